@@ -1,0 +1,45 @@
+# Vigor: `make run` and `make test` are all a new machine needs (Debian 12).
+SHELL := /bin/bash
+JOBS ?= 2
+LISTEN ?= 127.0.0.1:8080
+
+# ccache keys on paths relative to the checkout, so a fresh clone reuses earlier objects.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
+
+.PHONY: all run test bench bootstrap build release asan web clean format
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+release: bootstrap
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j$(JOBS)
+
+asan: bootstrap
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j$(JOBS)
+
+web: bootstrap
+	@cd web && npm run --silent build
+
+build: release web
+
+run: build
+	@mkdir -p var
+	@build/release/vigor migrate --data-dir var >/dev/null
+	@exec build/release/vigor serve --listen $(LISTEN) --data-dir var --web-dir web/dist
+
+test: bootstrap
+	@scripts/run-tests
+
+bench: build
+	@bench/run.sh build/release/vigor
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf build web/dist

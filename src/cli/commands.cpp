@@ -1,0 +1,152 @@
+#include "cli/commands.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/build_app.hpp"
+#include "app/build_info.hpp"
+#include "platform/http/server.hpp"
+#include "platform/store/sqlite_database.hpp"
+
+namespace vigor::cli {
+
+namespace {
+
+using platform::config::Config;
+using platform::config::ConfigError;
+
+void PrintUsage(std::ostream& out) {
+  out << "Vigor " << app::Version() << ": a self-hostable fitness tracker.\n\n"
+      << "Usage: vigor <command> [settings]\n\n"
+      << "Commands:\n"
+      << "  serve     run the server (API and web app)\n"
+      << "  migrate   apply database migrations and exit\n"
+      << "  routes    print the HTTP routes as JSON lines\n"
+      << "  version   print the version\n"
+      << "  help      show this help\n\n"
+      << "Settings:\n"
+      << platform::config::SettingsHelp();
+}
+
+std::optional<Config> Load(const std::vector<std::string>& args) {
+  try {
+    return platform::config::LoadConfig(args, [](const char* name) { return std::getenv(name); });
+  } catch (const ConfigError& e) {
+    std::cerr << "vigor: invalid settings:\n";
+    for (const auto& problem : e.problems()) std::cerr << "  " << problem << "\n";
+    std::cerr << "Run 'vigor help' for the list of settings.\n";
+    return std::nullopt;
+  }
+}
+
+int Serve(const Config& config) {
+  platform::obs::Logger logger(config.log_level);
+  auto app = app::BuildApp(config, logger);
+  platform::http::ServerOptions options{
+      .host = config.listen_host,
+      .port = config.listen_port,
+      .io_threads = config.io_threads,
+      .shared_io_context = config.shared_io_context,
+      .workers = config.workers,
+      .max_header_bytes = config.max_header_bytes,
+      .max_body_bytes = config.max_body_bytes,
+      .header_timeout = std::chrono::seconds(config.header_timeout_seconds),
+      .body_timeout = std::chrono::seconds(config.body_timeout_seconds),
+      .idle_timeout = std::chrono::seconds(config.idle_timeout_seconds),
+      .write_timeout = std::chrono::seconds(30),
+      .shutdown_timeout = std::chrono::seconds(config.shutdown_timeout_seconds),
+  };
+  platform::http::Server server(options, *app->http, logger, app->metrics);
+  std::uint16_t port;
+  try {
+    port = server.Listen();
+  } catch (const std::exception& e) {
+    logger.Error("cannot listen",
+                 {{"listen", config.listen_host}, {"error", std::string_view(e.what())}});
+    std::cerr << "vigor: cannot listen on " << config.listen_host << ":" << config.listen_port
+              << ": " << e.what() << "\n";
+    return 1;
+  }
+  std::string host = config.listen_host.find(':') != std::string::npos
+                         ? "[" + config.listen_host + "]"
+                         : config.listen_host;
+  logger.Info("listening",
+              {{"address", host}, {"port", std::int64_t{port}}, {"version", app::Version()}});
+  std::cout << "Vigor is running at http://" << host << ":" << port << std::endl;
+  server.Run(/*handle_signals=*/true);
+  logger.Info("stopped");
+  return 0;
+}
+
+int Migrate(const Config& config) {
+  platform::obs::Logger logger(config.log_level);
+  int version = platform::store::MigrateSqlite(config.database_path(), logger);
+  std::cout << "database " << config.database_path().string() << " is at schema version " << version
+            << std::endl;
+  return 0;
+}
+
+int Routes(Config config) {
+  // The real router, built against a throwaway database.
+  char dir_template[] = "/tmp/vigor-routes-XXXXXX";
+  const char* dir = mkdtemp(dir_template);
+  if (dir == nullptr) return 1;
+  config.data_dir = dir;
+  config.web_dir.clear();
+  {
+    platform::obs::Logger logger(platform::obs::LogLevel::kError);
+    auto app = app::BuildApp(config, logger);
+    for (const auto& route : app->http->router().routes()) {
+      std::string line = "{\"method\":";
+      platform::obs::AppendJsonString(line, platform::http::MethodName(route.spec.method));
+      line += ",\"path\":";
+      platform::obs::AppendJsonString(line, route.spec.path);
+      line += ",\"scope\":";
+      platform::obs::AppendJsonString(line, route.spec.scope);
+      line += ",\"blocking\":";
+      line += route.spec.blocking ? "true" : "false";
+      line += "}";
+      std::cout << line << "\n";
+    }
+  }
+  std::filesystem::remove_all(dir);
+  return 0;
+}
+
+}  // namespace
+
+int Main(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    PrintUsage(std::cout);
+    return args.empty() ? 2 : 0;
+  }
+  const std::string& command = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  for (const auto& a : rest) {
+    if (a == "--help" || a == "-h") {
+      PrintUsage(std::cout);
+      return 0;
+    }
+  }
+  if (command == "version" || command == "--version") {
+    std::cout << "vigor " << app::Version() << std::endl;
+    return 0;
+  }
+  if (command != "serve" && command != "migrate" && command != "routes") {
+    std::cerr << "vigor: unknown command '" << command << "'\n\n";
+    PrintUsage(std::cerr);
+    return 2;
+  }
+  auto config = Load(rest);
+  if (!config) return 2;
+  try {
+    if (command == "serve") return Serve(*config);
+    if (command == "migrate") return Migrate(*config);
+    return Routes(*config);
+  } catch (const std::exception& e) {
+    std::cerr << "vigor: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace vigor::cli

@@ -1,0 +1,53 @@
+#include "features/diagnostics/routes.hpp"
+
+#include "platform/http/context.hpp"
+#include "platform/http/json.hpp"
+
+namespace vigor::features::diagnostics {
+
+namespace http = platform::http;
+
+namespace {
+
+boost::json::object Encode(const WriteProbe& probe) {
+  return {{"key", probe.key}, {"value", probe.value}, {"updated_at", probe.updated_at}};
+}
+
+std::chrono::milliseconds HoldFrom(const http::Request& request) {
+  auto text = request.QueryParam("hold_ms");
+  if (!text) return std::chrono::milliseconds(0);
+  try {
+    std::size_t used = 0;
+    long long ms = std::stoll(*text, &used);
+    if (used == text->size()) return std::chrono::milliseconds(ms);
+  } catch (const std::exception&) {
+  }
+  throw platform::Error(platform::ErrorKind::kValidation, "The request has invalid fields.",
+                        {{"hold_ms", "must be a whole number of milliseconds"}});
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, WriteProbeService& probes) {
+  router.Add({.method = http::Method::kPut,
+              .path = "/diagnostics/write-probe/{key}",
+              .access = http::Access::kPublic},
+             [&probes](const http::Request& request, http::RequestContext& ctx) {
+               auto body = http::ParseJsonObject(request);
+               platform::FieldErrors errors;
+               http::JsonFields fields(body, errors);
+               auto value = fields.String("value", {.required = true, .max_length = 1024});
+               fields.RejectUnknown({"value"});
+               errors.ThrowIfAny();
+               auto probe = probes.Put(ctx.Param("key"), *value, HoldFrom(request));
+               return http::Json(200, Encode(probe));
+             });
+  router.Add({.method = http::Method::kGet,
+              .path = "/diagnostics/write-probe/{key}",
+              .access = http::Access::kPublic},
+             [&probes](const http::Request&, http::RequestContext& ctx) {
+               return http::Json(200, Encode(probes.Get(ctx.Param("key"))));
+             });
+}
+
+}  // namespace vigor::features::diagnostics

@@ -1,0 +1,293 @@
+#include "platform/config/config.hpp"
+
+#include <charconv>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <thread>
+
+namespace vigor::platform::config {
+
+namespace {
+
+// Applies a textual value to the config; returns an error message or nothing.
+using Apply = std::function<std::optional<std::string>(Config&, const std::string&)>;
+
+struct Setting {
+  std::string name;  // flag name without dashes, e.g. "data-dir"
+  std::string value_hint;
+  std::string help;
+  bool is_switch;  // a flag that may be given without a value (means true)
+  Apply apply;
+};
+
+std::optional<long long> ParseInt(const std::string& text) {
+  long long value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+template <class T>
+Apply IntSetting(T Config::*member, long long min, long long max) {
+  return [=](Config& c, const std::string& v) -> std::optional<std::string> {
+    auto n = ParseInt(v);
+    if (!n || *n < min || *n > max) {
+      return "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+    }
+    c.*member = static_cast<T>(*n);
+    return std::nullopt;
+  };
+}
+
+Apply BoolSetting(bool Config::*member) {
+  return [=](Config& c, const std::string& v) -> std::optional<std::string> {
+    if (v == "true" || v == "1" || v == "yes" || v == "on") {
+      c.*member = true;
+    } else if (v == "false" || v == "0" || v == "no" || v == "off") {
+      c.*member = false;
+    } else {
+      return "must be true or false";
+    }
+    return std::nullopt;
+  };
+}
+
+const std::vector<Setting>& Settings() {
+  static const std::vector<Setting> kSettings = {
+      {"listen", "HOST:PORT", "address to serve on (default 127.0.0.1:8080)", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         auto colon = v.rfind(':');
+         if (colon == std::string::npos || colon == 0) return "must be HOST:PORT";
+         std::string host = v.substr(0, colon);
+         if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+           host = host.substr(1, host.size() - 2);
+         }
+         auto port = ParseInt(v.substr(colon + 1));
+         if (!port || *port < 0 || *port > 65535) return "port must be from 0 to 65535";
+         bool plausible = !host.empty() && host.find_first_of(" /\\") == std::string::npos;
+         bool ipv4 = host.find_first_not_of("0123456789.") == std::string::npos;
+         bool ipv6 = host.find(':') != std::string::npos;
+         if (!plausible || (!ipv4 && !ipv6 && host != "localhost")) {
+           return "host must be an IP address (e.g. 127.0.0.1 or 0.0.0.0) or localhost";
+         }
+         c.listen_host = host == "localhost" ? "127.0.0.1" : host;
+         c.listen_port = static_cast<std::uint16_t>(*port);
+         return std::nullopt;
+       }},
+      {"data-dir", "DIR", "where the database and files live (default ./var)", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (v.empty()) return "must not be empty";
+         c.data_dir = v;
+         return std::nullopt;
+       }},
+      {"web-dir", "DIR", "the built web app to serve (default ./web/dist)", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         c.web_dir = v;
+         return std::nullopt;
+       }},
+      {"instance-name", "NAME", "the name shown to users (default Vigor)", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (v.empty() || v.size() > 64) return "must be 1 to 64 characters";
+         c.instance_name = v;
+         return std::nullopt;
+       }},
+      {"registration", "MODE", "open | closed | invite_only | approval (default open)", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (v != "open" && v != "closed" && v != "invite_only" && v != "approval") {
+           return "must be one of open, closed, invite_only, approval";
+         }
+         c.registration = v;
+         return std::nullopt;
+       }},
+      {"io-threads", "N", "threads serving sockets (default: number of cores)", false,
+       IntSetting(&Config::io_threads, 1, 256)},
+      {"io-model", "MODEL", "per-thread (one event loop per thread) | shared (default per-thread)",
+       false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (v != "per-thread" && v != "shared") return "must be per-thread or shared";
+         c.shared_io_context = v == "shared";
+         return std::nullopt;
+       }},
+      {"workers", "N", "threads for database work (default 32)", false,
+       IntSetting(&Config::workers, 1, 1024)},
+      {"db-readers", "N", "read connections to the database (default 4)", false,
+       IntSetting(&Config::db_readers, 1, 256)},
+      {"max-header-bytes", "BYTES", "largest request header (default 16384)", false,
+       IntSetting(&Config::max_header_bytes, 1024, 1024 * 1024)},
+      {"max-body-bytes", "BYTES", "largest request body for ordinary routes (default 1048576)",
+       false, IntSetting(&Config::max_body_bytes, 1024, 64LL * 1024 * 1024)},
+      {"header-timeout", "SECONDS", "time allowed for a request's header (default 10)", false,
+       IntSetting(&Config::header_timeout_seconds, 1, 600)},
+      {"body-timeout", "SECONDS", "time allowed for a request's body (default 60)", false,
+       IntSetting(&Config::body_timeout_seconds, 1, 3600)},
+      {"idle-timeout", "SECONDS", "keep-alive wait for the next request (default 60)", false,
+       IntSetting(&Config::idle_timeout_seconds, 1, 3600)},
+      {"shutdown-timeout", "SECONDS", "time given to requests in flight at shutdown (default 30)",
+       false, IntSetting(&Config::shutdown_timeout_seconds, 0, 3600)},
+      {"log-level", "LEVEL", "debug | info | warn | error (default info)", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (!obs::ParseLogLevel(v, c.log_level)) return "must be debug, info, warn or error";
+         return std::nullopt;
+       }},
+      {"access-log", "BOOL", "log every request (default true)", true,
+       BoolSetting(&Config::access_log)},
+      {"enable-write-probe", "BOOL",
+       "serve /diagnostics/write-probe, to check that writes survive crashes (default false)", true,
+       BoolSetting(&Config::enable_write_probe)},
+  };
+  return kSettings;
+}
+
+const Setting* FindSetting(std::string name) {
+  for (auto& ch : name) {
+    if (ch == '_') ch = '-';
+  }
+  for (const auto& s : Settings()) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+std::string EnvName(const std::string& name) {
+  std::string env = "VIGOR_";
+  for (char ch : name) env.push_back(ch == '-' ? '_' : static_cast<char>(std::toupper(ch)));
+  return env;
+}
+
+std::string Trim(std::string s) {
+  auto start = s.find_first_not_of(" \t\r");
+  if (start == std::string::npos) return {};
+  auto end = s.find_last_not_of(" \t\r");
+  s = s.substr(start, end - start + 1);
+  if (s.size() >= 2 &&
+      ((s.front() == '"' && s.back() == '"') || (s.front() == '\'' && s.back() == '\''))) {
+    s = s.substr(1, s.size() - 2);
+  }
+  return s;
+}
+
+}  // namespace
+
+Config LoadConfig(const std::vector<std::string>& args, const EnvLookup& env) {
+  Config config;
+  config.io_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::string> problems;
+
+  // 1. Flags, kept aside: they win, so they are applied last.
+  std::vector<std::pair<const Setting*, std::string>> flags;
+  std::optional<std::string> config_path;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (!arg.starts_with("--")) {
+      problems.push_back("unexpected argument '" + arg + "'");
+      continue;
+    }
+    std::string name = arg.substr(2);
+    std::optional<std::string> value;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    }
+    if (name == "config") {
+      if (!value) {
+        if (i + 1 >= args.size()) {
+          problems.push_back("--config: needs a file path");
+          continue;
+        }
+        value = args[++i];
+      }
+      config_path = *value;
+      continue;
+    }
+    const Setting* setting = FindSetting(name);
+    if (setting == nullptr || name.find('_') != std::string::npos) {
+      problems.push_back("--" + name + ": unknown setting");
+      // Its value, if any, is not a separate mistake.
+      if (!value && i + 1 < args.size() && !args[i + 1].starts_with("--")) ++i;
+      continue;
+    }
+    if (!value) {
+      bool next_is_value = i + 1 < args.size() && !args[i + 1].starts_with("--");
+      if (setting->is_switch && !next_is_value) {
+        value = "true";
+      } else if (!next_is_value) {
+        problems.push_back("--" + name + ": needs a value (" + setting->value_hint + ")");
+        continue;
+      } else {
+        value = args[++i];
+      }
+    }
+    flags.emplace_back(setting, *value);
+  }
+
+  // 2. The config file (--config, else VIGOR_CONFIG): lowest precedence.
+  if (!config_path) {
+    if (const char* p = env("VIGOR_CONFIG"); p && *p) config_path = p;
+  }
+  if (config_path) {
+    config.config_file = *config_path;
+    std::ifstream in(*config_path);
+    if (!in) {
+      problems.push_back("config file " + *config_path + ": cannot be read");
+    } else {
+      std::string line;
+      int number = 0;
+      while (std::getline(in, line)) {
+        ++number;
+        std::string text = Trim(line);
+        if (text.empty() || text.front() == '#') continue;
+        std::string where = *config_path + ":" + std::to_string(number);
+        auto eq = text.find('=');
+        if (eq == std::string::npos) {
+          problems.push_back(where + ": expected 'key = value'");
+          continue;
+        }
+        std::string key = Trim(text.substr(0, eq));
+        std::string value = Trim(text.substr(eq + 1));
+        const Setting* setting = FindSetting(key);
+        if (setting == nullptr) {
+          problems.push_back(where + ": unknown setting '" + key + "'");
+          continue;
+        }
+        if (auto error = setting->apply(config, value)) {
+          problems.push_back(where + ": " + key + " " + *error + " (got '" + value + "')");
+        }
+      }
+    }
+  }
+
+  // 3. Environment, over the file.
+  for (const auto& setting : Settings()) {
+    std::string name = EnvName(setting.name);
+    const char* value = env(name.c_str());
+    if (value == nullptr) continue;
+    if (auto error = setting.apply(config, value)) {
+      problems.push_back(name + ": " + *error + " (got '" + value + "')");
+    }
+  }
+
+  // 4. Flags, over everything.
+  for (const auto& [setting, value] : flags) {
+    if (auto error = setting->apply(config, value)) {
+      problems.push_back("--" + setting->name + ": " + *error + " (got '" + value + "')");
+    }
+  }
+
+  if (!problems.empty()) throw ConfigError(std::move(problems));
+  return config;
+}
+
+std::string SettingsHelp() {
+  std::string out;
+  out += "  --config FILE          read settings from FILE ('key = value' lines)  [VIGOR_CONFIG]\n";
+  for (const auto& s : Settings()) {
+    std::string flag = "  --" + s.name + " " + s.value_hint;
+    if (flag.size() < 25) flag.resize(25, ' ');
+    out += flag + s.help + "  [" + EnvName(s.name) + "]\n";
+  }
+  out += "\nPrecedence: flags, then VIGOR_* environment variables, then the config file.\n";
+  return out;
+}
+
+}  // namespace vigor::platform::config

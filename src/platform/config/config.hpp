@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "platform/obs/log.hpp"
+
+namespace vigor::platform::config {
+
+// Every setting Vigor reads, typed and defaulted. Loaded once at start (LoadConfig) from, in
+// order of precedence: command-line flags, VIGOR_* environment variables, the config file.
+struct Config {
+  std::string listen_host = "127.0.0.1";
+  std::uint16_t listen_port = 8080;
+  std::filesystem::path data_dir = "var";
+  std::filesystem::path web_dir = "web/dist";
+  std::string instance_name = "Vigor";
+  std::string registration = "open";  // open | closed | invite_only | approval
+  int io_threads = 2;
+  bool shared_io_context = false;  // --io-model shared | per-thread
+  int workers = 32;
+  int db_readers = 4;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;
+  int header_timeout_seconds = 10;
+  int body_timeout_seconds = 60;
+  int idle_timeout_seconds = 60;
+  int shutdown_timeout_seconds = 30;
+  obs::LogLevel log_level = obs::LogLevel::kInfo;
+  bool access_log = true;
+  bool enable_write_probe = false;
+  std::string config_file;  // where the file settings came from, if any
+
+  std::filesystem::path database_path() const { return data_dir / "vigor.db"; }
+};
+
+// Every bad setting found, one message each, so an operator fixes them in one go.
+class ConfigError : public std::runtime_error {
+ public:
+  explicit ConfigError(std::vector<std::string> problems)
+      : std::runtime_error("invalid configuration"), problems_(std::move(problems)) {}
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  std::vector<std::string> problems_;
+};
+
+using EnvLookup = std::function<const char*(const char*)>;
+
+// `args` are the flags after the subcommand. Throws ConfigError.
+Config LoadConfig(const std::vector<std::string>& args, const EnvLookup& env);
+
+// The settings, their environment names and defaults, for --help.
+std::string SettingsHelp();
+
+}  // namespace vigor::platform::config

@@ -1,0 +1,174 @@
+#include "platform/http/app.hpp"
+
+#include <openssl/rand.h>
+
+#include <chrono>
+
+#include "platform/http/problem.hpp"
+#include "platform/http/static_files.hpp"
+#include "platform/obs/log.hpp"
+#include "platform/obs/metrics.hpp"
+
+namespace vigor::platform::http {
+
+namespace {
+
+// A client's X-Request-Id is kept when it is short and plain, so traces join across proxies.
+bool IsUsableRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string NewRequestId() {
+  unsigned char bytes[12];
+  RAND_bytes(bytes, sizeof bytes);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id;
+  for (unsigned char b : bytes) {
+    id.push_back(kHex[b >> 4]);
+    id.push_back(kHex[b & 0xf]);
+  }
+  return id;
+}
+
+bool IsApiPath(std::string_view path) {
+  return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/readyz" ||
+         path == "/metrics" || path.starts_with("/diagnostics/");
+}
+
+}  // namespace
+
+void ApplySecurityHeaders(Response& response, bool tls) {
+  auto& h = response.headers;
+  h.Set("Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+        "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+        "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  h.Set("X-Content-Type-Options", "nosniff");
+  h.Set("Referrer-Policy", "strict-origin-when-cross-origin");
+  h.Set("X-Frame-Options", "DENY");
+  h.Set("Cross-Origin-Opener-Policy", "same-origin");
+  h.Set("Cross-Origin-Resource-Policy", "same-origin");
+  h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+  if (tls) h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (!h.Has("Cache-Control")) h.Set("Cache-Control", "no-store");
+}
+
+HttpApp::HttpApp(Router router, const StaticFiles* static_files, AppOptions options,
+                 obs::Logger& logger, obs::MetricsRegistry& metrics)
+    : router_(std::move(router)),
+      static_files_(static_files),
+      options_(options),
+      logger_(logger),
+      requests_total_(metrics.Counter("vigor_http_requests_total",
+                                      "HTTP requests answered, by method, route and status.",
+                                      {"method", "route", "status"})),
+      request_duration_(metrics.Histogram(
+          "vigor_http_request_duration_seconds",
+          "Time from a complete request to its response being ready, by method and route.",
+          {"method", "route"},
+          {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10})),
+      in_flight_(metrics.Gauge("vigor_http_requests_in_flight", "Requests being handled right now.",
+                               {})) {}
+
+RouteTraits HttpApp::Traits(Method method, std::string_view target) const {
+  Request probe;
+  probe.target = std::string(target);
+  auto match = router_.Find(method, probe.Path());
+  if (match.route == nullptr) return RouteTraits{false, 0};  // static files or an error
+  return RouteTraits{match.route->spec.blocking, match.route->spec.max_body_bytes};
+}
+
+Response HttpApp::Handle(Request& request) {
+  return Wrap(request, [&](RequestContext& ctx) { return Dispatch(request, ctx); });
+}
+
+Response HttpApp::Reject(Request& request, const Error& error) {
+  return Wrap(request, [&](RequestContext&) -> Response { throw error; });
+}
+
+Response HttpApp::Wrap(Request& request, const std::function<Response(RequestContext&)>& inner) {
+  auto started = std::chrono::steady_clock::now();
+  RequestContext ctx;
+  auto incoming = request.headers.Get("X-Request-Id");
+  ctx.request_id =
+      incoming && IsUsableRequestId(*incoming) ? std::string(*incoming) : NewRequestId();
+  in_flight_.Add({}, 1);
+
+  Response response;
+  try {
+    response = inner(ctx);
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::kInternal) {
+      logger_.Error("internal error", {{"request_id", ctx.request_id}, {"error", e.detail()}});
+    }
+    response = ProblemResponse(e, ctx.request_id);
+  } catch (const std::exception& e) {
+    // A bug or a failing dependency: log it with the request id; the client learns nothing more.
+    logger_.Error("unhandled exception", {{"request_id", ctx.request_id},
+                                          {"route", ctx.RouteLabel()},
+                                          {"error", std::string_view(e.what())}});
+    response = ProblemResponse(Error(ErrorKind::kInternal, ""), ctx.request_id);
+  } catch (...) {
+    logger_.Error("unhandled non-standard exception", {{"request_id", ctx.request_id}});
+    response = ProblemResponse(Error(ErrorKind::kInternal, ""), ctx.request_id);
+  }
+
+  ApplySecurityHeaders(response, options_.tls || request.tls);
+  response.headers.Set("X-Request-Id", ctx.request_id);
+  in_flight_.Add({}, -1);
+
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::string method(MethodName(request.method));
+  std::string route(ctx.route ? std::string_view(ctx.route->path)
+                              : (response.status < 400 ? "static" : "unmatched"));
+  requests_total_.Inc({method, route, std::to_string(response.status)});
+  request_duration_.Observe({method, route}, seconds);
+  if (options_.access_log) {
+    logger_.Info("request", {{"request_id", ctx.request_id},
+                             {"method", method},
+                             {"route", route},
+                             {"status", std::int64_t{response.status}},
+                             {"duration_ms", seconds * 1000.0},
+                             {"bytes", static_cast<std::int64_t>(response.body.size())}});
+  }
+  return response;
+}
+
+Response HttpApp::Dispatch(Request& request, RequestContext& ctx) {
+  auto match = router_.Find(request.method, request.Path());
+  if (match.route == nullptr) {
+    bool is_read = request.method == Method::kGet || request.method == Method::kHead;
+    if (!match.allowed.empty()) {
+      throw Error(ErrorKind::kMethodNotAllowed,
+                  "This resource does not support " + std::string(MethodName(request.method)) + ".")
+          .WithAllowedMethods(match.allowed);
+    }
+    if (static_files_ != nullptr && !IsApiPath(request.Path())) {
+      if (!is_read) {
+        throw Error(ErrorKind::kMethodNotAllowed, "Pages of the web app are read-only.")
+            .WithAllowedMethods({"GET", "HEAD"});
+      }
+      if (auto response = static_files_->Serve(request)) return std::move(*response);
+    }
+    throw Error(ErrorKind::kNotFound, "There is nothing at this address.");
+  }
+  ctx.route = &match.route->spec;
+  ctx.params = std::move(match.params);
+  return RunChain(request, ctx, *match.route, 0);
+}
+
+Response HttpApp::RunChain(Request& request, RequestContext& ctx, const Route& route,
+                           std::size_t index) {
+  if (index == middlewares_.size()) return route.handler(request, ctx);
+  return middlewares_[index](request, ctx,
+                             [&] { return RunChain(request, ctx, route, index + 1); });
+}
+
+}  // namespace vigor::platform::http

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "platform/http/router.hpp"
+
+namespace vigor::platform::http {
+
+// What the middleware learned about a request, handed to its handler.
+struct RequestContext {
+  std::string request_id;
+  const RouteSpec* route = nullptr;  // null for static files and unmatched paths
+  PathParams params;
+
+  const std::string& Param(std::string_view name) const { return params.Get(name); }
+  // The route template for logs and metrics: never the raw path, which may carry secrets.
+  std::string_view RouteLabel() const {
+    return route ? std::string_view(route->path) : "unmatched";
+  }
+};
+
+}  // namespace vigor::platform::http

@@ -1,0 +1,167 @@
+#include "platform/http/json.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <cmath>
+
+namespace vigor::platform::http {
+
+namespace {
+
+bool IsJsonContentType(std::string_view type) {
+  auto semi = type.find(';');
+  std::string_view media = type.substr(0, semi);
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  if (EqualsIgnoreCase(media, "application/json")) return true;
+  // application/merge-patch+json and friends.
+  return media.size() > 5 && EqualsIgnoreCase(media.substr(media.size() - 5), "+json") &&
+         EqualsIgnoreCase(media.substr(0, 12), "application/");
+}
+
+// UTF-8 validity: Boost.JSON accepts invalid UTF-8 in strings by default.
+bool IsValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t extra;
+    if (c < 0x80) {
+      extra = 0;
+    } else if ((c >> 5) == 0x6) {
+      extra = 1;
+    } else if ((c >> 4) == 0xE) {
+      extra = 2;
+    } else if ((c >> 3) == 0x1E) {
+      extra = 3;
+    } else {
+      return false;
+    }
+    if (extra > n - i - 1) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+boost::json::object ParseJsonObject(const Request& request) {
+  auto type = request.headers.Get("Content-Type");
+  if (!type || !IsJsonContentType(*type)) {
+    throw Error(ErrorKind::kUnsupportedMediaType, "Send the body as application/json.");
+  }
+  if (!IsValidUtf8(request.body)) {
+    throw Error(ErrorKind::kBadRequest, "The body is not valid UTF-8.");
+  }
+  boost::json::parse_options options;
+  options.max_depth = 64;
+  boost::system::error_code ec;
+  boost::json::value value = boost::json::parse(request.body, ec, {}, options);
+  if (ec) {
+    throw Error(ErrorKind::kBadRequest, "The body is not valid JSON: " + ec.message() + ".");
+  }
+  if (!value.is_object()) throw Error(ErrorKind::kBadRequest, "The body must be a JSON object.");
+  return std::move(value.as_object());
+}
+
+Response Json(int status, const boost::json::value& body) {
+  return Response::JsonText(status, boost::json::serialize(body));
+}
+
+const boost::json::value* JsonFields::Find(std::string_view name, bool required) {
+  const auto* v = object_.if_contains(name);
+  if (v == nullptr || v->is_null()) {
+    if (required) errors_.Add(std::string(name), "is required");
+    return nullptr;
+  }
+  return v;
+}
+
+std::optional<std::string> JsonFields::String(std::string_view name, StringRule rule) {
+  const auto* v = Find(name, rule.required);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    errors_.Add(std::string(name), "must be a string");
+    return std::nullopt;
+  }
+  std::string s(v->as_string());
+  // Length in characters (code points), as users count them.
+  std::size_t length = 0;
+  for (unsigned char c : s) length += (c & 0xC0) != 0x80;
+  if (length < rule.min_length) {
+    errors_.Add(std::string(name),
+                rule.min_length == 1
+                    ? "must not be empty"
+                    : "must be at least " + std::to_string(rule.min_length) + " characters");
+    return std::nullopt;
+  }
+  if (length > rule.max_length) {
+    errors_.Add(std::string(name),
+                "must be at most " + std::to_string(rule.max_length) + " characters");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::int64_t> JsonFields::Int(std::string_view name, bool required, std::int64_t min,
+                                            std::int64_t max) {
+  const auto* v = Find(name, required);
+  if (!v) return std::nullopt;
+  std::optional<std::int64_t> n;
+  if (v->is_int64()) n = v->as_int64();
+  if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    n = static_cast<std::int64_t>(v->as_uint64());
+  }
+  if (v->is_double() && std::floor(v->as_double()) == v->as_double() &&
+      std::fabs(v->as_double()) < 9e15) {
+    n = static_cast<std::int64_t>(v->as_double());
+  }
+  if (!n) {
+    errors_.Add(std::string(name), "must be a whole number");
+    return std::nullopt;
+  }
+  if (*n < min || *n > max) {
+    errors_.Add(std::string(name),
+                "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<double> JsonFields::Number(std::string_view name, bool required, double min,
+                                         double max) {
+  const auto* v = Find(name, required);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) {
+    errors_.Add(std::string(name), "must be a number");
+    return std::nullopt;
+  }
+  double d = v->to_number<double>();
+  if (!std::isfinite(d) || d < min || d > max) {
+    errors_.Add(std::string(name), "is out of range");
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<bool> JsonFields::Bool(std::string_view name, bool required) {
+  const auto* v = Find(name, required);
+  if (!v) return std::nullopt;
+  if (!v->is_bool()) {
+    errors_.Add(std::string(name), "must be true or false");
+    return std::nullopt;
+  }
+  return v->as_bool();
+}
+
+void JsonFields::RejectUnknown(std::initializer_list<std::string_view> known) {
+  for (const auto& member : object_) {
+    bool ok = false;
+    for (auto k : known) ok = ok || member.key() == k;
+    if (!ok) errors_.Add(std::string(member.key()), "is not a known field");
+  }
+}
+
+}  // namespace vigor::platform::http

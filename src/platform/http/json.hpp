@@ -1,0 +1,46 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "platform/error.hpp"
+#include "platform/http/message.hpp"
+
+// Decoding and encoding JSON bodies. Included by handlers only (api layer), not by services.
+namespace vigor::platform::http {
+
+// The body as a JSON object. Throws kUnsupportedMediaType unless Content-Type is JSON, and
+// kBadRequest for malformed JSON or a non-object.
+boost::json::object ParseJsonObject(const Request& request);
+
+Response Json(int status, const boost::json::value& body);
+
+// Reads typed fields from a JSON object, collecting every problem as a field error.
+class JsonFields {
+ public:
+  JsonFields(const boost::json::object& object, FieldErrors& errors)
+      : object_(object), errors_(errors) {}
+
+  struct StringRule {
+    bool required = false;
+    std::size_t min_length = 0;
+    std::size_t max_length = 1024;
+  };
+  std::optional<std::string> String(std::string_view name, StringRule rule);
+  std::optional<std::int64_t> Int(std::string_view name, bool required, std::int64_t min,
+                                  std::int64_t max);
+  std::optional<double> Number(std::string_view name, bool required, double min, double max);
+  std::optional<bool> Bool(std::string_view name, bool required);
+  // Adds an error for every member not in `known`.
+  void RejectUnknown(std::initializer_list<std::string_view> known);
+
+ private:
+  const boost::json::value* Find(std::string_view name, bool required);
+  const boost::json::object& object_;
+  FieldErrors& errors_;
+};
+
+}  // namespace vigor::platform::http

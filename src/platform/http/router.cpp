@@ -1,0 +1,138 @@
+#include "platform/http/router.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace vigor::platform::http {
+
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool DecodeSegment(std::string_view in, std::string& out) {
+  out.clear();
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '%') {
+      if (i + 2 >= in.size()) return false;
+      int hi = HexValue(in[i + 1]);
+      int lo = HexValue(in[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      c = static_cast<char>(hi * 16 + lo);
+      i += 2;
+    }
+    if (c == '\0' || c == '/' || c == '\\') return false;
+    out.push_back(c);
+  }
+  return out != "." && out != "..";
+}
+
+bool IsParam(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+}  // namespace
+
+const std::string& PathParams::Get(std::string_view name) const {
+  for (const auto& [k, v] : items_) {
+    if (k == name) return v;
+  }
+  throw std::logic_error("route has no path parameter " + std::string(name));
+}
+
+bool SplitPath(std::string_view path, std::vector<std::string>& segments) {
+  segments.clear();
+  if (path.empty() || path.front() != '/') return false;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view raw = path.substr(start, end - start);
+    // "/a/" and "/a" are the same resource; empty inner segments ("//") are not allowed.
+    if (raw.empty()) {
+      if (end != path.size()) return false;
+      break;
+    }
+    std::string decoded;
+    if (!DecodeSegment(raw, decoded)) return false;
+    segments.push_back(std::move(decoded));
+    start = end + 1;
+  }
+  return true;
+}
+
+void Router::Add(RouteSpec spec, Handler handler) {
+  if (spec.access == Access::kUnspecified) {
+    throw std::logic_error("route " + spec.path + " does not declare who may call it");
+  }
+  if (spec.method == Method::kHead || spec.method == Method::kOther) {
+    throw std::logic_error("route " + spec.path + ": HEAD is served by GET routes");
+  }
+  Route route{std::move(spec), std::move(handler), {}};
+  std::string_view p = route.spec.path;
+  std::size_t start = 1;
+  while (start < p.size()) {
+    auto end = p.find('/', start);
+    if (end == std::string_view::npos) end = p.size();
+    route.segments.emplace_back(p.substr(start, end - start));
+    start = end + 1;
+  }
+  auto same_shape = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (IsParam(a[i]) != IsParam(b[i]) || (!IsParam(a[i]) && a[i] != b[i])) return false;
+    }
+    return true;
+  };
+  for (const auto& existing : routes_) {
+    if (existing.spec.method == route.spec.method &&
+        same_shape(existing.segments, route.segments)) {
+      throw std::logic_error("route registered twice: " + route.spec.path);
+    }
+  }
+  routes_.push_back(std::move(route));
+}
+
+Router::Match Router::Find(Method method, std::string_view path) const {
+  Match match;
+  std::vector<std::string> segments;
+  if (!SplitPath(path, segments)) return match;
+  Method wanted = method == Method::kHead ? Method::kGet : method;
+
+  // Literal segments beat parameters, so "/workouts/import" wins over "/workouts/{id}".
+  int best_score = -1;
+  for (const auto& route : routes_) {
+    if (route.segments.size() != segments.size()) continue;
+    int score = 0;
+    bool ok = true;
+    for (std::size_t i = 0; i < segments.size() && ok; ++i) {
+      if (IsParam(route.segments[i])) continue;
+      ok = route.segments[i] == segments[i];
+      ++score;
+    }
+    if (!ok) continue;
+    std::string name(MethodName(route.spec.method));
+    if (std::find(match.allowed.begin(), match.allowed.end(), name) == match.allowed.end()) {
+      match.allowed.push_back(name);
+      if (route.spec.method == Method::kGet) match.allowed.emplace_back("HEAD");
+    }
+    if (route.spec.method != wanted || score <= best_score) continue;
+    best_score = score;
+    match.route = &route;
+  }
+  if (match.route != nullptr) {
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+      const auto& seg = match.route->segments[i];
+      if (IsParam(seg)) match.params.Add(seg.substr(1, seg.size() - 2), segments[i]);
+    }
+  }
+  return match;
+}
+
+}  // namespace vigor::platform::http

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "platform/http/message.hpp"
+
+namespace vigor::platform::http {
+
+// Who may call a route. There is deliberately no default: a route that does not say is refused
+// at registration (deny by default).
+enum class Access {
+  kUnspecified,
+  kPublic,         // anyone, signed in or not
+  kAuthenticated,  // any signed-in user or token holding `scope`
+  kModerator,
+  kAdmin,
+};
+
+struct RouteSpec {
+  Method method = Method::kGet;
+  std::string path;  // template, e.g. "/api/v1/workouts/{id}"
+  Access access = Access::kUnspecified;
+  std::string scope;  // token scope needed, e.g. "workouts:write"; empty for none
+  // Whether the handler may block (database, hashing): then it runs on the worker pool, never on
+  // an I/O thread. Only trivial in-memory routes set this to false.
+  bool blocking = true;
+  // Largest body accepted; 0 means the server's default.
+  std::size_t max_body_bytes = 0;
+};
+
+class PathParams {
+ public:
+  void Add(std::string name, std::string value) {
+    items_.emplace_back(std::move(name), std::move(value));
+  }
+  // The decoded value; throws if the route has no such parameter (a programming error).
+  const std::string& Get(std::string_view name) const;
+  const std::vector<std::pair<std::string, std::string>>& items() const { return items_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> items_;
+};
+
+struct RequestContext;
+using Handler = std::function<Response(const Request&, RequestContext&)>;
+
+struct Route {
+  RouteSpec spec;
+  Handler handler;
+  std::vector<std::string> segments;  // "{name}" marks a parameter
+};
+
+class Router {
+ public:
+  void Add(RouteSpec spec, Handler handler);
+
+  struct Match {
+    const Route* route = nullptr;  // null when nothing matched this method
+    PathParams params;
+    std::vector<std::string> allowed;  // methods the path does accept (for 405)
+  };
+  // `path` is percent-encoded, as sent. HEAD matches GET routes.
+  Match Find(Method method, std::string_view path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// Splits a percent-encoded path into decoded segments; false when it cannot be decoded or a
+// segment would be "." / ".." / contain a NUL or '/'.
+bool SplitPath(std::string_view path, std::vector<std::string>& segments);
+
+}  // namespace vigor::platform::http

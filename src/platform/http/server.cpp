@@ -1,0 +1,409 @@
+// The only translation unit that includes Beast: it compiles slowly, so it stays here.
+#include "platform/http/server.hpp"
+
+#include <array>
+#include <atomic>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+
+#include "platform/obs/log.hpp"
+#include "platform/obs/metrics.hpp"
+
+namespace vigor::platform::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
+
+namespace {
+
+// What Stop() needs to reach a connection: its executor, its stream and whether it is idle.
+struct Connection {
+  asio::any_io_executor executor;
+  beast::tcp_stream* stream = nullptr;  // valid while !closed; touched only on `executor`
+  bool busy = false;
+  bool closed = false;
+};
+
+Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::string& remote) {
+  Request request;
+  request.method = ParseMethod(message.method_string());
+  request.target = std::string(message.target());
+  for (const auto& field : message) {
+    request.headers.Add(std::string(field.name_string()), std::string(field.value()));
+  }
+  request.keep_alive = message.keep_alive();
+  request.body = std::move(message.body());
+  request.remote_address = remote;
+  return request;
+}
+
+Request ToRequest(const bhttp::request_header<>& header, const std::string& remote) {
+  Request request;
+  request.method = ParseMethod(header.method_string());
+  request.target = std::string(header.target());
+  for (const auto& field : header) {
+    request.headers.Add(std::string(field.name_string()), std::string(field.value()));
+  }
+  request.keep_alive = false;
+  request.remote_address = remote;
+  return request;
+}
+
+bhttp::response<bhttp::string_body> ToBeast(Response&& response, bool head, bool keep_alive) {
+  bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), 11};
+  for (auto& field : response.headers.fields()) message.set(field.name, field.value);
+  message.body() = std::move(response.body);
+  message.keep_alive(keep_alive);
+  message.prepare_payload();
+  if (head) message.body().clear();  // Content-Length stays that of the GET
+  return message;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  RequestHandler& handler;
+  obs::Logger& logger;
+  obs::GaugeFamily& open_connections;
+  obs::CounterFamily& connections_total;
+
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  asio::thread_pool workers;
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::signal_set> signals;
+  std::optional<asio::steady_timer> shutdown_timer;
+
+  std::mutex connections_mutex;
+  std::unordered_set<std::shared_ptr<Connection>> connections;
+  std::atomic<bool> draining{false};
+  std::atomic<bool> finished{false};
+  std::size_t next_context = 0;
+
+  Impl(ServerOptions opts, RequestHandler& h, obs::Logger& log, obs::MetricsRegistry& metrics)
+      : options(std::move(opts)),
+        handler(h),
+        logger(log),
+        open_connections(
+            metrics.Gauge("vigor_http_open_connections", "Client connections currently open.", {})),
+        connections_total(
+            metrics.Counter("vigor_http_connections_total", "Client connections accepted.", {})),
+        workers(static_cast<std::size_t>(std::max(1, options.workers))) {
+    int n = std::max(1, options.io_threads);
+    int context_count = options.shared_io_context ? 1 : n;
+    for (int i = 0; i < context_count; ++i) {
+      contexts.push_back(std::make_unique<asio::io_context>(options.shared_io_context ? n : 1));
+      guards.push_back(asio::make_work_guard(*contexts.back()));
+    }
+  }
+
+  asio::io_context& main_context() { return *contexts.front(); }
+
+  // Connections are spread round-robin over the contexts; with one shared context, each gets a
+  // strand so its coroutine and Stop()'s cancellation never run at once.
+  asio::any_io_executor NextExecutor() {
+    if (options.shared_io_context) return asio::make_strand(main_context());
+    auto& ctx = *contexts[next_context++ % contexts.size()];
+    return ctx.get_executor();
+  }
+
+  awaitable<void> AcceptLoop() {
+    while (!draining) {
+      auto executor = NextExecutor();
+      auto [ec, socket] = co_await acceptor->async_accept(executor, kNoThrow);
+      if (ec) {
+        if (draining || ec == asio::error::operation_aborted) co_return;
+        // Out of file descriptors and the like: back off instead of spinning.
+        logger.Warn("accept failed", {{"error", std::string_view(ec.message())}});
+        asio::steady_timer pause(main_context(), std::chrono::milliseconds(50));
+        co_await pause.async_wait(kNoThrow);
+        continue;
+      }
+      asio::co_spawn(executor, Serve(std::move(socket)), asio::detached);
+    }
+  }
+
+  bool Register(const std::shared_ptr<Connection>& connection) {
+    std::lock_guard lock(connections_mutex);
+    if (draining) return false;
+    connections.insert(connection);
+    return true;
+  }
+
+  void Unregister(const std::shared_ptr<Connection>& connection) {
+    bool done;
+    {
+      std::lock_guard lock(connections_mutex);
+      connections.erase(connection);
+      done = draining && connections.empty();
+    }
+    if (done) asio::post(main_context(), [this] { Finish(); });
+  }
+
+  awaitable<Response> RunBlocking(Request& request) {
+    co_return co_await asio::co_spawn(
+        workers.get_executor(),
+        [this, &request]() -> awaitable<Response> { co_return handler.Handle(request); },
+        asio::use_awaitable);
+  }
+
+  awaitable<void> WriteResponse(beast::tcp_stream& stream, Response&& response, bool head,
+                                bool keep_alive, bool& write_failed) {
+    auto message = ToBeast(std::move(response), head, keep_alive);
+    stream.expires_after(options.write_timeout);
+    auto [ec, n] = co_await bhttp::async_write(stream, message, kNoThrow);
+    write_failed = static_cast<bool>(ec);
+  }
+
+  awaitable<void> Serve(tcp::socket socket) {
+    auto connection = std::make_shared<Connection>();
+    connection->executor = socket.get_executor();
+    std::string remote;
+    {
+      boost::system::error_code ec;
+      auto endpoint = socket.remote_endpoint(ec);
+      if (!ec) remote = endpoint.address().to_string();
+    }
+    beast::tcp_stream stream(std::move(socket));
+    connection->stream = &stream;
+    if (!Register(connection)) co_return;
+    open_connections.Add({}, 1);
+    connections_total.Inc({});
+
+    beast::flat_buffer buffer;
+    bool first = true;
+    bool refused = false;  // answered without reading the whole request
+    while (true) {
+      // Wait for the first byte of the next request: the idle timeout (keep-alive) applies.
+      connection->busy = false;
+      if (draining) break;
+      if (buffer.size() == 0) {
+        stream.expires_after(first ? options.header_timeout : options.idle_timeout);
+        auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), kNoThrow);
+        if (ec) break;
+        buffer.commit(n);
+      }
+      first = false;
+
+      // The whole header must arrive within header_timeout: a slow-loris client is cut off.
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+      // The body limit depends on the route, known once the header is in (checked below).
+      parser.body_limit(boost::none);
+      stream.expires_after(options.header_timeout);
+      auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
+      if (hec) {
+        if (hec == bhttp::error::body_limit) {
+          refused = true;
+          co_await Refuse(stream, parser, remote, TooLarge(options.max_body_bytes));
+        } else if (hec == bhttp::error::header_limit) {
+          refused = true;
+          co_await Refuse(stream, parser, remote,
+                          Error(ErrorKind::kHeadersTooLarge, "The request headers are too large."));
+        } else if (hec != beast::error::timeout && hec != bhttp::error::end_of_stream &&
+                   hec != asio::error::eof && hec != asio::error::operation_aborted &&
+                   hec != asio::error::connection_reset) {
+          refused = true;
+          co_await Refuse(stream, parser, remote,
+                          Error(ErrorKind::kBadRequest, "The request is not valid HTTP/1.1."));
+        }
+        break;
+      }
+      connection->busy = true;
+
+      const auto& header = parser.get();
+      Method method = ParseMethod(header.method_string());
+      RouteTraits traits = handler.Traits(method, header.target());
+      std::size_t limit = traits.max_body_bytes ? traits.max_body_bytes : options.max_body_bytes;
+      if (parser.content_length() && *parser.content_length() > limit) {
+        refused = true;
+        co_await Refuse(stream, parser, remote, TooLarge(limit));
+        break;
+      }
+      parser.body_limit(limit);
+      if (!parser.is_done()) {
+        if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
+          bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, 11};
+          stream.expires_after(options.write_timeout);
+          auto [cec, cn] = co_await bhttp::async_write(stream, proceed, kNoThrow);
+          if (cec) break;
+        }
+        stream.expires_after(options.body_timeout);
+        auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+        if (bec == bhttp::error::body_limit) {
+          refused = true;
+          co_await Refuse(stream, parser, remote, TooLarge(limit));
+          break;
+        }
+        if (bec) {
+          if (bec != beast::error::timeout && bec != asio::error::eof &&
+              bec != bhttp::error::partial_message && bec != asio::error::operation_aborted &&
+              bec != asio::error::connection_reset) {
+            refused = true;
+            co_await Refuse(stream, parser, remote,
+                            Error(ErrorKind::kBadRequest, "The request body is malformed."));
+          }
+          break;
+        }
+      }
+
+      Request request = ToRequest(parser.release(), remote);
+      bool head = request.method == Method::kHead;
+      bool keep_alive = request.keep_alive;
+      Response response;
+      if (traits.blocking) {
+        try {
+          response = co_await RunBlocking(request);
+        } catch (const std::exception& e) {
+          logger.Error("handler escaped", {{"error", std::string_view(e.what())}});
+          break;
+        }
+      } else {
+        response = handler.Handle(request);
+      }
+      keep_alive = keep_alive && !draining;
+      bool write_failed = false;
+      co_await WriteResponse(stream, std::move(response), head, keep_alive, write_failed);
+      if (write_failed || !keep_alive) break;
+    }
+
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (refused) {
+      // Read (and drop) what the client is still sending for a moment, so that closing does not
+      // reset the connection before the client has read our answer.
+      stream.expires_after(std::chrono::seconds(1));
+      std::array<char, 16384> scratch;
+      std::size_t drained = 0;
+      while (drained < 16 * 1024 * 1024) {
+        auto [ec, n] = co_await stream.async_read_some(asio::buffer(scratch), kNoThrow);
+        if (ec) break;
+        drained += n;
+      }
+    }
+    connection->closed = true;
+    connection->stream = nullptr;
+    open_connections.Add({}, -1);
+    Unregister(connection);
+  }
+
+  static Error TooLarge(std::size_t limit) {
+    return Error(ErrorKind::kPayloadTooLarge, "The request body is larger than the " +
+                                                  std::to_string(limit) +
+                                                  " bytes this endpoint accepts.");
+  }
+
+  // Answers a request that cannot be read to the end; the connection is closed after it.
+  awaitable<void> Refuse(beast::tcp_stream& stream,
+                         bhttp::request_parser<bhttp::string_body>& parser,
+                         const std::string& remote, const Error& error) {
+    Request request = parser.is_header_done() ? ToRequest(parser.get().base(), remote) : Request{};
+    if (!parser.is_header_done()) request.remote_address = remote;
+    Response response = handler.Reject(request, error);
+    bool write_failed = false;
+    co_await WriteResponse(stream, std::move(response), false, false, write_failed);
+  }
+
+  void BeginDrain() {
+    if (draining.exchange(true)) return;
+    logger.Info("shutting down: finishing requests in flight");
+    boost::system::error_code ignored;
+    if (acceptor) acceptor->close(ignored);
+    if (signals) signals->cancel(ignored);
+    std::vector<std::shared_ptr<Connection>> open;
+    {
+      std::lock_guard lock(connections_mutex);
+      open.assign(connections.begin(), connections.end());
+    }
+    for (auto& connection : open) {
+      // Runs on the connection's own executor, so it never races its coroutine.
+      asio::post(connection->executor, [connection] {
+        if (!connection->closed && !connection->busy) connection->stream->cancel();
+      });
+    }
+    shutdown_timer.emplace(main_context(), options.shutdown_timeout);
+    shutdown_timer->async_wait([this](boost::system::error_code ec) {
+      if (ec) return;
+      logger.Warn("shutdown timeout: closing connections still busy");
+      Finish();
+    });
+    bool empty;
+    {
+      std::lock_guard lock(connections_mutex);
+      empty = connections.empty();
+    }
+    if (empty) Finish();
+  }
+
+  void Finish() {
+    if (finished.exchange(true)) return;
+    if (shutdown_timer) shutdown_timer->cancel();
+    for (auto& guard : guards) guard.reset();
+    for (auto& ctx : contexts) ctx->stop();
+  }
+};
+
+Server::Server(ServerOptions options, RequestHandler& handler, obs::Logger& logger,
+               obs::MetricsRegistry& metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), handler, logger, metrics)) {}
+
+Server::~Server() { impl_->workers.join(); }
+
+std::uint16_t Server::Listen() {
+  auto& o = impl_->options;
+  tcp::endpoint endpoint(asio::ip::make_address(o.host), o.port);
+  auto& acceptor = impl_->acceptor.emplace(impl_->main_context());
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(asio::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(asio::socket_base::max_listen_connections);
+  return acceptor.local_endpoint().port();
+}
+
+void Server::Run(bool handle_signals) {
+  auto& impl = *impl_;
+  if (handle_signals) {
+    impl.signals.emplace(impl.main_context(), SIGINT, SIGTERM);
+    impl.signals->async_wait([&impl](boost::system::error_code ec, int) {
+      if (!ec) impl.BeginDrain();
+    });
+  }
+  asio::co_spawn(impl.main_context(), impl.AcceptLoop(), asio::detached);
+
+  std::vector<std::thread> threads;
+  int n = std::max(1, impl.options.io_threads);
+  for (int i = 1; i < n; ++i) {
+    auto& ctx = impl.options.shared_io_context ? impl.main_context() : *impl.contexts[i];
+    threads.emplace_back([&ctx] { ctx.run(); });
+  }
+  impl.main_context().run();
+  for (auto& t : threads) t.join();
+  // Blocking handlers still running after a forced stop finish before the database closes.
+  impl.workers.join();
+}
+
+void Server::Stop() {
+  asio::post(impl_->main_context(), [impl = impl_.get()] { impl->BeginDrain(); });
+}
+
+}  // namespace vigor::platform::http

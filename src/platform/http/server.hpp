@@ -1,0 +1,56 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "platform/http/handler.hpp"
+
+namespace vigor::platform::obs {
+class Logger;
+class MetricsRegistry;
+}  // namespace vigor::platform::obs
+
+namespace vigor::platform::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int io_threads = 2;
+  // One io_context shared by all I/O threads instead of one per thread.
+  bool shared_io_context = false;
+  int workers = 32;  // threads for blocking handlers (database, hashing)
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::chrono::milliseconds header_timeout{10'000};  // whole header, from its first byte
+  std::chrono::milliseconds body_timeout{60'000};
+  std::chrono::milliseconds idle_timeout{60'000};  // keep-alive wait for the next request
+  std::chrono::milliseconds write_timeout{30'000};
+  std::chrono::milliseconds shutdown_timeout{30'000};
+};
+
+// HTTP/1.1 server on Boost.Beast: one coroutine per connection, a deadline before every read
+// and write, header and body limits, blocking handlers on a worker pool, graceful shutdown.
+class Server {
+ public:
+  Server(ServerOptions options, RequestHandler& handler, obs::Logger& logger,
+         obs::MetricsRegistry& metrics);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens; returns the port (useful when options.port is 0). Throws on failure.
+  std::uint16_t Listen();
+  // Serves until Stop() or, when handle_signals, SIGINT/SIGTERM; then stops accepting, closes
+  // idle connections, lets requests in flight finish (up to shutdown_timeout) and returns.
+  void Run(bool handle_signals);
+  // Starts the graceful shutdown; safe from any thread.
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vigor::platform::http

@@ -1,0 +1,144 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+// The storage interface every repository is written against. SQLite implements it today; a
+// PostgreSQL implementation goes behind the same interface, so repositories and everything above
+// them do not change. SQL text uses $1..$n placeholders, which both engines accept.
+namespace vigor::platform::store {
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+inline Value ToValue(std::nullptr_t) { return nullptr; }
+inline Value ToValue(std::nullopt_t) { return nullptr; }
+inline Value ToValue(bool v) { return std::int64_t{v ? 1 : 0}; }
+inline Value ToValue(int v) { return std::int64_t{v}; }
+inline Value ToValue(long v) { return std::int64_t{v}; }
+inline Value ToValue(long long v) { return std::int64_t{v}; }
+inline Value ToValue(unsigned v) { return std::int64_t{v}; }
+inline Value ToValue(double v) { return v; }
+inline Value ToValue(std::string_view v) { return std::string(v); }
+inline Value ToValue(const char* v) { return std::string(v); }
+inline Value ToValue(std::string&& v) { return std::move(v); }
+inline Value ToValue(const std::string& v) { return v; }
+template <class T>
+Value ToValue(const std::optional<T>& v) {
+  return v ? ToValue(*v) : Value(nullptr);
+}
+
+// A named statement. The name appears in logs and errors; the SQL is prepared once per connection.
+struct Statement {
+  std::string_view name;
+  std::string_view sql;
+};
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  std::size_t size() const { return values_.size(); }
+  bool IsNull(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
+  std::int64_t Int(std::size_t i) const;
+  double Real(std::size_t i) const;
+  const std::string& Text(std::size_t i) const;
+  std::optional<std::int64_t> OptInt(std::size_t i) const;
+  std::optional<double> OptReal(std::size_t i) const;
+  std::optional<std::string> OptText(std::size_t i) const;
+
+ private:
+  std::vector<Value> values_;
+};
+
+// A UNIQUE, FOREIGN KEY or CHECK constraint refused a write. Repositories translate it into the
+// domain's own error (e.g. "username taken"); anything else from the database is a server error.
+class ConstraintViolation : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The database is unreachable, busy beyond its timeout, full or failing.
+class StorageUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// One connection inside one transaction.
+class Session {
+ public:
+  virtual ~Session() = default;
+
+  virtual std::vector<Row> QueryParams(const Statement& statement,
+                                       std::span<const Value> params) = 0;
+  // Returns the number of rows changed.
+  virtual std::int64_t ExecuteParams(const Statement& statement, std::span<const Value> params) = 0;
+  // Statements run through this session so far (query-count tests against N+1).
+  virtual std::uint64_t statement_count() const = 0;
+
+  template <class... Args>
+  std::vector<Row> Query(const Statement& statement, Args&&... args) {
+    std::array<Value, sizeof...(Args)> params{ToValue(std::forward<Args>(args))...};
+    return QueryParams(statement, params);
+  }
+  template <class... Args>
+  std::optional<Row> QueryOne(const Statement& statement, Args&&... args) {
+    auto rows = Query(statement, std::forward<Args>(args)...);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+  }
+  template <class... Args>
+  std::int64_t Execute(const Statement& statement, Args&&... args) {
+    std::array<Value, sizeof...(Args)> params{ToValue(std::forward<Args>(args))...};
+    return ExecuteParams(statement, params);
+  }
+};
+
+struct PoolStats {
+  int readers_total = 0;
+  int readers_in_use = 0;
+  int writes_waiting = 0;
+  std::uint64_t write_batches = 0;
+  std::uint64_t writes_committed = 0;
+  std::uint64_t writes_failed = 0;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  virtual std::string_view dialect() const = 0;
+  // Runs `work` on a read-only snapshot. Blocks the calling thread: call from worker threads only.
+  virtual void Read(const std::function<void(Session&)>& work) = 0;
+  // Runs `work` in a transaction and returns once its changes are durable. If `work` throws,
+  // none of its changes remain and the exception reaches the caller; other writers are unharmed.
+  virtual void Write(const std::function<void(Session&)>& work) = 0;
+  // The newest migration applied; 0 when none.
+  virtual int SchemaVersion() = 0;
+  virtual PoolStats Stats() const = 0;
+
+  template <class F>
+  auto ReadResult(F&& work) {
+    using R = std::invoke_result_t<F&, Session&>;
+    std::optional<R> result;
+    Read([&](Session& s) { result.emplace(work(s)); });
+    return std::move(*result);
+  }
+  template <class F>
+  auto WriteResult(F&& work) {
+    using R = std::invoke_result_t<F&, Session&>;
+    std::optional<R> result;
+    Write([&](Session& s) { result.emplace(work(s)); });
+    return std::move(*result);
+  }
+};
+
+}  // namespace vigor::platform::store

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace vigor::testing {
+
+struct RawResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string body;
+};
+
+// A deliberately small HTTP/1.1 client on plain POSIX sockets, so tests do not compile Beast.
+class HttpConnection {
+ public:
+  explicit HttpConnection(std::uint16_t port);
+  ~HttpConnection();
+  HttpConnection(const HttpConnection&) = delete;
+  HttpConnection& operator=(const HttpConnection&) = delete;
+
+  bool connected() const { return fd_ >= 0; }
+  void SendRaw(const std::string& bytes);
+  // Reads one response (Content-Length framed); nullopt when the server closed or timed out.
+  std::optional<RawResponse> ReadResponse(int timeout_ms = 5000);
+  // True when the server has closed the connection (read returns 0) within timeout_ms.
+  bool WaitClosed(int timeout_ms);
+
+ private:
+  bool Fill(int timeout_ms);
+  int fd_ = -1;
+  std::string buffer_;
+};
+
+std::string MakeRequest(const std::string& method, const std::string& target,
+                        const std::string& body = {},
+                        const std::string& content_type = "application/json",
+                        const std::string& extra_headers = {});
+
+}  // namespace vigor::testing

@@ -1,0 +1,99 @@
+#include "platform/config/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+
+#include "support/temp_dir.hpp"
+
+namespace vigor::platform::config {
+namespace {
+
+struct FakeEnv {
+  std::map<std::string, std::string> values;
+  EnvLookup lookup() const {
+    return [this](const char* name) -> const char* {
+      auto it = values.find(name);
+      return it == values.end() ? nullptr : it->second.c_str();
+    };
+  }
+};
+
+TEST(ConfigTest, DefaultsAreTheDocumentedOnes) {
+  FakeEnv env;
+  Config c = LoadConfig({}, env.lookup());
+  EXPECT_EQ(c.listen_host, "127.0.0.1");
+  EXPECT_EQ(c.listen_port, 8080);
+  EXPECT_EQ(c.data_dir, "var");
+  EXPECT_EQ(c.database_path(), std::filesystem::path("var/vigor.db"));
+  EXPECT_FALSE(c.enable_write_probe);
+}
+
+TEST(ConfigTest, FlagsBeatEnvironmentWhichBeatsTheFile) {
+  testing::TempDir dir;
+  auto file = dir.path() / "vigor.conf";
+  std::ofstream(file) << "# comment\nlisten = 127.0.0.1:9001\nworkers = 7\ndata_dir = /from/file\n";
+  FakeEnv env;
+  env.values["VIGOR_LISTEN"] = "127.0.0.1:9002";
+  env.values["VIGOR_DATA_DIR"] = "/from/env";
+
+  Config c = LoadConfig({"--config", file.string(), "--listen", "127.0.0.1:9003"}, env.lookup());
+  EXPECT_EQ(c.listen_port, 9003);      // flag
+  EXPECT_EQ(c.data_dir, "/from/env");  // env over file
+  EXPECT_EQ(c.workers, 7);             // file over default
+
+  Config without_flag = LoadConfig({"--config", file.string()}, env.lookup());
+  EXPECT_EQ(without_flag.listen_port, 9002);
+
+  env.values.clear();
+  env.values["VIGOR_CONFIG"] = file.string();
+  Config only_file = LoadConfig({}, env.lookup());
+  EXPECT_EQ(only_file.listen_port, 9001);
+}
+
+TEST(ConfigTest, EveryBadSettingIsReportedAtOnce) {
+  testing::TempDir dir;
+  auto file = dir.path() / "vigor.conf";
+  std::ofstream(file) << "colour = blue\nnot a setting line\n";
+  FakeEnv env;
+  env.values["VIGOR_IO_THREADS"] = "many";
+  try {
+    LoadConfig(
+        {"--config", file.string(), "--listen", "nonsense", "--workers", "-3", "--bogus", "x"},
+        env.lookup());
+    FAIL() << "expected a ConfigError";
+  } catch (const ConfigError& e) {
+    std::string all;
+    for (const auto& p : e.problems()) all += p + "\n";
+    EXPECT_EQ(e.problems().size(), 6u) << all;
+    EXPECT_NE(all.find("--listen"), std::string::npos) << all;
+    EXPECT_NE(all.find("--workers"), std::string::npos) << all;
+    EXPECT_NE(all.find("--bogus"), std::string::npos) << all;
+    EXPECT_NE(all.find("VIGOR_IO_THREADS"), std::string::npos) << all;
+    EXPECT_NE(all.find("unknown setting 'colour'"), std::string::npos) << all;
+    EXPECT_NE(all.find(":2: expected 'key = value'"), std::string::npos) << all;
+  }
+}
+
+TEST(ConfigTest, SwitchesWorkWithAndWithoutValue) {
+  FakeEnv env;
+  EXPECT_TRUE(LoadConfig({"--enable-write-probe"}, env.lookup()).enable_write_probe);
+  EXPECT_FALSE(LoadConfig({"--enable-write-probe=false"}, env.lookup()).enable_write_probe);
+  EXPECT_TRUE(
+      LoadConfig({"--enable-write-probe", "--workers", "3"}, env.lookup()).enable_write_probe);
+  EXPECT_EQ(LoadConfig({"--io-model", "shared"}, env.lookup()).shared_io_context, true);
+}
+
+TEST(ConfigTest, ListenAcceptsIpv6AndLocalhost) {
+  FakeEnv env;
+  Config v6 = LoadConfig({"--listen", "[::1]:8443"}, env.lookup());
+  EXPECT_EQ(v6.listen_host, "::1");
+  EXPECT_EQ(v6.listen_port, 8443);
+  EXPECT_EQ(LoadConfig({"--listen=localhost:0"}, env.lookup()).listen_host, "127.0.0.1");
+  EXPECT_THROW(LoadConfig({"--listen", "127.0.0.1:70000"}, env.lookup()), ConfigError);
+  EXPECT_THROW(LoadConfig({"--listen", "8080"}, env.lookup()), ConfigError);
+}
+
+}  // namespace
+}  // namespace vigor::platform::config

@@ -1,0 +1,182 @@
+#include "platform/store/sqlite_database.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include "platform/error.hpp"
+#include "platform/obs/log.hpp"
+#include "platform/store/migrations.hpp"
+#include "support/temp_dir.hpp"
+
+namespace vigor::platform::store {
+namespace {
+
+constexpr Statement kInsert{
+    "test.insert", "INSERT INTO write_probes (key, value, updated_at) VALUES ($1, $2, 't')"};
+constexpr Statement kCount{"test.count", "SELECT COUNT(*) FROM write_probes"};
+constexpr Statement kValue{"test.value", "SELECT value FROM write_probes WHERE key = $1"};
+// Parameters in the SQL in another order than their numbers.
+constexpr Statement kSwapped{"test.swapped", "SELECT $2 || '-' || $1"};
+
+class SqliteDatabaseTest : public ::testing::Test {
+ protected:
+  SqliteDatabaseTest() : logger_(obs::LogLevel::kError, (dir_.path() / "log.jsonl").string()) {}
+
+  std::unique_ptr<SqliteDatabase> Open(int readers = 2) {
+    return std::make_unique<SqliteDatabase>(
+        SqliteOptions{.path = dir_.path() / "vigor.db", .readers = readers}, logger_);
+  }
+
+  std::int64_t Count(Database& db) {
+    return db.ReadResult([](Session& s) { return s.QueryOne(kCount)->Int(0); });
+  }
+
+  testing::TempDir dir_;
+  obs::Logger logger_;
+};
+
+TEST_F(SqliteDatabaseTest, AppliesEveryEmbeddedMigrationOnce) {
+  int newest = EmbeddedMigrations("sqlite").back().version;
+  {
+    auto db = Open();
+    EXPECT_EQ(db->SchemaVersion(), newest);
+  }
+  auto again = Open();  // reopening must not re-apply (it would fail on CREATE TABLE)
+  EXPECT_EQ(again->SchemaVersion(), newest);
+}
+
+TEST_F(SqliteDatabaseTest, UsesWalWithFullSync) {
+  Open();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_.path() / "vigor.db").c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &stmt, nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
+  sqlite3_finalize(stmt);
+  sqlite3_close(raw);
+}
+
+TEST_F(SqliteDatabaseTest, BindsNumberedParametersByNumber) {
+  auto db = Open();
+  auto text = db->ReadResult([](Session& s) { return s.QueryOne(kSwapped, "a", "b")->Text(0); });
+  EXPECT_EQ(text, "b-a");
+}
+
+TEST_F(SqliteDatabaseTest, FailedWriteLeavesNothingAndReachesCaller) {
+  auto db = Open();
+  EXPECT_THROW(db->Write([](Session& s) {
+    s.Execute(kInsert, "k1", "v1");
+    throw Error(ErrorKind::kValidation, "no");
+  }),
+               Error);
+  EXPECT_EQ(Count(*db), 0);
+}
+
+TEST_F(SqliteDatabaseTest, ConstraintViolationIsTyped) {
+  auto db = Open();
+  db->Write([](Session& s) { s.Execute(kInsert, "k1", "v1"); });
+  EXPECT_THROW(db->Write([](Session& s) { s.Execute(kInsert, "k1", "v2"); }), ConstraintViolation);
+  auto value = db->ReadResult([](Session& s) { return s.QueryOne(kValue, "k1")->Text(0); });
+  EXPECT_EQ(value, "v1");
+}
+
+// Many writers at once: every write that returned is there, failing writers in the same group
+// commit lose only their own changes, and writes were really grouped (fewer batches than writes).
+TEST_F(SqliteDatabaseTest, GroupCommitKeepsGoodWritesAndDropsFailingOnes) {
+  auto db = Open();
+  constexpr int kThreads = 16;
+  constexpr int kPerThread = 40;
+  std::atomic<int> acknowledged{0};
+  std::atomic<int> refused{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        std::string key = "t" + std::to_string(t) + "-" + std::to_string(i);
+        bool fail = i % 5 == 0;  // every fifth write of each thread fails after writing
+        try {
+          db->Write([&](Session& s) {
+            s.Execute(kInsert, key, "v");
+            s.Execute(kInsert, key + "-second", "v");
+            if (fail) throw Error(ErrorKind::kConflict, "refused on purpose");
+          });
+          ++acknowledged;
+        } catch (const Error&) {
+          ++refused;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+
+  const int expected_refused = kThreads * (kPerThread / 5);
+  EXPECT_EQ(refused, expected_refused);
+  EXPECT_EQ(acknowledged, kThreads * kPerThread - expected_refused);
+  EXPECT_EQ(Count(*db), 2 * acknowledged.load());
+  db->Read([&](Session& s) {
+    for (int t = 0; t < kThreads; ++t) {
+      for (int i = 0; i < kPerThread; ++i) {
+        std::string key = "t" + std::to_string(t) + "-" + std::to_string(i);
+        EXPECT_EQ(s.QueryOne(kValue, key).has_value(), i % 5 != 0) << key;
+      }
+    }
+  });
+  auto stats = db->Stats();
+  EXPECT_EQ(stats.writes_committed, static_cast<std::uint64_t>(acknowledged.load()));
+  EXPECT_LT(stats.write_batches, static_cast<std::uint64_t>(kThreads * kPerThread));
+}
+
+TEST_F(SqliteDatabaseTest, NestedWriteJoinsTheOuterTransaction) {
+  auto db = Open();
+  EXPECT_THROW(db->Write([&](Session& s) {
+    s.Execute(kInsert, "outer", "v");
+    db->Write([](Session& inner) { inner.Execute(kInsert, "inner", "v"); });
+    throw Error(ErrorKind::kConflict, "undo both");
+  }),
+               Error);
+  EXPECT_EQ(Count(*db), 0);
+}
+
+TEST_F(SqliteDatabaseTest, ReadersSeeOnlyCommittedData) {
+  auto db = Open();
+  db->Write([](Session& s) { s.Execute(kInsert, "a", "1"); });
+  db->Read([&](Session& s) {
+    EXPECT_EQ(s.QueryOne(kCount)->Int(0), 1);
+    // A write committed while this snapshot is open is not visible to it.
+    std::thread writer([&] { db->Write([](Session& w) { w.Execute(kInsert, "b", "2"); }); });
+    writer.join();
+    EXPECT_EQ(s.QueryOne(kCount)->Int(0), 1);
+  });
+  EXPECT_EQ(Count(*db), 2);
+}
+
+TEST_F(SqliteDatabaseTest, CountsStatementsPerSession) {
+  auto db = Open();
+  auto count = db->ReadResult([](Session& s) {
+    auto before = s.statement_count();
+    s.Query(kCount);
+    s.Query(kCount);
+    return s.statement_count() - before;
+  });
+  EXPECT_EQ(count, 2u);
+}
+
+TEST_F(SqliteDatabaseTest, RefusesADatabaseFromANewerVersion) {
+  {
+    auto db = Open();
+    db->Write([](Session& s) {
+      s.Execute(Statement{"test.future",
+                          "INSERT INTO schema_migrations (version, name) "
+                          "VALUES (99999, 'from the future')"});
+    });
+  }
+  EXPECT_THROW(Open(), StorageUnavailable);
+}
+
+}  // namespace
+}  // namespace vigor::platform::store

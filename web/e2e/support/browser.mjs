@@ -1,0 +1,61 @@
+// Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core.
+// launch() refuses --user-data-dir, so each browser gets a fresh persistent profile.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const viewports = {
+  phone: { width: 360, height: 740 },
+  desktop: { width: 1440, height: 900 },
+};
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** @returns {Promise<{ context: import('playwright-core').BrowserContext, close: () => Promise<void> }>} */
+export async function launchBrowser({ executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'vigor-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    viewport: viewports.desktop,
+  });
+  context.setDefaultTimeout(10_000);
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Collects everything that should never happen on a healthy page: console errors (a CSP
+ * violation is one) and uncaught exceptions. Read the array at the end of the test.
+ * @param {import('playwright-core').Page} page
+ */
+export function collectPageErrors(page) {
+  /** @type {string[]} */
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const { url, lineNumber } = message.location();
+      errors.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}

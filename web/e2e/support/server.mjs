@@ -1,0 +1,124 @@
+// Starts the real Vigor server binary for browser tests, on a free port with a fresh data
+// directory, and stops it again. The binary comes from VIGOR_BIN, else ../build/release/vigor.
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+/** The web/ folder. */
+export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const READY_TIMEOUT_MS = 15_000;
+const STOP_GRACE_MS = 5_000;
+
+/** A port that was free a moment ago: bind port 0, read what the kernel chose, release it. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {net.AddressInfo} */ (probe.address());
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForExit(child, ms) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * @typedef {object} RunningServer
+ * @property {string} baseUrl   e.g. http://127.0.0.1:41234
+ * @property {number} port
+ * @property {string} dataDir
+ * @property {string} logPath   the server's stdout and stderr
+ * @property {() => Promise<void>} stop   SIGTERM, then SIGKILL after 5 s; removes the temp dir
+ */
+
+/** @returns {Promise<RunningServer>} */
+export async function startServer({
+  bin = process.env.VIGOR_BIN ? path.resolve(process.env.VIGOR_BIN) : path.resolve(webDir, '../build/release/vigor'),
+  webDist = path.resolve(webDir, 'dist'),
+} = {}) {
+  if (!existsSync(bin)) {
+    throw new Error(`Vigor server binary not found at ${bin}: build it, or set VIGOR_BIN.`);
+  }
+  if (!existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error(`${webDist}/index.html is missing: run \`npm run build\` in web/ first.`);
+  }
+
+  const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'vigor-e2e-'));
+  const dataDir = path.join(tmpDir, 'data');
+  await mkdir(dataDir);
+  const logPath = path.join(tmpDir, 'server.log');
+  const logFd = openSync(logPath, 'w');
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const args = ['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--web-dir', webDist];
+  const child = spawn(bin, args, { stdio: ['ignore', logFd, logFd] });
+  let spawnError;
+  child.once('error', (error) => {
+    spawnError = error;
+  });
+
+  let stopped = false;
+  async function stop() {
+    if (stopped) return;
+    stopped = true;
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      process.kill(child.pid, 'SIGTERM');
+      if (!(await waitForExit(child, STOP_GRACE_MS))) {
+        process.kill(child.pid, 'SIGKILL');
+        await waitForExit(child, STOP_GRACE_MS);
+      }
+    }
+    closeSync(logFd);
+    await rm(tmpDir, { recursive: true, force: true });
+  }
+
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastProblem = 'no answer yet';
+  while (true) {
+    if (spawnError || child.exitCode !== null || child.signalCode !== null) {
+      lastProblem = spawnError
+        ? `could not start: ${spawnError.message}`
+        : `exited early (code ${child.exitCode}, signal ${child.signalCode})`;
+      break;
+    }
+    try {
+      const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1_000) });
+      if (response.status === 200) {
+        return { baseUrl, port, dataDir, logPath, stop };
+      }
+      lastProblem = `/readyz answered ${response.status}`;
+    } catch (error) {
+      lastProblem = `/readyz: ${error instanceof Error ? (error.cause?.code ?? error.message) : error}`;
+    }
+    if (Date.now() > deadline) {
+      lastProblem = `not ready after ${READY_TIMEOUT_MS / 1000} s (${lastProblem})`;
+      break;
+    }
+    await delay(100);
+  }
+
+  const log = readFileSync(logPath, 'utf8');
+  process.stderr.write(
+    `\n--- vigor server log (${bin} ${args.join(' ')}) ---\n${log || '(empty)'}\n--- end of server log ---\n`,
+  );
+  await stop();
+  throw new Error(`Vigor server ${lastProblem}`);
+}

@@ -1,0 +1,11 @@
+export { Button, ButtonLink, buttonClassName } from './button';
+export type { ButtonLinkProps, ButtonProps, ButtonSize, ButtonVariant } from './button';
+export { Card } from './card';
+export type { CardProps } from './card';
+export { ErrorState } from './error-state';
+export type { ErrorStateProps } from './error-state';
+export { Skeleton, Spinner } from './spinner';
+export type { SkeletonProps, SkeletonWidth, SpinnerProps } from './spinner';
+export { Icon } from './icon';
+export type { IconName } from './icon';
+export { Logo } from './logo';

@@ -1,0 +1,98 @@
+import type { components } from './schema.gen';
+
+export type FieldError = components['schemas']['FieldError'];
+export type Problem = components['schemas']['Problem'];
+
+/** `status` of an ApiError raised when no HTTP response arrived at all. */
+export const NETWORK_ERROR_STATUS = 0;
+
+/**
+ * Every failed API call rejects with an ApiError. It carries what the server said in its
+ * RFC 9457 problem document, or what could be told without one (status 0: no response).
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly requestId: string | undefined;
+  readonly fieldErrors: FieldError[];
+
+  constructor(init: {
+    status: number;
+    title: string;
+    type?: string | undefined;
+    detail?: string | undefined;
+    requestId?: string | undefined;
+    fieldErrors?: FieldError[] | undefined;
+    cause?: unknown;
+  }) {
+    super(init.detail ?? init.title, init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.type = init.type ?? 'about:blank';
+    this.title = init.title;
+    this.detail = init.detail;
+    this.requestId = init.requestId;
+    this.fieldErrors = init.fieldErrors ?? [];
+  }
+
+  /** True when the request never got an HTTP response (offline, DNS, connection refused). */
+  get isNetworkError(): boolean {
+    return this.status === NETWORK_ERROR_STATUS;
+  }
+
+  /** The message for one form field, if the server flagged it. */
+  fieldError(field: string): string | undefined {
+    return this.fieldErrors.find((e) => e.field === field)?.message;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function decodeFieldErrors(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  const out: FieldError[] = [];
+  for (const item of value) {
+    if (isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string') {
+      out.push({ field: item.field, message: item.message });
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds the ApiError for a non-2xx response. The body has already been read as text:
+ * a problem document (or any JSON object) is decoded field by field; anything else
+ * (an HTML page from a proxy, an empty body) keeps just the HTTP status.
+ */
+export function decodeProblem(response: Response, bodyText: string): ApiError {
+  const fallbackTitle = response.statusText || `HTTP ${response.status}`;
+  const contentType = response.headers.get('content-type') ?? '';
+  let body: unknown;
+  if (/^application\/(problem\+)?json\b/i.test(contentType.trim())) {
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      body = undefined;
+    }
+  }
+  if (!isRecord(body)) {
+    return new ApiError({ status: response.status, title: fallbackTitle });
+  }
+  return new ApiError({
+    // The HTTP status wins over the body's: it is what actually happened on the wire.
+    status: response.status,
+    title: optionalString(body.title) ?? fallbackTitle,
+    type: optionalString(body.type),
+    detail: optionalString(body.detail),
+    requestId: optionalString(body.request_id) ?? response.headers.get('x-request-id') ?? undefined,
+    fieldErrors: decodeFieldErrors(body.errors),
+  });
+}

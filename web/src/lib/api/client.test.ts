@@ -1,0 +1,237 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, createApiClient } from './client';
+
+type Call = { url: string; init: RequestInit };
+
+/** A fake fetch that answers from a script, one entry per call, and records the calls. */
+function scriptedFetch(...script: Array<Response | Error>) {
+  const calls: Call[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), init: init ?? {} });
+    const next = script[calls.length - 1];
+    if (next === undefined) throw new Error(`unexpected call #${calls.length}`);
+    if (next instanceof Error) throw next;
+    return next;
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
+}
+
+function problem(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+const noCookie = () => undefined;
+
+describe('api client: problem+json decoding', () => {
+  it('decodes a validation problem with its field errors', async () => {
+    const { fetch } = scriptedFetch(
+      problem(422, {
+        type: 'https://vigor.example/problems/validation',
+        title: 'Invalid input',
+        status: 422,
+        detail: '2 fields are invalid.',
+        request_id: 'req-17',
+        errors: [
+          { field: 'email', message: 'Enter an email address.' },
+          { field: 'sets[2].reps', message: 'Must be at least 1.' },
+        ],
+      }),
+    );
+    const client = createApiClient({ fetch, readCookie: noCookie });
+
+    const error = await rejection(client.post('/accounts', { body: { email: '' } }));
+
+    expect(error.status).toBe(422);
+    expect(error.title).toBe('Invalid input');
+    expect(error.detail).toBe('2 fields are invalid.');
+    expect(error.type).toBe('https://vigor.example/problems/validation');
+    expect(error.requestId).toBe('req-17');
+    expect(error.fieldErrors).toEqual([
+      { field: 'email', message: 'Enter an email address.' },
+      { field: 'sets[2].reps', message: 'Must be at least 1.' },
+    ]);
+    expect(error.fieldError('sets[2].reps')).toBe('Must be at least 1.');
+    expect(error.fieldError('password')).toBeUndefined();
+    expect(error.isNetworkError).toBe(false);
+  });
+
+  it('skips malformed field errors and defaults the type to about:blank', async () => {
+    const { fetch } = scriptedFetch(
+      problem(400, {
+        title: 'Bad request',
+        status: 400,
+        errors: [{ field: 'name' }, 'oops', { field: 'unit', message: 'Unknown unit.' }, { message: 'x' }],
+      }),
+    );
+    const client = createApiClient({ fetch, readCookie: noCookie });
+
+    const error = await rejection(client.post('/things'));
+
+    expect(error.type).toBe('about:blank');
+    expect(error.detail).toBeUndefined();
+    expect(error.fieldErrors).toEqual([{ field: 'unit', message: 'Unknown unit.' }]);
+  });
+
+  it('keeps the status of a non-JSON error body such as a proxy HTML page', async () => {
+    const { fetch } = scriptedFetch(
+      new Response('<html><body>Bad Gateway</body></html>', {
+        status: 404,
+        statusText: 'Not Found',
+        headers: { 'Content-Type': 'text/html' },
+      }),
+    );
+    const client = createApiClient({ fetch, readCookie: noCookie });
+
+    const error = await rejection(client.get('/meta'));
+
+    expect(error.status).toBe(404);
+    expect(error.title).toBe('Not Found');
+    expect(error.detail).toBeUndefined();
+    expect(error.fieldErrors).toEqual([]);
+  });
+
+  it('falls back to "HTTP <status>" when a body claims JSON but is not', async () => {
+    const { fetch } = scriptedFetch(
+      new Response('{"title": "cut off', {
+        status: 409,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
+    );
+    const client = createApiClient({ fetch, readCookie: noCookie });
+
+    const error = await rejection(client.delete('/things/1'));
+
+    expect(error.status).toBe(409);
+    expect(error.title).toBe('HTTP 409');
+  });
+
+  it('turns a network failure into an ApiError with status 0', async () => {
+    const { fetch } = scriptedFetch(new TypeError('Failed to fetch'));
+    const client = createApiClient({ fetch, readCookie: noCookie });
+
+    const error = await rejection(client.post('/sessions'));
+
+    expect(error.status).toBe(0);
+    expect(error.isNetworkError).toBe(true);
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('api client: requests', () => {
+  it('GETs JSON from /api/v1 with same-origin credentials and no CSRF header', async () => {
+    const meta = { name: 'Vigor', version: '0.1.0' };
+    const { fetch, calls } = scriptedFetch(json(meta));
+    const client = createApiClient({ fetch, readCookie: () => 'tok' });
+
+    await expect(client.get('/meta', { query: { a: 1, b: undefined, c: 'x y' } })).resolves.toEqual(meta);
+
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url).toBe('/api/v1/meta?a=1&c=x+y');
+    expect(calls[0]?.init.method).toBe('GET');
+    expect(calls[0]?.init.credentials).toBe('same-origin');
+    expect(new Headers(calls[0]?.init.headers).has('X-CSRF-Token')).toBe(false);
+  });
+
+  it('sends the vigor_csrf cookie as X-CSRF-Token on a POST, with a JSON body', async () => {
+    document.cookie = 'theme=dark';
+    document.cookie = 'vigor_csrf=abc%3D123';
+    const { fetch, calls } = scriptedFetch(new Response(null, { status: 204 }));
+    const client = createApiClient({ fetch });
+
+    await expect(client.post('/things', { body: { reps: 5 } })).resolves.toBeUndefined();
+
+    const headers = new Headers(calls[0]?.init.headers);
+    expect(headers.get('X-CSRF-Token')).toBe('abc=123');
+    expect(headers.get('Content-Type')).toBe('application/json');
+    expect(calls[0]?.init.body).toBe('{"reps":5}');
+  });
+
+  it('sends no CSRF header when the cookie is absent', async () => {
+    const { fetch, calls } = scriptedFetch(new Response(null, { status: 204 }));
+    const client = createApiClient({ fetch, readCookie: noCookie });
+
+    await client.put('/things/1', { body: { reps: 5 } });
+
+    expect(new Headers(calls[0]?.init.headers).has('X-CSRF-Token')).toBe(false);
+  });
+});
+
+describe('api client: retry policy', () => {
+  it('retries a GET after a network failure and a 503, then succeeds', async () => {
+    const { fetch, calls } = scriptedFetch(
+      new TypeError('Failed to fetch'),
+      problem(503, { title: 'Service Unavailable', status: 503 }),
+      json({ ok: true }),
+    );
+    const client = createApiClient({ fetch, readCookie: noCookie, retryDelaysMs: [0, 0] });
+
+    await expect(client.get('/meta')).resolves.toEqual({ ok: true });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('gives up on a GET after the last retry and reports the last failure', async () => {
+    const { fetch, calls } = scriptedFetch(
+      new TypeError('Failed to fetch'),
+      new TypeError('Failed to fetch'),
+      problem(502, { title: 'Bad Gateway', status: 502 }),
+    );
+    const client = createApiClient({ fetch, readCookie: noCookie, retryDelaysMs: [0, 0] });
+
+    const error = await rejection(client.get('/meta'));
+
+    expect(calls).toHaveLength(3);
+    expect(error.status).toBe(502);
+  });
+
+  it('does not retry a GET that failed with a client error', async () => {
+    const { fetch, calls } = scriptedFetch(problem(404, { title: 'Not Found', status: 404 }));
+    const client = createApiClient({ fetch, readCookie: noCookie, retryDelaysMs: [0, 0] });
+
+    await rejection(client.get('/things/9'));
+    expect(calls).toHaveLength(1);
+  });
+
+  it('never retries a POST, not even after a network failure or a 503', async () => {
+    for (const failure of [new TypeError('Failed to fetch'), problem(503, { title: 'x', status: 503 })]) {
+      const { fetch, calls } = scriptedFetch(failure, json({ created: true }, 201));
+      const client = createApiClient({ fetch, readCookie: noCookie, retryDelaysMs: [0, 0] });
+
+      await rejection(client.post('/workouts', { body: {} }));
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it('stops waiting to retry when the caller aborts', async () => {
+    const { fetch, calls } = scriptedFetch(new TypeError('Failed to fetch'), json({ ok: true }));
+    const client = createApiClient({ fetch, readCookie: noCookie, retryDelaysMs: [60_000] });
+    const controller = new AbortController();
+
+    const pending = client.get('/meta', { signal: controller.signal });
+    // Abort while the client waits its 60 s before the retry.
+    setTimeout(() => controller.abort(), 20);
+
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,2 @@
+export { formatDate, formatDateTime, formatDuration, formatNumber, formatPercent } from './format';
+export type { DateOptions, NumberOptions } from './format';

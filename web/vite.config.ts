@@ -1,0 +1,27 @@
+import { fileURLToPath, URL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The C++ server (`vigor serve`) listens here during development.
+const backend = 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    proxy: {
+      '/api': backend,
+      '/healthz': backend,
+      '/readyz': backend,
+      '/metrics': backend,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    // Keep every asset a file (never a data: URL), so the server's strict CSP
+    // (default-src 'self', no font or script data: URLs) needs no exceptions.
+    assetsInlineLimit: 0,
+  },
+});
