@@ -28,11 +28,11 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config,
   app->metrics.GaugeCallback("vigor_db_writes_waiting",
                              "Write transactions queued for the next group commit.",
                              [database] { return database->Stats().writes_waiting; });
-  app->metrics.GaugeCallback(
-      "vigor_db_write_batches", "Group commits since start (a gauge: it restarts at 0).",
+  app->metrics.CounterCallback(
+      "vigor_db_write_batches_total", "Group commits (one fsync each) since start.",
       [database] { return static_cast<double>(database->Stats().write_batches); });
-  app->metrics.GaugeCallback(
-      "vigor_db_writes_committed", "Write transactions committed since start.",
+  app->metrics.CounterCallback(
+      "vigor_db_writes_committed_total", "Write transactions committed since start.",
       [database] { return static_cast<double>(database->Stats().writes_committed); });
   app->metrics.Gauge("vigor_build_info", "The running build; the value is always 1.", {"version"})
       .Set({std::string(Version())}, 1);

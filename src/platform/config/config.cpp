@@ -280,10 +280,10 @@ Config LoadConfig(const std::vector<std::string>& args, const EnvLookup& env) {
 
 std::string SettingsHelp() {
   std::string out;
-  out += "  --config FILE          read settings from FILE ('key = value' lines)  [VIGOR_CONFIG]\n";
+  out += "  --config FILE                   read settings from FILE ('key = value' lines)  [VIGOR_CONFIG]\n";
   for (const auto& s : Settings()) {
     std::string flag = "  --" + s.name + " " + s.value_hint;
-    if (flag.size() < 25) flag.resize(25, ' ');
+    flag.resize(std::max<std::size_t>(flag.size() + 2, 34), ' ');
     out += flag + s.help + "  [" + EnvName(s.name) + "]\n";
   }
   out += "\nPrecedence: flags, then VIGOR_* environment variables, then the config file.\n";

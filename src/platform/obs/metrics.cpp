@@ -131,6 +131,12 @@ void MetricsRegistry::GaugeCallback(std::string name, std::string help,
   f.read = std::move(read);
 }
 
+void MetricsRegistry::CounterCallback(std::string name, std::string help,
+                                      std::function<double()> read) {
+  auto& f = NewFamily(std::move(name), std::move(help), {}, Type::kCounterCallback);
+  f.read = std::move(read);
+}
+
 std::string MetricsRegistry::Render() const {
   std::string out;
   std::lock_guard lock(mutex_);
@@ -161,8 +167,10 @@ std::string MetricsRegistry::Render() const {
         }
         break;
       }
-      case Type::kGaugeCallback: {
-        out += "# TYPE " + f->name + " gauge\n" + f->name + " ";
+      case Type::kGaugeCallback:
+      case Type::kCounterCallback: {
+        out += "# TYPE " + f->name + (f->type == Type::kGaugeCallback ? " gauge\n" : " counter\n") +
+               f->name + " ";
         AppendNumber(out, f->read());
         out.push_back('\n');
         break;

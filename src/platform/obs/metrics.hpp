@@ -59,11 +59,13 @@ class MetricsRegistry {
                              std::vector<double> bounds);
   // A gauge without labels whose value is read when scraped (pool sizes, queue lengths).
   void GaugeCallback(std::string name, std::string help, std::function<double()> read);
+  // A counter without labels kept elsewhere (e.g. by the database), read when scraped.
+  void CounterCallback(std::string name, std::string help, std::function<double()> read);
 
   std::string Render() const;
 
  private:
-  enum class Type { kCounter, kGauge, kHistogram, kGaugeCallback };
+  enum class Type { kCounter, kGauge, kHistogram, kGaugeCallback, kCounterCallback };
   struct Family {
     std::string name;
     std::string help;

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Vigor benchmark. Usage:
+#   bench/run.sh [--smoke] PATH/TO/vigor
+# Full run (~1.5 min): writes bench/RESULTS.md. --smoke: 1 s steps, writes a temp file instead
+# (used by `make test` to prove the benchmark still works). See bench/README.md.
+set -euo pipefail
+
+SMOKE=0
+if [ "${1:-}" = "--smoke" ]; then SMOKE=1; shift; fi
+if [ $# -ne 1 ]; then
+  echo "usage: $0 [--smoke] PATH/TO/vigor" >&2
+  exit 2
+fi
+BIN=$(readlink -f "$1")
+[ -x "$BIN" ] || { echo "bench: $1 is not an executable" >&2; exit 2; }
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+PY=/usr/bin/python3
+WRK=${WRK:-/usr/bin/wrk}
+LOG_LEVEL=${BENCH_LOG_LEVEL:-warn}
+command -v "$WRK" >/dev/null || { echo "bench: wrk not found (apt-get install wrk)" >&2; exit 2; }
+command -v curl >/dev/null || { echo "bench: curl not found" >&2; exit 2; }
+
+if [ "$SMOKE" = 1 ]; then
+  DUR=1s; WARM=1s; SQLITE_SECS=1
+  OUT="${TMPDIR:-/tmp}/vigor-bench-smoke.XXXXXX.md"   # made by mktemp when the report is written
+else
+  DUR=10s; WARM=3s; SQLITE_SECS=5
+  OUT="$HERE/RESULTS.md"
+fi
+WRK_ARGS=(-t2 -c64 --timeout 5s --latency)
+
+WORK=$(mktemp -d /tmp/vigor-bench.XXXXXX)
+SERVER_PID=""
+BASE=""
+
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+      kill -TERM "$SERVER_PID" 2>/dev/null || true
+      for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+      if kill -0 "$SERVER_PID" 2>/dev/null; then
+        echo "bench: server $SERVER_PID ignored SIGTERM for 15 s, killing it" >&2
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+      fi
+    fi
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+cleanup() { stop_server; rm -rf "$WORK"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# start_server NAME [extra vigor serve args...]: sets SERVER_PID and BASE (http://127.0.0.1:PORT)
+start_server() {
+  local name=$1; shift
+  local data="$WORK/data-$name"
+  mkdir -p "$data"
+  "$BIN" serve --listen 127.0.0.1:0 --data-dir "$data" --log-level "$LOG_LEVEL" "$@" \
+    </dev/null >"$WORK/$name.out" 2>"$WORK/$name.err" &
+  SERVER_PID=$!
+  BASE=""
+  local i
+  for i in $(seq 1 400); do
+    BASE=$(grep -oE 'Vigor is running at http://[^ ]+' "$WORK/$name.out" 2>/dev/null \
+             | head -n1 | sed 's/^Vigor is running at //') || true
+    [ -n "$BASE" ] && break
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "bench: server '$name' exited before listening; stderr:" >&2
+      tail -n 20 "$WORK/$name.err" >&2
+      exit 1
+    fi
+    sleep 0.05
+  done
+  [ -n "$BASE" ] || { echo "bench: server '$name' printed no 'Vigor is running at' line" >&2; exit 1; }
+  BASE=${BASE%/}
+  for i in $(seq 1 400); do
+    curl -fsS -o /dev/null "$BASE/readyz" 2>/dev/null && return 0
+    sleep 0.05
+  done
+  echo "bench: $BASE/readyz never answered 200" >&2
+  exit 1
+}
+
+# run_wrk NAME URL [extra wrk args...]: warm-up, then the measured run into $WORK/NAME.wrk
+run_wrk() {
+  local name=$1 url=$2; shift 2
+  "$WRK" "${WRK_ARGS[@]}" -d"$WARM" "$@" "$url" >"$WORK/$name.warmup" 2>&1
+  "$WRK" "${WRK_ARGS[@]}" -d"$DUR" "$@" "$url" >"$WORK/$name.wrk" 2>&1
+  local rps
+  rps=$(grep -oE 'Requests/sec:[[:space:]]+[0-9.]+' "$WORK/$name.wrk" | awk '{print $2}') || true
+  printf 'bench: %-12s %12s req/s  (%s)\n' "$name" "${rps:-?}" "$url"
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "bench: the server died during '$name'; stderr:" >&2
+    tail -n 20 "$WORK"/*.err >&2
+    exit 1
+  fi
+}
+
+echo "bench: binary $BIN, steps of $DUR (warm-up $WARM), report to $OUT"
+
+# Facts about this run, for the report.
+commit=$(git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null || echo "none (no commit yet)")
+if [ -n "$(git -C "$ROOT" status --porcelain 2>/dev/null | head -n1)" ]; then
+  commit="$commit + uncommitted changes"
+fi
+cpu=$(grep -m1 -E '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)
+[ -n "$cpu" ] || cpu=$(lscpu 2>/dev/null | grep -m1 'Model name' | cut -d: -f2- | sed 's/^ *//' || true)
+FACTS_DATE=$(date -u '+%Y-%m-%d %H:%M UTC') \
+FACTS_NPROC=$(nproc) FACTS_CPU="${cpu:-unknown}" FACTS_KERNEL=$(uname -r) \
+FACTS_MEM=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) \
+FACTS_LOAD=$(cut -d' ' -f1-3 /proc/loadavg) FACTS_COMMIT="$commit" \
+FACTS_BINARY="${BIN#"$ROOT"/}" FACTS_VERSION="$("$BIN" version 2>/dev/null | head -n1 || echo '?')" \
+FACTS_WRK="$("$WRK" --version 2>&1 | head -n1 | awk '{print $2}')" FACTS_DURATION="$DUR" \
+FACTS_LOG_LEVEL="$LOG_LEVEL" \
+"$PY" -c 'import json, os; print(json.dumps({k[6:].lower(): v for k, v in os.environ.items() if k.startswith("FACTS_")}))' \
+  >"$WORK/facts.json"
+
+# 1. reference and API read path, default settings
+start_server default
+run_wrk healthz "$BASE/healthz"
+run_wrk meta "$BASE/api/v1/meta"
+stop_server
+
+# 2. the two I/O models on the API read path
+start_server per-thread --io-model per-thread
+run_wrk per_thread "$BASE/api/v1/meta"
+stop_server
+start_server shared --io-model shared
+run_wrk shared "$BASE/api/v1/meta"
+stop_server
+
+# 3. acknowledged durable writes, then the raw SQLite reference on the same filesystem
+start_server writes --enable-write-probe
+run_wrk writes "$BASE/diagnostics/write-probe/x" -s "$HERE/write_probe.lua"
+stop_server
+"$PY" "$HERE/sqlite_autocommit.py" --seconds "$SQLITE_SECS" --dir "$WORK" >"$WORK/sqlite.json"
+printf 'bench: %-12s %12.0f inserts/s (raw SQLite autocommit, WAL, synchronous=FULL)\n' \
+  sqlite "$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["per_sec"])' "$WORK/sqlite.json")"
+
+echo
+status=0
+[ "$SMOKE" = 1 ] && OUT=$(mktemp "$OUT")
+"$PY" "$HERE/report.py" --work "$WORK" --out "$OUT" $([ "$SMOKE" = 1 ] && echo --smoke) || status=$?
+echo
+echo "bench: wrote $OUT"
+exit "$status"

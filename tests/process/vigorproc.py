@@ -1,0 +1,561 @@
+"""Shared helpers for Vigor's process-level tests.
+
+Standard library only (plus python3-yaml where a test needs it). Run with /usr/bin/python3.
+
+What lives here:
+  * Server: start `vigor serve` on 127.0.0.1 with a free port, wait for /readyz, stop it by pid.
+  * http_request / RawConn: small HTTP clients (http.client and raw sockets).
+  * Check: collects pass/fail lines and turns them into exit code 0 / 1.
+Every wait here is bounded in time; every process started here is stopped by its pid.
+"""
+
+import argparse
+import ctypes
+import http.client
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+HOST = "127.0.0.1"
+URL_LINE_RE = re.compile(r"Vigor is running at http://([0-9A-Za-z.\-\[\]:]+):(\d+)")
+
+# Words that must never show up in an error body sent to a client.
+LEAKY_WORDS = ("sqlite", "exception", "what()", "std::", "boost::", "traceback", "segmentation",
+               "terminate called", ".cpp", ".hpp", "stack trace", "backtrace", "syntax error near")
+
+
+def log(msg):
+    print(msg, flush=True)
+
+
+class TestFailure(Exception):
+    pass
+
+
+class Check:
+    """Collects results. `ok(cond, what, detail)` prints PASS/FAIL and remembers failures."""
+
+    def __init__(self, name):
+        self.name = name
+        self.failures = []
+        self.passes = 0
+
+    def ok(self, cond, what, detail=""):
+        if cond:
+            self.passes += 1
+            log(f"  PASS  {what}")
+        else:
+            self.failures.append(f"{what}: {detail}" if detail else what)
+            log(f"  FAIL  {what}" + (f"\n        {detail}" if detail else ""))
+        return bool(cond)
+
+    def fail(self, what, detail=""):
+        return self.ok(False, what, detail)
+
+    def finish(self):
+        if self.failures:
+            log(f"\n{self.name}: FAILED ({len(self.failures)} failed, {self.passes} passed)")
+            for f in self.failures:
+                log(f"  - {f}")
+            return 1
+        log(f"\n{self.name}: OK ({self.passes} checks passed)")
+        return 0
+
+
+def base_args(description, extra=None):
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--vigor", required=True, help="path to the vigor binary")
+    if extra:
+        extra(p)
+    a = p.parse_args()
+    a.vigor = os.path.abspath(a.vigor)
+    if not os.access(a.vigor, os.X_OK):
+        log(f"FAIL: vigor binary not found or not executable: {a.vigor}")
+        sys.exit(1)
+    return a
+
+
+def clean_env(extra=None):
+    """The environment for a vigor child: ours without any VIGOR_* setting, plus `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VIGOR_")}
+    if extra:
+        env.update(extra)
+    return env
+
+
+def _die_with_parent():
+    # Runs in the child between fork and exec: if this test process dies (e.g. ctest kills it
+    # on a timeout), the kernel SIGKILLs the server too, so no server outlives its test.
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def free_ports(n):
+    """n distinct free ports for tests that must name a port. They are drawn below the kernel's
+    ephemeral range, so servers started elsewhere on port 0 (other tests running in parallel)
+    cannot take them between this check and their use."""
+    import random
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            low = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    lo, hi = 20000, max(20000 + 1000, low - 1)
+    socks, ports = [], []
+    try:
+        for _ in range(200):
+            if len(ports) == n:
+                break
+            port = random.randint(lo, hi)
+            if port in ports:
+                continue
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            try:
+                s.bind((HOST, port))
+            except OSError:
+                s.close()
+                continue
+            socks.append(s)
+            ports.append(port)
+    finally:
+        for s in socks:
+            s.close()
+    if len(ports) < n:
+        raise TestFailure(f"could not find {n} free ports in {lo}-{hi}")
+    return ports
+
+
+def run_cli(vigor, args, timeout=30, env=None, cwd=None):
+    """Runs `vigor ARGS` to completion. Returns CompletedProcess (text)."""
+    return subprocess.run([vigor] + list(args), stdin=subprocess.DEVNULL, capture_output=True,
+                          text=True, timeout=timeout, env=clean_env(env), cwd=cwd)
+
+
+class Server:
+    """One `vigor serve` process.
+
+    start() launches it listening on 127.0.0.1:0 (the server prints the real port) unless
+    `listen` is given, reads the "Vigor is running at" line from its stdout file and waits for
+    GET /readyz == 200. stdout and stderr go to files in `workdir` (never pipes that could fill).
+    """
+
+    def __init__(self, vigor, data_dir, workdir, args=(), env=None, listen=None, use_flags=True,
+                 name="vigor"):
+        self.vigor = vigor
+        self.data_dir = data_dir
+        self.workdir = workdir
+        self.args = list(args)
+        self.env = env or {}
+        self.listen = listen
+        self.use_flags = use_flags
+        self.name = name
+        self.proc = None
+        self.port = None
+        self.host = HOST
+        self.started = 0
+        self.stdout_path = None
+        self.stderr_path = None
+        self._n = 0
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    def start(self, ready_timeout=30.0, wait_ready=True):
+        self._n += 1
+        self.stdout_path = os.path.join(self.workdir, f"{self.name}.{self._n}.stdout")
+        self.stderr_path = os.path.join(self.workdir, f"{self.name}.{self._n}.stderr")
+        cmd = [self.vigor, "serve"]
+        if self.use_flags:
+            cmd += ["--listen", self.listen or f"{HOST}:0", "--data-dir", self.data_dir]
+        cmd += self.args
+        out = open(self.stdout_path, "wb")
+        err = open(self.stderr_path, "wb")
+        try:
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                         env=clean_env(self.env), preexec_fn=_die_with_parent)
+        finally:
+            out.close()
+            err.close()
+        self.started = time.monotonic()
+        self.port = None
+        self.ready_response = None
+        if wait_ready:
+            self.wait_url(ready_timeout)
+            self.ready_response = self.wait_ready(ready_timeout)
+        return self
+
+    @property
+    def pid(self):
+        return self.proc.pid if self.proc else None
+
+    def alive(self):
+        return self.proc is not None and self.proc.poll() is None
+
+    def stdout_text(self):
+        try:
+            with open(self.stdout_path, "rb") as f:
+                return f.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+
+    def stderr_text(self, limit=4000):
+        try:
+            with open(self.stderr_path, "rb") as f:
+                data = f.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+        return data if len(data) <= limit else "...\n" + data[-limit:]
+
+    def wait_url(self, timeout=30.0):
+        """Waits for the 'Vigor is running at http://HOST:PORT' line; sets self.port."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            m = URL_LINE_RE.search(self.stdout_text())
+            if m:
+                self.host = m.group(1).strip("[]")
+                self.port = int(m.group(2))
+                return self.host, self.port
+            if not self.alive():
+                raise TestFailure(
+                    f"vigor serve exited with code {self.proc.returncode} before printing "
+                    f"'Vigor is running at ...'\nstdout: {self.stdout_text()[-2000:]}\n"
+                    f"stderr: {self.stderr_text()}")
+            time.sleep(0.02)
+        raise TestFailure(f"no 'Vigor is running at http://HOST:PORT' line on stdout after "
+                          f"{timeout:.0f}s (is stdout flushed?)\nstdout so far: "
+                          f"{self.stdout_text()[-2000:]!r}\nstderr: {self.stderr_text()}")
+
+    def wait_ready(self, timeout=30.0):
+        deadline = time.monotonic() + timeout
+        last = None
+        while time.monotonic() < deadline:
+            if not self.alive():
+                raise TestFailure(f"vigor serve exited with code {self.proc.returncode} before "
+                                  f"/readyz answered 200\nstderr: {self.stderr_text()}")
+            try:
+                r = http_request(self.port, "GET", "/readyz", timeout=2, host=self.host)
+                last = f"{r.status} {r.body[:200]!r}"
+                if r.status == 200:
+                    return r
+            except OSError as e:
+                last = repr(e)
+            time.sleep(0.05)
+        raise TestFailure(f"/readyz did not answer 200 within {timeout:.0f}s (last: {last})\n"
+                          f"stderr: {self.stderr_text()}")
+
+    def signal(self, sig):
+        if self.alive():
+            os.kill(self.proc.pid, sig)
+
+    def kill(self):
+        """SIGKILL by pid and reap."""
+        if self.proc is None:
+            return None
+        if self.proc.poll() is None:
+            try:
+                os.kill(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        try:
+            return self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def wait_exit(self, timeout):
+        """Waits up to `timeout` s for the process to exit; returns its code or None."""
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def stop(self, timeout=15.0):
+        """SIGTERM, wait up to `timeout`, then SIGKILL. Returns the exit code (None if killed)."""
+        if self.proc is None:
+            return None
+        if self.proc.poll() is not None:
+            return self.proc.returncode
+        try:
+            os.kill(self.proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        code = self.wait_exit(timeout)
+        if code is None:
+            self.kill()
+        return code
+
+    # ---- convenience -------------------------------------------------------------------------
+    def request(self, method, path, body=None, headers=None, timeout=10):
+        return http_request(self.port, method, path, body=body, headers=headers,
+                            timeout=timeout, host=self.host)
+
+    def get_json(self, path, timeout=10):
+        r = self.request("GET", path, timeout=timeout)
+        return r, r.json()
+
+
+class Response:
+    def __init__(self, status, reason, headers, body):
+        self.status = status
+        self.reason = reason
+        self.headers = headers  # list of (name, value) as received
+        self.body = body
+
+    def header(self, name, default=None):
+        name = name.lower()
+        for k, v in self.headers:
+            if k.lower() == name:
+                return v
+        return default
+
+    def header_all(self, name):
+        name = name.lower()
+        return [v for k, v in self.headers if k.lower() == name]
+
+    def json(self):
+        try:
+            return json.loads(self.body.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+
+    def __repr__(self):
+        return f"<{self.status} {self.reason} {dict(self.headers)} {self.body[:300]!r}>"
+
+
+def http_request(port, method, path, body=None, headers=None, timeout=10, host=HOST):
+    """One request on a fresh connection (http.client). Raises OSError/HTTPException on failure."""
+    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    try:
+        hdrs = dict(headers or {})
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        conn.request(method, path, body=body, headers=hdrs)
+        r = conn.getresponse()
+        data = r.read()
+        return Response(r.status, r.reason, r.getheaders(), data)
+    finally:
+        conn.close()
+
+
+class KeepAlive:
+    """A persistent http.client connection for many requests."""
+
+    def __init__(self, port, timeout=10, host=HOST):
+        self.conn = http.client.HTTPConnection(host, port, timeout=timeout)
+
+    def request(self, method, path, body=None, headers=None):
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        self.conn.request(method, path, body=body, headers=dict(headers or {}))
+        r = self.conn.getresponse()
+        data = r.read()
+        return Response(r.status, r.reason, r.getheaders(), data)
+
+    def close(self):
+        self.conn.close()
+
+
+# ---- raw sockets -----------------------------------------------------------------------------
+
+def parse_head(raw):
+    """Parses 'HTTP/1.1 200 OK\\r\\nA: b\\r\\n\\r\\n' bytes -> (status, reason, headers)."""
+    text = raw.decode("iso-8859-1")
+    lines = text.split("\r\n")
+    parts = lines[0].split(" ", 2)
+    if len(parts) < 2 or not parts[0].startswith("HTTP/"):
+        raise ValueError(f"not an HTTP status line: {lines[0]!r}")
+    status = int(parts[1])
+    reason = parts[2] if len(parts) > 2 else ""
+    headers = []
+    for ln in lines[1:]:
+        if not ln:
+            continue
+        k, _, v = ln.partition(":")
+        headers.append((k.strip(), v.strip()))
+    return status, reason, headers
+
+
+class RawConn:
+    """A raw TCP connection to send arbitrary bytes and read back at most one response."""
+
+    def __init__(self, port, timeout=10, host=HOST):
+        self.sock = socket.create_connection((host, port), timeout=timeout)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.buf = b""
+        self.eof = False
+        self.reset = False
+
+    def send(self, data):
+        """Sends everything; returns False if the peer closed/reset the connection meanwhile."""
+        try:
+            self.sock.sendall(data)
+            return True
+        except (BrokenPipeError, ConnectionResetError):
+            return False
+
+    def _fill(self, deadline):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise socket.timeout("deadline")
+        r, _, _ = select.select([self.sock], [], [], remaining)
+        if not r:
+            raise socket.timeout("deadline")
+        try:
+            chunk = self.sock.recv(65536)
+        except ConnectionResetError:
+            self.reset = True
+            self.eof = True
+            return False
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf += chunk
+        return True
+
+    def read_response(self, timeout=10, head_only_method=False):
+        """Reads one response. Returns Response, or None if the peer closed without one.
+        Raises socket.timeout if nothing conclusive arrives within `timeout`."""
+        deadline = time.monotonic() + timeout
+        while b"\r\n\r\n" not in self.buf:
+            if self.eof:
+                if self.buf:
+                    raise ValueError(f"connection closed inside a response head: {self.buf[:300]!r}")
+                return None
+            self._fill(deadline)
+        head, _, rest = self.buf.partition(b"\r\n\r\n")
+        status, reason, headers = parse_head(head)
+        self.buf = rest
+        hmap = {k.lower(): v for k, v in headers}
+        body = b""
+        if head_only_method or status in (204, 304) or 100 <= status < 200:
+            body = b""
+        elif "chunked" in hmap.get("transfer-encoding", "").lower():
+            body = self._read_chunked(deadline)
+        elif "content-length" in hmap:
+            n = int(hmap["content-length"])
+            while len(self.buf) < n and not self.eof:
+                self._fill(deadline)
+            body, self.buf = self.buf[:n], self.buf[n:]
+        else:
+            while not self.eof:
+                self._fill(deadline)
+            body, self.buf = self.buf, b""
+        return Response(status, reason, headers, body)
+
+    def _read_chunked(self, deadline):
+        body = b""
+        while True:
+            while b"\r\n" not in self.buf:
+                if self.eof:
+                    return body
+                self._fill(deadline)
+            line, _, self.buf = self.buf.partition(b"\r\n")
+            size = int(line.split(b";")[0].strip() or b"0", 16)
+            if size == 0:
+                while b"\r\n" not in self.buf and not self.eof:
+                    self._fill(deadline)
+                self.buf = self.buf.partition(b"\r\n")[2]
+                return body
+            while len(self.buf) < size + 2 and not self.eof:
+                self._fill(deadline)
+            body += self.buf[:size]
+            self.buf = self.buf[size + 2:]
+
+    def wait_closed(self, timeout):
+        """True if the peer closes (EOF/RST) within `timeout`; any data read is kept in buf."""
+        deadline = time.monotonic() + timeout
+        try:
+            while not self.eof:
+                self._fill(deadline)
+        except socket.timeout:
+            return False
+        except OSError:
+            return True
+        return True
+
+    def close(self):
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+
+
+def read_until_closed_or_response(conn, timeout):
+    """-> ('response', Response) | ('closed', None) | ('timeout', None)."""
+    try:
+        r = conn.read_response(timeout=timeout)
+    except socket.timeout:
+        return "timeout", None
+    except ValueError as e:
+        return "garbled", str(e)
+    if r is None:
+        return "closed", None
+    return "response", r
+
+
+def connect_refused(port, host=HOST, timeout=2):
+    """True if a TCP connect is refused; False if it connects."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.settimeout(timeout)
+    try:
+        s.connect((host, port))
+        return False
+    except (ConnectionRefusedError, socket.timeout, OSError):
+        return True
+    finally:
+        s.close()
+
+
+class TempDir:
+    """mkdtemp that is always removed."""
+
+    def __init__(self, prefix):
+        self.path = tempfile.mkdtemp(prefix=prefix)
+
+    def cleanup(self):
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def check_problem(check, resp, status, what, request_id=None):
+    """Asserts an RFC 9457 problem response with the given status. Returns the parsed body."""
+    check.ok(resp is not None and resp.status == status, f"{what}: HTTP {status}", f"got {resp!r}")
+    if resp is None:
+        return None
+    ctype = (resp.header("Content-Type") or "").lower()
+    check.ok(ctype.split(";")[0].strip() == "application/problem+json",
+             f"{what}: Content-Type application/problem+json", f"got {ctype!r}")
+    body = resp.json()
+    check.ok(isinstance(body, dict), f"{what}: body is a JSON object", f"body {resp.body[:300]!r}")
+    if not isinstance(body, dict):
+        return None
+    check.ok(body.get("status") == resp.status,
+             f"{what}: problem.status equals the HTTP status ({resp.status})",
+             f"problem.status={body.get('status')!r}")
+    check.ok(isinstance(body.get("type"), str) and isinstance(body.get("title"), str),
+             f"{what}: problem has string type and title", f"body {body!r}")
+    rid_hdr = resp.header("X-Request-Id")
+    check.ok(isinstance(body.get("request_id"), str) and body.get("request_id") == rid_hdr,
+             f"{what}: problem.request_id present and equal to X-Request-Id header",
+             f"request_id={body.get('request_id')!r} header={rid_hdr!r}")
+    if request_id is not None:
+        check.ok(body.get("request_id") == request_id,
+                 f"{what}: problem.request_id echoes the client's X-Request-Id",
+                 f"sent {request_id!r}, got {body.get('request_id')!r}")
+    low = resp.body.decode("utf-8", "replace").lower()
+    leaks = [w for w in LEAKY_WORDS if w in low]
+    check.ok(not leaks, f"{what}: body leaks no internals", f"found {leaks} in {low[:400]!r}")
+    return body
