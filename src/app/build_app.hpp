@@ -12,6 +12,28 @@
 namespace vigor::features::diagnostics {
 class WriteProbeService;
 }
+namespace vigor::features::accounts {
+struct AccountsDeps;
+class AuthService;
+class AccountService;
+class InstanceSettings;
+class AccountMails;
+}  // namespace vigor::features::accounts
+namespace vigor::features::admin {
+class AdminService;
+}
+namespace vigor::platform::crypto {
+class PasswordHasher;
+class PasswordPolicy;
+class SecretBox;
+}  // namespace vigor::platform::crypto
+namespace vigor::platform::mail {
+class Mailer;
+class MailQueue;
+}  // namespace vigor::platform::mail
+namespace vigor::platform::ratelimit {
+class RateLimiter;
+}
 
 namespace vigor::app {
 
@@ -25,12 +47,25 @@ struct App {
   platform::obs::MetricsRegistry metrics;
   std::unique_ptr<platform::store::Database> database;
   std::unique_ptr<platform::http::StaticFiles> static_files;
+  std::unique_ptr<platform::crypto::SecretBox> secrets;
+  std::unique_ptr<platform::crypto::PasswordHasher> hasher;
+  std::unique_ptr<platform::crypto::PasswordPolicy> password_policy;
+  std::unique_ptr<platform::mail::Mailer> mailer;
+  std::unique_ptr<platform::mail::MailQueue> mail_queue;
+  std::unique_ptr<platform::ratelimit::RateLimiter> rate_limiter;
+  std::unique_ptr<features::accounts::InstanceSettings> settings;
+  std::unique_ptr<features::accounts::AccountMails> account_mails;
+  std::unique_ptr<features::accounts::AccountsDeps> accounts;
+  std::unique_ptr<features::accounts::AuthService> auth;
+  std::unique_ptr<features::accounts::AccountService> account;
+  std::unique_ptr<features::admin::AdminService> admin;
   std::unique_ptr<features::diagnostics::WriteProbeService> write_probes;
   std::unique_ptr<platform::http::HttpApp> http;
 };
 
 // The composition root: database -> repositories -> services -> routes -> middleware.
-std::unique_ptr<App> BuildApp(const platform::config::Config& config,
-                              platform::obs::Logger& logger);
+// `start_background` starts the mail sender (off for one-shot commands).
+std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::obs::Logger& logger,
+                              bool start_background = true);
 
 }  // namespace vigor::app

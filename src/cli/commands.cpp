@@ -5,6 +5,8 @@
 
 #include "app/build_app.hpp"
 #include "app/build_info.hpp"
+#include "features/admin/admin_service.hpp"
+#include "platform/error.hpp"
 #include "platform/http/server.hpp"
 #include "platform/store/sqlite_database.hpp"
 
@@ -22,6 +24,8 @@ void PrintUsage(std::ostream& out) {
       << "  serve     run the server (API and web app)\n"
       << "  migrate   apply database migrations and exit\n"
       << "  routes    print the HTTP routes as JSON lines\n"
+      << "  user create --username NAME --email ADDRESS [--admin]\n"
+      << "            create an account (password read from standard input)\n"
       << "  version   print the version\n"
       << "  help      show this help\n\n"
       << "Settings:\n"
@@ -55,11 +59,20 @@ int Serve(const Config& config) {
       .idle_timeout = std::chrono::seconds(config.idle_timeout_seconds),
       .write_timeout = std::chrono::seconds(30),
       .shutdown_timeout = std::chrono::seconds(config.shutdown_timeout_seconds),
+      .tls_cert = config.tls_cert,
+      .tls_key = config.tls_key,
   };
-  platform::http::Server server(options, *app->http, logger, app->metrics);
+  std::optional<platform::http::Server> server;
+  try {
+    server.emplace(options, *app->http, logger, app->metrics);  // loads the TLS files
+  } catch (const std::exception& e) {
+    logger.Error("cannot start", {{"error", std::string_view(e.what())}});
+    std::cerr << "vigor: " << e.what() << "\n";
+    return 1;
+  }
   std::uint16_t port;
   try {
-    port = server.Listen();
+    port = server->Listen();
   } catch (const std::exception& e) {
     logger.Error("cannot listen",
                  {{"listen", config.listen_host}, {"error", std::string_view(e.what())}});
@@ -72,8 +85,9 @@ int Serve(const Config& config) {
                          : config.listen_host;
   logger.Info("listening",
               {{"address", host}, {"port", std::int64_t{port}}, {"version", app::Version()}});
-  std::cout << "Vigor is running at http://" << host << ":" << port << std::endl;
-  server.Run(/*handle_signals=*/true);
+  std::cout << "Vigor is running at " << (config.tls() ? "https://" : "http://") << host << ":"
+            << port << std::endl;
+  server->Run(/*handle_signals=*/true);
   logger.Info("stopped");
   return 0;
 }
@@ -95,7 +109,7 @@ int Routes(Config config) {
   config.web_dir.clear();
   {
     platform::obs::Logger logger(platform::obs::LogLevel::kError);
-    auto app = app::BuildApp(config, logger);
+    auto app = app::BuildApp(config, logger, /*start_background=*/false);
     for (const auto& route : app->http->router().routes()) {
       std::string line = "{\"method\":";
       platform::obs::AppendJsonString(line, platform::http::MethodName(route.spec.method));
@@ -111,6 +125,46 @@ int Routes(Config config) {
   }
   std::filesystem::remove_all(dir);
   return 0;
+}
+
+int UserCreate(const std::vector<std::string>& args) {
+  std::string username;
+  std::string email;
+  bool admin = false;
+  std::vector<std::string> rest;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--admin") {
+      admin = true;
+    } else if ((args[i] == "--username" || args[i] == "--email") && i + 1 < args.size()) {
+      (args[i] == "--username" ? username : email) = args[i + 1];
+      ++i;
+    } else {
+      rest.push_back(args[i]);
+    }
+  }
+  if (username.empty() || email.empty()) {
+    std::cerr << "vigor user create: --username and --email are required\n";
+    return 2;
+  }
+  auto config = Load(rest);
+  if (!config) return 2;
+  std::string password;
+  if (!std::getline(std::cin, password) || password.empty()) {
+    std::cerr << "vigor user create: give the password on standard input (one line)\n";
+    return 2;
+  }
+  platform::obs::Logger logger(platform::obs::LogLevel::kWarn);
+  auto app = app::BuildApp(*config, logger, /*start_background=*/false);
+  try {
+    auto user = app->admin->CreateUserFromConsole(username, email, password, admin);
+    std::cout << "created " << (admin ? "admin " : "user ") << user.username << " (" << user.id
+              << ")" << std::endl;
+    return 0;
+  } catch (const platform::Error& e) {
+    std::cerr << "vigor user create: " << e.detail() << "\n";
+    for (const auto& f : e.fields()) std::cerr << "  " << f.field << ": " << f.message << "\n";
+    return 1;
+  }
 }
 
 }  // namespace
@@ -131,6 +185,18 @@ int Main(const std::vector<std::string>& args) {
   if (command == "version" || command == "--version") {
     std::cout << "vigor " << app::Version() << std::endl;
     return 0;
+  }
+  if (command == "user") {
+    if (rest.empty() || rest[0] != "create") {
+      std::cerr << "vigor: usage: vigor user create --username NAME --email ADDRESS [--admin]\n";
+      return 2;
+    }
+    try {
+      return UserCreate(std::vector<std::string>(rest.begin() + 1, rest.end()));
+    } catch (const std::exception& e) {
+      std::cerr << "vigor: " << e.what() << "\n";
+      return 1;
+    }
   }
   if (command != "serve" && command != "migrate" && command != "routes") {
     std::cerr << "vigor: unknown command '" << command << "'\n\n";

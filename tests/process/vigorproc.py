@@ -3,7 +3,8 @@
 Standard library only (plus python3-yaml where a test needs it). Run with /usr/bin/python3.
 
 What lives here:
-  * Server: start `vigor serve` on 127.0.0.1 with a free port, wait for /readyz, stop it by pid.
+  * Server: start `vigor serve` on 127.0.0.1 with a free port, wait for /readyz, stop it by pid
+    (over HTTPS when given `tls_ca`, the CA file that verifies the server's certificate).
   * http_request / RawConn: small HTTP clients (http.client and raw sockets).
   * Check: collects pass/fail lines and turns them into exit code 0 / 1.
 Every wait here is bounded in time; every process started here is stopped by its pid.
@@ -19,6 +20,7 @@ import select
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -26,6 +28,7 @@ import time
 
 HOST = "127.0.0.1"
 URL_LINE_RE = re.compile(r"Vigor is running at http://([0-9A-Za-z.\-\[\]:]+):(\d+)")
+TLS_URL_LINE_RE = re.compile(r"Vigor is running at https://([0-9A-Za-z.\-\[\]:]+):(\d+)")
 
 # Words that must never show up in an error body sent to a client.
 LEAKY_WORDS = ("sqlite", "exception", "what()", "std::", "boost::", "traceback", "segmentation",
@@ -157,7 +160,7 @@ class Server:
     """
 
     def __init__(self, vigor, data_dir, workdir, args=(), env=None, listen=None, use_flags=True,
-                 name="vigor"):
+                 name="vigor", tls_ca=None):
         self.vigor = vigor
         self.data_dir = data_dir
         self.workdir = workdir
@@ -166,6 +169,7 @@ class Server:
         self.listen = listen
         self.use_flags = use_flags
         self.name = name
+        self.tls_ca = tls_ca  # set: the server speaks HTTPS, verified against this CA file
         self.proc = None
         self.port = None
         self.host = HOST
@@ -222,10 +226,12 @@ class Server:
         return data if len(data) <= limit else "...\n" + data[-limit:]
 
     def wait_url(self, timeout=30.0):
-        """Waits for the 'Vigor is running at http://HOST:PORT' line; sets self.port."""
+        """Waits for the 'Vigor is running at http://HOST:PORT' line (https:// with tls_ca);
+        sets self.port."""
+        url_re = TLS_URL_LINE_RE if self.tls_ca else URL_LINE_RE
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            m = URL_LINE_RE.search(self.stdout_text())
+            m = url_re.search(self.stdout_text())
             if m:
                 self.host = m.group(1).strip("[]")
                 self.port = int(m.group(2))
@@ -248,7 +254,8 @@ class Server:
                 raise TestFailure(f"vigor serve exited with code {self.proc.returncode} before "
                                   f"/readyz answered 200\nstderr: {self.stderr_text()}")
             try:
-                r = http_request(self.port, "GET", "/readyz", timeout=2, host=self.host)
+                r = http_request(self.port, "GET", "/readyz", timeout=2, host=self.host,
+                                 tls_ca=self.tls_ca)
                 last = f"{r.status} {r.body[:200]!r}"
                 if r.status == 200:
                     return r
@@ -301,7 +308,7 @@ class Server:
     # ---- convenience -------------------------------------------------------------------------
     def request(self, method, path, body=None, headers=None, timeout=10):
         return http_request(self.port, method, path, body=body, headers=headers,
-                            timeout=timeout, host=self.host)
+                            timeout=timeout, host=self.host, tls_ca=self.tls_ca)
 
     def get_json(self, path, timeout=10):
         r = self.request("GET", path, timeout=timeout)
@@ -336,9 +343,14 @@ class Response:
         return f"<{self.status} {self.reason} {dict(self.headers)} {self.body[:300]!r}>"
 
 
-def http_request(port, method, path, body=None, headers=None, timeout=10, host=HOST):
-    """One request on a fresh connection (http.client). Raises OSError/HTTPException on failure."""
-    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+def http_request(port, method, path, body=None, headers=None, timeout=10, host=HOST, tls_ca=None):
+    """One request on a fresh connection (http.client). Raises OSError/HTTPException on failure.
+    With tls_ca: over HTTPS, verifying the server against that CA file."""
+    if tls_ca:
+        context = ssl.create_default_context(cafile=tls_ca)
+        conn = http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
+    else:
+        conn = http.client.HTTPConnection(host, port, timeout=timeout)
     try:
         hdrs = dict(headers or {})
         if isinstance(body, str):

@@ -31,7 +31,8 @@ std::chrono::milliseconds HoldFrom(const http::Request& request) {
 void RegisterRoutes(http::Router& router, WriteProbeService& probes) {
   router.Add({.method = http::Method::kPut,
               .path = "/diagnostics/write-probe/{key}",
-              .access = http::Access::kPublic},
+              .access = http::Access::kPublic,
+              .csrf_exempt = true},
              [&probes](const http::Request& request, http::RequestContext& ctx) {
                auto body = http::ParseJsonObject(request);
                platform::FieldErrors errors;

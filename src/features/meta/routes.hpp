@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "platform/http/router.hpp"
@@ -10,9 +11,9 @@ namespace vigor::features::meta {
 struct InstanceInfo {
   std::string version;
   std::string instance_name;
-  std::string registration;
+  std::function<std::string()> registration;  // admins change it at run time
 };
 
-void RegisterRoutes(platform::http::Router& router, const InstanceInfo& info);
+void RegisterRoutes(platform::http::Router& router, InstanceInfo info);
 
 }  // namespace vigor::features::meta

@@ -132,6 +132,75 @@ const std::vector<Setting>& Settings() {
        }},
       {"access-log", "BOOL", "log every request (default true)", true,
        BoolSetting(&Config::access_log)},
+      {"public-url", "URL", "the address users reach Vigor at, e.g. https://vigor.example", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (!(v.starts_with("http://") || v.starts_with("https://")) || v.size() < 10 ||
+             v.find_first_of(" \"'<>") != std::string::npos) {
+           return "must be an http:// or https:// URL";
+         }
+         c.public_url = v.back() == '/' ? v.substr(0, v.size() - 1) : v;
+         return std::nullopt;
+       }},
+      {"tls-cert", "FILE", "PEM certificate chain: serve HTTPS directly (with --tls-key)", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         c.tls_cert = v;
+         return std::nullopt;
+       }},
+      {"tls-key", "FILE", "PEM private key for --tls-cert", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         c.tls_key = v;
+         return std::nullopt;
+       }},
+      {"smtp-url", "URL", "smtp://host:port or smtps://host:port (default: write mails to files)",
+       false,
+       [](Config& c, const std::string& v) -> std::
+                                               optional<std::string> {
+                                                 if (!v.empty() && !v.starts_with("smtp://") &&
+                                                     !v.starts_with("smtps://")) {
+                                                   return "must start with smtp:// or smtps://";
+                                                 }
+                                                 c.smtp_url = v;
+                                                 return std::nullopt;
+                                               }},
+      {"smtp-from", "ADDRESS", "sender address of Vigor's mails (default vigor@localhost)", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (v.find('@') == std::string::npos || v.find_first_of("\r\n") != std::string::npos) {
+           return "must be an email address";
+         }
+         c.smtp_from = v;
+         return std::nullopt;
+       }},
+      {"smtp-username", "NAME", "SMTP login, if the server needs one", false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         c.smtp_username = v;
+         return std::nullopt;
+       }},
+      {"smtp-password-file", "FILE", "file holding the SMTP password (never on the command line)",
+       false,
+       [](Config& c, const std::string& v) -> std::
+                                               optional<std::string> {
+                                                 c.smtp_password_file = v;
+                                                 return std::nullopt;
+                                               }},
+      {"smtp-require-tls", "BOOL", "refuse to send mail without TLS (default false)", true,
+       BoolSetting(&Config::smtp_require_tls)},
+      {"secret-key-file", "FILE", "key sealing secrets at rest (default <data-dir>/secret.key)",
+       false,
+       [](Config& c, const std::string& v) -> std::
+                                               optional<std::string> {
+                                                 c.secret_key_file = v;
+                                                 return std::nullopt;
+                                               }},
+      {"session-idle-hours", "N", "sign-in sessions end after this long unused (default 168)",
+       false, IntSetting(&Config::session_idle_hours, 1, 24 * 365)},
+      {"session-absolute-hours", "N", "sign-in sessions end this long after sign-in (default 720)",
+       false, IntSetting(&Config::session_absolute_hours, 1, 24 * 365)},
+      {"password-memory-kib", "KIB", "Argon2id memory per hash (default 19456, the OWASP minimum)",
+       false, IntSetting(&Config::password_memory_kib, 8, 4 * 1024 * 1024)},
+      {"password-iterations", "N", "Argon2id iterations (default 2)", false,
+       IntSetting(&Config::password_iterations, 1, 100)},
+      {"password-concurrency", "N", "password hashes computed at once (default 2)", false,
+       IntSetting(&Config::password_concurrency, 1, 64)},
       {"enable-write-probe", "BOOL",
        "serve /diagnostics/write-probe, to check that writes survive crashes (default false)", true,
        BoolSetting(&Config::enable_write_probe)},
@@ -274,13 +343,25 @@ Config LoadConfig(const std::vector<std::string>& args, const EnvLookup& env) {
     }
   }
 
+  if (config.tls_cert.empty() != config.tls_key.empty()) {
+    problems.push_back("--tls-cert and --tls-key: give both or neither");
+  }
   if (!problems.empty()) throw ConfigError(std::move(problems));
   return config;
 }
 
+std::string Config::effective_public_url() const {
+  if (!public_url.empty()) return public_url;
+  std::string host = listen_host == "0.0.0.0" || listen_host == "::" ? "127.0.0.1" : listen_host;
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return std::string(tls() ? "https://" : "http://") + host + ":" + std::to_string(listen_port);
+}
+
 std::string SettingsHelp() {
   std::string out;
-  out += "  --config FILE                   read settings from FILE ('key = value' lines)  [VIGOR_CONFIG]\n";
+  out +=
+      "  --config FILE                   read settings from FILE ('key = value' lines)  "
+      "[VIGOR_CONFIG]\n";
   for (const auto& s : Settings()) {
     std::string flag = "  --" + s.name + " " + s.value_hint;
     flag.resize(std::max<std::size_t>(flag.size() + 2, 34), ' ');

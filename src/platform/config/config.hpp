@@ -35,7 +35,32 @@ struct Config {
   bool enable_write_probe = false;
   std::string config_file;  // where the file settings came from, if any
 
+  // The address users reach Vigor at (links in emails, CSRF origin). Empty: http://<listen>.
+  std::string public_url;
+  // TLS served directly (for those without a reverse proxy).
+  std::filesystem::path tls_cert;
+  std::filesystem::path tls_key;
+  // Mail: with no SMTP URL, messages are written to <data-dir>/outbox/ instead.
+  std::string smtp_url;
+  std::string smtp_from = "vigor@localhost";
+  std::string smtp_username;
+  std::filesystem::path smtp_password_file;
+  bool smtp_require_tls = false;
+  // The key that seals secrets at rest (TOTP secrets, mail bodies). Empty: <data-dir>/secret.key.
+  std::filesystem::path secret_key_file;
+  int session_idle_hours = 24 * 7;
+  int session_absolute_hours = 24 * 30;
+  // Argon2id cost (OWASP minimum: 19 MiB, 2 iterations) and how many hashes may run at once.
+  int password_memory_kib = 19 * 1024;
+  int password_iterations = 2;
+  int password_concurrency = 2;
+
   std::filesystem::path database_path() const { return data_dir / "vigor.db"; }
+  std::filesystem::path secret_key_path() const {
+    return secret_key_file.empty() ? data_dir / "secret.key" : secret_key_file;
+  }
+  bool tls() const { return !tls_cert.empty(); }
+  std::string effective_public_url() const;
 };
 
 // Every bad setting found, one message each, so an operator fixes them in one go.

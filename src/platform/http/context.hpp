@@ -1,8 +1,10 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "platform/auth/principal.hpp"
 #include "platform/http/router.hpp"
 
 namespace vigor::platform::http {
@@ -12,6 +14,10 @@ struct RequestContext {
   std::string request_id;
   const RouteSpec* route = nullptr;  // null for static files and unmatched paths
   PathParams params;
+  // Set by the authentication middleware; always present on routes that are not kPublic.
+  std::optional<auth::Principal> principal;
+
+  const auth::Principal& User() const { return principal.value(); }
 
   const std::string& Param(std::string_view name) const { return params.Get(name); }
   // The route template for logs and metrics: never the raw path, which may carry secrets.

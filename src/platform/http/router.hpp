@@ -25,6 +25,11 @@ struct RouteSpec {
   std::string path;  // template, e.g. "/api/v1/workouts/{id}"
   Access access = Access::kUnspecified;
   std::string scope;  // token scope needed, e.g. "workouts:write"; empty for none
+  // Only a signed-in browser session may call it, never a token (managing tokens, 2FA, password).
+  bool session_only = false;
+  // Skips the CSRF check: only for operator tools that no browser session can reach with
+  // authority (no credentials are involved at all).
+  bool csrf_exempt = false;
   // Whether the handler may block (database, hashing): then it runs on the worker pool, never on
   // an I/O thread. Only trivial in-memory routes set this to false.
   bool blocking = true;

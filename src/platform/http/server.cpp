@@ -1,6 +1,10 @@
 // The only translation unit that includes Beast: it compiles slowly, so it stays here.
 #include "platform/http/server.hpp"
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
 #include <array>
 #include <atomic>
 #include <boost/asio/as_tuple.hpp>
@@ -10,15 +14,19 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <thread>
+#include <type_traits>
 #include <unordered_set>
 
 #include "platform/obs/log.hpp"
@@ -35,7 +43,82 @@ constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 
 namespace {
 
-// What Stop() needs to reach a connection: its executor, its stream and whether it is idle.
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+template <class Stream>
+constexpr bool kIsTls = std::is_same_v<Stream, TlsStream>;
+
+// How long a closing TLS connection waits for the client's close_notify.
+constexpr std::chrono::milliseconds kTlsShutdownTimeout{1'000};
+
+// TLS 1.2 suites: forward secret (ECDHE) and AEAD (AES-GCM, ChaCha20-Poly1305) only, so no CBC
+// and no RSA key exchange. TLS 1.3 keeps OpenSSL's suites, which are all of that kind.
+constexpr const char* kTls12Ciphers =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+    "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+
+// ALPN: HTTP/1.1 is all we speak; a client offering only other protocols gets no ALPN answer.
+int SelectAlpn(SSL*, const unsigned char** out, unsigned char* out_length,
+               const unsigned char* offered, unsigned int offered_length, void*) {
+  static constexpr unsigned char kHttp11[] = {8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
+  unsigned char* selected = nullptr;
+  if (SSL_select_next_proto(&selected, out_length, kHttp11, sizeof kHttp11, offered,
+                            offered_length) != OPENSSL_NPN_NEGOTIATED) {
+    return SSL_TLSEXT_ERR_NOACK;
+  }
+  *out = selected;
+  return SSL_TLSEXT_ERR_OK;
+}
+
+// Whether `ec` is OpenSSL's error `reason` of library `library` (ERR_LIB_SSL, ERR_LIB_X509).
+bool IsOpenSslError(const boost::system::error_code& ec, int library, int reason) {
+  if (!ec || ec.category() != asio::error::get_ssl_category()) return false;
+  auto code = static_cast<unsigned long>(static_cast<unsigned int>(ec.value()));
+  return ERR_GET_LIB(code) == library && ERR_GET_REASON(code) == reason;
+}
+
+[[noreturn]] void ThrowTlsError(const std::string& what) {
+  ERR_clear_error();
+  throw std::runtime_error(what);
+}
+
+asio::ssl::context MakeTlsContext(const std::filesystem::path& cert,
+                                  const std::filesystem::path& key) {
+  if (cert.empty() || key.empty()) {
+    throw std::runtime_error("TLS needs both a certificate chain file and a private key file");
+  }
+  asio::ssl::context context(asio::ssl::context::tls_server);
+  SSL_CTX* native = context.native_handle();
+  if (SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION) != 1 ||
+      SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1) {
+    ThrowTlsError("cannot configure TLS: the OpenSSL library refused TLS 1.2 or its ciphers");
+  }
+  context.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_compression);
+  SSL_CTX_set_options(native, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION);
+  SSL_CTX_set_alpn_select_cb(native, SelectAlpn, nullptr);
+
+  boost::system::error_code ec;
+  context.use_certificate_chain_file(cert.string(), ec);
+  if (ec) {
+    ThrowTlsError("cannot load the TLS certificate chain from " + cert.string() + ": " +
+                  ec.message());
+  }
+  context.use_private_key_file(key.string(), asio::ssl::context::pem, ec);
+  bool mismatch = IsOpenSslError(ec, ERR_LIB_X509, X509_R_KEY_VALUES_MISMATCH);
+  if (ec && !mismatch) {
+    ThrowTlsError("cannot load the TLS private key from " + key.string() + ": " + ec.message());
+  }
+  // A key of another type than the certificate's loads without complaint: check the pair.
+  if (mismatch || SSL_CTX_check_private_key(native) != 1) {
+    ThrowTlsError("the TLS private key " + key.string() + " does not match the certificate " +
+                  cert.string());
+  }
+  return context;
+}
+
+// What Stop() needs to reach a connection: its executor, its TCP stream (the lowest layer, also
+// under TLS) and whether it is idle.
 struct Connection {
   asio::any_io_executor executor;
   beast::tcp_stream* stream = nullptr;  // valid while !closed; touched only on `executor`
@@ -43,7 +126,26 @@ struct Connection {
   bool closed = false;
 };
 
-Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::string& remote) {
+// Who is on the other end of a connection.
+struct Peer {
+  std::string address;
+  bool tls = false;
+};
+
+// The client went away, timed out, was cancelled or broke the TLS layer: nothing can be answered.
+bool Unanswerable(const boost::system::error_code& ec) {
+  return ec == beast::error::timeout || ec == asio::error::eof ||
+         ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+         ec.category() == asio::error::get_ssl_category() ||
+         ec.category() == asio::ssl::error::get_stream_category();
+}
+
+// The TLS handshake failed because the client sent a plain HTTP request.
+bool IsPlainHttp(const boost::system::error_code& ec) {
+  return IsOpenSslError(ec, ERR_LIB_SSL, SSL_R_HTTP_REQUEST);
+}
+
+Request ToRequest(bhttp::request<bhttp::string_body>&& message, const Peer& peer) {
   Request request;
   request.method = ParseMethod(message.method_string());
   request.target = std::string(message.target());
@@ -52,11 +154,12 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::strin
   }
   request.keep_alive = message.keep_alive();
   request.body = std::move(message.body());
-  request.remote_address = remote;
+  request.remote_address = peer.address;
+  request.tls = peer.tls;
   return request;
 }
 
-Request ToRequest(const bhttp::request_header<>& header, const std::string& remote) {
+Request ToRequest(const bhttp::request_header<>& header, const Peer& peer) {
   Request request;
   request.method = ParseMethod(header.method_string());
   request.target = std::string(header.target());
@@ -64,13 +167,15 @@ Request ToRequest(const bhttp::request_header<>& header, const std::string& remo
     request.headers.Add(std::string(field.name_string()), std::string(field.value()));
   }
   request.keep_alive = false;
-  request.remote_address = remote;
+  request.remote_address = peer.address;
+  request.tls = peer.tls;
   return request;
 }
 
 bhttp::response<bhttp::string_body> ToBeast(Response&& response, bool head, bool keep_alive) {
   bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), 11};
-  for (auto& field : response.headers.fields()) message.set(field.name, field.value);
+  // insert, not set: a response may carry several fields of one name (Set-Cookie).
+  for (auto& field : response.headers.fields()) message.insert(field.name, field.value);
   message.body() = std::move(response.body);
   message.keep_alive(keep_alive);
   message.prepare_payload();
@@ -90,6 +195,7 @@ struct Server::Impl {
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
   asio::thread_pool workers;
+  std::optional<asio::ssl::context> tls_context;  // set when serving HTTPS
   std::optional<tcp::acceptor> acceptor;
   std::optional<asio::signal_set> signals;
   std::optional<asio::steady_timer> shutdown_timer;
@@ -115,6 +221,9 @@ struct Server::Impl {
       contexts.push_back(std::make_unique<asio::io_context>(options.shared_io_context ? n : 1));
       guards.push_back(asio::make_work_guard(*contexts.back()));
     }
+    if (!options.tls_cert.empty() || !options.tls_key.empty()) {
+      tls_context.emplace(MakeTlsContext(options.tls_cert, options.tls_key));
+    }
   }
 
   asio::io_context& main_context() { return *contexts.front(); }
@@ -139,7 +248,11 @@ struct Server::Impl {
         co_await pause.async_wait(kNoThrow);
         continue;
       }
-      asio::co_spawn(executor, Serve(std::move(socket)), asio::detached);
+      if (tls_context) {
+        asio::co_spawn(executor, Serve<TlsStream>(std::move(socket)), asio::detached);
+      } else {
+        asio::co_spawn(executor, Serve<PlainStream>(std::move(socket)), asio::detached);
+      }
     }
   }
 
@@ -167,38 +280,106 @@ struct Server::Impl {
         asio::use_awaitable);
   }
 
-  awaitable<void> WriteResponse(beast::tcp_stream& stream, Response&& response, bool head,
-                                bool keep_alive, bool& write_failed) {
+  template <class Stream>
+  awaitable<void> WriteResponse(Stream& stream, Response&& response, bool head, bool keep_alive,
+                                bool& write_failed) {
     auto message = ToBeast(std::move(response), head, keep_alive);
-    stream.expires_after(options.write_timeout);
+    beast::get_lowest_layer(stream).expires_after(options.write_timeout);
     auto [ec, n] = co_await bhttp::async_write(stream, message, kNoThrow);
     write_failed = static_cast<bool>(ec);
   }
 
+  // One connection, plain or TLS: the same limits, timeouts and shutdown for both.
+  template <class Stream>
   awaitable<void> Serve(tcp::socket socket) {
     auto connection = std::make_shared<Connection>();
     connection->executor = socket.get_executor();
-    std::string remote;
+    Peer peer{.tls = kIsTls<Stream>};
     {
       boost::system::error_code ec;
       auto endpoint = socket.remote_endpoint(ec);
-      if (!ec) remote = endpoint.address().to_string();
+      if (!ec) peer.address = endpoint.address().to_string();
     }
-    beast::tcp_stream stream(std::move(socket));
-    connection->stream = &stream;
+    Stream stream = [&] {
+      if constexpr (kIsTls<Stream>) {
+        return Stream(std::move(socket), *tls_context);
+      } else {
+        return Stream(std::move(socket));
+      }
+    }();
+    beast::tcp_stream& transport = beast::get_lowest_layer(stream);
+    connection->stream = &transport;
     if (!Register(connection)) co_return;
     open_connections.Add({}, 1);
     connections_total.Inc({});
 
+    bool secured = true;
+    bool refused = false;  // answered without reading the whole request
+    if constexpr (kIsTls<Stream>) {
+      // The handshake gets the header timeout: a client that never finishes it is cut off.
+      // It counts as idle, so Stop() cancels it.
+      transport.expires_after(options.header_timeout);
+      auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, kNoThrow);
+      secured = !ec;
+      if (ec && logger.Enabled(obs::LogLevel::kDebug)) {
+        logger.Debug("TLS handshake failed", {{"remote", std::string_view(peer.address)},
+                                              {"error", std::string_view(ec.message())}});
+      }
+      if (IsPlainHttp(ec)) {
+        // Someone typed http:// for this https:// port: say so, in plain HTTP.
+        refused = true;
+        Request request;
+        request.remote_address = peer.address;
+        Response response = handler.Reject(
+            request, Error(ErrorKind::kBadRequest, "This port serves HTTPS: use https://."));
+        bool write_failed = false;
+        co_await WriteResponse(transport, std::move(response), false, false, write_failed);
+      }
+    }
+    if (secured) refused = co_await Exchange(stream, *connection, peer);
+
+    if constexpr (kIsTls<Stream>) {
+      // close_notify, and a short wait for the client's. Not after a refused request: its body
+      // may still be arriving, and it is drained below on the TCP layer instead.
+      if (secured && !refused) {
+        transport.expires_after(kTlsShutdownTimeout);
+        co_await stream.async_shutdown(kNoThrow);
+      }
+    }
+    boost::system::error_code ignored;
+    transport.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (refused) {
+      // Read (and drop) what the client is still sending for a moment, so that closing does not
+      // reset the connection before the client has read our answer.
+      transport.expires_after(std::chrono::seconds(1));
+      std::array<char, 16384> scratch;
+      std::size_t drained = 0;
+      while (drained < 16 * 1024 * 1024) {
+        auto [ec, n] = co_await transport.async_read_some(asio::buffer(scratch), kNoThrow);
+        if (ec) break;
+        drained += n;
+      }
+    }
+    connection->closed = true;
+    connection->stream = nullptr;
+    open_connections.Add({}, -1);
+    Unregister(connection);
+  }
+
+  // The request/response loop of a connection, until it closes; true when the last request was
+  // refused (answered without reading it to the end).
+  template <class Stream>
+  awaitable<bool> Exchange(Stream& stream, Connection& connection, const Peer& peer) {
+    beast::tcp_stream& transport = beast::get_lowest_layer(stream);
     beast::flat_buffer buffer;
     bool first = true;
-    bool refused = false;  // answered without reading the whole request
+    bool refused = false;
     while (true) {
       // Wait for the first byte of the next request: the idle timeout (keep-alive) applies.
-      connection->busy = false;
+      connection.busy = false;
       if (draining) break;
       if (buffer.size() == 0) {
-        stream.expires_after(first ? options.header_timeout : options.idle_timeout);
+        transport.expires_after(first ? options.header_timeout : options.idle_timeout);
         auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), kNoThrow);
         if (ec) break;
         buffer.commit(n);
@@ -210,26 +391,24 @@ struct Server::Impl {
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
       // The body limit depends on the route, known once the header is in (checked below).
       parser.body_limit(boost::none);
-      stream.expires_after(options.header_timeout);
+      transport.expires_after(options.header_timeout);
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
       if (hec) {
         if (hec == bhttp::error::body_limit) {
           refused = true;
-          co_await Refuse(stream, parser, remote, TooLarge(options.max_body_bytes));
+          co_await Refuse(stream, parser, peer, TooLarge(options.max_body_bytes));
         } else if (hec == bhttp::error::header_limit) {
           refused = true;
-          co_await Refuse(stream, parser, remote,
+          co_await Refuse(stream, parser, peer,
                           Error(ErrorKind::kHeadersTooLarge, "The request headers are too large."));
-        } else if (hec != beast::error::timeout && hec != bhttp::error::end_of_stream &&
-                   hec != asio::error::eof && hec != asio::error::operation_aborted &&
-                   hec != asio::error::connection_reset) {
+        } else if (hec != bhttp::error::end_of_stream && !Unanswerable(hec)) {
           refused = true;
-          co_await Refuse(stream, parser, remote,
+          co_await Refuse(stream, parser, peer,
                           Error(ErrorKind::kBadRequest, "The request is not valid HTTP/1.1."));
         }
         break;
       }
-      connection->busy = true;
+      connection.busy = true;
 
       const auto& header = parser.get();
       Method method = ParseMethod(header.method_string());
@@ -237,37 +416,35 @@ struct Server::Impl {
       std::size_t limit = traits.max_body_bytes ? traits.max_body_bytes : options.max_body_bytes;
       if (parser.content_length() && *parser.content_length() > limit) {
         refused = true;
-        co_await Refuse(stream, parser, remote, TooLarge(limit));
+        co_await Refuse(stream, parser, peer, TooLarge(limit));
         break;
       }
       parser.body_limit(limit);
       if (!parser.is_done()) {
         if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
           bhttp::response<bhttp::empty_body> proceed{bhttp::status::continue_, 11};
-          stream.expires_after(options.write_timeout);
+          transport.expires_after(options.write_timeout);
           auto [cec, cn] = co_await bhttp::async_write(stream, proceed, kNoThrow);
           if (cec) break;
         }
-        stream.expires_after(options.body_timeout);
+        transport.expires_after(options.body_timeout);
         auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
         if (bec == bhttp::error::body_limit) {
           refused = true;
-          co_await Refuse(stream, parser, remote, TooLarge(limit));
+          co_await Refuse(stream, parser, peer, TooLarge(limit));
           break;
         }
         if (bec) {
-          if (bec != beast::error::timeout && bec != asio::error::eof &&
-              bec != bhttp::error::partial_message && bec != asio::error::operation_aborted &&
-              bec != asio::error::connection_reset) {
+          if (bec != bhttp::error::partial_message && !Unanswerable(bec)) {
             refused = true;
-            co_await Refuse(stream, parser, remote,
+            co_await Refuse(stream, parser, peer,
                             Error(ErrorKind::kBadRequest, "The request body is malformed."));
           }
           break;
         }
       }
 
-      Request request = ToRequest(parser.release(), remote);
+      Request request = ToRequest(parser.release(), peer);
       bool head = request.method == Method::kHead;
       bool keep_alive = request.keep_alive;
       Response response;
@@ -286,25 +463,7 @@ struct Server::Impl {
       co_await WriteResponse(stream, std::move(response), head, keep_alive, write_failed);
       if (write_failed || !keep_alive) break;
     }
-
-    boost::system::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    if (refused) {
-      // Read (and drop) what the client is still sending for a moment, so that closing does not
-      // reset the connection before the client has read our answer.
-      stream.expires_after(std::chrono::seconds(1));
-      std::array<char, 16384> scratch;
-      std::size_t drained = 0;
-      while (drained < 16 * 1024 * 1024) {
-        auto [ec, n] = co_await stream.async_read_some(asio::buffer(scratch), kNoThrow);
-        if (ec) break;
-        drained += n;
-      }
-    }
-    connection->closed = true;
-    connection->stream = nullptr;
-    open_connections.Add({}, -1);
-    Unregister(connection);
+    co_return refused;
   }
 
   static Error TooLarge(std::size_t limit) {
@@ -314,11 +473,14 @@ struct Server::Impl {
   }
 
   // Answers a request that cannot be read to the end; the connection is closed after it.
-  awaitable<void> Refuse(beast::tcp_stream& stream,
-                         bhttp::request_parser<bhttp::string_body>& parser,
-                         const std::string& remote, const Error& error) {
-    Request request = parser.is_header_done() ? ToRequest(parser.get().base(), remote) : Request{};
-    if (!parser.is_header_done()) request.remote_address = remote;
+  template <class Stream>
+  awaitable<void> Refuse(Stream& stream, bhttp::request_parser<bhttp::string_body>& parser,
+                         const Peer& peer, const Error& error) {
+    Request request = parser.is_header_done() ? ToRequest(parser.get().base(), peer) : Request{};
+    if (!parser.is_header_done()) {
+      request.remote_address = peer.address;
+      request.tls = peer.tls;
+    }
     Response response = handler.Reject(request, error);
     bool write_failed = false;
     co_await WriteResponse(stream, std::move(response), false, false, write_failed);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -28,12 +29,18 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};  // keep-alive wait for the next request
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds shutdown_timeout{30'000};
+  // HTTPS when both are set: a PEM certificate chain (leaf first) and its PEM private key.
+  // The TLS handshake must finish within header_timeout.
+  std::filesystem::path tls_cert;
+  std::filesystem::path tls_key;
 };
 
 // HTTP/1.1 server on Boost.Beast: one coroutine per connection, a deadline before every read
 // and write, header and body limits, blocking handlers on a worker pool, graceful shutdown.
+// Plain HTTP, or HTTPS (TLS 1.2+) when options carry a certificate and key.
 class Server {
  public:
+  // Throws std::runtime_error naming the file when the TLS certificate or key cannot be used.
   Server(ServerOptions options, RequestHandler& handler, obs::Logger& logger,
          obs::MetricsRegistry& metrics);
   ~Server();

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/accounts/auth_service.hpp"
+
+namespace vigor::features::accounts {
+
+struct TotpSetup {
+  std::string secret_base32;
+  std::string otpauth_uri;
+};
+
+struct CreatedToken {
+  ApiToken token;
+  std::string secret;  // shown once
+};
+
+struct AuditPage {
+  std::vector<AuditEvent> items;
+  std::optional<std::string> next_cursor;
+};
+
+// The signed-in user's own account: password, email, sessions, tokens, two-factor, audit log.
+// Every method acts on `principal.user_id` only: there is no way to name another user here.
+class AccountService {
+ public:
+  AccountService(AccountsDeps& deps, AuthService& auth, std::string issuer)
+      : d_(deps), auth_(auth), issuer_(std::move(issuer)) {}
+
+  User Me(const platform::auth::Principal& principal);
+  // Returns the new session that replaces the current one (rotated on privilege change).
+  IssuedSession ChangePassword(const platform::auth::Principal& principal,
+                               const std::string& current, const std::string& next,
+                               const ClientInfo& client);
+  void ChangeEmail(const platform::auth::Principal& principal, const std::string& new_email,
+                   const std::string& password, const ClientInfo& client);
+
+  std::vector<SessionRecord> Sessions(const platform::auth::Principal& principal);
+  void RevokeSession(const platform::auth::Principal& principal, const std::string& session_id,
+                     const ClientInfo& client);
+  void RevokeAllSessions(const platform::auth::Principal& principal, const ClientInfo& client);
+
+  std::vector<ApiToken> Tokens(const platform::auth::Principal& principal);
+  CreatedToken CreateToken(const platform::auth::Principal& principal, const std::string& name,
+                           const std::vector<std::string>& scopes,
+                           std::optional<int> expires_in_days, const ClientInfo& client);
+  void RevokeToken(const platform::auth::Principal& principal, const std::string& token_id,
+                   const ClientInfo& client);
+
+  TotpSetup StartTotp(const platform::auth::Principal& principal, const std::string& password,
+                      const ClientInfo& client);
+  // Returns the recovery codes (shown once) and the rotated session.
+  std::pair<std::vector<std::string>, IssuedSession> EnableTotp(
+      const platform::auth::Principal& principal, const std::string& code,
+      const ClientInfo& client);
+  void DisableTotp(const platform::auth::Principal& principal, const std::string& password,
+                   const std::string& code, const ClientInfo& client);
+
+  AuditPage AuditEvents(const platform::auth::Principal& principal, const std::string& cursor,
+                        int limit);
+
+ private:
+  User Load(const std::string& user_id);
+  void RequirePassword(const User& user, const std::string& password);
+
+  AccountsDeps& d_;
+  AuthService& auth_;
+  std::string issuer_;
+};
+
+}  // namespace vigor::features::accounts

@@ -1,0 +1,411 @@
+#include "features/accounts/auth_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "platform/crypto/password.hpp"
+#include "platform/crypto/password_policy.hpp"
+#include "platform/crypto/random.hpp"
+#include "platform/crypto/secret_box.hpp"
+#include "platform/crypto/totp.hpp"
+#include "platform/error.hpp"
+#include "platform/id.hpp"
+#include "platform/mail/mail_queue.hpp"
+#include "platform/ratelimit/rate_limiter.hpp"
+#include "platform/time.hpp"
+
+namespace vigor::features::accounts {
+
+using platform::Error;
+using platform::ErrorKind;
+using platform::FieldErrors;
+using platform::store::Session;
+namespace crypto = platform::crypto;
+
+namespace {
+
+constexpr auto kVerifyTtl = std::chrono::hours(48);
+constexpr auto kResetTtl = std::chrono::hours(1);
+constexpr auto kChallengeTtl = std::chrono::minutes(5);
+// Sessions are touched at most this often, so reads stay reads.
+constexpr auto kTouchEvery = std::chrono::minutes(5);
+
+Error InvalidCredentials() {
+  return Error(ErrorKind::kUnauthenticated, "The username, email or password is not right.");
+}
+
+std::string Trim(const std::string& s) {
+  auto start = s.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos) return {};
+  auto end = s.find_last_not_of(" \t\r\n");
+  return s.substr(start, end - start + 1);
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+platform::auth::Principal PrincipalFor(const User& user, platform::auth::Principal::Via via,
+                                       std::string credential_id,
+                                       std::vector<std::string> scopes = {}) {
+  platform::auth::Principal p;
+  p.user_id = user.id;
+  p.username = user.username;
+  p.role = user.role;
+  p.via = via;
+  p.credential_id = std::move(credential_id);
+  p.scopes = std::move(scopes);
+  return p;
+}
+
+}  // namespace
+
+std::string NormalizeEmail(const std::string& email) {
+  std::string e = Lower(Trim(email));
+  auto at = e.find('@');
+  bool ok = e.size() <= 254 && at != std::string::npos && at > 0 && at == e.rfind('@') &&
+            e.find('.', at) != std::string::npos && e.back() != '.' &&
+            e.find_first_of(" \t\r\n<>()[],;:\"\\") == std::string::npos && at + 1 < e.size() &&
+            e[at + 1] != '.';
+  return ok ? e : std::string();
+}
+
+bool IsValidUsername(const std::string& username) {
+  if (username.size() < 3 || username.size() > 30) return false;
+  return std::all_of(username.begin(), username.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
+  d_.limiter.Take("signup:ip:" + client.ip, d_.options.limits.signup_per_ip);
+  FieldErrors errors;
+  std::string email = NormalizeEmail(input.email);
+  std::string username = Lower(Trim(input.username));
+  if (email.empty()) errors.Add("email", "is not a valid email address");
+  if (!IsValidUsername(username)) {
+    errors.Add("username", "must be 3 to 30 lowercase letters, digits or underscores");
+  }
+  if (auto problem = d_.policy.Check(input.password, username, email)) {
+    errors.Add("password", *problem);
+  }
+  errors.ThrowIfAny();
+
+  std::string mode = d_.settings.Registration();
+  if (mode == "closed") {
+    throw Error(ErrorKind::kForbidden, "This instance does not accept new accounts.");
+  }
+  if (mode == "invite_only" && (!input.invite_code || input.invite_code->empty())) {
+    throw Error(ErrorKind::kValidation, "An invite code is needed to sign up here.",
+                {{"invite_code", "is required"}});
+  }
+
+  // The slow part runs before the transaction, and also when the address is taken, so both
+  // answers take the same time.
+  std::string hash = d_.hasher.Hash(input.password);
+  std::string token = crypto::RandomToken();
+
+  d_.database.Write([&](Session& s) {
+    if (d_.users.UsernameTaken(s, username)) {
+      throw Error(ErrorKind::kConflict, "This username is taken.",
+                  {{"username", "is taken; choose another"}});
+    }
+    if (d_.users.EmailTaken(s, email)) {
+      d_.mail.Enqueue(s, d_.mails.AlreadyRegistered(email));
+      return;
+    }
+    std::string now = platform::NowRfc3339();
+    User user;
+    user.id = platform::NewId();
+    user.username = username;
+    user.email = email;
+    user.password_hash = hash;
+    user.status = mode == "approval" ? UserStatus::kPendingApproval : UserStatus::kActive;
+    user.created_at = now;
+    d_.users.Insert(s, user);
+    if (mode == "invite_only" &&
+        !d_.credentials.UseInvite(s, crypto::Sha256Hex(*input.invite_code), user.id, now)) {
+      throw Error(ErrorKind::kValidation, "The invite code is not valid.",
+                  {{"invite_code", "is unknown, used or expired"}});
+    }
+    d_.credentials.InsertOneTimeToken(s, crypto::Sha256Hex(token), "verify_email", user.id,
+                                      std::nullopt, now, platform::Rfc3339FromNow(kVerifyTtl));
+    d_.audit.Record(s, "signup", user.id, user.id, client.ip);
+    d_.mail.Enqueue(s, d_.mails.Verification(email, username, token));
+  });
+  d_.mail.Notify();
+}
+
+std::string AuthService::VerifyEmail(const std::string& token, const ClientInfo& client) {
+  d_.limiter.Take("verify:ip:" + client.ip, d_.options.limits.verify_per_ip);
+  std::string hash = crypto::Sha256Hex(token);
+  std::string status = d_.database.WriteResult([&](Session& s) -> std::string {
+    std::string now = platform::NowRfc3339();
+    for (const char* purpose : {"verify_email", "change_email"}) {
+      auto found = d_.credentials.FindOneTimeToken(s, hash, purpose, now);
+      if (!found) continue;
+      d_.credentials.ConsumeOneTimeToken(s, hash, now);
+      auto user = d_.users.FindById(s, found->user_id);
+      if (!user) break;
+      if (std::string(purpose) == "change_email") {
+        std::string new_email = found->payload.value_or("");
+        if (new_email.empty() || d_.users.EmailTaken(s, new_email)) {
+          throw Error(ErrorKind::kConflict, "This address is already used by another account.");
+        }
+        d_.users.SetEmail(s, user->id, new_email, now);
+        d_.audit.Record(s, "email_changed", user->id, user->id, client.ip);
+        d_.mail.Enqueue(s, d_.mails.EmailChangedNotice(user->email, user->username));
+        return "email_changed";
+      }
+      d_.users.MarkEmailVerified(s, user->id, now);
+      d_.audit.Record(s, "email_verified", user->id, user->id, client.ip);
+      return user->status == UserStatus::kPendingApproval ? "awaiting_approval" : "verified";
+    }
+    throw Error(ErrorKind::kBadRequest,
+                "This link is not valid any more: it was used already or it expired.");
+  });
+  d_.mail.Notify();
+  return status;
+}
+
+LoginOutcome AuthService::Login(const std::string& login, const std::string& password,
+                                const ClientInfo& client) {
+  const auto& limits = d_.options.limits;
+  d_.limiter.Take("login:ip:" + client.ip, limits.login_per_ip);
+  std::string key = Lower(Trim(login));
+  auto user = d_.database.ReadResult([&](Session& s) {
+    return key.find('@') != std::string::npos ? d_.users.FindByEmail(s, key)
+                                              : d_.users.FindByUsername(s, key);
+  });
+  // Unknown names get a bucket of their own too, so an unknown and a known account are refused
+  // the same way and at the same rate.
+  std::string bucket = "login:account:" + (user ? user->id : crypto::Sha256Hex(key));
+  d_.limiter.Take(bucket, limits.login_per_account);
+
+  if (!user || !user->password_hash) {
+    d_.hasher.VerifyDummy(password);
+    d_.database.Write([&](Session& s) {
+      d_.audit.Record(s, "login_failed", user ? std::optional(user->id) : std::nullopt,
+                      std::nullopt, client.ip, user ? "password reset pending" : "unknown account");
+    });
+    throw InvalidCredentials();
+  }
+  auto verification = d_.hasher.Verify(password, *user->password_hash);
+  if (!verification.ok) {
+    d_.database.Write(
+        [&](Session& s) { d_.audit.Record(s, "login_failed", user->id, std::nullopt, client.ip); });
+    throw InvalidCredentials();
+  }
+  d_.limiter.Refund(bucket, limits.login_per_account);
+
+  // Past the password: telling the state of the account leaks nothing to a stranger.
+  if (user->status == UserStatus::kDisabled) {
+    throw Error(ErrorKind::kForbidden, "This account is disabled. Contact the operator.");
+  }
+  if (!user->email_verified()) {
+    throw Error(ErrorKind::kForbidden,
+                "Confirm your email address first: open the link we sent you.");
+  }
+  if (user->status == UserStatus::kPendingApproval) {
+    throw Error(ErrorKind::kForbidden, "This account is waiting for an administrator's approval.");
+  }
+  std::optional<std::string> new_hash;
+  if (verification.needs_rehash) new_hash = d_.hasher.Hash(password);
+
+  return d_.database.WriteResult([&](Session& s) {
+    std::string now = platform::NowRfc3339();
+    if (new_hash) d_.users.SetPasswordHash(s, user->id, new_hash, now);
+    LoginOutcome outcome;
+    if (user->totp_enabled()) {
+      std::string challenge = crypto::RandomToken();
+      d_.credentials.InsertOneTimeToken(s, crypto::Sha256Hex(challenge), "login_challenge",
+                                        user->id, std::nullopt, now,
+                                        platform::Rfc3339FromNow(kChallengeTtl));
+      outcome.challenge = challenge;
+      return outcome;
+    }
+    outcome.session = IssueSession(s, user->id, client);
+    d_.users.TouchLogin(s, user->id, now);
+    d_.audit.Record(s, "login_succeeded", user->id, user->id, client.ip);
+    outcome.user = *d_.users.FindById(s, user->id);
+    return outcome;
+  });
+}
+
+bool AuthService::CheckSecondFactor(Session& s, const User& user, const std::string& code,
+                                    const ClientInfo& client) {
+  std::string trimmed;
+  for (char c : code) {
+    if (c != ' ' && c != '-') trimmed.push_back(static_cast<char>(std::tolower(c)));
+  }
+  if (trimmed.size() == 6 && std::all_of(trimmed.begin(), trimmed.end(), ::isdigit)) {
+    if (!user.totp_secret_sealed) return false;
+    auto secret = d_.secrets.Open(*user.totp_secret_sealed);
+    if (!secret) throw Error(ErrorKind::kInternal, "cannot open the TOTP secret");
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
+    auto step = crypto::MatchTotp(*secret, trimmed, now);
+    // A code is good once: the same time step cannot sign in twice.
+    return step && d_.users.ClaimTotpStep(s, user.id, *step);
+  }
+  if (d_.credentials.UseRecoveryCode(s, user.id, crypto::Sha256Hex(trimmed),
+                                     platform::NowRfc3339())) {
+    d_.audit.Record(s, "recovery_code_used", user.id, user.id, client.ip);
+    return true;
+  }
+  return false;
+}
+
+LoginOutcome AuthService::CompleteSecondFactor(const std::string& challenge,
+                                               const std::string& code, const ClientInfo& client) {
+  std::string hash = crypto::Sha256Hex(challenge);
+  auto pending = d_.database.ReadResult([&](Session& s) {
+    return d_.credentials.FindOneTimeToken(s, hash, "login_challenge", platform::NowRfc3339());
+  });
+  if (!pending) {
+    throw Error(ErrorKind::kUnauthenticated, "The sign-in expired. Start again.");
+  }
+  std::string bucket = "second_factor:" + pending->user_id;
+  d_.limiter.Take(bucket, d_.options.limits.second_factor_per_user);
+  std::optional<LoginOutcome> outcome;
+  d_.database.Write([&](Session& s) {
+    auto user = d_.users.FindById(s, pending->user_id);
+    if (!user || user->status != UserStatus::kActive) return;
+    if (!CheckSecondFactor(s, *user, code, client)) {
+      d_.audit.Record(s, "second_factor_failed", user->id, std::nullopt, client.ip);
+      return;
+    }
+    std::string now = platform::NowRfc3339();
+    d_.credentials.ConsumeOneTimeToken(s, hash, now);
+    LoginOutcome ok;
+    ok.session = IssueSession(s, user->id, client);
+    d_.users.TouchLogin(s, user->id, now);
+    d_.audit.Record(s, "login_succeeded", user->id, user->id, client.ip, "with second factor");
+    ok.user = *d_.users.FindById(s, user->id);
+    outcome = std::move(ok);
+  });
+  if (!outcome) throw Error(ErrorKind::kUnauthenticated, "The code is not right.");
+  d_.limiter.Refund(bucket, d_.options.limits.second_factor_per_user);
+  return std::move(*outcome);
+}
+
+void AuthService::Logout(const platform::auth::Principal& principal, const ClientInfo& client) {
+  d_.database.Write([&](Session& s) {
+    d_.credentials.DeleteSession(s, principal.user_id, principal.credential_id);
+    d_.audit.Record(s, "logout", principal.user_id, principal.user_id, client.ip);
+  });
+}
+
+void AuthService::RequestPasswordReset(const std::string& email, const ClientInfo& client) {
+  d_.limiter.Take("reset:ip:" + client.ip, d_.options.limits.reset_per_ip);
+  std::string normalized = NormalizeEmail(email);
+  if (normalized.empty()) {
+    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
+                {{"email", "is not a valid email address"}});
+  }
+  // Per address, so nobody can flood one inbox; the answer is the same whether it exists.
+  d_.limiter.Take("reset:account:" + crypto::Sha256Hex(normalized),
+                  d_.options.limits.reset_per_account);
+  std::string token = crypto::RandomToken();
+  d_.database.Write([&](Session& s) {
+    auto user = d_.users.FindByEmail(s, normalized);
+    if (!user || user->status == UserStatus::kDisabled) return;
+    std::string now = platform::NowRfc3339();
+    d_.credentials.InvalidateOneTimeTokens(s, user->id, "password_reset", now);
+    d_.credentials.InsertOneTimeToken(s, crypto::Sha256Hex(token), "password_reset", user->id,
+                                      std::nullopt, now, platform::Rfc3339FromNow(kResetTtl));
+    d_.audit.Record(s, "password_reset_requested", user->id, std::nullopt, client.ip);
+    d_.mail.Enqueue(s, d_.mails.PasswordReset(user->email, user->username, token));
+  });
+  d_.mail.Notify();
+}
+
+void AuthService::ConfirmPasswordReset(const std::string& token, const std::string& password,
+                                       const ClientInfo& client) {
+  d_.limiter.Take("verify:ip:" + client.ip, d_.options.limits.verify_per_ip);
+  std::string hash = crypto::Sha256Hex(token);
+  auto pending = d_.database.ReadResult([&](Session& s) -> std::optional<User> {
+    auto found = d_.credentials.FindOneTimeToken(s, hash, "password_reset", platform::NowRfc3339());
+    if (!found) return std::nullopt;
+    return d_.users.FindById(s, found->user_id);
+  });
+  if (!pending) {
+    throw Error(ErrorKind::kBadRequest,
+                "This link is not valid any more: it was used already or it expired.");
+  }
+  if (auto problem = d_.policy.Check(password, pending->username, pending->email)) {
+    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
+                {{"password", *problem}});
+  }
+  std::string new_hash = d_.hasher.Hash(password);
+  d_.database.Write([&](Session& s) {
+    std::string now = platform::NowRfc3339();
+    if (!d_.credentials.ConsumeOneTimeToken(s, hash, now)) {
+      throw Error(ErrorKind::kBadRequest, "This link was used already.");
+    }
+    d_.users.SetPasswordHash(s, pending->id, new_hash, now);
+    // A reset link proves the mailbox: the address counts as verified from now on.
+    if (!pending->email_verified()) d_.users.MarkEmailVerified(s, pending->id, now);
+    d_.credentials.DeleteSessions(s, pending->id);
+    d_.audit.Record(s, "password_reset", pending->id, pending->id, client.ip);
+  });
+}
+
+IssuedSession AuthService::IssueSession(Session& s, const std::string& user_id,
+                                        const ClientInfo& client) {
+  IssuedSession issued{crypto::RandomToken(), crypto::RandomToken(), d_.options.session_absolute};
+  SessionRecord record;
+  record.id = platform::NewId();
+  record.user_id = user_id;
+  record.created_at = platform::NowRfc3339();
+  record.last_used_at = record.created_at;
+  record.expires_at = platform::Rfc3339FromNow(d_.options.session_absolute);
+  if (!client.user_agent.empty()) record.user_agent = client.user_agent.substr(0, 300);
+  if (!client.ip.empty()) record.ip = client.ip;
+  d_.credentials.InsertSession(s, record, crypto::Sha256Hex(issued.token));
+  return issued;
+}
+
+std::optional<platform::auth::Principal> AuthService::AuthenticateSession(
+    const std::string& token) {
+  if (token.empty() || token.size() > 200) return std::nullopt;
+  std::string hash = crypto::Sha256Hex(token);
+  auto found = d_.database.ReadResult([&](Session& s) {
+    return d_.credentials.FindLiveSession(
+        s, hash, platform::NowRfc3339(),
+        platform::Rfc3339FromNow(
+            -std::chrono::duration_cast<std::chrono::seconds>(d_.options.session_idle)));
+  });
+  if (!found) return std::nullopt;
+  auto& [session, user] = *found;
+  if (session.last_used_at <
+      platform::Rfc3339FromNow(-std::chrono::duration_cast<std::chrono::seconds>(kTouchEvery))) {
+    d_.database.Write(
+        [&](Session& s) { d_.credentials.TouchSession(s, session.id, platform::NowRfc3339()); });
+  }
+  return PrincipalFor(user, platform::auth::Principal::Via::kSession, session.id);
+}
+
+std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const std::string& token,
+                                                                        const ClientInfo& client) {
+  if (!token.starts_with("vgr_pat_") || token.size() > 200) return std::nullopt;
+  std::string hash = crypto::Sha256Hex(token);
+  auto found = d_.database.ReadResult(
+      [&](Session& s) { return d_.credentials.FindLiveToken(s, hash, platform::NowRfc3339()); });
+  if (!found) return std::nullopt;
+  auto& [api_token, user] = *found;
+  if (!api_token.last_used_at ||
+      *api_token.last_used_at <
+          platform::Rfc3339FromNow(
+              -std::chrono::duration_cast<std::chrono::seconds>(kTouchEvery))) {
+    d_.database.Write([&](Session& s) {
+      d_.credentials.TouchToken(s, api_token.id, platform::NowRfc3339(), client.ip);
+    });
+  }
+  return PrincipalFor(user, platform::auth::Principal::Via::kToken, api_token.id, api_token.scopes);
+}
+
+}  // namespace vigor::features::accounts

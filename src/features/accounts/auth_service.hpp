@@ -1,0 +1,123 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "core/token_bucket.hpp"
+#include "features/accounts/audit_log.hpp"
+#include "features/accounts/credential_repository.hpp"
+#include "features/accounts/instance_settings.hpp"
+#include "features/accounts/mails.hpp"
+#include "features/accounts/model.hpp"
+#include "features/accounts/user_repository.hpp"
+#include "platform/auth/principal.hpp"
+#include "platform/store/database.hpp"
+
+namespace vigor::platform::crypto {
+class PasswordHasher;
+class PasswordPolicy;
+class SecretBox;
+}  // namespace vigor::platform::crypto
+namespace vigor::platform::mail {
+class MailQueue;
+}
+namespace vigor::platform::ratelimit {
+class RateLimiter;
+}
+
+namespace vigor::features::accounts {
+
+struct AuthLimits {
+  // ASVS 2.2.1: at most 100 failed sign-ins per account per hour reach the password check
+  // (10 at once, then one every 40 s).
+  core::BucketRule login_per_account{10, 90.0 / 3600};
+  core::BucketRule login_per_ip{60, 60.0 / 60};
+  core::BucketRule signup_per_ip{20, 20.0 / 3600};
+  core::BucketRule reset_per_ip{20, 20.0 / 3600};
+  core::BucketRule reset_per_account{3, 3.0 / 3600};
+  // Failed second-factor codes (successes are refunded): 10 per 15 minutes.
+  core::BucketRule second_factor_per_user{10, 10.0 / 900};
+  core::BucketRule verify_per_ip{60, 60.0 / 3600};
+};
+
+struct AuthOptions {
+  std::chrono::seconds session_idle{std::chrono::hours(24 * 7)};
+  std::chrono::seconds session_absolute{std::chrono::hours(24 * 30)};
+  AuthLimits limits;
+};
+
+// Everything the accounts services share, built once in BuildApp.
+struct AccountsDeps {
+  platform::store::Database& database;
+  platform::crypto::PasswordHasher& hasher;
+  const platform::crypto::PasswordPolicy& policy;
+  const platform::crypto::SecretBox& secrets;
+  platform::mail::MailQueue& mail;
+  platform::ratelimit::RateLimiter& limiter;
+  InstanceSettings& settings;
+  const AccountMails& mails;
+  AuthOptions options;
+  UserRepository users;
+  CredentialRepository credentials;
+  AuditLog audit;
+};
+
+// A new sign-in session: the cookie values to hand to the browser once.
+struct IssuedSession {
+  std::string token;
+  std::string csrf_token;
+  std::chrono::seconds max_age;
+};
+
+struct SignupInput {
+  std::string email;
+  std::string username;
+  std::string password;
+  std::optional<std::string> invite_code;
+};
+
+struct LoginOutcome {
+  std::optional<User> user;              // signed in
+  std::optional<IssuedSession> session;  // signed in
+  std::optional<std::string> challenge;  // a second factor is needed
+};
+
+// Sign-up, email verification, sign-in (with the second factor), sign-out, password reset and
+// resolving credentials to a Principal. Nothing here knows HTTP.
+class AuthService {
+ public:
+  explicit AuthService(AccountsDeps& deps) : d_(deps) {}
+
+  void Signup(const SignupInput& input, const ClientInfo& client);
+  // Returns "verified", "email_changed" or "awaiting_approval".
+  std::string VerifyEmail(const std::string& token, const ClientInfo& client);
+  LoginOutcome Login(const std::string& login, const std::string& password,
+                     const ClientInfo& client);
+  LoginOutcome CompleteSecondFactor(const std::string& challenge, const std::string& code,
+                                    const ClientInfo& client);
+  void Logout(const platform::auth::Principal& principal, const ClientInfo& client);
+  void RequestPasswordReset(const std::string& email, const ClientInfo& client);
+  void ConfirmPasswordReset(const std::string& token, const std::string& password,
+                            const ClientInfo& client);
+
+  std::optional<platform::auth::Principal> AuthenticateSession(const std::string& token);
+  std::optional<platform::auth::Principal> AuthenticateToken(const std::string& token,
+                                                             const ClientInfo& client);
+
+  // Creates a session in the caller's transaction (also used after a password change or 2FA).
+  IssuedSession IssueSession(platform::store::Session& s, const std::string& user_id,
+                             const ClientInfo& client);
+  // Checks a TOTP code or a recovery code for the user, in the caller's transaction.
+  bool CheckSecondFactor(platform::store::Session& s, const User& user, const std::string& code,
+                         const ClientInfo& client);
+
+ private:
+  AccountsDeps& d_;
+};
+
+// Lower-cased, trimmed; empty when it is not a plausible address.
+std::string NormalizeEmail(const std::string& email);
+bool IsValidUsername(const std::string& username);
+
+}  // namespace vigor::features::accounts

@@ -1,0 +1,265 @@
+#include "features/accounts/credential_repository.hpp"
+
+#include <sstream>
+
+namespace vigor::features::accounts {
+
+namespace {
+using platform::store::Row;
+using platform::store::Statement;
+
+constexpr Statement kInsertSession{
+    "sessions.insert",
+    "INSERT INTO sessions (id, user_id, token_hash, created_at, last_used_at, expires_at, "
+    "user_agent, ip) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)"};
+constexpr Statement kFindLiveSession{
+    "sessions.find_live",
+    "SELECT s.id, s.user_id, s.created_at, s.last_used_at, s.expires_at, s.user_agent, s.ip, "
+    "u.id, u.username, u.email, u.password_hash, u.role, u.status, u.email_verified_at, "
+    "u.totp_secret_sealed, u.totp_pending_sealed, u.totp_last_step, u.created_at, u.updated_at, "
+    "u.last_login_at FROM sessions s JOIN users u ON u.id = s.user_id "
+    "WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_used_at > $3 "
+    "AND u.status = 'active'"};
+constexpr Statement kTouchSession{"sessions.touch",
+                                  "UPDATE sessions SET last_used_at = $2 WHERE id = $1"};
+constexpr Statement kListSessions{
+    "sessions.list",
+    "SELECT id, user_id, created_at, last_used_at, expires_at, user_agent, ip FROM sessions "
+    "WHERE user_id = $1 AND expires_at > $2 ORDER BY created_at DESC"};
+constexpr Statement kDeleteSession{"sessions.delete",
+                                   "DELETE FROM sessions WHERE user_id = $1 AND id = $2"};
+constexpr Statement kDeleteSessions{"sessions.delete_all",
+                                    "DELETE FROM sessions WHERE user_id = $1"};
+constexpr Statement kDeleteSessionsExcept{"sessions.delete_except",
+                                          "DELETE FROM sessions WHERE user_id = $1 AND id <> $2"};
+
+constexpr Statement kInsertToken{
+    "api_tokens.insert",
+    "INSERT INTO api_tokens (id, user_id, name, token_hash, scopes, created_at, expires_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7)"};
+constexpr Statement kFindLiveToken{
+    "api_tokens.find_live",
+    "SELECT t.id, t.user_id, t.name, t.scopes, t.created_at, t.expires_at, t.last_used_at, "
+    "t.last_used_ip, u.id, u.username, u.email, u.password_hash, u.role, u.status, "
+    "u.email_verified_at, u.totp_secret_sealed, u.totp_pending_sealed, u.totp_last_step, "
+    "u.created_at, u.updated_at, u.last_login_at FROM api_tokens t "
+    "JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND "
+    "(t.expires_at IS NULL OR t.expires_at > $2) AND u.status = 'active'"};
+constexpr Statement kTouchToken{"api_tokens.touch",
+                                "UPDATE api_tokens SET last_used_at = $2, last_used_ip = $3 "
+                                "WHERE id = $1"};
+constexpr Statement kListTokens{
+    "api_tokens.list",
+    "SELECT id, user_id, name, scopes, created_at, expires_at, last_used_at, last_used_ip "
+    "FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC"};
+constexpr Statement kDeleteToken{"api_tokens.delete",
+                                 "DELETE FROM api_tokens WHERE user_id = $1 AND id = $2"};
+constexpr Statement kDeleteTokens{"api_tokens.delete_all",
+                                  "DELETE FROM api_tokens WHERE user_id = $1"};
+
+constexpr Statement kInsertOneTime{
+    "one_time_tokens.insert",
+    "INSERT INTO one_time_tokens (token_hash, purpose, user_id, payload, created_at, expires_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6)"};
+constexpr Statement kFindOneTime{
+    "one_time_tokens.find",
+    "SELECT user_id, payload FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2 "
+    "AND used_at IS NULL AND expires_at > $3"};
+constexpr Statement kConsumeOneTime{
+    "one_time_tokens.consume",
+    "UPDATE one_time_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL"};
+constexpr Statement kInvalidateOneTime{
+    "one_time_tokens.invalidate",
+    "UPDATE one_time_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 "
+    "AND used_at IS NULL"};
+
+constexpr Statement kDeleteRecovery{"recovery_codes.delete_all",
+                                    "DELETE FROM recovery_codes WHERE user_id = $1"};
+constexpr Statement kInsertRecovery{
+    "recovery_codes.insert", "INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)"};
+constexpr Statement kUseRecovery{
+    "recovery_codes.use",
+    "UPDATE recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 "
+    "AND used_at IS NULL"};
+
+constexpr Statement kInsertInvite{
+    "invites.insert",
+    "INSERT INTO invites (code_hash, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4)"};
+constexpr Statement kUseInvite{
+    "invites.use",
+    "UPDATE invites SET used_by = $2, used_at = $3 WHERE code_hash = $1 AND used_at IS NULL "
+    "AND expires_at > $3"};
+
+User UserFrom(const Row& r, std::size_t o) {
+  User u;
+  u.id = r.Text(o);
+  u.username = r.Text(o + 1);
+  u.email = r.Text(o + 2);
+  u.password_hash = r.OptText(o + 3);
+  platform::auth::ParseRole(r.Text(o + 4), u.role);
+  u.status = ParseStatus(r.Text(o + 5));
+  u.email_verified_at = r.OptText(o + 6);
+  u.totp_secret_sealed = r.OptText(o + 7);
+  u.totp_pending_sealed = r.OptText(o + 8);
+  u.totp_last_step = r.OptInt(o + 9);
+  u.created_at = r.Text(o + 10);
+  u.updated_at = r.Text(o + 11);
+  u.last_login_at = r.OptText(o + 12);
+  return u;
+}
+
+SessionRecord SessionFrom(const Row& r) {
+  return SessionRecord{r.Text(0), r.Text(1),    r.Text(2),   r.Text(3),
+                       r.Text(4), r.OptText(5), r.OptText(6)};
+}
+
+std::vector<std::string> SplitScopes(const std::string& text) {
+  std::vector<std::string> scopes;
+  std::istringstream in(text);
+  std::string scope;
+  while (in >> scope) scopes.push_back(scope);
+  return scopes;
+}
+
+ApiToken TokenFrom(const Row& r) {
+  return ApiToken{r.Text(0), r.Text(1),    r.Text(2),    SplitScopes(r.Text(3)),
+                  r.Text(4), r.OptText(5), r.OptText(6), r.OptText(7)};
+}
+
+std::string JoinScopes(const std::vector<std::string>& scopes) {
+  std::string out;
+  for (const auto& s : scopes) {
+    if (!out.empty()) out.push_back(' ');
+    out += s;
+  }
+  return out;
+}
+}  // namespace
+
+void CredentialRepository::InsertSession(Session& s, const SessionRecord& r,
+                                         const std::string& token_hash) {
+  s.Execute(kInsertSession, r.id, r.user_id, token_hash, r.created_at, r.expires_at, r.user_agent,
+            r.ip);
+}
+
+std::optional<std::pair<SessionRecord, User>> CredentialRepository::FindLiveSession(
+    Session& s, const std::string& token_hash, const std::string& now,
+    const std::string& idle_cutoff) {
+  auto row = s.QueryOne(kFindLiveSession, token_hash, now, idle_cutoff);
+  if (!row) return std::nullopt;
+  return std::make_pair(SessionFrom(*row), UserFrom(*row, 7));
+}
+
+void CredentialRepository::TouchSession(Session& s, const std::string& id, const std::string& now) {
+  s.Execute(kTouchSession, id, now);
+}
+
+std::vector<SessionRecord> CredentialRepository::ListSessions(Session& s,
+                                                              const std::string& user_id,
+                                                              const std::string& now) {
+  std::vector<SessionRecord> out;
+  for (const auto& row : s.Query(kListSessions, user_id, now)) out.push_back(SessionFrom(row));
+  return out;
+}
+
+bool CredentialRepository::DeleteSession(Session& s, const std::string& user_id,
+                                         const std::string& id) {
+  return s.Execute(kDeleteSession, user_id, id) == 1;
+}
+
+void CredentialRepository::DeleteSessions(Session& s, const std::string& user_id) {
+  s.Execute(kDeleteSessions, user_id);
+}
+
+void CredentialRepository::DeleteSessionsExcept(Session& s, const std::string& user_id,
+                                                const std::string& keep_id) {
+  s.Execute(kDeleteSessionsExcept, user_id, keep_id);
+}
+
+void CredentialRepository::InsertToken(Session& s, const ApiToken& t,
+                                       const std::string& token_hash) {
+  s.Execute(kInsertToken, t.id, t.user_id, t.name, token_hash, JoinScopes(t.scopes), t.created_at,
+            t.expires_at);
+}
+
+std::optional<std::pair<ApiToken, User>> CredentialRepository::FindLiveToken(
+    Session& s, const std::string& token_hash, const std::string& now) {
+  auto row = s.QueryOne(kFindLiveToken, token_hash, now);
+  if (!row) return std::nullopt;
+  return std::make_pair(TokenFrom(*row), UserFrom(*row, 8));
+}
+
+void CredentialRepository::TouchToken(Session& s, const std::string& id, const std::string& now,
+                                      const std::string& ip) {
+  s.Execute(kTouchToken, id, now, ip);
+}
+
+std::vector<ApiToken> CredentialRepository::ListTokens(Session& s, const std::string& user_id) {
+  std::vector<ApiToken> out;
+  for (const auto& row : s.Query(kListTokens, user_id)) out.push_back(TokenFrom(row));
+  return out;
+}
+
+bool CredentialRepository::DeleteToken(Session& s, const std::string& user_id,
+                                       const std::string& id) {
+  return s.Execute(kDeleteToken, user_id, id) == 1;
+}
+
+void CredentialRepository::DeleteTokens(Session& s, const std::string& user_id) {
+  s.Execute(kDeleteTokens, user_id);
+}
+
+void CredentialRepository::InsertOneTimeToken(Session& s, const std::string& token_hash,
+                                              const std::string& purpose,
+                                              const std::string& user_id,
+                                              const std::optional<std::string>& payload,
+                                              const std::string& now,
+                                              const std::string& expires_at) {
+  s.Execute(kInsertOneTime, token_hash, purpose, user_id, payload, now, expires_at);
+}
+
+std::optional<CredentialRepository::OneTimeToken> CredentialRepository::FindOneTimeToken(
+    Session& s, const std::string& token_hash, const std::string& purpose, const std::string& now) {
+  auto row = s.QueryOne(kFindOneTime, token_hash, purpose, now);
+  if (!row) return std::nullopt;
+  return OneTimeToken{row->Text(0), row->OptText(1)};
+}
+
+bool CredentialRepository::ConsumeOneTimeToken(Session& s, const std::string& token_hash,
+                                               const std::string& now) {
+  return s.Execute(kConsumeOneTime, token_hash, now) == 1;
+}
+
+void CredentialRepository::InvalidateOneTimeTokens(Session& s, const std::string& user_id,
+                                                   const std::string& purpose,
+                                                   const std::string& now) {
+  s.Execute(kInvalidateOneTime, user_id, purpose, now);
+}
+
+void CredentialRepository::ReplaceRecoveryCodes(Session& s, const std::string& user_id,
+                                                const std::vector<std::string>& code_hashes) {
+  s.Execute(kDeleteRecovery, user_id);
+  for (const auto& hash : code_hashes) s.Execute(kInsertRecovery, user_id, hash);
+}
+
+bool CredentialRepository::UseRecoveryCode(Session& s, const std::string& user_id,
+                                           const std::string& code_hash, const std::string& now) {
+  return s.Execute(kUseRecovery, user_id, code_hash, now) == 1;
+}
+
+void CredentialRepository::DeleteRecoveryCodes(Session& s, const std::string& user_id) {
+  s.Execute(kDeleteRecovery, user_id);
+}
+
+void CredentialRepository::InsertInvite(Session& s, const std::string& code_hash,
+                                        const std::string& created_by, const std::string& now,
+                                        const std::string& expires_at) {
+  s.Execute(kInsertInvite, code_hash, created_by, now, expires_at);
+}
+
+bool CredentialRepository::UseInvite(Session& s, const std::string& code_hash,
+                                     const std::string& user_id, const std::string& now) {
+  return s.Execute(kUseInvite, code_hash, user_id, now) == 1;
+}
+
+}  // namespace vigor::features::accounts

@@ -1,0 +1,347 @@
+#include "features/accounts/routes.hpp"
+
+#include <boost/json/array.hpp>
+
+#include "features/accounts/json_codec.hpp"
+#include "platform/http/context.hpp"
+#include "platform/http/cookies.hpp"
+#include "platform/http/json.hpp"
+#include "platform/http/pagination.hpp"
+
+namespace vigor::features::accounts {
+
+namespace http = platform::http;
+using http::Access;
+using http::Method;
+using http::Request;
+using http::RequestContext;
+using http::Response;
+
+namespace {
+
+constexpr std::size_t kPasswordMax = 1024;
+
+Response Accepted(std::string message) {
+  return http::Json(202, {{"status", "accepted"}, {"message", std::move(message)}});
+}
+
+void SetSessionCookies(Response& response, const IssuedSession& session, CookiePolicy policy) {
+  http::SetCookie(response, "vigor_session", session.token,
+                  {.http_only = true,
+                   .secure = policy.secure,
+                   .max_age_seconds = static_cast<long>(session.max_age.count())});
+  // Readable by the web app, which echoes it in X-CSRF-Token (double submit).
+  http::SetCookie(response, "vigor_csrf", session.csrf_token,
+                  {.http_only = false, .secure = policy.secure});
+}
+
+Response LoginResponse(const LoginOutcome& outcome, CookiePolicy policy) {
+  if (outcome.challenge) {
+    return http::Json(200, {{"status", "totp_required"}, {"challenge", *outcome.challenge}});
+  }
+  auto response = http::Json(200, {{"status", "signed_in"}, {"user", EncodeMe(*outcome.user)}});
+  SetSessionCookies(response, *outcome.session, policy);
+  return response;
+}
+
+std::string Required(http::JsonFields& fields, std::string_view name, std::size_t max,
+                     std::size_t min = 1) {
+  return fields.String(name, {.required = true, .min_length = min, .max_length = max}).value_or("");
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& account,
+                    CookiePolicy cookies) {
+  // ---- auth ------------------------------------------------------------------------------
+  router.Add({.method = Method::kPost, .path = "/api/v1/auth/signup", .access = Access::kPublic},
+             [&auth](const Request& request, RequestContext&) {
+               auto body = http::ParseJsonObject(request);
+               platform::FieldErrors errors;
+               http::JsonFields fields(body, errors);
+               SignupInput input;
+               input.email = Required(fields, "email", 254);
+               input.username = Required(fields, "username", 30);
+               input.password = Required(fields, "password", 128);
+               input.invite_code = fields.String("invite_code", {.max_length = 100});
+               fields.RejectUnknown({"email", "username", "password", "invite_code"});
+               errors.ThrowIfAny();
+               auth.Signup(input, ClientFrom(request));
+               return Accepted(
+                   "Check your inbox: we sent a link to confirm the address. It is valid for 48 "
+                   "hours.");
+             });
+
+  router.Add(
+      {.method = Method::kPost, .path = "/api/v1/auth/verify-email", .access = Access::kPublic},
+      [&auth](const Request& request, RequestContext&) {
+        auto body = http::ParseJsonObject(request);
+        platform::FieldErrors errors;
+        http::JsonFields fields(body, errors);
+        auto token = Required(fields, "token", 200);
+        fields.RejectUnknown({"token"});
+        errors.ThrowIfAny();
+        return http::Json(200, {{"status", auth.VerifyEmail(token, ClientFrom(request))}});
+      });
+
+  router.Add({.method = Method::kPost, .path = "/api/v1/auth/login", .access = Access::kPublic},
+             [&auth, cookies](const Request& request, RequestContext&) {
+               auto body = http::ParseJsonObject(request);
+               platform::FieldErrors errors;
+               http::JsonFields fields(body, errors);
+               auto login = Required(fields, "login", 254);
+               auto password = Required(fields, "password", kPasswordMax);
+               fields.RejectUnknown({"login", "password"});
+               errors.ThrowIfAny();
+               return LoginResponse(auth.Login(login, password, ClientFrom(request)), cookies);
+             });
+
+  router.Add(
+      {.method = Method::kPost, .path = "/api/v1/auth/login/totp", .access = Access::kPublic},
+      [&auth, cookies](const Request& request, RequestContext&) {
+        auto body = http::ParseJsonObject(request);
+        platform::FieldErrors errors;
+        http::JsonFields fields(body, errors);
+        auto challenge = Required(fields, "challenge", 200);
+        auto code = Required(fields, "code", 32);
+        fields.RejectUnknown({"challenge", "code"});
+        errors.ThrowIfAny();
+        return LoginResponse(auth.CompleteSecondFactor(challenge, code, ClientFrom(request)),
+                             cookies);
+      });
+
+  router.Add({.method = Method::kPost,
+              .path = "/api/v1/auth/logout",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&auth, cookies](const Request& request, RequestContext& ctx) {
+               auth.Logout(ctx.User(), ClientFrom(request));
+               auto response = Response::Empty(204);
+               http::SetCookie(response, "vigor_session", "",
+                               {.http_only = true, .secure = cookies.secure, .max_age_seconds = 0});
+               return response;
+             });
+
+  router.Add(
+      {.method = Method::kPost, .path = "/api/v1/auth/password-reset", .access = Access::kPublic},
+      [&auth](const Request& request, RequestContext&) {
+        auto body = http::ParseJsonObject(request);
+        platform::FieldErrors errors;
+        http::JsonFields fields(body, errors);
+        auto email = Required(fields, "email", 254);
+        fields.RejectUnknown({"email"});
+        errors.ThrowIfAny();
+        auth.RequestPasswordReset(email, ClientFrom(request));
+        return Accepted(
+            "If an account uses this address, we sent it a link to choose a new password. It is "
+            "valid for one hour.");
+      });
+
+  router.Add({.method = Method::kPost,
+              .path = "/api/v1/auth/password-reset/confirm",
+              .access = Access::kPublic},
+             [&auth](const Request& request, RequestContext&) {
+               auto body = http::ParseJsonObject(request);
+               platform::FieldErrors errors;
+               http::JsonFields fields(body, errors);
+               auto token = Required(fields, "token", 200);
+               auto password = Required(fields, "password", 128);
+               fields.RejectUnknown({"token", "password"});
+               errors.ThrowIfAny();
+               auth.ConfirmPasswordReset(token, password, ClientFrom(request));
+               return Response::Empty(204);
+             });
+
+  // ---- me ----------------------------------------------------------------------------------
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/me",
+              .access = Access::kAuthenticated,
+              .scope = "profile:read"},
+             [&account](const Request&, RequestContext& ctx) {
+               return http::Json(200, EncodeMe(account.Me(ctx.User())));
+             });
+
+  router.Add({.method = Method::kPost,
+              .path = "/api/v1/me/password",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account, cookies](const Request& request, RequestContext& ctx) {
+               auto body = http::ParseJsonObject(request);
+               platform::FieldErrors errors;
+               http::JsonFields fields(body, errors);
+               auto current = Required(fields, "current_password", kPasswordMax);
+               auto next = Required(fields, "new_password", 128);
+               fields.RejectUnknown({"current_password", "new_password"});
+               errors.ThrowIfAny();
+               auto session =
+                   account.ChangePassword(ctx.User(), current, next, ClientFrom(request));
+               auto response = Response::Empty(204);
+               SetSessionCookies(response, session, cookies);
+               return response;
+             });
+
+  router.Add({.method = Method::kPost,
+              .path = "/api/v1/me/email",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account](const Request& request, RequestContext& ctx) {
+               auto body = http::ParseJsonObject(request);
+               platform::FieldErrors errors;
+               http::JsonFields fields(body, errors);
+               auto email = Required(fields, "new_email", 254);
+               auto password = Required(fields, "password", kPasswordMax);
+               fields.RejectUnknown({"new_email", "password"});
+               errors.ThrowIfAny();
+               account.ChangeEmail(ctx.User(), email, password, ClientFrom(request));
+               return Accepted("We sent a link to the new address; open it to confirm the change.");
+             });
+
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/me/sessions",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account](const Request&, RequestContext& ctx) {
+               boost::json::array items;
+               for (const auto& s : account.Sessions(ctx.User())) {
+                 items.push_back(EncodeSession(s, ctx.User().credential_id));
+               }
+               return http::Json(200, {{"items", std::move(items)}});
+             });
+
+  router.Add({.method = Method::kDelete,
+              .path = "/api/v1/me/sessions",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account, cookies](const Request& request, RequestContext& ctx) {
+               account.RevokeAllSessions(ctx.User(), ClientFrom(request));
+               auto response = Response::Empty(204);
+               http::SetCookie(response, "vigor_session", "",
+                               {.http_only = true, .secure = cookies.secure, .max_age_seconds = 0});
+               return response;
+             });
+
+  router.Add({.method = Method::kDelete,
+              .path = "/api/v1/me/sessions/{id}",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account](const Request& request, RequestContext& ctx) {
+               account.RevokeSession(ctx.User(), ctx.Param("id"), ClientFrom(request));
+               return Response::Empty(204);
+             });
+
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/me/tokens",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account](const Request&, RequestContext& ctx) {
+               boost::json::array items;
+               for (const auto& t : account.Tokens(ctx.User())) items.push_back(EncodeToken(t));
+               return http::Json(200, {{"items", std::move(items)}});
+             });
+
+  router.Add({.method = Method::kPost,
+              .path = "/api/v1/me/tokens",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account](const Request& request, RequestContext& ctx) {
+               auto body = http::ParseJsonObject(request);
+               platform::FieldErrors errors;
+               http::JsonFields fields(body, errors);
+               auto name = Required(fields, "name", 100);
+               std::vector<std::string> scopes;
+               const auto* raw = body.if_contains("scopes");
+               if (raw == nullptr || !raw->is_array()) {
+                 errors.Add("scopes", "must be a list of scopes");
+               } else {
+                 for (const auto& v : raw->as_array()) {
+                   if (v.is_string()) {
+                     scopes.emplace_back(v.as_string());
+                   } else {
+                     errors.Add("scopes", "must hold only strings");
+                   }
+                 }
+               }
+               auto days = fields.Int("expires_in_days", false, 1, 3650);
+               fields.RejectUnknown({"name", "scopes", "expires_in_days"});
+               errors.ThrowIfAny();
+               auto created = account.CreateToken(
+                   ctx.User(), name, scopes,
+                   days ? std::optional<int>(static_cast<int>(*days)) : std::nullopt,
+                   ClientFrom(request));
+               auto encoded = EncodeToken(created.token);
+               encoded["token"] = created.secret;
+               return http::Json(201, encoded);
+             });
+
+  router.Add({.method = Method::kDelete,
+              .path = "/api/v1/me/tokens/{id}",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account](const Request& request, RequestContext& ctx) {
+               account.RevokeToken(ctx.User(), ctx.Param("id"), ClientFrom(request));
+               return Response::Empty(204);
+             });
+
+  router.Add({.method = Method::kPost,
+              .path = "/api/v1/me/totp/setup",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account](const Request& request, RequestContext& ctx) {
+               auto body = http::ParseJsonObject(request);
+               platform::FieldErrors errors;
+               http::JsonFields fields(body, errors);
+               auto password = Required(fields, "password", kPasswordMax);
+               fields.RejectUnknown({"password"});
+               errors.ThrowIfAny();
+               auto setup = account.StartTotp(ctx.User(), password, ClientFrom(request));
+               return http::Json(
+                   200, {{"secret", setup.secret_base32}, {"otpauth_uri", setup.otpauth_uri}});
+             });
+
+  router.Add({.method = Method::kPost,
+              .path = "/api/v1/me/totp/enable",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account, cookies](const Request& request, RequestContext& ctx) {
+               auto body = http::ParseJsonObject(request);
+               platform::FieldErrors errors;
+               http::JsonFields fields(body, errors);
+               auto code = Required(fields, "code", 32);
+               fields.RejectUnknown({"code"});
+               errors.ThrowIfAny();
+               auto [codes, session] = account.EnableTotp(ctx.User(), code, ClientFrom(request));
+               boost::json::array list;
+               for (const auto& c : codes) list.emplace_back(c);
+               auto response = http::Json(200, {{"recovery_codes", std::move(list)}});
+               SetSessionCookies(response, session, cookies);
+               return response;
+             });
+
+  router.Add({.method = Method::kPost,
+              .path = "/api/v1/me/totp/disable",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account](const Request& request, RequestContext& ctx) {
+               auto body = http::ParseJsonObject(request);
+               platform::FieldErrors errors;
+               http::JsonFields fields(body, errors);
+               auto password = Required(fields, "password", kPasswordMax);
+               auto code = Required(fields, "code", 32);
+               fields.RejectUnknown({"password", "code"});
+               errors.ThrowIfAny();
+               account.DisableTotp(ctx.User(), password, code, ClientFrom(request));
+               return Response::Empty(204);
+             });
+
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/me/audit-events",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account](const Request& request, RequestContext& ctx) {
+               auto page = http::ParsePage(request);
+               return http::Json(
+                   200, EncodeAuditPage(account.AuditEvents(ctx.User(), page.cursor, page.limit)));
+             });
+}
+
+}  // namespace vigor::features::accounts

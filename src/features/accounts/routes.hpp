@@ -1,0 +1,17 @@
+#pragma once
+
+#include "features/accounts/account_service.hpp"
+#include "features/accounts/auth_service.hpp"
+#include "platform/http/router.hpp"
+
+namespace vigor::features::accounts {
+
+struct CookiePolicy {
+  bool secure = false;  // TLS: Secure cookies with the __Host- prefix
+};
+
+// /api/v1/auth/... and /api/v1/me/...
+void RegisterRoutes(platform::http::Router& router, AuthService& auth, AccountService& account,
+                    CookiePolicy cookies);
+
+}  // namespace vigor::features::accounts

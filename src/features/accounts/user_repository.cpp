@@ -1,0 +1,170 @@
+#include "features/accounts/user_repository.hpp"
+
+namespace vigor::features::accounts {
+
+namespace {
+using platform::store::Row;
+using platform::store::Statement;
+
+#define VIGOR_USER_COLUMNS                                                                    \
+  "id, username, email, password_hash, role, status, email_verified_at, totp_secret_sealed, " \
+  "totp_pending_sealed, totp_last_step, created_at, updated_at, last_login_at"
+
+constexpr Statement kInsert{
+    "users.insert",
+    "INSERT INTO users (id, username, email, password_hash, role, status, email_verified_at, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)"};
+constexpr Statement kById{"users.by_id", "SELECT " VIGOR_USER_COLUMNS " FROM users WHERE id = $1"};
+constexpr Statement kByUsername{"users.by_username",
+                                "SELECT " VIGOR_USER_COLUMNS " FROM users WHERE username = $1"};
+constexpr Statement kByEmail{"users.by_email",
+                             "SELECT " VIGOR_USER_COLUMNS " FROM users WHERE email = $1"};
+constexpr Statement kUsernameTaken{"users.username_taken",
+                                   "SELECT 1 FROM users WHERE username = $1"};
+constexpr Statement kEmailTaken{"users.email_taken", "SELECT 1 FROM users WHERE email = $1"};
+constexpr Statement kCountAdmins{
+    "users.count_admins", "SELECT COUNT(*) FROM users WHERE role = 'admin' AND status = 'active'"};
+constexpr Statement kSetPassword{
+    "users.set_password",
+    "UPDATE users SET password_hash = $2, updated_at = $3, rev = rev + 1 WHERE id = $1"};
+constexpr Statement kVerifyEmail{
+    "users.verify_email",
+    "UPDATE users SET email_verified_at = $2, updated_at = $2, rev = rev + 1 WHERE id = $1"};
+constexpr Statement kSetEmail{
+    "users.set_email",
+    "UPDATE users SET email = $2, email_verified_at = $3, updated_at = $3, "
+    "rev = rev + 1 WHERE id = $1"};
+constexpr Statement kSetRole{
+    "users.set_role", "UPDATE users SET role = $2, updated_at = $3, rev = rev + 1 WHERE id = $1"};
+constexpr Statement kSetStatus{
+    "users.set_status",
+    "UPDATE users SET status = $2, updated_at = $3, rev = rev + 1 WHERE id = $1"};
+constexpr Statement kSetTotpPending{
+    "users.set_totp_pending",
+    "UPDATE users SET totp_pending_sealed = $2, updated_at = $3, rev = rev + 1 WHERE id = $1"};
+constexpr Statement kSetTotpSecret{
+    "users.set_totp_secret",
+    "UPDATE users SET totp_secret_sealed = $2, totp_pending_sealed = NULL, updated_at = $3, "
+    "rev = rev + 1 WHERE id = $1"};
+constexpr Statement kClaimStep{"users.claim_totp_step",
+                               "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND "
+                               "(totp_last_step IS NULL OR totp_last_step < $2)"};
+constexpr Statement kTouchLogin{"users.touch_login",
+                                "UPDATE users SET last_login_at = $2 WHERE id = $1"};
+constexpr Statement kDelete{"users.delete", "DELETE FROM users WHERE id = $1"};
+constexpr Statement kSearch{
+    "users.search",
+    "SELECT " VIGOR_USER_COLUMNS
+    " FROM users WHERE (username >= $1 AND username < $1 || x'ff' OR "
+    "email >= $1 AND email < $1 || x'ff') AND username > $2 ORDER BY username LIMIT $3"};
+
+#undef VIGOR_USER_COLUMNS
+
+User FromRow(const Row& r) {
+  User u;
+  u.id = r.Text(0);
+  u.username = r.Text(1);
+  u.email = r.Text(2);
+  u.password_hash = r.OptText(3);
+  platform::auth::ParseRole(r.Text(4), u.role);
+  u.status = ParseStatus(r.Text(5));
+  u.email_verified_at = r.OptText(6);
+  u.totp_secret_sealed = r.OptText(7);
+  u.totp_pending_sealed = r.OptText(8);
+  u.totp_last_step = r.OptInt(9);
+  u.created_at = r.Text(10);
+  u.updated_at = r.Text(11);
+  u.last_login_at = r.OptText(12);
+  return u;
+}
+
+std::optional<User> One(std::optional<Row> row) {
+  if (!row) return std::nullopt;
+  return FromRow(*row);
+}
+}  // namespace
+
+void UserRepository::Insert(Session& s, const User& u) {
+  s.Execute(kInsert, u.id, u.username, u.email, u.password_hash,
+            std::string(platform::auth::RoleName(u.role)), std::string(StatusName(u.status)),
+            u.email_verified_at, u.created_at);
+}
+
+std::optional<User> UserRepository::FindById(Session& s, const std::string& id) {
+  return One(s.QueryOne(kById, id));
+}
+
+std::optional<User> UserRepository::FindByUsername(Session& s, const std::string& username) {
+  return One(s.QueryOne(kByUsername, username));
+}
+
+std::optional<User> UserRepository::FindByEmail(Session& s, const std::string& email) {
+  return One(s.QueryOne(kByEmail, email));
+}
+
+bool UserRepository::UsernameTaken(Session& s, const std::string& username) {
+  return s.QueryOne(kUsernameTaken, username).has_value();
+}
+
+bool UserRepository::EmailTaken(Session& s, const std::string& email) {
+  return s.QueryOne(kEmailTaken, email).has_value();
+}
+
+std::int64_t UserRepository::CountAdmins(Session& s) { return s.QueryOne(kCountAdmins)->Int(0); }
+
+void UserRepository::SetPasswordHash(Session& s, const std::string& id,
+                                     const std::optional<std::string>& hash,
+                                     const std::string& now) {
+  s.Execute(kSetPassword, id, hash, now);
+}
+
+void UserRepository::MarkEmailVerified(Session& s, const std::string& id, const std::string& now) {
+  s.Execute(kVerifyEmail, id, now);
+}
+
+void UserRepository::SetEmail(Session& s, const std::string& id, const std::string& email,
+                              const std::string& now) {
+  s.Execute(kSetEmail, id, email, now);
+}
+
+void UserRepository::SetRole(Session& s, const std::string& id, Role role, const std::string& now) {
+  s.Execute(kSetRole, id, std::string(platform::auth::RoleName(role)), now);
+}
+
+void UserRepository::SetStatus(Session& s, const std::string& id, UserStatus status,
+                               const std::string& now) {
+  s.Execute(kSetStatus, id, std::string(StatusName(status)), now);
+}
+
+void UserRepository::SetTotpPending(Session& s, const std::string& id,
+                                    const std::optional<std::string>& sealed,
+                                    const std::string& now) {
+  s.Execute(kSetTotpPending, id, sealed, now);
+}
+
+void UserRepository::SetTotpSecret(Session& s, const std::string& id,
+                                   const std::optional<std::string>& sealed,
+                                   const std::string& now) {
+  s.Execute(kSetTotpSecret, id, sealed, now);
+}
+
+bool UserRepository::ClaimTotpStep(Session& s, const std::string& id, std::int64_t step) {
+  return s.Execute(kClaimStep, id, step) == 1;
+}
+
+void UserRepository::TouchLogin(Session& s, const std::string& id, const std::string& now) {
+  s.Execute(kTouchLogin, id, now);
+}
+
+void UserRepository::Delete(Session& s, const std::string& id) { s.Execute(kDelete, id); }
+
+std::vector<User> UserRepository::Search(Session& s, const std::string& prefix,
+                                         const std::string& after_username, int limit) {
+  std::vector<User> users;
+  for (const auto& row : s.Query(kSearch, prefix, after_username, limit)) {
+    users.push_back(FromRow(row));
+  }
+  return users;
+}
+
+}  // namespace vigor::features::accounts

@@ -1,0 +1,207 @@
+#include "features/admin/admin_service.hpp"
+
+#include <algorithm>
+
+#include "platform/crypto/password.hpp"
+#include "platform/crypto/password_policy.hpp"
+#include "platform/crypto/random.hpp"
+#include "platform/error.hpp"
+#include "platform/id.hpp"
+#include "platform/mail/mail_queue.hpp"
+#include "platform/time.hpp"
+
+namespace vigor::features::admin {
+
+using accounts::UserStatus;
+using platform::Error;
+using platform::ErrorKind;
+using platform::auth::Principal;
+using platform::auth::Role;
+using platform::store::Session;
+namespace crypto = platform::crypto;
+
+namespace {
+constexpr auto kResetTtl = std::chrono::hours(24);
+constexpr auto kInviteTtl = std::chrono::hours(24 * 14);
+
+void RequireAdmin(const Principal& p) {
+  if (!p.IsAdmin()) throw Error(ErrorKind::kForbidden, "Only administrators may do this.");
+}
+
+User Existing(std::optional<User> user) {
+  if (!user) throw Error(ErrorKind::kNotFound, "No such user.");
+  return std::move(*user);
+}
+}  // namespace
+
+UserPage AdminService::ListUsers(const Principal& admin, const std::string& query,
+                                 const std::string& cursor, int limit) {
+  RequireAdmin(admin);
+  std::string prefix = query;
+  std::transform(prefix.begin(), prefix.end(), prefix.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  UserPage page;
+  page.items = d_.database.ReadResult(
+      [&](Session& s) { return d_.users.Search(s, prefix, cursor, limit + 1); });
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_cursor = page.items.back().username;
+  }
+  return page;
+}
+
+User AdminService::GetUser(const Principal& admin, const std::string& user_id) {
+  RequireAdmin(admin);
+  return Existing(
+      d_.database.ReadResult([&](Session& s) { return d_.users.FindById(s, user_id); }));
+}
+
+User AdminService::UpdateUser(const Principal& admin, const std::string& user_id,
+                              const UserChange& change, const accounts::ClientInfo& client) {
+  RequireAdmin(admin);
+  if (user_id == admin.user_id && ((change.role && *change.role != Role::kAdmin) ||
+                                   (change.status && *change.status != UserStatus::kActive))) {
+    throw Error(ErrorKind::kConflict,
+                "You cannot demote or disable yourself; ask another administrator.");
+  }
+  return d_.database.WriteResult([&](Session& s) {
+    User user = Existing(d_.users.FindById(s, user_id));
+    std::string now = platform::NowRfc3339();
+    if (change.role && *change.role != user.role) {
+      d_.users.SetRole(s, user.id, *change.role, now);
+      // A privilege change: the user's sessions start over.
+      d_.credentials.DeleteSessions(s, user.id);
+      d_.audit.Record(s, "role_changed", user.id, admin.user_id, client.ip,
+                      "to " + std::string(platform::auth::RoleName(*change.role)));
+    }
+    if (change.status && *change.status != user.status) {
+      d_.users.SetStatus(s, user.id, *change.status, now);
+      if (*change.status == UserStatus::kDisabled) {
+        d_.credentials.DeleteSessions(s, user.id);
+        d_.credentials.DeleteTokens(s, user.id);
+        d_.audit.Record(s, "account_disabled", user.id, admin.user_id, client.ip);
+      } else {
+        d_.audit.Record(
+            s, user.status == UserStatus::kPendingApproval ? "account_approved" : "account_enabled",
+            user.id, admin.user_id, client.ip);
+      }
+    }
+    return *d_.users.FindById(s, user.id);
+  });
+}
+
+void AdminService::DeleteUser(const Principal& admin, const std::string& user_id,
+                              const accounts::ClientInfo& client) {
+  RequireAdmin(admin);
+  if (user_id == admin.user_id) {
+    throw Error(ErrorKind::kConflict, "You cannot delete your own account here.");
+  }
+  d_.database.Write([&](Session& s) {
+    User user = Existing(d_.users.FindById(s, user_id));
+    // Sessions, tokens, one-time tokens and codes go with the row (ON DELETE CASCADE).
+    d_.users.Delete(s, user.id);
+    d_.audit.Record(s, "account_deleted", user.id, admin.user_id, client.ip,
+                    "username: " + user.username);
+  });
+}
+
+void AdminService::ForcePasswordReset(const Principal& admin, const std::string& user_id,
+                                      const accounts::ClientInfo& client) {
+  RequireAdmin(admin);
+  std::string token = crypto::RandomToken();
+  d_.database.Write([&](Session& s) {
+    User user = Existing(d_.users.FindById(s, user_id));
+    std::string now = platform::NowRfc3339();
+    d_.users.SetPasswordHash(s, user.id, std::nullopt, now);
+    d_.credentials.DeleteSessions(s, user.id);
+    d_.credentials.DeleteTokens(s, user.id);
+    d_.credentials.InvalidateOneTimeTokens(s, user.id, "password_reset", now);
+    d_.credentials.InsertOneTimeToken(s, crypto::Sha256Hex(token), "password_reset", user.id,
+                                      std::nullopt, now, platform::Rfc3339FromNow(kResetTtl));
+    d_.audit.Record(s, "password_reset_forced", user.id, admin.user_id, client.ip);
+    d_.mail.Enqueue(s, d_.mails.PasswordReset(user.email, user.username, token));
+  });
+  d_.mail.Notify();
+}
+
+std::string AdminService::Registration(const Principal& admin) {
+  RequireAdmin(admin);
+  return d_.settings.Registration();
+}
+
+std::string AdminService::SetRegistration(const Principal& admin, const std::string& mode,
+                                          const accounts::ClientInfo& client) {
+  RequireAdmin(admin);
+  if (!accounts::IsRegistrationMode(mode)) {
+    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
+                {{"registration", "must be open, closed, invite_only or approval"}});
+  }
+  d_.database.Write([&](Session& s) {
+    d_.settings.SetRegistration(s, mode);
+    d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
+                    "registration: " + mode);
+  });
+  return mode;
+}
+
+NewInvite AdminService::CreateInvite(const Principal& admin, const accounts::ClientInfo& client) {
+  RequireAdmin(admin);
+  NewInvite invite{"inv_" + crypto::RandomToken(16), platform::Rfc3339FromNow(kInviteTtl)};
+  d_.database.Write([&](Session& s) {
+    d_.credentials.InsertInvite(s, crypto::Sha256Hex(invite.code), admin.user_id,
+                                platform::NowRfc3339(), invite.expires_at);
+    d_.audit.Record(s, "invite_created", std::nullopt, admin.user_id, client.ip);
+  });
+  return invite;
+}
+
+accounts::AuditPage AdminService::AuditEvents(const Principal& admin, const std::string& cursor,
+                                              int limit) {
+  RequireAdmin(admin);
+  accounts::AuditPage page;
+  page.items = d_.database.ReadResult(
+      [&](Session& s) { return d_.audit.List(s, std::nullopt, cursor, limit + 1); });
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_cursor = page.items.back().id;
+  }
+  return page;
+}
+
+User AdminService::CreateUserFromConsole(const std::string& username, const std::string& email,
+                                         const std::string& password, bool admin) {
+  platform::FieldErrors errors;
+  std::string normalized = accounts::NormalizeEmail(email);
+  if (normalized.empty()) errors.Add("email", "is not a valid email address");
+  if (!accounts::IsValidUsername(username)) {
+    errors.Add("username", "must be 3 to 30 lowercase letters, digits or underscores");
+  }
+  if (auto problem = d_.policy.Check(password, username, normalized)) {
+    errors.Add("password", *problem);
+  }
+  errors.ThrowIfAny();
+  std::string hash = d_.hasher.Hash(password);
+  return d_.database.WriteResult([&](Session& s) {
+    if (d_.users.UsernameTaken(s, username)) {
+      throw Error(ErrorKind::kConflict, "This username is taken.", {{"username", "is taken"}});
+    }
+    if (d_.users.EmailTaken(s, normalized)) {
+      throw Error(ErrorKind::kConflict, "This email is taken.", {{"email", "is taken"}});
+    }
+    std::string now = platform::NowRfc3339();
+    User user;
+    user.id = platform::NewId();
+    user.username = username;
+    user.email = normalized;
+    user.password_hash = hash;
+    user.role = admin ? Role::kAdmin : Role::kUser;
+    user.email_verified_at = now;  // the operator vouches for the address
+    user.created_at = now;
+    d_.users.Insert(s, user);
+    d_.audit.Record(s, "account_created_by_operator", user.id, std::nullopt, "",
+                    admin ? "role: admin" : "role: user");
+    return *d_.users.FindById(s, user.id);
+  });
+}
+
+}  // namespace vigor::features::admin

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/accounts/account_service.hpp"
+#include "features/accounts/auth_service.hpp"
+
+namespace vigor::features::admin {
+
+using accounts::User;
+
+struct UserPage {
+  std::vector<User> items;
+  std::optional<std::string> next_cursor;
+};
+
+struct UserChange {
+  std::optional<platform::auth::Role> role;
+  std::optional<accounts::UserStatus> status;
+};
+
+struct NewInvite {
+  std::string code;
+  std::string expires_at;
+};
+
+// What an administrator may do to accounts and instance settings. Every method checks that the
+// caller is an admin itself (deny by default, even if a route were misdeclared).
+class AdminService {
+ public:
+  AdminService(accounts::AccountsDeps& deps, accounts::AuthService& auth) : d_(deps), auth_(auth) {}
+
+  UserPage ListUsers(const platform::auth::Principal& admin, const std::string& query,
+                     const std::string& cursor, int limit);
+  User GetUser(const platform::auth::Principal& admin, const std::string& user_id);
+  User UpdateUser(const platform::auth::Principal& admin, const std::string& user_id,
+                  const UserChange& change, const accounts::ClientInfo& client);
+  void DeleteUser(const platform::auth::Principal& admin, const std::string& user_id,
+                  const accounts::ClientInfo& client);
+  void ForcePasswordReset(const platform::auth::Principal& admin, const std::string& user_id,
+                          const accounts::ClientInfo& client);
+  std::string Registration(const platform::auth::Principal& admin);
+  std::string SetRegistration(const platform::auth::Principal& admin, const std::string& mode,
+                              const accounts::ClientInfo& client);
+  NewInvite CreateInvite(const platform::auth::Principal& admin,
+                         const accounts::ClientInfo& client);
+  accounts::AuditPage AuditEvents(const platform::auth::Principal& admin, const std::string& cursor,
+                                  int limit);
+
+  // For `vigor user create`: an operator at the console, no principal.
+  User CreateUserFromConsole(const std::string& username, const std::string& email,
+                             const std::string& password, bool admin);
+
+ private:
+  accounts::AccountsDeps& d_;
+  accounts::AuthService& auth_;
+};
+
+}  // namespace vigor::features::admin

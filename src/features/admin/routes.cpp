@@ -1,0 +1,119 @@
+#include "features/admin/routes.hpp"
+
+#include <boost/json/array.hpp>
+
+#include "features/accounts/json_codec.hpp"
+#include "platform/http/context.hpp"
+#include "platform/http/json.hpp"
+#include "platform/http/pagination.hpp"
+
+namespace vigor::features::admin {
+
+namespace http = platform::http;
+using accounts::ClientFrom;
+using accounts::EncodeAdminUser;
+using http::Access;
+using http::Method;
+using http::Request;
+using http::RequestContext;
+using http::Response;
+
+void RegisterRoutes(http::Router& router, AdminService& admin) {
+  auto spec = [](Method method, std::string path) {
+    return http::RouteSpec{
+        .method = method, .path = std::move(path), .access = Access::kAdmin, .session_only = true};
+  };
+
+  router.Add(spec(Method::kGet, "/api/v1/admin/users"),
+             [&admin](const Request& request, RequestContext& ctx) {
+               auto page = http::ParsePage(request);
+               auto q = request.QueryParam("q").value_or("");
+               if (q.size() > 100) {
+                 throw platform::Error(platform::ErrorKind::kValidation, "Invalid query.",
+                                       {{"q", "must be at most 100 characters"}});
+               }
+               auto users = admin.ListUsers(ctx.User(), q, page.cursor, page.limit);
+               boost::json::array items;
+               for (const auto& u : users.items) items.push_back(EncodeAdminUser(u));
+               return http::Json(
+                   200, {{"items", std::move(items)},
+                         {"next_cursor", users.next_cursor ? boost::json::value(*users.next_cursor)
+                                                           : boost::json::value(nullptr)}});
+             });
+
+  router.Add(spec(Method::kGet, "/api/v1/admin/users/{id}"),
+             [&admin](const Request&, RequestContext& ctx) {
+               return http::Json(200, EncodeAdminUser(admin.GetUser(ctx.User(), ctx.Param("id"))));
+             });
+
+  router.Add(spec(Method::kPatch, "/api/v1/admin/users/{id}"), [&admin](const Request& request,
+                                                                        RequestContext& ctx) {
+    auto body = http::ParseJsonObject(request);
+    platform::FieldErrors errors;
+    http::JsonFields fields(body, errors);
+    UserChange change;
+    if (auto role = fields.String("role", {.max_length = 20})) {
+      platform::auth::Role parsed;
+      if (platform::auth::ParseRole(*role, parsed)) {
+        change.role = parsed;
+      } else {
+        errors.Add("role", "must be user, moderator or admin");
+      }
+    }
+    if (auto status = fields.String("status", {.max_length = 20})) {
+      if (*status == "active" || *status == "disabled") {
+        change.status = accounts::ParseStatus(*status);
+      } else {
+        errors.Add("status", "must be active or disabled");
+      }
+    }
+    fields.RejectUnknown({"role", "status"});
+    errors.ThrowIfAny();
+    return http::Json(200, EncodeAdminUser(admin.UpdateUser(ctx.User(), ctx.Param("id"), change,
+                                                            ClientFrom(request))));
+  });
+
+  router.Add(spec(Method::kDelete, "/api/v1/admin/users/{id}"),
+             [&admin](const Request& request, RequestContext& ctx) {
+               admin.DeleteUser(ctx.User(), ctx.Param("id"), ClientFrom(request));
+               return Response::Empty(204);
+             });
+
+  router.Add(spec(Method::kPost, "/api/v1/admin/users/{id}/password-reset"),
+             [&admin](const Request& request, RequestContext& ctx) {
+               admin.ForcePasswordReset(ctx.User(), ctx.Param("id"), ClientFrom(request));
+               return Response::Empty(204);
+             });
+
+  router.Add(spec(Method::kGet, "/api/v1/admin/settings"),
+             [&admin](const Request&, RequestContext& ctx) {
+               return http::Json(200, {{"registration", admin.Registration(ctx.User())}});
+             });
+
+  router.Add(spec(Method::kPut, "/api/v1/admin/settings"), [&admin](const Request& request,
+                                                                    RequestContext& ctx) {
+    auto body = http::ParseJsonObject(request);
+    platform::FieldErrors errors;
+    http::JsonFields fields(body, errors);
+    auto mode = fields.String("registration", {.required = true, .max_length = 20});
+    fields.RejectUnknown({"registration"});
+    errors.ThrowIfAny();
+    return http::Json(
+        200, {{"registration", admin.SetRegistration(ctx.User(), *mode, ClientFrom(request))}});
+  });
+
+  router.Add(spec(Method::kPost, "/api/v1/admin/invites"),
+             [&admin](const Request& request, RequestContext& ctx) {
+               auto invite = admin.CreateInvite(ctx.User(), ClientFrom(request));
+               return http::Json(201, {{"code", invite.code}, {"expires_at", invite.expires_at}});
+             });
+
+  router.Add(spec(Method::kGet, "/api/v1/admin/audit-events"), [&admin](const Request& request,
+                                                                        RequestContext& ctx) {
+    auto page = http::ParsePage(request);
+    return http::Json(
+        200, accounts::EncodeAuditPage(admin.AuditEvents(ctx.User(), page.cursor, page.limit)));
+  });
+}
+
+}  // namespace vigor::features::admin

@@ -1,0 +1,53 @@
+#include "platform/ratelimit/rate_limiter.hpp"
+
+#include <chrono>
+#include <cmath>
+
+#include "platform/error.hpp"
+
+namespace vigor::platform::ratelimit {
+
+namespace {
+using store::Session;
+using store::Statement;
+
+constexpr Statement kLoad{"rate_limit.load",
+                          "SELECT tokens, updated_ms FROM rate_limits WHERE bucket = $1"};
+constexpr Statement kStore{
+    "rate_limit.store",
+    "INSERT INTO rate_limits (bucket, tokens, updated_ms) VALUES ($1, $2, $3) "
+    "ON CONFLICT (bucket) DO UPDATE SET tokens = excluded.tokens, "
+    "updated_ms = excluded.updated_ms"};
+
+std::int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+void RateLimiter::Take(const std::string& bucket, const core::BucketRule& rule) {
+  auto decision = database_.WriteResult([&](Session& s) {
+    std::optional<core::BucketState> stored;
+    if (auto row = s.QueryOne(kLoad, bucket)) stored = core::BucketState{row->Real(0), row->Int(1)};
+    auto d = core::TakeFromBucket(stored ? &*stored : nullptr, rule, NowMs());
+    s.Execute(kStore, bucket, d.state.tokens, d.state.updated_ms);
+    return d;
+  });
+  if (!decision.allowed) {
+    int seconds = static_cast<int>(std::ceil(decision.retry_after_seconds));
+    throw Error(ErrorKind::kRateLimited, "Too many attempts. Try again later.")
+        .WithRetryAfter(std::max(1, seconds));
+  }
+}
+
+void RateLimiter::Refund(const std::string& bucket, const core::BucketRule& rule) {
+  database_.Write([&](Session& s) {
+    auto row = s.QueryOne(kLoad, bucket);
+    if (!row) return;
+    double tokens = std::min(rule.capacity, row->Real(0) + 1);
+    s.Execute(kStore, bucket, tokens, row->Int(1));
+  });
+}
+
+}  // namespace vigor::platform::ratelimit

@@ -1,0 +1,486 @@
+// Account journeys through the real application (in process): sign-up, verification, sign-in
+// with and without a second factor, resets, changes, admin actions, and the mistakes peers made.
+#include <gtest/gtest.h>
+
+#include <boost/json/serialize.hpp>
+#include <chrono>
+#include <fstream>
+#include <set>
+
+#include "platform/crypto/random.hpp"
+#include "platform/crypto/totp.hpp"
+#include "support/app_harness.hpp"
+
+namespace vigor {
+namespace {
+
+using platform::http::Method;
+using testing::AppHarness;
+using testing::Browser;
+
+std::string SignupBody(const std::string& username, const std::string& email,
+                       const std::string& password = "a long passphrase, 5 horses in the gym") {
+  return R"({"email":")" + email + R"(","username":")" + username + R"(","password":")" + password +
+         R"("})";
+}
+
+std::string LoginBody(const std::string& login, const std::string& password) {
+  return R"({"login":")" + login + R"(","password":")" + password + R"("})";
+}
+
+std::int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+class AccountsTest : public ::testing::Test {
+ protected:
+  std::string ReadDatabaseFile() {
+    std::string all;
+    for (const auto& name : {"vigor.db", "vigor.db-wal"}) {
+      std::ifstream in(h_.dir() / "data" / name, std::ios::binary);
+      all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    return all;
+  }
+
+  // Signs up through the API and follows the mailed link.
+  void SignUpAndVerify(Browser& b, const std::string& username) {
+    auto reply = h_.Post(b, "/api/v1/auth/signup", SignupBody(username, username + "@example.org"));
+    ASSERT_EQ(reply.status, 202) << reply.body;
+    auto token = h_.LinkToken(username + "@example.org", "verify-email");
+    ASSERT_FALSE(token.empty());
+    auto verified = h_.Post(b, "/api/v1/auth/verify-email", R"({"token":")" + token + R"("})");
+    ASSERT_EQ(verified.status, 200) << verified.body;
+  }
+
+  AppHarness h_;
+};
+
+TEST_F(AccountsTest, SignUpVerifySignIn) {
+  Browser b;
+  auto reply = h_.Post(b, "/api/v1/auth/signup", SignupBody("ada", "Ada@Example.org"));
+  ASSERT_EQ(reply.status, 202) << reply.body;
+  // Not verified yet: the right password is told so, nothing else.
+  auto early =
+      h_.Post(b, "/api/v1/auth/login", LoginBody("ada", "a long passphrase, 5 horses in the gym"));
+  EXPECT_EQ(early.status, 403);
+
+  auto token = h_.LinkToken("ada@example.org", "verify-email");
+  ASSERT_FALSE(token.empty()) << "no verification mail";
+  EXPECT_EQ(h_.Post(b, "/api/v1/auth/verify-email", R"({"token":")" + token + R"("})").status, 200);
+  EXPECT_EQ(h_.Post(b, "/api/v1/auth/verify-email", R"({"token":")" + token + R"("})").status, 400)
+      << "links are single-use";
+
+  auto login = h_.Post(b, "/api/v1/auth/login",
+                       LoginBody("ADA@example.org", "a long passphrase, 5 horses in the gym"));
+  ASSERT_EQ(login.status, 200) << login.body;
+  auto me = h_.Get(b, "/api/v1/me").Json();
+  EXPECT_EQ(me["username"], "ada");
+  EXPECT_EQ(me["email"], "ada@example.org");
+  EXPECT_EQ(me["email_verified"], true);
+}
+
+TEST_F(AccountsTest, SessionCookieIsHttpOnlyAndLax) {
+  h_.CreateUser("cookie");
+  Browser b;
+  auto reply =
+      h_.Post(b, "/api/v1/auth/login", LoginBody("cookie", AppHarness::PasswordOf("cookie")));
+  bool seen = false;
+  for (const auto& f : reply.headers.fields()) {
+    if (f.name == "Set-Cookie" && f.value.starts_with("vigor_session=")) {
+      seen = true;
+      EXPECT_NE(f.value.find("HttpOnly"), std::string::npos);
+      EXPECT_NE(f.value.find("SameSite=Lax"), std::string::npos);
+      EXPECT_NE(f.value.find("Path=/"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST_F(AccountsTest, SignUpDoesNotRevealWhetherTheAddressExists) {
+  h_.CreateUser("taken");
+  Browser b;
+  auto known = h_.Post(b, "/api/v1/auth/signup", SignupBody("newname", "taken@example.org"));
+  auto unknown = h_.Post(b, "/api/v1/auth/signup", SignupBody("newname2", "fresh@example.org"));
+  EXPECT_EQ(known.status, 202);
+  EXPECT_EQ(known.status, unknown.status);
+  EXPECT_EQ(known.Json()["message"], unknown.Json()["message"]);
+  // The owner of the address learns about the attempt; no account was made.
+  auto mails = h_.Mails();
+  bool notice = false;
+  for (const auto& m : mails) {
+    notice = notice || (m.find("To: taken@example.org") != std::string::npos &&
+                        m.find("already has one") != std::string::npos);
+  }
+  EXPECT_TRUE(notice);
+  Browser admin;
+  h_.CreateUser("root", true);
+  h_.SignIn(admin, "root");
+  auto users = h_.Get(admin, "/api/v1/admin/users?q=newname").Json()["items"].as_array();
+  ASSERT_EQ(users.size(), 1u) << "only the sign-up with a fresh address made an account";
+  EXPECT_EQ(users[0].as_object().at("username"), "newname2");
+}
+
+TEST_F(AccountsTest, LoginAnswersAlikeForUnknownAccountsAndWrongPasswords) {
+  h_.CreateUser("real");
+  Browser b;
+  auto wrong = h_.Post(b, "/api/v1/auth/login", LoginBody("real", "not the password at all"));
+  auto unknown = h_.Post(b, "/api/v1/auth/login", LoginBody("ghost", "not the password at all"));
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(wrong.Json()["detail"], unknown.Json()["detail"]);
+}
+
+TEST_F(AccountsTest, PasswordRulesFollowAsvs) {
+  Browser b;
+  auto short_one =
+      h_.Post(b, "/api/v1/auth/signup", SignupBody("shorty", "s@example.org", "short"));
+  EXPECT_EQ(short_one.status, 422);
+  EXPECT_NE(short_one.body.find("\"field\":\"password\""), std::string::npos);
+  auto common = h_.Post(b, "/api/v1/auth/signup",
+                        SignupBody("commoner", "c@example.org", "passwordpassword"));
+  EXPECT_EQ(common.status, 422) << common.body;
+  // 64 characters of anything, spaces and Unicode included, is fine: no composition rules.
+  std::string long_one = "ein sehr langes Passwort mit Umlauten äöü und Leerzeichen 1234";
+  auto ok = h_.Post(b, "/api/v1/auth/signup", SignupBody("longpass", "l@example.org", long_one));
+  EXPECT_EQ(ok.status, 202) << ok.body;
+}
+
+TEST_F(AccountsTest, UsernameTakenIsReportedOnTheField) {
+  h_.CreateUser("dup");
+  Browser b;
+  auto reply = h_.Post(b, "/api/v1/auth/signup", SignupBody("dup", "other@example.org"));
+  EXPECT_EQ(reply.status, 409);
+  EXPECT_NE(reply.body.find("\"field\":\"username\""), std::string::npos);
+}
+
+// ASVS 2.2.1: no more than 100 failed attempts per hour reach the password check.
+TEST_F(AccountsTest, HundredBadLoginsAreThrottled) {
+  h_.CreateUser("victim");
+  int limited = 0;
+  int retry_after = 0;
+  for (int i = 0; i < 100; ++i) {
+    Browser attacker;
+    attacker.ip = "198.51.100." + std::to_string(i % 50);  // spread over addresses
+    auto reply = h_.Post(attacker, "/api/v1/auth/login",
+                         LoginBody("victim", "guess number " + std::to_string(i) + " xx"));
+    if (reply.status == 429) {
+      ++limited;
+      retry_after = std::stoi(std::string(reply.headers.Get("Retry-After").value_or("0")));
+    } else {
+      EXPECT_EQ(reply.status, 401);
+    }
+  }
+  Browser admin;
+  h_.CreateUser("auditor", true);
+  h_.SignIn(admin, "auditor");
+  int checked = 0;
+  std::string cursor;
+  do {
+    auto page = h_.Get(admin, "/api/v1/admin/audit-events?limit=100" +
+                                  (cursor.empty() ? "" : "&cursor=" + cursor))
+                    .Json();
+    for (const auto& e : page["items"].as_array()) {
+      checked += e.as_object().at("kind") == "login_failed";
+    }
+    cursor = page["next_cursor"].is_string() ? std::string(page["next_cursor"].as_string()) : "";
+  } while (!cursor.empty());
+  EXPECT_LE(checked, 11) << "attempts that reached the password check";
+  EXPECT_GE(limited, 89);
+  EXPECT_GT(retry_after, 0);
+  // The owner, with the right password, is still refused until the bucket refills: that is the
+  // price of the lockout, and it is told how long to wait.
+  Browser owner;
+  EXPECT_EQ(
+      h_.Post(owner, "/api/v1/auth/login", LoginBody("victim", AppHarness::PasswordOf("victim")))
+          .status,
+      429);
+  // Other users are not affected.
+  h_.CreateUser("bystander");
+  Browser other;
+  h_.SignIn(other, "bystander");
+}
+
+TEST_F(AccountsTest, TwoFactorJourney) {
+  h_.CreateUser("totp");
+  Browser b;
+  h_.SignIn(b, "totp");
+  auto setup = h_.Post(b, "/api/v1/me/totp/setup",
+                       R"({"password":")" + AppHarness::PasswordOf("totp") + R"("})");
+  ASSERT_EQ(setup.status, 200) << setup.body;
+  std::string base32(setup.Json()["secret"].as_string());
+  EXPECT_NE(std::string(setup.Json()["otpauth_uri"].as_string()).find("otpauth://totp/"),
+            std::string::npos);
+  auto secret = platform::crypto::Base32Decode(base32);
+  ASSERT_TRUE(secret);
+
+  EXPECT_EQ(h_.Post(b, "/api/v1/me/totp/enable", R"({"code":"000000"})").status, 422);
+  std::string old_session = b.cookies["vigor_session"];
+  // The code of the previous time step, so the sign-in below can use the current one.
+  std::string code = platform::crypto::TotpCode(*secret, Now() - 30);
+  auto enabled = h_.Post(b, "/api/v1/me/totp/enable", R"({"code":")" + code + R"("})");
+  ASSERT_EQ(enabled.status, 200) << enabled.body;
+  auto codes = enabled.Json()["recovery_codes"].as_array();
+  ASSERT_EQ(codes.size(), 10u);
+  EXPECT_NE(b.cookies["vigor_session"], old_session) << "the session is rotated";
+  EXPECT_EQ(h_.Get(b, "/api/v1/me").Json()["totp_enabled"], true);
+
+  Browser fresh;
+  auto step1 =
+      h_.Post(fresh, "/api/v1/auth/login", LoginBody("totp", AppHarness::PasswordOf("totp")));
+  ASSERT_EQ(step1.status, 200);
+  EXPECT_EQ(step1.Json()["status"], "totp_required");
+  EXPECT_FALSE(fresh.cookies.contains("vigor_session"));
+  std::string challenge(step1.Json()["challenge"].as_string());
+  auto totp_body = [&](const std::string& c) {
+    return R"({"challenge":")" + challenge + R"(","code":")" + c + R"("})";
+  };
+  EXPECT_EQ(h_.Post(fresh, "/api/v1/auth/login/totp", totp_body("123456")).status, 401);
+  std::string now_code = platform::crypto::TotpCode(*secret, Now());
+  auto signed_in = h_.Post(fresh, "/api/v1/auth/login/totp", totp_body(now_code));
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  EXPECT_EQ(h_.Get(fresh, "/api/v1/me").status, 200);
+
+  // The same code cannot be used twice; a recovery code works once.
+  Browser again;
+  auto step2 =
+      h_.Post(again, "/api/v1/auth/login", LoginBody("totp", AppHarness::PasswordOf("totp")));
+  challenge = std::string(step2.Json()["challenge"].as_string());
+  EXPECT_EQ(h_.Post(again, "/api/v1/auth/login/totp", totp_body(now_code)).status, 401);
+  std::string recovery(codes[0].as_string());
+  EXPECT_EQ(h_.Post(again, "/api/v1/auth/login/totp", totp_body(recovery)).status, 200);
+  Browser third;
+  auto step3 =
+      h_.Post(third, "/api/v1/auth/login", LoginBody("totp", AppHarness::PasswordOf("totp")));
+  challenge = std::string(step3.Json()["challenge"].as_string());
+  EXPECT_EQ(h_.Post(third, "/api/v1/auth/login/totp", totp_body(recovery)).status, 401);
+
+  // Turning it off needs the password and a code (step-up).
+  std::string disable_code(codes[1].as_string());
+  EXPECT_EQ(h_.Post(fresh, "/api/v1/me/totp/disable",
+                    R"({"password":"wrong password!!","code":")" + disable_code + R"("})")
+                .status,
+            422);
+  EXPECT_EQ(h_.Post(fresh, "/api/v1/me/totp/disable",
+                    R"({"password":")" + AppHarness::PasswordOf("totp") + R"(","code":")" +
+                        disable_code + R"("})")
+                .status,
+            204);
+  EXPECT_EQ(h_.Get(fresh, "/api/v1/me").Json()["totp_enabled"], false);
+
+  // Secrets at rest: neither the TOTP secret nor recovery codes are in the database file.
+  auto db = ReadDatabaseFile();
+  EXPECT_EQ(db.find(base32), std::string::npos);
+  EXPECT_EQ(db.find(*secret), std::string::npos);
+  EXPECT_EQ(db.find(recovery), std::string::npos);
+}
+
+TEST_F(AccountsTest, PasswordResetEndsSessionsAndWorksOnce) {
+  h_.CreateUser("forgetful");
+  Browser old_device;
+  h_.SignIn(old_device, "forgetful");
+  Browser b;
+  auto unknown = h_.Post(b, "/api/v1/auth/password-reset", R"({"email":"nobody@example.org"})");
+  auto known = h_.Post(b, "/api/v1/auth/password-reset", R"({"email":"forgetful@example.org"})");
+  EXPECT_EQ(unknown.status, 202);
+  EXPECT_EQ(known.status, 202);
+  EXPECT_EQ(unknown.body.substr(0, 40), known.body.substr(0, 40));
+  auto token = h_.LinkToken("forgetful@example.org", "reset-password");
+  ASSERT_FALSE(token.empty());
+  std::string body = R"({"token":")" + token + R"(","password":"brand new passphrase 2026"})";
+  EXPECT_EQ(h_.Post(b, "/api/v1/auth/password-reset/confirm", body).status, 204);
+  EXPECT_EQ(h_.Post(b, "/api/v1/auth/password-reset/confirm", body).status, 400);
+  EXPECT_EQ(h_.Get(old_device, "/api/v1/me").status, 401) << "sessions end with a reset";
+  EXPECT_EQ(
+      h_.Post(b, "/api/v1/auth/login", LoginBody("forgetful", AppHarness::PasswordOf("forgetful")))
+          .status,
+      401);
+  EXPECT_EQ(
+      h_.Post(b, "/api/v1/auth/login", LoginBody("forgetful", "brand new passphrase 2026")).status,
+      200);
+}
+
+TEST_F(AccountsTest, ChangingThePasswordRotatesThisSessionAndEndsOthers) {
+  h_.CreateUser("changer");
+  Browser laptop, phone;
+  h_.SignIn(laptop, "changer");
+  h_.SignIn(phone, "changer");
+  Browser stolen = laptop;  // a copy of the cookie taken before the change
+  auto reply = h_.Post(laptop, "/api/v1/me/password",
+                       R"({"current_password":")" + AppHarness::PasswordOf("changer") +
+                           R"(","new_password":"a different long passphrase"})");
+  ASSERT_EQ(reply.status, 204) << reply.body;
+  EXPECT_EQ(h_.Get(laptop, "/api/v1/me").status, 200);
+  EXPECT_EQ(h_.Get(phone, "/api/v1/me").status, 401);
+  EXPECT_EQ(h_.Get(stolen, "/api/v1/me").status, 401);
+}
+
+TEST_F(AccountsTest, ChangingTheEmailNeedsTheNewInbox) {
+  h_.CreateUser("mover");
+  Browser b;
+  h_.SignIn(b, "mover");
+  auto reply = h_.Post(b, "/api/v1/me/email",
+                       R"({"new_email":"moved@example.org","password":")" +
+                           AppHarness::PasswordOf("mover") + R"("})");
+  ASSERT_EQ(reply.status, 202) << reply.body;
+  EXPECT_EQ(h_.Get(b, "/api/v1/me").Json()["email"], "mover@example.org");
+  auto token = h_.LinkToken("moved@example.org", "verify-email");
+  ASSERT_FALSE(token.empty());
+  auto confirmed = h_.Post(b, "/api/v1/auth/verify-email", R"({"token":")" + token + R"("})");
+  EXPECT_EQ(confirmed.Json()["status"], "email_changed");
+  EXPECT_EQ(h_.Get(b, "/api/v1/me").Json()["email"], "moved@example.org");
+  bool notice = false;
+  for (const auto& m : h_.Mails()) {
+    notice = notice || (m.find("To: mover@example.org") != std::string::npos &&
+                        m.find("was just changed") != std::string::npos);
+  }
+  EXPECT_TRUE(notice) << "the old address is told";
+}
+
+TEST_F(AccountsTest, DisablingAUserEndsTheirSessionsAndTokens) {
+  std::string id = h_.CreateUser("rogue");
+  h_.CreateUser("admin1", true);
+  Browser rogue, admin;
+  h_.SignIn(rogue, "rogue");
+  h_.SignIn(admin, "admin1");
+  auto token = h_.Post(rogue, "/api/v1/me/tokens", R"({"name":"t","scopes":["profile:read"]})");
+  Browser api;
+  api.bearer = std::string(token.Json()["token"].as_string());
+  ASSERT_EQ(h_.Get(api, "/api/v1/me").status, 200);
+  auto disabled =
+      h_.Call(admin, Method::kPatch, "/api/v1/admin/users/" + id, R"({"status":"disabled"})");
+  ASSERT_EQ(disabled.status, 200) << disabled.body;
+  EXPECT_EQ(disabled.Json()["status"], "disabled");
+  EXPECT_EQ(h_.Get(rogue, "/api/v1/me").status, 401);
+  EXPECT_EQ(h_.Get(api, "/api/v1/me").status, 401);
+  Browser retry;
+  EXPECT_EQ(
+      h_.Post(retry, "/api/v1/auth/login", LoginBody("rogue", AppHarness::PasswordOf("rogue")))
+          .status,
+      403);
+  // An admin cannot lock themself out.
+  auto self = h_.Get(admin, "/api/v1/me").Json();
+  EXPECT_EQ(
+      h_.Call(admin, Method::kPatch, "/api/v1/admin/users/" + std::string(self["id"].as_string()),
+              R"({"role":"user"})")
+          .status,
+      409);
+}
+
+TEST_F(AccountsTest, RegistrationModes) {
+  h_.CreateUser("chief", true);
+  Browser admin, visitor;
+  h_.SignIn(admin, "chief");
+  auto set = [&](const std::string& mode) {
+    return h_.Call(admin, Method::kPut, "/api/v1/admin/settings",
+                   R"({"registration":")" + mode + R"("})");
+  };
+  ASSERT_EQ(set("closed").status, 200);
+  EXPECT_EQ(h_.Get(visitor, "/api/v1/meta").Json()["registration"], "closed");
+  EXPECT_EQ(h_.Post(visitor, "/api/v1/auth/signup", SignupBody("nope", "nope@example.org")).status,
+            403);
+
+  ASSERT_EQ(set("invite_only").status, 200);
+  EXPECT_EQ(
+      h_.Post(visitor, "/api/v1/auth/signup", SignupBody("noinv", "noinv@example.org")).status,
+      422);
+  auto invite = h_.Post(admin, "/api/v1/admin/invites", "");
+  ASSERT_EQ(invite.status, 201);
+  std::string code(invite.Json()["code"].as_string());
+  std::string with_code =
+      R"({"email":"inv@example.org","username":"invited","password":"a long passphrase, 5 horses in the gym","invite_code":")" +
+      code + R"("})";
+  EXPECT_EQ(h_.Post(visitor, "/api/v1/auth/signup", with_code).status, 202);
+  std::string reuse =
+      R"({"email":"inv2@example.org","username":"invited2","password":"a long passphrase, 5 horses in the gym","invite_code":")" +
+      code + R"("})";
+  EXPECT_EQ(h_.Post(visitor, "/api/v1/auth/signup", reuse).status, 422) << "invites are single-use";
+
+  ASSERT_EQ(set("approval").status, 200);
+  Browser applicant;
+  auto reply =
+      h_.Post(applicant, "/api/v1/auth/signup", SignupBody("hopeful", "hopeful@example.org"));
+  ASSERT_EQ(reply.status, 202);
+  auto token = h_.LinkToken("hopeful@example.org", "verify-email");
+  EXPECT_EQ(h_.Post(applicant, "/api/v1/auth/verify-email", R"({"token":")" + token + R"("})")
+                .Json()["status"],
+            "awaiting_approval");
+  auto login = LoginBody("hopeful", "a long passphrase, 5 horses in the gym");
+  EXPECT_EQ(h_.Post(applicant, "/api/v1/auth/login", login).status, 403);
+  auto found = h_.Get(admin, "/api/v1/admin/users?q=hopeful").Json()["items"].as_array();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].as_object().at("status"), "pending_approval");
+  std::string id(found[0].as_object().at("id").as_string());
+  EXPECT_EQ(
+      h_.Call(admin, Method::kPatch, "/api/v1/admin/users/" + id, R"({"status":"active"})").status,
+      200);
+  EXPECT_EQ(h_.Post(applicant, "/api/v1/auth/login", login).status, 200);
+}
+
+TEST_F(AccountsTest, CsrfAndOriginAreChecked) {
+  h_.CreateUser("victim2");
+  Browser b;
+  h_.SignIn(b, "victim2");
+  platform::http::Request forged;
+  forged.method = Method::kPost;
+  forged.target = "/api/v1/me/tokens";
+  forged.headers.Add("Host", "vigor.test");
+  forged.headers.Add("Content-Type", "application/json");
+  forged.headers.Add("Cookie", "vigor_session=" + b.cookies["vigor_session"] +
+                                   "; vigor_csrf=" + b.cookies["vigor_csrf"]);
+  forged.body = R"({"name":"evil","scopes":["profile:read"]})";
+  EXPECT_EQ(h_.app().http->Handle(forged).status, 403) << "no CSRF header";
+  forged.headers.Add("X-CSRF-Token", b.cookies["vigor_csrf"]);
+  forged.headers.Add("Origin", "https://evil.example");
+  EXPECT_EQ(h_.app().http->Handle(forged).status, 403) << "foreign origin";
+  forged.headers.Set("Origin", "http://vigor.test");
+  EXPECT_EQ(h_.app().http->Handle(forged).status, 201);
+}
+
+TEST_F(AccountsTest, ApiNeverSendsSecretsOrHiddenFields) {
+  h_.CreateUser("private1");
+  h_.CreateUser("overseer", true);
+  Browser b, admin;
+  h_.SignIn(b, "private1");
+  h_.SignIn(admin, "overseer");
+  std::set<std::string> keys;
+  for (const auto& kv : h_.Get(b, "/api/v1/me").Json()) keys.insert(std::string(kv.key()));
+  EXPECT_EQ(keys, (std::set<std::string>{"id", "username", "email", "role", "email_verified",
+                                         "totp_enabled", "created_at"}));
+  auto listed = h_.Get(admin, "/api/v1/admin/users").body;
+  for (const auto* secret : {"password_hash", "argon2", "totp_secret", "token_hash", "sealed"}) {
+    EXPECT_EQ(listed.find(secret), std::string::npos) << secret;
+  }
+  auto tokens = h_.Post(b, "/api/v1/me/tokens", R"({"name":"once","scopes":["profile:read"]})");
+  std::string secret(tokens.Json()["token"].as_string());
+  EXPECT_EQ(h_.Get(b, "/api/v1/me/tokens").body.find(secret), std::string::npos)
+      << "a token is shown once";
+}
+
+TEST_F(AccountsTest, SecretsNeverReachTheLogsOrTheDatabase) {
+  Browser b;
+  SignUpAndVerify(b, "logged");
+  auto login = h_.Post(b, "/api/v1/auth/login",
+                       LoginBody("logged", "a long passphrase, 5 horses in the gym"));
+  ASSERT_EQ(login.status, 200);
+  auto token = h_.Post(b, "/api/v1/me/tokens", R"({"name":"t","scopes":["profile:read"]})");
+  std::string pat(token.Json()["token"].as_string());
+  h_.Post(b, "/api/v1/auth/password-reset", R"({"email":"logged@example.org"})");
+  auto reset = h_.LinkToken("logged@example.org", "reset-password");
+  auto verify = h_.LinkToken("logged@example.org", "verify-email");
+  ASSERT_FALSE(reset.empty());
+
+  auto log = h_.LogText();
+  auto db = ReadDatabaseFile();
+  for (const auto& secret : {b.cookies["vigor_session"], b.cookies["vigor_csrf"], pat, reset,
+                             verify, std::string("a long passphrase, 5 horses in the gym")}) {
+    ASSERT_FALSE(secret.empty());
+    EXPECT_EQ(log.find(secret), std::string::npos) << "in the log: " << secret.substr(0, 6);
+    EXPECT_EQ(db.find(secret), std::string::npos) << "in the database: " << secret.substr(0, 6);
+  }
+}
+
+}  // namespace
+}  // namespace vigor

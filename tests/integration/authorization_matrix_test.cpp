@@ -1,0 +1,230 @@
+// Walks every route the server has (the same set as api/openapi.yaml: spec_routes_test checks
+// that) as anonymous, as another user, as the owner and as an admin, and checks the status each
+// gets (OWASP API1, broken object level authorization). A route missing from the table below
+// fails the test, so a new route cannot ship without its row.
+#include <gtest/gtest.h>
+
+#include <boost/json/serialize.hpp>
+#include <functional>
+#include <set>
+
+#include "platform/http/router.hpp"
+#include "support/app_harness.hpp"
+
+namespace vigor {
+namespace {
+
+using platform::http::Method;
+using testing::AppHarness;
+using testing::Browser;
+
+constexpr int kPublic = -1;  // anything but 401/403: the route is open to everyone
+
+struct Expectation {
+  Method method;
+  std::string path;  // the route template, as the router knows it
+  std::function<std::string()> target;
+  std::string body;
+  int anonymous;
+  int other;
+  int admin;
+  int owner;  // last: the owner's call may consume the resource
+};
+
+class AuthorizationMatrixTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    h_.CreateUser("owner");
+    h_.CreateUser("other");
+    // Admin actions act on a bystander, so they do not end the sessions the table uses.
+    target_id_ = h_.CreateUser("bystander");
+    h_.CreateUser("boss", /*admin=*/true);
+    h_.SignIn(owner_, "owner");
+    h_.SignIn(other_, "other");
+    h_.SignIn(admin_, "boss");
+    // A second device of the owner, and a token, for the other roles to try to reach.
+    Browser phone;
+    h_.SignIn(phone, "owner");
+    auto sessions = h_.Get(owner_, "/api/v1/me/sessions").Json()["items"].as_array();
+    for (const auto& s : sessions) {
+      if (!s.as_object().at("current").as_bool()) {
+        owner_session_ = std::string(s.as_object().at("id").as_string());
+      }
+    }
+    auto token =
+        h_.Post(owner_, "/api/v1/me/tokens", R"({"name":"watch","scopes":["profile:read"]})");
+    ASSERT_EQ(token.status, 201) << token.body;
+    owner_token_ = std::string(token.Json()["id"].as_string());
+  }
+
+  int StatusFor(Browser* who, const Expectation& e) {
+    Browser anonymous;
+    Browser& browser = who ? *who : anonymous;
+    return h_.Call(browser, e.method, e.target(), e.body).status;
+  }
+
+  AppHarness h_;
+  Browser owner_, other_, admin_;
+  std::string target_id_, owner_session_, owner_token_;
+};
+
+TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
+  auto fixed = [](std::string t) { return [t] { return t; }; };
+  const std::string json_password = R"({"password":"wrong password here"})";
+  std::vector<Expectation> table = {
+      // operations and meta: public
+      {Method::kGet, "/healthz", fixed("/healthz"), "", 200, 200, 200, 200},
+      {Method::kGet, "/readyz", fixed("/readyz"), "", 200, 200, 200, 200},
+      {Method::kGet, "/metrics", fixed("/metrics"), "", 200, 200, 200, 200},
+      {Method::kGet, "/api/v1/meta", fixed("/api/v1/meta"), "", 200, 200, 200, 200},
+      // auth: public (the bodies are invalid on purpose: nothing may change)
+      {Method::kPost, "/api/v1/auth/signup", fixed("/api/v1/auth/signup"), "{}", 422, 422, 422,
+       422},
+      {Method::kPost, "/api/v1/auth/verify-email", fixed("/api/v1/auth/verify-email"),
+       R"({"token":"nope"})", 400, 400, 400, 400},
+      {Method::kPost, "/api/v1/auth/login", fixed("/api/v1/auth/login"), "{}", 422, 422, 422, 422},
+      {Method::kPost, "/api/v1/auth/login/totp", fixed("/api/v1/auth/login/totp"),
+       R"({"challenge":"x","code":"123456"})", 401, 401, 401, 401},
+      {Method::kPost, "/api/v1/auth/password-reset", fixed("/api/v1/auth/password-reset"), "{}",
+       422, 422, 422, 422},
+      {Method::kPost, "/api/v1/auth/password-reset/confirm",
+       fixed("/api/v1/auth/password-reset/confirm"), R"({"token":"x","password":"y"})", 400, 400,
+       400, 400},
+      // me: signed in; each acts on the caller only
+      {Method::kGet, "/api/v1/me", fixed("/api/v1/me"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/me/password", fixed("/api/v1/me/password"),
+       R"({"current_password":"wrong one","new_password":"another long passphrase"})", 401, 422,
+       422, 422},
+      {Method::kPost, "/api/v1/me/email", fixed("/api/v1/me/email"),
+       R"({"new_email":"x@example.org","password":"wrong one"})", 401, 422, 422, 422},
+      {Method::kGet, "/api/v1/me/sessions", fixed("/api/v1/me/sessions"), "", 401, 200, 200, 200},
+      {Method::kDelete, "/api/v1/me/sessions/{id}",
+       [this] { return "/api/v1/me/sessions/" + owner_session_; }, "", 401, 404, 404, 204},
+      {Method::kGet, "/api/v1/me/tokens", fixed("/api/v1/me/tokens"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/me/tokens", fixed("/api/v1/me/tokens"), R"({"name":"","scopes":[]})",
+       401, 422, 422, 422},
+      {Method::kDelete, "/api/v1/me/tokens/{id}",
+       [this] { return "/api/v1/me/tokens/" + owner_token_; }, "", 401, 404, 404, 204},
+      {Method::kPost, "/api/v1/me/totp/setup", fixed("/api/v1/me/totp/setup"), json_password, 401,
+       422, 422, 422},
+      {Method::kPost, "/api/v1/me/totp/enable", fixed("/api/v1/me/totp/enable"),
+       R"({"code":"123456"})", 401, 409, 409, 409},
+      {Method::kPost, "/api/v1/me/totp/disable", fixed("/api/v1/me/totp/disable"),
+       R"({"password":"wrong one","code":"123456"})", 401, 422, 422, 422},
+      {Method::kGet, "/api/v1/me/audit-events", fixed("/api/v1/me/audit-events"), "", 401, 200, 200,
+       200},
+      {Method::kPost, "/auth/logout", nullptr, "", 0, 0, 0, 0},  // placeholder replaced below
+      // admin: the admin role only
+      {Method::kGet, "/api/v1/admin/users", fixed("/api/v1/admin/users"), "", 401, 403, 200, 403},
+      {Method::kGet, "/api/v1/admin/users/{id}",
+       [this] { return "/api/v1/admin/users/" + target_id_; }, "", 401, 403, 200, 403},
+      {Method::kPatch, "/api/v1/admin/users/{id}",
+       [this] { return "/api/v1/admin/users/" + target_id_; }, R"({"role":"moderator"})", 401, 403,
+       200, 403},
+      {Method::kPost, "/api/v1/admin/users/{id}/password-reset",
+       [this] { return "/api/v1/admin/users/nonexistent/password-reset"; }, "", 401, 403, 404, 403},
+      {Method::kDelete, "/api/v1/admin/users/{id}",
+       [this] { return "/api/v1/admin/users/nonexistent"; }, "", 401, 403, 404, 403},
+      {Method::kGet, "/api/v1/admin/settings", fixed("/api/v1/admin/settings"), "", 401, 403, 200,
+       403},
+      {Method::kPut, "/api/v1/admin/settings", fixed("/api/v1/admin/settings"),
+       R"({"registration":"open"})", 401, 403, 200, 403},
+      {Method::kPost, "/api/v1/admin/invites", fixed("/api/v1/admin/invites"), "", 401, 403, 201,
+       403},
+      {Method::kGet, "/api/v1/admin/audit-events", fixed("/api/v1/admin/audit-events"), "", 401,
+       403, 200, 403},
+  };
+  // Logging out ends the session it is called with: give each role a fresh one.
+  std::erase_if(table, [](const Expectation& e) { return e.target == nullptr; });
+
+  std::set<std::pair<Method, std::string>> covered;
+  for (const auto& e : table) covered.insert({e.method, e.path});
+  for (const auto& route : h_.app().http->router().routes()) {
+    // These end the caller's own sessions: they have their own tests below.
+    if (route.spec.path == "/api/v1/auth/logout") continue;
+    if (route.spec.method == Method::kDelete && route.spec.path == "/api/v1/me/sessions") continue;
+    EXPECT_TRUE(covered.contains({route.spec.method, route.spec.path}))
+        << "no authorization expectations for " << platform::http::MethodName(route.spec.method)
+        << " " << route.spec.path;
+  }
+
+  for (const auto& e : table) {
+    std::string name = std::string(platform::http::MethodName(e.method)) + " " + e.path;
+    auto check = [&](Browser* who, int expected, const char* role) {
+      int got = StatusFor(who, e);
+      if (expected == kPublic) {
+        EXPECT_TRUE(got != 401 && got != 403) << name << " as " << role << ": " << got;
+      } else {
+        EXPECT_EQ(got, expected) << name << " as " << role;
+      }
+    };
+    check(nullptr, e.anonymous, "anonymous");
+    check(&other_, e.other, "another user");
+    check(&admin_, e.admin, "admin");
+    check(&owner_, e.owner, "owner");
+  }
+}
+
+TEST_F(AuthorizationMatrixTest, LogoutNeedsASessionAndEndsOnlyThatOne) {
+  Browser anonymous;
+  EXPECT_EQ(h_.Post(anonymous, "/api/v1/auth/logout", "").status, 401);
+  EXPECT_EQ(h_.Post(other_, "/api/v1/auth/logout", "").status, 204);
+  EXPECT_EQ(h_.Get(other_, "/api/v1/me").status, 401);
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/me").status, 200);
+}
+
+TEST_F(AuthorizationMatrixTest, SignOutEverywhereEndsOnlyTheCallersSessions) {
+  Browser anonymous;
+  EXPECT_EQ(h_.Call(anonymous, Method::kDelete, "/api/v1/me/sessions").status, 401);
+  Browser owner_phone;
+  h_.SignIn(owner_phone, "owner");
+  EXPECT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/me/sessions").status, 204);
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/me").status, 401);
+  EXPECT_EQ(h_.Get(owner_phone, "/api/v1/me").status, 401);
+  EXPECT_EQ(h_.Get(other_, "/api/v1/me").status, 200);
+  EXPECT_EQ(h_.Get(admin_, "/api/v1/me").status, 200);
+}
+
+TEST_F(AuthorizationMatrixTest, ListsNeverShowAnotherUsersItems) {
+  auto sessions = h_.Get(other_, "/api/v1/me/sessions").body;
+  EXPECT_EQ(sessions.find(owner_session_), std::string::npos);
+  auto tokens = h_.Get(other_, "/api/v1/me/tokens").body;
+  EXPECT_EQ(tokens.find(owner_token_), std::string::npos);
+  auto me = h_.Get(other_, "/api/v1/me").Json();
+  EXPECT_EQ(me["username"], "other");
+}
+
+TEST_F(AuthorizationMatrixTest, TokensReachOnlyTheirScopesAndNeverSessionOnlyRoutes) {
+  auto created =
+      h_.Post(owner_, "/api/v1/me/tokens", R"({"name":"cli","scopes":["workouts:read"]})");
+  ASSERT_EQ(created.status, 201);
+  Browser cli;
+  cli.bearer = std::string(created.Json()["token"].as_string());
+  EXPECT_EQ(h_.Get(cli, "/api/v1/me").status, 403);  // lacks profile:read
+  EXPECT_EQ(h_.Get(cli, "/api/v1/me/sessions").status, 403);
+  EXPECT_EQ(h_.Get(cli, "/api/v1/admin/users").status, 403);
+
+  auto profile = h_.Post(owner_, "/api/v1/me/tokens", R"({"name":"p","scopes":["profile:read"]})");
+  Browser reader;
+  reader.bearer = std::string(profile.Json()["token"].as_string());
+  EXPECT_EQ(h_.Get(reader, "/api/v1/me").status, 200);
+  Browser forged;
+  forged.bearer = "vgr_pat_not-a-real-token";
+  EXPECT_EQ(h_.Get(forged, "/api/v1/me").status, 401);
+}
+
+// Deny by default: GETs never change anything, so a crafted link cannot act for a user.
+TEST_F(AuthorizationMatrixTest, ReadsNeverWrite) {
+  auto before = h_.app().database->Stats().writes_committed;
+  for (const auto& route : h_.app().http->router().routes()) {
+    if (route.spec.method != Method::kGet || route.spec.path.find('{') != std::string::npos) {
+      continue;
+    }
+    h_.Get(admin_, route.spec.path);
+    h_.Get(owner_, route.spec.path);
+  }
+  EXPECT_EQ(h_.app().database->Stats().writes_committed, before);
+}
+
+}  // namespace
+}  // namespace vigor
