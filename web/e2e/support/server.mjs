@@ -1,6 +1,6 @@
 // Starts the real Vigor server binary for browser tests, on a free port with a fresh data
 // directory, and stops it again. The binary comes from VIGOR_BIN, else ../build/release/vigor.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -39,6 +39,25 @@ function waitForExit(child, ms) {
   });
 }
 
+/** The server binary: VIGOR_BIN, else ../build/release/vigor. */
+export function vigorBin() {
+  return process.env.VIGOR_BIN ? path.resolve(process.env.VIGOR_BIN) : path.resolve(webDir, '../build/release/vigor');
+}
+
+/**
+ * Creates an account with `vigor user create` (the password goes in on stdin, one line),
+ * before the server starts or while it runs: both use the same SQLite database.
+ */
+export function createUser({ bin = vigorBin(), dataDir, username, email, password, admin = false }) {
+  const args = ['user', 'create', '--username', username, '--email', email, '--data-dir', dataDir];
+  if (admin) args.push('--admin');
+  const result = spawnSync(bin, args, { input: `${password}\n`, encoding: 'utf8', timeout: 30_000 });
+  if (result.status !== 0) {
+    throw new Error(`vigor ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
+  }
+  return result.stdout.trim();
+}
+
 /**
  * @typedef {object} RunningServer
  * @property {string} baseUrl   e.g. http://127.0.0.1:41234
@@ -48,10 +67,23 @@ function waitForExit(child, ms) {
  * @property {() => Promise<void>} stop   SIGTERM, then SIGKILL after 5 s; removes the temp dir
  */
 
-/** @returns {Promise<RunningServer>} */
+/**
+ * @param {object} [options]
+ * @param {string} [options.bin]
+ * @param {string} [options.webDist]
+ * @param {string[] | ((where: { port: number, baseUrl: string, dataDir: string }) => string[])} [options.args]
+ *   extra `serve` arguments; a function gets the port chosen beforehand (e.g. for --public-url)
+ * @param {Record<string, string>} [options.env]  extra environment variables for the server
+ * @param {(where: { bin: string, dataDir: string }) => (void | Promise<void>)} [options.prepare]
+ *   runs on the fresh data directory before the server starts (e.g. createUser)
+ * @returns {Promise<RunningServer>}
+ */
 export async function startServer({
-  bin = process.env.VIGOR_BIN ? path.resolve(process.env.VIGOR_BIN) : path.resolve(webDir, '../build/release/vigor'),
+  bin = vigorBin(),
   webDist = path.resolve(webDir, 'dist'),
+  args: extraArgs = [],
+  env = {},
+  prepare,
 } = {}) {
   if (!existsSync(bin)) {
     throw new Error(`Vigor server binary not found at ${bin}: build it, or set VIGOR_BIN.`);
@@ -68,8 +100,26 @@ export async function startServer({
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const args = ['serve', '--listen', `127.0.0.1:${port}`, '--data-dir', dataDir, '--web-dir', webDist];
-  const child = spawn(bin, args, { stdio: ['ignore', logFd, logFd] });
+  if (prepare) {
+    try {
+      await prepare({ bin, dataDir });
+    } catch (error) {
+      closeSync(logFd);
+      await rm(tmpDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+  const args = [
+    'serve',
+    '--listen',
+    `127.0.0.1:${port}`,
+    '--data-dir',
+    dataDir,
+    '--web-dir',
+    webDist,
+    ...(typeof extraArgs === 'function' ? extraArgs({ port, baseUrl, dataDir }) : extraArgs),
+  ];
+  const child = spawn(bin, args, { stdio: ['ignore', logFd, logFd], env: { ...process.env, ...env } });
   let spawnError;
   child.once('error', (error) => {
     spawnError = error;

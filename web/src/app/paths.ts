@@ -3,7 +3,14 @@ export const paths = {
   home: '/',
   signup: '/signup',
   login: '/login',
-  today: '/today',
+  verifyEmail: '/verify-email',
+  forgotPassword: '/forgot-password',
+  resetPassword: '/reset-password',
+  securitySettings: '/settings/security',
+  adminUsers: '/admin/users',
+  adminSettings: '/admin/settings',
+  /** Today is the home page of a signed-in user. */
+  today: '/',
   log: '/log',
   food: '/food',
   community: '/community',
@@ -11,3 +18,5 @@ export const paths = {
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
+
+export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;

@@ -1,17 +1,15 @@
-import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderRoutes } from '@/testing/render';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderRoutes } from '@/testing/render';
+import { fakeApi, json, signedOut, testMeta, testUser } from '@/testing/fake-api';
 import { AppLayout } from './layout/app-layout';
 import { routes } from './routes';
 
-beforeEach(() => {
-  vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-    jsonResponse({ name: 'Vigor', version: '0.1.0', api_version: 'v1', instance_name: 'Vigor', registration: 'open' }),
-  );
-});
+const meta = () => json(testMeta);
 
-describe('route table', () => {
+describe('route table, signed out', () => {
   it('shows the landing page at / with the ways in', async () => {
+    fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': signedOut });
     renderRoutes(routes, '/');
 
     expect(screen.getByRole('heading', { level: 1, name: 'Vigor' })).toBeInTheDocument();
@@ -22,26 +20,102 @@ describe('route table', () => {
   });
 
   it('shows Not Found with a way home for an unknown path', () => {
+    fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': signedOut });
     renderRoutes(routes, '/no/such/page');
 
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
   });
 
-  it('shows no app navigation to a signed-out visitor', () => {
+  it('shows no app navigation to a signed-out visitor', async () => {
+    const api = fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': signedOut });
     renderRoutes(routes, '/');
 
+    await screen.findByTestId('server-version');
+    expect(api.to('GET /api/v1/me')).toHaveLength(1);
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('sends a signed-out visitor of the security page to sign in, and back after', async () => {
+    fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': signedOut });
+    const { router } = renderRoutes(routes, '/settings/security');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.search).toBe('?next=%2Fsettings%2Fsecurity');
+  });
+});
+
+describe('route table, signed in', () => {
+  it('greets the user on / with a way to the security settings', async () => {
+    fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': () => json(testUser) });
+    renderRoutes(routes, '/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hello, ann' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Security settings' })).toHaveAttribute('href', '/settings/security');
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+  });
+
+  it('offers Security and Sign out in the account menu, and Admin only to admins', async () => {
+    fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': () => json(testUser) });
+    renderRoutes(routes, '/');
+
+    const menuButton = await screen.findByRole('button', { name: 'Account menu: ann' });
+    expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+    menuButton.click();
+    expect(await screen.findByRole('link', { name: 'Security' })).toHaveAttribute('href', '/settings/security');
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
+  });
+
+  it('signs out from the account menu: POST /auth/logout, then the landing page, with nothing cached', async () => {
+    let signedIn = true;
+    const api = fakeApi({
+      'GET /api/v1/meta': meta,
+      'GET /api/v1/me': (request) => (signedIn ? json(testUser) : signedOut(request)),
+      'POST /api/v1/auth/logout': () => {
+        signedIn = false;
+        return new Response(null, { status: 204 });
+      },
+    });
+    const { router, queryClient } = renderRoutes(routes, '/');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Account menu: ann' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByRole('link', { name: 'Create account' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    expect(api.to('POST /api/v1/auth/logout')[0]?.headers.get('X-CSRF-Token')).toBe('test-csrf');
+    expect(queryClient.getQueryData(['me'])).toBeNull();
+  });
+
+  it('shows Not Found for the admin pages to a user who is not an admin', async () => {
+    fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': () => json(testUser) });
+    renderRoutes(routes, '/admin/users');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+
+  it('sends a signed-in user away from /login to a safe ?next=', async () => {
+    fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': () => json(testUser) });
+    const { router } = renderRoutes(routes, '/login?next=//evil.com');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hello, ann' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
   });
 });
 
 describe('app layout when signed in', () => {
   it('offers the five places in order: Today, Log, Food, Community, Me', () => {
-    renderRoutes([{ element: <AppLayout signedIn />, children: [{ path: '*', element: <p>page</p> }] }], '/food');
+    fakeApi({ 'GET /api/v1/meta': meta });
+    renderRoutes([{ element: <AppLayout user={testUser} />, children: [{ path: '*', element: <p>page</p> }] }], '/food');
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(within(nav).getByRole('list')).getAllByRole('link');
     expect(links.map((a) => a.textContent)).toEqual(['Today', 'Log', 'Food', 'Community', 'Me']);
     expect(within(nav).getByRole('link', { name: 'Food' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Today' })).not.toHaveAttribute('aria-current');
   });
 });

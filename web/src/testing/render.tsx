@@ -10,18 +10,25 @@ export function createTestQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
 }
 
+export type RenderRoutesResult = RenderResult & {
+  router: ReturnType<typeof createMemoryRouter>;
+  queryClient: QueryClient;
+};
+
 /** Renders routes inside the app's providers, starting at `path`. */
-export function renderRoutes(routes: RouteObject[], path = '/'): RenderResult {
+export function renderRoutes(routes: RouteObject[], path = '/'): RenderRoutesResult {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  return render(
-    <AppProvider queryClient={createTestQueryClient()}>
+  const queryClient = createTestQueryClient();
+  const result = render(
+    <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProvider>,
   );
+  return Object.assign(result, { router, queryClient });
 }
 
 /** Renders one element as the only route. */
-export function renderWithApp(element: ReactElement, path = '/'): RenderResult {
+export function renderWithApp(element: ReactElement, path = '/'): RenderRoutesResult {
   return renderRoutes([{ path: '*', element }], path);
 }
 

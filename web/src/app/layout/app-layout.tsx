@@ -1,23 +1,39 @@
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
+import { Logo } from '@/components/ui';
 import { ServerVersion } from '@/features/meta/components/server-version';
+import { useMe, type Me } from '@/lib/auth/get-me';
+import { paths } from '../paths';
+import { AccountMenu } from './account-menu';
 import { AppNav } from './app-nav';
 import './app-layout.css';
 
 export interface AppLayoutProps {
-  /** Shows the app navigation (tab bar / sidebar); signed-out pages stand alone. */
-  signedIn: boolean;
+  /**
+   * The signed-in user: shows the app navigation (tab bar / sidebar) and the account menu.
+   * Signed-out pages (null) stand alone.
+   */
+  user: Me | null;
 }
 
-export function AppLayout({ signedIn }: AppLayoutProps) {
+export function AppLayout({ user }: AppLayoutProps) {
   const { t } = useTranslation();
   return (
-    <div className={signedIn ? 'app-shell app-shell--signed-in' : 'app-shell'}>
+    <div className={user ? 'app-shell app-shell--signed-in' : 'app-shell'}>
       <a className="skip-link" href="#main-content">
         {t('app.skipToContent')}
       </a>
-      {signedIn ? <AppNav /> : null}
+      {user ? <AppNav /> : null}
       <div className="app-shell__body">
+        {user ? (
+          <header className="app-topbar">
+            <Link to={paths.home} className="app-topbar__brand" aria-label={t('app.homeLink')}>
+              <Logo className="app-topbar__logo" />
+              <span aria-hidden="true">{t('app.name')}</span>
+            </Link>
+            <AccountMenu me={user} />
+          </header>
+        ) : null}
         <main id="main-content" className="app-shell__main" tabIndex={-1}>
           <Outlet />
         </main>
@@ -27,4 +43,10 @@ export function AppLayout({ signedIn }: AppLayoutProps) {
       </div>
     </div>
   );
+}
+
+/** The route table's root: the shell, with the navigation once /me says who is signed in. */
+export function RootLayout() {
+  const me = useMe();
+  return <AppLayout user={me.data ?? null} />;
 }

@@ -16,7 +16,7 @@ export function AppNav() {
       <ul className="app-nav__list">
         {navItems.map(({ key, icon }) => (
           <li key={key}>
-            <NavLink to={paths[key]} className="app-nav__link">
+            <NavLink to={paths[key]} className="app-nav__link" end={paths[key] === paths.home}>
               <Icon name={icon} className="app-nav__icon" />
               <span className="app-nav__label">{t(`nav.${key}`)}</span>
             </NavLink>

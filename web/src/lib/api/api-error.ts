@@ -18,6 +18,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** From a `Retry-After` header (429, 503): how long to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: {
     status: number;
@@ -26,6 +28,7 @@ export class ApiError extends Error {
     detail?: string | undefined;
     requestId?: string | undefined;
     fieldErrors?: FieldError[] | undefined;
+    retryAfterSeconds?: number | undefined;
     cause?: unknown;
   }) {
     super(init.detail ?? init.title, init.cause === undefined ? undefined : { cause: init.cause });
@@ -35,6 +38,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.requestId = init.requestId;
     this.fieldErrors = init.fieldErrors ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 
   /** True when the request never got an HTTP response (offline, DNS, connection refused). */
@@ -68,6 +72,19 @@ function decodeFieldErrors(value: unknown): FieldError[] {
 }
 
 /**
+ * `Retry-After` as seconds from now: either delay-seconds or an HTTP date (RFC 9110).
+ * Unparseable values count as absent.
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/**
  * Builds the ApiError for a non-2xx response. The body has already been read as text:
  * a problem document (or any JSON object) is decoded field by field; anything else
  * (an HTML page from a proxy, an empty body) keeps just the HTTP status.
@@ -83,8 +100,9 @@ export function decodeProblem(response: Response, bodyText: string): ApiError {
       body = undefined;
     }
   }
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
   if (!isRecord(body)) {
-    return new ApiError({ status: response.status, title: fallbackTitle });
+    return new ApiError({ status: response.status, title: fallbackTitle, retryAfterSeconds });
   }
   return new ApiError({
     // The HTTP status wins over the body's: it is what actually happened on the wire.
@@ -94,5 +112,6 @@ export function decodeProblem(response: Response, bodyText: string): ApiError {
     detail: optionalString(body.detail),
     requestId: optionalString(body.request_id) ?? response.headers.get('x-request-id') ?? undefined,
     fieldErrors: decodeFieldErrors(body.errors),
+    retryAfterSeconds,
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { parseRetryAfter } from './api-error';
 import { ApiError, createApiClient } from './client';
 
 type Call = { url: string; init: RequestInit };
@@ -42,6 +43,8 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 const noCookie = () => undefined;
+/** A browser that already has the CSRF cookie, so no GET /meta comes first. */
+const hasCookie = () => 'csrf-token';
 
 describe('api client: problem+json decoding', () => {
   it('decodes a validation problem with its field errors', async () => {
@@ -58,7 +61,7 @@ describe('api client: problem+json decoding', () => {
         ],
       }),
     );
-    const client = createApiClient({ fetch, readCookie: noCookie });
+    const client = createApiClient({ fetch, readCookie: hasCookie });
 
     const error = await rejection(client.post('/accounts', { body: { email: '' } }));
 
@@ -84,7 +87,7 @@ describe('api client: problem+json decoding', () => {
         errors: [{ field: 'name' }, 'oops', { field: 'unit', message: 'Unknown unit.' }, { message: 'x' }],
       }),
     );
-    const client = createApiClient({ fetch, readCookie: noCookie });
+    const client = createApiClient({ fetch, readCookie: hasCookie });
 
     const error = await rejection(client.post('/things'));
 
@@ -118,7 +121,7 @@ describe('api client: problem+json decoding', () => {
         headers: { 'Content-Type': 'application/problem+json' },
       }),
     );
-    const client = createApiClient({ fetch, readCookie: noCookie });
+    const client = createApiClient({ fetch, readCookie: hasCookie });
 
     const error = await rejection(client.delete('/things/1'));
 
@@ -128,7 +131,7 @@ describe('api client: problem+json decoding', () => {
 
   it('turns a network failure into an ApiError with status 0', async () => {
     const { fetch } = scriptedFetch(new TypeError('Failed to fetch'));
-    const client = createApiClient({ fetch, readCookie: noCookie });
+    const client = createApiClient({ fetch, readCookie: hasCookie });
 
     const error = await rejection(client.post('/sessions'));
 
@@ -167,13 +170,115 @@ describe('api client: requests', () => {
     expect(calls[0]?.init.body).toBe('{"reps":5}');
   });
 
-  it('sends no CSRF header when the cookie is absent', async () => {
+  it('prefers the __Host- prefixed CSRF cookie used over TLS', async () => {
+    const cookies: Record<string, string> = { '__Host-vigor_csrf': 'tls-token' };
     const { fetch, calls } = scriptedFetch(new Response(null, { status: 204 }));
+    const client = createApiClient({ fetch, readCookie: (name) => cookies[name] });
+
+    await client.delete('/me/sessions/1');
+
+    expect(calls).toHaveLength(1);
+    expect(new Headers(calls[0]?.init.headers).get('X-CSRF-Token')).toBe('tls-token');
+  });
+});
+
+describe('api client: CSRF cookie missing', () => {
+  it('asks GET /meta for the cookie first, then sends it as X-CSRF-Token', async () => {
+    const cookies: Record<string, string> = {};
+    const calls: Call[] = [];
+    const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push({ url: String(input), init: init ?? {} });
+      if (String(input) === '/api/v1/meta') {
+        // What the browser does with the server's Set-Cookie.
+        cookies.vigor_csrf = 'fresh-token';
+        return json({ name: 'Vigor' });
+      }
+      return json({ status: 'accepted', message: 'ok' }, 202);
+    }) as unknown as typeof globalThis.fetch;
+    const client = createApiClient({ fetch, readCookie: (name) => cookies[name] });
+
+    await client.post('/auth/signup', { body: { email: 'a@b.c' } });
+
+    expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual(['GET /api/v1/meta', 'POST /api/v1/auth/signup']);
+    expect(calls[0]?.init.credentials).toBe('same-origin');
+    expect(new Headers(calls[1]?.init.headers).get('X-CSRF-Token')).toBe('fresh-token');
+
+    // The cookie is there now: the next POST goes straight out.
+    await client.post('/auth/login', { body: {} });
+    expect(calls).toHaveLength(3);
+    expect(calls[2]?.url).toBe('/api/v1/auth/login');
+  });
+
+  it('shares one GET /meta between requests that start together', async () => {
+    const cookies: Record<string, string> = {};
+    const urls: string[] = [];
+    const fetch = vi.fn(async (input: RequestInfo | URL) => {
+      urls.push(String(input));
+      if (String(input) === '/api/v1/meta') {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        cookies.vigor_csrf = 't';
+      }
+      return new Response(null, { status: 204 });
+    }) as unknown as typeof globalThis.fetch;
+    const client = createApiClient({ fetch, readCookie: (name) => cookies[name] });
+
+    await Promise.all([client.post('/a'), client.patch('/b'), client.delete('/c')]);
+
+    expect(urls.filter((u) => u === '/api/v1/meta')).toHaveLength(1);
+    expect(urls).toHaveLength(4);
+  });
+
+  it('sends the request without the header when even GET /meta brings no cookie', async () => {
+    const { fetch, calls } = scriptedFetch(
+      new TypeError('Failed to fetch'),
+      problem(403, {
+        type: 'urn:vigor:problem:forbidden',
+        title: 'Forbidden',
+        status: 403,
+        detail: 'Missing or wrong CSRF token.',
+      }),
+    );
     const client = createApiClient({ fetch, readCookie: noCookie });
 
-    await client.put('/things/1', { body: { reps: 5 } });
+    const error = await rejection(client.put('/things/1', { body: { reps: 5 } }));
 
-    expect(new Headers(calls[0]?.init.headers).has('X-CSRF-Token')).toBe(false);
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/meta', '/api/v1/things/1']);
+    expect(new Headers(calls[1]?.init.headers).has('X-CSRF-Token')).toBe(false);
+    expect(error.status).toBe(403);
+    expect(error.detail).toContain('CSRF');
+  });
+
+  it('never asks for the cookie before a GET', async () => {
+    const { fetch, calls } = scriptedFetch(json({ ok: true }));
+    const client = createApiClient({ fetch, readCookie: noCookie });
+
+    await client.get('/me');
+
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/me']);
+  });
+});
+
+describe('api client: Retry-After', () => {
+  it('reads Retry-After seconds from a 429 problem', async () => {
+    const { fetch } = scriptedFetch(
+      new Response(JSON.stringify({ type: 'urn:vigor:problem:rate-limited', title: 'Too Many Requests', status: 429 }), {
+        status: 429,
+        headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '120' },
+      }),
+    );
+    const client = createApiClient({ fetch, readCookie: () => 't' });
+
+    const error = await rejection(client.post('/auth/login', { body: {} }));
+
+    expect(error.status).toBe(429);
+    expect(error.retryAfterSeconds).toBe(120);
+  });
+
+  it('understands an HTTP date and ignores garbage', () => {
+    const now = Date.parse('2025-03-05T10:00:00Z');
+    expect(parseRetryAfter('Wed, 05 Mar 2025 10:02:30 GMT', now)).toBe(150);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });
 
@@ -215,7 +320,7 @@ describe('api client: retry policy', () => {
   it('never retries a POST, not even after a network failure or a 503', async () => {
     for (const failure of [new TypeError('Failed to fetch'), problem(503, { title: 'x', status: 503 })]) {
       const { fetch, calls } = scriptedFetch(failure, json({ created: true }, 201));
-      const client = createApiClient({ fetch, readCookie: noCookie, retryDelaysMs: [0, 0] });
+      const client = createApiClient({ fetch, readCookie: hasCookie, retryDelaysMs: [0, 0] });
 
       await rejection(client.post('/workouts', { body: {} }));
       expect(calls).toHaveLength(1);

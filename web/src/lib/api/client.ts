@@ -5,8 +5,14 @@ export type { FieldError, Problem } from './api-error';
 
 /** Every API call goes to this prefix on the page's own origin. */
 export const API_BASE = '/api/v1';
-export const CSRF_COOKIE = 'vigor_csrf';
+/**
+ * The CSRF cookie the server sets (on GET /meta when absent, and at sign-in): `__Host-`
+ * prefixed over TLS, plain on http://localhost. Its value goes into the CSRF header.
+ */
+export const CSRF_COOKIES = ['__Host-vigor_csrf', 'vigor_csrf'] as const;
 export const CSRF_HEADER = 'X-CSRF-Token';
+/** The request that makes the server set the CSRF cookie when the browser has none. */
+const CSRF_PRIMING_PATH = '/meta';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -124,6 +130,42 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const readCookie = options.readCookie ?? readDocumentCookie;
   const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
 
+  const readCsrfCookie = (): string | undefined => {
+    for (const name of CSRF_COOKIES) {
+      const value = readCookie(name);
+      if (value) return value;
+    }
+    return undefined;
+  };
+
+  /** One GET /meta at a time, shared by every request that waits for the cookie. */
+  let priming: Promise<void> | undefined;
+
+  /**
+   * The CSRF token for a state-changing request. Without the cookie (a first visit, or
+   * cleared cookies) the server is asked for one first, once, whatever the outcome: if it
+   * still does not come, the request goes out without the header and the server's 403
+   * problem says why.
+   */
+  async function csrfToken(): Promise<string | undefined> {
+    const existing = readCsrfCookie();
+    if (existing) return existing;
+    priming ??= doFetch(baseUrl + CSRF_PRIMING_PATH, {
+      method: 'GET',
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    })
+      .then(
+        (response) => response.body?.cancel().catch(() => undefined),
+        () => undefined,
+      )
+      .finally(() => {
+        priming = undefined;
+      });
+    await priming;
+    return readCsrfCookie();
+  }
+
   async function attempt(method: Method, url: string, init: RequestInit): Promise<Response | ApiError> {
     try {
       return await doFetch(url, init);
@@ -144,7 +186,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const headers = new Headers({ Accept: 'application/json, application/problem+json' });
     if (opts.body !== undefined) headers.set('Content-Type', 'application/json');
     if (method !== 'GET') {
-      const token = readCookie(CSRF_COOKIE);
+      const token = await csrfToken();
       if (token) headers.set(CSRF_HEADER, token);
     }
     const init: RequestInit = {

@@ -1,4 +1,4 @@
-import type { paths } from './schema.gen';
+import type { components, paths } from './schema.gen';
 
 /**
  * Types for the API, derived from the generated schema so a fetcher cannot drift from
@@ -22,3 +22,6 @@ export type ResponseBody<P extends ApiPath, M extends HttpMethod = 'get', S exte
 /** The JSON request body of an operation. */
 export type RequestBody<P extends ApiPath, M extends HttpMethod> =
   OperationOf<P, M> extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : never;
+
+/** A named schema of the spec's `components/schemas`, e.g. `Schema<'Me'>`. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];

@@ -12,6 +12,24 @@ describe('translations', () => {
     expect(keys(resources.de.translation).sort()).toEqual(keys(resources.en.translation).sort());
   });
 
+  it('keeps the same placeholders as English in every German string', () => {
+    const placeholders = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort();
+    const leaves = (tree: object, prefix = ''): Array<[string, string]> =>
+      Object.entries(tree).flatMap(([key, value]) =>
+        typeof value === 'object' && value !== null
+          ? leaves(value as object, `${prefix}${key}.`)
+          : [[`${prefix}${key}`, String(value)] as [string, string]],
+      );
+    const german = new Map(leaves(resources.de.translation));
+    for (const [key, english] of leaves(resources.en.translation)) {
+      expect({ key, placeholders: placeholders(german.get(key) ?? '') }).toEqual({ key, placeholders: placeholders(english) });
+    }
+  });
+
+  it('has no ":" in any key (i18next would read it as a namespace)', () => {
+    expect(keys(resources.en.translation).filter((key) => key.includes(':'))).toEqual([]);
+  });
+
   it('keeps the same interpolation placeholders in every language', () => {
     const placeholders = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort();
     expect(placeholders(resources.de.translation.meta.version)).toEqual(['{{instance}}', '{{name}}', '{{version}}']);

@@ -1,0 +1,18 @@
+import { useId, type ReactNode } from 'react';
+import { Card } from '@/components/ui';
+
+/** One card of the security page, with a heading that names it for screen readers. */
+export function Section({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id}>
+      <Card className="settings-section">
+        <h2 id={id} className="settings-section__title">
+          {title}
+        </h2>
+        {intro ? <p className="settings-section__intro">{intro}</p> : null}
+        {children}
+      </Card>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { forgetSession, type Me } from '@/lib/auth/get-me';
+import { AuditEventsSection } from './audit-events-section';
+import { ChangeEmailSection } from './change-email-section';
+import { ChangePasswordSection } from './change-password-section';
+import { SessionsSection } from './sessions-section';
+import { TokensSection } from './tokens-section';
+import { TwoFactorSection } from './two-factor-section';
+import './security.css';
+
+export interface SecurityPageProps {
+  me: Me;
+  /** Where to go when this device's session ends here. */
+  homePath: string;
+}
+
+/** /settings/security: password, email, two-factor, devices, access tokens, security events. */
+export function SecurityPage({ me, homePath }: SecurityPageProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('security.documentTitle'));
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const onSignedOut = async () => {
+    // flushSync: home is rendered before the cache forgets the user; otherwise this page's
+    // guard would see "signed out" first and send the user to sign in.
+    await navigate(homePath, { replace: true, flushSync: true });
+    forgetSession(queryClient);
+  };
+
+  return (
+    <div className="settings-page">
+      <header className="settings-page__header">
+        <h1 className="settings-page__title">{t('security.title')}</h1>
+        <p className="settings-page__intro">{t('security.intro', { username: me.username })}</p>
+      </header>
+      <ChangePasswordSection />
+      <ChangeEmailSection me={me} />
+      <TwoFactorSection me={me} />
+      <SessionsSection onSignedOut={() => void onSignedOut()} />
+      <TokensSection />
+      <AuditEventsSection />
+    </div>
+  );
+}

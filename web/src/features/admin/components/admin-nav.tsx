@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+
+export interface AdminPaths {
+  users: string;
+  settings: string;
+}
+
+/** Users | Settings, at the top of every admin page. */
+export function AdminNav({ paths }: { paths: AdminPaths }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="admin-nav" aria-label={t('admin.navLabel')}>
+      <NavLink to={paths.users} className="admin-nav__link" end>
+        {t('admin.users.navTitle')}
+      </NavLink>
+      <NavLink to={paths.settings} className="admin-nav__link" end>
+        {t('admin.settings.navTitle')}
+      </NavLink>
+    </nav>
+  );
+}

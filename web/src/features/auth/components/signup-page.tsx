@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Button, ButtonLink, ErrorState, Notice, PasswordField, Spinner, TextField } from '@/components/ui';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import type { Schema } from '@/lib/api/types';
+import { PasswordHint } from '@/lib/forms/password-hint';
+import { useForm } from '@/lib/forms/use-form';
+import { compact, emailError, newPasswordError, requiredError, usernameError } from '@/lib/forms/validation';
+import { useSignup } from '../api/signup';
+import { AuthFrame } from './auth-frame';
+
+export type RegistrationMode = Schema<'Meta'>['registration'];
+
+export interface SignupPageProps {
+  /** From GET /meta; undefined while it loads (or if it failed: the server decides then). */
+  registration: RegistrationMode | undefined;
+  registrationPending: boolean;
+  loginPath: string;
+}
+
+/** /signup: create an account, then "check your email". */
+export function SignupPage({ registration, registrationPending, loginPath }: SignupPageProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('signup.documentTitle'));
+  const [accepted, setAccepted] = useState<string | null>(null);
+
+  if (accepted !== null) {
+    return (
+      <AuthFrame title={t('signup.checkEmailTitle')}>
+        <Notice tone="info">
+          <p>{accepted}</p>
+          <p>{t('signup.checkEmailBody')}</p>
+        </Notice>
+        <ButtonLink to={loginPath} variant="secondary">
+          {t('signup.goToSignIn')}
+        </ButtonLink>
+      </AuthFrame>
+    );
+  }
+
+  if (registrationPending) {
+    return (
+      <AuthFrame title={t('signup.title')}>
+        <Spinner label={t('signup.loading')} />
+      </AuthFrame>
+    );
+  }
+
+  if (registration === 'closed') {
+    return (
+      <AuthFrame title={t('signup.title')}>
+        <Notice tone="info" title={t('signup.closedTitle')}>
+          <p>{t('signup.closedBody')}</p>
+        </Notice>
+        <ButtonLink to={loginPath} variant="secondary">
+          {t('signup.goToSignIn')}
+        </ButtonLink>
+      </AuthFrame>
+    );
+  }
+
+  return <SignupForm registration={registration} loginPath={loginPath} onAccepted={setAccepted} />;
+}
+
+interface SignupFormProps {
+  registration: RegistrationMode | undefined;
+  loginPath: string;
+  onAccepted: (message: string) => void;
+}
+
+function SignupForm({ registration, loginPath, onAccepted }: SignupFormProps) {
+  const { t } = useTranslation();
+  const needsInvite = registration === 'invite_only';
+  const signup = useSignup();
+  const form = useForm({
+    initial: { email: '', username: '', password: '', invite_code: '' },
+    validate: (v) =>
+      compact({
+        email: emailError(v.email, t),
+        username: usernameError(v.username, t),
+        password: newPasswordError(v.password, t),
+        invite_code: needsInvite ? requiredError(v.invite_code, t) : undefined,
+      }),
+  });
+  const { values, errors, setValue } = form;
+
+  const onSubmit = form.handleSubmit((v) => {
+    signup.mutate(
+      {
+        email: v.email.trim(),
+        username: v.username,
+        password: v.password,
+        ...(needsInvite ? { invite_code: v.invite_code.trim() } : {}),
+      },
+      {
+        onSuccess: (accepted) => onAccepted(accepted.message),
+        onError: form.showError,
+      },
+    );
+  });
+
+  return (
+    <AuthFrame
+      title={t('signup.title')}
+      intro={registration === 'approval' ? t('signup.approvalNote') : t('signup.intro')}
+      footer={
+        <p>
+          {t('signup.haveAccount')} <Link to={loginPath}>{t('signup.signInLink')}</Link>
+        </p>
+      }
+    >
+      <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
+        {form.formError ? <ErrorState message={form.formError} /> : null}
+        <TextField
+          label={t('signup.email')}
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          value={values.email}
+          onValueChange={(value) => setValue('email', value)}
+          error={errors.email}
+          required
+        />
+        <TextField
+          label={t('signup.username')}
+          hint={t('signup.usernameHint')}
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={30}
+          value={values.username}
+          onValueChange={(value) => setValue('username', value)}
+          error={errors.username}
+          required
+        />
+        <PasswordField
+          label={t('signup.password')}
+          hint={<PasswordHint password={values.password} />}
+          autoComplete="new-password"
+          value={values.password}
+          onValueChange={(value) => setValue('password', value)}
+          error={errors.password}
+          required
+        />
+        {needsInvite ? (
+          <TextField
+            label={t('signup.inviteCode')}
+            hint={t('signup.inviteCodeHint')}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={values.invite_code}
+            onValueChange={(value) => setValue('invite_code', value)}
+            error={errors.invite_code}
+            required
+          />
+        ) : null}
+        <div className="form__actions">
+          <Button type="submit" variant="primary" block disabled={signup.isPending}>
+            {signup.isPending ? t('signup.submitting') : t('signup.submit')}
+          </Button>
+        </div>
+      </form>
+    </AuthFrame>
+  );
+}

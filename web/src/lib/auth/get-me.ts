@@ -1,0 +1,59 @@
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '@/lib/api/client';
+import type { ResponseBody } from '@/lib/api/types';
+
+/**
+ * GET /api/v1/me: who is signed in. It lives in lib/ (not a feature) because the app shell
+ * and every feature ask it, and features never import each other.
+ */
+export type Me = ResponseBody<'/me'>;
+
+/**
+ * The signed-in user, or null when nobody is: the server answers 401 then, which is an
+ * ordinary state here, not an error to show.
+ */
+export async function getMe({ signal }: { signal?: AbortSignal } = {}): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/me', { signal });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const meQueryKey = ['me'] as const;
+
+export function getMeQueryOptions() {
+  return queryOptions({
+    queryKey: meQueryKey,
+    queryFn: ({ signal }) => getMe({ signal }),
+    staleTime: 60 * 1000,
+  });
+}
+
+/** `data` is the user, null when signed out, undefined while the first answer is pending. */
+export function useMe() {
+  return useQuery(getMeQueryOptions());
+}
+
+/** Asks GET /me again, e.g. after a change to the account that it reports (two-factor on). */
+export function useRefreshMe() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
+}
+
+/** After a sign-in: the user the server returned is who is signed in now. */
+export function rememberSignedIn(queryClient: QueryClient, user: Me): void {
+  queryClient.setQueryData(meQueryKey, user);
+}
+
+/**
+ * After a sign-out (or when the session ended elsewhere): nobody is signed in, and nothing
+ * of the previous user's stays in the cache. Instance metadata is public and kept.
+ */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.setQueryData(meQueryKey, null);
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== meQueryKey[0] && query.queryKey[0] !== 'meta',
+  });
+}
