@@ -44,11 +44,6 @@ Response LoginResponse(const LoginOutcome& outcome, CookiePolicy policy) {
   return response;
 }
 
-std::string Required(http::JsonFields& fields, std::string_view name, std::size_t max,
-                     std::size_t min = 1) {
-  return fields.String(name, {.required = true, .min_length = min, .max_length = max}).value_or("");
-}
-
 }  // namespace
 
 void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& account,
@@ -56,16 +51,13 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
   // ---- auth ------------------------------------------------------------------------------
   router.Add({.method = Method::kPost, .path = "/api/v1/auth/signup", .access = Access::kPublic},
              [&auth](const Request& request, RequestContext&) {
-               auto body = http::ParseJsonObject(request);
-               platform::FieldErrors errors;
-               http::JsonFields fields(body, errors);
+               http::JsonBody body(request);
                SignupInput input;
-               input.email = Required(fields, "email", 254);
-               input.username = Required(fields, "username", 30);
-               input.password = Required(fields, "password", 128);
-               input.invite_code = fields.String("invite_code", {.max_length = 100});
-               fields.RejectUnknown({"email", "username", "password", "invite_code"});
-               errors.ThrowIfAny();
+               input.email = body.Required("email", 254);
+               input.username = body.Required("username", 30);
+               input.password = body.Required("password", 128);
+               input.invite_code = body.String("invite_code", {.max_length = 100});
+               body.Finish({"email", "username", "password", "invite_code"});
                auth.Signup(input, ClientFrom(request));
                return Accepted(
                    "Check your inbox: we sent a link to confirm the address. It is valid for 48 "
@@ -75,37 +67,28 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
   router.Add(
       {.method = Method::kPost, .path = "/api/v1/auth/verify-email", .access = Access::kPublic},
       [&auth](const Request& request, RequestContext&) {
-        auto body = http::ParseJsonObject(request);
-        platform::FieldErrors errors;
-        http::JsonFields fields(body, errors);
-        auto token = Required(fields, "token", 200);
-        fields.RejectUnknown({"token"});
-        errors.ThrowIfAny();
+        http::JsonBody body(request);
+        auto token = body.Required("token", 200);
+        body.Finish({"token"});
         return http::Json(200, {{"status", auth.VerifyEmail(token, ClientFrom(request))}});
       });
 
   router.Add({.method = Method::kPost, .path = "/api/v1/auth/login", .access = Access::kPublic},
              [&auth, cookies](const Request& request, RequestContext&) {
-               auto body = http::ParseJsonObject(request);
-               platform::FieldErrors errors;
-               http::JsonFields fields(body, errors);
-               auto login = Required(fields, "login", 254);
-               auto password = Required(fields, "password", kPasswordMax);
-               fields.RejectUnknown({"login", "password"});
-               errors.ThrowIfAny();
+               http::JsonBody body(request);
+               auto login = body.Required("login", 254);
+               auto password = body.Required("password", kPasswordMax);
+               body.Finish({"login", "password"});
                return LoginResponse(auth.Login(login, password, ClientFrom(request)), cookies);
              });
 
   router.Add(
       {.method = Method::kPost, .path = "/api/v1/auth/login/totp", .access = Access::kPublic},
       [&auth, cookies](const Request& request, RequestContext&) {
-        auto body = http::ParseJsonObject(request);
-        platform::FieldErrors errors;
-        http::JsonFields fields(body, errors);
-        auto challenge = Required(fields, "challenge", 200);
-        auto code = Required(fields, "code", 32);
-        fields.RejectUnknown({"challenge", "code"});
-        errors.ThrowIfAny();
+        http::JsonBody body(request);
+        auto challenge = body.Required("challenge", 200);
+        auto code = body.Required("code", 32);
+        body.Finish({"challenge", "code"});
         return LoginResponse(auth.CompleteSecondFactor(challenge, code, ClientFrom(request)),
                              cookies);
       });
@@ -125,12 +108,9 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
   router.Add(
       {.method = Method::kPost, .path = "/api/v1/auth/password-reset", .access = Access::kPublic},
       [&auth](const Request& request, RequestContext&) {
-        auto body = http::ParseJsonObject(request);
-        platform::FieldErrors errors;
-        http::JsonFields fields(body, errors);
-        auto email = Required(fields, "email", 254);
-        fields.RejectUnknown({"email"});
-        errors.ThrowIfAny();
+        http::JsonBody body(request);
+        auto email = body.Required("email", 254);
+        body.Finish({"email"});
         auth.RequestPasswordReset(email, ClientFrom(request));
         return Accepted(
             "If an account uses this address, we sent it a link to choose a new password. It is "
@@ -141,13 +121,10 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .path = "/api/v1/auth/password-reset/confirm",
               .access = Access::kPublic},
              [&auth](const Request& request, RequestContext&) {
-               auto body = http::ParseJsonObject(request);
-               platform::FieldErrors errors;
-               http::JsonFields fields(body, errors);
-               auto token = Required(fields, "token", 200);
-               auto password = Required(fields, "password", 128);
-               fields.RejectUnknown({"token", "password"});
-               errors.ThrowIfAny();
+               http::JsonBody body(request);
+               auto token = body.Required("token", 200);
+               auto password = body.Required("password", 128);
+               body.Finish({"token", "password"});
                auth.ConfirmPasswordReset(token, password, ClientFrom(request));
                return Response::Empty(204);
              });
@@ -166,13 +143,10 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .access = Access::kAuthenticated,
               .session_only = true},
              [&account, cookies](const Request& request, RequestContext& ctx) {
-               auto body = http::ParseJsonObject(request);
-               platform::FieldErrors errors;
-               http::JsonFields fields(body, errors);
-               auto current = Required(fields, "current_password", kPasswordMax);
-               auto next = Required(fields, "new_password", 128);
-               fields.RejectUnknown({"current_password", "new_password"});
-               errors.ThrowIfAny();
+               http::JsonBody body(request);
+               auto current = body.Required("current_password", kPasswordMax);
+               auto next = body.Required("new_password", 128);
+               body.Finish({"current_password", "new_password"});
                auto session =
                    account.ChangePassword(ctx.User(), current, next, ClientFrom(request));
                auto response = Response::Empty(204);
@@ -185,13 +159,10 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .access = Access::kAuthenticated,
               .session_only = true},
              [&account](const Request& request, RequestContext& ctx) {
-               auto body = http::ParseJsonObject(request);
-               platform::FieldErrors errors;
-               http::JsonFields fields(body, errors);
-               auto email = Required(fields, "new_email", 254);
-               auto password = Required(fields, "password", kPasswordMax);
-               fields.RejectUnknown({"new_email", "password"});
-               errors.ThrowIfAny();
+               http::JsonBody body(request);
+               auto email = body.Required("new_email", 254);
+               auto password = body.Required("password", kPasswordMax);
+               body.Finish({"new_email", "password"});
                account.ChangeEmail(ctx.User(), email, password, ClientFrom(request));
                return Accepted("We sent a link to the new address; open it to confirm the change.");
              });
@@ -244,26 +215,23 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .access = Access::kAuthenticated,
               .session_only = true},
              [&account](const Request& request, RequestContext& ctx) {
-               auto body = http::ParseJsonObject(request);
-               platform::FieldErrors errors;
-               http::JsonFields fields(body, errors);
-               auto name = Required(fields, "name", 100);
+               http::JsonBody body(request);
+               auto name = body.Required("name", 100);
                std::vector<std::string> scopes;
-               const auto* raw = body.if_contains("scopes");
+               const auto* raw = body.json().if_contains("scopes");
                if (raw == nullptr || !raw->is_array()) {
-                 errors.Add("scopes", "must be a list of scopes");
+                 body.field_errors().Add("scopes", "must be a list of scopes");
                } else {
                  for (const auto& v : raw->as_array()) {
                    if (v.is_string()) {
                      scopes.emplace_back(v.as_string());
                    } else {
-                     errors.Add("scopes", "must hold only strings");
+                     body.field_errors().Add("scopes", "must hold only strings");
                    }
                  }
                }
-               auto days = fields.Int("expires_in_days", false, 1, 3650);
-               fields.RejectUnknown({"name", "scopes", "expires_in_days"});
-               errors.ThrowIfAny();
+               auto days = body.Int("expires_in_days", false, 1, 3650);
+               body.Finish({"name", "scopes", "expires_in_days"});
                auto created = account.CreateToken(
                    ctx.User(), name, scopes,
                    days ? std::optional<int>(static_cast<int>(*days)) : std::nullopt,
@@ -287,12 +255,9 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .access = Access::kAuthenticated,
               .session_only = true},
              [&account](const Request& request, RequestContext& ctx) {
-               auto body = http::ParseJsonObject(request);
-               platform::FieldErrors errors;
-               http::JsonFields fields(body, errors);
-               auto password = Required(fields, "password", kPasswordMax);
-               fields.RejectUnknown({"password"});
-               errors.ThrowIfAny();
+               http::JsonBody body(request);
+               auto password = body.Required("password", kPasswordMax);
+               body.Finish({"password"});
                auto setup = account.StartTotp(ctx.User(), password, ClientFrom(request));
                return http::Json(
                    200, {{"secret", setup.secret_base32}, {"otpauth_uri", setup.otpauth_uri}});
@@ -303,12 +268,9 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .access = Access::kAuthenticated,
               .session_only = true},
              [&account, cookies](const Request& request, RequestContext& ctx) {
-               auto body = http::ParseJsonObject(request);
-               platform::FieldErrors errors;
-               http::JsonFields fields(body, errors);
-               auto code = Required(fields, "code", 32);
-               fields.RejectUnknown({"code"});
-               errors.ThrowIfAny();
+               http::JsonBody body(request);
+               auto code = body.Required("code", 32);
+               body.Finish({"code"});
                auto [codes, session] = account.EnableTotp(ctx.User(), code, ClientFrom(request));
                boost::json::array list;
                for (const auto& c : codes) list.emplace_back(c);
@@ -322,13 +284,10 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .access = Access::kAuthenticated,
               .session_only = true},
              [&account](const Request& request, RequestContext& ctx) {
-               auto body = http::ParseJsonObject(request);
-               platform::FieldErrors errors;
-               http::JsonFields fields(body, errors);
-               auto password = Required(fields, "password", kPasswordMax);
-               auto code = Required(fields, "code", 32);
-               fields.RejectUnknown({"password", "code"});
-               errors.ThrowIfAny();
+               http::JsonBody body(request);
+               auto password = body.Required("password", kPasswordMax);
+               auto code = body.Required("code", 32);
+               body.Finish({"password", "code"});
                account.DisableTotp(ctx.User(), password, code, ClientFrom(request));
                return Response::Empty(204);
              });

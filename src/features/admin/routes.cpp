@@ -48,27 +48,24 @@ void RegisterRoutes(http::Router& router, AdminService& admin) {
 
   router.Add(spec(Method::kPatch, "/api/v1/admin/users/{id}"), [&admin](const Request& request,
                                                                         RequestContext& ctx) {
-    auto body = http::ParseJsonObject(request);
-    platform::FieldErrors errors;
-    http::JsonFields fields(body, errors);
+    http::JsonBody body(request);
     UserChange change;
-    if (auto role = fields.String("role", {.max_length = 20})) {
+    if (auto role = body.String("role", {.max_length = 20})) {
       platform::auth::Role parsed;
       if (platform::auth::ParseRole(*role, parsed)) {
         change.role = parsed;
       } else {
-        errors.Add("role", "must be user, moderator or admin");
+        body.field_errors().Add("role", "must be user, moderator or admin");
       }
     }
-    if (auto status = fields.String("status", {.max_length = 20})) {
+    if (auto status = body.String("status", {.max_length = 20})) {
       if (*status == "active" || *status == "disabled") {
         change.status = accounts::ParseStatus(*status);
       } else {
-        errors.Add("status", "must be active or disabled");
+        body.field_errors().Add("status", "must be active or disabled");
       }
     }
-    fields.RejectUnknown({"role", "status"});
-    errors.ThrowIfAny();
+    body.Finish({"role", "status"});
     return http::Json(200, EncodeAdminUser(admin.UpdateUser(ctx.User(), ctx.Param("id"), change,
                                                             ClientFrom(request))));
   });
@@ -92,12 +89,9 @@ void RegisterRoutes(http::Router& router, AdminService& admin) {
 
   router.Add(spec(Method::kPut, "/api/v1/admin/settings"), [&admin](const Request& request,
                                                                     RequestContext& ctx) {
-    auto body = http::ParseJsonObject(request);
-    platform::FieldErrors errors;
-    http::JsonFields fields(body, errors);
-    auto mode = fields.String("registration", {.required = true, .max_length = 20});
-    fields.RejectUnknown({"registration"});
-    errors.ThrowIfAny();
+    http::JsonBody body(request);
+    auto mode = body.String("registration", {.required = true, .max_length = 20});
+    body.Finish({"registration"});
     return http::Json(
         200, {{"registration", admin.SetRegistration(ctx.User(), *mode, ClientFrom(request))}});
   });

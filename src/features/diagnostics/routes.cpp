@@ -34,13 +34,10 @@ void RegisterRoutes(http::Router& router, WriteProbeService& probes) {
               .access = http::Access::kPublic,
               .csrf_exempt = true},
              [&probes](const http::Request& request, http::RequestContext& ctx) {
-               auto body = http::ParseJsonObject(request);
-               platform::FieldErrors errors;
-               http::JsonFields fields(body, errors);
-               auto value = fields.String("value", {.required = true, .max_length = 1024});
-               fields.RejectUnknown({"value"});
-               errors.ThrowIfAny();
-               auto probe = probes.Put(ctx.Param("key"), *value, HoldFrom(request));
+               http::JsonBody body(request);
+               auto value = body.Required("value", 1024, 0);
+               body.Finish({"value"});
+               auto probe = probes.Put(ctx.Param("key"), value, HoldFrom(request));
                return http::Json(200, Encode(probe));
              });
   router.Add({.method = http::Method::kGet,

@@ -43,4 +43,32 @@ class JsonFields {
   FieldErrors& errors_;
 };
 
+namespace detail {
+struct JsonBodyStorage {
+  boost::json::object object;
+  FieldErrors errors;
+};
+}  // namespace detail
+
+// A request's JSON body with its field reader: the usual way a handler decodes its input.
+//   http::JsonBody body(request);
+//   auto name = body.Required("name", 100);
+//   body.Finish({"name"});  // refuses unknown members, throws every field error at once
+class JsonBody : private detail::JsonBodyStorage, public JsonFields {
+ public:
+  explicit JsonBody(const Request& request)
+      : detail::JsonBodyStorage{ParseJsonObject(request), {}}, JsonFields(object, errors) {}
+
+  const boost::json::object& json() const { return object; }
+  FieldErrors& field_errors() { return errors; }
+  // A required string of `min` to `max` characters; empty when missing (the error is recorded).
+  std::string Required(std::string_view name, std::size_t max, std::size_t min = 1) {
+    return String(name, {.required = true, .min_length = min, .max_length = max}).value_or("");
+  }
+  void Finish(std::initializer_list<std::string_view> known) {
+    RejectUnknown(known);
+    errors.ThrowIfAny();
+  }
+};
+
 }  // namespace vigor::platform::http
