@@ -143,6 +143,8 @@ echo
 status=0
 [ "$SMOKE" = 1 ] && OUT=$(mktemp "$OUT")
 "$PY" "$HERE/report.py" --work "$WORK" --out "$OUT" $([ "$SMOKE" = 1 ] && echo --smoke) || status=$?
+# 4. imports: GPX files/s and CSV rows/s, appended to the report as a section of its own
+"$PY" "$HERE/import_bench.py" $([ "$SMOKE" = 1 ] && echo --smoke) --results "$OUT" "$BIN" || status=$?
 echo
 echo "bench: wrote $OUT"
 exit "$status"

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "app/build_info.hpp"
+#include "core/text_fold.hpp"
 #include "features/accounts/account_service.hpp"
 #include "features/accounts/auth_middleware.hpp"
 #include "features/accounts/auth_service.hpp"
@@ -12,11 +13,20 @@
 #include "features/admin/admin_service.hpp"
 #include "features/admin/routes.hpp"
 #include "features/diagnostics/routes.hpp"
+#include "features/exercises/exercise_service.hpp"
+#include "features/exercises/routes.hpp"
+#include "features/imports/import_service.hpp"
+#include "features/imports/routes.hpp"
 #include "features/meta/routes.hpp"
 #include "features/operations/routes.hpp"
+#include "features/workouts/measurement_service.hpp"
+#include "features/workouts/routes.hpp"
+#include "features/workouts/routine_service.hpp"
+#include "features/workouts/workout_service.hpp"
 #include "platform/crypto/password.hpp"
 #include "platform/crypto/password_policy.hpp"
 #include "platform/crypto/secret_box.hpp"
+#include "platform/jobs/job_queue.hpp"
 #include "platform/mail/mail_queue.hpp"
 #include "platform/mail/mailer.hpp"
 #include "platform/ratelimit/rate_limiter.hpp"
@@ -71,6 +81,7 @@ App::App() = default;
 App::~App() {
   // The mail sender uses the database: stop it first.
   if (mail_queue) mail_queue->Stop();
+  if (jobs) jobs->Stop();
 }
 
 std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::obs::Logger& logger,
@@ -133,6 +144,48 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   bool secure = config.tls() || config.effective_public_url().starts_with("https://");
   accounts::RegisterRoutes(router, *app->auth, *app->account, {.secure = secure});
   features::admin::RegisterRoutes(router, *app->admin);
+  app->exercises = std::make_unique<features::exercises::ExerciseService>(
+      database, features::exercises::Catalog::Embedded());
+  features::exercises::RegisterRoutes(router, *app->exercises);
+  {
+    // Workouts and routines may name a catalogue exercise or one of the user's own.
+    features::workouts::ExerciseExists exercise_exists =
+        [exercises = app->exercises.get()](platform::store::Session& s, const std::string& user_id,
+                                           const std::string& exercise_id) {
+          return exercises->Exists(s, user_id, exercise_id);
+        };
+    features::workouts::ExerciseNames exercise_names =
+        [exercises = app->exercises.get()](platform::store::Session& s, const std::string& user_id,
+                                           const std::vector<std::string>& ids) {
+          std::unordered_map<std::string, std::string> names;
+          for (auto& [id, exercise] : exercises->FindForDisplay(s, user_id, ids)) {
+            names.emplace(id, std::move(exercise.name));
+          }
+          return names;
+        };
+    features::workouts::ExerciseSearch exercise_search =
+        [exercises = app->exercises.get()](platform::store::Session& s, const std::string& user_id,
+                                           const std::string& text, int limit) {
+          std::vector<std::string> ids;
+          // The exercise search lists everything for a text without words ("%"): match none.
+          if (core::SearchWords(text).empty()) return ids;
+          for (auto& e : exercises->Search(s, user_id, {.text = text, .limit = limit}).items) {
+            ids.push_back(std::move(e.id));
+          }
+          return ids;
+        };
+    app->workouts = std::make_unique<features::workouts::WorkoutService>(
+        database,
+        features::workouts::ExerciseLookup{exercise_exists, exercise_names, exercise_search});
+    app->routines = std::make_unique<features::workouts::RoutineService>(database, exercise_exists);
+    app->measurements = std::make_unique<features::workouts::MeasurementService>(database);
+    features::workouts::RegisterRoutes(router, *app->workouts, *app->routines, *app->measurements);
+  }
+  // Imports run as background jobs.
+  app->jobs = std::make_unique<platform::jobs::JobQueue>(database, logger);
+  app->imports =
+      std::make_unique<features::imports::ImportService>(database, *app->jobs, *app->exercises);
+  features::imports::RegisterRoutes(router, *app->imports);
   if (config.enable_write_probe) {
     app->write_probes = std::make_unique<features::diagnostics::WriteProbeService>(database);
     features::diagnostics::RegisterRoutes(router, *app->write_probes);
@@ -147,6 +200,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                                               {.secure_cookies = secure, .public_origin = origin}));
 
   if (start_background) app->mail_queue->Start();
+  if (start_background) app->jobs->Start();
   return app;
 }
 

@@ -22,6 +22,20 @@ class AccountMails;
 namespace vigor::features::admin {
 class AdminService;
 }
+namespace vigor::features::exercises {
+class ExerciseService;
+}
+namespace vigor::features::workouts {
+class WorkoutService;
+class RoutineService;
+class MeasurementService;
+}  // namespace vigor::features::workouts
+namespace vigor::features::imports {
+class ImportService;
+}
+namespace vigor::platform::jobs {
+class JobQueue;
+}
 namespace vigor::platform::crypto {
 class PasswordHasher;
 class PasswordPolicy;
@@ -59,6 +73,12 @@ struct App {
   std::unique_ptr<features::accounts::AuthService> auth;
   std::unique_ptr<features::accounts::AccountService> account;
   std::unique_ptr<features::admin::AdminService> admin;
+  std::unique_ptr<features::exercises::ExerciseService> exercises;
+  std::unique_ptr<features::workouts::WorkoutService> workouts;
+  std::unique_ptr<features::workouts::RoutineService> routines;
+  std::unique_ptr<features::workouts::MeasurementService> measurements;
+  std::unique_ptr<platform::jobs::JobQueue> jobs;  // background jobs (imports)
+  std::unique_ptr<features::imports::ImportService> imports;
   std::unique_ptr<features::diagnostics::WriteProbeService> write_probes;
   std::unique_ptr<platform::http::HttpApp> http;
 };

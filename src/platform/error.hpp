@@ -18,6 +18,7 @@ enum class ErrorKind {
   kMethodNotAllowed,      // the resource exists, the verb does not
   kConflict,              // clashes with the current state (duplicate, already exists)
   kPreconditionFailed,    // If-Match did not match: a stale write
+  kPreconditionRequired,  // an update of an existing item without If-Match (lost-update guard)
   kPayloadTooLarge,       // body over the route's limit
   kUnsupportedMediaType,  // wrong Content-Type
   kHeadersTooLarge,       // request headers over the limit

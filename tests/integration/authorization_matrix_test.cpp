@@ -9,6 +9,7 @@
 #include <set>
 
 #include "platform/http/router.hpp"
+#include "platform/jobs/job_queue.hpp"
 #include "support/app_harness.hpp"
 
 namespace vigor {
@@ -28,7 +29,8 @@ struct Expectation {
   int anonymous;
   int other;
   int admin;
-  int owner;  // last: the owner's call may consume the resource
+  int owner;                             // last: the owner's call may consume the resource
+  platform::http::Headers headers = {};  // sent by every role (If-Match)
 };
 
 class AuthorizationMatrixTest : public ::testing::Test {
@@ -55,21 +57,67 @@ class AuthorizationMatrixTest : public ::testing::Test {
         h_.Post(owner_, "/api/v1/me/tokens", R"({"name":"watch","scopes":["profile:read"]})");
     ASSERT_EQ(token.status, 201) << token.body;
     owner_token_ = std::string(token.Json()["id"].as_string());
+    auto exercise = h_.Post(owner_, "/api/v1/exercises",
+                            R"({"name":"Owner's Lift","category":"strength","log_type":"reps"})");
+    ASSERT_EQ(exercise.status, 201) << exercise.body;
+    owner_exercise_ = std::string(exercise.Json()["id"].as_string());
+    auto workout = h_.Post(owner_, "/api/v1/workouts", WorkoutBody("Owner's workout"));
+    ASSERT_EQ(workout.status, 201) << workout.body;
+    owner_workout_ = std::string(workout.Json()["id"].as_string());
+    owner_workout_etag_ = std::string(workout.headers.Get("ETag").value_or(""));
+    auto routine = h_.Post(owner_, "/api/v1/routines", RoutineBody("Owner's routine"));
+    ASSERT_EQ(routine.status, 201) << routine.body;
+    owner_routine_ = std::string(routine.Json()["id"].as_string());
+    auto measurement = h_.Call(owner_, Method::kPut, "/api/v1/measurements", kMeasurementBody);
+    ASSERT_EQ(measurement.status, 200) << measurement.body;
+    owner_measurement_ = std::string(measurement.Json()["id"].as_string());
+    auto import = h_.Post(owner_, "/api/v1/imports?format=gpx", kGpxBody);
+    ASSERT_EQ(import.status, 202) << import.body;
+    owner_import_ = std::string(import.Json()["id"].as_string());
+    h_.app().jobs->DrainForTests();
+    auto imported = h_.Get(owner_, "/api/v1/imports/" + owner_import_).Json();
+    ASSERT_EQ(imported["status"], "succeeded") << boost::json::serialize(imported);
+    owner_track_workout_ = std::string(imported["result"].as_object()["workout_id"].as_string());
   }
+
+  static std::string WorkoutBody(const std::string& title) {
+    return R"({"title":")" + title +
+           R"(","started_at":"2026-03-02T07:30:00Z","blocks":[{"exercise_id":"barbell-back-squat",)"
+           R"("sets":[{"reps":5,"weight_kg":100}]}]})";
+  }
+  static std::string RoutineBody(const std::string& name) {
+    return R"({"name":")" + name +
+           R"(","items":[{"exercise_id":"barbell-back-squat","target_sets":5}]})";
+  }
+  static constexpr const char* kMeasurementBody =
+      R"({"kind":"weight","day":"2026-03-02","value":80})";
+  static constexpr const char* kGpxBody =
+      R"(<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>)"
+      R"(<trkpt lat="46.5" lon="6.6"><time>2026-03-01T07:00:00Z</time></trkpt>)"
+      R"(<trkpt lat="46.5001" lon="6.6"><time>2026-03-01T07:00:05Z</time></trkpt>)"
+      R"(</trkseg></trk></gpx>)";
 
   int StatusFor(Browser* who, const Expectation& e) {
     Browser anonymous;
     Browser& browser = who ? *who : anonymous;
-    return h_.Call(browser, e.method, e.target(), e.body).status;
+    return h_.Call(browser, e.method, e.target(), e.body, e.headers).status;
   }
 
   AppHarness h_;
   Browser owner_, other_, admin_;
   std::string target_id_, owner_session_, owner_token_;
+  std::string owner_exercise_;  // a custom exercise of the owner
+  std::string owner_workout_, owner_workout_etag_, owner_routine_, owner_measurement_;
+  std::string owner_import_, owner_track_workout_;  // an activity import and its workout
 };
 
 TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
   auto fixed = [](std::string t) { return [t] { return t; }; };
+  auto WithIfMatch = [](const std::string& etag) {
+    platform::http::Headers headers;
+    headers.Add("If-Match", etag);
+    return headers;
+  };
   const std::string json_password = R"({"password":"wrong password here"})";
   std::vector<Expectation> table = {
       // operations and meta: public
@@ -133,6 +181,60 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        403},
       {Method::kGet, "/api/v1/admin/audit-events", fixed("/api/v1/admin/audit-events"), "", 401,
        403, 200, 403},
+      // exercises: the catalogue for anyone signed in; a custom exercise for its owner only
+      {Method::kGet, "/api/v1/exercises", fixed("/api/v1/exercises"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/exercises", fixed("/api/v1/exercises"), "{}", 401, 422, 422, 422},
+      {Method::kGet, "/api/v1/exercises/{id}",
+       [this] { return "/api/v1/exercises/" + owner_exercise_; }, "", 401, 404, 404, 200},
+      {Method::kPut, "/api/v1/exercises/{id}",
+       [this] { return "/api/v1/exercises/" + owner_exercise_; },
+       R"({"name":"Renamed Lift","category":"strength","log_type":"reps"})", 401, 404, 404, 200},
+      {Method::kDelete, "/api/v1/exercises/{id}",
+       [this] { return "/api/v1/exercises/" + owner_exercise_; }, "", 401, 404, 404, 204},
+      // workouts, routines, measurements: the owner's only; an admin is any other user here
+      {Method::kGet, "/api/v1/workouts", fixed("/api/v1/workouts"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/workouts", fixed("/api/v1/workouts"), WorkoutBody("Mine"), 401, 201,
+       201, 201},
+      {Method::kGet, "/api/v1/workouts/{id}",
+       [this] { return "/api/v1/workouts/" + owner_workout_; }, "", 401, 404, 404, 200},
+      {Method::kPut, "/api/v1/workouts/{id}",
+       [this] { return "/api/v1/workouts/" + owner_workout_; }, WorkoutBody("Renamed"), 401, 404,
+       404, 200, WithIfMatch(owner_workout_etag_)},
+      {Method::kGet, "/api/v1/exercises/{id}/last-sets",
+       fixed("/api/v1/exercises/barbell-back-squat/last-sets"), "", 401, 200, 200, 200},
+      {Method::kDelete, "/api/v1/workouts/{id}",
+       [this] { return "/api/v1/workouts/" + owner_workout_; }, "", 401, 404, 404, 204},
+      {Method::kGet, "/api/v1/routines", fixed("/api/v1/routines"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/routines", fixed("/api/v1/routines"), RoutineBody("Another"), 401,
+       201, 201, 201},
+      {Method::kGet, "/api/v1/routines/{id}",
+       [this] { return "/api/v1/routines/" + owner_routine_; }, "", 401, 404, 404, 200},
+      {Method::kPut, "/api/v1/routines/{id}",
+       [this] { return "/api/v1/routines/" + owner_routine_; }, RoutineBody("Renamed"), 401, 404,
+       404, 200},
+      {Method::kDelete, "/api/v1/routines/{id}",
+       [this] { return "/api/v1/routines/" + owner_routine_; }, "", 401, 404, 404, 204},
+      {Method::kGet, "/api/v1/measurements", fixed("/api/v1/measurements?kind=weight"), "", 401,
+       200, 200, 200},
+      {Method::kPut, "/api/v1/measurements", fixed("/api/v1/measurements"), kMeasurementBody, 401,
+       200, 200, 200},
+      {Method::kDelete, "/api/v1/measurements/{id}",
+       [this] { return "/api/v1/measurements/" + owner_measurement_; }, "", 401, 404, 404, 204},
+      // imports and exports: the owner's only (the DELETE, an undo, comes last)
+      {Method::kPost, "/api/v1/imports", fixed("/api/v1/imports?format=gpx"), kGpxBody, 401, 202,
+       202, 202},
+      {Method::kGet, "/api/v1/workouts/{id}/track",
+       [this] { return "/api/v1/workouts/" + owner_track_workout_ + "/track"; }, "", 401, 404, 404,
+       200},
+      {Method::kGet, "/api/v1/workouts/{id}/gpx",
+       [this] { return "/api/v1/workouts/" + owner_track_workout_ + "/gpx"; }, "", 401, 404, 404,
+       200},
+      {Method::kGet, "/api/v1/exports/sets.csv", fixed("/api/v1/exports/sets.csv"), "", 401, 200,
+       200, 200},
+      {Method::kGet, "/api/v1/imports/{id}", [this] { return "/api/v1/imports/" + owner_import_; },
+       "", 401, 404, 404, 200},
+      {Method::kDelete, "/api/v1/imports/{id}",
+       [this] { return "/api/v1/imports/" + owner_import_; }, "", 401, 404, 404, 204},
   };
   // Logging out ends the session it is called with: give each role a fresh one.
   std::erase_if(table, [](const Expectation& e) { return e.target == nullptr; });
@@ -190,6 +292,16 @@ TEST_F(AuthorizationMatrixTest, ListsNeverShowAnotherUsersItems) {
   EXPECT_EQ(sessions.find(owner_session_), std::string::npos);
   auto tokens = h_.Get(other_, "/api/v1/me/tokens").body;
   EXPECT_EQ(tokens.find(owner_token_), std::string::npos);
+  auto exercises = h_.Get(other_, "/api/v1/exercises?q=owner").body;
+  EXPECT_EQ(exercises.find(owner_exercise_), std::string::npos);
+  for (const char* list :
+       {"/api/v1/workouts", "/api/v1/routines", "/api/v1/measurements?kind=weight"}) {
+    auto theirs = h_.Get(other_, list);
+    EXPECT_EQ(theirs.status, 200) << list;
+    EXPECT_EQ(theirs.Json()["items"].as_array().size(), 0u) << list << ": " << theirs.body;
+  }
+  auto last_sets = h_.Get(other_, "/api/v1/exercises/barbell-back-squat/last-sets").Json();
+  EXPECT_EQ(last_sets["workout_id"], nullptr);
   auto me = h_.Get(other_, "/api/v1/me").Json();
   EXPECT_EQ(me["username"], "other");
 }

@@ -41,7 +41,7 @@ std::string AppHarness::LogText() {
 }
 
 Reply AppHarness::Call(Browser& browser, Method method, const std::string& target,
-                       const std::string& body) {
+                       const std::string& body, const platform::http::Headers& extra) {
   platform::http::Request request;
   request.method = method;
   request.target = target;
@@ -68,6 +68,7 @@ Reply AppHarness::Call(Browser& browser, Method method, const std::string& targe
       request.headers.Add("X-CSRF-Token", browser.cookies["vigor_csrf"]);
     }
   }
+  for (const auto& field : extra.fields()) request.headers.Add(field.name, field.value);
   auto response = app_->http->Handle(request);
   for (const auto& field : response.headers.fields()) {
     if (!platform::http::EqualsIgnoreCase(field.name, "Set-Cookie")) continue;

@@ -38,9 +38,10 @@ class AppHarness {
   const std::filesystem::path& dir() const { return dir_.path(); }
   std::string LogText();
 
-  // Sends a request the way the web app does: cookies, CSRF header on unsafe methods.
+  // Sends a request the way the web app does: cookies, CSRF header on unsafe methods, and any
+  // `extra` headers (If-Match, Idempotency-Key).
   Reply Call(Browser& browser, platform::http::Method method, const std::string& target,
-             const std::string& body = {});
+             const std::string& body = {}, const platform::http::Headers& extra = {});
   Reply Get(Browser& b, const std::string& target) {
     return Call(b, platform::http::Method::kGet, target);
   }

@@ -29,6 +29,8 @@ KindInfo Info(ErrorKind kind) {
       return {409, "conflict", "Conflict"};
     case ErrorKind::kPreconditionFailed:
       return {412, "precondition-failed", "Precondition failed"};
+    case ErrorKind::kPreconditionRequired:
+      return {428, "precondition-required", "Precondition required"};
     case ErrorKind::kPayloadTooLarge:
       return {413, "payload-too-large", "Payload too large"};
     case ErrorKind::kUnsupportedMediaType:

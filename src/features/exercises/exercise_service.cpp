@@ -1,0 +1,280 @@
+#include "features/exercises/exercise_service.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "core/text_fold.hpp"
+#include "platform/error.hpp"
+#include "platform/id.hpp"
+#include "platform/time.hpp"
+
+namespace vigor::features::exercises {
+
+using platform::Error;
+using platform::ErrorKind;
+using platform::auth::Principal;
+
+namespace {
+
+constexpr std::size_t kMaxName = 100;
+constexpr std::size_t kMaxDescription = 2000;
+constexpr int kMaxPage = 1000;
+
+std::size_t CodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string_view Trim(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+template <class E>
+std::vector<E> Distinct(const std::vector<E>& values) {
+  std::vector<E> out;
+  for (auto v : values) {
+    if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+  }
+  return out;
+}
+
+[[noreturn]] void ThrowNotFound() { throw Error(ErrorKind::kNotFound, "No such exercise."); }
+
+[[noreturn]] void ThrowCatalogueImmutable() {
+  throw Error(ErrorKind::kForbidden,
+              "Catalogue exercises cannot be changed; copy it as your own exercise instead.");
+}
+
+[[noreturn]] void ThrowNameTaken() {
+  throw Error(ErrorKind::kConflict, "You already have an exercise with this name.",
+              {{"name", "is already the name of one of your exercises"}});
+}
+
+// A custom exercise's id is a UUID: anything else need not reach the database.
+bool MayBeCustom(const std::string& id) { return platform::IsUuid(id); }
+
+bool Contains(const auto& values, auto value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+bool CatalogueMatches(const Catalog::Entry& entry, const ExerciseQuery& query,
+                      const std::vector<std::string>& words) {
+  const Exercise& e = entry.exercise;
+  if (query.category && e.category != *query.category) return false;
+  if (query.muscle && !Contains(e.primary_muscles, *query.muscle)) return false;
+  if (query.equipment && !Contains(e.equipment, *query.equipment)) return false;
+  if (words.empty()) return true;
+  // All words within one text: the name or one alias.
+  return std::any_of(entry.texts.begin(), entry.texts.end(),
+                     [&](const auto& text) { return core::MatchesWordPrefixes(text, words); });
+}
+
+}  // namespace
+
+// ---- the API -------------------------------------------------------------------------------
+
+ExercisePage ExerciseService::Search(const Principal& caller, const ExerciseQuery& query) {
+  return database_.ReadResult([&](Session& s) { return Search(s, caller.user_id, query); });
+}
+
+Exercise ExerciseService::Get(const Principal& caller, const std::string& id) {
+  auto found = database_.ReadResult([&](Session& s) { return Find(s, caller.user_id, id); });
+  if (!found) ThrowNotFound();
+  return std::move(*found);
+}
+
+Exercise ExerciseService::Create(const Principal& caller, const ExerciseInput& input) {
+  Exercise e = Validated(input, {});
+  e.id = platform::NewId();
+  e.user_id = caller.user_id;
+  e.custom = true;
+  return database_.WriteResult([&](Session& s) {
+    if (custom_.LiveIdByKey(s, e.user_id, core::SearchKey(e.name))) ThrowNameTaken();
+    e.created_at = e.updated_at = platform::NowRfc3339();
+    try {
+      custom_.Insert(s, e);
+    } catch (const platform::store::ConstraintViolation&) {
+      ThrowNameTaken();  // the unique index backs the check above
+    }
+    return *custom_.FindLive(s, e.user_id, e.id);
+  });
+}
+
+Exercise ExerciseService::Update(const Principal& caller, const std::string& id,
+                                 const ExerciseInput& input) {
+  if (catalog_->Find(id)) ThrowCatalogueImmutable();
+  if (!MayBeCustom(id)) ThrowNotFound();
+  return database_.WriteResult([&](Session& s) {
+    auto existing = custom_.FindLive(s, caller.user_id, id);
+    if (!existing) ThrowNotFound();
+    Exercise e = Validated(input, std::move(*existing));
+    auto holder = custom_.LiveIdByKey(s, e.user_id, core::SearchKey(e.name));
+    if (holder && *holder != e.id) ThrowNameTaken();
+    e.updated_at = platform::NowRfc3339();
+    try {
+      custom_.Update(s, e);
+    } catch (const platform::store::ConstraintViolation&) {
+      ThrowNameTaken();
+    }
+    return *custom_.FindLive(s, e.user_id, e.id);
+  });
+}
+
+void ExerciseService::Delete(const Principal& caller, const std::string& id) {
+  if (catalog_->Find(id)) ThrowCatalogueImmutable();
+  if (!MayBeCustom(id)) ThrowNotFound();
+  database_.Write([&](Session& s) {
+    // A tombstone: workouts that used it keep their sets and can still show its name.
+    if (!custom_.MarkDeleted(s, caller.user_id, id, platform::NowRfc3339())) ThrowNotFound();
+  });
+}
+
+Exercise ExerciseService::Validated(const ExerciseInput& input, Exercise into) const {
+  platform::FieldErrors errors;
+  std::string name(Trim(input.name));
+  if (name.empty() || CodePoints(name) > kMaxName) {
+    errors.Add("name", "must be 1 to " + std::to_string(kMaxName) + " characters");
+  } else if (std::any_of(name.begin(), name.end(),
+                         [](unsigned char c) { return c < 0x20 || c == 0x7F; })) {
+    errors.Add("name", "must not contain control characters");
+  } else if (core::SearchKey(name).empty()) {
+    errors.Add("name", "must contain a letter or a digit");
+  }
+  if (CodePoints(input.description) > kMaxDescription) {
+    errors.Add("description", "must be at most " + std::to_string(kMaxDescription) + " characters");
+  }
+  errors.ThrowIfAny();
+
+  into.name = std::move(name);
+  into.slug = core::Slugify(into.name);
+  into.category = input.category;
+  into.primary_muscles = Distinct(input.primary_muscles);
+  // A muscle is primary or secondary, not both: the primary role wins.
+  into.secondary_muscles.clear();
+  for (auto m : Distinct(input.secondary_muscles)) {
+    if (!Contains(into.primary_muscles, m)) into.secondary_muscles.push_back(m);
+  }
+  into.equipment = Distinct(input.equipment);
+  into.mechanics = input.mechanics;
+  into.force = input.force;
+  into.log_type = input.log_type;
+  into.description = input.description;
+  return into;
+}
+
+// ---- inside a transaction --------------------------------------------------------------------
+
+ExercisePage ExerciseService::Search(Session& s, const std::string& user_id,
+                                     const ExerciseQuery& query) {
+  platform::FieldErrors errors;
+  auto words = core::SearchWords(query.text);
+  if (words.size() > CustomSearch::kMaxWords) {
+    errors.Add("q", "must have at most " + std::to_string(CustomSearch::kMaxWords) + " words");
+  }
+  // A cursor is the id of the last item of the previous page; the page goes on after it in
+  // name order, even if that item has been deleted since.
+  SortPosition after;
+  if (!query.cursor.empty()) {
+    if (const auto* entry = catalog_->Find(query.cursor)) {
+      after = {entry->sort_key, entry->exercise.id};
+    } else if (auto key = MayBeCustom(query.cursor) ? custom_.KeyOf(s, user_id, query.cursor)
+                                                    : std::nullopt) {
+      after = {*key, query.cursor};
+    } else {
+      errors.Add("cursor", "is not a cursor this server gave out");
+    }
+  }
+  errors.ThrowIfAny();
+  // The API asks for at most 100; other features get the same bound, a little wider.
+  const int limit = std::clamp(query.limit, 1, kMaxPage);
+  const std::size_t want = static_cast<std::size_t>(limit) + 1;
+
+  // The catalogue's matches after the cursor, in order.
+  const auto& entries = catalog_->entries();
+  auto it = entries.begin();
+  if (!after.key.empty()) {
+    it = std::upper_bound(entries.begin(), entries.end(), after,
+                          [](const SortPosition& p, const Catalog::Entry& e) {
+                            return std::tie(p.key, p.id) < std::tie(e.sort_key, e.exercise.id);
+                          });
+  }
+  std::vector<const Catalog::Entry*> shipped;
+  for (; it != entries.end() && shipped.size() < want; ++it) {
+    if (CatalogueMatches(*it, query, words)) shipped.push_back(&*it);
+  }
+
+  // The user's own, in the same order, from one statement.
+  auto own = custom_.Search(s, user_id,
+                            {.words = words,
+                             .muscle = query.muscle,
+                             .equipment = query.equipment,
+                             .category = query.category,
+                             .after = after,
+                             .limit = static_cast<int>(want)});
+
+  // Merge the two ordered lists.
+  ExercisePage page;
+  std::size_t a = 0, b = 0;
+  while (page.items.size() < want && (a < shipped.size() || b < own.size())) {
+    bool take_shipped =
+        b == own.size() ||
+        (a < shipped.size() && std::tie(shipped[a]->sort_key, shipped[a]->exercise.id) <
+                                   std::tie(own[b].key, own[b].exercise.id));
+    if (take_shipped) {
+      page.items.push_back(shipped[a++]->exercise);
+    } else {
+      page.items.push_back(std::move(own[b++].exercise));
+    }
+  }
+  if (page.items.size() == want) {
+    page.items.pop_back();
+    page.next_cursor = page.items.back().id;
+  }
+  return page;
+}
+
+bool ExerciseService::Exists(Session& s, const std::string& user_id,
+                             const std::string& exercise_id) {
+  return Find(s, user_id, exercise_id).has_value();
+}
+
+std::optional<Exercise> ExerciseService::Find(Session& s, const std::string& user_id,
+                                              const std::string& exercise_id) {
+  if (const auto* entry = catalog_->Find(exercise_id)) return entry->exercise;
+  if (!MayBeCustom(exercise_id)) return std::nullopt;
+  return custom_.FindLive(s, user_id, exercise_id);
+}
+
+std::unordered_map<std::string, Exercise> ExerciseService::FindForDisplay(
+    Session& s, const std::string& user_id, const std::vector<std::string>& ids) {
+  std::unordered_map<std::string, Exercise> found;
+  std::vector<std::string> custom_ids;
+  for (const auto& id : ids) {
+    if (const auto* entry = catalog_->Find(id)) {
+      found.emplace(id, entry->exercise);
+    } else if (MayBeCustom(id)) {
+      custom_ids.push_back(id);
+    }
+  }
+  if (!custom_ids.empty()) {
+    for (auto& e : custom_.FindMany(s, user_id, custom_ids)) {
+      std::string id = e.id;
+      found.emplace(std::move(id), std::move(e));
+    }
+  }
+  return found;
+}
+
+std::optional<std::string> ExerciseService::NameOf(Session& s, const std::string& user_id,
+                                                   const std::string& exercise_id) {
+  auto found = FindForDisplay(s, user_id, {exercise_id});
+  auto it = found.find(exercise_id);
+  if (it == found.end()) return std::nullopt;
+  return it->second.name;
+}
+
+}  // namespace vigor::features::exercises

@@ -1,0 +1,155 @@
+#include "features/imports/import_repository.hpp"
+
+namespace vigor::features::imports {
+
+namespace {
+using platform::store::Statement;
+
+constexpr Statement kInsertUpload{
+    "import_uploads.insert",
+    "INSERT INTO import_uploads (job_id, user_id, content) VALUES ($1, $2, $3)"};
+constexpr Statement kFindUpload{
+    "import_uploads.find", "SELECT content FROM import_uploads WHERE job_id = $1 AND user_id = $2"};
+constexpr Statement kDeleteUpload{"import_uploads.delete",
+                                  "DELETE FROM import_uploads WHERE job_id = $1 AND user_id = $2"};
+constexpr Statement kSameActivity{
+    "workouts.same_activity",
+    "SELECT id FROM workouts WHERE user_id = $1 AND started_at = $2 AND sport = $3 "
+    "AND deleted_at IS NULL AND kind = 'cardio' LIMIT 1"};
+constexpr Statement kMarkWorkout{
+    "workouts.mark_import", "UPDATE workouts SET import_id = $3 WHERE user_id = $1 AND id = $2"};
+constexpr Statement kMarkExercise{
+    "custom_exercises.mark_import",
+    "UPDATE custom_exercises SET import_id = $3 WHERE user_id = $1 AND id = $2"};
+constexpr Statement kWorkoutsOf{
+    "workouts.of_import",
+    "SELECT id FROM workouts WHERE user_id = $1 AND import_id = $2 AND deleted_at IS NULL"};
+constexpr Statement kExercisesOf{
+    "custom_exercises.of_import",
+    "SELECT id FROM custom_exercises WHERE user_id = $1 AND import_id = $2 "
+    "AND deleted_at IS NULL"};
+constexpr Statement kInsertTrack{
+    "workout_tracks.insert",
+    "INSERT INTO workout_tracks (workout_id, user_id, format, start_unix_ms, sport, point_count, "
+    "points, splits, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"};
+constexpr Statement kFindTrack{
+    "workout_tracks.find",
+    "SELECT t.format, t.start_unix_ms, t.sport, t.points, t.splits, w.title FROM workout_tracks t "
+    "JOIN workouts w ON w.id = t.workout_id WHERE t.workout_id = $2 AND t.user_id = $1 "
+    "AND w.user_id = $1 AND w.deleted_at IS NULL"};
+constexpr Statement kDeleteTrack{
+    "workout_tracks.delete", "DELETE FROM workout_tracks WHERE user_id = $1 AND workout_id = $2"};
+constexpr Statement kAllSets{
+    "workout_sets.export",
+    "SELECT w.id, w.title, w.started_at, w.ended_at, w.notes, b.position, b.exercise_id, b.notes, "
+    "s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done "
+    "FROM workouts w JOIN workout_blocks b ON b.workout_id = w.id "
+    "JOIN workout_sets s ON s.workout_id = b.workout_id AND s.block_position = b.position "
+    "WHERE w.user_id = $1 AND w.deleted_at IS NULL AND b.user_id = $1 AND s.user_id = $1 "
+    "ORDER BY w.started_at, w.id, b.position, s.position"};
+
+std::vector<std::string> Ids(std::vector<platform::store::Row> rows) {
+  std::vector<std::string> ids;
+  ids.reserve(rows.size());
+  for (auto& r : rows) ids.push_back(r.Text(0));
+  return ids;
+}
+
+}  // namespace
+
+void ImportRepository::InsertUpload(Session& s, const std::string& job_id,
+                                    const std::string& user_id, const std::string& content_base64) {
+  s.Execute(kInsertUpload, job_id, user_id, content_base64);
+}
+
+std::optional<std::string> ImportRepository::FindUpload(Session& s, const std::string& job_id,
+                                                        const std::string& user_id) {
+  auto row = s.QueryOne(kFindUpload, job_id, user_id);
+  if (!row) return std::nullopt;
+  return row->Text(0);
+}
+
+void ImportRepository::DeleteUpload(Session& s, const std::string& job_id,
+                                    const std::string& user_id) {
+  s.Execute(kDeleteUpload, job_id, user_id);
+}
+
+std::optional<std::string> ImportRepository::FindSameActivity(Session& s,
+                                                              const std::string& user_id,
+                                                              const std::string& started_at,
+                                                              const std::string& sport) {
+  auto row = s.QueryOne(kSameActivity, user_id, started_at, sport);
+  if (!row) return std::nullopt;
+  return row->Text(0);
+}
+
+void ImportRepository::MarkWorkout(Session& s, const std::string& user_id,
+                                   const std::string& workout_id, const std::string& import_id) {
+  s.Execute(kMarkWorkout, user_id, workout_id, import_id);
+}
+
+void ImportRepository::MarkExercise(Session& s, const std::string& user_id,
+                                    const std::string& exercise_id, const std::string& import_id) {
+  s.Execute(kMarkExercise, user_id, exercise_id, import_id);
+}
+
+std::vector<std::string> ImportRepository::WorkoutsOf(Session& s, const std::string& user_id,
+                                                      const std::string& import_id) {
+  return Ids(s.Query(kWorkoutsOf, user_id, import_id));
+}
+
+std::vector<std::string> ImportRepository::ExercisesOf(Session& s, const std::string& user_id,
+                                                       const std::string& import_id) {
+  return Ids(s.Query(kExercisesOf, user_id, import_id));
+}
+
+void ImportRepository::InsertTrack(Session& s, const std::string& workout_id,
+                                   const std::string& user_id, const StoredTrack& track,
+                                   const std::string& points, const std::string& now) {
+  s.Execute(kInsertTrack, workout_id, user_id, 1, track.start_unix_ms, track.sport,
+            static_cast<std::int64_t>(track.points.size()), points, track.splits_json, now);
+}
+
+std::optional<ImportRepository::TrackRow> ImportRepository::FindTrack(
+    Session& s, const std::string& user_id, const std::string& workout_id) {
+  auto row = s.QueryOne(kFindTrack, user_id, workout_id);
+  if (!row) return std::nullopt;
+  return TrackRow{.format = static_cast<int>(row->Int(0)),
+                  .start_unix_ms = row->OptInt(1),
+                  .sport = row->Text(2),
+                  .points = row->Text(3),
+                  .splits = row->Text(4),
+                  .title = row->Text(5)};
+}
+
+void ImportRepository::DeleteTrack(Session& s, const std::string& user_id,
+                                   const std::string& workout_id) {
+  s.Execute(kDeleteTrack, user_id, workout_id);
+}
+
+std::vector<ExportedSet> ImportRepository::AllSets(Session& s, const std::string& user_id) {
+  std::vector<ExportedSet> out;
+  for (auto& r : s.Query(kAllSets, user_id)) {
+    ExportedSet e;
+    e.workout_id = r.Text(0);
+    e.title = r.Text(1);
+    e.started_at = r.Text(2);
+    e.ended_at = r.OptText(3);
+    e.workout_notes = r.OptText(4);
+    e.block_position = r.Int(5);
+    e.exercise_id = r.Text(6);
+    e.block_notes = r.OptText(7);
+    e.set.set_type = workouts::ParseSetType(r.Text(8)).value_or(workouts::SetType::kNormal);
+    e.set.reps = r.OptInt(9);
+    e.set.weight_kg = r.OptReal(10);
+    e.set.duration_s = r.OptReal(11);
+    e.set.distance_m = r.OptReal(12);
+    e.set.rpe = r.OptReal(13);
+    e.set.rir = r.OptInt(14);
+    e.set.done = r.Int(15) != 0;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace vigor::features::imports

@@ -1,0 +1,577 @@
+#include "features/imports/import_service.hpp"
+
+#include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/csv.hpp"
+#include "core/fit.hpp"
+#include "core/gpx.hpp"
+#include "core/tcx.hpp"
+#include "core/text_fold.hpp"
+#include "core/track.hpp"
+#include "core/workout_totals.hpp"
+#include "features/imports/track_codec.hpp"
+#include "features/imports/training_log_csv.hpp"
+#include "features/workouts/time_text.hpp"
+#include "platform/crypto/random.hpp"
+#include "platform/error.hpp"
+#include "platform/id.hpp"
+#include "platform/time.hpp"
+
+namespace vigor::features::imports {
+
+namespace json = boost::json;
+using platform::Error;
+using platform::ErrorKind;
+using platform::auth::Principal;
+using platform::jobs::Job;
+using platform::jobs::JobContext;
+using platform::jobs::JobFailed;
+using platform::store::Session;
+
+namespace {
+
+Error ImportNotFound() { return Error(ErrorKind::kNotFound, "There is no such import."); }
+Error TrackNotFound() { return Error(ErrorKind::kNotFound, "This workout has no track."); }
+
+std::string Lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// A failure the user can act on, with the HTTP status a synchronous answer would have had.
+JobFailed Failure(std::string message, int status, json::object extra = {}) {
+  extra["status"] = status;
+  return JobFailed(std::move(message), json::serialize(extra));
+}
+
+std::string SportTitle(std::string_view sport) {
+  static const std::map<std::string_view, std::string_view> kTitles{
+      {"run", "Run"},   {"ride", "Ride"}, {"walk", "Walk"}, {"hike", "Hike"},
+      {"swim", "Swim"}, {"row", "Row"},   {"ski", "Ski"},   {"elliptical", "Elliptical"}};
+  auto it = kTitles.find(sport);
+  return std::string(it == kTitles.end() ? "Activity" : it->second);
+}
+
+// "morning-run.gpx" -> "morning-run"; at most 200 bytes, no control characters.
+std::optional<std::string> TitleFromFileName(const std::optional<std::string>& file_name) {
+  if (!file_name) return std::nullopt;
+  std::string name = *file_name;
+  if (auto slash = name.find_last_of("/\\"); slash != std::string::npos) name.erase(0, slash + 1);
+  if (auto dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.erase(dot);
+  std::erase_if(name, [](unsigned char c) { return c < 0x20 || c == 0x7F; });
+  if (name.size() > 200) name.resize(200);
+  if (name.empty()) return std::nullopt;
+  return name;
+}
+
+std::string SplitsJson(const std::vector<core::Split>& splits) {
+  json::array out;
+  for (const auto& s : splits) {
+    json::object o{{"distance_m", s.distance_m},
+                   {"duration_s", s.duration_s},
+                   {"moving_time_s", s.moving_time_s},
+                   {"elevation_gain_m", s.elevation_gain_m}};
+    o["avg_heart_rate"] = s.avg_heart_rate ? json::value(*s.avg_heart_rate) : json::value(nullptr);
+    out.push_back(std::move(o));
+  }
+  return json::serialize(out);
+}
+
+// The workout as the workouts feature stores it; totals computed as WorkoutService does.
+workouts::Workout BuildWorkout(const std::string& user_id, const workouts::WorkoutInput& input,
+                               const std::string& now) {
+  workouts::Workout w;
+  w.id = input.id.value_or(platform::NewId());
+  w.user_id = user_id;
+  w.kind = input.cardio ? workouts::WorkoutKind::kCardio : workouts::WorkoutKind::kStrength;
+  w.title = input.title;
+  w.started_at = input.started_at;
+  w.ended_at = input.ended_at;
+  w.notes = input.notes;
+  w.cardio = input.cardio;
+  w.blocks = input.blocks;
+  std::vector<core::BlockFigures> figures;
+  for (const auto& block : input.blocks) {
+    core::BlockFigures f{block.exercise_id, {}};
+    for (const auto& set : block.sets) f.sets.push_back({set.done, set.reps, set.weight_kg});
+    figures.push_back(std::move(f));
+  }
+  w.totals.sets = core::ComputeTotals(figures);
+  std::optional<std::int64_t> ended;
+  if (input.ended_at) ended = workouts::ParseRfc3339Ms(*input.ended_at);
+  w.totals.duration_s =
+      core::WorkoutDurationSeconds(input.cardio ? input.cardio->duration_s : std::nullopt,
+                                   workouts::ParseRfc3339Ms(input.started_at).value_or(0), ended);
+  w.input_hash = workouts::Fingerprint(input);
+  w.created_at = now;
+  w.updated_at = now;
+  return w;
+}
+
+// What a custom exercise created for a file records, judged from its sets.
+exercises::LogType InferLogType(const ParsedLog& log, const std::string& name) {
+  bool weight = false, reps = false, duration = false, distance = false;
+  for (const auto& w : log.workouts) {
+    for (const auto& b : w.blocks) {
+      if (b.exercise_name != name) continue;
+      for (const auto& s : b.sets) {
+        weight |= s.weight_kg.has_value();
+        reps |= s.reps.has_value();
+        duration |= s.duration_s.has_value();
+        distance |= s.distance_m.has_value();
+      }
+    }
+  }
+  using exercises::LogType;
+  if (weight && !reps && duration) return LogType::kWeightDuration;
+  if (weight) return LogType::kWeightReps;
+  if (reps) return LogType::kReps;
+  if (distance && duration) return LogType::kDistanceDuration;
+  if (distance) return LogType::kDistance;
+  if (duration) return LogType::kDuration;
+  return LogType::kWeightReps;
+}
+
+ParsedLog ParseLog(const ImportRequest& request, std::string_view text) {
+  if (request.format == ImportFormat::kStrongCsv) {
+    return ParseStrongCsv(text, request.weight_unit, request.distance_unit);
+  }
+  return ParseHevyCsv(text);
+}
+
+}  // namespace
+
+std::string EncodeRequest(const ImportRequest& r) {
+  json::object o{{"format", FormatName(r.format)},
+                 {"allow_duplicate", r.allow_duplicate},
+                 {"weight_unit", r.weight_unit == core::WeightUnit::kPounds ? "lb" : "kg"},
+                 {"distance_unit", r.distance_unit == core::DistanceUnit::kMiles ? "mi" : "km"}};
+  if (r.file_name) o["file_name"] = *r.file_name;
+  return json::serialize(o);
+}
+
+ImportRequest DecodeRequest(std::string_view text) {
+  auto o = json::parse(text).as_object();
+  ImportRequest r;
+  r.format = ParseFormat(o.at("format").as_string()).value();
+  r.allow_duplicate = o.at("allow_duplicate").as_bool();
+  r.weight_unit = o.at("weight_unit").as_string() == "lb" ? core::WeightUnit::kPounds
+                                                          : core::WeightUnit::kKilograms;
+  r.distance_unit = o.at("distance_unit").as_string() == "mi" ? core::DistanceUnit::kMiles
+                                                              : core::DistanceUnit::kKilometers;
+  if (auto* f = o.if_contains("file_name")) r.file_name = std::string(f->as_string());
+  return r;
+}
+
+ImportService::ImportService(platform::store::Database& database, platform::jobs::JobQueue& jobs,
+                             exercises::ExerciseService& exercises)
+    : database_(database), jobs_(jobs), exercises_(exercises) {
+  // Names first, so an alias never hides another exercise's name.
+  for (const auto& entry : exercises.catalog().entries()) {
+    catalogue_keys_.emplace(core::SearchKey(entry.exercise.name), entry.exercise.id);
+  }
+  for (const auto& entry : exercises.catalog().entries()) {
+    for (const auto& alias : entry.exercise.aliases) {
+      catalogue_keys_.emplace(core::SearchKey(alias), entry.exercise.id);
+    }
+  }
+  jobs_.Register(std::string(kImportJobKind),
+                 [this](JobContext& context) { return RunJob(context); });
+}
+
+Job ImportService::Submit(const Principal& principal, const ImportRequest& request,
+                          const std::string& body) {
+  if (body.empty()) {
+    throw Error(ErrorKind::kValidation, "The file is empty.", {{"body", "must not be empty"}});
+  }
+  std::string content = platform::crypto::Base64UrlEncode(body);
+  auto job = database_.WriteResult([&](Session& s) {
+    auto id = jobs_.Enqueue(s, principal.user_id, kImportJobKind, EncodeRequest(request));
+    imports_.InsertUpload(s, id, principal.user_id, content);
+    return *jobs_.Find(s, principal.user_id, id);
+  });
+  jobs_.Notify();
+  return job;
+}
+
+Job ImportService::Get(const Principal& principal, const std::string& id) {
+  auto job = database_.ReadResult(
+      [&](Session& s) { return jobs_.Find(s, principal.user_id, Lowercase(id)); });
+  if (!job || job->kind != kImportJobKind) throw ImportNotFound();
+  return std::move(*job);
+}
+
+void ImportService::Undo(const Principal& principal, const std::string& raw_id) {
+  std::string id = Lowercase(raw_id);
+  const std::string& user_id = principal.user_id;
+  database_.Write([&](Session& s) {
+    auto job = jobs_.Find(s, user_id, id);
+    if (!job || job->kind != kImportJobKind) throw ImportNotFound();
+    if (job->status == platform::jobs::JobStatus::kRunning) {
+      throw Error(ErrorKind::kConflict, "The import is running; undo it once it has finished.");
+    }
+    std::string now = platform::NowRfc3339();
+    for (const auto& workout_id : imports_.WorkoutsOf(s, user_id, id)) {
+      workouts_.Tombstone(s, user_id, workout_id, now);
+      imports_.DeleteTrack(s, user_id, workout_id);
+    }
+    for (const auto& exercise_id : imports_.ExercisesOf(s, user_id, id)) {
+      custom_.MarkDeleted(s, user_id, exercise_id, now);
+    }
+    if (!jobs_.Remove(s, user_id, id)) {
+      throw Error(ErrorKind::kConflict, "The import is running; undo it once it has finished.");
+    }
+  });
+}
+
+std::string ImportService::RunJob(JobContext& context) {
+  const Job& job = context.job();
+  ImportRequest request = DecodeRequest(job.payload);
+  auto content =
+      database_.ReadResult([&](Session& s) { return imports_.FindUpload(s, job.id, job.user_id); });
+  if (!content) throw Failure("The uploaded file is gone.", 410);
+  auto bytes = platform::crypto::Base64UrlDecode(*content);
+  content.reset();
+  if (!bytes) throw std::runtime_error("an import upload is not base64url");
+  try {
+    return IsActivityFormat(request.format) ? RunActivityImport(context, request, *bytes)
+                                            : RunLogImport(context, request, *bytes);
+  } catch (...) {
+    // The file is not needed any more; what the import wrote was rolled back.
+    database_.Write([&](Session& s) { imports_.DeleteUpload(s, job.id, job.user_id); });
+    throw;
+  }
+}
+
+std::string ImportService::RunActivityImport(JobContext& context, const ImportRequest& request,
+                                             const std::string& bytes) {
+  const Job& job = context.job();
+  core::Track track;
+  try {
+    switch (request.format) {
+      case ImportFormat::kGpx:
+        track = core::ParseGpx(bytes);
+        break;
+      case ImportFormat::kTcx:
+        track = core::ParseTcx(bytes);
+        break;
+      default:
+        track = core::ParseFit(bytes).track;
+        break;
+    }
+  } catch (const core::TrackParseError& e) {
+    std::string message = e.what();
+    if (!message.empty()) message[0] = static_cast<char>(std::toupper(message[0]));
+    throw Failure(message + ".", 422);
+  }
+  auto stats = core::ComputeStats(track);
+  bool indoor = !track.has_positions();
+  std::string sport = workouts::IsCardioSport(track.sport) ? track.sport : "other";
+
+  std::int64_t start_ms =
+      track.start_unix_ms.value_or(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
+  workouts::WorkoutInput input;
+  input.id = platform::NewId();
+  input.started_at = workouts::FormatUtcMs(start_ms);
+  if (stats.duration_s > 0) {
+    input.ended_at = workouts::FormatUtcMs(
+        start_ms + static_cast<std::int64_t>(std::llround(stats.duration_s * 1000)));
+  }
+  std::string date = input.started_at.substr(0, 10);
+  input.title =
+      TitleFromFileName(request.file_name)
+          .value_or((indoor ? "Indoor " + Lowercase(SportTitle(sport)) : SportTitle(sport)) +
+                    " on " + date);
+  workouts::Cardio cardio;
+  cardio.sport = sport;
+  if (stats.distance_m > 0) cardio.distance_m = stats.distance_m;
+  if (stats.duration_s > 0) cardio.duration_s = stats.duration_s;
+  if (stats.duration_s > 0) cardio.moving_time_s = std::min(stats.moving_time_s, stats.duration_s);
+  bool has_elevation = std::any_of(track.points.begin(), track.points.end(),
+                                   [](const auto& p) { return p.elevation_m.has_value(); });
+  if (has_elevation) cardio.elevation_gain_m = stats.elevation_gain_m;
+  if (stats.avg_heart_rate) cardio.avg_heart_rate = std::llround(*stats.avg_heart_rate);
+  if (stats.max_heart_rate) cardio.max_heart_rate = *stats.max_heart_rate;
+  if (cardio.avg_heart_rate && cardio.max_heart_rate &&
+      *cardio.avg_heart_rate > *cardio.max_heart_rate) {
+    cardio.avg_heart_rate = cardio.max_heart_rate;
+  }
+  input.cardio = cardio;
+
+  StoredTrack stored{track.start_unix_ms, sport, {}, SplitsJson(stats.splits)};
+  std::string points = EncodeTrackPoints(track.points);
+  stored.points = std::move(track.points);
+  context.Progress(0, 1);
+
+  return database_.WriteResult([&](Session& s) {
+    if (!request.allow_duplicate) {
+      if (auto existing = imports_.FindSameActivity(s, job.user_id, input.started_at, sport)) {
+        throw Failure("This activity is in your log already (workout " + *existing +
+                          "). Import it with allow_duplicate=true to keep both.",
+                      409, {{"existing_workout_id", *existing}});
+      }
+    }
+    std::string now = platform::NowRfc3339();
+    auto workout = BuildWorkout(job.user_id, input, now);
+    if (!workouts_.Insert(s, workout)) throw std::runtime_error("a new workout id is taken");
+    imports_.MarkWorkout(s, job.user_id, workout.id, job.id);
+    imports_.InsertTrack(s, workout.id, job.user_id, stored, points, now);
+    imports_.DeleteUpload(s, job.id, job.user_id);
+    json::object result{{"workouts_created", 1},
+                        {"workout_id", workout.id},
+                        {"indoor", indoor},
+                        {"points", static_cast<std::int64_t>(stored.points.size())}};
+    std::string text = json::serialize(result);
+    if (!context.Progress(s, 1, 1)) throw std::runtime_error("the import's lease was lost");
+    context.Succeed(s, text);
+    return text;
+  });
+}
+
+std::vector<ExerciseMatch> ImportService::Resolve(Session& s, const std::string& user_id,
+                                                  const ParsedLog& log) {
+  std::vector<ExerciseMatch> matches;
+  std::set<std::string> seen;
+  auto catalogue = [&](const std::string& text) -> std::optional<std::string> {
+    auto it = catalogue_keys_.find(core::SearchKey(text));
+    if (it == catalogue_keys_.end()) return std::nullopt;
+    return it->second;
+  };
+  for (const auto& w : log.workouts) {
+    for (const auto& b : w.blocks) {
+      if (!seen.insert(b.exercise_name).second) continue;
+      ExerciseMatch m{b.exercise_name, std::nullopt};
+      std::string key = core::SearchKey(b.exercise_name);
+      if (auto own = custom_.LiveIdByKey(s, user_id, key)) {
+        m.exercise_id = own;
+      } else if (auto slug = catalogue(b.exercise_name)) {
+        m.exercise_id = slug;
+      } else if (auto open = b.exercise_name.rfind('(');
+                 open != std::string::npos && b.exercise_name.back() == ')') {
+        // Strong and Hevy write "Bench Press (Barbell)": try "Barbell Bench Press".
+        std::string base = b.exercise_name.substr(0, open);
+        std::string equipment = b.exercise_name.substr(open + 1, b.exercise_name.size() - open - 2);
+        m.exercise_id = catalogue(equipment + " " + base);
+        if (!m.exercise_id) {
+          // "Lat Pulldown (Cable)": the plain name, when that exercise uses this equipment.
+          auto slug = catalogue(base);
+          const auto* entry = slug ? exercises_.catalog().Find(*slug) : nullptr;
+          std::string wanted = core::SearchKey(equipment);
+          if (entry) {
+            for (auto e : entry->exercise.equipment) {
+              std::string name(exercises::Name(e));
+              std::replace(name.begin(), name.end(), '_', ' ');
+              if (name == wanted) m.exercise_id = slug;
+            }
+          }
+        }
+      }
+      matches.push_back(std::move(m));
+    }
+  }
+  return matches;
+}
+
+LogImportSummary ImportService::DryRun(const Principal& principal, const ImportRequest& request,
+                                       const std::string& body) {
+  ParsedLog log;
+  try {
+    log = ParseLog(request, body);
+  } catch (const LogFormatError& e) {
+    throw Error(ErrorKind::kValidation, e.what(), {{"body", e.what()}});
+  }
+  LogImportSummary summary;
+  summary.exercises =
+      database_.ReadResult([&](Session& s) { return Resolve(s, principal.user_id, log); });
+  summary.rows = log.rows;
+  summary.workouts = log.workouts.size();
+  summary.sets = log.sets();
+  summary.unknown_columns = std::move(log.unknown_columns);
+  summary.row_errors = std::move(log.row_errors);
+  auto n = std::min(log.workouts.size(), kPreviewWorkouts);
+  summary.sample.assign(log.workouts.begin(),
+                        log.workouts.begin() + static_cast<std::ptrdiff_t>(n));
+  return summary;
+}
+
+std::string ImportService::RunLogImport(JobContext& context, const ImportRequest& request,
+                                        const std::string& text) {
+  const Job& job = context.job();
+  const std::string& user_id = job.user_id;
+  ParsedLog log;
+  try {
+    log = ParseLog(request, text);
+  } catch (const LogFormatError& e) {
+    throw Failure(e.what(), 422);
+  }
+  auto total = static_cast<std::int64_t>(log.workouts.size());
+  std::map<std::string, std::string> exercise_ids;  // name in the file -> id
+  json::array created_exercises;
+  std::size_t sets = 0;
+  std::string result;
+
+  auto finish = [&](Session& s) {
+    json::array errors;
+    for (const auto& e : log.row_errors) {
+      errors.push_back(json::object{{"row", e.row}, {"message", e.message}});
+    }
+    json::array unknown;
+    for (const auto& c : log.unknown_columns) unknown.push_back(json::string(c));
+    result = json::serialize(json::object{{"workouts_created", total},
+                                          {"sets_created", sets},
+                                          {"exercises_created", created_exercises},
+                                          {"unknown_columns", unknown},
+                                          {"row_errors", errors}});
+    imports_.DeleteUpload(s, job.id, user_id);
+    context.Succeed(s, result);
+  };
+
+  std::size_t next = 0;
+  do {
+    database_.Write([&](Session& s) {
+      std::string now = platform::NowRfc3339();
+      if (next == 0) {
+        // The exercises the file needs, each created once, with the first batch.
+        std::map<std::string, std::string> by_key;  // search key -> id created here
+        for (const auto& m : Resolve(s, user_id, log)) {
+          if (m.exercise_id) {
+            exercise_ids[m.name] = *m.exercise_id;
+            continue;
+          }
+          std::string name = m.name.substr(0, 100);
+          std::string key = core::SearchKey(name);
+          if (key.empty()) {
+            name = "Imported exercise";
+            key = core::SearchKey(name);
+          }
+          if (auto it = by_key.find(key); it != by_key.end()) {
+            exercise_ids[m.name] = it->second;
+            continue;
+          }
+          if (auto own = custom_.LiveIdByKey(s, user_id, key)) {
+            exercise_ids[m.name] = *own;
+            continue;
+          }
+          exercises::Exercise e;
+          e.id = platform::NewId();
+          e.user_id = user_id;
+          e.custom = true;
+          e.name = name;
+          e.slug = core::Slugify(name);
+          e.log_type = InferLogType(log, m.name);
+          e.created_at = e.updated_at = now;
+          custom_.Insert(s, e);
+          imports_.MarkExercise(s, user_id, e.id, job.id);
+          by_key[key] = e.id;
+          exercise_ids[m.name] = e.id;
+          created_exercises.push_back(json::object{{"id", e.id}, {"name", e.name}});
+        }
+      }
+      std::size_t end = std::min(log.workouts.size(), next + kBatchWorkouts);
+      for (std::size_t i = next; i < end; ++i) {
+        const auto& pw = log.workouts[i];
+        workouts::WorkoutInput input;
+        input.id = platform::NewId();
+        input.title = pw.title.substr(0, 200);
+        input.started_at = workouts::FormatUtcMs(pw.started_ms);
+        if (pw.ended_ms) input.ended_at = workouts::FormatUtcMs(*pw.ended_ms);
+        input.notes = pw.notes;
+        for (const auto& pb : pw.blocks) {
+          workouts::WorkoutBlock block;
+          block.exercise_id = exercise_ids.at(pb.exercise_name);
+          block.superset_group = pb.superset_group;
+          block.notes = pb.notes;
+          block.sets = pb.sets;
+          sets += pb.sets.size();
+          input.blocks.push_back(std::move(block));
+        }
+        auto workout = BuildWorkout(user_id, input, now);
+        if (!workouts_.Insert(s, workout)) throw std::runtime_error("a new workout id is taken");
+        imports_.MarkWorkout(s, user_id, workout.id, job.id);
+      }
+      next = end;
+      if (!context.Progress(s, static_cast<std::int64_t>(next), total)) {
+        throw std::runtime_error("the import's lease was lost");
+      }
+      if (next >= log.workouts.size()) finish(s);
+    });
+  } while (next < log.workouts.size());
+  return result;
+}
+
+StoredTrack ImportService::Track(const Principal& principal, const std::string& workout_id) {
+  auto row = database_.ReadResult(
+      [&](Session& s) { return imports_.FindTrack(s, principal.user_id, Lowercase(workout_id)); });
+  if (!row) throw TrackNotFound();
+  auto points = DecodeTrackPoints(row->points);
+  if (!points || row->format != kTrackFormat) {
+    throw std::runtime_error("a stored track cannot be decoded");
+  }
+  return StoredTrack{row->start_unix_ms, row->sport, std::move(*points), row->splits};
+}
+
+std::string ImportService::Gpx(const Principal& principal, const std::string& workout_id,
+                               std::string& title) {
+  auto row = database_.ReadResult(
+      [&](Session& s) { return imports_.FindTrack(s, principal.user_id, Lowercase(workout_id)); });
+  if (!row) throw TrackNotFound();
+  auto points = DecodeTrackPoints(row->points);
+  if (!points) throw std::runtime_error("a stored track cannot be decoded");
+  core::Track track;
+  track.start_unix_ms = row->start_unix_ms;
+  track.sport = row->sport;
+  track.points = std::move(*points);
+  if (!track.has_positions()) {
+    throw Error(ErrorKind::kNotFound, "This workout was recorded indoors: it has no GPS track.");
+  }
+  title = row->title;
+  return core::WriteGpx(track, row->title);
+}
+
+std::string ImportService::ExportSetsCsv(const Principal& principal) {
+  const std::string& user_id = principal.user_id;
+  std::vector<ExportedSet> rows;
+  std::unordered_map<std::string, exercises::Exercise> names;
+  database_.Read([&](Session& s) {
+    rows = imports_.AllSets(s, user_id);
+    std::set<std::string> ids;
+    for (const auto& r : rows) ids.insert(r.exercise_id);
+    names = exercises_.FindForDisplay(s, user_id, {ids.begin(), ids.end()});
+  });
+  std::string out = core::CsvLine(StrongHeader());
+  std::string block_key;
+  int numbered = 0;
+  for (const auto& r : rows) {
+    std::string key = r.workout_id + '/' + std::to_string(r.block_position);
+    if (key != block_key) {
+      block_key = key;
+      numbered = 0;
+    }
+    StrongRow row;
+    row.started_ms = workouts::ParseRfc3339Ms(r.started_at).value_or(0);
+    if (r.ended_at) {
+      if (auto ended = workouts::ParseRfc3339Ms(*r.ended_at)) {
+        row.duration_s = static_cast<double>(*ended - row.started_ms) / 1000;
+      }
+    }
+    row.workout_name = r.title;
+    auto name = names.find(r.exercise_id);
+    row.exercise_name = name == names.end() ? r.exercise_id : name->second.name;
+    row.set_order = StrongSetOrder(r.set.set_type, numbered);
+    row.set = r.set;
+    row.notes = r.block_notes;
+    row.workout_notes = r.workout_notes;
+    out += core::CsvLine(StrongFields(row));
+  }
+  return out;
+}
+
+}  // namespace vigor::features::imports

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/track.hpp"
+#include "core/units.hpp"
+#include "features/workouts/model.hpp"
+
+// Imports of activity files (GPX, TCX, FIT) and of other apps' training logs (Strong and Hevy
+// CSV exports), the export of every set as CSV, and the tracks of imported activities.
+namespace vigor::features::imports {
+
+enum class ImportFormat { kGpx, kTcx, kFit, kStrongCsv, kHevyCsv };
+std::string_view FormatName(ImportFormat format);
+std::optional<ImportFormat> ParseFormat(std::string_view text);
+inline bool IsActivityFormat(ImportFormat f) {
+  return f == ImportFormat::kGpx || f == ImportFormat::kTcx || f == ImportFormat::kFit;
+}
+
+// What a POST /imports asks for (from the query string).
+struct ImportRequest {
+  ImportFormat format = ImportFormat::kGpx;
+  std::optional<std::string> file_name;  // the title of an activity comes from it
+  bool allow_duplicate = false;
+  bool dry_run = false;
+  core::WeightUnit weight_unit = core::WeightUnit::kKilograms;         // Strong CSV weights
+  core::DistanceUnit distance_unit = core::DistanceUnit::kKilometers;  // Strong CSV distances
+};
+
+// A set as a training-log CSV gives it, before its exercise is resolved.
+struct ParsedBlock {
+  std::string exercise_name;
+  std::optional<std::int64_t> superset_group;
+  std::optional<std::string> notes;
+  std::vector<workouts::WorkoutSet> sets;
+};
+
+struct ParsedWorkout {
+  std::size_t first_row = 0;  // 1-based line in the file
+  std::string title;
+  std::int64_t started_ms = 0;
+  std::optional<std::int64_t> ended_ms;
+  std::optional<std::string> notes;
+  std::vector<ParsedBlock> blocks;
+};
+
+struct RowError {
+  std::size_t row = 0;  // 1-based line in the file; the header is line 1
+  std::string message;
+};
+
+// A whole training-log CSV, read.
+struct ParsedLog {
+  std::vector<ParsedWorkout> workouts;
+  std::vector<std::string> unknown_columns;
+  std::vector<RowError> row_errors;  // rows left out
+  std::size_t rows = 0;              // data rows read
+  std::size_t sets() const;
+};
+
+// What an exercise name of a file turns into.
+struct ExerciseMatch {
+  std::string name;                        // as the file writes it
+  std::optional<std::string> exercise_id;  // a catalogue slug or the user's own; empty: create it
+};
+
+// What a dry run shows, and a real import reports when done.
+struct LogImportSummary {
+  std::size_t rows = 0;
+  std::size_t workouts = 0;
+  std::size_t sets = 0;
+  std::vector<ExerciseMatch> exercises;  // every distinct name, in order of appearance
+  std::vector<std::string> unknown_columns;
+  std::vector<RowError> row_errors;
+  std::vector<ParsedWorkout> sample;  // the first few workouts, for a preview
+};
+
+// The track of a workout, decoded.
+struct StoredTrack {
+  std::optional<std::int64_t> start_unix_ms;
+  std::string sport;
+  std::vector<core::TrackPoint> points;
+  std::string splits_json;
+};
+
+}  // namespace vigor::features::imports

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/units.hpp"
+#include "features/imports/model.hpp"
+
+// Reading the training-log exports of Strong and Hevy, and writing Strong's layout. Pure
+// functions: exercise names stay names here (the service resolves them).
+namespace vigor::features::imports {
+
+// The file cannot be read at all (not CSV, a required column missing); what() is for the user.
+class LogFormatError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Strong: Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,
+// Workout Notes,RPE (',' or ';' separated). Dates are taken as UTC. Weights are in `weight_unit`,
+// distances in `distance_unit`; a 0 in Weight, Reps, Distance or Seconds means "not recorded".
+// Set Order is a number for a normal set, W (warm-up), D (drop set) or F (failure); rest-timer
+// rows are skipped. Rows of one workout share Date and Workout Name; consecutive rows of one
+// exercise make a block. Rows that cannot be read are left out with a RowError.
+ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
+                         core::DistanceUnit distance_unit);
+
+// Hevy: title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,
+// set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe (weight_lbs and
+// distance_miles are accepted too). Times like "12 Jan 2024, 18:05", taken as UTC.
+ParsedLog ParseHevyCsv(std::string_view text);
+
+// Strong's header and one row of it (weights in kg, distances in km), as the export writes them.
+std::vector<std::string> StrongHeader();
+struct StrongRow {
+  std::int64_t started_ms = 0;
+  std::string workout_name;
+  std::optional<double> duration_s;
+  std::string exercise_name;
+  std::string set_order;  // see StrongSetOrder
+  workouts::WorkoutSet set;
+  std::optional<std::string> notes;
+  std::optional<std::string> workout_notes;
+};
+std::vector<std::string> StrongFields(const StrongRow& row);
+// "W", "D", "F", or the number of the set among the block's numbered sets so far (1-based).
+std::string StrongSetOrder(workouts::SetType type, int& numbered_so_far);
+// "1h 2m", "45m", "1h 0m 30s"; what Strong writes in Duration.
+std::string FormatStrongDuration(double seconds);
+// A number without trailing zeros: 62.5, 100, 0.333 (at most 3 decimals).
+std::string FormatDecimal(double value);
+
+}  // namespace vigor::features::imports

@@ -1,0 +1,402 @@
+#include "features/workouts/json_codec.hpp"
+
+#include <algorithm>
+#include <boost/json/array.hpp>
+#include <cctype>
+#include <charconv>
+#include <limits>
+
+#include "features/workouts/time_text.hpp"
+#include "platform/error.hpp"
+#include "platform/http/json.hpp"
+#include "platform/id.hpp"
+
+namespace vigor::features::workouts {
+
+namespace http = platform::http;
+using platform::FieldErrors;
+
+namespace {
+
+constexpr double kUnbounded = std::numeric_limits<double>::max();
+constexpr std::size_t kIdMax = 64;
+
+// Reads a nested object with JsonFields, reporting its problems under `prefix` ("blocks[2].").
+template <class Read>
+void ReadNested(const boost::json::value& value, const std::string& path, FieldErrors& errors,
+                Read&& read) {
+  if (!value.is_object()) {
+    errors.Add(path, "must be an object");
+    return;
+  }
+  FieldErrors local;
+  http::JsonFields fields(value.as_object(), local);
+  read(fields, local);
+  try {
+    local.ThrowIfAny();
+  } catch (const platform::Error& e) {
+    for (const auto& f : e.fields()) errors.Add(path + "." + f.field, f.message);
+  }
+}
+
+// The array `name`: empty when absent or null, an error when it is anything else or too long.
+const boost::json::array* ArrayField(const boost::json::object& object, std::string_view name,
+                                     std::size_t max_items, bool required, FieldErrors& errors) {
+  const auto* v = object.if_contains(name);
+  if (v == nullptr || v->is_null()) {
+    if (required) errors.Add(std::string(name), "is required");
+    return nullptr;
+  }
+  if (!v->is_array()) {
+    errors.Add(std::string(name), "must be a list");
+    return nullptr;
+  }
+  if (v->as_array().size() > max_items) {
+    errors.Add(std::string(name), "must have at most " + std::to_string(max_items) + " items");
+    return nullptr;
+  }
+  return &v->as_array();
+}
+
+std::string Indexed(std::string_view name, std::size_t i) {
+  return std::string(name) + "[" + std::to_string(i) + "]";
+}
+
+// An RFC 3339 date-time in its stored form (UTC, milliseconds).
+std::optional<std::string> Timestamp(http::JsonFields& fields, std::string_view name, bool required,
+                                     FieldErrors& errors) {
+  auto text = fields.String(name, {.required = required, .max_length = 64});
+  if (!text) return std::nullopt;
+  auto ms = ParseRfc3339Ms(*text);
+  if (!ms) {
+    errors.Add(std::string(name), "must be an RFC 3339 date-time such as 2026-05-01T07:30:00Z");
+    return std::nullopt;
+  }
+  return FormatUtcMs(*ms);
+}
+
+bool IsZoneName(std::string_view zone) {
+  return !zone.empty() && std::all_of(zone.begin(), zone.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+           c == '_' || c == '-' || c == '+';
+  });
+}
+
+WorkoutSet DecodeSet(http::JsonFields& f, FieldErrors& errors) {
+  WorkoutSet s;
+  if (auto type = f.String("set_type", {.max_length = 16})) {
+    if (auto parsed = ParseSetType(*type)) {
+      s.set_type = *parsed;
+    } else {
+      errors.Add("set_type", "must be one of warmup, normal, drop, failure, amrap");
+    }
+  }
+  s.reps = f.Int("reps", false, 0, 10000);
+  s.weight_kg = f.Number("weight_kg", false, 0, 2000);
+  s.duration_s = f.Number("duration_s", false, 0, 604800);
+  s.distance_m = f.Number("distance_m", false, 0, 10000000);
+  s.rpe = f.Number("rpe", false, 1, 10);
+  s.rir = f.Int("rir", false, 0, 10);
+  s.done = f.Bool("done", false).value_or(true);
+  s.target_reps = f.Int("target_reps", false, 0, 10000);
+  s.target_weight_kg = f.Number("target_weight_kg", false, 0, 2000);
+  s.target_rir = f.Int("target_rir", false, 0, 10);
+  f.RejectUnknown({"set_type", "reps", "weight_kg", "duration_s", "distance_m", "rpe", "rir",
+                   "done", "target_reps", "target_weight_kg", "target_rir"});
+  return s;
+}
+
+WorkoutBlock DecodeBlock(const boost::json::object& o, http::JsonFields& f, FieldErrors& errors) {
+  WorkoutBlock b;
+  b.exercise_id = f.String("exercise_id", {.required = true, .min_length = 1, .max_length = kIdMax})
+                      .value_or("");
+  b.superset_group = f.Int("superset_group", false, 1, 100);
+  b.rest_s = f.Int("rest_s", false, 0, 3600);
+  b.notes = f.String("notes", {.max_length = 1000});
+  if (const auto* sets = ArrayField(o, "sets", 100, true, errors)) {
+    for (std::size_t i = 0; i < sets->size(); ++i) {
+      ReadNested(
+          (*sets)[i], Indexed("sets", i), errors,
+          [&](http::JsonFields& sf, FieldErrors& se) { b.sets.push_back(DecodeSet(sf, se)); });
+    }
+  }
+  f.RejectUnknown({"exercise_id", "superset_group", "rest_s", "notes", "sets"});
+  return b;
+}
+
+Cardio DecodeCardio(http::JsonFields& f, FieldErrors& errors) {
+  Cardio c;
+  if (auto sport = f.String("sport", {.max_length = 16})) {
+    if (IsCardioSport(*sport)) {
+      c.sport = *sport;
+    } else {
+      errors.Add("sport",
+                 "must be one of run, ride, walk, hike, swim, row, ski, elliptical, other");
+    }
+  }
+  c.distance_m = f.Number("distance_m", false, 0, kUnbounded);
+  c.duration_s = f.Number("duration_s", false, 0, kUnbounded);
+  c.moving_time_s = f.Number("moving_time_s", false, 0, kUnbounded);
+  c.elevation_gain_m = f.Number("elevation_gain_m", false, 0, kUnbounded);
+  c.avg_heart_rate = f.Int("avg_heart_rate", false, 20, 260);
+  c.max_heart_rate = f.Int("max_heart_rate", false, 20, 260);
+  c.calories_kcal = f.Number("calories_kcal", false, 0, kUnbounded);
+  f.RejectUnknown({"sport", "distance_m", "duration_s", "moving_time_s", "elevation_gain_m",
+                   "avg_heart_rate", "max_heart_rate", "calories_kcal"});
+  return c;
+}
+
+RoutineItem DecodeRoutineItem(http::JsonFields& f) {
+  RoutineItem item;
+  item.exercise_id =
+      f.String("exercise_id", {.required = true, .min_length = 1, .max_length = kIdMax})
+          .value_or("");
+  item.superset_group = f.Int("superset_group", false, 1, 100);
+  item.target_sets = f.Int("target_sets", true, 1, 50).value_or(1);
+  item.target_reps = f.Int("target_reps", false, 0, 1000);
+  item.target_weight_kg = f.Number("target_weight_kg", false, 0, 2000);
+  item.target_percent_1rm = f.Number("target_percent_1rm", false, 1, 120);
+  item.rest_s = f.Int("rest_s", false, 0, 3600);
+  f.RejectUnknown({"exercise_id", "superset_group", "target_sets", "target_reps",
+                   "target_weight_kg", "target_percent_1rm", "rest_s"});
+  return item;
+}
+
+template <class T>
+boost::json::value OrNull(const std::optional<T>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+boost::json::object EncodeSet(const WorkoutSet& s) {
+  return {{"set_type", SetTypeName(s.set_type)},
+          {"reps", OrNull(s.reps)},
+          {"weight_kg", OrNull(s.weight_kg)},
+          {"duration_s", OrNull(s.duration_s)},
+          {"distance_m", OrNull(s.distance_m)},
+          {"rpe", OrNull(s.rpe)},
+          {"rir", OrNull(s.rir)},
+          {"done", s.done},
+          {"target_reps", OrNull(s.target_reps)},
+          {"target_weight_kg", OrNull(s.target_weight_kg)},
+          {"target_rir", OrNull(s.target_rir)}};
+}
+
+boost::json::value EncodeCardio(const std::optional<Cardio>& cardio) {
+  if (!cardio) return nullptr;
+  const auto& c = *cardio;
+  return boost::json::object{{"sport", c.sport},
+                             {"distance_m", OrNull(c.distance_m)},
+                             {"duration_s", OrNull(c.duration_s)},
+                             {"moving_time_s", OrNull(c.moving_time_s)},
+                             {"elevation_gain_m", OrNull(c.elevation_gain_m)},
+                             {"avg_heart_rate", OrNull(c.avg_heart_rate)},
+                             {"max_heart_rate", OrNull(c.max_heart_rate)},
+                             {"calories_kcal", OrNull(c.calories_kcal)}};
+}
+
+boost::json::object EncodeTotals(const Totals& t) {
+  return {{"sets", t.sets.sets},
+          {"reps", t.sets.reps},
+          {"volume_kg", t.sets.volume_kg},
+          {"exercises", t.sets.exercises},
+          {"duration_s", OrNull(t.duration_s)}};
+}
+
+boost::json::array EncodeSets(const std::vector<WorkoutSet>& sets) {
+  boost::json::array out;
+  for (const auto& s : sets) out.push_back(EncodeSet(s));
+  return out;
+}
+
+}  // namespace
+
+WorkoutInput DecodeWorkoutInput(const boost::json::object& body) {
+  FieldErrors errors;
+  http::JsonFields f(body, errors);
+  WorkoutInput in;
+  if (auto id = f.String("id", {.max_length = kIdMax})) {
+    std::transform(id->begin(), id->end(), id->begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (platform::IsUuid(*id)) {
+      in.id = std::move(*id);
+    } else {
+      errors.Add("id", "must be a UUID");
+    }
+  }
+  in.title = f.String("title", {.max_length = 200}).value_or("");
+  in.started_at = Timestamp(f, "started_at", true, errors).value_or("");
+  in.ended_at = Timestamp(f, "ended_at", false, errors);
+  if (auto zone = f.String("time_zone", {.max_length = 64})) {
+    if (IsZoneName(*zone)) {
+      in.time_zone = std::move(*zone);
+    } else {
+      errors.Add("time_zone", "must be an IANA time zone name such as Europe/Berlin");
+    }
+  }
+  in.notes = f.String("notes", {.max_length = 5000});
+  in.perceived_effort = f.Int("perceived_effort", false, 1, 10);
+  in.routine_id = f.String("routine_id", {.max_length = kIdMax});
+  if (const auto* cardio = body.if_contains("cardio"); cardio && !cardio->is_null()) {
+    ReadNested(*cardio, "cardio", errors,
+               [&](http::JsonFields& cf, FieldErrors& ce) { in.cardio = DecodeCardio(cf, ce); });
+  }
+  if (const auto* blocks = ArrayField(body, "blocks", 100, false, errors)) {
+    for (std::size_t i = 0; i < blocks->size(); ++i) {
+      ReadNested((*blocks)[i], Indexed("blocks", i), errors,
+                 [&](http::JsonFields& bf, FieldErrors& be) {
+                   in.blocks.push_back(DecodeBlock((*blocks)[i].as_object(), bf, be));
+                 });
+    }
+  }
+  f.RejectUnknown({"id", "title", "started_at", "ended_at", "time_zone", "notes",
+                   "perceived_effort", "routine_id", "cardio", "blocks"});
+  errors.ThrowIfAny();
+  return in;
+}
+
+RoutineInput DecodeRoutineInput(const boost::json::object& body) {
+  FieldErrors errors;
+  http::JsonFields f(body, errors);
+  RoutineInput in;
+  if (auto name = f.String("name", {.required = true, .min_length = 1, .max_length = 100})) {
+    auto first = name->find_first_not_of(" \t");
+    auto last = name->find_last_not_of(" \t");
+    if (first == std::string::npos) {
+      errors.Add("name", "must not be empty");
+    } else {
+      in.name = name->substr(first, last - first + 1);
+    }
+  }
+  in.notes = f.String("notes", {.max_length = 2000});
+  if (const auto* items = ArrayField(body, "items", 50, true, errors)) {
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      ReadNested(
+          (*items)[i], Indexed("items", i), errors,
+          [&](http::JsonFields& itf, FieldErrors&) { in.items.push_back(DecodeRoutineItem(itf)); });
+    }
+  }
+  f.RejectUnknown({"name", "notes", "items"});
+  errors.ThrowIfAny();
+  return in;
+}
+
+MeasurementInput DecodeMeasurementInput(const boost::json::object& body) {
+  FieldErrors errors;
+  http::JsonFields f(body, errors);
+  MeasurementInput in;
+  in.kind = f.String("kind", {.required = true, .min_length = 1, .max_length = 40}).value_or("");
+  in.day = f.String("day", {.required = true, .min_length = 1, .max_length = 10}).value_or("");
+  in.value = f.Number("value", true, -kUnbounded, kUnbounded).value_or(0);
+  in.unit = f.String("unit", {.max_length = 16});
+  in.notes = f.String("notes", {.max_length = 500});
+  f.RejectUnknown({"kind", "day", "value", "unit", "notes"});
+  errors.ThrowIfAny();
+  return in;
+}
+
+boost::json::object EncodeWorkout(const Workout& w) {
+  boost::json::array blocks;
+  for (const auto& b : w.blocks) {
+    blocks.push_back(boost::json::object{{"exercise_id", b.exercise_id},
+                                         {"superset_group", OrNull(b.superset_group)},
+                                         {"rest_s", OrNull(b.rest_s)},
+                                         {"notes", OrNull(b.notes)},
+                                         {"sets", EncodeSets(b.sets)}});
+  }
+  boost::json::object o{{"id", w.id},
+                        {"kind", KindName(w.kind)},
+                        {"title", w.title},
+                        {"started_at", w.started_at},
+                        {"ended_at", OrNull(w.ended_at)},
+                        {"notes", OrNull(w.notes)},
+                        {"perceived_effort", OrNull(w.perceived_effort)},
+                        {"routine_id", OrNull(w.routine_id)},
+                        {"cardio", EncodeCardio(w.cardio)},
+                        {"blocks", std::move(blocks)},
+                        {"totals", EncodeTotals(w.totals)},
+                        {"created_at", w.created_at},
+                        {"updated_at", w.updated_at},
+                        {"rev", w.rev}};
+  if (w.time_zone) o["time_zone"] = *w.time_zone;  // a string when present, per WorkoutInput
+  return o;
+}
+
+boost::json::object EncodeWorkoutPage(const WorkoutPage& page) {
+  boost::json::array items;
+  for (const auto& w : page.items) {
+    boost::json::array names;
+    for (const auto& name : w.exercise_names) names.emplace_back(name);
+    items.push_back(boost::json::object{{"id", w.id},
+                                        {"title", w.title},
+                                        {"kind", KindName(w.kind)},
+                                        {"started_at", w.started_at},
+                                        {"ended_at", OrNull(w.ended_at)},
+                                        {"time_zone", OrNull(w.time_zone)},
+                                        {"totals", EncodeTotals(w.totals)},
+                                        {"cardio", EncodeCardio(w.cardio)},
+                                        {"exercise_names", std::move(names)}});
+  }
+  return {{"items", std::move(items)}, {"next_cursor", OrNull(page.next_cursor)}};
+}
+
+boost::json::object EncodeLastSets(const LastSets& last) {
+  return {{"workout_id", OrNull(last.workout_id)},
+          {"started_at", OrNull(last.started_at)},
+          {"items", EncodeSets(last.items)}};
+}
+
+boost::json::object EncodeRoutine(const Routine& r) {
+  boost::json::array items;
+  for (const auto& i : r.items) {
+    items.push_back(boost::json::object{{"exercise_id", i.exercise_id},
+                                        {"superset_group", OrNull(i.superset_group)},
+                                        {"target_sets", i.target_sets},
+                                        {"target_reps", OrNull(i.target_reps)},
+                                        {"target_weight_kg", OrNull(i.target_weight_kg)},
+                                        {"target_percent_1rm", OrNull(i.target_percent_1rm)},
+                                        {"rest_s", OrNull(i.rest_s)}});
+  }
+  return {{"id", r.id},
+          {"name", r.name},
+          {"notes", OrNull(r.notes)},
+          {"items", std::move(items)},
+          {"created_at", r.created_at},
+          {"updated_at", r.updated_at}};
+}
+
+boost::json::object EncodeMeasurement(const Measurement& m) {
+  return {{"id", m.id},
+          {"kind", m.kind},
+          {"day", m.day},
+          {"value", m.value},
+          {"unit", m.unit},
+          {"notes", OrNull(m.notes)},
+          {"updated_at", m.updated_at}};
+}
+
+std::string WorkoutETag(std::int64_t rev) { return "\"w-" + std::to_string(rev) + "\""; }
+
+std::optional<IfMatch> ParseIfMatch(std::optional<std::string_view> header) {
+  if (!header) return std::nullopt;
+  IfMatch condition;
+  std::string_view rest = *header;
+  while (!rest.empty()) {
+    auto comma = rest.find(',');
+    std::string_view tag = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+    if (tag == "*") {
+      condition.any = true;
+      continue;
+    }
+    if (tag.size() < 5 || !tag.starts_with("\"w-") || !tag.ends_with('"')) continue;
+    std::string_view digits = tag.substr(3, tag.size() - 4);
+    std::int64_t rev = 0;
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), rev);
+    if (ec == std::errc() && ptr == digits.data() + digits.size()) condition.revs.push_back(rev);
+  }
+  return condition;
+}
+
+}  // namespace vigor::features::workouts

@@ -1,0 +1,71 @@
+#include "features/workouts/measurement_repository.hpp"
+
+namespace vigor::features::workouts {
+
+namespace {
+using platform::store::Row;
+using platform::store::Statement;
+
+#define VIGOR_MEASUREMENT_COLUMNS "id, kind, day, value, unit, notes, created_at, updated_at, rev"
+
+// A deleted row of the same day comes back as new: created now, not deleted.
+constexpr Statement kUpsert{
+    "measurements.upsert",
+    "INSERT INTO measurements (id, user_id, kind, day, value, unit, notes, created_at, "
+    "updated_at, rev) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, "
+    "(SELECT COALESCE(MAX(rev), 0) + 1 FROM measurements WHERE user_id = $2)) "
+    "ON CONFLICT (user_id, kind, day) DO UPDATE SET value = excluded.value, "
+    "unit = excluded.unit, notes = excluded.notes, updated_at = excluded.updated_at, "
+    "rev = excluded.rev, created_at = CASE WHEN measurements.deleted_at IS NULL "
+    "THEN measurements.created_at ELSE excluded.created_at END, deleted_at = NULL"};
+constexpr Statement kByDay{"measurements.by_day",
+                           "SELECT " VIGOR_MEASUREMENT_COLUMNS
+                           " FROM measurements WHERE user_id = $1 AND kind = $2 AND day = $3"};
+constexpr Statement kList{
+    "measurements.list",
+    "SELECT " VIGOR_MEASUREMENT_COLUMNS
+    " FROM measurements WHERE user_id = $1 AND kind = $2 AND deleted_at IS NULL "
+    "AND ($3 IS NULL OR day >= $3) AND ($4 IS NULL OR day <= $4) ORDER BY day"};
+constexpr Statement kTombstone{"measurements.tombstone",
+                               "UPDATE measurements SET deleted_at = $3, updated_at = $3, "
+                               "rev = (SELECT MAX(rev) + 1 FROM measurements WHERE user_id = $2) "
+                               "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+
+#undef VIGOR_MEASUREMENT_COLUMNS
+
+Measurement FromRow(const Row& r) {
+  Measurement m;
+  m.id = r.Text(0);
+  m.kind = r.Text(1);
+  m.day = r.Text(2);
+  m.value = r.Real(3);
+  m.unit = r.Text(4);
+  m.notes = r.OptText(5);
+  m.created_at = r.Text(6);
+  m.updated_at = r.Text(7);
+  m.rev = r.Int(8);
+  return m;
+}
+}  // namespace
+
+Measurement MeasurementRepository::Upsert(Session& s, const std::string& user_id,
+                                          const Measurement& m) {
+  s.Execute(kUpsert, m.id, user_id, m.kind, m.day, m.value, m.unit, m.notes, m.updated_at);
+  return FromRow(*s.QueryOne(kByDay, user_id, m.kind, m.day));
+}
+
+std::vector<Measurement> MeasurementRepository::List(Session& s, const std::string& user_id,
+                                                     const MeasurementFilter& filter) {
+  std::vector<Measurement> items;
+  for (const auto& r : s.Query(kList, user_id, filter.kind, filter.from, filter.to)) {
+    items.push_back(FromRow(r));
+  }
+  return items;
+}
+
+bool MeasurementRepository::Tombstone(Session& s, const std::string& user_id, const std::string& id,
+                                      const std::string& now) {
+  return s.Execute(kTombstone, id, user_id, now) == 1;
+}
+
+}  // namespace vigor::features::workouts

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/workouts/model.hpp"
+#include "platform/store/database.hpp"
+
+namespace vigor::features::workouts {
+
+// The SQL of body measurements: one row per user, kind and day. Every method takes the owner.
+class MeasurementRepository {
+ public:
+  using Session = platform::store::Session;
+
+  // `rev` is the user's change sequence in measurements, as for workouts.
+
+  // Records `m` for its kind and day, replacing (and keeping the id of) the value already there,
+  // or bringing a deleted one back. Returns what is stored now.
+  Measurement Upsert(Session& s, const std::string& user_id, const Measurement& m);
+  // Live values of one kind, oldest day first.
+  std::vector<Measurement> List(Session& s, const std::string& user_id,
+                                const MeasurementFilter& filter);
+  // Leaves a tombstone; false when the user has no live measurement of that id.
+  bool Tombstone(Session& s, const std::string& user_id, const std::string& id,
+                 const std::string& now);
+};
+
+}  // namespace vigor::features::workouts

@@ -1,0 +1,64 @@
+#include <boost/json/array.hpp>
+
+#include "features/workouts/json_codec.hpp"
+#include "features/workouts/routes.hpp"
+#include "platform/http/context.hpp"
+#include "platform/http/json.hpp"
+
+namespace vigor::features::workouts {
+
+namespace http = platform::http;
+using http::Access;
+using http::Method;
+using http::Request;
+using http::RequestContext;
+using http::Response;
+
+namespace {
+
+// ?kind=&from=&to= (the service checks the values)
+MeasurementFilter ParseFilter(const Request& request) {
+  auto kind = request.QueryParam("kind");
+  if (!kind) {
+    throw platform::Error(platform::ErrorKind::kValidation, "The request has invalid fields.",
+                          {{"kind", "is required"}});
+  }
+  return {
+      .kind = std::move(*kind), .from = request.QueryParam("from"), .to = request.QueryParam("to")};
+}
+
+}  // namespace
+
+void RegisterMeasurementRoutes(http::Router& router, MeasurementService& measurements) {
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/measurements",
+              .access = Access::kAuthenticated,
+              .scope = "body:read"},
+             [&measurements](const Request& request, RequestContext& ctx) {
+               boost::json::array items;
+               for (const auto& m : measurements.List(ctx.User(), ParseFilter(request))) {
+                 items.push_back(EncodeMeasurement(m));
+               }
+               return http::Json(200, {{"items", std::move(items)}});
+             });
+
+  router.Add({.method = Method::kPut,
+              .path = "/api/v1/measurements",
+              .access = Access::kAuthenticated,
+              .scope = "body:write"},
+             [&measurements](const Request& request, RequestContext& ctx) {
+               auto input = DecodeMeasurementInput(http::ParseJsonObject(request));
+               return http::Json(200, EncodeMeasurement(measurements.Put(ctx.User(), input)));
+             });
+
+  router.Add({.method = Method::kDelete,
+              .path = "/api/v1/measurements/{id}",
+              .access = Access::kAuthenticated,
+              .scope = "body:write"},
+             [&measurements](const Request&, RequestContext& ctx) {
+               measurements.Delete(ctx.User(), ctx.Param("id"));
+               return Response::Empty(204);
+             });
+}
+
+}  // namespace vigor::features::workouts

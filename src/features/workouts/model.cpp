@@ -1,0 +1,147 @@
+#include "features/workouts/model.hpp"
+
+#include <array>
+#include <cstdio>
+#include <type_traits>
+
+#include "platform/crypto/random.hpp"
+
+namespace vigor::features::workouts {
+
+namespace {
+
+constexpr std::array<std::pair<SetType, std::string_view>, 5> kSetTypes{{
+    {SetType::kWarmup, "warmup"},
+    {SetType::kNormal, "normal"},
+    {SetType::kDrop, "drop"},
+    {SetType::kFailure, "failure"},
+    {SetType::kAmrap, "amrap"},
+}};
+
+constexpr std::array<std::string_view, 9> kSports{"run", "ride", "walk",       "hike", "swim",
+                                                  "row", "ski",  "elliptical", "other"};
+
+// Appends values unambiguously: strings length-prefixed, absent values as "~".
+class Canonical {
+ public:
+  void Text(std::string_view s) {
+    out_ += std::to_string(s.size());
+    out_ += ':';
+    out_ += s;
+    out_ += ';';
+  }
+  void Int(std::int64_t v) { out_ += std::to_string(v) + ';'; }
+  void Real(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g;", v);
+    out_ += buf;
+  }
+  template <class T>
+  void Opt(const std::optional<T>& v) {
+    if (!v) {
+      out_ += "~;";
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      Text(*v);
+    } else if constexpr (std::is_same_v<T, double>) {
+      Real(*v);
+    } else {
+      Int(*v);
+    }
+  }
+  const std::string& str() const { return out_; }
+
+ private:
+  std::string out_;
+};
+
+}  // namespace
+
+std::string_view SetTypeName(SetType type) {
+  for (const auto& [t, name] : kSetTypes) {
+    if (t == type) return name;
+  }
+  return "normal";
+}
+
+std::optional<SetType> ParseSetType(std::string_view text) {
+  for (const auto& [t, name] : kSetTypes) {
+    if (name == text) return t;
+  }
+  return std::nullopt;
+}
+
+std::string_view KindName(WorkoutKind kind) {
+  return kind == WorkoutKind::kCardio ? "cardio" : "strength";
+}
+
+std::optional<WorkoutKind> ParseKind(std::string_view text) {
+  if (text == "strength") return WorkoutKind::kStrength;
+  if (text == "cardio") return WorkoutKind::kCardio;
+  return std::nullopt;
+}
+
+bool IsCardioSport(std::string_view sport) {
+  for (auto s : kSports) {
+    if (s == sport) return true;
+  }
+  return false;
+}
+
+std::string Fingerprint(const WorkoutInput& in) {
+  Canonical c;
+  c.Text("workout/v1");
+  c.Text(in.title);
+  c.Text(in.started_at);
+  c.Opt(in.ended_at);
+  c.Opt(in.time_zone);
+  c.Opt(in.notes);
+  c.Opt(in.perceived_effort);
+  c.Opt(in.routine_id);
+  if (in.cardio) {
+    const auto& k = *in.cardio;
+    c.Text(k.sport);
+    c.Opt(k.distance_m);
+    c.Opt(k.duration_s);
+    c.Opt(k.moving_time_s);
+    c.Opt(k.elevation_gain_m);
+    c.Opt(k.avg_heart_rate);
+    c.Opt(k.max_heart_rate);
+    c.Opt(k.calories_kcal);
+  } else {
+    c.Text("no cardio");
+  }
+  c.Int(static_cast<std::int64_t>(in.blocks.size()));
+  for (const auto& b : in.blocks) {
+    c.Text(b.exercise_id);
+    c.Opt(b.superset_group);
+    c.Opt(b.rest_s);
+    c.Opt(b.notes);
+    c.Int(static_cast<std::int64_t>(b.sets.size()));
+    for (const auto& s : b.sets) {
+      c.Text(SetTypeName(s.set_type));
+      c.Opt(s.reps);
+      c.Opt(s.weight_kg);
+      c.Opt(s.duration_s);
+      c.Opt(s.distance_m);
+      c.Opt(s.rpe);
+      c.Opt(s.rir);
+      c.Int(s.done ? 1 : 0);
+      c.Opt(s.target_reps);
+      c.Opt(s.target_weight_kg);
+      c.Opt(s.target_rir);
+    }
+  }
+  return platform::crypto::Sha256Hex(c.str());
+}
+
+bool IsMeasurementKind(std::string_view kind) {
+  // ^(weight|body_fat|[a-z][a-z0-9_]{0,39})$ — the first two are covered by the last.
+  if (kind.empty() || kind.size() > 40 || kind[0] < 'a' || kind[0] > 'z') return false;
+  for (char ch : kind) {
+    bool ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace vigor::features::workouts

@@ -1,0 +1,216 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/workout_totals.hpp"
+
+// Training sessions (strength and cardio in one table), routines and body measurements.
+// Values are SI (kg, m, s, kcal); timestamps RFC 3339 UTC with milliseconds.
+namespace vigor::features::workouts {
+
+enum class SetType { kWarmup, kNormal, kDrop, kFailure, kAmrap };
+std::string_view SetTypeName(SetType type);
+std::optional<SetType> ParseSetType(std::string_view text);
+
+enum class WorkoutKind { kStrength, kCardio };
+std::string_view KindName(WorkoutKind kind);
+std::optional<WorkoutKind> ParseKind(std::string_view text);
+
+// Targets are what was planned; the rest is what was done.
+struct WorkoutSet {
+  SetType set_type = SetType::kNormal;
+  std::optional<std::int64_t> reps;
+  std::optional<double> weight_kg;
+  std::optional<double> duration_s;
+  std::optional<double> distance_m;
+  std::optional<double> rpe;
+  std::optional<std::int64_t> rir;
+  bool done = true;
+  std::optional<std::int64_t> target_reps;
+  std::optional<double> target_weight_kg;
+  std::optional<std::int64_t> target_rir;
+  bool operator==(const WorkoutSet&) const = default;
+};
+
+struct WorkoutBlock {
+  std::string exercise_id;
+  std::optional<std::int64_t> superset_group;
+  std::optional<std::int64_t> rest_s;
+  std::optional<std::string> notes;
+  std::vector<WorkoutSet> sets;
+  bool operator==(const WorkoutBlock&) const = default;
+};
+
+struct Cardio {
+  std::string sport = "other";
+  std::optional<double> distance_m;
+  std::optional<double> duration_s;
+  std::optional<double> moving_time_s;
+  std::optional<double> elevation_gain_m;
+  std::optional<std::int64_t> avg_heart_rate;
+  std::optional<std::int64_t> max_heart_rate;
+  std::optional<double> calories_kcal;
+  bool operator==(const Cardio&) const = default;
+};
+bool IsCardioSport(std::string_view sport);
+
+// What a client sends; timestamps already normalized to the stored form.
+struct WorkoutInput {
+  std::optional<std::string> id;  // client-chosen UUID (lowercase)
+  std::string title;
+  std::string started_at;
+  std::optional<std::string> ended_at;
+  std::optional<std::string> time_zone;
+  std::optional<std::string> notes;
+  std::optional<std::int64_t> perceived_effort;
+  std::optional<std::string> routine_id;
+  std::optional<Cardio> cardio;
+  std::vector<WorkoutBlock> blocks;
+};
+
+// A stable digest of everything an input says except its id: two requests with the same
+// content have the same fingerprint whatever their key order, spacing or time-zone offsets.
+std::string Fingerprint(const WorkoutInput& input);
+
+struct Totals {
+  core::WorkoutTotals sets;
+  std::optional<double> duration_s;
+};
+
+struct Workout {
+  std::string id;
+  std::string user_id;
+  WorkoutKind kind = WorkoutKind::kStrength;
+  std::string title;
+  std::string started_at;
+  std::optional<std::string> ended_at;
+  std::optional<std::string> time_zone;
+  std::optional<std::string> notes;
+  std::optional<std::int64_t> perceived_effort;
+  std::optional<std::string> routine_id;
+  std::optional<Cardio> cardio;
+  std::vector<WorkoutBlock> blocks;
+  Totals totals;
+  std::string input_hash;  // Fingerprint of the input it was last written from
+  std::string created_at;
+  std::string updated_at;
+  std::int64_t rev = 1;
+};
+
+// The row without its blocks: enough to decide what a write does.
+struct WorkoutHead {
+  std::string id;
+  std::int64_t rev = 0;
+  std::string input_hash;
+  bool deleted = false;
+  std::string created_at;
+};
+
+// A line of the history list; read from the workouts row alone (totals are kept on it).
+struct WorkoutSummary {
+  std::string id;
+  std::string title;
+  WorkoutKind kind = WorkoutKind::kStrength;
+  std::string started_at;
+  std::optional<std::string> ended_at;
+  std::optional<std::string> time_zone;
+  std::optional<Cardio> cardio;
+  Totals totals;
+  std::vector<std::string> exercise_ids;    // distinct, in block order
+  std::vector<std::string> exercise_names;  // of those ids, where known
+};
+
+struct WorkoutFilter {
+  std::optional<std::string> q;
+  std::optional<WorkoutKind> kind;
+  std::optional<std::string> from;  // started_at >= from
+  std::optional<std::string> to;    // started_at <= to
+};
+
+// Keyset position in the history: newest first by started_at, then id.
+struct WorkoutCursor {
+  std::string started_at;
+  std::string id;
+};
+
+struct WorkoutPage {
+  std::vector<WorkoutSummary> items;
+  std::optional<std::string> next_cursor;
+};
+
+// The sets of one exercise in the latest workout that had it.
+struct LastSets {
+  std::optional<std::string> workout_id;
+  std::optional<std::string> started_at;
+  std::vector<WorkoutSet> items;
+};
+
+struct IdempotencyRecord {
+  std::string request_hash;
+  std::string workout_id;
+};
+
+// ---- routines ------------------------------------------------------------------------------
+
+struct RoutineItem {
+  std::string exercise_id;
+  std::optional<std::int64_t> superset_group;
+  std::int64_t target_sets = 1;
+  std::optional<std::int64_t> target_reps;
+  std::optional<double> target_weight_kg;
+  std::optional<double> target_percent_1rm;
+  std::optional<std::int64_t> rest_s;
+};
+
+struct RoutineInput {
+  std::string name;
+  std::optional<std::string> notes;
+  std::vector<RoutineItem> items;
+};
+
+struct Routine {
+  std::string id;
+  std::string name;
+  std::optional<std::string> notes;
+  std::vector<RoutineItem> items;
+  std::string created_at;
+  std::string updated_at;
+  std::int64_t rev = 1;
+};
+
+// ---- measurements --------------------------------------------------------------------------
+
+// weight (kg), body_fat (%) or the user's own kind (lowercase, digits, underscores).
+bool IsMeasurementKind(std::string_view kind);
+
+struct MeasurementInput {
+  std::string kind;
+  std::string day;  // YYYY-MM-DD, the user's local day
+  double value = 0;
+  std::optional<std::string> unit;
+  std::optional<std::string> notes;
+};
+
+struct Measurement {
+  std::string id;
+  std::string kind;
+  std::string day;
+  double value = 0;
+  std::string unit;
+  std::optional<std::string> notes;
+  std::string created_at;
+  std::string updated_at;
+  std::int64_t rev = 1;
+};
+
+struct MeasurementFilter {
+  std::string kind;
+  std::optional<std::string> from;  // day >= from
+  std::optional<std::string> to;    // day <= to
+};
+
+}  // namespace vigor::features::workouts

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "features/workouts/measurement_service.hpp"
+#include "features/workouts/routine_service.hpp"
+#include "features/workouts/workout_service.hpp"
+#include "platform/http/router.hpp"
+
+namespace vigor::features::workouts {
+
+// /api/v1/workouts..., /api/v1/exercises/{id}/last-sets
+void RegisterWorkoutRoutes(platform::http::Router& router, WorkoutService& workouts);
+// /api/v1/routines...
+void RegisterRoutineRoutes(platform::http::Router& router, RoutineService& routines);
+// /api/v1/measurements...
+void RegisterMeasurementRoutes(platform::http::Router& router, MeasurementService& measurements);
+
+// All three.
+void RegisterRoutes(platform::http::Router& router, WorkoutService& workouts,
+                    RoutineService& routines, MeasurementService& measurements);
+
+}  // namespace vigor::features::workouts

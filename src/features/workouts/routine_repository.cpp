@@ -1,0 +1,148 @@
+#include "features/workouts/routine_repository.hpp"
+
+#include <unordered_map>
+
+namespace vigor::features::workouts {
+
+namespace {
+using platform::store::Row;
+using platform::store::Statement;
+
+#define VIGOR_ITEM_COLUMNS                                                    \
+  "exercise_id, superset_group, target_sets, target_reps, target_weight_kg, " \
+  "target_percent_1rm, rest_s"
+
+constexpr Statement kInsert{
+    "routines.insert",
+    "INSERT INTO routines (id, user_id, name, notes, created_at, updated_at, rev) "
+    "VALUES ($1, $2, $3, $4, $5, $5, "
+    "(SELECT COALESCE(MAX(rev), 0) + 1 FROM routines WHERE user_id = $2)) RETURNING rev"};
+constexpr Statement kUpdate{"routines.update",
+                            "UPDATE routines SET name = $3, notes = $4, updated_at = $5, "
+                            "rev = (SELECT MAX(rev) + 1 FROM routines WHERE user_id = $2) "
+                            "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL RETURNING rev"};
+constexpr Statement kTombstone{"routines.tombstone",
+                               "UPDATE routines SET deleted_at = $3, updated_at = $3, "
+                               "rev = (SELECT MAX(rev) + 1 FROM routines WHERE user_id = $2) "
+                               "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+constexpr Statement kInsertItem{
+    "routine_items.insert",
+    "INSERT INTO routine_items (routine_id, position, user_id, " VIGOR_ITEM_COLUMNS
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"};
+constexpr Statement kDeleteItems{
+    "routine_items.delete_of_routine",
+    "DELETE FROM routine_items WHERE routine_id = $1 AND user_id = $2"};
+constexpr Statement kById{"routines.by_id",
+                          "SELECT id, name, notes, created_at, updated_at, rev FROM routines "
+                          "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+constexpr Statement kItems{"routine_items.of_routine",
+                           "SELECT " VIGOR_ITEM_COLUMNS
+                           " FROM routine_items WHERE routine_id = $1 AND user_id = $2 "
+                           "ORDER BY position"};
+constexpr Statement kList{
+    "routines.list",
+    "SELECT id, name, notes, created_at, updated_at, rev FROM routines "
+    "WHERE user_id = $1 AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id"};
+constexpr Statement kItemsOfUser{
+    "routine_items.of_user",
+    "SELECT i.routine_id, i.exercise_id, i.superset_group, i.target_sets, i.target_reps, "
+    "i.target_weight_kg, i.target_percent_1rm, i.rest_s FROM routine_items i "
+    "JOIN routines r ON r.id = i.routine_id "
+    "WHERE i.user_id = $1 AND r.user_id = $1 AND r.deleted_at IS NULL "
+    "ORDER BY i.routine_id, i.position"};
+constexpr Statement kNameTaken{
+    "routines.name_taken",
+    "SELECT 1 FROM routines WHERE user_id = $1 AND name = $2 COLLATE NOCASE "
+    "AND deleted_at IS NULL AND id <> $3"};
+constexpr Statement kOwns{"routines.owns", "SELECT 1 FROM routines WHERE id = $1 AND user_id = $2"};
+
+#undef VIGOR_ITEM_COLUMNS
+
+Routine FromRow(const Row& r) {
+  Routine routine;
+  routine.id = r.Text(0);
+  routine.name = r.Text(1);
+  routine.notes = r.OptText(2);
+  routine.created_at = r.Text(3);
+  routine.updated_at = r.Text(4);
+  routine.rev = r.Int(5);
+  return routine;
+}
+
+RoutineItem ItemFromRow(const Row& r, std::size_t i) {
+  RoutineItem item;
+  item.exercise_id = r.Text(i);
+  item.superset_group = r.OptInt(i + 1);
+  item.target_sets = r.Int(i + 2);
+  item.target_reps = r.OptInt(i + 3);
+  item.target_weight_kg = r.OptReal(i + 4);
+  item.target_percent_1rm = r.OptReal(i + 5);
+  item.rest_s = r.OptInt(i + 6);
+  return item;
+}
+}  // namespace
+
+std::int64_t RoutineRepository::Insert(Session& s, const std::string& user_id, const Routine& r) {
+  auto rev = s.QueryOne(kInsert, r.id, user_id, r.name, r.notes, r.created_at)->Int(0);
+  InsertItems(s, user_id, r);
+  return rev;
+}
+
+std::optional<std::int64_t> RoutineRepository::Replace(Session& s, const std::string& user_id,
+                                                       const Routine& r) {
+  auto row = s.QueryOne(kUpdate, r.id, user_id, r.name, r.notes, r.updated_at);
+  if (!row) return std::nullopt;
+  s.Execute(kDeleteItems, r.id, user_id);
+  InsertItems(s, user_id, r);
+  return row->Int(0);
+}
+
+void RoutineRepository::InsertItems(Session& s, const std::string& user_id, const Routine& r) {
+  for (std::size_t i = 0; i < r.items.size(); ++i) {
+    const auto& item = r.items[i];
+    s.Execute(kInsertItem, r.id, static_cast<std::int64_t>(i), user_id, item.exercise_id,
+              item.superset_group, item.target_sets, item.target_reps, item.target_weight_kg,
+              item.target_percent_1rm, item.rest_s);
+  }
+}
+
+bool RoutineRepository::Tombstone(Session& s, const std::string& user_id, const std::string& id,
+                                  const std::string& now) {
+  if (s.Execute(kTombstone, id, user_id, now) != 1) return false;
+  s.Execute(kDeleteItems, id, user_id);
+  return true;
+}
+
+std::optional<Routine> RoutineRepository::Find(Session& s, const std::string& user_id,
+                                               const std::string& id) {
+  auto row = s.QueryOne(kById, id, user_id);
+  if (!row) return std::nullopt;
+  Routine routine = FromRow(*row);
+  for (const auto& r : s.Query(kItems, id, user_id)) routine.items.push_back(ItemFromRow(r, 0));
+  return routine;
+}
+
+std::vector<Routine> RoutineRepository::List(Session& s, const std::string& user_id) {
+  std::vector<Routine> routines;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& r : s.Query(kList, user_id)) {
+    index.emplace(r.Text(0), routines.size());
+    routines.push_back(FromRow(r));
+  }
+  for (const auto& r : s.Query(kItemsOfUser, user_id)) {
+    auto it = index.find(r.Text(0));
+    if (it != index.end()) routines[it->second].items.push_back(ItemFromRow(r, 1));
+  }
+  return routines;
+}
+
+bool RoutineRepository::NameTaken(Session& s, const std::string& user_id, const std::string& name,
+                                  const std::string& except_id) {
+  return s.QueryOne(kNameTaken, user_id, name, except_id).has_value();
+}
+
+bool RoutineRepository::Owns(Session& s, const std::string& user_id, const std::string& id) {
+  return s.QueryOne(kOwns, id, user_id).has_value();
+}
+
+}  // namespace vigor::features::workouts

@@ -1,0 +1,380 @@
+#include "features/workouts/workout_repository.hpp"
+
+#include <algorithm>
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace vigor::features::workouts {
+
+namespace {
+using platform::store::Row;
+using platform::store::Statement;
+using platform::store::ToValue;
+using platform::store::Value;
+
+// Columns 0-19: what a history line needs. The full row adds 20-26.
+#define VIGOR_WORKOUT_SUMMARY_COLUMNS                                                        \
+  "id, title, kind, started_at, ended_at, time_zone, sport, distance_m, duration_s, "        \
+  "moving_time_s, elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, " \
+  "total_volume_kg, total_exercises, total_duration_s, exercise_ids"
+#define VIGOR_WORKOUT_COLUMNS   \
+  VIGOR_WORKOUT_SUMMARY_COLUMNS \
+  ", notes, perceived_effort, routine_id, input_hash, created_at, updated_at, rev"
+#define VIGOR_SET_COLUMNS                                                            \
+  "set_type, reps, weight_kg, duration_s, distance_m, rpe, rir, done, target_reps, " \
+  "target_weight_kg, target_rir"
+
+// rev: one more than the user's newest, so a sync client can ask for changes since a number.
+constexpr Statement kInsert{
+    "workouts.insert",
+    "INSERT INTO workouts (id, user_id, title, kind, started_at, ended_at, time_zone, notes, "
+    "perceived_effort, routine_id, sport, distance_m, duration_s, moving_time_s, "
+    "elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, total_volume_kg, "
+    "total_exercises, total_duration_s, input_hash, created_at, updated_at, exercise_ids, rev) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
+    "$20, $21, $22, $23, $24, $25, $26, $27, "
+    "(SELECT COALESCE(MAX(rev), 0) + 1 FROM workouts WHERE user_id = $2)) "
+    "ON CONFLICT (id) DO NOTHING RETURNING rev"};
+// Same parameters as kInsert ($25, created_at, stays as it was), plus the expected rev.
+constexpr Statement kUpdate{
+    "workouts.update",
+    "UPDATE workouts SET title = $3, kind = $4, started_at = $5, ended_at = $6, time_zone = $7, "
+    "notes = $8, perceived_effort = $9, routine_id = $10, sport = $11, distance_m = $12, "
+    "duration_s = $13, moving_time_s = $14, elevation_gain_m = $15, avg_hr = $16, max_hr = $17, "
+    "calories_kcal = $18, total_sets = $19, total_reps = $20, total_volume_kg = $21, "
+    "total_exercises = $22, total_duration_s = $23, input_hash = $24, updated_at = $26, "
+    "exercise_ids = $27, rev = (SELECT MAX(rev) + 1 FROM workouts WHERE user_id = $2) "
+    "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND rev = $28 RETURNING rev"};
+constexpr Statement kInsertBlock{
+    "workout_blocks.insert",
+    "INSERT INTO workout_blocks (workout_id, position, user_id, exercise_id, superset_group, "
+    "rest_s, notes) VALUES ($1, $2, $3, $4, $5, $6, $7)"};
+constexpr Statement kInsertSet{
+    "workout_sets.insert",
+    "INSERT INTO workout_sets (workout_id, block_position, position, user_id, " VIGOR_SET_COLUMNS
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"};
+constexpr Statement kDeleteSets{"workout_sets.delete_of_workout",
+                                "DELETE FROM workout_sets WHERE workout_id = $1 AND user_id = $2"};
+constexpr Statement kDeleteBlocks{
+    "workout_blocks.delete_of_workout",
+    "DELETE FROM workout_blocks WHERE workout_id = $1 AND user_id = $2"};
+constexpr Statement kTombstone{"workouts.tombstone",
+                               "UPDATE workouts SET deleted_at = $3, updated_at = $3, "
+                               "rev = (SELECT MAX(rev) + 1 FROM workouts WHERE user_id = $2) "
+                               "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+constexpr Statement kHead{
+    "workouts.head",
+    "SELECT id, rev, input_hash, deleted_at IS NOT NULL, created_at FROM workouts "
+    "WHERE id = $1 AND user_id = $2"};
+constexpr Statement kById{"workouts.by_id",
+                          "SELECT " VIGOR_WORKOUT_COLUMNS
+                          " FROM workouts WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+constexpr Statement kBlocks{
+    "workout_blocks.of_workout",
+    "SELECT position, exercise_id, superset_group, rest_s, notes FROM workout_blocks "
+    "WHERE workout_id = $1 AND user_id = $2 ORDER BY position"};
+constexpr Statement kSets{"workout_sets.of_workout",
+                          "SELECT block_position, " VIGOR_SET_COLUMNS
+                          " FROM workout_sets WHERE workout_id = $1 AND user_id = $2 "
+                          "ORDER BY block_position, position"};
+constexpr Statement kExerciseIds{
+    "workout_blocks.exercise_ids",
+    "SELECT DISTINCT exercise_id FROM workout_blocks WHERE workout_id = $1 AND user_id = $2"};
+// $6/$7: the cursor; the first page passes '~', which sorts after every timestamp. $9: a JSON
+// array of exercise ids whose names match q (the workout has one of them among its blocks).
+constexpr Statement kList{
+    "workouts.list", "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS
+                     " FROM workouts WHERE user_id = $1 AND deleted_at IS NULL "
+                     "AND ($2 IS NULL OR kind = $2) AND ($3 IS NULL OR started_at >= $3) "
+                     "AND ($4 IS NULL OR started_at <= $4) "
+                     "AND ($5 IS NULL OR title LIKE $5 ESCAPE '\\' OR notes LIKE $5 ESCAPE '\\' "
+                     "OR EXISTS (SELECT 1 FROM json_each($9) e "
+                     "WHERE instr(' ' || exercise_ids || ' ', ' ' || e.value || ' ') > 0)) "
+                     "AND (started_at, id) < ($6, $7) ORDER BY started_at DESC, id DESC LIMIT $8"};
+constexpr Statement kLastWorkoutWith{
+    "workouts.last_with_exercise",
+    "SELECT w.id, w.started_at FROM workout_blocks b JOIN workouts w ON w.id = b.workout_id "
+    "WHERE b.user_id = $1 AND b.exercise_id = $2 AND w.user_id = $1 AND w.deleted_at IS NULL "
+    "ORDER BY w.started_at DESC, w.id DESC LIMIT 1"};
+constexpr Statement kSetsOfExercise{
+    "workout_sets.of_exercise_in_workout",
+    "SELECT s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done, "
+    "s.target_reps, s.target_weight_kg, s.target_rir FROM workout_sets s JOIN workout_blocks b "
+    "ON b.workout_id = s.workout_id AND b.position = s.block_position "
+    "WHERE s.workout_id = $1 AND s.user_id = $2 AND b.exercise_id = $3 "
+    "ORDER BY s.block_position, s.position"};
+constexpr Statement kFindKey{"workout_idempotency_keys.find",
+                             "SELECT request_hash, workout_id FROM workout_idempotency_keys WHERE "
+                             "user_id = $1 AND key = $2"};
+constexpr Statement kInsertKey{
+    "workout_idempotency_keys.insert",
+    "INSERT INTO workout_idempotency_keys (user_id, key, request_hash, workout_id, created_at) "
+    "VALUES ($1, $2, $3, $4, $5)"};
+
+#undef VIGOR_WORKOUT_SUMMARY_COLUMNS
+#undef VIGOR_WORKOUT_COLUMNS
+#undef VIGOR_SET_COLUMNS
+
+// The distinct exercise ids of the blocks, in order, separated by spaces (ids hold none).
+std::string JoinedExerciseIds(const std::vector<WorkoutBlock>& blocks) {
+  std::string joined;
+  std::vector<std::string_view> seen;
+  for (const auto& b : blocks) {
+    if (std::find(seen.begin(), seen.end(), b.exercise_id) != seen.end()) continue;
+    seen.push_back(b.exercise_id);
+    if (!joined.empty()) joined.push_back(' ');
+    joined += b.exercise_id;
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitIds(const std::string& joined) {
+  std::vector<std::string> ids;
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    auto end = joined.find(' ', start);
+    if (end == std::string::npos) end = joined.size();
+    if (end > start) ids.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return ids;
+}
+
+std::vector<Value> HeadParams(const Workout& w) {
+  const Cardio* c = w.cardio ? &*w.cardio : nullptr;
+  auto opt = [c](auto member) { return c ? ToValue(c->*member) : Value(nullptr); };
+  return {ToValue(w.id),
+          ToValue(w.user_id),
+          ToValue(w.title),
+          ToValue(KindName(w.kind)),
+          ToValue(w.started_at),
+          ToValue(w.ended_at),
+          ToValue(w.time_zone),
+          ToValue(w.notes),
+          ToValue(w.perceived_effort),
+          ToValue(w.routine_id),
+          c ? ToValue(c->sport) : Value(nullptr),
+          opt(&Cardio::distance_m),
+          opt(&Cardio::duration_s),
+          opt(&Cardio::moving_time_s),
+          opt(&Cardio::elevation_gain_m),
+          opt(&Cardio::avg_heart_rate),
+          opt(&Cardio::max_heart_rate),
+          opt(&Cardio::calories_kcal),
+          ToValue(w.totals.sets.sets),
+          ToValue(w.totals.sets.reps),
+          ToValue(w.totals.sets.volume_kg),
+          ToValue(w.totals.sets.exercises),
+          ToValue(w.totals.duration_s),
+          ToValue(w.input_hash),
+          ToValue(w.created_at),
+          ToValue(w.updated_at),
+          ToValue(JoinedExerciseIds(w.blocks))};
+}
+
+WorkoutSet SetFromRow(const Row& r, std::size_t i) {
+  WorkoutSet s;
+  s.set_type = ParseSetType(r.Text(i)).value_or(SetType::kNormal);
+  s.reps = r.OptInt(i + 1);
+  s.weight_kg = r.OptReal(i + 2);
+  s.duration_s = r.OptReal(i + 3);
+  s.distance_m = r.OptReal(i + 4);
+  s.rpe = r.OptReal(i + 5);
+  s.rir = r.OptInt(i + 6);
+  s.done = r.Int(i + 7) != 0;
+  s.target_reps = r.OptInt(i + 8);
+  s.target_weight_kg = r.OptReal(i + 9);
+  s.target_rir = r.OptInt(i + 10);
+  return s;
+}
+
+WorkoutSummary SummaryFromRow(const Row& r) {
+  WorkoutSummary w;
+  w.id = r.Text(0);
+  w.title = r.Text(1);
+  w.kind = ParseKind(r.Text(2)).value_or(WorkoutKind::kStrength);
+  w.started_at = r.Text(3);
+  w.ended_at = r.OptText(4);
+  w.time_zone = r.OptText(5);
+  if (w.kind == WorkoutKind::kCardio) {
+    Cardio c;
+    c.sport = r.OptText(6).value_or("other");
+    c.distance_m = r.OptReal(7);
+    c.duration_s = r.OptReal(8);
+    c.moving_time_s = r.OptReal(9);
+    c.elevation_gain_m = r.OptReal(10);
+    c.avg_heart_rate = r.OptInt(11);
+    c.max_heart_rate = r.OptInt(12);
+    c.calories_kcal = r.OptReal(13);
+    w.cardio = std::move(c);
+  }
+  w.totals.sets.sets = r.Int(14);
+  w.totals.sets.reps = r.Int(15);
+  w.totals.sets.volume_kg = r.Real(16);
+  w.totals.sets.exercises = r.Int(17);
+  w.totals.duration_s = r.OptReal(18);
+  w.exercise_ids = SplitIds(r.Text(19));
+  return w;
+}
+
+// "%text%" for LIKE, with the wildcards of `text` itself escaped.
+std::string ContainsPattern(const std::string& text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  pattern.push_back('%');
+  return pattern;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> WorkoutRepository::Insert(Session& s, const Workout& w) {
+  auto params = HeadParams(w);
+  auto rows = s.QueryParams(kInsert, params);
+  if (rows.empty()) return std::nullopt;
+  InsertChildren(s, w);
+  return rows.front().Int(0);
+}
+
+std::optional<std::int64_t> WorkoutRepository::Replace(Session& s, const Workout& w,
+                                                       std::int64_t expected_rev) {
+  auto params = HeadParams(w);
+  params.push_back(ToValue(expected_rev));
+  auto rows = s.QueryParams(kUpdate, params);
+  if (rows.empty()) return std::nullopt;
+  s.Execute(kDeleteSets, w.id, w.user_id);
+  s.Execute(kDeleteBlocks, w.id, w.user_id);
+  InsertChildren(s, w);
+  return rows.front().Int(0);
+}
+
+void WorkoutRepository::InsertChildren(Session& s, const Workout& w) {
+  for (std::size_t b = 0; b < w.blocks.size(); ++b) {
+    const auto& block = w.blocks[b];
+    auto bp = static_cast<std::int64_t>(b);
+    s.Execute(kInsertBlock, w.id, bp, w.user_id, block.exercise_id, block.superset_group,
+              block.rest_s, block.notes);
+    for (std::size_t i = 0; i < block.sets.size(); ++i) {
+      const auto& set = block.sets[i];
+      s.Execute(kInsertSet, w.id, bp, static_cast<std::int64_t>(i), w.user_id,
+                SetTypeName(set.set_type), set.reps, set.weight_kg, set.duration_s, set.distance_m,
+                set.rpe, set.rir, set.done, set.target_reps, set.target_weight_kg, set.target_rir);
+    }
+  }
+}
+
+bool WorkoutRepository::Tombstone(Session& s, const std::string& user_id, const std::string& id,
+                                  const std::string& now) {
+  if (s.Execute(kTombstone, id, user_id, now) != 1) return false;
+  s.Execute(kDeleteSets, id, user_id);
+  s.Execute(kDeleteBlocks, id, user_id);
+  return true;
+}
+
+std::optional<WorkoutHead> WorkoutRepository::FindHead(Session& s, const std::string& user_id,
+                                                       const std::string& id) {
+  auto row = s.QueryOne(kHead, id, user_id);
+  if (!row) return std::nullopt;
+  return WorkoutHead{.id = row->Text(0),
+                     .rev = row->Int(1),
+                     .input_hash = row->Text(2),
+                     .deleted = row->Int(3) != 0,
+                     .created_at = row->Text(4)};
+}
+
+std::optional<Workout> WorkoutRepository::Find(Session& s, const std::string& user_id,
+                                               const std::string& id) {
+  auto row = s.QueryOne(kById, id, user_id);
+  if (!row) return std::nullopt;
+  WorkoutSummary summary = SummaryFromRow(*row);
+  Workout w;
+  w.id = std::move(summary.id);
+  w.user_id = user_id;
+  w.kind = summary.kind;
+  w.title = std::move(summary.title);
+  w.started_at = std::move(summary.started_at);
+  w.ended_at = std::move(summary.ended_at);
+  w.time_zone = std::move(summary.time_zone);
+  w.cardio = std::move(summary.cardio);
+  w.totals = summary.totals;
+  w.notes = row->OptText(20);
+  w.perceived_effort = row->OptInt(21);
+  w.routine_id = row->OptText(22);
+  w.input_hash = row->Text(23);
+  w.created_at = row->Text(24);
+  w.updated_at = row->Text(25);
+  w.rev = row->Int(26);
+  for (const auto& b : s.Query(kBlocks, id, user_id)) {
+    WorkoutBlock block;
+    block.exercise_id = b.Text(1);
+    block.superset_group = b.OptInt(2);
+    block.rest_s = b.OptInt(3);
+    block.notes = b.OptText(4);
+    w.blocks.push_back(std::move(block));
+  }
+  for (const auto& r : s.Query(kSets, id, user_id)) {
+    auto position = static_cast<std::size_t>(r.Int(0));
+    if (position < w.blocks.size()) w.blocks[position].sets.push_back(SetFromRow(r, 1));
+  }
+  return w;
+}
+
+std::vector<std::string> WorkoutRepository::ExerciseIds(Session& s, const std::string& user_id,
+                                                        const std::string& workout_id) {
+  std::vector<std::string> ids;
+  for (const auto& r : s.Query(kExerciseIds, workout_id, user_id)) ids.push_back(r.Text(0));
+  return ids;
+}
+
+std::vector<WorkoutSummary> WorkoutRepository::List(Session& s, const std::string& user_id,
+                                                    const WorkoutFilter& filter,
+                                                    const std::vector<std::string>& q_exercise_ids,
+                                                    const std::optional<WorkoutCursor>& after,
+                                                    int limit) {
+  boost::json::array ids;
+  for (const auto& id : q_exercise_ids) ids.emplace_back(id);
+  std::optional<std::string> kind;
+  if (filter.kind) kind = std::string(KindName(*filter.kind));
+  std::optional<std::string> pattern;
+  if (filter.q && !filter.q->empty()) pattern = ContainsPattern(*filter.q);
+  std::vector<WorkoutSummary> items;
+  for (const auto& r :
+       s.Query(kList, user_id, kind, filter.from, filter.to, pattern,
+               after ? after->started_at : std::string("~"), after ? after->id : std::string(),
+               limit, boost::json::serialize(ids))) {
+    items.push_back(SummaryFromRow(r));
+  }
+  return items;
+}
+
+LastSets WorkoutRepository::FindLastSets(Session& s, const std::string& user_id,
+                                         const std::string& exercise_id) {
+  LastSets last;
+  auto latest = s.QueryOne(kLastWorkoutWith, user_id, exercise_id);
+  if (!latest) return last;
+  last.workout_id = latest->Text(0);
+  last.started_at = latest->Text(1);
+  for (const auto& r : s.Query(kSetsOfExercise, *last.workout_id, user_id, exercise_id)) {
+    last.items.push_back(SetFromRow(r, 0));
+  }
+  return last;
+}
+
+std::optional<IdempotencyRecord> WorkoutRepository::FindIdempotencyKey(Session& s,
+                                                                       const std::string& user_id,
+                                                                       const std::string& key) {
+  auto row = s.QueryOne(kFindKey, user_id, key);
+  if (!row) return std::nullopt;
+  return IdempotencyRecord{row->Text(0), row->Text(1)};
+}
+
+void WorkoutRepository::InsertIdempotencyKey(Session& s, const std::string& user_id,
+                                             const std::string& key,
+                                             const IdempotencyRecord& record,
+                                             const std::string& now) {
+  s.Execute(kInsertKey, user_id, key, record.request_hash, record.workout_id, now);
+}
+
+}  // namespace vigor::features::workouts

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/workouts/model.hpp"
+#include "platform/store/database.hpp"
+
+namespace vigor::features::workouts {
+
+// The SQL of workouts, their blocks and sets, and the Idempotency-Key records of workout
+// creates. Every method takes the owner: there is no way to reach another user's rows here.
+// Reading a whole workout costs three statements however many sets it has; a page of the history
+// costs one, because the totals live on the workouts row.
+class WorkoutRepository {
+ public:
+  using Session = platform::store::Session;
+
+  // `rev` is the user's change sequence: each write gives the row one more than the user's newest
+  // workout rev, so a sync feed can ask for what changed since a number (tombstones included).
+
+  // Inserts the workout with its blocks and sets; returns its rev. nullopt, with nothing
+  // written, when the id is taken already (by this user or another one).
+  std::optional<std::int64_t> Insert(Session& s, const Workout& workout);
+  // Writes `workout` over the user's live workout of that id whose rev is `expected_rev`: the row
+  // is updated, blocks and sets deleted and inserted again. Returns the new rev; nullopt when
+  // there is no such workout.
+  std::optional<std::int64_t> Replace(Session& s, const Workout& workout,
+                                      std::int64_t expected_rev);
+  // Leaves a tombstone (deleted_at, a new rev) and deletes the blocks and sets. False when the
+  // user has no live workout of that id.
+  bool Tombstone(Session& s, const std::string& user_id, const std::string& id,
+                 const std::string& now);
+
+  // The user's workout of that id, live or deleted, without its blocks.
+  std::optional<WorkoutHead> FindHead(Session& s, const std::string& user_id,
+                                      const std::string& id);
+  // The user's live workout of that id with its blocks and sets.
+  std::optional<Workout> Find(Session& s, const std::string& user_id, const std::string& id);
+  // Exercise ids used by one of the user's workouts.
+  std::vector<std::string> ExerciseIds(Session& s, const std::string& user_id,
+                                       const std::string& workout_id);
+
+  // Live workouts, newest first (started_at, then id, descending), after `after` when given.
+  // `filter.q` matches the title or the notes, or a block of one of `q_exercise_ids`.
+  std::vector<WorkoutSummary> List(Session& s, const std::string& user_id,
+                                   const WorkoutFilter& filter,
+                                   const std::vector<std::string>& q_exercise_ids,
+                                   const std::optional<WorkoutCursor>& after, int limit);
+
+  // The sets of `exercise_id` in the user's latest live workout that has it.
+  LastSets FindLastSets(Session& s, const std::string& user_id, const std::string& exercise_id);
+
+  std::optional<IdempotencyRecord> FindIdempotencyKey(Session& s, const std::string& user_id,
+                                                      const std::string& key);
+  void InsertIdempotencyKey(Session& s, const std::string& user_id, const std::string& key,
+                            const IdempotencyRecord& record, const std::string& now);
+
+ private:
+  void InsertChildren(Session& s, const Workout& workout);
+};
+
+}  // namespace vigor::features::workouts

@@ -1,0 +1,134 @@
+#include <algorithm>
+
+#include "features/workouts/json_codec.hpp"
+#include "features/workouts/routes.hpp"
+#include "features/workouts/time_text.hpp"
+#include "platform/http/context.hpp"
+#include "platform/http/json.hpp"
+#include "platform/http/pagination.hpp"
+
+namespace vigor::features::workouts {
+
+namespace http = platform::http;
+using http::Access;
+using http::Method;
+using http::Request;
+using http::RequestContext;
+using http::Response;
+using platform::Error;
+using platform::ErrorKind;
+
+namespace {
+
+Response WorkoutResponse(int status, const Workout& workout) {
+  auto response = http::Json(status, EncodeWorkout(workout));
+  response.headers.Set("ETag", WorkoutETag(workout.rev));
+  return response;
+}
+
+// ?q=&kind=&from=&to=
+WorkoutFilter ParseFilter(const Request& request) {
+  platform::FieldErrors errors;
+  WorkoutFilter filter;
+  if (auto q = request.QueryParam("q")) {
+    std::size_t length =
+        std::count_if(q->begin(), q->end(), [](unsigned char c) { return (c & 0xC0) != 0x80; });
+    if (length > 100) {
+      errors.Add("q", "must be at most 100 characters");
+    } else if (!q->empty()) {
+      filter.q = std::move(*q);
+    }
+  }
+  if (auto kind = request.QueryParam("kind")) {
+    filter.kind = ParseKind(*kind);
+    if (!filter.kind) errors.Add("kind", "must be strength or cardio");
+  }
+  for (auto [name, target] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
+    auto text = request.QueryParam(name);
+    if (!text) continue;
+    if (auto ms = ParseRfc3339Ms(*text)) {
+      *target = FormatUtcMs(*ms);
+    } else {
+      errors.Add(name, "must be an RFC 3339 date-time such as 2026-05-01T00:00:00Z");
+    }
+  }
+  errors.ThrowIfAny();
+  return filter;
+}
+
+std::optional<std::string> IdempotencyKey(const Request& request) {
+  auto key = request.headers.Get("Idempotency-Key");
+  if (!key) return std::nullopt;
+  bool printable =
+      std::all_of(key->begin(), key->end(), [](char c) { return c > 0x20 && c < 0x7f; });
+  if (key->empty() || key->size() > 200 || !printable) {
+    throw Error(ErrorKind::kBadRequest,
+                "Idempotency-Key must be 1 to 200 visible ASCII characters, such as a UUID.");
+  }
+  return std::string(*key);
+}
+
+}  // namespace
+
+void RegisterWorkoutRoutes(http::Router& router, WorkoutService& workouts) {
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/workouts",
+              .access = Access::kAuthenticated,
+              .scope = "workouts:read"},
+             [&workouts](const Request& request, RequestContext& ctx) {
+               auto page = http::ParsePage(request);
+               auto filter = ParseFilter(request);
+               return http::Json(200, EncodeWorkoutPage(workouts.List(ctx.User(), filter,
+                                                                      page.cursor, page.limit)));
+             });
+
+  router.Add({.method = Method::kPost,
+              .path = "/api/v1/workouts",
+              .access = Access::kAuthenticated,
+              .scope = "workouts:write"},
+             [&workouts](const Request& request, RequestContext& ctx) {
+               auto key = IdempotencyKey(request);
+               auto input = DecodeWorkoutInput(http::ParseJsonObject(request));
+               auto outcome = workouts.Create(ctx.User(), input, key);
+               return WorkoutResponse(outcome.created ? 201 : 200, outcome.workout);
+             });
+
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/workouts/{id}",
+              .access = Access::kAuthenticated,
+              .scope = "workouts:read"},
+             [&workouts](const Request&, RequestContext& ctx) {
+               return WorkoutResponse(200, workouts.Get(ctx.User(), ctx.Param("id")));
+             });
+
+  router.Add({.method = Method::kPut,
+              .path = "/api/v1/workouts/{id}",
+              .access = Access::kAuthenticated,
+              .scope = "workouts:write"},
+             [&workouts](const Request& request, RequestContext& ctx) {
+               auto input = DecodeWorkoutInput(http::ParseJsonObject(request));
+               auto outcome = workouts.Put(ctx.User(), ctx.Param("id"), input,
+                                           ParseIfMatch(request.headers.Get("If-Match")));
+               return WorkoutResponse(outcome.created ? 201 : 200, outcome.workout);
+             });
+
+  router.Add({.method = Method::kDelete,
+              .path = "/api/v1/workouts/{id}",
+              .access = Access::kAuthenticated,
+              .scope = "workouts:write"},
+             [&workouts](const Request&, RequestContext& ctx) {
+               workouts.Delete(ctx.User(), ctx.Param("id"));
+               return Response::Empty(204);
+             });
+
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/exercises/{id}/last-sets",
+              .access = Access::kAuthenticated,
+              .scope = "workouts:read"},
+             [&workouts](const Request&, RequestContext& ctx) {
+               return http::Json(200,
+                                 EncodeLastSets(workouts.LastSetsOf(ctx.User(), ctx.Param("id"))));
+             });
+}
+
+}  // namespace vigor::features::workouts

@@ -1,0 +1,313 @@
+#include "features/workouts/workout_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <unordered_set>
+
+#include "core/workout_totals.hpp"
+#include "features/workouts/time_text.hpp"
+#include "platform/crypto/random.hpp"
+#include "platform/error.hpp"
+#include "platform/id.hpp"
+#include "platform/time.hpp"
+
+namespace vigor::features::workouts {
+
+using platform::Error;
+using platform::ErrorKind;
+using platform::auth::Principal;
+using platform::store::Session;
+
+namespace {
+
+Error NotFound() { return Error(ErrorKind::kNotFound, "There is no such workout."); }
+
+// A q naming more exercises than this ("a") matches the first ones by name only.
+constexpr int kMaxQueryExercises = 100;
+
+std::string Lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// What an Idempotency-Key stands for: the content and the client's id, if it chose one.
+std::string RequestHash(const std::string& fingerprint, const WorkoutInput& input) {
+  return platform::crypto::Sha256Hex(fingerprint + "|" + input.id.value_or(""));
+}
+
+}  // namespace
+
+void WorkoutService::CheckRules(const WorkoutInput& input) {
+  platform::FieldErrors errors;
+  auto started = ParseRfc3339Ms(input.started_at);
+  if (!started) errors.Add("started_at", "must be an RFC 3339 date-time");
+  if (input.ended_at) {
+    auto ended = ParseRfc3339Ms(*input.ended_at);
+    if (!ended) {
+      errors.Add("ended_at", "must be an RFC 3339 date-time");
+    } else if (started && *ended < *started) {
+      errors.Add("ended_at", "must not be before started_at");
+    }
+  }
+  if (input.cardio) {
+    const auto& c = *input.cardio;
+    if (c.avg_heart_rate && c.max_heart_rate && *c.avg_heart_rate > *c.max_heart_rate) {
+      errors.Add("cardio.avg_heart_rate", "must not be above max_heart_rate");
+    }
+    if (c.moving_time_s && c.duration_s && *c.moving_time_s > *c.duration_s) {
+      errors.Add("cardio.moving_time_s", "must not be longer than duration_s");
+    }
+  }
+  errors.ThrowIfAny();
+}
+
+void WorkoutService::CheckReferences(Session& s, const std::string& user_id,
+                                     const WorkoutInput& input,
+                                     const std::vector<std::string>& already_used) {
+  platform::FieldErrors errors;
+  std::set<std::string> known(already_used.begin(), already_used.end());
+  std::set<std::string> unknown;
+  for (std::size_t b = 0; b < input.blocks.size(); ++b) {
+    const auto& id = input.blocks[b].exercise_id;
+    if (!known.contains(id) && !unknown.contains(id)) {
+      (exercises_.exists(s, user_id, id) ? known : unknown).insert(id);
+    }
+    if (unknown.contains(id)) {
+      errors.Add("blocks[" + std::to_string(b) + "].exercise_id", "is not an exercise you have");
+    }
+  }
+  if (input.routine_id && !routines_.Owns(s, user_id, *input.routine_id)) {
+    errors.Add("routine_id", "is not one of your routines");
+  }
+  errors.ThrowIfAny();
+}
+
+Workout WorkoutService::Build(const std::string& user_id, const std::string& id,
+                              const WorkoutInput& input, const std::string& fingerprint,
+                              const std::string& now) {
+  Workout w;
+  w.id = id;
+  w.user_id = user_id;
+  w.kind = input.cardio ? WorkoutKind::kCardio : WorkoutKind::kStrength;
+  w.title = input.title;
+  w.started_at = input.started_at;
+  w.ended_at = input.ended_at;
+  w.time_zone = input.time_zone;
+  w.notes = input.notes;
+  w.perceived_effort = input.perceived_effort;
+  w.routine_id = input.routine_id;
+  w.cardio = input.cardio;
+  w.blocks = input.blocks;
+
+  std::vector<core::BlockFigures> figures;
+  figures.reserve(input.blocks.size());
+  for (const auto& block : input.blocks) {
+    core::BlockFigures f{block.exercise_id, {}};
+    for (const auto& set : block.sets) f.sets.push_back({set.done, set.reps, set.weight_kg});
+    figures.push_back(std::move(f));
+  }
+  w.totals.sets = core::ComputeTotals(figures);
+  std::optional<std::int64_t> ended;
+  if (input.ended_at) ended = ParseRfc3339Ms(*input.ended_at);
+  w.totals.duration_s =
+      core::WorkoutDurationSeconds(input.cardio ? input.cardio->duration_s : std::nullopt,
+                                   ParseRfc3339Ms(input.started_at).value_or(0), ended);
+
+  w.input_hash = fingerprint;
+  w.created_at = now;
+  w.updated_at = now;
+  return w;
+}
+
+Workout WorkoutService::Get(const Principal& principal, const std::string& id) {
+  auto workout = database_.ReadResult(
+      [&](Session& s) { return workouts_.Find(s, principal.user_id, Lowercase(id)); });
+  if (!workout) throw NotFound();
+  return std::move(*workout);
+}
+
+WorkoutPage WorkoutService::List(const Principal& principal, const WorkoutFilter& filter,
+                                 const std::string& cursor, int limit) {
+  std::optional<WorkoutCursor> after;
+  if (!cursor.empty()) {
+    after = DecodeCursor(cursor);
+    if (!after) {
+      throw Error(ErrorKind::kValidation, "The request has invalid fields.",
+                  {{"cursor", "is not a cursor this server gave out"}});
+    }
+  }
+  WorkoutPage page;
+  database_.Read([&](Session& s) {
+    std::vector<std::string> matching_exercises;
+    if (filter.q && exercises_.search) {
+      matching_exercises = exercises_.search(s, principal.user_id, *filter.q, kMaxQueryExercises);
+    }
+    page.items = workouts_.List(s, principal.user_id, filter, matching_exercises, after, limit + 1);
+    if (static_cast<int>(page.items.size()) > limit) {
+      page.items.pop_back();
+      page.next_cursor = EncodeCursor({page.items.back().started_at, page.items.back().id});
+    }
+    if (!exercises_.names) return;
+    // One look-up for the whole page.
+    std::vector<std::string> ids;
+    std::unordered_set<std::string> seen;
+    for (const auto& item : page.items) {
+      for (const auto& id : item.exercise_ids) {
+        if (seen.insert(id).second) ids.push_back(id);
+      }
+    }
+    if (ids.empty()) return;
+    auto names = exercises_.names(s, principal.user_id, ids);
+    for (auto& item : page.items) {
+      for (const auto& id : item.exercise_ids) {
+        if (auto it = names.find(id); it != names.end()) item.exercise_names.push_back(it->second);
+      }
+    }
+  });
+  return page;
+}
+
+WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInput& input,
+                                    const std::optional<std::string>& idempotency_key) {
+  CheckRules(input);
+  const std::string& user_id = principal.user_id;
+  std::string fingerprint = Fingerprint(input);
+  std::string request_hash = RequestHash(fingerprint, input);
+  // Everything from the look-up of the key to the insert is one transaction: writes run one at a
+  // time, so of ten concurrent retries exactly one inserts and the others find its work.
+  return database_.WriteResult([&](Session& s) -> WriteOutcome {
+    std::string now = platform::NowRfc3339();
+    if (idempotency_key) {
+      if (auto record = workouts_.FindIdempotencyKey(s, user_id, *idempotency_key)) {
+        if (record->request_hash != request_hash) {
+          throw Error(ErrorKind::kConflict,
+                      "This Idempotency-Key was used with a different request.");
+        }
+        auto existing = workouts_.Find(s, user_id, record->workout_id);
+        if (!existing) {
+          throw Error(ErrorKind::kConflict,
+                      "The workout created with this Idempotency-Key has been deleted since.");
+        }
+        return {std::move(*existing), false};
+      }
+    }
+    auto remember_key = [&](const std::string& workout_id) {
+      if (idempotency_key) {
+        workouts_.InsertIdempotencyKey(s, user_id, *idempotency_key, {request_hash, workout_id},
+                                       now);
+      }
+    };
+    if (input.id) {
+      if (auto head = workouts_.FindHead(s, user_id, *input.id)) {
+        if (head->deleted) {
+          throw Error(ErrorKind::kConflict, "The workout with this id has been deleted.");
+        }
+        if (head->input_hash != fingerprint) {
+          throw Error(ErrorKind::kConflict,
+                      "A workout with this id exists with other content; to change it, PUT it "
+                      "with If-Match.");
+        }
+        remember_key(head->id);
+        return {std::move(*workouts_.Find(s, user_id, head->id)), false};
+      }
+    }
+    CheckReferences(s, user_id, input, {});
+    Workout workout = Build(user_id, input.id.value_or(platform::NewId()), input, fingerprint, now);
+    auto rev = workouts_.Insert(s, workout);
+    if (!rev) {
+      // Taken by someone else: whose, and that it exists, is not told.
+      throw Error(ErrorKind::kConflict, "This id cannot be used; choose another one.");
+    }
+    workout.rev = *rev;
+    remember_key(workout.id);
+    return {std::move(workout), true};
+  });
+}
+
+WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& raw_id,
+                                 const WorkoutInput& input,
+                                 const std::optional<IfMatch>& if_match) {
+  std::string id = Lowercase(raw_id);
+  if (input.id && *input.id != id) {
+    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
+                {{"id", "must be the id in the path"}});
+  }
+  CheckRules(input);
+  const std::string& user_id = principal.user_id;
+  std::string fingerprint = Fingerprint(input);
+  return database_.WriteResult([&](Session& s) -> WriteOutcome {
+    std::string now = platform::NowRfc3339();
+    auto head = workouts_.FindHead(s, user_id, id);
+    if (!head) {
+      // If-Match says "change the one I read": there is none of this user's to change.
+      if (if_match) throw NotFound();
+      if (!platform::IsUuid(id)) {
+        throw Error(ErrorKind::kValidation, "The request has invalid fields.",
+                    {{"id", "must be a UUID"}});
+      }
+      CheckReferences(s, user_id, input, {});
+      Workout workout = Build(user_id, id, input, fingerprint, now);
+      auto rev = workouts_.Insert(s, workout);
+      // Another user's id: as if it did not exist, and nothing is written.
+      if (!rev) throw NotFound();
+      workout.rev = *rev;
+      return {std::move(workout), true};
+    }
+    if (head->deleted) throw NotFound();
+    if (head->input_hash == fingerprint) {
+      // Already so (a retry whose answer was lost): RFC 9110 section 13.2.2 allows a 2xx.
+      return {std::move(*workouts_.Find(s, user_id, id)), false};
+    }
+    if (!if_match) {
+      throw Error(ErrorKind::kPreconditionRequired,
+                  "This workout exists: send If-Match with the ETag you last read to replace it.");
+    }
+    bool matches = if_match->any || std::find(if_match->revs.begin(), if_match->revs.end(),
+                                              head->rev) != if_match->revs.end();
+    if (!matches) {
+      throw Error(ErrorKind::kPreconditionFailed,
+                  "The workout changed since you read it: load it again and redo your change.");
+    }
+    CheckReferences(s, user_id, input, workouts_.ExerciseIds(s, user_id, id));
+    Workout workout = Build(user_id, id, input, fingerprint, now);
+    workout.created_at = head->created_at;
+    auto rev = workouts_.Replace(s, workout, head->rev);
+    if (!rev) throw NotFound();
+    workout.rev = *rev;
+    return {std::move(workout), false};
+  });
+}
+
+void WorkoutService::Delete(const Principal& principal, const std::string& id) {
+  bool deleted = database_.WriteResult([&](Session& s) {
+    return workouts_.Tombstone(s, principal.user_id, Lowercase(id), platform::NowRfc3339());
+  });
+  if (!deleted) throw NotFound();
+}
+
+LastSets WorkoutService::LastSetsOf(const Principal& principal, const std::string& exercise_id) {
+  auto last = database_.ReadResult([&](Session& s) -> std::optional<LastSets> {
+    if (!exercises_.exists(s, principal.user_id, exercise_id)) return std::nullopt;
+    return workouts_.FindLastSets(s, principal.user_id, exercise_id);
+  });
+  if (!last) throw Error(ErrorKind::kNotFound, "There is no such exercise.");
+  return std::move(*last);
+}
+
+std::string WorkoutService::EncodeCursor(const WorkoutCursor& cursor) {
+  return platform::crypto::Base64UrlEncode(cursor.started_at + "|" + cursor.id);
+}
+
+std::optional<WorkoutCursor> WorkoutService::DecodeCursor(const std::string& text) {
+  auto raw = platform::crypto::Base64UrlDecode(text);
+  if (!raw) return std::nullopt;
+  auto bar = raw->find('|');
+  if (bar == std::string::npos) return std::nullopt;
+  WorkoutCursor cursor{raw->substr(0, bar), raw->substr(bar + 1)};
+  if (!ParseRfc3339Ms(cursor.started_at) || cursor.id.empty()) return std::nullopt;
+  return cursor;
+}
+
+}  // namespace vigor::features::workouts

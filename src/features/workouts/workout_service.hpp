@@ -1,0 +1,76 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/workouts/exercise_lookup.hpp"
+#include "features/workouts/model.hpp"
+#include "features/workouts/routine_repository.hpp"
+#include "features/workouts/workout_repository.hpp"
+#include "platform/auth/principal.hpp"
+#include "platform/store/database.hpp"
+
+namespace vigor::features::workouts {
+
+// An If-Match precondition, read from the header: the workout as of one of these revisions, or
+// (`any`, "*") as long as it exists.
+struct IfMatch {
+  bool any = false;
+  std::vector<std::int64_t> revs;
+};
+
+struct WriteOutcome {
+  Workout workout;
+  bool created = false;  // false: replaced, or a retry answered with what is stored
+};
+
+// Logging, changing and reading workouts. Each write, with its blocks, sets and checks, is one
+// transaction: a retried create cannot slip in between another retry's check and its insert.
+// Another user's workout is "not found", never "forbidden".
+class WorkoutService {
+ public:
+  WorkoutService(platform::store::Database& database, ExerciseLookup exercises)
+      : database_(database), exercises_(std::move(exercises)) {}
+
+  Workout Get(const platform::auth::Principal& principal, const std::string& id);
+  // `cursor` is a next_cursor this method handed out, or empty for the first page. `filter.q`
+  // matches the title, the notes or the name of an exercise in the workout.
+  WorkoutPage List(const platform::auth::Principal& principal, const WorkoutFilter& filter,
+                   const std::string& cursor, int limit);
+  // A create that is safe to retry: with the same `idempotency_key`, or the same client id and
+  // content, it answers with the workout already made (created = false) and makes nothing. The
+  // same key or id with other content is a conflict.
+  WriteOutcome Create(const platform::auth::Principal& principal, const WorkoutInput& input,
+                      const std::optional<std::string>& idempotency_key);
+  // Creates the workout under `id`, or replaces it. Replacing needs `if_match` naming the current
+  // revision (else kPreconditionRequired, or kPreconditionFailed when stale) unless the content is
+  // what is stored already: then nothing changes and the stored workout is the answer.
+  WriteOutcome Put(const platform::auth::Principal& principal, const std::string& id,
+                   const WorkoutInput& input, const std::optional<IfMatch>& if_match);
+  void Delete(const platform::auth::Principal& principal, const std::string& id);
+  // What the logging screen pre-fills; kNotFound when the user has no such exercise.
+  LastSets LastSetsOf(const platform::auth::Principal& principal, const std::string& exercise_id);
+
+  static std::string EncodeCursor(const WorkoutCursor& cursor);
+  static std::optional<WorkoutCursor> DecodeCursor(const std::string& text);
+
+ private:
+  using Session = platform::store::Session;
+
+  // The rules that need no database: ended_at after started_at, heart rates in order.
+  static void CheckRules(const WorkoutInput& input);
+  // Every exercise (and the routine) must be the user's to use. Ids already in the stored
+  // workout stay allowed, so an old workout can be edited after its exercise was deleted.
+  void CheckReferences(Session& s, const std::string& user_id, const WorkoutInput& input,
+                       const std::vector<std::string>& already_used);
+  static Workout Build(const std::string& user_id, const std::string& id, const WorkoutInput& input,
+                       const std::string& fingerprint, const std::string& now);
+
+  platform::store::Database& database_;
+  ExerciseLookup exercises_;
+  WorkoutRepository workouts_;
+  RoutineRepository routines_;
+};
+
+}  // namespace vigor::features::workouts

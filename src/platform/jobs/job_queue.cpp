@@ -1,0 +1,261 @@
+#include "platform/jobs/job_queue.hpp"
+
+#include <algorithm>
+
+#include "platform/crypto/random.hpp"
+#include "platform/id.hpp"
+#include "platform/obs/log.hpp"
+#include "platform/store/database.hpp"
+#include "platform/time.hpp"
+
+namespace vigor::platform::jobs {
+
+using store::Row;
+using store::Session;
+using store::Statement;
+
+namespace {
+
+#define VIGOR_JOB_COLUMNS                                                                \
+  "id, user_id, kind, status, progress, total, done, payload, result, error, attempts, " \
+  "created_at, updated_at"
+
+constexpr Statement kInsert{"jobs.insert",
+                            "INSERT INTO jobs (id, user_id, kind, payload, created_at, updated_at) "
+                            "VALUES ($1, $2, $3, $4, $5, $5)"};
+constexpr Statement kFind{"jobs.find",
+                          "SELECT " VIGOR_JOB_COLUMNS " FROM jobs WHERE id = $1 AND user_id = $2"};
+constexpr Statement kRemove{
+    "jobs.remove", "DELETE FROM jobs WHERE id = $1 AND user_id = $2 AND status <> 'running'"};
+constexpr Statement kAnyDue{
+    "jobs.any_due",
+    "SELECT 1 FROM jobs WHERE status = 'queued' OR (status = 'running' AND lease_until < $1) "
+    "LIMIT 1"};
+// Jobs whose runner died too often (the job itself may be what kills it) fail for good.
+constexpr Statement kGiveUp{
+    "jobs.give_up",
+    "UPDATE jobs SET status = 'failed', error = 'The job was interrupted too often.', "
+    "lease_token = NULL, lease_until = NULL, updated_at = $1 "
+    "WHERE status = 'running' AND lease_until < $1 AND attempts >= $2"};
+// The oldest due job, taken with a lease: another runner skips it until the lease runs out.
+constexpr Statement kClaim{
+    "jobs.claim",
+    "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = $2, "
+    "lease_until = $3, updated_at = $1 WHERE id = (SELECT id FROM jobs WHERE status = 'queued' "
+    "OR (status = 'running' AND lease_until < $1) ORDER BY created_at, id LIMIT 1) "
+    "RETURNING " VIGOR_JOB_COLUMNS};
+constexpr Statement kProgress{
+    "jobs.progress",
+    "UPDATE jobs SET done = $3, total = $4, progress = $5, lease_until = $6, updated_at = $7 "
+    "WHERE id = $1 AND lease_token = $2 AND status = 'running'"};
+constexpr Statement kSucceed{
+    "jobs.succeed",
+    "UPDATE jobs SET status = 'succeeded', progress = 1, result = $3, error = NULL, "
+    "lease_token = NULL, lease_until = NULL, updated_at = $4 "
+    "WHERE id = $1 AND lease_token = $2"};
+constexpr Statement kFail{
+    "jobs.fail",
+    "UPDATE jobs SET status = 'failed', result = $3, error = $4, lease_token = NULL, "
+    "lease_until = NULL, updated_at = $5 WHERE id = $1 AND lease_token = $2"};
+
+#undef VIGOR_JOB_COLUMNS
+
+std::optional<JobStatus> ParseStatus(std::string_view text) {
+  for (auto s :
+       {JobStatus::kQueued, JobStatus::kRunning, JobStatus::kSucceeded, JobStatus::kFailed}) {
+    if (JobStatusName(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
+Job JobFromRow(const Row& r) {
+  return Job{.id = r.Text(0),
+             .user_id = r.Text(1),
+             .kind = r.Text(2),
+             .status = ParseStatus(r.Text(3)).value_or(JobStatus::kFailed),
+             .progress = r.Real(4),
+             .total = r.OptInt(5),
+             .done = r.Int(6),
+             .payload = r.Text(7),
+             .result = r.OptText(8),
+             .error = r.OptText(9),
+             .attempts = r.Int(10),
+             .created_at = r.Text(11),
+             .updated_at = r.Text(12)};
+}
+
+double ProgressOf(std::int64_t done, std::optional<std::int64_t> total) {
+  if (!total || *total <= 0) return 0;
+  return std::clamp(static_cast<double>(done) / static_cast<double>(*total), 0.0, 1.0);
+}
+
+std::string LeaseEnd() {
+  return Rfc3339FromNow(std::chrono::duration_cast<std::chrono::seconds>(JobQueue::kLease));
+}
+
+}  // namespace
+
+std::string_view JobStatusName(JobStatus status) {
+  switch (status) {
+    case JobStatus::kQueued:
+      return "queued";
+    case JobStatus::kRunning:
+      return "running";
+    case JobStatus::kSucceeded:
+      return "succeeded";
+    case JobStatus::kFailed:
+      return "failed";
+  }
+  return "failed";
+}
+
+bool JobContext::Progress(Session& session, std::int64_t done, std::optional<std::int64_t> total) {
+  return session.Execute(kProgress, job_.id, lease_token_, done, total, ProgressOf(done, total),
+                         LeaseEnd(), NowRfc3339()) == 1;
+}
+
+void JobContext::Succeed(Session& session, const std::string& result_json) {
+  session.Execute(kSucceed, job_.id, lease_token_, result_json, NowRfc3339());
+}
+
+void JobContext::Progress(std::int64_t done, std::optional<std::int64_t> total) {
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_write_ < JobQueue::kProgressInterval) return;
+  last_write_ = now;
+  queue_.database_.Write([&](Session& s) { Progress(s, done, total); });
+}
+
+JobQueue::JobQueue(store::Database& database, obs::Logger& logger)
+    : database_(database), logger_(logger) {}
+
+JobQueue::~JobQueue() { Stop(); }
+
+void JobQueue::Register(std::string kind, Handler handler) {
+  handlers_[std::move(kind)] = std::move(handler);
+}
+
+std::string JobQueue::Enqueue(Session& session, const std::string& user_id, std::string_view kind,
+                              std::string_view payload_json) {
+  std::string id = NewId();
+  session.Execute(kInsert, id, user_id, kind, payload_json, NowRfc3339());
+  return id;
+}
+
+std::optional<Job> JobQueue::Find(Session& session, const std::string& user_id,
+                                  const std::string& id) {
+  auto row = session.QueryOne(kFind, id, user_id);
+  if (!row) return std::nullopt;
+  return JobFromRow(*row);
+}
+
+bool JobQueue::Remove(Session& session, const std::string& user_id, const std::string& id) {
+  return session.Execute(kRemove, id, user_id) == 1;
+}
+
+void JobQueue::Start() {
+  std::lock_guard lock(mutex_);
+  if (worker_.joinable()) return;
+  stopping_ = false;
+  worker_ = std::thread([this] { Run(); });
+}
+
+void JobQueue::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!worker_.joinable()) return;
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  worker_.join();
+  std::lock_guard lock(mutex_);
+  worker_ = std::thread();
+}
+
+void JobQueue::Notify() {
+  {
+    std::lock_guard lock(mutex_);
+    notified_ = true;
+  }
+  wake_.notify_all();
+}
+
+void JobQueue::Run() {
+  while (true) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, kPollInterval, [this] { return stopping_ || notified_; });
+      if (stopping_) return;
+      notified_ = false;
+    }
+    try {
+      // A cheap read first: an idle poll costs no durable write.
+      while (AnyDue() && RunOne()) {
+        std::lock_guard lock(mutex_);
+        if (stopping_) return;
+      }
+    } catch (const std::exception& e) {
+      logger_.Error("job queue poll failed", {{"error", std::string_view(e.what())}});
+    }
+  }
+}
+
+bool JobQueue::AnyDue() {
+  return database_.ReadResult(
+      [&](Session& s) { return s.QueryOne(kAnyDue, NowRfc3339()).has_value(); });
+}
+
+std::size_t JobQueue::DrainForTests() {
+  std::size_t ran = 0;
+  while (RunOne()) ++ran;
+  return ran;
+}
+
+bool JobQueue::RunOne() {
+  std::lock_guard run_lock(run_mutex_);
+  std::string token = crypto::RandomToken(16);
+  auto claimed = database_.WriteResult([&](Session& s) -> std::optional<Job> {
+    std::string now = NowRfc3339();
+    s.Execute(kGiveUp, now, kMaxAttempts);
+    auto row = s.QueryOne(kClaim, now, token, LeaseEnd());
+    if (!row) return std::nullopt;
+    return JobFromRow(*row);
+  });
+  if (!claimed) return false;
+  const Job& job = *claimed;
+
+  std::optional<std::string> result;
+  std::optional<std::string> details;
+  std::string error;
+  auto handler = handlers_.find(job.kind);
+  if (handler == handlers_.end()) {
+    error = "This kind of job is not known to this server.";
+  } else {
+    JobContext context(*this, job, token);
+    try {
+      result = handler->second(context);
+    } catch (const JobFailed& e) {
+      error = e.what();
+      details = e.details_json();
+    } catch (const std::exception& e) {
+      logger_.Error("job failed", {{"job_id", std::string_view(job.id)},
+                                   {"kind", std::string_view(job.kind)},
+                                   {"error", std::string_view(e.what())}});
+      error = "The job failed because of an error on the server.";
+    }
+  }
+  if (error.size() > kMaxErrorLength) error.resize(kMaxErrorLength);
+  database_.Write([&](Session& s) {
+    std::string now = NowRfc3339();
+    if (result) {
+      s.Execute(kSucceed, job.id, token, *result, now);
+    } else {
+      s.Execute(kFail, job.id, token, details, error, now);
+    }
+  });
+  logger_.Info("job finished", {{"job_id", std::string_view(job.id)},
+                                {"kind", std::string_view(job.kind)},
+                                {"status", std::string_view(result ? "succeeded" : "failed")}});
+  return true;
+}
+
+}  // namespace vigor::platform::jobs

@@ -1,0 +1,144 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <thread>
+
+namespace vigor::platform::obs {
+class Logger;
+}
+namespace vigor::platform::store {
+class Database;
+class Session;
+}  // namespace vigor::platform::store
+
+namespace vigor::platform::jobs {
+
+enum class JobStatus { kQueued, kRunning, kSucceeded, kFailed };
+std::string_view JobStatusName(JobStatus status);
+
+struct Job {
+  std::string id;
+  std::string user_id;
+  std::string kind;
+  JobStatus status = JobStatus::kQueued;
+  double progress = 0;  // 0..1
+  std::optional<std::int64_t> total;
+  std::int64_t done = 0;
+  std::string payload;                // the parameters given to Enqueue (JSON text)
+  std::optional<std::string> result;  // JSON text
+  std::optional<std::string> error;   // a message for the user
+  std::int64_t attempts = 0;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// What a handler throws to fail its job with a message for the user (and optional details as
+// JSON, kept as the job's result). Any other exception fails the job too, with a generic message
+// (its text goes to the log only).
+class JobFailed : public std::runtime_error {
+ public:
+  explicit JobFailed(std::string message, std::optional<std::string> details_json = std::nullopt)
+      : std::runtime_error(std::move(message)), details_json_(std::move(details_json)) {}
+  const std::optional<std::string>& details_json() const { return details_json_; }
+
+ private:
+  std::optional<std::string> details_json_;
+};
+
+class JobQueue;
+
+// Handed to a running handler: its job, and a way to report progress and keep the lease.
+class JobContext {
+ public:
+  JobContext(JobQueue& queue, const Job& job, std::string lease_token)
+      : queue_(queue), job_(job), lease_token_(std::move(lease_token)) {}
+  const Job& job() const { return job_; }
+  // Records done/total (and renews the lease) inside the handler's own write transaction, so
+  // the counters move exactly with the work that committed. False when the lease was lost (the
+  // job was taken over): the handler should then throw to roll its transaction back.
+  bool Progress(store::Session& session, std::int64_t done, std::optional<std::int64_t> total);
+  // The same in a transaction of its own, for work that writes nothing until its end; written
+  // at most every kProgressInterval.
+  void Progress(std::int64_t done, std::optional<std::int64_t> total);
+  // Marks the job succeeded inside the handler's last write transaction, so that its work and
+  // its outcome commit together (a crash in between cannot run the work twice). The handler
+  // still returns the result.
+  void Succeed(store::Session& session, const std::string& result_json);
+
+ private:
+  JobQueue& queue_;
+  const Job& job_;
+  std::string lease_token_;
+  std::chrono::steady_clock::time_point last_write_{};
+};
+
+// A job queue in the database (table jobs). A service enqueues inside its own transaction, so the
+// job exists exactly when the change that asked for it committed. A runner thread claims due jobs
+// one at a time with a lease (kLease), so several processes may share the table: a job whose
+// runner died is claimed again once its lease ran out, at most kMaxAttempts times. A handler
+// returns the job's result (JSON text) or throws (see JobFailed).
+class JobQueue {
+ public:
+  using Handler = std::function<std::string(JobContext&)>;
+
+  static constexpr std::chrono::milliseconds kPollInterval{500};
+  static constexpr std::chrono::minutes kLease{10};
+  static constexpr std::chrono::milliseconds kProgressInterval{250};
+  static constexpr int kMaxAttempts = 3;
+  static constexpr std::size_t kMaxErrorLength = 1000;
+
+  JobQueue(store::Database& database, obs::Logger& logger);
+  ~JobQueue();  // calls Stop()
+  JobQueue(const JobQueue&) = delete;
+  JobQueue& operator=(const JobQueue&) = delete;
+
+  // Before Start: the handler of a kind. A job of an unknown kind fails.
+  void Register(std::string kind, Handler handler);
+
+  // Inside the caller's transaction; returns the new job's id. Call Notify() after the write
+  // returns for an immediate start (otherwise the next poll, at most kPollInterval later).
+  std::string Enqueue(store::Session& session, const std::string& user_id, std::string_view kind,
+                      std::string_view payload_json);
+  // The user's job of that id.
+  std::optional<Job> Find(store::Session& session, const std::string& user_id,
+                          const std::string& id);
+  // Deletes the user's job (not a running one); false when there is none or it is running.
+  bool Remove(store::Session& session, const std::string& user_id, const std::string& id);
+
+  void Start();
+  void Stop();
+  void Notify();
+
+  // Runs every due job on the calling thread; returns how many ran.
+  std::size_t DrainForTests();
+
+ private:
+  friend class JobContext;
+  void Run();
+  // Claims and runs one due job; false when there was none.
+  bool RunOne();
+  bool AnyDue();
+
+  store::Database& database_;
+  obs::Logger& logger_;
+  std::map<std::string, Handler, std::less<>> handlers_;
+
+  std::mutex run_mutex_;  // one job at a time in this process (worker and DrainForTests)
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool notified_ = false;
+  bool stopping_ = false;
+  std::thread worker_;
+};
+
+}  // namespace vigor::platform::jobs

@@ -1,0 +1,704 @@
+// Workouts through the real application (in process): logging with blocks and sets in one
+// transaction, safe retries (client ids, Idempotency-Key, also from ten threads at once),
+// If-Match updates, tombstones, the history list with its cursor and filters, totals, last sets,
+// and that nobody reaches another user's workouts.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <set>
+#include <thread>
+
+#include "features/exercises/exercise_service.hpp"
+#include "features/workouts/json_codec.hpp"
+#include "features/workouts/time_text.hpp"
+#include "features/workouts/workout_service.hpp"
+#include "platform/error.hpp"
+#include "platform/id.hpp"
+#include "support/app_harness.hpp"
+
+namespace vigor {
+namespace {
+
+using platform::http::Headers;
+using platform::http::Method;
+using platform::store::Session;
+using platform::store::Statement;
+using testing::AppHarness;
+using testing::Browser;
+using testing::Reply;
+
+constexpr const char* kLegDayStart = "2026-03-02T07:30:00+01:00";
+
+// A strength workout: squat 2 x 5 at 100 kg (done) and one planned set, bench 8 at 60 kg. It
+// ends at 07:45:30.5Z when it starts at the default time, and has no end otherwise.
+boost::json::object StrengthWorkout(const std::string& title = "Leg day",
+                                    const std::string& started_at = kLegDayStart) {
+  auto workout = boost::json::parse(R"({
+    "title": ")" + title + R"(",
+    "started_at": ")" + started_at + R"(",
+    "ended_at": "2026-03-02T07:45:30.5Z",
+    "time_zone": "Europe/Berlin",
+    "notes": "felt strong",
+    "perceived_effort": 8,
+    "blocks": [
+      {"exercise_id": "barbell-back-squat", "rest_s": 180, "sets": [
+        {"set_type": "warmup", "reps": 5, "weight_kg": 100, "done": true, "rpe": 7},
+        {"reps": 5, "weight_kg": 100, "done": true, "rir": 2},
+        {"reps": 5, "weight_kg": 100, "done": false, "target_reps": 5, "target_weight_kg": 100}
+      ]},
+      {"exercise_id": "barbell-bench-press", "superset_group": 1, "notes": "paused", "sets": [
+        {"reps": 8, "weight_kg": 60}
+      ]}
+    ]
+  })")
+                     .as_object();
+  if (started_at != kLegDayStart) workout.erase("ended_at");
+  return workout;
+}
+
+std::string Body(const boost::json::object& o) { return boost::json::serialize(o); }
+
+Headers With(std::initializer_list<std::pair<std::string, std::string>> fields) {
+  Headers headers;
+  for (const auto& [name, value] : fields) headers.Add(name, value);
+  return headers;
+}
+
+std::string ETagOf(const Reply& reply) {
+  return std::string(reply.headers.Get("ETag").value_or(""));
+}
+
+std::set<std::string> FieldsOf(const Reply& reply) {
+  std::set<std::string> fields;
+  auto body = reply.Json();
+  if (const auto* errors = body.if_contains("errors")) {
+    for (const auto& e : errors->as_array()) {
+      fields.insert(std::string(e.as_object().at("field").as_string()));
+    }
+  }
+  return fields;
+}
+
+// Forwards to the application's database and counts the statements each call runs.
+class CountingDatabase final : public platform::store::Database {
+ public:
+  explicit CountingDatabase(platform::store::Database& inner) : inner_(inner) {}
+  std::string_view dialect() const override { return inner_.dialect(); }
+  void Read(const std::function<void(Session&)>& work) override {
+    inner_.Read([&](Session& s) { Counted(s, work); });
+  }
+  void Write(const std::function<void(Session&)>& work) override {
+    inner_.Write([&](Session& s) { Counted(s, work); });
+  }
+  int SchemaVersion() override { return inner_.SchemaVersion(); }
+  platform::store::PoolStats Stats() const override { return inner_.Stats(); }
+
+  std::uint64_t statements = 0;
+
+ private:
+  void Counted(Session& s, const std::function<void(Session&)>& work) {
+    auto before = s.statement_count();
+    work(s);
+    statements += s.statement_count() - before;
+  }
+  platform::store::Database& inner_;
+};
+
+class WorkoutsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    owner_id_ = h_.CreateUser("owner");
+    h_.CreateUser("other");
+    h_.SignIn(owner_, "owner");
+    h_.SignIn(other_, "other");
+  }
+
+  Reply Post(Browser& b, const boost::json::object& body, const Headers& headers = {}) {
+    return h_.Call(b, Method::kPost, "/api/v1/workouts", Body(body), headers);
+  }
+  Reply Put(Browser& b, const std::string& id, const boost::json::object& body,
+            const Headers& headers = {}) {
+    return h_.Call(b, Method::kPut, "/api/v1/workouts/" + id, Body(body), headers);
+  }
+
+  // Rows in a table for the owner, tombstones included.
+  std::int64_t CountRows(const std::string& table, const std::string& extra = "") {
+    std::string sql = "SELECT COUNT(*) FROM " + table + " WHERE user_id = $1" + extra;
+    return h_.app().database->ReadResult([&](Session& s) {
+      return s.QueryOne(Statement{"test.count", sql}, owner_id_)->Int(0);
+    });
+  }
+
+  AppHarness h_;
+  Browser owner_, other_;
+  std::string owner_id_;
+};
+
+TEST_F(WorkoutsTest, LogsAWorkoutWithBlocksSetsAndTotals) {
+  auto created = Post(owner_, StrengthWorkout());
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto w = created.Json();
+  EXPECT_TRUE(platform::IsUuid(w["id"].as_string()));
+  EXPECT_EQ(w["kind"], "strength");
+  EXPECT_EQ(w["title"], "Leg day");
+  // Stored in UTC with milliseconds, whatever offset the client used.
+  EXPECT_EQ(w["started_at"], "2026-03-02T06:30:00.000Z");
+  EXPECT_EQ(w["ended_at"], "2026-03-02T07:45:30.500Z");
+  EXPECT_EQ(w["time_zone"], "Europe/Berlin");
+  EXPECT_EQ(w["perceived_effort"], 8);
+  EXPECT_EQ(w["cardio"], nullptr);
+  auto blocks = w["blocks"].as_array();
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].at("exercise_id"), "barbell-back-squat");
+  EXPECT_EQ(blocks[0].at("rest_s"), 180);
+  ASSERT_EQ(blocks[0].at("sets").as_array().size(), 3u);
+  auto first = blocks[0].at("sets").as_array()[0].as_object();
+  EXPECT_EQ(first["set_type"], "warmup");
+  EXPECT_EQ(first["rpe"].to_number<double>(), 7);
+  EXPECT_EQ(blocks[0].at("sets").as_array()[1].at("set_type"), "normal");
+  EXPECT_EQ(blocks[0].at("sets").as_array()[2].at("target_weight_kg").to_number<double>(), 100);
+  EXPECT_EQ(blocks[1].at("superset_group"), 1);
+  EXPECT_EQ(blocks[1].at("sets").as_array()[0].at("done"), true) << "done defaults to true";
+  // Done sets: 5 + 5 reps at 100 kg and 8 at 60 kg.
+  auto totals = w["totals"].as_object();
+  EXPECT_EQ(totals["sets"], 3);
+  EXPECT_EQ(totals["reps"], 18);
+  EXPECT_EQ(totals["volume_kg"].to_number<double>(), 1480);
+  EXPECT_EQ(totals["exercises"], 2);
+  EXPECT_EQ(totals["duration_s"].to_number<double>(), 4530.5);
+  EXPECT_EQ(ETagOf(created), "\"w-" + std::to_string(w["rev"].as_int64()) + "\"");
+
+  std::string id(w["id"].as_string());
+  auto read = h_.Get(owner_, "/api/v1/workouts/" + id);
+  ASSERT_EQ(read.status, 200);
+  EXPECT_EQ(read.Json(), w);
+  EXPECT_EQ(ETagOf(read), ETagOf(created));
+  EXPECT_EQ(CountRows("workout_blocks"), 2);
+  EXPECT_EQ(CountRows("workout_sets"), 4);
+}
+
+TEST_F(WorkoutsTest, CardioSessionsShareTheTable) {
+  auto body = boost::json::parse(R"({"title": "Morning run", "started_at": "2026-03-03T06:00:00Z",
+    "cardio": {"sport": "run", "distance_m": 10000, "duration_s": 3000, "moving_time_s": 2950,
+               "elevation_gain_m": 85, "avg_heart_rate": 150, "max_heart_rate": 178,
+               "calories_kcal": 700}})")
+                  .as_object();
+  auto created = Post(owner_, body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto w = created.Json();
+  EXPECT_EQ(w["kind"], "cardio");
+  EXPECT_EQ(w["cardio"].at("sport"), "run");
+  EXPECT_EQ(w["cardio"].at("avg_heart_rate"), 150);
+  EXPECT_EQ(w["totals"].at("duration_s").to_number<double>(), 3000);
+  ASSERT_EQ(Post(owner_, StrengthWorkout()).status, 201);
+
+  auto cardio = h_.Get(owner_, "/api/v1/workouts?kind=cardio").Json()["items"].as_array();
+  ASSERT_EQ(cardio.size(), 1u);
+  EXPECT_EQ(cardio[0].at("cardio").at("distance_m").to_number<double>(), 10000);
+  EXPECT_EQ(cardio[0].at("cardio").at("max_heart_rate"), 178);
+  auto strength = h_.Get(owner_, "/api/v1/workouts?kind=strength").Json()["items"].as_array();
+  ASSERT_EQ(strength.size(), 1u);
+  EXPECT_EQ(strength[0].at("exercise_names"),
+            (boost::json::array{"Barbell Back Squat", "Barbell Bench Press"}));
+  EXPECT_TRUE(cardio[0].at("exercise_names").as_array().empty());
+  EXPECT_EQ(strength[0].at("cardio"), nullptr);
+  EXPECT_EQ(strength[0].at("totals").at("volume_kg").to_number<double>(), 1480);
+}
+
+TEST_F(WorkoutsTest, EveryInvalidFieldIsNamedByItsPath) {
+  auto body = StrengthWorkout();
+  body["ended_at"] = "2026-03-02T06:00:00Z";  // before started_at (06:30Z)
+  body["perceived_effort"] = 11;
+  body["mood"] = "great";
+  auto& blocks = body["blocks"].as_array();
+  blocks[0].as_object()["sets"].as_array()[1].as_object()["reps"] = -1;
+  blocks[1].as_object()["sets"].as_array()[0].as_object()["weight_kg"] = 2500;
+  blocks[1].as_object()["sets"].as_array()[0].as_object()["set_type"] = "heavy";
+  blocks.push_back(boost::json::object{{"sets", boost::json::array{}}});
+  blocks.push_back(boost::json::object{
+      {"exercise_id", "plank"},
+      {"sets", boost::json::array{boost::json::object{{"rir", 11}, {"weight", 10}}}}});
+  auto reply = Post(owner_, body);
+  ASSERT_EQ(reply.status, 422) << reply.body;
+  auto fields = FieldsOf(reply);
+  for (const char* f :
+       {"perceived_effort", "mood", "blocks[0].sets[1].reps", "blocks[1].sets[0].weight_kg",
+        "blocks[1].sets[0].set_type", "blocks[2].exercise_id", "blocks[3].sets[0].rir",
+        "blocks[3].sets[0].weight"}) {
+    EXPECT_TRUE(fields.contains(f)) << f << " missing in " << reply.body;
+  }
+  // Rules across fields come once the fields themselves are right.
+  auto late = StrengthWorkout();
+  late["ended_at"] = "2026-03-02T06:00:00Z";
+  late["cardio"] = boost::json::object{{"avg_heart_rate", 170}, {"max_heart_rate", 160}};
+  auto rules = Post(owner_, late);
+  ASSERT_EQ(rules.status, 422);
+  EXPECT_EQ(FieldsOf(rules), (std::set<std::string>{"ended_at", "cardio.avg_heart_rate"}));
+
+  EXPECT_EQ(FieldsOf(Post(owner_, boost::json::object{{"title", "no start"}})),
+            std::set<std::string>{"started_at"});
+  EXPECT_EQ(FieldsOf(Post(owner_, boost::json::object{{"started_at", "yesterday"}})),
+            std::set<std::string>{"started_at"});
+  EXPECT_EQ(FieldsOf(Post(owner_, boost::json::object{{"started_at", "2026-02-30T10:00:00Z"}})),
+            std::set<std::string>{"started_at"});
+  EXPECT_EQ(FieldsOf(Post(owner_, boost::json::object{{"started_at", "2026-03-02T07:30:00Z"},
+                                                      {"id", "not-a-uuid"}})),
+            std::set<std::string>{"id"});
+  EXPECT_EQ(h_.Call(owner_, Method::kPost, "/api/v1/workouts", "[1]").status, 400);
+  EXPECT_EQ(CountRows("workouts"), 0);
+}
+
+TEST_F(WorkoutsTest, RetriesWithTheSameIdempotencyKeyCreateOneWorkout) {
+  auto key = With({{"Idempotency-Key", "offline-7f3a"}});
+  auto first = Post(owner_, StrengthWorkout(), key);
+  ASSERT_EQ(first.status, 201) << first.body;
+  for (int i = 0; i < 9; ++i) {
+    auto retry = Post(owner_, StrengthWorkout(), key);
+    ASSERT_EQ(retry.status, 200) << retry.body;
+    EXPECT_EQ(retry.Json(), first.Json());
+  }
+  EXPECT_EQ(CountRows("workouts"), 1);
+  EXPECT_EQ(CountRows("workout_sets"), 4);
+
+  // The same key with other content is a mistake, not a retry.
+  auto other = Post(owner_, StrengthWorkout("Something else"), key);
+  EXPECT_EQ(other.status, 409) << other.body;
+  // Keys are per user: another user's identical key is theirs alone.
+  EXPECT_EQ(Post(other_, StrengthWorkout(), key).status, 201);
+  EXPECT_EQ(CountRows("workouts"), 1);
+
+  EXPECT_EQ(
+      Post(owner_, StrengthWorkout(), With({{"Idempotency-Key", std::string(201, 'k')}})).status,
+      400);
+}
+
+TEST_F(WorkoutsTest, RetriesWithTheSameClientIdCreateOneWorkout) {
+  std::string id = platform::NewId();
+  auto body = StrengthWorkout();
+  body["id"] = id;
+  auto first = Post(owner_, body);
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(first.Json()["id"].as_string(), id);
+  // Key order and time-zone offset do not make it another request.
+  auto same = boost::json::parse(Body(body)).as_object();
+  same["started_at"] = "2026-03-02T06:30:00Z";
+  for (int i = 0; i < 9; ++i) {
+    auto retry = Post(owner_, same);
+    ASSERT_EQ(retry.status, 200) << retry.body;
+    EXPECT_EQ(retry.Json(), first.Json());
+  }
+  EXPECT_EQ(CountRows("workouts"), 1);
+
+  auto changed = body;
+  changed["title"] = "Changed";
+  EXPECT_EQ(Post(owner_, changed).status, 409);
+  // Upper-case UUIDs (some platforms write them so) are the same id.
+  auto upper = body;
+  std::string upper_id = id;
+  for (auto& c : upper_id) c = static_cast<char>(std::toupper(c));
+  upper["id"] = upper_id;
+  EXPECT_EQ(Post(owner_, upper).status, 200);
+  // Another user cannot take the id, and does not learn whose it is.
+  auto theirs = Post(other_, body);
+  EXPECT_EQ(theirs.status, 409);
+  EXPECT_EQ(theirs.body.find("owner"), std::string::npos);
+  EXPECT_EQ(CountRows("workouts"), 1);
+}
+
+TEST_F(WorkoutsTest, TenConcurrentRetriesLeaveExactlyOneWorkout) {
+  auto race = [&](const boost::json::object& body, const Headers& headers) {
+    std::vector<int> statuses(10);
+    std::vector<std::string> ids(10);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 10; ++i) {
+      threads.emplace_back([&, i] {
+        Browser device = owner_;  // each retry from its own copy of the cookie jar
+        auto reply = Post(device, body, headers);
+        statuses[i] = reply.status;
+        if (reply.status < 300) ids[i] = std::string(reply.Json()["id"].as_string());
+      });
+    }
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1);
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200), 9);
+    EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), 1u);
+  };
+  race(StrengthWorkout("Keyed"), With({{"Idempotency-Key", platform::NewId()}}));
+  EXPECT_EQ(CountRows("workouts"), 1);
+
+  auto with_id = StrengthWorkout("With id");
+  with_id["id"] = platform::NewId();
+  race(with_id, {});
+  EXPECT_EQ(CountRows("workouts"), 2);
+  EXPECT_EQ(CountRows("workout_blocks"), 4);
+  EXPECT_EQ(CountRows("workout_sets"), 8);
+}
+
+TEST_F(WorkoutsTest, PutCreatesThenReplacesOnlyWithTheCurrentETag) {
+  std::string id = platform::NewId();
+  auto created = Put(owner_, id, StrengthWorkout());
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string etag = ETagOf(created);
+  ASSERT_FALSE(etag.empty());
+
+  auto lighter = StrengthWorkout("Deload");
+  lighter["blocks"].as_array().pop_back();
+  EXPECT_EQ(Put(owner_, id, lighter).status, 428) << "no If-Match on an existing workout";
+  EXPECT_EQ(Put(owner_, id, lighter, With({{"If-Match", "\"w-999\""}})).status, 412);
+  EXPECT_EQ(Put(owner_, id, lighter, With({{"If-Match", "W/" + etag}})).status, 412)
+      << "If-Match compares strongly";
+
+  auto replaced = Put(owner_, id, lighter, With({{"If-Match", etag}}));
+  ASSERT_EQ(replaced.status, 200) << replaced.body;
+  auto w = replaced.Json();
+  EXPECT_EQ(w["title"], "Deload");
+  EXPECT_EQ(w["blocks"].as_array().size(), 1u);
+  EXPECT_EQ(w["totals"].at("reps"), 10);
+  EXPECT_EQ(w["totals"].at("exercises"), 1);
+  EXPECT_EQ(w["created_at"], created.Json()["created_at"]);
+  EXPECT_GT(w["rev"].as_int64(), created.Json()["rev"].as_int64());
+  std::string new_etag = ETagOf(replaced);
+  EXPECT_NE(new_etag, etag);
+  EXPECT_EQ(CountRows("workout_blocks"), 1) << "children replaced, not added";
+  EXPECT_EQ(CountRows("workout_sets"), 3);
+
+  // The old ETag is stale now.
+  EXPECT_EQ(Put(owner_, id, StrengthWorkout(), With({{"If-Match", etag}})).status, 412);
+  // Sending what is stored already changes nothing and is fine without If-Match: a retried PUT.
+  auto again = Put(owner_, id, lighter);
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(ETagOf(again), new_etag);
+  // A list of tags, and "*", match too.
+  auto starred = Put(owner_, id, StrengthWorkout(), With({{"If-Match", "\"w-1\", " + new_etag}}));
+  EXPECT_EQ(starred.status, 200);
+  EXPECT_EQ(Put(owner_, id, lighter, With({{"If-Match", "*"}})).status, 200);
+
+  auto read = h_.Get(owner_, "/api/v1/workouts/" + id);
+  EXPECT_EQ(read.Json()["title"], "Deload");
+  auto listed = h_.Get(owner_, "/api/v1/workouts").Json()["items"].as_array();
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].at("totals").at("reps"), 10) << "totals kept up to date on replace";
+
+  // The body's id must be the path's; a path that is no UUID cannot be created.
+  auto mismatched = lighter;
+  mismatched["id"] = platform::NewId();
+  EXPECT_EQ(FieldsOf(Put(owner_, id, mismatched)), std::set<std::string>{"id"});
+  EXPECT_EQ(Put(owner_, "my-workout", lighter).status, 422);
+  // If-Match on a workout that does not exist: nothing to update.
+  EXPECT_EQ(Put(owner_, platform::NewId(), lighter, With({{"If-Match", etag}})).status, 404);
+}
+
+TEST_F(WorkoutsTest, DeletingLeavesATombstoneAndA404) {
+  std::string id = platform::NewId();
+  auto body = StrengthWorkout();
+  body["id"] = id;
+  ASSERT_EQ(Post(owner_, body).status, 201);
+  EXPECT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/workouts/" + id).status, 204);
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/workouts/" + id).status, 404);
+  EXPECT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/workouts/" + id).status, 404);
+  EXPECT_EQ(Put(owner_, id, body).status, 404);
+  EXPECT_EQ(Post(owner_, body).status, 409) << "a retried create does not bring it back";
+  EXPECT_TRUE(h_.Get(owner_, "/api/v1/workouts").Json()["items"].as_array().empty());
+  // The row stays for a sync feed; its blocks and sets are gone.
+  EXPECT_EQ(CountRows("workouts", " AND deleted_at IS NOT NULL"), 1);
+  EXPECT_EQ(CountRows("workout_blocks"), 0);
+  EXPECT_EQ(CountRows("workout_sets"), 0);
+}
+
+TEST_F(WorkoutsTest, AnotherUsersWorkoutDoesNotExistForThem) {
+  auto created = Post(owner_, StrengthWorkout());
+  ASSERT_EQ(created.status, 201);
+  std::string id(created.Json()["id"].as_string());
+  std::string etag = ETagOf(created);
+  Browser admin;
+  h_.CreateUser("boss", /*admin=*/true);
+  h_.SignIn(admin, "boss");
+  for (Browser* who : {&other_, &admin}) {
+    EXPECT_EQ(h_.Get(*who, "/api/v1/workouts/" + id).status, 404);
+    EXPECT_EQ(Put(*who, id, StrengthWorkout("Mine now")).status, 404);
+    EXPECT_EQ(Put(*who, id, StrengthWorkout("Mine now"), With({{"If-Match", etag}})).status, 404);
+    EXPECT_EQ(h_.Call(*who, Method::kDelete, "/api/v1/workouts/" + id).status, 404);
+    EXPECT_TRUE(h_.Get(*who, "/api/v1/workouts").Json()["items"].as_array().empty());
+    EXPECT_TRUE(h_.Get(*who, "/api/v1/exercises/barbell-back-squat/last-sets")
+                    .Json()["items"]
+                    .as_array()
+                    .empty());
+  }
+  auto mine = h_.Get(owner_, "/api/v1/workouts/" + id).Json();
+  EXPECT_EQ(mine["title"], "Leg day");
+}
+
+TEST_F(WorkoutsTest, HistoryIsNewestFirstWithAKeysetCursor) {
+  // Seven workouts; three start at the same instant, so the id breaks the tie.
+  std::vector<std::string> starts{"2026-01-01T08:00:00Z", "2026-01-05T08:00:00Z",
+                                  "2026-01-03T08:00:00Z", "2026-01-03T08:00:00Z",
+                                  "2026-01-03T08:00:00Z", "2026-01-10T18:00:00Z",
+                                  "2025-12-31T23:00:00Z"};
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    ASSERT_EQ(Post(owner_, StrengthWorkout("W" + std::to_string(i), starts[i])).status, 201);
+  }
+  std::vector<std::pair<std::string, std::string>> seen;  // (started_at, id)
+  std::string cursor;
+  int pages = 0;
+  do {
+    std::string target = "/api/v1/workouts?limit=3";
+    if (!cursor.empty()) target += "&cursor=" + cursor;
+    auto page = h_.Get(owner_, target).Json();
+    for (const auto& item : page["items"].as_array()) {
+      seen.emplace_back(item.at("started_at").as_string(), item.at("id").as_string());
+    }
+    cursor = page["next_cursor"].is_null() ? "" : std::string(page["next_cursor"].as_string());
+    ++pages;
+  } while (!cursor.empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  ASSERT_EQ(seen.size(), starts.size());
+  EXPECT_TRUE(std::is_sorted(seen.rbegin(), seen.rend())) << "newest first, then by id";
+  EXPECT_EQ(std::set(seen.begin(), seen.end()).size(), seen.size()) << "no item twice";
+  EXPECT_EQ(seen.front().first, "2026-01-10T18:00:00.000Z");
+
+  auto bad = h_.Get(owner_, "/api/v1/workouts?cursor=bm90LWEtY3Vyc29y");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(FieldsOf(bad), std::set<std::string>{"cursor"});
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/workouts?limit=0").status, 422);
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/workouts?kind=yoga").status, 422);
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/workouts?from=last-week").status, 422);
+}
+
+TEST_F(WorkoutsTest, HistoryFiltersByTextKindAndTime) {
+  auto push = StrengthWorkout("Push A", "2026-02-01T10:00:00Z");
+  push["notes"] = "100% effort_today";
+  ASSERT_EQ(Post(owner_, push).status, 201);
+  ASSERT_EQ(Post(owner_, StrengthWorkout("Pull B", "2026-02-03T10:00:00Z")).status, 201);
+  ASSERT_EQ(Post(owner_, StrengthWorkout("Legs", "2026-02-05T10:00:00Z")).status, 201);
+  auto titles = [&](const std::string& query) {
+    std::vector<std::string> out;
+    auto reply = h_.Get(owner_, "/api/v1/workouts?" + query);
+    EXPECT_EQ(reply.status, 200) << query << ": " << reply.body;
+    auto body = reply.Json();
+    for (const auto& item : body["items"].as_array()) {
+      out.emplace_back(item.at("title").as_string());
+    }
+    return out;
+  };
+  EXPECT_EQ(titles("q=push"), std::vector<std::string>{"Push A"}) << "case-insensitive";
+  EXPECT_EQ(titles("q=%25%20effort_"), std::vector<std::string>{"Push A"}) << "in the notes";
+  EXPECT_EQ(titles("q=_"), std::vector<std::string>{"Push A"}) << "_ is a character too";
+  EXPECT_TRUE(titles("q=%25%25").empty()) << "% is a character, not a wildcard";
+  EXPECT_EQ(titles("from=2026-02-02T00:00:00Z"), (std::vector<std::string>{"Legs", "Pull B"}));
+  EXPECT_EQ(titles("to=2026-02-03T10:00:00Z"), (std::vector<std::string>{"Pull B", "Push A"}))
+      << "to is inclusive";
+  EXPECT_EQ(titles("from=2026-02-02T00:00:00%2B01:00&to=2026-02-04T00:00:00Z"),
+            std::vector<std::string>{"Pull B"});
+  EXPECT_TRUE(titles("kind=cardio").empty());
+  // An exercise's name, as the exercise search reads it (word prefixes, any case).
+  auto legs = StrengthWorkout("Legs only", "2026-02-07T10:00:00Z");
+  legs["blocks"].as_array().pop_back();
+  ASSERT_EQ(Post(owner_, legs).status, 201);
+  EXPECT_EQ(titles("q=bench"), (std::vector<std::string>{"Legs", "Pull B", "Push A"}));
+  EXPECT_EQ(titles("q=back%20squ").size(), 4u);
+  EXPECT_TRUE(titles("q=deadlift").empty());
+}
+
+TEST_F(WorkoutsTest, ListingCostsTheSameStatementsForTenOrFiftyWorkouts) {
+  // The service as BuildApp makes it, over a database that counts statements.
+  CountingDatabase counting(*h_.app().database);
+  auto* exercises = h_.app().exercises.get();
+  features::workouts::WorkoutService service(
+      counting,
+      {.exists = [exercises](Session& s, const std::string& user,
+                             const std::string& id) { return exercises->Exists(s, user, id); },
+       .names =
+           [exercises](Session& s, const std::string& user, const std::vector<std::string>& ids) {
+             std::unordered_map<std::string, std::string> names;
+             for (auto& [id, e] : exercises->FindForDisplay(s, user, ids))
+               names.emplace(id, e.name);
+             return names;
+           }});
+  platform::auth::Principal owner{.user_id = owner_id_};
+  auto count_listing = [&](int limit) {
+    counting.statements = 0;
+    auto page = service.List(owner, {}, "", limit);
+    EXPECT_EQ(static_cast<int>(page.items.size()), limit);
+    for (const auto& item : page.items) EXPECT_EQ(item.exercise_names.size(), 2u);
+    return counting.statements;
+  };
+  // Every workout has one of the user's own exercises too, whose name needs the database.
+  for (int i = 0; i < 5; ++i) {
+    auto own = h_.Post(owner_, "/api/v1/exercises",
+                       R"({"name":"Own Lift )" + std::to_string(i) +
+                           R"(","category":"strength","log_type":"weight_reps"})");
+    ASSERT_EQ(own.status, 201) << own.body;
+    for (int j = 0; j < 10; ++j) {
+      auto w = StrengthWorkout("W", "2026-04-" + std::to_string(10 + j) + "T07:00:00Z");
+      w["blocks"].as_array()[1].as_object()["exercise_id"] = own.Json()["id"];
+      ASSERT_EQ(Post(owner_, w).status, 201);
+    }
+  }
+  auto ten = count_listing(10);
+  auto fifty = count_listing(50);
+  EXPECT_EQ(ten, fifty);
+  EXPECT_LE(ten, 2u) << "the history list, then the names of its exercises";
+
+  // Reading a workout costs the same however many sets it has.
+  auto big = StrengthWorkout("Volume day");
+  for (int b = 0; b < 8; ++b) {
+    big["blocks"].as_array().push_back(boost::json::object{
+        {"exercise_id", "dumbbell-curl"},
+        {"sets", boost::json::array(10, boost::json::object{{"reps", 10}, {"weight_kg", 12}})}});
+  }
+  std::string small_id(Post(owner_, StrengthWorkout()).Json()["id"].as_string());
+  std::string big_id(Post(owner_, big).Json()["id"].as_string());
+  counting.statements = 0;
+  service.Get(owner, small_id);
+  auto small_reads = counting.statements;
+  counting.statements = 0;
+  auto read = service.Get(owner, big_id);
+  EXPECT_EQ(read.blocks.size(), 10u);
+  EXPECT_EQ(counting.statements, small_reads);
+}
+
+TEST_F(WorkoutsTest, LastSetsComeFromTheLatestWorkoutWithTheExercise) {
+  auto empty = h_.Get(owner_, "/api/v1/exercises/barbell-back-squat/last-sets");
+  ASSERT_EQ(empty.status, 200) << empty.body;
+  EXPECT_EQ(empty.Json()["workout_id"], nullptr);
+  EXPECT_TRUE(empty.Json()["items"].as_array().empty());
+
+  auto older = StrengthWorkout("Older", "2026-03-01T07:00:00Z");
+  older["blocks"].as_array()[0].as_object()["sets"] =
+      boost::json::array{boost::json::object{{"reps", 3}, {"weight_kg", 120}}};
+  ASSERT_EQ(Post(owner_, older).status, 201);
+  auto latest = Post(owner_, StrengthWorkout("Latest", "2026-03-05T07:00:00Z"));
+  ASSERT_EQ(latest.status, 201);
+  // Logged later but done earlier: started_at decides, not the order of logging.
+  ASSERT_EQ(Post(owner_, StrengthWorkout("Backfilled", "2026-02-01T07:00:00Z")).status, 201);
+  // Newer, without squats.
+  auto bench_only = StrengthWorkout("Bench only", "2026-03-06T07:00:00Z");
+  bench_only["blocks"].as_array().erase(bench_only["blocks"].as_array().begin());
+  ASSERT_EQ(Post(owner_, bench_only).status, 201);
+
+  auto last = h_.Get(owner_, "/api/v1/exercises/barbell-back-squat/last-sets").Json();
+  EXPECT_EQ(last["workout_id"], latest.Json()["id"]);
+  EXPECT_EQ(last["started_at"], "2026-03-05T07:00:00.000Z");
+  auto items = last["items"].as_array();
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].at("set_type"), "warmup");
+  EXPECT_EQ(items[2].at("done"), false);
+
+  std::string latest_id(latest.Json()["id"].as_string());
+  ASSERT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/workouts/" + latest_id).status, 204);
+  auto after = h_.Get(owner_, "/api/v1/exercises/barbell-back-squat/last-sets").Json();
+  ASSERT_EQ(after["items"].as_array().size(), 1u) << "deleted workouts do not count";
+  EXPECT_EQ(after["items"].as_array()[0].at("weight_kg").to_number<double>(), 120);
+}
+
+TEST_F(WorkoutsTest, ExercisesAndRoutinesMustBeTheUsers) {
+  // Only "barbell-back-squat" exists in this world.
+  features::workouts::WorkoutService service(
+      *h_.app().database, {.exists = [](Session&, const std::string&, const std::string& id) {
+        return id == "barbell-back-squat";
+      }});
+  platform::auth::Principal owner{.user_id = owner_id_};
+  auto input = features::workouts::DecodeWorkoutInput(StrengthWorkout());
+  input.routine_id = "no-such-routine";
+  try {
+    service.Create(owner, input, std::nullopt);
+    FAIL() << "an unknown exercise was accepted";
+  } catch (const platform::Error& e) {
+    EXPECT_EQ(e.kind(), platform::ErrorKind::kValidation);
+    std::set<std::string> fields;
+    for (const auto& f : e.fields()) fields.insert(f.field);
+    EXPECT_EQ(fields, (std::set<std::string>{"blocks[1].exercise_id", "routine_id"}));
+  }
+  EXPECT_EQ(CountRows("workouts"), 0);
+
+  // A routine of the user's (even deleted later) may be named.
+  auto routine = h_.Post(owner_, "/api/v1/routines", R"({"name":"Legs","items":[]})");
+  ASSERT_EQ(routine.status, 201);
+  input.routine_id = std::string(routine.Json()["id"].as_string());
+  input.blocks.pop_back();
+  EXPECT_TRUE(service.Create(owner, input, std::nullopt).created);
+}
+
+TEST_F(WorkoutsTest, ExercisesAreTheCataloguesOrTheUsersOwn) {
+  auto unknown = StrengthWorkout();
+  unknown["blocks"].as_array()[1].as_object()["exercise_id"] = "no-such-exercise";
+  auto refused = Post(owner_, unknown);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(FieldsOf(refused), std::set<std::string>{"blocks[1].exercise_id"});
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/exercises/no-such-exercise/last-sets").status, 404);
+
+  auto lift = h_.Post(owner_, "/api/v1/exercises",
+                      R"({"name":"Sled Push","category":"strength","log_type":"weight_reps"})");
+  ASSERT_EQ(lift.status, 201) << lift.body;
+  std::string lift_id(lift.Json()["id"].as_string());
+  auto mine = StrengthWorkout();
+  mine["blocks"].as_array()[1].as_object()["exercise_id"] = lift_id;
+  auto created = Post(owner_, mine);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(Post(other_, mine).status, 422) << "another user's own exercise";
+  EXPECT_EQ(h_.Get(other_, "/api/v1/exercises/" + lift_id + "/last-sets").status, 404);
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/exercises/" + lift_id + "/last-sets")
+                .Json()["items"]
+                .as_array()
+                .size(),
+            1u);
+
+  // Deleting the exercise keeps the workout, and it can still be edited.
+  ASSERT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/exercises/" + lift_id).status, 204);
+  std::string id(created.Json()["id"].as_string());
+  auto renamed = mine;
+  renamed["title"] = "Renamed later";
+  auto edited = Put(owner_, id, renamed, With({{"If-Match", ETagOf(created)}}));
+  EXPECT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(Post(owner_, mine).status, 422) << "but no new workout may use it";
+}
+
+TEST_F(WorkoutsTest, TokensNeedTheWorkoutScopes) {
+  auto token =
+      h_.Post(owner_, "/api/v1/me/tokens", R"({"name":"watch","scopes":["workouts:read"]})");
+  ASSERT_EQ(token.status, 201);
+  Browser watch;
+  watch.bearer = std::string(token.Json()["token"].as_string());
+  EXPECT_EQ(h_.Get(watch, "/api/v1/workouts").status, 200);
+  EXPECT_EQ(h_.Get(watch, "/api/v1/exercises/barbell-back-squat/last-sets").status, 200);
+  EXPECT_EQ(Post(watch, StrengthWorkout()).status, 403);
+  EXPECT_EQ(h_.Get(watch, "/api/v1/measurements?kind=weight").status, 403);
+}
+
+TEST(WorkoutTimeTextTest, ReadsRfc3339WithZones) {
+  using features::workouts::FormatUtcMs;
+  using features::workouts::ParseRfc3339Ms;
+  auto utc = [](const char* text) {
+    auto ms = ParseRfc3339Ms(text);
+    return ms ? FormatUtcMs(*ms) : std::string("invalid");
+  };
+  EXPECT_EQ(utc("2026-03-02T07:30:00Z"), "2026-03-02T07:30:00.000Z");
+  EXPECT_EQ(utc("2026-03-02T07:30:00.123456Z"), "2026-03-02T07:30:00.123Z");
+  EXPECT_EQ(utc("2026-03-02t07:30:00.5+01:00"), "2026-03-02T06:30:00.500Z");
+  EXPECT_EQ(utc("2026-03-01T23:30:00-05:30"), "2026-03-02T05:00:00.000Z");
+  EXPECT_EQ(utc("2024-02-29T00:00:00Z"), "2024-02-29T00:00:00.000Z");
+  for (const char* bad :
+       {"2026-03-02", "2026-03-02T07:30:00", "2026-03-02 07:30:00Z", "2025-02-29T00:00:00Z",
+        "2026-13-01T00:00:00Z", "2026-03-02T24:00:00Z", "2026-03-02T07:30:00.Z",
+        "2026-03-02T07:30:00+0100", "2026-03-02T07:30:00Zx"}) {
+    EXPECT_EQ(utc(bad), "invalid") << bad;
+  }
+  EXPECT_TRUE(features::workouts::IsCalendarDay("2026-02-28"));
+  EXPECT_FALSE(features::workouts::IsCalendarDay("2026-02-29"));
+  EXPECT_FALSE(features::workouts::IsCalendarDay("2026-2-28"));
+}
+
+TEST(WorkoutETagTest, IfMatchListsAndStars) {
+  using features::workouts::ParseIfMatch;
+  EXPECT_FALSE(ParseIfMatch(std::nullopt).has_value());
+  auto list = ParseIfMatch("\"w-3\" , \"w-12\",W/\"w-4\", \"x-5\"");
+  ASSERT_TRUE(list.has_value());
+  EXPECT_FALSE(list->any);
+  EXPECT_EQ(list->revs, (std::vector<std::int64_t>{3, 12}));
+  EXPECT_TRUE(ParseIfMatch("*")->any);
+  EXPECT_EQ(features::workouts::WorkoutETag(7), "\"w-7\"");
+}
+
+}  // namespace
+}  // namespace vigor

@@ -1,0 +1,71 @@
+#include "core/csv.hpp"
+
+#include <gtest/gtest.h>
+
+namespace vigor::core {
+namespace {
+
+std::vector<std::vector<std::string>> Fields(const std::vector<CsvRecord>& records) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& r : records) out.push_back(r.fields);
+  return out;
+}
+
+TEST(CsvTest, ReadsPlainRecords) {
+  auto r = ReadCsv("a,b,c\n1,2,3\n");
+  EXPECT_EQ(Fields(r), (std::vector<std::vector<std::string>>{{"a", "b", "c"}, {"1", "2", "3"}}));
+  EXPECT_EQ(r[1].line, 2u);
+}
+
+TEST(CsvTest, QuotedFieldsHoldDelimitersQuotesAndLineBreaks) {
+  auto r = ReadCsv("name,notes\r\n\"Squat, heavy\",\"said \"\"go\"\"\r\nnext line\"\r\nx,\"\"\r\n");
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[1].fields[0], "Squat, heavy");
+  EXPECT_EQ(r[1].fields[1], "said \"go\"\r\nnext line");
+  EXPECT_EQ(r[2].fields, (std::vector<std::string>{"x", ""}));
+  EXPECT_EQ(r[2].line, 4u);  // the quoted line break counts
+}
+
+TEST(CsvTest, SkipsTheByteOrderMarkAndEmptyLinesAndReadsALastLineWithoutBreak) {
+  auto r = ReadCsv(
+      "\xEF\xBB\xBF"
+      "a,b\n\n1,2");
+  EXPECT_EQ(Fields(r), (std::vector<std::vector<std::string>>{{"a", "b"}, {"1", "2"}}));
+}
+
+TEST(CsvTest, AcceptsLoneCarriageReturnsAndEmptyTrailingFields) {
+  auto r = ReadCsv("a,b,\r1,,\r");
+  EXPECT_EQ(Fields(r), (std::vector<std::vector<std::string>>{{"a", "b", ""}, {"1", "", ""}}));
+}
+
+TEST(CsvTest, KeepsAQuoteInsideAnUnquotedField) {
+  auto r = ReadCsv("5'10\",x\n");
+  EXPECT_EQ(r[0].fields[0], "5'10\"");
+}
+
+TEST(CsvTest, RefusesAnUnterminatedQuoteAndTextAfterAClosingQuote) {
+  EXPECT_THROW(ReadCsv("a,\"never ends\n1,2\n"), CsvError);
+  EXPECT_THROW(ReadCsv("\"closed\"x,1\n"), CsvError);
+}
+
+TEST(CsvTest, SemicolonFilesAreRecognised) {
+  EXPECT_EQ(GuessCsvDelimiter("Date;Workout Name;\"a,b\"\n1,2,3,4"), ';');
+  EXPECT_EQ(GuessCsvDelimiter("\xEF\xBB\xBF"
+                              "a,b;c,d\n"),
+            ',');
+  auto r = ReadCsv("a;\"b;c\"\n", ';');
+  EXPECT_EQ(r[0].fields, (std::vector<std::string>{"a", "b;c"}));
+}
+
+TEST(CsvTest, WritingAndReadingRoundTrips) {
+  std::vector<std::string> fields{"plain",      "with,comma", "with \"quote\"",
+                                  "two\nlines", " pad ",      ""};
+  EXPECT_EQ(CsvField("with,comma"), "\"with,comma\"");
+  EXPECT_EQ(CsvField("plain"), "plain");
+  auto r = ReadCsv(CsvLine(fields) + CsvLine({"x"}));
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].fields, fields);
+}
+
+}  // namespace
+}  // namespace vigor::core

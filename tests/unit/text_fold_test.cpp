@@ -1,0 +1,100 @@
+#include "core/text_fold.hpp"
+
+#include <gtest/gtest.h>
+
+namespace vigor::core {
+namespace {
+
+using Words = std::vector<std::string>;
+
+TEST(TextFold, LowercasesAsciiAndKeepsEverythingElseOfAscii) {
+  EXPECT_EQ(FoldText("Bench PRESS 3x5 (heavy)!"), "bench press 3x5 (heavy)!");
+  EXPECT_EQ(FoldText(""), "");
+}
+
+TEST(TextFold, FoldsLatin1SupplementLetters) {
+  EXPECT_EQ(FoldText("Développé couché"), "developpe couche");
+  EXPECT_EQ(FoldText("ÀÁÂÃÄÅ àáâãäå"), "aaaaaa aaaaaa");
+  EXPECT_EQ(FoldText("Ç ÈÉÊË ÌÍÎÏ Ñ ÒÓÔÕÖ ÙÚÛÜ Ý ÿ"), "c eeee iiii n ooooo uuuu y y");
+  EXPECT_EQ(FoldText("Ø ø"), "o o");
+  EXPECT_EQ(FoldText("Straße"), "strasse");
+  EXPECT_EQ(FoldText("Æther œuvre Œ"), "aether oeuvre oe");
+  EXPECT_EQ(FoldText("Þór Ðorf"), "thor dorf");
+}
+
+TEST(TextFold, FoldsLatinExtendedALetters) {
+  EXPECT_EQ(FoldText("Łódź"), "lodz");
+  EXPECT_EQ(FoldText("martwy ciąg"), "martwy ciag");
+  EXPECT_EQ(FoldText("Škoda Čech Řeka Žižka"), "skoda cech reka zizka");
+  EXPECT_EQ(FoldText("İstanbul ığdır ĞŞ"), "istanbul igdir gs");
+  EXPECT_EQ(FoldText("Ĳssel ĳs"), "ijssel ijs");
+  EXPECT_EQ(FoldText("Đorđe Ħal Ŋ"), "dorde hal n");
+  EXPECT_EQ(FoldText("Ő ű Ů ů"), "o u u u");
+  // The first and last letters of the block.
+  EXPECT_EQ(FoldText("Āſ"), "as");
+}
+
+TEST(TextFold, SymbolsAndSpecialSpacesBecomeSpacesApostrophesStay) {
+  EXPECT_EQ(FoldText("a\u00a0b"), "a b");            // no-break space
+  EXPECT_EQ(FoldText("«push»"), " push ");           // guillemets
+  EXPECT_EQ(FoldText("3×5"), "3 5");                 // multiplication sign
+  EXPECT_EQ(FoldText("pull\u2013up"), "pull up");    // en dash
+  EXPECT_EQ(FoldText("farmer\u2019s"), "farmer's");  // right single quotation mark
+  EXPECT_EQ(FoldText("m²"), "m2");
+  EXPECT_EQ(FoldText("soft\u00adhyphen"), "softhyphen");
+}
+
+TEST(TextFold, DropsCombiningAccentsSoDecomposedInputFoldsLikeComposed) {
+  EXPECT_EQ(FoldText("De\u0301veloppe\u0301"), FoldText("Développé"));
+  EXPECT_EQ(FoldText("n\u0303"), "n");
+}
+
+TEST(TextFold, LeavesOtherScriptsAndInvalidBytesAlone) {
+  EXPECT_EQ(FoldText("жим лёжа"), "жим лёжа");
+  EXPECT_EQ(FoldText("ベンチ"), "ベンチ");
+  EXPECT_EQ(FoldText("a\xff"
+                     "b"),
+            "a\xff"
+            "b");
+  EXPECT_EQ(FoldText("\xc3"), "\xc3");                  // truncated sequence
+  EXPECT_EQ(FoldText("\xc0\xaf"), "\xc0\xaf");          // overlong '/'
+  EXPECT_EQ(FoldText("\xed\xa0\x80"), "\xed\xa0\x80");  // a surrogate
+}
+
+TEST(SearchWords, SplitsOnAnythingButLettersAndDigits) {
+  EXPECT_EQ(SearchWords("  Barbell   Bench-Press (Flat) "),
+            (Words{"barbell", "bench", "press", "flat"}));
+  EXPECT_EQ(SearchWords("90/90 Hip Switch"), (Words{"90", "90", "hip", "switch"}));
+  EXPECT_EQ(SearchWords("Farmer's Carry"), (Words{"farmers", "carry"}));
+  EXPECT_EQ(SearchWords("Farmer\u2019s Carry"), (Words{"farmers", "carry"}));
+  EXPECT_EQ(SearchWords("Hüftstoß"), (Words{"huftstoss"}));
+  EXPECT_EQ(SearchWords("жим лёжа"), (Words{"жим", "лёжа"}));
+  EXPECT_TRUE(SearchWords("--- !!").empty());
+}
+
+TEST(SearchKey, JoinsTheWordsWithSingleSpaces) {
+  EXPECT_EQ(SearchKey("  Bénch-Press "), "bench press");
+  EXPECT_EQ(SearchKey("bench press"), SearchKey("BENCH\tPRESS"));
+  EXPECT_EQ(SearchKey("..."), "");
+}
+
+TEST(Slugify, MakesKebabCase) {
+  EXPECT_EQ(Slugify("Barbell Back Squat"), "barbell-back-squat");
+  EXPECT_EQ(Slugify("Turkish Get-Up"), "turkish-get-up");
+  EXPECT_EQ(Slugify("Dumbbell Plié Squat"), "dumbbell-plie-squat");
+  EXPECT_EQ(Slugify("World's Greatest Stretch"), "worlds-greatest-stretch");
+}
+
+TEST(MatchesWordPrefixes, EveryQueryWordStartsSomeWord) {
+  Words bench = SearchWords("Barbell Bench Press");
+  EXPECT_TRUE(MatchesWordPrefixes(bench, SearchWords("ben pre")));
+  EXPECT_TRUE(MatchesWordPrefixes(bench, SearchWords("PRESS bar")));
+  EXPECT_TRUE(MatchesWordPrefixes(bench, {}));
+  EXPECT_FALSE(MatchesWordPrefixes(bench, SearchWords("ench")));  // prefixes, not infixes
+  EXPECT_FALSE(MatchesWordPrefixes(bench, SearchWords("bench squat")));
+  EXPECT_TRUE(MatchesWordPrefixes(SearchWords("développé couché"), SearchWords("developpe")));
+  EXPECT_TRUE(MatchesWordPrefixes(SearchWords("Developpe couche"), SearchWords("Dévelop")));
+}
+
+}  // namespace
+}  // namespace vigor::core
