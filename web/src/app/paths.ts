@@ -1,3 +1,5 @@
+import { generatePath } from 'react-router';
+
 /** Every client path in one place; links are written as `paths.signup`, never as strings. */
 export const paths = {
   home: '/',
@@ -12,11 +14,59 @@ export const paths = {
   /** Today is the home page of a signed-in user. */
   today: '/',
   log: '/log',
+  logActive: '/log/active',
+  workouts: '/workouts',
+  workout: '/workouts/:id',
+  routines: '/routines',
+  routineNew: '/routines/new',
+  routine: '/routines/:id',
+  body: '/body',
   food: '/food',
   community: '/community',
   me: '/me',
+  import: '/import',
+  exercises: '/exercises',
+  exercise: '/exercises/:id',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
 
+/** Paths with a parameter, filled in: `linkTo.workout(id)` is `/workouts/<id>`. */
+export const linkTo = {
+  workout: (id: string) => generatePath(paths.workout, { id }),
+  routine: (id: string) => generatePath(paths.routine, { id }),
+  exercise: (id: string) => generatePath(paths.exercise, { id }),
+};
+
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
+
+/** What the workout pages link to. */
+export const workoutPaths = {
+  log: paths.log,
+  active: paths.logActive,
+  history: paths.workouts,
+  workout: linkTo.workout,
+  routines: paths.routines,
+  newRoutine: paths.routineNew,
+  routine: linkTo.routine,
+} as const;
+
+export const mePaths = {
+  history: paths.workouts,
+  routines: paths.routines,
+  body: paths.body,
+  security: paths.securitySettings,
+} as const;
+
+export const todayPaths = {
+  startWorkout: paths.log,
+  recordWeight: paths.body,
+  newRoutine: paths.routineNew,
+  security: paths.securitySettings,
+} as const;
+
+/** What the import page links to. */
+export const importPaths = { history: paths.workouts, workout: linkTo.workout } as const;
+
+/** What the exercise pages link to. */
+export const exercisePaths = { exercises: paths.exercises, exercise: linkTo.exercise, workout: linkTo.workout } as const;

@@ -2,6 +2,8 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderRoutes } from '@/testing/render';
 import { fakeApi, json, signedOut, testMeta, testUser } from '@/testing/fake-api';
+import { newWorkout } from '@/features/workouts/lib/active-workout';
+import { activeWorkoutStore } from '@/features/workouts/lib/active-workout-store';
 import { AppLayout } from './layout/app-layout';
 import { routes } from './routes';
 
@@ -48,13 +50,41 @@ describe('route table, signed out', () => {
 });
 
 describe('route table, signed in', () => {
-  it('greets the user on / with a way to the security settings', async () => {
+  it('greets the user on / with the three first actions and a way to the security settings', async () => {
     fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': () => json(testUser) });
     renderRoutes(routes, '/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Hello, ann' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Start a workout' })).toHaveAttribute('href', '/log');
+    expect(screen.getByRole('link', { name: 'Record your weight' })).toHaveAttribute('href', '/body');
+    expect(screen.getByRole('link', { name: 'Create a routine' })).toHaveAttribute('href', '/routines/new');
     expect(screen.getByRole('link', { name: 'Security settings' })).toHaveAttribute('href', '/settings/security');
-    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Log' })).toHaveAttribute('href', '/log');
+  });
+
+  it('shows the workout in progress as a bar on other pages, leading back to it', async () => {
+    activeWorkoutStore(testUser.id).set(newWorkout({ title: 'Legs', now: Date.now() - 2530_000 }));
+    try {
+      fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': () => json(testUser) });
+      renderRoutes(routes, '/');
+
+      const bar = await screen.findByRole('link', { name: /^Workout in progress — 00:42:1\d/ });
+      expect(bar).toHaveAttribute('href', '/log/active');
+    } finally {
+      localStorage.clear();
+    }
+  });
+
+  it('offers History, Routines and Body under Me, which stays the current place there', async () => {
+    fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': () => json(testUser) });
+    renderRoutes(routes, '/me');
+
+    expect(await screen.findByRole('link', { name: /^Workout history/ })).toHaveAttribute('href', '/workouts');
+    expect(screen.getByRole('link', { name: /^Routines/ })).toHaveAttribute('href', '/routines');
+    expect(screen.getByRole('link', { name: /^Body/ })).toHaveAttribute('href', '/body');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Me' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('offers Security and Sign out in the account menu, and Admin only to admins', async () => {
@@ -117,5 +147,14 @@ describe('app layout when signed in', () => {
     expect(links.map((a) => a.textContent)).toEqual(['Today', 'Log', 'Food', 'Community', 'Me']);
     expect(within(nav).getByRole('link', { name: 'Food' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Today' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('marks Me as the place of the workout history and Log as that of the logging screen', () => {
+    fakeApi({ 'GET /api/v1/meta': meta });
+    const layout = [{ element: <AppLayout user={testUser} />, children: [{ path: '*', element: <p>page</p> }] }];
+    renderRoutes(layout, '/workouts/w1');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Me' })).toHaveAttribute('aria-current', 'true');
+    expect(within(nav).getByRole('link', { name: 'Log' })).not.toHaveAttribute('aria-current');
   });
 });

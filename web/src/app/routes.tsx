@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, useParams } from 'react-router';
 import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { ResetPasswordPage } from '@/features/auth/components/reset-password-page';
@@ -9,12 +9,12 @@ import { VerifyEmailPage } from '@/features/auth/components/verify-email-page';
 import { LandingPage } from '@/features/landing/components/landing-page';
 import { useMeta } from '@/features/meta/api/get-meta';
 import { TodayPage } from '@/features/today/components/today-page';
-import { useMe } from '@/lib/auth/get-me';
+import { useMe, type Me } from '@/lib/auth/get-me';
 import { RequireAdmin, RequireAuth, SignedOutOnly, Waiting } from './guards';
 import { RootLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
-import { adminPaths, paths } from './paths';
+import { adminPaths, exercisePaths, importPaths, mePaths, paths, todayPaths, workoutPaths } from './paths';
 
 // Pages only signed-in users (or only admins) reach load on first use, so a first visit
 // to the landing page or sign-in does not download them.
@@ -28,6 +28,34 @@ const AdminSettingsPage = lazy(() =>
   import('@/features/admin/components/admin-settings-page').then((m) => ({ default: m.AdminSettingsPage })),
 );
 
+const LogPage = lazy(() => import('@/features/workouts/components/log-page').then((m) => ({ default: m.LogPage })));
+const ActiveWorkoutPage = lazy(() =>
+  import('@/features/workouts/components/active-workout-page').then((m) => ({ default: m.ActiveWorkoutPage })),
+);
+const HistoryPage = lazy(() =>
+  import('@/features/workouts/components/history-page').then((m) => ({ default: m.HistoryPage })),
+);
+const WorkoutDetailPage = lazy(() =>
+  import('@/features/workouts/components/workout-detail-page').then((m) => ({ default: m.WorkoutDetailPage })),
+);
+const RoutinesPage = lazy(() =>
+  import('@/features/workouts/components/routines-page').then((m) => ({ default: m.RoutinesPage })),
+);
+const RoutineEditorPage = lazy(() =>
+  import('@/features/workouts/components/routine-editor-page').then((m) => ({ default: m.RoutineEditorPage })),
+);
+const BodyPage = lazy(() => import('@/features/body/components/body-page').then((m) => ({ default: m.BodyPage })));
+const MePage = lazy(() => import('@/features/me/components/me-page').then((m) => ({ default: m.MePage })));
+const ImportPage = lazy(() =>
+  import('@/features/imports/components/import-page').then((m) => ({ default: m.ImportPage })),
+);
+const ExerciseBrowserPage = lazy(() =>
+  import('@/features/exercises/components/exercise-browser-page').then((m) => ({ default: m.ExerciseBrowserPage })),
+);
+const ExercisePage = lazy(() =>
+  import('@/features/exercises/components/exercise-page').then((m) => ({ default: m.ExercisePage })),
+);
+
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Waiting />}>{children}</Suspense>;
 }
@@ -35,7 +63,7 @@ function Loading({ children }: { children: ReactNode }) {
 /** `/`: Today for a signed-in user, the landing page for everybody else. */
 function HomeRoute() {
   const me = useMe();
-  if (me.data) return <TodayPage username={me.data.username} securityPath={paths.securitySettings} />;
+  if (me.data) return <TodayPage username={me.data.username} paths={todayPaths} />;
   // Signed out, still asking, or /me failed: the landing page is right (or harmless) for all.
   return <LandingPage signupPath={paths.signup} loginPath={paths.login} />;
 }
@@ -46,6 +74,31 @@ function SignupRoute() {
   return (
     <SignupPage registration={meta.data?.registration} registrationPending={meta.isPending} loginPath={paths.login} />
   );
+}
+
+/** A page for signed-in users, its code loaded on first use. */
+function signedIn(page: (me: Me) => ReactNode) {
+  return <RequireAuth>{(me) => <Loading>{page(me)}</Loading>}</RequireAuth>;
+}
+
+/** The `:id` of the current route; the route table only renders these under a matching path. */
+function useRouteId(): string {
+  return useParams().id ?? '';
+}
+
+function WorkoutDetailRoute() {
+  const id = useRouteId();
+  return signedIn(() => <WorkoutDetailPage key={id} id={id} paths={workoutPaths} />);
+}
+
+function RoutineEditRoute() {
+  const id = useRouteId();
+  return signedIn(() => <RoutineEditorPage key={id} id={id} paths={workoutPaths} />);
+}
+
+function ExerciseRoute() {
+  const id = useRouteId();
+  return signedIn(() => <ExercisePage key={id} id={id} paths={exercisePaths} />);
 }
 
 export const routes: RouteObject[] = [
@@ -112,6 +165,18 @@ export const routes: RouteObject[] = [
           </RequireAdmin>
         ),
       },
+      { path: paths.log, element: signedIn((me) => <LogPage userId={me.id} paths={workoutPaths} />) },
+      { path: paths.logActive, element: signedIn((me) => <ActiveWorkoutPage userId={me.id} paths={workoutPaths} />) },
+      { path: paths.workouts, element: signedIn(() => <HistoryPage paths={workoutPaths} />) },
+      { path: paths.workout, element: <WorkoutDetailRoute /> },
+      { path: paths.routines, element: signedIn((me) => <RoutinesPage userId={me.id} paths={workoutPaths} />) },
+      { path: paths.routineNew, element: signedIn(() => <RoutineEditorPage paths={workoutPaths} />) },
+      { path: paths.routine, element: <RoutineEditRoute /> },
+      { path: paths.body, element: signedIn((me) => <BodyPage userId={me.id} />) },
+      { path: paths.me, element: signedIn((me) => <MePage me={me} paths={mePaths} />) },
+      { path: paths.import, element: signedIn(() => <ImportPage paths={importPaths} />) },
+      { path: paths.exercises, element: signedIn(() => <ExerciseBrowserPage paths={exercisePaths} />) },
+      { path: paths.exercise, element: <ExerciseRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { Logo } from '@/components/ui';
 import { ServerVersion } from '@/features/meta/components/server-version';
+import { WorkoutInProgressBar } from '@/features/workouts/components/workout-in-progress-bar';
 import { useMe, type Me } from '@/lib/auth/get-me';
 import { paths } from '../paths';
 import { AccountMenu } from './account-menu';
@@ -34,6 +35,7 @@ export function AppLayout({ user }: AppLayoutProps) {
             <AccountMenu me={user} />
           </header>
         ) : null}
+        {user ? <WorkoutInProgressBar userId={user.id} activePath={paths.logActive} /> : null}
         <main id="main-content" className="app-shell__main" tabIndex={-1}>
           <Outlet />
         </main>

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { Icon, Logo } from '@/components/ui';
 import { paths } from '../paths';
-import { navItems } from './nav-items';
+import { currentNavKey, navItems } from './nav-items';
 
 /** Bottom tab bar on phones, left sidebar on wider screens: one list, two layouts (CSS). */
 export function AppNav() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const current = currentNavKey(pathname);
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
       <NavLink to={paths.home} className="app-nav__brand" aria-label={t('app.homeLink')}>
@@ -16,10 +18,14 @@ export function AppNav() {
       <ul className="app-nav__list">
         {navItems.map(({ key, icon }) => (
           <li key={key}>
-            <NavLink to={paths[key]} className="app-nav__link" end={paths[key] === paths.home}>
+            <Link
+              to={paths[key]}
+              className="app-nav__link"
+              aria-current={current === key ? (pathname === paths[key] ? 'page' : 'true') : undefined}
+            >
               <Icon name={icon} className="app-nav__icon" />
               <span className="app-nav__label">{t(`nav.${key}`)}</span>
-            </NavLink>
+            </Link>
           </li>
         ))}
       </ul>

@@ -49,6 +49,32 @@ const paths = {
       <path d="M8.8 12.2l2.3 2.3 4.3-4.6" />
     </>
   ),
+  check: <path d="M4.5 12.5l5 5 10-11" />,
+  plus: <path d="M12 5v14M5 12h14" />,
+  close: <path d="M6 6l12 12M18 6L6 18" />,
+  up: <path d="M6 15l6-6 6 6" />,
+  down: <path d="M6 9l6 6 6-6" />,
+  search: (
+    <>
+      <circle cx="10.5" cy="10.5" r="6" />
+      <path d="M15 15l5.5 5.5" />
+    </>
+  ),
+  timer: (
+    <>
+      <circle cx="12" cy="13.5" r="7.5" />
+      <path d="M12 9.5v4l2.5 2M9.5 2.5h5" />
+    </>
+  ),
+  plates: (
+    <>
+      <path d="M2.5 12h19" />
+      <rect x="6" y="6" width="3" height="12" rx="1" />
+      <rect x="15" y="6" width="3" height="12" rx="1" />
+      <rect x="9" y="8" width="2" height="8" rx="0.8" />
+      <rect x="13" y="8" width="2" height="8" rx="0.8" />
+    </>
+  ),
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof paths;

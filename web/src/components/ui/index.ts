@@ -1,6 +1,8 @@
 export { Button, ButtonLink, buttonClassName } from './button';
 export type { ButtonLinkProps, ButtonProps, ButtonSize, ButtonVariant } from './button';
 export { Card } from './card';
+export { Chip } from './chip';
+export type { ChipProps } from './chip';
 export type { CardProps } from './card';
 export { CopyButton } from './copy-button';
 export type { CopyButtonProps } from './copy-button';
@@ -17,6 +19,8 @@ export type {
   SelectFieldProps,
   TextFieldProps,
 } from './field';
+export { NumberField } from './number-field';
+export type { NumberFieldProps } from './number-field';
 export { Skeleton, Spinner } from './spinner';
 export type { SkeletonProps, SkeletonWidth, SpinnerProps } from './spinner';
 export { Icon } from './icon';

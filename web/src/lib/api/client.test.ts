@@ -170,6 +170,20 @@ describe('api client: requests', () => {
     expect(calls[0]?.init.body).toBe('{"reps":5}');
   });
 
+  it('sends extra headers such as Idempotency-Key next to its own', async () => {
+    document.cookie = 'vigor_csrf=abc';
+    const { fetch, calls } = scriptedFetch(json({ id: 'w1' }, 201));
+    const client = createApiClient({ fetch });
+
+    await client.post('/workouts', { body: {}, headers: { 'Idempotency-Key': 'k-1', Accept: 'text/html' } });
+
+    const headers = new Headers(calls[0]?.init.headers);
+    expect(headers.get('Idempotency-Key')).toBe('k-1');
+    expect(headers.get('X-CSRF-Token')).toBe('abc');
+    // The client's own Accept wins: it decodes JSON and problem+json only.
+    expect(headers.get('Accept')).toBe('application/json, application/problem+json');
+  });
+
   it('prefers the __Host- prefixed CSRF cookie used over TLS', async () => {
     const cookies: Record<string, string> = { '__Host-vigor_csrf': 'tls-token' };
     const { fetch, calls } = scriptedFetch(new Response(null, { status: 204 }));

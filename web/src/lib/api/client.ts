@@ -33,8 +33,12 @@ export interface ApiClientOptions {
 export interface RequestOptions {
   /** JSON-serialisable request body. */
   body?: unknown;
+  /** A raw request body sent as it is (a file upload), instead of `body`. */
+  raw?: { body: Blob | string; contentType: string } | undefined;
   /** Query parameters; undefined values are left out. */
   query?: Record<string, string | number | boolean | undefined>;
+  /** Extra request headers, e.g. `Idempotency-Key` for a create that may be retried. */
+  headers?: Record<string, string> | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -183,8 +187,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
     const url = buildUrl(baseUrl, path, opts.query);
-    const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+    const headers = new Headers({ ...opts.headers, Accept: 'application/json, application/problem+json' });
     if (opts.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (opts.raw) headers.set('Content-Type', opts.raw.contentType);
     if (method !== 'GET') {
       const token = await csrfToken();
       if (token) headers.set(CSRF_HEADER, token);
@@ -194,6 +199,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       headers,
       credentials: 'same-origin',
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+      ...(opts.raw ? { body: opts.raw.body } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     };
 

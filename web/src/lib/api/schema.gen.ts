@@ -554,6 +554,301 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exercises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the catalogue and your own exercises
+         * @description Name search is accent- and case-insensitive and matches word prefixes as you type: every word of `q` must start a word of the name or of one alias ("ben pre" finds "Barbell Bench Press", "developpe" finds the alias "développé couché"). Results are ordered by name (accents and case folded), catalogue entries and your own exercises merged; `next_cursor` is the id of the last item and stays valid if that item is deleted.
+         */
+        get: operations["listExercises"];
+        put?: never;
+        /**
+         * Add your own exercise
+         * @description Names are unique among your live exercises, compared with accents, case and punctuation folded (409 otherwise); a catalogue entry's name may be reused, to copy it as your own.
+         */
+        post: operations["createExercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One exercise (catalogue id/slug or your own) */
+        get: operations["getExercise"];
+        /**
+         * Change your own exercise
+         * @description Replaces the whole exercise. Catalogue entries cannot be changed (403: copy it as your own instead); another user's exercise answers 404.
+         */
+        put: operations["updateExercise"];
+        post?: never;
+        /**
+         * Delete your own exercise (workouts keep their sets)
+         * @description Catalogue entries cannot be deleted (403); another user's exercise answers 404. The name becomes free for a new exercise.
+         */
+        delete: operations["deleteExercise"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{id}/last-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Your sets of this exercise in the latest workout that had it
+         * @description What the logging screen pre-fills.
+         */
+        get: operations["getExerciseLastSets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your workout history, newest first */
+        get: operations["listWorkouts"];
+        put?: never;
+        /**
+         * Log a workout with its blocks and sets (one transaction)
+         * @description The body may carry the client's own `id` (UUID). Retrying with the same id or the same
+         *     `Idempotency-Key` returns the first result and creates nothing more.
+         */
+        post: operations["createWorkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One workout with its blocks and sets */
+        get: operations["getWorkout"];
+        /** Create with this id, or replace (If-Match required to replace) */
+        put: operations["putWorkout"];
+        post?: never;
+        /** Delete a workout */
+        delete: operations["deleteWorkout"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your routines */
+        get: operations["listRoutines"];
+        put?: never;
+        /** Save a routine */
+        post: operations["createRoutine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One routine */
+        get: operations["getRoutine"];
+        /** Replace a routine */
+        put: operations["updateRoutine"];
+        post?: never;
+        /** Delete a routine */
+        delete: operations["deleteRoutine"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your measurements of one kind, oldest first, for a trend */
+        get: operations["listMeasurements"];
+        /** Record a measurement (one per kind per day; a second one replaces the first) */
+        put: operations["putMeasurement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a measurement */
+        delete: operations["deleteMeasurement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an activity file or another app's training log
+         * @description The raw file is the body (not a form). Activity files (gpx, tcx, fit) become one cardio workout with its track; training logs (strong_csv, hevy_csv) become workouts and the custom exercises they need. The import runs in the background: the answer is 202 with the import, to poll at its Location. A file whose start time and sport match one of the user's workouts fails with error.status 409 and error.existing_workout_id unless allow_duplicate=true. With dry_run=true (CSV only) nothing is written and the answer is 200 with a preview. Bodies over 64 MiB are refused with 413.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** An import's status, progress and outcome */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        /** Undo an import (delete what it created), or cancel a queued one */
+        delete: operations["deleteImport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workouts/{id}/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The recorded track of an imported activity */
+        get: operations["getWorkoutTrack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workouts/{id}/gpx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The track as a GPX 1.1 file (404 for indoor activities) */
+        get: operations["getWorkoutGpx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/sets.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every set of the user's workouts, in Strong's CSV layout (kg, km) */
+        get: operations["exportSetsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/diagnostics/write-probe/{key}": {
         parameters: {
             query?: never;
@@ -772,6 +1067,251 @@ export interface components {
             /** Format: date-time */
             expires_at: string;
         };
+        /** @enum {string} */
+        Muscle: "chest" | "front_delts" | "side_delts" | "rear_delts" | "biceps" | "triceps" | "forearms" | "traps" | "lats" | "upper_back" | "lower_back" | "abs" | "obliques" | "glutes" | "quads" | "hamstrings" | "adductors" | "abductors" | "calves" | "neck" | "hip_flexors";
+        /** @enum {string} */
+        Equipment: "barbell" | "dumbbell" | "kettlebell" | "machine" | "cable" | "bodyweight" | "band" | "smith_machine" | "ez_bar" | "trap_bar" | "bench" | "pullup_bar" | "medicine_ball" | "plate" | "suspension" | "cardio_machine" | "none";
+        /** @enum {string} */
+        ExerciseCategory: "strength" | "cardio" | "mobility" | "plyometric" | "stretching" | "olympic";
+        /**
+         * @description Which values a set of this exercise records.
+         * @enum {string}
+         */
+        LogType: "weight_reps" | "reps" | "duration" | "distance" | "distance_duration" | "weight_duration";
+        Exercise: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @description Other names search finds, e.g. in other languages (catalogue entries only). */
+            aliases?: string[];
+            category: components["schemas"]["ExerciseCategory"];
+            primary_muscles: components["schemas"]["Muscle"][];
+            secondary_muscles: components["schemas"]["Muscle"][];
+            equipment: components["schemas"]["Equipment"][];
+            /** @enum {string|null} */
+            mechanics?: "compound" | "isolation" | null;
+            /** @enum {string|null} */
+            force?: "push" | "pull" | "static" | null;
+            log_type: components["schemas"]["LogType"];
+            description?: string;
+            /** @description True for your own exercise, false for the shipped catalogue. */
+            custom: boolean;
+        };
+        ExerciseInput: {
+            name: string;
+            category: components["schemas"]["ExerciseCategory"];
+            primary_muscles?: components["schemas"]["Muscle"][];
+            secondary_muscles?: components["schemas"]["Muscle"][];
+            equipment?: components["schemas"]["Equipment"][];
+            /** @enum {string|null} */
+            mechanics?: "compound" | "isolation" | null;
+            /** @enum {string|null} */
+            force?: "push" | "pull" | "static" | null;
+            log_type: components["schemas"]["LogType"];
+            description?: string;
+        };
+        /** @enum {string} */
+        SetType: "warmup" | "normal" | "drop" | "failure" | "amrap";
+        /** @description Values in SI (kg, m, s). Targets are what was planned; the rest is what was done. */
+        WorkoutSet: {
+            set_type?: components["schemas"]["SetType"];
+            reps?: number | null;
+            weight_kg?: number | null;
+            duration_s?: number | null;
+            distance_m?: number | null;
+            rpe?: number | null;
+            rir?: number | null;
+            done?: boolean;
+            target_reps?: number | null;
+            target_weight_kg?: number | null;
+            target_rir?: number | null;
+        };
+        WorkoutBlock: {
+            exercise_id: string;
+            /** @description Blocks with the same group number are done as a superset or circuit. */
+            superset_group?: number | null;
+            rest_s?: number | null;
+            notes?: string | null;
+            sets: components["schemas"]["WorkoutSet"][];
+        };
+        /** @description Summary figures of a cardio session (SI units). */
+        Cardio: {
+            /** @enum {string} */
+            sport?: "run" | "ride" | "walk" | "hike" | "swim" | "row" | "ski" | "elliptical" | "other";
+            distance_m?: number | null;
+            duration_s?: number | null;
+            moving_time_s?: number | null;
+            elevation_gain_m?: number | null;
+            avg_heart_rate?: number | null;
+            max_heart_rate?: number | null;
+            calories_kcal?: number | null;
+        };
+        WorkoutInput: {
+            /** @description Optional client-chosen UUID. */
+            id?: string;
+            title?: string;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            ended_at?: string | null;
+            /** @description IANA zone of the user when it happened, e.g. Europe/Berlin. */
+            time_zone?: string;
+            notes?: string | null;
+            perceived_effort?: number | null;
+            routine_id?: string | null;
+            cardio?: components["schemas"]["Cardio"] | null;
+            blocks?: components["schemas"]["WorkoutBlock"][];
+        };
+        Workout: components["schemas"]["WorkoutInput"] & {
+            id: string;
+            /** @enum {string} */
+            kind: "strength" | "cardio";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            rev: number;
+            totals: components["schemas"]["WorkoutTotals"];
+        };
+        WorkoutTotals: {
+            /** @description Sets marked done. */
+            sets: number;
+            reps: number;
+            /** @description Sum of weight x reps of done sets. */
+            volume_kg: number;
+            exercises: number;
+            duration_s?: number | null;
+        };
+        WorkoutSummary: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "strength" | "cardio";
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            ended_at?: string | null;
+            time_zone?: string | null;
+            totals: components["schemas"]["WorkoutTotals"];
+            cardio?: components["schemas"]["Cardio"] | null;
+            exercise_names?: string[];
+        };
+        RoutineItem: {
+            exercise_id: string;
+            superset_group?: number | null;
+            target_sets: number;
+            target_reps?: number | null;
+            target_weight_kg?: number | null;
+            target_percent_1rm?: number | null;
+            rest_s?: number | null;
+        };
+        RoutineInput: {
+            name: string;
+            notes?: string | null;
+            items: components["schemas"]["RoutineItem"][];
+        };
+        Routine: components["schemas"]["RoutineInput"] & {
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description weight (kg), body_fat (%), or your own kind such as waist, chest, resting_heart_rate. */
+        MeasurementKind: string;
+        MeasurementInput: {
+            kind: components["schemas"]["MeasurementKind"];
+            /**
+             * Format: date
+             * @description The local day it was measured.
+             */
+            day: string;
+            value: number;
+            /** @description For your own kinds (cm, bpm, ...); weight is always kg and body_fat %. */
+            unit?: string;
+            notes?: string | null;
+        };
+        Measurement: components["schemas"]["MeasurementInput"] & {
+            id: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Import: {
+            id: string;
+            /** @enum {string} */
+            format: "gpx" | "tcx" | "fit" | "strong_csv" | "hevy_csv";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            progress: number;
+            done: number;
+            total: number | null;
+            /** @description When succeeded. Activity files: workouts_created, workout_id, indoor, points. Training logs: workouts_created, sets_created, exercises_created ({id, name}), unknown_columns, row_errors ({row, message}). */
+            result: {
+                [key: string]: unknown;
+            } | null;
+            /** @description When failed. `status` is the HTTP status the failure stands for (409 for a duplicate, with existing_workout_id; 422 for a file that cannot be read). */
+            error: {
+                detail: string;
+                status: number;
+                existing_workout_id?: string;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ImportPreview: {
+            dry_run: boolean;
+            rows: number;
+            workouts: number;
+            sets: number;
+            exercises: {
+                name: string;
+                /** @description The catalogue slug or own exercise it maps to; null when it would be created. */
+                exercise_id: string | null;
+            }[];
+            exercises_to_create: string[];
+            unknown_columns: string[];
+            row_errors: components["schemas"]["ImportRowError"][];
+            preview: {
+                row: number;
+                title: string;
+                /** Format: date-time */
+                started_at: string;
+                sets: number;
+                exercises: string[];
+            }[];
+        };
+        ImportRowError: {
+            /** @description The 1-based line of the file (the header is line 1). */
+            row: number;
+            message: string;
+        };
+        WorkoutTrack: {
+            sport: string;
+            /** Format: date-time */
+            start_time: string | null;
+            points: {
+                /** @description Seconds since the start. */
+                t: number;
+                lat?: number;
+                lon?: number;
+                /** @description Metres. */
+                ele?: number;
+                hr?: number;
+                cad?: number;
+                pwr?: number;
+                /** @description The device's cumulative distance in metres. */
+                dist?: number;
+            }[];
+            splits: {
+                distance_m: number;
+                duration_s: number;
+                moving_time_s: number;
+                elevation_gain_m: number;
+                avg_heart_rate: number | null;
+            }[];
+        };
         WriteProbeInput: {
             value: string;
         };
@@ -818,6 +1358,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. */
+        IdempotencyKey: string;
         /** @description The resource's id. */
         Id: string;
         /** @description Most items to return. */
@@ -826,7 +1368,10 @@ export interface components {
         Cursor: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The resource's version; send it back in If-Match to update. */
+        ETag: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1650,6 +2195,764 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    listExercises: {
+        parameters: {
+            query?: {
+                /** @description Up to 6 words; empty lists everything. */
+                q?: string;
+                /** @description Only exercises with this among their primary muscles. */
+                muscle?: components["schemas"]["Muscle"];
+                equipment?: components["schemas"]["Equipment"];
+                category?: components["schemas"]["ExerciseCategory"];
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Exercises by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Exercise"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    createExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExerciseInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exercise"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exercise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exercise"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExerciseInput"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exercise"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteExercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getExerciseLastSets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sets (empty when never done). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workout_id?: string | null;
+                        /** Format: date-time */
+                        started_at?: string | null;
+                        items: components["schemas"]["WorkoutSet"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listWorkouts: {
+        parameters: {
+            query?: {
+                /** @description Matches the title or an exercise name. */
+                q?: string;
+                kind?: "strength" | "cardio";
+                from?: string;
+                to?: string;
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Workout summaries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkoutSummary"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    createWorkout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkoutInput"];
+            };
+        };
+        responses: {
+            /** @description A retry of a create that already happened. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workout"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workout"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getWorkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workout. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workout"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    putWorkout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; required when the workout exists. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkoutInput"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workout"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workout"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+        };
+    };
+    deleteWorkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listRoutines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Routines by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Routine"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createRoutine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutineInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Routine"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getRoutine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The routine. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Routine"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateRoutine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutineInput"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Routine"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteRoutine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listMeasurements: {
+        parameters: {
+            query: {
+                kind: components["schemas"]["MeasurementKind"];
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Entries, one per day. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Measurement"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    putMeasurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementInput"];
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measurement"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteMeasurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createImport: {
+        parameters: {
+            query: {
+                format: "gpx" | "tcx" | "fit" | "strong_csv" | "hevy_csv";
+                /** @description The file's name; an activity's title is taken from it. */
+                name?: string;
+                allow_duplicate?: boolean;
+                dry_run?: boolean;
+                /** @description The unit of Strong's Weight column. */
+                weight_unit?: "kg" | "lb";
+                /** @description The unit of Strong's Distance column. */
+                distance_unit?: "km" | "mi";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/gpx+xml": string;
+                "application/vnd.garmin.tcx+xml": string;
+                "application/vnd.ant.fit": string;
+                "application/octet-stream": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The preview of a dry run; nothing was written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description The import, queued. */
+            202: {
+                headers: {
+                    /** @description Where to poll the import. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    deleteImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Undone; the import is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getWorkoutTrack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The track's streams and splits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutTrack"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getWorkoutGpx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The GPX file, as an attachment. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gpx+xml": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    exportSetsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file, as an attachment. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     getWriteProbe: {

@@ -4,30 +4,59 @@ import { ButtonLink, Card } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import './today-page.css';
 
+export interface TodayPaths {
+  startWorkout: string;
+  recordWeight: string;
+  newRoutine: string;
+  security: string;
+}
+
 export interface TodayPageProps {
   username: string;
-  securityPath: string;
+  paths: TodayPaths;
 }
 
 /**
- * `/` for a signed-in user. For now a welcome and the one thing that exists already
- * (securing the account); the dashboard of shared/ux.md grows here as features land.
+ * `/` for a signed-in user: the three first actions (shared/ux.md, journey 1) and a word on
+ * securing the account. The week-vs-last-week dashboard grows here as the stats land.
  */
-export function TodayPage({ username, securityPath }: TodayPageProps) {
+export function TodayPage({ username, paths }: TodayPageProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('today.documentTitle'));
-  const cardId = useId();
+  const actionsId = useId();
+  const securityId = useId();
+  const actions = [
+    { to: paths.startWorkout, title: t('today.startWorkout'), body: t('today.startWorkoutBody'), primary: true },
+    { to: paths.recordWeight, title: t('today.recordWeight'), body: t('today.recordWeightBody'), primary: false },
+    { to: paths.newRoutine, title: t('today.createRoutine'), body: t('today.createRoutineBody'), primary: false },
+  ];
   return (
     <div className="today">
       <h1 className="today__title">{t('today.greeting', { username })}</h1>
-      <section aria-labelledby={cardId}>
+      <section aria-labelledby={actionsId} className="today__section">
+        <h2 id={actionsId} className="today__section-title">
+          {t('today.firstActions')}
+        </h2>
+        <ul className="today__actions">
+          {actions.map((action) => (
+            <li key={action.to}>
+              <Card className="today__card">
+                <p className="today__card-body">{action.body}</p>
+                <ButtonLink to={action.to} variant={action.primary ? 'primary' : 'secondary'} block>
+                  {action.title}
+                </ButtonLink>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby={securityId}>
         <Card className="today__card">
-          <h2 id={cardId} className="today__card-title">
+          <h2 id={securityId} className="today__card-title">
             {t('today.welcomeTitle')}
           </h2>
-          <p>{t('today.welcomeBody')}</p>
           <p>{t('today.securityBody')}</p>
-          <ButtonLink to={securityPath} variant="primary">
+          <ButtonLink to={paths.security} variant="secondary">
             {t('today.securityLink')}
           </ButtonLink>
         </Card>

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import { getMeasurementsQueryOptions } from './list-measurements';
+
+/** DELETE /api/v1/measurements/{id}. */
+export function deleteMeasurement({ id }: { id: string; kind: string }): Promise<void> {
+  return api.delete<void>(`/measurements/${encodeURIComponent(id)}`);
+}
+
+export function useDeleteMeasurement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteMeasurement,
+    onSuccess: (_, { kind }) => queryClient.invalidateQueries({ queryKey: getMeasurementsQueryOptions(kind).queryKey }),
+  });
+}

@@ -1,0 +1,251 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Card, ErrorState, Notice, NumberField, SelectField, Skeleton, TextField } from '@/components/ui';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { errorMessage } from '@/lib/api/error-message';
+import { formatDate, formatNumber } from '@/lib/format';
+import { useForm } from '@/lib/forms/use-form';
+import { fromDisplayWeight, toDisplayWeight, useUnitSystem, weightUnit, type UnitSystem } from '@/lib/units';
+import { useDeleteMeasurement } from '../api/delete-measurement';
+import { useMeasurements, type Measurement } from '../api/list-measurements';
+import { usePutMeasurement } from '../api/put-measurement';
+import { isBuiltIn, KIND_PATTERN, kindFromLabel, labelFromKind, localToday, useOwnKinds, type OwnKind } from '../lib/kinds';
+import { TrendChart } from './trend-chart';
+import './body.css';
+
+const NEW_KIND = '__new__';
+
+/** The unit a kind is shown in: the user's weight unit, %, or the unit given with it. */
+function unitOf(kind: string, system: UnitSystem, own: readonly OwnKind[]): string {
+  if (kind === 'weight') return weightUnit(system);
+  if (kind === 'body_fat') return '%';
+  return own.find((k) => k.kind === kind)?.unit ?? '';
+}
+
+/** kg for weight, else the value as stored. */
+function shown(kind: string, value: number, system: UnitSystem): number {
+  return kind === 'weight' ? toDisplayWeight(value, system) : value;
+}
+
+/** /body: record weight, body fat and own measurements for a day; see each kind's trend. */
+export function BodyPage({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('body.documentTitle'));
+  const [system] = useUnitSystem();
+  const [ownKinds, rememberKind] = useOwnKinds(userId);
+  const [viewKind, setViewKind] = useState<string>('weight');
+  const historyId = useId();
+  const kindLabel = (kind: string) => (isBuiltIn(kind) ? t(`body.kinds.${kind}`) : labelFromKind(kind));
+  const kindOptions = [
+    { value: 'weight', label: t('body.kinds.weight') },
+    { value: 'body_fat', label: t('body.kinds.body_fat') },
+    ...ownKinds.map((k) => ({ value: k.kind, label: labelFromKind(k.kind) })),
+  ];
+
+  return (
+    <div className="body-page">
+      <h1 className="body-page__title">{t('body.title')}</h1>
+      <RecordForm
+        system={system}
+        kindOptions={kindOptions}
+        ownKinds={ownKinds}
+        onSaved={(kind, unit) => {
+          if (!isBuiltIn(kind)) rememberKind({ kind, unit });
+          setViewKind(kind);
+        }}
+      />
+      <section className="body-section" aria-labelledby={historyId}>
+        <div className="body-section__head">
+          <h2 id={historyId} className="body-section__title">
+            {t('body.historyTitle')}
+          </h2>
+          <SelectField
+            label={t('body.show')}
+            value={viewKind}
+            onValueChange={setViewKind}
+            options={kindOptions}
+          />
+        </div>
+        <KindHistory kind={viewKind} label={kindLabel(viewKind)} unit={unitOf(viewKind, system, ownKinds)} system={system} />
+      </section>
+    </div>
+  );
+}
+
+interface RecordFormProps {
+  system: UnitSystem;
+  kindOptions: Array<{ value: string; label: string }>;
+  ownKinds: readonly OwnKind[];
+  onSaved: (kind: string, unit: string) => void;
+}
+
+function RecordForm({ system, kindOptions, ownKinds, onSaved }: RecordFormProps) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const put = usePutMeasurement();
+  const [value, setValue] = useState<number | null>(null);
+  const [valueError, setValueError] = useState<string | undefined>();
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useForm({
+    initial: { kind: 'weight', newKind: '', unit: '', day: localToday() },
+    validate: (v) => {
+      const errors: Partial<Record<'newKind' | 'day', string>> = {};
+      if (v.kind === NEW_KIND && !KIND_PATTERN.test(kindFromLabel(v.newKind))) errors.newKind = t('body.kindRequired');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v.day)) errors.day = t('body.dayRequired');
+      return errors;
+    },
+  });
+  const kind = form.values.kind === NEW_KIND ? kindFromLabel(form.values.newKind) : form.values.kind;
+  const unit = form.values.kind === NEW_KIND ? form.values.unit.trim() : unitOf(kind, system, ownKinds);
+
+  const submit = form.handleSubmit((v) => {
+    setSaved(null);
+    if (value === null) {
+      setValueError(t('body.valueRequired'));
+      return;
+    }
+    const stored = kind === 'weight' ? fromDisplayWeight(value, system) : value;
+    put.mutate(
+      { kind, day: v.day, value: stored, ...(isBuiltIn(kind) ? {} : unit ? { unit } : {}) },
+      {
+        onSuccess: (measurement) => {
+          setSaved(
+            t('body.saved', {
+              what: isBuiltIn(kind) ? t(`body.kinds.${kind}`) : labelFromKind(kind),
+              value: `${formatNumber(shown(kind, measurement.value, system), i18n.language, { maxFractionDigits: 2 })} ${unit}`.trim(),
+              day: formatDate(`${measurement.day}T12:00:00Z`, i18n.language, { timeZone: 'UTC' }),
+            }),
+          );
+          onSaved(kind, unit);
+          setValue(null);
+          if (v.kind === NEW_KIND) form.reset({ ...v, kind, newKind: '', unit: '' });
+        },
+        onError: form.showError,
+      },
+    );
+  });
+
+  return (
+    <section aria-labelledby={headingId}>
+      <Card>
+        <form ref={form.formRef} className="form" onSubmit={submit} noValidate>
+          <h2 id={headingId} className="body-section__title">
+            {t('body.recordTitle')}
+          </h2>
+          <div className="body-form__row">
+            <SelectField
+              label={t('body.kind')}
+              value={form.values.kind}
+              onValueChange={(v) => form.setValue('kind', v)}
+              options={[...kindOptions, { value: NEW_KIND, label: t('body.newKind') }]}
+            />
+            <TextField
+              type="date"
+              label={t('body.day')}
+              value={form.values.day}
+              max={localToday()}
+              onValueChange={(v) => form.setValue('day', v)}
+              error={form.errors.day}
+            />
+          </div>
+          {form.values.kind === NEW_KIND ? (
+            <div className="body-form__row">
+              <TextField
+                label={t('body.newKindName')}
+                hint={t('body.newKindHint')}
+                value={form.values.newKind}
+                maxLength={40}
+                onValueChange={(v) => form.setValue('newKind', v)}
+                error={form.errors.newKind}
+              />
+              <TextField
+                label={t('body.unit')}
+                hint={t('body.unitHint')}
+                value={form.values.unit}
+                maxLength={16}
+                onValueChange={(v) => form.setValue('unit', v)}
+              />
+            </div>
+          ) : null}
+          <NumberField
+            label={t('body.value')}
+            unit={unit}
+            value={value}
+            min={0}
+            max={kind === 'body_fat' ? 100 : 100000}
+            onValueChange={(v) => {
+              setValue(v);
+              setValueError(undefined);
+            }}
+            error={valueError ?? form.errors.kind}
+          />
+          {form.formError ? <ErrorState message={form.formError} /> : null}
+          {saved ? <Notice>{saved}</Notice> : null}
+          <div className="form__actions">
+            <Button type="submit" variant="primary" disabled={put.isPending}>
+              {put.isPending ? t('body.saving') : t('body.save')}
+            </Button>
+          </div>
+        </form>
+      </Card>
+    </section>
+  );
+}
+
+function KindHistory({ kind, label, unit, system }: { kind: string; label: string; unit: string; system: UnitSystem }) {
+  const { t, i18n } = useTranslation();
+  const measurements = useMeasurements(kind);
+  const remove = useDeleteMeasurement();
+
+  if (measurements.isPending) return <Skeleton width="lg" label={t('body.loading')} />;
+  if (measurements.isError) {
+    return <ErrorState message={errorMessage(measurements.error, t)} onRetry={() => void measurements.refetch()} />;
+  }
+  const items: Measurement[] = measurements.data.items;
+  if (items.length === 0) return <p className="empty-state">{t('body.empty', { what: label })}</p>;
+  const points = items.map((m) => ({ day: m.day, value: shown(kind, m.value, system) }));
+  const n = (v: number) => formatNumber(v, i18n.language, { maxFractionDigits: 2 });
+  const day = (d: string) => formatDate(`${d}T12:00:00Z`, i18n.language, { timeZone: 'UTC' });
+
+  return (
+    <>
+      <TrendChart
+        points={points}
+        title={t('body.chart.title', { what: label })}
+        yLabel={unit ? t('body.chart.yLabel', { what: label, unit }) : label}
+        unit={unit}
+      />
+      {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
+      <table className="body-table">
+        <caption className="body-table__caption">{t('body.tableCaption', { what: label })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('body.day')}</th>
+            <th scope="col">{unit ? t('body.chart.yLabel', { what: label, unit }) : label}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('body.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...items].reverse().map((m) => (
+            <tr key={m.id}>
+              <td>{day(m.day)}</td>
+              <td>{n(shown(kind, m.value, system))}</td>
+              <td>
+                <Button
+                  variant="ghost"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate({ id: m.id, kind })}
+                >
+                  {t('body.delete')}
+                  <span className="visually-hidden"> {t('body.entryOf', { day: day(m.day) })}</span>
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

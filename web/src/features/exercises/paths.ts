@@ -1,0 +1,6 @@
+/** The client paths the exercise pages link to; the app layer passes them in. */
+export interface ExercisePaths {
+  exercises: string;
+  exercise: (id: string) => string;
+  workout: (id: string) => string;
+}

@@ -1,0 +1,241 @@
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, buttonClassName, Card, ErrorState, RadioGroup } from '@/components/ui';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { errorMessage } from '@/lib/api/error-message';
+import { useCreateImport, usePreviewImport, type ImportRequest } from '../api/create-import';
+import { exportSetsCsvUrl } from '../api/export-sets';
+import { acceptedFiles, formatOfFileName, MAX_IMPORT_BYTES, type CsvApp } from '../lib/formats';
+import type { ImportPaths } from '../paths';
+import { ImportPreviewView } from './import-preview';
+import { ImportProgress } from './import-progress';
+import './imports.css';
+
+export interface ImportPageProps {
+  paths: ImportPaths;
+}
+
+type Step =
+  | { kind: 'choose'; problem?: string }
+  | { kind: 'csv'; file: File }
+  | { kind: 'job'; id: string; request: ImportRequest };
+
+/** /import: an activity file (GPX, TCX, FIT) or a Strong / Hevy CSV export into the log. */
+export function ImportPage({ paths }: ImportPageProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('imports.documentTitle'));
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const create = useCreateImport();
+  const headingId = useId();
+
+  function start(request: ImportRequest) {
+    create.mutate(request, { onSuccess: (job) => setStep({ kind: 'job', id: job.id, request }) });
+  }
+
+  function choose(file: File) {
+    create.reset();
+    const kind = formatOfFileName(file.name);
+    if (kind === null) {
+      setStep({ kind: 'choose', problem: t('imports.choose.unknownType', { file: file.name }) });
+    } else if (file.size > MAX_IMPORT_BYTES) {
+      setStep({ kind: 'choose', problem: t('imports.choose.tooLarge', { file: file.name }) });
+    } else if (kind === 'csv') {
+      setStep({ kind: 'csv', file });
+    } else {
+      setStep({ kind: 'choose' });
+      start({ file, name: file.name, format: kind });
+    }
+  }
+
+  const reset = () => {
+    create.reset();
+    setStep({ kind: 'choose' });
+  };
+
+  return (
+    <div className="import-page">
+      <h1 className="import-page__title" id={headingId}>
+        {t('imports.title')}
+      </h1>
+      <p className="import-page__intro">{t('imports.intro')}</p>
+
+      <Card>
+        {step.kind === 'choose' ? (
+          <FilePicker onFile={choose} busy={create.isPending} problem={step.problem} />
+        ) : null}
+        {step.kind === 'csv' ? (
+          <CsvImport file={step.file} onStart={start} starting={create.isPending} onCancel={reset} />
+        ) : null}
+        {step.kind === 'job' ? (
+          <ImportProgress
+            key={step.id}
+            id={step.id}
+            fileName={step.request.name}
+            paths={paths}
+            onReset={reset}
+            onImportAnyway={() => start({ ...step.request, allowDuplicate: true })}
+          />
+        ) : null}
+        {create.isError ? <ErrorState message={errorMessage(create.error, t)} /> : null}
+      </Card>
+
+      <section className="import-export" aria-labelledby={`${headingId}-export`}>
+        <h2 id={`${headingId}-export`} className="import-section__title">
+          {t('imports.export.title')}
+        </h2>
+        <p>{t('imports.export.body')}</p>
+        <a className={buttonClassName({ variant: 'secondary' })} href={exportSetsCsvUrl} download="sets.csv">
+          {t('imports.export.link')}
+        </a>
+      </section>
+    </div>
+  );
+}
+
+/** Drop a file here, or pick one; the whole zone is a target, the button a >= 44 px control. */
+function FilePicker({ onFile, busy, problem }: { onFile: (file: File) => void; busy: boolean; problem?: string | undefined }) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const hintId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setOver(false);
+    const file = event.dataTransfer.files[0];
+    if (file) onFile(file);
+  };
+
+  return (
+    <div
+      className={over ? 'drop-zone drop-zone--over' : 'drop-zone'}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <p className="drop-zone__text">{busy ? t('imports.choose.uploading') : t('imports.choose.drop')}</p>
+      <p id={hintId} className="field__hint">
+        {t('imports.choose.formats')}
+      </p>
+      <input
+        ref={input}
+        id={inputId}
+        type="file"
+        className="visually-hidden"
+        accept={acceptedFiles}
+        aria-describedby={hintId}
+        disabled={busy}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+      <label htmlFor={inputId} className={buttonClassName({ variant: 'primary' }, 'drop-zone__button')} aria-disabled={busy || undefined}>
+        {t('imports.choose.button')}
+      </label>
+      {problem ? <ErrorState message={problem} /> : null}
+    </div>
+  );
+}
+
+/** A CSV: which app wrote it and in which units, then a dry run to preview, then the import. */
+function CsvImport({
+  file,
+  onStart,
+  starting,
+  onCancel,
+}: {
+  file: File;
+  onStart: (request: ImportRequest) => void;
+  starting: boolean;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [app, setApp] = useState<CsvApp>('strong_csv');
+  const [weightUnit, setWeightUnit] = useState<'kg' | 'lb'>('kg');
+  const [distanceUnit, setDistanceUnit] = useState<'km' | 'mi'>('km');
+  const preview = usePreviewImport();
+  const request: ImportRequest = {
+    file,
+    name: file.name,
+    format: app,
+    weightUnit,
+    ...(app === 'strong_csv' ? { distanceUnit } : {}),
+  };
+
+  if (preview.isSuccess) {
+    const nothing = preview.data.sets === 0;
+    return (
+      <div className="csv-import">
+        <h2 className="import-section__title">{t('imports.preview.heading', { file: file.name })}</h2>
+        <ImportPreviewView preview={preview.data} />
+        <div className="form__actions">
+          <Button variant="primary" disabled={starting || nothing} onClick={() => onStart(request)}>
+            {starting ? t('imports.preview.importing') : t('imports.preview.confirm')}
+          </Button>
+          <Button variant="secondary" onClick={onCancel}>
+            {t('forms.cancel')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="csv-import"
+      onSubmit={(event) => {
+        event.preventDefault();
+        preview.mutate(request);
+      }}
+    >
+      <h2 className="import-section__title">{t('imports.csv.heading', { file: file.name })}</h2>
+      <RadioGroup
+        legend={t('imports.csv.app')}
+        name="csv-app"
+        value={app}
+        onValueChange={setApp}
+        options={[
+          { value: 'strong_csv', label: t('imports.csv.strong') },
+          { value: 'hevy_csv', label: t('imports.csv.hevy') },
+        ]}
+      />
+      <RadioGroup
+        legend={t('imports.csv.weightUnit')}
+        name="csv-weight-unit"
+        value={weightUnit}
+        onValueChange={setWeightUnit}
+        options={[
+          { value: 'kg', label: t('imports.csv.kg') },
+          { value: 'lb', label: t('imports.csv.lb') },
+        ]}
+      />
+      {app === 'strong_csv' ? (
+        <RadioGroup
+          legend={t('imports.csv.distanceUnit')}
+          name="csv-distance-unit"
+          value={distanceUnit}
+          onValueChange={setDistanceUnit}
+          options={[
+            { value: 'km', label: t('imports.csv.km') },
+            { value: 'mi', label: t('imports.csv.mi') },
+          ]}
+        />
+      ) : null}
+      {preview.isError ? <ErrorState message={errorMessage(preview.error, t)} /> : null}
+      <div className="form__actions">
+        <Button type="submit" variant="primary" disabled={preview.isPending}>
+          {preview.isPending ? t('imports.csv.checking') : t('imports.csv.preview')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('forms.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

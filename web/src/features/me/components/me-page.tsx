@@ -1,0 +1,69 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Card, RadioGroup } from '@/components/ui';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import type { Me } from '@/lib/auth/get-me';
+import { unitSystems, useUnitSystem } from '@/lib/units';
+import './me-page.css';
+
+export interface MePaths {
+  history: string;
+  routines: string;
+  body: string;
+  security: string;
+}
+
+/** /me: the user's own places (history, routines, body, security) and preferences. */
+export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('me.documentTitle'));
+  const [system, setSystem] = useUnitSystem();
+  const placesId = useId();
+  const prefsId = useId();
+  const places = [
+    { to: paths.history, title: t('me.history'), body: t('me.historyBody') },
+    { to: paths.routines, title: t('me.routines'), body: t('me.routinesBody') },
+    { to: paths.body, title: t('me.body'), body: t('me.bodyBody') },
+    { to: paths.security, title: t('me.security'), body: t('me.securityBody') },
+  ];
+  return (
+    <div className="me-page">
+      <h1 className="me-page__title">{me.username}</h1>
+      <section aria-labelledby={placesId}>
+        <h2 id={placesId} className="visually-hidden">
+          {t('me.places')}
+        </h2>
+        <ul className="me-places">
+          {places.map((place) => (
+            <li key={place.to}>
+              <Link className="me-place" to={place.to}>
+                <span className="me-place__title">{place.title}</span>
+                <span className="me-place__body">{place.body}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby={prefsId}>
+        <Card className="me-prefs">
+          <h2 id={prefsId} className="me-prefs__title">
+            {t('me.preferences')}
+          </h2>
+          <RadioGroup
+            legend={t('units.system.legend')}
+            name="units"
+            value={system}
+            onValueChange={setSystem}
+            options={unitSystems.map((s) => ({
+              value: s,
+              label: t(`units.system.${s}`),
+              description: t(`units.system.${s}Hint`),
+            }))}
+          />
+          <p className="me-prefs__note">{t('units.system.note')}</p>
+        </Card>
+      </section>
+    </div>
+  );
+}

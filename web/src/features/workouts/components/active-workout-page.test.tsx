@@ -1,0 +1,179 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, json, type FakeRequest } from '@/testing/fake-api';
+import { renderRoutes } from '@/testing/render';
+import { newBlock, newWorkout } from '../lib/active-workout';
+import { activeWorkoutKey, activeWorkoutStore } from '../lib/active-workout-store';
+import type { ActiveWorkout } from '../lib/model';
+import { catalogueExercise, testPaths } from '../testing';
+import { ActiveWorkoutPage } from './active-workout-page';
+
+const bench = { id: 'barbell-bench-press', name: 'Barbell Bench Press', log_type: 'weight_reps' as const, equipment: ['barbell'] };
+const pullUp = { id: 'pull-up', name: 'Pull-Up', log_type: 'reps' as const, equipment: ['pullup_bar'] };
+
+function stored(): ActiveWorkout {
+  const workout = newWorkout({ title: 'Push day', now: Date.now() - 60_000 });
+  const benchBlock = { ...newBlock(bench, [{ weight_kg: 60, reps: 8, done: true }, { weight_kg: 62.5, reps: 6, done: true }], 'metric'), superset_group: 1 };
+  const pullBlock = { ...newBlock(pullUp, [], 'metric'), superset_group: 1, rest_s: 120 };
+  const w = { ...workout, blocks: [benchBlock, pullBlock] };
+  activeWorkoutStore('u1').set(w);
+  return w;
+}
+
+function render() {
+  return renderRoutes(
+    [
+      { path: '/log/active', element: <ActiveWorkoutPage userId="u1" paths={testPaths} /> },
+      { path: '/workouts/:id', element: <p>Saved page</p> },
+      { path: '/log', element: <p>Log page</p> },
+    ],
+    '/log/active',
+  );
+}
+
+afterEach(() => localStorage.clear());
+
+describe('ActiveWorkoutPage', () => {
+  it('shows each exercise with last time’s numbers pre-filled', () => {
+    fakeApi({});
+    stored();
+    render();
+
+    expect(screen.getByRole('textbox', { name: 'Workout name' })).toHaveValue('Push day');
+    expect(screen.getByText('Last time: 60 kg × 8 reps, 62.5 kg × 6 reps')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Weight in kg, set 2 of Barbell Bench Press' })).toHaveValue('62.5');
+    expect(screen.getByRole('textbox', { name: 'Reps, set 2 of Barbell Bench Press' })).toHaveAttribute('inputmode', 'numeric');
+    expect(screen.getByRole('textbox', { name: 'Weight in kg, set 1 of Barbell Bench Press' })).toHaveAttribute(
+      'inputmode',
+      'decimal',
+    );
+    // A reps-only exercise has no weight input.
+    expect(screen.getByRole('textbox', { name: 'Reps, set 1 of Pull-Up' })).toHaveValue('');
+    expect(screen.queryByRole('textbox', { name: /Weight in kg, set 1 of Pull-Up/ })).not.toBeInTheDocument();
+  });
+
+  it('rests after the superset round, not inside it, and keeps every change in localStorage', () => {
+    fakeApi({});
+    const w = stored();
+    render();
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Weight in kg, set 1 of Barbell Bench Press' }), {
+      target: { value: '62,5' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Set 1 of Barbell Bench Press done' }));
+    expect(screen.getByRole('button', { name: 'Set 1 of Barbell Bench Press done' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Reps, set 1 of Pull-Up' }), { target: { value: '9' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set 1 of Pull-Up done' }));
+    expect(screen.getByRole('timer')).toHaveTextContent('2:00');
+    expect(screen.getByText('Rest for 120 seconds.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '+15 s' }));
+    expect(screen.getByRole('timer')).toHaveTextContent('2:15');
+
+    const saved = JSON.parse(localStorage.getItem(activeWorkoutKey('u1')) ?? 'null') as ActiveWorkout;
+    expect(saved.id).toBe(w.id);
+    expect(saved.blocks[0]?.sets[0]).toMatchObject({ weight_kg: 62.5, reps: 8, done: true });
+    expect(saved.blocks[1]?.sets[0]).toMatchObject({ reps: 9, done: true });
+    expect(saved.rest).toMatchObject({ status: 'running', totalS: 135 });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+  });
+
+  it('counts the rest down on the clock and says when it is over', () => {
+    vi.useFakeTimers();
+    try {
+      fakeApi({});
+      stored();
+      render();
+      fireEvent.click(screen.getByRole('button', { name: 'Set 1 of Barbell Bench Press done' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Set 1 of Pull-Up done' }));
+      expect(screen.getByRole('timer')).toHaveTextContent('2:00');
+
+      act(() => vi.advanceTimersByTime(45_000));
+      expect(screen.getByRole('timer')).toHaveTextContent('1:15');
+
+      act(() => vi.advanceTimersByTime(75_000));
+      expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+      expect(screen.getAllByText('Rest over: next set!').length).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('finishes with the client id as the Idempotency-Key, retries with the same one, then forgets the workout', async () => {
+    let attempts = 0;
+    const api = fakeApi({
+      'POST /api/v1/workouts': (request: FakeRequest) => {
+        attempts += 1;
+        if (attempts === 1) throw new TypeError('Failed to fetch');
+        const body = request.body as { id: string; title: string };
+        return json(
+          { ...body, kind: 'strength', created_at: '', updated_at: '', rev: 1, totals: { sets: 1, reps: 8, volume_kg: 480, exercises: 1 } },
+          201,
+        );
+      },
+    });
+    const w = stored();
+    const { router } = render();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Set 1 of Barbell Bench Press done' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Finish workout' }));
+    // Bench set 2 is not ticked (the empty pull-up set is no set at all): the app asks first.
+    const dialog = screen.getByRole('dialog', { name: 'Finish with unticked sets?' });
+    expect(dialog).toHaveTextContent('1 set is not ticked.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Finish' }));
+
+    // The connection failed: the workout stays, and Try again sends the same key.
+    expect(await screen.findByText('The workout is not saved yet')).toBeInTheDocument();
+    expect(localStorage.getItem(activeWorkoutKey('u1'))).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/workouts/${w.id}`));
+    expect(router.state.location.state).toEqual({ finished: true });
+    const posts = api.to('POST /api/v1/workouts');
+    expect(posts).toHaveLength(2);
+    for (const post of posts) {
+      expect(post.headers.get('Idempotency-Key')).toBe(w.id);
+      expect(post.body).toMatchObject({ id: w.id, title: 'Push day', started_at: w.started_at });
+    }
+    const body = posts[1]?.body as { blocks: Array<{ exercise_id: string; superset_group: number; sets: unknown[] }> };
+    expect(body.blocks.map((b) => [b.exercise_id, b.superset_group, b.sets.length])).toEqual([
+      ['barbell-bench-press', 1, 2],
+    ]);
+    expect(localStorage.getItem(activeWorkoutKey('u1'))).toBeNull();
+  });
+
+  it('adds an exercise from the search, pre-filled from its last sets', async () => {
+    fakeApi({
+      'GET /api/v1/exercises': (request: FakeRequest) =>
+        json({
+          items: request.query.get('q') === 'squat' ? [catalogueExercise('barbell-back-squat', 'Barbell Back Squat', { primary_muscles: ['quads'] })] : [],
+          next_cursor: null,
+        }),
+      'GET /api/v1/exercises/barbell-back-squat/last-sets': () =>
+        json({ workout_id: 'w0', started_at: '2025-04-28T10:00:00Z', items: [{ weight_kg: 100, reps: 5, done: true }, { weight_kg: 100, reps: 5, done: false }] }),
+    });
+    activeWorkoutStore('u1').set(newWorkout({ title: 'Legs', now: Date.now() }));
+    render();
+
+    expect(screen.getByText('No exercises yet. Add the first one you do.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Add exercise' }));
+    const sheet = screen.getByRole('dialog', { name: 'Add exercise' });
+    fireEvent.change(within(sheet).getByRole('searchbox', { name: 'Search exercises' }), { target: { value: 'squat' } });
+    fireEvent.click(await within(sheet).findByRole('button', { name: /Barbell Back Squat/ }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Barbell Back Squat' })).toBeInTheDocument();
+    // Only the set that was done last time comes back.
+    expect(screen.getByRole('textbox', { name: 'Weight in kg, set 1 of Barbell Back Squat' })).toHaveValue('100');
+    expect(screen.queryByRole('textbox', { name: 'Weight in kg, set 2 of Barbell Back Squat' })).not.toBeInTheDocument();
+  });
+
+  it('says so when no workout is in progress', () => {
+    fakeApi({});
+    render();
+    expect(screen.getByRole('heading', { level: 1, name: 'No workout in progress' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to Log' })).toHaveAttribute('href', '/log');
+  });
+});

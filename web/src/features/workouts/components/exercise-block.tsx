@@ -1,0 +1,147 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge, Button, Card, Dialog, Icon } from '@/components/ui';
+import type { UnitSystem } from '@/lib/units';
+import type { WorkoutAction } from '../lib/active-workout';
+import type { ActiveBlock } from '../lib/model';
+import { usesBarbell } from '../lib/plates';
+import { PlateCalculator } from './plate-calculator';
+import { SetHeader, SetRow, useDescribeSet } from './set-row';
+
+export interface ExerciseBlockProps {
+  block: ActiveBlock;
+  index: number;
+  count: number;
+  system: UnitSystem;
+  dispatch: (action: WorkoutAction) => void;
+}
+
+/** One exercise of the workout in progress: its sets, what last time was, and its tools. */
+export function ExerciseBlock({ block, index, count, system, dispatch }: ExerciseBlockProps) {
+  const { t } = useTranslation();
+  const describe = useDescribeSet();
+  const headingId = useId();
+  const [platesOpen, setPlatesOpen] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const remove = () => dispatch({ type: 'removeBlock', blockKey: block.key });
+  const name = block.exercise.name;
+  const nextOpen = block.sets.find((s) => !s.done) ?? block.sets[block.sets.length - 1];
+  const lastTime = block.previous.map((s) => describe(s, block.exercise.log_type, system)).filter(Boolean);
+
+  return (
+    <Card className="exercise-block">
+      <section aria-labelledby={headingId}>
+        <header className="exercise-block__header">
+          <h2 id={headingId} className="exercise-block__name">
+            {name}
+          </h2>
+          {block.superset_group !== null ? (
+            <Badge tone="accent">{t('workouts.superset', { group: block.superset_group })}</Badge>
+          ) : null}
+        </header>
+        <p className="exercise-block__last">
+          {lastTime.length > 0 ? t('workouts.active.lastTime', { sets: lastTime.join(', ') }) : t('workouts.active.firstTime')}
+        </p>
+        {block.sets.length > 0 ? (
+          <>
+            <SetHeader logType={block.exercise.log_type} system={system} />
+            <ol className="set-list" aria-label={t('workouts.active.setsOf', { exercise: name })}>
+              {block.sets.map((set, i) => (
+                <SetRow
+                  key={set.key}
+                  set={set}
+                  number={i + 1}
+                  exerciseName={name}
+                  logType={block.exercise.log_type}
+                  previous={block.previous[i]}
+                  system={system}
+                  onChange={(patch) => dispatch({ type: 'updateSet', blockKey: block.key, setKey: set.key, patch })}
+                  onToggle={() => dispatch({ type: 'toggleDone', blockKey: block.key, setKey: set.key, now: Date.now() })}
+                />
+              ))}
+            </ol>
+          </>
+        ) : null}
+        <div className="exercise-block__actions">
+          <Button variant="secondary" onClick={() => dispatch({ type: 'addSet', blockKey: block.key, system })}>
+            <Icon name="plus" />
+            {t('workouts.active.addSet')}
+            <span className="visually-hidden">{t('workouts.active.toExercise', { exercise: name })}</span>
+          </Button>
+          {block.sets.length > 0 ? (
+            <Button
+              variant="ghost"
+              onClick={() => {
+                const last = block.sets[block.sets.length - 1];
+                if (last) dispatch({ type: 'removeSet', blockKey: block.key, setKey: last.key });
+              }}
+            >
+              {t('workouts.active.removeSet')}
+              <span className="visually-hidden">{t('workouts.active.ofExercise', { exercise: name })}</span>
+            </Button>
+          ) : null}
+          {usesBarbell(block.exercise.equipment) ? (
+            <Button variant="ghost" onClick={() => setPlatesOpen(true)}>
+              <Icon name="plates" />
+              {t('workouts.plates.open')}
+              <span className="visually-hidden">{t('workouts.active.forExercise', { exercise: name })}</span>
+            </Button>
+          ) : null}
+        </div>
+        <div className="exercise-block__order">
+          <Button
+            variant="ghost"
+            disabled={index === 0}
+            onClick={() => dispatch({ type: 'moveBlock', blockKey: block.key, by: -1 })}
+          >
+            <Icon name="up" />
+            <span className="visually-hidden">{t('workouts.moveUp', { exercise: name })}</span>
+          </Button>
+          <Button
+            variant="ghost"
+            disabled={index === count - 1}
+            onClick={() => dispatch({ type: 'moveBlock', blockKey: block.key, by: 1 })}
+          >
+            <Icon name="down" />
+            <span className="visually-hidden">{t('workouts.moveDown', { exercise: name })}</span>
+          </Button>
+          <Button
+            variant="ghost"
+            // Ticked sets are work done: removing them asks first.
+            onClick={() => (block.sets.some((s) => s.done) ? setConfirmRemove(true) : remove())}
+          >
+            {t('workouts.remove')}
+            <span className="visually-hidden"> {name}</span>
+          </Button>
+        </div>
+      </section>
+      <Dialog
+        open={confirmRemove}
+        title={t('workouts.active.removeTitle', { exercise: name })}
+        onClose={() => setConfirmRemove(false)}
+      >
+        <p>{t('workouts.active.removeBody')}</p>
+        <div className="dialog__actions">
+          <Button variant="secondary" onClick={() => setConfirmRemove(false)}>
+            {t('workouts.active.keepLogging')}
+          </Button>
+          <Button
+            variant="primary"
+            onClick={() => {
+              setConfirmRemove(false);
+              remove();
+            }}
+          >
+            {t('workouts.remove')}
+          </Button>
+        </div>
+      </Dialog>
+      <PlateCalculator
+        open={platesOpen}
+        onClose={() => setPlatesOpen(false)}
+        weightKg={nextOpen?.weight_kg ?? null}
+        system={system}
+      />
+    </Card>
+  );
+}

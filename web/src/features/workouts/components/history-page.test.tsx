@@ -1,0 +1,56 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakeApi, json, type FakeRequest } from '@/testing/fake-api';
+import { renderWithApp } from '@/testing/render';
+import { testPaths } from '../testing';
+import { HistoryPage } from './history-page';
+
+function summary(id: string, title: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    title,
+    kind: 'strength',
+    started_at: '2025-05-01T16:00:00Z',
+    time_zone: 'UTC',
+    totals: { sets: 10, reps: 84, volume_kg: 4567.5, exercises: 5 },
+    exercise_names: ['Barbell Back Squat', 'Pull-Up'],
+    ...extra,
+  };
+}
+
+describe('HistoryPage', () => {
+  it('lists workouts newest first with totals and exercises, and loads more by cursor', async () => {
+    const api = fakeApi({
+      'GET /api/v1/workouts': (request: FakeRequest) =>
+        request.query.get('cursor') === 'c1'
+          ? json({ items: [summary('w3', 'Older')], next_cursor: null })
+          : json({ items: [summary('w1', 'Legs'), summary('w2', 'Push', { totals: { sets: 1, reps: 1, volume_kg: 0, exercises: 1 } })], next_cursor: 'c1' }),
+    });
+    renderWithApp(<HistoryPage paths={testPaths} />, '/workouts');
+
+    const list = await screen.findByRole('list', { name: 'Workouts' });
+    const first = within(list).getAllByRole('listitem')[0]!;
+    expect(within(first).getByRole('link', { name: 'Legs' })).toHaveAttribute('href', '/workouts/w1');
+    expect(first).toHaveTextContent('10 sets · 84 reps · 4,567.5 kg');
+    expect(first).toHaveTextContent('Barbell Back Squat, Pull-Up');
+    expect(within(list).getAllByRole('listitem')[1]).toHaveTextContent('1 set · 1 rep · 0 kg');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('link', { name: 'Older' })).toBeInTheDocument();
+    expect(api.to('GET /api/v1/workouts').map((r) => r.query.get('cursor'))).toEqual([null, 'c1']);
+  });
+
+  it('searches and filters by kind through the address', async () => {
+    const api = fakeApi({ 'GET /api/v1/workouts': () => json({ items: [], next_cursor: null }) });
+    const { router } = renderWithApp(<HistoryPage paths={testPaths} />, '/workouts');
+
+    expect(await screen.findByText(/No workouts yet/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Log a workout' })).toHaveAttribute('href', '/log');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'cardio' } });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search workouts' }), { target: { value: 'squat' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?q=squat&kind=cardio'));
+    await waitFor(() => expect(api.to('GET /api/v1/workouts').at(-1)?.query.toString()).toBe('q=squat&kind=cardio&limit=20'));
+    expect(await screen.findByText('No workout matches. Try another word or kind.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,131 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Button, ButtonLink, ErrorState, SelectField, Skeleton, TextField } from '@/components/ui';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { errorMessage } from '@/lib/api/error-message';
+import { formatDateTime } from '@/lib/format';
+import { useUnitSystem } from '@/lib/units';
+import { useWorkouts, type WorkoutKind } from '../api/list-workouts';
+import type { WorkoutPaths } from '../paths';
+import { useTotalsLine } from './workout-totals';
+import './workouts.css';
+
+const SEARCH_DELAY_MS = 300;
+const kinds: readonly WorkoutKind[] = ['strength', 'cardio'];
+
+function searchFor(q: string, kind: WorkoutKind | null): Record<string, string> {
+  return { ...(q ? { q } : {}), ...(kind ? { kind } : {}) };
+}
+
+/** /workouts: every workout, newest first; search by title or exercise, filter by kind. */
+export function HistoryPage({ paths }: { paths: WorkoutPaths }) {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('workouts.history.documentTitle'));
+  const [system] = useUnitSystem();
+  const totalsLine = useTotalsLine();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const q = searchParams.get('q') ?? '';
+  const kindParam = searchParams.get('kind');
+  const kind = kinds.find((k) => k === kindParam) ?? null;
+  const [input, setInput] = useState(q);
+  const listId = useId();
+
+  // Search as you type, once typing pauses; the search lives in the URL for links and Back.
+  useEffect(() => {
+    const next = input.trim();
+    if (next === q) return;
+    const timer = setTimeout(() => setSearchParams(searchFor(next, kind), { replace: true }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [input, q, kind, setSearchParams]);
+
+  const workouts = useWorkouts({ q, kind });
+
+  let content;
+  if (workouts.isPending) {
+    content = <Skeleton width="lg" label={t('workouts.history.loading')} />;
+  } else if (workouts.isError) {
+    content = <ErrorState message={errorMessage(workouts.error, t)} onRetry={() => void workouts.refetch()} />;
+  } else {
+    const items = workouts.data.pages.flatMap((page) => page.items);
+    if (items.length === 0) {
+      content =
+        q || kind ? (
+          <p className="empty-state">{t('workouts.history.noMatch')}</p>
+        ) : (
+          <div className="empty-block">
+            <p className="empty-state">{t('workouts.history.empty')}</p>
+            <ButtonLink to={paths.log} variant="primary">
+              {t('workouts.history.startOne')}
+            </ButtonLink>
+          </div>
+        );
+    } else {
+      content = (
+        <>
+          <p className="visually-hidden" role="status">
+            {t('workouts.history.shown', { count: items.length })}
+          </p>
+          <ul className="item-list history-list" id={listId} aria-label={t('workouts.history.listLabel')}>
+            {items.map((w) => (
+              <li key={w.id} className="item-list__item">
+                <div className="item-list__main">
+                  <p className="item-list__title">
+                    <Link to={paths.workout(w.id)}>{w.title || t('workouts.defaultTitle')}</Link>
+                  </p>
+                  <p className="item-list__meta">
+                    {formatDateTime(w.started_at, i18n.language, { timeZone: w.time_zone ?? undefined })}
+                  </p>
+                  <p className="history-list__totals">{totalsLine(w.totals, system)}</p>
+                  {w.exercise_names && w.exercise_names.length > 0 ? (
+                    <p className="item-list__meta">{w.exercise_names.join(', ')}</p>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+          {workouts.hasNextPage ? (
+            <div className="form__actions">
+              <Button
+                variant="secondary"
+                disabled={workouts.isFetchingNextPage}
+                onClick={() => void workouts.fetchNextPage()}
+              >
+                {workouts.isFetchingNextPage ? t('workouts.history.loadingMore') : t('workouts.history.loadMore')}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      );
+    }
+  }
+
+  return (
+    <div className="workout-page">
+      <h1 className="workout-page__title">{t('workouts.history.title')}</h1>
+      <form role="search" className="history-filters" onSubmit={(event) => event.preventDefault()}>
+        <TextField
+          type="search"
+          label={t('workouts.history.search')}
+          hint={t('workouts.history.searchHint')}
+          autoComplete="off"
+          maxLength={100}
+          value={input}
+          onValueChange={setInput}
+        />
+        <SelectField
+          label={t('workouts.history.kind')}
+          value={kind ?? ''}
+          onValueChange={(value) =>
+            setSearchParams(searchFor(q, kinds.find((k) => k === value) ?? null), { replace: true })
+          }
+          options={[
+            { value: '', label: t('workouts.history.kindAll') },
+            ...kinds.map((k) => ({ value: k, label: t(`workouts.kinds.${k}`) })),
+          ]}
+        />
+      </form>
+      {content}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Button, ButtonLink, Card, Dialog, ErrorState, Skeleton } from '@/components/ui';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useNow } from '@/hooks/use-now';
+import { errorMessage } from '@/lib/api/error-message';
+import { formatDuration } from '@/lib/format';
+import { useRoutines } from '../api/list-routines';
+import { useActiveWorkout } from '../lib/active-workout-store';
+import type { ActiveWorkout } from '../lib/model';
+import type { WorkoutPaths } from '../paths';
+import { RoutineExerciseNames } from './routine-exercise-names';
+import { useWorkoutStarter } from './workout-starter';
+import './workouts.css';
+
+export interface LogPageProps {
+  userId: string;
+  paths: WorkoutPaths;
+}
+
+/** /log: continue the workout in progress, or start one (empty, or from a routine). */
+export function LogPage({ userId, paths }: LogPageProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('workouts.log.documentTitle'));
+  const { workout, clear } = useActiveWorkout(userId);
+  const routines = useRoutines();
+  const starter = useWorkoutStarter(userId, paths);
+  const [discardOpen, setDiscardOpen] = useState(false);
+  const startId = useId();
+  const routinesId = useId();
+
+  return (
+    <div className="workout-page">
+      <h1 className="workout-page__title">{t('workouts.log.title')}</h1>
+
+      {workout ? <InProgressCard workout={workout} paths={paths} onDiscard={() => setDiscardOpen(true)} /> : null}
+
+      <section aria-labelledby={startId} className="workout-section">
+        <h2 id={startId} className="workout-section__title">
+          {t('workouts.log.startTitle')}
+        </h2>
+        <Button variant={workout ? 'secondary' : 'primary'} size="lg" block onClick={starter.startEmpty}>
+          {t('workouts.log.empty')}
+        </Button>
+        <p className="workout-section__hint">{t('workouts.log.emptyHint')}</p>
+      </section>
+
+      <section aria-labelledby={routinesId} className="workout-section">
+        <div className="workout-section__head">
+          <h2 id={routinesId} className="workout-section__title">
+            {t('workouts.log.routinesTitle')}
+          </h2>
+          <ButtonLink to={paths.newRoutine} variant="ghost">
+            {t('workouts.routines.new')}
+          </ButtonLink>
+        </div>
+        {starter.error ? (
+          <ErrorState title={t('workouts.log.startFailed')} message={errorMessage(starter.error, t)} />
+        ) : null}
+        {routines.isPending ? (
+          <Skeleton width="lg" label={t('workouts.routines.loading')} />
+        ) : routines.isError ? (
+          <ErrorState message={errorMessage(routines.error, t)} onRetry={() => void routines.refetch()} />
+        ) : routines.data.items.length === 0 ? (
+          <p className="empty-state">{t('workouts.routines.empty')}</p>
+        ) : (
+          <ul className="routine-list">
+            {routines.data.items.map((routine) => (
+              <li key={routine.id}>
+                <Card className="routine-card">
+                  <div className="routine-card__main">
+                    <h3 className="routine-card__name">
+                      <Link to={paths.routine(routine.id)}>{routine.name}</Link>
+                    </h3>
+                    <RoutineExerciseNames routine={routine} />
+                  </div>
+                  <Button
+                    variant="primary"
+                    disabled={starter.pendingRoutineId !== null || routine.items.length === 0}
+                    onClick={() => starter.startRoutine(routine)}
+                  >
+                    {starter.pendingRoutineId === routine.id ? t('workouts.log.starting') : t('workouts.log.start')}
+                    <span className="visually-hidden"> {routine.name}</span>
+                  </Button>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <p>
+        <Link to={paths.history}>{t('workouts.log.historyLink')}</Link>
+      </p>
+
+      {starter.dialog}
+
+      <Dialog open={discardOpen} title={t('workouts.active.discardTitle')} onClose={() => setDiscardOpen(false)}>
+        <p>{t('workouts.active.discardBody')}</p>
+        <div className="dialog__actions">
+          <Button variant="secondary" onClick={() => setDiscardOpen(false)}>
+            {t('forms.cancel')}
+          </Button>
+          <Button
+            variant="primary"
+            onClick={() => {
+              setDiscardOpen(false);
+              clear();
+            }}
+          >
+            {t('workouts.active.discardConfirm')}
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}
+
+function InProgressCard({ workout, paths, onDiscard }: { workout: ActiveWorkout; paths: WorkoutPaths; onDiscard: () => void }) {
+  const { t } = useTranslation();
+  const now = useNow(1000);
+  const id = useId();
+  return (
+    <section aria-labelledby={id}>
+      <Card className="in-progress-card">
+        <h2 id={id} className="workout-section__title">
+          {t('workouts.inProgress.title')}
+        </h2>
+        <p>
+          {t('workouts.inProgress.summary', {
+            title: workout.title,
+            elapsed: formatDuration((now - Date.parse(workout.started_at)) / 1000),
+          })}
+        </p>
+        <div className="form__actions">
+          <ButtonLink to={paths.active} variant="primary" size="lg">
+            {t('workouts.inProgress.continue')}
+          </ButtonLink>
+          <Button variant="ghost" onClick={onDiscard}>
+            {t('workouts.active.discard')}
+          </Button>
+        </div>
+      </Card>
+    </section>
+  );
+}

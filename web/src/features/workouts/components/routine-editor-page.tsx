@@ -1,0 +1,316 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Badge, Button, Card, Dialog, ErrorState, Icon, NumberField, SelectField, Skeleton, TextField } from '@/components/ui';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { ApiError } from '@/lib/api/client';
+import { errorMessage } from '@/lib/api/error-message';
+import { useForm } from '@/lib/forms/use-form';
+import { fromDisplayWeight, toDisplayWeight, useUnitSystem, weightUnit } from '@/lib/units';
+import { useCreateRoutine } from '../api/create-routine';
+import { useDeleteRoutine } from '../api/delete-routine';
+import { useExercisesById } from '../api/get-exercise';
+import { useRoutine } from '../api/get-routine';
+import { useUpdateRoutine } from '../api/update-routine';
+import { newId, type Exercise, type Routine, type RoutineInput } from '../lib/model';
+import type { WorkoutPaths } from '../paths';
+import { ExerciseSearchSheet } from './exercise-search-sheet';
+import './workouts.css';
+
+export interface RoutineEditorPageProps {
+  /** The routine to change; none for a new one. */
+  id?: string | undefined;
+  paths: WorkoutPaths;
+}
+
+/** /routines/new and /routines/:id. */
+export function RoutineEditorPage({ id, paths }: RoutineEditorPageProps) {
+  if (id === undefined) return <RoutineForm routine={null} paths={paths} />;
+  return <ExistingRoutine id={id} paths={paths} />;
+}
+
+function ExistingRoutine({ id, paths }: { id: string; paths: WorkoutPaths }) {
+  const { t } = useTranslation();
+  const routine = useRoutine(id);
+  useDocumentTitle(t('workouts.routines.editDocumentTitle'));
+  if (routine.isPending) {
+    return (
+      <div className="workout-page">
+        <Skeleton width="lg" label={t('workouts.routines.loadingOne')} />
+      </div>
+    );
+  }
+  if (routine.isError) {
+    const notFound = routine.error instanceof ApiError && routine.error.status === 404;
+    return (
+      <div className="workout-page">
+        <h1 className="workout-page__title">{t('workouts.routines.notFound')}</h1>
+        {notFound ? null : <ErrorState message={errorMessage(routine.error, t)} onRetry={() => void routine.refetch()} />}
+      </div>
+    );
+  }
+  // A new key per routine version: the form starts from what was loaded.
+  return <RoutineForm key={routine.data.updated_at} routine={routine.data} paths={paths} />;
+}
+
+interface DraftItem {
+  key: string;
+  exercise_id: string;
+  /** Known when added from the search; else looked up by id. */
+  name: string | null;
+  superset_group: number | null;
+  target_sets: number | null;
+  target_reps: number | null;
+  target_weight_kg: number | null;
+  rest_s: number | null;
+}
+
+const SUPERSET_GROUPS = 9;
+
+function draftsOf(routine: Routine | null): DraftItem[] {
+  return (routine?.items ?? []).map((item) => ({
+    key: newId(),
+    exercise_id: item.exercise_id,
+    name: null,
+    superset_group: item.superset_group ?? null,
+    target_sets: item.target_sets,
+    target_reps: item.target_reps ?? null,
+    target_weight_kg: item.target_weight_kg ?? null,
+    rest_s: item.rest_s ?? null,
+  }));
+}
+
+function RoutineForm({ routine, paths }: { routine: Routine | null; paths: WorkoutPaths }) {
+  const { t } = useTranslation();
+  useDocumentTitle(routine ? t('workouts.routines.editDocumentTitle') : t('workouts.routines.newDocumentTitle'));
+  const navigate = useNavigate();
+  const [system] = useUnitSystem();
+  const form = useForm({
+    initial: { name: routine?.name ?? '', notes: routine?.notes ?? '' },
+    validate: (v) => {
+      const name = v.name.trim();
+      if (!name) return { name: t('workouts.routines.nameRequired') };
+      if (name.length > 100) return { name: t('workouts.routines.nameTooLong') };
+      return {};
+    },
+  });
+  const [items, setItems] = useState<DraftItem[]>(() => draftsOf(routine));
+  const [itemsError, setItemsError] = useState<string | undefined>();
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const exercises = useExercisesById(items.filter((i) => i.name === null).map((i) => i.exercise_id));
+  const create = useCreateRoutine();
+  const update = useUpdateRoutine();
+  const remove = useDeleteRoutine();
+  const saving = create.isPending || update.isPending;
+  const itemsId = useId();
+
+  const change = (key: string, patch: Partial<DraftItem>) =>
+    setItems((all) => all.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+  const move = (index: number, by: -1 | 1) =>
+    setItems((all) => {
+      const to = index + by;
+      if (to < 0 || to >= all.length) return all;
+      const next = [...all];
+      const [moved] = next.splice(index, 1);
+      if (moved) next.splice(to, 0, moved);
+      return next;
+    });
+
+  function addExercise(exercise: Exercise) {
+    setItemsError(undefined);
+    setItems((all) => [
+      ...all,
+      {
+        key: newId(),
+        exercise_id: exercise.id,
+        name: exercise.name,
+        superset_group: null,
+        target_sets: 3,
+        target_reps: exercise.log_type === 'weight_reps' || exercise.log_type === 'reps' ? 10 : null,
+        target_weight_kg: null,
+        rest_s: null,
+      },
+    ]);
+  }
+
+  const submit = form.handleSubmit((values) => {
+    if (items.some((item) => item.target_sets === null || item.target_sets < 1 || item.target_sets > 50)) {
+      setItemsError(t('workouts.routines.setsRequired'));
+      return;
+    }
+    const input: RoutineInput = {
+      name: values.name.trim(),
+      notes: values.notes.trim() || null,
+      items: items.map((item) => ({
+        exercise_id: item.exercise_id,
+        superset_group: item.superset_group,
+        target_sets: item.target_sets ?? 1,
+        target_reps: item.target_reps,
+        target_weight_kg: item.target_weight_kg,
+        rest_s: item.rest_s,
+      })),
+    };
+    const done = { onSuccess: () => navigate(paths.routines), onError: form.showError };
+    if (routine) update.mutate({ id: routine.id, input }, done);
+    else create.mutate(input, done);
+  });
+
+  return (
+    <div className="workout-page">
+      <h1 className="workout-page__title">{routine ? t('workouts.routines.editTitle') : t('workouts.routines.newTitle')}</h1>
+      <form ref={form.formRef} className="form routine-form" onSubmit={submit} noValidate>
+        <TextField
+          label={t('workouts.routines.name')}
+          value={form.values.name}
+          onValueChange={(v) => form.setValue('name', v)}
+          error={form.errors.name}
+          maxLength={100}
+          required
+        />
+        <TextField
+          label={t('workouts.routines.notes')}
+          value={form.values.notes}
+          onValueChange={(v) => form.setValue('notes', v)}
+          error={form.errors.notes}
+          maxLength={2000}
+        />
+
+        <section aria-labelledby={itemsId} className="workout-section">
+          <h2 id={itemsId} className="workout-section__title">
+            {t('workouts.routines.exercises')}
+          </h2>
+          {items.length === 0 ? <p className="empty-state">{t('workouts.routines.noItems')}</p> : null}
+          <ol className="routine-items">
+            {items.map((item, index) => {
+              const name = item.name ?? exercises.byId.get(item.exercise_id)?.name ?? item.exercise_id;
+              return (
+                <li key={item.key}>
+                  <Card className="routine-item">
+                    <fieldset className="routine-item__fieldset">
+                    <legend className="routine-item__name">
+                      <span className="routine-item__number">{index + 1}.</span> {name}
+                      {item.superset_group !== null ? (
+                        <>
+                          {' '}
+                          <Badge tone="accent">{t('workouts.superset', { group: item.superset_group })}</Badge>
+                        </>
+                      ) : null}
+                    </legend>
+                    <div className="routine-item__fields">
+                      <NumberField
+                        label={t('workouts.routines.targetSets')}
+                        integer
+                        min={1}
+                        max={50}
+                        value={item.target_sets}
+                        onValueChange={(v) => change(item.key, { target_sets: v })}
+                      />
+                      <NumberField
+                        label={t('workouts.routines.targetReps')}
+                        integer
+                        min={0}
+                        max={1000}
+                        value={item.target_reps}
+                        onValueChange={(v) => change(item.key, { target_reps: v })}
+                      />
+                      <NumberField
+                        label={t('workouts.routines.targetWeight', { unit: weightUnit(system) })}
+                        min={0}
+                        max={system === 'imperial' ? 4400 : 2000}
+                        value={item.target_weight_kg === null ? null : toDisplayWeight(item.target_weight_kg, system)}
+                        onValueChange={(v) => change(item.key, { target_weight_kg: v === null ? null : fromDisplayWeight(v, system) })}
+                      />
+                      <NumberField
+                        label={t('workouts.routines.rest')}
+                        integer
+                        min={0}
+                        max={3600}
+                        value={item.rest_s}
+                        placeholder="90"
+                        onValueChange={(v) => change(item.key, { rest_s: v })}
+                      />
+                      <SelectField
+                        label={t('workouts.routines.superset')}
+                        value={item.superset_group === null ? '' : String(item.superset_group)}
+                        onValueChange={(v) => change(item.key, { superset_group: v === '' ? null : Number(v) })}
+                        options={[
+                          { value: '', label: t('workouts.routines.noSuperset') },
+                          ...Array.from({ length: SUPERSET_GROUPS }, (_, i) => ({
+                            value: String(i + 1),
+                            label: t('workouts.superset', { group: i + 1 }),
+                          })),
+                        ]}
+                      />
+                    </div>
+                    <div className="routine-item__actions">
+                      <Button variant="ghost" disabled={index === 0} onClick={() => move(index, -1)}>
+                        <Icon name="up" />
+                        <span className="visually-hidden">{t('workouts.moveUp', { exercise: name })}</span>
+                      </Button>
+                      <Button variant="ghost" disabled={index === items.length - 1} onClick={() => move(index, 1)}>
+                        <Icon name="down" />
+                        <span className="visually-hidden">{t('workouts.moveDown', { exercise: name })}</span>
+                      </Button>
+                      <Button variant="ghost" onClick={() => setItems((all) => all.filter((i) => i.key !== item.key))}>
+                        {t('workouts.remove')}
+                        <span className="visually-hidden"> {name}</span>
+                      </Button>
+                    </div>
+                    </fieldset>
+                  </Card>
+                </li>
+              );
+            })}
+          </ol>
+          {itemsError ? (
+            <p className="field__error" role="alert">
+              {itemsError}
+            </p>
+          ) : null}
+          <Button variant="secondary" block onClick={() => setSearchOpen(true)}>
+            <Icon name="plus" />
+            {t('workouts.active.addExercise')}
+          </Button>
+        </section>
+
+        {form.formError ? <ErrorState message={form.formError} /> : null}
+        <div className="form__actions">
+          <Button type="submit" variant="primary" size="lg" disabled={saving}>
+            {saving ? t('workouts.routines.saving') : t('workouts.routines.save')}
+          </Button>
+          {routine ? (
+            <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
+              {t('workouts.routines.delete')}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+
+      <ExerciseSearchSheet open={searchOpen} onClose={() => setSearchOpen(false)} onPick={addExercise} />
+
+      {routine ? (
+        <Dialog
+          open={confirmDelete}
+          title={t('workouts.routines.deleteTitle', { name: routine.name })}
+          onClose={() => setConfirmDelete(false)}
+        >
+          <p>{t('workouts.routines.deleteBody')}</p>
+          {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
+          <div className="dialog__actions">
+            <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
+              {t('forms.cancel')}
+            </Button>
+            <Button
+              variant="primary"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(routine.id, { onSuccess: () => navigate(paths.routines, { replace: true }) })}
+            >
+              {t('workouts.routines.deleteConfirm')}
+            </Button>
+          </div>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

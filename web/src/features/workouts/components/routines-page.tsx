@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Button, ButtonLink, Card, ErrorState, Skeleton } from '@/components/ui';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { errorMessage } from '@/lib/api/error-message';
+import { useRoutines } from '../api/list-routines';
+import type { WorkoutPaths } from '../paths';
+import { RoutineExerciseNames } from './routine-exercise-names';
+import { useWorkoutStarter } from './workout-starter';
+import './workouts.css';
+
+/** /routines: the user's routines, each one tap from a workout. */
+export function RoutinesPage({ userId, paths }: { userId: string; paths: WorkoutPaths }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('workouts.routines.documentTitle'));
+  const routines = useRoutines();
+  const starter = useWorkoutStarter(userId, paths);
+
+  let content;
+  if (routines.isPending) {
+    content = <Skeleton width="lg" label={t('workouts.routines.loading')} />;
+  } else if (routines.isError) {
+    content = <ErrorState message={errorMessage(routines.error, t)} onRetry={() => void routines.refetch()} />;
+  } else if (routines.data.items.length === 0) {
+    content = <p className="empty-state">{t('workouts.routines.empty')}</p>;
+  } else {
+    content = (
+      <ul className="routine-list">
+        {routines.data.items.map((routine) => (
+          <li key={routine.id}>
+            <Card className="routine-card">
+              <div className="routine-card__main">
+                <h2 className="routine-card__name">
+                  <Link to={paths.routine(routine.id)}>{routine.name}</Link>
+                </h2>
+                <RoutineExerciseNames routine={routine} />
+              </div>
+              <Button
+                variant="primary"
+                disabled={starter.pendingRoutineId !== null || routine.items.length === 0}
+                onClick={() => starter.startRoutine(routine)}
+              >
+                {starter.pendingRoutineId === routine.id ? t('workouts.log.starting') : t('workouts.log.start')}
+                <span className="visually-hidden"> {routine.name}</span>
+              </Button>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <div className="workout-page">
+      <div className="workout-page__head">
+        <h1 className="workout-page__title">{t('workouts.routines.title')}</h1>
+        <ButtonLink to={paths.newRoutine} variant="primary">
+          {t('workouts.routines.new')}
+        </ButtonLink>
+      </div>
+      <p className="workout-page__intro">{t('workouts.routines.intro')}</p>
+      {starter.error ? <ErrorState title={t('workouts.log.startFailed')} message={errorMessage(starter.error, t)} /> : null}
+      {content}
+      {starter.dialog}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { unitSystemStore } from '@/lib/units';
+import { fakeApi, json, noContent, problem } from '@/testing/fake-api';
+import { renderRoutes, renderWithApp } from '@/testing/render';
+import { catalogueExercise, testPaths } from '../testing';
+import { WorkoutDetailPage } from './workout-detail-page';
+
+const workout = {
+  id: 'w1',
+  kind: 'strength',
+  title: 'Push day',
+  started_at: '2025-05-01T16:00:00Z',
+  ended_at: '2025-05-01T17:05:00Z',
+  time_zone: 'Europe/Berlin',
+  created_at: '2025-05-01T17:05:01Z',
+  updated_at: '2025-05-01T17:05:01Z',
+  rev: 1,
+  blocks: [
+    {
+      exercise_id: 'barbell-bench-press',
+      superset_group: 1,
+      rest_s: 90,
+      sets: [
+        { set_type: 'warmup', reps: 10, weight_kg: 40, done: true },
+        { set_type: 'normal', reps: 5, weight_kg: 100, done: true },
+        { set_type: 'normal', reps: 5, weight_kg: 100, done: false },
+      ],
+    },
+  ],
+  totals: { sets: 12, reps: 1234, volume_kg: 4567.5, exercises: 5, duration_s: 3900 },
+};
+
+function api() {
+  return fakeApi({
+    'GET /api/v1/workouts/w1': () => json(workout),
+    'GET /api/v1/exercises/barbell-bench-press': () => json(catalogueExercise('barbell-bench-press', 'Barbell Bench Press')),
+    'DELETE /api/v1/workouts/w1': noContent,
+  });
+}
+
+afterEach(() => localStorage.clear());
+
+describe('WorkoutDetailPage', () => {
+  it('shows the totals the server computed, and each set', async () => {
+    api();
+    renderWithApp(<WorkoutDetailPage id="w1" paths={testPaths} />, '/workouts/w1');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Push day' })).toBeInTheDocument();
+    expect(screen.getByTestId('total-sets')).toHaveTextContent('12');
+    expect(screen.getByTestId('total-reps')).toHaveTextContent('1,234');
+    expect(screen.getByTestId('total-volume')).toHaveTextContent('4,567.5 kg');
+    expect(screen.getByText('1:05:00')).toBeInTheDocument();
+
+    const table = await screen.findByRole('table', { name: 'Sets of Barbell Bench Press' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      '140 kg × 10 repsWarm-upDone',
+      '2100 kg × 5 repsNormalDone',
+      '3100 kg × 5 repsNormalPlanned',
+    ]);
+    expect(screen.getByText('Superset 1')).toBeInTheDocument();
+  });
+
+  it('shows weights in pounds for a user who chose imperial units', async () => {
+    unitSystemStore.set('imperial');
+    api();
+    renderWithApp(<WorkoutDetailPage id="w1" paths={testPaths} />, '/workouts/w1');
+
+    expect(await screen.findByTestId('total-volume')).toHaveTextContent('10,069.6 lb');
+  });
+
+  it('is the summary right after Finish', async () => {
+    api();
+    renderRoutes([{ path: '/workouts/:id', element: <WorkoutDetailPage id="w1" paths={testPaths} /> }], '/workouts/w1');
+    // Opened without the "finished" state: no congratulations.
+    await screen.findByRole('heading', { level: 1, name: 'Push day' });
+    expect(screen.queryByText('Workout saved')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Totals' })).toBeInTheDocument();
+  });
+
+  it('deletes after a confirmation and goes to the history', async () => {
+    const fake = api();
+    const { router } = renderWithApp(<WorkoutDetailPage id="w1" paths={testPaths} />, '/workouts/w1');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete workout' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete "Push day"?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/workouts'));
+    expect(fake.to('DELETE /api/v1/workouts/w1')).toHaveLength(1);
+  });
+
+  it('says when the workout does not exist', async () => {
+    fakeApi({ 'GET /api/v1/workouts/nope': () => problem(404, { title: 'Not Found', detail: 'No such workout.' }) });
+    renderWithApp(<WorkoutDetailPage id="nope" paths={testPaths} />, '/workouts/nope');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Workout not found' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Workout history' })).toHaveAttribute('href', '/workouts');
+  });
+});

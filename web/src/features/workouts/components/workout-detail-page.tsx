@@ -1,0 +1,180 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActivityDetail } from '@/features/activity/components/activity-detail';
+import { useLocation, useNavigate } from 'react-router';
+import { Badge, Button, ButtonLink, Card, Dialog, ErrorState, Notice, Skeleton } from '@/components/ui';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { ApiError } from '@/lib/api/client';
+import { errorMessage } from '@/lib/api/error-message';
+import { formatDateTime } from '@/lib/format';
+import { useUnitSystem } from '@/lib/units';
+import { useDeleteWorkout } from '../api/delete-workout';
+import { useExercisesById } from '../api/get-exercise';
+import { useWorkout } from '../api/get-workout';
+import type { LogType, Workout } from '../lib/model';
+import type { WorkoutPaths } from '../paths';
+import type { FinishedState } from './active-workout-page';
+import { useDescribeSet } from './set-row';
+import { WorkoutTotals } from './workout-totals';
+import './workouts.css';
+
+export interface WorkoutDetailPageProps {
+  id: string;
+  paths: WorkoutPaths;
+}
+
+function isFinishedState(state: unknown): state is FinishedState {
+  return typeof state === 'object' && state !== null && (state as FinishedState).finished === true;
+}
+
+/** /workouts/:id: one workout, its totals, blocks and sets; the summary right after Finish. */
+export function WorkoutDetailPage({ id, paths }: WorkoutDetailPageProps) {
+  const { t } = useTranslation();
+  const workout = useWorkout(id);
+  const location = useLocation();
+  const justFinished = isFinishedState(location.state);
+  useDocumentTitle(
+    workout.data ? t('workouts.detail.documentTitle', { title: workout.data.title || t('workouts.defaultTitle') }) : t('workouts.history.documentTitle'),
+  );
+
+  if (workout.isPending) {
+    return (
+      <div className="workout-page">
+        <Skeleton width="lg" label={t('workouts.detail.loading')} />
+      </div>
+    );
+  }
+  if (workout.isError) {
+    const notFound = workout.error instanceof ApiError && workout.error.status === 404;
+    return (
+      <div className="workout-page">
+        <h1 className="workout-page__title">{notFound ? t('workouts.detail.notFoundTitle') : t('workouts.detail.failedTitle')}</h1>
+        {notFound ? (
+          <p className="empty-state">{t('workouts.detail.notFoundBody')}</p>
+        ) : (
+          <ErrorState message={errorMessage(workout.error, t)} onRetry={() => void workout.refetch()} />
+        )}
+        <ButtonLink to={paths.history} variant="secondary">
+          {t('workouts.detail.toHistory')}
+        </ButtonLink>
+      </div>
+    );
+  }
+  return <WorkoutView workout={workout.data} paths={paths} justFinished={justFinished} />;
+}
+
+function WorkoutView({ workout, paths, justFinished }: { workout: Workout; paths: WorkoutPaths; justFinished: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [system] = useUnitSystem();
+  const navigate = useNavigate();
+  const describe = useDescribeSet();
+  const blocks = workout.blocks ?? [];
+  const exercises = useExercisesById(blocks.map((b) => b.exercise_id));
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const remove = useDeleteWorkout();
+  const totalsId = useId();
+  const title = workout.title || t('workouts.defaultTitle');
+
+  return (
+    <div className="workout-page">
+      {justFinished ? (
+        <Notice title={t('workouts.detail.savedTitle')}>
+          <p>{t('workouts.detail.savedBody')}</p>
+        </Notice>
+      ) : null}
+      <header className="workout-detail__header">
+        <h1 className="workout-page__title">{title}</h1>
+        <p className="workout-detail__when">
+          {formatDateTime(workout.started_at, i18n.language, { timeZone: workout.time_zone ?? undefined })}
+        </p>
+      </header>
+
+      <section aria-labelledby={totalsId}>
+        <h2 id={totalsId} className="workout-section__title">
+          {justFinished ? t('workouts.detail.summary') : t('workouts.detail.totals')}
+        </h2>
+        <WorkoutTotals totals={workout.totals} system={system} />
+      </section>
+      {workout.kind === 'cardio' ? <ActivityDetail workout={workout} /> : null}
+
+      {blocks.map((block, i) => {
+        const exercise = exercises.byId.get(block.exercise_id);
+        const logType: LogType = exercise?.log_type ?? 'weight_reps';
+        const name = exercise?.name ?? t('workouts.detail.exercise', { number: i + 1 });
+        return (
+          <Card key={i} className="exercise-block">
+            <section aria-label={name}>
+              <header className="exercise-block__header">
+                <h2 className="exercise-block__name">{name}</h2>
+                {block.superset_group != null ? (
+                  <Badge tone="accent">{t('workouts.superset', { group: block.superset_group })}</Badge>
+                ) : null}
+              </header>
+              <table className="sets-table">
+                <caption className="visually-hidden">{t('workouts.active.setsOf', { exercise: name })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('workouts.active.colSet')}</th>
+                    <th scope="col">{t('workouts.detail.colWhat')}</th>
+                    <th scope="col">{t('workouts.detail.colType')}</th>
+                    <th scope="col">{t('workouts.detail.colStatus')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {block.sets.map((set, j) => (
+                    <tr key={j} className={set.done ? undefined : 'sets-table__row--planned'}>
+                      <td>{j + 1}</td>
+                      <td>{describe(set, logType, system) || '–'}</td>
+                      <td>{t(`workouts.setTypes.${set.set_type ?? 'normal'}`)}</td>
+                      <td>{set.done ? t('workouts.detail.yes') : t('workouts.detail.no')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          </Card>
+        );
+      })}
+
+      {workout.notes ? <p className="workout-detail__notes">{workout.notes}</p> : null}
+
+      <div className="form__actions">
+        {justFinished ? (
+          <ButtonLink to={paths.log} variant="primary">
+            {t('workouts.detail.done')}
+          </ButtonLink>
+        ) : null}
+        <ButtonLink to={paths.history} variant="secondary">
+          {t('workouts.detail.toHistory')}
+        </ButtonLink>
+        <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
+          {t('workouts.detail.delete')}
+        </Button>
+      </div>
+
+      <Dialog open={confirmDelete} title={t('workouts.detail.deleteTitle', { title })} onClose={() => setConfirmDelete(false)}>
+        <p>{t('workouts.detail.deleteBody')}</p>
+        {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
+        <div className="dialog__actions">
+          <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
+            {t('forms.cancel')}
+          </Button>
+          <Button
+            variant="primary"
+            disabled={remove.isPending}
+            onClick={() =>
+              remove.mutate(workout.id, {
+                onSuccess: () => {
+                  setConfirmDelete(false);
+                  navigate(paths.history, { replace: true });
+                },
+              })
+            }
+          >
+            {remove.isPending ? t('workouts.detail.deleting') : t('workouts.detail.deleteConfirm')}
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

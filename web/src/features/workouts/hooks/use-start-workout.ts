@@ -1,0 +1,55 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useUnitSystem } from '@/lib/units';
+import { getExerciseQueryOptions } from '../api/get-exercise';
+import { getLastSetsQueryOptions } from '../api/get-last-sets';
+import { newWorkout } from '../lib/active-workout';
+import { exerciseRef, newId, type ActiveBlock, type ActiveWorkout, type Routine, type WorkoutSet } from '../lib/model';
+import { performedSets, setsFromRoutineItem } from '../lib/prefill';
+
+/**
+ * Builds a workout from a routine: each item's exercise (name, what it logs) and the
+ * previous session's sets, asked for all at once. Without the previous sets (offline, or
+ * never done) the targets alone fill the sets; an exercise that cannot be loaded fails the
+ * start, since its sets could not be logged.
+ */
+export function useStartFromRoutine() {
+  const queryClient = useQueryClient();
+  const [system] = useUnitSystem();
+  const [pendingId, setPendingId] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function build(routine: Routine, now: number): Promise<ActiveWorkout | null> {
+    setPendingId(routine.id);
+    setError(null);
+    try {
+      const blocks = await Promise.all(
+        routine.items.map(async (item): Promise<ActiveBlock> => {
+          const [exercise, previous] = await Promise.all([
+            queryClient.fetchQuery(getExerciseQueryOptions(item.exercise_id)),
+            queryClient
+              .fetchQuery(getLastSetsQueryOptions(item.exercise_id))
+              .then((last) => performedSets(last.items))
+              .catch((): WorkoutSet[] => []),
+          ]);
+          return {
+            key: newId(),
+            exercise: exerciseRef(exercise),
+            superset_group: item.superset_group ?? null,
+            rest_s: item.rest_s ?? null,
+            previous,
+            sets: setsFromRoutineItem(item, previous, system),
+          };
+        }),
+      );
+      return newWorkout({ title: routine.name, now, routineId: routine.id, blocks });
+    } catch (e) {
+      setError(e);
+      return null;
+    } finally {
+      setPendingId(null);
+    }
+  }
+
+  return { build, pendingId, error };
+}

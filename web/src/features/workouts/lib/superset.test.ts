@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { restAfterTick } from './superset';
+import { bench, block, pullUp, row, set } from './test-helpers';
+
+const done = () => set({ done: true });
+const open = () => set();
+
+describe('restAfterTick', () => {
+  it('rests the block’s rest_s after each set of a single exercise, 90 s by default', () => {
+    expect(restAfterTick([block(bench, [done(), open()])], 0, 0)).toBe(90);
+    expect(restAfterTick([block(bench, [done()], { rest_s: 180 })], 0, 0)).toBe(180);
+  });
+
+  it('does not rest when rest_s is 0 or the set was unticked', () => {
+    expect(restAfterTick([block(bench, [done()], { rest_s: 0 })], 0, 0)).toBeNull();
+    expect(restAfterTick([block(bench, [open()])], 0, 0)).toBeNull();
+  });
+
+  it('in a superset, waits until the last exercise of the round is done', () => {
+    const a = block(bench, [done(), open()], { superset_group: 1, rest_s: 60 });
+    const b = block(pullUp, [open(), open()], { superset_group: 1, rest_s: 120 });
+    expect(restAfterTick([a, b], 0, 0)).toBeNull();
+
+    const b2 = { ...b, sets: [done(), open()] };
+    // The round is complete: rest for the group's last exercise's rest_s.
+    expect(restAfterTick([a, b2], 1, 0)).toBe(120);
+  });
+
+  it('starts the rest when the round completes, whichever exercise was ticked last', () => {
+    const a = block(bench, [done()], { superset_group: 2 });
+    const b = block(pullUp, [done()], { superset_group: 2, rest_s: 45 });
+    expect(restAfterTick([a, b], 0, 0)).toBe(45);
+  });
+
+  it('lets an exercise with more sets than its partner finish its round alone', () => {
+    const a = block(bench, [done(), done(), done()], { superset_group: 1 });
+    const b = block(pullUp, [done(), done()], { superset_group: 1 });
+    expect(restAfterTick([a, b], 0, 2)).toBe(90);
+  });
+
+  it('keeps other groups and single blocks apart', () => {
+    const single = block(row, [open()]);
+    const a = block(bench, [done()], { superset_group: 1 });
+    const b = block(pullUp, [open()], { superset_group: 1 });
+    const c = block(row, [done()], { superset_group: 3, rest_s: 30 });
+    expect(restAfterTick([single, a, b, c], 1, 0)).toBeNull();
+    expect(restAfterTick([single, a, b, c], 3, 0)).toBe(30);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './units';
+export { formatDistance, formatInputNumber, formatWeight } from './format';
+export { unitSystemStore, useUnitSystem } from './preference';

@@ -1,0 +1,97 @@
+/**
+ * The one place that converts between what the API stores (SI: kg, m, s) and what the user
+ * sees. Values go to the API in kg and m, always; only display and input use the user's
+ * unit system.
+ */
+
+/** metric: kg and km; imperial: lb and mi. */
+export type UnitSystem = 'metric' | 'imperial';
+export const unitSystems: readonly UnitSystem[] = ['metric', 'imperial'];
+
+export type WeightUnit = 'kg' | 'lb';
+export type DistanceUnit = 'km' | 'mi';
+
+/** Exact, by the international pound of 1959. */
+export const KG_PER_LB = 0.45359237;
+export const M_PER_MI = 1609.344;
+
+export function weightUnit(system: UnitSystem): WeightUnit {
+  return system === 'imperial' ? 'lb' : 'kg';
+}
+
+export function distanceUnit(system: UnitSystem): DistanceUnit {
+  return system === 'imperial' ? 'mi' : 'km';
+}
+
+export function kgToLb(kg: number): number {
+  return kg / KG_PER_LB;
+}
+
+export function lbToKg(lb: number): number {
+  return lb * KG_PER_LB;
+}
+
+/** kg -> the number shown in the user's unit. */
+export function toDisplayWeight(kg: number, system: UnitSystem): number {
+  return system === 'imperial' ? kgToLb(kg) : kg;
+}
+
+/** A number the user typed in their unit -> kg for the API. */
+export function fromDisplayWeight(value: number, system: UnitSystem): number {
+  return system === 'imperial' ? lbToKg(value) : value;
+}
+
+export function toDisplayDistance(m: number, system: UnitSystem): number {
+  return system === 'imperial' ? m / M_PER_MI : m / 1000;
+}
+
+export function fromDisplayDistance(value: number, system: UnitSystem): number {
+  return system === 'imperial' ? value * M_PER_MI : value * 1000;
+}
+
+/** The smallest step a gym loads: 2.5 kg (two 1.25 kg plates) or 5 lb (two 2.5 lb plates). */
+export function weightIncrement(system: UnitSystem): number {
+  return system === 'imperial' ? 5 : 2.5;
+}
+
+/**
+ * A weight in the user's unit rounded to the nearest loadable step (2.5 kg or 5 lb), e.g.
+ * for a weight suggested from kg in pounds: 60 kg -> 132.28 lb -> 130 lb. Halves round up.
+ */
+export function roundToIncrement(value: number, system: UnitSystem): number {
+  const step = weightIncrement(system);
+  // The epsilon keeps 2.4999999 (a float from a conversion) from rounding down.
+  return Math.round(value / step + 1e-9) * step;
+}
+
+/**
+ * kg -> kg that is a loadable weight in the user's unit: what to pre-fill when the value
+ * came from somewhere else (a converted target, a percentage). Keeps kg exact for metric.
+ */
+export function roundKgForSystem(kg: number, system: UnitSystem): number {
+  return fromDisplayWeight(roundToIncrement(toDisplayWeight(kg, system), system), system);
+}
+
+/**
+ * A weight from elsewhere (a previous session, a target) made fit to pre-fill in the user's
+ * unit: kept as it is when it reads cleanly there (a multiple of 0.25: 61 kg, 135 lb
+ * stored as 61.235 kg), else rounded to a loadable step, so 60 kg logged in kg pre-fills
+ * 130 lb rather than 132.28 lb after a switch to pounds.
+ */
+export function tidyWeightKg(kg: number, system: UnitSystem): number {
+  const shown = toDisplayWeight(kg, system);
+  const quarters = shown * 4;
+  if (Math.abs(quarters - Math.round(quarters)) < 0.02) return kg;
+  return roundKgForSystem(kg, system);
+}
+
+/**
+ * Reads a number as people type it, with either decimal separator ("62,5" or "62.5"),
+ * ignoring spaces. Empty text is null; anything else that is not a finite number is NaN.
+ */
+export function parseDecimal(text: string): number | null {
+  const trimmed = text.replace(/\s/g, '');
+  if (trimmed === '') return null;
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(trimmed)) return Number.NaN;
+  return Number(trimmed.replace(',', '.'));
+}
