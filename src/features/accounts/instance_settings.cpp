@@ -25,11 +25,23 @@ std::string InstanceSettings::Registration(platform::store::Session& s) {
 }
 
 std::string InstanceSettings::Registration() {
-  return database_.ReadResult([&](platform::store::Session& s) { return Registration(s); });
+  auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (cached_registration_ && now - cached_at_ < kCacheFor) return *cached_registration_;
+  }
+  auto mode = database_.ReadResult([&](platform::store::Session& s) { return Registration(s); });
+  std::lock_guard lock(cache_mutex_);
+  cached_registration_ = mode;
+  cached_at_ = now;
+  return mode;
 }
 
 void InstanceSettings::SetRegistration(platform::store::Session& s, const std::string& mode) {
   s.Execute(kSet, "registration", mode, platform::NowRfc3339());
+  std::lock_guard lock(cache_mutex_);
+  cached_registration_ = mode;
+  cached_at_ = std::chrono::steady_clock::now();
 }
 
 }  // namespace vigor::features::accounts

@@ -89,12 +89,15 @@ function WorkoutView({ workout, paths, justFinished }: { workout: Workout; paths
         </p>
       </header>
 
-      <section aria-labelledby={totalsId}>
-        <h2 id={totalsId} className="workout-section__title">
-          {justFinished ? t('workouts.detail.summary') : t('workouts.detail.totals')}
-        </h2>
-        <WorkoutTotals totals={workout.totals} system={system} />
-      </section>
+      {/* Sets, reps and volume say nothing about a run without sets: its own figures follow. */}
+      {workout.kind !== 'cardio' || blocks.length > 0 ? (
+        <section aria-labelledby={totalsId}>
+          <h2 id={totalsId} className="workout-section__title">
+            {justFinished ? t('workouts.detail.summary') : t('workouts.detail.totals')}
+          </h2>
+          <WorkoutTotals totals={workout.totals} system={system} />
+        </section>
+      ) : null}
       {workout.kind === 'cardio' ? <ActivityDetail workout={workout} /> : null}
 
       {blocks.map((block, i) => {
