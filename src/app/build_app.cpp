@@ -20,6 +20,7 @@
 #include "features/meta/routes.hpp"
 #include "features/operations/routes.hpp"
 #include "features/workouts/measurement_service.hpp"
+#include "features/workouts/program_service.hpp"
 #include "features/workouts/routes.hpp"
 #include "features/workouts/routine_service.hpp"
 #include "features/workouts/workout_service.hpp"
@@ -180,6 +181,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
     app->routines = std::make_unique<features::workouts::RoutineService>(database, exercise_exists);
     app->measurements = std::make_unique<features::workouts::MeasurementService>(database);
     features::workouts::RegisterRoutes(router, *app->workouts, *app->routines, *app->measurements);
+    app->programs = std::make_unique<features::workouts::ProgramService>(database);
+    features::workouts::RegisterProgramRoutes(router, *app->programs);
   }
   // Imports run as background jobs.
   app->jobs = std::make_unique<platform::jobs::JobQueue>(database, logger);

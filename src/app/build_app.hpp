@@ -28,6 +28,7 @@ class ExerciseService;
 namespace vigor::features::workouts {
 class WorkoutService;
 class RoutineService;
+class ProgramService;
 class MeasurementService;
 }  // namespace vigor::features::workouts
 namespace vigor::features::imports {
@@ -76,6 +77,7 @@ struct App {
   std::unique_ptr<features::exercises::ExerciseService> exercises;
   std::unique_ptr<features::workouts::WorkoutService> workouts;
   std::unique_ptr<features::workouts::RoutineService> routines;
+  std::unique_ptr<features::workouts::ProgramService> programs;
   std::unique_ptr<features::workouts::MeasurementService> measurements;
   std::unique_ptr<platform::jobs::JobQueue> jobs;  // background jobs (imports)
   std::unique_ptr<features::imports::ImportService> imports;

@@ -448,7 +448,7 @@ TEST_F(AccountsTest, ApiNeverSendsSecretsOrHiddenFields) {
   std::set<std::string> keys;
   for (const auto& kv : h_.Get(b, "/api/v1/me").Json()) keys.insert(std::string(kv.key()));
   EXPECT_EQ(keys, (std::set<std::string>{"id", "username", "email", "role", "email_verified",
-                                         "totp_enabled", "created_at"}));
+                                         "totp_enabled", "created_at", "preferences"}));
   auto listed = h_.Get(admin, "/api/v1/admin/users").body;
   for (const auto* secret : {"password_hash", "argon2", "totp_secret", "token_hash", "sealed"}) {
     EXPECT_EQ(listed.find(secret), std::string::npos) << secret;
@@ -480,6 +480,86 @@ TEST_F(AccountsTest, SecretsNeverReachTheLogsOrTheDatabase) {
     EXPECT_EQ(log.find(secret), std::string::npos) << "in the log: " << secret.substr(0, 6);
     EXPECT_EQ(db.find(secret), std::string::npos) << "in the database: " << secret.substr(0, 6);
   }
+}
+
+TEST_F(AccountsTest, PreferencesHaveDefaultsChangeByPatchAndStayPerUser) {
+  h_.CreateUser("prefs1");
+  h_.CreateUser("prefs2");
+  Browser b, other;
+  h_.SignIn(b, "prefs1");
+  h_.SignIn(other, "prefs2");
+  auto defaults = h_.Get(b, "/api/v1/me").Json()["preferences"].as_object();
+  EXPECT_EQ(defaults["weight_unit"], "kg");
+  EXPECT_EQ(defaults["distance_unit"], "km");
+  EXPECT_EQ(defaults["weight_increment"].to_number<double>(), 2.5);
+  EXPECT_EQ(defaults["time_zone"], "UTC");
+  EXPECT_EQ(defaults["locale"], "en");
+
+  auto patched = h_.Call(b, Method::kPatch, "/api/v1/me",
+                         R"({"preferences":{"weight_unit":"lb","distance_unit":"mi",)"
+                         R"("weight_increment":5,"time_zone":"America/Argentina/Buenos_Aires"}})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  auto prefs = patched.Json()["preferences"].as_object();
+  EXPECT_EQ(prefs["weight_unit"], "lb");
+  EXPECT_EQ(prefs["distance_unit"], "mi");
+  EXPECT_EQ(prefs["weight_increment"].to_number<double>(), 5);
+  EXPECT_EQ(prefs["time_zone"], "America/Argentina/Buenos_Aires");
+  EXPECT_EQ(prefs["locale"], "en") << "members left out keep their value";
+  EXPECT_EQ(patched.Json()["username"], "prefs1");
+  auto again = h_.Call(b, Method::kPatch, "/api/v1/me", R"({"preferences":{"locale":"de"}})");
+  ASSERT_EQ(again.status, 200) << again.body;
+  auto stored = h_.Get(b, "/api/v1/me").Json()["preferences"].as_object();
+  EXPECT_EQ(stored["locale"], "de");
+  EXPECT_EQ(stored["weight_unit"], "lb");
+
+  // Every bad member is named, and nothing changes.
+  auto bad = h_.Call(b, Method::kPatch, "/api/v1/me",
+                     R"({"preferences":{"weight_unit":"stone","distance_unit":"mi",)"
+                     R"("weight_increment":0,"time_zone":"Mars/Olympus Mons","locale":"fr"}})");
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  std::set<std::string> fields;
+  auto problem = bad.Json();
+  for (const auto& e : problem["errors"].as_array()) {
+    fields.insert(std::string(e.as_object().at("field").as_string()));
+  }
+  EXPECT_EQ(fields,
+            (std::set<std::string>{"preferences.weight_unit", "preferences.weight_increment",
+                                   "preferences.time_zone", "preferences.locale"}));
+  EXPECT_EQ(h_.Get(b, "/api/v1/me").Json()["preferences"].as_object()["distance_unit"], "mi");
+  for (const auto* body :
+       {R"({"preferences":{"weight_increment":50.5}})", R"({"preferences":{"time_zone":"Berlin"}})",
+        R"({"preferences":{"time_zone":"Europe//Berlin"}})", R"({"preferences":{"colour":"red"}})",
+        R"({"preferences":{"weight_unit":1}})", R"({"preferences":"kg"})", R"({})",
+        R"({"preferences":{},"username":"renamed"})"}) {
+    EXPECT_EQ(h_.Call(b, Method::kPatch, "/api/v1/me", body).status, 422) << body;
+  }
+  EXPECT_EQ(
+      h_.Call(b, Method::kPatch, "/api/v1/me", R"({"preferences":{"time_zone":"UTC"}})").status,
+      200);
+  EXPECT_EQ(
+      h_.Call(b, Method::kPatch, "/api/v1/me", R"({"preferences":{"weight_increment":50}})").status,
+      200);
+
+  // A token needs profile:write to change them; profile:read only reads.
+  auto reader = h_.Post(b, "/api/v1/me/tokens", R"({"name":"r","scopes":["profile:read"]})");
+  auto writer = h_.Post(b, "/api/v1/me/tokens", R"({"name":"w","scopes":["profile:write"]})");
+  ASSERT_EQ(writer.status, 201) << writer.body;
+  Browser read_token, write_token;
+  read_token.bearer = std::string(reader.Json()["token"].as_string());
+  write_token.bearer = std::string(writer.Json()["token"].as_string());
+  EXPECT_EQ(h_.Call(read_token, Method::kPatch, "/api/v1/me", R"({"preferences":{"locale":"en"}})")
+                .status,
+            403);
+  auto by_token =
+      h_.Call(write_token, Method::kPatch, "/api/v1/me", R"({"preferences":{"locale":"en"}})");
+  ASSERT_EQ(by_token.status, 200) << by_token.body;
+  EXPECT_EQ(by_token.Json()["preferences"].as_object()["locale"], "en");
+
+  auto untouched = h_.Get(other, "/api/v1/me").Json()["preferences"].as_object();
+  EXPECT_EQ(untouched["weight_unit"], "kg");
+  EXPECT_EQ(untouched["distance_unit"], "km");
+  EXPECT_EQ(untouched["locale"], "en");
+  EXPECT_EQ(untouched["time_zone"], "UTC");
 }
 
 }  // namespace

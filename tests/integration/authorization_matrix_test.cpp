@@ -68,6 +68,15 @@ class AuthorizationMatrixTest : public ::testing::Test {
     auto routine = h_.Post(owner_, "/api/v1/routines", RoutineBody("Owner's routine"));
     ASSERT_EQ(routine.status, 201) << routine.body;
     owner_routine_ = std::string(routine.Json()["id"].as_string());
+    auto shared = h_.Post(owner_, "/api/v1/routines",
+                          R"({"name":"Owner's template","visibility":"public","items":[]})");
+    ASSERT_EQ(shared.status, 201) << shared.body;
+    owner_template_ = std::string(shared.Json()["id"].as_string());
+    auto program = h_.Post(owner_, "/api/v1/programs",
+                           R"({"name":"Owner's program","routines":[{"routine_id":")" +
+                               owner_routine_ + R"(","label":"Day A"}]})");
+    ASSERT_EQ(program.status, 201) << program.body;
+    owner_program_ = std::string(program.Json()["id"].as_string());
     auto measurement = h_.Call(owner_, Method::kPut, "/api/v1/measurements", kMeasurementBody);
     ASSERT_EQ(measurement.status, 200) << measurement.body;
     owner_measurement_ = std::string(measurement.Json()["id"].as_string());
@@ -109,6 +118,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string owner_exercise_;  // a custom exercise of the owner
   std::string owner_workout_, owner_workout_etag_, owner_routine_, owner_measurement_;
   std::string owner_import_, owner_track_workout_;  // an activity import and its workout
+  std::string owner_template_, owner_program_;      // a public routine; a program
 };
 
 TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
@@ -140,6 +150,8 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        400, 400},
       // me: signed in; each acts on the caller only
       {Method::kGet, "/api/v1/me", fixed("/api/v1/me"), "", 401, 200, 200, 200},
+      {Method::kPatch, "/api/v1/me", fixed("/api/v1/me"), R"({"preferences":{"weight_unit":"lb"}})",
+       401, 200, 200, 200},
       {Method::kPost, "/api/v1/me/password", fixed("/api/v1/me/password"),
        R"({"current_password":"wrong one","new_password":"another long passphrase"})", 401, 422,
        422, 422},
@@ -214,6 +226,22 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        404, 200},
       {Method::kDelete, "/api/v1/routines/{id}",
        [this] { return "/api/v1/routines/" + owner_routine_; }, "", 401, 404, 404, 204},
+      // routine templates: every signed-in user reads and copies public routines
+      {Method::kGet, "/api/v1/routine-templates", fixed("/api/v1/routine-templates"), "", 401, 200,
+       200, 200},
+      {Method::kPost, "/api/v1/routine-templates/{id}/copy",
+       [this] { return "/api/v1/routine-templates/" + owner_template_ + "/copy"; }, "", 401, 201,
+       201, 201},
+      {Method::kGet, "/api/v1/programs", fixed("/api/v1/programs"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/programs", fixed("/api/v1/programs"),
+       R"({"name":"Another","routines":[]})", 401, 201, 201, 201},
+      {Method::kGet, "/api/v1/programs/{id}",
+       [this] { return "/api/v1/programs/" + owner_program_; }, "", 401, 404, 404, 200},
+      {Method::kPut, "/api/v1/programs/{id}",
+       [this] { return "/api/v1/programs/" + owner_program_; },
+       R"({"name":"Renamed","routines":[]})", 401, 404, 404, 200},
+      {Method::kDelete, "/api/v1/programs/{id}",
+       [this] { return "/api/v1/programs/" + owner_program_; }, "", 401, 404, 404, 204},
       {Method::kGet, "/api/v1/measurements", fixed("/api/v1/measurements?kind=weight"), "", 401,
        200, 200, 200},
       {Method::kPut, "/api/v1/measurements", fixed("/api/v1/measurements"), kMeasurementBody, 401,
@@ -294,8 +322,8 @@ TEST_F(AuthorizationMatrixTest, ListsNeverShowAnotherUsersItems) {
   EXPECT_EQ(tokens.find(owner_token_), std::string::npos);
   auto exercises = h_.Get(other_, "/api/v1/exercises?q=owner").body;
   EXPECT_EQ(exercises.find(owner_exercise_), std::string::npos);
-  for (const char* list :
-       {"/api/v1/workouts", "/api/v1/routines", "/api/v1/measurements?kind=weight"}) {
+  for (const char* list : {"/api/v1/workouts", "/api/v1/routines", "/api/v1/programs",
+                           "/api/v1/measurements?kind=weight"}) {
     auto theirs = h_.Get(other_, list);
     EXPECT_EQ(theirs.status, 200) << list;
     EXPECT_EQ(theirs.Json()["items"].as_array().size(), 0u) << list << ": " << theirs.body;

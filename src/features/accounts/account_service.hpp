@@ -31,6 +31,9 @@ class AccountService {
       : d_(deps), auth_(auth), issuer_(std::move(issuer)) {}
 
   User Me(const platform::auth::Principal& principal);
+  // Applies the members of `patch` that are set, after checking them all (field errors are named
+  // "preferences.<member>"), and returns the updated user.
+  User UpdatePreferences(const platform::auth::Principal& principal, const PreferencesPatch& patch);
   // Returns the new session that replaces the current one (rotated on privilege change).
   IssuedSession ChangePassword(const platform::auth::Principal& principal,
                                const std::string& current, const std::string& next,

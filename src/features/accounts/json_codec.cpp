@@ -8,9 +8,8 @@ namespace {
 boost::json::value OrNull(const std::optional<std::string>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
-}  // namespace
 
-boost::json::object EncodeMe(const User& u) {
+boost::json::object EncodeUser(const User& u) {
   return {{"id", u.id},
           {"username", u.username},
           {"email", u.email},
@@ -19,9 +18,21 @@ boost::json::object EncodeMe(const User& u) {
           {"totp_enabled", u.totp_enabled()},
           {"created_at", u.created_at}};
 }
+}  // namespace
+
+boost::json::object EncodeMe(const User& u) {
+  auto o = EncodeUser(u);
+  const auto& p = u.preferences;
+  o["preferences"] = boost::json::object{{"weight_unit", p.weight_unit},
+                                         {"distance_unit", p.distance_unit},
+                                         {"weight_increment", p.weight_increment},
+                                         {"time_zone", p.time_zone},
+                                         {"locale", p.locale}};
+  return o;
+}
 
 boost::json::object EncodeAdminUser(const User& u) {
-  auto o = EncodeMe(u);
+  auto o = EncodeUser(u);
   o["status"] = StatusName(u.status);
   o["last_login_at"] = OrNull(u.last_login_at);
   return o;
@@ -57,6 +68,31 @@ boost::json::object EncodeAuditPage(const AuditPage& page) {
                                         {"created_at", e.created_at}});
   }
   return {{"items", std::move(items)}, {"next_cursor", OrNull(page.next_cursor)}};
+}
+
+PreferencesPatch DecodePreferencesPatch(platform::http::JsonBody& body) {
+  PreferencesPatch patch;
+  const auto* raw = body.json().if_contains("preferences");
+  if (raw == nullptr || !raw->is_object()) {
+    body.field_errors().Add("preferences", "must be an object");
+    return patch;
+  }
+  platform::FieldErrors local;
+  platform::http::JsonFields f(raw->as_object(), local);
+  patch.weight_unit = f.String("weight_unit", {.max_length = 16});
+  patch.distance_unit = f.String("distance_unit", {.max_length = 16});
+  patch.weight_increment = f.Number("weight_increment", false, -1e9, 1e9);
+  patch.time_zone = f.String("time_zone", {.min_length = 1, .max_length = 64});
+  patch.locale = f.String("locale", {.max_length = 16});
+  f.RejectUnknown({"weight_unit", "distance_unit", "weight_increment", "time_zone", "locale"});
+  try {
+    local.ThrowIfAny();
+  } catch (const platform::Error& e) {
+    for (const auto& field : e.fields()) {
+      body.field_errors().Add("preferences." + field.field, field.message);
+    }
+  }
+  return patch;
 }
 
 ClientInfo ClientFrom(const platform::http::Request& request) {

@@ -14,6 +14,24 @@ enum class UserStatus { kActive, kDisabled, kPendingApproval };
 std::string_view StatusName(UserStatus status);
 UserStatus ParseStatus(std::string_view text);
 
+// How a user wants values shown and entered. Storage stays SI and UTC; these only convert.
+struct Preferences {
+  std::string weight_unit = "kg";    // kg | lb
+  std::string distance_unit = "km";  // km | mi
+  double weight_increment = 2.5;     // in weight_unit: the step of the weight pickers
+  std::string time_zone = "UTC";     // IANA name
+  std::string locale = "en";         // en | de
+};
+
+// A change to some of the preferences: the members left empty keep their value.
+struct PreferencesPatch {
+  std::optional<std::string> weight_unit;
+  std::optional<std::string> distance_unit;
+  std::optional<double> weight_increment;
+  std::optional<std::string> time_zone;
+  std::optional<std::string> locale;
+};
+
 struct User {
   std::string id;
   std::string username;
@@ -28,6 +46,7 @@ struct User {
   std::string created_at;
   std::string updated_at;
   std::optional<std::string> last_login_at;
+  Preferences preferences;
 
   bool totp_enabled() const { return totp_secret_sealed.has_value(); }
   bool email_verified() const { return email_verified_at.has_value(); }

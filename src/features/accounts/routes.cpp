@@ -138,6 +138,17 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
                return http::Json(200, EncodeMe(account.Me(ctx.User())));
              });
 
+  router.Add({.method = Method::kPatch,
+              .path = "/api/v1/me",
+              .access = Access::kAuthenticated,
+              .scope = "profile:write"},
+             [&account](const Request& request, RequestContext& ctx) {
+               http::JsonBody body(request);
+               auto patch = DecodePreferencesPatch(body);
+               body.Finish({"preferences"});
+               return http::Json(200, EncodeMe(account.UpdatePreferences(ctx.User(), patch)));
+             });
+
   router.Add({.method = Method::kPost,
               .path = "/api/v1/me/password",
               .access = Access::kAuthenticated,

@@ -8,7 +8,8 @@ using platform::store::Statement;
 
 #define VIGOR_USER_COLUMNS                                                                    \
   "id, username, email, password_hash, role, status, email_verified_at, totp_secret_sealed, " \
-  "totp_pending_sealed, totp_last_step, created_at, updated_at, last_login_at"
+  "totp_pending_sealed, totp_last_step, created_at, updated_at, last_login_at, weight_unit, " \
+  "distance_unit, weight_increment, time_zone, locale"
 
 constexpr Statement kInsert{
     "users.insert",
@@ -49,6 +50,10 @@ constexpr Statement kSetTotpSecret{
 constexpr Statement kClaimStep{"users.claim_totp_step",
                                "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND "
                                "(totp_last_step IS NULL OR totp_last_step < $2)"};
+constexpr Statement kSetPreferences{
+    "users.set_preferences",
+    "UPDATE users SET weight_unit = $2, distance_unit = $3, weight_increment = $4, time_zone = $5, "
+    "locale = $6, updated_at = $7, rev = rev + 1 WHERE id = $1"};
 constexpr Statement kTouchLogin{"users.touch_login",
                                 "UPDATE users SET last_login_at = $2 WHERE id = $1"};
 constexpr Statement kDelete{"users.delete", "DELETE FROM users WHERE id = $1"};
@@ -75,6 +80,11 @@ User FromRow(const Row& r) {
   u.created_at = r.Text(10);
   u.updated_at = r.Text(11);
   u.last_login_at = r.OptText(12);
+  u.preferences.weight_unit = r.Text(13);
+  u.preferences.distance_unit = r.Text(14);
+  u.preferences.weight_increment = r.Real(15);
+  u.preferences.time_zone = r.Text(16);
+  u.preferences.locale = r.Text(17);
   return u;
 }
 
@@ -150,6 +160,12 @@ void UserRepository::SetTotpSecret(Session& s, const std::string& id,
 
 bool UserRepository::ClaimTotpStep(Session& s, const std::string& id, std::int64_t step) {
   return s.Execute(kClaimStep, id, step) == 1;
+}
+
+void UserRepository::SetPreferences(Session& s, const std::string& id, const Preferences& p,
+                                    const std::string& now) {
+  s.Execute(kSetPreferences, id, p.weight_unit, p.distance_unit, p.weight_increment, p.time_zone,
+            p.locale, now);
 }
 
 void UserRepository::TouchLogin(Session& s, const std::string& id, const std::string& now) {

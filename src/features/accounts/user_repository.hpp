@@ -36,6 +36,8 @@ class UserRepository {
                      const std::string& now);
   // Records the TOTP step just used; false when a step as new or newer was already used.
   bool ClaimTotpStep(Session& s, const std::string& id, std::int64_t step);
+  void SetPreferences(Session& s, const std::string& id, const Preferences& preferences,
+                      const std::string& now);
   void TouchLogin(Session& s, const std::string& id, const std::string& now);
   void Delete(Session& s, const std::string& id);
 

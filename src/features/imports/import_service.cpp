@@ -84,18 +84,18 @@ std::string SplitsJson(const std::vector<core::Split>& splits) {
 }
 
 // The workout as the workouts feature stores it; totals computed as WorkoutService does.
-workouts::Workout BuildWorkout(const std::string& user_id, const workouts::WorkoutInput& input,
+// Takes `input` by value: an import builds each input for this alone and moves it in, so its
+// sets are not copied.
+workouts::Workout BuildWorkout(const std::string& user_id, workouts::WorkoutInput input,
                                const std::string& now) {
   workouts::Workout w;
+  w.input_hash = workouts::Fingerprint(input);
   w.id = input.id.value_or(platform::NewId());
   w.user_id = user_id;
   w.kind = input.cardio ? workouts::WorkoutKind::kCardio : workouts::WorkoutKind::kStrength;
-  w.title = input.title;
   w.started_at = input.started_at;
   w.ended_at = input.ended_at;
-  w.notes = input.notes;
   w.cardio = input.cardio;
-  w.blocks = input.blocks;
   std::vector<core::BlockFigures> figures;
   for (const auto& block : input.blocks) {
     core::BlockFigures f{block.exercise_id, {}};
@@ -108,7 +108,9 @@ workouts::Workout BuildWorkout(const std::string& user_id, const workouts::Worko
   w.totals.duration_s =
       core::WorkoutDurationSeconds(input.cardio ? input.cardio->duration_s : std::nullopt,
                                    workouts::ParseRfc3339Ms(input.started_at).value_or(0), ended);
-  w.input_hash = workouts::Fingerprint(input);
+  w.title = std::move(input.title);
+  w.notes = std::move(input.notes);
+  w.blocks = std::move(input.blocks);
   w.created_at = now;
   w.updated_at = now;
   return w;
@@ -493,7 +495,7 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
           sets += pb.sets.size();
           input.blocks.push_back(std::move(block));
         }
-        auto workout = BuildWorkout(user_id, input, now);
+        auto workout = BuildWorkout(user_id, std::move(input), now);
         if (!workouts_.Insert(s, workout)) throw std::runtime_error("a new workout id is taken");
         imports_.MarkWorkout(s, user_id, workout.id, job.id);
       }

@@ -146,6 +146,19 @@ Cardio DecodeCardio(http::JsonFields& f, FieldErrors& errors) {
   return c;
 }
 
+// A required name of 1 to 100 characters, surrounding blanks trimmed.
+std::string TrimmedName(http::JsonFields& f, FieldErrors& errors) {
+  auto name = f.String("name", {.required = true, .min_length = 1, .max_length = 100});
+  if (!name) return "";
+  auto first = name->find_first_not_of(" \t");
+  auto last = name->find_last_not_of(" \t");
+  if (first == std::string::npos) {
+    errors.Add("name", "must not be empty");
+    return "";
+  }
+  return name->substr(first, last - first + 1);
+}
+
 RoutineItem DecodeRoutineItem(http::JsonFields& f) {
   RoutineItem item;
   item.exercise_id =
@@ -201,6 +214,8 @@ boost::json::object EncodeTotals(const Totals& t) {
           {"exercises", t.sets.exercises},
           {"duration_s", OrNull(t.duration_s)}};
 }
+
+boost::json::object EncodeRoutineContent(const Routine& r);  // below EncodeRoutine
 
 boost::json::array EncodeSets(const std::vector<WorkoutSet>& sets) {
   boost::json::array out;
@@ -258,16 +273,15 @@ RoutineInput DecodeRoutineInput(const boost::json::object& body) {
   FieldErrors errors;
   http::JsonFields f(body, errors);
   RoutineInput in;
-  if (auto name = f.String("name", {.required = true, .min_length = 1, .max_length = 100})) {
-    auto first = name->find_first_not_of(" \t");
-    auto last = name->find_last_not_of(" \t");
-    if (first == std::string::npos) {
-      errors.Add("name", "must not be empty");
+  in.name = TrimmedName(f, errors);
+  in.notes = f.String("notes", {.max_length = 2000});
+  if (auto visibility = f.String("visibility", {.max_length = 16})) {
+    if (auto parsed = ParseVisibility(*visibility)) {
+      in.visibility = *parsed;
     } else {
-      in.name = name->substr(first, last - first + 1);
+      errors.Add("visibility", "must be private or public");
     }
   }
-  in.notes = f.String("notes", {.max_length = 2000});
   if (const auto* items = ArrayField(body, "items", 50, true, errors)) {
     for (std::size_t i = 0; i < items->size(); ++i) {
       ReadNested(
@@ -275,7 +289,32 @@ RoutineInput DecodeRoutineInput(const boost::json::object& body) {
           [&](http::JsonFields& itf, FieldErrors&) { in.items.push_back(DecodeRoutineItem(itf)); });
     }
   }
-  f.RejectUnknown({"name", "notes", "items"});
+  f.RejectUnknown({"name", "notes", "items", "visibility"});
+  errors.ThrowIfAny();
+  return in;
+}
+
+ProgramInput DecodeProgramInput(const boost::json::object& body) {
+  FieldErrors errors;
+  http::JsonFields f(body, errors);
+  ProgramInput in;
+  in.name = TrimmedName(f, errors);
+  in.notes = f.String("notes", {.max_length = 2000});
+  if (const auto* routines = ArrayField(body, "routines", 20, true, errors)) {
+    for (std::size_t i = 0; i < routines->size(); ++i) {
+      ReadNested(
+          (*routines)[i], Indexed("routines", i), errors, [&](http::JsonFields& ef, FieldErrors&) {
+            ProgramEntry entry;
+            entry.routine_id =
+                ef.String("routine_id", {.required = true, .min_length = 1, .max_length = kIdMax})
+                    .value_or("");
+            entry.label = ef.String("label", {.max_length = 40});
+            ef.RejectUnknown({"routine_id", "label"});
+            in.routines.push_back(std::move(entry));
+          });
+    }
+  }
+  f.RejectUnknown({"name", "notes", "routines"});
   errors.ThrowIfAny();
   return in;
 }
@@ -346,6 +385,39 @@ boost::json::object EncodeLastSets(const LastSets& last) {
 }
 
 boost::json::object EncodeRoutine(const Routine& r) {
+  boost::json::object o = EncodeRoutineContent(r);
+  o["visibility"] = VisibilityName(r.visibility);
+  return o;
+}
+
+boost::json::object EncodeTemplatePage(const TemplatePage& page) {
+  boost::json::array items;
+  for (const auto& t : page.items) {
+    boost::json::object o = EncodeRoutineContent(t.routine);
+    o["author"] = t.author;
+    items.push_back(std::move(o));
+  }
+  return {{"items", std::move(items)}, {"next_cursor", OrNull(page.next_cursor)}};
+}
+
+boost::json::object EncodeProgram(const Program& p) {
+  boost::json::array routines;
+  for (const auto& e : p.routines) {
+    routines.push_back(boost::json::object{{"routine_id", e.routine_id},
+                                           {"label", OrNull(e.label)},
+                                           {"routine_name", OrNull(e.routine_name)}});
+  }
+  return {{"id", p.id},
+          {"name", p.name},
+          {"notes", OrNull(p.notes)},
+          {"routines", std::move(routines)},
+          {"created_at", p.created_at},
+          {"updated_at", p.updated_at}};
+}
+
+namespace {
+// What a routine and a template share.
+boost::json::object EncodeRoutineContent(const Routine& r) {
   boost::json::array items;
   for (const auto& i : r.items) {
     items.push_back(boost::json::object{{"exercise_id", i.exercise_id},
@@ -363,6 +435,7 @@ boost::json::object EncodeRoutine(const Routine& r) {
           {"created_at", r.created_at},
           {"updated_at", r.updated_at}};
 }
+}  // namespace
 
 boost::json::object EncodeMeasurement(const Measurement& m) {
   return {{"id", m.id},

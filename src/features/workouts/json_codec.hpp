@@ -16,11 +16,14 @@ namespace vigor::features::workouts {
 WorkoutInput DecodeWorkoutInput(const boost::json::object& body);
 RoutineInput DecodeRoutineInput(const boost::json::object& body);
 MeasurementInput DecodeMeasurementInput(const boost::json::object& body);
+ProgramInput DecodeProgramInput(const boost::json::object& body);
 
 boost::json::object EncodeWorkout(const Workout& workout);
 boost::json::object EncodeWorkoutPage(const WorkoutPage& page);
 boost::json::object EncodeLastSets(const LastSets& last);
 boost::json::object EncodeRoutine(const Routine& routine);
+boost::json::object EncodeTemplatePage(const TemplatePage& page);
+boost::json::object EncodeProgram(const Program& program);
 boost::json::object EncodeMeasurement(const Measurement& measurement);
 
 // A workout's ETag: its revision, quoted ("w-7").

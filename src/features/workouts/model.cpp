@@ -80,6 +80,16 @@ std::optional<WorkoutKind> ParseKind(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view VisibilityName(Visibility visibility) {
+  return visibility == Visibility::kPublic ? "public" : "private";
+}
+
+std::optional<Visibility> ParseVisibility(std::string_view text) {
+  if (text == "private") return Visibility::kPrivate;
+  if (text == "public") return Visibility::kPublic;
+  return std::nullopt;
+}
+
 bool IsCardioSport(std::string_view sport) {
   for (auto s : kSports) {
     if (s == sport) return true;

@@ -166,10 +166,17 @@ struct RoutineItem {
   std::optional<std::int64_t> rest_s;
 };
 
+// Who sees a routine besides its owner: nobody (the default), or every signed-in user, as a
+// template to copy. Only the owner can change it either way.
+enum class Visibility { kPrivate, kPublic };
+std::string_view VisibilityName(Visibility visibility);
+std::optional<Visibility> ParseVisibility(std::string_view text);
+
 struct RoutineInput {
   std::string name;
   std::optional<std::string> notes;
   std::vector<RoutineItem> items;
+  Visibility visibility = Visibility::kPrivate;
 };
 
 struct Routine {
@@ -177,6 +184,51 @@ struct Routine {
   std::string name;
   std::optional<std::string> notes;
   std::vector<RoutineItem> items;
+  Visibility visibility = Visibility::kPrivate;
+  std::string created_at;
+  std::string updated_at;
+  std::int64_t rev = 1;
+};
+
+// A public routine as others see it: no rev (their sync does not carry it), the author's
+// username instead.
+struct RoutineTemplate {
+  Routine routine;
+  std::string author;
+};
+
+struct TemplateCursor {
+  std::string created_at;
+  std::string id;
+};
+
+struct TemplatePage {
+  std::vector<RoutineTemplate> items;
+  std::optional<std::string> next_cursor;
+};
+
+// ---- programs ------------------------------------------------------------------------------
+
+// One place in a program: a routine of the user's, with a label such as "Day A".
+struct ProgramEntry {
+  std::string routine_id;
+  std::optional<std::string> label;
+  // Read only: the routine's name, nullopt once the routine is deleted.
+  std::optional<std::string> routine_name;
+};
+
+struct ProgramInput {
+  std::string name;
+  std::optional<std::string> notes;
+  std::vector<ProgramEntry> routines;
+};
+
+// An ordered set of routines done in turn (a 3-day split).
+struct Program {
+  std::string id;
+  std::string name;
+  std::optional<std::string> notes;
+  std::vector<ProgramEntry> routines;
   std::string created_at;
   std::string updated_at;
   std::int64_t rev = 1;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "features/workouts/measurement_service.hpp"
+#include "features/workouts/program_service.hpp"
 #include "features/workouts/routine_service.hpp"
 #include "features/workouts/workout_service.hpp"
 #include "platform/http/router.hpp"
@@ -9,8 +10,10 @@ namespace vigor::features::workouts {
 
 // /api/v1/workouts..., /api/v1/exercises/{id}/last-sets
 void RegisterWorkoutRoutes(platform::http::Router& router, WorkoutService& workouts);
-// /api/v1/routines...
+// /api/v1/routines..., /api/v1/routine-templates...
 void RegisterRoutineRoutes(platform::http::Router& router, RoutineService& routines);
+// /api/v1/programs...
+void RegisterProgramRoutes(platform::http::Router& router, ProgramService& programs);
 // /api/v1/measurements...
 void RegisterMeasurementRoutes(platform::http::Router& router, MeasurementService& measurements);
 

@@ -33,8 +33,16 @@ class RoutineRepository {
   // Whether another live routine of the user (not `except_id`) has this name, ignoring ASCII case.
   bool NameTaken(Session& s, const std::string& user_id, const std::string& name,
                  const std::string& except_id);
+  // Whether the user has a live routine of that id.
+  bool IsLive(Session& s, const std::string& user_id, const std::string& id);
   // Whether the routine is the user's, live or deleted (workouts keep pointing at old routines).
   bool Owns(Session& s, const std::string& user_id, const std::string& id);
+
+  // Templates: live public routines of any user, with the author's username. Not scoped to an
+  // owner: visibility is the scope. Newest first, keyset after `after`; two statements a page.
+  std::optional<RoutineTemplate> FindPublic(Session& s, const std::string& id);
+  std::vector<RoutineTemplate> ListPublic(Session& s, const std::optional<TemplateCursor>& after,
+                                          int limit);
 
  private:
   void InsertItems(Session& s, const std::string& user_id, const Routine& routine);

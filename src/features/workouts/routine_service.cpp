@@ -1,7 +1,10 @@
 #include "features/workouts/routine_service.hpp"
 
+#include <algorithm>
 #include <map>
 
+#include "features/workouts/time_text.hpp"
+#include "platform/crypto/random.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
 #include "platform/time.hpp"
@@ -15,6 +18,7 @@ using platform::store::Session;
 
 namespace {
 Error NotFound() { return Error(ErrorKind::kNotFound, "There is no such routine."); }
+Error TemplateNotFound() { return Error(ErrorKind::kNotFound, "There is no such template."); }
 Error NameTaken() {
   return Error(ErrorKind::kConflict, "You have a routine of this name already.");
 }
@@ -30,6 +34,18 @@ void RoutineService::Check(Session& s, const std::string& user_id, const Routine
     if (it == exists.end()) it = exists.emplace(id, exercise_exists_(s, user_id, id)).first;
     if (!it->second) {
       errors.Add("items[" + std::to_string(i) + "].exercise_id", "is not an exercise you have");
+    }
+  }
+  if (input.visibility == Visibility::kPublic) {
+    // A template must work for whoever copies it, and must not show the owner's own exercises:
+    // public routines use catalogue exercises only (what a user with no exercises of their own
+    // may log; user ids are never empty).
+    for (std::size_t i = 0; i < input.items.size(); ++i) {
+      const auto& id = input.items[i].exercise_id;
+      if (exists[id] && !exercise_exists_(s, "", id)) {
+        errors.Add("items[" + std::to_string(i) + "].exercise_id",
+                   "is your own exercise: a public routine may use catalogue exercises only");
+      }
     }
   }
   errors.ThrowIfAny();
@@ -55,6 +71,7 @@ Routine RoutineService::Create(const Principal& principal, const RoutineInput& i
     routine.name = input.name;
     routine.notes = input.notes;
     routine.items = input.items;
+    routine.visibility = input.visibility;
     routine.created_at = routine.updated_at = platform::NowRfc3339();
     try {
       routine.rev = routines_.Insert(s, principal.user_id, routine);
@@ -75,6 +92,7 @@ Routine RoutineService::Replace(const Principal& principal, const std::string& i
     routine.name = input.name;
     routine.notes = input.notes;
     routine.items = input.items;
+    routine.visibility = input.visibility;
     routine.updated_at = platform::NowRfc3339();
     try {
       auto rev = routines_.Replace(s, principal.user_id, routine);
@@ -92,6 +110,69 @@ void RoutineService::Delete(const Principal& principal, const std::string& id) {
     return routines_.Tombstone(s, principal.user_id, id, platform::NowRfc3339());
   });
   if (!deleted) throw NotFound();
+}
+
+TemplatePage RoutineService::ListTemplates(const Principal&, const std::string& cursor, int limit) {
+  std::optional<TemplateCursor> after;
+  if (!cursor.empty()) {
+    after = DecodeCursor(cursor);
+    if (!after) {
+      throw Error(ErrorKind::kValidation, "The request has invalid fields.",
+                  {{"cursor", "is not a cursor this server gave out"}});
+    }
+  }
+  TemplatePage page;
+  page.items =
+      database_.ReadResult([&](Session& s) { return routines_.ListPublic(s, after, limit + 1); });
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    const auto& last = page.items.back().routine;
+    page.next_cursor = EncodeCursor({last.created_at, last.id});
+  }
+  return page;
+}
+
+Routine RoutineService::CopyTemplate(const Principal& principal, const std::string& id) {
+  return database_.WriteResult([&](Session& s) {
+    auto source = routines_.FindPublic(s, id);
+    if (!source) throw TemplateNotFound();  // a private routine does not exist for others
+    Routine routine;
+    routine.id = platform::NewId();
+    routine.notes = source->routine.notes;
+    routine.items = source->routine.items;
+    routine.visibility = Visibility::kPrivate;  // the copy is the caller's, private until shared
+    routine.created_at = routine.updated_at = platform::NowRfc3339();
+    // The template's name, or the first free "name (2)", "name (3)"...
+    const std::string& name = source->routine.name;
+    routine.name = name;
+    for (int n = 2; routines_.NameTaken(s, principal.user_id, routine.name, ""); ++n) {
+      if (n > 100) throw NameTaken();
+      std::string suffix = " (" + std::to_string(n) + ")";
+      std::size_t keep = std::min(name.size(), kNameMax - suffix.size());
+      while (keep > 0 && keep < name.size() && (name[keep] & 0xC0) == 0x80) --keep;  // UTF-8
+      routine.name = name.substr(0, keep) + suffix;
+    }
+    try {
+      routine.rev = routines_.Insert(s, principal.user_id, routine);
+    } catch (const platform::store::ConstraintViolation&) {
+      throw NameTaken();
+    }
+    return routine;
+  });
+}
+
+std::string RoutineService::EncodeCursor(const TemplateCursor& cursor) {
+  return platform::crypto::Base64UrlEncode(cursor.created_at + "|" + cursor.id);
+}
+
+std::optional<TemplateCursor> RoutineService::DecodeCursor(const std::string& text) {
+  auto raw = platform::crypto::Base64UrlDecode(text);
+  if (!raw) return std::nullopt;
+  auto bar = raw->find('|');
+  if (bar == std::string::npos) return std::nullopt;
+  TemplateCursor cursor{raw->substr(0, bar), raw->substr(bar + 1)};
+  if (!ParseRfc3339Ms(cursor.created_at) || cursor.id.empty()) return std::nullopt;
+  return cursor;
 }
 
 }  // namespace vigor::features::workouts

@@ -45,14 +45,55 @@ constexpr Statement kUpdate{
     "total_exercises = $22, total_duration_s = $23, input_hash = $24, updated_at = $26, "
     "exercise_ids = $27, rev = (SELECT MAX(rev) + 1 FROM workouts WHERE user_id = $2) "
     "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND rev = $28 RETURNING rev"};
-constexpr Statement kInsertBlock{
-    "workout_blocks.insert",
-    "INSERT INTO workout_blocks (workout_id, position, user_id, exercise_id, superset_group, "
-    "rest_s, notes) VALUES ($1, $2, $3, $4, $5, $6, $7)"};
-constexpr Statement kInsertSet{
-    "workout_sets.insert",
-    "INSERT INTO workout_sets (workout_id, block_position, position, user_id, " VIGOR_SET_COLUMNS
-    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"};
+// Blocks and sets are inserted up to kRowsPerInsert rows a statement. Every row of one
+// statement shares the workout id ($1) and user id ($2); each row adds its own parameters.
+constexpr std::size_t kRowsPerInsert = 32;
+
+// The INSERT statements of 1 to kRowsPerInsert rows of one table, made once: the statement cache
+// keeps each prepared, and Statement only views its SQL text.
+class MultiRowInsert {
+ public:
+  // `row` is one row's tuple, "?" standing for each of its own parameters.
+  MultiRowInsert(std::string_view name, std::string_view head, std::string_view row) : name_(name) {
+    sqls_.reserve(kRowsPerInsert);
+    std::string sql(head);
+    std::size_t next = 3;  // $1 and $2 are shared
+    for (std::size_t n = 1; n <= kRowsPerInsert; ++n) {
+      sql += n == 1 ? " VALUES " : ", ";
+      for (char c : row) {
+        if (c == '?') {
+          sql += '$' + std::to_string(next++);
+        } else {
+          sql += c;
+        }
+      }
+      sqls_.push_back(sql);
+    }
+  }
+  Statement For(std::size_t rows) const { return Statement{name_, sqls_.at(rows - 1)}; }
+
+ private:
+  std::string_view name_;
+  std::vector<std::string> sqls_;
+};
+
+const MultiRowInsert& BlockInserts() {
+  static const MultiRowInsert inserts(
+      "workout_blocks.insert",
+      "INSERT INTO workout_blocks (workout_id, user_id, position, exercise_id, superset_group, "
+      "rest_s, notes)",
+      "($1, $2, ?, ?, ?, ?, ?)");
+  return inserts;
+}
+
+const MultiRowInsert& SetInserts() {
+  static const MultiRowInsert inserts(
+      "workout_sets.insert",
+      "INSERT INTO workout_sets (workout_id, user_id, block_position, position, " VIGOR_SET_COLUMNS
+      ")",
+      "($1, $2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  return inserts;
+}
 constexpr Statement kDeleteSets{"workout_sets.delete_of_workout",
                                 "DELETE FROM workout_sets WHERE workout_id = $1 AND user_id = $2"};
 constexpr Statement kDeleteBlocks{
@@ -251,18 +292,58 @@ std::optional<std::int64_t> WorkoutRepository::Replace(Session& s, const Workout
 }
 
 void WorkoutRepository::InsertChildren(Session& s, const Workout& w) {
+  // Many rows a statement: SQLite's cost per statement (binding, opening the table, the
+  // statement journal of the savepoint) is larger than its cost per row, and an import writes
+  // hundreds of thousands of sets. Blocks go first: each set's foreign key names its block.
+  std::vector<Value> params;
+  for (std::size_t first = 0; first < w.blocks.size(); first += kRowsPerInsert) {
+    std::size_t count = std::min(kRowsPerInsert, w.blocks.size() - first);
+    params.clear();
+    params.push_back(ToValue(w.id));
+    params.push_back(ToValue(w.user_id));
+    for (std::size_t b = first; b < first + count; ++b) {
+      const auto& block = w.blocks[b];
+      params.push_back(ToValue(static_cast<std::int64_t>(b)));
+      params.push_back(ToValue(block.exercise_id));
+      params.push_back(ToValue(block.superset_group));
+      params.push_back(ToValue(block.rest_s));
+      params.push_back(ToValue(block.notes));
+    }
+    s.ExecuteParams(BlockInserts().For(count), params);
+  }
+  params.clear();
+  std::size_t rows = 0;
+  auto flush = [&] {
+    if (rows == 0) return;
+    s.ExecuteParams(SetInserts().For(rows), params);
+    params.clear();
+    rows = 0;
+  };
   for (std::size_t b = 0; b < w.blocks.size(); ++b) {
-    const auto& block = w.blocks[b];
-    auto bp = static_cast<std::int64_t>(b);
-    s.Execute(kInsertBlock, w.id, bp, w.user_id, block.exercise_id, block.superset_group,
-              block.rest_s, block.notes);
-    for (std::size_t i = 0; i < block.sets.size(); ++i) {
-      const auto& set = block.sets[i];
-      s.Execute(kInsertSet, w.id, bp, static_cast<std::int64_t>(i), w.user_id,
-                SetTypeName(set.set_type), set.reps, set.weight_kg, set.duration_s, set.distance_m,
-                set.rpe, set.rir, set.done, set.target_reps, set.target_weight_kg, set.target_rir);
+    const auto& sets = w.blocks[b].sets;
+    for (std::size_t i = 0; i < sets.size(); ++i) {
+      if (rows == 0) {
+        params.push_back(ToValue(w.id));
+        params.push_back(ToValue(w.user_id));
+      }
+      const auto& set = sets[i];
+      params.push_back(ToValue(static_cast<std::int64_t>(b)));
+      params.push_back(ToValue(static_cast<std::int64_t>(i)));
+      params.push_back(ToValue(SetTypeName(set.set_type)));
+      params.push_back(ToValue(set.reps));
+      params.push_back(ToValue(set.weight_kg));
+      params.push_back(ToValue(set.duration_s));
+      params.push_back(ToValue(set.distance_m));
+      params.push_back(ToValue(set.rpe));
+      params.push_back(ToValue(set.rir));
+      params.push_back(ToValue(set.done));
+      params.push_back(ToValue(set.target_reps));
+      params.push_back(ToValue(set.target_weight_kg));
+      params.push_back(ToValue(set.target_rir));
+      if (++rows == kRowsPerInsert) flush();
     }
   }
+  flush();
 }
 
 bool WorkoutRepository::Tombstone(Session& s, const std::string& user_id, const std::string& id,

@@ -22,14 +22,17 @@ const CHROMIUM_ARGS = [
 ];
 
 /** @returns {Promise<{ context: import('playwright-core').BrowserContext, close: () => Promise<void> }>} */
-export async function launchBrowser({ executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
+export async function launchBrowser({
+  executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  timezoneId = 'UTC',
+} = {}) {
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'vigor-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
     locale: 'en-US',
-    timezoneId: 'UTC',
+    timezoneId,
     viewport: viewports.desktop,
   });
   context.setDefaultTimeout(10_000);

@@ -15,11 +15,14 @@ export const paths = {
   today: '/',
   log: '/log',
   logActive: '/log/active',
+  logCardio: '/log/cardio',
   workouts: '/workouts',
   workout: '/workouts/:id',
   routines: '/routines',
   routineNew: '/routines/new',
   routine: '/routines/:id',
+  programs: '/programs',
+  templates: '/templates',
   body: '/body',
   food: '/food',
   community: '/community',
@@ -44,11 +47,14 @@ export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettin
 export const workoutPaths = {
   log: paths.log,
   active: paths.logActive,
+  cardio: paths.logCardio,
   history: paths.workouts,
   workout: linkTo.workout,
   routines: paths.routines,
   newRoutine: paths.routineNew,
   routine: linkTo.routine,
+  programs: paths.programs,
+  templates: paths.templates,
 } as const;
 
 export const mePaths = {

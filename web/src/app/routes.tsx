@@ -29,6 +29,9 @@ const AdminSettingsPage = lazy(() =>
 );
 
 const LogPage = lazy(() => import('@/features/workouts/components/log-page').then((m) => ({ default: m.LogPage })));
+const CardioPage = lazy(() =>
+  import('@/features/workouts/components/cardio-page').then((m) => ({ default: m.CardioPage })),
+);
 const ActiveWorkoutPage = lazy(() =>
   import('@/features/workouts/components/active-workout-page').then((m) => ({ default: m.ActiveWorkoutPage })),
 );
@@ -43,6 +46,12 @@ const RoutinesPage = lazy(() =>
 );
 const RoutineEditorPage = lazy(() =>
   import('@/features/workouts/components/routine-editor-page').then((m) => ({ default: m.RoutineEditorPage })),
+);
+const ProgramsPage = lazy(() =>
+  import('@/features/workouts/components/programs-page').then((m) => ({ default: m.ProgramsPage })),
+);
+const TemplatesPage = lazy(() =>
+  import('@/features/workouts/components/templates-page').then((m) => ({ default: m.TemplatesPage })),
 );
 const BodyPage = lazy(() => import('@/features/body/components/body-page').then((m) => ({ default: m.BodyPage })));
 const MePage = lazy(() => import('@/features/me/components/me-page').then((m) => ({ default: m.MePage })));
@@ -167,11 +176,17 @@ export const routes: RouteObject[] = [
       },
       { path: paths.log, element: signedIn((me) => <LogPage userId={me.id} paths={workoutPaths} />) },
       { path: paths.logActive, element: signedIn((me) => <ActiveWorkoutPage userId={me.id} paths={workoutPaths} />) },
+      {
+        path: paths.logCardio,
+        element: signedIn((me) => <CardioPage timeZone={me.preferences.time_zone} paths={workoutPaths} />),
+      },
       { path: paths.workouts, element: signedIn(() => <HistoryPage paths={workoutPaths} />) },
       { path: paths.workout, element: <WorkoutDetailRoute /> },
       { path: paths.routines, element: signedIn((me) => <RoutinesPage userId={me.id} paths={workoutPaths} />) },
       { path: paths.routineNew, element: signedIn(() => <RoutineEditorPage paths={workoutPaths} />) },
       { path: paths.routine, element: <RoutineEditRoute /> },
+      { path: paths.programs, element: signedIn((me) => <ProgramsPage userId={me.id} paths={workoutPaths} />) },
+      { path: paths.templates, element: signedIn(() => <TemplatesPage paths={workoutPaths} />) },
       { path: paths.body, element: signedIn((me) => <BodyPage userId={me.id} />) },
       { path: paths.me, element: signedIn((me) => <MePage me={me} paths={mePaths} />) },
       { path: paths.import, element: signedIn(() => <ImportPage paths={importPaths} />) },

@@ -53,6 +53,7 @@ export const testUser = {
   email_verified: true,
   totp_enabled: false,
   created_at: '2025-03-01T10:00:00Z',
+  preferences: { weight_unit: 'kg', distance_unit: 'km', weight_increment: 2.5, time_zone: 'UTC', locale: 'en' },
 } as const;
 
 /**

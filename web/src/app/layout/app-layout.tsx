@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { Logo } from '@/components/ui';
+import { TimeZoneNotice } from '@/features/me/components/time-zone-notice';
 import { ServerVersion } from '@/features/meta/components/server-version';
 import { WorkoutInProgressBar } from '@/features/workouts/components/workout-in-progress-bar';
 import { useMe, type Me } from '@/lib/auth/get-me';
@@ -36,6 +37,7 @@ export function AppLayout({ user }: AppLayoutProps) {
           </header>
         ) : null}
         {user ? <WorkoutInProgressBar userId={user.id} activePath={paths.logActive} /> : null}
+        {user ? <TimeZoneNotice me={user} /> : null}
         <main id="main-content" className="app-shell__main" tabIndex={-1}>
           <Outlet />
         </main>

@@ -4,11 +4,14 @@ import type { WorkoutPaths } from './paths';
 export const testPaths: WorkoutPaths = {
   log: '/log',
   active: '/log/active',
+  cardio: '/log/cardio',
   history: '/workouts',
   workout: (id) => `/workouts/${id}`,
   routines: '/routines',
   newRoutine: '/routines/new',
   routine: (id) => `/routines/${id}`,
+  programs: '/programs',
+  templates: '/templates',
 };
 
 export function catalogueExercise(id: string, name: string, extra: Record<string, unknown> = {}) {

@@ -238,7 +238,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the preferences
+         * @description Sets the members of `preferences` that are given; the others keep their value. Values are shown and entered in these units and this time zone; storage stays SI and UTC.
+         */
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/v1/me/password": {
@@ -849,6 +853,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/routine-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Routines shared publicly
+         * @description Every user's public routines (`visibility: public`), newest first, with their author's username. Any signed-in user may list them; only their owner can change them.
+         */
+        get: operations["listRoutineTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routine-templates/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a template into your routines
+         * @description Saves a public routine as a new private routine of yours that shares nothing with the template. A name you have already gets a number (`5x5 (2)`). Another user's private routine is not found.
+         */
+        post: operations["copyRoutineTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your programs */
+        get: operations["listPrograms"];
+        put?: never;
+        /**
+         * Save a program
+         * @description Every routine must be a live routine of yours (otherwise a 422 naming `routines[i].routine_id`); a name is unique among your programs, case ignored (409).
+         */
+        post: operations["createProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One program */
+        get: operations["getProgram"];
+        /** Replace a program */
+        put: operations["updateProgram"];
+        post?: never;
+        /**
+         * Delete a program
+         * @description The routines stay.
+         */
+        delete: operations["deleteProgram"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/diagnostics/write-probe/{key}": {
         parameters: {
             query?: never;
@@ -960,6 +1053,36 @@ export interface components {
             totp_enabled: boolean;
             /** Format: date-time */
             created_at: string;
+            preferences: components["schemas"]["Preferences"];
+        };
+        /** @description How values are shown and entered. Storage stays SI and UTC. */
+        Preferences: {
+            /** @enum {string} */
+            weight_unit: "kg" | "lb";
+            /** @enum {string} */
+            distance_unit: "km" | "mi";
+            /** @description The step of the weight pickers, in weight_unit. */
+            weight_increment: number;
+            /**
+             * @description An IANA time zone name such as Europe/Berlin, or UTC.
+             * @example Europe/Berlin
+             */
+            time_zone: string;
+            /** @enum {string} */
+            locale: "en" | "de";
+        };
+        MeUpdate: {
+            /** @description Only the members given change. Field errors are named preferences.<member>. */
+            preferences: {
+                /** @enum {string} */
+                weight_unit?: "kg" | "lb";
+                /** @enum {string} */
+                distance_unit?: "km" | "mi";
+                weight_increment?: number;
+                time_zone?: string;
+                /** @enum {string} */
+                locale?: "en" | "de";
+            };
         };
         /** @enum {string} */
         Role: "user" | "moderator" | "admin";
@@ -1209,6 +1332,12 @@ export interface components {
             name: string;
             notes?: string | null;
             items: components["schemas"]["RoutineItem"][];
+            /**
+             * @description public lists the routine as a template every signed-in user can copy (catalogue exercises only); only you can change it either way. Left out, the routine is private.
+             * @default private
+             * @enum {string}
+             */
+            visibility: "private" | "public";
         };
         Routine: components["schemas"]["RoutineInput"] & {
             id: string;
@@ -1311,6 +1440,46 @@ export interface components {
                 elevation_gain_m: number;
                 avg_heart_rate: number | null;
             }[];
+        };
+        /** @description A public routine as every signed-in user sees it. */
+        RoutineTemplate: {
+            id: string;
+            name: string;
+            notes: string | null;
+            items: components["schemas"]["RoutineItem"][];
+            /** @description The username of the routine's owner. */
+            author: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ProgramRoutineInput: {
+            /** @description One of your live routines. */
+            routine_id: string;
+            /** @description Such as "Day A". */
+            label?: string | null;
+        };
+        ProgramInput: {
+            name: string;
+            notes?: string | null;
+            /** @description The routines in the order they are done; one may come more than once. */
+            routines: components["schemas"]["ProgramRoutineInput"][];
+        };
+        Program: {
+            id: string;
+            name: string;
+            notes: string | null;
+            routines: {
+                routine_id: string;
+                label: string | null;
+                /** @description The routine's name; null once the routine was deleted. */
+                routine_name: string | null;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         WriteProbeInput: {
             value: string;
@@ -1646,6 +1815,34 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeUpdate"];
+            };
+        };
+        responses: {
+            /** @description The user with the new preferences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     changePassword: {
@@ -2953,6 +3150,200 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+        };
+    };
+    listRoutineTemplates: {
+        parameters: {
+            query?: {
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoutineTemplate"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    copyRoutineTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Routine"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Programs by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Program"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgramInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgramInput"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    deleteProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     getWriteProbe: {

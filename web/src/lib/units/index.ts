@@ -1,3 +1,9 @@
 export * from './units';
 export { formatDistance, formatInputNumber, formatWeight } from './format';
-export { unitSystemStore, useUnitSystem } from './preference';
+export {
+  preferencesForUnitSystem,
+  unitSystemFromPreferences,
+  unitSystemStore,
+  useUnitSystem,
+  type UnitPreferences,
+} from './preference';

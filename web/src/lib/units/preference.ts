@@ -1,9 +1,11 @@
+import { useMe } from '@/lib/auth/get-me';
 import { createLocalStore, useLocalStore } from '@/lib/storage/local-store';
 import { unitSystems, type UnitSystem } from './units';
 
 /**
- * The user's unit system. Kept in this browser (localStorage) until the profile API stores
- * preferences; metric unless the user chose otherwise.
+ * The unit system kept in this browser: what the pages show while the profile is loading or
+ * nobody is signed in (the profile's preferences win as soon as they are known), and a copy of
+ * the last value saved to the profile.
  */
 export const unitSystemStore = createLocalStore<UnitSystem>(
   'vigor.units',
@@ -11,6 +13,28 @@ export const unitSystemStore = createLocalStore<UnitSystem>(
   'metric',
 );
 
+export interface UnitPreferences {
+  weight_unit: 'kg' | 'lb';
+  distance_unit: 'km' | 'mi';
+}
+
+/** The profile's units as one system: imperial when the weight unit is lb. */
+export function unitSystemFromPreferences(preferences: UnitPreferences): UnitSystem {
+  return preferences.weight_unit === 'lb' ? 'imperial' : 'metric';
+}
+
+/** The profile's units for a system (PATCH /api/v1/me). */
+export function preferencesForUnitSystem(system: UnitSystem): UnitPreferences {
+  return system === 'imperial' ? { weight_unit: 'lb', distance_unit: 'mi' } : { weight_unit: 'kg', distance_unit: 'km' };
+}
+
+/**
+ * The user's unit system: from the profile (GET /api/v1/me `preferences`), else the value kept
+ * in this browser. The setter only changes the local copy; the Me page saves to the profile.
+ */
 export function useUnitSystem(): [UnitSystem, (system: UnitSystem) => void] {
-  return useLocalStore(unitSystemStore);
+  const [local, setLocal] = useLocalStore(unitSystemStore);
+  const me = useMe();
+  const preferences = me.data?.preferences;
+  return [preferences ? unitSystemFromPreferences(preferences) : local, setLocal];
 }

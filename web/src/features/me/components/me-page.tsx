@@ -1,10 +1,19 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Card, RadioGroup } from '@/components/ui';
+import { Card, ErrorState, RadioGroup } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { errorMessage } from '@/lib/api/error-message';
 import type { Me } from '@/lib/auth/get-me';
-import { unitSystems, useUnitSystem } from '@/lib/units';
+import { useUpdateMe } from '@/lib/auth/update-me';
+import {
+  preferencesForUnitSystem,
+  unitSystemFromPreferences,
+  unitSystems,
+  useUnitSystem,
+  type UnitPreferences,
+  type UnitSystem,
+} from '@/lib/units';
 import './me-page.css';
 
 export interface MePaths {
@@ -18,7 +27,13 @@ export interface MePaths {
 export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
   const { t } = useTranslation();
   useDocumentTitle(t('me.documentTitle'));
-  const [system, setSystem] = useUnitSystem();
+  const [system, setLocalSystem] = useUnitSystem();
+  const update = useUpdateMe();
+  // Saved to the profile (PATCH /api/v1/me); the copy in this browser serves while signed out.
+  const setSystem = (next: UnitSystem) => {
+    setLocalSystem(next);
+    update.mutate({ preferences: preferencesForUnitSystem(next) });
+  };
   const placesId = useId();
   const prefsId = useId();
   const places = [
@@ -53,7 +68,7 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
           <RadioGroup
             legend={t('units.system.legend')}
             name="units"
-            value={system}
+            value={update.isPending ? unitSystemFromPreferences(update.variables.preferences as UnitPreferences) : system}
             onValueChange={setSystem}
             options={unitSystems.map((s) => ({
               value: s,
@@ -61,6 +76,14 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
               description: t(`units.system.${s}Hint`),
             }))}
           />
+          {update.isPending ? (
+            <p className="me-prefs__note" role="status">
+              {t('me.unitsSaving')}
+            </p>
+          ) : null}
+          {update.isError ? (
+            <ErrorState title={t('me.unitsSaveFailed')} message={errorMessage(update.error, t)} />
+          ) : null}
           <p className="me-prefs__note">{t('units.system.note')}</p>
         </Card>
       </section>

@@ -7,6 +7,7 @@ import { errorMessage } from '@/lib/api/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useUnitSystem } from '@/lib/units';
 import { useWorkouts, type WorkoutKind } from '../api/list-workouts';
+import { cardioSummary } from '../lib/cardio';
 import type { WorkoutPaths } from '../paths';
 import { useTotalsLine } from './workout-totals';
 import './workouts.css';
@@ -76,7 +77,11 @@ export function HistoryPage({ paths }: { paths: WorkoutPaths }) {
                   <p className="item-list__meta">
                     {formatDateTime(w.started_at, i18n.language, { timeZone: w.time_zone ?? undefined })}
                   </p>
-                  <p className="history-list__totals">{totalsLine(w.totals, system)}</p>
+                  <p className="history-list__totals">
+                    {w.kind === 'cardio' && w.cardio
+                      ? cardioSummary(w.cardio, system, i18n.language)
+                      : totalsLine(w.totals, system)}
+                  </p>
                   {w.exercise_names && w.exercise_names.length > 0 ? (
                     <p className="item-list__meta">{w.exercise_names.join(', ')}</p>
                   ) : null}

@@ -44,6 +44,10 @@ export function LogPage({ userId, paths }: LogPageProps) {
           {t('workouts.log.empty')}
         </Button>
         <p className="workout-section__hint">{t('workouts.log.emptyHint')}</p>
+        <ButtonLink to={paths.cardio} variant="secondary" size="lg">
+          {t('workouts.cardio.logLink')}
+        </ButtonLink>
+        <p className="workout-section__hint">{t('workouts.cardio.logHint')}</p>
       </section>
 
       <section aria-labelledby={routinesId} className="workout-section">

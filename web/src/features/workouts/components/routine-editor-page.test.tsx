@@ -80,4 +80,34 @@ describe('RoutineEditorPage', () => {
     await waitFor(() => expect(api.to('PUT /api/v1/routines/r1')).toHaveLength(1));
     expect((api.to('PUT /api/v1/routines/r1')[0]?.body as { items: Array<{ target_reps: number }> }).items[0]?.target_reps).toBe(10);
   });
+
+  it('keeps a routine private unless the owner shares it as a template', async () => {
+    const api = fakeApi({
+      'GET /api/v1/routines/r1': () =>
+        json({ id: 'r1', name: 'Upper', notes: null, items: [], visibility: 'public', created_at: '', updated_at: 'v1' }),
+      'PUT /api/v1/routines/r1': (request: FakeRequest) => json({ ...(request.body as object), id: 'r1', created_at: '', updated_at: 'v2' }),
+      'POST /api/v1/routines': (request: FakeRequest) =>
+        json({ ...(request.body as object), id: 'r2', created_at: '', updated_at: '' }, 201),
+    });
+    renderRoutes([{ path: '/routines/:id', element: <RoutineEditorPage id="r1" paths={testPaths} /> }, { path: '/routines', element: <p /> }], '/routines/r1');
+    const share = await screen.findByRole('checkbox', { name: 'Share as template' });
+    expect(share).toBeChecked();
+    fireEvent.click(share);
+    fireEvent.click(screen.getByRole('button', { name: 'Save routine' }));
+    await waitFor(() => expect(api.to('PUT /api/v1/routines/r1')).toHaveLength(1));
+    expect((api.to('PUT /api/v1/routines/r1')[0]?.body as { visibility: string }).visibility).toBe('private');
+  });
+
+  it('saves a new routine as private by default', async () => {
+    const api = fakeApi({
+      'POST /api/v1/routines': (request: FakeRequest) =>
+        json({ ...(request.body as object), id: 'r2', created_at: '', updated_at: '' }, 201),
+    });
+    renderRoutes([{ path: '/routines/new', element: <RoutineEditorPage paths={testPaths} /> }, { path: '/routines', element: <p /> }], '/routines/new');
+    expect(screen.getByRole('checkbox', { name: 'Share as template' })).not.toBeChecked();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Quiet' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save routine' }));
+    await waitFor(() => expect(api.to('POST /api/v1/routines')).toHaveLength(1));
+    expect((api.to('POST /api/v1/routines')[0]?.body as { visibility: string }).visibility).toBe('private');
+  });
 });

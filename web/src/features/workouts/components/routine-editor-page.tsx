@@ -1,7 +1,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Badge, Button, Card, Dialog, ErrorState, Icon, NumberField, SelectField, Skeleton, TextField } from '@/components/ui';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Dialog,
+  ErrorState,
+  Icon,
+  NumberField,
+  SelectField,
+  Skeleton,
+  TextField,
+} from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
@@ -16,6 +28,7 @@ import { newId, type Exercise, type Routine, type RoutineInput } from '../lib/mo
 import type { WorkoutPaths } from '../paths';
 import { ExerciseSearchSheet } from './exercise-search-sheet';
 import './workouts.css';
+import './programs.css';
 
 export interface RoutineEditorPageProps {
   /** The routine to change; none for a new one. */
@@ -95,6 +108,7 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
     },
   });
   const [items, setItems] = useState<DraftItem[]>(() => draftsOf(routine));
+  const [shared, setShared] = useState(routine?.visibility === 'public');
   const [itemsError, setItemsError] = useState<string | undefined>();
   const [searchOpen, setSearchOpen] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -150,6 +164,7 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
         target_weight_kg: item.target_weight_kg,
         rest_s: item.rest_s,
       })),
+      visibility: shared ? 'public' : 'private',
     };
     const done = { onSuccess: () => navigate(paths.routines), onError: form.showError };
     if (routine) update.mutate({ id: routine.id, input }, done);
@@ -273,6 +288,11 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
             {t('workouts.active.addExercise')}
           </Button>
         </section>
+
+        <div className="routine-form__share">
+          <Checkbox label={t('workouts.routines.share')} checked={shared} onCheckedChange={setShared} />
+          <p className="routine-card__meta">{t('workouts.routines.shareHint')}</p>
+        </div>
 
         {form.formError ? <ErrorState message={form.formError} /> : null}
         <div className="form__actions">

@@ -3,7 +3,7 @@ import { useExercisesById } from '../api/get-exercise';
 import type { Routine } from '../lib/model';
 
 /** "Squat, Bench Press, Row" for a routine card, as the names arrive. */
-export function RoutineExerciseNames({ routine }: { routine: Routine }) {
+export function RoutineExerciseNames({ routine }: { routine: Pick<Routine, 'items'> }) {
   const { t } = useTranslation();
   const exercises = useExercisesById(routine.items.map((item) => item.exercise_id));
   if (routine.items.length === 0) return <p className="routine-card__meta">{t('workouts.routines.noExercises')}</p>;

@@ -8,6 +8,7 @@ import type { WorkoutPaths } from '../paths';
 import { RoutineExerciseNames } from './routine-exercise-names';
 import { useWorkoutStarter } from './workout-starter';
 import './workouts.css';
+import './programs.css';
 
 /** /routines: the user's routines, each one tap from a workout. */
 export function RoutinesPage({ userId, paths }: { userId: string; paths: WorkoutPaths }) {
@@ -59,6 +60,10 @@ export function RoutinesPage({ userId, paths }: { userId: string; paths: Workout
         </ButtonLink>
       </div>
       <p className="workout-page__intro">{t('workouts.routines.intro')}</p>
+      <nav className="routine-links" aria-label={t('workouts.routines.more')}>
+        <Link to={paths.programs}>{t('workouts.programs.title')}</Link>
+        <Link to={paths.templates}>{t('workouts.templates.title')}</Link>
+      </nav>
       {starter.error ? <ErrorState title={t('workouts.log.startFailed')} message={errorMessage(starter.error, t)} /> : null}
       {content}
       {starter.dialog}

@@ -14,6 +14,9 @@ export type Workout = Schema<'Workout'> & { id: string };
 export type Routine = Schema<'Routine'>;
 export type RoutineItem = Schema<'RoutineItem'>;
 export type RoutineInput = Schema<'RoutineInput'>;
+export type RoutineTemplate = Schema<'RoutineTemplate'>;
+export type Program = Schema<'Program'>;
+export type ProgramInput = Schema<'ProgramInput'>;
 export type Muscle = Schema<'Muscle'>;
 export type Equipment = Schema<'Equipment'>;
 

@@ -1,0 +1,131 @@
+#include "features/workouts/program_repository.hpp"
+
+#include <unordered_map>
+
+namespace vigor::features::workouts {
+
+namespace {
+using platform::store::Row;
+using platform::store::Statement;
+
+constexpr Statement kInsert{
+    "programs.insert",
+    "INSERT INTO programs (id, user_id, name, notes, created_at, updated_at, rev) "
+    "VALUES ($1, $2, $3, $4, $5, $5, "
+    "(SELECT COALESCE(MAX(rev), 0) + 1 FROM programs WHERE user_id = $2)) RETURNING rev"};
+constexpr Statement kUpdate{"programs.update",
+                            "UPDATE programs SET name = $3, notes = $4, updated_at = $5, "
+                            "rev = (SELECT MAX(rev) + 1 FROM programs WHERE user_id = $2) "
+                            "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL RETURNING rev"};
+constexpr Statement kTombstone{"programs.tombstone",
+                               "UPDATE programs SET deleted_at = $3, updated_at = $3, "
+                               "rev = (SELECT MAX(rev) + 1 FROM programs WHERE user_id = $2) "
+                               "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+constexpr Statement kInsertEntry{
+    "program_routines.insert",
+    "INSERT INTO program_routines (program_id, position, user_id, routine_id, label) "
+    "VALUES ($1, $2, $3, $4, $5)"};
+constexpr Statement kDeleteEntries{
+    "program_routines.delete_of_program",
+    "DELETE FROM program_routines WHERE program_id = $1 AND user_id = $2"};
+constexpr Statement kById{"programs.by_id",
+                          "SELECT id, name, notes, created_at, updated_at, rev FROM programs "
+                          "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+constexpr Statement kList{
+    "programs.list",
+    "SELECT id, name, notes, created_at, updated_at, rev FROM programs "
+    "WHERE user_id = $1 AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id"};
+// The entries with their routine's name (null when the routine is deleted).
+constexpr Statement kEntries{
+    "program_routines.of_program",
+    "SELECT e.program_id, e.routine_id, e.label, r.name FROM program_routines e "
+    "LEFT JOIN routines r ON r.id = e.routine_id AND r.user_id = e.user_id "
+    "AND r.deleted_at IS NULL "
+    "WHERE e.program_id = $1 AND e.user_id = $2 ORDER BY e.position"};
+constexpr Statement kEntriesOfUser{
+    "program_routines.of_user",
+    "SELECT e.program_id, e.routine_id, e.label, r.name FROM program_routines e "
+    "JOIN programs p ON p.id = e.program_id "
+    "LEFT JOIN routines r ON r.id = e.routine_id AND r.user_id = e.user_id "
+    "AND r.deleted_at IS NULL "
+    "WHERE e.user_id = $1 AND p.user_id = $1 AND p.deleted_at IS NULL "
+    "ORDER BY e.program_id, e.position"};
+constexpr Statement kNameTaken{
+    "programs.name_taken",
+    "SELECT 1 FROM programs WHERE user_id = $1 AND name = $2 COLLATE NOCASE "
+    "AND deleted_at IS NULL AND id <> $3"};
+
+Program FromRow(const Row& r) {
+  Program program;
+  program.id = r.Text(0);
+  program.name = r.Text(1);
+  program.notes = r.OptText(2);
+  program.created_at = r.Text(3);
+  program.updated_at = r.Text(4);
+  program.rev = r.Int(5);
+  return program;
+}
+
+ProgramEntry EntryFromRow(const Row& r) {
+  return {.routine_id = r.Text(1), .label = r.OptText(2), .routine_name = r.OptText(3)};
+}
+}  // namespace
+
+std::int64_t ProgramRepository::Insert(Session& s, const std::string& user_id, const Program& p) {
+  auto rev = s.QueryOne(kInsert, p.id, user_id, p.name, p.notes, p.created_at)->Int(0);
+  InsertEntries(s, user_id, p);
+  return rev;
+}
+
+std::optional<std::int64_t> ProgramRepository::Replace(Session& s, const std::string& user_id,
+                                                       const Program& p) {
+  auto row = s.QueryOne(kUpdate, p.id, user_id, p.name, p.notes, p.updated_at);
+  if (!row) return std::nullopt;
+  s.Execute(kDeleteEntries, p.id, user_id);
+  InsertEntries(s, user_id, p);
+  return row->Int(0);
+}
+
+void ProgramRepository::InsertEntries(Session& s, const std::string& user_id, const Program& p) {
+  for (std::size_t i = 0; i < p.routines.size(); ++i) {
+    const auto& e = p.routines[i];
+    s.Execute(kInsertEntry, p.id, static_cast<std::int64_t>(i), user_id, e.routine_id, e.label);
+  }
+}
+
+bool ProgramRepository::Tombstone(Session& s, const std::string& user_id, const std::string& id,
+                                  const std::string& now) {
+  if (s.Execute(kTombstone, id, user_id, now) != 1) return false;
+  s.Execute(kDeleteEntries, id, user_id);
+  return true;
+}
+
+std::optional<Program> ProgramRepository::Find(Session& s, const std::string& user_id,
+                                               const std::string& id) {
+  auto row = s.QueryOne(kById, id, user_id);
+  if (!row) return std::nullopt;
+  Program program = FromRow(*row);
+  for (const auto& r : s.Query(kEntries, id, user_id)) program.routines.push_back(EntryFromRow(r));
+  return program;
+}
+
+std::vector<Program> ProgramRepository::List(Session& s, const std::string& user_id) {
+  std::vector<Program> programs;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& r : s.Query(kList, user_id)) {
+    index.emplace(r.Text(0), programs.size());
+    programs.push_back(FromRow(r));
+  }
+  for (const auto& r : s.Query(kEntriesOfUser, user_id)) {
+    auto it = index.find(r.Text(0));
+    if (it != index.end()) programs[it->second].routines.push_back(EntryFromRow(r));
+  }
+  return programs;
+}
+
+bool ProgramRepository::NameTaken(Session& s, const std::string& user_id, const std::string& name,
+                                  const std::string& except_id) {
+  return s.QueryOne(kNameTaken, user_id, name, except_id).has_value();
+}
+
+}  // namespace vigor::features::workouts

@@ -1,0 +1,81 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeApi, json, type FakeRequest } from '@/testing/fake-api';
+import { renderRoutes } from '@/testing/render';
+import { testPaths } from '../testing';
+import { ProgramsPage } from './programs-page';
+
+const routine = (id: string, name: string) => ({
+  id,
+  name,
+  notes: null,
+  items: [{ exercise_id: 'barbell-back-squat', target_sets: 3 }],
+  visibility: 'private',
+  created_at: '',
+  updated_at: '',
+});
+
+afterEach(() => localStorage.clear());
+
+describe('ProgramsPage', () => {
+  it('saves a new program of my routines in order, with labels', async () => {
+    const api = fakeApi({
+      'GET /api/v1/programs': () => json({ items: [] }),
+      'GET /api/v1/routines': () => json({ items: [routine('r1', 'Push'), routine('r2', 'Pull')] }),
+      'POST /api/v1/programs': (request: FakeRequest) =>
+        json({ ...(request.body as object), id: 'p1', created_at: '', updated_at: '' }, 201),
+    });
+    renderRoutes([{ path: '/programs', element: <ProgramsPage userId="u1" paths={testPaths} /> }], '/programs');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'New program' }));
+    const editor = screen.getByRole('form', { name: 'New program' });
+    fireEvent.change(within(editor).getByRole('textbox', { name: 'Name' }), { target: { value: ' Split ' } });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Add a routine' }));
+    fireEvent.click(within(editor).getByRole('button', { name: 'Add a routine' }));
+    fireEvent.change(within(editor).getByRole('combobox', { name: 'Routine 1' }), { target: { value: 'r1' } });
+    fireEvent.change(within(editor).getByRole('combobox', { name: 'Routine 2' }), { target: { value: 'r2' } });
+    fireEvent.change(within(editor).getByRole('textbox', { name: 'Label of routine 2 (optional)' }), {
+      target: { value: 'Day B' },
+    });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Move routine 2 up' }));
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save program' }));
+
+    await waitFor(() => expect(api.to('POST /api/v1/programs')).toHaveLength(1));
+    expect(api.to('POST /api/v1/programs')[0]?.body).toEqual({
+      name: 'Split',
+      notes: null,
+      routines: [
+        { routine_id: 'r2', label: 'Day B' },
+        { routine_id: 'r1', label: null },
+      ],
+    });
+  });
+
+  it('shows each program with its routines in order, each one to start', async () => {
+    fakeApi({
+      'GET /api/v1/programs': () =>
+        json({
+          items: [
+            {
+              id: 'p1',
+              name: 'PPL',
+              notes: null,
+              routines: [
+                { routine_id: 'r1', label: 'Day A', routine_name: 'Push' },
+                { routine_id: 'gone', label: 'Day B', routine_name: null },
+              ],
+              created_at: '',
+              updated_at: '',
+            },
+          ],
+        }),
+      'GET /api/v1/routines': () => json({ items: [routine('r1', 'Push')] }),
+    });
+    renderRoutes([{ path: '/programs', element: <ProgramsPage userId="u1" paths={testPaths} /> }], '/programs');
+
+    expect(await screen.findByRole('heading', { name: 'PPL' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Push' })).toHaveAttribute('href', '/routines/r1');
+    expect(screen.getByText('(deleted routine)')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /^Start/ })).toHaveLength(1);
+  });
+});
