@@ -10,27 +10,25 @@ void SkipBom(std::string_view& text) {
 
 }  // namespace
 
-std::vector<CsvRecord> ReadCsv(std::string_view text, char delimiter) {
-  SkipBom(text);
-  std::vector<CsvRecord> records;
-  CsvRecord record;
-  std::string field;
-  std::size_t line = 1;
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  bool record_open = false;  // a field has started on this record
+CsvReader::CsvReader(std::string_view text, char delimiter) : text_(text), delimiter_(delimiter) {
+  SkipBom(text_);
+}
 
-  auto end_field = [&] {
-    record.fields.push_back(std::move(field));
-    field.clear();
+bool CsvReader::Next(CsvRecord& record) {
+  const std::string_view text = text_;
+  const std::size_t n = text.size();
+  std::size_t& i = pos_;
+  std::size_t fields = 0;
+  // Field strings are reused from record to record: their buffers stay allocated.
+  auto field = [&]() -> std::string& {
+    if (fields == record.fields.size()) record.fields.emplace_back();
+    std::string& f = record.fields[fields];
+    return f;
   };
-  auto end_record = [&] {
-    end_field();
-    // An empty line is no record (a lone empty field).
-    if (!(record.fields.size() == 1 && record.fields[0].empty()))
-      records.push_back(std::move(record));
-    record = CsvRecord{};
-    record_open = false;
+  auto start_field = [&]() -> std::string& {
+    std::string& f = field();
+    f.clear();
+    return f;
   };
   // Consumes a line break at i (CRLF, LF or CR); true when there was one.
   auto line_break = [&]() -> bool {
@@ -41,63 +39,77 @@ std::vector<CsvRecord> ReadCsv(std::string_view text, char delimiter) {
     } else {
       return false;
     }
-    ++line;
+    ++line_;
     return true;
   };
 
   while (i < n) {
-    if (!record_open) {
-      record.line = line;
-      record_open = true;
-    }
-    if (text[i] == '"' && field.empty()) {
-      // A quoted field, up to the closing quote.
-      std::size_t quoted_line = line;
-      ++i;
-      while (true) {
-        if (i >= n) {
-          throw CsvError("line " + std::to_string(quoted_line) + ": a quoted field never ends");
-        }
-        char c = text[i];
-        if (c == '"') {
-          if (i + 1 < n && text[i + 1] == '"') {
-            field.push_back('"');
-            i += 2;
-            continue;
+    record.line = line_;
+    fields = 0;
+    std::string* current = &start_field();
+    // One record: fields up to a line break or the end of the text.
+    while (true) {
+      if (i < n && text[i] == '"' && current->empty()) {
+        // A quoted field, up to the closing quote.
+        std::size_t quoted_line = line_;
+        ++i;
+        while (true) {
+          if (i >= n) {
+            throw CsvError("line " + std::to_string(quoted_line) + ": a quoted field never ends");
           }
+          char c = text[i];
+          if (c == '"') {
+            if (i + 1 < n && text[i + 1] == '"') {
+              current->push_back('"');
+              i += 2;
+              continue;
+            }
+            ++i;
+            break;
+          }
+          if (c == '\n' || (c == '\r' && !(i + 1 < n && text[i + 1] == '\n'))) ++line_;
+          current->push_back(c);
           ++i;
-          break;
         }
-        if (c == '\n' || (c == '\r' && !(i + 1 < n && text[i + 1] == '\n'))) ++line;
-        field.push_back(c);
-        ++i;
+        if (i >= n) break;
+        if (text[i] == delimiter_) {
+          ++fields;
+          current = &start_field();
+          ++i;
+          continue;
+        }
+        std::size_t at = line_;
+        if (line_break()) break;
+        throw CsvError("line " + std::to_string(at) + ": text after a closing quote");
       }
+      // An unquoted stretch, copied at once.
+      std::size_t start = i;
+      while (i < n && text[i] != delimiter_ && text[i] != '\r' && text[i] != '\n') ++i;
+      current->append(text.data() + start, i - start);
       if (i >= n) break;
-      if (text[i] == delimiter) {
-        end_field();
+      if (text[i] == delimiter_) {
+        ++fields;
+        current = &start_field();
         ++i;
         continue;
       }
-      std::size_t at = line;
-      if (line_break()) {
-        end_record();
-        continue;
-      }
-      throw CsvError("line " + std::to_string(at) + ": text after a closing quote");
-    }
-    char c = text[i];
-    if (c == delimiter) {
-      end_field();
-      ++i;
-    } else if (c == '\r' || c == '\n') {
       line_break();
-      end_record();
-    } else {
-      field.push_back(c);
-      ++i;
+      break;
     }
+    ++fields;
+    record.fields.resize(fields);
+    // An empty line is no record (a lone empty field).
+    if (fields == 1 && record.fields[0].empty()) continue;
+    return true;
   }
-  if (record_open) end_record();
+  return false;
+}
+
+std::vector<CsvRecord> ReadCsv(std::string_view text, char delimiter) {
+  std::vector<CsvRecord> records;
+  CsvReader reader(text, delimiter);
+  CsvRecord record;
+  while (reader.Next(record)) records.push_back(record);
   return records;
 }
 

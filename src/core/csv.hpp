@@ -21,6 +21,21 @@ struct CsvRecord {
 // field that never closes or is followed by something other than a delimiter or line end.
 std::vector<CsvRecord> ReadCsv(std::string_view text, char delimiter = ',');
 
+// The records of ReadCsv one at a time, into a record whose buffers are reused: a large file is
+// read without holding every field of it at once.
+class CsvReader {
+ public:
+  explicit CsvReader(std::string_view text, char delimiter = ',');
+  // Reads the next record into `record`; false at the end of the text.
+  bool Next(CsvRecord& record);
+
+ private:
+  std::string_view text_;
+  char delimiter_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+};
+
 // The delimiter of a file whose first line is a header: ';' when the header has more semicolons
 // than commas outside quotes, ',' otherwise (apps in some locales write ';').
 char GuessCsvDelimiter(std::string_view text);

@@ -185,6 +185,11 @@ class ImportsTest : public ::testing::Test {
       return s.QueryOne(platform::store::Statement{"test.count", sql})->Int(0);
     });
   }
+  void Sql(const std::string& sql) {
+    h_.app().database->Write([&](platform::store::Session& s) {
+      s.Execute(platform::store::Statement{"test.sql", sql});
+    });
+  }
   std::size_t WorkoutCount(Browser& who) {
     return h_.Get(who, "/api/v1/workouts?limit=100").Json()["items"].as_array().size();
   }
@@ -546,6 +551,66 @@ TEST_F(ImportsTest, AQueuedImportCanBeCancelledAndProgressIsRecorded) {
   EXPECT_EQ(done["done"].to_number<int>(), 450);
   EXPECT_EQ(done["total"].to_number<int>(), 450);
   EXPECT_EQ(done["progress"].as_double(), 1.0);
+}
+
+// A Strong CSV of `n` one-set workouts on distinct days, with an exercise that is not in the
+// catalogue (so the import creates one).
+std::string ManyWorkouts(int n) {
+  std::string csv = StrongCsv({});
+  for (int i = 0; i < n; ++i) {
+    char date[32];
+    std::snprintf(date, sizeof date, "20%02d-%02d-%02d 07:%02d:00", 10 + i / 336, 1 + i / 28 % 12,
+                  1 + i % 28, i % 60);
+    csv += core::CsvLine({date, "W" + std::to_string(i), "30m", "Zottman Sled Curl", "1", "40", "8",
+                          "0", "0", "", "", ""});
+  }
+  return csv;
+}
+
+// A server-side failure after some batches committed (here a trigger refuses the 201st workout)
+// fails the import and takes back what it had written.
+TEST_F(ImportsTest, AnImportThatFailsHalfwayLeavesNothing) {
+  Sql("CREATE TRIGGER refuse_201st BEFORE INSERT ON workouts WHEN (SELECT COUNT(*) FROM workouts "
+      "WHERE import_id IS NOT NULL) >= 200 BEGIN SELECT RAISE(ABORT, 'the disk is on fire'); END");
+  auto failed = RunImport(ana_, "format=strong_csv", ManyWorkouts(450));
+  EXPECT_EQ(failed["status"], "failed") << boost::json::serialize(failed);
+  EXPECT_EQ(WorkoutCount(ana_), 0u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM workouts WHERE deleted_at IS NULL"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM workout_sets"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM custom_exercises WHERE deleted_at IS NULL"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_uploads"), 0);
+  EXPECT_EQ(failed["done"].to_number<int>(), 0);
+}
+
+// A runner that dies mid-import (here: its lease is taken over right after its first batch
+// committed, so it stops at its next one) is succeeded by another that goes on from the last
+// committed batch: every workout once, the custom exercise once.
+TEST_F(ImportsTest, AnImportWhoseRunnerDiedResumesWithoutDuplicates) {
+  auto id = Upload(ana_, "format=strong_csv", ManyWorkouts(450));
+  Sql("CREATE TRIGGER take_lease AFTER UPDATE OF done ON jobs WHEN NEW.done = 200 "
+      "BEGIN UPDATE jobs SET lease_token = 'another runner' WHERE id = NEW.id; END");
+  EXPECT_EQ(Drain(), 1u);
+  auto stopped = Import(ana_, id);
+  EXPECT_EQ(stopped["status"], "running");
+  EXPECT_EQ(stopped["done"].to_number<int>(), 200);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM workouts WHERE deleted_at IS NULL"), 200);
+
+  // The other runner died too; once its lease has run out, the job is claimed again.
+  Sql("DROP TRIGGER take_lease");
+  Sql("UPDATE jobs SET lease_until = '2000-01-01T00:00:00.000Z' WHERE id = '" + id + "'");
+  EXPECT_EQ(Drain(), 1u);
+  auto done = Import(ana_, id);
+  ASSERT_EQ(done["status"], "succeeded") << boost::json::serialize(done);
+  EXPECT_EQ(done["done"].to_number<int>(), 450);
+  auto result = done["result"].as_object();
+  EXPECT_EQ(result["workouts_created"].to_number<int>(), 450);
+  EXPECT_EQ(result["sets_created"].to_number<int>(), 450);
+  ASSERT_EQ(result["exercises_created"].as_array().size(), 1u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM workouts WHERE deleted_at IS NULL"), 450);
+  EXPECT_EQ(Count("SELECT COUNT(DISTINCT started_at) FROM workouts WHERE deleted_at IS NULL"), 450);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM workout_sets"), 450);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM custom_exercises WHERE deleted_at IS NULL"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_uploads"), 0);
 }
 
 // The socket server refuses an upload over the route's limit from its headers alone.

@@ -67,5 +67,20 @@ TEST(CsvTest, WritingAndReadingRoundTrips) {
   EXPECT_EQ(r[0].fields, fields);
 }
 
+TEST(CsvTest, TheReaderReusesItsRecordWithoutLeftovers) {
+  // A long field, then fewer fields, then an empty line and a quoted field: each record holds its
+  // own fields only, whatever the record before it left in the reused buffers.
+  CsvReader reader("a long first field of more than sixteen bytes,b,c\nx\n\n\"q,1\",,\nlast");
+  CsvRecord record;
+  std::vector<std::pair<std::size_t, std::vector<std::string>>> seen;
+  while (reader.Next(record)) seen.emplace_back(record.line, record.fields);
+  using Seen = std::vector<std::pair<std::size_t, std::vector<std::string>>>;
+  EXPECT_EQ(seen, (Seen{{1, {"a long first field of more than sixteen bytes", "b", "c"}},
+                        {2, {"x"}},
+                        {4, {"q,1", "", ""}},
+                        {5, {"last"}}}));
+  EXPECT_FALSE(reader.Next(record));
+}
+
 }  // namespace
 }  // namespace vigor::core

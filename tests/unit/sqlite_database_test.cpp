@@ -67,6 +67,21 @@ TEST_F(SqliteDatabaseTest, BindsNumberedParametersByNumber) {
   EXPECT_EQ(text, "b-a");
 }
 
+TEST_F(SqliteDatabaseTest, BlobsKeepEveryByteAndAreStoredAsBlobs) {
+  auto db = Open();
+  // NUL bytes, bytes that are not UTF-8, and all 256 values.
+  std::string bytes("a\0b\xff\xfe", 5);
+  for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
+  constexpr Statement kEcho{"test.echo", "SELECT $1, typeof($1), length($1)"};
+  auto row = db->ReadResult([&](Session& s) { return *s.QueryOne(kEcho, Blob{bytes}); });
+  EXPECT_EQ(row.Text(0), bytes);
+  EXPECT_EQ(row.Text(1), "blob");
+  EXPECT_EQ(row.Int(2), static_cast<std::int64_t>(bytes.size()));
+  // Text stays text.
+  auto text = db->ReadResult([&](Session& s) { return s.QueryOne(kEcho, "abc")->Text(1); });
+  EXPECT_EQ(text, "text");
+}
+
 TEST_F(SqliteDatabaseTest, FailedWriteLeavesNothingAndReachesCaller) {
   auto db = Open();
   EXPECT_THROW(db->Write([](Session& s) {

@@ -1,5 +1,9 @@
 #include "features/imports/import_repository.hpp"
 
+#include <stdexcept>
+
+#include "platform/crypto/random.hpp"
+
 namespace vigor::features::imports {
 
 namespace {
@@ -7,17 +11,16 @@ using platform::store::Statement;
 
 constexpr Statement kInsertUpload{
     "import_uploads.insert",
-    "INSERT INTO import_uploads (job_id, user_id, content) VALUES ($1, $2, $3)"};
+    "INSERT INTO import_uploads (job_id, user_id, content, bytes) VALUES ($1, $2, '', $3)"};
 constexpr Statement kFindUpload{
-    "import_uploads.find", "SELECT content FROM import_uploads WHERE job_id = $1 AND user_id = $2"};
+    "import_uploads.find",
+    "SELECT content, bytes FROM import_uploads WHERE job_id = $1 AND user_id = $2"};
 constexpr Statement kDeleteUpload{"import_uploads.delete",
                                   "DELETE FROM import_uploads WHERE job_id = $1 AND user_id = $2"};
 constexpr Statement kSameActivity{
     "workouts.same_activity",
     "SELECT id FROM workouts WHERE user_id = $1 AND started_at = $2 AND sport = $3 "
     "AND deleted_at IS NULL AND kind = 'cardio' LIMIT 1"};
-constexpr Statement kMarkWorkout{
-    "workouts.mark_import", "UPDATE workouts SET import_id = $3 WHERE user_id = $1 AND id = $2"};
 constexpr Statement kMarkExercise{
     "custom_exercises.mark_import",
     "UPDATE custom_exercises SET import_id = $3 WHERE user_id = $1 AND id = $2"};
@@ -26,8 +29,8 @@ constexpr Statement kWorkoutsOf{
     "SELECT id FROM workouts WHERE user_id = $1 AND import_id = $2 AND deleted_at IS NULL"};
 constexpr Statement kExercisesOf{
     "custom_exercises.of_import",
-    "SELECT id FROM custom_exercises WHERE user_id = $1 AND import_id = $2 "
-    "AND deleted_at IS NULL"};
+    "SELECT id, name FROM custom_exercises WHERE user_id = $1 AND import_id = $2 "
+    "AND deleted_at IS NULL ORDER BY id"};
 constexpr Statement kInsertTrack{
     "workout_tracks.insert",
     "INSERT INTO workout_tracks (workout_id, user_id, format, start_unix_ms, sport, point_count, "
@@ -58,15 +61,19 @@ std::vector<std::string> Ids(std::vector<platform::store::Row> rows) {
 }  // namespace
 
 void ImportRepository::InsertUpload(Session& s, const std::string& job_id,
-                                    const std::string& user_id, const std::string& content_base64) {
-  s.Execute(kInsertUpload, job_id, user_id, content_base64);
+                                    const std::string& user_id, std::string content) {
+  s.Execute(kInsertUpload, job_id, user_id, platform::store::Blob{std::move(content)});
 }
 
 std::optional<std::string> ImportRepository::FindUpload(Session& s, const std::string& job_id,
                                                         const std::string& user_id) {
   auto row = s.QueryOne(kFindUpload, job_id, user_id);
   if (!row) return std::nullopt;
-  return row->Text(0);
+  if (!row->IsNull(1)) return row->Text(1);
+  // Queued before migration 0009, as base64url text.
+  auto bytes = platform::crypto::Base64UrlDecode(row->Text(0));
+  if (!bytes) throw std::runtime_error("an import upload is not base64url");
+  return std::move(*bytes);
 }
 
 void ImportRepository::DeleteUpload(Session& s, const std::string& job_id,
@@ -83,11 +90,6 @@ std::optional<std::string> ImportRepository::FindSameActivity(Session& s,
   return row->Text(0);
 }
 
-void ImportRepository::MarkWorkout(Session& s, const std::string& user_id,
-                                   const std::string& workout_id, const std::string& import_id) {
-  s.Execute(kMarkWorkout, user_id, workout_id, import_id);
-}
-
 void ImportRepository::MarkExercise(Session& s, const std::string& user_id,
                                     const std::string& exercise_id, const std::string& import_id) {
   s.Execute(kMarkExercise, user_id, exercise_id, import_id);
@@ -98,9 +100,11 @@ std::vector<std::string> ImportRepository::WorkoutsOf(Session& s, const std::str
   return Ids(s.Query(kWorkoutsOf, user_id, import_id));
 }
 
-std::vector<std::string> ImportRepository::ExercisesOf(Session& s, const std::string& user_id,
-                                                       const std::string& import_id) {
-  return Ids(s.Query(kExercisesOf, user_id, import_id));
+std::vector<ImportRepository::CreatedExercise> ImportRepository::ExercisesOf(
+    Session& s, const std::string& user_id, const std::string& import_id) {
+  std::vector<CreatedExercise> out;
+  for (auto& r : s.Query(kExercisesOf, user_id, import_id)) out.push_back({r.Text(0), r.Text(1)});
+  return out;
 }
 
 void ImportRepository::InsertTrack(Session& s, const std::string& workout_id,

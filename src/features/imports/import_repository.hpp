@@ -29,7 +29,7 @@ class ImportRepository {
   using Session = platform::store::Session;
 
   void InsertUpload(Session& s, const std::string& job_id, const std::string& user_id,
-                    const std::string& content_base64);
+                    std::string content);
   std::optional<std::string> FindUpload(Session& s, const std::string& job_id,
                                         const std::string& user_id);
   void DeleteUpload(Session& s, const std::string& job_id, const std::string& user_id);
@@ -39,16 +39,19 @@ class ImportRepository {
                                               const std::string& started_at,
                                               const std::string& sport);
 
-  // Stamps rows as created by the import `import_id`.
-  void MarkWorkout(Session& s, const std::string& user_id, const std::string& workout_id,
-                   const std::string& import_id);
+  // Stamps a custom exercise as created by the import `import_id` (a workout carries its
+  // import_id from its INSERT).
   void MarkExercise(Session& s, const std::string& user_id, const std::string& exercise_id,
                     const std::string& import_id);
   // Live rows an import created.
   std::vector<std::string> WorkoutsOf(Session& s, const std::string& user_id,
                                       const std::string& import_id);
-  std::vector<std::string> ExercisesOf(Session& s, const std::string& user_id,
-                                       const std::string& import_id);
+  struct CreatedExercise {
+    std::string id;
+    std::string name;
+  };
+  std::vector<CreatedExercise> ExercisesOf(Session& s, const std::string& user_id,
+                                           const std::string& import_id);
 
   void InsertTrack(Session& s, const std::string& workout_id, const std::string& user_id,
                    const StoredTrack& track, const std::string& points, const std::string& now);

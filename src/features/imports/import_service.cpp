@@ -4,6 +4,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cmath>
+#include <future>
 #include <map>
 #include <set>
 
@@ -83,39 +84,6 @@ std::string SplitsJson(const std::vector<core::Split>& splits) {
   return json::serialize(out);
 }
 
-// The workout as the workouts feature stores it; totals computed as WorkoutService does.
-// Takes `input` by value: an import builds each input for this alone and moves it in, so its
-// sets are not copied.
-workouts::Workout BuildWorkout(const std::string& user_id, workouts::WorkoutInput input,
-                               const std::string& now) {
-  workouts::Workout w;
-  w.input_hash = workouts::Fingerprint(input);
-  w.id = input.id.value_or(platform::NewId());
-  w.user_id = user_id;
-  w.kind = input.cardio ? workouts::WorkoutKind::kCardio : workouts::WorkoutKind::kStrength;
-  w.started_at = input.started_at;
-  w.ended_at = input.ended_at;
-  w.cardio = input.cardio;
-  std::vector<core::BlockFigures> figures;
-  for (const auto& block : input.blocks) {
-    core::BlockFigures f{block.exercise_id, {}};
-    for (const auto& set : block.sets) f.sets.push_back({set.done, set.reps, set.weight_kg});
-    figures.push_back(std::move(f));
-  }
-  w.totals.sets = core::ComputeTotals(figures);
-  std::optional<std::int64_t> ended;
-  if (input.ended_at) ended = workouts::ParseRfc3339Ms(*input.ended_at);
-  w.totals.duration_s =
-      core::WorkoutDurationSeconds(input.cardio ? input.cardio->duration_s : std::nullopt,
-                                   workouts::ParseRfc3339Ms(input.started_at).value_or(0), ended);
-  w.title = std::move(input.title);
-  w.notes = std::move(input.notes);
-  w.blocks = std::move(input.blocks);
-  w.created_at = now;
-  w.updated_at = now;
-  return w;
-}
-
 // What a custom exercise created for a file records, judged from its sets.
 exercises::LogType InferLogType(const ParsedLog& log, const std::string& name) {
   bool weight = false, reps = false, duration = false, distance = false;
@@ -192,10 +160,9 @@ Job ImportService::Submit(const Principal& principal, const ImportRequest& reque
   if (body.empty()) {
     throw Error(ErrorKind::kValidation, "The file is empty.", {{"body", "must not be empty"}});
   }
-  std::string content = platform::crypto::Base64UrlEncode(body);
   auto job = database_.WriteResult([&](Session& s) {
     auto id = jobs_.Enqueue(s, principal.user_id, kImportJobKind, EncodeRequest(request));
-    imports_.InsertUpload(s, id, principal.user_id, content);
+    imports_.InsertUpload(s, id, principal.user_id, body);
     return *jobs_.Find(s, principal.user_id, id);
   });
   jobs_.Notify();
@@ -218,35 +185,42 @@ void ImportService::Undo(const Principal& principal, const std::string& raw_id) 
     if (job->status == platform::jobs::JobStatus::kRunning) {
       throw Error(ErrorKind::kConflict, "The import is running; undo it once it has finished.");
     }
-    std::string now = platform::NowRfc3339();
-    for (const auto& workout_id : imports_.WorkoutsOf(s, user_id, id)) {
-      workouts_.Tombstone(s, user_id, workout_id, now);
-      imports_.DeleteTrack(s, user_id, workout_id);
-    }
-    for (const auto& exercise_id : imports_.ExercisesOf(s, user_id, id)) {
-      custom_.MarkDeleted(s, user_id, exercise_id, now);
-    }
+    RemoveCreated(s, user_id, id);
     if (!jobs_.Remove(s, user_id, id)) {
       throw Error(ErrorKind::kConflict, "The import is running; undo it once it has finished.");
     }
   });
 }
 
+void ImportService::RemoveCreated(Session& s, const std::string& user_id,
+                                  const std::string& import_id) {
+  std::string now = platform::NowRfc3339();
+  for (const auto& workout_id : imports_.WorkoutsOf(s, user_id, import_id)) {
+    workouts_.Tombstone(s, user_id, workout_id, now);
+    imports_.DeleteTrack(s, user_id, workout_id);
+  }
+  for (const auto& exercise : imports_.ExercisesOf(s, user_id, import_id)) {
+    custom_.MarkDeleted(s, user_id, exercise.id, now);
+  }
+}
+
 std::string ImportService::RunJob(JobContext& context) {
   const Job& job = context.job();
   ImportRequest request = DecodeRequest(job.payload);
-  auto content =
+  auto bytes =
       database_.ReadResult([&](Session& s) { return imports_.FindUpload(s, job.id, job.user_id); });
-  if (!content) throw Failure("The uploaded file is gone.", 410);
-  auto bytes = platform::crypto::Base64UrlDecode(*content);
-  content.reset();
-  if (!bytes) throw std::runtime_error("an import upload is not base64url");
+  if (!bytes) throw Failure("The uploaded file is gone.", 410);
   try {
     return IsActivityFormat(request.format) ? RunActivityImport(context, request, *bytes)
                                             : RunLogImport(context, request, *bytes);
   } catch (...) {
-    // The file is not needed any more; what the import wrote was rolled back.
-    database_.Write([&](Session& s) { imports_.DeleteUpload(s, job.id, job.user_id); });
+    // A failed import leaves nothing: the batches a CSV import committed go too, and the file.
+    // Unless another runner holds the job now (this one was presumed dead): it goes on with them.
+    database_.Write([&](Session& s) {
+      if (!context.Progress(s, 0, std::nullopt)) return;
+      RemoveCreated(s, job.user_id, job.id);
+      imports_.DeleteUpload(s, job.id, job.user_id);
+    });
     throw;
   }
 }
@@ -322,9 +296,12 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
       }
     }
     std::string now = platform::NowRfc3339();
-    auto workout = BuildWorkout(job.user_id, input, now);
+    std::string fingerprint = workouts::Fingerprint(input);
+    std::string id = *input.id;
+    auto workout = workouts::MakeWorkout(job.user_id, std::move(id), std::move(input),
+                                         std::move(fingerprint), now);
+    workout.import_id = job.id;
     if (!workouts_.Insert(s, workout)) throw std::runtime_error("a new workout id is taken");
-    imports_.MarkWorkout(s, job.user_id, workout.id, job.id);
     imports_.InsertTrack(s, workout.id, job.user_id, stored, points, now);
     imports_.DeleteUpload(s, job.id, job.user_id);
     json::object result{{"workouts_created", 1},
@@ -404,6 +381,48 @@ LogImportSummary ImportService::DryRun(const Principal& principal, const ImportR
   return summary;
 }
 
+std::map<std::string, std::string> ImportService::PrepareExercises(Session& s,
+                                                                   const std::string& user_id,
+                                                                   const std::string& import_id,
+                                                                   const ParsedLog& log) {
+  std::map<std::string, std::string> ids;     // name in the file -> id
+  std::map<std::string, std::string> by_key;  // search key -> id created here
+  std::string now = platform::NowRfc3339();
+  for (const auto& m : Resolve(s, user_id, log)) {
+    if (m.exercise_id) {
+      ids[m.name] = *m.exercise_id;
+      continue;
+    }
+    std::string name = m.name.substr(0, 100);
+    std::string key = core::SearchKey(name);
+    if (key.empty()) {
+      name = "Imported exercise";
+      key = core::SearchKey(name);
+    }
+    if (auto it = by_key.find(key); it != by_key.end()) {
+      ids[m.name] = it->second;
+      continue;
+    }
+    if (auto own = custom_.LiveIdByKey(s, user_id, key)) {
+      ids[m.name] = *own;
+      continue;
+    }
+    exercises::Exercise e;
+    e.id = platform::NewId();
+    e.user_id = user_id;
+    e.custom = true;
+    e.name = name;
+    e.slug = core::Slugify(name);
+    e.log_type = InferLogType(log, m.name);
+    e.created_at = e.updated_at = now;
+    custom_.Insert(s, e);
+    imports_.MarkExercise(s, user_id, e.id, import_id);
+    by_key[key] = e.id;
+    ids[m.name] = e.id;
+  }
+  return ids;
+}
+
 std::string ImportService::RunLogImport(JobContext& context, const ImportRequest& request,
                                         const std::string& text) {
   const Job& job = context.job();
@@ -414,13 +433,52 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
   } catch (const LogFormatError& e) {
     throw Failure(e.what(), 422);
   }
-  auto total = static_cast<std::int64_t>(log.workouts.size());
-  std::map<std::string, std::string> exercise_ids;  // name in the file -> id
-  json::array created_exercises;
-  std::size_t sets = 0;
-  std::string result;
+  const std::size_t count = log.workouts.size();
+  const auto total = static_cast<std::int64_t>(count);
+  // A job claimed again after its runner died goes on after the batches that committed: each
+  // recorded its progress in its own transaction, and the file parses to the same workouts.
+  std::size_t next = std::min(count, static_cast<std::size_t>(std::max<std::int64_t>(job.done, 0)));
 
+  // The exercises the file needs, each created once (found again by name when resuming).
+  auto exercise_ids =
+      database_.WriteResult([&](Session& s) { return PrepareExercises(s, user_id, job.id, log); });
+
+  auto build = [&](std::size_t from) {
+    std::vector<workouts::Workout> batch;
+    std::size_t end = std::min(count, from + kBatchWorkouts);
+    batch.reserve(end - from);
+    std::string now = platform::NowRfc3339();
+    for (std::size_t i = from; i < end; ++i) {
+      const auto& pw = log.workouts[i];
+      workouts::WorkoutInput input;
+      input.title = pw.title.substr(0, 200);
+      input.started_at = workouts::FormatUtcMs(pw.started_ms);
+      if (pw.ended_ms) input.ended_at = workouts::FormatUtcMs(*pw.ended_ms);
+      input.notes = pw.notes;
+      input.blocks.reserve(pw.blocks.size());
+      for (const auto& pb : pw.blocks) {
+        workouts::WorkoutBlock block;
+        block.exercise_id = exercise_ids.at(pb.exercise_name);
+        block.superset_group = pb.superset_group;
+        block.notes = pb.notes;
+        block.sets = pb.sets;
+        input.blocks.push_back(std::move(block));
+      }
+      std::string fingerprint = workouts::Fingerprint(input);
+      auto workout = workouts::MakeWorkout(user_id, platform::NewId(), std::move(input),
+                                           std::move(fingerprint), now);
+      workout.import_id = job.id;
+      batch.push_back(std::move(workout));
+    }
+    return batch;
+  };
+
+  std::string result;
   auto finish = [&](Session& s) {
+    json::array created;
+    for (const auto& e : imports_.ExercisesOf(s, user_id, job.id)) {
+      created.push_back(json::object{{"id", e.id}, {"name", e.name}});
+    }
     json::array errors;
     for (const auto& e : log.row_errors) {
       errors.push_back(json::object{{"row", e.row}, {"message", e.message}});
@@ -428,85 +486,36 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
     json::array unknown;
     for (const auto& c : log.unknown_columns) unknown.push_back(json::string(c));
     result = json::serialize(json::object{{"workouts_created", total},
-                                          {"sets_created", sets},
-                                          {"exercises_created", created_exercises},
-                                          {"unknown_columns", unknown},
-                                          {"row_errors", errors}});
+                                          {"sets_created", log.sets()},
+                                          {"exercises_created", std::move(created)},
+                                          {"unknown_columns", std::move(unknown)},
+                                          {"row_errors", std::move(errors)}});
     imports_.DeleteUpload(s, job.id, user_id);
     context.Succeed(s, result);
   };
 
-  std::size_t next = 0;
-  do {
-    database_.Write([&](Session& s) {
-      std::string now = platform::NowRfc3339();
-      if (next == 0) {
-        // The exercises the file needs, each created once, with the first batch.
-        std::map<std::string, std::string> by_key;  // search key -> id created here
-        for (const auto& m : Resolve(s, user_id, log)) {
-          if (m.exercise_id) {
-            exercise_ids[m.name] = *m.exercise_id;
-            continue;
-          }
-          std::string name = m.name.substr(0, 100);
-          std::string key = core::SearchKey(name);
-          if (key.empty()) {
-            name = "Imported exercise";
-            key = core::SearchKey(name);
-          }
-          if (auto it = by_key.find(key); it != by_key.end()) {
-            exercise_ids[m.name] = it->second;
-            continue;
-          }
-          if (auto own = custom_.LiveIdByKey(s, user_id, key)) {
-            exercise_ids[m.name] = *own;
-            continue;
-          }
-          exercises::Exercise e;
-          e.id = platform::NewId();
-          e.user_id = user_id;
-          e.custom = true;
-          e.name = name;
-          e.slug = core::Slugify(name);
-          e.log_type = InferLogType(log, m.name);
-          e.created_at = e.updated_at = now;
-          custom_.Insert(s, e);
-          imports_.MarkExercise(s, user_id, e.id, job.id);
-          by_key[key] = e.id;
-          exercise_ids[m.name] = e.id;
-          created_exercises.push_back(json::object{{"id", e.id}, {"name", e.name}});
+  // The writer thread inserts one batch while this thread builds the next (fingerprints and
+  // totals are a fair share of the work), so the single writer only runs SQL.
+  auto batch = build(next);
+  while (true) {
+    std::size_t end = next + batch.size();
+    bool last = end >= count;
+    auto written = std::async(std::launch::async, [&, current = std::move(batch), end, last] {
+      database_.Write([&](Session& s) {
+        for (const auto& workout : current) {
+          if (!workouts_.Insert(s, workout)) throw std::runtime_error("a new workout id is taken");
         }
-      }
-      std::size_t end = std::min(log.workouts.size(), next + kBatchWorkouts);
-      for (std::size_t i = next; i < end; ++i) {
-        const auto& pw = log.workouts[i];
-        workouts::WorkoutInput input;
-        input.id = platform::NewId();
-        input.title = pw.title.substr(0, 200);
-        input.started_at = workouts::FormatUtcMs(pw.started_ms);
-        if (pw.ended_ms) input.ended_at = workouts::FormatUtcMs(*pw.ended_ms);
-        input.notes = pw.notes;
-        for (const auto& pb : pw.blocks) {
-          workouts::WorkoutBlock block;
-          block.exercise_id = exercise_ids.at(pb.exercise_name);
-          block.superset_group = pb.superset_group;
-          block.notes = pb.notes;
-          block.sets = pb.sets;
-          sets += pb.sets.size();
-          input.blocks.push_back(std::move(block));
+        if (!context.Progress(s, static_cast<std::int64_t>(end), total)) {
+          throw std::runtime_error("the import's lease was lost");
         }
-        auto workout = BuildWorkout(user_id, std::move(input), now);
-        if (!workouts_.Insert(s, workout)) throw std::runtime_error("a new workout id is taken");
-        imports_.MarkWorkout(s, user_id, workout.id, job.id);
-      }
-      next = end;
-      if (!context.Progress(s, static_cast<std::int64_t>(next), total)) {
-        throw std::runtime_error("the import's lease was lost");
-      }
-      if (next >= log.workouts.size()) finish(s);
+        if (last) finish(s);
+      });
     });
-  } while (next < log.workouts.size());
-  return result;
+    if (!last) batch = build(end);
+    written.get();
+    next = end;
+    if (last) return result;
+  }
 }
 
 StoredTrack ImportService::Track(const Principal& principal, const std::string& workout_id) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,7 +25,8 @@ inline constexpr std::string_view kImportJobKind = "import";
 // An activity file becomes one cardio workout with its track, written in one transaction, or
 // nothing at all; a training-log CSV becomes workouts (one transaction per kBatchWorkouts) and
 // the custom exercises it needs, each stamped with the import's id so that Undo removes exactly
-// them. Another user's import, workout or track is "not found".
+// them. A CSV import whose runner died resumes after its last committed batch. Another user's
+// import, workout or track is "not found".
 class ImportService {
  public:
   static constexpr std::size_t kBatchWorkouts = 200;
@@ -61,6 +63,13 @@ class ImportService {
                                 const std::string& bytes);
   std::string RunLogImport(platform::jobs::JobContext& context, const ImportRequest& request,
                            const std::string& text);
+  // The id of every exercise name of `log`: the catalogue's or the user's own, else a custom
+  // exercise created now and stamped with the import.
+  std::map<std::string, std::string> PrepareExercises(Session& s, const std::string& user_id,
+                                                      const std::string& import_id,
+                                                      const ParsedLog& log);
+  // Tombstones the workouts and custom exercises the import created (and the workouts' tracks).
+  void RemoveCreated(Session& s, const std::string& user_id, const std::string& import_id);
   // Every distinct exercise name of `log`, resolved against the catalogue and the user's own.
   std::vector<ExerciseMatch> Resolve(Session& s, const std::string& user_id, const ParsedLog& log);
 

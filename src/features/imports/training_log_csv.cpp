@@ -82,13 +82,22 @@ Columns ReadHeader(const core::CsvRecord& header, std::initializer_list<std::str
   return columns;
 }
 
-std::vector<core::CsvRecord> ReadRecords(std::string_view text) {
-  try {
-    return core::ReadCsv(text, core::GuessCsvDelimiter(text));
-  } catch (const core::CsvError& e) {
-    throw LogFormatError(std::string("The file is not valid CSV: ") + e.what() + ".");
+// The file's records one at a time (a large export is never held as fields all at once); a CSV
+// syntax error is the file's format error.
+class Records {
+ public:
+  explicit Records(std::string_view text) : reader_(text, core::GuessCsvDelimiter(text)) {}
+  bool Next(core::CsvRecord& record) {
+    try {
+      return reader_.Next(record);
+    } catch (const core::CsvError& e) {
+      throw LogFormatError(std::string("The file is not valid CSV: ") + e.what() + ".");
+    }
   }
-}
+
+ private:
+  core::CsvReader reader_;
+};
 
 // A row's field, or empty when the row is short.
 std::string_view Field(const core::CsvRecord& row, std::optional<std::size_t> column) {
@@ -234,10 +243,11 @@ std::size_t ParsedLog::sets() const {
 
 ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
                          core::DistanceUnit distance_unit) {
-  auto records = ReadRecords(text);
-  if (records.empty()) throw LogFormatError("The file is empty.");
+  Records records(text);
+  core::CsvRecord row;
+  if (!records.Next(row)) throw LogFormatError("The file is empty.");
   auto columns =
-      ReadHeader(records[0],
+      ReadHeader(row,
                  {"date", "workout name", "duration", "exercise name", "set order", "weight",
                   "reps", "distance", "seconds", "notes", "workout notes", "rpe"},
                  {"date", "workout name", "exercise name"}, "Strong");
@@ -251,8 +261,7 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
   ParsedLog log;
   log.unknown_columns = columns.unknown;
   LogBuilder builder(log);
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const auto& row = records[r];
+  while (records.Next(row)) {
     ++log.rows;
     try {
       auto order = Lower(Field(row, c_order));
@@ -303,10 +312,11 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
 }
 
 ParsedLog ParseHevyCsv(std::string_view text) {
-  auto records = ReadRecords(text);
-  if (records.empty()) throw LogFormatError("The file is empty.");
+  Records records(text);
+  core::CsvRecord row;
+  if (!records.Next(row)) throw LogFormatError("The file is empty.");
   auto columns =
-      ReadHeader(records[0],
+      ReadHeader(row,
                  {"title", "start_time", "end_time", "description", "exercise_title", "superset_id",
                   "exercise_notes", "set_index", "set_type", "weight_kg", "weight_lbs", "reps",
                   "distance_km", "distance_miles", "duration_seconds", "rpe"},
@@ -323,8 +333,7 @@ ParsedLog ParseHevyCsv(std::string_view text) {
   ParsedLog log;
   log.unknown_columns = columns.unknown;
   LogBuilder builder(log);
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const auto& row = records[r];
+  while (records.Next(row)) {
     ++log.rows;
     try {
       auto start_text = Field(row, c_start);

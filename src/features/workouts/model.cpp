@@ -1,9 +1,11 @@
 #include "features/workouts/model.hpp"
 
 #include <array>
-#include <cstdio>
+#include <charconv>
 #include <type_traits>
 
+#include "core/workout_totals.hpp"
+#include "features/workouts/time_text.hpp"
 #include "platform/crypto/random.hpp"
 
 namespace vigor::features::workouts {
@@ -31,10 +33,13 @@ class Canonical {
     out_ += ';';
   }
   void Int(std::int64_t v) { out_ += std::to_string(v) + ';'; }
+  // The shortest text that reads back as the same double: distinct values stay distinct, and
+  // std::to_chars costs a fraction of printf's "%.17g" (an import fingerprints every set).
   void Real(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g;", v);
-    out_ += buf;
+    char buf[32];
+    auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    out_.append(buf, end);
+    out_ += ';';
   }
   template <class T>
   void Opt(const std::optional<T>& v) {
@@ -142,6 +147,43 @@ std::string Fingerprint(const WorkoutInput& in) {
     }
   }
   return platform::crypto::Sha256Hex(c.str());
+}
+
+Workout MakeWorkout(std::string user_id, std::string id, WorkoutInput input,
+                    std::string fingerprint, const std::string& now) {
+  Workout w;
+  w.id = std::move(id);
+  w.user_id = std::move(user_id);
+  w.kind = input.cardio ? WorkoutKind::kCardio : WorkoutKind::kStrength;
+
+  std::vector<core::BlockFigures> figures;
+  figures.reserve(input.blocks.size());
+  for (const auto& block : input.blocks) {
+    core::BlockFigures f{block.exercise_id, {}};
+    f.sets.reserve(block.sets.size());
+    for (const auto& set : block.sets) f.sets.push_back({set.done, set.reps, set.weight_kg});
+    figures.push_back(std::move(f));
+  }
+  w.totals.sets = core::ComputeTotals(figures);
+  std::optional<std::int64_t> ended;
+  if (input.ended_at) ended = ParseRfc3339Ms(*input.ended_at);
+  w.totals.duration_s =
+      core::WorkoutDurationSeconds(input.cardio ? input.cardio->duration_s : std::nullopt,
+                                   ParseRfc3339Ms(input.started_at).value_or(0), ended);
+
+  w.title = std::move(input.title);
+  w.started_at = std::move(input.started_at);
+  w.ended_at = std::move(input.ended_at);
+  w.time_zone = std::move(input.time_zone);
+  w.notes = std::move(input.notes);
+  w.perceived_effort = input.perceived_effort;
+  w.routine_id = std::move(input.routine_id);
+  w.cardio = std::move(input.cardio);
+  w.blocks = std::move(input.blocks);
+  w.input_hash = std::move(fingerprint);
+  w.created_at = now;
+  w.updated_at = now;
+  return w;
 }
 
 bool IsMeasurementKind(std::string_view kind) {

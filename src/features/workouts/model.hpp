@@ -99,7 +99,13 @@ struct Workout {
   std::string created_at;
   std::string updated_at;
   std::int64_t rev = 1;
+  std::optional<std::string> import_id;  // the import job that created it (undo finds it so)
 };
+
+// The workout `input` describes as it is stored: its totals computed, stamped `now`. Takes the
+// input by value, so that a caller that built it for this alone moves its sets in.
+Workout MakeWorkout(std::string user_id, std::string id, WorkoutInput input,
+                    std::string fingerprint, const std::string& now);
 
 // The row without its blocks: enough to decide what a write does.
 struct WorkoutHead {

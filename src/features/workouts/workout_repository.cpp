@@ -30,12 +30,13 @@ constexpr Statement kInsert{
     "INSERT INTO workouts (id, user_id, title, kind, started_at, ended_at, time_zone, notes, "
     "perceived_effort, routine_id, sport, distance_m, duration_s, moving_time_s, "
     "elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, total_volume_kg, "
-    "total_exercises, total_duration_s, input_hash, created_at, updated_at, exercise_ids, rev) "
+    "total_exercises, total_duration_s, input_hash, created_at, updated_at, exercise_ids, "
+    "import_id, rev) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
-    "$20, $21, $22, $23, $24, $25, $26, $27, "
+    "$20, $21, $22, $23, $24, $25, $26, $27, $28, "
     "(SELECT COALESCE(MAX(rev), 0) + 1 FROM workouts WHERE user_id = $2)) "
     "ON CONFLICT (id) DO NOTHING RETURNING rev"};
-// Same parameters as kInsert ($25, created_at, stays as it was), plus the expected rev.
+// The parameters of kInsert up to $27 ($25, created_at, stays as it was), then the expected rev.
 constexpr Statement kUpdate{
     "workouts.update",
     "UPDATE workouts SET title = $3, kind = $4, started_at = $5, ended_at = $6, time_zone = $7, "
@@ -273,6 +274,7 @@ std::string ContainsPattern(const std::string& text) {
 
 std::optional<std::int64_t> WorkoutRepository::Insert(Session& s, const Workout& w) {
   auto params = HeadParams(w);
+  params.push_back(ToValue(w.import_id));
   auto rows = s.QueryParams(kInsert, params);
   if (rows.empty()) return std::nullopt;
   InsertChildren(s, w);

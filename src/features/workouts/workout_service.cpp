@@ -5,7 +5,6 @@
 #include <set>
 #include <unordered_set>
 
-#include "core/workout_totals.hpp"
 #include "features/workouts/time_text.hpp"
 #include "platform/crypto/random.hpp"
 #include "platform/error.hpp"
@@ -82,43 +81,6 @@ void WorkoutService::CheckReferences(Session& s, const std::string& user_id,
     errors.Add("routine_id", "is not one of your routines");
   }
   errors.ThrowIfAny();
-}
-
-Workout WorkoutService::Build(const std::string& user_id, const std::string& id,
-                              const WorkoutInput& input, const std::string& fingerprint,
-                              const std::string& now) {
-  Workout w;
-  w.id = id;
-  w.user_id = user_id;
-  w.kind = input.cardio ? WorkoutKind::kCardio : WorkoutKind::kStrength;
-  w.title = input.title;
-  w.started_at = input.started_at;
-  w.ended_at = input.ended_at;
-  w.time_zone = input.time_zone;
-  w.notes = input.notes;
-  w.perceived_effort = input.perceived_effort;
-  w.routine_id = input.routine_id;
-  w.cardio = input.cardio;
-  w.blocks = input.blocks;
-
-  std::vector<core::BlockFigures> figures;
-  figures.reserve(input.blocks.size());
-  for (const auto& block : input.blocks) {
-    core::BlockFigures f{block.exercise_id, {}};
-    for (const auto& set : block.sets) f.sets.push_back({set.done, set.reps, set.weight_kg});
-    figures.push_back(std::move(f));
-  }
-  w.totals.sets = core::ComputeTotals(figures);
-  std::optional<std::int64_t> ended;
-  if (input.ended_at) ended = ParseRfc3339Ms(*input.ended_at);
-  w.totals.duration_s =
-      core::WorkoutDurationSeconds(input.cardio ? input.cardio->duration_s : std::nullopt,
-                                   ParseRfc3339Ms(input.started_at).value_or(0), ended);
-
-  w.input_hash = fingerprint;
-  w.created_at = now;
-  w.updated_at = now;
-  return w;
 }
 
 Workout WorkoutService::Get(const Principal& principal, const std::string& id) {
@@ -214,7 +176,8 @@ WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInp
       }
     }
     CheckReferences(s, user_id, input, {});
-    Workout workout = Build(user_id, input.id.value_or(platform::NewId()), input, fingerprint, now);
+    Workout workout =
+        MakeWorkout(user_id, input.id.value_or(platform::NewId()), input, fingerprint, now);
     auto rev = workouts_.Insert(s, workout);
     if (!rev) {
       // Taken by someone else: whose, and that it exists, is not told.
@@ -248,7 +211,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
                     {{"id", "must be a UUID"}});
       }
       CheckReferences(s, user_id, input, {});
-      Workout workout = Build(user_id, id, input, fingerprint, now);
+      Workout workout = MakeWorkout(user_id, id, input, fingerprint, now);
       auto rev = workouts_.Insert(s, workout);
       // Another user's id: as if it did not exist, and nothing is written.
       if (!rev) throw NotFound();
@@ -271,7 +234,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
                   "The workout changed since you read it: load it again and redo your change.");
     }
     CheckReferences(s, user_id, input, workouts_.ExerciseIds(s, user_id, id));
-    Workout workout = Build(user_id, id, input, fingerprint, now);
+    Workout workout = MakeWorkout(user_id, id, input, fingerprint, now);
     workout.created_at = head->created_at;
     auto rev = workouts_.Replace(s, workout, head->rev);
     if (!rev) throw NotFound();

@@ -64,8 +64,6 @@ class WorkoutService {
   // workout stay allowed, so an old workout can be edited after its exercise was deleted.
   void CheckReferences(Session& s, const std::string& user_id, const WorkoutInput& input,
                        const std::vector<std::string>& already_used);
-  static Workout Build(const std::string& user_id, const std::string& id, const WorkoutInput& input,
-                       const std::string& fingerprint, const std::string& now);
 
   platform::store::Database& database_;
   ExerciseLookup exercises_;

@@ -85,8 +85,9 @@ class JobContext {
 // A job queue in the database (table jobs). A service enqueues inside its own transaction, so the
 // job exists exactly when the change that asked for it committed. A runner thread claims due jobs
 // one at a time with a lease (kLease), so several processes may share the table: a job whose
-// runner died is claimed again once its lease ran out, at most kMaxAttempts times. A handler
-// returns the job's result (JSON text) or throws (see JobFailed).
+// runner died is claimed again once its lease ran out, at most kMaxAttempts times; the handler
+// then finds the progress its predecessor committed in job().done and may go on from there. A
+// handler returns the job's result (JSON text) or throws (see JobFailed).
 class JobQueue {
  public:
   using Handler = std::function<std::string(JobContext&)>;

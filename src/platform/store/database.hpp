@@ -18,7 +18,13 @@
 // them do not change. SQL text uses $1..$n placeholders, which both engines accept.
 namespace vigor::platform::store {
 
-using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+// Bytes that are not text (an uploaded file): bound as a BLOB, where a std::string is UTF-8 text.
+// Read back, a BLOB column is Row::Text's string of the same bytes.
+struct Blob {
+  std::string bytes;
+};
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
 
 inline Value ToValue(std::nullptr_t) { return nullptr; }
 inline Value ToValue(std::nullopt_t) { return nullptr; }
@@ -32,6 +38,7 @@ inline Value ToValue(std::string_view v) { return std::string(v); }
 inline Value ToValue(const char* v) { return std::string(v); }
 inline Value ToValue(std::string&& v) { return std::move(v); }
 inline Value ToValue(const std::string& v) { return v; }
+inline Value ToValue(Blob&& v) { return std::move(v); }
 template <class T>
 Value ToValue(const std::optional<T>& v) {
   return v ? ToValue(*v) : Value(nullptr);
