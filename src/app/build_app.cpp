@@ -178,7 +178,12 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
     app->workouts = std::make_unique<features::workouts::WorkoutService>(
         database,
         features::workouts::ExerciseLookup{exercise_exists, exercise_names, exercise_search});
-    app->routines = std::make_unique<features::workouts::RoutineService>(database, exercise_exists);
+    features::workouts::InCatalogue in_catalogue =
+        [exercises = app->exercises.get()](const std::string& exercise_id) {
+          return exercises->catalog().Find(exercise_id) != nullptr;
+        };
+    app->routines = std::make_unique<features::workouts::RoutineService>(database, exercise_exists,
+                                                                         in_catalogue);
     app->measurements = std::make_unique<features::workouts::MeasurementService>(database);
     features::workouts::RegisterRoutes(router, *app->workouts, *app->routines, *app->measurements);
     app->programs = std::make_unique<features::workouts::ProgramService>(database);

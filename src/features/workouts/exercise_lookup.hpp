@@ -16,6 +16,10 @@ namespace vigor::features::workouts {
 using ExerciseExists = std::function<bool(
     platform::store::Session& session, const std::string& user_id, const std::string& exercise_id)>;
 
+// Whether `exercise_id` is an exercise of the catalogue shipped with Vigor (the same for
+// everyone, unlike a user's own).
+using InCatalogue = std::function<bool(const std::string& exercise_id)>;
+
 // The names of exercises, for display: catalogue entries and the user's own, deleted ones too
 // (past workouts keep them); ids it does not know are left out. Answers any number of ids with a
 // constant number of statements, so a page of history costs the same whatever its size.

@@ -38,11 +38,10 @@ void RoutineService::Check(Session& s, const std::string& user_id, const Routine
   }
   if (input.visibility == Visibility::kPublic) {
     // A template must work for whoever copies it, and must not show the owner's own exercises:
-    // public routines use catalogue exercises only (what a user with no exercises of their own
-    // may log; user ids are never empty).
+    // public routines use catalogue exercises only.
     for (std::size_t i = 0; i < input.items.size(); ++i) {
       const auto& id = input.items[i].exercise_id;
-      if (exists[id] && !exercise_exists_(s, "", id)) {
+      if (exists[id] && !in_catalogue_(id)) {
         errors.Add("items[" + std::to_string(i) + "].exercise_id",
                    "is your own exercise: a public routine may use catalogue exercises only");
       }

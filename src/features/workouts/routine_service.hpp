@@ -16,8 +16,11 @@ namespace vigor::features::workouts {
 // and frees its name.
 class RoutineService {
  public:
-  RoutineService(platform::store::Database& database, ExerciseExists exercise_exists)
-      : database_(database), exercise_exists_(std::move(exercise_exists)) {}
+  RoutineService(platform::store::Database& database, ExerciseExists exercise_exists,
+                 InCatalogue in_catalogue)
+      : database_(database),
+        exercise_exists_(std::move(exercise_exists)),
+        in_catalogue_(std::move(in_catalogue)) {}
 
   std::vector<Routine> List(const platform::auth::Principal& principal);
   Routine Get(const platform::auth::Principal& principal, const std::string& id);
@@ -49,6 +52,7 @@ class RoutineService {
 
   platform::store::Database& database_;
   ExerciseExists exercise_exists_;
+  InCatalogue in_catalogue_;
   RoutineRepository routines_;
 };
 
