@@ -126,7 +126,17 @@ void JobContext::Progress(std::int64_t done, std::optional<std::int64_t> total) 
 }
 
 JobQueue::JobQueue(store::Database& database, obs::Logger& logger)
-    : database_(database), logger_(logger) {}
+    : database_(database),
+      logger_(logger),
+      poller_(
+          "job queue", kPollInterval,
+          [this] {
+            // A cheap read first: an idle poll costs no durable write.
+            while (AnyDue() && RunOne()) {
+              if (poller_.stopping()) return;
+            }
+          },
+          logger) {}
 
 JobQueue::~JobQueue() { Stop(); }
 
@@ -152,52 +162,9 @@ bool JobQueue::Remove(Session& session, const std::string& user_id, const std::s
   return session.Execute(kRemove, id, user_id) == 1;
 }
 
-void JobQueue::Start() {
-  std::lock_guard lock(mutex_);
-  if (worker_.joinable()) return;
-  stopping_ = false;
-  worker_ = std::thread([this] { Run(); });
-}
-
-void JobQueue::Stop() {
-  {
-    std::lock_guard lock(mutex_);
-    if (!worker_.joinable()) return;
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  worker_.join();
-  std::lock_guard lock(mutex_);
-  worker_ = std::thread();
-}
-
-void JobQueue::Notify() {
-  {
-    std::lock_guard lock(mutex_);
-    notified_ = true;
-  }
-  wake_.notify_all();
-}
-
-void JobQueue::Run() {
-  while (true) {
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait_for(lock, kPollInterval, [this] { return stopping_ || notified_; });
-      if (stopping_) return;
-      notified_ = false;
-    }
-    try {
-      // A cheap read first: an idle poll costs no durable write.
-      while (AnyDue() && RunOne()) {
-        std::lock_guard lock(mutex_);
-        if (stopping_) return;
-      }
-    } catch (const std::exception& e) {
-      logger_.Error("job queue poll failed", {{"error", std::string_view(e.what())}});
-    }
-  }
-}
+void JobQueue::Start() { poller_.Start(); }
+void JobQueue::Stop() { poller_.Stop(); }
+void JobQueue::Notify() { poller_.Notify(); }
 
 bool JobQueue::AnyDue() {
   return database_.ReadResult(

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -11,7 +10,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <thread>
+
+#include "platform/jobs/poller.hpp"
 
 namespace vigor::platform::obs {
 class Logger;
@@ -125,7 +125,6 @@ class JobQueue {
 
  private:
   friend class JobContext;
-  void Run();
   // Claims and runs one due job; false when there was none.
   bool RunOne();
   bool AnyDue();
@@ -135,11 +134,7 @@ class JobQueue {
   std::map<std::string, Handler, std::less<>> handlers_;
 
   std::mutex run_mutex_;  // one job at a time in this process (worker and DrainForTests)
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool notified_ = false;
-  bool stopping_ = false;
-  std::thread worker_;
+  Poller poller_;         // last: its thread stops before the rest goes
 };
 
 }  // namespace vigor::platform::jobs

@@ -69,7 +69,20 @@ struct MailQueue::Claimed {
 
 MailQueue::MailQueue(store::Database& database, const crypto::SecretBox& box, Mailer& mailer,
                      obs::Logger& logger)
-    : database_(database), box_(box), mailer_(mailer), logger_(logger) {}
+    : database_(database),
+      box_(box),
+      mailer_(mailer),
+      logger_(logger),
+      poller_(
+          "mail queue", kPollInterval,
+          [this] {
+            // A cheap read first: the poll must not cost a durable write twice a second.
+            while (AnyDue()) {
+              auto [sent, claimed] = SendBatch();
+              if (claimed < static_cast<std::size_t>(kBatchSize) || poller_.stopping()) return;
+            }
+          },
+          logger) {}
 
 MailQueue::~MailQueue() { Stop(); }
 
@@ -78,55 +91,9 @@ void MailQueue::Enqueue(Session& session, const MailMessage& message) {
   session.Execute(kInsert, message.to, message.subject, box_.Seal(message.text), NowRfc3339());
 }
 
-void MailQueue::Start() {
-  std::lock_guard lock(mutex_);
-  if (worker_.joinable()) return;
-  stopping_ = false;
-  worker_ = std::thread([this] { Run(); });
-}
-
-void MailQueue::Stop() {
-  {
-    std::lock_guard lock(mutex_);
-    if (!worker_.joinable()) return;
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  worker_.join();
-  std::lock_guard lock(mutex_);
-  worker_ = std::thread();
-}
-
-void MailQueue::Notify() {
-  {
-    std::lock_guard lock(mutex_);
-    notified_ = true;
-  }
-  wake_.notify_all();
-}
-
-void MailQueue::Run() {
-  while (true) {
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait_for(lock, kPollInterval, [this] { return stopping_ || notified_; });
-      if (stopping_) return;
-      notified_ = false;
-    }
-    try {
-      // A cheap read first: the poll must not cost a durable write twice a second.
-      while (AnyDue()) {
-        auto [sent, claimed] = SendBatch();
-        if (claimed < static_cast<std::size_t>(kBatchSize)) break;
-        std::lock_guard lock(mutex_);
-        if (stopping_) return;
-      }
-    } catch (const std::exception& e) {
-      // The database may be briefly unavailable; the next poll tries again.
-      logger_.Error("mail queue poll failed", {{"error", std::string_view(e.what())}});
-    }
-  }
-}
+void MailQueue::Start() { poller_.Start(); }
+void MailQueue::Stop() { poller_.Stop(); }
+void MailQueue::Notify() { poller_.Notify(); }
 
 bool MailQueue::AnyDue() {
   return database_.ReadResult(

@@ -1,13 +1,12 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
-#include <thread>
 #include <utility>
 
+#include "platform/jobs/poller.hpp"
 #include "platform/mail/mailer.hpp"
 
 namespace vigor::platform::crypto {
@@ -66,7 +65,6 @@ class MailQueue {
 
  private:
   struct Claimed;
-  void Run();
   // One batch: claims due rows, sends them, records the outcome. Returns {sent, claimed}.
   std::pair<std::size_t, std::size_t> SendBatch();
   bool AnyDue();
@@ -78,11 +76,7 @@ class MailQueue {
   obs::Logger& logger_;
 
   std::mutex send_mutex_;  // one batch at a time in this process (worker and DrainForTests)
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool notified_ = false;
-  bool stopping_ = false;
-  std::thread worker_;
+  jobs::Poller poller_;    // last: its thread stops before the rest goes
 };
 
 }  // namespace vigor::platform::mail
