@@ -27,6 +27,7 @@
 #include "platform/crypto/password.hpp"
 #include "platform/crypto/password_policy.hpp"
 #include "platform/crypto/secret_box.hpp"
+#include "platform/jobs/housekeeping.hpp"
 #include "platform/jobs/job_queue.hpp"
 #include "platform/mail/mail_queue.hpp"
 #include "platform/mail/mailer.hpp"
@@ -81,6 +82,7 @@ std::unique_ptr<platform::mail::Mailer> MakeMailer(const platform::config::Confi
 App::App() = default;
 App::~App() {
   // The mail sender uses the database: stop it first.
+  if (housekeeping) housekeeping->Stop();
   if (mail_queue) mail_queue->Stop();
   if (jobs) jobs->Stop();
 }
@@ -199,6 +201,32 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
     features::diagnostics::RegisterRoutes(router, *app->write_probes);
   }
 
+  // Expired rows go away in the background; each task is its owner's own SQL.
+  app->housekeeping = std::make_unique<platform::jobs::Housekeeping>(database, logger);
+  {
+    using platform::store::Session;
+    using TimePoint = std::chrono::system_clock::time_point;
+    auto* auth = app->auth.get();
+    auto* workouts = app->workouts.get();
+    auto* mail_queue = app->mail_queue.get();
+    auto* rate_limiter = app->rate_limiter.get();
+    app->housekeeping->Add("sessions", [auth](Session& s, TimePoint now, int limit) {
+      return auth->PurgeDeadSessions(s, now, limit);
+    });
+    app->housekeeping->Add("one_time_tokens", [auth](Session& s, TimePoint now, int limit) {
+      return auth->PurgeExpiredOneTimeTokens(s, now, limit);
+    });
+    app->housekeeping->Add("idempotency_keys", [workouts](Session& s, TimePoint now, int limit) {
+      return workouts->PurgeIdempotencyKeys(s, now, limit);
+    });
+    app->housekeeping->Add("mail_outbox", [mail_queue](Session& s, TimePoint now, int limit) {
+      return mail_queue->PurgeOld(s, now, limit);
+    });
+    app->housekeeping->Add("rate_limits", [rate_limiter](Session& s, TimePoint now, int limit) {
+      return rate_limiter->PurgeIdle(s, now, limit);
+    });
+  }
+
   app->http = std::make_unique<platform::http::HttpApp>(
       std::move(router), app->static_files.get(),
       platform::http::AppOptions{.tls = config.tls(), .access_log = config.access_log}, logger,
@@ -209,6 +237,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
 
   if (start_background) app->mail_queue->Start();
   if (start_background) app->jobs->Start();
+  if (start_background) app->housekeeping->Start();
   return app;
 }
 

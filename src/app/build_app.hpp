@@ -35,8 +35,9 @@ namespace vigor::features::imports {
 class ImportService;
 }
 namespace vigor::platform::jobs {
+class Housekeeping;
 class JobQueue;
-}
+}  // namespace vigor::platform::jobs
 namespace vigor::platform::crypto {
 class PasswordHasher;
 class PasswordPolicy;
@@ -82,6 +83,7 @@ struct App {
   std::unique_ptr<platform::jobs::JobQueue> jobs;  // background jobs (imports)
   std::unique_ptr<features::imports::ImportService> imports;
   std::unique_ptr<features::diagnostics::WriteProbeService> write_probes;
+  std::unique_ptr<platform::jobs::Housekeeping> housekeeping;  // expired rows, every 10 minutes
   std::unique_ptr<platform::http::HttpApp> http;
 };
 

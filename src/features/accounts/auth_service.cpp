@@ -408,4 +408,17 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const st
   return PrincipalFor(user, platform::auth::Principal::Via::kToken, api_token.id, api_token.scopes);
 }
 
+std::int64_t AuthService::PurgeDeadSessions(Session& s, std::chrono::system_clock::time_point now,
+                                            int limit) {
+  return d_.credentials.DeleteDeadSessions(s, platform::FormatRfc3339(now),
+                                           platform::FormatRfc3339(now - d_.options.session_idle),
+                                           limit);
+}
+
+std::int64_t AuthService::PurgeExpiredOneTimeTokens(Session& s,
+                                                    std::chrono::system_clock::time_point now,
+                                                    int limit) {
+  return d_.credentials.DeleteExpiredOneTimeTokens(s, platform::FormatRfc3339(now), limit);
+}
+
 }  // namespace vigor::features::accounts

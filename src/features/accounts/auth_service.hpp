@@ -112,6 +112,12 @@ class AuthService {
   bool CheckSecondFactor(platform::store::Session& s, const User& user, const std::string& code,
                          const ClientInfo& client);
 
+  // Housekeeping tasks (see platform::jobs::Housekeeping): dead sessions, expired one-time tokens.
+  std::int64_t PurgeDeadSessions(platform::store::Session& s,
+                                 std::chrono::system_clock::time_point now, int limit);
+  std::int64_t PurgeExpiredOneTimeTokens(platform::store::Session& s,
+                                         std::chrono::system_clock::time_point now, int limit);
+
  private:
   AccountsDeps& d_;
 };

@@ -30,6 +30,14 @@ constexpr Statement kDeleteSession{"sessions.delete",
                                    "DELETE FROM sessions WHERE user_id = $1 AND id = $2"};
 constexpr Statement kDeleteSessions{"sessions.delete_all",
                                     "DELETE FROM sessions WHERE user_id = $1"};
+constexpr Statement kDeleteDeadSessions{
+    "sessions.delete_dead",
+    "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at <= $1 "
+    "OR last_used_at <= $2 LIMIT $3)"};
+constexpr Statement kDeleteExpiredOneTimeTokens{
+    "one_time_tokens.delete_expired",
+    "DELETE FROM one_time_tokens WHERE token_hash IN (SELECT token_hash FROM one_time_tokens "
+    "WHERE expires_at <= $1 LIMIT $2)"};
 constexpr Statement kDeleteSessionsExcept{"sessions.delete_except",
                                           "DELETE FROM sessions WHERE user_id = $1 AND id <> $2"};
 
@@ -260,6 +268,16 @@ void CredentialRepository::InsertInvite(Session& s, const std::string& code_hash
 bool CredentialRepository::UseInvite(Session& s, const std::string& code_hash,
                                      const std::string& user_id, const std::string& now) {
   return s.Execute(kUseInvite, code_hash, user_id, now) == 1;
+}
+
+std::int64_t CredentialRepository::DeleteDeadSessions(Session& s, const std::string& now,
+                                                      const std::string& idle_cutoff, int limit) {
+  return s.Execute(kDeleteDeadSessions, now, idle_cutoff, limit);
+}
+
+std::int64_t CredentialRepository::DeleteExpiredOneTimeTokens(Session& s, const std::string& now,
+                                                              int limit) {
+  return s.Execute(kDeleteExpiredOneTimeTokens, now, limit);
 }
 
 }  // namespace vigor::features::accounts

@@ -29,6 +29,11 @@ class CredentialRepository {
   bool DeleteSession(Session& s, const std::string& user_id, const std::string& id);
   void DeleteSessions(Session& s, const std::string& user_id);
   void DeleteSessionsExcept(Session& s, const std::string& user_id, const std::string& keep_id);
+  // Housekeeping, at most `limit` rows: sessions past their absolute expiry or idle since
+  // `idle_cutoff`, and one-time tokens past their expiry (used or not). Returns rows deleted.
+  std::int64_t DeleteDeadSessions(Session& s, const std::string& now,
+                                  const std::string& idle_cutoff, int limit);
+  std::int64_t DeleteExpiredOneTimeTokens(Session& s, const std::string& now, int limit);
 
   // --- personal access tokens ---
   void InsertToken(Session& s, const ApiToken& token, const std::string& token_hash);

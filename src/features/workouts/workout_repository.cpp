@@ -145,6 +145,10 @@ constexpr Statement kSetsOfExercise{
     "ON b.workout_id = s.workout_id AND b.position = s.block_position "
     "WHERE s.workout_id = $1 AND s.user_id = $2 AND b.exercise_id = $3 "
     "ORDER BY s.block_position, s.position"};
+constexpr Statement kDeleteKeysBefore{
+    "workout_idempotency_keys.delete_before",
+    "DELETE FROM workout_idempotency_keys WHERE (user_id, key) IN (SELECT user_id, key FROM "
+    "workout_idempotency_keys WHERE created_at < $1 LIMIT $2)"};
 constexpr Statement kFindKey{"workout_idempotency_keys.find",
                              "SELECT request_hash, workout_id FROM workout_idempotency_keys WHERE "
                              "user_id = $1 AND key = $2"};
@@ -458,6 +462,11 @@ void WorkoutRepository::InsertIdempotencyKey(Session& s, const std::string& user
                                              const IdempotencyRecord& record,
                                              const std::string& now) {
   s.Execute(kInsertKey, user_id, key, record.request_hash, record.workout_id, now);
+}
+
+std::int64_t WorkoutRepository::DeleteIdempotencyKeysBefore(Session& s, const std::string& cutoff,
+                                                            int limit) {
+  return s.Execute(kDeleteKeysBefore, cutoff, limit);
 }
 
 }  // namespace vigor::features::workouts

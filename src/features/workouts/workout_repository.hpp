@@ -56,6 +56,8 @@ class WorkoutRepository {
                                                       const std::string& key);
   void InsertIdempotencyKey(Session& s, const std::string& user_id, const std::string& key,
                             const IdempotencyRecord& record, const std::string& now);
+  // At most `limit` keys created before `cutoff`; returns how many were deleted.
+  std::int64_t DeleteIdempotencyKeysBefore(Session& s, const std::string& cutoff, int limit);
 
  private:
   void InsertChildren(Session& s, const Workout& workout);

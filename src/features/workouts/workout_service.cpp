@@ -273,4 +273,11 @@ std::optional<WorkoutCursor> WorkoutService::DecodeCursor(const std::string& tex
   return cursor;
 }
 
+std::int64_t WorkoutService::PurgeIdempotencyKeys(Session& s,
+                                                  std::chrono::system_clock::time_point now,
+                                                  int limit) {
+  return workouts_.DeleteIdempotencyKeysBefore(
+      s, platform::FormatRfc3339(now - kIdempotencyKeyLifetime), limit);
+}
+
 }  // namespace vigor::features::workouts

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ struct WriteOutcome {
 // Another user's workout is "not found", never "forbidden".
 class WorkoutService {
  public:
+  // How long an Idempotency-Key is remembered: a phone may retry days later, after a gym with no
+  // signal. A retry after that still cannot duplicate a workout that has a client id.
+  static constexpr std::chrono::hours kIdempotencyKeyLifetime{24 * 30};
+
   WorkoutService(platform::store::Database& database, ExerciseLookup exercises)
       : database_(database), exercises_(std::move(exercises)) {}
 
@@ -51,6 +56,10 @@ class WorkoutService {
   void Delete(const platform::auth::Principal& principal, const std::string& id);
   // What the logging screen pre-fills; kNotFound when the user has no such exercise.
   LastSets LastSetsOf(const platform::auth::Principal& principal, const std::string& exercise_id);
+
+  // Housekeeping: forgets keys older than kIdempotencyKeyLifetime, at most `limit` of them.
+  std::int64_t PurgeIdempotencyKeys(platform::store::Session& s,
+                                    std::chrono::system_clock::time_point now, int limit);
 
   static std::string EncodeCursor(const WorkoutCursor& cursor);
   static std::optional<WorkoutCursor> DecodeCursor(const std::string& text);

@@ -45,6 +45,12 @@ constexpr Statement kMarkAbandoned{
     "mail_outbox.mark_abandoned",
     "UPDATE mail_outbox SET attempts = $2, sealed_body = NULL, last_error = $3 WHERE id = $1"};
 
+// Delivered mail after a week, abandoned mail (kept for the operator) after a month.
+constexpr Statement kDeleteOld{
+    "mail_outbox.delete_old",
+    "DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox WHERE sent_at < $1 "
+    "OR (sent_at IS NULL AND attempts >= $3 AND created_at < $2) LIMIT $4)"};
+
 constexpr std::size_t kMaxErrorLength = 500;
 
 std::chrono::seconds BackoffAfter(int attempts) {
@@ -177,6 +183,11 @@ std::size_t MailQueue::DrainForTests() {
     total += sent;
     if (claimed == 0) return total;
   }
+}
+
+std::int64_t MailQueue::PurgeOld(Session& s, std::chrono::system_clock::time_point now, int limit) {
+  return s.Execute(kDeleteOld, FormatRfc3339(now - kKeepSent), FormatRfc3339(now - kKeepAbandoned),
+                   kMaxAttempts, limit);
 }
 
 }  // namespace vigor::platform::mail

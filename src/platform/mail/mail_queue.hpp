@@ -38,6 +38,9 @@ class MailQueue {
   static constexpr std::chrono::milliseconds kPollInterval{500};
   // A claimed message is not picked up again before this; longer than a batch of SMTP timeouts.
   static constexpr std::chrono::minutes kClaimLease{10};
+  // How long rows stay once delivered, or once given up (for the operator to look into).
+  static constexpr std::chrono::hours kKeepSent{24 * 7};
+  static constexpr std::chrono::hours kKeepAbandoned{24 * 30};
 
   // All references must outlive the queue.
   MailQueue(store::Database& database, const crypto::SecretBox& box, Mailer& mailer,
@@ -59,6 +62,9 @@ class MailQueue {
   void Stop();
   // Wakes the sender now.
   void Notify();
+
+  // Housekeeping: deletes at most `limit` rows past kKeepSent or kKeepAbandoned.
+  std::int64_t PurgeOld(store::Session& s, std::chrono::system_clock::time_point now, int limit);
 
   // Sends everything due now on the calling thread and returns how many were sent.
   std::size_t DrainForTests();

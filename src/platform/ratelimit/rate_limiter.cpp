@@ -19,6 +19,11 @@ constexpr Statement kStore{
     "ON CONFLICT (bucket) DO UPDATE SET tokens = excluded.tokens, "
     "updated_ms = excluded.updated_ms"};
 
+constexpr Statement kDeleteIdle{
+    "rate_limit.delete_idle",
+    "DELETE FROM rate_limits WHERE bucket IN (SELECT bucket FROM rate_limits "
+    "WHERE updated_ms < $1 LIMIT $2)"};
+
 std::int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -48,6 +53,15 @@ void RateLimiter::Refund(const std::string& bucket, const core::BucketRule& rule
     double tokens = std::min(rule.capacity, row->Real(0) + 1);
     s.Execute(kStore, bucket, tokens, row->Int(1));
   });
+}
+
+std::int64_t RateLimiter::PurgeIdle(Session& s, std::chrono::system_clock::time_point now,
+                                    int limit) {
+  auto cutoff = now - kIdleFor;
+  return s.Execute(
+      kDeleteIdle,
+      std::chrono::duration_cast<std::chrono::milliseconds>(cutoff.time_since_epoch()).count(),
+      limit);
 }
 
 }  // namespace vigor::platform::ratelimit
