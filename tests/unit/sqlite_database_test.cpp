@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <set>
 #include <thread>
 
@@ -80,6 +82,30 @@ TEST_F(SqliteDatabaseTest, BlobsKeepEveryByteAndAreStoredAsBlobs) {
   // Text stays text.
   auto text = db->ReadResult([&](Session& s) { return s.QueryOne(kEcho, "abc")->Text(1); });
   EXPECT_EQ(text, "text");
+}
+
+// Checkpoints happen off the commit path, on their own thread: the WAL's pages still reach the
+// database file once the WAL has grown past SQLite's usual threshold (1000 pages).
+TEST_F(SqliteDatabaseTest, TheWalIsCheckpointedInTheBackground) {
+  auto db = Open();
+  auto file = dir_.path() / "vigor.db";
+  auto before = std::filesystem::file_size(file);
+  std::string value(4000, 'x');  // about a page a row
+  for (int batch = 0; batch < 30; ++batch) {
+    db->Write([&](Session& s) {
+      for (int i = 0; i < 100; ++i) {
+        s.Execute(kInsert, std::to_string(batch) + "/" + std::to_string(i), value);
+      }
+    });
+  }
+  // 3000 rows of about 4 KB: at least 8 MB must be copied into the file itself.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::filesystem::file_size(file) < before + 8'000'000 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_GE(std::filesystem::file_size(file), before + 8'000'000);
+  EXPECT_EQ(Count(*db), 3000);
 }
 
 TEST_F(SqliteDatabaseTest, FailedWriteLeavesNothingAndReachesCaller) {

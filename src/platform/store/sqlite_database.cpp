@@ -73,6 +73,7 @@ class Connection final : public Session {
   }
 
   bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+  sqlite3* handle() const { return db_; }
 
   std::vector<Row> QueryParams(const Statement& statement, std::span<const Value> params) override {
     sqlite3_stmt* stmt = Bind(statement, params);
@@ -235,6 +236,9 @@ struct BatchAborted {};
 
 thread_local bool tl_on_writer_thread = false;
 
+// WAL frames (pages) after which a commit asks for a checkpoint: SQLite's own default.
+constexpr int kCheckpointFrames = 1000;
+
 }  // namespace
 
 struct SqliteDatabase::Impl {
@@ -257,6 +261,15 @@ struct SqliteDatabase::Impl {
   std::deque<WriteJob*> queue;
   bool stopping = false;
   std::thread writer_thread;
+
+  // Checkpoints run on a thread and connection of their own, so a commit never waits for one
+  // (SQLite's automatic checkpoint runs inside the commit that crosses its threshold).
+  std::unique_ptr<Connection> checkpointer;
+  std::mutex checkpoint_mutex;
+  std::condition_variable checkpoint_cv;
+  bool checkpoint_due = false;
+  bool checkpoint_stopping = false;
+  std::thread checkpoint_thread;
 
   std::atomic<std::uint64_t> write_batches{0};
   std::atomic<std::uint64_t> writes_committed{0};
@@ -330,6 +343,36 @@ struct SqliteDatabase::Impl {
     }
   }
 
+  // SQLite's WAL hook, on the writer thread after each commit: `frames` is the WAL's length.
+  static int OnWalCommit(void* self, sqlite3*, const char*, int frames) {
+    auto* impl = static_cast<Impl*>(self);
+    if (frames >= kCheckpointFrames) {
+      {
+        std::lock_guard lock(impl->checkpoint_mutex);
+        impl->checkpoint_due = true;
+      }
+      impl->checkpoint_cv.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void CheckpointLoop() {
+    while (true) {
+      {
+        std::unique_lock lock(checkpoint_mutex);
+        checkpoint_cv.wait(lock, [&] { return checkpoint_due || checkpoint_stopping; });
+        if (checkpoint_stopping) return;
+        checkpoint_due = false;
+      }
+      // PASSIVE: copies what no reader still needs and never blocks the writer or readers.
+      int rc = sqlite3_wal_checkpoint_v2(checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                         nullptr, nullptr);
+      if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+        logger.Error("checkpoint failed", {{"error", std::string_view(sqlite3_errstr(rc))}});
+      }
+    }
+  }
+
   static bool IsStorageFailure(const std::exception_ptr& e) {
     try {
       std::rethrow_exception(e);
@@ -368,6 +411,10 @@ SqliteDatabase::SqliteDatabase(SqliteOptions options, obs::Logger& logger)
   for (int i = 0; i < std::max(1, o.readers); ++i) {
     impl_->idle_readers.push_back(std::make_unique<Connection>(o.path, true, o.busy_timeout_ms));
   }
+  impl_->checkpointer = std::make_unique<Connection>(o.path, false, o.busy_timeout_ms);
+  impl_->writer->Exec("PRAGMA wal_autocheckpoint=0");
+  sqlite3_wal_hook(impl_->writer->handle(), &Impl::OnWalCommit, impl_.get());
+  impl_->checkpoint_thread = std::thread([this] { impl_->CheckpointLoop(); });
   impl_->writer_thread = std::thread([this] { impl_->WriterLoop(); });
 }
 
@@ -378,6 +425,12 @@ SqliteDatabase::~SqliteDatabase() {
   }
   impl_->queue_cv.notify_all();
   if (impl_->writer_thread.joinable()) impl_->writer_thread.join();
+  {
+    std::lock_guard lock(impl_->checkpoint_mutex);
+    impl_->checkpoint_stopping = true;
+  }
+  impl_->checkpoint_cv.notify_all();
+  if (impl_->checkpoint_thread.joinable()) impl_->checkpoint_thread.join();
 }
 
 void SqliteDatabase::Read(const std::function<void(Session&)>& work) {
