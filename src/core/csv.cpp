@@ -20,13 +20,9 @@ bool CsvReader::Next(CsvRecord& record) {
   std::size_t& i = pos_;
   std::size_t fields = 0;
   // Field strings are reused from record to record: their buffers stay allocated.
-  auto field = [&]() -> std::string& {
+  auto start_field = [&]() -> std::string& {
     if (fields == record.fields.size()) record.fields.emplace_back();
     std::string& f = record.fields[fields];
-    return f;
-  };
-  auto start_field = [&]() -> std::string& {
-    std::string& f = field();
     f.clear();
     return f;
   };
@@ -49,7 +45,7 @@ bool CsvReader::Next(CsvRecord& record) {
     std::string* current = &start_field();
     // One record: fields up to a line break or the end of the text.
     while (true) {
-      if (i < n && text[i] == '"' && current->empty()) {
+      if (i < n && text[i] == '"') {
         // A quoted field, up to the closing quote.
         std::size_t quoted_line = line_;
         ++i;
@@ -71,21 +67,12 @@ bool CsvReader::Next(CsvRecord& record) {
           current->push_back(c);
           ++i;
         }
-        if (i >= n) break;
-        if (text[i] == delimiter_) {
-          ++fields;
-          current = &start_field();
-          ++i;
-          continue;
-        }
-        std::size_t at = line_;
-        if (line_break()) break;
-        throw CsvError("line " + std::to_string(at) + ": text after a closing quote");
+      } else {
+        // An unquoted stretch, copied at once (a quote inside it is a character).
+        std::size_t start = i;
+        while (i < n && text[i] != delimiter_ && text[i] != '\r' && text[i] != '\n') ++i;
+        current->append(text.data() + start, i - start);
       }
-      // An unquoted stretch, copied at once.
-      std::size_t start = i;
-      while (i < n && text[i] != delimiter_ && text[i] != '\r' && text[i] != '\n') ++i;
-      current->append(text.data() + start, i - start);
       if (i >= n) break;
       if (text[i] == delimiter_) {
         ++fields;
@@ -93,8 +80,10 @@ bool CsvReader::Next(CsvRecord& record) {
         ++i;
         continue;
       }
-      line_break();
-      break;
+      std::size_t at = line_;
+      if (line_break()) break;
+      // Only after a closing quote can anything else follow a field.
+      throw CsvError("line " + std::to_string(at) + ": text after a closing quote");
     }
     ++fields;
     record.fields.resize(fields);
