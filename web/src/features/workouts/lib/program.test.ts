@@ -6,6 +6,7 @@ const saved: Program = {
   id: 'p1',
   name: '3-day split',
   notes: null,
+  next_routine_id: 'r1',
   routines: [
     { routine_id: 'r1', label: 'Day A', routine_name: 'Push' },
     { routine_id: 'r2', label: null, routine_name: null },
