@@ -169,7 +169,7 @@ describe('changing rest and supersets during the workout', () => {
     expect(screen.getAllByText('Superset 1')).toHaveLength(2);
 
     // The round's rest is set for the whole superset.
-    fireEvent.change(screen.getByRole('combobox', { name: 'Rest after each round (superset with Pull-Up)' }), {
+    fireEvent.change(screen.getByRole('combobox', { name: 'Rest after each round of superset 1, Pull-Up' }), {
       target: { value: '60' },
     });
     expect(draft().blocks.map((b) => b.rest_s)).toEqual([60, 60, null]);

@@ -97,7 +97,7 @@ export function ExerciseBlock({
           className="exercise-block__rest"
           label={
             block.superset_group !== null
-              ? t('workouts.active.restRoundOf', { exercise: name })
+              ? t('workouts.active.restRoundOf', { group: block.superset_group, exercise: name })
               : t('workouts.active.restOf', { exercise: name })
           }
           value={String(rest)}
