@@ -150,23 +150,23 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
       {workout.blocks.length === 0 ? (
         <p className="empty-state">{t('workouts.active.emptyBody')}</p>
       ) : (
-        <p className="active-hint">{t('workouts.active.swipeHint')}</p>
-      )}
-      {workout.blocks.length === 0 ? null : (
-        workout.blocks.map((block, i) => (
-          <ExerciseBlock
-            key={block.key}
-            block={block}
-            index={i}
-            count={workout.blocks.length}
-            system={system}
-            weightStep={weightStep}
-            restS={groupOf(workout.blocks, i).at(-1)?.rest_s ?? null}
-            nextName={workout.blocks[i + 1]?.exercise.name ?? null}
-            linkedToNext={linkedToNext(workout.blocks, i)}
-            dispatch={dispatch}
-          />
-        ))
+        <>
+          <p className="active-hint">{t('workouts.active.swipeHint')}</p>
+          {workout.blocks.map((block, i) => (
+            <ExerciseBlock
+              key={block.key}
+              block={block}
+              index={i}
+              count={workout.blocks.length}
+              system={system}
+              weightStep={weightStep}
+              restS={groupOf(workout.blocks, i).at(-1)?.rest_s ?? null}
+              nextName={workout.blocks[i + 1]?.exercise.name ?? null}
+              linkedToNext={linkedToNext(workout.blocks, i)}
+              dispatch={dispatch}
+            />
+          ))}
+        </>
       )}
 
       <Button variant="secondary" size="lg" block onClick={() => setSearchOpen(true)}>
