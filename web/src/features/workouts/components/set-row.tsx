@@ -178,6 +178,16 @@ export function SetRow({
           }
         })}
       </span>
+      <button
+        type="button"
+        className="set-row__tick"
+        aria-pressed={set.done}
+        aria-label={t('workouts.active.done', { number, exercise: exerciseName })}
+        onClick={onToggle}
+      >
+        <Icon name="check" />
+      </button>
+      {/* Under the inputs, on a row of its own (after the tick in the reading order too). */}
       {stepper && fields.includes('weight') ? (
         <WeightStepper
           weightKg={set.weight_kg ?? set.target_weight_kg ?? previous?.weight_kg ?? null}
@@ -188,15 +198,6 @@ export function SetRow({
           onChange={(kg) => onChange({ weight_kg: kg })}
         />
       ) : null}
-      <button
-        type="button"
-        className="set-row__tick"
-        aria-pressed={set.done}
-        aria-label={t('workouts.active.done', { number, exercise: exerciseName })}
-        onClick={onToggle}
-      >
-        <Icon name="check" />
-      </button>
     </li>
   );
 }
