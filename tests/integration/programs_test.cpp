@@ -221,6 +221,20 @@ TEST_F(ProgramsTest, NextRoutineIsPerProgramAndNullWithoutLiveRoutines) {
   EXPECT_EQ(NextOf(owner_, std::string(gone["id"].as_string())), "null");
 }
 
+TEST_F(ProgramsTest, ARoutineListedTwiceCountsFromItsFirstPlace) {
+  // A, B, A, C: after A comes B (its first place), after B the second A, after C the start.
+  auto created =
+      h_.Post(owner_, "/api/v1/programs", Body("ABAC", {day_a_, day_b_, day_a_, day_c_}));
+  ASSERT_EQ(created.status, 201);
+  std::string id(created.Json()["id"].as_string());
+  Workout(owner_, day_a_, "2026-03-02T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_b_);
+  Workout(owner_, day_b_, "2026-03-03T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_a_);
+  Workout(owner_, day_c_, "2026-03-04T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_a_);
+}
+
 TEST_F(ProgramsTest, AnotherUsersProgramDoesNotExistForThem) {
   auto created = h_.Post(owner_, "/api/v1/programs", Body("Mine", {day_a_}));
   ASSERT_EQ(created.status, 201);
