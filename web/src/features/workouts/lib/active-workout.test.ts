@@ -132,6 +132,15 @@ describe('changing rests and supersets', () => {
     expect(w2.blocks.map((x) => x.rest_s)).toEqual([45, 45, 0]);
   });
 
+  it('leaves no superset of one when an exercise of a pair is removed', () => {
+    const a = block(bench, [set()], { superset_group: 1 });
+    const b = block(pullUp, [set()], { superset_group: 1 });
+    const c = block(bench, [set()], { superset_group: 2 });
+    const d = block(pullUp, [set()], { superset_group: 2 });
+    const w = apply(newWorkout({ title: '', now: NOW, blocks: [a, b, c, d] }), { type: 'removeBlock', blockKey: b.key });
+    expect(w.blocks.map((x) => x.superset_group)).toEqual([null, 2, 2]);
+  });
+
   it('links and unlinks a block with the next', () => {
     const a = block(bench, [set()]);
     const b = block(pullUp, [set()]);

@@ -2,7 +2,7 @@ import { initialSets, nextSet } from './prefill';
 import type { ActiveBlock, ActiveSet, ActiveWorkout, ExerciseRef, WorkoutInput, WorkoutSet } from './model';
 import { newId } from './model';
 import { idleRest, REST_STEP_S, restReducer } from './rest-timer';
-import { groupOf, joinWithNext, restAfterTick, splitAfter } from './superset';
+import { dropLoneGroups, groupOf, joinWithNext, restAfterTick, splitAfter } from './superset';
 import type { UnitSystem } from '@/lib/units';
 
 /** A new, empty workout that starts now. */
@@ -78,7 +78,7 @@ export function workoutReducer(workout: ActiveWorkout, action: WorkoutAction): A
     case 'addBlock':
       return { ...workout, blocks: [...workout.blocks, action.block] };
     case 'removeBlock':
-      return { ...workout, blocks: workout.blocks.filter((b) => b.key !== action.blockKey) };
+      return { ...workout, blocks: dropLoneGroups(workout.blocks.filter((b) => b.key !== action.blockKey)) };
     case 'moveBlock': {
       const from = workout.blocks.findIndex((b) => b.key === action.blockKey);
       const to = from + action.by;

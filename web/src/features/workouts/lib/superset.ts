@@ -79,3 +79,14 @@ export function splitAfter(blocks: readonly ActiveBlock[], index: number): Activ
     return { ...b, superset_group: newGroup };
   });
 }
+
+/** A group left with one exercise (its partner removed) is no superset any more. */
+export function dropLoneGroups(blocks: readonly ActiveBlock[]): ActiveBlock[] {
+  const counts = new Map<number, number>();
+  for (const { superset_group: group } of blocks) {
+    if (group !== null) counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  return blocks.map((b) =>
+    b.superset_group !== null && counts.get(b.superset_group) === 1 ? { ...b, superset_group: null } : b,
+  );
+}
