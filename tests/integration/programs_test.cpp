@@ -57,6 +57,21 @@ class ProgramsTest : public ::testing::Test {
     return body + "]}";
   }
 
+  // Saves a workout started from `routine_id` at `started_at`; returns its id.
+  std::string Workout(Browser& who, const std::string& routine_id, const std::string& started_at) {
+    auto reply = h_.Post(who, "/api/v1/workouts",
+                         R"({"title":"W","started_at":")" + started_at + R"(","routine_id":")" +
+                             routine_id + R"(","blocks":[]})");
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    return std::string(reply.Json()["id"].as_string());
+  }
+
+  std::string NextOf(Browser& who, const std::string& program_id) {
+    auto body = h_.Get(who, "/api/v1/programs/" + program_id).Json();
+    const auto& next = body.at("next_routine_id");
+    return next.is_null() ? "null" : std::string(next.as_string());
+  }
+
   AppHarness h_;
   Browser owner_, other_;
   std::string day_a_, day_b_, day_c_;
@@ -145,6 +160,79 @@ TEST_F(ProgramsTest, ADeletedRoutineStaysAsAGap) {
   EXPECT_EQ(routines[0].at("routine_name"), "Push");
   EXPECT_EQ(routines[1].at("routine_id").as_string(), day_b_);
   EXPECT_EQ(routines[1].at("routine_name"), nullptr);
+}
+
+TEST_F(ProgramsTest, NextRoutineFollowsTheLatestWorkoutFromTheProgram) {
+  auto created = h_.Post(owner_, "/api/v1/programs", Body("Split", {day_a_, day_b_, day_c_}));
+  ASSERT_EQ(created.status, 201);
+  std::string id(created.Json()["id"].as_string());
+  // No workout yet: the first.
+  EXPECT_EQ(created.Json()["next_routine_id"].as_string(), day_a_);
+  EXPECT_EQ(NextOf(owner_, id), day_a_);
+
+  Workout(owner_, day_a_, "2026-03-02T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_b_);
+  Workout(owner_, day_b_, "2026-03-04T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_c_);
+  // Latest by started_at, not by when it was saved: an older workout logged later changes nothing.
+  Workout(owner_, day_a_, "2026-03-03T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_c_);
+  // After the last comes the first again.
+  auto legs_workout = Workout(owner_, day_c_, "2026-03-06T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_a_);
+
+  // A workout from a routine outside the program, and another user's workouts, do not count.
+  auto outside = Routine(owner_, "Cardio");
+  Workout(owner_, outside, "2026-03-07T08:00:00.000Z");
+  auto theirs = Routine(other_, "Push");
+  Workout(other_, theirs, "2026-03-08T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_a_);
+
+  // A deleted workout does not count: without the Legs day, Pull (Mar 4) was the latest.
+  ASSERT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/workouts/" + legs_workout).status, 204);
+  EXPECT_EQ(NextOf(owner_, id), day_c_);
+
+  // A deleted routine is skipped: after Pull comes Push again.
+  ASSERT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/routines/" + day_c_).status, 204);
+  EXPECT_EQ(NextOf(owner_, id), day_a_);
+
+  // The list says the same as the single read.
+  auto items = h_.Get(owner_, "/api/v1/programs").Json()["items"].as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].as_object().at("next_routine_id").as_string(), day_a_);
+}
+
+TEST_F(ProgramsTest, NextRoutineIsPerProgramAndNullWithoutLiveRoutines) {
+  auto one = h_.Post(owner_, "/api/v1/programs", Body("One", {day_a_, day_b_})).Json();
+  auto two = h_.Post(owner_, "/api/v1/programs", Body("Two", {day_c_, day_a_})).Json();
+  std::string one_id(one["id"].as_string()), two_id(two["id"].as_string());
+  Workout(owner_, day_c_, "2026-03-02T08:00:00.000Z");
+  // Legs is not in One: One starts at its first; Two goes on after Legs.
+  EXPECT_EQ(NextOf(owner_, one_id), day_a_);
+  EXPECT_EQ(NextOf(owner_, two_id), day_a_);
+  Workout(owner_, day_a_, "2026-03-03T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, one_id), day_b_);
+  EXPECT_EQ(NextOf(owner_, two_id), day_c_);
+
+  auto empty = h_.Post(owner_, "/api/v1/programs", Body("Empty", {})).Json();
+  EXPECT_TRUE(empty["next_routine_id"].is_null());
+  auto gone = h_.Post(owner_, "/api/v1/programs", Body("Gone", {day_b_})).Json();
+  ASSERT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/routines/" + day_b_).status, 204);
+  EXPECT_EQ(NextOf(owner_, std::string(gone["id"].as_string())), "null");
+}
+
+TEST_F(ProgramsTest, ARoutineListedTwiceCountsFromItsFirstPlace) {
+  // A, B, A, C: after A comes B (its first place), after B the second A, after C the start.
+  auto created =
+      h_.Post(owner_, "/api/v1/programs", Body("ABAC", {day_a_, day_b_, day_a_, day_c_}));
+  ASSERT_EQ(created.status, 201);
+  std::string id(created.Json()["id"].as_string());
+  Workout(owner_, day_a_, "2026-03-02T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_b_);
+  Workout(owner_, day_b_, "2026-03-03T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_a_);
+  Workout(owner_, day_c_, "2026-03-04T08:00:00.000Z");
+  EXPECT_EQ(NextOf(owner_, id), day_a_);
 }
 
 TEST_F(ProgramsTest, AnotherUsersProgramDoesNotExistForThem) {

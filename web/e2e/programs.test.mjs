@@ -1,6 +1,8 @@
 // Journey "Share a routine, copy it, plan a split": a coach marks a routine "Share as template";
 // a lifter finds it on the Templates page, copies it into their own routines, groups it with a
-// routine of their own in a program ("Day A", "Day B"), and starts Day B from the program page.
+// routine of their own in a program ("Day A", "Day B"), and starts Day B from the program page;
+// then "Start next" twice: Day A (nothing done from the program yet), and once that workout is
+// saved, Day B.
 // The coach's private routine never shows. The built app (web/dist) runs on the real server binary.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -113,6 +115,26 @@ describe('programs and templates', () => {
       ],
     );
     await page.getByRole('button', { name: 'Start Day B My pull day' }).click();
+    await page.getByRole('textbox', { name: 'Workout name' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Workout name' }).inputValue(), 'My pull day');
+
+    // Nothing saved from the program yet: Day A is next. "Start next" replaces the workout in
+    // progress (after asking), and finishing it makes Day B the next.
+    await page.goto(`${server.baseUrl}/programs`);
+    await page.getByText('Next: Day A: Coach 5x5').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), [], 'programs: accessibility');
+    await page.getByRole('button', { name: 'Start next Day A: Coach 5x5 of Two-day split' }).click();
+    await page.getByRole('dialog', { name: 'Discard the workout in progress?' }).getByRole('button', { name: 'Discard it and start' }).click();
+    await page.getByRole('textbox', { name: 'Workout name' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Workout name' }).inputValue(), 'Coach 5x5');
+    await page.getByRole('button', { name: 'Set 1 of Barbell Back Squat done' }).click();
+    await page.getByRole('button', { name: 'Finish workout' }).click();
+    await page.getByRole('dialog', { name: 'Finish with unticked sets?' }).getByRole('button', { name: 'Finish', exact: true }).click();
+    await page.getByText('Workout saved').waitFor();
+
+    await page.goto(`${server.baseUrl}/programs`);
+    await page.getByText('Next: Day B: My pull day').waitFor();
+    await page.getByRole('button', { name: 'Start next Day B: My pull day of Two-day split' }).click();
     await page.getByRole('textbox', { name: 'Workout name' }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'Workout name' }).inputValue(), 'My pull day');
     assert.deepEqual(pageErrors, []);

@@ -85,6 +85,41 @@ async function addExercise(page, { name, query }) {
   await sheet.waitFor({ state: 'hidden' });
 }
 
+/**
+ * A sideways drag across a set row: a mouse drag from `from` (a point {x, y}) by `dx` px, in
+ * small steps as a hand makes it.
+ * @param {import('playwright-core').Page} page
+ */
+async function mouseSwipe(page, from, dx, dy = 0) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + (dx * i) / 8, from.y + (dy * i) / 8);
+  await page.mouse.up();
+}
+
+/**
+ * The same with a finger, through the DevTools protocol (playwright-core has no touch drag):
+ * touchStart, moves, touchEnd at the page's coordinates.
+ * @param {import('playwright-core').Page} page
+ */
+async function touchSwipe(page, from, dx) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (x, y) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
+  for (let i = 1; i <= 8; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(from.x + (dx * i) / 8, from.y) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** The centre of an element on the page. */
+async function centreOf(locator) {
+  const box = await locator.boundingBox();
+  assert.ok(box, 'the element is on the page');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
 describe('workouts', () => {
   /** @type {Awaited<ReturnType<typeof startServer>>} */
   let server;
@@ -231,6 +266,67 @@ describe('workouts', () => {
     await page.getByLabel('Reps, set 1 of Barbell Back Squat').fill('3');
     await page.reload();
     assert.equal(await page.getByLabel('Reps, set 1 of Barbell Back Squat').inputValue(), '3');
+
+    await page.getByRole('button', { name: 'Discard workout' }).click();
+    await page.getByRole('dialog', { name: 'Discard this workout?' }).getByRole('button', { name: 'Discard' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('changes rests and a superset mid-workout, ticks sets with a swipe, and keeps it all over a reload', async () => {
+    await page.goto(`${server.baseUrl}/log`);
+    await page.getByRole('button', { name: 'Empty workout' }).click();
+    await addExercise(page, plan[0]); // squat: two sets from last time
+    await addExercise(page, plan[1]); // bench
+
+    // Rest of the squat alone, then squat and bench as a superset resting 1:00 after each round.
+    await page.getByLabel('Rest after each set of Barbell Back Squat').selectOption('45');
+    const link = page.getByRole('button', { name: 'Superset with next Barbell Back Squat and Barbell Bench Press' });
+    await link.click();
+    assert.equal(await link.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByText('Superset 1', { exact: true }).count(), 2);
+    await page.getByLabel('Rest after each round of superset 1, Barbell Bench Press').selectOption('60');
+
+    const squatRows = page.getByRole('list', { name: 'Sets of Barbell Back Squat' }).getByRole('listitem');
+    const benchRows = page.getByRole('list', { name: 'Sets of Barbell Bench Press' }).getByRole('listitem');
+    const squatTick = page.getByRole('button', { name: 'Set 1 of Barbell Back Squat done' });
+    const benchTick = page.getByRole('button', { name: 'Set 1 of Barbell Bench Press done' });
+    const timer = page.getByRole('timer');
+
+    // A vertical drag over a row is a scroll, never a tick.
+    await squatRows.first().scrollIntoViewIfNeeded();
+    await mouseSwipe(page, await centreOf(squatTick), 8, 90);
+    assert.equal(await squatTick.getAttribute('aria-pressed'), 'false');
+
+    // A mouse drag to the left, starting on the tick button, ticks it once; no rest inside the
+    // superset round.
+    await squatRows.first().scrollIntoViewIfNeeded();
+    await mouseSwipe(page, await centreOf(squatTick), -130);
+    assert.equal(await squatTick.getAttribute('aria-pressed'), 'true');
+    assert.equal(await timer.isVisible(), false, 'no rest inside the superset round');
+
+    // A finger from the set's badge to the right ticks bench set 1: the round's rest starts.
+    await benchRows.first().scrollIntoViewIfNeeded();
+    await touchSwipe(page, await centreOf(benchRows.first().locator('.set-row__type')), 140);
+    assert.equal(await benchTick.getAttribute('aria-pressed'), 'true');
+    await timer.waitFor();
+    assert.match((await timer.textContent()) ?? '', /^(1:00|0:59|0:58)$/);
+    await checkPage(page, 'workout-superset');
+
+    // A reload keeps the superset, the rests and the ticks.
+    await page.reload();
+    await page.getByRole('textbox', { name: 'Workout name' }).waitFor();
+    assert.equal(await page.getByText('Superset 1', { exact: true }).count(), 2);
+    assert.equal(await page.getByLabel('Rest after each round of superset 1, Barbell Bench Press').inputValue(), '60');
+    assert.equal(await squatTick.getAttribute('aria-pressed'), 'true');
+
+    // Swiping again unticks; splitting the superset leaves each exercise on its own.
+    await squatRows.first().scrollIntoViewIfNeeded();
+    await mouseSwipe(page, await centreOf(squatTick), -130);
+    assert.equal(await squatTick.getAttribute('aria-pressed'), 'false');
+    await link.click();
+    assert.equal(await link.getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.getByText('Superset 1', { exact: true }).count(), 0);
 
     await page.getByRole('button', { name: 'Discard workout' }).click();
     await page.getByRole('dialog', { name: 'Discard this workout?' }).getByRole('button', { name: 'Discard' }).click();

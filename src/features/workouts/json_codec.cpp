@@ -411,6 +411,7 @@ boost::json::object EncodeProgram(const Program& p) {
           {"name", p.name},
           {"notes", OrNull(p.notes)},
           {"routines", std::move(routines)},
+          {"next_routine_id", OrNull(p.next_routine_id)},
           {"created_at", p.created_at},
           {"updated_at", p.updated_at}};
 }

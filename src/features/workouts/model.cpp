@@ -196,4 +196,23 @@ bool IsMeasurementKind(std::string_view kind) {
   return true;
 }
 
+std::optional<std::string> NextRoutineId(const std::vector<ProgramEntry>& entries,
+                                         const std::optional<std::string>& last_routine_id) {
+  const std::size_t n = entries.size();
+  std::size_t start = 0;  // where to look for a live entry from
+  if (last_routine_id) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (entries[i].routine_id == *last_routine_id) {
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto& entry = entries[(start + k) % n];
+    if (entry.routine_name) return entry.routine_id;
+  }
+  return std::nullopt;
+}
+
 }  // namespace vigor::features::workouts

@@ -238,7 +238,17 @@ struct Program {
   std::string created_at;
   std::string updated_at;
   std::int64_t rev = 1;
+  // Read only: the routine to do next (see NextRoutineId); nullopt when no entry is live.
+  std::optional<std::string> next_routine_id;
 };
+
+// The routine of a program to do next, given the routine of the user's latest workout among
+// the program's routines (nullopt: none yet). It is the live entry after that routine's first
+// place in the program, wrapping round to the start; the first live entry when there is no such
+// workout (or its routine has left the program). Entries whose routine is deleted are skipped;
+// nullopt when the program has no live entry.
+std::optional<std::string> NextRoutineId(const std::vector<ProgramEntry>& entries,
+                                         const std::optional<std::string>& last_routine_id);
 
 // ---- measurements --------------------------------------------------------------------------
 

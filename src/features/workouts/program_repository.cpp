@@ -50,6 +50,15 @@ constexpr Statement kEntriesOfUser{
     "AND r.deleted_at IS NULL "
     "WHERE e.user_id = $1 AND p.user_id = $1 AND p.deleted_at IS NULL "
     "ORDER BY e.program_id, e.position"};
+// Per live program, the routine of the latest live workout among the program's routines ($2:
+// one program id, or '' for all).
+constexpr Statement kLastDone{
+    "programs.last_done_routine",
+    "SELECT p.id, (SELECT w.routine_id FROM workouts w "
+    "WHERE w.user_id = $1 AND w.deleted_at IS NULL AND w.routine_id IN "
+    "(SELECT e.routine_id FROM program_routines e WHERE e.program_id = p.id AND e.user_id = $1) "
+    "ORDER BY w.started_at DESC, w.id DESC LIMIT 1) "
+    "FROM programs p WHERE p.user_id = $1 AND p.deleted_at IS NULL AND ($2 = '' OR p.id = $2)"};
 constexpr Statement kNameTaken{
     "programs.name_taken",
     "SELECT 1 FROM programs WHERE user_id = $1 AND name = $2 COLLATE NOCASE "
@@ -121,6 +130,15 @@ std::vector<Program> ProgramRepository::List(Session& s, const std::string& user
     if (it != index.end()) programs[it->second].routines.push_back(EntryFromRow(r));
   }
   return programs;
+}
+
+std::unordered_map<std::string, std::string> ProgramRepository::LastDoneRoutines(
+    Session& s, const std::string& user_id, const std::string& program_id) {
+  std::unordered_map<std::string, std::string> last;
+  for (const auto& r : s.Query(kLastDone, user_id, program_id)) {
+    if (auto routine = r.OptText(1)) last.emplace(r.Text(0), std::move(*routine));
+  }
+  return last;
 }
 
 bool ProgramRepository::NameTaken(Session& s, const std::string& user_id, const std::string& name,

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "features/workouts/model.hpp"
@@ -10,7 +11,8 @@
 namespace vigor::features::workouts {
 
 // The SQL of programs and their routine lists. Every method takes the owner. Listing costs two
-// statements (programs, then all their entries) however many programs there are. Entries carry
+// statements (programs, then all their entries) however many programs there are, and
+// LastDoneRoutines one more. Entries carry
 // the routine's name, read in the same statement (null once the routine is deleted).
 class ProgramRepository {
  public:
@@ -31,6 +33,12 @@ class ProgramRepository {
   std::optional<Program> Find(Session& s, const std::string& user_id, const std::string& id);
   // Live programs by name.
   std::vector<Program> List(Session& s, const std::string& user_id);
+  // The routine of the user's latest live workout (by started_at) among the routines of each of
+  // their live programs: program id -> routine id, programs without such a workout left out. One
+  // statement for all programs, or for the one given (`program_id` non-empty).
+  std::unordered_map<std::string, std::string> LastDoneRoutines(Session& s,
+                                                                const std::string& user_id,
+                                                                const std::string& program_id = "");
   // Whether another live program of the user (not `except_id`) has this name, ignoring ASCII case.
   bool NameTaken(Session& s, const std::string& user_id, const std::string& name,
                  const std::string& except_id);

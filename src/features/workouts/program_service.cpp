@@ -20,6 +20,13 @@ Error NameTaken() {
 }
 }  // namespace
 
+void ProgramService::FillNext(Session& s, const std::string& user_id, Program& program) {
+  auto last = programs_.LastDoneRoutines(s, user_id, program.id);
+  auto it = last.find(program.id);
+  program.next_routine_id = NextRoutineId(
+      program.routines, it == last.end() ? std::nullopt : std::optional<std::string>(it->second));
+}
+
 void ProgramService::Check(Session& s, const std::string& user_id, const ProgramInput& input,
                            const std::string& except_id) {
   platform::FieldErrors errors;
@@ -37,12 +44,24 @@ void ProgramService::Check(Session& s, const std::string& user_id, const Program
 }
 
 std::vector<Program> ProgramService::List(const Principal& principal) {
-  return database_.ReadResult([&](Session& s) { return programs_.List(s, principal.user_id); });
+  return database_.ReadResult([&](Session& s) {
+    auto programs = programs_.List(s, principal.user_id);
+    auto last = programs_.LastDoneRoutines(s, principal.user_id);
+    for (auto& p : programs) {
+      auto it = last.find(p.id);
+      p.next_routine_id = NextRoutineId(
+          p.routines, it == last.end() ? std::nullopt : std::optional<std::string>(it->second));
+    }
+    return programs;
+  });
 }
 
 Program ProgramService::Get(const Principal& principal, const std::string& id) {
-  auto program =
-      database_.ReadResult([&](Session& s) { return programs_.Find(s, principal.user_id, id); });
+  auto program = database_.ReadResult([&](Session& s) {
+    auto found = programs_.Find(s, principal.user_id, id);
+    if (found) FillNext(s, principal.user_id, *found);
+    return found;
+  });
   if (!program) throw NotFound();
   return std::move(*program);
 }
@@ -62,7 +81,9 @@ Program ProgramService::Create(const Principal& principal, const ProgramInput& i
       throw NameTaken();  // the unique index agrees with the check above
     }
     // Read back for the routines' names.
-    return std::move(*programs_.Find(s, principal.user_id, program.id));
+    auto saved = std::move(*programs_.Find(s, principal.user_id, program.id));
+    FillNext(s, principal.user_id, saved);
+    return saved;
   });
 }
 
@@ -82,7 +103,9 @@ Program ProgramService::Replace(const Principal& principal, const std::string& i
     } catch (const platform::store::ConstraintViolation&) {
       throw NameTaken();
     }
-    return std::move(*programs_.Find(s, principal.user_id, id));
+    auto saved = std::move(*programs_.Find(s, principal.user_id, id));
+    FillNext(s, principal.user_id, saved);
+    return saved;
   });
 }
 

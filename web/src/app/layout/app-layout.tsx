@@ -5,6 +5,7 @@ import { TimeZoneNotice } from '@/features/me/components/time-zone-notice';
 import { ServerVersion } from '@/features/meta/components/server-version';
 import { WorkoutInProgressBar } from '@/features/workouts/components/workout-in-progress-bar';
 import { useMe, type Me } from '@/lib/auth/get-me';
+import { useProfileLanguage } from '@/lib/i18n/use-profile-language';
 import { paths } from '../paths';
 import { AccountMenu } from './account-menu';
 import { AppNav } from './app-nav';
@@ -20,6 +21,7 @@ export interface AppLayoutProps {
 
 export function AppLayout({ user }: AppLayoutProps) {
   const { t } = useTranslation();
+  useProfileLanguage(user?.preferences.locale);
   return (
     <div className={user ? 'app-shell app-shell--signed-in' : 'app-shell'}>
       <a className="skip-link" href="#main-content">

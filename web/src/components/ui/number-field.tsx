@@ -1,12 +1,12 @@
 import { useId, useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInputNumber, parseDecimal } from '@/lib/units';
+import { formatInputNumber, parseDecimal, stepValue } from '@/lib/units';
 import { fieldErrorText } from './field';
 import './field.css';
 
 type InputProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,
-  'value' | 'onChange' | 'id' | 'children' | 'type' | 'inputMode' | 'size'
+  'value' | 'onChange' | 'id' | 'children' | 'type' | 'inputMode' | 'size' | 'step'
 >;
 
 export interface NumberFieldProps extends InputProps {
@@ -27,6 +27,8 @@ export interface NumberFieldProps extends InputProps {
   /** lg: the big inputs of the logging screen. */
   size?: 'md' | 'lg';
   inputClassName?: string;
+  /** Arrow up and down change the value by this much (to the next multiple of it). */
+  step?: number | undefined;
 }
 
 const same = (a: number | null, b: number | null) =>
@@ -52,8 +54,10 @@ export function NumberField({
   className,
   inputClassName,
   onBlur,
+  onKeyDown,
   min,
   max,
+  step,
   ...rest
 }: NumberFieldProps) {
   const { t, i18n } = useTranslation();
@@ -123,6 +127,18 @@ export function NumberField({
           onBlur={(event) => {
             if (localError) setText(format(value));
             onBlur?.(event);
+          }}
+          onKeyDown={(event) => {
+            onKeyDown?.(event);
+            if (step === undefined || event.defaultPrevented) return;
+            if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+            event.preventDefault();
+            let next = stepValue(value ?? 0, step, event.key === 'ArrowUp' ? 1 : -1);
+            if (hi !== undefined) next = Math.min(hi, next);
+            if (lo !== undefined) next = Math.max(lo, next);
+            setText(format(next));
+            setShown(next);
+            onValueChange(next);
           }}
           {...rest}
         />

@@ -1470,6 +1470,8 @@ export interface components {
             id: string;
             name: string;
             notes: string | null;
+            /** @description The routine to do next: the entry after the routine of your latest workout (by started_at, deleted workouts ignored) whose routine_id is one of this program's routines, wrapping round to the first; the first entry when there is no such workout. A routine listed twice counts from its first place. Entries whose routine was deleted are skipped; null when no entry has a live routine. */
+            next_routine_id: string | null;
             routines: {
                 routine_id: string;
                 label: string | null;

@@ -5,5 +5,7 @@ export {
   unitSystemFromPreferences,
   unitSystemStore,
   useUnitSystem,
+  useWeightIncrement,
+  weightIncrementChoices,
   type UnitPreferences,
 } from './preference';

@@ -1,6 +1,6 @@
 import { useMe } from '@/lib/auth/get-me';
 import { createLocalStore, useLocalStore } from '@/lib/storage/local-store';
-import { unitSystems, type UnitSystem } from './units';
+import { unitSystems, weightIncrement, type UnitSystem } from './units';
 
 /**
  * The unit system kept in this browser: what the pages show while the profile is loading or
@@ -38,3 +38,21 @@ export function useUnitSystem(): [UnitSystem, (system: UnitSystem) => void] {
   const preferences = me.data?.preferences;
   return [preferences ? unitSystemFromPreferences(preferences) : local, setLocal];
 }
+
+/**
+ * The step of the weight inputs, in the user's weight unit: the profile's weight_increment
+ * (PATCH /api/v1/me), else 2.5 kg or 5 lb. It is the +/- buttons' and arrow keys' step and
+ * what computed weights (a percentage of a 1RM, a converted weight) are rounded to.
+ */
+export function useWeightIncrement(): number {
+  const [system] = useUnitSystem();
+  const me = useMe();
+  const increment = me.data?.preferences.weight_increment;
+  return typeof increment === 'number' && increment > 0 ? increment : weightIncrement(system);
+}
+
+/** Steps worth offering for the weight inputs, per unit (a profile may hold another). */
+export const weightIncrementChoices: Record<'kg' | 'lb', readonly number[]> = {
+  kg: [0.5, 1, 1.25, 2.5, 5],
+  lb: [1, 2.5, 5, 10],
+};

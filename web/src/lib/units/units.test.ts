@@ -8,6 +8,7 @@ import {
   parseDecimal,
   roundKgForSystem,
   roundToIncrement,
+  stepValue,
   tidyWeightKg,
   toDisplayDistance,
   toDisplayWeight,
@@ -88,5 +89,27 @@ describe('formatting', () => {
     expect(formatInputNumber(1234.5, 'en')).toBe('1234.5');
     expect(formatInputNumber(1234.5, 'de')).toBe('1234,5');
     expect(parseDecimal(formatInputNumber(1234.56, 'de'))).toBe(1234.56);
+  });
+});
+
+describe('stepValue', () => {
+  it('goes from a multiple of the step to the next one, from anything else to the nearest in that direction', () => {
+    expect(stepValue(60, 2.5, 1)).toBe(62.5);
+    expect(stepValue(60, 2.5, -1)).toBe(57.5);
+    expect(stepValue(61, 2.5, 1)).toBe(62.5);
+    expect(stepValue(61, 2.5, -1)).toBe(60);
+    expect(stepValue(0.3, 0.1, 1)).toBe(0.4);
+    expect(stepValue(135, 5, 1)).toBe(140);
+  });
+
+  it('never goes below 0', () => {
+    expect(stepValue(1, 2.5, -1)).toBe(0);
+    expect(stepValue(0, 2.5, -1)).toBe(0);
+  });
+
+  it('rounds with the step given instead of the default', () => {
+    expect(roundToIncrement(61, 'metric', 1)).toBe(61);
+    expect(roundToIncrement(61.3, 'metric', 0.5)).toBe(61.5);
+    expect(roundToIncrement(132.28, 'imperial', 2.5)).toBe(132.5);
   });
 });

@@ -55,11 +55,11 @@ export function weightIncrement(system: UnitSystem): number {
 }
 
 /**
- * A weight in the user's unit rounded to the nearest loadable step (2.5 kg or 5 lb), e.g.
+ * A weight in the user's unit rounded to the nearest loadable step (`step`, by default 2.5 kg
+ * or 5 lb; the profile's weight_increment where the caller knows it), e.g.
  * for a weight suggested from kg in pounds: 60 kg -> 132.28 lb -> 130 lb. Halves round up.
  */
-export function roundToIncrement(value: number, system: UnitSystem): number {
-  const step = weightIncrement(system);
+export function roundToIncrement(value: number, system: UnitSystem, step = weightIncrement(system)): number {
   // The epsilon keeps 2.4999999 (a float from a conversion) from rounding down.
   return Math.round(value / step + 1e-9) * step;
 }
@@ -68,8 +68,8 @@ export function roundToIncrement(value: number, system: UnitSystem): number {
  * kg -> kg that is a loadable weight in the user's unit: what to pre-fill when the value
  * came from somewhere else (a converted target, a percentage). Keeps kg exact for metric.
  */
-export function roundKgForSystem(kg: number, system: UnitSystem): number {
-  return fromDisplayWeight(roundToIncrement(toDisplayWeight(kg, system), system), system);
+export function roundKgForSystem(kg: number, system: UnitSystem, step = weightIncrement(system)): number {
+  return fromDisplayWeight(roundToIncrement(toDisplayWeight(kg, system), system, step), system);
 }
 
 /**
@@ -78,11 +78,25 @@ export function roundKgForSystem(kg: number, system: UnitSystem): number {
  * stored as 61.235 kg), else rounded to a loadable step, so 60 kg logged in kg pre-fills
  * 130 lb rather than 132.28 lb after a switch to pounds.
  */
-export function tidyWeightKg(kg: number, system: UnitSystem): number {
+export function tidyWeightKg(kg: number, system: UnitSystem, step = weightIncrement(system)): number {
   const shown = toDisplayWeight(kg, system);
   const quarters = shown * 4;
   if (Math.abs(quarters - Math.round(quarters)) < 0.02) return kg;
-  return roundKgForSystem(kg, system);
+  return roundKgForSystem(kg, system, step);
+}
+
+/**
+ * One press of a +/- button (or an arrow key) on a value that moves in steps of `step`: from a
+ * multiple of the step to the next one up or down, from anything else to the nearest multiple
+ * in that direction (61 -> 62.5 or 60 with 2.5), never below 0. Decimals are cleaned of float
+ * noise (0.1 + 0.2).
+ */
+export function stepValue(value: number, step: number, direction: 1 | -1): number {
+  if (!(step > 0)) return value;
+  const units = value / step;
+  const whole = Math.abs(units - Math.round(units)) < 1e-6;
+  const next = whole ? Math.round(units) + direction : direction > 0 ? Math.ceil(units) : Math.floor(units);
+  return Math.max(0, Number((next * step).toFixed(6)));
 }
 
 /**

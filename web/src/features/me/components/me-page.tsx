@@ -1,16 +1,21 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Card, ErrorState, RadioGroup } from '@/components/ui';
+import { Card, ErrorState, RadioGroup, SelectField } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
 import type { Me } from '@/lib/auth/get-me';
 import { useUpdateMe } from '@/lib/auth/update-me';
+import { formatNumber } from '@/lib/format';
+import { supportedLanguages, type Language } from '@/lib/i18n';
 import {
   preferencesForUnitSystem,
   unitSystemFromPreferences,
   unitSystems,
   useUnitSystem,
+  useWeightIncrement,
+  weightIncrementChoices,
+  weightUnit,
   type UnitPreferences,
   type UnitSystem,
 } from '@/lib/units';
@@ -25,10 +30,21 @@ export interface MePaths {
 
 /** /me: the user's own places (history, routines, body, security) and preferences. */
 export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useDocumentTitle(t('me.documentTitle'));
   const [system, setLocalSystem] = useUnitSystem();
   const update = useUpdateMe();
+  // Each preference saves on its own, so one's progress or failure shows next to it.
+  const updateLanguage = useUpdateMe();
+  const updateStep = useUpdateMe();
+  const step = useWeightIncrement();
+  const unit = weightUnit(system);
+  const stepChoices = weightIncrementChoices[unit].includes(step)
+    ? weightIncrementChoices[unit]
+    : [...weightIncrementChoices[unit], step].sort((a, b) => a - b);
+  const language: Language = updateLanguage.isPending
+    ? (updateLanguage.variables.preferences.locale ?? me.preferences.locale)
+    : me.preferences.locale;
   // Saved to the profile (PATCH /api/v1/me); the copy in this browser serves while signed out.
   const setSystem = (next: UnitSystem) => {
     setLocalSystem(next);
@@ -85,6 +101,42 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
             <ErrorState title={t('me.unitsSaveFailed')} message={errorMessage(update.error, t)} />
           ) : null}
           <p className="me-prefs__note">{t('units.system.note')}</p>
+          <SelectField
+            label={t('me.weightIncrement')}
+            aria-describedby={`${prefsId}-step-hint`}
+            value={String(updateStep.isPending ? updateStep.variables.preferences.weight_increment : step)}
+            options={stepChoices.map((s) => ({
+              value: String(s),
+              label: `${formatNumber(s, i18n.language, { maxFractionDigits: 2 })} ${unit}`,
+            }))}
+            onValueChange={(value) => updateStep.mutate({ preferences: { weight_increment: Number(value) } })}
+          />
+          <p id={`${prefsId}-step-hint`} className="me-prefs__note">
+            {t('me.weightIncrementHint')}
+          </p>
+          {updateStep.isPending ? (
+            <p className="me-prefs__note" role="status">
+              {t('me.weightIncrementSaving')}
+            </p>
+          ) : null}
+          {updateStep.isError ? (
+            <ErrorState title={t('me.weightIncrementSaveFailed')} message={errorMessage(updateStep.error, t)} />
+          ) : null}
+          <RadioGroup
+            legend={t('me.language')}
+            name="language"
+            value={language}
+            onValueChange={(locale: Language) => updateLanguage.mutate({ preferences: { locale } })}
+            options={supportedLanguages.map((l) => ({ value: l, label: t(`me.languages.${l}`) }))}
+          />
+          {updateLanguage.isPending ? (
+            <p className="me-prefs__note" role="status">
+              {t('me.languageSaving')}
+            </p>
+          ) : null}
+          {updateLanguage.isError ? (
+            <ErrorState title={t('me.languageSaveFailed')} message={errorMessage(updateLanguage.error, t)} />
+          ) : null}
         </Card>
       </section>
     </div>

@@ -3,6 +3,7 @@ import { api } from '@/lib/api/client';
 import type { Workout, WorkoutInput } from '../lib/model';
 import { getWorkoutQueryOptions } from './get-workout';
 import { lastSetsQueryKey } from './get-last-sets';
+import { programsQueryKey } from './list-programs';
 import { workoutListQueryKey } from './list-workouts';
 
 /**
@@ -21,6 +22,8 @@ export function useCreateWorkout() {
       queryClient.setQueryData(getWorkoutQueryOptions(workout.id).queryKey, workout);
       void queryClient.invalidateQueries({ queryKey: workoutListQueryKey });
       void queryClient.invalidateQueries({ queryKey: lastSetsQueryKey });
+      // A program's next routine follows the latest workout.
+      void queryClient.invalidateQueries({ queryKey: programsQueryKey });
     },
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { lastSetsQueryKey } from './get-last-sets';
+import { programsQueryKey } from './list-programs';
 import { workoutListQueryKey } from './list-workouts';
 
 /** DELETE /api/v1/workouts/{id}. */
@@ -16,6 +17,8 @@ export function useDeleteWorkout() {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: workoutListQueryKey });
       void queryClient.invalidateQueries({ queryKey: lastSetsQueryKey });
+      // A program's next routine follows the latest workout.
+      void queryClient.invalidateQueries({ queryKey: programsQueryKey });
     },
   });
 }

@@ -9,13 +9,14 @@ import { useNow } from '@/hooks/use-now';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDuration, formatNumber } from '@/lib/format';
-import { formatWeight, useUnitSystem } from '@/lib/units';
+import { formatWeight, useUnitSystem, useWeightIncrement } from '@/lib/units';
 import { useCreateWorkout } from '../api/create-workout';
 import { getLastSetsQueryOptions } from '../api/get-last-sets';
 import { liveTotals, locateFieldError, newBlock, toWorkoutInput, unfinishedSets } from '../lib/active-workout';
 import { useActiveWorkout } from '../lib/active-workout-store';
 import { exerciseRef, type Exercise, type WorkoutSet } from '../lib/model';
 import { performedSets } from '../lib/prefill';
+import { groupOf, linkedToNext } from '../lib/superset';
 import type { WorkoutPaths } from '../paths';
 import { ExerciseBlock } from './exercise-block';
 import { ExerciseSearchSheet } from './exercise-search-sheet';
@@ -60,6 +61,7 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
   const queryClient = useQueryClient();
   const { workout, dispatch, clear } = useActiveWorkout(userId);
   const [system] = useUnitSystem();
+  const weightStep = useWeightIncrement();
   const [searchOpen, setSearchOpen] = useState(false);
   const [confirm, setConfirm] = useState<'finish' | 'discard' | null>(null);
   const save = useCreateWorkout();
@@ -101,7 +103,7 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
       .fetchQuery(getLastSetsQueryOptions(exercise.id))
       .then((last) => performedSets(last.items))
       .catch(() => []);
-    dispatch({ type: 'addBlock', block: newBlock(exerciseRef(exercise), previous, system) });
+    dispatch({ type: 'addBlock', block: newBlock(exerciseRef(exercise), previous, system, weightStep) });
   }
 
   function finish() {
@@ -148,16 +150,23 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
       {workout.blocks.length === 0 ? (
         <p className="empty-state">{t('workouts.active.emptyBody')}</p>
       ) : (
-        workout.blocks.map((block, i) => (
-          <ExerciseBlock
-            key={block.key}
-            block={block}
-            index={i}
-            count={workout.blocks.length}
-            system={system}
-            dispatch={dispatch}
-          />
-        ))
+        <>
+          <p className="active-hint">{t('workouts.active.swipeHint')}</p>
+          {workout.blocks.map((block, i) => (
+            <ExerciseBlock
+              key={block.key}
+              block={block}
+              index={i}
+              count={workout.blocks.length}
+              system={system}
+              weightStep={weightStep}
+              restS={groupOf(workout.blocks, i).at(-1)?.rest_s ?? null}
+              nextName={workout.blocks[i + 1]?.exercise.name ?? null}
+              linkedToNext={linkedToNext(workout.blocks, i)}
+              dispatch={dispatch}
+            />
+          ))}
+        </>
       )}
 
       <Button variant="secondary" size="lg" block onClick={() => setSearchOpen(true)}>

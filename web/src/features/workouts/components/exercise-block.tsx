@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Card, Dialog, Icon } from '@/components/ui';
+import { Badge, Button, Card, Dialog, Icon, SelectField } from '@/components/ui';
+import { formatDuration } from '@/lib/format';
 import type { UnitSystem } from '@/lib/units';
 import type { WorkoutAction } from '../lib/active-workout';
 import type { ActiveBlock } from '../lib/model';
 import { usesBarbell } from '../lib/plates';
+import { DEFAULT_REST_S } from '../lib/rest-timer';
 import { PlateCalculator } from './plate-calculator';
 import { SetHeader, SetRow, useDescribeSet } from './set-row';
 
@@ -13,11 +15,31 @@ export interface ExerciseBlockProps {
   index: number;
   count: number;
   system: UnitSystem;
+  /** The weight inputs' step in the user's unit (the profile's weight_increment). */
+  weightStep: number;
+  /** The rest after each set, or after each round in a superset (the group's last exercise's). */
+  restS: number | null;
+  /** The next exercise's name, when there is one; and whether it is in this one's superset. */
+  nextName: string | null;
+  linkedToNext: boolean;
   dispatch: (action: WorkoutAction) => void;
 }
 
+/** Rest lengths offered in seconds (a routine's own value is added when it is none of these). */
+const restChoices = [0, 30, 45, 60, 75, 90, 120, 150, 180, 240, 300];
+
 /** One exercise of the workout in progress: its sets, what last time was, and its tools. */
-export function ExerciseBlock({ block, index, count, system, dispatch }: ExerciseBlockProps) {
+export function ExerciseBlock({
+  block,
+  index,
+  count,
+  system,
+  weightStep,
+  restS,
+  nextName,
+  linkedToNext,
+  dispatch,
+}: ExerciseBlockProps) {
   const { t } = useTranslation();
   const describe = useDescribeSet();
   const headingId = useId();
@@ -27,6 +49,13 @@ export function ExerciseBlock({ block, index, count, system, dispatch }: Exercis
   const name = block.exercise.name;
   const nextOpen = block.sets.find((s) => !s.done) ?? block.sets[block.sets.length - 1];
   const lastTime = block.previous.map((s) => describe(s, block.exercise.log_type, system)).filter(Boolean);
+  const rest = restS ?? DEFAULT_REST_S;
+  const restOptions = (restChoices.includes(rest) ? restChoices : [...restChoices, rest].sort((a, b) => a - b)).map(
+    (seconds) => ({
+      value: String(seconds),
+      label: seconds === 0 ? t('workouts.active.noRest') : formatDuration(seconds, { compact: true }),
+    }),
+  );
 
   return (
     <Card className="exercise-block">
@@ -55,6 +84,8 @@ export function ExerciseBlock({ block, index, count, system, dispatch }: Exercis
                   logType={block.exercise.log_type}
                   previous={block.previous[i]}
                   system={system}
+                  weightStep={weightStep}
+                  stepper={set.key === nextOpen?.key && !set.done}
                   onChange={(patch) => dispatch({ type: 'updateSet', blockKey: block.key, setKey: set.key, patch })}
                   onToggle={() => dispatch({ type: 'toggleDone', blockKey: block.key, setKey: set.key, now: Date.now() })}
                 />
@@ -62,8 +93,19 @@ export function ExerciseBlock({ block, index, count, system, dispatch }: Exercis
             </ol>
           </>
         ) : null}
+        <SelectField
+          className="exercise-block__rest"
+          label={
+            block.superset_group !== null
+              ? t('workouts.active.restRoundOf', { group: block.superset_group, exercise: name })
+              : t('workouts.active.restOf', { exercise: name })
+          }
+          value={String(rest)}
+          options={restOptions}
+          onValueChange={(value) => dispatch({ type: 'setRest', blockKey: block.key, restS: Number(value) })}
+        />
         <div className="exercise-block__actions">
-          <Button variant="secondary" onClick={() => dispatch({ type: 'addSet', blockKey: block.key, system })}>
+          <Button variant="secondary" onClick={() => dispatch({ type: 'addSet', blockKey: block.key, system, step: weightStep })}>
             <Icon name="plus" />
             {t('workouts.active.addSet')}
             <span className="visually-hidden">{t('workouts.active.toExercise', { exercise: name })}</span>
@@ -105,6 +147,20 @@ export function ExerciseBlock({ block, index, count, system, dispatch }: Exercis
             <Icon name="down" />
             <span className="visually-hidden">{t('workouts.moveDown', { exercise: name })}</span>
           </Button>
+          {nextName !== null ? (
+            <Button
+              variant="ghost"
+              aria-pressed={linkedToNext}
+              onClick={() => dispatch({ type: 'linkNext', blockKey: block.key, linked: !linkedToNext })}
+            >
+              <Icon name="link" />
+              {t('workouts.active.supersetNext')}
+              <span className="visually-hidden">
+                {' '}
+                {t('workouts.active.supersetPair', { exercise: name, next: nextName })}
+              </span>
+            </Button>
+          ) : null}
           <Button
             variant="ghost"
             // Ticked sets are work done: removing them asks first.

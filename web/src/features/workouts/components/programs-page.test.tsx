@@ -2,7 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, json, type FakeRequest } from '@/testing/fake-api';
 import { renderRoutes } from '@/testing/render';
-import { testPaths } from '../testing';
+import { activeWorkoutStore } from '../lib/active-workout-store';
+import { catalogueExercise, testPaths } from '../testing';
 import { ProgramsPage } from './programs-page';
 
 const routine = (id: string, name: string) => ({
@@ -76,6 +77,50 @@ describe('ProgramsPage', () => {
     expect(await screen.findByRole('heading', { name: 'PPL' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Push' })).toHaveAttribute('href', '/routines/r1');
     expect(screen.getByText('(deleted routine)')).toBeInTheDocument();
+    // No next routine named: one Start per live routine, no "Start next".
     expect(screen.getAllByRole('button', { name: /^Start/ })).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: /^Start next/ })).not.toBeInTheDocument();
+  });
+
+  it('shows the routine that is next and starts a workout from it with "Start next"', async () => {
+    fakeApi({
+      'GET /api/v1/programs': () =>
+        json({
+          items: [
+            {
+              id: 'p1',
+              name: 'PPL',
+              notes: null,
+              next_routine_id: 'r2',
+              routines: [
+                { routine_id: 'r1', label: 'Day A', routine_name: 'Push' },
+                { routine_id: 'r2', label: 'Day B', routine_name: 'Pull' },
+              ],
+              created_at: '',
+              updated_at: '',
+            },
+          ],
+        }),
+      'GET /api/v1/routines': () => json({ items: [routine('r1', 'Push'), routine('r2', 'Pull')] }),
+      'GET /api/v1/exercises/barbell-back-squat': () => json(catalogueExercise('barbell-back-squat', 'Barbell Back Squat')),
+      'GET /api/v1/exercises/barbell-back-squat/last-sets': () => json({ workout_id: null, started_at: null, items: [] }),
+    });
+    const { router } = renderRoutes(
+      [
+        { path: '/programs', element: <ProgramsPage userId="u1" paths={testPaths} /> },
+        { path: '/log/active', element: <p>Logging</p> },
+      ],
+      '/programs',
+    );
+
+    expect(await screen.findByText('Next: Day B: Pull')).toBeInTheDocument();
+    const items = screen.getAllByRole('listitem');
+    expect(items.find((li) => li.getAttribute('aria-current') === 'step')).toHaveTextContent('Day B: Pull');
+    fireEvent.click(screen.getByRole('button', { name: 'Start next Day B: Pull of PPL' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/log/active'));
+    const started = activeWorkoutStore('u1').get();
+    expect(started).toMatchObject({ title: 'Pull', routine_id: 'r2' });
+    expect(started?.blocks).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, Card, ErrorState, Icon, SelectField, Skeleton, TextField } from '@/components/ui';
+import { Badge, Button, Card, ErrorState, Icon, SelectField, Skeleton, TextField } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
 import { useDeleteProgram } from '../api/delete-program';
@@ -9,7 +9,7 @@ import { usePrograms } from '../api/list-programs';
 import { useRoutines } from '../api/list-routines';
 import { useSaveProgram } from '../api/save-program';
 import { newId, type Program, type Routine } from '../lib/model';
-import { draftOfProgram, moveEntry, programInputOf, type ProgramDraft } from '../lib/program';
+import { draftOfProgram, moveEntry, nextEntryIndex, programInputOf, type ProgramDraft } from '../lib/program';
 import type { WorkoutPaths } from '../paths';
 import { useWorkoutStarter } from './workout-starter';
 import './workouts.css';
@@ -100,6 +100,11 @@ interface ProgramCardProps {
 
 function ProgramCard({ program, routineById, paths, onEdit, starting, onStart }: ProgramCardProps) {
   const { t } = useTranslation();
+  const nextIndex = nextEntryIndex(program);
+  const nextEntry = nextIndex === null ? undefined : program.routines[nextIndex];
+  const nextRoutine = nextEntry ? routineById.get(nextEntry.routine_id) : undefined;
+  const entryName = (entry: Program['routines'][number]) =>
+    [entry.label, entry.routine_name ?? t('workouts.programs.deletedRoutine')].filter(Boolean).join(': ');
   return (
     <Card className="program-card">
       <div className="workout-page__head">
@@ -111,15 +116,43 @@ function ProgramCard({ program, routineById, paths, onEdit, starting, onStart }:
       </div>
       {program.notes ? <p className="routine-card__meta">{program.notes}</p> : null}
       {program.routines.length === 0 ? <p className="routine-card__meta">{t('workouts.programs.noRoutines')}</p> : null}
+      {nextEntry && nextRoutine ? (
+        <div className="program-card__next">
+          <p className="program-card__next-name">{t('workouts.programs.next', { routine: entryName(nextEntry) })}</p>
+          <Button
+            variant="primary"
+            size="lg"
+            disabled={starting !== null || nextRoutine.items.length === 0}
+            onClick={() => onStart(nextRoutine)}
+          >
+            {starting === nextRoutine.id ? t('workouts.log.starting') : t('workouts.programs.startNext')}
+            <span className="visually-hidden">
+              {' '}
+              {t('workouts.programs.startNextOf', { routine: entryName(nextEntry), program: program.name })}
+            </span>
+          </Button>
+        </div>
+      ) : null}
       <ol className="program-card__routines">
         {program.routines.map((entry, index) => {
           const routine = routineById.get(entry.routine_id);
           const name = entry.routine_name ?? t('workouts.programs.deletedRoutine');
+          const isNext = index === nextIndex;
           return (
-            <li key={`${index}-${entry.routine_id}`} className="program-card__routine">
+            <li
+              key={`${index}-${entry.routine_id}`}
+              className={isNext ? 'program-card__routine program-card__routine--next' : 'program-card__routine'}
+              aria-current={isNext ? 'step' : undefined}
+            >
               <span>
                 {entry.label ? <strong>{entry.label}: </strong> : null}
                 {routine ? <Link to={paths.routine(routine.id)}>{name}</Link> : name}
+                {isNext ? (
+                  <>
+                    {' '}
+                    <Badge tone="accent">{t('workouts.programs.nextBadge')}</Badge>
+                  </>
+                ) : null}
               </span>
               {routine ? (
                 <Button

@@ -1,16 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Icon, NumberField } from '@/components/ui';
+import { formatNumber } from '@/lib/format';
 import {
   distanceUnit,
   formatDistance,
   formatWeight,
   fromDisplayDistance,
   fromDisplayWeight,
+  stepValue,
   toDisplayDistance,
   toDisplayWeight,
   weightUnit,
   type UnitSystem,
 } from '@/lib/units';
+import { useSwipe } from '../hooks/use-swipe';
 import type { SetPatch } from '../lib/active-workout';
 import { fieldsOf, setTypes, type ActiveSet, type LogType, type SetType, type WorkoutSet } from '../lib/model';
 
@@ -22,6 +25,10 @@ export interface SetRowProps {
   logType: LogType;
   previous: WorkoutSet | undefined;
   system: UnitSystem;
+  /** The step of the weight input and its -/+ buttons, in the user's unit. */
+  weightStep: number;
+  /** Show -/+ buttons for the weight (the set that is next). */
+  stepper?: boolean;
   onChange: (patch: SetPatch) => void;
   onToggle: () => void;
 }
@@ -62,9 +69,23 @@ function formatClock(seconds: number): string {
 /**
  * One set on the logging screen: its type (the badge is a native select underneath, so
  * the picker is the platform's), big inputs for what the exercise records, and the tick.
+ * A sideways swipe across the row ticks it too (and unticks a ticked one), exactly as the
+ * tick button does; the next set's weight has -/+ buttons of the user's weight step.
  */
-export function SetRow({ set, number, exerciseName, logType, previous, system, onChange, onToggle }: SetRowProps) {
-  const { t } = useTranslation();
+export function SetRow({
+  set,
+  number,
+  exerciseName,
+  logType,
+  previous,
+  system,
+  weightStep,
+  stepper = false,
+  onChange,
+  onToggle,
+}: SetRowProps) {
+  const { t, i18n } = useTranslation();
+  const swipe = useSwipe<HTMLLIElement>(onToggle, { swipingClass: 'set-row--swiping', armedClass: 'set-row--swipe-armed' });
   const describe = useDescribeSet();
   const fields = fieldsOf(logType);
   const minutes = durationInMinutes(logType);
@@ -72,7 +93,7 @@ export function SetRow({ set, number, exerciseName, logType, previous, system, o
   const previousText = previous ? describe(previous, logType, system) : '';
 
   return (
-    <li className={set.done ? 'set-row set-row--done' : 'set-row'}>
+    <li ref={swipe.ref} className={set.done ? 'set-row set-row--done' : 'set-row'} {...swipe.handlers}>
       <span className="set-row__type">
         <span className="set-row__badge" aria-hidden="true">
           {badge(set.set_type, number, t)}
@@ -106,6 +127,7 @@ export function SetRow({ set, number, exerciseName, logType, previous, system, o
                   onValueChange={(v) => onChange({ weight_kg: v === null ? null : fromDisplayWeight(v, system) })}
                   min={0}
                   max={system === 'imperial' ? 4400 : 2000}
+                  step={weightStep}
                 />
               );
             case 'reps':
@@ -165,7 +187,52 @@ export function SetRow({ set, number, exerciseName, logType, previous, system, o
       >
         <Icon name="check" />
       </button>
+      {/* Under the inputs, on a row of its own (after the tick in the reading order too). */}
+      {stepper && fields.includes('weight') ? (
+        <WeightStepper
+          weightKg={set.weight_kg ?? set.target_weight_kg ?? previous?.weight_kg ?? null}
+          step={weightStep}
+          system={system}
+          what={t('workouts.active.stepperOf', { number, exercise: exerciseName })}
+          stepText={`${formatNumber(weightStep, i18n.language, { maxFractionDigits: 2 })} ${weightUnit(system)}`}
+          onChange={(kg) => onChange({ weight_kg: kg })}
+        />
+      ) : null}
     </li>
+  );
+}
+
+/** -/+ buttons under a set's weight: one step of the user's weight increment each. */
+function WeightStepper({
+  weightKg,
+  step,
+  system,
+  what,
+  stepText,
+  onChange,
+}: {
+  weightKg: number | null;
+  step: number;
+  system: UnitSystem;
+  what: string;
+  stepText: string;
+  onChange: (kg: number) => void;
+}) {
+  const press = (direction: 1 | -1) => {
+    const shown = weightKg === null ? 0 : toDisplayWeight(weightKg, system);
+    onChange(fromDisplayWeight(stepValue(shown, step, direction), system));
+  };
+  return (
+    <span className="set-row__stepper">
+      <button type="button" className="set-row__step" onClick={() => press(-1)}>
+        −{stepText}
+        <span className="visually-hidden"> {what}</span>
+      </button>
+      <button type="button" className="set-row__step" onClick={() => press(1)}>
+        +{stepText}
+        <span className="visually-hidden"> {what}</span>
+      </button>
+    </span>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useUnitSystem } from '@/lib/units';
+import { useUnitSystem, useWeightIncrement } from '@/lib/units';
 import { getExerciseQueryOptions } from '../api/get-exercise';
 import { getLastSetsQueryOptions } from '../api/get-last-sets';
 import { newWorkout } from '../lib/active-workout';
@@ -16,6 +16,7 @@ import { performedSets, setsFromRoutineItem } from '../lib/prefill';
 export function useStartFromRoutine() {
   const queryClient = useQueryClient();
   const [system] = useUnitSystem();
+  const step = useWeightIncrement();
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -38,7 +39,7 @@ export function useStartFromRoutine() {
             superset_group: item.superset_group ?? null,
             rest_s: item.rest_s ?? null,
             previous,
-            sets: setsFromRoutineItem(item, previous, system),
+            sets: setsFromRoutineItem(item, previous, system, step),
           };
         }),
       );

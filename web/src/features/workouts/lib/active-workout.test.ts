@@ -119,3 +119,35 @@ describe('toWorkoutInput and liveTotals', () => {
     expect(liveTotals({ ...newWorkout({ title: '', now: NOW }), blocks: [a, b] })).toEqual({ sets: 2, reps: 15, volumeKg: 500 });
   });
 });
+
+describe('changing rests and supersets', () => {
+  it('sets the rest of a block, or of its whole superset', () => {
+    const a = block(bench, [set()], { superset_group: 1 });
+    const b = block(pullUp, [set()], { superset_group: 1 });
+    const c = block(bench, [set()]);
+    const w0 = newWorkout({ title: '', now: NOW, blocks: [a, b, c] });
+    const w1 = apply(w0, { type: 'setRest', blockKey: a.key, restS: 45 });
+    expect(w1.blocks.map((x) => x.rest_s)).toEqual([45, 45, null]);
+    const w2 = apply(w1, { type: 'setRest', blockKey: c.key, restS: 0 });
+    expect(w2.blocks.map((x) => x.rest_s)).toEqual([45, 45, 0]);
+  });
+
+  it('leaves no superset of one when an exercise of a pair is removed', () => {
+    const a = block(bench, [set()], { superset_group: 1 });
+    const b = block(pullUp, [set()], { superset_group: 1 });
+    const c = block(bench, [set()], { superset_group: 2 });
+    const d = block(pullUp, [set()], { superset_group: 2 });
+    const w = apply(newWorkout({ title: '', now: NOW, blocks: [a, b, c, d] }), { type: 'removeBlock', blockKey: b.key });
+    expect(w.blocks.map((x) => x.superset_group)).toEqual([null, 2, 2]);
+  });
+
+  it('links and unlinks a block with the next', () => {
+    const a = block(bench, [set()]);
+    const b = block(pullUp, [set()]);
+    const w0 = newWorkout({ title: '', now: NOW, blocks: [a, b] });
+    const linked = apply(w0, { type: 'linkNext', blockKey: a.key, linked: true });
+    expect(linked.blocks.map((x) => x.superset_group)).toEqual([1, 1]);
+    const split = apply(linked, { type: 'linkNext', blockKey: a.key, linked: false });
+    expect(split.blocks.map((x) => x.superset_group)).toEqual([null, null]);
+  });
+});

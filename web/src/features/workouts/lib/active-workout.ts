@@ -2,7 +2,7 @@ import { initialSets, nextSet } from './prefill';
 import type { ActiveBlock, ActiveSet, ActiveWorkout, ExerciseRef, WorkoutInput, WorkoutSet } from './model';
 import { newId } from './model';
 import { idleRest, REST_STEP_S, restReducer } from './rest-timer';
-import { restAfterTick } from './superset';
+import { dropLoneGroups, groupOf, joinWithNext, restAfterTick, splitAfter } from './superset';
 import type { UnitSystem } from '@/lib/units';
 
 /** A new, empty workout that starts now. */
@@ -29,8 +29,8 @@ export function newWorkout({
 }
 
 /** A block for an exercise added during the workout, pre-filled from the previous session. */
-export function newBlock(exercise: ExerciseRef, previous: WorkoutSet[], system: UnitSystem): ActiveBlock {
-  return { key: newId(), exercise, superset_group: null, rest_s: null, previous, sets: initialSets(previous, system) };
+export function newBlock(exercise: ExerciseRef, previous: WorkoutSet[], system: UnitSystem, step?: number): ActiveBlock {
+  return { key: newId(), exercise, superset_group: null, rest_s: null, previous, sets: initialSets(previous, system, step) };
 }
 
 export type SetPatch = Partial<Pick<ActiveSet, 'set_type' | 'weight_kg' | 'reps' | 'duration_s' | 'distance_m'>>;
@@ -40,7 +40,11 @@ export type WorkoutAction =
   | { type: 'addBlock'; block: ActiveBlock }
   | { type: 'removeBlock'; blockKey: string }
   | { type: 'moveBlock'; blockKey: string; by: -1 | 1 }
-  | { type: 'addSet'; blockKey: string; system: UnitSystem }
+  /** The rest after each set (each round in a superset: the whole group gets it); null: the default. */
+  | { type: 'setRest'; blockKey: string; restS: number | null }
+  /** Joins the block with the next one into a superset, or splits them apart. */
+  | { type: 'linkNext'; blockKey: string; linked: boolean }
+  | { type: 'addSet'; blockKey: string; system: UnitSystem; step?: number }
   | { type: 'removeSet'; blockKey: string; setKey: string }
   | { type: 'updateSet'; blockKey: string; setKey: string; patch: SetPatch }
   | { type: 'toggleDone'; blockKey: string; setKey: string; now: number }
@@ -74,7 +78,7 @@ export function workoutReducer(workout: ActiveWorkout, action: WorkoutAction): A
     case 'addBlock':
       return { ...workout, blocks: [...workout.blocks, action.block] };
     case 'removeBlock':
-      return { ...workout, blocks: workout.blocks.filter((b) => b.key !== action.blockKey) };
+      return { ...workout, blocks: dropLoneGroups(workout.blocks.filter((b) => b.key !== action.blockKey)) };
     case 'moveBlock': {
       const from = workout.blocks.findIndex((b) => b.key === action.blockKey);
       const to = from + action.by;
@@ -84,10 +88,21 @@ export function workoutReducer(workout: ActiveWorkout, action: WorkoutAction): A
       if (moved) blocks.splice(to, 0, moved);
       return { ...workout, blocks };
     }
+    case 'setRest': {
+      const index = workout.blocks.findIndex((b) => b.key === action.blockKey);
+      if (index < 0) return workout;
+      const keys = new Set(groupOf(workout.blocks, index).map((b) => b.key));
+      return { ...workout, blocks: workout.blocks.map((b) => (keys.has(b.key) ? { ...b, rest_s: action.restS } : b)) };
+    }
+    case 'linkNext': {
+      const index = workout.blocks.findIndex((b) => b.key === action.blockKey);
+      if (index < 0) return workout;
+      return { ...workout, blocks: action.linked ? joinWithNext(workout.blocks, index) : splitAfter(workout.blocks, index) };
+    }
     case 'addSet':
       return mapBlock(workout, action.blockKey, (b) => ({
         ...b,
-        sets: [...b.sets, nextSet(b.sets, b.previous, action.system)],
+        sets: [...b.sets, nextSet(b.sets, b.previous, action.system, action.step)],
       }));
     case 'removeSet':
       return mapBlock(workout, action.blockKey, (b) => ({ ...b, sets: b.sets.filter((s) => s.key !== action.setKey) }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lbToKg } from '@/lib/units';
-import { initialSets, nextSet, performedSets, setsFromRoutineItem } from './prefill';
+import { lbToKg, toDisplayWeight } from '@/lib/units';
+import { estimatedOneRepMaxKg, initialSets, nextSet, percentTargetKg, performedSets, setsFromRoutineItem } from './prefill';
 import { set } from './test-helpers';
 
 const values = (s: { set_type: string; weight_kg: number | null; reps: number | null; done: boolean }) => ({
@@ -85,5 +85,37 @@ describe('sets of a routine item', () => {
       { set_type: 'normal', weight_kg: null, reps: null, done: false },
       { set_type: 'normal', weight_kg: null, reps: null, done: false },
     ]);
+  });
+});
+
+describe('%1RM targets', () => {
+  it('estimates the one-rep max from the best set of 1 to 12 reps (Epley)', () => {
+    expect(estimatedOneRepMaxKg([{ weight_kg: 100, reps: 5 }, { weight_kg: 90, reps: 8 }])).toBeCloseTo(116.667, 3);
+    expect(estimatedOneRepMaxKg([{ weight_kg: 120, reps: 1 }])).toBe(120);
+    expect(estimatedOneRepMaxKg([{ weight_kg: 60, reps: 20 }, { reps: 5 }])).toBeNull();
+  });
+
+  it('rounds the target to the weight step in the user unit', () => {
+    // 80 % of 103 kg = 82.4 kg.
+    expect(percentTargetKg(80, 103, 'metric')).toBe(82.5);
+    expect(percentTargetKg(80, 103, 'metric', 1)).toBe(82);
+    expect(percentTargetKg(80, 103, 'metric', 5)).toBe(80);
+    // 82.4 kg = 181.66 lb -> 180 lb with 5 lb, 182.5 lb with 2.5 lb.
+    expect(toDisplayWeight(percentTargetKg(80, 103, 'imperial')!, 'imperial')).toBeCloseTo(180, 9);
+    expect(toDisplayWeight(percentTargetKg(80, 103, 'imperial', 2.5)!, 'imperial')).toBeCloseTo(182.5, 9);
+    expect(percentTargetKg(80, null, 'metric')).toBeNull();
+  });
+
+  it('fills a routine item of %1RM with the rounded weight as target', () => {
+    const item = { exercise_id: 'squat', target_sets: 2, target_reps: 5, target_percent_1rm: 75 };
+    // Best: 100 x 5 -> 116.67; 75 % = 87.5 kg (1.25 kg step keeps it), 87 with 1 kg.
+    const sets = setsFromRoutineItem(item, [{ weight_kg: 100, reps: 5, done: true }], 'metric', 1.25);
+    expect(sets.map((s) => [s.weight_kg, s.target_weight_kg, s.reps])).toEqual([
+      [87.5, 87.5, 5],
+      [87.5, 87.5, 5],
+    ]);
+    expect(setsFromRoutineItem(item, [{ weight_kg: 100, reps: 5, done: true }], 'metric', 1)[0]?.weight_kg).toBe(88);
+    // A weight target wins over the percentage.
+    expect(setsFromRoutineItem({ ...item, target_weight_kg: 90 }, [], 'metric')[0]?.weight_kg).toBe(90);
   });
 });

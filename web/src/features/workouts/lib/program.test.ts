@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Program } from './model';
-import { draftOfProgram, moveEntry, programInputOf } from './program';
+import { draftOfProgram, moveEntry, nextEntryIndex, programInputOf } from './program';
 
 const saved: Program = {
   id: 'p1',
   name: '3-day split',
   notes: null,
+  next_routine_id: 'r1',
   routines: [
     { routine_id: 'r1', label: 'Day A', routine_name: 'Push' },
     { routine_id: 'r2', label: null, routine_name: null },
@@ -63,5 +64,17 @@ describe('moveEntry', () => {
   it('leaves the list as it was at an edge', () => {
     expect(moveEntry(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
     expect(moveEntry(['a', 'b'], 1, 1)).toEqual(['a', 'b']);
+  });
+});
+
+describe('nextEntryIndex', () => {
+  it('is the first place of the routine the server says is next', () => {
+    expect(nextEntryIndex(saved)).toBe(0);
+    expect(nextEntryIndex({ ...saved, next_routine_id: 'r3' })).toBe(2);
+  });
+
+  it('is null without a next routine, or one that is not in the list', () => {
+    expect(nextEntryIndex({ ...saved, next_routine_id: null })).toBeNull();
+    expect(nextEntryIndex({ ...saved, next_routine_id: 'elsewhere' })).toBeNull();
   });
 });

@@ -48,3 +48,13 @@ export function moveEntry<T>(entries: readonly T[], index: number, by: -1 | 1): 
   if (moved !== undefined) next.splice(to, 0, moved);
   return next;
 }
+
+/**
+ * The place in a program that is next: the first entry of the routine the server named as
+ * next (`next_routine_id`), or null when there is none (no live routine in it).
+ */
+export function nextEntryIndex(program: Program): number | null {
+  if (!program.next_routine_id) return null;
+  const index = program.routines.findIndex((e) => e.routine_id === program.next_routine_id);
+  return index < 0 ? null : index;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restAfterTick } from './superset';
+import { joinWithNext, linkedToNext, restAfterTick, splitAfter } from './superset';
 import { bench, block, pullUp, row, set } from './test-helpers';
 
 const done = () => set({ done: true });
@@ -45,5 +45,48 @@ describe('restAfterTick', () => {
     const c = block(row, [done()], { superset_group: 3, rest_s: 30 });
     expect(restAfterTick([single, a, b, c], 1, 0)).toBeNull();
     expect(restAfterTick([single, a, b, c], 3, 0)).toBe(30);
+  });
+});
+
+describe('joinWithNext and splitAfter', () => {
+  const groups = (blocks: ReturnType<typeof block>[]) => blocks.map((b) => b.superset_group);
+
+  it('starts a new group with the smallest free number, or joins the group either one is in', () => {
+    const plain = [block(bench, []), block(pullUp, []), block(row, [])];
+    expect(groups(joinWithNext(plain, 0))).toEqual([1, 1, null]);
+    expect(groups(joinWithNext(plain, 1))).toEqual([null, 1, 1]);
+    // At the last block there is no next one.
+    expect(groups(joinWithNext(plain, 2))).toEqual([null, null, null]);
+
+    const grouped = [block(bench, [], { superset_group: 1 }), block(pullUp, [], { superset_group: 1 }), block(row, [])];
+    expect(groups(joinWithNext(grouped, 1))).toEqual([1, 1, 1]);
+    const taken = [block(bench, [], { superset_group: 1 }), block(pullUp, []), block(row, [], { superset_group: 3 })];
+    expect(groups(joinWithNext(taken, 1))).toEqual([1, 3, 3]);
+    expect(groups(joinWithNext([block(bench, [], { superset_group: 1 }), block(pullUp, []), block(row, [])], 1))).toEqual([
+      1, 2, 2,
+    ]);
+  });
+
+  it('merges two neighbouring groups into one', () => {
+    const two = [
+      block(bench, [], { superset_group: 1 }),
+      block(pullUp, [], { superset_group: 1 }),
+      block(row, [], { superset_group: 2 }),
+      block(bench, [], { superset_group: 2 }),
+    ];
+    expect(groups(joinWithNext(two, 1))).toEqual([1, 1, 1, 1]);
+  });
+
+  it('splits a group between two blocks; a part of one exercise is no superset', () => {
+    const three = [block(bench, [], { superset_group: 4 }), block(pullUp, [], { superset_group: 4 }), block(row, [], { superset_group: 4 })];
+    // The part after gets the smallest free number.
+    expect(groups(splitAfter(three, 0))).toEqual([null, 1, 1]);
+    expect(groups(splitAfter(three, 1))).toEqual([4, 4, null]);
+    const pair = three.slice(0, 2);
+    expect(groups(splitAfter(pair, 0))).toEqual([null, null]);
+    // Not linked: nothing to split.
+    expect(groups(splitAfter([block(bench, []), block(pullUp, [])], 0))).toEqual([null, null]);
+    expect(linkedToNext(three, 1)).toBe(true);
+    expect(linkedToNext(three, 2)).toBe(false);
   });
 });
