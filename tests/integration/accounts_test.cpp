@@ -82,6 +82,36 @@ TEST_F(AccountsTest, SignUpVerifySignIn) {
   EXPECT_EQ(me["email_verified"], true);
 }
 
+// A new account starts in the language and time zone the sign-up page sent; bad ones are field
+// errors and create nothing.
+TEST_F(AccountsTest, SignUpTakesTheBrowsersLanguageAndTimeZone) {
+  Browser b;
+  auto bad = h_.Post(b, "/api/v1/auth/signup",
+                     R"({"email":"eve@example.org","username":"eve",)"
+                     R"("password":"a long passphrase, 5 horses in the gym",)"
+                     R"("locale":"fr","time_zone":"Mars Base"})");
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find(R"("field":"locale")"), std::string::npos) << bad.body;
+  EXPECT_NE(bad.body.find(R"("field":"time_zone")"), std::string::npos) << bad.body;
+  EXPECT_TRUE(h_.LinkToken("eve@example.org", "verify-email").empty());
+
+  auto reply = h_.Post(b, "/api/v1/auth/signup",
+                       R"({"email":"eve@example.org","username":"eve",)"
+                       R"("password":"a long passphrase, 5 horses in the gym",)"
+                       R"("locale":"de","time_zone":"Europe/Berlin"})");
+  ASSERT_EQ(reply.status, 202) << reply.body;
+  auto token = h_.LinkToken("eve@example.org", "verify-email");
+  ASSERT_EQ(h_.Post(b, "/api/v1/auth/verify-email", R"({"token":")" + token + R"("})").status, 200);
+  ASSERT_EQ(
+      h_.Post(b, "/api/v1/auth/login", LoginBody("eve", "a long passphrase, 5 horses in the gym"))
+          .status,
+      200);
+  auto preferences = h_.Get(b, "/api/v1/me").Json()["preferences"].as_object();
+  EXPECT_EQ(preferences["locale"], "de");
+  EXPECT_EQ(preferences["time_zone"], "Europe/Berlin");
+  EXPECT_EQ(preferences["weight_unit"], "kg");  // the rest keeps the defaults
+}
+
 TEST_F(AccountsTest, SessionCookieIsHttpOnlyAndLax) {
   h_.CreateUser("cookie");
   Browser b;

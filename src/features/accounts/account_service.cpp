@@ -41,49 +41,6 @@ std::string NewRecoveryCode() {
   return code;
 }
 
-// An IANA zone name as "Area/City" (more segments allowed: "America/Argentina/Salta"), or UTC.
-// Whether the zone exists is the client's concern: the server stores and returns it.
-bool LooksLikeTimeZone(const std::string& zone) {
-  if (zone == "UTC") return true;
-  if (zone.empty() || zone.size() > 64 || zone.find('/') == std::string::npos) return false;
-  bool segment_start = true;
-  for (char c : zone) {
-    if (c == '/') {
-      if (segment_start) return false;  // empty segment
-      segment_start = true;
-      continue;
-    }
-    bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
-    if (segment_start && !letter) return false;
-    if (!letter && std::isdigit(static_cast<unsigned char>(c)) == 0 && c != '_' && c != '+' &&
-        c != '-') {
-      return false;
-    }
-    segment_start = false;
-  }
-  return !segment_start;
-}
-
-void CheckPreferences(const PreferencesPatch& p) {
-  platform::FieldErrors errors;
-  if (p.weight_unit && *p.weight_unit != "kg" && *p.weight_unit != "lb") {
-    errors.Add("preferences.weight_unit", "must be kg or lb");
-  }
-  if (p.distance_unit && *p.distance_unit != "km" && *p.distance_unit != "mi") {
-    errors.Add("preferences.distance_unit", "must be km or mi");
-  }
-  if (p.weight_increment && !(*p.weight_increment > 0 && *p.weight_increment <= 50)) {
-    errors.Add("preferences.weight_increment", "must be more than 0 and at most 50");
-  }
-  if (p.time_zone && !LooksLikeTimeZone(*p.time_zone)) {
-    errors.Add("preferences.time_zone", "must be a time zone name such as Europe/Berlin, or UTC");
-  }
-  if (p.locale && *p.locale != "en" && *p.locale != "de") {
-    errors.Add("preferences.locale", "must be en or de");
-  }
-  errors.ThrowIfAny();
-}
-
 std::string NormalizeCode(const std::string& code) {
   std::string out;
   for (char c : code) {
@@ -112,16 +69,14 @@ void AccountService::RequirePassword(const User& user, const std::string& passwo
 User AccountService::Me(const Principal& principal) { return Load(principal.user_id); }
 
 User AccountService::UpdatePreferences(const Principal& principal, const PreferencesPatch& patch) {
-  CheckPreferences(patch);
+  platform::FieldErrors errors;
+  AddPreferenceErrors(errors, patch, "preferences.");
+  errors.ThrowIfAny();
   auto updated = d_.database.WriteResult([&](Session& s) -> std::optional<User> {
     auto user = d_.users.FindById(s, principal.user_id);
     if (!user) return std::nullopt;
     auto& p = user->preferences;
-    if (patch.weight_unit) p.weight_unit = *patch.weight_unit;
-    if (patch.distance_unit) p.distance_unit = *patch.distance_unit;
-    if (patch.weight_increment) p.weight_increment = *patch.weight_increment;
-    if (patch.time_zone) p.time_zone = *patch.time_zone;
-    if (patch.locale) p.locale = *patch.locale;
+    Apply(p, patch);
     user->updated_at = platform::NowRfc3339();
     d_.users.SetPreferences(s, user->id, p, user->updated_at);
     return user;

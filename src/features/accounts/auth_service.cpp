@@ -91,6 +91,7 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
   if (auto problem = d_.policy.Check(input.password, username, email)) {
     errors.Add("password", *problem);
   }
+  AddPreferenceErrors(errors, input.preferences, "");
   errors.ThrowIfAny();
 
   std::string mode = d_.settings.Registration();
@@ -124,6 +125,7 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
     user.password_hash = hash;
     user.status = mode == "approval" ? UserStatus::kPendingApproval : UserStatus::kActive;
     user.created_at = now;
+    Apply(user.preferences, input.preferences);
     d_.users.Insert(s, user);
     if (mode == "invite_only" &&
         !d_.credentials.UseInvite(s, crypto::Sha256Hex(*input.invite_code), user.id, now)) {

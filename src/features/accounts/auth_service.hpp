@@ -75,6 +75,8 @@ struct SignupInput {
   std::string username;
   std::string password;
   std::optional<std::string> invite_code;
+  // The browser's language and time zone, so that a new account starts out speaking it.
+  PreferencesPatch preferences;
 };
 
 struct LoginOutcome {

@@ -1,6 +1,63 @@
 #include "features/accounts/model.hpp"
 
+#include <cctype>
+
 namespace vigor::features::accounts {
+
+namespace {
+
+// An IANA zone name as "Area/City" (more segments allowed: "America/Argentina/Salta"), or UTC.
+// Whether the zone exists is the client's concern: the server stores and returns it.
+bool LooksLikeTimeZone(const std::string& zone) {
+  if (zone == "UTC") return true;
+  if (zone.empty() || zone.size() > 64 || zone.find('/') == std::string::npos) return false;
+  bool segment_start = true;
+  for (char c : zone) {
+    if (c == '/') {
+      if (segment_start) return false;  // empty segment
+      segment_start = true;
+      continue;
+    }
+    bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (segment_start && !letter) return false;
+    if (!letter && std::isdigit(static_cast<unsigned char>(c)) == 0 && c != '_' && c != '+' &&
+        c != '-') {
+      return false;
+    }
+    segment_start = false;
+  }
+  return !segment_start;
+}
+
+}  // namespace
+
+void AddPreferenceErrors(platform::FieldErrors& errors, const PreferencesPatch& p,
+                         std::string_view prefix) {
+  auto field = [prefix](std::string_view name) { return std::string(prefix) + std::string(name); };
+  if (p.weight_unit && *p.weight_unit != "kg" && *p.weight_unit != "lb") {
+    errors.Add(field("weight_unit"), "must be kg or lb");
+  }
+  if (p.distance_unit && *p.distance_unit != "km" && *p.distance_unit != "mi") {
+    errors.Add(field("distance_unit"), "must be km or mi");
+  }
+  if (p.weight_increment && !(*p.weight_increment > 0 && *p.weight_increment <= 50)) {
+    errors.Add(field("weight_increment"), "must be more than 0 and at most 50");
+  }
+  if (p.time_zone && !LooksLikeTimeZone(*p.time_zone)) {
+    errors.Add(field("time_zone"), "must be a time zone name such as Europe/Berlin, or UTC");
+  }
+  if (p.locale && *p.locale != "en" && *p.locale != "de") {
+    errors.Add(field("locale"), "must be en or de");
+  }
+}
+
+void Apply(Preferences& preferences, const PreferencesPatch& patch) {
+  if (patch.weight_unit) preferences.weight_unit = *patch.weight_unit;
+  if (patch.distance_unit) preferences.distance_unit = *patch.distance_unit;
+  if (patch.weight_increment) preferences.weight_increment = *patch.weight_increment;
+  if (patch.time_zone) preferences.time_zone = *patch.time_zone;
+  if (patch.locale) preferences.locale = *patch.locale;
+}
 
 std::string_view StatusName(UserStatus status) {
   switch (status) {

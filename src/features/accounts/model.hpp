@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "platform/auth/principal.hpp"
+#include "platform/error.hpp"
 
 namespace vigor::features::accounts {
 
@@ -31,6 +32,13 @@ struct PreferencesPatch {
   std::optional<std::string> time_zone;
   std::optional<std::string> locale;
 };
+
+// Adds an error for each value of `patch` that is not allowed, named `prefix` + its field
+// ("preferences.locale" in PATCH /me, "locale" at sign-up).
+void AddPreferenceErrors(platform::FieldErrors& errors, const PreferencesPatch& patch,
+                         std::string_view prefix);
+// Sets the values `patch` has (checked already).
+void Apply(Preferences& preferences, const PreferencesPatch& patch);
 
 struct User {
   std::string id;

@@ -57,7 +57,9 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
                input.username = body.Required("username", 30);
                input.password = body.Required("password", 128);
                input.invite_code = body.String("invite_code", {.max_length = 100});
-               body.Finish({"email", "username", "password", "invite_code"});
+               input.preferences.locale = body.String("locale", {.max_length = 10});
+               input.preferences.time_zone = body.String("time_zone", {.max_length = 64});
+               body.Finish({"email", "username", "password", "invite_code", "locale", "time_zone"});
                auth.Signup(input, ClientFrom(request));
                return Accepted(
                    "Check your inbox: we sent a link to confirm the address. It is valid for 48 "

@@ -14,7 +14,8 @@ using platform::store::Statement;
 constexpr Statement kInsert{
     "users.insert",
     "INSERT INTO users (id, username, email, password_hash, role, status, email_verified_at, "
-    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)"};
+    "created_at, updated_at, weight_unit, distance_unit, weight_increment, time_zone, locale) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, $13)"};
 constexpr Statement kById{"users.by_id", "SELECT " VIGOR_USER_COLUMNS " FROM users WHERE id = $1"};
 constexpr Statement kByUsername{"users.by_username",
                                 "SELECT " VIGOR_USER_COLUMNS " FROM users WHERE username = $1"};
@@ -97,7 +98,9 @@ std::optional<User> One(std::optional<Row> row) {
 void UserRepository::Insert(Session& s, const User& u) {
   s.Execute(kInsert, u.id, u.username, u.email, u.password_hash,
             std::string(platform::auth::RoleName(u.role)), std::string(StatusName(u.status)),
-            u.email_verified_at, u.created_at);
+            u.email_verified_at, u.created_at, u.preferences.weight_unit,
+            u.preferences.distance_unit, u.preferences.weight_increment, u.preferences.time_zone,
+            u.preferences.locale);
 }
 
 std::optional<User> UserRepository::FindById(Session& s, const std::string& id) {

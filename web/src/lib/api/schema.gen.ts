@@ -1012,6 +1012,13 @@ export interface components {
             username: string;
             password: string;
             invite_code?: string;
+            /**
+             * @description The language the account starts with (the web app sends the one it shows); en when absent.
+             * @enum {string}
+             */
+            locale?: "en" | "de";
+            /** @description The IANA time zone the account starts with (the browser's); UTC when absent. */
+            time_zone?: string;
         };
         TokenInput: {
             token: string;
@@ -1529,7 +1536,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. */
+        /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
         IdempotencyKey: string;
         /** @description The resource's id. */
         Id: string;
@@ -2616,7 +2623,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. */
+                /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;

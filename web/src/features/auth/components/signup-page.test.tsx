@@ -87,6 +87,9 @@ describe('SignupPage', () => {
       email: 'ann@example.org',
       username: 'ann',
       password: 'ann ann ann ann',
+      // The language the page is shown in and the browser's zone, so the account starts in them.
+      locale: 'en',
+      time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     expect(api.to('POST /api/v1/auth/signup')[0]?.headers.get('X-CSRF-Token')).toBe('test-csrf');
   });

@@ -8,6 +8,7 @@ import { PasswordHint } from '@/lib/forms/password-hint';
 import { useForm } from '@/lib/forms/use-form';
 import { compact, emailError, newPasswordError, requiredError, usernameError } from '@/lib/forms/validation';
 import { useSignup } from '../api/signup';
+import { startingPreferences } from '../lib/starting-preferences';
 import { AuthFrame } from './auth-frame';
 
 export type RegistrationMode = Schema<'Meta'>['registration'];
@@ -70,7 +71,7 @@ interface SignupFormProps {
 }
 
 function SignupForm({ registration, loginPath, onAccepted }: SignupFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const needsInvite = registration === 'invite_only';
   const signup = useSignup();
   const form = useForm({
@@ -92,6 +93,8 @@ function SignupForm({ registration, loginPath, onAccepted }: SignupFormProps) {
         username: v.username,
         password: v.password,
         ...(needsInvite ? { invite_code: v.invite_code.trim() } : {}),
+        // The new account speaks the language shown here, in the browser's time zone.
+        ...startingPreferences(i18n.language),
       },
       {
         onSuccess: (accepted) => onAccepted(accepted.message),
