@@ -154,7 +154,7 @@ describe('map tiles', () => {
     await page.getByText(/plain text/).waitFor();
     await page.getByLabel('Attribution', { exact: true }).fill('Tiles: e2e test server');
     await page.getByRole('button', { name: 'Save', exact: true }).nth(1).click();
-    await page.getByText('Settings saved.').waitFor();
+    await page.getByText(/Map tiles saved/).waitFor();
     assert.deepEqual(await seriousA11yViolations(page), [], 'admin settings: accessibility');
 
     // A page loaded from now on carries the tile server's origin in img-src, and nothing else new.

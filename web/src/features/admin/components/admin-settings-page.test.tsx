@@ -25,7 +25,7 @@ describe('AdminSettingsPage map tiles', () => {
     fireEvent.change(screen.getByLabelText('Attribution'), { target: { value: '© OpenStreetMap contributors' } });
     fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[1]!);
 
-    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(await screen.findByText(/Map tiles saved/)).toBeInTheDocument();
     expect(api.to('PUT /api/v1/admin/settings').map((r) => r.body)).toEqual([
       { map_tile_url: osm, map_attribution: '© OpenStreetMap contributors' },
     ]);
@@ -50,7 +50,7 @@ describe('AdminSettingsPage map tiles', () => {
 
     await waitFor(() => expect(url).toHaveAttribute('aria-invalid', 'true'));
     expect(url).toHaveAccessibleDescription(/must start with https:\/\//);
-    expect(screen.queryByText('Settings saved.')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Map tiles saved/)).not.toBeInTheDocument();
   });
 
   it('checks the placeholders before sending', async () => {

@@ -123,7 +123,7 @@ function MapTilesForm({ settings }: { settings: InstanceSettings }) {
           {t('admin.settings.map.title')}
         </h2>
         <p className="settings-section__intro">{t('admin.settings.map.intro')}</p>
-        {saved ? <Notice>{saved === 'saved' ? t('admin.settings.saved') : t('admin.settings.map.cleared')}</Notice> : null}
+        {saved ? <Notice>{saved === 'saved' ? t('admin.settings.map.saved') : t('admin.settings.map.cleared')}</Notice> : null}
         {form.formError ? <ErrorState message={form.formError} /> : null}
         <form
           ref={form.formRef}
