@@ -169,5 +169,21 @@ TEST_F(MapTilesTest, ASettingSurvivesARestart) {
       << csp;
 }
 
+TEST_F(MapTilesTest, AStoredValueTheChecksRefuseCountsAsNone) {
+  // As if edited by hand: the service would never store it.
+  h_.app().database->Write([](platform::store::Session& s) {
+    s.Execute(platform::store::Statement{"test.put_setting",
+                                         "INSERT INTO instance_settings (key, value, updated_at) "
+                                         "VALUES ('map_tile_url', $1, '2026-01-01T00:00:00Z')"},
+              "https://tiles.example.org/{z}/{x}/{y}.png\" onerror=\"x");
+  });
+  AppHarness again([dir = h_.dir()](platform::config::Config& c) { c.data_dir = dir / "data"; });
+  Browser anyone;
+  auto meta = again.Get(anyone, "/api/v1/meta");
+  EXPECT_TRUE(meta.Json()["map"].is_null());
+  EXPECT_EQ(std::string(*meta.headers.Get("Content-Security-Policy")).find("tiles.example.org"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace vigor

@@ -49,6 +49,9 @@ void InstanceSettings::SetRegistration(platform::store::Session& s, const std::s
 std::optional<core::MapTiles> InstanceSettings::MapTiles(platform::store::Session& s) {
   auto url = s.QueryOne(kGet, kMapTileUrl);
   if (!url || url->Text(0).empty()) return std::nullopt;
+  // A value the checks refuse (edited in the database by hand) would be a map whose tiles the
+  // CSP blocks: treat it as none.
+  if (core::TileUrlProblem(url->Text(0))) return std::nullopt;
   auto attribution = s.QueryOne(kGet, kMapAttribution);
   return core::MapTiles{url->Text(0), attribution ? attribution->Text(0) : std::string()};
 }
