@@ -4,12 +4,29 @@
 // then shows a Leaflet map whose tiles come from that server, with no CSP violation; removing
 // the server brings the plain drawing back. The built app (web/dist) runs on the real binary.
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
 import http from 'node:http';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 import { seriousA11yViolations } from './support/axe.mjs';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { createUser, startServer } from './support/server.mjs';
+import { createUser, startServer, webDir } from './support/server.mjs';
+
+const screenshotDir = path.join(webDir, 'e2e', 'screenshots');
+
+/** At phone and desktop size: no sideways scrolling, no serious axe finding, a screenshot. */
+async function checkPage(page, name) {
+  const original = page.viewportSize();
+  for (const [sizeName, viewport] of Object.entries(viewports)) {
+    await page.setViewportSize(viewport);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the ${viewport.width}px viewport`);
+    assert.deepEqual(await seriousA11yViolations(page), [], `${name} (${sizeName}): accessibility`);
+    await page.screenshot({ path: path.join(screenshotDir, `${name}-${sizeName}.png`), fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}
 
 const admin = { username: 'tess_tiles', email: 'tess@example.org', password: 'maps are worth a thousand runs', admin: true };
 
@@ -98,6 +115,7 @@ describe('map tiles', () => {
   let workoutUrl = '';
 
   before(async () => {
+    await mkdir(screenshotDir, { recursive: true });
     tiles = await startTileServer();
     server = await startServer({
       prepare: ({ bin, dataDir }) => createUser({ bin, dataDir, ...admin }),
@@ -155,7 +173,7 @@ describe('map tiles', () => {
     await page.getByLabel('Attribution', { exact: true }).fill('Tiles: e2e test server');
     await page.getByRole('button', { name: 'Save', exact: true }).nth(1).click();
     await page.getByText(/Map tiles saved/).waitFor();
-    assert.deepEqual(await seriousA11yViolations(page), [], 'admin settings: accessibility');
+    await checkPage(page, 'admin-map-tiles');
 
     // A page loaded from now on carries the tile server's origin in img-src, and nothing else new.
     const response = await page.goto(workoutUrl);
@@ -179,7 +197,7 @@ describe('map tiles', () => {
     assert.ok(routeBox.x >= mapBox.x - 1 && routeBox.x + routeBox.width <= mapBox.x + mapBox.width + 1, 'route fits horizontally');
     assert.ok(routeBox.y >= mapBox.y - 1 && routeBox.y + routeBox.height <= mapBox.y + mapBox.height + 1, 'route fits vertically');
     assert.equal(await page.getByRole('img', { name: /Map of the route/ }).count(), 0, 'no SVG drawing');
-    assert.deepEqual(await seriousA11yViolations(page), [], 'activity with a tile map: accessibility');
+    await checkPage(page, 'activity-tile-map');
     // Console errors include CSP violations ("Refused to load ... Content Security Policy").
     assert.deepEqual(pageErrors, []);
   });

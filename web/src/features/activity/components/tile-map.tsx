@@ -36,8 +36,29 @@ export default function TileMap({ points, tiles, label }: { points: readonly Tra
     const last = line[line.length - 1];
     if (first) L.circleMarker(first, { className: 'tile-map__start', radius: 7, weight: 3, fillOpacity: 1 }).addTo(map);
     if (last) L.circleMarker(last, { className: 'tile-map__finish', radius: 7, weight: 2, fillOpacity: 1 }).addTo(map);
-    if (line.length > 0) map.fitBounds(route.getBounds(), { padding: [24, 24], maxZoom: 17 });
+    // Fitted again when the map's size changes (a phone turned), until the user pans or zooms.
+    let fitting = false;
+    let userMoved = false;
+    const fit = () => {
+      if (line.length === 0) return;
+      fitting = true;
+      map.fitBounds(route.getBounds(), { padding: [24, 24], maxZoom: 17, animate: false });
+      fitting = false;
+    };
+    map.on('dragstart zoomstart', () => {
+      if (!fitting) userMoved = true;
+    });
+    fit();
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            map.invalidateSize({ animate: false });
+            if (!userMoved) fit();
+          });
+    observer?.observe(element);
     return () => {
+      observer?.disconnect();
       map.remove();
     };
   }, [points, tiles]);
