@@ -21,8 +21,28 @@ export function escapeHtml(text: string): string {
  * the start (hollow) and finish (filled) as circle markers, which are SVG, not images.
  * Loaded as its own chunk, so Leaflet only reaches pages that draw a map.
  */
-export default function TileMap({ points, tiles, label }: { points: readonly TrackPoint[]; tiles: MapTiles; label: string }) {
+export default function TileMap({
+  points,
+  tiles,
+  label,
+  onBlocked,
+}: {
+  points: readonly TrackPoint[];
+  tiles: MapTiles;
+  label: string;
+  /** Called when the page's CSP refuses the tiles (the setting changed after this page loaded). */
+  onBlocked?: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!onBlocked) return;
+    const listener = (event: Event) => {
+      if ((event as SecurityPolicyViolationEvent).effectiveDirective === 'img-src') onBlocked();
+    };
+    document.addEventListener('securitypolicyviolation', listener);
+    return () => document.removeEventListener('securitypolicyviolation', listener);
+  }, [onBlocked]);
 
   useEffect(() => {
     const element = ref.current;

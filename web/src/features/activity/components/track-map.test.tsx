@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '@/testing/render';
 import type { TrackPoint } from '../api/get-track';
@@ -36,6 +36,22 @@ describe('TrackMap', () => {
     const attribution = map.querySelector('.leaflet-control-attribution');
     expect(attribution?.textContent).toBe('Tiles <b>&</b> "friends"');
     expect(attribution?.querySelector('b')).toBeNull();
+  });
+
+  it("falls back to the drawing when the page's CSP refuses the tiles", async () => {
+    renderWithApp(<TrackMap points={points} tiles={tiles} />);
+    await screen.findByRole('region', { name: /Map of the route/ });
+    // Another directive's violation is none of the map's business.
+    act(() => {
+      document.dispatchEvent(Object.assign(new Event('securitypolicyviolation'), { effectiveDirective: 'script-src' }));
+    });
+    expect(screen.getByRole('region', { name: /Map of the route/ })).toBeInTheDocument();
+    act(() => {
+      document.dispatchEvent(Object.assign(new Event('securitypolicyviolation'), { effectiveDirective: 'img-src' }));
+    });
+    expect(await screen.findByRole('img', { name: /Map of the route/ })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Map of the route/ })).not.toBeInTheDocument();
+    expect(screen.getByText(/reload the page to see them/)).toBeInTheDocument();
   });
 
   it('escapes every character Leaflet would read as markup', () => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Skeleton } from '@/components/ui';
 import type { TrackPoint } from '../api/get-track';
@@ -17,17 +17,26 @@ const TileMap = lazy(() => import('./tile-map'));
  */
 export function TrackMap({ points, tiles }: { points: readonly TrackPoint[]; tiles?: MapTiles | null | undefined }) {
   const { t } = useTranslation();
-  if (tiles) {
+  // A page keeps the Content-Security-Policy it was loaded with: when an admin set the tile
+  // server later, the browser refuses its tiles until a reload. Fall back to the drawing then.
+  const [blocked, setBlocked] = useState(false);
+  const onBlocked = useCallback(() => setBlocked(true), []);
+  if (tiles && !blocked) {
     return (
       <div className="track-map">
         <Suspense fallback={<Skeleton width="lg" label={t('activity.map.loading')} />}>
-          <TileMap points={points} tiles={tiles} label={t('activity.map.tileLabel')} />
+          <TileMap points={points} tiles={tiles} label={t('activity.map.tileLabel')} onBlocked={onBlocked} />
         </Suspense>
         <Legend finishShape="circle" />
       </div>
     );
   }
-  return <SvgTrackMap points={points} label={t('activity.map.label')} />;
+  return (
+    <>
+      <SvgTrackMap points={points} label={t('activity.map.label')} />
+      {blocked ? <p className="activity-detail__note">{t('activity.map.reload')}</p> : null}
+    </>
+  );
 }
 
 function SvgTrackMap({ points, label }: { points: readonly TrackPoint[]; label: string }) {
