@@ -143,7 +143,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       router, database, migrations.empty() ? 0 : migrations.back().version, app->metrics);
   auto* settings = app->settings.get();
   features::meta::RegisterRoutes(router, {std::string(Version()), config.instance_name,
-                                          [settings] { return settings->Registration(); }});
+                                          [settings] { return settings->Registration(); },
+                                          [settings] { return settings->MapTiles(); }});
   bool secure = config.tls() || config.effective_public_url().starts_with("https://");
   accounts::RegisterRoutes(router, *app->auth, *app->account, {.secure = secure});
   features::admin::RegisterRoutes(router, *app->admin);
@@ -227,10 +228,14 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
     });
   }
 
+  // The first page after a start already allows the configured tile server's images.
+  settings->MapTiles();
   app->http = std::make_unique<platform::http::HttpApp>(
       std::move(router), app->static_files.get(),
-      platform::http::AppOptions{.tls = config.tls(), .access_log = config.access_log}, logger,
-      app->metrics);
+      platform::http::AppOptions{.tls = config.tls(),
+                                 .access_log = config.access_log,
+                                 .image_source = [settings] { return settings->MapImageSource(); }},
+      logger, app->metrics);
   std::string origin = config.effective_public_url();
   app->http->Use(accounts::MakeAuthMiddleware(*app->auth,
                                               {.secure_cookies = secure, .public_origin = origin}));

@@ -124,24 +124,55 @@ void AdminService::ForcePasswordReset(const Principal& admin, const std::string&
   d_.mail.Notify();
 }
 
-std::string AdminService::Registration(const Principal& admin) {
+Settings AdminService::GetSettings(const Principal& admin) {
   RequireAdmin(admin);
-  return d_.settings.Registration();
+  return d_.database.ReadResult([&](Session& s) {
+    return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s)};
+  });
 }
 
-std::string AdminService::SetRegistration(const Principal& admin, const std::string& mode,
-                                          const accounts::ClientInfo& client) {
+Settings AdminService::ChangeSettings(const Principal& admin, const SettingsChange& change,
+                                      const accounts::ClientInfo& client) {
   RequireAdmin(admin);
-  if (!accounts::IsRegistrationMode(mode)) {
-    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                {{"registration", "must be open, closed, invite_only or approval"}});
+  if (!change.registration && !change.map) {
+    throw Error(ErrorKind::kValidation,
+                "Give at least one of registration, map_tile_url and map_attribution.");
   }
-  d_.database.Write([&](Session& s) {
-    d_.settings.SetRegistration(s, mode);
-    d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
-                    "registration: " + mode);
+  platform::FieldErrors errors;
+  if (change.registration && !accounts::IsRegistrationMode(*change.registration)) {
+    errors.Add("registration", "must be open, closed, invite_only or approval");
+  }
+  std::optional<core::MapTiles> map;  // what the map setting becomes, when given
+  if (change.map) {
+    if (!change.map->tile_url.empty()) {
+      if (auto problem = core::TileUrlProblem(change.map->tile_url)) {
+        errors.Add("map_tile_url", *problem);
+      }
+      map = change.map;
+    } else if (!change.map->attribution.empty()) {
+      errors.Add("map_attribution", "needs a tile URL");
+    }
+    if (auto problem = core::AttributionProblem(change.map->attribution)) {
+      errors.Add("map_attribution", *problem);
+    }
+  }
+  errors.ThrowIfAny();
+  Settings saved = d_.database.WriteResult([&](Session& s) {
+    if (change.registration) {
+      d_.settings.SetRegistration(s, *change.registration);
+      d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
+                      "registration: " + *change.registration);
+    }
+    if (change.map) {
+      d_.settings.SetMapTiles(s, map);
+      d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
+                      map ? "map tiles: " + map->tile_url : std::string("map tiles: none"));
+    }
+    return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s)};
   });
-  return mode;
+  // Only now is the change durable: the next page's Content-Security-Policy may name it.
+  if (change.map) d_.settings.RememberMapTiles(saved.map);
+  return saved;
 }
 
 NewInvite AdminService::CreateInvite(const Principal& admin, const accounts::ClientInfo& client) {

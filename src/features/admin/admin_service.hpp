@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/map_tiles.hpp"
 #include "features/accounts/account_service.hpp"
 #include "features/accounts/auth_service.hpp"
 
@@ -26,6 +27,18 @@ struct NewInvite {
   std::string expires_at;
 };
 
+// The instance settings an admin reads and changes.
+struct Settings {
+  std::string registration;
+  std::optional<core::MapTiles> map;  // nullopt: no tile server
+};
+
+// Only what is given changes. An empty map tile URL clears the map setting.
+struct SettingsChange {
+  std::optional<std::string> registration;
+  std::optional<core::MapTiles> map;
+};
+
 // What an administrator may do to accounts and instance settings. Every method checks that the
 // caller is an admin itself (deny by default, even if a route were misdeclared).
 class AdminService {
@@ -41,9 +54,11 @@ class AdminService {
                   const accounts::ClientInfo& client);
   void ForcePasswordReset(const platform::auth::Principal& admin, const std::string& user_id,
                           const accounts::ClientInfo& client);
-  std::string Registration(const platform::auth::Principal& admin);
-  std::string SetRegistration(const platform::auth::Principal& admin, const std::string& mode,
-                              const accounts::ClientInfo& client);
+  Settings GetSettings(const platform::auth::Principal& admin);
+  // Validates every given field first (kValidation with each problem); nothing is written
+  // unless all are valid. Each change is audited.
+  Settings ChangeSettings(const platform::auth::Principal& admin, const SettingsChange& change,
+                          const accounts::ClientInfo& client);
   NewInvite CreateInvite(const platform::auth::Principal& admin,
                          const accounts::ClientInfo& client);
   accounts::AuditPage AuditEvents(const platform::auth::Principal& admin, const std::string& cursor,

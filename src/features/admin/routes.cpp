@@ -18,6 +18,15 @@ using http::Request;
 using http::RequestContext;
 using http::Response;
 
+namespace {
+// Unset map fields are empty strings, the way the admin form shows them.
+boost::json::object EncodeSettings(const Settings& settings) {
+  return {{"registration", settings.registration},
+          {"map_tile_url", settings.map ? settings.map->tile_url : ""},
+          {"map_attribution", settings.map ? settings.map->attribution : ""}};
+}
+}  // namespace
+
 void RegisterRoutes(http::Router& router, AdminService& admin) {
   auto spec = [](Method method, std::string path) {
     return http::RouteSpec{
@@ -84,16 +93,21 @@ void RegisterRoutes(http::Router& router, AdminService& admin) {
 
   router.Add(spec(Method::kGet, "/api/v1/admin/settings"),
              [&admin](const Request&, RequestContext& ctx) {
-               return http::Json(200, {{"registration", admin.Registration(ctx.User())}});
+               return http::Json(200, EncodeSettings(admin.GetSettings(ctx.User())));
              });
 
   router.Add(spec(Method::kPut, "/api/v1/admin/settings"), [&admin](const Request& request,
                                                                     RequestContext& ctx) {
     http::JsonBody body(request);
-    auto mode = body.String("registration", {.required = true, .max_length = 20});
-    body.Finish({"registration"});
+    SettingsChange change;
+    change.registration = body.String("registration", {.max_length = 20});
+    // Length and content are the service's rules; this bound only keeps the body small.
+    auto url = body.String("map_tile_url", {.max_length = 4096});
+    auto attribution = body.String("map_attribution", {.max_length = 4096});
+    body.Finish({"registration", "map_tile_url", "map_attribution"});
+    if (url || attribution) change.map = core::MapTiles{url.value_or(""), attribution.value_or("")};
     return http::Json(
-        200, {{"registration", admin.SetRegistration(ctx.User(), *mode, ClientFrom(request))}});
+        200, EncodeSettings(admin.ChangeSettings(ctx.User(), change, ClientFrom(request))));
   });
 
   router.Add(spec(Method::kPost, "/api/v1/admin/invites"),

@@ -43,12 +43,19 @@ bool IsApiPath(std::string_view path) {
 
 }  // namespace
 
-void ApplySecurityHeaders(Response& response, bool tls) {
+void ApplySecurityHeaders(Response& response, bool tls, std::string_view image_source) {
   auto& h = response.headers;
-  h.Set("Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-        "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
-        "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  constexpr std::string_view kBefore =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:";
+  constexpr std::string_view kAfter =
+      "; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+      "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  std::string csp;
+  csp.reserve(kBefore.size() + 1 + image_source.size() + kAfter.size());
+  csp.append(kBefore);
+  if (!image_source.empty()) csp.append(" ").append(image_source);
+  csp.append(kAfter);
+  h.Set("Content-Security-Policy", csp);
   h.Set("X-Content-Type-Options", "nosniff");
   h.Set("Referrer-Policy", "strict-origin-when-cross-origin");
   h.Set("X-Frame-Options", "DENY");
@@ -119,7 +126,8 @@ Response HttpApp::Wrap(Request& request, const std::function<Response(RequestCon
     response = ProblemResponse(Error(ErrorKind::kInternal, ""), ctx.request_id);
   }
 
-  ApplySecurityHeaders(response, options_.tls || request.tls);
+  ApplySecurityHeaders(response, options_.tls || request.tls,
+                       options_.image_source ? options_.image_source() : std::string());
   response.headers.Set("X-Request-Id", ctx.request_id);
   in_flight_.Add({}, -1);
 

@@ -27,6 +27,9 @@ using Middleware = std::function<Response(Request&, RequestContext&, const Next&
 struct AppOptions {
   bool tls = false;        // adds HSTS
   bool access_log = true;  // one log line per request
+  // One more CSP img-src source (an admin-configured map tile server), or "" for none. Asked
+  // for every response, so it must be a cached value, never a database read.
+  std::function<std::string()> image_source;
 };
 
 // The application as the server sees it: request id, access log, metrics, security headers and
@@ -58,7 +61,8 @@ class HttpApp final : public RequestHandler {
   std::vector<Middleware> middlewares_;
 };
 
-// Security headers every response carries.
-void ApplySecurityHeaders(Response& response, bool tls);
+// Security headers every response carries. `image_source` (a CSP source such as
+// "https://*.tile.example.org", or "") is added to img-src.
+void ApplySecurityHeaders(Response& response, bool tls, std::string_view image_source = {});
 
 }  // namespace vigor::platform::http

@@ -97,7 +97,9 @@ function useRouteId(): string {
 
 function WorkoutDetailRoute() {
   const id = useRouteId();
-  return signedIn(() => <WorkoutDetailPage key={id} id={id} paths={workoutPaths} />);
+  // The map tile server an admin may have configured, for a cardio workout's route.
+  const meta = useMeta();
+  return signedIn(() => <WorkoutDetailPage key={id} id={id} paths={workoutPaths} mapTiles={meta.data?.map} />);
 }
 
 function RoutineEditRoute() {

@@ -515,7 +515,14 @@ export interface paths {
         };
         /** Instance settings */
         get: operations["adminGetSettings"];
-        /** Change instance settings */
+        /**
+         * Change instance settings
+         * @description Changes the settings given and leaves the others as they are; at least one is needed.
+         *     `map_tile_url` and `map_attribution` are written together (one left out counts as
+         *     empty); an empty `map_tile_url` clears the map setting. Every value is checked before
+         *     anything is written: one invalid field (422, with field errors) changes nothing. Each
+         *     change is recorded in the audit log.
+         */
         put: operations["adminPutSettings"];
         post?: never;
         delete?: never;
@@ -999,6 +1006,24 @@ export interface components {
              * @enum {string}
              */
             registration: "open" | "closed" | "invite_only" | "approval";
+            /**
+             * @description The map tile server the admin configured, for drawing a workout's track on a map
+             *     (Leaflet URL template); null when none is, and tracks are drawn on a plain
+             *     background. The page's Content-Security-Policy allows images from its origin.
+             */
+            map?: components["schemas"]["MapTiles"] | null;
+        };
+        MapTiles: {
+            /**
+             * @description A Leaflet tile URL template with {z}, {x}, {y} and optionally {s}.
+             * @example https://tile.openstreetmap.org/{z}/{x}/{y}.png
+             */
+            tile_url: string;
+            /**
+             * @description Plain text to show on the map (may be empty).
+             * @example © OpenStreetMap contributors
+             */
+            attribution: string;
         };
         Accepted: {
             /** @constant */
@@ -1191,6 +1216,25 @@ export interface components {
         InstanceSettings: {
             /** @enum {string} */
             registration: "open" | "closed" | "invite_only" | "approval";
+            /** @description The map tile URL template; empty when no tile server is configured. */
+            map_tile_url: string;
+            /** @description The attribution shown on maps; empty when none. */
+            map_attribution: string;
+        };
+        InstanceSettingsChange: {
+            /** @enum {string} */
+            registration?: "open" | "closed" | "invite_only" | "approval";
+            /**
+             * @description A Leaflet tile URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`:
+             *     https (http only for localhost, 127.0.0.1 and [::1]); a host name, optionally with
+             *     `{s}` as its whole first label (subdomains a, b, c); an optional port; no user
+             *     info; a path containing `{z}`, `{x}` and `{y}`, optionally `{s}`, and no other
+             *     placeholder; no spaces, quotes, backslashes, angle brackets or control characters.
+             *     Empty clears the map setting.
+             */
+            map_tile_url?: string;
+            /** @description Plain text (no < or >, no control characters), at most 300 bytes. */
+            map_attribution?: string;
         };
         Invite: {
             code: string;
@@ -2334,7 +2378,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InstanceSettings"];
+                "application/json": components["schemas"]["InstanceSettingsChange"];
             };
         };
         responses: {

@@ -20,7 +20,7 @@ import {
 } from '../lib/track';
 import { LineChart } from './line-chart';
 import { SplitsTable } from './splits-table';
-import { TrackMap } from './track-map';
+import { TrackMap, type MapTiles } from './track-map';
 import './activity.css';
 
 /** The spec lists `id` only among WorkoutInput's optional members; a stored workout has one. */
@@ -33,7 +33,7 @@ const MAX_CHART_POINTS = 400;
  * speed), elevation and heart rate, the splits, and the GPX download. Only the summary for
  * a session without a recorded track (entered by hand).
  */
-export function ActivityDetail({ workout }: { workout: Workout }) {
+export function ActivityDetail({ workout, mapTiles }: { workout: Workout; mapTiles?: MapTiles | null | undefined }) {
   const { t } = useTranslation();
   const [system] = useUnitSystem();
   const cardio = workout.cardio;
@@ -47,7 +47,7 @@ export function ActivityDetail({ workout }: { workout: Workout }) {
       {track.isPending ? <Skeleton width="lg" label={t('activity.loadingTrack')} /> : null}
       {track.isError && !noTrack ? <p className="activity-detail__note">{t('activity.trackFailed')}</p> : null}
       {track.data && track.data.points.length > 1 ? (
-        <TrackParts workoutId={workout.id} track={track.data} mode={mode} system={system} />
+        <TrackParts workoutId={workout.id} track={track.data} mode={mode} system={system} mapTiles={mapTiles} />
       ) : null}
     </div>
   );
@@ -90,7 +90,19 @@ function ActivitySummary({ cardio, mode, system }: { cardio: NonNullable<Workout
   );
 }
 
-function TrackParts({ workoutId, track, mode, system }: { workoutId: string; track: WorkoutTrack; mode: SpeedMode; system: UnitSystem }) {
+function TrackParts({
+  workoutId,
+  track,
+  mode,
+  system,
+  mapTiles,
+}: {
+  workoutId: string;
+  track: WorkoutTrack;
+  mode: SpeedMode;
+  system: UnitSystem;
+  mapTiles: MapTiles | null | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const mapId = useId();
@@ -136,7 +148,7 @@ function TrackParts({ workoutId, track, mode, system }: { workoutId: string; tra
           <h2 id={mapId} className="activity-section__title">
             {t('activity.map.title')}
           </h2>
-          <TrackMap points={track.points} label={t('activity.map.label')} />
+          <TrackMap points={track.points} tiles={mapTiles} />
           <a className="activity-detail__download" href={workoutGpxUrl(workoutId)} download>
             {t('activity.downloadGpx')}
           </a>

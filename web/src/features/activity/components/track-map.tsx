@@ -1,16 +1,45 @@
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Skeleton } from '@/components/ui';
 import type { TrackPoint } from '../api/get-track';
 import { fitProjection, pathData } from '../lib/projection';
 import { hasPosition } from '../lib/track';
 import { useWidth } from '../lib/use-width';
+import type { MapTiles } from './tile-map';
+
+export type { MapTiles } from './tile-map';
+
+const TileMap = lazy(() => import('./tile-map'));
 
 /**
- * The route drawn as an SVG line on a plain background, fitted to its bounds, with the
- * start and finish marked. (A tile map needs a tile server the admin configures; the
- * instance does not offer one yet.)
+ * The route with its start and finish marked: on map tiles when the admin configured a tile
+ * server, otherwise as an SVG line on a plain background, fitted to its bounds.
  */
-export function TrackMap({ points, label }: { points: readonly TrackPoint[]; label: string }) {
+export function TrackMap({ points, tiles }: { points: readonly TrackPoint[]; tiles?: MapTiles | null | undefined }) {
   const { t } = useTranslation();
+  // A page keeps the Content-Security-Policy it was loaded with: when an admin set the tile
+  // server later, the browser refuses its tiles until a reload. Fall back to the drawing then.
+  const [blocked, setBlocked] = useState(false);
+  const onBlocked = useCallback(() => setBlocked(true), []);
+  if (tiles && !blocked) {
+    return (
+      <div className="track-map">
+        <Suspense fallback={<Skeleton width="lg" label={t('activity.map.loading')} />}>
+          <TileMap points={points} tiles={tiles} label={t('activity.map.tileLabel')} onBlocked={onBlocked} />
+        </Suspense>
+        <Legend finishShape="circle" />
+      </div>
+    );
+  }
+  return (
+    <>
+      <SvgTrackMap points={points} label={t('activity.map.label')} />
+      {blocked ? <p className="activity-detail__note">{t('activity.map.reload')}</p> : null}
+    </>
+  );
+}
+
+function SvgTrackMap({ points, label }: { points: readonly TrackPoint[]; label: string }) {
   const [ref, width] = useWidth<HTMLDivElement>(600);
   const height = Math.round(Math.min(420, Math.max(220, width * 0.66)));
   const positions = points.filter(hasPosition);
@@ -27,14 +56,22 @@ export function TrackMap({ points, label }: { points: readonly TrackPoint[]; lab
         {start ? <circle className="track-map__start" cx={start[0]} cy={start[1]} r={7} /> : null}
         {finish ? <rect className="track-map__finish" x={finish[0] - 6} y={finish[1] - 6} width={12} height={12} /> : null}
       </svg>
-      <ul className="track-map__legend">
-        <li>
-          <span className="track-map__key track-map__key--start" aria-hidden="true" /> {t('activity.map.start')}
-        </li>
-        <li>
-          <span className="track-map__key track-map__key--finish" aria-hidden="true" /> {t('activity.map.finish')}
-        </li>
-      </ul>
+      <Legend finishShape="square" />
     </div>
+  );
+}
+
+function Legend({ finishShape }: { finishShape: 'square' | 'circle' }) {
+  const { t } = useTranslation();
+  const finishKey = `track-map__key track-map__key--finish${finishShape === 'circle' ? ' track-map__key--round' : ''}`;
+  return (
+    <ul className="track-map__legend">
+      <li>
+        <span className="track-map__key track-map__key--start" aria-hidden="true" /> {t('activity.map.start')}
+      </li>
+      <li>
+        <span className={finishKey} aria-hidden="true" /> {t('activity.map.finish')}
+      </li>
+    </ul>
   );
 }

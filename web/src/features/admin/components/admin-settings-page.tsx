@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, CopyButton, ErrorState, Notice, RadioGroup, Skeleton } from '@/components/ui';
+import { Button, Card, CopyButton, ErrorState, Notice, RadioGroup, Skeleton, TextField } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
+import { useForm } from '@/lib/forms/use-form';
 import { formatDateTime } from '@/lib/format';
 import { useCreateInvite, type Invite } from '../api/create-invite';
 import { registrationModes, useSettings, type InstanceSettings, type RegistrationMode } from '../api/get-settings';
@@ -10,7 +11,7 @@ import { usePutSettings } from '../api/put-settings';
 import { AdminNav, type AdminPaths } from './admin-nav';
 import './admin.css';
 
-/** /admin/settings: how new accounts are admitted, and invite codes. */
+/** /admin/settings: how new accounts are admitted, the map tile server, and invite codes. */
 export function AdminSettingsPage({ paths }: { paths: AdminPaths }) {
   const { t } = useTranslation();
   useDocumentTitle(t('admin.settings.documentTitle'));
@@ -27,7 +28,10 @@ export function AdminSettingsPage({ paths }: { paths: AdminPaths }) {
       ) : settings.isError ? (
         <ErrorState message={errorMessage(settings.error, t)} onRetry={() => void settings.refetch()} />
       ) : (
-        <RegistrationForm key={settings.data.registration} settings={settings.data} />
+        <>
+          <RegistrationForm key={settings.data.registration} settings={settings.data} />
+          <MapTilesForm settings={settings.data} />
+        </>
       )}
       <InviteSection />
     </div>
@@ -74,6 +78,111 @@ function RegistrationForm({ settings }: { settings: InstanceSettings }) {
             <Button type="submit" variant="primary" disabled={save.isPending || mode === settings.registration}>
               {t('admin.settings.save')}
             </Button>
+          </div>
+        </form>
+      </Card>
+    </section>
+  );
+}
+
+/** Largest lengths the server accepts (api/openapi.yaml InstanceSettingsChange). */
+const MAX_TILE_URL = 500;
+const MAX_ATTRIBUTION = 300;
+
+/**
+ * The tile server maps are drawn on. The server checks the template strictly; its field
+ * errors land next to the inputs. Clearing goes back to routes on a plain background.
+ */
+function MapTilesForm({ settings }: { settings: InstanceSettings }) {
+  const { t } = useTranslation();
+  const [saved, setSaved] = useState<'saved' | 'cleared' | null>(null);
+  const save = usePutSettings();
+  const form = useForm({
+    initial: { map_tile_url: settings.map_tile_url, map_attribution: settings.map_attribution },
+    validate: (v) => {
+      const errors: { map_tile_url?: string; map_attribution?: string } = {};
+      const url = v.map_tile_url.trim();
+      if (url && !['{z}', '{x}', '{y}'].every((p) => url.includes(p))) errors.map_tile_url = t('admin.settings.map.needsPlaceholders');
+      if (!url && v.map_attribution.trim()) errors.map_attribution = t('admin.settings.map.needsUrl');
+      return errors;
+    },
+  });
+  // The form stays mounted across a save (its notice with it) and takes the stored values.
+  const showSaved = (now: InstanceSettings, what: 'saved' | 'cleared') => {
+    form.reset({ map_tile_url: now.map_tile_url, map_attribution: now.map_attribution });
+    setSaved(what);
+  };
+  const configured = settings.map_tile_url !== '';
+  const unchanged =
+    form.values.map_tile_url.trim() === settings.map_tile_url && form.values.map_attribution.trim() === settings.map_attribution;
+
+  return (
+    <section aria-labelledby="map-tiles-title">
+      <Card className="settings-section">
+        <h2 id="map-tiles-title" className="settings-section__title">
+          {t('admin.settings.map.title')}
+        </h2>
+        <p className="settings-section__intro">{t('admin.settings.map.intro')}</p>
+        {saved ? <Notice>{saved === 'saved' ? t('admin.settings.map.saved') : t('admin.settings.map.cleared')}</Notice> : null}
+        {form.formError ? <ErrorState message={form.formError} /> : null}
+        <form
+          ref={form.formRef}
+          className="form"
+          noValidate
+          onSubmit={form.handleSubmit((v) => {
+            setSaved(null);
+            const input = { map_tile_url: v.map_tile_url.trim(), map_attribution: v.map_attribution.trim() };
+            save.mutate(input, { onSuccess: (now) => showSaved(now, now.map_tile_url ? 'saved' : 'cleared'), onError: form.showError });
+          })}
+        >
+          <TextField
+            label={t('admin.settings.map.tileUrl')}
+            hint={t('admin.settings.map.tileUrlHint')}
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={MAX_TILE_URL}
+            placeholder="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+            value={form.values.map_tile_url}
+            onValueChange={(value) => {
+              setSaved(null);
+              form.setValue('map_tile_url', value);
+            }}
+            error={form.errors.map_tile_url}
+          />
+          <TextField
+            label={t('admin.settings.map.attribution')}
+            hint={t('admin.settings.map.attributionHint')}
+            autoComplete="off"
+            maxLength={MAX_ATTRIBUTION}
+            value={form.values.map_attribution}
+            onValueChange={(value) => {
+              setSaved(null);
+              form.setValue('map_attribution', value);
+            }}
+            error={form.errors.map_attribution}
+          />
+          <p className="settings-section__intro">{t('admin.settings.map.privacy')}</p>
+          <div className="form__actions">
+            <Button type="submit" variant="primary" disabled={save.isPending || unchanged}>
+              {t('admin.settings.save')}
+            </Button>
+            {configured ? (
+              <Button
+                type="button"
+                disabled={save.isPending}
+                onClick={() => {
+                  setSaved(null);
+                  save.mutate(
+                    { map_tile_url: '', map_attribution: '' },
+                    { onSuccess: (now) => showSaved(now, 'cleared'), onError: form.showError },
+                  );
+                }}
+              >
+                {t('admin.settings.map.clear')}
+              </Button>
+            ) : null}
           </div>
         </form>
       </Card>

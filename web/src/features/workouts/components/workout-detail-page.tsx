@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityDetail } from '@/features/activity/components/activity-detail';
+import type { MapTiles } from '@/features/activity/components/track-map';
 import { useLocation, useNavigate } from 'react-router';
 import { Badge, Button, ButtonLink, Card, Dialog, ErrorState, Notice, Skeleton } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -21,6 +22,8 @@ import './workouts.css';
 export interface WorkoutDetailPageProps {
   id: string;
   paths: WorkoutPaths;
+  /** The instance's map tile server (GET /meta); without one a route is drawn on a plain background. */
+  mapTiles?: MapTiles | null | undefined;
 }
 
 function isFinishedState(state: unknown): state is FinishedState {
@@ -28,7 +31,7 @@ function isFinishedState(state: unknown): state is FinishedState {
 }
 
 /** /workouts/:id: one workout, its totals, blocks and sets; the summary right after Finish. */
-export function WorkoutDetailPage({ id, paths }: WorkoutDetailPageProps) {
+export function WorkoutDetailPage({ id, paths, mapTiles }: WorkoutDetailPageProps) {
   const { t } = useTranslation();
   const workout = useWorkout(id);
   const location = useLocation();
@@ -60,10 +63,20 @@ export function WorkoutDetailPage({ id, paths }: WorkoutDetailPageProps) {
       </div>
     );
   }
-  return <WorkoutView workout={workout.data} paths={paths} justFinished={justFinished} />;
+  return <WorkoutView workout={workout.data} paths={paths} justFinished={justFinished} mapTiles={mapTiles} />;
 }
 
-function WorkoutView({ workout, paths, justFinished }: { workout: Workout; paths: WorkoutPaths; justFinished: boolean }) {
+function WorkoutView({
+  workout,
+  paths,
+  justFinished,
+  mapTiles,
+}: {
+  workout: Workout;
+  paths: WorkoutPaths;
+  justFinished: boolean;
+  mapTiles: MapTiles | null | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const [system] = useUnitSystem();
   const navigate = useNavigate();
@@ -98,7 +111,7 @@ function WorkoutView({ workout, paths, justFinished }: { workout: Workout; paths
           <WorkoutTotals totals={workout.totals} system={system} />
         </section>
       ) : null}
-      {workout.kind === 'cardio' ? <ActivityDetail workout={workout} /> : null}
+      {workout.kind === 'cardio' ? <ActivityDetail workout={workout} mapTiles={mapTiles} /> : null}
 
       {blocks.map((block, i) => {
         const exercise = exercises.byId.get(block.exercise_id);

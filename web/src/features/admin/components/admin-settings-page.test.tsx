@@ -1,0 +1,83 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithApp } from '@/testing/render';
+import { fakeApi, json, problem, type FakeRequest } from '@/testing/fake-api';
+import { AdminSettingsPage } from './admin-settings-page';
+
+const paths = { users: '/admin/users', settings: '/admin/settings' };
+const osm = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+function settings(extra: Record<string, unknown> = {}) {
+  return { registration: 'open', map_tile_url: '', map_attribution: '', ...extra };
+}
+
+describe('AdminSettingsPage map tiles', () => {
+  it('saves a tile URL and attribution and nothing else', async () => {
+    const api = fakeApi({
+      'GET /api/v1/admin/settings': () => json(settings()),
+      'PUT /api/v1/admin/settings': (request: FakeRequest) => json(settings(request.body as Record<string, unknown>)),
+    });
+    renderWithApp(<AdminSettingsPage paths={paths} />, '/admin/settings');
+
+    const url = await screen.findByLabelText('Tile URL template');
+    expect(screen.queryByRole('button', { name: 'Remove tile server' })).not.toBeInTheDocument();
+    fireEvent.change(url, { target: { value: ` ${osm} ` } });
+    fireEvent.change(screen.getByLabelText('Attribution'), { target: { value: '© OpenStreetMap contributors' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[1]!);
+
+    expect(await screen.findByText(/Map tiles saved/)).toBeInTheDocument();
+    expect(api.to('PUT /api/v1/admin/settings').map((r) => r.body)).toEqual([
+      { map_tile_url: osm, map_attribution: '© OpenStreetMap contributors' },
+    ]);
+    expect(await screen.findByRole('button', { name: 'Remove tile server' })).toBeInTheDocument();
+  });
+
+  it("shows the server's field errors next to the inputs", async () => {
+    fakeApi({
+      'GET /api/v1/admin/settings': () => json(settings()),
+      'PUT /api/v1/admin/settings': () =>
+        problem(422, {
+          title: 'Unprocessable',
+          detail: 'The request has invalid fields.',
+          errors: [{ field: 'map_tile_url', message: 'must start with https://' }],
+        }),
+    });
+    renderWithApp(<AdminSettingsPage paths={paths} />, '/admin/settings');
+
+    const url = await screen.findByLabelText('Tile URL template');
+    fireEvent.change(url, { target: { value: 'http://tiles.example.org/{z}/{x}/{y}.png' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[1]!);
+
+    await waitFor(() => expect(url).toHaveAttribute('aria-invalid', 'true'));
+    expect(url).toHaveAccessibleDescription(/must start with https:\/\//);
+    expect(screen.queryByText(/Map tiles saved/)).not.toBeInTheDocument();
+  });
+
+  it('checks the placeholders before sending', async () => {
+    const api = fakeApi({ 'GET /api/v1/admin/settings': () => json(settings()) });
+    renderWithApp(<AdminSettingsPage paths={paths} />, '/admin/settings');
+
+    const url = await screen.findByLabelText('Tile URL template');
+    fireEvent.change(url, { target: { value: 'https://tiles.example.org/{z}/{x}.png' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[1]!);
+
+    await waitFor(() => expect(url).toHaveAttribute('aria-invalid', 'true'));
+    expect(url).toHaveAccessibleDescription(/Must contain \{z\}, \{x\} and \{y\}/);
+    expect(api.to('PUT /api/v1/admin/settings')).toEqual([]);
+  });
+
+  it('clears a configured tile server', async () => {
+    const api = fakeApi({
+      'GET /api/v1/admin/settings': () => json(settings({ map_tile_url: osm, map_attribution: 'OSM' })),
+      'PUT /api/v1/admin/settings': () => json(settings()),
+    });
+    renderWithApp(<AdminSettingsPage paths={paths} />, '/admin/settings');
+
+    expect(await screen.findByLabelText('Tile URL template')).toHaveValue(osm);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tile server' }));
+
+    expect(await screen.findByText(/Tile server removed/)).toBeInTheDocument();
+    expect(api.to('PUT /api/v1/admin/settings').map((r) => r.body)).toEqual([{ map_tile_url: '', map_attribution: '' }]);
+    expect(screen.getByLabelText('Tile URL template')).toHaveValue('');
+  });
+});
