@@ -69,7 +69,14 @@ async function checkPage(page, name) {
   for (const [sizeName, viewport] of Object.entries(viewports)) {
     await page.setViewportSize(viewport);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the ${viewport.width}px viewport`);
+    // What sticks out, to say where to look.
+    const culprits = overflow <= 0 ? [] : await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`),
+    );
+    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the ${viewport.width}px viewport: ${culprits.join(', ')}`);
     assert.deepEqual(await seriousA11yViolations(page), [], `${name} (${sizeName}): accessibility`);
     await page.screenshot({ path: path.join(screenshotDir, `${name}-${sizeName}.png`), fullPage: true });
   }
