@@ -83,6 +83,7 @@ App::App() = default;
 App::~App() {
   // The mail sender uses the database: stop it first.
   if (housekeeping) housekeeping->Stop();
+  if (settings) settings->Stop();
   if (mail_queue) mail_queue->Stop();
   if (jobs) jobs->Stop();
 }
@@ -122,7 +123,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   app->rate_limiter = std::make_unique<platform::ratelimit::RateLimiter>(database);
 
   // Accounts.
-  app->settings = std::make_unique<accounts::InstanceSettings>(database, config.registration);
+  app->settings =
+      std::make_unique<accounts::InstanceSettings>(database, config.registration, logger);
   app->account_mails =
       std::make_unique<accounts::AccountMails>(config.effective_public_url(), config.instance_name);
   accounts::AuthOptions auth_options;
@@ -228,8 +230,6 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
     });
   }
 
-  // The first page after a start already allows the configured tile server's images.
-  settings->MapTiles();
   app->http = std::make_unique<platform::http::HttpApp>(
       std::move(router), app->static_files.get(),
       platform::http::AppOptions{.tls = config.tls(),
@@ -243,6 +243,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   if (start_background) app->mail_queue->Start();
   if (start_background) app->jobs->Start();
   if (start_background) app->housekeeping->Start();
+  if (start_background) app->settings->Start();
   return app;
 }
 

@@ -2,8 +2,11 @@
 // it, /api/v1/meta shows it and the Content-Security-Policy lets exactly its origin's images in.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
+#include <thread>
 
+#include "features/accounts/instance_settings.hpp"
 #include "support/app_harness.hpp"
 
 namespace vigor {
@@ -183,6 +186,33 @@ TEST_F(MapTilesTest, AStoredValueTheChecksRefuseCountsAsNone) {
   EXPECT_TRUE(meta.Json()["map"].is_null());
   EXPECT_EQ(std::string(*meta.headers.Get("Content-Security-Policy")).find("tiles.example.org"),
             std::string::npos);
+}
+
+// Settings are answered from memory; a change written by another instance (here: straight into
+// the shared database) arrives with the background reload, within a few seconds.
+TEST_F(MapTilesTest, AChangeMadeElsewhereArrivesWithTheBackgroundReload) {
+  Browser anyone;
+  EXPECT_TRUE(h_.Get(anyone, "/api/v1/meta").Json()["map"].is_null());
+  h_.app().settings->Start();
+  h_.app().database->Write([](platform::store::Session& s) {
+    s.Execute(platform::store::Statement{"test.put_setting",
+                                         "INSERT INTO instance_settings (key, value, updated_at) "
+                                         "VALUES ('map_tile_url', $1, '2026-01-01T00:00:00Z')"},
+              std::string(kOsm));
+  });
+  auto deadline =
+      std::chrono::steady_clock::now() + 3 * features::accounts::InstanceSettings::kRefreshEvery;
+  boost::json::value map;
+  while (std::chrono::steady_clock::now() < deadline) {
+    map = h_.Get(anyone, "/api/v1/meta").Json()["map"];
+    if (!map.is_null()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_FALSE(map.is_null());
+  EXPECT_EQ(map.as_object().at("tile_url"), kOsm);
+  auto csp = std::string(*h_.Get(anyone, "/healthz").headers.Get("Content-Security-Policy"));
+  EXPECT_NE(csp.find("https://*.tile.example.org"), std::string::npos) << csp;
+  h_.app().settings->Stop();
 }
 
 }  // namespace

@@ -21,29 +21,45 @@ bool IsRegistrationMode(const std::string& mode) {
   return mode == "open" || mode == "closed" || mode == "invite_only" || mode == "approval";
 }
 
+InstanceSettings::InstanceSettings(platform::store::Database& database,
+                                   std::string default_registration, platform::obs::Logger& logger)
+    : database_(database),
+      default_registration_(std::move(default_registration)),
+      poller_(
+          "instance settings", kRefreshEvery, [this] { Refresh(); }, logger) {
+  Refresh();
+}
+
+InstanceSettings::~InstanceSettings() { Stop(); }
+
+void InstanceSettings::Refresh() {
+  auto values = database_.ReadResult([&](platform::store::Session& s) {
+    auto v = std::make_shared<Values>();
+    v->registration = Registration(s);
+    v->map = MapTiles(s);
+    if (v->map) v->map_image_source = core::TileImageSource(v->map->tile_url);
+    return v;
+  });
+  std::lock_guard lock(mutex_);
+  values_ = std::move(values);
+}
+
+std::shared_ptr<const InstanceSettings::Values> InstanceSettings::Current() {
+  std::lock_guard lock(mutex_);
+  return values_;
+}
+
+std::string InstanceSettings::Registration() { return Current()->registration; }
+std::optional<core::MapTiles> InstanceSettings::MapTiles() { return Current()->map; }
+std::string InstanceSettings::MapImageSource() { return Current()->map_image_source; }
+
 std::string InstanceSettings::Registration(platform::store::Session& s) {
   auto row = s.QueryOne(kGet, "registration");
   return row ? row->Text(0) : default_registration_;
 }
 
-std::string InstanceSettings::Registration() {
-  auto now = std::chrono::steady_clock::now();
-  {
-    std::lock_guard lock(cache_mutex_);
-    if (cached_registration_ && now - cached_at_ < kCacheFor) return *cached_registration_;
-  }
-  auto mode = database_.ReadResult([&](platform::store::Session& s) { return Registration(s); });
-  std::lock_guard lock(cache_mutex_);
-  cached_registration_ = mode;
-  cached_at_ = now;
-  return mode;
-}
-
 void InstanceSettings::SetRegistration(platform::store::Session& s, const std::string& mode) {
   s.Execute(kSet, "registration", mode, platform::NowRfc3339());
-  std::lock_guard lock(cache_mutex_);
-  cached_registration_ = mode;
-  cached_at_ = std::chrono::steady_clock::now();
 }
 
 std::optional<core::MapTiles> InstanceSettings::MapTiles(platform::store::Session& s) {
@@ -56,44 +72,12 @@ std::optional<core::MapTiles> InstanceSettings::MapTiles(platform::store::Sessio
   return core::MapTiles{url->Text(0), attribution ? attribution->Text(0) : std::string()};
 }
 
-std::optional<core::MapTiles> InstanceSettings::MapTiles() {
-  auto now = std::chrono::steady_clock::now();
-  {
-    std::lock_guard lock(cache_mutex_);
-    if (map_cached_ && now - map_cached_at_ < kCacheFor) return cached_map_;
-  }
-  auto tiles = database_.ReadResult([&](platform::store::Session& s) { return MapTiles(s); });
-  CacheMapTiles(tiles, now);
-  return tiles;
-}
-
 void InstanceSettings::SetMapTiles(platform::store::Session& s,
                                    const std::optional<core::MapTiles>& tiles) {
   std::string now = platform::NowRfc3339();
   // Cleared is stored as empty values, so the change has an updated_at like any other.
   s.Execute(kSet, kMapTileUrl, tiles ? tiles->tile_url : std::string(), now);
   s.Execute(kSet, kMapAttribution, tiles ? tiles->attribution : std::string(), now);
-}
-
-void InstanceSettings::RememberMapTiles(const std::optional<core::MapTiles>& tiles) {
-  CacheMapTiles(tiles, std::chrono::steady_clock::now());
-}
-
-std::string InstanceSettings::MapImageSource() {
-  std::lock_guard lock(cache_mutex_);
-  return cached_map_source_;
-}
-
-void InstanceSettings::CacheMapTiles(const std::optional<core::MapTiles>& tiles,
-                                     std::chrono::steady_clock::time_point at) {
-  std::string source = tiles ? core::TileImageSource(tiles->tile_url) : std::string();
-  std::lock_guard lock(cache_mutex_);
-  // A read that started before the latest write must not put the older value back.
-  if (map_cached_ && at < map_cached_at_) return;
-  map_cached_ = true;
-  cached_map_ = tiles;
-  cached_map_source_ = std::move(source);
-  map_cached_at_ = at;
 }
 
 }  // namespace vigor::features::accounts

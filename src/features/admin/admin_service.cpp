@@ -170,8 +170,9 @@ Settings AdminService::ChangeSettings(const Principal& admin, const SettingsChan
     }
     return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s)};
   });
-  // Only now is the change durable: the next page's Content-Security-Policy may name it.
-  if (change.map) d_.settings.RememberMapTiles(saved.map);
+  // Only now is the change durable: /api/v1/meta and the next page's Content-Security-Policy
+  // may tell it.
+  d_.settings.Refresh();
   return saved;
 }
 

@@ -9,7 +9,11 @@ namespace http = platform::http;
 
 void RegisterRoutes(http::Router& router, InstanceInfo info) {
   router.Add(
-      {.method = http::Method::kGet, .path = "/api/v1/meta", .access = http::Access::kPublic},
+      // Answered from memory (InstanceSettings holds the values): no hop to the worker pool.
+      {.method = http::Method::kGet,
+       .path = "/api/v1/meta",
+       .access = http::Access::kPublic,
+       .blocking = false},
       [info = std::move(info)](const http::Request&, http::RequestContext&) {
         boost::json::value map = nullptr;
         if (auto tiles = info.map_tiles()) {
