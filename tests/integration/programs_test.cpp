@@ -77,6 +77,26 @@ class ProgramsTest : public ::testing::Test {
   std::string day_a_, day_b_, day_c_;
 };
 
+TEST_F(ProgramsTest, AStaleIfMatchIsRefusedWith412) {
+  auto created = h_.Post(owner_, "/api/v1/programs", Body("Split", {day_a_, day_b_}));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id(created.Json()["id"].as_string());
+  std::string tag(*created.headers.Get("ETag"));
+  EXPECT_EQ(tag, "\"p-" + std::to_string(created.Json()["rev"].to_number<std::int64_t>()) + "\"");
+  platform::http::Headers if_match;
+  if_match.Add("If-Match", tag);
+  ASSERT_EQ(h_.Call(owner_, Method::kPut, "/api/v1/programs/" + id,
+                    Body("Split", {day_a_, day_b_, day_c_}), if_match)
+                .status,
+            200);
+  auto stale =
+      h_.Call(owner_, Method::kPut, "/api/v1/programs/" + id, Body("Other", {day_c_}), if_match);
+  EXPECT_EQ(stale.status, 412) << stale.body;
+  auto now = h_.Get(owner_, "/api/v1/programs/" + id).Json();
+  EXPECT_EQ(now["name"], "Split");
+  EXPECT_EQ(now["routines"].as_array().size(), 3u);
+}
+
 TEST_F(ProgramsTest, CreateReadListReplaceDelete) {
   auto created = h_.Post(owner_, "/api/v1/programs", Body("3-day split", {day_a_, day_b_, day_c_}));
   ASSERT_EQ(created.status, 201) << created.body;

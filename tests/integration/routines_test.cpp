@@ -120,6 +120,41 @@ TEST_F(RoutinesTest, CreateReadListReplaceDelete) {
   EXPECT_EQ(rows, (std::pair<std::int64_t, std::int64_t>{1, 0}));
 }
 
+// Optimistic concurrency: an ETag from the revision; a replace with a stale If-Match is refused
+// and changes nothing, a current one (or none: the last write wins) goes through.
+TEST_F(RoutinesTest, AStaleIfMatchIsRefusedWith412) {
+  auto created = h_.Post(owner_, "/api/v1/routines", RoutineBody("Legs A"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id(created.Json()["id"].as_string());
+  std::string first(*created.headers.Get("ETag"));
+  EXPECT_EQ(first, "\"r-" + std::to_string(created.Json()["rev"].to_number<std::int64_t>()) + "\"");
+  EXPECT_EQ(std::string(*h_.Get(owner_, "/api/v1/routines/" + id).headers.Get("ETag")), first);
+
+  platform::http::Headers current;
+  current.Add("If-Match", first);
+  auto changed =
+      h_.Call(owner_, Method::kPut, "/api/v1/routines/" + id, RoutineBody("Legs B"), current);
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  std::string second(*changed.headers.Get("ETag"));
+  EXPECT_NE(second, first);
+
+  // The first tag is stale now (another device saved in between).
+  auto stale =
+      h_.Call(owner_, Method::kPut, "/api/v1/routines/" + id, RoutineBody("Legs C"), current);
+  EXPECT_EQ(stale.status, 412) << stale.body;
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/routines/" + id).Json()["name"], "Legs B");
+
+  // A program's tag is not a routine's.
+  platform::http::Headers wrong_kind;
+  wrong_kind.Add("If-Match", "\"p-" + second.substr(3));
+  EXPECT_EQ(
+      h_.Call(owner_, Method::kPut, "/api/v1/routines/" + id, RoutineBody("Legs D"), wrong_kind)
+          .status,
+      412);
+  EXPECT_EQ(h_.Call(owner_, Method::kPut, "/api/v1/routines/" + id, RoutineBody("Legs E")).status,
+            200);
+}
+
 TEST_F(RoutinesTest, NamesAreUniquePerUserAmongLiveRoutines) {
   std::string id = Create("Push Day");
   EXPECT_EQ(h_.Post(owner_, "/api/v1/routines", RoutineBody("Push Day")).status, 409);

@@ -691,13 +691,17 @@ TEST(WorkoutTimeTextTest, ReadsRfc3339WithZones) {
 
 TEST(WorkoutETagTest, IfMatchListsAndStars) {
   using features::workouts::ParseIfMatch;
-  EXPECT_FALSE(ParseIfMatch(std::nullopt).has_value());
-  auto list = ParseIfMatch("\"w-3\" , \"w-12\",W/\"w-4\", \"x-5\"");
+  EXPECT_FALSE(ParseIfMatch(std::nullopt, "w").has_value());
+  auto list = ParseIfMatch("\"w-3\" , \"w-12\",W/\"w-4\", \"x-5\", \"r-6\"", "w");
   ASSERT_TRUE(list.has_value());
   EXPECT_FALSE(list->any);
   EXPECT_EQ(list->revs, (std::vector<std::int64_t>{3, 12}));
-  EXPECT_TRUE(ParseIfMatch("*")->any);
-  EXPECT_EQ(features::workouts::WorkoutETag(7), "\"w-7\"");
+  EXPECT_TRUE(list->Matches(12));
+  EXPECT_FALSE(list->Matches(6));
+  EXPECT_TRUE(ParseIfMatch("*", "w")->any);
+  EXPECT_TRUE(ParseIfMatch("*", "w")->Matches(99));
+  EXPECT_EQ(ParseIfMatch("\"r-6\"", "r")->revs, (std::vector<std::int64_t>{6}));
+  EXPECT_EQ(features::workouts::RevisionETag("w", 7), "\"w-7\"");
 }
 
 }  // namespace

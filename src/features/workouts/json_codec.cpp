@@ -387,6 +387,7 @@ boost::json::object EncodeLastSets(const LastSets& last) {
 boost::json::object EncodeRoutine(const Routine& r) {
   boost::json::object o = EncodeRoutineContent(r);
   o["visibility"] = VisibilityName(r.visibility);
+  o["rev"] = r.rev;
   return o;
 }
 
@@ -413,7 +414,8 @@ boost::json::object EncodeProgram(const Program& p) {
           {"routines", std::move(routines)},
           {"next_routine_id", OrNull(p.next_routine_id)},
           {"created_at", p.created_at},
-          {"updated_at", p.updated_at}};
+          {"updated_at", p.updated_at},
+          {"rev", p.rev}};
 }
 
 namespace {
@@ -446,31 +448,6 @@ boost::json::object EncodeMeasurement(const Measurement& m) {
           {"unit", m.unit},
           {"notes", OrNull(m.notes)},
           {"updated_at", m.updated_at}};
-}
-
-std::string WorkoutETag(std::int64_t rev) { return "\"w-" + std::to_string(rev) + "\""; }
-
-std::optional<IfMatch> ParseIfMatch(std::optional<std::string_view> header) {
-  if (!header) return std::nullopt;
-  IfMatch condition;
-  std::string_view rest = *header;
-  while (!rest.empty()) {
-    auto comma = rest.find(',');
-    std::string_view tag = rest.substr(0, comma);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
-    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
-    if (tag == "*") {
-      condition.any = true;
-      continue;
-    }
-    if (tag.size() < 5 || !tag.starts_with("\"w-") || !tag.ends_with('"')) continue;
-    std::string_view digits = tag.substr(3, tag.size() - 4);
-    std::int64_t rev = 0;
-    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), rev);
-    if (ec == std::errc() && ptr == digits.data() + digits.size()) condition.revs.push_back(rev);
-  }
-  return condition;
 }
 
 }  // namespace vigor::features::workouts

@@ -26,10 +26,4 @@ boost::json::object EncodeTemplatePage(const TemplatePage& page);
 boost::json::object EncodeProgram(const Program& program);
 boost::json::object EncodeMeasurement(const Measurement& measurement);
 
-// A workout's ETag: its revision, quoted ("w-7").
-std::string WorkoutETag(std::int64_t rev);
-// The If-Match header as revisions; nullopt when absent. Tags this server did not hand out (and
-// weak ones, which If-Match never matches) are left out, so they match nothing.
-std::optional<IfMatch> ParseIfMatch(std::optional<std::string_view> header);
-
 }  // namespace vigor::features::workouts

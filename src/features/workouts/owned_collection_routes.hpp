@@ -2,7 +2,9 @@
 
 #include <boost/json/array.hpp>
 #include <string>
+#include <string_view>
 
+#include "features/workouts/revision.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/json.hpp"
 #include "platform/http/router.hpp"
@@ -11,18 +13,25 @@ namespace vigor::features::workouts {
 
 // The five routes of a collection that belongs to its user (routines, programs) under `base`
 // (e.g. "/api/v1/routines"): list, create, read, replace and delete, read with workouts:read and
-// changed with workouts:write. `service` answers List, Create, Get, Replace and Delete for the
-// principal (another user's item is "not found"); `decode` reads a request's JSON object into
-// the service's input and `encode` writes one item.
+// changed with workouts:write. `service` answers List, Create, Get, Replace (with an optional
+// If-Match) and Delete for the principal (another user's item is "not found"); `decode` reads a
+// request's JSON object into the service's input and `encode` writes one item. One item's
+// answers carry its ETag (`tag` and its rev).
 template <class Service, class Decode, class Encode>
 void AddOwnedCollectionRoutes(platform::http::Router& router, const std::string& base,
-                              Service& service, Decode decode, Encode encode) {
+                              std::string_view tag, Service& service, Decode decode,
+                              Encode encode) {
   namespace http = platform::http;
   using http::Access;
   using http::Method;
   using http::Request;
   using http::RequestContext;
   const std::string item = base + "/{id}";
+  auto one = [encode, tag](int status, const auto& x) {
+    auto response = http::Json(status, encode(x));
+    response.headers.Set("ETag", RevisionETag(tag, x.rev));
+    return response;
+  };
 
   router.Add({.method = Method::kGet,
               .path = base,
@@ -37,24 +46,25 @@ void AddOwnedCollectionRoutes(platform::http::Router& router, const std::string&
               .path = base,
               .access = Access::kAuthenticated,
               .scope = "workouts:write"},
-             [&service, decode, encode](const Request& request, RequestContext& ctx) {
+             [&service, decode, one](const Request& request, RequestContext& ctx) {
                auto input = decode(http::ParseJsonObject(request));
-               return http::Json(201, encode(service.Create(ctx.User(), input)));
+               return one(201, service.Create(ctx.User(), input));
              });
   router.Add({.method = Method::kGet,
               .path = item,
               .access = Access::kAuthenticated,
               .scope = "workouts:read"},
-             [&service, encode](const Request&, RequestContext& ctx) {
-               return http::Json(200, encode(service.Get(ctx.User(), ctx.Param("id"))));
+             [&service, one](const Request&, RequestContext& ctx) {
+               return one(200, service.Get(ctx.User(), ctx.Param("id")));
              });
   router.Add({.method = Method::kPut,
               .path = item,
               .access = Access::kAuthenticated,
               .scope = "workouts:write"},
-             [&service, decode, encode](const Request& request, RequestContext& ctx) {
+             [&service, decode, one, tag](const Request& request, RequestContext& ctx) {
                auto input = decode(http::ParseJsonObject(request));
-               return http::Json(200, encode(service.Replace(ctx.User(), ctx.Param("id"), input)));
+               auto if_match = ParseIfMatch(request.headers.Get("If-Match"), tag);
+               return one(200, service.Replace(ctx.User(), ctx.Param("id"), input, if_match));
              });
   router.Add({.method = Method::kDelete,
               .path = item,

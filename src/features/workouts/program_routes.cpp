@@ -6,7 +6,7 @@ namespace vigor::features::workouts {
 
 void RegisterProgramRoutes(platform::http::Router& router, ProgramService& programs) {
   AddOwnedCollectionRoutes(
-      router, "/api/v1/programs", programs,
+      router, "/api/v1/programs", kProgramTag, programs,
       [](const boost::json::object& body) { return DecodeProgramInput(body); },
       [](const Program& program) { return EncodeProgram(program); });
 }

@@ -88,10 +88,16 @@ Program ProgramService::Create(const Principal& principal, const ProgramInput& i
 }
 
 Program ProgramService::Replace(const Principal& principal, const std::string& id,
-                                const ProgramInput& input) {
+                                const ProgramInput& input, const std::optional<IfMatch>& if_match) {
   return database_.WriteResult([&](Session& s) {
     auto current = programs_.Find(s, principal.user_id, id);
     if (!current) throw NotFound();
+    // If-Match is optional here (last write wins without it), but a stale one is refused.
+    if (if_match && !if_match->Matches(current->rev)) {
+      throw platform::Error(platform::ErrorKind::kPreconditionFailed,
+                            "This program changed since you read it: load it again and redo your "
+                            "change.");
+    }
     Check(s, principal.user_id, input, id);
     Program program = std::move(*current);
     program.name = input.name;

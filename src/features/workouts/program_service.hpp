@@ -5,6 +5,7 @@
 
 #include "features/workouts/model.hpp"
 #include "features/workouts/program_repository.hpp"
+#include "features/workouts/revision.hpp"
 #include "features/workouts/routine_repository.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/store/database.hpp"
@@ -24,7 +25,7 @@ class ProgramService {
   Program Get(const platform::auth::Principal& principal, const std::string& id);
   Program Create(const platform::auth::Principal& principal, const ProgramInput& input);
   Program Replace(const platform::auth::Principal& principal, const std::string& id,
-                  const ProgramInput& input);
+                  const ProgramInput& input, const std::optional<IfMatch>& if_match = std::nullopt);
   void Delete(const platform::auth::Principal& principal, const std::string& id);
 
  private:

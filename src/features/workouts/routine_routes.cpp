@@ -15,7 +15,7 @@ using http::RequestContext;
 
 void RegisterRoutineRoutes(http::Router& router, RoutineService& routines) {
   AddOwnedCollectionRoutes(
-      router, "/api/v1/routines", routines,
+      router, "/api/v1/routines", kRoutineTag, routines,
       [](const boost::json::object& body) { return DecodeRoutineInput(body); },
       [](const Routine& routine) { return EncodeRoutine(routine); });
 

@@ -82,10 +82,16 @@ Routine RoutineService::Create(const Principal& principal, const RoutineInput& i
 }
 
 Routine RoutineService::Replace(const Principal& principal, const std::string& id,
-                                const RoutineInput& input) {
+                                const RoutineInput& input, const std::optional<IfMatch>& if_match) {
   return database_.WriteResult([&](Session& s) {
     auto current = routines_.Find(s, principal.user_id, id);
     if (!current) throw NotFound();
+    // If-Match is optional here (last write wins without it), but a stale one is refused.
+    if (if_match && !if_match->Matches(current->rev)) {
+      throw platform::Error(platform::ErrorKind::kPreconditionFailed,
+                            "This routine changed since you read it: load it again and redo your "
+                            "change.");
+    }
     Check(s, principal.user_id, input, id);
     Routine routine = std::move(*current);
     routine.name = input.name;

@@ -5,6 +5,7 @@
 
 #include "features/workouts/exercise_lookup.hpp"
 #include "features/workouts/model.hpp"
+#include "features/workouts/revision.hpp"
 #include "features/workouts/routine_repository.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/store/database.hpp"
@@ -26,7 +27,7 @@ class RoutineService {
   Routine Get(const platform::auth::Principal& principal, const std::string& id);
   Routine Create(const platform::auth::Principal& principal, const RoutineInput& input);
   Routine Replace(const platform::auth::Principal& principal, const std::string& id,
-                  const RoutineInput& input);
+                  const RoutineInput& input, const std::optional<IfMatch>& if_match = std::nullopt);
   void Delete(const platform::auth::Principal& principal, const std::string& id);
 
   // Public routines of all users (templates), newest first; any signed-in user may list them.

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "features/workouts/json_codec.hpp"
+#include "features/workouts/revision.hpp"
 #include "features/workouts/routes.hpp"
 #include "features/workouts/time_text.hpp"
 #include "platform/http/context.hpp"
@@ -22,7 +23,7 @@ namespace {
 
 Response WorkoutResponse(int status, const Workout& workout) {
   auto response = http::Json(status, EncodeWorkout(workout));
-  response.headers.Set("ETag", WorkoutETag(workout.rev));
+  response.headers.Set("ETag", RevisionETag(kWorkoutTag, workout.rev));
   return response;
 }
 
@@ -107,8 +108,9 @@ void RegisterWorkoutRoutes(http::Router& router, WorkoutService& workouts) {
               .scope = "workouts:write"},
              [&workouts](const Request& request, RequestContext& ctx) {
                auto input = DecodeWorkoutInput(http::ParseJsonObject(request));
-               auto outcome = workouts.Put(ctx.User(), ctx.Param("id"), input,
-                                           ParseIfMatch(request.headers.Get("If-Match")));
+               auto outcome =
+                   workouts.Put(ctx.User(), ctx.Param("id"), input,
+                                ParseIfMatch(request.headers.Get("If-Match"), kWorkoutTag));
                return WorkoutResponse(outcome.created ? 201 : 200, outcome.workout);
              });
 

@@ -227,9 +227,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
       throw Error(ErrorKind::kPreconditionRequired,
                   "This workout exists: send If-Match with the ETag you last read to replace it.");
     }
-    bool matches = if_match->any || std::find(if_match->revs.begin(), if_match->revs.end(),
-                                              head->rev) != if_match->revs.end();
-    if (!matches) {
+    if (!if_match->Matches(head->rev)) {
       throw Error(ErrorKind::kPreconditionFailed,
                   "The workout changed since you read it: load it again and redo your change.");
     }

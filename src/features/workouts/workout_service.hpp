@@ -7,19 +7,13 @@
 
 #include "features/workouts/exercise_lookup.hpp"
 #include "features/workouts/model.hpp"
+#include "features/workouts/revision.hpp"
 #include "features/workouts/routine_repository.hpp"
 #include "features/workouts/workout_repository.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/store/database.hpp"
 
 namespace vigor::features::workouts {
-
-// An If-Match precondition, read from the header: the workout as of one of these revisions, or
-// (`any`, "*") as long as it exists.
-struct IfMatch {
-  bool any = false;
-  std::vector<std::int64_t> revs;
-};
 
 struct WriteOutcome {
   Workout workout;

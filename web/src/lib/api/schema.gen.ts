@@ -1396,6 +1396,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description Your change sequence number at its last change; the ETag is "r-" and it. */
+            rev: number;
         };
         /** @description weight (kg), body_fat (%), or your own kind such as waist, chest, resting_heart_rate. */
         MeasurementKind: string;
@@ -1519,6 +1521,8 @@ export interface components {
         };
         Program: {
             id: string;
+            /** @description Your change sequence number at its last change; the ETag is "p-" and it. */
+            rev: number;
             name: string;
             notes: string | null;
             /** @description The routine to do next: the entry after the routine of your latest workout (by started_at, deleted workouts ignored) whose routine_id is one of this program's routines, wrapping round to the first; the first entry when there is no such workout. A routine listed twice counts from its first place. Entries whose routine was deleted are skipped; null when no entry has a live routine. */
@@ -2848,6 +2852,7 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2876,6 +2881,7 @@ export interface operations {
             /** @description The routine. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2890,7 +2896,10 @@ export interface operations {
     updateRoutine: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read. Optional (without it the last write wins); a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The resource's id. */
                 id: components["parameters"]["Id"];
@@ -2906,6 +2915,7 @@ export interface operations {
             /** @description Replaced. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2916,6 +2926,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };
@@ -3303,6 +3314,7 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3331,6 +3343,7 @@ export interface operations {
             /** @description The program. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3345,7 +3358,10 @@ export interface operations {
     updateProgram: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read. Optional (without it the last write wins); a stale one is refused with 412. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The resource's id. */
                 id: components["parameters"]["Id"];
@@ -3361,6 +3377,7 @@ export interface operations {
             /** @description Replaced. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3372,6 +3389,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };

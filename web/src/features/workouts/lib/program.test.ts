@@ -4,6 +4,7 @@ import { draftOfProgram, moveEntry, nextEntryIndex, programInputOf } from './pro
 
 const saved: Program = {
   id: 'p1',
+  rev: 3,
   name: '3-day split',
   notes: null,
   next_routine_id: 'r1',
