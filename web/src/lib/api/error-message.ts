@@ -19,6 +19,7 @@ export function errorMessage(error: unknown, t: TFunction): string {
   if (error.status === 403 && error.type === FORBIDDEN_TYPE && /csrf/i.test(error.detail ?? '')) {
     return t('errors.csrf');
   }
+  if (error.status === 412) return t('errors.changedElsewhere');
   if (error.status >= 500) return t('errors.server', { status: error.status });
   return error.detail ?? error.title;
 }

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeApi, json, type FakeRequest } from '@/testing/fake-api';
+import { fakeApi, json, problem, type FakeRequest } from '@/testing/fake-api';
 import { renderRoutes } from '@/testing/render';
 import { activeWorkoutStore } from '../lib/active-workout-store';
 import { catalogueExercise, testPaths } from '../testing';
@@ -50,6 +50,38 @@ describe('ProgramsPage', () => {
         { routine_id: 'r1', label: null },
       ],
     });
+  });
+
+  it('saves a change with the revision it was loaded at, and says so when it changed elsewhere', async () => {
+    const api = fakeApi({
+      'GET /api/v1/programs': () =>
+        json({
+          items: [
+            {
+              id: 'p1',
+              rev: 7,
+              name: 'PPL',
+              notes: null,
+              next_routine_id: 'r1',
+              routines: [{ routine_id: 'r1', label: 'Day A', routine_name: 'Push' }],
+              created_at: '',
+              updated_at: '',
+            },
+          ],
+        }),
+      'GET /api/v1/routines': () => json({ items: [routine('r1', 'Push')] }),
+      'PUT /api/v1/programs/p1': () => problem(412, { detail: 'This program changed since you read it.' }),
+    });
+    renderRoutes([{ path: '/programs', element: <ProgramsPage userId="u1" paths={testPaths} /> }], '/programs');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit PPL' }));
+    const editor = screen.getByRole('form', { name: 'Edit program' });
+    fireEvent.change(within(editor).getByRole('textbox', { name: 'Name' }), { target: { value: 'Push Pull Legs' } });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save program' }));
+
+    await waitFor(() => expect(api.to('PUT /api/v1/programs/p1')).toHaveLength(1));
+    expect(api.to('PUT /api/v1/programs/p1')[0]?.headers.get('If-Match')).toBe('"p-7"');
+    expect(await screen.findByText(/changed on another device/)).toBeInTheDocument();
   });
 
   it('shows each program with its routines in order, each one to start', async () => {

@@ -203,7 +203,7 @@ function ProgramEditor({
       return;
     }
     setNameError(undefined);
-    save.mutate({ id: program?.id, input }, { onSuccess: onDone });
+    save.mutate({ id: program?.id, rev: program?.rev, input }, { onSuccess: onDone });
   }
 
   return (
