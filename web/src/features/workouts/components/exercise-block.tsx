@@ -102,7 +102,7 @@ export function ExerciseBlock({
           }
           value={String(rest)}
           options={restOptions}
-          onValueChange={(value) => dispatch({ type: 'setRest', blockKey: block.key, restS: Number(value) })}
+          onValueChange={(value) => dispatch({ type: 'setRest', blockKey: block.key, restS: Number(value), now: Date.now() })}
         />
         <div className="exercise-block__actions">
           <Button variant="secondary" onClick={() => dispatch({ type: 'addSet', blockKey: block.key, system, step: weightStep })}>
