@@ -2,7 +2,7 @@
 // a lifter finds it on the Templates page, copies it into their own routines, groups it with a
 // routine of their own in a program ("Day A", "Day B"), and starts Day B from the program page;
 // then "Start next" twice: Day A (nothing done from the program yet), and once that workout is
-// saved, Day B.
+// saved, Day B. Last, a routine with its load as 75 % of 1RM is made in the editor and opened again.
 // The coach's private routine never shows. The built app (web/dist) runs on the real server binary.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -137,6 +137,31 @@ describe('programs and templates', () => {
     await page.getByRole('button', { name: 'Start next Day B: My pull day of Two-day split' }).click();
     await page.getByRole('textbox', { name: 'Workout name' }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'Workout name' }).inputValue(), 'My pull day');
+
+    // A routine whose load is a percentage of 1RM, made in the editor, saved and opened again.
+    await page.goto(`${server.baseUrl}/routines/new`);
+    await page.getByLabel('Name', { exact: true }).fill('Heavy triples');
+    await page.getByRole('button', { name: 'Add exercise', exact: true }).click();
+    const sheet = page.getByRole('dialog', { name: 'Add exercise' });
+    await sheet.getByRole('searchbox', { name: 'Search exercises' }).fill('back squat');
+    await sheet.getByRole('button', { name: /^Barbell Back Squat\b/ }).click();
+    await sheet.waitFor({ state: 'hidden' });
+    const item = page.getByRole('group', { name: /^1\. Barbell Back Squat/ });
+    await item.getByLabel('Load in', { exact: true }).selectOption({ label: '% 1RM' });
+    await item.getByLabel('Weight (% of 1RM)', { exact: true }).fill('75');
+    assert.deepEqual(await seriousA11yViolations(page), [], 'routine editor with % 1RM: accessibility');
+    await page.getByRole('button', { name: 'Save routine' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Routines' }).waitFor();
+    await page.getByRole('link', { name: 'Heavy triples' }).click();
+    const reopened = page.getByRole('group', { name: /^1\. Barbell Back Squat/ });
+    await reopened.waitFor();
+    assert.equal(await reopened.getByLabel('Load in', { exact: true }).inputValue(), 'percent');
+    assert.equal(await reopened.getByLabel('Weight (% of 1RM)', { exact: true }).inputValue(), '75');
+    assert.equal(await reopened.getByLabel('Weight (kg)', { exact: true }).count(), 0);
+    const saved = await page.evaluate(async () => (await fetch('/api/v1/routines')).json());
+    const heavy = saved.items.find((r) => r.name === 'Heavy triples');
+    assert.equal(heavy.items[0].target_percent_1rm, 75);
+    assert.equal(heavy.items[0].target_weight_kg ?? null, null);
     assert.deepEqual(pageErrors, []);
   });
 });

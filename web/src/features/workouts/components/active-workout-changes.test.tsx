@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, json, testUser } from '@/testing/fake-api';
 import { renderRoutes } from '@/testing/render';
 import { newBlock, newWorkout } from '../lib/active-workout';
@@ -202,6 +202,55 @@ describe('changing rest and supersets during the workout', () => {
       'Barbell Row',
       'Pull-Up',
     ]);
+  });
+});
+
+describe('changing the rest while it counts down', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('the running timer takes the new length minus the time already rested, and ends when that has passed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = Date.parse('2025-05-01T10:00:00Z');
+    vi.setSystemTime(start);
+    fakeApi({});
+    stored();
+    render();
+
+    fireEvent.click(tick(1, 'Barbell Bench Press'));
+    expect(screen.getByRole('timer')).toHaveTextContent('1:30');
+    vi.setSystemTime(start + 40_000);
+    const rest = screen.getByRole('combobox', { name: 'Rest after each set of Barbell Bench Press' });
+
+    // Another exercise's rest is not the one counting.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Rest after each set of Pull-Up' }), { target: { value: '30' } });
+    expect(draft().rest).toMatchObject({ status: 'running', endsAt: start + 90_000 });
+
+    fireEvent.change(rest, { target: { value: '120' } });
+    expect(draft().rest).toMatchObject({ status: 'running', endsAt: start + 120_000, totalS: 120 });
+    await waitFor(() => expect(screen.getByRole('timer')).toHaveTextContent('1:20'));
+
+    fireEvent.change(rest, { target: { value: '30' } });
+    expect(draft().rest).toMatchObject({ status: 'finished' });
+    expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Rest timer' })).toHaveTextContent('Rest over');
+  });
+});
+
+describe('moving exercises around a superset', () => {
+  it('never splits a superset: an exercise jumps over the group, or steps out of it at its edge', () => {
+    fakeApi({});
+    stored();
+    render();
+    fireEvent.click(screen.getByRole('button', { name: 'Superset with next Barbell Bench Press and Pull-Up' }));
+    const order = () => draft().blocks.map((b) => `${b.exercise.name}${b.superset_group === null ? '' : ` (${b.superset_group})`}`);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move Barbell Row up' }));
+    expect(order()).toEqual(['Barbell Row', 'Barbell Bench Press (1)', 'Pull-Up (1)']);
+    fireEvent.click(screen.getByRole('button', { name: 'Move Barbell Bench Press down' }));
+    expect(order()).toEqual(['Barbell Row', 'Pull-Up (1)', 'Barbell Bench Press (1)']);
+    fireEvent.click(screen.getByRole('button', { name: 'Move Pull-Up up' }));
+    expect(order()).toEqual(['Pull-Up', 'Barbell Row', 'Barbell Bench Press']);
+    expect(screen.queryByText('Superset 1')).not.toBeInTheDocument();
   });
 });
 

@@ -170,6 +170,16 @@ describe('ActiveWorkoutPage', () => {
     expect(screen.queryByRole('textbox', { name: 'Weight in kg, set 2 of Barbell Back Squat' })).not.toBeInTheDocument();
   });
 
+  it('shows a routine’s % 1RM load as the plan of its exercise', () => {
+    fakeApi({});
+    const workout = newWorkout({ title: 'Heavy', now: Date.now() - 60_000 });
+    const block = { ...newBlock(bench, [{ weight_kg: 100, reps: 5, done: true }], 'metric'), target_percent_1rm: 72.5 };
+    activeWorkoutStore('u1').set({ ...workout, blocks: [block, newBlock(pullUp, [], 'metric')] });
+    render();
+    expect(screen.getByText('Plan: 72.5 % 1RM')).toBeInTheDocument();
+    expect(screen.getAllByText(/% 1RM/)).toHaveLength(1);
+  });
+
   it('says so when no workout is in progress', () => {
     fakeApi({});
     render();

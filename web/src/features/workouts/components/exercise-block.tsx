@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, Button, Card, Dialog, Icon, SelectField } from '@/components/ui';
-import { formatDuration } from '@/lib/format';
+import { formatDuration, formatNumber } from '@/lib/format';
 import type { UnitSystem } from '@/lib/units';
 import type { WorkoutAction } from '../lib/active-workout';
 import type { ActiveBlock } from '../lib/model';
@@ -40,7 +40,7 @@ export function ExerciseBlock({
   linkedToNext,
   dispatch,
 }: ExerciseBlockProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const describe = useDescribeSet();
   const headingId = useId();
   const [platesOpen, setPlatesOpen] = useState(false);
@@ -71,6 +71,13 @@ export function ExerciseBlock({
         <p className="exercise-block__last">
           {lastTime.length > 0 ? t('workouts.active.lastTime', { sets: lastTime.join(', ') }) : t('workouts.active.firstTime')}
         </p>
+        {block.target_percent_1rm != null ? (
+          <p className="exercise-block__last">
+            {t('workouts.active.planPercent', {
+              percent: formatNumber(block.target_percent_1rm, i18n.language, { maxFractionDigits: 1 }),
+            })}
+          </p>
+        ) : null}
         {block.sets.length > 0 ? (
           <>
             <SetHeader logType={block.exercise.log_type} system={system} />
@@ -102,7 +109,7 @@ export function ExerciseBlock({
           }
           value={String(rest)}
           options={restOptions}
-          onValueChange={(value) => dispatch({ type: 'setRest', blockKey: block.key, restS: Number(value) })}
+          onValueChange={(value) => dispatch({ type: 'setRest', blockKey: block.key, restS: Number(value), now: Date.now() })}
         />
         <div className="exercise-block__actions">
           <Button variant="secondary" onClick={() => dispatch({ type: 'addSet', blockKey: block.key, system, step: weightStep })}>

@@ -25,6 +25,7 @@ import { useExercisesById } from '../api/get-exercise';
 import { useRoutine } from '../api/get-routine';
 import { useUpdateRoutine } from '../api/update-routine';
 import { newId, type Exercise, type Routine, type RoutineInput } from '../lib/model';
+import { moveKeepingSupersets } from '../lib/superset';
 import type { WorkoutPaths } from '../paths';
 import { ExerciseSearchSheet } from './exercise-search-sheet';
 import './workouts.css';
@@ -74,8 +75,22 @@ interface DraftItem {
   superset_group: number | null;
   target_sets: number | null;
   target_reps: number | null;
+  /** How the load is given: a weight, or a percentage of the one-rep max. */
+  load: LoadKind;
+  /** Both are kept while editing (switching back restores a value); only `load`'s is saved. */
   target_weight_kg: number | null;
+  target_percent_1rm: number | null;
   rest_s: number | null;
+}
+
+type LoadKind = 'weight' | 'percent';
+
+/** A %1RM target the API takes (1 to 120) that also makes sense as a plan: 1 to 100 %. */
+const PERCENT_1RM_MIN = 1;
+const PERCENT_1RM_MAX = 100;
+
+function percentValid(percent: number | null): boolean {
+  return percent === null || (percent >= PERCENT_1RM_MIN && percent <= PERCENT_1RM_MAX);
 }
 
 const SUPERSET_GROUPS = 9;
@@ -88,7 +103,9 @@ function draftsOf(routine: Routine | null): DraftItem[] {
     superset_group: item.superset_group ?? null,
     target_sets: item.target_sets,
     target_reps: item.target_reps ?? null,
+    load: item.target_percent_1rm != null ? 'percent' : 'weight',
     target_weight_kg: item.target_weight_kg ?? null,
+    target_percent_1rm: item.target_percent_1rm ?? null,
     rest_s: item.rest_s ?? null,
   }));
 }
@@ -121,15 +138,8 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
 
   const change = (key: string, patch: Partial<DraftItem>) =>
     setItems((all) => all.map((item) => (item.key === key ? { ...item, ...patch } : item)));
-  const move = (index: number, by: -1 | 1) =>
-    setItems((all) => {
-      const to = index + by;
-      if (to < 0 || to >= all.length) return all;
-      const next = [...all];
-      const [moved] = next.splice(index, 1);
-      if (moved) next.splice(to, 0, moved);
-      return next;
-    });
+  // Supersets stay together (as in the workout in progress): see moveKeepingSupersets.
+  const move = (index: number, by: -1 | 1) => setItems((all) => moveKeepingSupersets(all, index, by));
 
   function addExercise(exercise: Exercise) {
     setItemsError(undefined);
@@ -142,7 +152,9 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
         superset_group: null,
         target_sets: 3,
         target_reps: exercise.log_type === 'weight_reps' || exercise.log_type === 'reps' ? 10 : null,
+        load: 'weight',
         target_weight_kg: null,
+        target_percent_1rm: null,
         rest_s: null,
       },
     ]);
@@ -153,6 +165,11 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
       setItemsError(t('workouts.routines.setsRequired'));
       return;
     }
+    if (items.some((item) => item.load === 'percent' && !percentValid(item.target_percent_1rm))) {
+      setItemsError(t('workouts.routines.percentInvalid', { min: PERCENT_1RM_MIN, max: PERCENT_1RM_MAX }));
+      return;
+    }
+    setItemsError(undefined);
     const input: RoutineInput = {
       name: values.name.trim(),
       notes: values.notes.trim() || null,
@@ -161,7 +178,9 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
         superset_group: item.superset_group,
         target_sets: item.target_sets ?? 1,
         target_reps: item.target_reps,
-        target_weight_kg: item.target_weight_kg,
+        // One load or the other: the chosen kind's value, the other one cleared.
+        target_weight_kg: item.load === 'weight' ? item.target_weight_kg : null,
+        target_percent_1rm: item.load === 'percent' ? item.target_percent_1rm : null,
         rest_s: item.rest_s,
       })),
       visibility: shared ? 'public' : 'private',
@@ -229,13 +248,40 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
                         value={item.target_reps}
                         onValueChange={(v) => change(item.key, { target_reps: v })}
                       />
-                      <NumberField
-                        label={t('workouts.routines.targetWeight', { unit: weightUnit(system) })}
-                        min={0}
-                        max={system === 'imperial' ? 4400 : 2000}
-                        value={item.target_weight_kg === null ? null : toDisplayWeight(item.target_weight_kg, system)}
-                        onValueChange={(v) => change(item.key, { target_weight_kg: v === null ? null : fromDisplayWeight(v, system) })}
+                      <SelectField
+                        label={t('workouts.routines.loadAs')}
+                        value={item.load}
+                        onValueChange={(v) => change(item.key, { load: v === 'percent' ? 'percent' : 'weight' })}
+                        options={[
+                          { value: 'weight', label: weightUnit(system) },
+                          { value: 'percent', label: t('workouts.routines.percent1rm') },
+                        ]}
                       />
+                      {item.load === 'weight' ? (
+                        <NumberField
+                          key="weight"
+                          label={t('workouts.routines.targetWeight', { unit: weightUnit(system) })}
+                          min={0}
+                          max={system === 'imperial' ? 4400 : 2000}
+                          value={item.target_weight_kg === null ? null : toDisplayWeight(item.target_weight_kg, system)}
+                          onValueChange={(v) => change(item.key, { target_weight_kg: v === null ? null : fromDisplayWeight(v, system) })}
+                        />
+                      ) : (
+                        <NumberField
+                          key="percent"
+                          label={t('workouts.routines.targetPercent')}
+                          unit="%"
+                          maxFractionDigits={1}
+                          value={item.target_percent_1rm}
+                          placeholder="75"
+                          error={
+                            percentValid(item.target_percent_1rm)
+                              ? undefined
+                              : t('workouts.routines.percentRange', { min: PERCENT_1RM_MIN, max: PERCENT_1RM_MAX })
+                          }
+                          onValueChange={(v) => change(item.key, { target_percent_1rm: v })}
+                        />
+                      )}
                       <NumberField
                         label={t('workouts.routines.rest')}
                         integer

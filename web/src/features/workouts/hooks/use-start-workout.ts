@@ -38,6 +38,7 @@ export function useStartFromRoutine() {
             exercise: exerciseRef(exercise),
             superset_group: item.superset_group ?? null,
             rest_s: item.rest_s ?? null,
+            target_percent_1rm: item.target_percent_1rm ?? null,
             previous,
             sets: setsFromRoutineItem(item, previous, system, step),
           };

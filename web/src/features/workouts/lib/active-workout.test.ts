@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { liveTotals, locateFieldError, newBlock, newWorkout, toWorkoutInput, workoutReducer, type WorkoutAction } from './active-workout';
 import type { ActiveWorkout } from './model';
-import { bench, block, pullUp, set } from './test-helpers';
+import { bench, block, pullUp, row, set } from './test-helpers';
 
 const NOW = Date.parse('2025-05-01T10:00:00Z');
 
@@ -19,7 +19,7 @@ describe('workoutReducer', () => {
       now: NOW + 60_000,
     });
     expect(w.blocks[0]!.sets[0]).toMatchObject({ done: true, reps: 5, weight_kg: 100 });
-    expect(w.rest).toEqual({ status: 'running', endsAt: NOW + 60_000 + 120_000, totalS: 120 });
+    expect(w.rest).toEqual({ status: 'running', endsAt: NOW + 60_000 + 120_000, totalS: 120, blockKey: b.key });
   });
 
   it('keeps what the user typed over the plan, and unticking leaves the timer alone', () => {
@@ -40,7 +40,7 @@ describe('workoutReducer', () => {
     w = apply(w, { type: 'toggleDone', blockKey: a.key, setKey: a.sets[0]!.key, now: NOW });
     expect(w.rest.status).toBe('idle');
     w = apply(w, { type: 'toggleDone', blockKey: b.key, setKey: b.sets[0]!.key, now: NOW + 30_000 });
-    expect(w.rest).toEqual({ status: 'running', endsAt: NOW + 30_000 + 75_000, totalS: 75 });
+    expect(w.rest).toEqual({ status: 'running', endsAt: NOW + 30_000 + 75_000, totalS: 75, blockKey: b.key });
   });
 
   it('adds, edits, removes sets and moves blocks', () => {
@@ -126,9 +126,9 @@ describe('changing rests and supersets', () => {
     const b = block(pullUp, [set()], { superset_group: 1 });
     const c = block(bench, [set()]);
     const w0 = newWorkout({ title: '', now: NOW, blocks: [a, b, c] });
-    const w1 = apply(w0, { type: 'setRest', blockKey: a.key, restS: 45 });
+    const w1 = apply(w0, { type: 'setRest', blockKey: a.key, restS: 45, now: NOW });
     expect(w1.blocks.map((x) => x.rest_s)).toEqual([45, 45, null]);
-    const w2 = apply(w1, { type: 'setRest', blockKey: c.key, restS: 0 });
+    const w2 = apply(w1, { type: 'setRest', blockKey: c.key, restS: 0, now: NOW });
     expect(w2.blocks.map((x) => x.rest_s)).toEqual([45, 45, 0]);
   });
 
@@ -139,6 +139,57 @@ describe('changing rests and supersets', () => {
     const d = block(pullUp, [set()], { superset_group: 2 });
     const w = apply(newWorkout({ title: '', now: NOW, blocks: [a, b, c, d] }), { type: 'removeBlock', blockKey: b.key });
     expect(w.blocks.map((x) => x.superset_group)).toEqual([null, 2, 2]);
+  });
+
+  it('moves blocks without splitting a superset: out at its edge, over a whole group', () => {
+    const a = block(bench, [set()], { superset_group: 1 });
+    const b = block(pullUp, [set()], { superset_group: 1 });
+    const c = block(row, [set()]);
+    const w0 = newWorkout({ title: '', now: NOW, blocks: [a, b, c] });
+    const over = apply(w0, { type: 'moveBlock', blockKey: c.key, by: -1 });
+    expect(over.blocks.map((x) => [x.exercise.id, x.superset_group])).toEqual([
+      ['barbell-row', null],
+      ['barbell-bench-press', 1],
+      ['pull-up', 1],
+    ]);
+    const out = apply(w0, { type: 'moveBlock', blockKey: b.key, by: 1 });
+    expect(out.blocks.map((x) => [x.exercise.id, x.superset_group])).toEqual([
+      ['barbell-bench-press', null],
+      ['barbell-row', null],
+      ['pull-up', null],
+    ]);
+  });
+
+  it('adjusts the running rest when the rest of its exercise (or superset) changes, not another', () => {
+    const a = block(bench, [set({ reps: 5 }), set()], { rest_s: 90 });
+    const b = block(pullUp, [set()], { rest_s: 60 });
+    let w = apply(newWorkout({ title: '', now: NOW, blocks: [a, b] }), {
+      type: 'toggleDone',
+      blockKey: a.key,
+      setKey: a.sets[0]!.key,
+      now: NOW,
+    });
+    expect(w.rest).toMatchObject({ status: 'running', endsAt: NOW + 90_000, blockKey: a.key });
+    const other = apply(w, { type: 'setRest', blockKey: b.key, restS: 30, now: NOW + 20_000 });
+    expect(other.rest).toBe(w.rest);
+    w = apply(w, { type: 'setRest', blockKey: a.key, restS: 120, now: NOW + 20_000 });
+    expect(w.rest).toMatchObject({ status: 'running', endsAt: NOW + 120_000, totalS: 120 });
+    w = apply(w, { type: 'setRest', blockKey: a.key, restS: 15, now: NOW + 20_000 });
+    expect(w.rest).toEqual({ status: 'finished', endedAt: NOW + 20_000 });
+  });
+
+  it('adjusts a superset’s rest from any exercise of the group', () => {
+    const a = block(bench, [set({ reps: 5 })], { superset_group: 1 });
+    const b = block(pullUp, [set({ reps: 8 })], { superset_group: 1, rest_s: 60 });
+    let w = newWorkout({ title: '', now: NOW, blocks: [a, b] });
+    w = apply(
+      w,
+      { type: 'toggleDone', blockKey: a.key, setKey: a.sets[0]!.key, now: NOW },
+      { type: 'toggleDone', blockKey: b.key, setKey: b.sets[0]!.key, now: NOW },
+    );
+    expect(w.rest).toMatchObject({ status: 'running', totalS: 60 });
+    w = apply(w, { type: 'setRest', blockKey: a.key, restS: null, now: NOW + 10_000 });
+    expect(w.rest).toMatchObject({ status: 'running', endsAt: NOW + 90_000, totalS: 90 });
   });
 
   it('links and unlinks a block with the next', () => {

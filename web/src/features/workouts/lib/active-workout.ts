@@ -1,8 +1,8 @@
 import { initialSets, nextSet } from './prefill';
 import type { ActiveBlock, ActiveSet, ActiveWorkout, ExerciseRef, WorkoutInput, WorkoutSet } from './model';
 import { newId } from './model';
-import { idleRest, REST_STEP_S, restReducer } from './rest-timer';
-import { dropLoneGroups, groupOf, joinWithNext, restAfterTick, splitAfter } from './superset';
+import { DEFAULT_REST_S, idleRest, REST_STEP_S, restReducer } from './rest-timer';
+import { dropLoneGroups, groupOf, joinWithNext, moveKeepingSupersets, restAfterTick, splitAfter } from './superset';
 import type { UnitSystem } from '@/lib/units';
 
 /** A new, empty workout that starts now. */
@@ -41,7 +41,8 @@ export type WorkoutAction =
   | { type: 'removeBlock'; blockKey: string }
   | { type: 'moveBlock'; blockKey: string; by: -1 | 1 }
   /** The rest after each set (each round in a superset: the whole group gets it); null: the default. */
-  | { type: 'setRest'; blockKey: string; restS: number | null }
+  /** A rest counting for that block (or its superset) takes the new length at once. */
+  | { type: 'setRest'; blockKey: string; restS: number | null; now: number }
   /** Joins the block with the next one into a superset, or splits them apart. */
   | { type: 'linkNext'; blockKey: string; linked: boolean }
   | { type: 'addSet'; blockKey: string; system: UnitSystem; step?: number }
@@ -83,16 +84,18 @@ export function workoutReducer(workout: ActiveWorkout, action: WorkoutAction): A
       const from = workout.blocks.findIndex((b) => b.key === action.blockKey);
       const to = from + action.by;
       if (from < 0 || to < 0 || to >= workout.blocks.length) return workout;
-      const blocks = [...workout.blocks];
-      const [moved] = blocks.splice(from, 1);
-      if (moved) blocks.splice(to, 0, moved);
-      return { ...workout, blocks };
+      // Supersets stay together: see moveKeepingSupersets for what a move at a group's edge does.
+      return { ...workout, blocks: moveKeepingSupersets(workout.blocks, from, action.by) };
     }
     case 'setRest': {
       const index = workout.blocks.findIndex((b) => b.key === action.blockKey);
       if (index < 0) return workout;
       const keys = new Set(groupOf(workout.blocks, index).map((b) => b.key));
-      return { ...workout, blocks: workout.blocks.map((b) => (keys.has(b.key) ? { ...b, rest_s: action.restS } : b)) };
+      const blocks = workout.blocks.map((b) => (keys.has(b.key) ? { ...b, rest_s: action.restS } : b));
+      const counting = workout.rest.status === 'running' && workout.rest.blockKey !== undefined && keys.has(workout.rest.blockKey);
+      if (!counting) return { ...workout, blocks };
+      const seconds = action.restS ?? DEFAULT_REST_S;
+      return { ...workout, blocks, rest: restReducer(workout.rest, { type: 'resize', seconds, now: action.now }) };
     }
     case 'linkNext': {
       const index = workout.blocks.findIndex((b) => b.key === action.blockKey);
@@ -124,7 +127,7 @@ export function workoutReducer(workout: ActiveWorkout, action: WorkoutAction): A
       }));
       if (!toggled.done) return next;
       const rest = restAfterTick(next.blocks, blockIndex, setIndex);
-      return rest === null ? next : { ...next, rest: restReducer(next.rest, { type: 'start', seconds: rest, now: action.now }) };
+      return rest === null ? next : { ...next, rest: restReducer(next.rest, { type: 'start', seconds: rest, now: action.now, blockKey: block.key }) };
     }
     case 'restAdd':
       return { ...workout, rest: restReducer(workout.rest, { type: 'add', seconds: REST_STEP_S, now: action.now }) };

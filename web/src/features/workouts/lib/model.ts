@@ -53,6 +53,11 @@ export interface ActiveBlock {
   superset_group: number | null;
   /** Seconds to rest after a set; null for the default. */
   rest_s: number | null;
+  /**
+   * The routine's load as a percentage of the one-rep max, shown as the plan (the sets'
+   * target weights were worked out from it at the start). Absent in drafts of older versions.
+   */
+  target_percent_1rm?: number | null;
   /** The sets of the previous session with this exercise (what GET /last-sets said). */
   previous: WorkoutSet[];
   sets: ActiveSet[];

@@ -72,4 +72,35 @@ describe('restReducer', () => {
     vi.advanceTimersByTime(1_000);
     expect(restReducer(timer, { type: 'tick', now: Date.now() })).toBe(timer);
   });
+
+  it('resizes a running rest: the new length minus the time already rested', () => {
+    const start = Date.now();
+    let timer = restReducer(idleRest, { type: 'start', seconds: 90, now: start });
+    timer = restReducer(timer, { type: 'resize', seconds: 120, now: start + 30_000 });
+    expect(timer).toMatchObject({ status: 'running', endsAt: start + 120_000, totalS: 120 });
+    expect(restRemainingS(timer, start + 30_000)).toBe(90);
+    timer = restReducer(timer, { type: 'resize', seconds: 45, now: start + 30_000 });
+    expect(restRemainingS(timer, start + 30_000)).toBe(15);
+  });
+
+  it('counts from the start after +15 s too, and the new length replaces the extra', () => {
+    const start = Date.now();
+    let timer = restReducer(idleRest, { type: 'start', seconds: 60, now: start });
+    timer = restReducer(timer, { type: 'add', seconds: 15, now: start + 5_000 });
+    timer = restReducer(timer, { type: 'resize', seconds: 90, now: start + 10_000 });
+    expect(timer).toMatchObject({ status: 'running', endsAt: start + 90_000, totalS: 90 });
+  });
+
+  it('ends a rest whose new length has already passed, never going below zero', () => {
+    const start = Date.now();
+    const timer = restReducer(idleRest, { type: 'start', seconds: 90, now: start });
+    const shorter = restReducer(timer, { type: 'resize', seconds: 30, now: start + 40_000 });
+    expect(shorter).toEqual({ status: 'finished', endedAt: start + 40_000 });
+    expect(restRemainingS(shorter, start + 40_000)).toBe(0);
+    expect(restReducer(timer, { type: 'resize', seconds: 0, now: start + 1_000 }).status).toBe('finished');
+  });
+
+  it('leaves a rest that is not running alone', () => {
+    expect(restReducer(idleRest, { type: 'resize', seconds: 60, now: Date.now() })).toBe(idleRest);
+  });
 });

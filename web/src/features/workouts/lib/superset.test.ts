@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinWithNext, linkedToNext, restAfterTick, splitAfter } from './superset';
+import { joinWithNext, linkedToNext, moveKeepingSupersets, restAfterTick, splitAfter } from './superset';
 import { bench, block, pullUp, row, set } from './test-helpers';
 
 const done = () => set({ done: true });
@@ -88,5 +88,65 @@ describe('joinWithNext and splitAfter', () => {
     expect(groups(splitAfter([block(bench, []), block(pullUp, [])], 0))).toEqual([null, null]);
     expect(linkedToNext(three, 1)).toBe(true);
     expect(linkedToNext(three, 2)).toBe(false);
+  });
+});
+
+describe('moveKeepingSupersets', () => {
+  // Letters are exercises, digits their superset group: 'A1' is A in group 1.
+  const items = (spec: string) =>
+    spec.split(' ').map((s) => ({ name: s[0]!, superset_group: s.length > 1 ? Number(s.slice(1)) : null }));
+  const show = (list: Array<{ name: string; superset_group: number | null }>) =>
+    list.map((i) => `${i.name}${i.superset_group ?? ''}`).join(' ');
+  const move = (spec: string, index: number, by: -1 | 1) => show(moveKeepingSupersets(items(spec), index, by));
+
+  it('moves a lone exercise past a lone neighbour', () => {
+    expect(move('A B C', 0, 1)).toBe('B A C');
+    expect(move('A B C', 2, -1)).toBe('A C B');
+  });
+
+  it('reorders inside a superset without leaving it', () => {
+    expect(move('A1 B1 C1 D', 0, 1)).toBe('B1 A1 C1 D');
+    expect(move('A1 B1 C1 D', 2, -1)).toBe('A1 C1 B1 D');
+  });
+
+  it('jumps over a whole neighbouring superset instead of splitting it', () => {
+    expect(move('A B1 C1 D', 0, 1)).toBe('B1 C1 A D');
+    expect(move('A B1 C1 D', 3, -1)).toBe('A D B1 C1');
+    expect(move('A1 B1 C2 D2', 2, -1)).toBe('C A1 B1 D');
+  });
+
+  it('takes an exercise out of its superset when it moves past the group’s edge', () => {
+    expect(move('A1 B1 C1 D', 2, 1)).toBe('A1 B1 D C');
+    expect(move('X A1 B1 C1', 1, -1)).toBe('A X B1 C1');
+  });
+
+  it('ends a superset left with one exercise', () => {
+    expect(move('A1 B1 C', 1, 1)).toBe('A C B');
+    expect(move('A1 B1 C', 0, -1)).toBe('A1 B1 C');
+    expect(move('C A1 B1', 1, -1)).toBe('A C B');
+  });
+
+  it('leaves another superset whole when stepping out past it', () => {
+    expect(move('A1 B1 C2 D2', 1, 1)).toBe('A C2 D2 B');
+  });
+
+  it('keeps the group number of the only exercise with it (a superset being built)', () => {
+    expect(move('A B1', 1, -1)).toBe('B1 A');
+  });
+
+  it('never leaves a group split, whatever is moved where', () => {
+    const start = items('A1 B1 C D2 E2 F2 G');
+    const contiguous = (list: ReturnType<typeof items>) =>
+      list.every((it) => {
+        if (it.superset_group === null) return true;
+        const at = list.flatMap((o, i) => (o.superset_group === it.superset_group ? [i] : []));
+        return at[at.length - 1]! - at[0]! + 1 === at.length;
+      });
+    let list = start;
+    for (let n = 0; n < 200; n++) {
+      const index = (n * 7) % list.length;
+      list = moveKeepingSupersets(list, index, n % 3 === 0 ? -1 : 1);
+      expect(contiguous(list), show(list)).toBe(true);
+    }
   });
 });

@@ -90,3 +90,57 @@ export function dropLoneGroups(blocks: readonly ActiveBlock[]): ActiveBlock[] {
     b.superset_group !== null && counts.get(b.superset_group) === 1 ? { ...b, superset_group: null } : b,
   );
 }
+
+/** Anything ordered that may belong to a superset: a block of the workout, an item of a routine. */
+interface Grouped {
+  superset_group: number | null;
+}
+
+/** The first and last index of the run of neighbours sharing item `index`'s group (itself when none). */
+function runAround(items: readonly Grouped[], index: number): [number, number] {
+  const group = items[index]?.superset_group ?? null;
+  let first = index;
+  let last = index;
+  if (group === null) return [first, last];
+  while (items[first - 1]?.superset_group === group) first--;
+  while (items[last + 1]?.superset_group === group) last++;
+  return [first, last];
+}
+
+/**
+ * Moves item `index` one step up (-1) or down (+1) so that a superset is never split by
+ * another exercise:
+ * - inside its superset it swaps with its neighbour in the group (the order of the round);
+ * - at the edge of its superset it steps out of the group, past the next exercise, as a
+ *   lifter who presses "down" on the last exercise of a superset means "do this one after
+ *   the superset", not "drag the next exercise into it" (moving the whole group would move
+ *   exercises the user did not touch). A superset left with one exercise is no superset;
+ * - past a neighbouring superset it jumps over that whole group, which stays together.
+ * Joining a superset is never a side effect of moving: that is "Superset with next" (or the
+ * routine editor's superset choice). An item that is the only one of its group number keeps
+ * it (in the routine editor that is a superset being built). Out of range: unchanged.
+ */
+export function moveKeepingSupersets<T extends Grouped>(items: readonly T[], index: number, by: -1 | 1): T[] {
+  const item = items[index];
+  const neighbour = items[index + by];
+  if (!item || !neighbour) return [...items];
+  const group = item.superset_group;
+  if (group !== null && neighbour.superset_group === group) {
+    const next = [...items];
+    next[index] = neighbour;
+    next[index + by] = item;
+    return next;
+  }
+  const [runFirst, runLast] = runAround(items, index);
+  const [unitFirst, unitLast] = runAround(items, index + by);
+  const others = items.filter((_, i) => i !== index);
+  const leaving = runLast > runFirst;
+  const moved = leaving ? { ...item, superset_group: null } : item;
+  // Where it goes among the others: after the unit when moving down, before it when up.
+  const at = by === 1 ? unitLast : unitFirst;
+  const next = [...others.slice(0, at), moved, ...others.slice(at)];
+  if (!leaving || runLast - runFirst > 1) return next;
+  // The group it left has one exercise left: that one is no superset any more.
+  const partner = index === runFirst ? items[runLast] : items[runFirst];
+  return next.map((it) => (it === partner ? { ...it, superset_group: null } : it));
+}
