@@ -4,9 +4,13 @@ import type { Routine, RoutineInput } from '../lib/model';
 import { getRoutineQueryOptions } from './get-routine';
 import { getRoutinesQueryOptions } from './list-routines';
 
-/** PUT /api/v1/routines/{id}: replaces the routine. */
-export function updateRoutine({ id, input }: { id: string; input: RoutineInput }): Promise<Routine> {
-  return api.put<Routine>(`/routines/${encodeURIComponent(id)}`, { body: input });
+/**
+ * PUT /api/v1/routines/{id}: replaces the routine. With the `rev` it was loaded at, a routine
+ * changed elsewhere since is refused (412), not overwritten.
+ */
+export function updateRoutine({ id, rev, input }: { id: string; rev?: number | undefined; input: RoutineInput }): Promise<Routine> {
+  const headers = rev === undefined ? undefined : { 'If-Match': `"r-${rev}"` };
+  return api.put<Routine>(`/routines/${encodeURIComponent(id)}`, { body: input, headers });
 }
 
 export function useUpdateRoutine() {

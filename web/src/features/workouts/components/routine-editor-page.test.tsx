@@ -63,6 +63,7 @@ describe('RoutineEditorPage', () => {
       'GET /api/v1/routines/r1': () =>
         json({
           id: 'r1',
+          rev: 12,
           name: 'Upper',
           notes: null,
           items: [{ exercise_id: 'pull-up', target_sets: 3, target_reps: 8, superset_group: null, rest_s: null }],
@@ -79,6 +80,8 @@ describe('RoutineEditorPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save routine' }));
     await waitFor(() => expect(api.to('PUT /api/v1/routines/r1')).toHaveLength(1));
     expect((api.to('PUT /api/v1/routines/r1')[0]?.body as { items: Array<{ target_reps: number }> }).items[0]?.target_reps).toBe(10);
+    // Saved against the revision it was loaded at: a change made elsewhere since is not overwritten.
+    expect(api.to('PUT /api/v1/routines/r1')[0]?.headers.get('If-Match')).toBe('"r-12"');
   });
 
   it('keeps a routine private unless the owner shares it as a template', async () => {
