@@ -448,6 +448,13 @@ boost::json::object EncodeMeasurement(const Measurement& m) {
           {"updated_at", m.updated_at}};
 }
 
+boost::json::object EncodeMeasurementKind(const MeasurementKindSummary& k) {
+  return {{"kind", k.kind},
+          {"unit", k.unit},
+          {"entries", k.entries},
+          {"latest", boost::json::object{{"day", k.latest_day}, {"value", k.latest_value}}}};
+}
+
 std::string WorkoutETag(std::int64_t rev) { return "\"w-" + std::to_string(rev) + "\""; }
 
 std::optional<IfMatch> ParseIfMatch(std::optional<std::string_view> header) {

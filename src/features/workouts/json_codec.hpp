@@ -25,6 +25,7 @@ boost::json::object EncodeRoutine(const Routine& routine);
 boost::json::object EncodeTemplatePage(const TemplatePage& page);
 boost::json::object EncodeProgram(const Program& program);
 boost::json::object EncodeMeasurement(const Measurement& measurement);
+boost::json::object EncodeMeasurementKind(const MeasurementKindSummary& kind);
 
 // A workout's ETag: its revision, quoted ("w-7").
 std::string WorkoutETag(std::int64_t rev);
