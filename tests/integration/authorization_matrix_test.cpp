@@ -244,6 +244,8 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        [this] { return "/api/v1/programs/" + owner_program_; }, "", 401, 404, 404, 204},
       {Method::kGet, "/api/v1/measurements", fixed("/api/v1/measurements?kind=weight"), "", 401,
        200, 200, 200},
+      {Method::kGet, "/api/v1/measurements/kinds", fixed("/api/v1/measurements/kinds"), "", 401,
+       200, 200, 200},
       {Method::kPut, "/api/v1/measurements", fixed("/api/v1/measurements"), kMeasurementBody, 401,
        200, 200, 200},
       {Method::kDelete, "/api/v1/measurements/{id}",
@@ -323,7 +325,7 @@ TEST_F(AuthorizationMatrixTest, ListsNeverShowAnotherUsersItems) {
   auto exercises = h_.Get(other_, "/api/v1/exercises?q=owner").body;
   EXPECT_EQ(exercises.find(owner_exercise_), std::string::npos);
   for (const char* list : {"/api/v1/workouts", "/api/v1/routines", "/api/v1/programs",
-                           "/api/v1/measurements?kind=weight"}) {
+                           "/api/v1/measurements?kind=weight", "/api/v1/measurements/kinds"}) {
     auto theirs = h_.Get(other_, list);
     EXPECT_EQ(theirs.status, 200) << list;
     EXPECT_EQ(theirs.Json()["items"].as_array().size(), 0u) << list << ": " << theirs.body;

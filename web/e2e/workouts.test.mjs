@@ -361,4 +361,38 @@ describe('workouts', () => {
     await checkPage(page, 'body');
     assert.deepEqual(pageErrors, []);
   });
+
+  test('records a waist in cm, stored in metres, and after a reload lists and charts it', async () => {
+    await page.goto(`${server.baseUrl}/body`);
+    await page.getByRole('heading', { level: 1, name: 'Body' }).waitFor();
+    await page.getByRole('combobox', { name: 'What' }).selectOption('waist');
+    await page.getByLabel('Day', { exact: true }).fill('2025-05-08');
+    await page.getByRole('textbox', { name: 'Value' }).fill('84,5');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved: Waist 84.5 cm').waitFor();
+
+    // The server holds metres, and lists the kind with the weight recorded before.
+    const stored = await (await page.request.get(`${server.baseUrl}/api/v1/measurements?kind=waist`)).json();
+    assert.deepEqual(
+      stored.items.map((m) => [m.day, m.value, m.unit]),
+      [['2025-05-08', 0.845, 'm']],
+    );
+    const kinds = await (await page.request.get(`${server.baseUrl}/api/v1/measurements/kinds`)).json();
+    assert.deepEqual(
+      kinds.items.map((k) => [k.kind, k.unit, k.entries]),
+      [
+        ['waist', 'm', 1],
+        ['weight', 'kg', 2],
+      ],
+    );
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Body' }).waitFor();
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('waist');
+    await page.getByRole('img', { name: 'Waist over time' }).waitFor();
+    const table = page.getByRole('table', { name: 'Waist by day, newest first' });
+    await table.getByRole('columnheader', { name: 'Waist (cm)' }).waitFor();
+    await table.getByRole('row', { name: /May 8, 2025 84\.5/ }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  });
 });

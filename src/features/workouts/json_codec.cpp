@@ -450,4 +450,11 @@ boost::json::object EncodeMeasurement(const Measurement& m) {
           {"updated_at", m.updated_at}};
 }
 
+boost::json::object EncodeMeasurementKind(const MeasurementKindSummary& k) {
+  return {{"kind", k.kind},
+          {"unit", k.unit},
+          {"entries", k.entries},
+          {"latest", boost::json::object{{"day", k.latest_day}, {"value", k.latest_value}}}};
+}
+
 }  // namespace vigor::features::workouts

@@ -25,5 +25,6 @@ boost::json::object EncodeRoutine(const Routine& routine);
 boost::json::object EncodeTemplatePage(const TemplatePage& page);
 boost::json::object EncodeProgram(const Program& program);
 boost::json::object EncodeMeasurement(const Measurement& measurement);
+boost::json::object EncodeMeasurementKind(const MeasurementKindSummary& kind);
 
 }  // namespace vigor::features::workouts

@@ -26,6 +26,13 @@ constexpr Statement kList{
     "SELECT " VIGOR_MEASUREMENT_COLUMNS
     " FROM measurements WHERE user_id = $1 AND kind = $2 AND deleted_at IS NULL "
     "AND ($3 IS NULL OR day >= $3) AND ($4 IS NULL OR day <= $4) ORDER BY day"};
+constexpr Statement kKinds{
+    "measurements.kinds",
+    "SELECT kind, unit, entries, day, value FROM (SELECT kind, unit, day, value, "
+    "COUNT(*) OVER (PARTITION BY kind) AS entries, "
+    "ROW_NUMBER() OVER (PARTITION BY kind ORDER BY day DESC) AS newest "
+    "FROM measurements WHERE user_id = $1 AND deleted_at IS NULL) AS live "
+    "WHERE newest = 1 ORDER BY kind"};
 constexpr Statement kTombstone{"measurements.tombstone",
                                "UPDATE measurements SET deleted_at = $3, updated_at = $3, "
                                "rev = (SELECT MAX(rev) + 1 FROM measurements WHERE user_id = $2) "
@@ -61,6 +68,19 @@ std::vector<Measurement> MeasurementRepository::List(Session& s, const std::stri
     items.push_back(FromRow(r));
   }
   return items;
+}
+
+std::vector<MeasurementKindSummary> MeasurementRepository::Kinds(Session& s,
+                                                                 const std::string& user_id) {
+  std::vector<MeasurementKindSummary> kinds;
+  for (const auto& r : s.Query(kKinds, user_id)) {
+    kinds.push_back({.kind = r.Text(0),
+                     .unit = r.Text(1),
+                     .entries = r.Int(2),
+                     .latest_day = r.Text(3),
+                     .latest_value = r.Real(4)});
+  }
+  return kinds;
 }
 
 bool MeasurementRepository::Tombstone(Session& s, const std::string& user_id, const std::string& id,

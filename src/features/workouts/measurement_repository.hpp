@@ -22,6 +22,9 @@ class MeasurementRepository {
   // Live values of one kind, oldest day first.
   std::vector<Measurement> List(Session& s, const std::string& user_id,
                                 const MeasurementFilter& filter);
+  // The kinds with live values, by name: each with the latest day's unit and value and the
+  // number of live values. One statement, however many kinds.
+  std::vector<MeasurementKindSummary> Kinds(Session& s, const std::string& user_id);
   // Leaves a tombstone; false when the user has no live measurement of that id.
   bool Tombstone(Session& s, const std::string& user_id, const std::string& id,
                  const std::string& now);

@@ -42,6 +42,18 @@ void RegisterMeasurementRoutes(http::Router& router, MeasurementService& measure
                return http::Json(200, {{"items", std::move(items)}});
              });
 
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/measurements/kinds",
+              .access = Access::kAuthenticated,
+              .scope = "body:read"},
+             [&measurements](const Request&, RequestContext& ctx) {
+               boost::json::array items;
+               for (const auto& k : measurements.Kinds(ctx.User())) {
+                 items.push_back(EncodeMeasurementKind(k));
+               }
+               return http::Json(200, {{"items", std::move(items)}});
+             });
+
   router.Add({.method = Method::kPut,
               .path = "/api/v1/measurements",
               .access = Access::kAuthenticated,

@@ -1,6 +1,7 @@
 #include "features/workouts/measurement_service.hpp"
 
 #include <cmath>
+#include <sstream>
 
 #include "features/workouts/time_text.hpp"
 #include "platform/error.hpp"
@@ -16,7 +17,15 @@ using platform::store::Session;
 
 namespace {
 
-// The unit a kind is stored in, after checking the value and the unit the client sent.
+std::string Number(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+// The unit a kind is stored in, after checking the value and the unit the client sent: a
+// built-in kind in its SI unit (which may be left out) and within its range, the user's own
+// kind with the unit they give it.
 std::string CheckedUnit(const MeasurementInput& in, platform::FieldErrors& errors) {
   if (!IsMeasurementKind(in.kind)) {
     errors.Add("kind",
@@ -25,19 +34,21 @@ std::string CheckedUnit(const MeasurementInput& in, platform::FieldErrors& error
   }
   if (!IsCalendarDay(in.day)) errors.Add("day", "must be a date as YYYY-MM-DD");
   if (!std::isfinite(in.value)) errors.Add("value", "must be a number");
-  if (in.kind == "weight") {
-    if (in.unit && *in.unit != "kg") errors.Add("unit", "must be kg: weight is stored in kg");
-    if (!(in.value > 0 && in.value <= MeasurementService::kMaxWeightKg)) {
-      errors.Add("value", "must be above 0 and at most 1000 kg");
+  if (auto built_in = FindBuiltInMeasurementKind(in.kind)) {
+    std::string unit(built_in->unit);
+    std::string kind(built_in->kind);
+    if (in.unit && *in.unit != unit) {
+      errors.Add("unit", "must be " + unit + ": " + kind + " is stored in " + unit);
     }
-    return "kg";
-  }
-  if (in.kind == "body_fat") {
-    if (in.unit && *in.unit != "%") errors.Add("unit", "must be %");
-    if (!(in.value >= 0 && in.value <= MeasurementService::kMaxBodyFatPercent)) {
-      errors.Add("value", "must be from 0 to 75 %");
+    bool above_min = built_in->min_exclusive ? in.value > built_in->min : in.value >= built_in->min;
+    if (std::isfinite(in.value) && !(above_min && in.value <= built_in->max)) {
+      errors.Add("value", built_in->min_exclusive
+                              ? "must be above " + Number(built_in->min) + " and at most " +
+                                    Number(built_in->max) + " " + unit
+                              : "must be from " + Number(built_in->min) + " to " +
+                                    Number(built_in->max) + " " + unit);
     }
-    return "%";
+    return unit;
   }
   if (!in.unit || in.unit->empty()) {
     errors.Add("unit", "is required for your own kinds (cm, bpm, ...)");
@@ -75,6 +86,11 @@ std::vector<Measurement> MeasurementService::List(const Principal& principal,
   errors.ThrowIfAny();
   return database_.ReadResult(
       [&](Session& s) { return measurements_.List(s, principal.user_id, filter); });
+}
+
+std::vector<MeasurementKindSummary> MeasurementService::Kinds(const Principal& principal) {
+  return database_.ReadResult(
+      [&](Session& s) { return measurements_.Kinds(s, principal.user_id); });
 }
 
 void MeasurementService::Delete(const Principal& principal, const std::string& id) {

@@ -10,8 +10,9 @@
 
 namespace vigor::features::workouts {
 
-// Body weight (kg), body fat (%) and the user's own kinds (with their own unit): one value per
-// kind per local day, a second one the same day replacing the first.
+// Body weight (kg), body fat (%), circumferences (m), resting heart rate (bpm) and the user's
+// own kinds (with their own unit): one value per kind per local day, a second one the same day
+// replacing the first. Built-in kinds are checked against their SI unit and a sensible range.
 class MeasurementService {
  public:
   explicit MeasurementService(platform::store::Database& database) : database_(database) {}
@@ -19,10 +20,9 @@ class MeasurementService {
   Measurement Put(const platform::auth::Principal& principal, const MeasurementInput& input);
   std::vector<Measurement> List(const platform::auth::Principal& principal,
                                 const MeasurementFilter& filter);
+  // The kinds the user has live entries of, by name, each with its count and latest entry.
+  std::vector<MeasurementKindSummary> Kinds(const platform::auth::Principal& principal);
   void Delete(const platform::auth::Principal& principal, const std::string& id);
-
-  static constexpr double kMaxWeightKg = 1000;
-  static constexpr double kMaxBodyFatPercent = 75;
 
  private:
   platform::store::Database& database_;

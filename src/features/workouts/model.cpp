@@ -196,6 +196,27 @@ bool IsMeasurementKind(std::string_view kind) {
   return true;
 }
 
+std::optional<BuiltInMeasurementKind> FindBuiltInMeasurementKind(std::string_view kind) {
+  // Ranges wide enough for any adult, narrow enough to catch a value in the wrong unit (a waist
+  // of 84 sent as metres rather than 0.84).
+  static constexpr BuiltInMeasurementKind kKinds[] = {
+      {.kind = "weight", .unit = "kg", .min = 0, .max = 1000, .min_exclusive = true},
+      {.kind = "body_fat", .unit = "%", .min = 0, .max = 75},
+      {.kind = "waist", .unit = "m", .min = 0.2, .max = 3},
+      {.kind = "chest", .unit = "m", .min = 0.3, .max = 3},
+      {.kind = "hips", .unit = "m", .min = 0.3, .max = 3},
+      {.kind = "neck", .unit = "m", .min = 0.1, .max = 1},
+      {.kind = "arm", .unit = "m", .min = 0.05, .max = 1},
+      {.kind = "thigh", .unit = "m", .min = 0.1, .max = 1.5},
+      {.kind = "calf", .unit = "m", .min = 0.1, .max = 1},
+      {.kind = "resting_heart_rate", .unit = "bpm", .min = 20, .max = 250},
+  };
+  for (const auto& k : kKinds) {
+    if (k.kind == kind) return k;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> NextRoutineId(const std::vector<ProgramEntry>& entries,
                                          const std::optional<std::string>& last_routine_id) {
   const std::size_t n = entries.size();

@@ -742,6 +742,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/measurements/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinds you have entries of, each with its unit, count and latest entry
+         * @description Every kind with at least one live (not deleted) entry of yours, by name: built-in ones and your own, so that each device lists the same kinds. `unit` is the latest entry's.
+         */
+        get: operations["listMeasurementKinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/measurements/{id}": {
         parameters: {
             query?: never;
@@ -1399,7 +1419,7 @@ export interface components {
             /** @description Your change sequence number at its last change; the ETag is "r-" and it. */
             rev: number;
         };
-        /** @description weight (kg), body_fat (%), or your own kind such as waist, chest, resting_heart_rate. */
+        /** @description Built in, each stored in one SI unit and checked against a range: weight (kg, above 0 to 1000), body_fat (%, 0 to 75), the circumferences waist (m, 0.2 to 3), chest and hips (m, 0.3 to 3), neck (m, 0.1 to 1), arm (m, 0.05 to 1), thigh (m, 0.1 to 1.5), calf (m, 0.1 to 1), and resting_heart_rate (bpm, 20 to 250). Any other name is your own kind, with the unit you give it. */
         MeasurementKind: string;
         MeasurementInput: {
             kind: components["schemas"]["MeasurementKind"];
@@ -1409,7 +1429,7 @@ export interface components {
              */
             day: string;
             value: number;
-            /** @description For your own kinds (cm, bpm, ...); weight is always kg and body_fat %. */
+            /** @description Required for your own kinds (cm, N, ...). A built-in kind may leave it out; if sent it must be that kind's SI unit (kg, %, m or bpm), else 422. */
             unit?: string;
             notes?: string | null;
         };
@@ -1417,6 +1437,18 @@ export interface components {
             id: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        MeasurementKindSummary: {
+            kind: components["schemas"]["MeasurementKind"];
+            /** @description The latest entry's unit (the SI unit for a built-in kind). */
+            unit: string;
+            /** @description How many live entries (days) of this kind you have. */
+            entries: number;
+            latest: {
+                /** Format: date */
+                day: string;
+                value: number;
+            };
         };
         Import: {
             id: string;
@@ -3009,6 +3041,30 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    listMeasurementKinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kinds, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MeasurementKindSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     deleteMeasurement: {

@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { formatInputNumber, formatWeight } from './format';
 import {
   fromDisplayDistance,
+  fromDisplayLength,
   fromDisplayWeight,
+  inchesToMetres,
   kgToLb,
   lbToKg,
+  lengthUnit,
+  metresToInches,
   parseDecimal,
   roundKgForSystem,
   roundToIncrement,
   stepValue,
   tidyWeightKg,
   toDisplayDistance,
+  toDisplayLength,
   toDisplayWeight,
 } from './units';
 
@@ -33,6 +38,33 @@ describe('weight conversion', () => {
     expect(toDisplayDistance(1609.344, 'imperial')).toBe(1);
     expect(fromDisplayDistance(2.5, 'metric')).toBe(2500);
     expect(fromDisplayDistance(1, 'imperial')).toBe(1609.344);
+  });
+});
+
+describe('length conversion', () => {
+  it('converts by the exact international inch', () => {
+    expect(inchesToMetres(1)).toBe(0.0254);
+    expect(inchesToMetres(100)).toBeCloseTo(2.54, 12);
+    expect(metresToInches(0.0254)).toBe(1);
+    expect(metresToInches(1)).toBeCloseTo(39.3700787, 6); // 1 / 0.0254
+  });
+
+  it('shows metres in cm for metric and in inches for imperial', () => {
+    expect(lengthUnit('metric')).toBe('cm');
+    expect(lengthUnit('imperial')).toBe('in');
+    expect(toDisplayLength(0.84, 'metric')).toBe(84);
+    expect(toDisplayLength(0.855, 'metric')).toBe(85.5);
+    expect(toDisplayLength(0.8382, 'imperial')).toBe(33); // 33 x 2.54 cm = 83.82 cm
+    expect(toDisplayLength(1, 'imperial')).toBeCloseTo(39.37007874, 8);
+  });
+
+  it('reads cm or inches as metres for the API', () => {
+    expect(fromDisplayLength(84, 'metric')).toBe(0.84);
+    expect(fromDisplayLength(85.5, 'metric')).toBe(0.855);
+    expect(fromDisplayLength(33, 'imperial')).toBe(0.8382);
+    expect(fromDisplayLength(40, 'imperial')).toBe(1.016);
+    expect(fromDisplayLength(14.5, 'imperial')).toBe(0.3683);
+    expect(toDisplayLength(fromDisplayLength(32.75, 'imperial'), 'imperial')).toBe(32.75);
   });
 });
 

@@ -4,16 +4,20 @@
  * unit system.
  */
 
-/** metric: kg and km; imperial: lb and mi. */
+/** metric: kg, km and cm; imperial: lb, mi and in. */
 export type UnitSystem = 'metric' | 'imperial';
 export const unitSystems: readonly UnitSystem[] = ['metric', 'imperial'];
 
 export type WeightUnit = 'kg' | 'lb';
 export type DistanceUnit = 'km' | 'mi';
+/** Body lengths (a waist, an arm): centimetres or inches. */
+export type LengthUnit = 'cm' | 'in';
 
 /** Exact, by the international pound of 1959. */
 export const KG_PER_LB = 0.45359237;
 export const M_PER_MI = 1609.344;
+/** Exact, by the international inch of 1959. */
+export const M_PER_IN = 0.0254;
 
 export function weightUnit(system: UnitSystem): WeightUnit {
   return system === 'imperial' ? 'lb' : 'kg';
@@ -21,6 +25,10 @@ export function weightUnit(system: UnitSystem): WeightUnit {
 
 export function distanceUnit(system: UnitSystem): DistanceUnit {
   return system === 'imperial' ? 'mi' : 'km';
+}
+
+export function lengthUnit(system: UnitSystem): LengthUnit {
+  return system === 'imperial' ? 'in' : 'cm';
 }
 
 export function kgToLb(kg: number): number {
@@ -47,6 +55,32 @@ export function toDisplayDistance(m: number, system: UnitSystem): number {
 
 export function fromDisplayDistance(value: number, system: UnitSystem): number {
   return system === 'imperial' ? value * M_PER_MI : value * 1000;
+}
+
+export function metresToInches(m: number): number {
+  return m / M_PER_IN;
+}
+
+export function inchesToMetres(inches: number): number {
+  return inches * M_PER_IN;
+}
+
+/**
+ * A body length in m -> the number shown in cm or in. Rounded to 10 decimals so that
+ * 0.84 m shows as 84 cm, not 84.00000000000001.
+ */
+export function toDisplayLength(m: number, system: UnitSystem): number {
+  return clean(system === 'imperial' ? metresToInches(m) : m * 100);
+}
+
+/** A length the user typed in cm or in -> m for the API (33 in -> 0.8382 m). */
+export function fromDisplayLength(value: number, system: UnitSystem): number {
+  return clean(system === 'imperial' ? inchesToMetres(value) : value / 100);
+}
+
+/** Float noise of a conversion off (12 significant decimals are far below any tape measure). */
+function clean(n: number): number {
+  return Number(n.toFixed(10));
 }
 
 /** The smallest step a gym loads: 2.5 kg (two 1.25 kg plates) or 5 lb (two 2.5 lb plates). */

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
+import { measurementKindsQueryKey } from './list-measurement-kinds';
 import { getMeasurementsQueryOptions } from './list-measurements';
 
 /** DELETE /api/v1/measurements/{id}. */
@@ -11,6 +12,10 @@ export function useDeleteMeasurement() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteMeasurement,
-    onSuccess: (_, { kind }) => queryClient.invalidateQueries({ queryKey: getMeasurementsQueryOptions(kind).queryKey }),
+    onSuccess: (_, { kind }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: getMeasurementsQueryOptions(kind).queryKey }),
+        queryClient.invalidateQueries({ queryKey: measurementKindsQueryKey }),
+      ]),
   });
 }

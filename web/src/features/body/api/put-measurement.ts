@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
+import { measurementKindsQueryKey } from './list-measurement-kinds';
 import { getMeasurementsQueryOptions, type Measurement } from './list-measurements';
 
 export type MeasurementInput = Schema<'MeasurementInput'>;
@@ -14,6 +15,10 @@ export function usePutMeasurement() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: putMeasurement,
-    onSuccess: (saved) => queryClient.invalidateQueries({ queryKey: getMeasurementsQueryOptions(saved.kind).queryKey }),
+    onSuccess: (saved) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: getMeasurementsQueryOptions(saved.kind).queryKey }),
+        queryClient.invalidateQueries({ queryKey: measurementKindsQueryKey }),
+      ]),
   });
 }

@@ -5,66 +5,66 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useForm } from '@/lib/forms/use-form';
-import { fromDisplayWeight, toDisplayWeight, useUnitSystem, weightUnit, type UnitSystem } from '@/lib/units';
+import { useUnitSystem, type UnitSystem } from '@/lib/units';
 import { useDeleteMeasurement } from '../api/delete-measurement';
+import { useMeasurementKinds, type MeasurementKindSummary } from '../api/list-measurement-kinds';
 import { useMeasurements, type Measurement } from '../api/list-measurements';
 import { usePutMeasurement } from '../api/put-measurement';
-import { isBuiltIn, KIND_PATTERN, kindFromLabel, labelFromKind, localToday, useOwnKinds, type OwnKind } from '../lib/kinds';
+import {
+  builtInKinds,
+  displayUnit,
+  fromDisplayValue,
+  isBuiltIn,
+  KIND_PATTERN,
+  kindFromLabel,
+  labelFromKind,
+  localToday,
+  rangeCheck,
+  storedUnit,
+  toDisplayValue,
+} from '../lib/kinds';
 import { TrendChart } from './trend-chart';
 import './body.css';
 
 const NEW_KIND = '__new__';
 
-/** The unit a kind is shown in: the user's weight unit, %, or the unit given with it. */
-function unitOf(kind: string, system: UnitSystem, own: readonly OwnKind[]): string {
-  if (kind === 'weight') return weightUnit(system);
-  if (kind === 'body_fat') return '%';
-  return own.find((k) => k.kind === kind)?.unit ?? '';
+/** The unit a kind is shown in; an own kind's comes from the server's list of the user's kinds. */
+function unitOf(kind: string, system: UnitSystem, own: readonly MeasurementKindSummary[]): string {
+  return displayUnit(kind, system, own.find((k) => k.kind === kind)?.unit ?? '');
 }
 
-/** kg for weight, else the value as stored. */
-function shown(kind: string, value: number, system: UnitSystem): number {
-  return kind === 'weight' ? toDisplayWeight(value, system) : value;
-}
-
-/** /body: record weight, body fat and own measurements for a day; see each kind's trend. */
-export function BodyPage({ userId }: { userId: string }) {
+/**
+ * /body: record weight, body fat, circumferences, resting heart rate and own measurements for a
+ * day; see each kind's trend. The user's own kinds come from the server, so every device lists
+ * them; lengths are stored in metres and shown in cm or in.
+ */
+export function BodyPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('body.documentTitle'));
   const [system] = useUnitSystem();
-  const [ownKinds, rememberKind] = useOwnKinds(userId);
+  const kinds = useMeasurementKinds();
+  const ownKinds = (kinds.data?.items ?? []).filter((k) => !isBuiltIn(k.kind));
   const [viewKind, setViewKind] = useState<string>('weight');
   const historyId = useId();
   const kindLabel = (kind: string) => (isBuiltIn(kind) ? t(`body.kinds.${kind}`) : labelFromKind(kind));
   const kindOptions = [
-    { value: 'weight', label: t('body.kinds.weight') },
-    { value: 'body_fat', label: t('body.kinds.body_fat') },
+    ...builtInKinds.map((k) => ({ value: k as string, label: t(`body.kinds.${k}`) })),
     ...ownKinds.map((k) => ({ value: k.kind, label: labelFromKind(k.kind) })),
   ];
 
   return (
     <div className="body-page">
       <h1 className="body-page__title">{t('body.title')}</h1>
-      <RecordForm
-        system={system}
-        kindOptions={kindOptions}
-        ownKinds={ownKinds}
-        onSaved={(kind, unit) => {
-          if (!isBuiltIn(kind)) rememberKind({ kind, unit });
-          setViewKind(kind);
-        }}
-      />
+      {kinds.isError ? (
+        <ErrorState message={t('body.kindsError')} onRetry={() => void kinds.refetch()} />
+      ) : null}
+      <RecordForm system={system} kindOptions={kindOptions} ownKinds={ownKinds} onSaved={setViewKind} />
       <section className="body-section" aria-labelledby={historyId}>
         <div className="body-section__head">
           <h2 id={historyId} className="body-section__title">
             {t('body.historyTitle')}
           </h2>
-          <SelectField
-            label={t('body.show')}
-            value={viewKind}
-            onValueChange={setViewKind}
-            options={kindOptions}
-          />
+          <SelectField label={t('body.show')} value={viewKind} onValueChange={setViewKind} options={kindOptions} />
         </div>
         <KindHistory kind={viewKind} label={kindLabel(viewKind)} unit={unitOf(viewKind, system, ownKinds)} system={system} />
       </section>
@@ -75,8 +75,8 @@ export function BodyPage({ userId }: { userId: string }) {
 interface RecordFormProps {
   system: UnitSystem;
   kindOptions: Array<{ value: string; label: string }>;
-  ownKinds: readonly OwnKind[];
-  onSaved: (kind: string, unit: string) => void;
+  ownKinds: readonly MeasurementKindSummary[];
+  onSaved: (kind: string) => void;
 }
 
 function RecordForm({ system, kindOptions, ownKinds, onSaved }: RecordFormProps) {
@@ -96,7 +96,9 @@ function RecordForm({ system, kindOptions, ownKinds, onSaved }: RecordFormProps)
     },
   });
   const kind = form.values.kind === NEW_KIND ? kindFromLabel(form.values.newKind) : form.values.kind;
-  const unit = form.values.kind === NEW_KIND ? form.values.unit.trim() : unitOf(kind, system, ownKinds);
+  // A new kind named like a built-in one ("Waist") is that kind, in its unit.
+  const typedUnit = form.values.kind === NEW_KIND && !isBuiltIn(kind);
+  const unit = typedUnit ? form.values.unit.trim() : unitOf(kind, system, ownKinds);
 
   const submit = form.handleSubmit((v) => {
     setSaved(null);
@@ -104,19 +106,29 @@ function RecordForm({ system, kindOptions, ownKinds, onSaved }: RecordFormProps)
       setValueError(t('body.valueRequired'));
       return;
     }
-    const stored = kind === 'weight' ? fromDisplayWeight(value, system) : value;
+    const stored = fromDisplayValue(kind, value, system);
+    const range = rangeCheck(kind, stored, system);
+    if (range && !range.ok) {
+      const n = (x: number) => formatNumber(x, i18n.language, { maxFractionDigits: 1 });
+      setValueError(
+        t(range.minExclusive ? 'body.valueAbove' : 'body.valueRange', { min: n(range.min), max: n(range.max), unit }),
+      );
+      return;
+    }
+    // A built-in kind goes in its SI unit (kg, m, ...), an own kind in the unit typed for it.
+    const sentUnit = storedUnit(kind) ?? (unit || undefined);
     put.mutate(
-      { kind, day: v.day, value: stored, ...(isBuiltIn(kind) ? {} : unit ? { unit } : {}) },
+      { kind, day: v.day, value: stored, ...(sentUnit ? { unit: sentUnit } : {}) },
       {
         onSuccess: (measurement) => {
           setSaved(
             t('body.saved', {
               what: isBuiltIn(kind) ? t(`body.kinds.${kind}`) : labelFromKind(kind),
-              value: `${formatNumber(shown(kind, measurement.value, system), i18n.language, { maxFractionDigits: 2 })} ${unit}`.trim(),
+              value: `${formatNumber(toDisplayValue(kind, measurement.value, system), i18n.language, { maxFractionDigits: 2 })} ${unit}`.trim(),
               day: formatDate(`${measurement.day}T12:00:00Z`, i18n.language, { timeZone: 'UTC' }),
             }),
           );
-          onSaved(kind, unit);
+          onSaved(kind);
           setValue(null);
           if (v.kind === NEW_KIND) form.reset({ ...v, kind, newKind: '', unit: '' });
         },
@@ -158,13 +170,15 @@ function RecordForm({ system, kindOptions, ownKinds, onSaved }: RecordFormProps)
                 onValueChange={(v) => form.setValue('newKind', v)}
                 error={form.errors.newKind}
               />
-              <TextField
-                label={t('body.unit')}
-                hint={t('body.unitHint')}
-                value={form.values.unit}
-                maxLength={16}
-                onValueChange={(v) => form.setValue('unit', v)}
-              />
+              {typedUnit ? (
+                <TextField
+                  label={t('body.unit')}
+                  hint={t('body.unitHint')}
+                  value={form.values.unit}
+                  maxLength={16}
+                  onValueChange={(v) => form.setValue('unit', v)}
+                />
+              ) : null}
             </div>
           ) : null}
           <NumberField
@@ -203,7 +217,7 @@ function KindHistory({ kind, label, unit, system }: { kind: string; label: strin
   }
   const items: Measurement[] = measurements.data.items;
   if (items.length === 0) return <p className="empty-state">{t('body.empty', { what: label })}</p>;
-  const points = items.map((m) => ({ day: m.day, value: shown(kind, m.value, system) }));
+  const points = items.map((m) => ({ day: m.day, value: toDisplayValue(kind, m.value, system) }));
   const n = (v: number) => formatNumber(v, i18n.language, { maxFractionDigits: 2 });
   const day = (d: string) => formatDate(`${d}T12:00:00Z`, i18n.language, { timeZone: 'UTC' });
 
@@ -231,7 +245,7 @@ function KindHistory({ kind, label, unit, system }: { kind: string; label: strin
           {[...items].reverse().map((m) => (
             <tr key={m.id}>
               <td>{day(m.day)}</td>
-              <td>{n(shown(kind, m.value, system))}</td>
+              <td>{n(toDisplayValue(kind, m.value, system))}</td>
               <td>
                 <Button
                   variant="ghost"

@@ -1,11 +1,112 @@
-import { createLocalStore, useLocalStore, type LocalStore } from '@/lib/storage/local-store';
+import {
+  fromDisplayLength,
+  fromDisplayWeight,
+  lengthUnit,
+  toDisplayLength,
+  toDisplayWeight,
+  weightUnit,
+  type UnitSystem,
+} from '@/lib/units';
 
-/** weight (kg) and body_fat (%) are built in; any other kind is the user's own. */
-export const builtInKinds = ['weight', 'body_fat'] as const;
+/**
+ * The kinds the server knows, each stored in one SI unit and checked against a range (the same
+ * table as the server's FindBuiltInMeasurementKind, api/openapi.yaml MeasurementKind). Any other
+ * kind is the user's own, with the unit they gave it.
+ */
+export const builtInKinds = [
+  'weight',
+  'body_fat',
+  'waist',
+  'chest',
+  'hips',
+  'neck',
+  'arm',
+  'thigh',
+  'calf',
+  'resting_heart_rate',
+] as const;
 export type BuiltInKind = (typeof builtInKinds)[number];
+
+/** Circumferences: stored in m, shown in cm or in. */
+export const lengthKinds: readonly BuiltInKind[] = ['waist', 'chest', 'hips', 'neck', 'arm', 'thigh', 'calf'];
+
+interface BuiltIn {
+  /** The SI unit the API stores and expects. */
+  unit: 'kg' | '%' | 'm' | 'bpm';
+  min: number;
+  max: number;
+  /** min itself is not allowed (a weight of 0). */
+  minExclusive?: boolean;
+}
+
+const builtIns: Record<BuiltInKind, BuiltIn> = {
+  weight: { unit: 'kg', min: 0, max: 1000, minExclusive: true },
+  body_fat: { unit: '%', min: 0, max: 75 },
+  waist: { unit: 'm', min: 0.2, max: 3 },
+  chest: { unit: 'm', min: 0.3, max: 3 },
+  hips: { unit: 'm', min: 0.3, max: 3 },
+  neck: { unit: 'm', min: 0.1, max: 1 },
+  arm: { unit: 'm', min: 0.05, max: 1 },
+  thigh: { unit: 'm', min: 0.1, max: 1.5 },
+  calf: { unit: 'm', min: 0.1, max: 1 },
+  resting_heart_rate: { unit: 'bpm', min: 20, max: 250 },
+};
 
 export function isBuiltIn(kind: string): kind is BuiltInKind {
   return (builtInKinds as readonly string[]).includes(kind);
+}
+
+export function isLengthKind(kind: string): boolean {
+  return (lengthKinds as readonly string[]).includes(kind);
+}
+
+/** The unit the API stores a built-in kind in (kg, %, m, bpm); undefined for an own kind. */
+export function storedUnit(kind: string): string | undefined {
+  return isBuiltIn(kind) ? builtIns[kind].unit : undefined;
+}
+
+/**
+ * The unit a kind is shown and typed in: kg or lb for weight, cm or in for a length, % and bpm
+ * as stored, an own kind's unit as the user gave it (`ownUnit`, from the server's kinds list).
+ */
+export function displayUnit(kind: string, system: UnitSystem, ownUnit = ''): string {
+  if (kind === 'weight') return weightUnit(system);
+  if (isLengthKind(kind)) return lengthUnit(system);
+  return storedUnit(kind) ?? ownUnit;
+}
+
+/** A stored value (SI for a built-in) -> the number shown in the user's unit. */
+export function toDisplayValue(kind: string, value: number, system: UnitSystem): number {
+  if (kind === 'weight') return toDisplayWeight(value, system);
+  if (isLengthKind(kind)) return toDisplayLength(value, system);
+  return value;
+}
+
+/** A number typed in the user's unit -> the value the API stores (kg, m, ...). */
+export function fromDisplayValue(kind: string, value: number, system: UnitSystem): number {
+  if (kind === 'weight') return fromDisplayWeight(value, system);
+  if (isLengthKind(kind)) return fromDisplayLength(value, system);
+  return value;
+}
+
+/**
+ * For a built-in kind, the allowed range in the user's unit (e.g. a waist of 20 to 300 cm) and
+ * whether `stored` (already in SI) lies in it; undefined for an own kind (any value goes).
+ */
+export function rangeCheck(
+  kind: string,
+  stored: number,
+  system: UnitSystem,
+): { ok: boolean; min: number; max: number; minExclusive: boolean } | undefined {
+  if (!isBuiltIn(kind)) return undefined;
+  const { min, max, minExclusive = false } = builtIns[kind];
+  const aboveMin = minExclusive ? stored > min : stored >= min;
+  return {
+    ok: Number.isFinite(stored) && aboveMin && stored <= max,
+    min: toDisplayValue(kind, min, system),
+    max: toDisplayValue(kind, max, system),
+    minExclusive,
+  };
 }
 
 /** The spec's pattern for a kind: lowercase letters, digits and _, starting with a letter. */
@@ -27,43 +128,6 @@ export function kindFromLabel(label: string): string {
 export function labelFromKind(kind: string): string {
   const words = kind.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-export interface OwnKind {
-  kind: string;
-  unit: string;
-}
-
-/**
- * The user's own kinds, remembered in this browser: the API lists entries of a kind it is
- * asked for, not which kinds exist.
- */
-const stores = new Map<string, LocalStore<OwnKind[]>>();
-
-function parseKinds(raw: unknown): OwnKind[] | undefined {
-  if (!Array.isArray(raw)) return undefined;
-  return raw.filter(
-    (k): k is OwnKind =>
-      typeof k === 'object' && k !== null && typeof k.kind === 'string' && KIND_PATTERN.test(k.kind) && typeof k.unit === 'string',
-  );
-}
-
-export function ownKindsStore(userId: string): LocalStore<OwnKind[]> {
-  let store = stores.get(userId);
-  if (!store) {
-    store = createLocalStore<OwnKind[]>(`vigor.body-kinds.${userId}`, parseKinds, []);
-    stores.set(userId, store);
-  }
-  return store;
-}
-
-export function useOwnKinds(userId: string): [OwnKind[], (kind: OwnKind) => void] {
-  const [kinds, set] = useLocalStore(ownKindsStore(userId));
-  const remember = (next: OwnKind) => {
-    if (isBuiltIn(next.kind)) return;
-    set([...kinds.filter((k) => k.kind !== next.kind), next].sort((a, b) => a.kind.localeCompare(b.kind)));
-  };
-  return [kinds, remember];
 }
 
 /** Today's date where the user is, as YYYY-MM-DD (the API's local day). */
