@@ -13,6 +13,9 @@ const points: TrackPoint[] = [
 
 const tiles = { tile_url: 'http://127.0.0.1:9/{z}/{x}/{y}.png', attribution: 'Tiles <b>&</b> "friends"' };
 
+
+// Leaflet is a lazy chunk: its first import in a busy test run can take a few seconds.
+const leafletLoad = 10_000;
 describe('TrackMap', () => {
   it('draws the route on a plain background when the instance has no tile server', async () => {
     renderWithApp(<TrackMap points={points} tiles={null} />);
@@ -23,11 +26,11 @@ describe('TrackMap', () => {
 
   it('draws the route on the configured tiles with Leaflet, with the attribution as text', async () => {
     renderWithApp(<TrackMap points={points} tiles={tiles} />);
-    const map = await screen.findByRole('region', { name: /Map of the route/ });
+    const map = await screen.findByRole('region', { name: /Map of the route/ }, { timeout: leafletLoad });
     expect(map).toHaveClass('leaflet-container');
     expect(screen.queryByTestId('track-map')).not.toBeInTheDocument();
     // The polyline and both circle markers are SVG paths in Leaflet's overlay pane.
-    await waitFor(() => expect(map.querySelectorAll('path.tile-map__route')).toHaveLength(1));
+    await waitFor(() => expect(map.querySelectorAll('path.tile-map__route')).toHaveLength(1), { timeout: leafletLoad });
     expect(map.querySelectorAll('path.tile-map__start')).toHaveLength(1);
     expect(map.querySelectorAll('path.tile-map__finish')).toHaveLength(1);
     // Tiles come from the template; the attribution is shown as typed, not as markup.
@@ -40,7 +43,7 @@ describe('TrackMap', () => {
 
   it("falls back to the drawing when the page's CSP refuses the tiles", async () => {
     renderWithApp(<TrackMap points={points} tiles={tiles} />);
-    await screen.findByRole('region', { name: /Map of the route/ });
+    await screen.findByRole('region', { name: /Map of the route/ }, { timeout: leafletLoad });
     // Another directive's violation is none of the map's business.
     act(() => {
       document.dispatchEvent(Object.assign(new Event('securitypolicyviolation'), { effectiveDirective: 'script-src' }));
