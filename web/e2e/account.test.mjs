@@ -7,34 +7,14 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { seriousA11yViolations } from './support/axe.mjs';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { createUser, startServer, webDir } from './support/server.mjs';
+import { createUser, startServer } from './support/server.mjs';
 import { startSmtpSink } from './support/smtp.mjs';
 import { totpCode } from './support/totp.mjs';
-
-const screenshotDir = path.join(webDir, 'e2e', 'screenshots');
+import { checkPage, screenshotDir } from './support/page.mjs';
 
 const admin = { username: 'admin', email: 'admin@example.org', password: 'keeper of the instance keys' };
 const user = { username: 'rosa_runs', email: 'rosa@example.org', password: 'strides and sprints 2025' };
-
-/**
- * What every visited page must pass: no sideways scrolling, no serious or critical axe
- * violations, at phone and desktop size; and a screenshot of each, for people to look at.
- * The page goes back to the size it had.
- * @param {import('playwright-core').Page} page
- */
-async function checkPage(page, name) {
-  const original = page.viewportSize();
-  for (const [sizeName, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the ${viewport.width}px viewport`);
-    assert.deepEqual(await seriousA11yViolations(page), [], `${name} (${sizeName}): accessibility`);
-    await page.screenshot({ path: path.join(screenshotDir, `${name}-${sizeName}.png`), fullPage: true });
-  }
-  if (original) await page.setViewportSize(original);
-}
 
 /** A 6-digit code that is none of the codes valid around now. */
 function wrongCode(secret) {

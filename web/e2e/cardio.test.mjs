@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { seriousA11yViolations } from './support/axe.mjs';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
 import { createUser, startServer } from './support/server.mjs';
+import { signIn } from './support/page.mjs';
 
 const user = { username: 'rita_runs', email: 'rita@example.org', password: 'ten kilometres before breakfast' };
 const zone = 'Europe/Berlin';
@@ -45,11 +46,7 @@ describe('cardio', () => {
   });
 
   test('takes the device time zone when offered, records a run, and shows its pace in the history', async () => {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Username or email', { exact: true }).fill(user.username);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${user.username}` }).waitFor();
+    await signIn(page, server.baseUrl, user);
 
     // The profile starts in UTC; the app offers the device's zone and changes nothing by itself.
     await page.getByText('Use your time zone?').waitFor();

@@ -8,11 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { seriousA11yViolations } from './support/axe.mjs';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { createUser, startServer, webDir } from './support/server.mjs';
+import { createUser, startServer } from './support/server.mjs';
+import { checkPage, screenshotDir, signIn } from './support/page.mjs';
 
-const screenshotDir = path.join(webDir, 'e2e', 'screenshots');
 const user = { username: 'rita_runs', email: 'rita@example.org', password: 'long runs on sunday' };
 
 // --- The run: 501 points 10 m apart heading north-east from Berlin, one every 3 s. ---
@@ -62,18 +61,6 @@ const strongCsv =
   '\n';
 const expectedSets = strongRows.filter((r) => Number.isFinite(Number(r[4]))).length;
 
-async function checkPage(page, name) {
-  const original = page.viewportSize();
-  for (const [sizeName, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the ${viewport.width}px viewport`);
-    assert.deepEqual(await seriousA11yViolations(page), [], `${name} (${sizeName}): accessibility`);
-    await page.screenshot({ path: path.join(screenshotDir, `${name}-${sizeName}.png`), fullPage: true });
-  }
-  if (original) await page.setViewportSize(original);
-}
-
 /** The number a summary figure shows, e.g. "5.01" of "Distance 5.01 km". */
 async function figure(page, label) {
   const term = page.locator('dt', { hasText: new RegExp(`^${label}$`) });
@@ -96,11 +83,7 @@ describe('imports', () => {
     page = await browser.context.newPage();
     pageErrors = collectPageErrors(page);
     await page.setViewportSize(viewports.phone);
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Username or email', { exact: true }).fill(user.username);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${user.username}` }).waitFor();
+    await signIn(page, server.baseUrl, user);
   });
 
   after(async () => {

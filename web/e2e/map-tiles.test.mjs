@@ -9,24 +9,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
-import { seriousA11yViolations } from './support/axe.mjs';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { createUser, startServer, webDir } from './support/server.mjs';
-
-const screenshotDir = path.join(webDir, 'e2e', 'screenshots');
-
-/** At phone and desktop size: no sideways scrolling, no serious axe finding, a screenshot. */
-async function checkPage(page, name) {
-  const original = page.viewportSize();
-  for (const [sizeName, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the ${viewport.width}px viewport`);
-    assert.deepEqual(await seriousA11yViolations(page), [], `${name} (${sizeName}): accessibility`);
-    await page.screenshot({ path: path.join(screenshotDir, `${name}-${sizeName}.png`), fullPage: true });
-  }
-  if (original) await page.setViewportSize(original);
-}
+import { createUser, startServer } from './support/server.mjs';
+import { checkPage, screenshotDir, signIn } from './support/page.mjs';
 
 const admin = { username: 'tess_tiles', email: 'tess@example.org', password: 'maps are worth a thousand runs', admin: true };
 
@@ -125,11 +110,7 @@ describe('map tiles', () => {
     page = await browser.context.newPage();
     pageErrors = collectPageErrors(page);
     await page.setViewportSize(viewports.desktop);
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Username or email', { exact: true }).fill(admin.username);
-    await page.getByLabel('Password', { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${admin.username}` }).waitFor();
+    await signIn(page, server.baseUrl, admin);
 
     await page.goto(`${server.baseUrl}/import`);
     await page.getByLabel('Choose a file').setInputFiles({ name: 'map-run.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) });

@@ -9,17 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import { seriousA11yViolations } from './support/axe.mjs';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
 import { createUser, startServer } from './support/server.mjs';
+import { signIn } from './support/page.mjs';
 
 const coach = { username: 'coach_carla', email: 'carla@example.org', password: 'progressive overload forever' };
 const lifter = { username: 'lifter_luis', email: 'luis@example.org', password: 'five by five on mondays' };
-
-async function signIn(page, baseUrl, user) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Username or email', { exact: true }).fill(user.username);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: `Hello, ${user.username}` }).waitFor();
-}
 
 /** Saves a routine through the API as the signed-in user (the editor has its own journey). */
 async function saveRoutine(page, name) {

@@ -6,13 +6,10 @@
 // the real server binary; axe runs on every page, at phone and desktop size.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { seriousA11yViolations } from './support/axe.mjs';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { createUser, startServer, webDir } from './support/server.mjs';
-
-const screenshotDir = path.join(webDir, 'e2e', 'screenshots');
+import { createUser, startServer } from './support/server.mjs';
+import { checkPage, screenshotDir, signIn } from './support/page.mjs';
 
 const user = { username: 'lena_lifts', email: 'lena@example.org', password: 'squat deep and stand tall' };
 
@@ -58,30 +55,6 @@ for (const [i, exercise] of plan.entries()) {
   }
 }
 const en = (n, digits = 0) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);
-
-/**
- * No sideways scrolling, no serious or critical axe violations, at phone and desktop size;
- * a screenshot of each. The page goes back to the size it had.
- * @param {import('playwright-core').Page} page
- */
-async function checkPage(page, name) {
-  const original = page.viewportSize();
-  for (const [sizeName, viewport] of Object.entries(viewports)) {
-    await page.setViewportSize(viewport);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    // What sticks out, to say where to look.
-    const culprits = overflow <= 0 ? [] : await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-        .slice(0, 5)
-        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`),
-    );
-    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the ${viewport.width}px viewport: ${culprits.join(', ')}`);
-    assert.deepEqual(await seriousA11yViolations(page), [], `${name} (${sizeName}): accessibility`);
-    await page.screenshot({ path: path.join(screenshotDir, `${name}-${sizeName}.png`), fullPage: true });
-  }
-  if (original) await page.setViewportSize(original);
-}
 
 /** Opens the search sheet, types, and picks the exercise by its name. */
 async function addExercise(page, { name, query }) {
@@ -148,11 +121,7 @@ describe('workouts', () => {
     pageErrors = collectPageErrors(page);
     await page.setViewportSize(viewports.phone);
 
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('Username or email', { exact: true }).fill(user.username);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${user.username}` }).waitFor();
+    await signIn(page, server.baseUrl, user);
   });
 
   after(async () => {

@@ -1,0 +1,54 @@
+// What every journey does with a page: sign in through the form, and check a visited page (no
+// sideways scrolling, no serious axe finding, at phone and desktop size, with a screenshot of
+// each for people to look at).
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { seriousA11yViolations } from './axe.mjs';
+import { viewports } from './browser.mjs';
+import { webDir } from './server.mjs';
+
+export const screenshotDir = path.join(webDir, 'e2e', 'screenshots');
+
+/**
+ * Signs in with the login form and waits for the Today page's greeting.
+ * @param {import('playwright-core').Page} page
+ * @param {string} baseUrl
+ * @param {{ username: string, password: string }} user
+ */
+export async function signIn(page, baseUrl, user) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Username or email', { exact: true }).fill(user.username);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Hello, ${user.username}` }).waitFor();
+}
+
+/**
+ * No sideways scrolling (naming what sticks out when there is), no serious or critical axe
+ * violation, at phone and desktop size; a screenshot of each. The page goes back to the size
+ * it had.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ */
+export async function checkPage(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const original = page.viewportSize();
+  for (const [sizeName, viewport] of Object.entries(viewports)) {
+    await page.setViewportSize(viewport);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const culprits =
+      overflow <= 0
+        ? []
+        : await page.evaluate(() =>
+            [...document.querySelectorAll('body *')]
+              .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+              .slice(0, 5)
+              .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`),
+          );
+    assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the ${viewport.width}px viewport: ${culprits.join(', ')}`);
+    assert.deepEqual(await seriousA11yViolations(page), [], `${name} (${sizeName}): accessibility`);
+    await page.screenshot({ path: path.join(screenshotDir, `${name}-${sizeName}.png`), fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}
