@@ -1,5 +1,13 @@
 import { formatNumber } from '@/lib/format';
-import { distanceUnit, toDisplayDistance, toDisplayWeight, weightUnit, type UnitSystem } from './units';
+import {
+  distanceUnit,
+  elevationUnit,
+  toDisplayDistance,
+  toDisplayElevation,
+  toDisplayWeight,
+  weightUnit,
+  type UnitSystem,
+} from './units';
 
 /**
  * A weight in kg shown in the user's unit with its symbol: 62.5 -> "62.5 kg", or
@@ -12,6 +20,11 @@ export function formatWeight(kg: number, system: UnitSystem, locale: string, max
 /** A distance in m shown in km or mi with up to two decimals: 5012 -> "5.01 km". */
 export function formatDistance(m: number, system: UnitSystem, locale: string): string {
   return `${formatNumber(toDisplayDistance(m, system), locale, { maxFractionDigits: 2 })} ${distanceUnit(system)}`;
+}
+
+/** "120 m" or "394 ft": a height or climb in the user's unit, whole units. */
+export function formatElevation(m: number, system: UnitSystem, locale: string): string {
+  return `${formatNumber(toDisplayElevation(m, system), locale, { maxFractionDigits: 0 })} ${elevationUnit(system)}`;
 }
 
 /** A number as an input shows it (no grouping, the locale's decimal sign): 1234.5 -> "1234,5" (de). */

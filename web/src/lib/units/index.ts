@@ -1,5 +1,5 @@
 export * from './units';
-export { formatDistance, formatInputNumber, formatWeight } from './format';
+export { formatDistance, formatElevation, formatInputNumber, formatWeight } from './format';
 export {
   preferencesForUnitSystem,
   unitSystemFromPreferences,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInputNumber, formatWeight } from './format';
+import { formatElevation, formatInputNumber, formatWeight } from './format';
 import {
   fromDisplayDistance,
   fromDisplayLength,
@@ -18,6 +18,14 @@ import {
   toDisplayLength,
   toDisplayWeight,
 } from './units';
+
+describe('elevation', () => {
+  it('is metres, or feet (0.3048 m exactly) for the imperial system', () => {
+    expect(formatElevation(120, 'metric', 'en')).toBe('120 m');
+    expect(formatElevation(304.8, 'imperial', 'en')).toBe('1,000 ft');
+    expect(formatElevation(1000, 'imperial', 'de')).toBe('3.281 ft');
+  });
+});
 
 describe('weight conversion', () => {
   it('converts by the exact international pound', () => {

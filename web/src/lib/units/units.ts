@@ -18,6 +18,20 @@ export const KG_PER_LB = 0.45359237;
 export const M_PER_MI = 1609.344;
 /** Exact, by the international inch of 1959. */
 export const M_PER_IN = 0.0254;
+/** Exact: 12 inches. */
+export const M_PER_FT = 0.3048;
+
+export type ElevationUnit = 'm' | 'ft';
+
+/** Heights and climbs: metres, or feet for the imperial system. */
+export function elevationUnit(system: UnitSystem): ElevationUnit {
+  return system === 'imperial' ? 'ft' : 'm';
+}
+
+/** Metres -> the number shown in the user's elevation unit. */
+export function toDisplayElevation(m: number, system: UnitSystem): number {
+  return system === 'imperial' ? m / M_PER_FT : m;
+}
 
 export function weightUnit(system: UnitSystem): WeightUnit {
   return system === 'imperial' ? 'lb' : 'kg';

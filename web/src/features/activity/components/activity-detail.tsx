@@ -4,7 +4,16 @@ import { Skeleton } from '@/components/ui';
 import { ApiError } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
 import { formatDuration, formatNumber } from '@/lib/format';
-import { distanceUnit, formatDistance, toDisplayDistance, useUnitSystem, type UnitSystem } from '@/lib/units';
+import {
+  distanceUnit,
+  elevationUnit,
+  formatDistance,
+  formatElevation,
+  toDisplayDistance,
+  toDisplayElevation,
+  useUnitSystem,
+  type UnitSystem,
+} from '@/lib/units';
 import { workoutGpxUrl } from '../api/get-gpx';
 import { useTrack, type WorkoutTrack } from '../api/get-track';
 import { computeSplits, formatPaceOrSpeed, splitLengthM } from '../lib/splits';
@@ -69,7 +78,7 @@ function ActivitySummary({ cardio, mode, system }: { cardio: NonNullable<Workout
     ]);
   }
   if (cardio.elevation_gain_m != null) {
-    figures.push([t('activity.figures.elevationGain'), `${formatNumber(cardio.elevation_gain_m, locale)} m`]);
+    figures.push([t('activity.figures.elevationGain'), formatElevation(cardio.elevation_gain_m, system, locale)]);
   }
   if (cardio.avg_heart_rate != null) figures.push([t('activity.figures.avgHeartRate'), `${formatNumber(cardio.avg_heart_rate, locale)} bpm`]);
   if (cardio.max_heart_rate != null) figures.push([t('activity.figures.maxHeartRate'), `${formatNumber(cardio.max_heart_rate, locale)} bpm`]);
@@ -186,9 +195,9 @@ function TrackParts({
           <LineChart
             {...xProps}
             question={t('activity.chart.elevationQuestion')}
-            yLabel={t('activity.chart.elevationAxis')}
+            yLabel={t('activity.chart.elevationAxis', { unit: elevationUnit(system) })}
             series={data.elevation}
-            toY={(m: number) => m}
+            toY={(m: number) => toDisplayElevation(m, system)}
             formatY={(v: number) => formatNumber(v, locale, { maxFractionDigits: 0 })}
           />
         ) : null}

@@ -1,5 +1,5 @@
 import { formatDuration, formatNumber } from '@/lib/format';
-import { distanceUnit, M_PER_MI, toDisplayDistance, type UnitSystem } from '@/lib/units';
+import { distanceUnit, formatElevation, M_PER_MI, toDisplayDistance, type UnitSystem } from '@/lib/units';
 import type { TrackPoint, TrackSplit } from '../api/get-track';
 import type { SpeedMode } from './track';
 
@@ -65,7 +65,7 @@ export function splitRows(
         label: full ? formatNumber(i + 1, locale) : formatNumber(i + s.distance_m / unitM, locale, { maxFractionDigits: 2 }),
         time: formatDuration(s.moving_time_s || s.duration_s, { compact: true }),
         pace: formatPaceOrSpeed(mode, s.distance_m, s.moving_time_s || s.duration_s, system, locale),
-        elevationGain: `${formatNumber(s.elevation_gain_m, locale, { maxFractionDigits: 0 })} m`,
+        elevationGain: formatElevation(s.elevation_gain_m, system, locale),
         heartRate: s.avg_heart_rate === null ? '–' : formatNumber(Math.round(s.avg_heart_rate), locale),
       };
     });

@@ -110,6 +110,18 @@ describe('split formatting', () => {
     ]);
   });
 
+  it('shows climbs in feet for the imperial system', () => {
+    // 20 m / 0.3048 m per ft = 65.6 ft.
+    const rows = splitRows(
+      [{ distance_m: 1609.344, duration_s: 480, moving_time_s: 480, elevation_gain_m: 20, avg_heart_rate: null }],
+      'pace',
+      'imperial',
+      'en',
+    );
+    expect(rows[0]?.elevationGain).toBe('66 ft');
+    expect(rows[0]?.pace).toBe('8:00 /mi');
+  });
+
   it('computes mile splits from the track, interpolating the time at each boundary', () => {
     const points: TrackPoint[] = [
       { t: 0, dist: 0 },
