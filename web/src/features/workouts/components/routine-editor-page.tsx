@@ -25,7 +25,7 @@ import { useExercisesById } from '../api/get-exercise';
 import { useRoutine } from '../api/get-routine';
 import { useUpdateRoutine } from '../api/update-routine';
 import { newId, type Exercise, type Routine, type RoutineInput } from '../lib/model';
-import { moveKeepingSupersets } from '../lib/superset';
+import { moveKeepingSupersets, setGroupKeepingSupersets } from '../lib/superset';
 import type { WorkoutPaths } from '../paths';
 import { ExerciseSearchSheet } from './exercise-search-sheet';
 import './workouts.css';
@@ -294,7 +294,9 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
                       <SelectField
                         label={t('workouts.routines.superset')}
                         value={item.superset_group === null ? '' : String(item.superset_group)}
-                        onValueChange={(v) => change(item.key, { superset_group: v === '' ? null : Number(v) })}
+                        onValueChange={(v) =>
+                          setItems((all) => setGroupKeepingSupersets(all, index, v === '' ? null : Number(v)))
+                        }
                         options={[
                           { value: '', label: t('workouts.routines.noSuperset') },
                           ...Array.from({ length: SUPERSET_GROUPS }, (_, i) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinWithNext, linkedToNext, moveKeepingSupersets, restAfterTick, splitAfter } from './superset';
+import { joinWithNext, linkedToNext, moveKeepingSupersets, restAfterTick, setGroupKeepingSupersets, splitAfter } from './superset';
 import { bench, block, pullUp, row, set } from './test-helpers';
 
 const done = () => set({ done: true });
@@ -148,5 +148,38 @@ describe('moveKeepingSupersets', () => {
       list = moveKeepingSupersets(list, index, n % 3 === 0 ? -1 : 1);
       expect(contiguous(list), show(list)).toBe(true);
     }
+  });
+});
+
+describe('setGroupKeepingSupersets', () => {
+  const items = (groups: Array<number | null>) => groups.map((superset_group, i) => ({ id: 'abcdefg'[i], superset_group }));
+  const shape = (list: Array<{ id: string | undefined; superset_group: number | null }>) =>
+    list.map((x) => `${x.id}${x.superset_group ?? ''}`).join(' ');
+
+  it('puts an exercise joining a superset right after its last member', () => {
+    // a1 b c1 d: b and d are on their own; d joins superset 1.
+    expect(shape(setGroupKeepingSupersets(items([1, null, 1, null]), 3, 1))).toBe('a1 b c1 d1');
+    // a1 b1 c d: d joins 1 and goes next to b.
+    expect(shape(setGroupKeepingSupersets(items([1, 1, null, null]), 3, 1))).toBe('a1 b1 d1 c');
+  });
+
+  it('takes an exercise leaving the middle of its superset out after the rest of it', () => {
+    expect(shape(setGroupKeepingSupersets(items([1, 1, 1, null]), 1, null))).toBe('a1 c1 b d');
+    // At an edge it stays where it is.
+    expect(shape(setGroupKeepingSupersets(items([1, 1, 1, null]), 2, null))).toBe('a1 b1 c d');
+  });
+
+  it('moves an exercise from the middle of one superset to the end of another', () => {
+    expect(shape(setGroupKeepingSupersets(items([1, 1, 1, 2, 2]), 1, 2))).toBe('a1 c1 d2 e2 b2');
+  });
+
+  it('leaves a new group number where it is unless that would split its old superset', () => {
+    expect(shape(setGroupKeepingSupersets(items([null, null]), 0, 3))).toBe('a3 b');
+    expect(shape(setGroupKeepingSupersets(items([1, 1, 1]), 1, 2))).toBe('a1 c1 b2');
+  });
+
+  it('changes nothing out of range or when the group is the same', () => {
+    expect(shape(setGroupKeepingSupersets(items([1, null]), 5, 2))).toBe('a1 b');
+    expect(shape(setGroupKeepingSupersets(items([1, null]), 0, 1))).toBe('a1 b');
   });
 });

@@ -144,3 +144,21 @@ export function moveKeepingSupersets<T extends Grouped>(items: readonly T[], ind
   const partner = index === runFirst ? items[runLast] : items[runFirst];
   return next.map((it) => (it === partner ? { ...it, superset_group: null } : it));
 }
+
+/**
+ * Puts item `index` in superset `group` (null: in none) so that every superset stays
+ * contiguous, as the routine editor's superset choice does: an item joining a group that has
+ * members goes right after its last one; an item leaving the middle of its group goes right
+ * after the rest of that group; otherwise it stays where it is. Out of range: unchanged.
+ */
+export function setGroupKeepingSupersets<T extends Grouped>(items: readonly T[], index: number, group: number | null): T[] {
+  const item = items[index];
+  if (!item || item.superset_group === group) return [...items];
+  const [runFirst, runLast] = runAround(items, index);
+  const others = items.filter((_, i) => i !== index);
+  const lastMember = group === null ? -1 : others.map((o) => o.superset_group).lastIndexOf(group);
+  const insideItsRun = index > runFirst && index < runLast;
+  // In `others` the run's last item sits at runLast - 1, so runLast is just after it.
+  const at = lastMember !== -1 ? lastMember + 1 : insideItsRun ? runLast : index;
+  return [...others.slice(0, at), { ...item, superset_group: group }, ...others.slice(at)];
+}
