@@ -77,6 +77,14 @@ std::unique_ptr<platform::mail::Mailer> MakeMailer(const platform::config::Confi
   return std::make_unique<platform::mail::SmtpMailer>(std::move(smtp));
 }
 
+// Checked when the configuration was loaded.
+platform::http::TrustedProxies TrustedProxiesOf(const platform::config::Config& config) {
+  std::string error;
+  auto proxies = platform::http::TrustedProxies::Parse(config.trusted_proxies, error);
+  if (!proxies) throw std::invalid_argument("trusted proxies: " + error);
+  return std::move(*proxies);
+}
+
 }  // namespace
 
 App::App() = default;
@@ -234,7 +242,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       std::move(router), app->static_files.get(),
       platform::http::AppOptions{.tls = config.tls(),
                                  .access_log = config.access_log,
-                                 .image_source = [settings] { return settings->MapImageSource(); }},
+                                 .image_source = [settings] { return settings->MapImageSource(); },
+                                 .trusted_proxies = TrustedProxiesOf(config)},
       logger, app->metrics);
   std::string origin = config.effective_public_url();
   app->http->Use(accounts::MakeAuthMiddleware(*app->auth,

@@ -76,6 +76,21 @@ TEST(ConfigTest, EveryBadSettingIsReportedAtOnce) {
   }
 }
 
+TEST(ConfigTest, TrustedProxiesAreAddressesOrNetworks) {
+  FakeEnv env;
+  env.values["VIGOR_TRUSTED_PROXIES"] = "127.0.0.1, 10.0.0.0/8";
+  EXPECT_EQ(LoadConfig({}, env.lookup()).trusted_proxies, "127.0.0.1, 10.0.0.0/8");
+  EXPECT_EQ(LoadConfig({}, FakeEnv{}.lookup()).trusted_proxies, "");
+  try {
+    LoadConfig({"--trusted-proxies", "10.0.0.0/99"}, FakeEnv{}.lookup());
+    FAIL() << "expected a ConfigError";
+  } catch (const ConfigError& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_NE(e.problems()[0].find("--trusted-proxies"), std::string::npos) << e.problems()[0];
+    EXPECT_NE(e.problems()[0].find("10.0.0.0/99"), std::string::npos) << e.problems()[0];
+  }
+}
+
 TEST(ConfigTest, SwitchesWorkWithAndWithoutValue) {
   FakeEnv env;
   EXPECT_TRUE(LoadConfig({"--enable-write-probe"}, env.lookup()).enable_write_probe);

@@ -33,6 +33,9 @@ struct Config {
   obs::LogLevel log_level = obs::LogLevel::kInfo;
   bool access_log = true;
   bool enable_write_probe = false;
+  // Reverse proxies whose X-Forwarded-For is believed: addresses and CIDR networks, checked by
+  // http::TrustedProxies::Parse. Empty: none.
+  std::string trusted_proxies;
   std::string config_file;  // where the file settings came from, if any
 
   // The address users reach Vigor at (links in emails, CSRF origin). Empty: http://<listen>.

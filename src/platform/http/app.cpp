@@ -101,6 +101,11 @@ Response HttpApp::Reject(Request& request, const Error& error) {
 
 Response HttpApp::Wrap(Request& request, const std::function<Response(RequestContext&)>& inner) {
   auto started = std::chrono::steady_clock::now();
+  // Behind a trusted reverse proxy the client is the one it names, for rate limits and logs.
+  if (!options_.trusted_proxies.empty()) {
+    request.remote_address = options_.trusted_proxies.ClientAddress(
+        request.remote_address, request.headers.Get("X-Forwarded-For"));
+  }
   RequestContext ctx;
   auto incoming = request.headers.Get("X-Request-Id");
   ctx.request_id =

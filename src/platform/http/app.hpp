@@ -7,6 +7,7 @@
 #include "platform/http/context.hpp"
 #include "platform/http/handler.hpp"
 #include "platform/http/router.hpp"
+#include "platform/http/trusted_proxies.hpp"
 
 namespace vigor::platform::obs {
 class Logger;
@@ -30,6 +31,8 @@ struct AppOptions {
   // One more CSP img-src source (an admin-configured map tile server), or "" for none. Asked
   // for every response, so it must be a cached value, never a database read.
   std::function<std::string()> image_source;
+  // Whose X-Forwarded-For names the client (see TrustedProxies); none by default.
+  TrustedProxies trusted_proxies;
 };
 
 // The application as the server sees it: request id, access log, metrics, security headers and
