@@ -7,6 +7,20 @@ import { routes } from './routes';
 
 const meta = () => json(testMeta);
 
+/** A server whose profile keeps what PATCH /api/v1/me saves in it. */
+function profileApi() {
+  let user = { ...testUser, preferences: { ...testUser.preferences } };
+  return fakeApi({
+    'GET /api/v1/meta': meta,
+    'GET /api/v1/me': () => json(user),
+    'PATCH /api/v1/me': (request: FakeRequest) => {
+      const { preferences } = request.body as { preferences: Partial<typeof user.preferences> };
+      user = { ...user, preferences: { ...user.preferences, ...preferences } };
+      return json(user);
+    },
+  });
+}
+
 afterEach(async () => {
   await i18n.changeLanguage('en');
   localStorage.clear();
@@ -27,16 +41,7 @@ describe('the profile’s language', () => {
   });
 
   it('switches the language when the user picks another, once the profile saved it', async () => {
-    let user = { ...testUser, preferences: { ...testUser.preferences } };
-    const api = fakeApi({
-      'GET /api/v1/meta': meta,
-      'GET /api/v1/me': () => json(user),
-      'PATCH /api/v1/me': (request: FakeRequest) => {
-        const { preferences } = request.body as { preferences: Partial<typeof user.preferences> };
-        user = { ...user, preferences: { ...user.preferences, ...preferences } };
-        return json(user);
-      },
-    });
+    const api = profileApi();
     renderRoutes(routes, '/me');
 
     fireEvent.click(await screen.findByRole('radio', { name: 'Deutsch' }));
@@ -52,16 +57,7 @@ describe('the profile’s language', () => {
   });
 
   it('saves the weight step', async () => {
-    let user = { ...testUser, preferences: { ...testUser.preferences } };
-    const api = fakeApi({
-      'GET /api/v1/meta': meta,
-      'GET /api/v1/me': () => json(user),
-      'PATCH /api/v1/me': (request: FakeRequest) => {
-        const { preferences } = request.body as { preferences: Partial<typeof user.preferences> };
-        user = { ...user, preferences: { ...user.preferences, ...preferences } };
-        return json(user);
-      },
-    });
+    const api = profileApi();
     renderRoutes(routes, '/me');
 
     const select = await screen.findByRole('combobox', { name: 'Weight step' });
