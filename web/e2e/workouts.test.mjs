@@ -224,6 +224,13 @@ describe('workouts', () => {
     assert.equal(await page.getByTestId('total-volume').textContent(), `${en(expected.volume, 1)} kg`);
     await page.getByRole('table', { name: 'Sets of Pull-Up' }).waitFor();
 
+    // Today shows it as the latest workout, with the same totals.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    const training = page.getByRole('region', { name: 'Your training' });
+    await training.getByRole('link', { name: routineName }).waitFor();
+    assert.match((await training.textContent()) ?? '', new RegExp(`${en(expected.volume, 1)} kg`));
+    await checkPage(page, 'today-training');
+
     // The Log tab knows the routine; the next workout pre-fills last time's numbers.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log' }).click();
     await page.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();

@@ -18,6 +18,10 @@ import { adminPaths, exercisePaths, importPaths, mePaths, paths, todayPaths, wor
 
 // Pages only signed-in users (or only admins) reach load on first use, so a first visit
 // to the landing page or sign-in does not download them.
+// Today's training summary comes with the workout code, so the landing page does not load it.
+const RecentTraining = lazy(() =>
+  import('@/features/workouts/components/recent-training').then((m) => ({ default: m.RecentTraining })),
+);
 const SecurityPage = lazy(() =>
   import('@/features/account/components/security-page').then((m) => ({ default: m.SecurityPage })),
 );
@@ -72,7 +76,19 @@ function Loading({ children }: { children: ReactNode }) {
 /** `/`: Today for a signed-in user, the landing page for everybody else. */
 function HomeRoute() {
   const me = useMe();
-  if (me.data) return <TodayPage username={me.data.username} paths={todayPaths} />;
+  if (me.data) {
+    return (
+      <TodayPage
+        username={me.data.username}
+        paths={todayPaths}
+        training={
+          <Suspense fallback={null}>
+            <RecentTraining paths={workoutPaths} />
+          </Suspense>
+        }
+      />
+    );
+  }
   // Signed out, still asking, or /me failed: the landing page is right (or harmless) for all.
   return <LandingPage signupPath={paths.signup} loginPath={paths.login} />;
 }

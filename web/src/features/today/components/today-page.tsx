@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink, Card } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -14,13 +14,15 @@ export interface TodayPaths {
 export interface TodayPageProps {
   username: string;
   paths: TodayPaths;
+  /** The training log at a glance (the app layer passes the workouts feature's part). */
+  training?: ReactNode;
 }
 
 /**
  * `/` for a signed-in user: the three first actions (shared/ux.md, journey 1) and a word on
  * securing the account. The week-vs-last-week dashboard grows here as the stats land.
  */
-export function TodayPage({ username, paths }: TodayPageProps) {
+export function TodayPage({ username, paths, training }: TodayPageProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('today.documentTitle'));
   const actionsId = useId();
@@ -33,6 +35,7 @@ export function TodayPage({ username, paths }: TodayPageProps) {
   return (
     <div className="today">
       <h1 className="today__title">{t('today.greeting', { username })}</h1>
+      {training}
       <section aria-labelledby={actionsId} className="today__section">
         <h2 id={actionsId} className="today__section-title">
           {t('today.firstActions')}

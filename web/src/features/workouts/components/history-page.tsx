@@ -1,15 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { Button, ButtonLink, ErrorState, SelectField, Skeleton, TextField } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
-import { formatDateTime } from '@/lib/format';
-import { useUnitSystem } from '@/lib/units';
 import { useWorkouts, type WorkoutKind } from '../api/list-workouts';
-import { cardioSummary } from '../lib/cardio';
 import type { WorkoutPaths } from '../paths';
-import { useTotalsLine } from './workout-totals';
+import { WorkoutListItem } from './workout-list-item';
 import './workouts.css';
 
 const SEARCH_DELAY_MS = 300;
@@ -21,10 +18,8 @@ function searchFor(q: string, kind: WorkoutKind | null): Record<string, string> 
 
 /** /workouts: every workout, newest first; search by title or exercise, filter by kind. */
 export function HistoryPage({ paths }: { paths: WorkoutPaths }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle(t('workouts.history.documentTitle'));
-  const [system] = useUnitSystem();
-  const totalsLine = useTotalsLine();
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
   const kindParam = searchParams.get('kind');
@@ -69,24 +64,7 @@ export function HistoryPage({ paths }: { paths: WorkoutPaths }) {
           </p>
           <ul className="item-list history-list" id={listId} aria-label={t('workouts.history.listLabel')}>
             {items.map((w) => (
-              <li key={w.id} className="item-list__item">
-                <div className="item-list__main">
-                  <p className="item-list__title">
-                    <Link to={paths.workout(w.id)}>{w.title || t('workouts.defaultTitle')}</Link>
-                  </p>
-                  <p className="item-list__meta">
-                    {formatDateTime(w.started_at, i18n.language, { timeZone: w.time_zone ?? undefined })}
-                  </p>
-                  <p className="history-list__totals">
-                    {w.kind === 'cardio' && w.cardio
-                      ? cardioSummary(w.cardio, system, i18n.language)
-                      : totalsLine(w.totals, system)}
-                  </p>
-                  {w.exercise_names && w.exercise_names.length > 0 ? (
-                    <p className="item-list__meta">{w.exercise_names.join(', ')}</p>
-                  ) : null}
-                </div>
-              </li>
+              <WorkoutListItem key={w.id} workout={w} paths={paths} />
             ))}
           </ul>
           {workouts.hasNextPage ? (

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime } from '@/lib/format';
+import { useUnitSystem } from '@/lib/units';
+import type { WorkoutSummary } from '../api/list-workouts';
+import { cardioSummary } from '../lib/cardio';
+import type { WorkoutPaths } from '../paths';
+import { useTotalsLine } from './workout-totals';
+
+/** One workout in a list: its title (a link), when (in its own time zone), its totals and exercises. */
+export function WorkoutListItem({ workout: w, paths }: { workout: WorkoutSummary; paths: WorkoutPaths }) {
+  const { t, i18n } = useTranslation();
+  const [system] = useUnitSystem();
+  const totalsLine = useTotalsLine();
+  return (
+    <li className="item-list__item">
+      <div className="item-list__main">
+        <p className="item-list__title">
+          <Link to={paths.workout(w.id)}>{w.title || t('workouts.defaultTitle')}</Link>
+        </p>
+        <p className="item-list__meta">{formatDateTime(w.started_at, i18n.language, { timeZone: w.time_zone ?? undefined })}</p>
+        <p className="history-list__totals">
+          {w.kind === 'cardio' && w.cardio ? cardioSummary(w.cardio, system, i18n.language) : totalsLine(w.totals, system)}
+        </p>
+        {w.exercise_names && w.exercise_names.length > 0 ? (
+          <p className="item-list__meta">{w.exercise_names.join(', ')}</p>
+        ) : null}
+      </div>
+    </li>
+  );
+}
