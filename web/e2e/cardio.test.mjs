@@ -5,9 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seriousA11yViolations } from './support/axe.mjs';
-import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { createUser, startServer } from './support/server.mjs';
-import { signIn } from './support/page.mjs';
+import { startServer } from './support/server.mjs';
+import { openJourney, signIn } from './support/page.mjs';
 
 const user = { username: 'rita_runs', email: 'rita@example.org', password: 'ten kilometres before breakfast' };
 const zone = 'Europe/Berlin';
@@ -20,29 +19,22 @@ const pace = `${Math.floor(paceS / 60)}:${String(paceS % 60).padStart(2, '0')} /
 const expectedLine = `${run.km.toFixed(1)} km · 50:00 · ${pace}`;
 
 describe('cardio', () => {
-  /** @type {Awaited<ReturnType<typeof startServer>>} */
+  /** @type {Awaited<ReturnType<typeof openJourney>>['server']} */
   let server;
-  /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
-  let browser;
+  /** @type {Awaited<ReturnType<typeof openJourney>>} */
+  let journey;
   /** @type {import('playwright-core').Page} */
   let page;
   /** @type {string[]} */
   let pageErrors = [];
 
   before(async () => {
-    server = await startServer({
-      prepare: ({ bin, dataDir }) => createUser({ bin, dataDir, ...user }),
-      args: ['--access-log', 'false'],
-    });
-    browser = await launchBrowser({ timezoneId: zone });
-    page = await browser.context.newPage();
-    pageErrors = collectPageErrors(page);
-    await page.setViewportSize(viewports.phone);
+    journey = await openJourney({ user, signedIn: false, browserOptions: { timezoneId: zone } });
+    ({ server, page, pageErrors } = journey);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await journey?.close();
   });
 
   test('takes the device time zone when offered, records a run, and shows its pace in the history', async () => {

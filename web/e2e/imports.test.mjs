@@ -5,12 +5,8 @@
 // takes its workouts away again. Last, an exercise page shows the body diagram with the
 // primary muscle highlighted. axe on every page, phone and desktop screenshots.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { createUser, startServer } from './support/server.mjs';
-import { checkPage, screenshotDir, signIn } from './support/page.mjs';
+import { checkPage, openJourney } from './support/page.mjs';
 
 const user = { username: 'rita_runs', email: 'rita@example.org', password: 'long runs on sunday' };
 
@@ -69,26 +65,18 @@ async function figure(page, label) {
 
 describe('imports', () => {
   let server;
-  let browser;
+  /** @type {Awaited<ReturnType<typeof openJourney>>} */
+  let journey;
   let page;
   let pageErrors = [];
 
   before(async () => {
-    await mkdir(screenshotDir, { recursive: true });
-    server = await startServer({
-      prepare: ({ bin, dataDir }) => createUser({ bin, dataDir, ...user }),
-      args: ['--access-log', 'false'],
-    });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    pageErrors = collectPageErrors(page);
-    await page.setViewportSize(viewports.phone);
-    await signIn(page, server.baseUrl, user);
+    journey = await openJourney({ user });
+    ({ server, page, pageErrors } = journey);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await journey?.close();
   });
 
   test('imports a GPX run and shows its distance, route and charts', async () => {

@@ -4,14 +4,11 @@
 // then shows a Leaflet map whose tiles come from that server, with no CSP violation; removing
 // the server brings the plain drawing back. The built app (web/dist) runs on the real binary.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import http from 'node:http';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
-import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { createUser, startServer } from './support/server.mjs';
-import { checkPage, screenshotDir, signIn } from './support/page.mjs';
+import { viewports } from './support/browser.mjs';
+import { checkPage, openJourney } from './support/page.mjs';
 
 const admin = { username: 'tess_tiles', email: 'tess@example.org', password: 'maps are worth a thousand runs', admin: true };
 
@@ -92,7 +89,8 @@ ${runPoints.map((p) => `<trkpt lat="${p.lat}" lon="${p.lon}"><time>${p.time}</ti
 describe('map tiles', () => {
   let server;
   let tiles;
-  let browser;
+  /** @type {Awaited<ReturnType<typeof openJourney>>} */
+  let journey;
   /** @type {import('playwright-core').Page} */
   let page;
   /** @type {string[]} */
@@ -100,17 +98,9 @@ describe('map tiles', () => {
   let workoutUrl = '';
 
   before(async () => {
-    await mkdir(screenshotDir, { recursive: true });
     tiles = await startTileServer();
-    server = await startServer({
-      prepare: ({ bin, dataDir }) => createUser({ bin, dataDir, ...admin }),
-      args: ['--access-log', 'false'],
-    });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    pageErrors = collectPageErrors(page);
-    await page.setViewportSize(viewports.desktop);
-    await signIn(page, server.baseUrl, admin);
+    journey = await openJourney({ user: admin, viewport: viewports.desktop });
+    ({ server, page, pageErrors } = journey);
 
     await page.goto(`${server.baseUrl}/import`);
     await page.getByLabel('Choose a file').setInputFiles({ name: 'map-run.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) });
@@ -121,8 +111,7 @@ describe('map tiles', () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await journey?.close();
     await tiles?.close();
   });
 

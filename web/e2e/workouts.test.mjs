@@ -5,11 +5,9 @@
 // the body page records a weight and shows it as a trend. The built app (web/dist) runs on
 // the real server binary; axe runs on every page, at phone and desktop size.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { createUser, startServer } from './support/server.mjs';
-import { checkPage, screenshotDir, signIn } from './support/page.mjs';
+import { startServer } from './support/server.mjs';
+import { checkPage, openJourney } from './support/page.mjs';
 
 const user = { username: 'lena_lifts', email: 'lena@example.org', password: 'squat deep and stand tall' };
 
@@ -101,32 +99,22 @@ async function centreOf(locator) {
 }
 
 describe('workouts', () => {
-  /** @type {Awaited<ReturnType<typeof startServer>>} */
+  /** @type {Awaited<ReturnType<typeof openJourney>>['server']} */
   let server;
-  /** @type {Awaited<ReturnType<typeof launchBrowser>>} */
-  let browser;
+  /** @type {Awaited<ReturnType<typeof openJourney>>} */
+  let journey;
   /** @type {import('playwright-core').Page} */
   let page;
   /** @type {string[]} */
   let pageErrors = [];
 
   before(async () => {
-    await mkdir(screenshotDir, { recursive: true });
-    server = await startServer({
-      prepare: ({ bin, dataDir }) => createUser({ bin, dataDir, ...user }),
-      args: ['--access-log', 'false'],
-    });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    pageErrors = collectPageErrors(page);
-    await page.setViewportSize(viewports.phone);
-
-    await signIn(page, server.baseUrl, user);
+    journey = await openJourney({ user });
+    ({ server, page, pageErrors } = journey);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await journey?.close();
   });
 
   test('builds a routine with a superset, logs it set by set with rest timers, and finds the totals in the history', async () => {

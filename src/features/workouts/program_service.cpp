@@ -93,11 +93,7 @@ Program ProgramService::Replace(const Principal& principal, const std::string& i
     auto current = programs_.Find(s, principal.user_id, id);
     if (!current) throw NotFound();
     // If-Match is optional here (last write wins without it), but a stale one is refused.
-    if (if_match && !if_match->Matches(current->rev)) {
-      throw platform::Error(platform::ErrorKind::kPreconditionFailed,
-                            "This program changed since you read it: load it again and redo your "
-                            "change.");
-    }
+    RequireCurrent(if_match, current->rev, "program");
     Check(s, principal.user_id, input, id);
     Program program = std::move(*current);
     program.name = input.name;

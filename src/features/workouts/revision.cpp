@@ -3,10 +3,20 @@
 #include <algorithm>
 #include <charconv>
 
+#include "platform/error.hpp"
+
 namespace vigor::features::workouts {
 
 bool IfMatch::Matches(std::int64_t rev) const {
   return any || std::find(revs.begin(), revs.end(), rev) != revs.end();
+}
+
+void RequireCurrent(const std::optional<IfMatch>& if_match, std::int64_t rev,
+                    std::string_view what) {
+  if (!if_match || if_match->Matches(rev)) return;
+  throw platform::Error(platform::ErrorKind::kPreconditionFailed,
+                        "This " + std::string(what) +
+                            " changed since you read it: load it again and redo your change.");
 }
 
 std::string RevisionETag(std::string_view tag, std::int64_t rev) {

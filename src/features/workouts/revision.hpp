@@ -25,6 +25,11 @@ struct IfMatch {
   bool Matches(std::int64_t rev) const;
 };
 
+// Refuses (kPreconditionFailed) a write whose If-Match names none of the `rev` the `what`
+// ("workout", "routine") is at now; no If-Match passes (where it is optional).
+void RequireCurrent(const std::optional<IfMatch>& if_match, std::int64_t rev,
+                    std::string_view what);
+
 // The ETag of revision `rev` of a resource of kind `tag`, quoted ("\"w-7\"").
 std::string RevisionETag(std::string_view tag, std::int64_t rev);
 // The If-Match header as revisions of kind `tag`; nullopt when absent. Tags this server did not

@@ -87,11 +87,7 @@ Routine RoutineService::Replace(const Principal& principal, const std::string& i
     auto current = routines_.Find(s, principal.user_id, id);
     if (!current) throw NotFound();
     // If-Match is optional here (last write wins without it), but a stale one is refused.
-    if (if_match && !if_match->Matches(current->rev)) {
-      throw platform::Error(platform::ErrorKind::kPreconditionFailed,
-                            "This routine changed since you read it: load it again and redo your "
-                            "change.");
-    }
+    RequireCurrent(if_match, current->rev, "routine");
     Check(s, principal.user_id, input, id);
     Routine routine = std::move(*current);
     routine.name = input.name;

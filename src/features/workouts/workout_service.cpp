@@ -227,10 +227,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
       throw Error(ErrorKind::kPreconditionRequired,
                   "This workout exists: send If-Match with the ETag you last read to replace it.");
     }
-    if (!if_match->Matches(head->rev)) {
-      throw Error(ErrorKind::kPreconditionFailed,
-                  "The workout changed since you read it: load it again and redo your change.");
-    }
+    RequireCurrent(if_match, head->rev, "workout");
     CheckReferences(s, user_id, input, workouts_.ExerciseIds(s, user_id, id));
     Workout workout = MakeWorkout(user_id, id, input, fingerprint, now);
     workout.created_at = head->created_at;

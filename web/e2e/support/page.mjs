@@ -5,10 +5,48 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { seriousA11yViolations } from './axe.mjs';
-import { viewports } from './browser.mjs';
-import { webDir } from './server.mjs';
+import { collectPageErrors, launchBrowser, viewports } from './browser.mjs';
+import { createUser, startServer, webDir } from './server.mjs';
 
 export const screenshotDir = path.join(webDir, 'e2e', 'screenshots');
+
+/**
+ * What a journey starts from: the real server on a fresh data directory where `user` exists, and
+ * a browser page of `viewport` size that collects page errors, signed in as `user` unless
+ * `signedIn` is false. `close()` stops both.
+ * @param {{ user: { username: string, email: string, password: string, admin?: boolean },
+ *   viewport?: { width: number, height: number }, signedIn?: boolean,
+ *   browserOptions?: Parameters<typeof launchBrowser>[0] }} options
+ */
+export async function openJourney({ user, viewport = viewports.phone, signedIn = true, browserOptions }) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const server = await startServer({
+    prepare: ({ bin, dataDir }) => createUser({ bin, dataDir, ...user }),
+    args: ['--access-log', 'false'],
+  });
+  let browser;
+  try {
+    browser = await launchBrowser(browserOptions);
+    const page = await browser.context.newPage();
+    const pageErrors = collectPageErrors(page);
+    await page.setViewportSize(viewport);
+    if (signedIn) await signIn(page, server.baseUrl, user);
+    return {
+      server,
+      browser,
+      page,
+      pageErrors,
+      async close() {
+        await browser.close();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.stop();
+    throw error;
+  }
+}
 
 /**
  * Signs in with the login form and waits for the Today page's greeting.

@@ -141,14 +141,7 @@ function SetupPasswordStep({ onCancel, onReady }: { onCancel: () => void; onRead
         required
         autoFocus
       />
-      <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={setup.isPending}>
-          {t('security.totp.continue')}
-        </Button>
-        <Button variant="ghost" onClick={onCancel}>
-          {t('forms.cancel')}
-        </Button>
-      </div>
+      <StepActions submit={t('security.totp.continue')} pending={setup.isPending} onCancel={onCancel} />
     </form>
   );
 }
@@ -219,14 +212,7 @@ function ScanStep({
           error={form.errors.code}
           required
         />
-        <div className="form__actions">
-          <Button type="submit" variant="primary" disabled={enable.isPending}>
-            {t('security.totp.enable')}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            {t('forms.cancel')}
-          </Button>
-        </div>
+        <StepActions submit={t('security.totp.enable')} pending={enable.isPending} onCancel={onCancel} />
       </form>
     </div>
   );
@@ -275,14 +261,22 @@ function DisableStep({ onCancel, onDisabled }: { onCancel: () => void; onDisable
         error={form.errors.code}
         required
       />
-      <div className="form__actions">
-        <Button type="submit" variant="primary" disabled={disable.isPending}>
-          {t('security.totp.turnOff')}
-        </Button>
-        <Button variant="ghost" onClick={onCancel}>
-          {t('forms.cancel')}
-        </Button>
-      </div>
+      <StepActions submit={t('security.totp.turnOff')} pending={disable.isPending} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** A step's buttons: go on (the form's submit) or cancel the whole setup. */
+function StepActions({ submit, pending, onCancel }: { submit: string; pending: boolean; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form__actions">
+      <Button type="submit" variant="primary" disabled={pending}>
+        {submit}
+      </Button>
+      <Button variant="ghost" onClick={onCancel}>
+        {t('forms.cancel')}
+      </Button>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ import { useRoutines } from '../api/list-routines';
 import { useActiveWorkout } from '../lib/active-workout-store';
 import type { ActiveWorkout } from '../lib/model';
 import type { WorkoutPaths } from '../paths';
-import { RoutineExerciseNames } from './routine-exercise-names';
+import { RoutineStartList } from './routine-start-list';
 import { useWorkoutStarter } from './workout-starter';
 import './workouts.css';
 
@@ -69,28 +69,7 @@ export function LogPage({ userId, paths }: LogPageProps) {
         ) : routines.data.items.length === 0 ? (
           <p className="empty-state">{t('workouts.routines.empty')}</p>
         ) : (
-          <ul className="routine-list">
-            {routines.data.items.map((routine) => (
-              <li key={routine.id}>
-                <Card className="routine-card">
-                  <div className="routine-card__main">
-                    <h3 className="routine-card__name">
-                      <Link to={paths.routine(routine.id)}>{routine.name}</Link>
-                    </h3>
-                    <RoutineExerciseNames routine={routine} />
-                  </div>
-                  <Button
-                    variant="primary"
-                    disabled={starter.pendingRoutineId !== null || routine.items.length === 0}
-                    onClick={() => starter.startRoutine(routine)}
-                  >
-                    {starter.pendingRoutineId === routine.id ? t('workouts.log.starting') : t('workouts.log.start')}
-                    <span className="visually-hidden"> {routine.name}</span>
-                  </Button>
-                </Card>
-              </li>
-            ))}
-          </ul>
+          <RoutineStartList routines={routines.data.items} starter={starter} paths={paths} heading="h3" />
         )}
       </section>
 

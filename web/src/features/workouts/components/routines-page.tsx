@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ButtonLink, Card, ErrorState, Skeleton } from '@/components/ui';
+import { ButtonLink, ErrorState, Skeleton } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
 import { useRoutines } from '../api/list-routines';
 import type { WorkoutPaths } from '../paths';
-import { RoutineExerciseNames } from './routine-exercise-names';
+import { RoutineStartList } from './routine-start-list';
 import { useWorkoutStarter } from './workout-starter';
 import './workouts.css';
 import './programs.css';
@@ -26,28 +26,7 @@ export function RoutinesPage({ userId, paths }: { userId: string; paths: Workout
     content = <p className="empty-state">{t('workouts.routines.empty')}</p>;
   } else {
     content = (
-      <ul className="routine-list">
-        {routines.data.items.map((routine) => (
-          <li key={routine.id}>
-            <Card className="routine-card">
-              <div className="routine-card__main">
-                <h2 className="routine-card__name">
-                  <Link to={paths.routine(routine.id)}>{routine.name}</Link>
-                </h2>
-                <RoutineExerciseNames routine={routine} />
-              </div>
-              <Button
-                variant="primary"
-                disabled={starter.pendingRoutineId !== null || routine.items.length === 0}
-                onClick={() => starter.startRoutine(routine)}
-              >
-                {starter.pendingRoutineId === routine.id ? t('workouts.log.starting') : t('workouts.log.start')}
-                <span className="visually-hidden"> {routine.name}</span>
-              </Button>
-            </Card>
-          </li>
-        ))}
-      </ul>
+      <RoutineStartList routines={routines.data.items} starter={starter} paths={paths} heading="h2" />
     );
   }
 
