@@ -113,8 +113,24 @@ const std::vector<Setting>& Settings() {
        }},
       {"workers", "N", "threads for database work (default 32)", false,
        IntSetting(&Config::workers, 1, 1024)},
-      {"db-readers", "N", "read connections to the database (default 4)", false,
+      {"db-readers", "N", "SQLite: read connections to the database (default 4)", false,
        IntSetting(&Config::db_readers, 1, 256)},
+      {"database", "URL",
+       "PostgreSQL to use instead of SQLite, e.g. postgresql://vigor@127.0.0.1:5432/vigor"
+       "?sslmode=verify-full (default: SQLite under --data-dir)",
+       false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (!v.empty() && !v.starts_with("postgresql://") && !v.starts_with("postgres://")) {
+           return "must be a postgresql:// URL";
+         }
+         c.database_url = v;
+         return std::nullopt;
+       }},
+      {"db-connections", "N", "PostgreSQL: connections in the pool (default 16)", false,
+       IntSetting(&Config::db_connections, 1, 1000)},
+      {"db-statement-timeout", "MS",
+       "PostgreSQL: longest a statement may run before it is cancelled (default 15000)", false,
+       IntSetting(&Config::db_statement_timeout_ms, 100, 3600 * 1000)},
       {"max-header-bytes", "BYTES", "largest request header (default 16384)", false,
        IntSetting(&Config::max_header_bytes, 1024, 1024 * 1024)},
       {"max-body-bytes", "BYTES", "largest request body for ordinary routes (default 1048576)",

@@ -24,6 +24,11 @@ struct Config {
   bool shared_io_context = false;  // --io-model shared | per-thread
   int workers = 32;
   int db_readers = 4;
+  // PostgreSQL connection URI (postgresql://USER@HOST:PORT/DB?sslmode=...). Empty: SQLite at
+  // database_path() under data_dir.
+  std::string database_url;
+  int db_connections = 16;           // PostgreSQL pool size
+  int db_statement_timeout_ms = 15000;  // PostgreSQL statement_timeout
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
   int header_timeout_seconds = 10;
@@ -59,6 +64,7 @@ struct Config {
   int password_concurrency = 2;
 
   std::filesystem::path database_path() const { return data_dir / "vigor.db"; }
+  bool postgresql() const { return !database_url.empty(); }
   std::filesystem::path secret_key_path() const {
     return secret_key_file.empty() ? data_dir / "secret.key" : secret_key_file;
   }

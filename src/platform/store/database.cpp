@@ -8,6 +8,15 @@ namespace {
 }
 }  // namespace
 
+std::size_t Row::IndexOf(std::string_view column) const {
+  if (columns_) {
+    for (std::size_t i = 0; i < columns_->size(); ++i) {
+      if ((*columns_)[i] == column) return i;
+    }
+  }
+  throw std::logic_error("no column named " + std::string(column) + " in this result");
+}
+
 std::int64_t Row::Int(std::size_t i) const {
   if (auto* v = std::get_if<std::int64_t>(&values_.at(i))) return *v;
   WrongType(i, "an integer");

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -13,9 +14,23 @@
 #include <variant>
 #include <vector>
 
-// The storage interface every repository is written against. SQLite implements it today; a
-// PostgreSQL implementation goes behind the same interface, so repositories and everything above
-// them do not change. SQL text uses $1..$n placeholders, which both engines accept.
+// The storage interface every repository is written against, implemented for SQLite (the embedded
+// default) and PostgreSQL. SQL text uses $1..$n placeholders, which both engines accept.
+//
+// The contract, true on both backends:
+// - Read(work) runs `work` on one consistent snapshot: it sees every write that returned before
+//   Read began and nothing of a write still in flight. It never writes.
+// - Write(work) runs `work` in one transaction. When Write returns, the changes are durable (they
+//   survive a crash of the process, the database server or the machine); when it throws, none of
+//   them remain. A ConstraintViolation or a domain error thrown by `work` leaves other writers
+//   unharmed.
+// - Several processes may write to the same database at once (several Vigor instances on one
+//   PostgreSQL). So nothing may rely on a single writer: no "SELECT MAX(x)+1" to allocate a
+//   number, no in-memory "already inside a write". A user's change sequence comes from the
+//   per-user counter row (store/revisions.hpp), whose row lock also orders that user's writes.
+// - Write must not be called from inside another Write's work: pass the Session down instead.
+// - A failure of the database itself (unreachable, restarting, busy past its timeout, disk full,
+//   a write that was not saved) is StorageUnavailable: the client may retry (HTTP 503).
 namespace vigor::platform::store {
 
 // Bytes that are not text (an uploaded file): bound as a BLOB, where a std::string is UTF-8 text.
@@ -45,15 +60,30 @@ Value ToValue(const std::optional<T>& v) {
 }
 
 // A named statement. The name appears in logs and errors; the SQL is prepared once per connection.
+// `sql` serves both databases; where PostgreSQL needs other text (SQLite's json_each, COLLATE
+// NOCASE, instr...), `postgresql` holds it and that backend runs it instead. Services never
+// branch on the dialect: the difference lives here, next to the statement.
 struct Statement {
   std::string_view name;
   std::string_view sql;
+  std::string_view postgresql = {};
+
+  std::string_view SqlFor(std::string_view dialect) const {
+    return dialect == "postgresql" && !postgresql.empty() ? postgresql : sql;
+  }
 };
+
+// The names of a result's columns, shared by its rows.
+using ColumnNames = std::vector<std::string>;
 
 class Row {
  public:
+  Row(std::shared_ptr<const ColumnNames> columns, std::vector<Value> values)
+      : columns_(std::move(columns)), values_(std::move(values)) {}
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
   std::size_t size() const { return values_.size(); }
+
+  // By position.
   bool IsNull(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
   std::int64_t Int(std::size_t i) const;
   double Real(std::size_t i) const;
@@ -62,7 +92,20 @@ class Row {
   std::optional<double> OptReal(std::size_t i) const;
   std::optional<std::string> OptText(std::size_t i) const;
 
+  // By column name (as the SELECT names it): a column added to a statement cannot shift the
+  // others. A name the result does not have is a programming error (std::logic_error).
+  std::size_t IndexOf(std::string_view column) const;
+  bool IsNull(std::string_view c) const { return IsNull(IndexOf(c)); }
+  std::int64_t Int(std::string_view c) const { return Int(IndexOf(c)); }
+  double Real(std::string_view c) const { return Real(IndexOf(c)); }
+  const std::string& Text(std::string_view c) const { return Text(IndexOf(c)); }
+  bool Bool(std::string_view c) const { return Int(IndexOf(c)) != 0; }
+  std::optional<std::int64_t> OptInt(std::string_view c) const { return OptInt(IndexOf(c)); }
+  std::optional<double> OptReal(std::string_view c) const { return OptReal(IndexOf(c)); }
+  std::optional<std::string> OptText(std::string_view c) const { return OptText(IndexOf(c)); }
+
  private:
+  std::shared_ptr<const ColumnNames> columns_;
   std::vector<Value> values_;
 };
 
@@ -122,6 +165,7 @@ class Database {
  public:
   virtual ~Database() = default;
 
+  // "sqlite" or "postgresql": the folder of its migrations and the Statement text it runs.
   virtual std::string_view dialect() const = 0;
   // Runs `work` on a read-only snapshot. Blocks the calling thread: call from worker threads only.
   virtual void Read(const std::function<void(Session&)>& work) = 0;

@@ -76,7 +76,8 @@ class Connection final : public Session {
   sqlite3* handle() const { return db_; }
 
   std::vector<Row> QueryParams(const Statement& statement, std::span<const Value> params) override {
-    sqlite3_stmt* stmt = Bind(statement, params);
+    Prepared& prepared = Bind(statement, params);
+    sqlite3_stmt* stmt = prepared.stmt;
     std::vector<Row> rows;
     int columns = sqlite3_column_count(stmt);
     while (true) {
@@ -89,14 +90,14 @@ class Connection final : public Session {
       std::vector<Value> values;
       values.reserve(columns);
       for (int c = 0; c < columns; ++c) values.push_back(ColumnValue(stmt, c));
-      rows.emplace_back(std::move(values));
+      rows.emplace_back(prepared.columns, std::move(values));
     }
     sqlite3_reset(stmt);
     return rows;
   }
 
   std::int64_t ExecuteParams(const Statement& statement, std::span<const Value> params) override {
-    sqlite3_stmt* stmt = Bind(statement, params);
+    sqlite3_stmt* stmt = Bind(statement, params).stmt;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     }
@@ -112,9 +113,10 @@ class Connection final : public Session {
     sqlite3_stmt* stmt = nullptr;
     // For each SQLite parameter index (1-based, slot 0 unused): which $N it is, 0-based.
     std::vector<int> param_of_index;
+    std::shared_ptr<const ColumnNames> columns;
   };
 
-  sqlite3_stmt* Bind(const Statement& statement, std::span<const Value> params) {
+  Prepared& Bind(const Statement& statement, std::span<const Value> params) {
     ++statement_count_;
     auto it = statements_.find(statement.sql);
     if (it == statements_.end()) {
@@ -132,6 +134,11 @@ class Connection final : public Session {
         }
         prepared.param_of_index[i] = std::atoi(name + 1) - 1;
       }
+      auto columns = std::make_shared<ColumnNames>();
+      for (int c = 0; c < sqlite3_column_count(prepared.stmt); ++c) {
+        columns->emplace_back(sqlite3_column_name(prepared.stmt, c));
+      }
+      prepared.columns = std::move(columns);
       it = statements_.emplace(std::string(statement.sql), std::move(prepared)).first;
     }
     Prepared& prepared = it->second;
@@ -162,7 +169,7 @@ class Connection final : public Session {
       }
       if (rc != SQLITE_OK) ThrowSqlite(db_, rc, statement.name);
     }
-    return stmt;
+    return prepared;
   }
 
   static Value ColumnValue(sqlite3_stmt* stmt, int c) {
