@@ -62,7 +62,12 @@ constexpr Statement kSearch{
     "users.search",
     "SELECT " VIGOR_USER_COLUMNS
     " FROM users WHERE (username >= $1 AND username < $1 || x'ff' OR "
-    "email >= $1 AND email < $1 || x'ff') AND username > $2 ORDER BY username LIMIT $3"};
+    "email >= $1 AND email < $1 || x'ff') AND username > $2 ORDER BY username LIMIT $3",
+    // x'ff' is a blob in SQLite (a byte after every UTF-8 text) but a bit string here: ask for
+    // the prefix itself. The columns are COLLATE "C": byte order, as SQLite.
+    "SELECT " VIGOR_USER_COLUMNS
+    " FROM users WHERE (starts_with(username, $1::text) OR starts_with(email, $1::text)) "
+    "AND username > $2 ORDER BY username LIMIT $3"};
 
 #undef VIGOR_USER_COLUMNS
 

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/text_fold.hpp"
+#include "platform/store/revisions.hpp"
 
 namespace vigor::features::exercises {
 
@@ -14,25 +15,23 @@ using platform::store::Statement;
   "id, user_id, name, category, primary_muscles, secondary_muscles, equipment, mechanics, " \
   "force, log_type, description, created_at, updated_at, rev, deleted_at"
 
-// rev: one more than the user's newest, so a sync client can ask for changes since a number.
+// rev ($14): the user's next change number (store/revisions.hpp), so a sync client can ask for
+// the changes since a number.
 constexpr Statement kInsert{
     "custom_exercises.insert",
     "INSERT INTO custom_exercises (id, user_id, name, name_folded, category, primary_muscles, "
     "secondary_muscles, equipment, mechanics, force, log_type, description, created_at, "
     "updated_at, rev) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, "
-    "(SELECT COALESCE(MAX(rev), 0) + 1 FROM custom_exercises WHERE user_id = $2))"};
+    "$14)"};
 constexpr Statement kUpdate{
     "custom_exercises.update",
     "UPDATE custom_exercises SET name = $3, name_folded = $4, category = $5, "
     "primary_muscles = $6, secondary_muscles = $7, equipment = $8, mechanics = $9, force = $10, "
     "log_type = $11, description = $12, updated_at = $13, "
-    "rev = (SELECT MAX(rev) + 1 FROM custom_exercises WHERE user_id = $2) "
-    "WHERE user_id = $2 AND id = $1 AND deleted_at IS NULL"};
-constexpr Statement kMarkDeleted{
-    "custom_exercises.mark_deleted",
-    "UPDATE custom_exercises SET deleted_at = $3, updated_at = $3, "
-    "rev = (SELECT MAX(rev) + 1 FROM custom_exercises WHERE user_id = $1) "
-    "WHERE user_id = $1 AND id = $2 AND deleted_at IS NULL"};
+    "rev = $14 WHERE user_id = $2 AND id = $1 AND deleted_at IS NULL"};
+constexpr Statement kMarkDeleted{"custom_exercises.mark_deleted",
+                                 "UPDATE custom_exercises SET deleted_at = $3, updated_at = $3, "
+                                 "rev = $4 WHERE user_id = $1 AND id = $2 AND deleted_at IS NULL"};
 constexpr Statement kFindLive{"custom_exercises.find_live",
                               "SELECT " VIGOR_EXERCISE_COLUMNS
                               " FROM custom_exercises WHERE user_id = $1 AND id = $2 AND "
@@ -48,7 +47,11 @@ constexpr Statement kKeyOf{"custom_exercises.key_of",
 constexpr Statement kFindMany{"custom_exercises.find_many",
                               "SELECT " VIGOR_EXERCISE_COLUMNS
                               " FROM custom_exercises WHERE user_id = $1 AND "
-                              "(' ' || $2 || ' ') LIKE ('% ' || id || ' %')"};
+                              "(' ' || $2 || ' ') LIKE ('% ' || id || ' %')",
+                              // ILIKE on a COLLATE "C" column: A-Z case-insensitive, as SQLite.
+                              "SELECT " VIGOR_EXERCISE_COLUMNS
+                              " FROM custom_exercises WHERE user_id = $1 AND "
+                              "(' ' || $2::text || ' ') ILIKE ('% ' || id || ' %')"};
 // Optional filters are NULL when unused. $5..$10: LIKE patterns, one per query word.
 constexpr Statement kSearch{
     "custom_exercises.search",
@@ -63,6 +66,21 @@ constexpr Statement kSearch{
     "AND ($8 IS NULL OR (' ' || name_folded) LIKE $8 ESCAPE '\\') "
     "AND ($9 IS NULL OR (' ' || name_folded) LIKE $9 ESCAPE '\\') "
     "AND ($10 IS NULL OR (' ' || name_folded) LIKE $10 ESCAPE '\\') "
+    "AND (name_folded > $11 OR (name_folded = $11 AND id > $12)) "
+    "ORDER BY name_folded, id LIMIT $13",
+    // SQLite's LIKE ignores the case of A-Z; ILIKE on COLLATE "C" columns does exactly that. The
+    // order is byte order on both (the catalogue is merged with it in C++).
+    "SELECT " VIGOR_EXERCISE_COLUMNS
+    ", name_folded FROM custom_exercises WHERE user_id = $1 AND deleted_at IS NULL "
+    "AND ($2::text IS NULL OR (' ' || primary_muscles || ' ') ILIKE $2 ESCAPE '\\') "
+    "AND ($3::text IS NULL OR (' ' || equipment || ' ') ILIKE $3 ESCAPE '\\') "
+    "AND ($4::text IS NULL OR category = $4) "
+    "AND ($5::text IS NULL OR (' ' || name_folded) ILIKE $5 ESCAPE '\\') "
+    "AND ($6::text IS NULL OR (' ' || name_folded) ILIKE $6 ESCAPE '\\') "
+    "AND ($7::text IS NULL OR (' ' || name_folded) ILIKE $7 ESCAPE '\\') "
+    "AND ($8::text IS NULL OR (' ' || name_folded) ILIKE $8 ESCAPE '\\') "
+    "AND ($9::text IS NULL OR (' ' || name_folded) ILIKE $9 ESCAPE '\\') "
+    "AND ($10::text IS NULL OR (' ' || name_folded) ILIKE $10 ESCAPE '\\') "
     "AND (name_folded > $11 OR (name_folded = $11 AND id > $12)) "
     "ORDER BY name_folded, id LIMIT $13"};
 
@@ -149,20 +167,21 @@ void CustomExerciseRepository::Insert(Session& s, const Exercise& e) {
   s.Execute(kInsert, e.id, e.user_id, e.name, core::SearchKey(e.name),
             std::string(Name(e.category)), JoinNames(e.primary_muscles),
             JoinNames(e.secondary_muscles), JoinNames(e.equipment), OptName(e.mechanics),
-            OptName(e.force), std::string(Name(e.log_type)), e.description, e.created_at);
+            OptName(e.force), std::string(Name(e.log_type)), e.description, e.created_at,
+            platform::store::NextRevision(s, e.user_id));
 }
 
 bool CustomExerciseRepository::Update(Session& s, const Exercise& e) {
   return s.Execute(kUpdate, e.id, e.user_id, e.name, core::SearchKey(e.name),
                    std::string(Name(e.category)), JoinNames(e.primary_muscles),
                    JoinNames(e.secondary_muscles), JoinNames(e.equipment), OptName(e.mechanics),
-                   OptName(e.force), std::string(Name(e.log_type)), e.description,
-                   e.updated_at) > 0;
+                   OptName(e.force), std::string(Name(e.log_type)), e.description, e.updated_at,
+                   platform::store::NextRevision(s, e.user_id)) > 0;
 }
 
 bool CustomExerciseRepository::MarkDeleted(Session& s, const std::string& user_id,
                                            const std::string& id, const std::string& now) {
-  return s.Execute(kMarkDeleted, user_id, id, now) > 0;
+  return s.Execute(kMarkDeleted, user_id, id, now, platform::store::NextRevision(s, user_id)) > 0;
 }
 
 std::optional<Exercise> CustomExerciseRepository::FindLive(Session& s, const std::string& user_id,

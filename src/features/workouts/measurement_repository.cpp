@@ -1,8 +1,11 @@
 #include "features/workouts/measurement_repository.hpp"
 
+#include "platform/store/revisions.hpp"
+
 namespace vigor::features::workouts {
 
 namespace {
+using platform::store::NextRevision;
 using platform::store::Row;
 using platform::store::Statement;
 
@@ -12,8 +15,7 @@ using platform::store::Statement;
 constexpr Statement kUpsert{
     "measurements.upsert",
     "INSERT INTO measurements (id, user_id, kind, day, value, unit, notes, created_at, "
-    "updated_at, rev) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, "
-    "(SELECT COALESCE(MAX(rev), 0) + 1 FROM measurements WHERE user_id = $2)) "
+    "updated_at, rev) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) "
     "ON CONFLICT (user_id, kind, day) DO UPDATE SET value = excluded.value, "
     "unit = excluded.unit, notes = excluded.notes, updated_at = excluded.updated_at, "
     "rev = excluded.rev, created_at = CASE WHEN measurements.deleted_at IS NULL "
@@ -25,7 +27,11 @@ constexpr Statement kList{
     "measurements.list",
     "SELECT " VIGOR_MEASUREMENT_COLUMNS
     " FROM measurements WHERE user_id = $1 AND kind = $2 AND deleted_at IS NULL "
-    "AND ($3 IS NULL OR day >= $3) AND ($4 IS NULL OR day <= $4) ORDER BY day"};
+    "AND ($3 IS NULL OR day >= $3) AND ($4 IS NULL OR day <= $4) ORDER BY day",
+    // PostgreSQL cannot tell the type of a parameter from "$3 IS NULL" alone.
+    "SELECT " VIGOR_MEASUREMENT_COLUMNS
+    " FROM measurements WHERE user_id = $1 AND kind = $2 AND deleted_at IS NULL "
+    "AND ($3::text IS NULL OR day >= $3) AND ($4::text IS NULL OR day <= $4) ORDER BY day"};
 constexpr Statement kKinds{
     "measurements.kinds",
     "SELECT kind, unit, entries, day, value FROM (SELECT kind, unit, day, value, "
@@ -35,8 +41,7 @@ constexpr Statement kKinds{
     "WHERE newest = 1 ORDER BY kind"};
 constexpr Statement kTombstone{"measurements.tombstone",
                                "UPDATE measurements SET deleted_at = $3, updated_at = $3, "
-                               "rev = (SELECT MAX(rev) + 1 FROM measurements WHERE user_id = $2) "
-                               "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+                               "rev = $4 WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
 
 #undef VIGOR_MEASUREMENT_COLUMNS
 
@@ -57,7 +62,8 @@ Measurement FromRow(const Row& r) {
 
 Measurement MeasurementRepository::Upsert(Session& s, const std::string& user_id,
                                           const Measurement& m) {
-  s.Execute(kUpsert, m.id, user_id, m.kind, m.day, m.value, m.unit, m.notes, m.updated_at);
+  s.Execute(kUpsert, m.id, user_id, m.kind, m.day, m.value, m.unit, m.notes, m.updated_at,
+            NextRevision(s, user_id));
   return FromRow(*s.QueryOne(kByDay, user_id, m.kind, m.day));
 }
 

@@ -2,25 +2,26 @@
 
 #include <unordered_map>
 
+#include "platform/store/revisions.hpp"
+
 namespace vigor::features::workouts {
 
 namespace {
+using platform::store::NextRevision;
 using platform::store::Row;
 using platform::store::Statement;
 
 constexpr Statement kInsert{
     "programs.insert",
     "INSERT INTO programs (id, user_id, name, notes, created_at, updated_at, rev) "
-    "VALUES ($1, $2, $3, $4, $5, $5, "
-    "(SELECT COALESCE(MAX(rev), 0) + 1 FROM programs WHERE user_id = $2)) RETURNING rev"};
-constexpr Statement kUpdate{"programs.update",
-                            "UPDATE programs SET name = $3, notes = $4, updated_at = $5, "
-                            "rev = (SELECT MAX(rev) + 1 FROM programs WHERE user_id = $2) "
-                            "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL RETURNING rev"};
+    "VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING rev"};
+constexpr Statement kUpdate{
+    "programs.update",
+    "UPDATE programs SET name = $3, notes = $4, updated_at = $5, "
+    "rev = $6 WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL RETURNING rev"};
 constexpr Statement kTombstone{"programs.tombstone",
                                "UPDATE programs SET deleted_at = $3, updated_at = $3, "
-                               "rev = (SELECT MAX(rev) + 1 FROM programs WHERE user_id = $2) "
-                               "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+                               "rev = $4 WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
 constexpr Statement kInsertEntry{
     "program_routines.insert",
     "INSERT INTO program_routines (program_id, position, user_id, routine_id, label) "
@@ -34,7 +35,10 @@ constexpr Statement kById{"programs.by_id",
 constexpr Statement kList{
     "programs.list",
     "SELECT id, name, notes, created_at, updated_at, rev FROM programs "
-    "WHERE user_id = $1 AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id"};
+    "WHERE user_id = $1 AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id",
+    // SQLite's NOCASE folds A-Z only, as lower() of a COLLATE "C" column does.
+    "SELECT id, name, notes, created_at, updated_at, rev FROM programs "
+    "WHERE user_id = $1 AND deleted_at IS NULL ORDER BY lower(name), id"};
 // The entries with their routine's name (null when the routine is deleted).
 constexpr Statement kEntries{
     "program_routines.of_program",
@@ -62,6 +66,9 @@ constexpr Statement kLastDone{
 constexpr Statement kNameTaken{
     "programs.name_taken",
     "SELECT 1 FROM programs WHERE user_id = $1 AND name = $2 COLLATE NOCASE "
+    "AND deleted_at IS NULL AND id <> $3",
+    // The expression of the unique index programs_user_name; $2 folded by "C" too (A-Z only).
+    "SELECT 1 FROM programs WHERE user_id = $1 AND lower(name) = lower($2::text COLLATE \"C\") "
     "AND deleted_at IS NULL AND id <> $3"};
 
 Program FromRow(const Row& r) {
@@ -81,14 +88,17 @@ ProgramEntry EntryFromRow(const Row& r) {
 }  // namespace
 
 std::int64_t ProgramRepository::Insert(Session& s, const std::string& user_id, const Program& p) {
-  auto rev = s.QueryOne(kInsert, p.id, user_id, p.name, p.notes, p.created_at)->Int(0);
+  auto rev =
+      s.QueryOne(kInsert, p.id, user_id, p.name, p.notes, p.created_at, NextRevision(s, user_id))
+          ->Int(0);
   InsertEntries(s, user_id, p);
   return rev;
 }
 
 std::optional<std::int64_t> ProgramRepository::Replace(Session& s, const std::string& user_id,
                                                        const Program& p) {
-  auto row = s.QueryOne(kUpdate, p.id, user_id, p.name, p.notes, p.updated_at);
+  auto row =
+      s.QueryOne(kUpdate, p.id, user_id, p.name, p.notes, p.updated_at, NextRevision(s, user_id));
   if (!row) return std::nullopt;
   s.Execute(kDeleteEntries, p.id, user_id);
   InsertEntries(s, user_id, p);
@@ -104,7 +114,7 @@ void ProgramRepository::InsertEntries(Session& s, const std::string& user_id, co
 
 bool ProgramRepository::Tombstone(Session& s, const std::string& user_id, const std::string& id,
                                   const std::string& now) {
-  if (s.Execute(kTombstone, id, user_id, now) != 1) return false;
+  if (s.Execute(kTombstone, id, user_id, now, NextRevision(s, user_id)) != 1) return false;
   s.Execute(kDeleteEntries, id, user_id);
   return true;
 }

@@ -4,9 +4,12 @@
 #include <boost/json/serialize.hpp>
 #include <unordered_map>
 
+#include "platform/store/revisions.hpp"
+
 namespace vigor::features::workouts {
 
 namespace {
+using platform::store::NextRevision;
 using platform::store::Row;
 using platform::store::Statement;
 
@@ -20,17 +23,14 @@ using platform::store::Statement;
 constexpr Statement kInsert{
     "routines.insert",
     "INSERT INTO routines (id, user_id, name, notes, created_at, updated_at, rev, visibility) "
-    "VALUES ($1, $2, $3, $4, $5, $5, "
-    "(SELECT COALESCE(MAX(rev), 0) + 1 FROM routines WHERE user_id = $2), $6) RETURNING rev"};
+    "VALUES ($1, $2, $3, $4, $5, $5, $7, $6) RETURNING rev"};
 constexpr Statement kUpdate{"routines.update",
                             "UPDATE routines SET name = $3, notes = $4, updated_at = $5, "
-                            "visibility = $6, "
-                            "rev = (SELECT MAX(rev) + 1 FROM routines WHERE user_id = $2) "
+                            "visibility = $6, rev = $7 "
                             "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL RETURNING rev"};
 constexpr Statement kTombstone{"routines.tombstone",
                                "UPDATE routines SET deleted_at = $3, updated_at = $3, "
-                               "rev = (SELECT MAX(rev) + 1 FROM routines WHERE user_id = $2) "
-                               "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+                               "rev = $4 WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
 constexpr Statement kInsertItem{
     "routine_items.insert",
     "INSERT INTO routine_items (routine_id, position, user_id, " VIGOR_ITEM_COLUMNS
@@ -49,9 +49,14 @@ constexpr Statement kItems{"routine_items.of_routine",
                            " FROM routine_items WHERE routine_id = $1 AND user_id = $2 "
                            "ORDER BY position"};
 constexpr Statement kList{
-    "routines.list", "SELECT " VIGOR_ROUTINE_COLUMNS
-                     " FROM routines "
-                     "WHERE user_id = $1 AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id"};
+    "routines.list",
+    "SELECT " VIGOR_ROUTINE_COLUMNS
+    " FROM routines "
+    "WHERE user_id = $1 AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id",
+    // SQLite's NOCASE folds A-Z only, as lower() of a COLLATE "C" column does.
+    "SELECT " VIGOR_ROUTINE_COLUMNS
+    " FROM routines "
+    "WHERE user_id = $1 AND deleted_at IS NULL ORDER BY lower(name), id"};
 constexpr Statement kItemsOfUser{
     "routine_items.of_user",
     "SELECT i.routine_id, i.exercise_id, i.superset_group, i.target_sets, i.target_reps, "
@@ -62,6 +67,9 @@ constexpr Statement kItemsOfUser{
 constexpr Statement kNameTaken{
     "routines.name_taken",
     "SELECT 1 FROM routines WHERE user_id = $1 AND name = $2 COLLATE NOCASE "
+    "AND deleted_at IS NULL AND id <> $3",
+    // The expression of the unique index routines_user_name; $2 folded by "C" too (A-Z only).
+    "SELECT 1 FROM routines WHERE user_id = $1 AND lower(name) = lower($2::text COLLATE \"C\") "
     "AND deleted_at IS NULL AND id <> $3"};
 constexpr Statement kOwns{"routines.owns", "SELECT 1 FROM routines WHERE id = $1 AND user_id = $2"};
 constexpr Statement kIsLive{
@@ -94,6 +102,9 @@ constexpr Statement kItemsOfRoutines{
     "routine_items.of_routines",
     "SELECT i.routine_id, " VIGOR_ITEM_COLUMNS_I
     " FROM routine_items i WHERE i.routine_id IN (SELECT value FROM json_each($1)) "
+    "ORDER BY i.routine_id, i.position",
+    "SELECT i.routine_id, " VIGOR_ITEM_COLUMNS_I
+    " FROM routine_items i WHERE i.routine_id IN (SELECT jsonb_array_elements_text($1::jsonb)) "
     "ORDER BY i.routine_id, i.position"};
 
 #undef VIGOR_TEMPLATE_COLUMNS
@@ -129,7 +140,7 @@ RoutineItem ItemFromRow(const Row& r, std::size_t i) {
 
 std::int64_t RoutineRepository::Insert(Session& s, const std::string& user_id, const Routine& r) {
   auto rev = s.QueryOne(kInsert, r.id, user_id, r.name, r.notes, r.created_at,
-                        std::string(VisibilityName(r.visibility)))
+                        std::string(VisibilityName(r.visibility)), NextRevision(s, user_id))
                  ->Int(0);
   InsertItems(s, user_id, r);
   return rev;
@@ -138,7 +149,7 @@ std::int64_t RoutineRepository::Insert(Session& s, const std::string& user_id, c
 std::optional<std::int64_t> RoutineRepository::Replace(Session& s, const std::string& user_id,
                                                        const Routine& r) {
   auto row = s.QueryOne(kUpdate, r.id, user_id, r.name, r.notes, r.updated_at,
-                        std::string(VisibilityName(r.visibility)));
+                        std::string(VisibilityName(r.visibility)), NextRevision(s, user_id));
   if (!row) return std::nullopt;
   s.Execute(kDeleteItems, r.id, user_id);
   InsertItems(s, user_id, r);
@@ -156,7 +167,7 @@ void RoutineRepository::InsertItems(Session& s, const std::string& user_id, cons
 
 bool RoutineRepository::Tombstone(Session& s, const std::string& user_id, const std::string& id,
                                   const std::string& now) {
-  if (s.Execute(kTombstone, id, user_id, now) != 1) return false;
+  if (s.Execute(kTombstone, id, user_id, now, NextRevision(s, user_id)) != 1) return false;
   s.Execute(kDeleteItems, id, user_id);
   return true;
 }

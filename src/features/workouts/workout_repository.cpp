@@ -4,9 +4,12 @@
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "platform/store/revisions.hpp"
+
 namespace vigor::features::workouts {
 
 namespace {
+using platform::store::NextRevision;
 using platform::store::Row;
 using platform::store::Statement;
 using platform::store::ToValue;
@@ -24,7 +27,8 @@ using platform::store::Value;
   "set_type, reps, weight_kg, duration_s, distance_m, rpe, rir, done, target_reps, " \
   "target_weight_kg, target_rir"
 
-// rev: one more than the user's newest, so a sync client can ask for changes since a number.
+// rev ($29): the user's next change number (store/revisions.hpp), so a sync client can ask for
+// the changes since a number.
 constexpr Statement kInsert{
     "workouts.insert",
     "INSERT INTO workouts (id, user_id, title, kind, started_at, ended_at, time_zone, notes, "
@@ -33,10 +37,10 @@ constexpr Statement kInsert{
     "total_exercises, total_duration_s, input_hash, created_at, updated_at, exercise_ids, "
     "import_id, rev) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
-    "$20, $21, $22, $23, $24, $25, $26, $27, $28, "
-    "(SELECT COALESCE(MAX(rev), 0) + 1 FROM workouts WHERE user_id = $2)) "
+    "$20, $21, $22, $23, $24, $25, $26, $27, $28, $29) "
     "ON CONFLICT (id) DO NOTHING RETURNING rev"};
-// The parameters of kInsert up to $27 ($25, created_at, stays as it was), then the expected rev.
+// The parameters of kInsert up to $27 ($25, created_at, stays as it was), then the expected rev
+// and the new one.
 constexpr Statement kUpdate{
     "workouts.update",
     "UPDATE workouts SET title = $3, kind = $4, started_at = $5, ended_at = $6, time_zone = $7, "
@@ -44,7 +48,17 @@ constexpr Statement kUpdate{
     "duration_s = $13, moving_time_s = $14, elevation_gain_m = $15, avg_hr = $16, max_hr = $17, "
     "calories_kcal = $18, total_sets = $19, total_reps = $20, total_volume_kg = $21, "
     "total_exercises = $22, total_duration_s = $23, input_hash = $24, updated_at = $26, "
-    "exercise_ids = $27, rev = (SELECT MAX(rev) + 1 FROM workouts WHERE user_id = $2) "
+    "exercise_ids = $27, rev = $29 "
+    "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND rev = $28 RETURNING rev",
+    // PostgreSQL must know the type of every parameter, also of $25, which is not written:
+    // created_at is NOT NULL, so COALESCE keeps it as it was.
+    "UPDATE workouts SET title = $3, kind = $4, started_at = $5, ended_at = $6, time_zone = $7, "
+    "notes = $8, perceived_effort = $9, routine_id = $10, sport = $11, distance_m = $12, "
+    "duration_s = $13, moving_time_s = $14, elevation_gain_m = $15, avg_hr = $16, max_hr = $17, "
+    "calories_kcal = $18, total_sets = $19, total_reps = $20, total_volume_kg = $21, "
+    "total_exercises = $22, total_duration_s = $23, input_hash = $24, "
+    "created_at = COALESCE(created_at, $25::text), updated_at = $26, exercise_ids = $27, "
+    "rev = $29 "
     "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND rev = $28 RETURNING rev"};
 // Blocks and sets are inserted up to kRowsPerInsert rows a statement. Every row of one
 // statement shares the workout id ($1) and user id ($2); each row adds its own parameters.
@@ -102,11 +116,11 @@ constexpr Statement kDeleteBlocks{
     "DELETE FROM workout_blocks WHERE workout_id = $1 AND user_id = $2"};
 constexpr Statement kTombstone{"workouts.tombstone",
                                "UPDATE workouts SET deleted_at = $3, updated_at = $3, "
-                               "rev = (SELECT MAX(rev) + 1 FROM workouts WHERE user_id = $2) "
-                               "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
+                               "rev = $4 WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
 constexpr Statement kHead{
     "workouts.head",
-    "SELECT id, rev, input_hash, deleted_at IS NOT NULL, created_at FROM workouts "
+    "SELECT id, rev, input_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END, created_at "
+    "FROM workouts "
     "WHERE id = $1 AND user_id = $2"};
 constexpr Statement kById{"workouts.by_id",
                           "SELECT " VIGOR_WORKOUT_COLUMNS
@@ -124,15 +138,25 @@ constexpr Statement kExerciseIds{
     "SELECT DISTINCT exercise_id FROM workout_blocks WHERE workout_id = $1 AND user_id = $2"};
 // $6/$7: the cursor; the first page passes '~', which sorts after every timestamp. $9: a JSON
 // array of exercise ids whose names match q (the workout has one of them among its blocks).
+// SQLite's LIKE ignores the case of A-Z; PostgreSQL's ILIKE on a COLLATE "C" column does the same.
 constexpr Statement kList{
-    "workouts.list", "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS
-                     " FROM workouts WHERE user_id = $1 AND deleted_at IS NULL "
-                     "AND ($2 IS NULL OR kind = $2) AND ($3 IS NULL OR started_at >= $3) "
-                     "AND ($4 IS NULL OR started_at <= $4) "
-                     "AND ($5 IS NULL OR title LIKE $5 ESCAPE '\\' OR notes LIKE $5 ESCAPE '\\' "
-                     "OR EXISTS (SELECT 1 FROM json_each($9) e "
-                     "WHERE instr(' ' || exercise_ids || ' ', ' ' || e.value || ' ') > 0)) "
-                     "AND (started_at, id) < ($6, $7) ORDER BY started_at DESC, id DESC LIMIT $8"};
+    "workouts.list",
+    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS
+    " FROM workouts WHERE user_id = $1 AND deleted_at IS NULL "
+    "AND ($2 IS NULL OR kind = $2) AND ($3 IS NULL OR started_at >= $3) "
+    "AND ($4 IS NULL OR started_at <= $4) "
+    "AND ($5 IS NULL OR title LIKE $5 ESCAPE '\\' OR notes LIKE $5 ESCAPE '\\' "
+    "OR EXISTS (SELECT 1 FROM json_each($9) e "
+    "WHERE instr(' ' || exercise_ids || ' ', ' ' || e.value || ' ') > 0)) "
+    "AND (started_at, id) < ($6, $7) ORDER BY started_at DESC, id DESC LIMIT $8",
+    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS
+    " FROM workouts WHERE user_id = $1 AND deleted_at IS NULL "
+    "AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR started_at >= $3) "
+    "AND ($4::text IS NULL OR started_at <= $4) "
+    "AND ($5::text IS NULL OR title ILIKE $5 ESCAPE '\\' OR notes ILIKE $5 ESCAPE '\\' "
+    "OR EXISTS (SELECT 1 FROM jsonb_array_elements_text($9::jsonb) AS e(value) "
+    "WHERE strpos(' ' || exercise_ids || ' ', ' ' || e.value || ' ') > 0)) "
+    "AND (started_at, id) < ($6::text, $7::text) ORDER BY started_at DESC, id DESC LIMIT $8"};
 constexpr Statement kLastWorkoutWith{
     "workouts.last_with_exercise",
     "SELECT w.id, w.started_at FROM workout_blocks b JOIN workouts w ON w.id = b.workout_id "
@@ -279,6 +303,7 @@ std::string ContainsPattern(const std::string& text) {
 std::optional<std::int64_t> WorkoutRepository::Insert(Session& s, const Workout& w) {
   auto params = HeadParams(w);
   params.push_back(ToValue(w.import_id));
+  params.push_back(ToValue(NextRevision(s, w.user_id)));
   auto rows = s.QueryParams(kInsert, params);
   if (rows.empty()) return std::nullopt;
   InsertChildren(s, w);
@@ -289,6 +314,7 @@ std::optional<std::int64_t> WorkoutRepository::Replace(Session& s, const Workout
                                                        std::int64_t expected_rev) {
   auto params = HeadParams(w);
   params.push_back(ToValue(expected_rev));
+  params.push_back(ToValue(NextRevision(s, w.user_id)));
   auto rows = s.QueryParams(kUpdate, params);
   if (rows.empty()) return std::nullopt;
   s.Execute(kDeleteSets, w.id, w.user_id);
@@ -354,7 +380,7 @@ void WorkoutRepository::InsertChildren(Session& s, const Workout& w) {
 
 bool WorkoutRepository::Tombstone(Session& s, const std::string& user_id, const std::string& id,
                                   const std::string& now) {
-  if (s.Execute(kTombstone, id, user_id, now) != 1) return false;
+  if (s.Execute(kTombstone, id, user_id, now, NextRevision(s, user_id)) != 1) return false;
   s.Execute(kDeleteSets, id, user_id);
   s.Execute(kDeleteBlocks, id, user_id);
   return true;

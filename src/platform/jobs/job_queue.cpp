@@ -43,6 +43,14 @@ constexpr Statement kClaim{
     "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = $2, "
     "lease_until = $3, updated_at = $1 WHERE id = (SELECT id FROM jobs WHERE status = 'queued' "
     "OR (status = 'running' AND lease_until < $1) ORDER BY created_at, id LIMIT 1) "
+    "RETURNING " VIGOR_JOB_COLUMNS,
+    // Several instances poll at once: each takes a job no other runner is taking (SKIP LOCKED),
+    // and the outer condition is checked again on the locked row.
+    "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = $2, "
+    "lease_until = $3, updated_at = $1 WHERE id = (SELECT id FROM jobs WHERE status = 'queued' "
+    "OR (status = 'running' AND lease_until < $1) ORDER BY created_at, id LIMIT 1 "
+    "FOR UPDATE SKIP LOCKED) "
+    "AND (status = 'queued' OR (status = 'running' AND lease_until < $1)) "
     "RETURNING " VIGOR_JOB_COLUMNS};
 constexpr Statement kProgress{
     "jobs.progress",

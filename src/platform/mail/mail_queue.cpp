@@ -32,6 +32,11 @@ constexpr Statement kClaim{
     "UPDATE mail_outbox SET next_attempt_at = $2 WHERE id IN ("
     "SELECT id FROM mail_outbox WHERE sent_at IS NULL AND attempts < $3 AND next_attempt_at <= $1 "
     "ORDER BY id LIMIT $4) "
+    "RETURNING id, to_addr, subject, sealed_body, attempts",
+    // Several instances send at once: each claims rows no other sender is claiming.
+    "UPDATE mail_outbox SET next_attempt_at = $2 WHERE id IN ("
+    "SELECT id FROM mail_outbox WHERE sent_at IS NULL AND attempts < $3 AND next_attempt_at <= $1 "
+    "ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED) "
     "RETURNING id, to_addr, subject, sealed_body, attempts"};
 constexpr Statement kMarkSent{
     "mail_outbox.mark_sent",

@@ -11,8 +11,11 @@ namespace {
 using store::Session;
 using store::Statement;
 
-constexpr Statement kLoad{"rate_limit.load",
-                          "SELECT tokens, updated_ms FROM rate_limits WHERE bucket = $1"};
+// Read, then written back in the same transaction: on PostgreSQL the row stays locked in
+// between, so two instances cannot both spend the same token.
+constexpr Statement kLoad{
+    "rate_limit.load", "SELECT tokens, updated_ms FROM rate_limits WHERE bucket = $1",
+    "SELECT tokens, updated_ms FROM rate_limits WHERE bucket = $1 FOR UPDATE"};
 constexpr Statement kStore{
     "rate_limit.store",
     "INSERT INTO rate_limits (bucket, tokens, updated_ms) VALUES ($1, $2, $3) "

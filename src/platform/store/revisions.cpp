@@ -1,0 +1,17 @@
+#include "platform/store/revisions.hpp"
+
+namespace vigor::platform::store {
+
+namespace {
+// One statement on both databases: the first change of a user creates the row.
+constexpr Statement kNext{
+    "user_revisions.next",
+    "INSERT INTO user_revisions (user_id, rev) VALUES ($1, 1) "
+    "ON CONFLICT (user_id) DO UPDATE SET rev = user_revisions.rev + 1 RETURNING rev"};
+}  // namespace
+
+std::int64_t NextRevision(Session& session, const std::string& user_id) {
+  return session.QueryOne(kNext, user_id)->Int(0);
+}
+
+}  // namespace vigor::platform::store

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "platform/store/database.hpp"
+
+namespace vigor::platform::store {
+
+// The next number of a user's change sequence (`rev`): one more than the last one given out, by
+// any table. Call it inside the Write that makes the change and store the number on the changed
+// row. Two changes of a user never get the same number, and numbers grow in commit order: the
+// counter row (user_revisions) stays locked until the transaction ends, so on PostgreSQL a
+// second writer of the same user waits for the first (other users are not held up). A
+// transaction that rolls back gives its number back; one that allocates and then changes
+// nothing leaves a gap, which is harmless.
+std::int64_t NextRevision(Session& session, const std::string& user_id);
+
+}  // namespace vigor::platform::store
