@@ -19,10 +19,10 @@ namespace {
 
 constexpr Statement kInsert{
     "test.insert", "INSERT INTO write_probes (key, value, updated_at) VALUES ($1, $2, 't')"};
-constexpr Statement kCount{"test.count", "SELECT COUNT(*) FROM write_probes"};
+constexpr Statement kCount{"test.count", "SELECT COUNT(*) AS n FROM write_probes"};
 constexpr Statement kValue{"test.value", "SELECT value FROM write_probes WHERE key = $1"};
 // Parameters in the SQL in another order than their numbers.
-constexpr Statement kSwapped{"test.swapped", "SELECT $2 || '-' || $1"};
+constexpr Statement kSwapped{"test.swapped", "SELECT $2 || '-' || $1 AS joined"};
 
 class SqliteDatabaseTest : public ::testing::Test {
  protected:
@@ -34,7 +34,7 @@ class SqliteDatabaseTest : public ::testing::Test {
   }
 
   std::int64_t Count(Database& db) {
-    return db.ReadResult([](Session& s) { return s.QueryOne(kCount)->Int(0); });
+    return db.ReadResult([](Session& s) { return s.QueryOne(kCount)->Int("n"); });
   }
 
   testing::TempDir dir_;
@@ -65,7 +65,8 @@ TEST_F(SqliteDatabaseTest, UsesWalWithFullSync) {
 
 TEST_F(SqliteDatabaseTest, BindsNumberedParametersByNumber) {
   auto db = Open();
-  auto text = db->ReadResult([](Session& s) { return s.QueryOne(kSwapped, "a", "b")->Text(0); });
+  auto text =
+      db->ReadResult([](Session& s) { return s.QueryOne(kSwapped, "a", "b")->Text("joined"); });
   EXPECT_EQ(text, "b-a");
 }
 
@@ -74,13 +75,14 @@ TEST_F(SqliteDatabaseTest, BlobsKeepEveryByteAndAreStoredAsBlobs) {
   // NUL bytes, bytes that are not UTF-8, and all 256 values.
   std::string bytes("a\0b\xff\xfe", 5);
   for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
-  constexpr Statement kEcho{"test.echo", "SELECT $1, typeof($1), length($1)"};
+  constexpr Statement kEcho{"test.echo",
+                            "SELECT $1 AS echo, typeof($1) AS type, length($1) AS length"};
   auto row = db->ReadResult([&](Session& s) { return *s.QueryOne(kEcho, Blob{bytes}); });
-  EXPECT_EQ(row.Text(0), bytes);
-  EXPECT_EQ(row.Text(1), "blob");
-  EXPECT_EQ(row.Int(2), static_cast<std::int64_t>(bytes.size()));
+  EXPECT_EQ(row.Text("echo"), bytes);
+  EXPECT_EQ(row.Text("type"), "blob");
+  EXPECT_EQ(row.Int("length"), static_cast<std::int64_t>(bytes.size()));
   // Text stays text.
-  auto text = db->ReadResult([&](Session& s) { return s.QueryOne(kEcho, "abc")->Text(1); });
+  auto text = db->ReadResult([&](Session& s) { return s.QueryOne(kEcho, "abc")->Text("type"); });
   EXPECT_EQ(text, "text");
 }
 
@@ -122,7 +124,7 @@ TEST_F(SqliteDatabaseTest, ConstraintViolationIsTyped) {
   auto db = Open();
   db->Write([](Session& s) { s.Execute(kInsert, "k1", "v1"); });
   EXPECT_THROW(db->Write([](Session& s) { s.Execute(kInsert, "k1", "v2"); }), ConstraintViolation);
-  auto value = db->ReadResult([](Session& s) { return s.QueryOne(kValue, "k1")->Text(0); });
+  auto value = db->ReadResult([](Session& s) { return s.QueryOne(kValue, "k1")->Text("value"); });
   EXPECT_EQ(value, "v1");
 }
 
@@ -187,11 +189,11 @@ TEST_F(SqliteDatabaseTest, ReadersSeeOnlyCommittedData) {
   auto db = Open();
   db->Write([](Session& s) { s.Execute(kInsert, "a", "1"); });
   db->Read([&](Session& s) {
-    EXPECT_EQ(s.QueryOne(kCount)->Int(0), 1);
+    EXPECT_EQ(s.QueryOne(kCount)->Int("n"), 1);
     // A write committed while this snapshot is open is not visible to it.
     std::thread writer([&] { db->Write([](Session& w) { w.Execute(kInsert, "b", "2"); }); });
     writer.join();
-    EXPECT_EQ(s.QueryOne(kCount)->Int(0), 1);
+    EXPECT_EQ(s.QueryOne(kCount)->Int("n"), 1);
   });
   EXPECT_EQ(Count(*db), 2);
 }
