@@ -136,8 +136,9 @@ def wait_import(b, import_id):
 
 
 def fill(b, n_workouts):
-    """Everything a user makes, through the API. Returns the TOTP secret (base32)."""
-    own = []
+    """Everything a user makes, through the API. Returns the TOTP secret (base32) and the ids of
+    the imports."""
+    own, imports = [], []
     for name in ("Zercher Squat Ünïcode", "Landmine Press"):
         r = b.expect(201, "POST", "/api/v1/exercises", {
             "name": name, "category": "strength", "primary_muscles": ["quads"],
@@ -162,7 +163,7 @@ def fill(b, n_workouts):
         b.expect(200, "PUT", "/api/v1/measurements",
                  {"kind": "weight", "day": f"2026-03-{d:02d}", "value": 82.4 - d * 0.1})
     b.expect(200, "PUT", "/api/v1/measurements",
-             {"kind": "waist", "day": "2026-03-02", "value": 84.5, "unit": "cm"})
+             {"kind": "waist", "day": "2026-03-02", "value": 0.845, "unit": "m"})
     # Strength workouts posted as the web app does: 15 sets each, one with a custom exercise.
     for w in range(5):
         sets = [{"reps": 5 + s % 3, "weight_kg": 100 + s * 2.5 + w * 0.1, "done": s % 4 != 3,
@@ -179,16 +180,18 @@ def fill(b, n_workouts):
         r = b.expect(202, "POST", f"/api/v1/imports?format=gpx&name=run{i}.gpx",
                      gpx(1_750_000_000 + i * 86_400), content_type="application/gpx+xml")
         wait_import(b, r.json()["id"])
+        imports.append(r.json()["id"])
     if n_workouts > 0:
         r = b.expect(202, "POST", "/api/v1/imports?format=strong_csv&name=strong.csv",
                      strong_csv(n_workouts), content_type="text/csv")
         wait_import(b, r.json()["id"])
+        imports.append(r.json()["id"])
     b.expect(201, "POST", "/api/v1/me/tokens", {"name": "phone", "scopes": ["workouts:read"]})
     # Two-factor sign-in: the secret is sealed with the instance's secret.key.
     setup = b.expect(200, "POST", "/api/v1/me/totp/setup", {"password": PASSWORD}).json()
     secret = setup["secret"]
     b.expect(200, "POST", "/api/v1/me/totp/enable", {"code": totp(secret, time.time() - 30)})
-    return secret
+    return secret, imports
 
 
 # ---- what the API shows ------------------------------------------------------------------------
@@ -212,21 +215,22 @@ def answer(r):
     return (r.status, r.header("Content-Type"), r.header("ETag"), r.body)
 
 
-def snapshot(b):
+def snapshot(b, imports):
     """Every listing and item of the user, as (status, content type, ETag, body)."""
     snap = {}
     for path in ("/api/v1/me", "/api/v1/me/tokens", "/api/v1/me/sessions",
-                 "/api/v1/me/audit-events", "/api/v1/exercises", "/api/v1/measurements",
-                 "/api/v1/measurements/kinds", "/api/v1/routine-templates",
+                 "/api/v1/me/audit-events", "/api/v1/exercises", "/api/v1/measurements?kind=weight",
+                 "/api/v1/measurements?kind=waist", "/api/v1/measurements/kinds", "/api/v1/routine-templates",
                  "/api/v1/exports/sets.csv", "/api/v1/admin/users", "/api/v1/admin/settings",
-                 "/api/v1/admin/invites", "/api/v1/admin/audit-events"):
+                 "/api/v1/admin/audit-events"):
         snap[path] = answer(b.expect(200, "GET", path))
-    for kind in ("routines", "programs", "imports"):
-        for item in all_pages(b, f"/api/v1/{kind}", snap) if kind != "imports" else \
-                b.expect(200, "GET", "/api/v1/imports").json()["items"]:
+    for kind in ("routines", "programs"):
+        for item in all_pages(b, f"/api/v1/{kind}", snap):
             snap[f"/api/v1/{kind}/{item['id']}"] = answer(
                 b.expect(200, "GET", f"/api/v1/{kind}/{item['id']}"))
-    snap["/api/v1/imports"] = answer(b.expect(200, "GET", "/api/v1/imports"))
+    for import_id in imports:  # there is no list of imports
+        snap[f"/api/v1/imports/{import_id}"] = answer(
+            b.expect(200, "GET", f"/api/v1/imports/{import_id}"))
     workouts = all_pages(b, "/api/v1/workouts", snap)
     for w in workouts:
         snap[f"/api/v1/workouts/{w['id']}"] = answer(b.expect(200, "GET", f"/api/v1/workouts/{w['id']}"))
@@ -299,14 +303,14 @@ def main():
         b = Browser(a)
         b.expect(200, "POST", "/api/v1/auth/login", {"login": "ada", "password": PASSWORD})
         t0 = time.monotonic()
-        secret = fill(b, args.workouts)
+        secret, imports = fill(b, args.workouts)
         vp.log(f"  filled the source in {time.monotonic() - t0:.1f} s")
-        before, n = snapshot(b)
+        before, n = snapshot(b, imports)
         check.ok(n == args.workouts + 5 + 2, f"the source lists {args.workouts + 7} workouts",
                  f"got {n}")
         check.ok(before["/api/v1/exports/sets.csv"][3].count(b"\n") > 15 * args.workouts,
                  "the sets CSV export holds every set")
-        again, _ = snapshot(b)
+        again, _ = snapshot(b, imports)
         compare(check, before, again, "reading the source twice (the comparison is meaningful)")
         a.stop()
 
@@ -372,7 +376,7 @@ def main():
             servers.append(s)
             s.start()
             b.server = s  # the same cookies: the session moved with the data
-            after, _ = snapshot(b)
+            after, _ = snapshot(b, imports)
             compare(check, before, after, f"{what}: served from the target")
             s.stop()
 
@@ -386,7 +390,7 @@ def main():
         servers.append(s)
         s.start()
         b.server = s
-        after, _ = snapshot(b)
+        after, _ = snapshot(b, imports)
         compare(check, before, after, "after the refused migrations, the target")
         sign_in_with_totp(check, s, secret, "the migrated instance")
         s.stop()
