@@ -33,7 +33,7 @@
 #include "platform/mail/mailer.hpp"
 #include "platform/ratelimit/rate_limiter.hpp"
 #include "platform/store/migrations.hpp"
-#include "platform/store/sqlite_database.hpp"
+#include "platform/store/open_database.hpp"
 
 namespace vigor::app {
 
@@ -103,9 +103,10 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   app->config = config;
 
   // Storage.
-  app->database = std::make_unique<platform::store::SqliteDatabase>(
-      platform::store::SqliteOptions{.path = config.database_path(), .readers = config.db_readers},
-      logger);
+  // The data directory holds more than SQLite's file (the secret key, the mail outbox): it exists
+  // whichever database holds the rows.
+  std::filesystem::create_directories(config.data_dir);
+  app->database = platform::store::OpenDatabase(config, logger);
   auto& database = *app->database;
   RegisterDatabaseMetrics(app->metrics, &database);
   app->metrics.Gauge("vigor_build_info", "The running build; the value is always 1.", {"version"})

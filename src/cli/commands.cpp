@@ -9,7 +9,8 @@
 #include "features/admin/admin_service.hpp"
 #include "platform/error.hpp"
 #include "platform/http/server.hpp"
-#include "platform/store/sqlite_database.hpp"
+#include "platform/store/open_database.hpp"
+#include "platform/store/postgres_database.hpp"
 
 namespace vigor::cli {
 
@@ -100,9 +101,10 @@ int Serve(const Config& config) {
 
 int Migrate(const Config& config) {
   platform::obs::Logger logger(config.log_level);
-  int version = platform::store::MigrateSqlite(config.database_path(), logger);
-  std::cout << "database " << config.database_path().string() << " is at schema version " << version
-            << std::endl;
+  int version = platform::store::MigrateDatabase(config, logger);
+  std::string where = config.postgresql() ? platform::store::RedactedUrl(config.database_url)
+                                          : config.database_path().string();
+  std::cout << "database " << where << " is at schema version " << version << std::endl;
   return 0;
 }
 
@@ -112,6 +114,7 @@ int Routes(Config config) {
   const char* dir = mkdtemp(dir_template);
   if (dir == nullptr) return 1;
   config.data_dir = dir;
+  config.database_url.clear();  // never touch a configured PostgreSQL for this
   config.web_dir.clear();
   {
     platform::obs::Logger logger(platform::obs::LogLevel::kError);

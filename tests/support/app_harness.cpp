@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <fstream>
+#include <iostream>
 #include <regex>
+#include <sstream>
 
 #include "features/admin/admin_service.hpp"
 #include "platform/mail/mail_queue.hpp"
@@ -26,13 +28,22 @@ AppHarness::AppHarness(std::function<void(platform::config::Config&)> adjust) {
   config.public_url = "http://vigor.test";
   config.password_memory_kib = 64;
   config.password_iterations = 1;
+  UseTestBackend(config, postgres_);
   if (adjust) adjust(config);
   logger_ = std::make_unique<platform::obs::Logger>(platform::obs::LogLevel::kDebug,
                                                     (dir_.path() / "log.jsonl").string());
   app_ = app::BuildApp(config, *logger_, /*start_background=*/false);
 }
 
-AppHarness::~AppHarness() = default;
+AppHarness::~AppHarness() {
+  // A failing test shows the server's errors: a 500 says nothing to the client, by design.
+  if (!::testing::Test::HasFailure() || !logger_) return;
+  std::istringstream lines(LogText());
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("\"level\":\"error\"") != std::string::npos)
+      std::cout << "server log: " << line << "\n";
+  }
+}
 
 std::string AppHarness::LogText() {
   logger_->Flush();

@@ -9,6 +9,7 @@
 
 #include "app/build_app.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_database.hpp"
 
 namespace vigor::testing {
 
@@ -28,7 +29,8 @@ struct Reply {
 };
 
 // The whole application in process (BuildApp as in production, no sockets), with cheap password
-// hashing so tests stay fast and mails written to an outbox directory the tests read.
+// hashing so tests stay fast and mails written to an outbox directory the tests read. On the
+// PostgreSQL run each harness has a fresh database of its own.
 class AppHarness {
  public:
   explicit AppHarness(std::function<void(platform::config::Config&)> adjust = {});
@@ -64,6 +66,7 @@ class AppHarness {
 
  private:
   TempDir dir_;
+  std::unique_ptr<ScratchPostgres> postgres_;  // on the PostgreSQL run: outlives the app
   std::unique_ptr<platform::obs::Logger> logger_;
   std::unique_ptr<app::App> app_;
 };

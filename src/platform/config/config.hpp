@@ -27,7 +27,7 @@ struct Config {
   // PostgreSQL connection URI (postgresql://USER@HOST:PORT/DB?sslmode=...). Empty: SQLite at
   // database_path() under data_dir.
   std::string database_url;
-  int db_connections = 16;           // PostgreSQL pool size
+  int db_connections = 16;              // PostgreSQL pool size
   int db_statement_timeout_ms = 15000;  // PostgreSQL statement_timeout
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;

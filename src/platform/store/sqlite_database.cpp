@@ -459,9 +459,9 @@ void SqliteDatabase::Read(const std::function<void(Session&)>& work) {
 
 void SqliteDatabase::Write(const std::function<void(Session&)>& work) {
   if (tl_on_writer_thread) {
-    // A write nested in another write's work joins its transaction.
-    work(*impl_->writer);
-    return;
+    // A write nested in another write's work would wait for itself (and on PostgreSQL take a
+    // second connection and transaction): pass the Session down instead.
+    throw std::logic_error("Database::Write called inside another write");
   }
   Impl::WriteJob job{&work, {}};
   auto done = job.done.get_future();
