@@ -223,17 +223,29 @@ struct InsertStatements {
     one = make("migrate_data.insert_one." + table.name, 1);
   }
 
+  // Rows are grouped by which of their values are NULL before they are put together: PostgreSQL
+  // prepares a statement per shape (the SQL and its parameters' types, a NULL having none), so a
+  // statement of rows in one shape is prepared once per shape, where mixed rows would prepare
+  // almost every statement anew. Row order inside a table does not matter to its constraints.
   void Insert(store::Session& session, std::vector<std::vector<store::Value>>& rows) const {
-    std::size_t i = 0;
-    std::vector<store::Value> params;
-    for (; rows_per_many > 1 && i + rows_per_many <= rows.size(); i += rows_per_many) {
-      params.clear();
-      for (std::size_t r = i; r < i + rows_per_many; ++r) {
-        for (auto& v : rows[r]) params.push_back(std::move(v));
-      }
-      session.ExecuteParams(many.view(), params);
+    std::map<std::string, std::vector<std::size_t>> by_shape;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      std::string shape;
+      for (const auto& v : rows[r]) shape += static_cast<char>('a' + v.index());
+      by_shape[shape].push_back(r);
     }
-    for (; i < rows.size(); ++i) session.ExecuteParams(one.view(), rows[i]);
+    std::vector<store::Value> params;
+    for (const auto& [shape, indexes] : by_shape) {
+      std::size_t i = 0;
+      for (; rows_per_many > 1 && i + rows_per_many <= indexes.size(); i += rows_per_many) {
+        params.clear();
+        for (std::size_t k = i; k < i + rows_per_many; ++k) {
+          for (auto& v : rows[indexes[k]]) params.push_back(std::move(v));
+        }
+        session.ExecuteParams(many.view(), params);
+      }
+      for (; i < indexes.size(); ++i) session.ExecuteParams(one.view(), rows[indexes[i]]);
+    }
   }
 };
 

@@ -13,8 +13,9 @@
 #include "platform/config/config.hpp"
 #include "platform/obs/log.hpp"
 #include "platform/store/migrations.hpp"
+#include "platform/store/open_database.hpp"
+#include "platform/store/postgres_database.hpp"
 #include "platform/store/schema_version.hpp"
-#include "platform/store/sqlite_database.hpp"
 
 namespace vigor::cli {
 
@@ -37,15 +38,7 @@ struct Location {
   fs::path data_dir() const { return fs::path(text); }
   // For messages: the URL without its password.
   std::string Display() const {
-    if (!postgresql) return "SQLite data directory " + text;
-    std::string shown = text;
-    auto scheme = shown.find("://");
-    auto at = shown.find('@');
-    if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
-      auto colon = shown.find(':', scheme + 3);
-      if (colon != std::string::npos && colon < at) shown.replace(colon + 1, at - colon - 1, "***");
-    }
-    return shown;
+    return postgresql ? platform::store::RedactedUrl(text) : "SQLite data directory " + text;
   }
   std::string_view dialect() const { return postgresql ? "postgresql" : "sqlite"; }
 
@@ -71,16 +64,6 @@ bool SamePlace(const Location& a, const Location& b) {
   if (a.postgresql) return a.text == b.text;
   std::error_code ec;
   return fs::weakly_canonical(a.data_dir(), ec) == fs::weakly_canonical(b.data_dir(), ec);
-}
-
-// Opens (and migrates) a side's database.
-std::unique_ptr<platform::store::Database> Open(const Config& config,
-                                                platform::obs::Logger& logger) {
-  if (config.postgresql()) {
-    throw std::runtime_error("this build of Vigor has no PostgreSQL backend yet");
-  }
-  return std::make_unique<platform::store::SqliteDatabase>(
-      platform::store::SqliteOptions{.path = config.database_path(), .readers = 2}, logger);
 }
 
 int NewestVersion(std::string_view dialect) {
@@ -165,25 +148,33 @@ int MigrateData(const std::vector<std::string>& args) {
   // operator's source behind their back, and an older binary cannot read a newer schema.
   platform::obs::Logger logger(std::min(base.log_level, platform::obs::LogLevel::kWarn));
   int newest = NewestVersion(from.dialect());
-  if (!from.postgresql) {
-    fs::path db = from.ConfigFrom(base).database_path();
+  {
     std::optional<int> version;
+    std::string where =
+        from.postgresql ? "--database " + from.Display() : "--data-dir " + from.text;
     try {
-      version = platform::store::PeekSqliteSchemaVersion(db);
+      version =
+          from.postgresql
+              ? platform::store::PeekPostgresSchemaVersion(from.text)
+              : platform::store::PeekSqliteSchemaVersion(from.ConfigFrom(base).database_path());
     } catch (const std::exception& e) {
       std::cerr << "vigor migrate-data: " << e.what() << "\n";
       return 1;
     }
     if (!version) {
-      std::cerr << "vigor migrate-data: no Vigor database at " << db.string() << "\n";
+      std::cerr << "vigor migrate-data: no Vigor database at "
+                << from.ConfigFrom(base).database_path().string() << "\n";
+      return 1;
+    }
+    if (*version == 0) {
+      std::cerr << "vigor migrate-data: " << from.Display() << " holds no Vigor database\n";
       return 1;
     }
     if (*version != newest) {
       std::cerr << "vigor migrate-data: the source is at schema version " << *version
                 << ", this Vigor's is " << newest << ". "
-                << (*version < newest
-                        ? "Run 'vigor migrate --data-dir " + from.text + "' on it first.\n"
-                        : std::string("Use the Vigor release that wrote it.\n"));
+                << (*version < newest ? "Run 'vigor migrate " + where + "' on it first.\n"
+                                      : std::string("Use the Vigor release that wrote it.\n"));
       return 1;
     }
   }
@@ -220,8 +211,8 @@ int MigrateData(const std::vector<std::string>& args) {
   std::unique_ptr<platform::store::Database> source;
   std::vector<dm::Table> tables;
   try {
-    target = Open(to.ConfigFrom(base), logger);
-    source = Open(from.ConfigFrom(base), logger);
+    target = platform::store::OpenDatabase(to.ConfigFrom(base), logger);
+    source = platform::store::OpenDatabase(from.ConfigFrom(base), logger);
     int source_version = source->SchemaVersion();
     int target_version = target->SchemaVersion();
     if (source_version != newest || target_version != NewestVersion(to.dialect())) {

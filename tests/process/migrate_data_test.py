@@ -7,8 +7,9 @@ strength workouts with sets (posted, and --workouts more from a Strong CSV impor
 workouts from GPX imports (tracks), routines, a program, body measurements and a personal access
 token. Every listing and every item the API has (ids, revs, ETags, bodies byte for byte) and the
 sets CSV export are recorded. Then the server stops and the data moves to a throw-away
-PostgreSQL (scripts/pg-test-server), is served from there, moves on to a new SQLite data
-directory and is served from that: both times the recorded answers must come back identical,
+PostgreSQL (scripts/pg-test-server), moves on to a new SQLite data directory and is served
+from there (and, with --serve-postgresql, from PostgreSQL in between): the recorded answers
+must come back identical,
 the old session cookie must still work, and a fresh sign-in with password and TOTP code must
 succeed (the TOTP secret is sealed with secret.key, so this proves the key travelled).
 Refusals: a non-empty target (SQLite and PostgreSQL), a source at an older schema version, the
@@ -45,6 +46,9 @@ def extra_args(p):
     p.add_argument("--workouts", type=int, default=200,
                    help="strength workouts imported from a Strong CSV (15 sets each)")
     p.add_argument("--no-postgresql", action="store_true", help="move SQLite -> SQLite only")
+    p.add_argument("--serve-postgresql", action="store_true",
+                   help="also serve the data from PostgreSQL and compare every answer there "
+                        "(needs every feature's SQL on PostgreSQL)")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder")
 
 
@@ -285,6 +289,7 @@ def main():
     args = vp.base_args(__doc__, extra_args)
     check = vp.Check("migrate_data")
     tmp = vp.TempDir("vigor-migrate-data-")
+    os.chmod(tmp.path, 0o755)  # PostgreSQL runs as `postgres` under root and must reach pg/
     pg_dir = os.path.join(tmp.path, "pg")
     pg_started = False
     servers = []
@@ -367,6 +372,8 @@ def main():
                 data = os.path.join(tmp.path, "pg-instance")
                 check.ok("--secret-key-file" in r.stdout,
                          f"{what}: the operator is told to keep the secret key")
+                if not args.serve_postgresql:
+                    continue
             else:
                 server_args, data = [], dst
                 check.ok(open(os.path.join(dst, "secret.key"), "rb").read() == key

@@ -1,8 +1,12 @@
 #include "platform/store/schema_version.hpp"
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <memory>
+
 #include "platform/store/database.hpp"
+#include "platform/store/postgres_database.hpp"
 
 namespace vigor::platform::store {
 
@@ -36,6 +40,25 @@ std::optional<int> PeekSqliteSchemaVersion(const std::filesystem::path& path) {
                              sqlite3_errstr(rc));
   }
   return version;
+}
+
+int PeekPostgresSchemaVersion(const std::string& url) {
+  std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdb(url.c_str()), &PQfinish);
+  if (PQstatus(conn.get()) != CONNECTION_OK) {
+    throw StorageUnavailable("cannot connect to PostgreSQL at " + RedactedUrl(url) + ": " +
+                             PQerrorMessage(conn.get()));
+  }
+  auto query = [&](const char* sql) {
+    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn.get(), sql), &PQclear);
+    if (PQresultStatus(result.get()) != PGRES_TUPLES_OK || PQntuples(result.get()) != 1) {
+      throw StorageUnavailable("cannot read the schema version at " + RedactedUrl(url) + ": " +
+                               PQerrorMessage(conn.get()));
+    }
+    return std::string(PQgetvalue(result.get(), 0, 0));
+  };
+  // to_regclass: NULL rather than an error when the table does not exist.
+  if (query("SELECT to_regclass('schema_migrations') IS NOT NULL") != "t") return 0;
+  return std::stoi(query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
 }
 
 }  // namespace vigor::platform::store
