@@ -191,6 +191,9 @@ def fill(b, n_workouts):
         wait_import(b, r.json()["id"])
         imports.append(r.json()["id"])
     b.expect(201, "POST", "/api/v1/me/tokens", {"name": "phone", "scopes": ["workouts:read"]})
+    # Mails (sealed bodies, numbered by the outbox's own sequence) and a one-time token.
+    for _ in range(2):
+        Browser(b.server).call("POST", "/api/v1/auth/password-reset", {"email": "ada@example.org"})
     # Two-factor sign-in: the secret is sealed with the instance's secret.key.
     setup = b.expect(200, "POST", "/api/v1/me/totp/setup", {"password": PASSWORD}).json()
     secret = setup["secret"]
@@ -372,6 +375,15 @@ def main():
                 data = os.path.join(tmp.path, "pg-instance")
                 check.ok("--secret-key-file" in r.stdout,
                          f"{what}: the operator is told to keep the secret key")
+                # A new mail must not collide with a copied one: the identity moved past them.
+                q = subprocess.run(
+                    ["psql", dst, "-tAc", "SELECT (SELECT MAX(id) FROM mail_outbox) || ' ' || "
+                     "nextval(pg_get_serial_sequence('mail_outbox', 'id'))"],
+                    capture_output=True, text=True, timeout=30)
+                ids = q.stdout.split()
+                check.ok(len(ids) == 2 and int(ids[0]) >= 2 and int(ids[1]) > int(ids[0]),
+                         f"{what}: mail_outbox's identity continues after the copied ids",
+                         f"max id, next id: {q.stdout!r} {q.stderr!r}")
                 if not args.serve_postgresql:
                     continue
             else:
