@@ -91,7 +91,8 @@ start_server() {
 # run_wrk NAME URL [extra wrk args...]: warm-up, then the measured run into $WORK/NAME.wrk
 run_wrk() {
   local name=$1 url=$2; shift 2
-  "$WRK" "${WRK_ARGS[@]}" -d"$WARM" "$@" "$url" >"$WORK/$name.warmup" 2>&1
+  # The smoke run only proves each step works: no warm-up.
+  [ "$SMOKE" = 1 ] || "$WRK" "${WRK_ARGS[@]}" -d"$WARM" "$@" "$url" >"$WORK/$name.warmup" 2>&1
   "$WRK" "${WRK_ARGS[@]}" -d"$DUR" "$@" "$url" >"$WORK/$name.wrk" 2>&1
   local rps
   rps=$(grep -oE 'Requests/sec:[[:space:]]+[0-9.]+' "$WORK/$name.wrk" | awk '{print $2}') || true
