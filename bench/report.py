@@ -158,7 +158,11 @@ def backends_section(work, f, problems):
         s_text, s_rate = cell(f[key], unit)
         p_text, p_rate = cell(pg[key], unit)
         ratios[key] = ratio(p_rate, s_rate)
-        of_h = (f"{ratio(s_rate, f['healthz']['rps']):.2f}, {ratio(p_rate, pg['healthz']['rps']):.2f}"
+        def of_healthz(rate, healthz):
+            return f"{ratio(rate, healthz):.2f}" if rate else "-"
+
+        of_h = (f"{of_healthz(s_rate, f['healthz']['rps'])}, "
+                f"{of_healthz(p_rate, pg['healthz']['rps'])}"
                 if key != "healthz" else "1.00, 1.00 (reference)")
         shown = f"{ratios[key]:.2f}" if ratios[key] else "-"
         lines.append(f"| {name} | {s_text} | {p_text} | {shown} | {of_h} |")
