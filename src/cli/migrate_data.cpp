@@ -146,7 +146,8 @@ int MigrateData(const std::vector<std::string>& args) {
 
   // The source must be exactly at this binary's schema: migrating it here would change the
   // operator's source behind their back, and an older binary cannot read a newer schema.
-  platform::obs::Logger logger(std::min(base.log_level, platform::obs::LogLevel::kWarn));
+  // The command prints its own report; the store logs only what goes wrong.
+  platform::obs::Logger logger(std::max(base.log_level, platform::obs::LogLevel::kWarn));
   int newest = NewestVersion(from.dialect());
   {
     std::optional<int> version;
