@@ -206,6 +206,36 @@ TEST_F(WorkoutsTest, CardioSessionsShareTheTable) {
   EXPECT_EQ(strength[0].at("totals").at("volume_kg").to_number<double>(), 1480);
 }
 
+// Whole quantities are sent as integers and others in plain decimal: 3600 and 3120, not 3.6E3
+// and 3.12E3 (Boost.JSON's own way of writing a double).
+TEST_F(WorkoutsTest, NumbersAreWrittenAsPeopleWriteThem) {
+  auto run = boost::json::parse(R"({"title": "Hour run", "started_at": "2026-03-03T06:00:00Z",
+    "cardio": {"sport": "run", "distance_m": 12500.5, "duration_s": 3600}})")
+                 .as_object();
+  auto created = Post(owner_, run);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_NE(created.body.find(R"("cardio":{"sport":"run","distance_m":12500.5,"duration_s":3600,)"),
+            std::string::npos)
+      << created.body;
+  EXPECT_NE(created.body.find(R"("totals":{"sets":0,"reps":0,"volume_kg":0,"exercises":0,)"
+                              R"("duration_s":3600})"),
+            std::string::npos)
+      << created.body;
+
+  // 4 x 6 at 130 kg = 3120 kg; 07:30 to 08:15:00.5 is 2700.5 s.
+  auto squats = boost::json::parse(R"({"title": "Squats", "started_at": "2026-03-04T07:30:00Z",
+    "ended_at": "2026-03-04T08:15:00.5Z", "blocks": [{"exercise_id": "barbell-back-squat",
+    "sets": [{"reps": 6, "weight_kg": 130}, {"reps": 6, "weight_kg": 130},
+             {"reps": 6, "weight_kg": 130}, {"reps": 6, "weight_kg": 130}]}]})")
+                    .as_object();
+  created = Post(owner_, squats);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_NE(created.body.find(R"("totals":{"sets":4,"reps":24,"volume_kg":3120,"exercises":1,)"
+                              R"("duration_s":2700.5})"),
+            std::string::npos)
+      << created.body;
+}
+
 TEST_F(WorkoutsTest, EveryInvalidFieldIsNamedByItsPath) {
   auto body = StrengthWorkout();
   body["ended_at"] = "2026-03-02T06:00:00Z";  // before started_at (06:30Z)
