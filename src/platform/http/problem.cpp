@@ -85,7 +85,8 @@ Response ProblemResponse(const Error& error, std::string_view request_id) {
     }
     response.headers.Set("Allow", allow);
   }
-  if (error.kind() == ErrorKind::kRateLimited && error.retry_after_seconds() > 0) {
+  if ((error.kind() == ErrorKind::kRateLimited || error.kind() == ErrorKind::kUnavailable) &&
+      error.retry_after_seconds() > 0) {
     response.headers.Set("Retry-After", std::to_string(error.retry_after_seconds()));
   }
   return response;
