@@ -11,10 +11,10 @@
 
 #include "features/exercises/exercise_service.hpp"
 #include "features/workouts/json_codec.hpp"
-#include "features/workouts/time_text.hpp"
 #include "features/workouts/workout_service.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
+#include "platform/time_text.hpp"
 #include "support/app_harness.hpp"
 
 namespace vigor {
@@ -697,11 +697,9 @@ TEST_F(WorkoutsTest, TokensNeedTheWorkoutScopes) {
 }
 
 TEST(WorkoutTimeTextTest, ReadsRfc3339WithZones) {
-  using features::workouts::FormatUtcMs;
-  using features::workouts::ParseRfc3339Ms;
   auto utc = [](const char* text) {
-    auto ms = ParseRfc3339Ms(text);
-    return ms ? FormatUtcMs(*ms) : std::string("invalid");
+    auto ms = platform::ParseRfc3339Ms(text);
+    return ms ? platform::FormatUtcMs(*ms) : std::string("invalid");
   };
   EXPECT_EQ(utc("2026-03-02T07:30:00Z"), "2026-03-02T07:30:00.000Z");
   EXPECT_EQ(utc("2026-03-02T07:30:00.123456Z"), "2026-03-02T07:30:00.123Z");
@@ -714,9 +712,9 @@ TEST(WorkoutTimeTextTest, ReadsRfc3339WithZones) {
         "2026-03-02T07:30:00+0100", "2026-03-02T07:30:00Zx"}) {
     EXPECT_EQ(utc(bad), "invalid") << bad;
   }
-  EXPECT_TRUE(features::workouts::IsCalendarDay("2026-02-28"));
-  EXPECT_FALSE(features::workouts::IsCalendarDay("2026-02-29"));
-  EXPECT_FALSE(features::workouts::IsCalendarDay("2026-2-28"));
+  EXPECT_TRUE(platform::IsCalendarDay("2026-02-28"));
+  EXPECT_FALSE(platform::IsCalendarDay("2026-02-29"));
+  EXPECT_FALSE(platform::IsCalendarDay("2026-2-28"));
 }
 
 TEST(WorkoutETagTest, IfMatchListsAndStars) {
