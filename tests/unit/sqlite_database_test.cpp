@@ -11,7 +11,6 @@
 
 #include "platform/error.hpp"
 #include "platform/obs/log.hpp"
-#include "platform/store/migrations.hpp"
 #include "support/temp_dir.hpp"
 
 namespace vigor::platform::store {
@@ -21,9 +20,9 @@ constexpr Statement kInsert{
     "test.insert", "INSERT INTO write_probes (key, value, updated_at) VALUES ($1, $2, 't')"};
 constexpr Statement kCount{"test.count", "SELECT COUNT(*) FROM write_probes"};
 constexpr Statement kValue{"test.value", "SELECT value FROM write_probes WHERE key = $1"};
-// Parameters in the SQL in another order than their numbers.
-constexpr Statement kSwapped{"test.swapped", "SELECT $2 || '-' || $1"};
 
+// What only SQLite has: WAL, its checkpointer, group commit. The contract both backends keep is
+// checked in tests/integration/database_contract_test.cpp.
 class SqliteDatabaseTest : public ::testing::Test {
  protected:
   SqliteDatabaseTest() : logger_(obs::LogLevel::kError, (dir_.path() / "log.jsonl").string()) {}
@@ -41,16 +40,6 @@ class SqliteDatabaseTest : public ::testing::Test {
   obs::Logger logger_;
 };
 
-TEST_F(SqliteDatabaseTest, AppliesEveryEmbeddedMigrationOnce) {
-  int newest = EmbeddedMigrations("sqlite").back().version;
-  {
-    auto db = Open();
-    EXPECT_EQ(db->SchemaVersion(), newest);
-  }
-  auto again = Open();  // reopening must not re-apply (it would fail on CREATE TABLE)
-  EXPECT_EQ(again->SchemaVersion(), newest);
-}
-
 TEST_F(SqliteDatabaseTest, UsesWalWithFullSync) {
   Open();
   sqlite3* raw = nullptr;
@@ -61,12 +50,6 @@ TEST_F(SqliteDatabaseTest, UsesWalWithFullSync) {
   EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
   sqlite3_finalize(stmt);
   sqlite3_close(raw);
-}
-
-TEST_F(SqliteDatabaseTest, BindsNumberedParametersByNumber) {
-  auto db = Open();
-  auto text = db->ReadResult([](Session& s) { return s.QueryOne(kSwapped, "a", "b")->Text(0); });
-  EXPECT_EQ(text, "b-a");
 }
 
 TEST_F(SqliteDatabaseTest, BlobsKeepEveryByteAndAreStoredAsBlobs) {
@@ -106,24 +89,6 @@ TEST_F(SqliteDatabaseTest, TheWalIsCheckpointedInTheBackground) {
   }
   EXPECT_GE(std::filesystem::file_size(file), before + 8'000'000);
   EXPECT_EQ(Count(*db), 3000);
-}
-
-TEST_F(SqliteDatabaseTest, FailedWriteLeavesNothingAndReachesCaller) {
-  auto db = Open();
-  EXPECT_THROW(db->Write([](Session& s) {
-    s.Execute(kInsert, "k1", "v1");
-    throw Error(ErrorKind::kValidation, "no");
-  }),
-               Error);
-  EXPECT_EQ(Count(*db), 0);
-}
-
-TEST_F(SqliteDatabaseTest, ConstraintViolationIsTyped) {
-  auto db = Open();
-  db->Write([](Session& s) { s.Execute(kInsert, "k1", "v1"); });
-  EXPECT_THROW(db->Write([](Session& s) { s.Execute(kInsert, "k1", "v2"); }), ConstraintViolation);
-  auto value = db->ReadResult([](Session& s) { return s.QueryOne(kValue, "k1")->Text(0); });
-  EXPECT_EQ(value, "v1");
 }
 
 // Many writers at once: every write that returned is there, failing writers in the same group
@@ -170,54 +135,6 @@ TEST_F(SqliteDatabaseTest, GroupCommitKeepsGoodWritesAndDropsFailingOnes) {
   auto stats = db->Stats();
   EXPECT_EQ(stats.writes_committed, static_cast<std::uint64_t>(acknowledged.load()));
   EXPECT_LT(stats.write_batches, static_cast<std::uint64_t>(kThreads * kPerThread));
-}
-
-// A write inside another write's work cannot join it without relying on a single writer: it is
-// refused as a programming error, and the outer write's changes are rolled back with it.
-TEST_F(SqliteDatabaseTest, NestedWriteIsRefusedAndUndoesTheOuterWrite) {
-  auto db = Open();
-  EXPECT_THROW(db->Write([&](Session& s) {
-    s.Execute(kInsert, "outer", "v");
-    db->Write([](Session& inner) { inner.Execute(kInsert, "inner", "v"); });
-  }),
-               std::logic_error);
-  EXPECT_EQ(Count(*db), 0);
-}
-
-TEST_F(SqliteDatabaseTest, ReadersSeeOnlyCommittedData) {
-  auto db = Open();
-  db->Write([](Session& s) { s.Execute(kInsert, "a", "1"); });
-  db->Read([&](Session& s) {
-    EXPECT_EQ(s.QueryOne(kCount)->Int(0), 1);
-    // A write committed while this snapshot is open is not visible to it.
-    std::thread writer([&] { db->Write([](Session& w) { w.Execute(kInsert, "b", "2"); }); });
-    writer.join();
-    EXPECT_EQ(s.QueryOne(kCount)->Int(0), 1);
-  });
-  EXPECT_EQ(Count(*db), 2);
-}
-
-TEST_F(SqliteDatabaseTest, CountsStatementsPerSession) {
-  auto db = Open();
-  auto count = db->ReadResult([](Session& s) {
-    auto before = s.statement_count();
-    s.Query(kCount);
-    s.Query(kCount);
-    return s.statement_count() - before;
-  });
-  EXPECT_EQ(count, 2u);
-}
-
-TEST_F(SqliteDatabaseTest, RefusesADatabaseFromANewerVersion) {
-  {
-    auto db = Open();
-    db->Write([](Session& s) {
-      s.Execute(Statement{"test.future",
-                          "INSERT INTO schema_migrations (version, name) "
-                          "VALUES (99999, 'from the future')"});
-    });
-  }
-  EXPECT_THROW(Open(), StorageUnavailable);
 }
 
 }  // namespace
