@@ -18,7 +18,7 @@ namespace {
 
 constexpr Statement kInsert{
     "test.insert", "INSERT INTO write_probes (key, value, updated_at) VALUES ($1, $2, 't')"};
-constexpr Statement kCount{"test.count", "SELECT COUNT(*) FROM write_probes"};
+constexpr Statement kCount{"test.count", "SELECT COUNT(*) AS n FROM write_probes"};
 constexpr Statement kValue{"test.value", "SELECT value FROM write_probes WHERE key = $1"};
 
 // What only SQLite has: WAL, its checkpointer, group commit. The contract both backends keep is
@@ -33,7 +33,7 @@ class SqliteDatabaseTest : public ::testing::Test {
   }
 
   std::int64_t Count(Database& db) {
-    return db.ReadResult([](Session& s) { return s.QueryOne(kCount)->Int(0); });
+    return db.ReadResult([](Session& s) { return s.QueryOne(kCount)->Int("n"); });
   }
 
   testing::TempDir dir_;
@@ -57,13 +57,14 @@ TEST_F(SqliteDatabaseTest, BlobsKeepEveryByteAndAreStoredAsBlobs) {
   // NUL bytes, bytes that are not UTF-8, and all 256 values.
   std::string bytes("a\0b\xff\xfe", 5);
   for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
-  constexpr Statement kEcho{"test.echo", "SELECT $1, typeof($1), length($1)"};
+  constexpr Statement kEcho{"test.echo",
+                            "SELECT $1 AS echo, typeof($1) AS type, length($1) AS length"};
   auto row = db->ReadResult([&](Session& s) { return *s.QueryOne(kEcho, Blob{bytes}); });
-  EXPECT_EQ(row.Text(0), bytes);
-  EXPECT_EQ(row.Text(1), "blob");
-  EXPECT_EQ(row.Int(2), static_cast<std::int64_t>(bytes.size()));
+  EXPECT_EQ(row.Text("echo"), bytes);
+  EXPECT_EQ(row.Text("type"), "blob");
+  EXPECT_EQ(row.Int("length"), static_cast<std::int64_t>(bytes.size()));
   // Text stays text.
-  auto text = db->ReadResult([&](Session& s) { return s.QueryOne(kEcho, "abc")->Text(1); });
+  auto text = db->ReadResult([&](Session& s) { return s.QueryOne(kEcho, "abc")->Text("type"); });
   EXPECT_EQ(text, "text");
 }
 
