@@ -6,8 +6,8 @@
 #include <set>
 #include <thread>
 
-#include "features/exercises/custom_exercise_repository.hpp"
 #include "features/body/measurement_repository.hpp"
+#include "features/exercises/custom_exercise_repository.hpp"
 #include "features/workouts/program_repository.hpp"
 #include "features/workouts/routine_repository.hpp"
 #include "features/workouts/workout_repository.hpp"

@@ -17,8 +17,9 @@ class WorkoutRepository {
  public:
   using Session = platform::store::Session;
 
-  // `rev` is the user's change sequence: each write gives the row one more than the user's newest
-  // workout rev, so a sync feed can ask for what changed since a number (tombstones included).
+  // `rev` is the user's change sequence: each write gives the row the user's next number
+  // (store/revisions.hpp, shared by all their tables), so a sync feed can ask for what changed
+  // since a number (tombstones included).
 
   // Inserts the workout with its blocks and sets; returns its rev. nullopt, with nothing
   // written, when the id is taken already (by this user or another one).
