@@ -124,9 +124,9 @@ class WorkoutsTest : public ::testing::Test {
 
   // Rows in a table for the owner, tombstones included.
   std::int64_t CountRows(const std::string& table, const std::string& extra = "") {
-    std::string sql = "SELECT COUNT(*) FROM " + table + " WHERE user_id = $1" + extra;
+    std::string sql = "SELECT COUNT(*) AS n FROM " + table + " WHERE user_id = $1" + extra;
     return h_.app().database->ReadResult([&](Session& s) {
-      return s.QueryOne(Statement{"test.count", sql}, owner_id_)->Int(0);
+      return s.QueryOne(Statement{"test.count", sql}, owner_id_)->Int("n");
     });
   }
 
