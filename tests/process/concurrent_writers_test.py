@@ -6,9 +6,9 @@ instance serves both sides (the same test must hold there too). One user (made w
 create`) and a personal access token; then:
 
 1. Load: THREADS threads, half of them on each instance, each writes WRITES changes of that one
-   user: creating workouts and routines (POST), replacing its own with If-Match (PUT), and
-   recording measurements (PUT, each on a day of its own, so each leaves a row). Every write must
-   succeed (201/200).
+   user: creating workouts and routines (POST), replacing its own with If-Match (PUT),
+   recording measurements (PUT, each on a day of its own, so each leaves a row), and deleting
+   some of its measurements and workouts (a tombstone, a change too). Every write must succeed.
 2. Races: RACES times for workouts and for routines, one is created, then two replaces carrying
    the same (current) ETag are sent at the same moment, one to each instance: exactly one gets
    200, the other 412, and the resource then holds the winner's content at the winner's rev.
@@ -32,7 +32,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import vigorproc as vp  # noqa: E402
 
 THREADS = 8
-WRITES = 40     # per thread: THREADS * WRITES = 320 changes
+WRITES = 42     # per thread, 7 rounds of 6 kinds of change: THREADS * WRITES = 336 changes
 RACES = 20      # per kind of resource
 USERNAME = "racer"
 PASSWORD = "Concurrent-Writers-Passphrase-7"
@@ -128,9 +128,10 @@ class Writer(threading.Thread):
     def run(self):
         client = Client(self.srv, self.token)
         workout = routine = None  # (id, etag) of this thread's newest ones
+        measurement = None  # (id, day) of its newest
         try:
             for n in range(WRITES):
-                step = n % 5
+                step = n % 6
                 tag = f"{self.srv.name}{self.idx}-{n}"
                 if step == 0:
                     r, sent, done = client.call("POST", "/api/v1/workouts", {
@@ -158,6 +159,7 @@ class Writer(threading.Thread):
                     if r.status != 200:
                         self.fail(f"PUT measurement {day}", r)
                         continue
+                    measurement = (r.json()["id"], day)
                     self.record(Change("measurement", day, None, sent, done))
                 elif step == 3 and workout:
                     r, sent, done = client.call("PUT", f"/api/v1/workouts/{workout[0]}", {
@@ -176,6 +178,20 @@ class Writer(threading.Thread):
                         continue
                     routine = (routine[0], r.header("ETag"))
                     self.record(Change("routine", routine[0], r.json()["rev"], sent, done))
+                elif step == 5 and (n // 6) % 2 == 0 and measurement:
+                    r, sent, done = client.call("DELETE", f"/api/v1/measurements/{measurement[0]}")
+                    if r.status != 204:
+                        self.fail(f"DELETE measurement {measurement[0]}", r)
+                        continue
+                    self.record(Change("measurement", measurement[1], None, sent, done))
+                    measurement = None
+                elif step == 5 and workout:
+                    r, sent, done = client.call("DELETE", f"/api/v1/workouts/{workout[0]}")
+                    if r.status != 204:
+                        self.fail(f"DELETE workout {workout[0]}", r)
+                        continue
+                    self.record(Change("workout", workout[0], None, sent, done))
+                    workout = None
         except (OSError, vp.http.client.HTTPException, KeyError, TypeError) as e:
             with self.lock:
                 self.errors.append(f"thread {self.idx} on {self.srv.name}: aborted: {e!r}")
@@ -262,14 +278,19 @@ def user_rows(args, servers, user_id):
 def check_sequence(check, changes, rows, counter):
     by_table = {"workout": "workouts", "routine": "routines", "measurement": "measurements"}
     stored = {(t, k): rev for t, k, rev in rows}
-    # A measurement's rev is the one on its row: each was written on a day of its own.
-    unknown = []
+    # A change whose answer has no rev (a measurement, a delete) has the one on its row when it
+    # was the row's last change (a delete leaves a tombstone row); earlier ones stay unknown.
+    by_row = {}
     for c in changes:
-        if c.kind == "measurement":
-            c.rev = stored.get(("measurements", c.key))
-            if c.rev is None:
-                unknown.append(c.key)
-    check.ok(not unknown, "every acknowledged measurement has its row",
+        by_row.setdefault((by_table[c.kind], c.key), []).append(c)
+    unknown = []
+    for key, row_changes in by_row.items():
+        last = max(row_changes, key=lambda c: c.done)
+        if last.rev is None:
+            last.rev = stored.get(key)
+            if last.rev is None:
+                unknown.append(key)
+    check.ok(not unknown, "every changed workout, routine and measurement has its row",
              f"{len(unknown)} missing, e.g. {unknown[:5]}")
     known = [c for c in changes if c.rev is not None]
 
