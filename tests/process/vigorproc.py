@@ -241,10 +241,11 @@ class Postgres:
         """psql's output as a list of tuples of strings."""
         return [tuple(line.split("|")) for line in self.psql(sql, database).splitlines() if line]
 
-    def create_database(self):
+    def create_database(self, empty=False):
         """A new database of this test process: a copy of the template, or empty."""
         name = f"vigor_p{os.getpid()}_{len(self.databases) + 1}_{random_suffix()}"
-        sql = f"CREATE DATABASE {name}" + (f" TEMPLATE {self.template}" if self.template else "")
+        template = None if empty else self.template
+        sql = f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else "")
         # Two CREATE DATABASE ... TEMPLATE at once may find the template busy: retry briefly.
         deadline = time.monotonic() + 20
         while True:
