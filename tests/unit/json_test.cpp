@@ -109,5 +109,23 @@ TEST(SerializeJson, JsonResponsesUseIt) {
   EXPECT_EQ(response.body, R"({"duration_s":3600})");
 }
 
+// PostgreSQL's text cannot hold U+0000: a string field with one is refused (422) on both
+// backends rather than stored cut short on one of them.
+TEST(JsonFields, TextWithTheCharacterU0000IsRefused) {
+  auto object = boost::json::parse(R"({"cut":"a\u0000b","whole":"ab"})").as_object();
+  FieldErrors errors;
+  JsonFields fields(object, errors);
+  EXPECT_EQ(fields.String("whole", {.required = true}), "ab");
+  EXPECT_TRUE(errors.empty());
+  EXPECT_EQ(fields.String("cut", {.required = true}), std::nullopt);
+  try {
+    errors.ThrowIfAny();
+    ADD_FAILURE() << "a string with U+0000 passed";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 1u);
+    EXPECT_EQ(e.fields()[0].field, "cut");
+  }
+}
+
 }  // namespace
 }  // namespace vigor::platform::http

@@ -205,6 +205,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
   std::string fingerprint = Fingerprint(input);
   return database_.WriteResult([&](Session& s) -> WriteOutcome {
     std::string now = platform::NowRfc3339();
+    workouts_.LockForChange(s, user_id, id);
     auto head = workouts_.FindHead(s, user_id, id);
     if (!head) {
       // If-Match says "change the one I read": there is none of this user's to change.

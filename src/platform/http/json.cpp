@@ -207,6 +207,12 @@ std::optional<std::string> JsonFields::String(std::string_view name, StringRule 
     return std::nullopt;
   }
   std::string s(v->as_string());
+  // PostgreSQL's text cannot hold U+0000 (libpq would cut the string there): refused on both
+  // backends, so that what is stored is what was sent.
+  if (s.find('\0') != std::string::npos) {
+    errors_.Add(std::string(name), "must not contain the character U+0000");
+    return std::nullopt;
+  }
   // Length in characters (code points), as users count them.
   std::size_t length = 0;
   for (unsigned char c : s) length += (c & 0xC0) != 0x80;
