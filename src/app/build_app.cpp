@@ -27,6 +27,11 @@
 #include "platform/crypto/password.hpp"
 #include "platform/crypto/password_policy.hpp"
 #include "platform/crypto/secret_box.hpp"
+#include "platform/events/dispatcher.hpp"
+#include "platform/events/event_bus.hpp"
+#include "platform/events/event_streams.hpp"
+#include "platform/events/outbox.hpp"
+#include "platform/events/routes.hpp"
 #include "platform/jobs/housekeeping.hpp"
 #include "platform/jobs/job_queue.hpp"
 #include "platform/mail/mail_queue.hpp"
@@ -94,6 +99,8 @@ App::~App() {
   if (settings) settings->Stop();
   if (mail_queue) mail_queue->Stop();
   if (jobs) jobs->Stop();
+  if (event_dispatcher) event_dispatcher->Stop();
+  if (event_bus) event_bus->EndAll();
 }
 
 std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::obs::Logger& logger,
@@ -236,6 +243,28 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
     app->housekeeping->Add("rate_limits", [rate_limiter](Session& s, TimePoint now, int limit) {
       return rate_limiter->PurgeIdle(s, now, limit);
     });
+  }
+
+  // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
+  // dispatcher; job progress (imports) is the first producer.
+  {
+    namespace events = platform::events;
+    app->event_outbox = std::make_unique<events::EventOutbox>();
+    app->event_bus = std::make_unique<events::EventBus>(events::EventBusLimits{
+        .streams_per_user = config.event_streams_per_user, .streams_total = config.event_streams});
+    app->event_dispatcher = std::make_unique<events::EventDispatcher>(database, *app->event_outbox,
+                                                                      *app->event_bus, logger);
+    app->event_outbox->OnAppend([d = app->event_dispatcher.get()] { d->Expect(); });
+    app->event_streams = std::make_unique<events::EventStreams>(
+        database, *app->event_outbox, *app->event_bus, *app->event_dispatcher);
+    events::RegisterRoutes(router, *app->event_streams,
+                           {.heartbeat = std::chrono::seconds(config.event_heartbeat_seconds)});
+    app->jobs->PublishProgressTo(*app->event_outbox);
+    app->housekeeping->Add(
+        "event_outbox", [outbox = app->event_outbox.get()](
+                            platform::store::Session& s, std::chrono::system_clock::time_point now,
+                            int limit) { return outbox->PurgeOld(s, now, limit); });
+    if (start_background) app->event_dispatcher->Start();
   }
 
   app->http = std::make_unique<platform::http::HttpApp>(

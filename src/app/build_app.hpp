@@ -34,6 +34,12 @@ class MeasurementService;
 namespace vigor::features::imports {
 class ImportService;
 }
+namespace vigor::platform::events {
+class EventOutbox;
+class EventBus;
+class EventDispatcher;
+class EventStreams;
+}  // namespace vigor::platform::events
 namespace vigor::platform::jobs {
 class Housekeeping;
 class JobQueue;
@@ -80,6 +86,11 @@ struct App {
   std::unique_ptr<features::workouts::RoutineService> routines;
   std::unique_ptr<features::workouts::ProgramService> programs;
   std::unique_ptr<features::workouts::MeasurementService> measurements;
+  // Live events: the outbox, the in-process bus, its dispatcher, the streams' service.
+  std::unique_ptr<platform::events::EventOutbox> event_outbox;
+  std::unique_ptr<platform::events::EventBus> event_bus;
+  std::unique_ptr<platform::events::EventDispatcher> event_dispatcher;
+  std::unique_ptr<platform::events::EventStreams> event_streams;
   std::unique_ptr<platform::jobs::JobQueue> jobs;  // background jobs (imports)
   std::unique_ptr<features::imports::ImportService> imports;
   std::unique_ptr<features::diagnostics::WriteProbeService> write_probes;
