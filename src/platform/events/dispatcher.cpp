@@ -24,6 +24,17 @@ EventDispatcher::~EventDispatcher() { Stop(); }
 void EventDispatcher::Start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable()) return;
+  // Where reading starts is fixed now, not at the first round: a row committed in between must
+  // not be skipped. (Should the database be unavailable, the first round tries again.)
+  if (!started_reading_) {
+    try {
+      cursor_ = database_.ReadResult([&](store::Session& s) { return outbox_.MaxId(s); });
+      started_reading_ = true;
+    } catch (const std::exception& e) {
+      logger_.Warn("event dispatcher: cannot read the outbox yet",
+                   {{"error", std::string_view(e.what())}});
+    }
+  }
   stopping_ = false;
   thread_ = std::thread([this] { Run(); });
 }
