@@ -20,6 +20,9 @@ namespace vigor::platform::store {
 class Database;
 class Session;
 }  // namespace vigor::platform::store
+namespace vigor::platform::events {
+class EventOutbox;
+}
 
 namespace vigor::platform::jobs {
 
@@ -105,6 +108,10 @@ class JobQueue {
 
   // Before Start: the handler of a kind. A job of an unknown kind fails.
   void Register(std::string kind, Handler handler);
+  // Before Start: every change of a job's status or progress then writes a "<kind>.progress"
+  // event for its user (e.g. "import.progress") in the same transaction, with the job's id,
+  // status, done, total and progress.
+  void PublishProgressTo(events::EventOutbox& outbox) { events_ = &outbox; }
 
   // Inside the caller's transaction; returns the new job's id. Call Notify() after the write
   // returns for an immediate start (otherwise the next poll, at most kPollInterval later).
@@ -128,10 +135,12 @@ class JobQueue {
   // Claims and runs one due job; false when there was none.
   bool RunOne();
   bool AnyDue();
+  void ReportProgress(store::Session& session, const Job& job);
 
   store::Database& database_;
   obs::Logger& logger_;
   std::map<std::string, Handler, std::less<>> handlers_;
+  events::EventOutbox* events_ = nullptr;
 
   std::mutex run_mutex_;  // one job at a time in this process (worker and DrainForTests)
   Poller poller_;         // last: its thread stops before the rest goes
