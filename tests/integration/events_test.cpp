@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "features/diagnostics/feature.hpp"
 #include "features/diagnostics/write_probe.hpp"
 #include "platform/events/dispatcher.hpp"
 #include "platform/events/event_bus.hpp"
@@ -231,7 +232,7 @@ TEST_F(EventsTest, ShutdownEndsTheStreamWhileARequestInFlightFinishes) {
   stopped.get();
   thread_.join();
   server_.reset();
-  EXPECT_EQ(h_.app().write_probes->Get("held").value, "v");
+  EXPECT_EQ(h_.app().Get<features::diagnostics::DiagnosticsFeature>().write_probes().Get("held").value, "v");
 }
 
 TEST_F(EventsTest, ImportProgressArrivesOnTheStream) {
