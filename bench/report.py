@@ -99,6 +99,119 @@ def reading(f):
     return " ".join(s)
 
 
+PG_KEYS = ("healthz", "meta", "list", "create", "writes", "writes_delay")
+SCENARIOS = [
+    ("healthz", "GET /healthz", "req/s"),
+    ("meta", "GET /api/v1/meta", "req/s"),
+    ("list", "GET /api/v1/workouts?limit=20 (history page; Bearer token)", "req/s"),
+    ("create", "POST /api/v1/workouts, 15 sets (new workout each)", "workouts/s"),
+    ("writes", "Acknowledged durable writes (PUT write-probe, new key each)", "writes/s"),
+]
+
+
+def cell(w, unit):
+    """A figure, or a failure: a rate of error responses measures nothing."""
+    if w["non2xx"]:
+        return f"**failed**: {w['non2xx']:,} of {w['requests']:,} responses non-2xx", 0.0
+    rate = w["ok_per_sec"] if unit != "req/s" else w["rps"]
+    return f"{fmt_rate(rate)} {unit} (p99 {fmt_ms(w.get('p99'))})", rate
+
+
+def backends_section(work, f, problems):
+    """SQLite and PostgreSQL side by side: the same scenarios in the same run."""
+    lines = ["## SQLite and PostgreSQL, same run", ""]
+    skipped = os.path.join(work, "pg.skipped")
+    if os.path.exists(skipped):
+        with open(skipped) as fh:
+            lines += [f"PostgreSQL not measured in this run: {fh.read().strip()}.", ""]
+        return lines
+    pg = {}
+    for key in PG_KEYS:
+        path = os.path.join(work, f"pg_{key}.wrk")
+        if not os.path.exists(path):
+            problems.append(f"pg_{key}: no wrk output")
+            continue
+        pg[key] = parse_wrk(path)
+        if pg[key]["rps"] <= 0:
+            problems.append(f"pg_{key}: no Requests/sec in wrk output")
+        if pg[key]["non2xx"]:
+            problems.append(f"pg_{key}: {pg[key]['non2xx']} non-2xx responses")
+    if len(pg) < len(PG_KEYS):
+        return lines + ["PostgreSQL figures incomplete (see Problems).", ""]
+    settings = "?"
+    try:
+        with open(os.path.join(work, "pg.settings")) as fh:
+            fsync, sync_commit, version = fh.read().split()[:3]
+            settings = f"PostgreSQL {version}, fsync={fsync}, synchronous_commit={sync_commit}"
+    except (OSError, ValueError):
+        pass
+    lines += [
+        f"Each backend's server had a user with a history of workouts (bench/api_user.py) and ran "
+        f"every scenario with the same wrk load; {settings}, a throw-away cluster on the same "
+        "disk (scripts/pg-test-server without --fast). Ratios divide rates of the same run.",
+        "",
+        "| Scenario | SQLite | PostgreSQL | PostgreSQL / SQLite | of /healthz: SQLite, PostgreSQL |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    ratios = {}
+    for key, name, unit in SCENARIOS:
+        s_text, s_rate = cell(f[key], unit)
+        p_text, p_rate = cell(pg[key], unit)
+        ratios[key] = ratio(p_rate, s_rate)
+        def of_healthz(rate, healthz):
+            return f"{ratio(rate, healthz):.2f}" if rate else "-"
+
+        of_h = (f"{of_healthz(s_rate, f['healthz']['rps'])}, "
+                f"{of_healthz(p_rate, pg['healthz']['rps'])}"
+                if key != "healthz" else "1.00, 1.00 (reference)")
+        shown = f"{ratios[key]:.2f}" if ratios[key] else "-"
+        lines.append(f"| {name} | {s_text} | {p_text} | {shown} | {of_h} |")
+    d_text, d_rate = cell(pg["writes_delay"], "writes/s")
+    delay_ratio = ratio(d_rate, pg["writes"]["ok_per_sec"])
+    lines += [
+        "",
+        "Durable writes on PostgreSQL, one transaction per request (what the backend does), with "
+        "and without PostgreSQL's own grouping of concurrent commits' WAL flushes:",
+        "",
+        "| PostgreSQL setting | Acknowledged durable writes | Ratio |",
+        "| --- | ---: | ---: |",
+        f"| commit_delay = 0 (default) | {cell(pg['writes'], 'writes/s')[0]} | 1.00 (reference) |",
+        f"| commit_delay = 1000 us, commit_siblings = 5 | {d_text} | {delay_ratio:.2f} |",
+        "",
+    ]
+    s = []
+    failed = [name for key, name, _ in SCENARIOS if not ratios[key]]
+    if failed:
+        s.append("Not measured on PostgreSQL in this run, because its requests failed: " +
+                 "; ".join(failed) + ".")
+    if ratios["meta"]:
+        s.append(f"PostgreSQL serves /api/v1/meta, which reads no table, at {ratios['meta']:.2f}x "
+                 "SQLite's rate: the same code, so the difference is noise or the other "
+                 "server process competing for the 2 CPUs.")
+    if ratios["list"]:
+        s.append(f"A history page runs at {ratios['list']:.2f}x: each query is a round trip to "
+                 "another process instead of a library call.")
+    if ratios["create"] and ratios["writes"]:
+        s.append(f"Saving a workout with 15 sets runs at {ratios['create']:.2f}x and durable "
+                 f"single-row writes at {ratios['writes']:.2f}x SQLite's rate, where SQLite "
+                 "commits many requests' writes with one fsync (group commit) and PostgreSQL "
+                 "commits each request's transaction on its own, its WAL writer flushing "
+                 "concurrent commits together.")
+    if delay_ratio > 1.05:
+        s.append(f"commit_delay=1000 us raised durable writes by {delay_ratio - 1:.0%}: worth "
+                 "setting on a write-heavy instance (docs/operations.md).")
+    elif delay_ratio < 0.95:
+        s.append(f"commit_delay=1000 us lowered durable writes to {delay_ratio:.2f}x: PostgreSQL "
+                 "already groups concurrent flushes, and the delay only adds latency here; keep "
+                 "the default 0.")
+    else:
+        s.append(f"commit_delay=1000 us changed durable writes by less than 5% ({delay_ratio:.2f}x)"
+                 ": PostgreSQL already groups concurrent WAL flushes at this load; the default 0 "
+                 "is kept.")
+    lines += ["### Reading", "", " ".join(s), ""]
+    return lines
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", required=True)
@@ -109,7 +222,7 @@ def main():
         facts = json.load(fh)
     f = {"nproc": facts.get("nproc", "?")}
     problems = []
-    for key in ("healthz", "meta", "per_thread", "shared", "writes"):
+    for key in ("healthz", "meta", "list", "create", "per_thread", "shared", "writes"):
         path = os.path.join(a.work, key + ".wrk")
         if not os.path.exists(path):
             problems.append(f"{key}: no wrk output")
@@ -121,7 +234,7 @@ def main():
             problems.append(f"{key}: no Requests/sec in wrk output")
         if f[key]["non2xx"]:
             problems.append(f"{key}: {f[key]['non2xx']} non-2xx responses")
-        if f[key]["socket_errors"] and key != "writes":
+        if f[key]["socket_errors"] and key not in ("writes", "create"):
             problems.append(f"{key}: {f[key]['socket_errors_text']}")
     try:
         with open(os.path.join(a.work, "sqlite.json")) as fh:
@@ -138,6 +251,10 @@ def main():
          "1.00 (reference)"),
         ("GET /api/v1/meta", fmt_rate(f["meta"]["rps"]) + " req/s", f["meta"],
          f"{ratio(f['meta']['rps'], f['healthz']['rps']):.2f} of /healthz"),
+        ("GET /api/v1/workouts?limit=20 (history page)", fmt_rate(f["list"]["rps"]) + " req/s",
+         f["list"], f"{ratio(f['list']['rps'], f['healthz']['rps']):.2f} of /healthz"),
+        ("POST /api/v1/workouts, 15 sets", fmt_rate(f["create"]["ok_per_sec"]) + " workouts/s",
+         f["create"], f"{ratio(f['create']['ok_per_sec'], f['healthz']['rps']):.2f} of /healthz"),
         ("GET /api/v1/meta, `--io-model per-thread`", fmt_rate(f["per_thread"]["rps"]) + " req/s",
          f["per_thread"], f"{ratio(f['per_thread']['rps'], f['shared']['rps']):.2f} of shared"),
         ("GET /api/v1/meta, `--io-model shared` (reference)", fmt_rate(f["shared"]["rps"]) + " req/s",
@@ -174,6 +291,7 @@ def main():
     lines += ["", f"Write step: {wr.get('requests', 0):,} responses, {wr.get('non2xx', 0)} non-2xx"
               + (f", {wr.get('socket_errors_text')}" if wr.get("socket_errors") else "") + ".", ""]
     lines += ["## Reading", "", reading(f), ""]
+    lines += backends_section(a.work, f, problems)
     if problems:
         lines += ["## Problems in this run", ""] + [f"- {p}" for p in problems] + [""]
     with open(a.out, "w") as fh:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Vigor benchmark. Usage:
 #   bench/run.sh [--smoke] PATH/TO/vigor
-# Full run (~1.5 min): writes bench/RESULTS.md. --smoke: 1 s steps, writes a temp file instead
+# Full run (~4 min): writes bench/RESULTS.md. --smoke: 1 s steps, writes a temp file instead
 # (used by `make test` to prove the benchmark still works). See bench/README.md.
 set -euo pipefail
 
@@ -22,10 +22,10 @@ command -v "$WRK" >/dev/null || { echo "bench: wrk not found (apt-get install wr
 command -v curl >/dev/null || { echo "bench: curl not found" >&2; exit 2; }
 
 if [ "$SMOKE" = 1 ]; then
-  DUR=1s; WARM=1s; SQLITE_SECS=1
+  DUR=1s; WARM=1s; SQLITE_SECS=1; SEED_WORKOUTS=20
   OUT="${TMPDIR:-/tmp}/vigor-bench-smoke.XXXXXX.md"   # made by mktemp when the report is written
 else
-  DUR=10s; WARM=3s; SQLITE_SECS=5
+  DUR=10s; WARM=3s; SQLITE_SECS=5; SEED_WORKOUTS=200
   OUT="$HERE/RESULTS.md"
 fi
 WRK_ARGS=(-t2 -c64 --timeout 5s --latency)
@@ -48,7 +48,12 @@ stop_server() {
     SERVER_PID=""
   fi
 }
-cleanup() { stop_server; rm -rf "$WORK"; }
+PGDIR=""
+cleanup() {
+  stop_server
+  if [ -n "$PGDIR" ]; then "$ROOT/scripts/pg-test-server" stop "$PGDIR/server" || true; rm -rf "$PGDIR"; fi
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -86,7 +91,8 @@ start_server() {
 # run_wrk NAME URL [extra wrk args...]: warm-up, then the measured run into $WORK/NAME.wrk
 run_wrk() {
   local name=$1 url=$2; shift 2
-  "$WRK" "${WRK_ARGS[@]}" -d"$WARM" "$@" "$url" >"$WORK/$name.warmup" 2>&1
+  # The smoke run only proves each step works: no warm-up.
+  [ "$SMOKE" = 1 ] || "$WRK" "${WRK_ARGS[@]}" -d"$WARM" "$@" "$url" >"$WORK/$name.warmup" 2>&1
   "$WRK" "${WRK_ARGS[@]}" -d"$DUR" "$@" "$url" >"$WORK/$name.wrk" 2>&1
   local rps
   rps=$(grep -oE 'Requests/sec:[[:space:]]+[0-9.]+' "$WORK/$name.wrk" | awk '{print $2}') || true
@@ -117,10 +123,32 @@ FACTS_LOG_LEVEL="$LOG_LEVEL" \
 "$PY" -c 'import json, os; print(json.dumps({k[6:].lower(): v for k, v in os.environ.items() if k.startswith("FACTS_")}))' \
   >"$WORK/facts.json"
 
-# 1. reference and API read path, default settings
-start_server default
-run_wrk healthz "$BASE/healthz"
-run_wrk meta "$BASE/api/v1/meta"
+# setup_user NAME DB-ARGS...: an account with a token and a history of workouts on the running
+# server; sets TOKEN
+setup_user() {
+  local name=$1; shift
+  TOKEN=$("$PY" "$HERE/api_user.py" --vigor "$BIN" --base "$BASE" --workouts "$SEED_WORKOUTS" \
+            -- "$@" 2>"$WORK/$name.setup.err") || {
+    echo "bench: setting up the API user on '$name' failed:" >&2
+    cat "$WORK/$name.setup.err" >&2
+    exit 1
+  }
+}
+
+# api_steps PREFIX: the scenarios run on each backend, against the running server
+api_steps() {
+  local p=$1
+  run_wrk "${p}healthz" "$BASE/healthz"
+  run_wrk "${p}meta" "$BASE/api/v1/meta"
+  run_wrk "${p}list" "$BASE/api/v1/workouts?limit=20" -H "Authorization: Bearer $TOKEN"
+  BENCH_TOKEN=$TOKEN run_wrk "${p}create" "$BASE/api/v1/workouts" -s "$HERE/workout_create.lua"
+  run_wrk "${p}writes" "$BASE/diagnostics/write-probe/x" -s "$HERE/write_probe.lua"
+}
+
+# 1. SQLite: the reference, the API read and write paths, acknowledged durable writes
+start_server sqlite --enable-write-probe
+setup_user sqlite --data-dir "$WORK/data-sqlite"
+api_steps ""
 stop_server
 
 # 2. the two I/O models on the API read path
@@ -131,13 +159,41 @@ start_server shared --io-model shared
 run_wrk shared "$BASE/api/v1/meta"
 stop_server
 
-# 3. acknowledged durable writes, then the raw SQLite reference on the same filesystem
-start_server writes --enable-write-probe
-run_wrk writes "$BASE/diagnostics/write-probe/x" -s "$HERE/write_probe.lua"
-stop_server
+# 3. the raw SQLite reference on the same filesystem
 "$PY" "$HERE/sqlite_autocommit.py" --seconds "$SQLITE_SECS" --dir "$WORK" >"$WORK/sqlite.json"
 printf 'bench: %-12s %12.0f inserts/s (raw SQLite autocommit, WAL, synchronous=FULL)\n' \
   sqlite "$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["per_sec"])' "$WORK/sqlite.json")"
+
+# 4. the same scenarios on PostgreSQL 15: a throw-away server, durable (fsync and
+# synchronous_commit on, as in production), then durable writes again with commit_delay
+pg_skip() { echo "$1" >"$WORK/pg.skipped"; echo "bench: PostgreSQL skipped: $1"; }
+if [ "${BENCH_POSTGRESQL:-1}" = 0 ]; then
+  pg_skip "BENCH_POSTGRESQL=0"
+elif [ ! -x "${PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ] || ! command -v psql >/dev/null; then
+  pg_skip "PostgreSQL 15 is not installed (scripts/bootstrap installs it)"
+else
+  PGDIR=$(mktemp -d /tmp/vigor-bench-pg.XXXXXX)
+  chmod 755 "$PGDIR"  # the server runs as postgres when the bench runs as root
+  PG_URL=$("$ROOT/scripts/pg-test-server" start "$PGDIR/server")
+  start_server pg --database "$PG_URL" --enable-write-probe
+  if [ "$(psql "$PG_URL" -tAc "SELECT count(*) FROM information_schema.tables
+                               WHERE table_name = 'schema_migrations'")" != 1 ]; then
+    stop_server
+    pg_skip "this vigor binary does not use PostgreSQL (--database was ignored)"
+  else
+    setup_user pg --database "$PG_URL"
+    api_steps pg_
+    psql "$PG_URL" -qtA -c "SHOW fsync" -c "SHOW synchronous_commit" \
+      -c "SELECT current_setting('server_version')" >"$WORK/pg.settings"
+    psql "$PG_URL" -q -c "ALTER SYSTEM SET commit_delay = 1000" \
+      -c "ALTER SYSTEM SET commit_siblings = 5" -c "SELECT pg_reload_conf()" >/dev/null
+    sleep 0.2
+    run_wrk pg_writes_delay "$BASE/diagnostics/write-probe/x" -s "$HERE/write_probe.lua"
+    stop_server
+  fi
+  "$ROOT/scripts/pg-test-server" stop "$PGDIR/server"
+  rm -rf "$PGDIR"; PGDIR=""
+fi
 
 echo
 status=0

@@ -12,6 +12,8 @@
 #include "features/accounts/routes.hpp"
 #include "features/admin/admin_service.hpp"
 #include "features/admin/routes.hpp"
+#include "features/body/measurement_service.hpp"
+#include "features/body/routes.hpp"
 #include "features/diagnostics/routes.hpp"
 #include "features/exercises/exercise_service.hpp"
 #include "features/exercises/routes.hpp"
@@ -19,7 +21,6 @@
 #include "features/imports/routes.hpp"
 #include "features/meta/routes.hpp"
 #include "features/operations/routes.hpp"
-#include "features/workouts/measurement_service.hpp"
 #include "features/workouts/program_service.hpp"
 #include "features/workouts/routes.hpp"
 #include "features/workouts/routine_service.hpp"
@@ -198,11 +199,12 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
         };
     app->routines = std::make_unique<features::workouts::RoutineService>(database, exercise_exists,
                                                                          in_catalogue);
-    app->measurements = std::make_unique<features::workouts::MeasurementService>(database);
-    features::workouts::RegisterRoutes(router, *app->workouts, *app->routines, *app->measurements);
+    features::workouts::RegisterRoutes(router, *app->workouts, *app->routines);
     app->programs = std::make_unique<features::workouts::ProgramService>(database);
     features::workouts::RegisterProgramRoutes(router, *app->programs);
   }
+  app->measurements = std::make_unique<features::body::MeasurementService>(database);
+  features::body::RegisterRoutes(router, *app->measurements);
   // Imports run as background jobs.
   app->jobs = std::make_unique<platform::jobs::JobQueue>(database, logger);
   app->imports =

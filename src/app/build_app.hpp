@@ -29,8 +29,10 @@ namespace vigor::features::workouts {
 class WorkoutService;
 class RoutineService;
 class ProgramService;
-class MeasurementService;
 }  // namespace vigor::features::workouts
+namespace vigor::features::body {
+class MeasurementService;
+}
 namespace vigor::features::imports {
 class ImportService;
 }
@@ -79,7 +81,7 @@ struct App {
   std::unique_ptr<features::workouts::WorkoutService> workouts;
   std::unique_ptr<features::workouts::RoutineService> routines;
   std::unique_ptr<features::workouts::ProgramService> programs;
-  std::unique_ptr<features::workouts::MeasurementService> measurements;
+  std::unique_ptr<features::body::MeasurementService> measurements;
   std::unique_ptr<platform::jobs::JobQueue> jobs;  // background jobs (imports)
   std::unique_ptr<features::imports::ImportService> imports;
   std::unique_ptr<features::diagnostics::WriteProbeService> write_probes;

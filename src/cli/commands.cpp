@@ -5,6 +5,7 @@
 
 #include "app/build_app.hpp"
 #include "app/build_info.hpp"
+#include "cli/migrate_data.hpp"
 #include "features/admin/admin_service.hpp"
 #include "platform/error.hpp"
 #include "platform/http/server.hpp"
@@ -24,6 +25,11 @@ void PrintUsage(std::ostream& out) {
       << "Commands:\n"
       << "  serve     run the server (API and web app)\n"
       << "  migrate   apply database migrations and exit\n"
+      << "  migrate-data --from SOURCE --to TARGET [--batch-rows N]\n"
+      << "            move a whole instance between databases: SOURCE and TARGET are each a\n"
+      << "            SQLite data directory or a postgresql:// URL; the target must be empty;\n"
+      << "            every table's rows and content are verified after the copy; the source's\n"
+      << "            secret.key (or --secret-key-file) is copied to a target data directory\n"
       << "  routes    print the HTTP routes as JSON lines\n"
       << "  user create --username NAME --email ADDRESS [--admin]\n"
       << "            create an account (password read from standard input)\n"
@@ -198,6 +204,14 @@ int Main(const std::vector<std::string>& args) {
       return UserCreate(std::vector<std::string>(rest.begin() + 1, rest.end()));
     } catch (const std::exception& e) {
       std::cerr << "vigor: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  if (command == "migrate-data") {
+    try {
+      return MigrateData(rest);
+    } catch (const std::exception& e) {
+      std::cerr << "vigor migrate-data: " << e.what() << "\n";
       return 1;
     }
   }

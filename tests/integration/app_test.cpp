@@ -147,6 +147,51 @@ TEST_F(AppTest, ProbeWriteIsReadBack) {
   EXPECT_EQ(JsonBody(get)["value"], "ok");
 }
 
+// A database that cannot be written (full: its writer may not grow the file past the pages it
+// has) answers a retryable 503 with Retry-After, not a 500; reads go on, and once there is room
+// again the same request succeeds.
+TEST_F(AppTest, AFullDatabaseIsARetryable503) {
+  using platform::store::Session;
+  using platform::store::Statement;
+  // On the writer's own connection, where the limit applies; a PRAGMA takes no parameters.
+  auto pragma = [&](const Statement& statement) {
+    app_->database->Write([&](Session& s) { s.Query(statement); });
+  };
+  ASSERT_EQ(Call(Method::kPut, "/diagnostics/write-probe/first", R"({"value":"saved"})").status,
+            200);
+  // SQLite keeps the current size when asked for less: no page may be added from now on.
+  pragma(Statement{"test.no_more_pages", "PRAGMA max_page_count = 1"});
+
+  // Each value needs about a quarter of a page: the free room left runs out within a few pages.
+  std::string value(1000, 'x');
+  Response refused;
+  for (int i = 0; i < 500 && refused.status == 0; ++i) {
+    auto r = Call(Method::kPut, "/diagnostics/write-probe/k" + std::to_string(i),
+                  R"({"value":")" + value + "\"}");
+    if (r.status != 200) refused = r;
+  }
+  ASSERT_EQ(refused.status, 503) << refused.body;
+  EXPECT_EQ(refused.headers.Get("Retry-After"), "3");
+  EXPECT_EQ(refused.headers.Get("Content-Type"), "application/problem+json");
+  auto problem = JsonBody(refused);
+  EXPECT_EQ(problem["status"], 503);
+  EXPECT_EQ(problem["title"], "Service unavailable");
+  EXPECT_EQ(problem["detail"],
+            "The database is unavailable for a moment. Try again in a few seconds.");
+  EXPECT_EQ(refused.body.find("full"), std::string::npos) << "no internals: " << refused.body;
+
+  // Reads still work; the log has a warning, not an unhandled exception.
+  EXPECT_EQ(Call(Method::kGet, "/diagnostics/write-probe/first").status, 200);
+  auto log = LogText();
+  EXPECT_NE(log.find(R"("level":"warn","msg":"storage unavailable")"), std::string::npos) << log;
+  EXPECT_EQ(log.find("unhandled exception"), std::string::npos) << log;
+
+  pragma(Statement{"test.pages_again", "PRAGMA max_page_count = 1000000"});
+  EXPECT_EQ(
+      Call(Method::kPut, "/diagnostics/write-probe/after", R"({"value":")" + value + "\"}").status,
+      200);
+}
+
 TEST_F(AppTest, WebAppIsServedWithFallbackForClientRoutes) {
   auto index = Call(Method::kGet, "/");
   EXPECT_EQ(index.status, 200);

@@ -41,15 +41,15 @@ class HousekeepingTest : public ::testing::Test {
   }
   std::int64_t Count(const std::string& sql) {
     return h_.app().database->ReadResult([&](Session& s) {
-      return s.QueryOne(Statement{"test.count", sql})->Int(0);
+      return s.QueryOne(Statement{"test.count", sql})->Int("n");
     });
   }
   std::string Ids(const std::string& table, const std::string& column) {
     return h_.app().database->ReadResult([&](Session& s) {
       std::string ids;
       for (auto& row : s.Query(Statement{
-               "test.ids", "SELECT " + column + " FROM " + table + " ORDER BY " + column})) {
-        ids += (ids.empty() ? "" : " ") + row.Text(0);
+               "test.ids", "SELECT " + column + " AS id FROM " + table + " ORDER BY " + column})) {
+        ids += (ids.empty() ? "" : " ") + row.Text("id");
       }
       return ids;
     });
@@ -152,10 +152,10 @@ TEST_F(HousekeepingTest, ALateRetryWithAClientIdStillMakesOneWorkout) {
   h_.app().database->Write([&](Session& s) {
     h_.app().workouts->PurgeIdempotencyKeys(s, Clock::now() + 31 * 24h, 100);
   });
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM workout_idempotency_keys"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workout_idempotency_keys"), 0);
   auto retry = h_.Call(ana, platform::http::Method::kPost, "/api/v1/workouts", body, key);
   EXPECT_EQ(retry.status, 200) << retry.body;
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM workouts WHERE deleted_at IS NULL"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workouts WHERE deleted_at IS NULL"), 1);
 }
 
 }  // namespace

@@ -182,7 +182,7 @@ class ImportsTest : public ::testing::Test {
   }
   std::int64_t Count(const std::string& sql) {
     return h_.app().database->ReadResult([&](platform::store::Session& s) {
-      return s.QueryOne(platform::store::Statement{"test.count", sql})->Int(0);
+      return s.QueryOne(platform::store::Statement{"test.count", sql})->Int("n");
     });
   }
   void Sql(const std::string& sql) {
@@ -328,9 +328,9 @@ TEST_F(ImportsTest, BrokenAndHostileFilesFailAndLeaveNothing) {
         << boost::json::serialize(error);
   }
   EXPECT_EQ(WorkoutCount(ana_), 0u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM workouts"), 0);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM workout_tracks"), 0);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_uploads"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workouts"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workout_tracks"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM import_uploads"), 0);
 }
 
 TEST_F(ImportsTest, BadRequestsAreRefusedAtOnce) {
@@ -422,8 +422,8 @@ TEST_F(ImportsTest, StrongCsvDryRunWritesNothingAndShowsWhatWouldHappen) {
   EXPECT_EQ(matched["Bench Press (Barbell)"], "barbell-bench-press");
   EXPECT_EQ(matched["Bench Press (Dumbbell)"], "dumbbell-bench-press");
   EXPECT_EQ(WorkoutCount(ana_), 0u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM jobs"), 0);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM custom_exercises"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM jobs"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM custom_exercises"), 0);
 }
 
 TEST_F(ImportsTest, StrongCsvImportThenExportRoundTripsEverySet) {
@@ -518,17 +518,17 @@ TEST_F(ImportsTest, UndoRemovesEverythingTheImportCreatedAndNothingElse) {
   ASSERT_EQ(Import(ana_, id)["status"], "succeeded");
   auto gpx = RunImport(ana_, "format=gpx", Gpx(OneHourRun(46.52, 6.63, 120)));
   EXPECT_EQ(WorkoutCount(ana_), 8u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM custom_exercises WHERE deleted_at IS NULL"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM custom_exercises WHERE deleted_at IS NULL"), 1);
 
   EXPECT_EQ(h_.Call(ana_, Method::kDelete, "/api/v1/imports/" + id).status, 204);
   EXPECT_EQ(h_.Get(ana_, "/api/v1/imports/" + id).status, 404);
   EXPECT_EQ(WorkoutCount(ana_), 2u);  // their own and the GPX import
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM custom_exercises WHERE deleted_at IS NULL"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM custom_exercises WHERE deleted_at IS NULL"), 0);
 
   std::string gpx_id(gpx["id"].as_string());
   EXPECT_EQ(h_.Call(ana_, Method::kDelete, "/api/v1/imports/" + gpx_id).status, 204);
   EXPECT_EQ(WorkoutCount(ana_), 1u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM workout_tracks"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workout_tracks"), 0);
 }
 
 TEST_F(ImportsTest, AQueuedImportCanBeCancelledAndProgressIsRecorded) {
@@ -575,10 +575,10 @@ TEST_F(ImportsTest, AnImportThatFailsHalfwayLeavesNothing) {
   auto failed = RunImport(ana_, "format=strong_csv", ManyWorkouts(450));
   EXPECT_EQ(failed["status"], "failed") << boost::json::serialize(failed);
   EXPECT_EQ(WorkoutCount(ana_), 0u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM workouts WHERE deleted_at IS NULL"), 0);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM workout_sets"), 0);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM custom_exercises WHERE deleted_at IS NULL"), 0);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_uploads"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workouts WHERE deleted_at IS NULL"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workout_sets"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM custom_exercises WHERE deleted_at IS NULL"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM import_uploads"), 0);
   EXPECT_EQ(failed["done"].to_number<int>(), 0);
 }
 
@@ -593,7 +593,7 @@ TEST_F(ImportsTest, AnImportWhoseRunnerDiedResumesWithoutDuplicates) {
   auto stopped = Import(ana_, id);
   EXPECT_EQ(stopped["status"], "running");
   EXPECT_EQ(stopped["done"].to_number<int>(), 200);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM workouts WHERE deleted_at IS NULL"), 200);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workouts WHERE deleted_at IS NULL"), 200);
 
   // The other runner died too; once its lease has run out, the job is claimed again.
   Sql("DROP TRIGGER take_lease");
@@ -606,11 +606,12 @@ TEST_F(ImportsTest, AnImportWhoseRunnerDiedResumesWithoutDuplicates) {
   EXPECT_EQ(result["workouts_created"].to_number<int>(), 450);
   EXPECT_EQ(result["sets_created"].to_number<int>(), 450);
   ASSERT_EQ(result["exercises_created"].as_array().size(), 1u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM workouts WHERE deleted_at IS NULL"), 450);
-  EXPECT_EQ(Count("SELECT COUNT(DISTINCT started_at) FROM workouts WHERE deleted_at IS NULL"), 450);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM workout_sets"), 450);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM custom_exercises WHERE deleted_at IS NULL"), 1);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_uploads"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workouts WHERE deleted_at IS NULL"), 450);
+  EXPECT_EQ(Count("SELECT COUNT(DISTINCT started_at) AS n FROM workouts WHERE deleted_at IS NULL"),
+            450);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workout_sets"), 450);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM custom_exercises WHERE deleted_at IS NULL"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM import_uploads"), 0);
 }
 
 // The socket server refuses an upload over the route's limit from its headers alone.

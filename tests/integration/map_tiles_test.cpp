@@ -164,7 +164,10 @@ TEST_F(MapTilesTest, ASettingSurvivesARestart) {
   std::string body = std::string(R"({"map_tile_url":")") + kOsm + R"("})";
   ASSERT_EQ(Put(admin_, body).status, 200);
   // A second app on the same data directory: its first response already allows the tiles.
-  AppHarness again([dir = h_.dir()](platform::config::Config& c) { c.data_dir = dir / "data"; });
+  AppHarness again([&](platform::config::Config& c) {
+    c.data_dir = h_.dir() / "data";
+    c.database_url = h_.app().config.database_url;  // the same PostgreSQL database, on that run
+  });
   Browser anyone;
   auto reply = again.Get(anyone, "/healthz");
   auto csp = std::string(*reply.headers.Get("Content-Security-Policy"));
@@ -180,7 +183,10 @@ TEST_F(MapTilesTest, AStoredValueTheChecksRefuseCountsAsNone) {
                                          "VALUES ('map_tile_url', $1, '2026-01-01T00:00:00Z')"},
               "https://tiles.example.org/{z}/{x}/{y}.png\" onerror=\"x");
   });
-  AppHarness again([dir = h_.dir()](platform::config::Config& c) { c.data_dir = dir / "data"; });
+  AppHarness again([&](platform::config::Config& c) {
+    c.data_dir = h_.dir() / "data";
+    c.database_url = h_.app().config.database_url;  // the same PostgreSQL database, on that run
+  });
   Browser anyone;
   auto meta = again.Get(anyone, "/api/v1/meta");
   EXPECT_TRUE(meta.Json()["map"].is_null());

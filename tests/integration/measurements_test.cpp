@@ -6,7 +6,7 @@
 #include <ostream>
 #include <set>
 
-#include "features/workouts/measurement_repository.hpp"
+#include "features/body/measurement_repository.hpp"
 #include "support/app_harness.hpp"
 
 namespace vigor {
@@ -293,7 +293,7 @@ TEST_F(MeasurementsTest, KindsCostOneStatementWhateverTheirNumber) {
                 200);
     }
   }
-  features::workouts::MeasurementRepository repository;
+  features::body::MeasurementRepository repository;
   auto cost = [&](const std::string& user_id, std::size_t expected_kinds) {
     std::uint64_t statements = 0;
     h_.app().database->Read([&](platform::store::Session& s) {

@@ -106,15 +106,17 @@ TEST_F(RoutinesTest, CreateReadListReplaceDelete) {
   EXPECT_EQ(h_.Get(owner_, "/api/v1/routines").Json()["items"].as_array().size(), 2u);
   // A tombstone stays for sync; its items are gone.
   auto rows = h_.app().database->ReadResult([&](Session& s) {
-    auto tombstones = s.QueryOne(Statement{"test.tombstones",
-                                           "SELECT COUNT(*) FROM routines WHERE user_id = $1 AND "
-                                           "deleted_at IS NOT NULL"},
-                                 owner_id_)
-                          ->Int(0);
-    auto items = s.QueryOne(Statement{"test.items",
-                                      "SELECT COUNT(*) FROM routine_items WHERE routine_id = $1"},
-                            id)
-                     ->Int(0);
+    auto tombstones =
+        s.QueryOne(Statement{"test.tombstones",
+                             "SELECT COUNT(*) AS n FROM routines WHERE user_id = $1 AND "
+                             "deleted_at IS NOT NULL"},
+                   owner_id_)
+            ->Int("n");
+    auto items =
+        s.QueryOne(Statement{"test.items",
+                             "SELECT COUNT(*) AS n FROM routine_items WHERE routine_id = $1"},
+                   id)
+            ->Int("n");
     return std::pair{tombstones, items};
   });
   EXPECT_EQ(rows, (std::pair<std::int64_t, std::int64_t>{1, 0}));

@@ -2,7 +2,6 @@
 // table, takes the next number of one counter, so no two changes share a rev and revs grow in
 // the order of the changes.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <set>
 #include <thread>
@@ -13,10 +12,9 @@
 #include "features/workouts/routine_repository.hpp"
 #include "features/workouts/workout_repository.hpp"
 #include "platform/obs/log.hpp"
-#include "platform/store/migrations.hpp"
 #include "platform/store/revisions.hpp"
-#include "platform/store/sqlite_database.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_database.hpp"
 
 namespace vigor {
 namespace {
@@ -52,7 +50,8 @@ class UserRevisionsTest : public ::testing::Test {
  protected:
   UserRevisionsTest()
       : logger_(platform::obs::LogLevel::kError, (dir_.path() / "log.jsonl").string()),
-        db_(platform::store::SqliteOptions{.path = dir_.path() / "vigor.db"}, logger_) {
+        database_(testing::OpenTestDatabase(dir_.path(), logger_, postgres_)),
+        db_(*database_) {
     db_.Write([](Session& s) {
       s.Execute(kInsertUser, "u1", "ann", "ann@example.com");
       s.Execute(kInsertUser, "u2", "bob", "bob@example.com");
@@ -61,7 +60,9 @@ class UserRevisionsTest : public ::testing::Test {
 
   testing::TempDir dir_;
   platform::obs::Logger logger_;
-  platform::store::SqliteDatabase db_;
+  std::unique_ptr<testing::ScratchPostgres> postgres_;
+  std::unique_ptr<platform::store::Database> database_;
+  platform::store::Database& db_;
   features::workouts::WorkoutRepository workouts_;
   features::workouts::RoutineRepository routines_;
   features::workouts::ProgramRepository programs_;
@@ -162,58 +163,6 @@ TEST_F(UserRevisionsTest, ConcurrentChangesOfOneUserNeverShareARev) {
   ASSERT_EQ(all.size(), static_cast<std::size_t>(kThreads * kEach));
   EXPECT_EQ(*all.begin(), 1);
   EXPECT_EQ(*all.rbegin(), kThreads * kEach);
-}
-
-// Migration 0011 starts each existing user's counter at the highest rev of their rows in any
-// table, so new changes sort after every old one; a user without rows starts at 0.
-TEST(UserRevisionsMigration, StartsEachUserAboveEveryRevTheyHave) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
-  auto exec = [db](const std::string& sql) {
-    char* error = nullptr;
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-    EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "") << "\n" << sql.substr(0, 200);
-    sqlite3_free(error);
-  };
-  const platform::store::Migration* revisions = nullptr;
-  for (const auto& m : platform::store::EmbeddedMigrations("sqlite")) {
-    if (m.version < 11) exec(std::string(m.sql));
-    if (m.version == 11) revisions = &m;
-  }
-  ASSERT_NE(revisions, nullptr);
-  EXPECT_EQ(revisions->name, "0011_user_revisions");
-  exec(
-      "INSERT INTO users (id, username, email, created_at, updated_at) VALUES "
-      "('u1', 'ann', 'ann@x', 't', 't'), ('u2', 'bob', 'bob@x', 't', 't'), "
-      "('u3', 'cy', 'cy@x', 't', 't');"
-      // u1: highest in routines (9), a deleted one among them counts too.
-      "INSERT INTO workouts (id, user_id, kind, started_at, input_hash, created_at, updated_at, "
-      "rev) VALUES ('w1', 'u1', 'strength', 's', 'h', 't', 't', 3), "
-      "('w2', 'u1', 'strength', 's', 'h', 't', 't', 7), "
-      "('w3', 'u2', 'strength', 's', 'h', 't', 't', 2);"
-      "INSERT INTO routines (id, user_id, name, created_at, updated_at, rev, deleted_at) VALUES "
-      "('r1', 'u1', 'A', 't', 't', 9, 't');"
-      // u2: highest in measurements (6).
-      "INSERT INTO measurements (id, user_id, kind, day, value, unit, created_at, updated_at, rev) "
-      "VALUES ('m1', 'u2', 'weight', '2026-01-01', 80, 'kg', 't', 't', 6);"
-      "INSERT INTO programs (id, user_id, name, created_at, updated_at, rev) VALUES "
-      "('p1', 'u2', 'P', 't', 't', 4);"
-      "INSERT INTO custom_exercises (id, user_id, name, name_folded, category, log_type, "
-      "created_at, updated_at, rev) VALUES ('e1', 'u2', 'E', 'e', 'strength', 'reps', 't', 't', "
-      "5);");
-  exec(std::string(revisions->sql));
-  std::vector<std::pair<std::string, std::int64_t>> rows;
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(db, "SELECT user_id, rev FROM user_revisions ORDER BY user_id", -1, &stmt,
-                     nullptr);
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    rows.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
-                      sqlite3_column_int64(stmt, 1));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  EXPECT_EQ(rows,
-            (std::vector<std::pair<std::string, std::int64_t>>{{"u1", 9}, {"u2", 6}, {"u3", 0}}));
 }
 
 }  // namespace

@@ -11,10 +11,10 @@
 
 #include "features/exercises/exercise_service.hpp"
 #include "features/workouts/json_codec.hpp"
-#include "features/workouts/time_text.hpp"
 #include "features/workouts/workout_service.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
+#include "platform/time_text.hpp"
 #include "support/app_harness.hpp"
 
 namespace vigor {
@@ -124,9 +124,9 @@ class WorkoutsTest : public ::testing::Test {
 
   // Rows in a table for the owner, tombstones included.
   std::int64_t CountRows(const std::string& table, const std::string& extra = "") {
-    std::string sql = "SELECT COUNT(*) FROM " + table + " WHERE user_id = $1" + extra;
+    std::string sql = "SELECT COUNT(*) AS n FROM " + table + " WHERE user_id = $1" + extra;
     return h_.app().database->ReadResult([&](Session& s) {
-      return s.QueryOne(Statement{"test.count", sql}, owner_id_)->Int(0);
+      return s.QueryOne(Statement{"test.count", sql}, owner_id_)->Int("n");
     });
   }
 
@@ -204,6 +204,36 @@ TEST_F(WorkoutsTest, CardioSessionsShareTheTable) {
   EXPECT_TRUE(cardio[0].at("exercise_names").as_array().empty());
   EXPECT_EQ(strength[0].at("cardio"), nullptr);
   EXPECT_EQ(strength[0].at("totals").at("volume_kg").to_number<double>(), 1480);
+}
+
+// Whole quantities are sent as integers and others in plain decimal: 3600 and 3120, not 3.6E3
+// and 3.12E3 (Boost.JSON's own way of writing a double).
+TEST_F(WorkoutsTest, NumbersAreWrittenAsPeopleWriteThem) {
+  auto run = boost::json::parse(R"({"title": "Hour run", "started_at": "2026-03-03T06:00:00Z",
+    "cardio": {"sport": "run", "distance_m": 12500.5, "duration_s": 3600}})")
+                 .as_object();
+  auto created = Post(owner_, run);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_NE(created.body.find(R"("cardio":{"sport":"run","distance_m":12500.5,"duration_s":3600,)"),
+            std::string::npos)
+      << created.body;
+  EXPECT_NE(created.body.find(R"("totals":{"sets":0,"reps":0,"volume_kg":0,"exercises":0,)"
+                              R"("duration_s":3600})"),
+            std::string::npos)
+      << created.body;
+
+  // 4 x 6 at 130 kg = 3120 kg; 07:30 to 08:15:00.5 is 2700.5 s.
+  auto squats = boost::json::parse(R"({"title": "Squats", "started_at": "2026-03-04T07:30:00Z",
+    "ended_at": "2026-03-04T08:15:00.5Z", "blocks": [{"exercise_id": "barbell-back-squat",
+    "sets": [{"reps": 6, "weight_kg": 130}, {"reps": 6, "weight_kg": 130},
+             {"reps": 6, "weight_kg": 130}, {"reps": 6, "weight_kg": 130}]}]})")
+                    .as_object();
+  created = Post(owner_, squats);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_NE(created.body.find(R"("totals":{"sets":4,"reps":24,"volume_kg":3120,"exercises":1,)"
+                              R"("duration_s":2700.5})"),
+            std::string::npos)
+      << created.body;
 }
 
 TEST_F(WorkoutsTest, EveryInvalidFieldIsNamedByItsPath) {
@@ -667,11 +697,9 @@ TEST_F(WorkoutsTest, TokensNeedTheWorkoutScopes) {
 }
 
 TEST(WorkoutTimeTextTest, ReadsRfc3339WithZones) {
-  using features::workouts::FormatUtcMs;
-  using features::workouts::ParseRfc3339Ms;
   auto utc = [](const char* text) {
-    auto ms = ParseRfc3339Ms(text);
-    return ms ? FormatUtcMs(*ms) : std::string("invalid");
+    auto ms = platform::ParseRfc3339Ms(text);
+    return ms ? platform::FormatUtcMs(*ms) : std::string("invalid");
   };
   EXPECT_EQ(utc("2026-03-02T07:30:00Z"), "2026-03-02T07:30:00.000Z");
   EXPECT_EQ(utc("2026-03-02T07:30:00.123456Z"), "2026-03-02T07:30:00.123Z");
@@ -684,9 +712,9 @@ TEST(WorkoutTimeTextTest, ReadsRfc3339WithZones) {
         "2026-03-02T07:30:00+0100", "2026-03-02T07:30:00Zx"}) {
     EXPECT_EQ(utc(bad), "invalid") << bad;
   }
-  EXPECT_TRUE(features::workouts::IsCalendarDay("2026-02-28"));
-  EXPECT_FALSE(features::workouts::IsCalendarDay("2026-02-29"));
-  EXPECT_FALSE(features::workouts::IsCalendarDay("2026-2-28"));
+  EXPECT_TRUE(platform::IsCalendarDay("2026-02-28"));
+  EXPECT_FALSE(platform::IsCalendarDay("2026-02-29"));
+  EXPECT_FALSE(platform::IsCalendarDay("2026-2-28"));
 }
 
 TEST(WorkoutETagTest, IfMatchListsAndStars) {

@@ -308,8 +308,13 @@ class MailQueueTest : public ::testing::Test {
     return db_.ReadResult([](Session& s) {
       std::vector<OutboxRow> out;
       for (auto& r : s.Query(kRows)) {
-        out.push_back(
-            {r.Text(0), r.Text(1), r.OptText(2), r.Int(3), r.Text(4), r.OptText(5), r.OptText(6)});
+        out.push_back({.to = r.Text("to_addr"),
+                       .subject = r.Text("subject"),
+                       .sealed_body = r.OptText("sealed_body"),
+                       .attempts = r.Int("attempts"),
+                       .next_attempt_at = r.Text("next_attempt_at"),
+                       .sent_at = r.OptText("sent_at"),
+                       .last_error = r.OptText("last_error")});
       }
       return out;
     });

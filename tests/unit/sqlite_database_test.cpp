@@ -11,7 +11,6 @@
 
 #include "platform/error.hpp"
 #include "platform/obs/log.hpp"
-#include "platform/store/migrations.hpp"
 #include "support/temp_dir.hpp"
 
 namespace vigor::platform::store {
@@ -19,11 +18,11 @@ namespace {
 
 constexpr Statement kInsert{
     "test.insert", "INSERT INTO write_probes (key, value, updated_at) VALUES ($1, $2, 't')"};
-constexpr Statement kCount{"test.count", "SELECT COUNT(*) FROM write_probes"};
+constexpr Statement kCount{"test.count", "SELECT COUNT(*) AS n FROM write_probes"};
 constexpr Statement kValue{"test.value", "SELECT value FROM write_probes WHERE key = $1"};
-// Parameters in the SQL in another order than their numbers.
-constexpr Statement kSwapped{"test.swapped", "SELECT $2 || '-' || $1"};
 
+// What only SQLite has: WAL, its checkpointer, group commit. The contract both backends keep is
+// checked in tests/integration/database_contract_test.cpp.
 class SqliteDatabaseTest : public ::testing::Test {
  protected:
   SqliteDatabaseTest() : logger_(obs::LogLevel::kError, (dir_.path() / "log.jsonl").string()) {}
@@ -34,22 +33,12 @@ class SqliteDatabaseTest : public ::testing::Test {
   }
 
   std::int64_t Count(Database& db) {
-    return db.ReadResult([](Session& s) { return s.QueryOne(kCount)->Int(0); });
+    return db.ReadResult([](Session& s) { return s.QueryOne(kCount)->Int("n"); });
   }
 
   testing::TempDir dir_;
   obs::Logger logger_;
 };
-
-TEST_F(SqliteDatabaseTest, AppliesEveryEmbeddedMigrationOnce) {
-  int newest = EmbeddedMigrations("sqlite").back().version;
-  {
-    auto db = Open();
-    EXPECT_EQ(db->SchemaVersion(), newest);
-  }
-  auto again = Open();  // reopening must not re-apply (it would fail on CREATE TABLE)
-  EXPECT_EQ(again->SchemaVersion(), newest);
-}
 
 TEST_F(SqliteDatabaseTest, UsesWalWithFullSync) {
   Open();
@@ -63,24 +52,19 @@ TEST_F(SqliteDatabaseTest, UsesWalWithFullSync) {
   sqlite3_close(raw);
 }
 
-TEST_F(SqliteDatabaseTest, BindsNumberedParametersByNumber) {
-  auto db = Open();
-  auto text = db->ReadResult([](Session& s) { return s.QueryOne(kSwapped, "a", "b")->Text(0); });
-  EXPECT_EQ(text, "b-a");
-}
-
 TEST_F(SqliteDatabaseTest, BlobsKeepEveryByteAndAreStoredAsBlobs) {
   auto db = Open();
   // NUL bytes, bytes that are not UTF-8, and all 256 values.
   std::string bytes("a\0b\xff\xfe", 5);
   for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
-  constexpr Statement kEcho{"test.echo", "SELECT $1, typeof($1), length($1)"};
+  constexpr Statement kEcho{"test.echo",
+                            "SELECT $1 AS echo, typeof($1) AS type, length($1) AS length"};
   auto row = db->ReadResult([&](Session& s) { return *s.QueryOne(kEcho, Blob{bytes}); });
-  EXPECT_EQ(row.Text(0), bytes);
-  EXPECT_EQ(row.Text(1), "blob");
-  EXPECT_EQ(row.Int(2), static_cast<std::int64_t>(bytes.size()));
+  EXPECT_EQ(row.Text("echo"), bytes);
+  EXPECT_EQ(row.Text("type"), "blob");
+  EXPECT_EQ(row.Int("length"), static_cast<std::int64_t>(bytes.size()));
   // Text stays text.
-  auto text = db->ReadResult([&](Session& s) { return s.QueryOne(kEcho, "abc")->Text(1); });
+  auto text = db->ReadResult([&](Session& s) { return s.QueryOne(kEcho, "abc")->Text("type"); });
   EXPECT_EQ(text, "text");
 }
 
@@ -106,24 +90,6 @@ TEST_F(SqliteDatabaseTest, TheWalIsCheckpointedInTheBackground) {
   }
   EXPECT_GE(std::filesystem::file_size(file), before + 8'000'000);
   EXPECT_EQ(Count(*db), 3000);
-}
-
-TEST_F(SqliteDatabaseTest, FailedWriteLeavesNothingAndReachesCaller) {
-  auto db = Open();
-  EXPECT_THROW(db->Write([](Session& s) {
-    s.Execute(kInsert, "k1", "v1");
-    throw Error(ErrorKind::kValidation, "no");
-  }),
-               Error);
-  EXPECT_EQ(Count(*db), 0);
-}
-
-TEST_F(SqliteDatabaseTest, ConstraintViolationIsTyped) {
-  auto db = Open();
-  db->Write([](Session& s) { s.Execute(kInsert, "k1", "v1"); });
-  EXPECT_THROW(db->Write([](Session& s) { s.Execute(kInsert, "k1", "v2"); }), ConstraintViolation);
-  auto value = db->ReadResult([](Session& s) { return s.QueryOne(kValue, "k1")->Text(0); });
-  EXPECT_EQ(value, "v1");
 }
 
 // Many writers at once: every write that returned is there, failing writers in the same group
@@ -170,54 +136,6 @@ TEST_F(SqliteDatabaseTest, GroupCommitKeepsGoodWritesAndDropsFailingOnes) {
   auto stats = db->Stats();
   EXPECT_EQ(stats.writes_committed, static_cast<std::uint64_t>(acknowledged.load()));
   EXPECT_LT(stats.write_batches, static_cast<std::uint64_t>(kThreads * kPerThread));
-}
-
-// A write inside another write's work cannot join it without relying on a single writer: it is
-// refused as a programming error, and the outer write's changes are rolled back with it.
-TEST_F(SqliteDatabaseTest, NestedWriteIsRefusedAndUndoesTheOuterWrite) {
-  auto db = Open();
-  EXPECT_THROW(db->Write([&](Session& s) {
-    s.Execute(kInsert, "outer", "v");
-    db->Write([](Session& inner) { inner.Execute(kInsert, "inner", "v"); });
-  }),
-               std::logic_error);
-  EXPECT_EQ(Count(*db), 0);
-}
-
-TEST_F(SqliteDatabaseTest, ReadersSeeOnlyCommittedData) {
-  auto db = Open();
-  db->Write([](Session& s) { s.Execute(kInsert, "a", "1"); });
-  db->Read([&](Session& s) {
-    EXPECT_EQ(s.QueryOne(kCount)->Int(0), 1);
-    // A write committed while this snapshot is open is not visible to it.
-    std::thread writer([&] { db->Write([](Session& w) { w.Execute(kInsert, "b", "2"); }); });
-    writer.join();
-    EXPECT_EQ(s.QueryOne(kCount)->Int(0), 1);
-  });
-  EXPECT_EQ(Count(*db), 2);
-}
-
-TEST_F(SqliteDatabaseTest, CountsStatementsPerSession) {
-  auto db = Open();
-  auto count = db->ReadResult([](Session& s) {
-    auto before = s.statement_count();
-    s.Query(kCount);
-    s.Query(kCount);
-    return s.statement_count() - before;
-  });
-  EXPECT_EQ(count, 2u);
-}
-
-TEST_F(SqliteDatabaseTest, RefusesADatabaseFromANewerVersion) {
-  {
-    auto db = Open();
-    db->Write([](Session& s) {
-      s.Execute(Statement{"test.future",
-                          "INSERT INTO schema_migrations (version, name) "
-                          "VALUES (99999, 'from the future')"});
-    });
-  }
-  EXPECT_THROW(Open(), StorageUnavailable);
 }
 
 }  // namespace

@@ -20,9 +20,14 @@ constexpr Statement kListAll{"audit_events.list_all",
                              "SELECT id, user_id, actor_id, kind, ip, detail, created_at FROM "
                              "audit_events WHERE id < $1 ORDER BY id DESC LIMIT $2"};
 
-AuditEvent FromRow(const Row& r) {
-  return AuditEvent{r.Text(0),    r.OptText(1), r.OptText(2), r.Text(3),
-                    r.OptText(4), r.OptText(5), r.Text(6)};
+AuditEvent AuditEventFromRow(const Row& r) {
+  return AuditEvent{.id = r.Text("id"),
+                    .user_id = r.OptText("user_id"),
+                    .actor_id = r.OptText("actor_id"),
+                    .kind = r.Text("kind"),
+                    .ip = r.OptText("ip"),
+                    .detail = r.OptText("detail"),
+                    .created_at = r.Text("created_at")};
 }
 }  // namespace
 
@@ -41,7 +46,7 @@ std::vector<AuditEvent> AuditLog::List(Session& s, const std::optional<std::stri
   std::vector<AuditEvent> out;
   auto rows =
       user_id ? s.Query(kListForUser, *user_id, before, limit) : s.Query(kListAll, before, limit);
-  for (const auto& row : rows) out.push_back(FromRow(row));
+  for (const auto& row : rows) out.push_back(AuditEventFromRow(row));
   return out;
 }
 

@@ -2,11 +2,28 @@
 
 #include <sstream>
 
+#include "features/accounts/user_repository.hpp"
+
 namespace vigor::features::accounts {
 
 namespace {
 using platform::store::Row;
 using platform::store::Statement;
+
+// The owner's users columns next to a session's or token's own: prefixed, as both tables have an
+// id and a created_at (UserFromRow's prefix).
+#define VIGOR_OWNER_COLUMNS                                                                  \
+  "u.id AS owner_id, u.username AS owner_username, u.email AS owner_email, "                 \
+  "u.password_hash AS owner_password_hash, u.role AS owner_role, u.status AS owner_status, " \
+  "u.email_verified_at AS owner_email_verified_at, "                                         \
+  "u.totp_secret_sealed AS owner_totp_secret_sealed, "                                       \
+  "u.totp_pending_sealed AS owner_totp_pending_sealed, "                                     \
+  "u.totp_last_step AS owner_totp_last_step, u.created_at AS owner_created_at, "             \
+  "u.updated_at AS owner_updated_at, u.last_login_at AS owner_last_login_at, "               \
+  "u.weight_unit AS owner_weight_unit, u.distance_unit AS owner_distance_unit, "             \
+  "u.weight_increment AS owner_weight_increment, u.time_zone AS owner_time_zone, "           \
+  "u.locale AS owner_locale"
+constexpr std::string_view kOwnerPrefix = "owner_";
 
 constexpr Statement kInsertSession{
     "sessions.insert",
@@ -14,10 +31,9 @@ constexpr Statement kInsertSession{
     "user_agent, ip) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)"};
 constexpr Statement kFindLiveSession{
     "sessions.find_live",
-    "SELECT s.id, s.user_id, s.created_at, s.last_used_at, s.expires_at, s.user_agent, s.ip, "
-    "u.id, u.username, u.email, u.password_hash, u.role, u.status, u.email_verified_at, "
-    "u.totp_secret_sealed, u.totp_pending_sealed, u.totp_last_step, u.created_at, u.updated_at, "
-    "u.last_login_at FROM sessions s JOIN users u ON u.id = s.user_id "
+    "SELECT s.id, s.user_id, s.created_at, s.last_used_at, s.expires_at, s.user_agent, "
+    "s.ip, " VIGOR_OWNER_COLUMNS
+    " FROM sessions s JOIN users u ON u.id = s.user_id "
     "WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_used_at > $3 "
     "AND u.status = 'active'"};
 constexpr Statement kTouchSession{"sessions.touch",
@@ -48,9 +64,8 @@ constexpr Statement kInsertToken{
 constexpr Statement kFindLiveToken{
     "api_tokens.find_live",
     "SELECT t.id, t.user_id, t.name, t.scopes, t.created_at, t.expires_at, t.last_used_at, "
-    "t.last_used_ip, u.id, u.username, u.email, u.password_hash, u.role, u.status, "
-    "u.email_verified_at, u.totp_secret_sealed, u.totp_pending_sealed, u.totp_last_step, "
-    "u.created_at, u.updated_at, u.last_login_at FROM api_tokens t "
+    "t.last_used_ip, " VIGOR_OWNER_COLUMNS
+    " FROM api_tokens t "
     "JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND "
     "(t.expires_at IS NULL OR t.expires_at > $2) AND u.status = 'active'"};
 constexpr Statement kTouchToken{"api_tokens.touch",
@@ -98,27 +113,16 @@ constexpr Statement kUseInvite{
     "UPDATE invites SET used_by = $2, used_at = $3 WHERE code_hash = $1 AND used_at IS NULL "
     "AND expires_at > $3"};
 
-User UserFrom(const Row& r, std::size_t o) {
-  User u;
-  u.id = r.Text(o);
-  u.username = r.Text(o + 1);
-  u.email = r.Text(o + 2);
-  u.password_hash = r.OptText(o + 3);
-  platform::auth::ParseRole(r.Text(o + 4), u.role);
-  u.status = ParseStatus(r.Text(o + 5));
-  u.email_verified_at = r.OptText(o + 6);
-  u.totp_secret_sealed = r.OptText(o + 7);
-  u.totp_pending_sealed = r.OptText(o + 8);
-  u.totp_last_step = r.OptInt(o + 9);
-  u.created_at = r.Text(o + 10);
-  u.updated_at = r.Text(o + 11);
-  u.last_login_at = r.OptText(o + 12);
-  return u;
-}
+#undef VIGOR_OWNER_COLUMNS
 
-SessionRecord SessionFrom(const Row& r) {
-  return SessionRecord{r.Text(0), r.Text(1),    r.Text(2),   r.Text(3),
-                       r.Text(4), r.OptText(5), r.OptText(6)};
+SessionRecord SessionRecordFromRow(const Row& r) {
+  return SessionRecord{.id = r.Text("id"),
+                       .user_id = r.Text("user_id"),
+                       .created_at = r.Text("created_at"),
+                       .last_used_at = r.Text("last_used_at"),
+                       .expires_at = r.Text("expires_at"),
+                       .user_agent = r.OptText("user_agent"),
+                       .ip = r.OptText("ip")};
 }
 
 std::vector<std::string> SplitScopes(const std::string& text) {
@@ -129,9 +133,15 @@ std::vector<std::string> SplitScopes(const std::string& text) {
   return scopes;
 }
 
-ApiToken TokenFrom(const Row& r) {
-  return ApiToken{r.Text(0), r.Text(1),    r.Text(2),    SplitScopes(r.Text(3)),
-                  r.Text(4), r.OptText(5), r.OptText(6), r.OptText(7)};
+ApiToken ApiTokenFromRow(const Row& r) {
+  return ApiToken{.id = r.Text("id"),
+                  .user_id = r.Text("user_id"),
+                  .name = r.Text("name"),
+                  .scopes = SplitScopes(r.Text("scopes")),
+                  .created_at = r.Text("created_at"),
+                  .expires_at = r.OptText("expires_at"),
+                  .last_used_at = r.OptText("last_used_at"),
+                  .last_used_ip = r.OptText("last_used_ip")};
 }
 
 std::string JoinScopes(const std::vector<std::string>& scopes) {
@@ -155,7 +165,7 @@ std::optional<std::pair<SessionRecord, User>> CredentialRepository::FindLiveSess
     const std::string& idle_cutoff) {
   auto row = s.QueryOne(kFindLiveSession, token_hash, now, idle_cutoff);
   if (!row) return std::nullopt;
-  return std::make_pair(SessionFrom(*row), UserFrom(*row, 7));
+  return std::make_pair(SessionRecordFromRow(*row), UserFromRow(*row, kOwnerPrefix));
 }
 
 void CredentialRepository::TouchSession(Session& s, const std::string& id, const std::string& now) {
@@ -166,7 +176,8 @@ std::vector<SessionRecord> CredentialRepository::ListSessions(Session& s,
                                                               const std::string& user_id,
                                                               const std::string& now) {
   std::vector<SessionRecord> out;
-  for (const auto& row : s.Query(kListSessions, user_id, now)) out.push_back(SessionFrom(row));
+  for (const auto& row : s.Query(kListSessions, user_id, now))
+    out.push_back(SessionRecordFromRow(row));
   return out;
 }
 
@@ -194,7 +205,7 @@ std::optional<std::pair<ApiToken, User>> CredentialRepository::FindLiveToken(
     Session& s, const std::string& token_hash, const std::string& now) {
   auto row = s.QueryOne(kFindLiveToken, token_hash, now);
   if (!row) return std::nullopt;
-  return std::make_pair(TokenFrom(*row), UserFrom(*row, 8));
+  return std::make_pair(ApiTokenFromRow(*row), UserFromRow(*row, kOwnerPrefix));
 }
 
 void CredentialRepository::TouchToken(Session& s, const std::string& id, const std::string& now,
@@ -204,7 +215,7 @@ void CredentialRepository::TouchToken(Session& s, const std::string& id, const s
 
 std::vector<ApiToken> CredentialRepository::ListTokens(Session& s, const std::string& user_id) {
   std::vector<ApiToken> out;
-  for (const auto& row : s.Query(kListTokens, user_id)) out.push_back(TokenFrom(row));
+  for (const auto& row : s.Query(kListTokens, user_id)) out.push_back(ApiTokenFromRow(row));
   return out;
 }
 
@@ -230,7 +241,7 @@ std::optional<CredentialRepository::OneTimeToken> CredentialRepository::FindOneT
     Session& s, const std::string& token_hash, const std::string& purpose, const std::string& now) {
   auto row = s.QueryOne(kFindOneTime, token_hash, purpose, now);
   if (!row) return std::nullopt;
-  return OneTimeToken{row->Text(0), row->OptText(1)};
+  return OneTimeToken{.user_id = row->Text("user_id"), .payload = row->OptText("payload")};
 }
 
 bool CredentialRepository::ConsumeOneTimeToken(Session& s, const std::string& token_hash,

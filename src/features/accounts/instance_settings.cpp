@@ -55,7 +55,7 @@ std::string InstanceSettings::MapImageSource() { return Current()->map_image_sou
 
 std::string InstanceSettings::Registration(platform::store::Session& s) {
   auto row = s.QueryOne(kGet, "registration");
-  return row ? row->Text(0) : default_registration_;
+  return row ? row->Text("value") : default_registration_;
 }
 
 void InstanceSettings::SetRegistration(platform::store::Session& s, const std::string& mode) {
@@ -64,12 +64,13 @@ void InstanceSettings::SetRegistration(platform::store::Session& s, const std::s
 
 std::optional<core::MapTiles> InstanceSettings::MapTiles(platform::store::Session& s) {
   auto url = s.QueryOne(kGet, kMapTileUrl);
-  if (!url || url->Text(0).empty()) return std::nullopt;
+  if (!url || url->Text("value").empty()) return std::nullopt;
   // A value the checks refuse (edited in the database by hand) would be a map whose tiles the
   // CSP blocks: treat it as none.
-  if (core::TileUrlProblem(url->Text(0))) return std::nullopt;
+  if (core::TileUrlProblem(url->Text("value"))) return std::nullopt;
   auto attribution = s.QueryOne(kGet, kMapAttribution);
-  return core::MapTiles{url->Text(0), attribution ? attribution->Text(0) : std::string()};
+  return core::MapTiles{url->Text("value"),
+                        attribution ? attribution->Text("value") : std::string()};
 }
 
 void InstanceSettings::SetMapTiles(platform::store::Session& s,

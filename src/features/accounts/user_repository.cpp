@@ -25,7 +25,8 @@ constexpr Statement kUsernameTaken{"users.username_taken",
                                    "SELECT 1 FROM users WHERE username = $1"};
 constexpr Statement kEmailTaken{"users.email_taken", "SELECT 1 FROM users WHERE email = $1"};
 constexpr Statement kCountAdmins{
-    "users.count_admins", "SELECT COUNT(*) FROM users WHERE role = 'admin' AND status = 'active'"};
+    "users.count_admins",
+    "SELECT COUNT(*) AS admins FROM users WHERE role = 'admin' AND status = 'active'"};
 constexpr Statement kSetPassword{
     "users.set_password",
     "UPDATE users SET password_hash = $2, updated_at = $3, rev = rev + 1 WHERE id = $1"};
@@ -71,34 +72,35 @@ constexpr Statement kSearch{
 
 #undef VIGOR_USER_COLUMNS
 
-User FromRow(const Row& r) {
-  User u;
-  u.id = r.Text(0);
-  u.username = r.Text(1);
-  u.email = r.Text(2);
-  u.password_hash = r.OptText(3);
-  platform::auth::ParseRole(r.Text(4), u.role);
-  u.status = ParseStatus(r.Text(5));
-  u.email_verified_at = r.OptText(6);
-  u.totp_secret_sealed = r.OptText(7);
-  u.totp_pending_sealed = r.OptText(8);
-  u.totp_last_step = r.OptInt(9);
-  u.created_at = r.Text(10);
-  u.updated_at = r.Text(11);
-  u.last_login_at = r.OptText(12);
-  u.preferences.weight_unit = r.Text(13);
-  u.preferences.distance_unit = r.Text(14);
-  u.preferences.weight_increment = r.Real(15);
-  u.preferences.time_zone = r.Text(16);
-  u.preferences.locale = r.Text(17);
-  return u;
-}
-
 std::optional<User> One(std::optional<Row> row) {
   if (!row) return std::nullopt;
-  return FromRow(*row);
+  return UserFromRow(*row);
 }
 }  // namespace
+
+User UserFromRow(const Row& r, std::string_view prefix) {
+  auto column = [prefix](std::string_view name) { return std::string(prefix).append(name); };
+  User u;
+  u.id = r.Text(column("id"));
+  u.username = r.Text(column("username"));
+  u.email = r.Text(column("email"));
+  u.password_hash = r.OptText(column("password_hash"));
+  platform::auth::ParseRole(r.Text(column("role")), u.role);
+  u.status = ParseStatus(r.Text(column("status")));
+  u.email_verified_at = r.OptText(column("email_verified_at"));
+  u.totp_secret_sealed = r.OptText(column("totp_secret_sealed"));
+  u.totp_pending_sealed = r.OptText(column("totp_pending_sealed"));
+  u.totp_last_step = r.OptInt(column("totp_last_step"));
+  u.created_at = r.Text(column("created_at"));
+  u.updated_at = r.Text(column("updated_at"));
+  u.last_login_at = r.OptText(column("last_login_at"));
+  u.preferences.weight_unit = r.Text(column("weight_unit"));
+  u.preferences.distance_unit = r.Text(column("distance_unit"));
+  u.preferences.weight_increment = r.Real(column("weight_increment"));
+  u.preferences.time_zone = r.Text(column("time_zone"));
+  u.preferences.locale = r.Text(column("locale"));
+  return u;
+}
 
 void UserRepository::Insert(Session& s, const User& u) {
   s.Execute(kInsert, u.id, u.username, u.email, u.password_hash,
@@ -128,7 +130,9 @@ bool UserRepository::EmailTaken(Session& s, const std::string& email) {
   return s.QueryOne(kEmailTaken, email).has_value();
 }
 
-std::int64_t UserRepository::CountAdmins(Session& s) { return s.QueryOne(kCountAdmins)->Int(0); }
+std::int64_t UserRepository::CountAdmins(Session& s) {
+  return s.QueryOne(kCountAdmins)->Int("admins");
+}
 
 void UserRepository::SetPasswordHash(Session& s, const std::string& id,
                                      const std::optional<std::string>& hash,
@@ -186,7 +190,7 @@ std::vector<User> UserRepository::Search(Session& s, const std::string& prefix,
                                          const std::string& after_username, int limit) {
   std::vector<User> users;
   for (const auto& row : s.Query(kSearch, prefix, after_username, limit)) {
-    users.push_back(FromRow(row));
+    users.push_back(UserFromRow(row));
   }
   return users;
 }

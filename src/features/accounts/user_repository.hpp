@@ -2,12 +2,18 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "features/accounts/model.hpp"
 #include "platform/store/database.hpp"
 
 namespace vigor::features::accounts {
+
+// A User from a row of the users table's columns (VIGOR_USER_COLUMNS in user_repository.cpp).
+// A join that also reads another table's columns of the same names gives the user's columns a
+// `prefix` ("owner_id", "owner_username", ...).
+User UserFromRow(const platform::store::Row& r, std::string_view prefix = {});
 
 // The SQL of the users table. Every method takes the session of the caller's transaction.
 class UserRepository {

@@ -40,7 +40,8 @@ WriteProbe WriteProbeRepository::Upsert(Session& session, const std::string& key
 std::optional<WriteProbe> WriteProbeRepository::Find(Session& session, const std::string& key) {
   auto row = session.QueryOne(kFind, key);
   if (!row) return std::nullopt;
-  return WriteProbe{row->Text(0), row->Text(1), row->Text(2)};
+  return WriteProbe{
+      .key = row->Text("key"), .value = row->Text("value"), .updated_at = row->Text("updated_at")};
 }
 
 WriteProbe WriteProbeService::Put(const std::string& key, const std::string& value,

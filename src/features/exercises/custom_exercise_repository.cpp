@@ -133,24 +133,24 @@ std::string LikeLiteral(std::string_view text) {
   return out;
 }
 
-Exercise FromRow(const Row& r) {
+Exercise ExerciseFromRow(const Row& r) {
   Exercise e;
-  e.id = r.Text(0);
-  e.user_id = r.Text(1);
-  e.name = r.Text(2);
+  e.id = r.Text("id");
+  e.user_id = r.Text("user_id");
+  e.name = r.Text("name");
   e.slug = core::Slugify(e.name);
-  e.category = Parse<Category>(r.Text(3)).value_or(Category::kStrength);
-  e.primary_muscles = SplitNames<Muscle>(r.Text(4));
-  e.secondary_muscles = SplitNames<Muscle>(r.Text(5));
-  e.equipment = SplitNames<Equipment>(r.Text(6));
-  e.mechanics = OptParse<Mechanics>(r.OptText(7));
-  e.force = OptParse<Force>(r.OptText(8));
-  e.log_type = Parse<LogType>(r.Text(9)).value_or(LogType::kWeightReps);
-  e.description = r.Text(10);
-  e.created_at = r.Text(11);
-  e.updated_at = r.Text(12);
-  e.rev = r.Int(13);
-  e.deleted_at = r.OptText(14);
+  e.category = Parse<Category>(r.Text("category")).value_or(Category::kStrength);
+  e.primary_muscles = SplitNames<Muscle>(r.Text("primary_muscles"));
+  e.secondary_muscles = SplitNames<Muscle>(r.Text("secondary_muscles"));
+  e.equipment = SplitNames<Equipment>(r.Text("equipment"));
+  e.mechanics = OptParse<Mechanics>(r.OptText("mechanics"));
+  e.force = OptParse<Force>(r.OptText("force"));
+  e.log_type = Parse<LogType>(r.Text("log_type")).value_or(LogType::kWeightReps);
+  e.description = r.Text("description");
+  e.created_at = r.Text("created_at");
+  e.updated_at = r.Text("updated_at");
+  e.rev = r.Int("rev");
+  e.deleted_at = r.OptText("deleted_at");
   e.custom = true;
   return e;
 }
@@ -158,7 +158,7 @@ Exercise FromRow(const Row& r) {
 std::vector<Exercise> FromRows(const std::vector<Row>& rows) {
   std::vector<Exercise> out;
   out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(FromRow(r));
+  for (const auto& r : rows) out.push_back(ExerciseFromRow(r));
   return out;
 }
 }  // namespace
@@ -188,7 +188,7 @@ std::optional<Exercise> CustomExerciseRepository::FindLive(Session& s, const std
                                                            const std::string& id) {
   auto row = s.QueryOne(kFindLive, user_id, id);
   if (!row) return std::nullopt;
-  return FromRow(*row);
+  return ExerciseFromRow(*row);
 }
 
 std::optional<std::string> CustomExerciseRepository::LiveIdByKey(Session& s,
@@ -196,14 +196,14 @@ std::optional<std::string> CustomExerciseRepository::LiveIdByKey(Session& s,
                                                                  const std::string& key) {
   auto row = s.QueryOne(kLiveIdByKey, user_id, key);
   if (!row) return std::nullopt;
-  return row->Text(0);
+  return row->Text("id");
 }
 
 std::optional<std::string> CustomExerciseRepository::KeyOf(Session& s, const std::string& user_id,
                                                            const std::string& id) {
   auto row = s.QueryOne(kKeyOf, user_id, id);
   if (!row) return std::nullopt;
-  return row->Text(0);
+  return row->Text("name_folded");
 }
 
 std::vector<Exercise> CustomExerciseRepository::FindMany(Session& s, const std::string& user_id,
@@ -237,7 +237,7 @@ std::vector<KeyedExercise> CustomExerciseRepository::Search(Session& s, const st
                       words[5], search.after.key, search.after.id, search.limit);
   std::vector<KeyedExercise> out;
   out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back({r.Text(15), FromRow(r)});
+  for (const auto& r : rows) out.push_back({r.Text("name_folded"), ExerciseFromRow(r)});
   return out;
 }
 

@@ -7,6 +7,7 @@
 namespace vigor::features::imports {
 
 namespace {
+using platform::store::Row;
 using platform::store::Statement;
 
 constexpr Statement kInsertUpload{
@@ -44,18 +45,49 @@ constexpr Statement kDeleteTrack{
     "workout_tracks.delete", "DELETE FROM workout_tracks WHERE user_id = $1 AND workout_id = $2"};
 constexpr Statement kAllSets{
     "workout_sets.export",
-    "SELECT w.id, w.title, w.started_at, w.ended_at, w.notes, b.position, b.exercise_id, b.notes, "
+    "SELECT w.id AS workout_id, w.title, w.started_at, w.ended_at, w.notes AS workout_notes, "
+    "b.position AS block_position, b.exercise_id, b.notes AS block_notes, "
     "s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done "
     "FROM workouts w JOIN workout_blocks b ON b.workout_id = w.id "
     "JOIN workout_sets s ON s.workout_id = b.workout_id AND s.block_position = b.position "
     "WHERE w.user_id = $1 AND w.deleted_at IS NULL AND b.user_id = $1 AND s.user_id = $1 "
     "ORDER BY w.started_at, w.id, b.position, s.position"};
 
-std::vector<std::string> Ids(std::vector<platform::store::Row> rows) {
+std::vector<std::string> Ids(const std::vector<Row>& rows) {
   std::vector<std::string> ids;
   ids.reserve(rows.size());
-  for (auto& r : rows) ids.push_back(r.Text(0));
+  for (const auto& r : rows) ids.push_back(r.Text("id"));
   return ids;
+}
+
+ImportRepository::TrackRow TrackRowFromRow(const Row& r) {
+  return ImportRepository::TrackRow{.format = static_cast<int>(r.Int("format")),
+                                    .start_unix_ms = r.OptInt("start_unix_ms"),
+                                    .sport = r.Text("sport"),
+                                    .points = r.Text("points"),
+                                    .splits = r.Text("splits"),
+                                    .title = r.Text("title")};
+}
+
+ExportedSet ExportedSetFromRow(const Row& r) {
+  ExportedSet e;
+  e.workout_id = r.Text("workout_id");
+  e.title = r.Text("title");
+  e.started_at = r.Text("started_at");
+  e.ended_at = r.OptText("ended_at");
+  e.workout_notes = r.OptText("workout_notes");
+  e.block_position = r.Int("block_position");
+  e.exercise_id = r.Text("exercise_id");
+  e.block_notes = r.OptText("block_notes");
+  e.set.set_type = workouts::ParseSetType(r.Text("set_type")).value_or(workouts::SetType::kNormal);
+  e.set.reps = r.OptInt("reps");
+  e.set.weight_kg = r.OptReal("weight_kg");
+  e.set.duration_s = r.OptReal("duration_s");
+  e.set.distance_m = r.OptReal("distance_m");
+  e.set.rpe = r.OptReal("rpe");
+  e.set.rir = r.OptInt("rir");
+  e.set.done = r.Bool("done");
+  return e;
 }
 
 }  // namespace
@@ -69,9 +101,9 @@ std::optional<std::string> ImportRepository::FindUpload(Session& s, const std::s
                                                         const std::string& user_id) {
   auto row = s.QueryOne(kFindUpload, job_id, user_id);
   if (!row) return std::nullopt;
-  if (!row->IsNull(1)) return row->Text(1);
+  if (!row->IsNull("bytes")) return row->Text("bytes");
   // Queued before migration 0009, as base64url text.
-  auto bytes = platform::crypto::Base64UrlDecode(row->Text(0));
+  auto bytes = platform::crypto::Base64UrlDecode(row->Text("content"));
   if (!bytes) throw std::runtime_error("an import upload is not base64url");
   return std::move(*bytes);
 }
@@ -87,7 +119,7 @@ std::optional<std::string> ImportRepository::FindSameActivity(Session& s,
                                                               const std::string& sport) {
   auto row = s.QueryOne(kSameActivity, user_id, started_at, sport);
   if (!row) return std::nullopt;
-  return row->Text(0);
+  return row->Text("id");
 }
 
 void ImportRepository::MarkExercise(Session& s, const std::string& user_id,
@@ -103,7 +135,9 @@ std::vector<std::string> ImportRepository::WorkoutsOf(Session& s, const std::str
 std::vector<ImportRepository::CreatedExercise> ImportRepository::ExercisesOf(
     Session& s, const std::string& user_id, const std::string& import_id) {
   std::vector<CreatedExercise> out;
-  for (auto& r : s.Query(kExercisesOf, user_id, import_id)) out.push_back({r.Text(0), r.Text(1)});
+  for (auto& r : s.Query(kExercisesOf, user_id, import_id)) {
+    out.push_back({.id = r.Text("id"), .name = r.Text("name")});
+  }
   return out;
 }
 
@@ -118,12 +152,7 @@ std::optional<ImportRepository::TrackRow> ImportRepository::FindTrack(
     Session& s, const std::string& user_id, const std::string& workout_id) {
   auto row = s.QueryOne(kFindTrack, user_id, workout_id);
   if (!row) return std::nullopt;
-  return TrackRow{.format = static_cast<int>(row->Int(0)),
-                  .start_unix_ms = row->OptInt(1),
-                  .sport = row->Text(2),
-                  .points = row->Text(3),
-                  .splits = row->Text(4),
-                  .title = row->Text(5)};
+  return TrackRowFromRow(*row);
 }
 
 void ImportRepository::DeleteTrack(Session& s, const std::string& user_id,
@@ -133,26 +162,7 @@ void ImportRepository::DeleteTrack(Session& s, const std::string& user_id,
 
 std::vector<ExportedSet> ImportRepository::AllSets(Session& s, const std::string& user_id) {
   std::vector<ExportedSet> out;
-  for (auto& r : s.Query(kAllSets, user_id)) {
-    ExportedSet e;
-    e.workout_id = r.Text(0);
-    e.title = r.Text(1);
-    e.started_at = r.Text(2);
-    e.ended_at = r.OptText(3);
-    e.workout_notes = r.OptText(4);
-    e.block_position = r.Int(5);
-    e.exercise_id = r.Text(6);
-    e.block_notes = r.OptText(7);
-    e.set.set_type = workouts::ParseSetType(r.Text(8)).value_or(workouts::SetType::kNormal);
-    e.set.reps = r.OptInt(9);
-    e.set.weight_kg = r.OptReal(10);
-    e.set.duration_s = r.OptReal(11);
-    e.set.distance_m = r.OptReal(12);
-    e.set.rpe = r.OptReal(13);
-    e.set.rir = r.OptInt(14);
-    e.set.done = r.Int(15) != 0;
-    out.push_back(std::move(e));
-  }
+  for (auto& r : s.Query(kAllSets, user_id)) out.push_back(ExportedSetFromRow(r));
   return out;
 }
 

@@ -17,11 +17,11 @@
 #include "core/workout_totals.hpp"
 #include "features/imports/track_codec.hpp"
 #include "features/imports/training_log_csv.hpp"
-#include "features/workouts/time_text.hpp"
 #include "platform/crypto/random.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
 #include "platform/time.hpp"
+#include "platform/time_text.hpp"
 
 namespace vigor::features::imports {
 
@@ -256,9 +256,9 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
                                        .count());
   workouts::WorkoutInput input;
   input.id = platform::NewId();
-  input.started_at = workouts::FormatUtcMs(start_ms);
+  input.started_at = platform::FormatUtcMs(start_ms);
   if (stats.duration_s > 0) {
-    input.ended_at = workouts::FormatUtcMs(
+    input.ended_at = platform::FormatUtcMs(
         start_ms + static_cast<std::int64_t>(std::llround(stats.duration_s * 1000)));
   }
   std::string date = input.started_at.substr(0, 10);
@@ -452,8 +452,8 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
       const auto& pw = log.workouts[i];
       workouts::WorkoutInput input;
       input.title = pw.title.substr(0, 200);
-      input.started_at = workouts::FormatUtcMs(pw.started_ms);
-      if (pw.ended_ms) input.ended_at = workouts::FormatUtcMs(*pw.ended_ms);
+      input.started_at = platform::FormatUtcMs(pw.started_ms);
+      if (pw.ended_ms) input.ended_at = platform::FormatUtcMs(*pw.ended_ms);
       input.notes = pw.notes;
       input.blocks.reserve(pw.blocks.size());
       for (const auto& pb : pw.blocks) {
@@ -567,9 +567,9 @@ std::string ImportService::ExportSetsCsv(const Principal& principal) {
       numbered = 0;
     }
     StrongRow row;
-    row.started_ms = workouts::ParseRfc3339Ms(r.started_at).value_or(0);
+    row.started_ms = platform::ParseRfc3339Ms(r.started_at).value_or(0);
     if (r.ended_at) {
-      if (auto ended = workouts::ParseRfc3339Ms(*r.ended_at)) {
+      if (auto ended = platform::ParseRfc3339Ms(*r.ended_at)) {
         row.duration_s = static_cast<double>(*ended - row.started_ms) / 1000;
       }
     }

@@ -6,10 +6,10 @@
 #include <charconv>
 #include <limits>
 
-#include "features/workouts/time_text.hpp"
 #include "platform/error.hpp"
 #include "platform/http/json.hpp"
 #include "platform/id.hpp"
+#include "platform/time_text.hpp"
 
 namespace vigor::features::workouts {
 
@@ -67,12 +67,12 @@ std::optional<std::string> Timestamp(http::JsonFields& fields, std::string_view 
                                      FieldErrors& errors) {
   auto text = fields.String(name, {.required = required, .max_length = 64});
   if (!text) return std::nullopt;
-  auto ms = ParseRfc3339Ms(*text);
+  auto ms = platform::ParseRfc3339Ms(*text);
   if (!ms) {
     errors.Add(std::string(name), "must be an RFC 3339 date-time such as 2026-05-01T07:30:00Z");
     return std::nullopt;
   }
-  return FormatUtcMs(*ms);
+  return platform::FormatUtcMs(*ms);
 }
 
 bool IsZoneName(std::string_view zone) {
@@ -319,20 +319,6 @@ ProgramInput DecodeProgramInput(const boost::json::object& body) {
   return in;
 }
 
-MeasurementInput DecodeMeasurementInput(const boost::json::object& body) {
-  FieldErrors errors;
-  http::JsonFields f(body, errors);
-  MeasurementInput in;
-  in.kind = f.String("kind", {.required = true, .min_length = 1, .max_length = 40}).value_or("");
-  in.day = f.String("day", {.required = true, .min_length = 1, .max_length = 10}).value_or("");
-  in.value = f.Number("value", true, -kUnbounded, kUnbounded).value_or(0);
-  in.unit = f.String("unit", {.max_length = 16});
-  in.notes = f.String("notes", {.max_length = 500});
-  f.RejectUnknown({"kind", "day", "value", "unit", "notes"});
-  errors.ThrowIfAny();
-  return in;
-}
-
 boost::json::object EncodeWorkout(const Workout& w) {
   boost::json::array blocks;
   for (const auto& b : w.blocks) {
@@ -439,22 +425,5 @@ boost::json::object EncodeRoutineContent(const Routine& r) {
           {"updated_at", r.updated_at}};
 }
 }  // namespace
-
-boost::json::object EncodeMeasurement(const Measurement& m) {
-  return {{"id", m.id},
-          {"kind", m.kind},
-          {"day", m.day},
-          {"value", m.value},
-          {"unit", m.unit},
-          {"notes", OrNull(m.notes)},
-          {"updated_at", m.updated_at}};
-}
-
-boost::json::object EncodeMeasurementKind(const MeasurementKindSummary& k) {
-  return {{"kind", k.kind},
-          {"unit", k.unit},
-          {"entries", k.entries},
-          {"latest", boost::json::object{{"day", k.latest_day}, {"value", k.latest_value}}}};
-}
 
 }  // namespace vigor::features::workouts

@@ -8,14 +8,13 @@
 #include "features/workouts/model.hpp"
 #include "features/workouts/workout_service.hpp"
 
-// How workouts, routines and measurements look on the wire (api/openapi.yaml). Decoders check
+// How workouts, routines and programs look on the wire (api/openapi.yaml). Decoders check
 // every field against the spec's types and ranges and throw one kValidation error listing all
 // problems, each named by its path (`blocks[2].sets[0].reps`).
 namespace vigor::features::workouts {
 
 WorkoutInput DecodeWorkoutInput(const boost::json::object& body);
 RoutineInput DecodeRoutineInput(const boost::json::object& body);
-MeasurementInput DecodeMeasurementInput(const boost::json::object& body);
 ProgramInput DecodeProgramInput(const boost::json::object& body);
 
 boost::json::object EncodeWorkout(const Workout& workout);
@@ -24,7 +23,5 @@ boost::json::object EncodeLastSets(const LastSets& last);
 boost::json::object EncodeRoutine(const Routine& routine);
 boost::json::object EncodeTemplatePage(const TemplatePage& page);
 boost::json::object EncodeProgram(const Program& program);
-boost::json::object EncodeMeasurement(const Measurement& measurement);
-boost::json::object EncodeMeasurementKind(const MeasurementKindSummary& kind);
 
 }  // namespace vigor::features::workouts

@@ -5,8 +5,8 @@
 #include <type_traits>
 
 #include "core/workout_totals.hpp"
-#include "features/workouts/time_text.hpp"
 #include "platform/crypto/random.hpp"
+#include "platform/time_text.hpp"
 
 namespace vigor::features::workouts {
 
@@ -166,10 +166,10 @@ Workout MakeWorkout(std::string user_id, std::string id, WorkoutInput input,
   }
   w.totals.sets = core::ComputeTotals(figures);
   std::optional<std::int64_t> ended;
-  if (input.ended_at) ended = ParseRfc3339Ms(*input.ended_at);
+  if (input.ended_at) ended = platform::ParseRfc3339Ms(*input.ended_at);
   w.totals.duration_s =
       core::WorkoutDurationSeconds(input.cardio ? input.cardio->duration_s : std::nullopt,
-                                   ParseRfc3339Ms(input.started_at).value_or(0), ended);
+                                   platform::ParseRfc3339Ms(input.started_at).value_or(0), ended);
 
   w.title = std::move(input.title);
   w.started_at = std::move(input.started_at);
@@ -184,37 +184,6 @@ Workout MakeWorkout(std::string user_id, std::string id, WorkoutInput input,
   w.created_at = now;
   w.updated_at = now;
   return w;
-}
-
-bool IsMeasurementKind(std::string_view kind) {
-  // ^(weight|body_fat|[a-z][a-z0-9_]{0,39})$ — the first two are covered by the last.
-  if (kind.empty() || kind.size() > 40 || kind[0] < 'a' || kind[0] > 'z') return false;
-  for (char ch : kind) {
-    bool ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-std::optional<BuiltInMeasurementKind> FindBuiltInMeasurementKind(std::string_view kind) {
-  // Ranges wide enough for any adult, narrow enough to catch a value in the wrong unit (a waist
-  // of 84 sent as metres rather than 0.84).
-  static constexpr BuiltInMeasurementKind kKinds[] = {
-      {.kind = "weight", .unit = "kg", .min = 0, .max = 1000, .min_exclusive = true},
-      {.kind = "body_fat", .unit = "%", .min = 0, .max = 75},
-      {.kind = "waist", .unit = "m", .min = 0.2, .max = 3},
-      {.kind = "chest", .unit = "m", .min = 0.3, .max = 3},
-      {.kind = "hips", .unit = "m", .min = 0.3, .max = 3},
-      {.kind = "neck", .unit = "m", .min = 0.1, .max = 1},
-      {.kind = "arm", .unit = "m", .min = 0.05, .max = 1},
-      {.kind = "thigh", .unit = "m", .min = 0.1, .max = 1.5},
-      {.kind = "calf", .unit = "m", .min = 0.1, .max = 1},
-      {.kind = "resting_heart_rate", .unit = "bpm", .min = 20, .max = 250},
-  };
-  for (const auto& k : kKinds) {
-    if (k.kind == kind) return k;
-  }
-  return std::nullopt;
 }
 
 std::optional<std::string> NextRoutineId(const std::vector<ProgramEntry>& entries,

@@ -42,13 +42,13 @@ constexpr Statement kList{
 // The entries with their routine's name (null when the routine is deleted).
 constexpr Statement kEntries{
     "program_routines.of_program",
-    "SELECT e.program_id, e.routine_id, e.label, r.name FROM program_routines e "
+    "SELECT e.program_id, e.routine_id, e.label, r.name AS routine_name FROM program_routines e "
     "LEFT JOIN routines r ON r.id = e.routine_id AND r.user_id = e.user_id "
     "AND r.deleted_at IS NULL "
     "WHERE e.program_id = $1 AND e.user_id = $2 ORDER BY e.position"};
 constexpr Statement kEntriesOfUser{
     "program_routines.of_user",
-    "SELECT e.program_id, e.routine_id, e.label, r.name FROM program_routines e "
+    "SELECT e.program_id, e.routine_id, e.label, r.name AS routine_name FROM program_routines e "
     "JOIN programs p ON p.id = e.program_id "
     "LEFT JOIN routines r ON r.id = e.routine_id AND r.user_id = e.user_id "
     "AND r.deleted_at IS NULL "
@@ -58,10 +58,10 @@ constexpr Statement kEntriesOfUser{
 // one program id, or '' for all).
 constexpr Statement kLastDone{
     "programs.last_done_routine",
-    "SELECT p.id, (SELECT w.routine_id FROM workouts w "
+    "SELECT p.id AS program_id, (SELECT w.routine_id FROM workouts w "
     "WHERE w.user_id = $1 AND w.deleted_at IS NULL AND w.routine_id IN "
     "(SELECT e.routine_id FROM program_routines e WHERE e.program_id = p.id AND e.user_id = $1) "
-    "ORDER BY w.started_at DESC, w.id DESC LIMIT 1) "
+    "ORDER BY w.started_at DESC, w.id DESC LIMIT 1) AS routine_id "
     "FROM programs p WHERE p.user_id = $1 AND p.deleted_at IS NULL AND ($2 = '' OR p.id = $2)"};
 constexpr Statement kNameTaken{
     "programs.name_taken",
@@ -71,26 +71,29 @@ constexpr Statement kNameTaken{
     "SELECT 1 FROM programs WHERE user_id = $1 AND lower(name) = lower($2::text COLLATE \"C\") "
     "AND deleted_at IS NULL AND id <> $3"};
 
-Program FromRow(const Row& r) {
+// The program without its entries (they are rows of their own).
+Program ProgramFromRow(const Row& r) {
   Program program;
-  program.id = r.Text(0);
-  program.name = r.Text(1);
-  program.notes = r.OptText(2);
-  program.created_at = r.Text(3);
-  program.updated_at = r.Text(4);
-  program.rev = r.Int(5);
+  program.id = r.Text("id");
+  program.name = r.Text("name");
+  program.notes = r.OptText("notes");
+  program.created_at = r.Text("created_at");
+  program.updated_at = r.Text("updated_at");
+  program.rev = r.Int("rev");
   return program;
 }
 
-ProgramEntry EntryFromRow(const Row& r) {
-  return {.routine_id = r.Text(1), .label = r.OptText(2), .routine_name = r.OptText(3)};
+ProgramEntry ProgramEntryFromRow(const Row& r) {
+  return {.routine_id = r.Text("routine_id"),
+          .label = r.OptText("label"),
+          .routine_name = r.OptText("routine_name")};
 }
 }  // namespace
 
 std::int64_t ProgramRepository::Insert(Session& s, const std::string& user_id, const Program& p) {
   auto rev =
       s.QueryOne(kInsert, p.id, user_id, p.name, p.notes, p.created_at, NextRevision(s, user_id))
-          ->Int(0);
+          ->Int("rev");
   InsertEntries(s, user_id, p);
   return rev;
 }
@@ -102,7 +105,7 @@ std::optional<std::int64_t> ProgramRepository::Replace(Session& s, const std::st
   if (!row) return std::nullopt;
   s.Execute(kDeleteEntries, p.id, user_id);
   InsertEntries(s, user_id, p);
-  return row->Int(0);
+  return row->Int("rev");
 }
 
 void ProgramRepository::InsertEntries(Session& s, const std::string& user_id, const Program& p) {
@@ -123,8 +126,10 @@ std::optional<Program> ProgramRepository::Find(Session& s, const std::string& us
                                                const std::string& id) {
   auto row = s.QueryOne(kById, id, user_id);
   if (!row) return std::nullopt;
-  Program program = FromRow(*row);
-  for (const auto& r : s.Query(kEntries, id, user_id)) program.routines.push_back(EntryFromRow(r));
+  Program program = ProgramFromRow(*row);
+  for (const auto& r : s.Query(kEntries, id, user_id)) {
+    program.routines.push_back(ProgramEntryFromRow(r));
+  }
   return program;
 }
 
@@ -132,12 +137,12 @@ std::vector<Program> ProgramRepository::List(Session& s, const std::string& user
   std::vector<Program> programs;
   std::unordered_map<std::string, std::size_t> index;
   for (const auto& r : s.Query(kList, user_id)) {
-    index.emplace(r.Text(0), programs.size());
-    programs.push_back(FromRow(r));
+    index.emplace(r.Text("id"), programs.size());
+    programs.push_back(ProgramFromRow(r));
   }
   for (const auto& r : s.Query(kEntriesOfUser, user_id)) {
-    auto it = index.find(r.Text(0));
-    if (it != index.end()) programs[it->second].routines.push_back(EntryFromRow(r));
+    auto it = index.find(r.Text("program_id"));
+    if (it != index.end()) programs[it->second].routines.push_back(ProgramEntryFromRow(r));
   }
   return programs;
 }
@@ -146,7 +151,8 @@ std::unordered_map<std::string, std::string> ProgramRepository::LastDoneRoutines
     Session& s, const std::string& user_id, const std::string& program_id) {
   std::unordered_map<std::string, std::string> last;
   for (const auto& r : s.Query(kLastDone, user_id, program_id)) {
-    if (auto routine = r.OptText(1)) last.emplace(r.Text(0), std::move(*routine));
+    if (auto routine = r.OptText("routine_id"))
+      last.emplace(r.Text("program_id"), std::move(*routine));
   }
   return last;
 }

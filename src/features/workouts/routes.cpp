@@ -3,10 +3,9 @@
 namespace vigor::features::workouts {
 
 void RegisterRoutes(platform::http::Router& router, WorkoutService& workouts,
-                    RoutineService& routines, MeasurementService& measurements) {
+                    RoutineService& routines) {
   RegisterWorkoutRoutes(router, workouts);
   RegisterRoutineRoutes(router, routines);
-  RegisterMeasurementRoutes(router, measurements);
 }
 
 }  // namespace vigor::features::workouts

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "features/workouts/measurement_service.hpp"
 #include "features/workouts/program_service.hpp"
 #include "features/workouts/routine_service.hpp"
 #include "features/workouts/workout_service.hpp"
@@ -14,11 +13,9 @@ void RegisterWorkoutRoutes(platform::http::Router& router, WorkoutService& worko
 void RegisterRoutineRoutes(platform::http::Router& router, RoutineService& routines);
 // /api/v1/programs...
 void RegisterProgramRoutes(platform::http::Router& router, ProgramService& programs);
-// /api/v1/measurements...
-void RegisterMeasurementRoutes(platform::http::Router& router, MeasurementService& measurements);
 
-// All three.
+// Workouts and routines.
 void RegisterRoutes(platform::http::Router& router, WorkoutService& workouts,
-                    RoutineService& routines, MeasurementService& measurements);
+                    RoutineService& routines);
 
 }  // namespace vigor::features::workouts

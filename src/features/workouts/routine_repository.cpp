@@ -78,8 +78,8 @@ constexpr Statement kIsLive{
 
 // Templates: public routines of every user. These are the only statements not scoped to an owner;
 // the visibility condition is their scope. The author comes from the users table in the same read.
-#define VIGOR_TEMPLATE_COLUMNS                                                           \
-  "r.id, r.name, r.notes, r.created_at, r.updated_at, r.rev, r.visibility, u.username, " \
+#define VIGOR_TEMPLATE_COLUMNS                                                                     \
+  "r.id, r.name, r.notes, r.created_at, r.updated_at, r.rev, r.visibility, u.username AS author, " \
   "r.user_id"
 constexpr Statement kPublicById{
     "routines.public_by_id",
@@ -113,35 +113,40 @@ constexpr Statement kItemsOfRoutines{
 #undef VIGOR_ITEM_COLUMNS
 #undef VIGOR_ITEM_COLUMNS_I
 
-Routine FromRow(const Row& r) {
+// The routine without its items (they are rows of their own).
+Routine RoutineFromRow(const Row& r) {
   Routine routine;
-  routine.id = r.Text(0);
-  routine.name = r.Text(1);
-  routine.notes = r.OptText(2);
-  routine.created_at = r.Text(3);
-  routine.updated_at = r.Text(4);
-  routine.rev = r.Int(5);
-  routine.visibility = ParseVisibility(r.Text(6)).value_or(Visibility::kPrivate);
+  routine.id = r.Text("id");
+  routine.name = r.Text("name");
+  routine.notes = r.OptText("notes");
+  routine.created_at = r.Text("created_at");
+  routine.updated_at = r.Text("updated_at");
+  routine.rev = r.Int("rev");
+  routine.visibility = ParseVisibility(r.Text("visibility")).value_or(Visibility::kPrivate);
   return routine;
 }
 
-RoutineItem ItemFromRow(const Row& r, std::size_t i) {
+RoutineItem RoutineItemFromRow(const Row& r) {
   RoutineItem item;
-  item.exercise_id = r.Text(i);
-  item.superset_group = r.OptInt(i + 1);
-  item.target_sets = r.Int(i + 2);
-  item.target_reps = r.OptInt(i + 3);
-  item.target_weight_kg = r.OptReal(i + 4);
-  item.target_percent_1rm = r.OptReal(i + 5);
-  item.rest_s = r.OptInt(i + 6);
+  item.exercise_id = r.Text("exercise_id");
+  item.superset_group = r.OptInt("superset_group");
+  item.target_sets = r.Int("target_sets");
+  item.target_reps = r.OptInt("target_reps");
+  item.target_weight_kg = r.OptReal("target_weight_kg");
+  item.target_percent_1rm = r.OptReal("target_percent_1rm");
+  item.rest_s = r.OptInt("rest_s");
   return item;
+}
+
+RoutineTemplate RoutineTemplateFromRow(const Row& r) {
+  return {.routine = RoutineFromRow(r), .author = r.Text("author")};
 }
 }  // namespace
 
 std::int64_t RoutineRepository::Insert(Session& s, const std::string& user_id, const Routine& r) {
   auto rev = s.QueryOne(kInsert, r.id, user_id, r.name, r.notes, r.created_at,
                         std::string(VisibilityName(r.visibility)), NextRevision(s, user_id))
-                 ->Int(0);
+                 ->Int("rev");
   InsertItems(s, user_id, r);
   return rev;
 }
@@ -153,7 +158,7 @@ std::optional<std::int64_t> RoutineRepository::Replace(Session& s, const std::st
   if (!row) return std::nullopt;
   s.Execute(kDeleteItems, r.id, user_id);
   InsertItems(s, user_id, r);
-  return row->Int(0);
+  return row->Int("rev");
 }
 
 void RoutineRepository::InsertItems(Session& s, const std::string& user_id, const Routine& r) {
@@ -176,8 +181,10 @@ std::optional<Routine> RoutineRepository::Find(Session& s, const std::string& us
                                                const std::string& id) {
   auto row = s.QueryOne(kById, id, user_id);
   if (!row) return std::nullopt;
-  Routine routine = FromRow(*row);
-  for (const auto& r : s.Query(kItems, id, user_id)) routine.items.push_back(ItemFromRow(r, 0));
+  Routine routine = RoutineFromRow(*row);
+  for (const auto& r : s.Query(kItems, id, user_id)) {
+    routine.items.push_back(RoutineItemFromRow(r));
+  }
   return routine;
 }
 
@@ -185,12 +192,12 @@ std::vector<Routine> RoutineRepository::List(Session& s, const std::string& user
   std::vector<Routine> routines;
   std::unordered_map<std::string, std::size_t> index;
   for (const auto& r : s.Query(kList, user_id)) {
-    index.emplace(r.Text(0), routines.size());
-    routines.push_back(FromRow(r));
+    index.emplace(r.Text("id"), routines.size());
+    routines.push_back(RoutineFromRow(r));
   }
   for (const auto& r : s.Query(kItemsOfUser, user_id)) {
-    auto it = index.find(r.Text(0));
-    if (it != index.end()) routines[it->second].items.push_back(ItemFromRow(r, 1));
+    auto it = index.find(r.Text("routine_id"));
+    if (it != index.end()) routines[it->second].items.push_back(RoutineItemFromRow(r));
   }
   return routines;
 }
@@ -204,18 +211,12 @@ bool RoutineRepository::IsLive(Session& s, const std::string& user_id, const std
   return s.QueryOne(kIsLive, id, user_id).has_value();
 }
 
-namespace {
-RoutineTemplate TemplateFromRow(const Row& r) {
-  return {.routine = FromRow(r), .author = r.Text(7)};
-}
-}  // namespace
-
 std::optional<RoutineTemplate> RoutineRepository::FindPublic(Session& s, const std::string& id) {
   auto row = s.QueryOne(kPublicById, id);
   if (!row) return std::nullopt;
-  RoutineTemplate t = TemplateFromRow(*row);
-  for (const auto& r : s.Query(kItems, id, row->Text(8))) {
-    t.routine.items.push_back(ItemFromRow(r, 0));
+  RoutineTemplate t = RoutineTemplateFromRow(*row);
+  for (const auto& r : s.Query(kItems, id, row->Text("user_id"))) {
+    t.routine.items.push_back(RoutineItemFromRow(r));
   }
   return t;
 }
@@ -229,14 +230,14 @@ std::vector<RoutineTemplate> RoutineRepository::ListPublic(
   std::unordered_map<std::string, std::size_t> index;
   boost::json::array ids;
   for (const auto& r : rows) {
-    index.emplace(r.Text(0), templates.size());
-    ids.emplace_back(r.Text(0));
-    templates.push_back(TemplateFromRow(r));
+    index.emplace(r.Text("id"), templates.size());
+    ids.emplace_back(r.Text("id"));
+    templates.push_back(RoutineTemplateFromRow(r));
   }
   if (templates.empty()) return templates;
   for (const auto& r : s.Query(kItemsOfRoutines, boost::json::serialize(ids))) {
-    auto it = index.find(r.Text(0));
-    if (it != index.end()) templates[it->second].routine.items.push_back(ItemFromRow(r, 1));
+    auto it = index.find(r.Text("routine_id"));
+    if (it != index.end()) templates[it->second].routine.items.push_back(RoutineItemFromRow(r));
   }
   return templates;
 }

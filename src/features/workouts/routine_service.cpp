@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <map>
 
-#include "features/workouts/time_text.hpp"
 #include "platform/crypto/random.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
 #include "platform/time.hpp"
+#include "platform/time_text.hpp"
 
 namespace vigor::features::workouts {
 
@@ -172,7 +172,7 @@ std::optional<TemplateCursor> RoutineService::DecodeCursor(const std::string& te
   auto bar = raw->find('|');
   if (bar == std::string::npos) return std::nullopt;
   TemplateCursor cursor{raw->substr(0, bar), raw->substr(bar + 1)};
-  if (!ParseRfc3339Ms(cursor.created_at) || cursor.id.empty()) return std::nullopt;
+  if (!platform::ParseRfc3339Ms(cursor.created_at) || cursor.id.empty()) return std::nullopt;
   return cursor;
 }
 

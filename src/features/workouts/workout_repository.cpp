@@ -15,14 +15,14 @@ using platform::store::Statement;
 using platform::store::ToValue;
 using platform::store::Value;
 
-// Columns 0-19: what a history line needs. The full row adds 20-26.
+// What a history line needs (WorkoutSummaryFromRow); the full row (WorkoutFromRow) adds the rest.
 #define VIGOR_WORKOUT_SUMMARY_COLUMNS                                                        \
   "id, title, kind, started_at, ended_at, time_zone, sport, distance_m, duration_s, "        \
   "moving_time_s, elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, " \
   "total_volume_kg, total_exercises, total_duration_s, exercise_ids"
 #define VIGOR_WORKOUT_COLUMNS   \
   VIGOR_WORKOUT_SUMMARY_COLUMNS \
-  ", notes, perceived_effort, routine_id, input_hash, created_at, updated_at, rev"
+  ", user_id, notes, perceived_effort, routine_id, input_hash, created_at, updated_at, rev"
 #define VIGOR_SET_COLUMNS                                                            \
   "set_type, reps, weight_kg, duration_s, distance_m, rpe, rir, done, target_reps, " \
   "target_weight_kg, target_rir"
@@ -119,7 +119,7 @@ constexpr Statement kTombstone{"workouts.tombstone",
                                "rev = $4 WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
 constexpr Statement kHead{
     "workouts.head",
-    "SELECT id, rev, input_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END, created_at "
+    "SELECT id, rev, input_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END AS deleted, created_at "
     "FROM workouts "
     "WHERE id = $1 AND user_id = $2"};
 constexpr Statement kById{"workouts.by_id",
@@ -242,49 +242,101 @@ std::vector<Value> HeadParams(const Workout& w) {
           ToValue(JoinedExerciseIds(w.blocks))};
 }
 
-WorkoutSet SetFromRow(const Row& r, std::size_t i) {
+WorkoutSet WorkoutSetFromRow(const Row& r) {
   WorkoutSet s;
-  s.set_type = ParseSetType(r.Text(i)).value_or(SetType::kNormal);
-  s.reps = r.OptInt(i + 1);
-  s.weight_kg = r.OptReal(i + 2);
-  s.duration_s = r.OptReal(i + 3);
-  s.distance_m = r.OptReal(i + 4);
-  s.rpe = r.OptReal(i + 5);
-  s.rir = r.OptInt(i + 6);
-  s.done = r.Int(i + 7) != 0;
-  s.target_reps = r.OptInt(i + 8);
-  s.target_weight_kg = r.OptReal(i + 9);
-  s.target_rir = r.OptInt(i + 10);
+  s.set_type = ParseSetType(r.Text("set_type")).value_or(SetType::kNormal);
+  s.reps = r.OptInt("reps");
+  s.weight_kg = r.OptReal("weight_kg");
+  s.duration_s = r.OptReal("duration_s");
+  s.distance_m = r.OptReal("distance_m");
+  s.rpe = r.OptReal("rpe");
+  s.rir = r.OptInt("rir");
+  s.done = r.Bool("done");
+  s.target_reps = r.OptInt("target_reps");
+  s.target_weight_kg = r.OptReal("target_weight_kg");
+  s.target_rir = r.OptInt("target_rir");
   return s;
 }
 
-WorkoutSummary SummaryFromRow(const Row& r) {
+WorkoutBlock WorkoutBlockFromRow(const Row& r) {
+  WorkoutBlock block;
+  block.exercise_id = r.Text("exercise_id");
+  block.superset_group = r.OptInt("superset_group");
+  block.rest_s = r.OptInt("rest_s");
+  block.notes = r.OptText("notes");
+  return block;
+}
+
+Cardio CardioFromRow(const Row& r) {
+  Cardio c;
+  c.sport = r.OptText("sport").value_or("other");
+  c.distance_m = r.OptReal("distance_m");
+  c.duration_s = r.OptReal("duration_s");
+  c.moving_time_s = r.OptReal("moving_time_s");
+  c.elevation_gain_m = r.OptReal("elevation_gain_m");
+  c.avg_heart_rate = r.OptInt("avg_hr");
+  c.max_heart_rate = r.OptInt("max_hr");
+  c.calories_kcal = r.OptReal("calories_kcal");
+  return c;
+}
+
+Totals TotalsFromRow(const Row& r) {
+  Totals t;
+  t.sets.sets = r.Int("total_sets");
+  t.sets.reps = r.Int("total_reps");
+  t.sets.volume_kg = r.Real("total_volume_kg");
+  t.sets.exercises = r.Int("total_exercises");
+  t.duration_s = r.OptReal("total_duration_s");
+  return t;
+}
+
+WorkoutSummary WorkoutSummaryFromRow(const Row& r) {
   WorkoutSummary w;
-  w.id = r.Text(0);
-  w.title = r.Text(1);
-  w.kind = ParseKind(r.Text(2)).value_or(WorkoutKind::kStrength);
-  w.started_at = r.Text(3);
-  w.ended_at = r.OptText(4);
-  w.time_zone = r.OptText(5);
-  if (w.kind == WorkoutKind::kCardio) {
-    Cardio c;
-    c.sport = r.OptText(6).value_or("other");
-    c.distance_m = r.OptReal(7);
-    c.duration_s = r.OptReal(8);
-    c.moving_time_s = r.OptReal(9);
-    c.elevation_gain_m = r.OptReal(10);
-    c.avg_heart_rate = r.OptInt(11);
-    c.max_heart_rate = r.OptInt(12);
-    c.calories_kcal = r.OptReal(13);
-    w.cardio = std::move(c);
-  }
-  w.totals.sets.sets = r.Int(14);
-  w.totals.sets.reps = r.Int(15);
-  w.totals.sets.volume_kg = r.Real(16);
-  w.totals.sets.exercises = r.Int(17);
-  w.totals.duration_s = r.OptReal(18);
-  w.exercise_ids = SplitIds(r.Text(19));
+  w.id = r.Text("id");
+  w.title = r.Text("title");
+  w.kind = ParseKind(r.Text("kind")).value_or(WorkoutKind::kStrength);
+  w.started_at = r.Text("started_at");
+  w.ended_at = r.OptText("ended_at");
+  w.time_zone = r.OptText("time_zone");
+  if (w.kind == WorkoutKind::kCardio) w.cardio = CardioFromRow(r);
+  w.totals = TotalsFromRow(r);
+  w.exercise_ids = SplitIds(r.Text("exercise_ids"));
   return w;
+}
+
+// The workout without its blocks (they are rows of their own).
+Workout WorkoutFromRow(const Row& r) {
+  Workout w;
+  w.id = r.Text("id");
+  w.user_id = r.Text("user_id");
+  w.kind = ParseKind(r.Text("kind")).value_or(WorkoutKind::kStrength);
+  w.title = r.Text("title");
+  w.started_at = r.Text("started_at");
+  w.ended_at = r.OptText("ended_at");
+  w.time_zone = r.OptText("time_zone");
+  w.notes = r.OptText("notes");
+  w.perceived_effort = r.OptInt("perceived_effort");
+  w.routine_id = r.OptText("routine_id");
+  if (w.kind == WorkoutKind::kCardio) w.cardio = CardioFromRow(r);
+  w.totals = TotalsFromRow(r);
+  w.input_hash = r.Text("input_hash");
+  w.created_at = r.Text("created_at");
+  w.updated_at = r.Text("updated_at");
+  w.rev = r.Int("rev");
+  return w;
+}
+
+WorkoutHead WorkoutHeadFromRow(const Row& r) {
+  return WorkoutHead{.id = r.Text("id"),
+                     .rev = r.Int("rev"),
+                     .input_hash = r.Text("input_hash"),
+                     .deleted = r.Bool("deleted"),
+                     .created_at = r.Text("created_at")};
+}
+
+IdempotencyRecord IdempotencyRecordFromRow(const Row& r) {
+  return IdempotencyRecord{.request_hash = r.Text("request_hash"),
+                           .workout_id = r.Text("workout_id")};
 }
 
 // "%text%" for LIKE, with the wildcards of `text` itself escaped.
@@ -307,7 +359,7 @@ std::optional<std::int64_t> WorkoutRepository::Insert(Session& s, const Workout&
   auto rows = s.QueryParams(kInsert, params);
   if (rows.empty()) return std::nullopt;
   InsertChildren(s, w);
-  return rows.front().Int(0);
+  return rows.front().Int("rev");
 }
 
 std::optional<std::int64_t> WorkoutRepository::Replace(Session& s, const Workout& w,
@@ -320,7 +372,7 @@ std::optional<std::int64_t> WorkoutRepository::Replace(Session& s, const Workout
   s.Execute(kDeleteSets, w.id, w.user_id);
   s.Execute(kDeleteBlocks, w.id, w.user_id);
   InsertChildren(s, w);
-  return rows.front().Int(0);
+  return rows.front().Int("rev");
 }
 
 void WorkoutRepository::InsertChildren(Session& s, const Workout& w) {
@@ -390,46 +442,18 @@ std::optional<WorkoutHead> WorkoutRepository::FindHead(Session& s, const std::st
                                                        const std::string& id) {
   auto row = s.QueryOne(kHead, id, user_id);
   if (!row) return std::nullopt;
-  return WorkoutHead{.id = row->Text(0),
-                     .rev = row->Int(1),
-                     .input_hash = row->Text(2),
-                     .deleted = row->Int(3) != 0,
-                     .created_at = row->Text(4)};
+  return WorkoutHeadFromRow(*row);
 }
 
 std::optional<Workout> WorkoutRepository::Find(Session& s, const std::string& user_id,
                                                const std::string& id) {
   auto row = s.QueryOne(kById, id, user_id);
   if (!row) return std::nullopt;
-  WorkoutSummary summary = SummaryFromRow(*row);
-  Workout w;
-  w.id = std::move(summary.id);
-  w.user_id = user_id;
-  w.kind = summary.kind;
-  w.title = std::move(summary.title);
-  w.started_at = std::move(summary.started_at);
-  w.ended_at = std::move(summary.ended_at);
-  w.time_zone = std::move(summary.time_zone);
-  w.cardio = std::move(summary.cardio);
-  w.totals = summary.totals;
-  w.notes = row->OptText(20);
-  w.perceived_effort = row->OptInt(21);
-  w.routine_id = row->OptText(22);
-  w.input_hash = row->Text(23);
-  w.created_at = row->Text(24);
-  w.updated_at = row->Text(25);
-  w.rev = row->Int(26);
-  for (const auto& b : s.Query(kBlocks, id, user_id)) {
-    WorkoutBlock block;
-    block.exercise_id = b.Text(1);
-    block.superset_group = b.OptInt(2);
-    block.rest_s = b.OptInt(3);
-    block.notes = b.OptText(4);
-    w.blocks.push_back(std::move(block));
-  }
+  Workout w = WorkoutFromRow(*row);
+  for (const auto& b : s.Query(kBlocks, id, user_id)) w.blocks.push_back(WorkoutBlockFromRow(b));
   for (const auto& r : s.Query(kSets, id, user_id)) {
-    auto position = static_cast<std::size_t>(r.Int(0));
-    if (position < w.blocks.size()) w.blocks[position].sets.push_back(SetFromRow(r, 1));
+    auto position = static_cast<std::size_t>(r.Int("block_position"));
+    if (position < w.blocks.size()) w.blocks[position].sets.push_back(WorkoutSetFromRow(r));
   }
   return w;
 }
@@ -437,7 +461,8 @@ std::optional<Workout> WorkoutRepository::Find(Session& s, const std::string& us
 std::vector<std::string> WorkoutRepository::ExerciseIds(Session& s, const std::string& user_id,
                                                         const std::string& workout_id) {
   std::vector<std::string> ids;
-  for (const auto& r : s.Query(kExerciseIds, workout_id, user_id)) ids.push_back(r.Text(0));
+  for (const auto& r : s.Query(kExerciseIds, workout_id, user_id))
+    ids.push_back(r.Text("exercise_id"));
   return ids;
 }
 
@@ -457,7 +482,7 @@ std::vector<WorkoutSummary> WorkoutRepository::List(Session& s, const std::strin
        s.Query(kList, user_id, kind, filter.from, filter.to, pattern,
                after ? after->started_at : std::string("~"), after ? after->id : std::string(),
                limit, boost::json::serialize(ids))) {
-    items.push_back(SummaryFromRow(r));
+    items.push_back(WorkoutSummaryFromRow(r));
   }
   return items;
 }
@@ -467,10 +492,10 @@ LastSets WorkoutRepository::FindLastSets(Session& s, const std::string& user_id,
   LastSets last;
   auto latest = s.QueryOne(kLastWorkoutWith, user_id, exercise_id);
   if (!latest) return last;
-  last.workout_id = latest->Text(0);
-  last.started_at = latest->Text(1);
+  last.workout_id = latest->Text("id");
+  last.started_at = latest->Text("started_at");
   for (const auto& r : s.Query(kSetsOfExercise, *last.workout_id, user_id, exercise_id)) {
-    last.items.push_back(SetFromRow(r, 0));
+    last.items.push_back(WorkoutSetFromRow(r));
   }
   return last;
 }
@@ -480,7 +505,7 @@ std::optional<IdempotencyRecord> WorkoutRepository::FindIdempotencyKey(Session& 
                                                                        const std::string& key) {
   auto row = s.QueryOne(kFindKey, user_id, key);
   if (!row) return std::nullopt;
-  return IdempotencyRecord{row->Text(0), row->Text(1)};
+  return IdempotencyRecordFromRow(*row);
 }
 
 void WorkoutRepository::InsertIdempotencyKey(Session& s, const std::string& user_id,

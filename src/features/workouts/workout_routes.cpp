@@ -3,10 +3,10 @@
 #include "features/workouts/json_codec.hpp"
 #include "features/workouts/revision.hpp"
 #include "features/workouts/routes.hpp"
-#include "features/workouts/time_text.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/json.hpp"
 #include "platform/http/pagination.hpp"
+#include "platform/time_text.hpp"
 
 namespace vigor::features::workouts {
 
@@ -47,8 +47,8 @@ WorkoutFilter ParseFilter(const Request& request) {
   for (auto [name, target] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
     auto text = request.QueryParam(name);
     if (!text) continue;
-    if (auto ms = ParseRfc3339Ms(*text)) {
-      *target = FormatUtcMs(*ms);
+    if (auto ms = platform::ParseRfc3339Ms(*text)) {
+      *target = platform::FormatUtcMs(*ms);
     } else {
       errors.Add(name, "must be an RFC 3339 date-time such as 2026-05-01T00:00:00Z");
     }

@@ -5,11 +5,11 @@
 #include <set>
 #include <unordered_set>
 
-#include "features/workouts/time_text.hpp"
 #include "platform/crypto/random.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
 #include "platform/time.hpp"
+#include "platform/time_text.hpp"
 
 namespace vigor::features::workouts {
 
@@ -40,10 +40,10 @@ std::string RequestHash(const std::string& fingerprint, const WorkoutInput& inpu
 
 void WorkoutService::CheckRules(const WorkoutInput& input) {
   platform::FieldErrors errors;
-  auto started = ParseRfc3339Ms(input.started_at);
+  auto started = platform::ParseRfc3339Ms(input.started_at);
   if (!started) errors.Add("started_at", "must be an RFC 3339 date-time");
   if (input.ended_at) {
-    auto ended = ParseRfc3339Ms(*input.ended_at);
+    auto ended = platform::ParseRfc3339Ms(*input.ended_at);
     if (!ended) {
       errors.Add("ended_at", "must be an RFC 3339 date-time");
     } else if (started && *ended < *started) {
@@ -264,7 +264,7 @@ std::optional<WorkoutCursor> WorkoutService::DecodeCursor(const std::string& tex
   auto bar = raw->find('|');
   if (bar == std::string::npos) return std::nullopt;
   WorkoutCursor cursor{raw->substr(0, bar), raw->substr(bar + 1)};
-  if (!ParseRfc3339Ms(cursor.started_at) || cursor.id.empty()) return std::nullopt;
+  if (!platform::ParseRfc3339Ms(cursor.started_at) || cursor.id.empty()) return std::nullopt;
   return cursor;
 }
 

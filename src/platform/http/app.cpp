@@ -8,6 +8,7 @@
 #include "platform/http/static_files.hpp"
 #include "platform/obs/log.hpp"
 #include "platform/obs/metrics.hpp"
+#include "platform/store/database.hpp"
 
 namespace vigor::platform::http {
 
@@ -120,6 +121,18 @@ Response HttpApp::Wrap(Request& request, const std::function<Response(RequestCon
       logger_.Error("internal error", {{"request_id", ctx.request_id}, {"error", e.detail()}});
     }
     response = ProblemResponse(e, ctx.request_id);
+  } catch (const store::StorageUnavailable& e) {
+    // The database is busy, full, restarting or lost a group commit: the client may send the
+    // same request again. Not a bug, so a warning; its reason (a statement's name and the
+    // database's message, never SQL or values) is for the operator only.
+    logger_.Warn("storage unavailable", {{"request_id", ctx.request_id},
+                                         {"route", ctx.RouteLabel()},
+                                         {"reason", std::string_view(e.what())}});
+    response = ProblemResponse(
+        Error(ErrorKind::kUnavailable,
+              "The database is unavailable for a moment. Try again in a few seconds.")
+            .WithRetryAfter(kStorageRetryAfterSeconds),
+        ctx.request_id);
   } catch (const std::exception& e) {
     // A bug or a failing dependency: log it with the request id; the client learns nothing more.
     logger_.Error("unhandled exception", {{"request_id", ctx.request_id},

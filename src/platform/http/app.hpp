@@ -35,6 +35,10 @@ struct AppOptions {
   TrustedProxies trusted_proxies;
 };
 
+// What a 503 for a storage failure asks the client to wait (Retry-After): long enough for a busy
+// writer to drain or a database restart to finish, short enough that a person barely notices.
+inline constexpr int kStorageRetryAfterSeconds = 3;
+
 // The application as the server sees it: request id, access log, metrics, security headers and
 // error mapping around the router, with the web app as the fallback for unrouted GETs.
 class HttpApp final : public RequestHandler {

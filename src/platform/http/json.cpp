@@ -1,7 +1,7 @@
 #include "platform/http/json.hpp"
 
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
+#include <charconv>
 #include <cmath>
 
 namespace vigor::platform::http {
@@ -45,7 +45,125 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+void AppendString(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 0xF]);
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+void AppendDouble(std::string& out, double d) {
+  if (!std::isfinite(d)) {
+    out += "null";
+    return;
+  }
+  if (d == 0) d = 0;  // -0.0 is written 0
+  // Fixed notation without a precision is the shortest text that reads back as `d`; a whole
+  // number comes out without a fraction. 330 characters hold the longest (DBL_MAX, or the
+  // digits of the smallest subnormal).
+  char buffer[400];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::fixed);
+  if (ec != std::errc{}) {
+    end = std::to_chars(buffer, buffer + sizeof buffer, d).ptr;  // cannot happen; still valid JSON
+  }
+  out.append(buffer, end);
+}
+
+template <class Number>
+void AppendInteger(std::string& out, Number n) {
+  char buffer[24];
+  auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+  out.append(buffer, end);
+}
+
+void AppendValue(std::string& out, const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::null:
+      out += "null";
+      break;
+    case boost::json::kind::bool_:
+      out += v.get_bool() ? "true" : "false";
+      break;
+    case boost::json::kind::int64:
+      AppendInteger(out, v.get_int64());
+      break;
+    case boost::json::kind::uint64:
+      AppendInteger(out, v.get_uint64());
+      break;
+    case boost::json::kind::double_:
+      AppendDouble(out, v.get_double());
+      break;
+    case boost::json::kind::string:
+      AppendString(out, v.get_string());
+      break;
+    case boost::json::kind::array: {
+      out.push_back('[');
+      bool first = true;
+      for (const auto& item : v.get_array()) {
+        if (!first) out.push_back(',');
+        first = false;
+        AppendValue(out, item);
+      }
+      out.push_back(']');
+      break;
+    }
+    case boost::json::kind::object: {
+      out.push_back('{');
+      bool first = true;
+      for (const auto& member : v.get_object()) {
+        if (!first) out.push_back(',');
+        first = false;
+        AppendString(out, member.key());
+        out.push_back(':');
+        AppendValue(out, member.value());
+      }
+      out.push_back('}');
+      break;
+    }
+  }
+}
+
 }  // namespace
+
+std::string SerializeJson(const boost::json::value& value) {
+  std::string out;
+  out.reserve(256);
+  AppendValue(out, value);
+  return out;
+}
 
 boost::json::object ParseJsonObject(const Request& request) {
   auto type = request.headers.Get("Content-Type");
@@ -67,7 +185,7 @@ boost::json::object ParseJsonObject(const Request& request) {
 }
 
 Response Json(int status, const boost::json::value& body) {
-  return Response::JsonText(status, boost::json::serialize(body));
+  return Response::JsonText(status, SerializeJson(body));
 }
 
 const boost::json::value* JsonFields::Find(std::string_view name, bool required) {

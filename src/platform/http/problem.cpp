@@ -1,7 +1,8 @@
 #include "platform/http/problem.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+
+#include "platform/http/json.hpp"
 
 namespace vigor::platform::http {
 
@@ -75,7 +76,7 @@ Response ProblemResponse(const Error& error, std::string_view request_id) {
     body["errors"] = std::move(fields);
   }
   Response response =
-      Response::JsonText(info.status, boost::json::serialize(body), "application/problem+json");
+      Response::JsonText(info.status, SerializeJson(body), "application/problem+json");
   if (error.kind() == ErrorKind::kMethodNotAllowed && !error.allowed_methods().empty()) {
     std::string allow;
     for (const auto& m : error.allowed_methods()) {
@@ -84,7 +85,8 @@ Response ProblemResponse(const Error& error, std::string_view request_id) {
     }
     response.headers.Set("Allow", allow);
   }
-  if (error.kind() == ErrorKind::kRateLimited && error.retry_after_seconds() > 0) {
+  if ((error.kind() == ErrorKind::kRateLimited || error.kind() == ErrorKind::kUnavailable) &&
+      error.retry_after_seconds() > 0) {
     response.headers.Set("Retry-After", std::to_string(error.retry_after_seconds()));
   }
   return response;

@@ -77,19 +77,19 @@ std::optional<JobStatus> ParseStatus(std::string_view text) {
 }
 
 Job JobFromRow(const Row& r) {
-  return Job{.id = r.Text(0),
-             .user_id = r.Text(1),
-             .kind = r.Text(2),
-             .status = ParseStatus(r.Text(3)).value_or(JobStatus::kFailed),
-             .progress = r.Real(4),
-             .total = r.OptInt(5),
-             .done = r.Int(6),
-             .payload = r.Text(7),
-             .result = r.OptText(8),
-             .error = r.OptText(9),
-             .attempts = r.Int(10),
-             .created_at = r.Text(11),
-             .updated_at = r.Text(12)};
+  return Job{.id = r.Text("id"),
+             .user_id = r.Text("user_id"),
+             .kind = r.Text("kind"),
+             .status = ParseStatus(r.Text("status")).value_or(JobStatus::kFailed),
+             .progress = r.Real("progress"),
+             .total = r.OptInt("total"),
+             .done = r.Int("done"),
+             .payload = r.Text("payload"),
+             .result = r.OptText("result"),
+             .error = r.OptText("error"),
+             .attempts = r.Int("attempts"),
+             .created_at = r.Text("created_at"),
+             .updated_at = r.Text("updated_at")};
 }
 
 double ProgressOf(std::int64_t done, std::optional<std::int64_t> total) {

@@ -118,11 +118,11 @@ std::pair<std::size_t, std::size_t> MailQueue::SendBatch() {
   auto claimed = database_.WriteResult([&](Session& s) {
     std::vector<Claimed> out;
     for (auto& row : s.Query(kClaim, now, lease_end, kMaxAttempts, kBatchSize)) {
-      out.push_back({.id = row.Int(0),
-                     .to = row.Text(1),
-                     .subject = row.Text(2),
-                     .sealed_body = row.OptText(3),
-                     .attempts = static_cast<int>(row.Int(4))});
+      out.push_back({.id = row.Int("id"),
+                     .to = row.Text("to_addr"),
+                     .subject = row.Text("subject"),
+                     .sealed_body = row.OptText("sealed_body"),
+                     .attempts = static_cast<int>(row.Int("attempts"))});
     }
     return out;
   });

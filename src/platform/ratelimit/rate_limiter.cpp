@@ -37,7 +37,9 @@ std::int64_t NowMs() {
 void RateLimiter::Take(const std::string& bucket, const core::BucketRule& rule) {
   auto decision = database_.WriteResult([&](Session& s) {
     std::optional<core::BucketState> stored;
-    if (auto row = s.QueryOne(kLoad, bucket)) stored = core::BucketState{row->Real(0), row->Int(1)};
+    if (auto row = s.QueryOne(kLoad, bucket)) {
+      stored = core::BucketState{row->Real("tokens"), row->Int("updated_ms")};
+    }
     auto d = core::TakeFromBucket(stored ? &*stored : nullptr, rule, NowMs());
     s.Execute(kStore, bucket, d.state.tokens, d.state.updated_ms);
     return d;
@@ -53,8 +55,8 @@ void RateLimiter::Refund(const std::string& bucket, const core::BucketRule& rule
   database_.Write([&](Session& s) {
     auto row = s.QueryOne(kLoad, bucket);
     if (!row) return;
-    double tokens = std::min(rule.capacity, row->Real(0) + 1);
-    s.Execute(kStore, bucket, tokens, row->Int(1));
+    double tokens = std::min(rule.capacity, row->Real("tokens") + 1);
+    s.Execute(kStore, bucket, tokens, row->Int("updated_ms"));
   });
 }
 

@@ -9,12 +9,20 @@ namespace {
 }  // namespace
 
 std::size_t Row::IndexOf(std::string_view column) const {
+  std::optional<std::size_t> found;
   if (columns_) {
     for (std::size_t i = 0; i < columns_->size(); ++i) {
-      if ((*columns_)[i] == column) return i;
+      if ((*columns_)[i] != column) continue;
+      // A join naming two columns alike (s.id, u.id) would read whichever came first.
+      if (found) {
+        throw std::logic_error("two columns named " + std::string(column) +
+                               " in this result: give them aliases");
+      }
+      found = i;
     }
   }
-  throw std::logic_error("no column named " + std::string(column) + " in this result");
+  if (!found) throw std::logic_error("no column named " + std::string(column) + " in this result");
+  return *found;
 }
 
 std::int64_t Row::Int(std::size_t i) const {

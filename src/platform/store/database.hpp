@@ -83,7 +83,8 @@ class Row {
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
   std::size_t size() const { return values_.size(); }
 
-  // By position.
+  // By position: nothing should read a row so; these go once the last such reader (the body
+  // measurements repository) reads by name.
   bool IsNull(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
   std::int64_t Int(std::size_t i) const;
   double Real(std::size_t i) const;
@@ -93,7 +94,8 @@ class Row {
   std::optional<std::string> OptText(std::size_t i) const;
 
   // By column name (as the SELECT names it): a column added to a statement cannot shift the
-  // others. A name the result does not have is a programming error (std::logic_error).
+  // others. A name the result does not have, or has twice (a join without aliases), is a
+  // programming error (std::logic_error).
   std::size_t IndexOf(std::string_view column) const;
   bool IsNull(std::string_view c) const { return IsNull(IndexOf(c)); }
   std::int64_t Int(std::string_view c) const { return Int(IndexOf(c)); }

@@ -200,9 +200,9 @@ class Connection final : public Session {
 };
 
 int AppliedVersion(Connection& conn) {
-  auto rows = conn.Query(
-      Statement{"schema_version", "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"});
-  return static_cast<int>(rows.at(0).Int(0));
+  auto rows = conn.Query(Statement{
+      "schema_version", "SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations"});
+  return static_cast<int>(rows.at(0).Int("version"));
 }
 
 int ApplyMigrations(Connection& conn, obs::Logger& logger) {
@@ -476,9 +476,9 @@ void SqliteDatabase::Write(const std::function<void(Session&)>& work) {
 
 int SqliteDatabase::SchemaVersion() {
   return ReadResult([](Session& s) {
-    auto row = s.QueryOne(
-        Statement{"schema_version", "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"});
-    return static_cast<int>(row->Int(0));
+    auto row = s.QueryOne(Statement{
+        "schema_version", "SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations"});
+    return static_cast<int>(row->Int("version"));
   });
 }
 

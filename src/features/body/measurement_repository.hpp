@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "features/workouts/model.hpp"
+#include "features/body/model.hpp"
 #include "platform/store/database.hpp"
 
-namespace vigor::features::workouts {
+namespace vigor::features::body {
 
 // The SQL of body measurements: one row per user, kind and day. Every method takes the owner.
 class MeasurementRepository {
@@ -30,4 +30,4 @@ class MeasurementRepository {
                  const std::string& now);
 };
 
-}  // namespace vigor::features::workouts
+}  // namespace vigor::features::body

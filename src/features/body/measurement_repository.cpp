@@ -1,8 +1,8 @@
-#include "features/workouts/measurement_repository.hpp"
+#include "features/body/measurement_repository.hpp"
 
 #include "platform/store/revisions.hpp"
 
-namespace vigor::features::workouts {
+namespace vigor::features::body {
 
 namespace {
 using platform::store::NextRevision;
@@ -47,15 +47,15 @@ constexpr Statement kTombstone{"measurements.tombstone",
 
 Measurement FromRow(const Row& r) {
   Measurement m;
-  m.id = r.Text(0);
-  m.kind = r.Text(1);
-  m.day = r.Text(2);
-  m.value = r.Real(3);
-  m.unit = r.Text(4);
-  m.notes = r.OptText(5);
-  m.created_at = r.Text(6);
-  m.updated_at = r.Text(7);
-  m.rev = r.Int(8);
+  m.id = r.Text("id");
+  m.kind = r.Text("kind");
+  m.day = r.Text("day");
+  m.value = r.Real("value");
+  m.unit = r.Text("unit");
+  m.notes = r.OptText("notes");
+  m.created_at = r.Text("created_at");
+  m.updated_at = r.Text("updated_at");
+  m.rev = r.Int("rev");
   return m;
 }
 }  // namespace
@@ -80,11 +80,11 @@ std::vector<MeasurementKindSummary> MeasurementRepository::Kinds(Session& s,
                                                                  const std::string& user_id) {
   std::vector<MeasurementKindSummary> kinds;
   for (const auto& r : s.Query(kKinds, user_id)) {
-    kinds.push_back({.kind = r.Text(0),
-                     .unit = r.Text(1),
-                     .entries = r.Int(2),
-                     .latest_day = r.Text(3),
-                     .latest_value = r.Real(4)});
+    kinds.push_back({.kind = r.Text("kind"),
+                     .unit = r.Text("unit"),
+                     .entries = r.Int("entries"),
+                     .latest_day = r.Text("day"),
+                     .latest_value = r.Real("value")});
   }
   return kinds;
 }
@@ -94,4 +94,4 @@ bool MeasurementRepository::Tombstone(Session& s, const std::string& user_id, co
   return s.Execute(kTombstone, id, user_id, now) == 1;
 }
 
-}  // namespace vigor::features::workouts
+}  // namespace vigor::features::body

@@ -7,7 +7,7 @@
 
 // Reading the timestamps and days clients send. Everything is stored as RFC 3339 UTC with
 // milliseconds (platform::FormatRfc3339), so text order is time order and SQL compares text.
-namespace vigor::features::workouts {
+namespace vigor::platform {
 
 // Milliseconds since the epoch for an RFC 3339 date-time with a zone ("Z" or "+02:00"); nullopt
 // when it is not one or names an impossible date.
@@ -19,4 +19,4 @@ std::string FormatUtcMs(std::int64_t ms);
 // A calendar day as YYYY-MM-DD.
 bool IsCalendarDay(std::string_view text);
 
-}  // namespace vigor::features::workouts
+}  // namespace vigor::platform

@@ -1,11 +1,12 @@
+#include "features/body/routes.hpp"
+
 #include <boost/json/array.hpp>
 
-#include "features/workouts/json_codec.hpp"
-#include "features/workouts/routes.hpp"
+#include "features/body/json_codec.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/json.hpp"
 
-namespace vigor::features::workouts {
+namespace vigor::features::body {
 
 namespace http = platform::http;
 using http::Access;
@@ -29,7 +30,7 @@ MeasurementFilter ParseFilter(const Request& request) {
 
 }  // namespace
 
-void RegisterMeasurementRoutes(http::Router& router, MeasurementService& measurements) {
+void RegisterRoutes(http::Router& router, MeasurementService& measurements) {
   router.Add({.method = Method::kGet,
               .path = "/api/v1/measurements",
               .access = Access::kAuthenticated,
@@ -73,4 +74,4 @@ void RegisterMeasurementRoutes(http::Router& router, MeasurementService& measure
              });
 }
 
-}  // namespace vigor::features::workouts
+}  // namespace vigor::features::body

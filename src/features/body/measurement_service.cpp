@@ -1,14 +1,14 @@
-#include "features/workouts/measurement_service.hpp"
+#include "features/body/measurement_service.hpp"
 
 #include <cmath>
 #include <sstream>
 
-#include "features/workouts/time_text.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
 #include "platform/time.hpp"
+#include "platform/time_text.hpp"
 
-namespace vigor::features::workouts {
+namespace vigor::features::body {
 
 using platform::Error;
 using platform::ErrorKind;
@@ -32,7 +32,7 @@ std::string CheckedUnit(const MeasurementInput& in, platform::FieldErrors& error
                "must be weight, body_fat or your own kind in lowercase letters, digits "
                "and underscores");
   }
-  if (!IsCalendarDay(in.day)) errors.Add("day", "must be a date as YYYY-MM-DD");
+  if (!platform::IsCalendarDay(in.day)) errors.Add("day", "must be a date as YYYY-MM-DD");
   if (!std::isfinite(in.value)) errors.Add("value", "must be a number");
   if (auto built_in = FindBuiltInMeasurementKind(in.kind)) {
     std::string unit(built_in->unit);
@@ -80,9 +80,10 @@ std::vector<Measurement> MeasurementService::List(const Principal& principal,
                                                   const MeasurementFilter& filter) {
   platform::FieldErrors errors;
   if (!IsMeasurementKind(filter.kind)) errors.Add("kind", "is not a measurement kind");
-  if (filter.from && !IsCalendarDay(*filter.from))
+  if (filter.from && !platform::IsCalendarDay(*filter.from))
     errors.Add("from", "must be a date as YYYY-MM-DD");
-  if (filter.to && !IsCalendarDay(*filter.to)) errors.Add("to", "must be a date as YYYY-MM-DD");
+  if (filter.to && !platform::IsCalendarDay(*filter.to))
+    errors.Add("to", "must be a date as YYYY-MM-DD");
   errors.ThrowIfAny();
   return database_.ReadResult(
       [&](Session& s) { return measurements_.List(s, principal.user_id, filter); });
@@ -100,4 +101,4 @@ void MeasurementService::Delete(const Principal& principal, const std::string& i
   if (!deleted) throw Error(ErrorKind::kNotFound, "There is no such measurement.");
 }
 
-}  // namespace vigor::features::workouts
+}  // namespace vigor::features::body

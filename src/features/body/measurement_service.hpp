@@ -3,12 +3,12 @@
 #include <string>
 #include <vector>
 
-#include "features/workouts/measurement_repository.hpp"
-#include "features/workouts/model.hpp"
+#include "features/body/measurement_repository.hpp"
+#include "features/body/model.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/store/database.hpp"
 
-namespace vigor::features::workouts {
+namespace vigor::features::body {
 
 // Body weight (kg), body fat (%), circumferences (m), resting heart rate (bpm) and the user's
 // own kinds (with their own unit): one value per kind per local day, a second one the same day
@@ -29,4 +29,4 @@ class MeasurementService {
   MeasurementRepository measurements_;
 };
 
-}  // namespace vigor::features::workouts
+}  // namespace vigor::features::body

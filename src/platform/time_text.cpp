@@ -1,10 +1,10 @@
-#include "features/workouts/time_text.hpp"
+#include "platform/time_text.hpp"
 
 #include <chrono>
 
 #include "platform/time.hpp"
 
-namespace vigor::features::workouts {
+namespace vigor::platform {
 
 namespace {
 
@@ -84,4 +84,4 @@ bool IsCalendarDay(std::string_view s) {
   return year >= 0 && month >= 0 && day >= 0 && ValidDate(year, month, day);
 }
 
-}  // namespace vigor::features::workouts
+}  // namespace vigor::platform

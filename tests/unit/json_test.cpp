@@ -1,0 +1,88 @@
+// Response bodies as people write numbers: whole quantities as integers, others in plain decimal
+// (the shortest text that reads back as the same double), never in exponent notation.
+#include "platform/http/json.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <cmath>
+#include <limits>
+
+namespace vigor::platform::http {
+namespace {
+
+std::string Text(double d) { return SerializeJson(boost::json::value(d)); }
+
+TEST(SerializeJson, WholeQuantitiesAreIntegers) {
+  EXPECT_EQ(Text(3600.0), "3600");  // Boost.JSON writes 3.6E3
+  EXPECT_EQ(Text(3120.0), "3120");
+  EXPECT_EQ(Text(0.0), "0");
+  EXPECT_EQ(Text(-0.0), "0");
+  EXPECT_EQ(Text(-42.0), "-42");
+  EXPECT_EQ(Text(1e6), "1000000");
+  EXPECT_EQ(Text(1e21), "1000000000000000000000");
+  EXPECT_EQ(Text(9007199254740993.0), "9007199254740992");  // 2^53 + 1 is not a double
+}
+
+TEST(SerializeJson, FractionsArePlainDecimalAndShortest) {
+  EXPECT_EQ(Text(0.845), "0.845");
+  EXPECT_EQ(Text(72.5), "72.5");
+  EXPECT_EQ(Text(4530.5), "4530.5");
+  EXPECT_EQ(Text(-1.25), "-1.25");
+  EXPECT_EQ(Text(0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(Text(0.0001), "0.0001");  // Boost.JSON: 1E-4
+  EXPECT_EQ(Text(1.5e-7), "0.00000015");
+  EXPECT_EQ(Text(51.5074), "51.5074");
+  EXPECT_EQ(Text(-0.1278), "-0.1278");
+}
+
+TEST(SerializeJson, EveryDoubleReadsBackTheSame) {
+  for (double d : {0.845, 72.5, 1.0 / 3, 2.0 / 3 * 1e-5, 123456.789, 6.02214076e23, 5e-324,
+                   std::numeric_limits<double>::max(), -std::numeric_limits<double>::min()}) {
+    auto text = Text(d);
+    EXPECT_EQ(text.find_first_of("eE"), std::string::npos) << text;
+    EXPECT_EQ(boost::json::parse(text).to_number<double>(), d) << text;
+  }
+}
+
+TEST(SerializeJson, NumbersJsonCannotHoldAreNull) {
+  EXPECT_EQ(Text(std::numeric_limits<double>::quiet_NaN()), "null");
+  EXPECT_EQ(Text(std::numeric_limits<double>::infinity()), "null");
+  EXPECT_EQ(Text(-std::numeric_limits<double>::infinity()), "null");
+}
+
+TEST(SerializeJson, WholeDocuments) {
+  boost::json::object workout{{"title", "Run \"easy\"\n"},
+                              {"duration_s", 3600.0},
+                              {"volume_kg", 3120.0},
+                              {"value", 0.845},
+                              {"sets", 3},
+                              {"big", std::numeric_limits<std::uint64_t>::max()},
+                              {"min", std::numeric_limits<std::int64_t>::min()},
+                              {"done", true},
+                              {"notes", nullptr},
+                              {"ids", boost::json::array{"a", 1, 72.5, boost::json::array{}}},
+                              {"empty", boost::json::object{}}};
+  EXPECT_EQ(SerializeJson(workout),
+            R"({"title":"Run \"easy\"\n","duration_s":3600,"volume_kg":3120,"value":0.845,)"
+            R"("sets":3,"big":18446744073709551615,"min":-9223372036854775808,"done":true,)"
+            R"("notes":null,"ids":["a",1,72.5,[]],"empty":{}})");
+}
+
+TEST(SerializeJson, StringsAreEscapedAsJsonRequires) {
+  std::string text = "q\"b\\s/\b\f\n\r\t";
+  text.push_back('\x01');
+  text.push_back('\x1f');
+  text += "\x7f\xC3\xA4";  // DEL and UTF-8 pass through
+  EXPECT_EQ(SerializeJson(boost::json::value(text)),
+            "\"q\\\"b\\\\s/\\b\\f\\n\\r\\t\\u0001\\u001f\x7f\xC3\xA4\"");
+  EXPECT_EQ(boost::json::parse(SerializeJson(boost::json::value(text))).as_string(), text);
+}
+
+TEST(SerializeJson, JsonResponsesUseIt) {
+  auto response = Json(200, boost::json::object{{"duration_s", 3600.0}});
+  EXPECT_EQ(response.body, R"({"duration_s":3600})");
+}
+
+}  // namespace
+}  // namespace vigor::platform::http
