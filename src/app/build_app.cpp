@@ -3,28 +3,16 @@
 #include <fstream>
 
 #include "app/build_info.hpp"
-#include "core/text_fold.hpp"
-#include "features/accounts/account_service.hpp"
-#include "features/accounts/auth_middleware.hpp"
-#include "features/accounts/auth_service.hpp"
-#include "features/accounts/instance_settings.hpp"
-#include "features/accounts/mails.hpp"
-#include "features/accounts/routes.hpp"
-#include "features/admin/admin_service.hpp"
-#include "features/admin/routes.hpp"
-#include "features/body/measurement_service.hpp"
-#include "features/body/routes.hpp"
-#include "features/diagnostics/routes.hpp"
-#include "features/exercises/exercise_service.hpp"
-#include "features/exercises/routes.hpp"
-#include "features/imports/import_service.hpp"
-#include "features/imports/routes.hpp"
-#include "features/meta/routes.hpp"
-#include "features/operations/routes.hpp"
-#include "features/workouts/program_service.hpp"
-#include "features/workouts/routes.hpp"
-#include "features/workouts/routine_service.hpp"
-#include "features/workouts/workout_service.hpp"
+#include "app/feature_links.hpp"
+#include "features/accounts/feature.hpp"
+#include "features/admin/feature.hpp"
+#include "features/body/feature.hpp"
+#include "features/diagnostics/feature.hpp"
+#include "features/exercises/feature.hpp"
+#include "features/imports/feature.hpp"
+#include "features/meta/feature.hpp"
+#include "features/operations/feature.hpp"
+#include "features/workouts/feature.hpp"
 #include "platform/crypto/password.hpp"
 #include "platform/crypto/password_policy.hpp"
 #include "platform/crypto/secret_box.hpp"
@@ -78,6 +66,29 @@ std::unique_ptr<platform::mail::Mailer> MakeMailer(const platform::config::Confi
   return std::make_unique<platform::mail::SmtpMailer>(std::move(smtp));
 }
 
+// The platform's own expired rows: delivered mail and idle rate-limit buckets.
+void RegisterPlatformHousekeeping(App& app) {
+  using platform::store::Session;
+  using TimePoint = std::chrono::system_clock::time_point;
+  auto* mail_queue = app.mail_queue.get();
+  auto* rate_limiter = app.rate_limiter.get();
+  app.housekeeping->Add("mail_outbox", [mail_queue](Session& s, TimePoint now, int limit) {
+    return mail_queue->PurgeOld(s, now, limit);
+  });
+  app.housekeeping->Add("rate_limits", [rate_limiter](Session& s, TimePoint now, int limit) {
+    return rate_limiter->PurgeIdle(s, now, limit);
+  });
+}
+
+// What /api/v1/meta tells clients; admins change the registration mode and map tiles at run time.
+features::meta::InstanceInfo InstanceInfoOf(const platform::config::Config& config,
+                                            features::accounts::InstanceSettings& settings) {
+  return {.version = std::string(Version()),
+          .instance_name = config.instance_name,
+          .registration = [&settings] { return settings.Registration(); },
+          .map_tiles = [&settings] { return settings.MapTiles(); }};
+}
+
 // Checked when the configuration was loaded.
 platform::http::TrustedProxies TrustedProxiesOf(const platform::config::Config& config) {
   std::string error;
@@ -86,20 +97,41 @@ platform::http::TrustedProxies TrustedProxiesOf(const platform::config::Config& 
   return std::move(*proxies);
 }
 
+// Installs feature F: constructed with the context and `links` (other features' interfaces it
+// needs), kept by the app until shutdown.
+template <class F, class... Links>
+F& Install(App& app, platform::FeatureContext& context, Links&&... links) {
+  auto feature = std::make_unique<F>(context, std::forward<Links>(links)...);
+  F& installed = *feature;
+  app.features.push_back(std::move(feature));
+  return installed;
+}
+
 }  // namespace
 
 App::App() = default;
+
 App::~App() {
-  // The mail sender uses the database: stop it first.
+  // Background threads use the database and the features' services: stop them first.
   if (housekeeping) housekeeping->Stop();
-  if (settings) settings->Stop();
+  for (auto it = features.rbegin(); it != features.rend(); ++it) (*it)->Stop();
   if (mail_queue) mail_queue->Stop();
   if (jobs) jobs->Stop();
+  // Then what serves requests, then the features, last installed first: a feature may hold
+  // references to the services of those installed before it.
+  http.reset();
+  while (!features.empty()) features.pop_back();
+}
+
+void App::StartBackground() {
+  mail_queue->Start();
+  jobs->Start();
+  housekeeping->Start();
+  for (auto& feature : features) feature->Start();
 }
 
 std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::obs::Logger& logger,
                               bool start_background) {
-  namespace accounts = features::accounts;
   auto app = std::make_unique<App>();
   app->config = config;
 
@@ -131,116 +163,41 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   app->mail_queue =
       std::make_unique<platform::mail::MailQueue>(database, *app->secrets, *app->mailer, logger);
   app->rate_limiter = std::make_unique<platform::ratelimit::RateLimiter>(database);
-
-  // Accounts.
-  app->settings =
-      std::make_unique<accounts::InstanceSettings>(database, config.registration, logger);
-  app->account_mails =
-      std::make_unique<accounts::AccountMails>(config.effective_public_url(), config.instance_name);
-  accounts::AuthOptions auth_options;
-  auth_options.session_idle = std::chrono::hours(config.session_idle_hours);
-  auth_options.session_absolute = std::chrono::hours(config.session_absolute_hours);
-  app->accounts.reset(new accounts::AccountsDeps{
-      database, *app->hasher, *app->password_policy, *app->secrets, *app->mail_queue,
-      *app->rate_limiter, *app->settings, *app->account_mails, auth_options});
-  app->auth = std::make_unique<accounts::AuthService>(*app->accounts);
-  app->account =
-      std::make_unique<accounts::AccountService>(*app->accounts, *app->auth, config.instance_name);
-  app->admin = std::make_unique<features::admin::AdminService>(*app->accounts, *app->auth);
-
-  // Routes.
-  platform::http::Router router;
-  const auto& migrations = platform::store::EmbeddedMigrations(database.dialect());
-  features::operations::RegisterRoutes(
-      router, database, migrations.empty() ? 0 : migrations.back().version, app->metrics);
-  auto* settings = app->settings.get();
-  features::meta::RegisterRoutes(router, {std::string(Version()), config.instance_name,
-                                          [settings] { return settings->Registration(); },
-                                          [settings] { return settings->MapTiles(); }});
-  bool secure = config.tls() || config.effective_public_url().starts_with("https://");
-  accounts::RegisterRoutes(router, *app->auth, *app->account, {.secure = secure});
-  features::admin::RegisterRoutes(router, *app->admin);
-  app->exercises = std::make_unique<features::exercises::ExerciseService>(
-      database, features::exercises::Catalog::Embedded());
-  features::exercises::RegisterRoutes(router, *app->exercises);
-  {
-    // Workouts and routines may name a catalogue exercise or one of the user's own.
-    features::workouts::ExerciseExists exercise_exists =
-        [exercises = app->exercises.get()](platform::store::Session& s, const std::string& user_id,
-                                           const std::string& exercise_id) {
-          return exercises->Exists(s, user_id, exercise_id);
-        };
-    features::workouts::ExerciseNames exercise_names =
-        [exercises = app->exercises.get()](platform::store::Session& s, const std::string& user_id,
-                                           const std::vector<std::string>& ids) {
-          std::unordered_map<std::string, std::string> names;
-          for (auto& [id, exercise] : exercises->FindForDisplay(s, user_id, ids)) {
-            names.emplace(id, std::move(exercise.name));
-          }
-          return names;
-        };
-    features::workouts::ExerciseSearch exercise_search =
-        [exercises = app->exercises.get()](platform::store::Session& s, const std::string& user_id,
-                                           const std::string& text, int limit) {
-          std::vector<std::string> ids;
-          // The exercise search lists everything for a text without words ("%"): match none.
-          if (core::SearchWords(text).empty()) return ids;
-          for (auto& e : exercises->Search(s, user_id, {.text = text, .limit = limit}).items) {
-            ids.push_back(std::move(e.id));
-          }
-          return ids;
-        };
-    app->workouts = std::make_unique<features::workouts::WorkoutService>(
-        database,
-        features::workouts::ExerciseLookup{exercise_exists, exercise_names, exercise_search});
-    features::workouts::InCatalogue in_catalogue =
-        [exercises = app->exercises.get()](const std::string& exercise_id) {
-          return exercises->catalog().Find(exercise_id) != nullptr;
-        };
-    app->routines = std::make_unique<features::workouts::RoutineService>(database, exercise_exists,
-                                                                         in_catalogue);
-    features::workouts::RegisterRoutes(router, *app->workouts, *app->routines);
-    app->programs = std::make_unique<features::workouts::ProgramService>(database);
-    features::workouts::RegisterProgramRoutes(router, *app->programs);
-  }
-  app->measurements = std::make_unique<features::body::MeasurementService>(database);
-  features::body::RegisterRoutes(router, *app->measurements);
-  // Imports run as background jobs.
   app->jobs = std::make_unique<platform::jobs::JobQueue>(database, logger);
-  app->imports =
-      std::make_unique<features::imports::ImportService>(database, *app->jobs, *app->exercises);
-  features::imports::RegisterRoutes(router, *app->imports);
-  if (config.enable_write_probe) {
-    app->write_probes = std::make_unique<features::diagnostics::WriteProbeService>(database);
-    features::diagnostics::RegisterRoutes(router, *app->write_probes);
-  }
-
   // Expired rows go away in the background; each task is its owner's own SQL.
   app->housekeeping = std::make_unique<platform::jobs::Housekeeping>(database, logger);
-  {
-    using platform::store::Session;
-    using TimePoint = std::chrono::system_clock::time_point;
-    auto* auth = app->auth.get();
-    auto* workouts = app->workouts.get();
-    auto* mail_queue = app->mail_queue.get();
-    auto* rate_limiter = app->rate_limiter.get();
-    app->housekeeping->Add("sessions", [auth](Session& s, TimePoint now, int limit) {
-      return auth->PurgeDeadSessions(s, now, limit);
-    });
-    app->housekeeping->Add("one_time_tokens", [auth](Session& s, TimePoint now, int limit) {
-      return auth->PurgeExpiredOneTimeTokens(s, now, limit);
-    });
-    app->housekeeping->Add("idempotency_keys", [workouts](Session& s, TimePoint now, int limit) {
-      return workouts->PurgeIdempotencyKeys(s, now, limit);
-    });
-    app->housekeeping->Add("mail_outbox", [mail_queue](Session& s, TimePoint now, int limit) {
-      return mail_queue->PurgeOld(s, now, limit);
-    });
-    app->housekeeping->Add("rate_limits", [rate_limiter](Session& s, TimePoint now, int limit) {
-      return rate_limiter->PurgeIdle(s, now, limit);
-    });
-  }
+  RegisterPlatformHousekeeping(*app);
 
+  // Features, each installing its routes, housekeeping tasks, job kinds and event kinds.
+  platform::http::Router router;
+  std::vector<platform::http::Middleware> middleware;
+  platform::FeatureContext context{.config = app->config,
+                                   .logger = logger,
+                                   .metrics = app->metrics,
+                                   .database = database,
+                                   .secrets = *app->secrets,
+                                   .hasher = *app->hasher,
+                                   .password_policy = *app->password_policy,
+                                   .mail = *app->mail_queue,
+                                   .rate_limiter = *app->rate_limiter,
+                                   .router = router,
+                                   .middleware = middleware,
+                                   .housekeeping = *app->housekeeping,
+                                   .jobs = *app->jobs,
+                                   .event_kinds = app->event_kinds};
+  Install<features::operations::OperationsFeature>(*app, context);
+  auto& accounts = Install<features::accounts::AccountsFeature>(*app, context);
+  Install<features::meta::MetaFeature>(*app, context, InstanceInfoOf(config, accounts.settings()));
+  Install<features::admin::AdminFeature>(*app, context, accounts);
+  auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
+  Install<features::workouts::WorkoutsFeature>(*app, context,
+                                               ExerciseLookupOf(exercises.service()));
+  Install<features::body::BodyFeature>(*app, context);
+  Install<features::imports::ImportsFeature>(*app, context, exercises.service());
+  if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
+
+  // HTTP.
+  auto* settings = &accounts.settings();
   app->http = std::make_unique<platform::http::HttpApp>(
       std::move(router), app->static_files.get(),
       platform::http::AppOptions{.tls = config.tls(),
@@ -248,14 +205,9 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                                  .image_source = [settings] { return settings->MapImageSource(); },
                                  .trusted_proxies = TrustedProxiesOf(config)},
       logger, app->metrics);
-  std::string origin = config.effective_public_url();
-  app->http->Use(accounts::MakeAuthMiddleware(*app->auth,
-                                              {.secure_cookies = secure, .public_origin = origin}));
+  for (auto& m : middleware) app->http->Use(std::move(m));
 
-  if (start_background) app->mail_queue->Start();
-  if (start_background) app->jobs->Start();
-  if (start_background) app->housekeeping->Start();
-  if (start_background) app->settings->Start();
+  if (start_background) app->StartBackground();
   return app;
 }
 

@@ -1,41 +1,18 @@
 #pragma once
 
 #include <memory>
+#include <stdexcept>
+#include <typeinfo>
+#include <vector>
 
 #include "platform/config/config.hpp"
+#include "platform/feature.hpp"
 #include "platform/http/app.hpp"
 #include "platform/http/static_files.hpp"
 #include "platform/obs/log.hpp"
 #include "platform/obs/metrics.hpp"
 #include "platform/store/database.hpp"
 
-namespace vigor::features::diagnostics {
-class WriteProbeService;
-}
-namespace vigor::features::accounts {
-struct AccountsDeps;
-class AuthService;
-class AccountService;
-class InstanceSettings;
-class AccountMails;
-}  // namespace vigor::features::accounts
-namespace vigor::features::admin {
-class AdminService;
-}
-namespace vigor::features::exercises {
-class ExerciseService;
-}
-namespace vigor::features::workouts {
-class WorkoutService;
-class RoutineService;
-class ProgramService;
-}  // namespace vigor::features::workouts
-namespace vigor::features::body {
-class MeasurementService;
-}
-namespace vigor::features::imports {
-class ImportService;
-}
 namespace vigor::platform::jobs {
 class Housekeeping;
 class JobQueue;
@@ -55,11 +32,25 @@ class RateLimiter;
 
 namespace vigor::app {
 
-// Everything a running Vigor holds, wired in one place. Members are declared in dependency
-// order, so they are destroyed in reverse: the HTTP layer before services before the database.
+// Everything a running Vigor holds. Members are declared in dependency order and destroyed in
+// reverse: background threads are stopped first (~App), then the HTTP layer goes, then the
+// features (last installed first), then the platform's services, then the database.
 struct App {
   App();
   ~App();
+
+  // Starts the background work: mail sender, job runner, housekeeping, each feature's own.
+  void StartBackground();
+
+  // The installed feature of type F (e.g. features::exercises::ExercisesFeature); throws
+  // std::logic_error when it was not installed.
+  template <class F>
+  F& Get() const {
+    for (const auto& feature : features) {
+      if (auto* f = dynamic_cast<F*>(feature.get())) return *f;
+    }
+    throw std::logic_error(std::string("feature not installed: ") + typeid(F).name());
+  }
 
   platform::config::Config config;
   platform::obs::MetricsRegistry metrics;
@@ -71,26 +62,16 @@ struct App {
   std::unique_ptr<platform::mail::Mailer> mailer;
   std::unique_ptr<platform::mail::MailQueue> mail_queue;
   std::unique_ptr<platform::ratelimit::RateLimiter> rate_limiter;
-  std::unique_ptr<features::accounts::InstanceSettings> settings;
-  std::unique_ptr<features::accounts::AccountMails> account_mails;
-  std::unique_ptr<features::accounts::AccountsDeps> accounts;
-  std::unique_ptr<features::accounts::AuthService> auth;
-  std::unique_ptr<features::accounts::AccountService> account;
-  std::unique_ptr<features::admin::AdminService> admin;
-  std::unique_ptr<features::exercises::ExerciseService> exercises;
-  std::unique_ptr<features::workouts::WorkoutService> workouts;
-  std::unique_ptr<features::workouts::RoutineService> routines;
-  std::unique_ptr<features::workouts::ProgramService> programs;
-  std::unique_ptr<features::body::MeasurementService> measurements;
-  std::unique_ptr<platform::jobs::JobQueue> jobs;  // background jobs (imports)
-  std::unique_ptr<features::imports::ImportService> imports;
-  std::unique_ptr<features::diagnostics::WriteProbeService> write_probes;
+  std::unique_ptr<platform::jobs::JobQueue> jobs;              // background jobs (imports)
   std::unique_ptr<platform::jobs::Housekeeping> housekeeping;  // expired rows, every 10 minutes
+  platform::EventKinds event_kinds;                            // what features publish
+  std::vector<std::unique_ptr<platform::Feature>> features;    // in the order installed
   std::unique_ptr<platform::http::HttpApp> http;
 };
 
-// The composition root: database -> repositories -> services -> routes -> middleware.
-// `start_background` starts the mail sender (off for one-shot commands).
+// The composition root: database -> platform services -> features (each installs its routes,
+// tasks, job and event kinds) -> HTTP app with the features' middleware.
+// `start_background` starts the background work (off for one-shot commands).
 std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::obs::Logger& logger,
                               bool start_background = true);
 

@@ -6,7 +6,7 @@
 #include "app/build_app.hpp"
 #include "app/build_info.hpp"
 #include "cli/migrate_data.hpp"
-#include "features/admin/admin_service.hpp"
+#include "features/admin/feature.hpp"
 #include "platform/error.hpp"
 #include "platform/http/server.hpp"
 #include "platform/store/open_database.hpp"
@@ -165,7 +165,8 @@ int UserCreate(const std::vector<std::string>& args) {
   platform::obs::Logger logger(platform::obs::LogLevel::kWarn);
   auto app = app::BuildApp(*config, logger, /*start_background=*/false);
   try {
-    auto user = app->admin->CreateUserFromConsole(username, email, password, admin);
+    auto user = app->Get<features::admin::AdminFeature>().service().CreateUserFromConsole(
+        username, email, password, admin);
     std::cout << "created " << (admin ? "admin " : "user ") << user.username << " (" << user.id
               << ")" << std::endl;
     return 0;

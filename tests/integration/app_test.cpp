@@ -164,7 +164,7 @@ TEST_F(AppTest, AFullDatabaseIsARetryable503) {
 
   // Each value needs about a quarter of a page: the free room left runs out within a few pages.
   std::string value(1000, 'x');
-  Response refused;
+  Response refused = Response::Empty(0);
   for (int i = 0; i < 500 && refused.status == 0; ++i) {
     auto r = Call(Method::kPut, "/diagnostics/write-probe/k" + std::to_string(i),
                   R"({"value":")" + value + "\"}");

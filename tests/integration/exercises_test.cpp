@@ -6,7 +6,7 @@
 #include <set>
 
 #include "core/text_fold.hpp"
-#include "features/exercises/exercise_service.hpp"
+#include "features/exercises/feature.hpp"
 #include "platform/id.hpp"
 #include "support/app_harness.hpp"
 
@@ -109,7 +109,10 @@ class ExercisesTest : public ::testing::Test {
     }
     return all;
   }
-  std::size_t CatalogueSize() { return h_.app().exercises->catalog().entries().size(); }
+  features::exercises::ExerciseService& Exercises() {
+    return h_.app().Get<features::exercises::ExercisesFeature>().service();
+  }
+  std::size_t CatalogueSize() { return Exercises().catalog().entries().size(); }
 
   AppHarness h_;
   Browser ada_, bob_;
@@ -125,7 +128,7 @@ TEST_F(ExercisesTest, SearchMatchesWordPrefixesAsYouType) {
   EXPECT_FALSE(Finds(ada_, "ench", "barbell-bench-press")) << "prefixes of words, not infixes";
   EXPECT_FALSE(Finds(ada_, "bench squat", "barbell-bench-press")) << "every word must match";
   for (const auto& id : Ids(ada_, "q=" + Encode("ben pre"))) {
-    const auto* entry = h_.app().exercises->catalog().Find(id);
+    const auto* entry = Exercises().catalog().Find(id);
     ASSERT_NE(entry, nullptr) << id;
     bool ok = false;
     for (const auto& words : entry->texts) {
@@ -172,7 +175,7 @@ TEST_F(ExercisesTest, FiltersByMuscleEquipmentAndCategory) {
   auto ids = Ids(ada_, "muscle=neck");
   ASSERT_FALSE(ids.empty());
   for (const auto& id : ids) {
-    const auto& e = h_.app().exercises->catalog().Find(id)->exercise;
+    const auto& e = Exercises().catalog().Find(id)->exercise;
     EXPECT_NE(std::find(e.primary_muscles.begin(), e.primary_muscles.end(),
                         features::exercises::Muscle::kNeck),
               e.primary_muscles.end())
@@ -461,7 +464,7 @@ TEST_F(ExercisesTest, TokensNeedTheWorkoutsScopes) {
 
 // wger's habit: listing 10 or 50 items costs the same number of statements (no N+1).
 TEST_F(ExercisesTest, ListingCostsTheSameStatementsWhateverTheCount) {
-  auto& service = *h_.app().exercises;
+  auto& service = Exercises();
   platform::auth::Principal ada{.user_id = ada_id_, .username = "ada"};
   platform::auth::Principal bob{.user_id = bob_id_, .username = "bob"};
   auto make = [&](const platform::auth::Principal& who, int n) {
@@ -508,7 +511,7 @@ TEST_F(ExercisesTest, ListingCostsTheSameStatementsWhateverTheCount) {
 // ---- what other features use -----------------------------------------------------------------
 
 TEST_F(ExercisesTest, LookupsForOtherFeaturesSeeOnlyTheUsersOwnAndTheCatalogue) {
-  auto& service = *h_.app().exercises;
+  auto& service = Exercises();
   auto live = Create(ada_, Lift("Live One"));
   auto gone = Create(ada_, Lift("Gone One"));
   ASSERT_EQ(h_.Call(ada_, Method::kDelete, "/api/v1/exercises/" + gone).status, 204);

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "app/build_app.hpp"
-#include "features/workouts/workout_service.hpp"
+#include "features/workouts/feature.hpp"
 #include "platform/http/message.hpp"
 #include "platform/mail/mail_queue.hpp"
 #include "platform/store/database.hpp"
@@ -150,7 +150,8 @@ TEST_F(HousekeepingTest, ALateRetryWithAClientIdStillMakesOneWorkout) {
   EXPECT_EQ(h_.Call(ana, platform::http::Method::kPost, "/api/v1/workouts", body, key).status, 201);
   // The key is forgotten (as if 31 days had passed; the session is left alone).
   h_.app().database->Write([&](Session& s) {
-    h_.app().workouts->PurgeIdempotencyKeys(s, Clock::now() + 31 * 24h, 100);
+    h_.app().Get<features::workouts::WorkoutsFeature>().workouts().PurgeIdempotencyKeys(
+        s, Clock::now() + 31 * 24h, 100);
   });
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workout_idempotency_keys"), 0);
   auto retry = h_.Call(ana, platform::http::Method::kPost, "/api/v1/workouts", body, key);

@@ -203,11 +203,11 @@ TEST_F(ImportsTest, GpxBecomesOneCardioWorkoutWithTheRightFigures) {
   auto id = Upload(ana_, "format=gpx&name=Lakeside%20loop.gpx", Gpx(route));
   auto queued = Import(ana_, id);
   EXPECT_EQ(queued["status"], "queued");
-  EXPECT_EQ(queued["progress"].as_double(), 0.0);
+  EXPECT_EQ(queued["progress"].to_number<double>(), 0.0);
   EXPECT_EQ(Drain(), 1u);
   auto done = Import(ana_, id);
   ASSERT_EQ(done["status"], "succeeded") << boost::json::serialize(done);
-  EXPECT_EQ(done["progress"].as_double(), 1.0);
+  EXPECT_EQ(done["progress"].to_number<double>(), 1.0);
   std::string workout_id(done["result"].as_object()["workout_id"].as_string());
 
   auto workout = h_.Get(ana_, "/api/v1/workouts/" + workout_id);
@@ -230,11 +230,11 @@ TEST_F(ImportsTest, GpxBecomesOneCardioWorkoutWithTheRightFigures) {
   auto points = t["points"].as_array();
   ASSERT_EQ(points.size(), route.samples.size());
   auto p = points[1800].as_object();
-  EXPECT_NEAR(p["lat"].as_double(), route.samples[1800].lat, 1e-7);
-  EXPECT_NEAR(p["lon"].as_double(), route.samples[1800].lon, 1e-7);
-  EXPECT_NEAR(p["ele"].as_double(), route.samples[1800].ele, 0.06);
+  EXPECT_NEAR(p["lat"].to_number<double>(), route.samples[1800].lat, 1e-7);
+  EXPECT_NEAR(p["lon"].to_number<double>(), route.samples[1800].lon, 1e-7);
+  EXPECT_NEAR(p["ele"].to_number<double>(), route.samples[1800].ele, 0.06);
   EXPECT_EQ(p["hr"].to_number<int>(), route.samples[1800].hr);
-  EXPECT_DOUBLE_EQ(p["t"].as_double(), 1800);
+  EXPECT_DOUBLE_EQ(p["t"].to_number<double>(), 1800);
   EXPECT_GE(t["splits"].as_array().size(), 10u);
 
   auto gpx = h_.Get(ana_, "/api/v1/workouts/" + workout_id + "/gpx");
@@ -550,7 +550,7 @@ TEST_F(ImportsTest, AQueuedImportCanBeCancelledAndProgressIsRecorded) {
   ASSERT_EQ(done["status"], "succeeded") << boost::json::serialize(done);
   EXPECT_EQ(done["done"].to_number<int>(), 450);
   EXPECT_EQ(done["total"].to_number<int>(), 450);
-  EXPECT_EQ(done["progress"].as_double(), 1.0);
+  EXPECT_EQ(done["progress"].to_number<double>(), 1.0);
 }
 
 // A Strong CSV of `n` one-set workouts on distinct days, with an exercise that is not in the

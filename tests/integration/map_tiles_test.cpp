@@ -6,7 +6,7 @@
 #include <set>
 #include <thread>
 
-#include "features/accounts/instance_settings.hpp"
+#include "features/accounts/feature.hpp"
 #include "support/app_harness.hpp"
 
 namespace vigor {
@@ -199,7 +199,7 @@ TEST_F(MapTilesTest, AStoredValueTheChecksRefuseCountsAsNone) {
 TEST_F(MapTilesTest, AChangeMadeElsewhereArrivesWithTheBackgroundReload) {
   Browser anyone;
   EXPECT_TRUE(h_.Get(anyone, "/api/v1/meta").Json()["map"].is_null());
-  h_.app().settings->Start();
+  h_.app().Get<features::accounts::AccountsFeature>().settings().Start();
   h_.app().database->Write([](platform::store::Session& s) {
     s.Execute(platform::store::Statement{"test.put_setting",
                                          "INSERT INTO instance_settings (key, value, updated_at) "
@@ -218,7 +218,7 @@ TEST_F(MapTilesTest, AChangeMadeElsewhereArrivesWithTheBackgroundReload) {
   EXPECT_EQ(map.as_object().at("tile_url"), kOsm);
   auto csp = std::string(*h_.Get(anyone, "/healthz").headers.Get("Content-Security-Policy"));
   EXPECT_NE(csp.find("https://*.tile.example.org"), std::string::npos) << csp;
-  h_.app().settings->Stop();
+  h_.app().Get<features::accounts::AccountsFeature>().settings().Stop();
 }
 
 }  // namespace

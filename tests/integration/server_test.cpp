@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "app/build_app.hpp"
-#include "features/diagnostics/write_probe.hpp"
+#include "features/diagnostics/feature.hpp"
 #include "support/http_client.hpp"
 #include "support/temp_dir.hpp"
 
@@ -158,7 +158,7 @@ TEST_F(ServerTest, StopLetsTheRequestInFlightFinish) {
   thread_.join();
   server_.reset();
   // The held write was committed before the answer, so it is in the database.
-  auto value = app_->write_probes->Get("held");
+  auto value = app_->Get<features::diagnostics::DiagnosticsFeature>().write_probes().Get("held");
   EXPECT_EQ(value.value, "v");
 }
 

@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "app/build_app.hpp"
-#include "features/diagnostics/write_probe.hpp"
+#include "features/diagnostics/feature.hpp"
 #include "platform/http/server.hpp"
 #include "platform/obs/metrics.hpp"
 #include "support/http_client.hpp"
@@ -214,7 +214,7 @@ TEST_F(TlsTest, StopLetsTheTlsRequestInFlightFinish) {
   thread_.join();
   server_.reset();
   // The held write was committed before the answer, so it is in the database.
-  auto value = app_->write_probes->Get("held");
+  auto value = app_->Get<features::diagnostics::DiagnosticsFeature>().write_probes().Get("held");
   EXPECT_EQ(value.value, "v");
 }
 

@@ -6,8 +6,8 @@
 #include <set>
 #include <thread>
 
+#include "features/body/measurement_repository.hpp"
 #include "features/exercises/custom_exercise_repository.hpp"
-#include "features/workouts/measurement_repository.hpp"
 #include "features/workouts/program_repository.hpp"
 #include "features/workouts/routine_repository.hpp"
 #include "features/workouts/workout_repository.hpp"
@@ -66,7 +66,7 @@ class UserRevisionsTest : public ::testing::Test {
   features::workouts::WorkoutRepository workouts_;
   features::workouts::RoutineRepository routines_;
   features::workouts::ProgramRepository programs_;
-  features::workouts::MeasurementRepository measurements_;
+  features::body::MeasurementRepository measurements_;
   features::exercises::CustomExerciseRepository exercises_;
 };
 
@@ -85,7 +85,7 @@ TEST_F(UserRevisionsTest, ChangesInAnyTableTakeTheNextNumberOfOneSequence) {
     revs.push_back(programs_.Insert(s, "u1", p));
   });
   db_.Write([&](Session& s) {
-    features::workouts::Measurement m;
+    features::body::Measurement m;
     m.id = "m1";
     m.kind = "weight";
     m.day = "2026-03-01";

@@ -9,7 +9,8 @@
 #include <set>
 #include <thread>
 
-#include "features/exercises/exercise_service.hpp"
+#include "app/feature_links.hpp"
+#include "features/exercises/feature.hpp"
 #include "features/workouts/json_codec.hpp"
 #include "features/workouts/workout_service.hpp"
 #include "platform/error.hpp"
@@ -533,18 +534,9 @@ TEST_F(WorkoutsTest, HistoryFiltersByTextKindAndTime) {
 TEST_F(WorkoutsTest, ListingCostsTheSameStatementsForTenOrFiftyWorkouts) {
   // The service as BuildApp makes it, over a database that counts statements.
   CountingDatabase counting(*h_.app().database);
-  auto* exercises = h_.app().exercises.get();
   features::workouts::WorkoutService service(
       counting,
-      {.exists = [exercises](Session& s, const std::string& user,
-                             const std::string& id) { return exercises->Exists(s, user, id); },
-       .names =
-           [exercises](Session& s, const std::string& user, const std::vector<std::string>& ids) {
-             std::unordered_map<std::string, std::string> names;
-             for (auto& [id, e] : exercises->FindForDisplay(s, user, ids))
-               names.emplace(id, e.name);
-             return names;
-           }});
+      app::ExerciseLookupOf(h_.app().Get<features::exercises::ExercisesFeature>().service()));
   platform::auth::Principal owner{.user_id = owner_id_};
   auto count_listing = [&](int limit) {
     counting.statements = 0;

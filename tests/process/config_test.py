@@ -9,6 +9,10 @@
     all reported.
   * `vigor --help` exits 0 and mentions serve, migrate, version; `vigor version` prints the
     version /api/v1/meta reports; `vigor migrate` exits 0 and is idempotent.
+  * With --postgres-dir, on an empty PostgreSQL database: `vigor migrate --database URL` exits 0,
+    twice (idempotent), and records the versions of migrations/postgresql; `vigor serve` with
+    VIGOR_DATABASE=URL (no flag) serves it at that schema version; a URL that is not
+    postgresql:// is refused at start (exit 2, naming database).
 """
 
 import os
@@ -63,6 +67,41 @@ def expect_bad(check, vigor, name, args, env, must_name):
             used.add(free[0])
         check.ok(distinct, f"{name}: each bad setting reported on its own line",
                  f"stderr: {p.stderr[:800]!r}")
+
+
+def postgres_section(check, vigor, tmp, pg):
+    vp.log("\n[PostgreSQL: migrate --database, VIGOR_DATABASE]")
+    url = pg.url(pg.create_database(empty=True))
+    versions = sorted({int(f.split("_", 1)[0]) for f in os.listdir(
+        os.path.join(vp.REPO_ROOT, "migrations", "postgresql")) if f.endswith(".sql")})
+    for attempt in ("", " a second time (idempotent)"):
+        p = vp.run_cli(vigor, ["migrate", "--database", url], timeout=60)
+        check.ok(p.returncode == 0 and f"schema version {versions[-1]}" in p.stdout,
+                 f"vigor migrate --database{attempt} exits 0 at schema version {versions[-1]}",
+                 f"exit {p.returncode}: {p.stdout[-300:]!r} {p.stderr[-600:]!r}")
+    applied = sorted(int(v[0]) for v in pg.rows("SELECT version FROM schema_migrations",
+                                                url.rsplit("/", 1)[1]))
+    check.ok(applied == versions, "schema_migrations lists every migration of "
+             "migrations/postgresql once", f"applied {applied}, files {versions}")
+    data = os.path.join(tmp.path, "pg-data")
+    os.makedirs(data)
+    srv = vp.Server(vigor, None, tmp.path, args=["--listen", f"{vp.HOST}:0", "--data-dir", data],
+                    env={"VIGOR_DATABASE": url}, use_flags=False, name="pg-env", postgres=None)
+    try:
+        ready = srv.start().ready_response.json() or {}
+        check.ok(ready.get("schema_version") == versions[-1],
+                 f"VIGOR_DATABASE alone selects PostgreSQL: /readyz at schema version "
+                 f"{versions[-1]}", f"{ready!r}")
+        check.ok(not os.path.exists(os.path.join(data, "vigor.db")),
+                 "no SQLite file is made under --data-dir when on PostgreSQL")
+        check.ok(srv.stop(timeout=10) == 0, "server on PostgreSQL stops with exit 0")
+    except vp.TestFailure as e:
+        check.fail("server with VIGOR_DATABASE", str(e))
+    finally:
+        srv.kill()
+    expect_bad(check, vigor, "--database that is not postgresql://",
+               ["serve", "--database", "mysql://root@127.0.0.1/vigor", "--data-dir", data], {},
+               ["database"])
 
 
 def main():
@@ -144,7 +183,7 @@ def main():
         check.ok(p.returncode == 0, "vigor migrate a second time exits 0 (idempotent)",
                  f"exit {p.returncode}: {p.stderr[:600]!r}")
 
-        srv = vp.Server(vigor, mig, tmp.path, name="version")
+        srv = vp.Server(vigor, mig, tmp.path, name="version", postgres=None)  # that data dir
         try:
             rr = srv.start().ready_response
             ready = rr.json() or {}
@@ -163,6 +202,8 @@ def main():
             check.fail("server on the migrated data dir", str(e))
         finally:
             srv.kill()
+        if args.postgres:
+            postgres_section(check, vigor, tmp, args.postgres)
     finally:
         tmp.cleanup()
     return check.finish()

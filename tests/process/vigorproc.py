@@ -7,10 +7,13 @@ What lives here:
     (over HTTPS when given `tls_ca`, the CA file that verifies the server's certificate).
   * http_request / RawConn: small HTTP clients (http.client and raw sockets).
   * Check: collects pass/fail lines and turns them into exit code 0 / 1.
+  * Postgres: a PostgreSQL 15 server for the runs on PostgreSQL (`--postgres-dir DIR`, the ctest
+    fixture's), or one a test starts itself to kill it; each Server then gets a database of its own.
 Every wait here is bounded in time; every process started here is stopped by its pid.
 """
 
 import argparse
+import atexit
 import ctypes
 import http.client
 import json
@@ -25,8 +28,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 HOST = "127.0.0.1"
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PG_BIN = os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin")
 URL_LINE_RE = re.compile(r"Vigor is running at http://([0-9A-Za-z.\-\[\]:]+):(\d+)")
 TLS_URL_LINE_RE = re.compile(r"Vigor is running at https://([0-9A-Za-z.\-\[\]:]+):(\d+)")
 
@@ -74,8 +80,15 @@ class Check:
 
 
 def base_args(description, extra=None):
+    """The command line every process test takes. With --postgres-dir, `a.postgres` is the
+    fixture's PostgreSQL and every Server made afterwards runs on a database of its own there;
+    without it, a.postgres is None and servers run on SQLite under their data dir."""
+    global _command_line_postgres
     p = argparse.ArgumentParser(description=description)
     p.add_argument("--vigor", required=True, help="path to the vigor binary")
+    p.add_argument("--postgres-dir", metavar="DIR",
+                   help="run on the PostgreSQL of the test fixture in DIR (tests/support/"
+                        "pg_fixture: DIR/server/url, a migrated database vigor_template)")
     if extra:
         extra(p)
     a = p.parse_args()
@@ -83,6 +96,15 @@ def base_args(description, extra=None):
     if not os.access(a.vigor, os.X_OK):
         log(f"FAIL: vigor binary not found or not executable: {a.vigor}")
         sys.exit(1)
+    a.postgres = None
+    if a.postgres_dir:
+        try:
+            a.postgres = Postgres.of_fixture(a.postgres_dir)
+        except TestFailure as e:
+            log(f"FAIL: {e}")
+            sys.exit(1)
+        log(f"on PostgreSQL: {a.postgres.admin_url}")
+    _command_line_postgres = a.postgres
     return a
 
 
@@ -145,10 +167,163 @@ def free_ports(n):
     return ports
 
 
-def run_cli(vigor, args, timeout=30, env=None, cwd=None):
-    """Runs `vigor ARGS` to completion. Returns CompletedProcess (text)."""
-    return subprocess.run([vigor] + list(args), stdin=subprocess.DEVNULL, capture_output=True,
-                          text=True, timeout=timeout, env=clean_env(env), cwd=cwd)
+def run_cli(vigor, args, timeout=30, env=None, cwd=None, input=None):
+    """Runs `vigor ARGS` to completion, `input` (text) on its stdin. Returns CompletedProcess
+    (text). For a command that touches a server's data use Server.run_cli, which names it."""
+    return subprocess.run([vigor] + list(args), capture_output=True, text=True, timeout=timeout,
+                          env=clean_env(env), cwd=cwd, input=input,
+                          stdin=subprocess.DEVNULL if input is None else None)
+
+
+# ---- PostgreSQL ------------------------------------------------------------------------------
+
+_command_line_postgres = None  # set by base_args from --postgres-dir
+_FROM_COMMAND_LINE = object()
+
+
+class Postgres:
+    """A PostgreSQL 15 server made by scripts/pg-test-server, reached as its superuser with psql.
+
+    of_fixture(DIR): the ctest fixture's (tests/support/pg_fixture), shared with the tests running
+    in parallel: only ever create and drop databases of one's own on it, never stop it. Databases
+    are copies of its migrated `vigor_template`.
+    start_new(DIR): one of the test's own, durable (fsync on) unless fast=True, that the test may
+    stop, kill and restart; its databases start empty (vigor serve migrates them).
+    Every database created here is dropped WITH (FORCE) when the test process exits.
+    """
+
+    def __init__(self, server_dir, template, owned):
+        self.server_dir = os.path.abspath(server_dir)
+        self.template = template
+        self.owned = owned
+        self.databases = []
+        try:
+            with open(os.path.join(self.server_dir, "url")) as f:
+                self.admin_url = f.read().strip()
+        except OSError as e:
+            raise TestFailure(f"no PostgreSQL at {self.server_dir} (reading its url: {e})")
+        atexit.register(self.cleanup)
+
+    @classmethod
+    def of_fixture(cls, fixture_dir):
+        return cls(os.path.join(fixture_dir, "server"), template="vigor_template", owned=False)
+
+    @classmethod
+    def start_new(cls, server_dir, fast=False):
+        """Starts a server of the test's own in server_dir (its parent must let the `postgres`
+        user in when running as root: TempDir(..., shared=True))."""
+        cmd = [os.path.join(REPO_ROOT, "scripts", "pg-test-server"), "start", server_dir]
+        if fast:
+            cmd.append("--fast")
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                           timeout=120)
+        if p.returncode != 0:
+            raise TestFailure(f"scripts/pg-test-server start failed ({p.returncode}): "
+                              f"{(p.stdout + p.stderr)[-2000:]}")
+        return cls(server_dir, template=None, owned=True)
+
+    def url(self, database):
+        """The URL of `database` on this server."""
+        parts = urllib.parse.urlsplit(self.admin_url)
+        return urllib.parse.urlunsplit(parts._replace(path="/" + database))
+
+    def psql(self, sql, database="postgres", timeout=60):
+        """Runs `sql` with psql (stop at the first error); returns its output, one row a line,
+        columns separated by '|'. Raises TestFailure when psql fails."""
+        p = subprocess.run(["psql", "-X", "-qAt", "-v", "ON_ERROR_STOP=1", "-d", self.url(database),
+                            "-c", sql], stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                           timeout=timeout, env=clean_env({"PGCONNECT_TIMEOUT": "10"}))
+        if p.returncode != 0:
+            raise TestFailure(f"psql failed ({p.returncode}) on {sql[:200]!r}: {p.stderr[-1000:]}")
+        return p.stdout
+
+    def rows(self, sql, database="postgres"):
+        """psql's output as a list of tuples of strings."""
+        return [tuple(line.split("|")) for line in self.psql(sql, database).splitlines() if line]
+
+    def create_database(self, empty=False):
+        """A new database of this test process: a copy of the template, or empty."""
+        name = f"vigor_p{os.getpid()}_{len(self.databases) + 1}_{random_suffix()}"
+        template = None if empty else self.template
+        sql = f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else "")
+        # Two CREATE DATABASE ... TEMPLATE at once may find the template busy: retry briefly.
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                self.psql(sql)
+                break
+            except TestFailure as e:
+                if "is being accessed by other users" not in str(e) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        self.databases.append(name)
+        return name
+
+    def drop_database(self, name):
+        self.psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if name in self.databases:
+            self.databases.remove(name)
+
+    # ---- a server of the test's own: stop, kill, restart --------------------------------------
+    def _pg_ctl(self, args, timeout=60):
+        cmd = [os.path.join(PG_BIN, "pg_ctl"), "-D", os.path.join(self.server_dir, "pg")] + args
+        if os.getuid() == 0:
+            cmd = ["runuser", "-u", "postgres", "--"] + cmd
+        return subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                              timeout=timeout)
+
+    def postmaster_pid(self):
+        try:
+            with open(os.path.join(self.server_dir, "pg", "postmaster.pid")) as f:
+                return int(f.readline().strip())
+        except (OSError, ValueError):
+            return None
+
+    def stop(self, mode="fast"):
+        """pg_ctl stop -m MODE: "immediate" is a crash (no checkpoint, recovery at the next
+        start), "fast" a clean shutdown that ends the open connections."""
+        if not self.owned:
+            raise TestFailure("refusing to stop the shared fixture's PostgreSQL")
+        p = self._pg_ctl(["stop", "-m", mode, "-w", "-t", "30"])
+        if p.returncode != 0:
+            raise TestFailure(f"pg_ctl stop -m {mode} failed: {(p.stdout + p.stderr)[-1000:]}")
+
+    def start(self):
+        """Starts the stopped server again with the options of its last start (postmaster.opts:
+        same port, socket folder and settings), waiting until it accepts connections."""
+        if not self.owned:
+            raise TestFailure("refusing to restart the shared fixture's PostgreSQL")
+        p = self._pg_ctl(["restart", "-w", "-t", "60", "-l",
+                          os.path.join(self.server_dir, "run", "pg.log")], timeout=90)
+        if p.returncode != 0:
+            raise TestFailure(f"pg_ctl start failed: {(p.stdout + p.stderr)[-1000:]}\n"
+                              f"log: {self.log_tail()}")
+
+    def log_tail(self, limit=2000):
+        try:
+            with open(os.path.join(self.server_dir, "run", "pg.log"), "rb") as f:
+                return f.read().decode("utf-8", "replace")[-limit:]
+        except OSError:
+            return ""
+
+    def cleanup(self):
+        """Drops this process's databases; stops (and removes) a server of the test's own."""
+        if self.owned:
+            subprocess.run([os.path.join(REPO_ROOT, "scripts", "pg-test-server"), "stop",
+                            self.server_dir], stdin=subprocess.DEVNULL, capture_output=True,
+                           timeout=60)
+            self.owned = False
+            self.databases = []
+            return
+        for name in list(self.databases):
+            try:
+                self.drop_database(name)
+            except (TestFailure, OSError, subprocess.TimeoutExpired):
+                pass  # the fixture's server is thrown away after the run anyway
+
+
+def random_suffix():
+    return os.urandom(3).hex()
 
 
 class Server:
@@ -157,11 +332,18 @@ class Server:
     start() launches it listening on 127.0.0.1:0 (the server prints the real port) unless
     `listen` is given, reads the "Vigor is running at" line from its stdout file and waits for
     GET /readyz == 200. stdout and stderr go to files in `workdir` (never pipes that could fill).
+
+    On PostgreSQL (`postgres`, by default the one of --postgres-dir; None for SQLite) the server
+    gets a database of its own, created at its first start and kept across its restarts (so a
+    restart finds its data, as with the same data dir), unless `database` names one to share
+    (two instances on one database). It runs with `--database URL` and its data dir for files.
     """
 
     def __init__(self, vigor, data_dir, workdir, args=(), env=None, listen=None, use_flags=True,
-                 name="vigor", tls_ca=None):
+                 name="vigor", tls_ca=None, postgres=_FROM_COMMAND_LINE, database=None):
         self.vigor = vigor
+        self.postgres = _command_line_postgres if postgres is _FROM_COMMAND_LINE else postgres
+        self.database = database  # the PostgreSQL database's name, once there is one
         self.data_dir = data_dir
         self.workdir = workdir
         self.args = list(args)
@@ -185,7 +367,7 @@ class Server:
         self.stderr_path = os.path.join(self.workdir, f"{self.name}.{self._n}.stderr")
         cmd = [self.vigor, "serve"]
         if self.use_flags:
-            cmd += ["--listen", self.listen or f"{HOST}:0", "--data-dir", self.data_dir]
+            cmd += ["--listen", self.listen or f"{HOST}:0"] + self.storage_args()
         cmd += self.args
         out = open(self.stdout_path, "wb")
         err = open(self.stderr_path, "wb")
@@ -202,6 +384,27 @@ class Server:
             self.wait_url(ready_timeout)
             self.ready_response = self.wait_ready(ready_timeout)
         return self
+
+    @property
+    def database_url(self):
+        """The PostgreSQL URL it runs on (its database created now if need be); None on SQLite."""
+        if self.postgres is None:
+            return None
+        if self.database is None:
+            self.database = self.postgres.create_database()
+        return self.postgres.url(self.database)
+
+    def storage_args(self):
+        """Where its data lives, as vigor's settings: the data dir, and the database."""
+        args = ["--data-dir", self.data_dir]
+        if self.postgres is not None:
+            args += ["--database", self.database_url]
+        return args
+
+    def run_cli(self, args, timeout=30, input=None):
+        """Runs `vigor ARGS` on this server's data (e.g. ["user", "create", ...]): the command's
+        settings follow its arguments."""
+        return run_cli(self.vigor, list(args) + self.storage_args(), timeout=timeout, input=input)
 
     @property
     def pid(self):
@@ -533,10 +736,13 @@ def connect_refused(port, host=HOST, timeout=2):
 
 
 class TempDir:
-    """mkdtemp that is always removed."""
+    """mkdtemp that is always removed. shared=True lets other users in (the `postgres` user that
+    runs a PostgreSQL started inside it when the tests run as root)."""
 
-    def __init__(self, prefix):
+    def __init__(self, prefix, shared=False):
         self.path = tempfile.mkdtemp(prefix=prefix)
+        if shared:
+            os.chmod(self.path, 0o755)
 
     def cleanup(self):
         shutil.rmtree(self.path, ignore_errors=True)

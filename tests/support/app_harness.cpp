@@ -9,7 +9,7 @@
 #include <regex>
 #include <sstream>
 
-#include "features/admin/admin_service.hpp"
+#include "features/admin/feature.hpp"
 #include "platform/mail/mail_queue.hpp"
 
 namespace vigor::testing {
@@ -126,8 +126,9 @@ std::string AppHarness::LinkToken(const std::string& to, const std::string& page
 }
 
 std::string AppHarness::CreateUser(const std::string& username, bool admin) {
-  return app_->admin
-      ->CreateUserFromConsole(username, username + "@example.org", PasswordOf(username), admin)
+  return app_->Get<features::admin::AdminFeature>()
+      .service()
+      .CreateUserFromConsole(username, username + "@example.org", PasswordOf(username), admin)
       .id;
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -20,7 +21,7 @@ TEST(SerializeJson, WholeQuantitiesAreIntegers) {
   EXPECT_EQ(Text(-0.0), "0");
   EXPECT_EQ(Text(-42.0), "-42");
   EXPECT_EQ(Text(1e6), "1000000");
-  EXPECT_EQ(Text(1e21), "1000000000000000000000");
+  EXPECT_EQ(Text(1e20), "100000000000000000000");
   EXPECT_EQ(Text(9007199254740993.0), "9007199254740992");  // 2^53 + 1 is not a double
 }
 
@@ -31,17 +32,41 @@ TEST(SerializeJson, FractionsArePlainDecimalAndShortest) {
   EXPECT_EQ(Text(-1.25), "-1.25");
   EXPECT_EQ(Text(0.1 + 0.2), "0.30000000000000004");
   EXPECT_EQ(Text(0.0001), "0.0001");  // Boost.JSON: 1E-4
-  EXPECT_EQ(Text(1.5e-7), "0.00000015");
+  EXPECT_EQ(Text(0.000001), "0.000001");
   EXPECT_EQ(Text(51.5074), "51.5074");
   EXPECT_EQ(Text(-0.1278), "-0.1278");
+}
+
+// Far outside any quantity Vigor stores, as JavaScript writes them.
+TEST(SerializeJson, OnlyHugeAndTinyMagnitudesTakeAnExponent) {
+  EXPECT_EQ(Text(1e21), "1e+21");
+  EXPECT_EQ(Text(-2.5e300), "-2.5e+300");
+  EXPECT_EQ(Text(1.5e-7), "1.5e-07");
+  EXPECT_EQ(Text(5e-324), "5e-324");
 }
 
 TEST(SerializeJson, EveryDoubleReadsBackTheSame) {
   for (double d : {0.845, 72.5, 1.0 / 3, 2.0 / 3 * 1e-5, 123456.789, 6.02214076e23, 5e-324,
                    std::numeric_limits<double>::max(), -std::numeric_limits<double>::min()}) {
     auto text = Text(d);
-    EXPECT_EQ(text.find_first_of("eE"), std::string::npos) << text;
-    EXPECT_EQ(boost::json::parse(text).to_number<double>(), d) << text;
+    double back = 0;
+    std::from_chars(text.data(), text.data() + text.size(), back);
+    EXPECT_EQ(back, d) << text;
+    EXPECT_TRUE(boost::json::parse(text).is_number()) << text;
+  }
+}
+
+// Body weights, lengths in metres, durations, distances, volumes: every one in plain decimal.
+TEST(SerializeJson, QuantitiesVigorStoresHaveNoExponent) {
+  for (double base : {0.00001, 0.001, 0.845, 72.5, 3600.0, 42195.0, 3120.0, 604800.0, 1e9}) {
+    for (int i = 1; i <= 1000; ++i) {
+      double d = base * i / 7;
+      auto text = Text(d);
+      ASSERT_EQ(text.find_first_of("eE"), std::string::npos) << text;
+      double back = 0;
+      std::from_chars(text.data(), text.data() + text.size(), back);
+      ASSERT_EQ(back, d) << text;
+    }
   }
 }
 
@@ -82,6 +107,24 @@ TEST(SerializeJson, StringsAreEscapedAsJsonRequires) {
 TEST(SerializeJson, JsonResponsesUseIt) {
   auto response = Json(200, boost::json::object{{"duration_s", 3600.0}});
   EXPECT_EQ(response.body, R"({"duration_s":3600})");
+}
+
+// PostgreSQL's text cannot hold U+0000: a string field with one is refused (422) on both
+// backends rather than stored cut short on one of them.
+TEST(JsonFields, TextWithTheCharacterU0000IsRefused) {
+  auto object = boost::json::parse(R"({"cut":"a\u0000b","whole":"ab"})").as_object();
+  FieldErrors errors;
+  JsonFields fields(object, errors);
+  EXPECT_EQ(fields.String("whole", {.required = true}), "ab");
+  EXPECT_TRUE(errors.empty());
+  EXPECT_EQ(fields.String("cut", {.required = true}), std::nullopt);
+  try {
+    errors.ThrowIfAny();
+    ADD_FAILURE() << "a string with U+0000 passed";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 1u);
+    EXPECT_EQ(e.fields()[0].field, "cut");
+  }
 }
 
 }  // namespace

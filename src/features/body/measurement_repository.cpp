@@ -91,7 +91,7 @@ std::vector<MeasurementKindSummary> MeasurementRepository::Kinds(Session& s,
 
 bool MeasurementRepository::Tombstone(Session& s, const std::string& user_id, const std::string& id,
                                       const std::string& now) {
-  return s.Execute(kTombstone, id, user_id, now) == 1;
+  return s.Execute(kTombstone, id, user_id, now, NextRevision(s, user_id)) == 1;
 }
 
 }  // namespace vigor::features::body

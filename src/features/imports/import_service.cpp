@@ -151,8 +151,6 @@ ImportService::ImportService(platform::store::Database& database, platform::jobs
       catalogue_keys_.emplace(core::SearchKey(alias), entry.exercise.id);
     }
   }
-  jobs_.Register(std::string(kImportJobKind),
-                 [this](JobContext& context) { return RunJob(context); });
 }
 
 Job ImportService::Submit(const Principal& principal, const ImportRequest& request,

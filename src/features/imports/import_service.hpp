@@ -53,7 +53,7 @@ class ImportService {
   // Every set of the user's workouts in Strong's CSV layout (kg, km).
   std::string ExportSetsCsv(const platform::auth::Principal& principal);
 
-  // The job handler (registered with the queue by the constructor).
+  // The job handler of kImportJobKind (the imports feature registers it with the queue).
   std::string RunJob(platform::jobs::JobContext& context);
 
  private:

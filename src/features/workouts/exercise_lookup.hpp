@@ -7,9 +7,10 @@
 
 #include "platform/store/database.hpp"
 
-// What workouts and routines need to know about exercises. The exercises feature answers;
-// BuildApp wires it in, so this feature does not depend on it. Both are called inside the
-// caller's transaction, so a check and the write that relies on it agree.
+// What workouts and routines need to know about exercises. The exercises feature answers; the
+// composition root wires it in (app/feature_links.cpp), so this feature does not depend on it.
+// The functions taking a Session are called inside the caller's transaction, so a check and the
+// write that relies on it agree.
 namespace vigor::features::workouts {
 
 // Whether `exercise_id` names an exercise `user_id` may log: one of the catalogue or their own.
@@ -33,12 +34,13 @@ using ExerciseSearch = std::function<std::vector<std::string>(platform::store::S
                                                               const std::string& user_id,
                                                               const std::string& text, int limit)>;
 
-// What the workouts service asks about exercises. `names` and `search` may be left empty: then
+// What the workouts feature asks about exercises. `names` and `search` may be left empty: then
 // history lines carry no names and q matches titles and notes only.
 struct ExerciseLookup {
   ExerciseExists exists;
   ExerciseNames names;
   ExerciseSearch search;
+  InCatalogue in_catalogue;  // for routines
 };
 
 }  // namespace vigor::features::workouts

@@ -15,6 +15,11 @@ constexpr Statement kInsert{
     "programs.insert",
     "INSERT INTO programs (id, user_id, name, notes, created_at, updated_at, rev) "
     "VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING rev"};
+// FOR NO KEY UPDATE, the lock an UPDATE of the row takes: it does not hold up the foreign key
+// checks of rows that reference this one. SQLite's write transaction is exclusive already.
+constexpr Statement kLockForChange{
+    "programs.lock_for_change", "SELECT rev FROM programs WHERE id = $1 AND user_id = $2",
+    "SELECT rev FROM programs WHERE id = $1 AND user_id = $2 FOR NO KEY UPDATE"};
 constexpr Statement kUpdate{
     "programs.update",
     "UPDATE programs SET name = $3, notes = $4, updated_at = $5, "
@@ -120,6 +125,11 @@ bool ProgramRepository::Tombstone(Session& s, const std::string& user_id, const 
   if (s.Execute(kTombstone, id, user_id, now, NextRevision(s, user_id)) != 1) return false;
   s.Execute(kDeleteEntries, id, user_id);
   return true;
+}
+
+void ProgramRepository::LockForChange(Session& s, const std::string& user_id,
+                                      const std::string& id) {
+  s.Query(kLockForChange, id, user_id);
 }
 
 std::optional<Program> ProgramRepository::Find(Session& s, const std::string& user_id,

@@ -90,6 +90,7 @@ Program ProgramService::Create(const Principal& principal, const ProgramInput& i
 Program ProgramService::Replace(const Principal& principal, const std::string& id,
                                 const ProgramInput& input, const std::optional<IfMatch>& if_match) {
   return database_.WriteResult([&](Session& s) {
+    programs_.LockForChange(s, principal.user_id, id);
     auto current = programs_.Find(s, principal.user_id, id);
     if (!current) throw NotFound();
     // If-Match is optional here (last write wins without it), but a stale one is refused.

@@ -14,8 +14,4 @@ void RegisterRoutineRoutes(platform::http::Router& router, RoutineService& routi
 // /api/v1/programs...
 void RegisterProgramRoutes(platform::http::Router& router, ProgramService& programs);
 
-// Workouts and routines.
-void RegisterRoutes(platform::http::Router& router, WorkoutService& workouts,
-                    RoutineService& routines);
-
 }  // namespace vigor::features::workouts

@@ -24,6 +24,11 @@ constexpr Statement kInsert{
     "routines.insert",
     "INSERT INTO routines (id, user_id, name, notes, created_at, updated_at, rev, visibility) "
     "VALUES ($1, $2, $3, $4, $5, $5, $7, $6) RETURNING rev"};
+// FOR NO KEY UPDATE, the lock an UPDATE of the row takes: it does not hold up the foreign key
+// checks of rows that reference this one. SQLite's write transaction is exclusive already.
+constexpr Statement kLockForChange{
+    "routines.lock_for_change", "SELECT rev FROM routines WHERE id = $1 AND user_id = $2",
+    "SELECT rev FROM routines WHERE id = $1 AND user_id = $2 FOR NO KEY UPDATE"};
 constexpr Statement kUpdate{"routines.update",
                             "UPDATE routines SET name = $3, notes = $4, updated_at = $5, "
                             "visibility = $6, rev = $7 "
@@ -175,6 +180,11 @@ bool RoutineRepository::Tombstone(Session& s, const std::string& user_id, const 
   if (s.Execute(kTombstone, id, user_id, now, NextRevision(s, user_id)) != 1) return false;
   s.Execute(kDeleteItems, id, user_id);
   return true;
+}
+
+void RoutineRepository::LockForChange(Session& s, const std::string& user_id,
+                                      const std::string& id) {
+  s.Query(kLockForChange, id, user_id);
 }
 
 std::optional<Routine> RoutineRepository::Find(Session& s, const std::string& user_id,

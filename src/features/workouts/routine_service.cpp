@@ -84,6 +84,7 @@ Routine RoutineService::Create(const Principal& principal, const RoutineInput& i
 Routine RoutineService::Replace(const Principal& principal, const std::string& id,
                                 const RoutineInput& input, const std::optional<IfMatch>& if_match) {
   return database_.WriteResult([&](Session& s) {
+    routines_.LockForChange(s, principal.user_id, id);
     auto current = routines_.Find(s, principal.user_id, id);
     if (!current) throw NotFound();
     // If-Match is optional here (last write wins without it), but a stale one is refused.

@@ -17,8 +17,9 @@ class WorkoutRepository {
  public:
   using Session = platform::store::Session;
 
-  // `rev` is the user's change sequence: each write gives the row one more than the user's newest
-  // workout rev, so a sync feed can ask for what changed since a number (tombstones included).
+  // `rev` is the user's change sequence: each write gives the row the user's next number
+  // (store/revisions.hpp, shared by all their tables), so a sync feed can ask for what changed
+  // since a number (tombstones included).
 
   // Inserts the workout with its blocks and sets; returns its rev. nullopt, with nothing
   // written, when the id is taken already (by this user or another one).
@@ -33,6 +34,11 @@ class WorkoutRepository {
   bool Tombstone(Session& s, const std::string& user_id, const std::string& id,
                  const std::string& now);
 
+  // Locks the user's workout of that id (if any) until the transaction ends, before it is read
+  // to be changed: a concurrent change of it waits, and the read that follows sees the revision
+  // that is really current, so If-Match refuses a stale replace even when several instances
+  // write (PostgreSQL; SQLite has one writer).
+  void LockForChange(Session& s, const std::string& user_id, const std::string& id);
   // The user's workout of that id, live or deleted, without its blocks.
   std::optional<WorkoutHead> FindHead(Session& s, const std::string& user_id,
                                       const std::string& id);

@@ -8,6 +8,7 @@
 #include "platform/crypto/random.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
+#include "platform/store/revisions.hpp"
 #include "platform/time.hpp"
 #include "platform/time_text.hpp"
 
@@ -137,9 +138,11 @@ WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInp
   const std::string& user_id = principal.user_id;
   std::string fingerprint = Fingerprint(input);
   std::string request_hash = RequestHash(fingerprint, input);
-  // Everything from the look-up of the key to the insert is one transaction: writes run one at a
-  // time, so of ten concurrent retries exactly one inserts and the others find its work.
+  // Everything from the look-up of the key to the insert is one transaction, and the user's
+  // change lock is taken first: the user's writes run one at a time, on PostgreSQL with several
+  // instances too, so of ten concurrent retries exactly one inserts and the others find its work.
   return database_.WriteResult([&](Session& s) -> WriteOutcome {
+    platform::store::LockUserChanges(s, user_id);
     std::string now = platform::NowRfc3339();
     if (idempotency_key) {
       if (auto record = workouts_.FindIdempotencyKey(s, user_id, *idempotency_key)) {
@@ -202,6 +205,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
   std::string fingerprint = Fingerprint(input);
   return database_.WriteResult([&](Session& s) -> WriteOutcome {
     std::string now = platform::NowRfc3339();
+    workouts_.LockForChange(s, user_id, id);
     auto head = workouts_.FindHead(s, user_id, id);
     if (!head) {
       // If-Match says "change the one I read": there is none of this user's to change.

@@ -91,14 +91,16 @@ void AppendDouble(std::string& out, double d) {
     return;
   }
   if (d == 0) d = 0;  // -0.0 is written 0
-  // Fixed notation without a precision is the shortest text that reads back as `d`; a whole
-  // number comes out without a fraction. 330 characters hold the longest (DBL_MAX, or the
-  // digits of the smallest subnormal).
-  char buffer[400];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::fixed);
-  if (ec != std::errc{}) {
-    end = std::to_chars(buffer, buffer + sizeof buffer, d).ptr;  // cannot happen; still valid JSON
-  }
+  // Without a precision, to_chars writes the shortest text that reads back as `d`; in fixed
+  // notation a whole number comes out without a fraction. Like JavaScript's Number#toString,
+  // magnitudes from 1e21 up and below 1e-6 (no quantity Vigor stores) take an exponent, which
+  // every parser reads exactly; 309 digits of 1.8e308 would not be (Boost.JSON reads inf).
+  double magnitude = std::fabs(d);
+  auto format = (magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e21))
+                    ? std::chars_format::fixed
+                    : std::chars_format::scientific;
+  char buffer[64];  // fixed: at most 21 digits before the point, or 6 zeros and 17 digits after it
+  auto end = std::to_chars(buffer, buffer + sizeof buffer, d, format).ptr;
   out.append(buffer, end);
 }
 
@@ -205,6 +207,12 @@ std::optional<std::string> JsonFields::String(std::string_view name, StringRule 
     return std::nullopt;
   }
   std::string s(v->as_string());
+  // PostgreSQL's text cannot hold U+0000 (libpq would cut the string there): refused on both
+  // backends, so that what is stored is what was sent.
+  if (s.find('\0') != std::string::npos) {
+    errors_.Add(std::string(name), "must not contain the character U+0000");
+    return std::nullopt;
+  }
   // Length in characters (code points), as users count them.
   std::size_t length = 0;
   for (unsigned char c : s) length += (c & 0xC0) != 0x80;

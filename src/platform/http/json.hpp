@@ -17,9 +17,10 @@ namespace vigor::platform::http {
 boost::json::object ParseJsonObject(const Request& request);
 
 // JSON text as people write numbers: a double is written in plain decimal, the shortest text
-// that reads back as the same double, never in exponent notation (3600.0 -> 3600, 0.845 ->
-// 0.845; Boost.JSON's own serialize writes 3.6E3). A non-finite double (which JSON cannot hold)
-// is null. Every response body goes through it.
+// that reads back as the same double (3600.0 -> 3600, 0.845 -> 0.845; Boost.JSON's own
+// serialize writes 3.6E3). As in JavaScript, only magnitudes of 1e21 and more or below 1e-6
+// take an exponent. A non-finite double (which JSON cannot hold) is null. Every response body
+// goes through it.
 std::string SerializeJson(const boost::json::value& value);
 
 Response Json(int status, const boost::json::value& body);

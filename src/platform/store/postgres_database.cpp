@@ -309,7 +309,12 @@ class Connection final : public Session {
         // Bytes for a bytea parameter go in binary: text input would read backslashes.
         formats[i] = prepared.param_types[i] == kByteaOid ? 1 : 0;
         if (formats[i] == 0) {
-          // Text format needs a terminator; std::string's data() has one.
+          // Text format needs a terminator; std::string's data() has one. PostgreSQL's text
+          // cannot hold a NUL, and libpq would silently cut the value at one: refuse instead.
+          if (s->find('\0') != std::string::npos) {
+            throw std::invalid_argument(std::string(statement.name) + ": parameter $" +
+                                        std::to_string(i + 1) + " is text with a NUL character");
+          }
           values[i] = s->c_str();
         }
       } else if (auto* b = std::get_if<Blob>(&v)) {

@@ -8,10 +8,18 @@ constexpr Statement kNext{
     "user_revisions.next",
     "INSERT INTO user_revisions (user_id, rev) VALUES ($1, 1) "
     "ON CONFLICT (user_id) DO UPDATE SET rev = user_revisions.rev + 1 RETURNING rev"};
+// Writes the row without changing it: the write is what takes the lock.
+constexpr Statement kLock{"user_revisions.lock",
+                          "INSERT INTO user_revisions (user_id, rev) VALUES ($1, 0) "
+                          "ON CONFLICT (user_id) DO UPDATE SET rev = user_revisions.rev"};
 }  // namespace
 
 std::int64_t NextRevision(Session& session, const std::string& user_id) {
   return session.QueryOne(kNext, user_id)->Int(0);
+}
+
+void LockUserChanges(Session& session, const std::string& user_id) {
+  session.Execute(kLock, user_id);
 }
 
 }  // namespace vigor::platform::store

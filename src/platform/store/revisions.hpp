@@ -16,4 +16,10 @@ namespace vigor::platform::store {
 // nothing leaves a gap, which is harmless.
 std::int64_t NextRevision(Session& session, const std::string& user_id);
 
+// Takes the same lock without using a number: from here to the end of the transaction no other
+// transaction changes this user's data, and every statement after it sees what the ones before
+// committed. For "look, then write" sequences that must not run twice at once, such as "is this
+// Idempotency-Key known? if not, create": call it before looking. (SQLite has one writer anyway.)
+void LockUserChanges(Session& session, const std::string& user_id);
+
 }  // namespace vigor::platform::store

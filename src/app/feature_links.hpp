@@ -1,0 +1,15 @@
+#pragma once
+
+#include "features/exercises/exercise_service.hpp"
+#include "features/workouts/exercise_lookup.hpp"
+
+// How one feature answers another's narrow interface, where neither may depend on the other: the
+// consumer declares what it needs (workouts/exercise_lookup.hpp), the provider's service has the
+// methods, and the composition root connects the two here.
+namespace vigor::app {
+
+// What workouts and routines ask about exercises, answered by the exercises service.
+features::workouts::ExerciseLookup ExerciseLookupOf(
+    features::exercises::ExerciseService& exercises);
+
+}  // namespace vigor::app

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "features/body/measurement_service.hpp"
+#include "platform/feature.hpp"
+
+namespace vigor::features::body {
+
+// Body measurements (weight, body fat, circumferences, resting heart rate and the user's own
+// kinds): /api/v1/measurements...
+class BodyFeature final : public platform::Feature {
+ public:
+  explicit BodyFeature(platform::FeatureContext& context);
+
+  MeasurementService& measurements() { return measurements_; }
+
+ private:
+  MeasurementService measurements_;
+};
+
+}  // namespace vigor::features::body

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "features/exercises/exercise_service.hpp"
+#include "features/imports/import_service.hpp"
+#include "platform/feature.hpp"
+
+namespace vigor::features::imports {
+
+// Imports of activity files and other apps' training logs (background jobs of kind
+// kImportJobKind), tracks, GPX and CSV exports: /api/v1/imports..., /api/v1/workouts/{id}/track,
+// /api/v1/workouts/{id}/gpx, /api/v1/exports/sets.csv.
+class ImportsFeature final : public platform::Feature {
+ public:
+  ImportsFeature(platform::FeatureContext& context, exercises::ExerciseService& exercises);
+
+  ImportService& service() { return service_; }
+
+ private:
+  ImportService service_;
+};
+
+}  // namespace vigor::features::imports

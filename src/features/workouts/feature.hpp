@@ -1,0 +1,29 @@
+#pragma once
+
+#include "features/workouts/exercise_lookup.hpp"
+#include "features/workouts/program_service.hpp"
+#include "features/workouts/routine_service.hpp"
+#include "features/workouts/workout_service.hpp"
+#include "platform/feature.hpp"
+
+namespace vigor::features::workouts {
+
+// Training sessions (strength and cardio), routines and programs: /api/v1/workouts...,
+// /api/v1/routines..., /api/v1/routine-templates..., /api/v1/programs... and
+// /api/v1/exercises/{id}/last-sets. Installs the housekeeping of old Idempotency-Keys. What it
+// needs to know about exercises comes through `exercises` (the exercises feature answers).
+class WorkoutsFeature final : public platform::Feature {
+ public:
+  WorkoutsFeature(platform::FeatureContext& context, ExerciseLookup exercises);
+
+  WorkoutService& workouts() { return workouts_; }
+  RoutineService& routines() { return routines_; }
+  ProgramService& programs() { return programs_; }
+
+ private:
+  WorkoutService workouts_;
+  RoutineService routines_;
+  ProgramService programs_;
+};
+
+}  // namespace vigor::features::workouts
