@@ -66,7 +66,7 @@ describe('accounts', () => {
     await mkdir(screenshotDir, { recursive: true });
     smtp = await startSmtpSink();
     server = await startServer({
-      prepare: ({ bin, dataDir }) => createUser({ bin, dataDir, ...admin, admin: true }),
+      prepare: (where) => createUser({ ...where, ...admin, admin: true }),
       args: ({ baseUrl }) => [
         '--smtp-url',
         smtp.url,

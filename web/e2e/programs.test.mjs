@@ -37,9 +37,9 @@ describe('programs and templates', () => {
 
   before(async () => {
     server = await startServer({
-      prepare: ({ bin, dataDir }) => {
-        createUser({ bin, dataDir, ...coach });
-        createUser({ bin, dataDir, ...lifter });
+      prepare: (where) => {
+        createUser({ ...where, ...coach });
+        createUser({ ...where, ...lifter });
       },
       args: ['--access-log', 'false'],
     });

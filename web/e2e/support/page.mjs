@@ -6,9 +6,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { seriousA11yViolations } from './axe.mjs';
 import { collectPageErrors, launchBrowser, viewports } from './browser.mjs';
-import { createUser, startServer, webDir } from './server.mjs';
+import { backend, createUser, startServer, webDir } from './server.mjs';
 
-export const screenshotDir = path.join(webDir, 'e2e', 'screenshots');
+/** One folder per database, so that the SQLite and the PostgreSQL runs keep their own. */
+export const screenshotDir = path.join(webDir, 'e2e', 'screenshots', backend);
 
 /**
  * What a journey starts from: the real server on a fresh data directory where `user` exists, and
@@ -21,7 +22,7 @@ export const screenshotDir = path.join(webDir, 'e2e', 'screenshots');
 export async function openJourney({ user, viewport = viewports.phone, signedIn = true, browserOptions }) {
   mkdirSync(screenshotDir, { recursive: true });
   const server = await startServer({
-    prepare: ({ bin, dataDir }) => createUser({ bin, dataDir, ...user }),
+    prepare: (where) => createUser({ ...where, ...user }),
     args: ['--access-log', 'false'],
   });
   let browser;

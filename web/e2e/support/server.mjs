@@ -1,19 +1,69 @@
 // Starts the real Vigor server binary for browser tests, on a free port with a fresh data
 // directory, and stops it again. The binary comes from VIGOR_BIN, else ../build/release/vigor.
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+// With VIGOR_E2E_LOG_DIR set, each server's log is kept there (named after the test file and the
+// port), for reading after the run.
+//
+// The journeys run on SQLite (under the data directory) unless VIGOR_E2E_POSTGRES_URL names a
+// PostgreSQL server, e.g. postgresql://postgres@127.0.0.1:PORT/postgres, that holds a migrated
+// database "vigor_template" (tests/support/pg_fixture makes one): then every server gets a fresh
+// copy of that template as its own database, dropped when the server stops.
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 /** The web/ folder. */
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const READY_TIMEOUT_MS = 15_000;
 const STOP_GRACE_MS = 5_000;
+
+/** The PostgreSQL server the journeys run on, or '' for SQLite. */
+const postgresServerUrl = process.env.VIGOR_E2E_POSTGRES_URL ?? '';
+
+/** Which database the journeys run on: 'postgresql' or 'sqlite'. */
+export const backend = postgresServerUrl ? 'postgresql' : 'sqlite';
+
+/** Runs one SQL command on the PostgreSQL server's maintenance database. */
+async function postgresAdmin(sql) {
+  try {
+    await promisify(execFile)('psql', [postgresServerUrl, '-qAt', '-v', 'ON_ERROR_STOP=1', '-c', sql], { timeout: 30_000 });
+  } catch (error) {
+    throw new Error(`psql ${sql}: ${error instanceof Error && 'stderr' in error ? error.stderr : error}`);
+  }
+}
+
+/**
+ * The environment for the vigor processes: which database they use is decided here (by
+ * --database or its absence), never by a VIGOR_DATABASE that happens to be set.
+ */
+function serverEnv(extra = {}) {
+  const { VIGOR_DATABASE: _ignored, ...env } = process.env;
+  return { ...env, ...extra };
+}
+
+let scratchDatabases = 0;
+
+/**
+ * A new database copied from "vigor_template" (already migrated, so a server starts at once).
+ * @returns {Promise<{ url: string, drop: () => Promise<void> }>}
+ */
+async function createScratchDatabase() {
+  scratchDatabases += 1;
+  const name = `vigor_e2e_${process.pid}_${scratchDatabases}`;
+  await postgresAdmin(`CREATE DATABASE ${name} TEMPLATE vigor_template`);
+  const url = new URL(postgresServerUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => postgresAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
 
 /** A port that was free a moment ago: bind port 0, read what the kernel chose, release it. */
 export function freePort() {
@@ -46,12 +96,14 @@ export function vigorBin() {
 
 /**
  * Creates an account with `vigor user create` (the password goes in on stdin, one line),
- * before the server starts or while it runs: both use the same SQLite database.
+ * before the server starts or while it runs: both use the same database, the SQLite one under
+ * `dataDir` or the PostgreSQL one at `database` when that is given.
  */
-export function createUser({ bin = vigorBin(), dataDir, username, email, password, admin = false }) {
+export function createUser({ bin = vigorBin(), dataDir, database, username, email, password, admin = false }) {
   const args = ['user', 'create', '--username', username, '--email', email, '--data-dir', dataDir];
+  if (database) args.push('--database', database);
   if (admin) args.push('--admin');
-  const result = spawnSync(bin, args, { input: `${password}\n`, encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(bin, args, { input: `${password}\n`, encoding: 'utf8', timeout: 30_000, env: serverEnv() });
   if (result.status !== 0) {
     throw new Error(`vigor ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
   }
@@ -63,6 +115,7 @@ export function createUser({ bin = vigorBin(), dataDir, username, email, passwor
  * @property {string} baseUrl   e.g. http://127.0.0.1:41234
  * @property {number} port
  * @property {string} dataDir
+ * @property {string | undefined} database  the PostgreSQL URL, when the journeys run on PostgreSQL
  * @property {string} logPath   the server's stdout and stderr
  * @property {() => Promise<void>} stop   SIGTERM, then SIGKILL after 5 s; removes the temp dir
  */
@@ -74,8 +127,8 @@ export function createUser({ bin = vigorBin(), dataDir, username, email, passwor
  * @param {string[] | ((where: { port: number, baseUrl: string, dataDir: string }) => string[])} [options.args]
  *   extra `serve` arguments; a function gets the port chosen beforehand (e.g. for --public-url)
  * @param {Record<string, string>} [options.env]  extra environment variables for the server
- * @param {(where: { bin: string, dataDir: string }) => (void | Promise<void>)} [options.prepare]
- *   runs on the fresh data directory before the server starts (e.g. createUser)
+ * @param {(where: { bin: string, dataDir: string, database?: string }) => (void | Promise<void>)} [options.prepare]
+ *   runs on the fresh data directory (and database) before the server starts (e.g. createUser)
  * @returns {Promise<RunningServer>}
  */
 export async function startServer({
@@ -100,14 +153,16 @@ export async function startServer({
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  if (prepare) {
-    try {
-      await prepare({ bin, dataDir });
-    } catch (error) {
-      closeSync(logFd);
-      await rm(tmpDir, { recursive: true, force: true });
-      throw error;
-    }
+  /** @type {Awaited<ReturnType<typeof createScratchDatabase>> | undefined} */
+  let scratch;
+  try {
+    if (postgresServerUrl) scratch = await createScratchDatabase();
+    if (prepare) await prepare({ bin, dataDir, database: scratch?.url });
+  } catch (error) {
+    closeSync(logFd);
+    await rm(tmpDir, { recursive: true, force: true });
+    await scratch?.drop();
+    throw error;
   }
   const args = [
     'serve',
@@ -117,9 +172,10 @@ export async function startServer({
     dataDir,
     '--web-dir',
     webDist,
+    ...(scratch ? ['--database', scratch.url] : []),
     ...(typeof extraArgs === 'function' ? extraArgs({ port, baseUrl, dataDir }) : extraArgs),
   ];
-  const child = spawn(bin, args, { stdio: ['ignore', logFd, logFd], env: { ...process.env, ...env } });
+  const child = spawn(bin, args, { stdio: ['ignore', logFd, logFd], env: serverEnv(env) });
   let spawnError;
   child.once('error', (error) => {
     spawnError = error;
@@ -137,7 +193,14 @@ export async function startServer({
       }
     }
     closeSync(logFd);
+    const keepLogsIn = process.env.VIGOR_E2E_LOG_DIR;
+    if (keepLogsIn) {
+      mkdirSync(keepLogsIn, { recursive: true });
+      const journey = path.basename(process.argv[1] ?? 'server').replace(/\.test\.mjs$/, '');
+      copyFileSync(logPath, path.join(keepLogsIn, `${journey}-${port}.log`));
+    }
     await rm(tmpDir, { recursive: true, force: true });
+    await scratch?.drop();
   }
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -152,7 +215,7 @@ export async function startServer({
     try {
       const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1_000) });
       if (response.status === 200) {
-        return { baseUrl, port, dataDir, logPath, stop };
+        return { baseUrl, port, dataDir, database: scratch?.url, logPath, stop };
       }
       lastProblem = `/readyz answered ${response.status}`;
     } catch (error) {
