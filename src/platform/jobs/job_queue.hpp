@@ -50,8 +50,9 @@ struct Job {
 // (its text goes to the log only).
 class JobFailed : public std::runtime_error {
  public:
-  explicit JobFailed(std::string message, std::optional<std::string> details_json = std::nullopt)
-      : std::runtime_error(std::move(message)), details_json_(std::move(details_json)) {}
+  explicit JobFailed(const std::string& message,
+                     std::optional<std::string> details_json = std::nullopt)
+      : std::runtime_error(message), details_json_(std::move(details_json)) {}
   const std::optional<std::string>& details_json() const { return details_json_; }
 
  private:
