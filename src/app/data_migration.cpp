@@ -1,7 +1,5 @@
 #include "app/data_migration.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -257,7 +255,7 @@ void AppendBigEndian(std::string& out, std::uint64_t v) {
 // order, so the two backends need not agree on how to sort text.
 struct DigestSum {
   std::array<unsigned char, 32> sum{};
-  void Add(const unsigned char (&digest)[crypto_hash_sha256_BYTES]) {
+  void Add(const std::array<unsigned char, 32>& digest) {
     unsigned carry = 0;
     for (int i = 31; i >= 0; --i) {
       unsigned total = sum[i] + digest[i] + carry;
@@ -482,10 +480,7 @@ std::vector<TableDigest> DigestTables(store::Database& database, const std::vect
           for (std::size_t c = 0; c < row.size(); ++c) {
             AppendCanonical(encoded, table.columns[c].kind, row[c]);
           }
-          unsigned char digest[crypto_hash_sha256_BYTES];
-          crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(encoded.data()),
-                             encoded.size());
-          sum.Add(digest);
+          sum.Add(platform::crypto::Sha256(encoded));
           ++rows;
         }
       });
@@ -493,10 +488,8 @@ std::vector<TableDigest> DigestTables(store::Database& database, const std::vect
       std::string summary = "vigor table digest 1\n" + table.name + "\n" + ColumnList(table) + "\n";
       AppendBigEndian(summary, static_cast<std::uint64_t>(rows));
       summary.append(reinterpret_cast<const char*>(sum.sum.data()), sum.sum.size());
-      unsigned char digest[crypto_hash_sha256_BYTES];
-      crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(summary.data()),
-                         summary.size());
-      digests.push_back({table.name, rows, Hex(digest, sizeof digest)});
+      auto digest = platform::crypto::Sha256(summary);
+      digests.push_back({table.name, rows, Hex(digest.data(), digest.size())});
     }
   });
   return digests;

@@ -232,7 +232,9 @@ TEST_F(EventsTest, ShutdownEndsTheStreamWhileARequestInFlightFinishes) {
   stopped.get();
   thread_.join();
   server_.reset();
-  EXPECT_EQ(h_.app().Get<features::diagnostics::DiagnosticsFeature>().write_probes().Get("held").value, "v");
+  EXPECT_EQ(
+      h_.app().Get<features::diagnostics::DiagnosticsFeature>().write_probes().Get("held").value,
+      "v");
 }
 
 TEST_F(EventsTest, ImportProgressArrivesOnTheStream) {

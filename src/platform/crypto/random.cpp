@@ -49,6 +49,14 @@ std::string Sha256Hex(std::string_view data) {
   return std::string(hex, crypto_hash_sha256_BYTES * 2);
 }
 
+std::array<unsigned char, 32> Sha256(std::string_view data) {
+  static_assert(crypto_hash_sha256_BYTES == 32);
+  EnsureSodium();
+  std::array<unsigned char, 32> digest{};
+  crypto_hash_sha256(digest.data(), Bytes(data), data.size());
+  return digest;
+}
+
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   EnsureSodium();
   // The lengths of what is compared here (codes, token hashes) are public, so returning early on

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -22,6 +23,8 @@ std::string RandomToken(std::size_t bytes = 32);
 
 // Lower-case hex SHA-256: how opaque tokens are stored, so a database leak yields no usable token.
 std::string Sha256Hex(std::string_view data);
+// The 32 bytes of SHA-256.
+std::array<unsigned char, 32> Sha256(std::string_view data);
 
 // Compares in time that depends only on the lengths, never on where the first difference is.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
