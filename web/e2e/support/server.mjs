@@ -43,7 +43,8 @@ async function postgresAdmin(sql) {
  * --database or its absence), never by a VIGOR_DATABASE that happens to be set.
  */
 function serverEnv(extra = {}) {
-  const { VIGOR_DATABASE: _ignored, ...env } = process.env;
+  const env = { ...process.env };
+  delete env.VIGOR_DATABASE;
   return { ...env, ...extra };
 }
 
