@@ -16,6 +16,11 @@
 #include "platform/crypto/password.hpp"
 #include "platform/crypto/password_policy.hpp"
 #include "platform/crypto/secret_box.hpp"
+#include "platform/events/dispatcher.hpp"
+#include "platform/events/event_bus.hpp"
+#include "platform/events/event_streams.hpp"
+#include "platform/events/outbox.hpp"
+#include "platform/events/routes.hpp"
 #include "platform/jobs/housekeeping.hpp"
 #include "platform/jobs/job_queue.hpp"
 #include "platform/mail/mail_queue.hpp"
@@ -117,6 +122,9 @@ App::~App() {
   for (auto it = features.rbegin(); it != features.rend(); ++it) (*it)->Stop();
   if (mail_queue) mail_queue->Stop();
   if (jobs) jobs->Stop();
+  if (event_dispatcher) event_dispatcher->Stop();
+  // Streams end with a farewell; the server closes them before requests in flight finish.
+  if (event_bus) event_bus->EndAll();
   // Then what serves requests, then the features, last installed first: a feature may hold
   // references to the services of those installed before it.
   http.reset();
@@ -124,6 +132,8 @@ App::~App() {
 }
 
 void App::StartBackground() {
+  // The dispatcher first: it starts reading the outbox where it stands when started.
+  event_dispatcher->Start();
   mail_queue->Start();
   jobs->Start();
   housekeeping->Start();
@@ -195,6 +205,27 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   Install<features::body::BodyFeature>(*app, context);
   Install<features::imports::ImportsFeature>(*app, context, exercises.service());
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
+
+  // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
+  // dispatcher; job progress (imports) is the first producer.
+  {
+    namespace events = platform::events;
+    app->event_outbox = std::make_unique<events::EventOutbox>();
+    app->event_bus = std::make_unique<events::EventBus>(events::EventBusLimits{
+        .streams_per_user = config.event_streams_per_user, .streams_total = config.event_streams});
+    app->event_dispatcher = std::make_unique<events::EventDispatcher>(database, *app->event_outbox,
+                                                                      *app->event_bus, logger);
+    app->event_outbox->OnAppend([d = app->event_dispatcher.get()] { d->Expect(); });
+    app->event_streams = std::make_unique<events::EventStreams>(
+        database, *app->event_outbox, *app->event_bus, *app->event_dispatcher);
+    events::RegisterRoutes(router, *app->event_streams,
+                           {.heartbeat = std::chrono::seconds(config.event_heartbeat_seconds)});
+    app->jobs->PublishProgressTo(*app->event_outbox);
+    app->housekeeping->Add(
+        "event_outbox", [outbox = app->event_outbox.get()](
+                            platform::store::Session& s, std::chrono::system_clock::time_point now,
+                            int limit) { return outbox->PurgeOld(s, now, limit); });
+  }
 
   // HTTP.
   auto* settings = &accounts.settings();

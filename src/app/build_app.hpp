@@ -13,6 +13,12 @@
 #include "platform/obs/metrics.hpp"
 #include "platform/store/database.hpp"
 
+namespace vigor::platform::events {
+class EventOutbox;
+class EventBus;
+class EventDispatcher;
+class EventStreams;
+}  // namespace vigor::platform::events
 namespace vigor::platform::jobs {
 class Housekeeping;
 class JobQueue;
@@ -62,6 +68,12 @@ struct App {
   std::unique_ptr<platform::mail::Mailer> mailer;
   std::unique_ptr<platform::mail::MailQueue> mail_queue;
   std::unique_ptr<platform::ratelimit::RateLimiter> rate_limiter;
+  // Live events: the outbox, the in-process bus, its dispatcher, the streams' service. Declared
+  // before the job queue, which appends progress events to the outbox.
+  std::unique_ptr<platform::events::EventOutbox> event_outbox;
+  std::unique_ptr<platform::events::EventBus> event_bus;
+  std::unique_ptr<platform::events::EventDispatcher> event_dispatcher;
+  std::unique_ptr<platform::events::EventStreams> event_streams;
   std::unique_ptr<platform::jobs::JobQueue> jobs;              // background jobs (imports)
   std::unique_ptr<platform::jobs::Housekeeping> housekeeping;  // expired rows, every 10 minutes
   platform::EventKinds event_kinds;                            // what features publish

@@ -456,7 +456,7 @@ class ActivityBuilder {
     if (stop && !paused_since_) {
       paused_since_ = ts;
     } else if (type == kEventTypeStart && paused_since_) {
-      pauses_.push_back({*paused_since_, *ts});
+      pauses_.emplace_back(*paused_since_, *ts);
       paused_since_.reset();
     }
   }

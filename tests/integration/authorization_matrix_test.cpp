@@ -265,6 +265,8 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        "", 401, 404, 404, 200},
       {Method::kDelete, "/api/v1/imports/{id}",
        [this] { return "/api/v1/imports/" + owner_import_; }, "", 401, 404, 404, 204},
+      // live events: any signed-in user's own stream (its isolation: events_test)
+      {Method::kGet, "/api/v1/events", fixed("/api/v1/events"), "", 401, 200, 200, 200},
   };
   // Logging out ends the session it is called with: give each role a fresh one.
   std::erase_if(table, [](const Expectation& e) { return e.target == nullptr; });
@@ -350,6 +352,7 @@ TEST_F(AuthorizationMatrixTest, TokensReachOnlyTheirScopesAndNeverSessionOnlyRou
   Browser reader;
   reader.bearer = std::string(profile.Json()["token"].as_string());
   EXPECT_EQ(h_.Get(reader, "/api/v1/me").status, 200);
+  EXPECT_EQ(h_.Get(reader, "/api/v1/events").status, 403);  // session only
   Browser forged;
   forged.bearer = "vgr_pat_not-a-real-token";
   EXPECT_EQ(h_.Get(forged, "/api/v1/me").status, 401);

@@ -105,7 +105,7 @@ TEST_F(DatabaseContractTest, BlobsKeepEveryByte) {
   std::string bytes("a\0b\xff\xfe\\x", 7);
   for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
   constexpr Statement kEcho{"test.echo", "SELECT $1 AS bytes"};
-  auto back = db->ReadResult([&](Session& s) { return s.QueryOne(kEcho, Blob{bytes})->Text(0); });
+  auto back = db->ReadResult([&](Session& s) { return s.QueryOne(kEcho, Blob{bytes})->Text("bytes"); });
   EXPECT_EQ(back, bytes);
 }
 

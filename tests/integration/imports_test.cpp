@@ -25,6 +25,7 @@ namespace {
 using platform::http::Method;
 using testing::AppHarness;
 using testing::Browser;
+using testing::OnPostgres;
 using testing::Reply;
 
 constexpr double kPi = std::numbers::pi;
@@ -185,9 +186,10 @@ class ImportsTest : public ::testing::Test {
       return s.QueryOne(platform::store::Statement{"test.count", sql})->Int("n");
     });
   }
-  void Sql(const std::string& sql) {
+  // `postgresql`: the statement in PostgreSQL's words, where they differ (triggers).
+  void Sql(const std::string& sql, const std::string& postgresql = {}) {
     h_.app().database->Write([&](platform::store::Session& s) {
-      s.Execute(platform::store::Statement{"test.sql", sql});
+      s.Execute(platform::store::Statement{"test.sql", sql, postgresql});
     });
   }
   std::size_t WorkoutCount(Browser& who) {
@@ -571,7 +573,15 @@ std::string ManyWorkouts(int n) {
 // fails the import and takes back what it had written.
 TEST_F(ImportsTest, AnImportThatFailsHalfwayLeavesNothing) {
   Sql("CREATE TRIGGER refuse_201st BEFORE INSERT ON workouts WHEN (SELECT COUNT(*) FROM workouts "
-      "WHERE import_id IS NOT NULL) >= 200 BEGIN SELECT RAISE(ABORT, 'the disk is on fire'); END");
+      "WHERE import_id IS NOT NULL) >= 200 BEGIN SELECT RAISE(ABORT, 'the disk is on fire'); END",
+      "CREATE FUNCTION refuse_201st() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "IF (SELECT COUNT(*) FROM workouts WHERE import_id IS NOT NULL) >= 200 THEN "
+      "RAISE EXCEPTION 'the disk is on fire'; END IF; RETURN NEW; END $$");
+  if (OnPostgres()) {
+    Sql("",
+        "CREATE TRIGGER refuse_201st BEFORE INSERT ON workouts FOR EACH ROW "
+        "EXECUTE FUNCTION refuse_201st()");
+  }
   auto failed = RunImport(ana_, "format=strong_csv", ManyWorkouts(450));
   EXPECT_EQ(failed["status"], "failed") << boost::json::serialize(failed);
   EXPECT_EQ(WorkoutCount(ana_), 0u);
@@ -588,7 +598,15 @@ TEST_F(ImportsTest, AnImportThatFailsHalfwayLeavesNothing) {
 TEST_F(ImportsTest, AnImportWhoseRunnerDiedResumesWithoutDuplicates) {
   auto id = Upload(ana_, "format=strong_csv", ManyWorkouts(450));
   Sql("CREATE TRIGGER take_lease AFTER UPDATE OF done ON jobs WHEN NEW.done = 200 "
-      "BEGIN UPDATE jobs SET lease_token = 'another runner' WHERE id = NEW.id; END");
+      "BEGIN UPDATE jobs SET lease_token = 'another runner' WHERE id = NEW.id; END",
+      "CREATE FUNCTION take_lease() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+      "IF NEW.done = 200 THEN UPDATE jobs SET lease_token = 'another runner' WHERE id = NEW.id; "
+      "END IF; RETURN NULL; END $$");
+  if (OnPostgres()) {
+    Sql("",
+        "CREATE TRIGGER take_lease AFTER UPDATE OF done ON jobs FOR EACH ROW "
+        "EXECUTE FUNCTION take_lease()");
+  }
   EXPECT_EQ(Drain(), 1u);
   auto stopped = Import(ana_, id);
   EXPECT_EQ(stopped["status"], "running");
@@ -596,7 +614,7 @@ TEST_F(ImportsTest, AnImportWhoseRunnerDiedResumesWithoutDuplicates) {
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workouts WHERE deleted_at IS NULL"), 200);
 
   // The other runner died too; once its lease has run out, the job is claimed again.
-  Sql("DROP TRIGGER take_lease");
+  Sql("DROP TRIGGER take_lease", "DROP TRIGGER take_lease ON jobs");
   Sql("UPDATE jobs SET lease_until = '2000-01-01T00:00:00.000Z' WHERE id = '" + id + "'");
   EXPECT_EQ(Drain(), 1u);
   auto done = Import(ana_, id);

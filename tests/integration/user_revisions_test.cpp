@@ -116,8 +116,8 @@ TEST_F(UserRevisionsTest, ChangesInAnyTableTakeTheNextNumberOfOneSequence) {
   // Another user's sequence is their own.
   db_.Write([&](Session& s) { EXPECT_EQ(*workouts_.Insert(s, AWorkout("u2", "w2")), 1); });
   db_.Read([&](Session& s) {
-    EXPECT_EQ(s.QueryOne(kRevOf, "u1")->Int(0), 7);
-    EXPECT_EQ(s.QueryOne(kRevOf, "u2")->Int(0), 1);
+    EXPECT_EQ(s.QueryOne(kRevOf, "u1")->Int("rev"), 7);
+    EXPECT_EQ(s.QueryOne(kRevOf, "u2")->Int("rev"), 1);
   });
 }
 

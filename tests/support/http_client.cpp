@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstring>
 
 namespace vigor::testing {
@@ -48,6 +49,64 @@ bool HttpConnection::Fill(int timeout_ms) {
 }
 
 std::optional<RawResponse> HttpConnection::ReadResponse(int timeout_ms) {
+  auto response = ReadHead(timeout_ms);
+  if (!response) return std::nullopt;
+  std::size_t length = 0;
+  if (auto it = response->headers.find("content-length"); it != response->headers.end()) {
+    length = std::stoul(it->second);
+  }
+  while (buffer_.size() < length) {
+    if (!Fill(timeout_ms)) return std::nullopt;
+  }
+  response->body = buffer_.substr(0, length);
+  buffer_.erase(0, length);
+  return response;
+}
+
+void HttpConnection::DecodeChunks() {
+  while (!stream_ended_) {
+    auto line_end = buffer_.find("\r\n");
+    if (line_end == std::string::npos) return;
+    std::size_t size = std::stoul(buffer_.substr(0, line_end), nullptr, 16);
+    if (buffer_.size() < line_end + 2 + size + 2) return;
+    stream_text_.append(buffer_, line_end + 2, size);
+    buffer_.erase(0, line_end + 2 + size + 2);
+    if (size == 0) stream_ended_ = true;
+  }
+}
+
+bool HttpConnection::ReadStreamUntil(const std::string& needle, int timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (true) {
+    DecodeChunks();
+    if (stream_text_.find(needle) != std::string::npos) return true;
+    if (stream_ended_) return false;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
+    if (left <= 0 || !Fill(static_cast<int>(left))) return false;
+  }
+}
+
+bool HttpConnection::ReadStreamEnd(int timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (true) {
+    DecodeChunks();
+    if (stream_ended_) return true;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    deadline - std::chrono::steady_clock::now())
+                    .count();
+    if (left <= 0) return false;
+    pollfd p{fd_, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left)) <= 0) return false;
+    char chunk[16384];
+    ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
+    if (n <= 0) return true;  // closed
+    buffer_.append(chunk, static_cast<std::size_t>(n));
+  }
+}
+
+std::optional<RawResponse> HttpConnection::ReadHead(int timeout_ms) {
   std::size_t header_end;
   while ((header_end = buffer_.find("\r\n\r\n")) == std::string::npos) {
     if (!Fill(timeout_ms)) return std::nullopt;
@@ -74,15 +133,6 @@ std::optional<RawResponse> HttpConnection::ReadResponse(int timeout_ms) {
     }
     pos = end + 2;
   }
-  std::size_t length = 0;
-  if (auto it = response.headers.find("content-length"); it != response.headers.end()) {
-    length = std::stoul(it->second);
-  }
-  while (buffer_.size() < length) {
-    if (!Fill(timeout_ms)) return std::nullopt;
-  }
-  response.body = buffer_.substr(0, length);
-  buffer_.erase(0, length);
   return response;
 }
 

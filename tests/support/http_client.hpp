@@ -27,11 +27,24 @@ class HttpConnection {
   std::optional<RawResponse> ReadResponse(int timeout_ms = 5000);
   // True when the server has closed the connection (read returns 0) within timeout_ms.
   bool WaitClosed(int timeout_ms);
+  // Reads only the status line and headers (a streamed body follows); nullopt on timeout.
+  std::optional<RawResponse> ReadHead(int timeout_ms = 5000);
+  // After ReadHead of a chunked response: decodes chunks as they arrive into stream_text()
+  // until it contains `needle` (true); false when the time runs out, the server closes or the
+  // last chunk came first.
+  bool ReadStreamUntil(const std::string& needle, int timeout_ms);
+  // Reads until the last chunk or the connection closes (true), or the time runs out (false).
+  bool ReadStreamEnd(int timeout_ms);
+  const std::string& stream_text() const { return stream_text_; }
+  bool stream_ended() const { return stream_ended_; }
 
  private:
   bool Fill(int timeout_ms);
+  void DecodeChunks();
   int fd_ = -1;
   std::string buffer_;
+  std::string stream_text_;
+  bool stream_ended_ = false;
 };
 
 std::string MakeRequest(const std::string& method, const std::string& target,

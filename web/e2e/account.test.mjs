@@ -5,7 +5,6 @@
 // which sends its mail to a real SMTP server (aiosmtpd) whose Maildir the test reads.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
 import { createUser, startServer } from './support/server.mjs';

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seriousA11yViolations } from './support/axe.mjs';
-import { startServer } from './support/server.mjs';
 import { openJourney, signIn } from './support/page.mjs';
 
 const user = { username: 'rita_runs', email: 'rita@example.org', password: 'ten kilometres before breakfast' };

@@ -84,8 +84,24 @@ describe('imports', () => {
     await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
     await checkPage(page, 'import');
 
+    // Progress arrives on the event stream (GET /api/v1/events), not by polling the import.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const streamed = [];
+    cdp.on('Network.eventSourceMessageReceived', (e) => streamed.push(e));
+    const importReads = [];
+    const countRead = (request) => {
+      if (request.method() === 'GET' && /^\/api\/v1\/imports\/[^/]+$/.test(new URL(request.url()).pathname)) importReads.push(request.url());
+    };
+    page.on('request', countRead);
     await page.getByLabel('Choose a file').setInputFiles({ name: 'morning-run.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) });
     await page.getByText('Imported', { exact: true }).waitFor();
+    page.off('request', countRead);
+    await cdp.detach();
+    const progress = streamed.filter((e) => e.eventName === 'import.progress').map((e) => JSON.parse(e.data));
+    assert.ok(progress.some((p) => p.status === 'succeeded'), `the stream reported the end: ${JSON.stringify(progress)}`);
+    // The first read, one when the stream opened (what happened before), one for the outcome.
+    assert.ok(importReads.length <= 3, `the import was read ${importReads.length} times`);
     await page.getByRole('link', { name: 'Open the workout' }).click();
     await page.getByRole('heading', { level: 1, name: 'morning-run' }).waitFor();
 

@@ -6,7 +6,6 @@
 // the real server binary; axe runs on every page, at phone and desktop size.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startServer } from './support/server.mjs';
 import { checkPage, openJourney } from './support/page.mjs';
 
 const user = { username: 'lena_lifts', email: 'lena@example.org', password: 'squat deep and stand tall' };

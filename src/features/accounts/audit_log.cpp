@@ -46,6 +46,7 @@ std::vector<AuditEvent> AuditLog::List(Session& s, const std::optional<std::stri
   std::vector<AuditEvent> out;
   auto rows =
       user_id ? s.Query(kListForUser, *user_id, before, limit) : s.Query(kListAll, before, limit);
+  out.reserve(rows.size());
   for (const auto& row : rows) out.push_back(AuditEventFromRow(row));
   return out;
 }

@@ -385,8 +385,10 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateSession(
   auto& [session, user] = *found;
   if (session.last_used_at <
       platform::Rfc3339FromNow(-std::chrono::duration_cast<std::chrono::seconds>(kTouchEvery))) {
+    // Named, not captured: clang 14 (clang-tidy) cannot capture a structured binding.
+    const std::string& session_id = session.id;
     d_.database.Write(
-        [&](Session& s) { d_.credentials.TouchSession(s, session.id, platform::NowRfc3339()); });
+        [&](Session& s) { d_.credentials.TouchSession(s, session_id, platform::NowRfc3339()); });
   }
   return PrincipalFor(user, platform::auth::Principal::Via::kSession, session.id);
 }
@@ -403,8 +405,9 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const st
       *api_token.last_used_at <
           platform::Rfc3339FromNow(
               -std::chrono::duration_cast<std::chrono::seconds>(kTouchEvery))) {
+    const std::string& token_id = api_token.id;  // clang 14 cannot capture a binding
     d_.database.Write([&](Session& s) {
-      d_.credentials.TouchToken(s, api_token.id, platform::NowRfc3339(), client.ip);
+      d_.credentials.TouchToken(s, token_id, platform::NowRfc3339(), client.ip);
     });
   }
   return PrincipalFor(user, platform::auth::Principal::Via::kToken, api_token.id, api_token.scopes);

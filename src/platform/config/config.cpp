@@ -143,6 +143,14 @@ const std::vector<Setting>& Settings() {
        IntSetting(&Config::idle_timeout_seconds, 1, 3600)},
       {"shutdown-timeout", "SECONDS", "time given to requests in flight at shutdown (default 30)",
        false, IntSetting(&Config::shutdown_timeout_seconds, 0, 3600)},
+      {"event-streams-per-user", "N",
+       "live event streams (browser tabs) one user may hold open (default 8)", false,
+       IntSetting(&Config::event_streams_per_user, 1, 1000)},
+      {"event-streams", "N", "live event streams this instance holds open at most (default 1000)",
+       false, IntSetting(&Config::event_streams, 1, 1'000'000)},
+      {"event-heartbeat", "SECONDS",
+       "quiet time after which a live event stream gets a heartbeat line (default 20)", false,
+       IntSetting(&Config::event_heartbeat_seconds, 1, 300)},
       {"log-level", "LEVEL", "debug | info | warn | error (default info)", false,
        [](Config& c, const std::string& v) -> std::optional<std::string> {
          if (!obs::ParseLogLevel(v, c.log_level)) return "must be debug, info, warn or error";

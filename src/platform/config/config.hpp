@@ -35,6 +35,10 @@ struct Config {
   int body_timeout_seconds = 60;
   int idle_timeout_seconds = 60;
   int shutdown_timeout_seconds = 30;
+  // Server-Sent Events (GET /api/v1/events): caps on open streams, and the heartbeat.
+  int event_streams_per_user = 8;
+  int event_streams = 1000;
+  int event_heartbeat_seconds = 20;
   obs::LogLevel log_level = obs::LogLevel::kInfo;
   bool access_log = true;
   bool enable_write_probe = false;

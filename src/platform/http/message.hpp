@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,10 +56,15 @@ struct Request {
   std::optional<std::string> QueryParam(std::string_view name) const;
 };
 
+class ResponseStream;  // response_stream.hpp
+
 struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // Set for a long-lived response (Server-Sent Events): the server writes the headers and `body`,
+  // then what the stream produces until it ends. Ordinary handlers leave it empty.
+  std::shared_ptr<ResponseStream> stream;
 
   static Response Text(int status, std::string body,
                        std::string content_type = "text/plain; charset=utf-8");

@@ -22,6 +22,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -29,6 +31,7 @@
 #include <type_traits>
 #include <unordered_set>
 
+#include "platform/http/response_stream.hpp"
 #include "platform/obs/log.hpp"
 #include "platform/obs/metrics.hpp"
 
@@ -124,6 +127,22 @@ struct Connection {
   beast::tcp_stream* stream = nullptr;  // valid while !closed; touched only on `executor`
   bool busy = false;
   bool closed = false;
+  // Set while a long-lived response streams: Stop() calls it to end the stream.
+  std::function<void()> on_drain;
+};
+
+// What a streaming response's loop waits on, shared with the callbacks that wake it (they may
+// outlive the loop). Touched only on the connection's executor.
+struct StreamWaker {
+  explicit StreamWaker(const asio::any_io_executor& executor) : timer(executor) {}
+  void Wake() {
+    woken = true;
+    timer.cancel();
+  }
+  asio::steady_timer timer;
+  bool woken = false;
+  bool client_gone = false;  // the client closed or broke the connection
+  bool watching = false;     // the read that notices it is outstanding
 };
 
 // Who is on the other end of a connection.
@@ -458,12 +477,107 @@ struct Server::Impl {
       } else {
         response = handler.Handle(request);
       }
+      if (response.stream) {
+        // A long-lived response: the connection is its own until it ends, then closes.
+        co_await StreamResponse(stream, connection, std::move(response), head);
+        break;
+      }
       keep_alive = keep_alive && !draining;
       bool write_failed = false;
       co_await WriteResponse(stream, std::move(response), head, keep_alive, write_failed);
       if (write_failed || !keep_alive) break;
     }
     co_return refused;
+  }
+
+  // Writes a streaming response (Response::stream) with chunked framing, holding no worker
+  // thread: the coroutine sleeps on a timer until the stream wakes it, a heartbeat is due, the
+  // client goes away (a read kept outstanding notices) or the server drains.
+  template <class Stream>
+  awaitable<void> StreamResponse(Stream& stream, Connection& connection, Response&& response,
+                                 bool head) {
+    beast::tcp_stream& transport = beast::get_lowest_layer(stream);
+    std::shared_ptr<ResponseStream> body = std::move(response.stream);
+    bhttp::response<bhttp::empty_body> message{static_cast<bhttp::status>(response.status), 11};
+    for (auto& field : response.headers.fields()) message.insert(field.name, field.value);
+    message.keep_alive(false);
+    message.chunked(true);
+    bhttp::response_serializer<bhttp::empty_body> serializer(message);
+    transport.expires_after(options.write_timeout);
+    auto [hec, hn] = co_await bhttp::async_write_header(stream, serializer, kNoThrow);
+    if (hec || head) co_return;
+
+    auto waker = std::make_shared<StreamWaker>(connection.executor);
+    std::weak_ptr<StreamWaker> weak = waker;
+    auto executor = connection.executor;
+    body->Start([weak, executor] {
+      if (auto w = weak.lock()) asio::post(executor, [w] { w->Wake(); });
+    });
+    connection.on_drain = [waker] { waker->Wake(); };
+
+    // Nothing more is read from the client, but a read stays outstanding on the TCP socket so
+    // that its going away is noticed at once (its stream slot is freed), not at the next write.
+    waker->watching = true;
+    asio::co_spawn(
+        connection.executor,
+        [waker, &transport]() -> awaitable<void> {
+          std::array<char, 512> scratch;
+          while (true) {
+            auto [ec, n] =
+                co_await transport.socket().async_read_some(asio::buffer(scratch), kNoThrow);
+            if (ec) break;
+          }
+          waker->watching = false;
+          waker->client_gone = true;
+          waker->Wake();
+        },
+        asio::detached);
+
+    auto write = [&](std::string text) -> awaitable<bool> {
+      transport.expires_after(options.write_timeout);
+      auto [ec, n] =
+          co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(text)), kNoThrow);
+      co_return !ec;
+    };
+
+    std::string out = std::move(response.body);
+    auto quiet_since = std::chrono::steady_clock::now();
+    while (!waker->client_gone) {
+      bool ended = false;
+      out += body->Take(ended);
+      if (draining) {
+        out += body->Farewell();
+        ended = true;
+      }
+      if (!out.empty()) {
+        if (!co_await write(std::move(out))) break;
+        out.clear();
+        quiet_since = std::chrono::steady_clock::now();
+      }
+      if (ended) {
+        transport.expires_after(options.write_timeout);
+        co_await asio::async_write(stream, bhttp::make_chunk_last(), kNoThrow);
+        break;
+      }
+      if (!waker->woken) {
+        waker->timer.expires_at(quiet_since + body->heartbeat_interval());
+        auto [ec] = co_await waker->timer.async_wait(kNoThrow);
+        if (!ec && !waker->woken) out = body->Heartbeat();
+      }
+      waker->woken = false;
+    }
+
+    connection.on_drain = nullptr;
+    body.reset();  // leaves the event bus now, not when the connection is gone
+    // The watching read refers to `transport`: it must be over before the connection goes on.
+    if (waker->watching) {
+      boost::system::error_code ignored;
+      transport.socket().cancel(ignored);
+      while (waker->watching) {
+        waker->timer.expires_after(std::chrono::seconds(1));
+        co_await waker->timer.async_wait(kNoThrow);
+      }
+    }
   }
 
   static Error TooLarge(std::size_t limit) {
@@ -501,6 +615,7 @@ struct Server::Impl {
       // Runs on the connection's own executor, so it never races its coroutine.
       asio::post(connection->executor, [connection] {
         if (!connection->closed && !connection->busy) connection->stream->cancel();
+        if (connection->on_drain) connection->on_drain();
       });
     }
     shutdown_timer.emplace(main_context(), options.shutdown_timeout);

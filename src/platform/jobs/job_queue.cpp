@@ -1,8 +1,11 @@
 #include "platform/jobs/job_queue.hpp"
 
 #include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 
 #include "platform/crypto/random.hpp"
+#include "platform/events/outbox.hpp"
 #include "platform/id.hpp"
 #include "platform/obs/log.hpp"
 #include "platform/store/database.hpp"
@@ -36,7 +39,8 @@ constexpr Statement kGiveUp{
     "jobs.give_up",
     "UPDATE jobs SET status = 'failed', error = 'The job was interrupted too often.', "
     "lease_token = NULL, lease_until = NULL, updated_at = $1 "
-    "WHERE status = 'running' AND lease_until < $1 AND attempts >= $2"};
+    "WHERE status = 'running' AND lease_until < $1 AND attempts >= $2 "
+    "RETURNING " VIGOR_JOB_COLUMNS};
 // The oldest due job, taken with a lease: another runner skips it until the lease runs out.
 constexpr Statement kClaim{
     "jobs.claim",
@@ -55,16 +59,17 @@ constexpr Statement kClaim{
 constexpr Statement kProgress{
     "jobs.progress",
     "UPDATE jobs SET done = $3, total = $4, progress = $5, lease_until = $6, updated_at = $7 "
-    "WHERE id = $1 AND lease_token = $2 AND status = 'running'"};
+    "WHERE id = $1 AND lease_token = $2 AND status = 'running' RETURNING " VIGOR_JOB_COLUMNS};
 constexpr Statement kSucceed{
     "jobs.succeed",
     "UPDATE jobs SET status = 'succeeded', progress = 1, result = $3, error = NULL, "
     "lease_token = NULL, lease_until = NULL, updated_at = $4 "
-    "WHERE id = $1 AND lease_token = $2"};
+    "WHERE id = $1 AND lease_token = $2 RETURNING " VIGOR_JOB_COLUMNS};
 constexpr Statement kFail{
     "jobs.fail",
     "UPDATE jobs SET status = 'failed', result = $3, error = $4, lease_token = NULL, "
-    "lease_until = NULL, updated_at = $5 WHERE id = $1 AND lease_token = $2"};
+    "lease_until = NULL, updated_at = $5 WHERE id = $1 AND lease_token = $2 "
+    "RETURNING " VIGOR_JOB_COLUMNS};
 
 #undef VIGOR_JOB_COLUMNS
 
@@ -118,12 +123,15 @@ std::string_view JobStatusName(JobStatus status) {
 }
 
 bool JobContext::Progress(Session& session, std::int64_t done, std::optional<std::int64_t> total) {
-  return session.Execute(kProgress, job_.id, lease_token_, done, total, ProgressOf(done, total),
-                         LeaseEnd(), NowRfc3339()) == 1;
+  auto row = session.QueryOne(kProgress, job_.id, lease_token_, done, total,
+                              ProgressOf(done, total), LeaseEnd(), NowRfc3339());
+  if (row) queue_.ReportProgress(session, JobFromRow(*row));
+  return row.has_value();
 }
 
 void JobContext::Succeed(Session& session, const std::string& result_json) {
-  session.Execute(kSucceed, job_.id, lease_token_, result_json, NowRfc3339());
+  auto row = session.QueryOne(kSucceed, job_.id, lease_token_, result_json, NowRfc3339());
+  if (row) queue_.ReportProgress(session, JobFromRow(*row));
 }
 
 void JobContext::Progress(std::int64_t done, std::optional<std::int64_t> total) {
@@ -147,6 +155,17 @@ JobQueue::JobQueue(store::Database& database, obs::Logger& logger)
           logger) {}
 
 JobQueue::~JobQueue() { Stop(); }
+
+void JobQueue::ReportProgress(Session& session, const Job& job) {
+  if (events_ == nullptr) return;
+  // Small on purpose: a page that wants the result or the error reads the job when it is done.
+  boost::json::object payload{{"id", job.id},
+                              {"status", JobStatusName(job.status)},
+                              {"done", job.done},
+                              {"progress", job.progress}};
+  payload["total"] = job.total ? boost::json::value(*job.total) : boost::json::value(nullptr);
+  events_->Append(session, job.user_id, job.kind + ".progress", boost::json::serialize(payload));
+}
 
 void JobQueue::Register(std::string kind, Handler handler) {
   handlers_[std::move(kind)] = std::move(handler);
@@ -190,10 +209,14 @@ bool JobQueue::RunOne() {
   std::string token = crypto::RandomToken(16);
   auto claimed = database_.WriteResult([&](Session& s) -> std::optional<Job> {
     std::string now = NowRfc3339();
-    s.Execute(kGiveUp, now, kMaxAttempts);
+    for (const auto& given_up : s.Query(kGiveUp, now, kMaxAttempts)) {
+      ReportProgress(s, JobFromRow(given_up));
+    }
     auto row = s.QueryOne(kClaim, now, token, LeaseEnd());
     if (!row) return std::nullopt;
-    return JobFromRow(*row);
+    Job job = JobFromRow(*row);
+    ReportProgress(s, job);
+    return job;
   });
   if (!claimed) return false;
   const Job& job = *claimed;
@@ -221,11 +244,10 @@ bool JobQueue::RunOne() {
   if (error.size() > kMaxErrorLength) error.resize(kMaxErrorLength);
   database_.Write([&](Session& s) {
     std::string now = NowRfc3339();
-    if (result) {
-      s.Execute(kSucceed, job.id, token, *result, now);
-    } else {
-      s.Execute(kFail, job.id, token, details, error, now);
-    }
+    // No row when the handler already recorded its outcome (JobContext::Succeed).
+    auto row = result ? s.QueryOne(kSucceed, job.id, token, *result, now)
+                      : s.QueryOne(kFail, job.id, token, details, error, now);
+    if (row) ReportProgress(s, JobFromRow(*row));
   });
   logger_.Info("job finished", {{"job_id", std::string_view(job.id)},
                                 {"kind", std::string_view(job.kind)},

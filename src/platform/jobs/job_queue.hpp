@@ -20,6 +20,9 @@ namespace vigor::platform::store {
 class Database;
 class Session;
 }  // namespace vigor::platform::store
+namespace vigor::platform::events {
+class EventOutbox;
+}
 
 namespace vigor::platform::jobs {
 
@@ -47,8 +50,9 @@ struct Job {
 // (its text goes to the log only).
 class JobFailed : public std::runtime_error {
  public:
-  explicit JobFailed(std::string message, std::optional<std::string> details_json = std::nullopt)
-      : std::runtime_error(std::move(message)), details_json_(std::move(details_json)) {}
+  explicit JobFailed(const std::string& message,
+                     std::optional<std::string> details_json = std::nullopt)
+      : std::runtime_error(message), details_json_(std::move(details_json)) {}
   const std::optional<std::string>& details_json() const { return details_json_; }
 
  private:
@@ -105,6 +109,10 @@ class JobQueue {
 
   // Before Start: the handler of a kind. A job of an unknown kind fails.
   void Register(std::string kind, Handler handler);
+  // Before Start: every change of a job's status or progress then writes a "<kind>.progress"
+  // event for its user (e.g. "import.progress") in the same transaction, with the job's id,
+  // status, done, total and progress.
+  void PublishProgressTo(events::EventOutbox& outbox) { events_ = &outbox; }
 
   // Inside the caller's transaction; returns the new job's id. Call Notify() after the write
   // returns for an immediate start (otherwise the next poll, at most kPollInterval later).
@@ -128,10 +136,12 @@ class JobQueue {
   // Claims and runs one due job; false when there was none.
   bool RunOne();
   bool AnyDue();
+  void ReportProgress(store::Session& session, const Job& job);
 
   store::Database& database_;
   obs::Logger& logger_;
   std::map<std::string, Handler, std::less<>> handlers_;
+  events::EventOutbox* events_ = nullptr;
 
   std::mutex run_mutex_;  // one job at a time in this process (worker and DrainForTests)
   Poller poller_;         // last: its thread stops before the rest goes

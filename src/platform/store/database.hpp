@@ -80,11 +80,10 @@ class Row {
  public:
   Row(std::shared_ptr<const ColumnNames> columns, std::vector<Value> values)
       : columns_(std::move(columns)), values_(std::move(values)) {}
-  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
   std::size_t size() const { return values_.size(); }
 
-  // By position: nothing should read a row so; these go once the last such reader (the body
-  // measurements repository) reads by name.
+  // By position: only for code that copies whole rows without knowing their columns (vigor
+  // migrate-data). Repositories read by name.
   bool IsNull(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
   std::int64_t Int(std::size_t i) const;
   double Real(std::size_t i) const;

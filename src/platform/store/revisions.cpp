@@ -15,7 +15,7 @@ constexpr Statement kLock{"user_revisions.lock",
 }  // namespace
 
 std::int64_t NextRevision(Session& session, const std::string& user_id) {
-  return session.QueryOne(kNext, user_id)->Int(0);
+  return session.QueryOne(kNext, user_id)->Int("rev");
 }
 
 void LockUserChanges(Session& session, const std::string& user_id) {

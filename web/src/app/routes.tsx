@@ -42,9 +42,14 @@ const ActiveWorkoutPage = lazy(() =>
 const HistoryPage = lazy(() =>
   import('@/features/workouts/components/history-page').then((m) => ({ default: m.HistoryPage })),
 );
-const WorkoutDetailPage = lazy(() =>
-  import('@/features/workouts/components/workout-detail-page').then((m) => ({ default: m.WorkoutDetailPage })),
-);
+// A cardio workout's page shows the activity feature's parts; both load together, as the
+// page needs them at once.
+const loadActivityDetail = () => import('@/features/activity/components/activity-detail');
+const ActivityDetail = lazy(() => loadActivityDetail().then((m) => ({ default: m.ActivityDetail })));
+const WorkoutDetailPage = lazy(() => {
+  void loadActivityDetail();
+  return import('@/features/workouts/components/workout-detail-page').then((m) => ({ default: m.WorkoutDetailPage }));
+});
 const RoutinesPage = lazy(() =>
   import('@/features/workouts/components/routines-page').then((m) => ({ default: m.RoutinesPage })),
 );
@@ -115,7 +120,19 @@ function WorkoutDetailRoute() {
   const id = useRouteId();
   // The map tile server an admin may have configured, for a cardio workout's route.
   const meta = useMeta();
-  return signedIn(() => <WorkoutDetailPage key={id} id={id} paths={workoutPaths} mapTiles={meta.data?.map} />);
+  return signedIn(() => (
+    <WorkoutDetailPage
+      key={id}
+      id={id}
+      paths={workoutPaths}
+      activity={(workout) => (
+        // Its code was fetched with the page's, so it is there by the time the workout is.
+        <Suspense fallback={null}>
+          <ActivityDetail workout={workout} mapTiles={meta.data?.map} />
+        </Suspense>
+      )}
+    />
+  ));
 }
 
 function RoutineEditRoute() {

@@ -823,6 +823,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's live events (Server-Sent Events)
+         * @description A `text/event-stream` that stays open: each event has the user's event number as `id`,
+         *     its kind as `event` and a JSON object as `data`. Kinds so far: `import.progress`
+         *     (data: `ImportProgressEvent`). Comment lines (`: heartbeat`) come after 20 s without an
+         *     event. A browser's EventSource reconnects by itself with `Last-Event-ID`, and gets the
+         *     events after that number while the server keeps them (6 hours); without it, only events
+         *     from now on. Only the user's own events are ever sent. The number of open streams is
+         *     capped per user (429) and per instance (503), both with `Retry-After`. At shutdown the
+         *     stream ends; the client reconnects.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workouts/{id}/track": {
         parameters: {
             query?: never;
@@ -1449,6 +1476,15 @@ export interface components {
                 day: string;
                 value: number;
             };
+        };
+        /** @description The data of an `import.progress` event on GET /api/v1/events: sent when an import is claimed, makes progress and ends. Read the import for its result or error. */
+        ImportProgressEvent: {
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            done: number;
+            total: number | null;
+            progress: number;
         };
         Import: {
             id: string;
@@ -3194,6 +3230,33 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `id` of the last event received; the stream starts after it. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream (chunked, until the server or the client ends it). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     getWorkoutTrack: {

@@ -7,6 +7,7 @@
 export function safeNextPath(next: string | null | undefined): string | null {
   if (!next) return null;
   if (!next.startsWith('/') || next.startsWith('//')) return null;
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\\\u0000-\u001f\u007f]/.test(next)) return null;
   const base = 'https://vigor.invalid';
   let url: URL;

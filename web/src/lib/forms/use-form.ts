@@ -20,6 +20,8 @@ export interface UseFormOptions<V extends Record<string, unknown>> {
 export function useForm<V extends Record<string, unknown>>({ initial, validate }: UseFormOptions<V>) {
   const { t } = useTranslation();
   const [values, setValues] = useState<V>(initial);
+  // Like useState, the form keeps the first render's `initial`: reset() returns to it.
+  const initialRef = useRef(initial);
   const [errors, setErrors] = useState<FieldErrors<V>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -63,7 +65,7 @@ export function useForm<V extends Record<string, unknown>>({ initial, validate }
    */
   const showError = useCallback(
     (error: unknown) => {
-      const known = new Set(Object.keys(initial));
+      const known = new Set(Object.keys(initialRef.current));
       const fieldErrors: FieldErrors<V> = {};
       let unplaced = 0;
       if (error instanceof ApiError) {
@@ -81,12 +83,11 @@ export function useForm<V extends Record<string, unknown>>({ initial, validate }
       }
       if (placed > 0) setFocusRequest((n) => n + 1);
     },
-    // `initial` is read for its keys only, which never change.
     [t],
   );
 
   const reset = useCallback((next?: V) => {
-    setValues(next ?? initial);
+    setValues(next ?? initialRef.current);
     setErrors({});
     setFormError(undefined);
   }, []);

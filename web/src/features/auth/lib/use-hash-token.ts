@@ -19,7 +19,8 @@ export function useHashToken(): string | null {
     if (location.hash !== '') {
       void navigate({ pathname: location.pathname, search: location.search }, { replace: true });
     }
-    // Only once, on arrival.
+    // Only once, on arrival: the token was read from the first location (useState above).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a later location is not a new arrival
   }, []);
 
   return token;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Muscle } from '../api/get-exercise';
+import type { Muscle } from '@/lib/exercises/get-exercise';
 import { muscleShapes, outlineHalf, roleOf, type BodyView } from '../lib/body-map';
 
 export interface BodyDiagramProps {

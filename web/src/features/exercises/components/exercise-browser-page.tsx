@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { Button, ErrorState, SelectField, Skeleton, TextField } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
-import type { Equipment, ExerciseCategory, Muscle } from '../api/get-exercise';
-import { useExerciseBrowse, type ExerciseBrowseFilters } from '../api/list-exercises';
+import type { Equipment, ExerciseCategory, Muscle } from '@/lib/exercises/get-exercise';
+import { useExercises, type ExerciseFilters } from '@/lib/exercises/list-exercises';
 import { categories, equipmentList, muscles } from '../lib/enums';
 import type { ExercisePaths } from '../paths';
 import './exercises.css';
@@ -19,8 +19,13 @@ export function ExerciseBrowserPage({ paths }: { paths: ExercisePaths }) {
   const [equipment, setEquipment] = useState<Equipment | ''>('');
   const [category, setCategory] = useState<ExerciseCategory | ''>('');
   // Typing stays responsive; the search follows the deferred text.
-  const filters: ExerciseBrowseFilters = { q: useDeferredValue(q), muscle, equipment, category };
-  const list = useExerciseBrowse(filters);
+  const filters: ExerciseFilters = {
+    q: useDeferredValue(q),
+    muscle: muscle || null,
+    equipment: equipment || null,
+    category: category || null,
+  };
+  const list = useExercises(filters);
   const resultsId = useId();
   const any = { value: '', label: t('exerciseBrowser.any') };
 

@@ -1,4 +1,4 @@
-import type { Muscle } from '../api/get-exercise';
+import type { Muscle } from '@/lib/exercises/get-exercise';
 
 /** Which view of the body a shape is drawn on. */
 export type BodyView = 'front' | 'back';

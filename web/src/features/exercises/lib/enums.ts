@@ -1,4 +1,4 @@
-import type { Equipment, ExerciseCategory, Muscle } from '../api/get-exercise';
+import type { Equipment, ExerciseCategory, Muscle } from '@/lib/exercises/get-exercise';
 
 /** The spec's enums, in the order the filters list them (a type error here if the spec changes). */
 export const muscles = [

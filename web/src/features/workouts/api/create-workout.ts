@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Workout, WorkoutInput } from '../lib/model';
 import { getWorkoutQueryOptions } from './get-workout';
-import { lastSetsQueryKey } from './get-last-sets';
+import { lastSetsQueryKey } from '@/lib/exercises/get-last-sets';
 import { programsQueryKey } from './list-programs';
 import { workoutListQueryKey } from './list-workouts';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
-import { lastSetsQueryKey } from './get-last-sets';
+import { lastSetsQueryKey } from '@/lib/exercises/get-last-sets';
 import { programsQueryKey } from './list-programs';
 import { workoutListQueryKey } from './list-workouts';
 

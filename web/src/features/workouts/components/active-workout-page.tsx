@@ -11,7 +11,7 @@ import { errorMessage } from '@/lib/api/error-message';
 import { formatDuration, formatNumber } from '@/lib/format';
 import { formatWeight, useUnitSystem, useWeightIncrement } from '@/lib/units';
 import { useCreateWorkout } from '../api/create-workout';
-import { getLastSetsQueryOptions } from '../api/get-last-sets';
+import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
 import { liveTotals, locateFieldError, newBlock, toWorkoutInput, unfinishedSets } from '../lib/active-workout';
 import { useActiveWorkout } from '../lib/active-workout-store';
 import { exerciseRef, type Exercise, type WorkoutSet } from '../lib/model';

@@ -2,8 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Chip, Dialog, ErrorState, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
-import { useCreateExercise } from '../api/create-exercise';
-import { useExercises, type ExerciseFilters } from '../api/list-exercises';
+import { useCreateExercise } from '@/lib/exercises/create-exercise';
+import { useExercises, type ExerciseFilters } from '@/lib/exercises/list-exercises';
 import type { Equipment, Exercise, LogType, Muscle } from '../lib/model';
 
 const muscles: readonly Muscle[] = [

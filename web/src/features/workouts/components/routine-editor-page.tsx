@@ -21,7 +21,7 @@ import { useForm } from '@/lib/forms/use-form';
 import { fromDisplayWeight, toDisplayWeight, useUnitSystem, weightUnit } from '@/lib/units';
 import { useCreateRoutine } from '../api/create-routine';
 import { useDeleteRoutine } from '../api/delete-routine';
-import { useExercisesById } from '../api/get-exercise';
+import { useExercisesById } from '@/lib/exercises/get-exercise';
 import { useRoutine } from '../api/get-routine';
 import { useUpdateRoutine } from '../api/update-routine';
 import { newId, type Exercise, type Routine, type RoutineInput } from '../lib/model';

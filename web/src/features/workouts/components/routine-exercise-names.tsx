@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useExercisesById } from '../api/get-exercise';
+import { useExercisesById } from '@/lib/exercises/get-exercise';
 import type { Routine } from '../lib/model';
 
 /** "Squat, Bench Press, Row" for a routine card, as the names arrive. */

@@ -1,7 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActivityDetail } from '@/features/activity/components/activity-detail';
-import type { MapTiles } from '@/features/activity/components/track-map';
 import { useLocation, useNavigate } from 'react-router';
 import { Badge, Button, ButtonLink, Card, Dialog, ErrorState, Notice, Skeleton } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -10,7 +8,7 @@ import { errorMessage } from '@/lib/api/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useUnitSystem } from '@/lib/units';
 import { useDeleteWorkout } from '../api/delete-workout';
-import { useExercisesById } from '../api/get-exercise';
+import { useExercisesById } from '@/lib/exercises/get-exercise';
 import { useWorkout } from '../api/get-workout';
 import type { LogType, Workout } from '../lib/model';
 import type { WorkoutPaths } from '../paths';
@@ -22,8 +20,11 @@ import './workouts.css';
 export interface WorkoutDetailPageProps {
   id: string;
   paths: WorkoutPaths;
-  /** The instance's map tile server (GET /meta); without one a route is drawn on a plain background. */
-  mapTiles?: MapTiles | null | undefined;
+  /**
+   * The parts of a cardio workout (route, charts, splits): another feature's, so the app layer
+   * passes them in (features do not import each other).
+   */
+  activity?: ((workout: Workout) => ReactNode) | undefined;
 }
 
 function isFinishedState(state: unknown): state is FinishedState {
@@ -31,7 +32,7 @@ function isFinishedState(state: unknown): state is FinishedState {
 }
 
 /** /workouts/:id: one workout, its totals, blocks and sets; the summary right after Finish. */
-export function WorkoutDetailPage({ id, paths, mapTiles }: WorkoutDetailPageProps) {
+export function WorkoutDetailPage({ id, paths, activity }: WorkoutDetailPageProps) {
   const { t } = useTranslation();
   const workout = useWorkout(id);
   const location = useLocation();
@@ -63,19 +64,19 @@ export function WorkoutDetailPage({ id, paths, mapTiles }: WorkoutDetailPageProp
       </div>
     );
   }
-  return <WorkoutView workout={workout.data} paths={paths} justFinished={justFinished} mapTiles={mapTiles} />;
+  return <WorkoutView workout={workout.data} paths={paths} justFinished={justFinished} activity={activity} />;
 }
 
 function WorkoutView({
   workout,
   paths,
   justFinished,
-  mapTiles,
+  activity,
 }: {
   workout: Workout;
   paths: WorkoutPaths;
   justFinished: boolean;
-  mapTiles: MapTiles | null | undefined;
+  activity: ((workout: Workout) => ReactNode) | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const [system] = useUnitSystem();
@@ -111,7 +112,7 @@ function WorkoutView({
           <WorkoutTotals totals={workout.totals} system={system} />
         </section>
       ) : null}
-      {workout.kind === 'cardio' ? <ActivityDetail workout={workout} mapTiles={mapTiles} /> : null}
+      {workout.kind === 'cardio' ? activity?.(workout) : null}
 
       {blocks.map((block, i) => {
         const exercise = exercises.byId.get(block.exercise_id);

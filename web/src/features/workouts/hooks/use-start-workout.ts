@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useUnitSystem, useWeightIncrement } from '@/lib/units';
-import { getExerciseQueryOptions } from '../api/get-exercise';
-import { getLastSetsQueryOptions } from '../api/get-last-sets';
+import { getExerciseQueryOptions } from '@/lib/exercises/get-exercise';
+import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
 import { newWorkout } from '../lib/active-workout';
 import { exerciseRef, newId, type ActiveBlock, type ActiveWorkout, type Routine, type WorkoutSet } from '../lib/model';
 import { performedSets, setsFromRoutineItem } from '../lib/prefill';

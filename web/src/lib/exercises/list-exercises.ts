@@ -1,18 +1,20 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { ResponseBody } from '@/lib/api/types';
-import type { Equipment, Muscle } from '../lib/model';
+import { exercisesQueryKey, type Equipment, type ExerciseCategory, type Muscle } from './get-exercise';
 
-/** GET /api/v1/exercises?q=&muscle=&equipment=: catalogue and own exercises by name. */
+/** GET /api/v1/exercises?q=&muscle=&equipment=&category=: catalogue and own exercises by name. */
 export type ExercisePage = ResponseBody<'/exercises'>;
 
+/** What to search for; a filter left out or null does not narrow the list. */
 export interface ExerciseFilters {
   q: string;
-  muscle: Muscle | null;
-  equipment: Equipment | null;
+  muscle?: Muscle | null | undefined;
+  equipment?: Equipment | null | undefined;
+  category?: ExerciseCategory | null | undefined;
 }
 
-const PAGE_SIZE = 30;
+const PAGE_SIZE = 40;
 
 export function listExercises({
   filters,
@@ -25,9 +27,10 @@ export function listExercises({
 }): Promise<ExercisePage> {
   return api.get<ExercisePage>('/exercises', {
     query: {
-      q: filters.q.trim() || undefined,
+      q: filters.q.trim().slice(0, 100) || undefined,
       muscle: filters.muscle ?? undefined,
       equipment: filters.equipment ?? undefined,
+      category: filters.category ?? undefined,
       limit: PAGE_SIZE,
       cursor,
     },
@@ -35,7 +38,6 @@ export function listExercises({
   });
 }
 
-export const exercisesQueryKey = ['exercises'] as const;
 export const exerciseListQueryKey = [...exercisesQueryKey, 'list'] as const;
 
 export function getExercisesQueryOptions(filters: ExerciseFilters) {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { ResponseBody } from '@/lib/api/types';
-import { exercisesQueryKey } from './list-exercises';
+import { exercisesQueryKey } from './get-exercise';
 
 /** GET /api/v1/exercises/{id}/last-sets: your sets in the latest workout with this exercise. */
 export type LastSets = ResponseBody<'/exercises/{id}/last-sets'>;

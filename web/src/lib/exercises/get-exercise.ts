@@ -1,9 +1,17 @@
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
-import type { Exercise } from '../lib/model';
-import { exercisesQueryKey } from './list-exercises';
+import type { Schema } from '@/lib/api/types';
 
-/** GET /api/v1/exercises/{id}: one exercise (catalogue or own). */
+// The exercises resource, read by two features (the exercise pages, and logging workouts and
+// editing routines), so it lives here rather than in either.
+export type Exercise = Schema<'Exercise'>;
+export type Muscle = Schema<'Muscle'>;
+export type Equipment = Schema<'Equipment'>;
+export type ExerciseCategory = Schema<'ExerciseCategory'>;
+
+export const exercisesQueryKey = ['exercises'] as const;
+
+/** GET /api/v1/exercises/{id}: one exercise by catalogue slug or id, or your own. */
 export function getExercise(id: string, { signal }: { signal?: AbortSignal } = {}): Promise<Exercise> {
   return api.get<Exercise>(`/exercises/${encodeURIComponent(id)}`, { signal });
 }

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
-import type { Exercise } from '../lib/model';
-import { getExerciseQueryOptions } from './get-exercise';
+import { getExerciseQueryOptions, type Exercise } from './get-exercise';
 import { exerciseListQueryKey } from './list-exercises';
 
 export type ExerciseInput = Schema<'ExerciseInput'>;
