@@ -43,8 +43,9 @@ async function postgresAdmin(sql) {
  * --database or its absence), never by a VIGOR_DATABASE that happens to be set.
  */
 function serverEnv(extra = {}) {
-  const { VIGOR_DATABASE: _ignored, ...env } = process.env;
-  return { ...env, ...extra };
+  const env = { ...process.env, ...extra };
+  delete env.VIGOR_DATABASE;
+  return env;
 }
 
 let scratchDatabases = 0;
