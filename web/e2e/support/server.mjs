@@ -43,9 +43,9 @@ async function postgresAdmin(sql) {
  * --database or its absence), never by a VIGOR_DATABASE that happens to be set.
  */
 function serverEnv(extra = {}) {
-  const env = { ...process.env };
+  const env = { ...process.env, ...extra };
   delete env.VIGOR_DATABASE;
-  return { ...env, ...extra };
+  return env;
 }
 
 let scratchDatabases = 0;
