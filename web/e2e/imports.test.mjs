@@ -80,11 +80,8 @@ describe('imports', () => {
   });
 
   test('imports a GPX run and shows its distance, route and charts', async () => {
-    await page.goto(`${server.baseUrl}/import`);
-    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
-    await checkPage(page, 'import');
-
-    // Progress arrives on the event stream (GET /api/v1/events), not by polling the import.
+    // Progress arrives on the event stream (GET /api/v1/events), not by polling the import. The
+    // stream is watched from before the page loads: the page opens it as it loads.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     const streamed = [];
@@ -94,6 +91,11 @@ describe('imports', () => {
       if (request.method() === 'GET' && /^\/api\/v1\/imports\/[^/]+$/.test(new URL(request.url()).pathname)) importReads.push(request.url());
     };
     page.on('request', countRead);
+    const streamOpen = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/events' && r.status() === 200);
+    await page.goto(`${server.baseUrl}/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+    await checkPage(page, 'import');
+    await streamOpen;
     await page.getByLabel('Choose a file').setInputFiles({ name: 'morning-run.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) });
     await page.getByText('Imported', { exact: true }).waitFor();
     page.off('request', countRead);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, buttonClassName, Card, ErrorState, RadioGroup } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
+import { useServerEvents } from '@/lib/events';
 import { useCreateImport, usePreviewImport, type ImportRequest } from '../api/create-import';
 import { exportSetsCsvUrl } from '../api/export-sets';
 import { acceptedFiles, formatOfFileName, MAX_IMPORT_BYTES, type CsvApp } from '../lib/formats';
@@ -20,6 +21,8 @@ type Step =
   | { kind: 'csv'; file: File }
   | { kind: 'job'; id: string; request: ImportRequest };
 
+function ignoreHere() {}
+
 /** /import: an activity file (GPX, TCX, FIT) or a Strong / Hevy CSV export into the log. */
 export function ImportPage({ paths }: ImportPageProps) {
   const { t } = useTranslation();
@@ -27,6 +30,10 @@ export function ImportPage({ paths }: ImportPageProps) {
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const create = useCreateImport();
   const headingId = useId();
+  // The event stream opens with the page, not after the upload: a small file is imported in
+  // milliseconds, before a stream opened then would connect, and its progress would come only
+  // from the read made when the stream opens. The import's own view applies the events.
+  useServerEvents('import.progress', ignoreHere);
 
   function start(request: ImportRequest) {
     create.mutate(request, { onSuccess: (job) => setStep({ kind: 'job', id: job.id, request }) });
