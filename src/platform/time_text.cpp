@@ -28,43 +28,43 @@ bool ValidDate(int y, int m, int d) {
 
 }  // namespace
 
-std::optional<std::int64_t> ParseRfc3339Ms(std::string_view s) {
+std::optional<std::int64_t> ParseRfc3339Ms(std::string_view text) {
   // YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)
-  if (s.size() < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') ||
-      s[13] != ':' || s[16] != ':') {
+  if (text.size() < 20 || text[4] != '-' || text[7] != '-' ||
+      (text[10] != 'T' && text[10] != 't') || text[13] != ':' || text[16] != ':') {
     return std::nullopt;
   }
-  int year = Digits(s, 0, 4), month = Digits(s, 5, 2), day = Digits(s, 8, 2);
-  int hour = Digits(s, 11, 2), minute = Digits(s, 14, 2), second = Digits(s, 17, 2);
+  int year = Digits(text, 0, 4), month = Digits(text, 5, 2), day = Digits(text, 8, 2);
+  int hour = Digits(text, 11, 2), minute = Digits(text, 14, 2), second = Digits(text, 17, 2);
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return std::nullopt;
   if (!ValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return std::nullopt;
   std::size_t pos = 19;
   int millis = 0;
-  if (pos < s.size() && s[pos] == '.') {
+  if (pos < text.size() && text[pos] == '.') {
     ++pos;
     std::size_t start = pos;
     int scale = 100;
-    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-      millis += (s[pos] - '0') * scale;  // digits past milliseconds are dropped
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+      millis += (text[pos] - '0') * scale;  // digits past milliseconds are dropped
       scale /= 10;
       ++pos;
     }
     if (pos == start || pos - start > 9) return std::nullopt;
   }
   int offset_minutes = 0;
-  if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
+  if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
     ++pos;
-  } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
-    int oh = Digits(s, pos + 1, 2), om = Digits(s, pos + 4, 2);
-    if (oh < 0 || om < 0 || pos + 3 >= s.size() || s[pos + 3] != ':' || oh > 23 || om > 59) {
+  } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+    int oh = Digits(text, pos + 1, 2), om = Digits(text, pos + 4, 2);
+    if (oh < 0 || om < 0 || pos + 3 >= text.size() || text[pos + 3] != ':' || oh > 23 || om > 59) {
       return std::nullopt;
     }
-    offset_minutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
+    offset_minutes = (oh * 60 + om) * (text[pos] == '-' ? -1 : 1);
     pos += 6;
   } else {
     return std::nullopt;
   }
-  if (pos != s.size()) return std::nullopt;
+  if (pos != text.size()) return std::nullopt;
   using namespace std::chrono;
   auto days = sys_days(
       year_month_day(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)));
@@ -78,9 +78,9 @@ std::string FormatUtcMs(std::int64_t ms) {
       std::chrono::system_clock::time_point(std::chrono::milliseconds(ms)));
 }
 
-bool IsCalendarDay(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int year = Digits(s, 0, 4), month = Digits(s, 5, 2), day = Digits(s, 8, 2);
+bool IsCalendarDay(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  int year = Digits(text, 0, 4), month = Digits(text, 5, 2), day = Digits(text, 8, 2);
   return year >= 0 && month >= 0 && day >= 0 && ValidDate(year, month, day);
 }
 

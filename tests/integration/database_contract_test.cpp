@@ -3,7 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <cstring>
+#include <bit>
+#include <cstdint>
 #include <limits>
 #include <set>
 #include <thread>
@@ -90,7 +91,9 @@ TEST_F(DatabaseContractTest, ValuesComeBackExactlyAndByName) {
       auto row = s.QueryOne(kGet, "b" + std::to_string(i));
       ASSERT_TRUE(row);
       double back = row->Real("tokens");
-      EXPECT_EQ(std::memcmp(&back, &tricky[i], sizeof back), 0) << tricky[i];
+      // Bit for bit: the same bits, not merely a close value.
+      EXPECT_EQ(std::bit_cast<std::uint64_t>(back), std::bit_cast<std::uint64_t>(tricky[i]))
+          << tricky[i];
       EXPECT_EQ(row->Int("updated_ms"), i % 2 ? std::numeric_limits<std::int64_t>::max()
                                               : std::numeric_limits<std::int64_t>::min());
       EXPECT_EQ(row->Text("bucket"), "b" + std::to_string(i));

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "app/build_app.hpp"
@@ -157,7 +158,9 @@ TEST_F(TlsTest, PlainHttpOnTheTlsPortGets400AndServingGoesOn) {
   {
     // Neither HTTP nor TLS: closed at once or, at the latest, at the handshake's timeout.
     HttpConnection garbage(port_);
-    garbage.SendRaw("\x16\x03\x01\x00\x05 this is not TLS at all\r\n\r\n");
+    // A std::string literal (""s): the bytes after the NUL are sent too.
+    using namespace std::string_literals;
+    garbage.SendRaw("\x16\x03\x01\x00\x05 this is not TLS at all\r\n\r\n"s);
     EXPECT_TRUE(garbage.WaitClosed(3000));
   }
   ExpectServing();

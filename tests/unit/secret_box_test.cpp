@@ -74,7 +74,7 @@ TEST(SecretBox, RefusesTamperedOrForeignData) {
 TEST(SecretBox, RefusesAKeyOfTheWrongSize) {
   EXPECT_THROW(SecretBox(std::string(31, 'k')), std::invalid_argument);
   EXPECT_THROW(SecretBox(std::string(33, 'k')), std::invalid_argument);
-  EXPECT_THROW(SecretBox(std::string()), std::invalid_argument);
+  EXPECT_THROW(SecretBox(std::string{}), std::invalid_argument);
 }
 
 TEST(SecretBoxKeyFile, CreatesAPrivateKeyFileAndReadsItBack) {

@@ -48,7 +48,7 @@ bool RoleAtLeast(platform::auth::Role have, platform::auth::Role need) {
 
 }  // namespace
 
-http::Middleware MakeAuthMiddleware(AuthService& auth, AuthMiddlewareOptions options) {
+http::Middleware MakeAuthMiddleware(AuthService& auth, const AuthMiddlewareOptions& options) {
   return [&auth, options](http::Request& request, http::RequestContext& ctx,
                           const http::Next& next) -> http::Response {
     const http::RouteSpec& route = *ctx.route;

@@ -17,6 +17,7 @@ struct AuthMiddlewareOptions {
 // Deny by default, in one place: resolves the caller (session cookie or Bearer token), enforces
 // each route's declared access, scope and session-only flag, and checks CSRF (double-submit
 // token plus Origin) on every state-changing request made with cookies.
-platform::http::Middleware MakeAuthMiddleware(AuthService& auth, AuthMiddlewareOptions options);
+platform::http::Middleware MakeAuthMiddleware(AuthService& auth,
+                                              const AuthMiddlewareOptions& options);
 
 }  // namespace vigor::features::accounts

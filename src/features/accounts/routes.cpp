@@ -21,8 +21,8 @@ namespace {
 
 constexpr std::size_t kPasswordMax = 1024;
 
-Response Accepted(std::string message) {
-  return http::Json(202, {{"status", "accepted"}, {"message", std::move(message)}});
+Response Accepted(const std::string& message) {
+  return http::Json(202, {{"status", "accepted"}, {"message", message}});
 }
 
 void SetSessionCookies(Response& response, const IssuedSession& session, CookiePolicy policy) {

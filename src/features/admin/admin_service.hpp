@@ -43,7 +43,7 @@ struct SettingsChange {
 // caller is an admin itself (deny by default, even if a route were misdeclared).
 class AdminService {
  public:
-  AdminService(accounts::AccountsDeps& deps, accounts::AuthService& auth) : d_(deps), auth_(auth) {}
+  explicit AdminService(accounts::AccountsDeps& deps) : d_(deps) {}
 
   UserPage ListUsers(const platform::auth::Principal& admin, const std::string& query,
                      const std::string& cursor, int limit);
@@ -70,7 +70,6 @@ class AdminService {
 
  private:
   accounts::AccountsDeps& d_;
-  accounts::AuthService& auth_;
 };
 
 }  // namespace vigor::features::admin

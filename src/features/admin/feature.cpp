@@ -5,7 +5,7 @@
 namespace vigor::features::admin {
 
 AdminFeature::AdminFeature(platform::FeatureContext& context, accounts::AccountsFeature& accounts)
-    : service_(accounts.deps(), accounts.auth()) {
+    : service_(accounts.deps()) {
   RegisterRoutes(context.router, service_);
 }
 

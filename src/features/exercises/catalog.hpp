@@ -23,7 +23,7 @@ class Catalog {
   // Parses the JSON of data/exercises.json. Strict: an unknown member, a value outside the
   // spec's enums, a bad or repeated slug, a missing field throws std::invalid_argument naming the
   // entry.
-  static std::shared_ptr<const Catalog> Parse(std::string_view json);
+  static std::shared_ptr<const Catalog> Parse(std::string_view text);
   // The catalogue compiled into the binary, parsed on first use.
   static std::shared_ptr<const Catalog> Embedded();
 

@@ -46,9 +46,9 @@ std::string Lowercase(std::string text) {
 }
 
 // A failure the user can act on, with the HTTP status a synchronous answer would have had.
-JobFailed Failure(std::string message, int status, json::object extra = {}) {
+JobFailed Failure(const std::string& message, int status, json::object extra = {}) {
   extra["status"] = status;
-  return JobFailed(std::move(message), json::serialize(extra));
+  return JobFailed(message, json::serialize(extra));
 }
 
 std::string SportTitle(std::string_view sport) {
@@ -336,7 +336,9 @@ std::vector<ExerciseMatch> ImportService::Resolve(Session& s, const std::string&
         // Strong and Hevy write "Bench Press (Barbell)": try "Barbell Bench Press".
         std::string base = b.exercise_name.substr(0, open);
         std::string equipment = b.exercise_name.substr(open + 1, b.exercise_name.size() - open - 2);
-        m.exercise_id = catalogue(equipment + " " + base);
+        std::string equipment_first = equipment + " ";
+        equipment_first += base;
+        m.exercise_id = catalogue(equipment_first);
         if (!m.exercise_id) {
           // "Lat Pulldown (Cable)": the plain name, when that exercise uses this equipment.
           auto slug = catalogue(base);
@@ -509,10 +511,13 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
         if (last) finish(s);
       });
     });
-    if (!last) batch = build(end);
+    // The next batch is built while this one is written, and becomes `batch` only after.
+    decltype(batch) following;
+    if (!last) following = build(end);
     written.get();
-    next = end;
     if (last) return result;
+    batch = std::move(following);
+    next = end;
   }
 }
 

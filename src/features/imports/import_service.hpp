@@ -85,6 +85,6 @@ class ImportService {
 
 // The parameters of an import as its job keeps them, and back.
 std::string EncodeRequest(const ImportRequest& request);
-ImportRequest DecodeRequest(std::string_view json);
+ImportRequest DecodeRequest(std::string_view text);
 
 }  // namespace vigor::features::imports

@@ -63,7 +63,7 @@ Columns ReadHeader(const core::CsvRecord& header, std::initializer_list<std::str
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     std::string name = Lower(Trim(header.fields[i]));
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      if (!name.empty()) columns.unknown.push_back(std::string(Trim(header.fields[i])));
+      if (!name.empty()) columns.unknown.emplace_back(Trim(header.fields[i]));
       continue;
     }
     columns.index.emplace(name, i);

@@ -5,7 +5,7 @@
 
 namespace vigor::features::workouts {
 
-WorkoutsFeature::WorkoutsFeature(platform::FeatureContext& context, ExerciseLookup exercises)
+WorkoutsFeature::WorkoutsFeature(platform::FeatureContext& context, const ExerciseLookup& exercises)
     : workouts_(context.database, exercises),
       routines_(context.database, exercises.exists, exercises.in_catalogue),
       programs_(context.database) {

@@ -14,7 +14,7 @@ namespace vigor::features::workouts {
 // needs to know about exercises comes through `exercises` (the exercises feature answers).
 class WorkoutsFeature final : public platform::Feature {
  public:
-  WorkoutsFeature(platform::FeatureContext& context, ExerciseLookup exercises);
+  WorkoutsFeature(platform::FeatureContext& context, const ExerciseLookup& exercises);
 
   WorkoutService& workouts() { return workouts_; }
   RoutineService& routines() { return routines_; }

@@ -43,9 +43,11 @@ class Canonical {
   }
   template <class T>
   void Opt(const std::optional<T>& v) {
+    // NOLINT below: clang-tidy 14 compares the discarded (empty) branches of the if constexpr
+    // chain and calls them clones.
     if (!v) {
       out_ += "~;";
-    } else if constexpr (std::is_same_v<T, std::string>) {
+    } else if constexpr (std::is_same_v<T, std::string>) {  // NOLINT(bugprone-branch-clone)
       Text(*v);
     } else if constexpr (std::is_same_v<T, double>) {
       Real(*v);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <string>
 #include <thread>
 
 #include "platform/http/trusted_proxies.hpp"
@@ -260,6 +261,14 @@ std::string EnvName(const std::string& name) {
   return env;
 }
 
+// One message from its pieces, built in place (a chain of + makes a temporary per piece).
+template <class... Pieces>
+std::string Concat(const Pieces&... pieces) {
+  std::string text;
+  (text.append(pieces), ...);
+  return text;
+}
+
 std::string Trim(std::string s) {
   auto start = s.find_first_not_of(" \t\r");
   if (start == std::string::npos) return {};
@@ -297,7 +306,7 @@ Config LoadConfig(const std::vector<std::string>& args, const EnvLookup& env) {
     if (name == "config") {
       if (!value) {
         if (i + 1 >= args.size()) {
-          problems.push_back("--config: needs a file path");
+          problems.emplace_back("--config: needs a file path");
           continue;
         }
         value = args[++i];
@@ -352,11 +361,11 @@ Config LoadConfig(const std::vector<std::string>& args, const EnvLookup& env) {
         std::string value = Trim(text.substr(eq + 1));
         const Setting* setting = FindSetting(key);
         if (setting == nullptr) {
-          problems.push_back(where + ": unknown setting '" + key + "'");
+          problems.push_back(Concat(where, ": unknown setting '", key, "'"));
           continue;
         }
         if (auto error = setting->apply(config, value)) {
-          problems.push_back(where + ": " + key + " " + *error + " (got '" + value + "')");
+          problems.push_back(Concat(where, ": ", key, " ", *error, " (got '", value, "')"));
         }
       }
     }
@@ -380,7 +389,7 @@ Config LoadConfig(const std::vector<std::string>& args, const EnvLookup& env) {
   }
 
   if (config.tls_cert.empty() != config.tls_key.empty()) {
-    problems.push_back("--tls-cert and --tls-key: give both or neither");
+    problems.emplace_back("--tls-cert and --tls-key: give both or neither");
   }
   if (!problems.empty()) throw ConfigError(std::move(problems));
   return config;

@@ -85,7 +85,7 @@ void Subscription::End() {
   if (wake) wake();
 }
 
-void Subscription::SetWake(std::function<void()> wake) {
+void Subscription::SetWake(const std::function<void()>& wake) {
   bool pending;
   {
     std::lock_guard lock(mutex_);

@@ -51,7 +51,7 @@ class Subscription {
 
   // The stream's side. `wake` is called (from any thread, while holding nothing the stream
   // needs) whenever Take has something new; it must not block.
-  void SetWake(std::function<void()> wake);
+  void SetWake(const std::function<void()>& wake);
   // Everything queued, oldest first; `ended` once nothing more will come.
   std::vector<Event> Take(bool& ended);
 

@@ -49,7 +49,7 @@ class SseStream final : public http::ResponseStream {
   SseStream(std::shared_ptr<Subscription> subscription, std::chrono::milliseconds heartbeat)
       : subscription_(std::move(subscription)), heartbeat_(heartbeat) {}
 
-  void Start(std::function<void()> wake) override { subscription_->SetWake(std::move(wake)); }
+  void Start(std::function<void()> wake) override { subscription_->SetWake(wake); }
 
   std::string Take(bool& ended) override {
     std::string out;

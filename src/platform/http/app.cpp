@@ -71,7 +71,7 @@ HttpApp::HttpApp(Router router, const StaticFiles* static_files, AppOptions opti
                  obs::Logger& logger, obs::MetricsRegistry& metrics)
     : router_(std::move(router)),
       static_files_(static_files),
-      options_(options),
+      options_(std::move(options)),
       logger_(logger),
       requests_total_(metrics.Counter("vigor_http_requests_total",
                                       "HTTP requests answered, by method, route and status.",

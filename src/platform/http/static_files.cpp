@@ -121,7 +121,7 @@ std::unique_ptr<StaticFiles> StaticFiles::Load(const std::filesystem::path& dir,
                 {{"web_dir", std::string_view(dir.native())}});
     return nullptr;
   }
-  auto files = std::unique_ptr<StaticFiles>(new StaticFiles());
+  auto files = std::make_unique<StaticFiles>();
   for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_regular_file()) continue;

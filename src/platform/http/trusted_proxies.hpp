@@ -21,7 +21,7 @@ class TrustedProxies {
   static std::optional<TrustedProxies> Parse(std::string_view list, std::string& error);
 
   bool empty() const { return networks_.empty(); }
-  bool Contains(std::string_view address) const;
+  bool Contains(std::string_view text) const;
 
   // The client's address: `peer` itself, unless `peer` is a trusted proxy; then, reading
   // X-Forwarded-For from the right (the hop nearest to us), the first address that is not a
