@@ -6,6 +6,7 @@
 #include <charconv>
 #include <limits>
 
+#include "core/limits.hpp"
 #include "platform/error.hpp"
 #include "platform/http/json.hpp"
 #include "platform/id.hpp"
@@ -14,6 +15,7 @@
 namespace vigor::features::workouts {
 
 namespace http = platform::http;
+namespace limits = core::limits;
 using platform::FieldErrors;
 
 namespace {
@@ -91,16 +93,19 @@ WorkoutSet DecodeSet(http::JsonFields& f, FieldErrors& errors) {
       errors.Add("set_type", "must be one of warmup, normal, drop, failure, amrap");
     }
   }
-  s.reps = f.Int("reps", false, 0, 10000);
-  s.weight_kg = f.Number("weight_kg", false, 0, 2000);
-  s.duration_s = f.Number("duration_s", false, 0, 604800);
-  s.distance_m = f.Number("distance_m", false, 0, 10000000);
-  s.rpe = f.Number("rpe", false, 1, 10);
-  s.rir = f.Int("rir", false, 0, 10);
+  s.reps = f.Int("reps", false, limits::kSetReps.min, limits::kSetReps.max);
+  s.weight_kg = f.Number("weight_kg", false, limits::kSetWeightKg.min, limits::kSetWeightKg.max);
+  s.duration_s =
+      f.Number("duration_s", false, limits::kSetDurationS.min, limits::kSetDurationS.max);
+  s.distance_m =
+      f.Number("distance_m", false, limits::kSetDistanceM.min, limits::kSetDistanceM.max);
+  s.rpe = f.Number("rpe", false, limits::kSetRpe.min, limits::kSetRpe.max);
+  s.rir = f.Int("rir", false, limits::kSetRir.min, limits::kSetRir.max);
   s.done = f.Bool("done", false).value_or(true);
-  s.target_reps = f.Int("target_reps", false, 0, 10000);
-  s.target_weight_kg = f.Number("target_weight_kg", false, 0, 2000);
-  s.target_rir = f.Int("target_rir", false, 0, 10);
+  s.target_reps = f.Int("target_reps", false, limits::kSetReps.min, limits::kSetReps.max);
+  s.target_weight_kg =
+      f.Number("target_weight_kg", false, limits::kSetWeightKg.min, limits::kSetWeightKg.max);
+  s.target_rir = f.Int("target_rir", false, limits::kSetRir.min, limits::kSetRir.max);
   f.RejectUnknown({"set_type", "reps", "weight_kg", "duration_s", "distance_m", "rpe", "rir",
                    "done", "target_reps", "target_weight_kg", "target_rir"});
   return s;
@@ -110,10 +115,11 @@ WorkoutBlock DecodeBlock(const boost::json::object& o, http::JsonFields& f, Fiel
   WorkoutBlock b;
   b.exercise_id = f.String("exercise_id", {.required = true, .min_length = 1, .max_length = kIdMax})
                       .value_or("");
-  b.superset_group = f.Int("superset_group", false, 1, 100);
-  b.rest_s = f.Int("rest_s", false, 0, 3600);
+  b.superset_group =
+      f.Int("superset_group", false, limits::kSupersetGroup.min, limits::kSupersetGroup.max);
+  b.rest_s = f.Int("rest_s", false, limits::kRestS.min, limits::kRestS.max);
   b.notes = f.String("notes", {.max_length = 1000});
-  if (const auto* sets = ArrayField(o, "sets", 100, true, errors)) {
+  if (const auto* sets = ArrayField(o, "sets", limits::kSetsPerBlock, true, errors)) {
     for (std::size_t i = 0; i < sets->size(); ++i) {
       ReadNested(
           (*sets)[i], Indexed("sets", i), errors,
@@ -138,8 +144,10 @@ Cardio DecodeCardio(http::JsonFields& f, FieldErrors& errors) {
   c.duration_s = f.Number("duration_s", false, 0, kUnbounded);
   c.moving_time_s = f.Number("moving_time_s", false, 0, kUnbounded);
   c.elevation_gain_m = f.Number("elevation_gain_m", false, 0, kUnbounded);
-  c.avg_heart_rate = f.Int("avg_heart_rate", false, 20, 260);
-  c.max_heart_rate = f.Int("max_heart_rate", false, 20, 260);
+  c.avg_heart_rate =
+      f.Int("avg_heart_rate", false, limits::kHeartRateBpm.min, limits::kHeartRateBpm.max);
+  c.max_heart_rate =
+      f.Int("max_heart_rate", false, limits::kHeartRateBpm.min, limits::kHeartRateBpm.max);
   c.calories_kcal = f.Number("calories_kcal", false, 0, kUnbounded);
   f.RejectUnknown({"sport", "distance_m", "duration_s", "moving_time_s", "elevation_gain_m",
                    "avg_heart_rate", "max_heart_rate", "calories_kcal"});
@@ -164,12 +172,14 @@ RoutineItem DecodeRoutineItem(http::JsonFields& f) {
   item.exercise_id =
       f.String("exercise_id", {.required = true, .min_length = 1, .max_length = kIdMax})
           .value_or("");
-  item.superset_group = f.Int("superset_group", false, 1, 100);
+  item.superset_group =
+      f.Int("superset_group", false, limits::kSupersetGroup.min, limits::kSupersetGroup.max);
   item.target_sets = f.Int("target_sets", true, 1, 50).value_or(1);
   item.target_reps = f.Int("target_reps", false, 0, 1000);
-  item.target_weight_kg = f.Number("target_weight_kg", false, 0, 2000);
+  item.target_weight_kg =
+      f.Number("target_weight_kg", false, limits::kSetWeightKg.min, limits::kSetWeightKg.max);
   item.target_percent_1rm = f.Number("target_percent_1rm", false, 1, 120);
-  item.rest_s = f.Int("rest_s", false, 0, 3600);
+  item.rest_s = f.Int("rest_s", false, limits::kRestS.min, limits::kRestS.max);
   f.RejectUnknown({"exercise_id", "superset_group", "target_sets", "target_reps",
                    "target_weight_kg", "target_percent_1rm", "rest_s"});
   return item;
@@ -249,13 +259,14 @@ WorkoutInput DecodeWorkoutInput(const boost::json::object& body) {
     }
   }
   in.notes = f.String("notes", {.max_length = 5000});
-  in.perceived_effort = f.Int("perceived_effort", false, 1, 10);
+  in.perceived_effort =
+      f.Int("perceived_effort", false, limits::kPerceivedEffort.min, limits::kPerceivedEffort.max);
   in.routine_id = f.String("routine_id", {.max_length = kIdMax});
   if (const auto* cardio = body.if_contains("cardio"); cardio && !cardio->is_null()) {
     ReadNested(*cardio, "cardio", errors,
                [&](http::JsonFields& cf, FieldErrors& ce) { in.cardio = DecodeCardio(cf, ce); });
   }
-  if (const auto* blocks = ArrayField(body, "blocks", 100, false, errors)) {
+  if (const auto* blocks = ArrayField(body, "blocks", limits::kBlocksPerWorkout, false, errors)) {
     for (std::size_t i = 0; i < blocks->size(); ++i) {
       ReadNested((*blocks)[i], Indexed("blocks", i), errors,
                  [&](http::JsonFields& bf, FieldErrors& be) {
