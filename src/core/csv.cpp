@@ -1,5 +1,8 @@
 #include "core/csv.hpp"
 
+#include <charconv>
+#include <cmath>
+
 namespace vigor::core {
 
 namespace {
@@ -131,11 +134,59 @@ std::string CsvField(std::string_view value, char delimiter) {
   return out;
 }
 
-std::string CsvLine(const std::vector<std::string>& fields, char delimiter) {
+namespace {
+
+// What makes a spreadsheet read a cell as a formula (OWASP "CSV Injection").
+bool IsFormulaTrigger(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+// Apostrophes followed by a trigger: the shape the guard writes, so a text of that shape is
+// guarded too (one more apostrophe), and undoing takes exactly one off.
+bool StartsGuarded(std::string_view text) {
+  auto quotes = text.find_first_not_of('\'');
+  return quotes != 0 && quotes != std::string_view::npos && IsFormulaTrigger(text[quotes]);
+}
+
+bool NeedsGuard(std::string_view text) {
+  return (!text.empty() && IsFormulaTrigger(text[0])) || StartsGuarded(text);
+}
+
+// The whole text reads as one finite decimal number (-2.5, 100, 1e3), nothing more.
+bool IsNumberText(std::string_view text) {
+  if (text.empty()) return false;
+  double value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() && std::isfinite(value);
+}
+
+}  // namespace
+
+CsvCell CsvCell::Number(std::string formatted) {
+  CsvCell cell(std::move(formatted));
+  cell.number_ = true;
+  return cell;
+}
+
+std::string CsvCell::Written() const {
+  if ((number_ && IsNumberText(value_)) || !NeedsGuard(value_)) return value_;
+  return "'" + value_;
+}
+
+std::string_view UndoCsvFormulaGuard(std::string_view cell) {
+  if (StartsGuarded(cell)) cell.remove_prefix(1);
+  return cell;
+}
+
+std::string CsvLine(const std::vector<std::string>& texts, char delimiter) {
+  return CsvLine(std::vector<CsvCell>(texts.begin(), texts.end()), delimiter);
+}
+
+std::string CsvLine(const std::vector<CsvCell>& cells, char delimiter) {
   std::string out;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) out.push_back(delimiter);
-    out += CsvField(fields[i], delimiter);
+    out += CsvField(cells[i].Written(), delimiter);
   }
   out += "\r\n";
   return out;

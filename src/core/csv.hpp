@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Reading and writing CSV (RFC 4180) as the exports of other apps are: pure functions.
@@ -46,9 +47,39 @@ class CsvError : public std::runtime_error {
 };
 
 // One field as RFC 4180 writes it: quoted when it holds a delimiter, a quote, a line break or
-// leading/trailing spaces; quotes doubled.
+// leading/trailing spaces; quotes doubled. No formula guard: CsvLine is what writers use.
 std::string CsvField(std::string_view value, char delimiter = ',');
-// A record: the fields joined by `delimiter`, ending with CRLF.
-std::string CsvLine(const std::vector<std::string>& fields, char delimiter = ',');
+
+// A cell of a CSV that Vigor writes. Text is neutralised against formula injection (OWASP "CSV
+// Injection"): a cell that starts with =, +, -, @, a tab or a carriage return, which a
+// spreadsheet would run as a formula, is written behind an apostrophe ('=1+2), which spreadsheets
+// show as text. So is a cell that starts with apostrophes and then one of those ('=1 becomes
+// ''=1), so that UndoCsvFormulaGuard gives every text back unchanged. A number the server formatted
+// itself (CsvCell::Number) is written as it is, so -2.5 stays a number; a "number" that does not
+// read as one whole is treated as text.
+class CsvCell {
+ public:
+  // Text, the default: a plain string is a text cell.
+  CsvCell(std::string text) : value_(std::move(text)) {}  // NOLINT(google-explicit-constructor)
+  static CsvCell Number(std::string formatted);
+
+  // The cell's text as it goes into the file, before RFC 4180 quoting.
+  std::string Written() const;
+
+ private:
+  std::string value_;
+  bool number_ = false;
+};
+
+// The text of a cell that Vigor's own export wrote: the apostrophe the formula guard added is
+// taken off ("'=1+2" -> "=1+2", "''=1" -> "'=1"); any other text is returned as it is. A file
+// from another app with a text typed as '=1 reads as =1: the price of a lossless round trip.
+std::string_view UndoCsvFormulaGuard(std::string_view cell);
+
+// A record: the cells joined by `delimiter`, each guarded and quoted, ending with CRLF. Every
+// CSV the server writes is written with it.
+std::string CsvLine(const std::vector<CsvCell>& cells, char delimiter = ',');
+// A record of text cells only.
+std::string CsvLine(const std::vector<std::string>& texts, char delimiter = ',');
 
 }  // namespace vigor::core

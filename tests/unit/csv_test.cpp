@@ -67,6 +67,30 @@ TEST(CsvTest, WritingAndReadingRoundTrips) {
   EXPECT_EQ(r[0].fields, fields);
 }
 
+TEST(CsvTest, TextCellsThatAFormulaWouldStartAreGuardedNumbersAreNot) {
+  // OWASP's triggers: = + - @ tab carriage return. Each guarded cell reads back with one leading
+  // apostrophe; a cell with a CR in it is quoted too (RFC 4180).
+  std::vector<std::string> texts{"=1+2", "+1",   "-x",  "@SUM(A1)", "\t=1", "\r=1",
+                                 "'=1",  "''-2", "a=b", "'plain",   "",     "1-2"};
+  auto line = CsvLine(texts);
+  EXPECT_EQ(line, "'=1+2,'+1,'-x,'@SUM(A1),'\t=1,\"'\r=1\",''=1,'''-2,a=b,'plain,,1-2\r\n");
+  auto read = ReadCsv(line);
+  ASSERT_EQ(read.size(), 1u);
+  ASSERT_EQ(read[0].fields.size(), texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    EXPECT_EQ(UndoCsvFormulaGuard(read[0].fields[i]), texts[i]) << i;
+  }
+  // Numbers the server formats stay numbers; a "number" that is not one whole is text.
+  EXPECT_EQ(CsvLine(std::vector<CsvCell>{CsvCell::Number("-2.5"), CsvCell::Number("100"),
+                                         CsvCell::Number("-1e3"), CsvCell::Number("-2+3"),
+                                         CsvCell::Number("-"), CsvCell::Number("")}),
+            "-2.5,100,-1e3,'-2+3,'-,\r\n");
+  // Undoing leaves any other text as it is.
+  EXPECT_EQ(UndoCsvFormulaGuard("'plain"), "'plain");
+  EXPECT_EQ(UndoCsvFormulaGuard("'"), "'");
+  EXPECT_EQ(UndoCsvFormulaGuard("-2.5"), "-2.5");
+}
+
 TEST(CsvTest, TheReaderReusesItsRecordWithoutLeftovers) {
   // A long field, then fewer fields, then an empty line and a quoted field: each record holds its
   // own fields only, whatever the record before it left in the reused buffers.

@@ -99,10 +99,11 @@ class Records {
   core::CsvReader reader_;
 };
 
-// A row's field, or empty when the row is short.
+// A row's field, or empty when the row is short. Vigor's own export guards text against formula
+// injection ('=1+2): the guard comes off, so its export imports as what was typed.
 std::string_view Field(const core::CsvRecord& row, std::optional<std::size_t> column) {
   if (!column || *column >= row.fields.size()) return {};
-  return Trim(row.fields[*column]);
+  return core::UndoCsvFormulaGuard(Trim(row.fields[*column]));
 }
 
 // Thrown while reading one row: the row is left out with this message.
@@ -432,10 +433,13 @@ std::string FormatDecimal(double value) {
   return s;
 }
 
-std::vector<std::string> StrongFields(const StrongRow& row) {
+std::vector<core::CsvCell> StrongFields(const StrongRow& row) {
+  using core::CsvCell;
   std::string date = core::FormatIsoTimeMs(row.started_ms);  // 2024-01-12T18:05:00Z
   date = date.substr(0, 10) + " " + date.substr(11, 8);
-  auto amount = [](const std::optional<double>& v) { return v ? FormatDecimal(*v) : "0"; };
+  auto amount = [](const std::optional<double>& v) {
+    return CsvCell::Number(v ? FormatDecimal(*v) : "0");
+  };
   const auto& set = row.set;
   return {date,
           row.workout_name,
@@ -443,12 +447,13 @@ std::vector<std::string> StrongFields(const StrongRow& row) {
           row.exercise_name,
           row.set_order,
           amount(set.weight_kg),
-          set.reps ? std::to_string(*set.reps) : "0",
-          set.distance_m ? FormatDecimal(core::MetersToKilometers(*set.distance_m)) : "0",
+          CsvCell::Number(set.reps ? std::to_string(*set.reps) : "0"),
+          CsvCell::Number(set.distance_m ? FormatDecimal(core::MetersToKilometers(*set.distance_m))
+                                         : "0"),
           amount(set.duration_s),
           row.notes.value_or(""),
           row.workout_notes.value_or(""),
-          set.rpe ? FormatDecimal(*set.rpe) : ""};
+          CsvCell::Number(set.rpe ? FormatDecimal(*set.rpe) : "")};
 }
 
 }  // namespace vigor::features::imports

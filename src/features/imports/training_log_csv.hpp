@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/csv.hpp"
 #include "core/units.hpp"
 #include "features/imports/model.hpp"
 
@@ -45,7 +46,8 @@ struct StrongRow {
   std::optional<std::string> notes;
   std::optional<std::string> workout_notes;
 };
-std::vector<std::string> StrongFields(const StrongRow& row);
+// Numbers are number cells; names and notes are text cells, guarded against formula injection.
+std::vector<core::CsvCell> StrongFields(const StrongRow& row);
 // "W", "D", "F", or the number of the set among the block's numbered sets so far (1-based).
 std::string StrongSetOrder(workouts::SetType type, int& numbered_so_far);
 // "1h 2m", "45m", "1h 0m 30s"; what Strong writes in Duration.
