@@ -32,4 +32,39 @@ inline constexpr int kBlocksPerWorkout = 100;
 inline constexpr Range<std::int64_t> kPerceivedEffort{1, 10};
 inline constexpr Range<std::int64_t> kHeartRateBpm{20, 260};
 
+// A cardio workout's summary (issue 9, defect 8: these were unbounded).
+inline constexpr Range<double> kCardioDistanceM{0, 10'000'000};    // 10,000 km, as a set
+inline constexpr Range<double> kCardioDurationS{0, 604'800};       // a week, as a set
+inline constexpr Range<double> kCardioElevationGainM{0, 100'000};  // 100 km of climbing
+inline constexpr Range<double> kCardioCaloriesKcal{0, 100'000};
+
+// A routine item's targets.
+inline constexpr Range<std::int64_t> kRoutineTargetSets{1, 50};
+inline constexpr Range<std::int64_t> kRoutineTargetReps{0, 1'000};
+inline constexpr Range<double> kRoutineTargetPercentOneRepMax{1, 120};
+
+// Body measurements: the built-in kinds in their SI unit (wide enough for any adult, narrow
+// enough to catch a value in the wrong unit, a waist of 84 sent as metres rather than 0.84), and
+// the user's own kinds in their own unit. A body weight must be above its minimum (not 0).
+inline constexpr Range<double> kBodyWeightKg{0, 1'000};
+inline constexpr Range<double> kBodyFatPercent{0, 75};
+inline constexpr Range<double> kWaistM{0.2, 3};
+inline constexpr Range<double> kChestM{0.3, 3};
+inline constexpr Range<double> kHipsM{0.3, 3};
+inline constexpr Range<double> kNeckM{0.1, 1};
+inline constexpr Range<double> kArmM{0.05, 1};
+inline constexpr Range<double> kThighM{0.1, 1.5};
+inline constexpr Range<double> kCalfM{0.1, 1};
+inline constexpr Range<double> kRestingHeartRateBpm{20, 250};
+inline constexpr Range<double> kCustomMeasurementValue{0, 100'000};
+// Any kind: what the JSON decoder lets through before the kind's own range is checked.
+inline constexpr Range<double> kMeasurementValue{0, 100'000};
+
+// A user's preferences: the weight pickers' step, in the user's weight unit, must be above the
+// minimum (not 0).
+inline constexpr Range<double> kWeightIncrement{0, 50};
+
+// A personal access token's lifetime.
+inline constexpr Range<std::int64_t> kTokenLifetimeDays{1, 3'650};
+
 }  // namespace vigor::core::limits

@@ -127,5 +127,67 @@ TEST(JsonFields, TextWithTheCharacterU0000IsRefused) {
   }
 }
 
+// Control characters: a one-line text refuses them all (C0, DEL, C1), a multi-line text keeps
+// line feed, carriage return and tab, a secret keeps everything but U+0000. Invalid UTF-8 in an
+// object that did not come through ParseJsonObject is refused too.
+TEST(JsonFields, ControlCharactersAreRefusedPerKindOfText) {
+  using Text = JsonFields::Text;
+  boost::json::object object;
+  object["lf"] = "a\nb";
+  object["crlf_tab"] = "a\r\n\tb";
+  object["bell"] =
+      "a\x07"
+      "b";
+  object["del"] = "a\x7F";
+  object["c1"] =
+      "a\xC2\x85"
+      "b";  // U+0085 NEXT LINE
+  object["nbsp"] =
+      "a\xC2\xA0"
+      "b";                                        // U+00A0, a letter-like space: allowed
+  object["bad_utf8"] = std::string("a\xC3(", 3);  // a lead byte without its continuation
+  object["plain"] = "Leg day";
+  auto accepted = [&](std::string_view name, Text text) {
+    FieldErrors errors;
+    JsonFields fields(object, errors);
+    auto value = fields.String(name, {.required = true, .text = text});
+    EXPECT_EQ(value.has_value(), errors.empty()) << name;
+    return value.has_value();
+  };
+  for (auto name : {"lf", "crlf_tab", "bell", "del", "c1", "bad_utf8"}) {
+    EXPECT_FALSE(accepted(name, Text::kLine)) << name;
+  }
+  EXPECT_TRUE(accepted("plain", Text::kLine));
+  EXPECT_TRUE(accepted("nbsp", Text::kLine));
+  EXPECT_TRUE(accepted("lf", Text::kMultiLine));
+  EXPECT_TRUE(accepted("crlf_tab", Text::kMultiLine));
+  for (auto name : {"bell", "del", "c1", "bad_utf8"}) {
+    EXPECT_FALSE(accepted(name, Text::kMultiLine)) << name;
+  }
+  for (auto name : {"lf", "crlf_tab", "bell", "del", "c1"}) {
+    EXPECT_TRUE(accepted(name, Text::kSecret)) << name;
+  }
+  EXPECT_FALSE(accepted("bad_utf8", Text::kSecret));
+}
+
+// A range of core/limits.hpp is the same check as its two ends.
+TEST(JsonFields, RangesFromTheLimitsTable) {
+  auto object = boost::json::parse(R"({"in":10,"out":10.5,"huge":1e308})").as_object();
+  FieldErrors errors;
+  JsonFields fields(object, errors);
+  constexpr core::limits::Range<double> kTen{0, 10};
+  EXPECT_EQ(fields.Number("in", true, kTen), 10.0);
+  EXPECT_EQ(fields.Number("out", true, kTen), std::nullopt);
+  EXPECT_EQ(fields.Int("huge", true, core::limits::Range<std::int64_t>{0, 10}), std::nullopt);
+  try {
+    errors.ThrowIfAny();
+    ADD_FAILURE() << "out of range values passed";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.fields().size(), 2u);
+    EXPECT_EQ(e.fields()[0].field, "out");
+    EXPECT_EQ(e.fields()[1].field, "huge");
+  }
+}
+
 }  // namespace
 }  // namespace vigor::platform::http

@@ -2,6 +2,8 @@
 
 #include <boost/json/array.hpp>
 
+#include "core/limits.hpp"
+
 namespace vigor::features::accounts {
 
 namespace {
@@ -81,7 +83,7 @@ PreferencesPatch DecodePreferencesPatch(platform::http::JsonBody& body) {
   platform::http::JsonFields f(raw->as_object(), local);
   patch.weight_unit = f.String("weight_unit", {.max_length = 16});
   patch.distance_unit = f.String("distance_unit", {.max_length = 16});
-  patch.weight_increment = f.Number("weight_increment", false, -1e9, 1e9);
+  patch.weight_increment = f.Number("weight_increment", false, core::limits::kWeightIncrement);
   patch.time_zone = f.String("time_zone", {.min_length = 1, .max_length = 64});
   patch.locale = f.String("locale", {.max_length = 16});
   f.RejectUnknown({"weight_unit", "distance_unit", "weight_increment", "time_zone", "locale"});

@@ -1,35 +1,9 @@
 #include "features/accounts/model.hpp"
 
-#include <cctype>
+#include "core/limits.hpp"
+#include "platform/time_zone.hpp"
 
 namespace vigor::features::accounts {
-
-namespace {
-
-// An IANA zone name as "Area/City" (more segments allowed: "America/Argentina/Salta"), or UTC.
-// Whether the zone exists is the client's concern: the server stores and returns it.
-bool LooksLikeTimeZone(const std::string& zone) {
-  if (zone == "UTC") return true;
-  if (zone.empty() || zone.size() > 64 || zone.find('/') == std::string::npos) return false;
-  bool segment_start = true;
-  for (char c : zone) {
-    if (c == '/') {
-      if (segment_start) return false;  // empty segment
-      segment_start = true;
-      continue;
-    }
-    bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
-    if (segment_start && !letter) return false;
-    if (!letter && std::isdigit(static_cast<unsigned char>(c)) == 0 && c != '_' && c != '+' &&
-        c != '-') {
-      return false;
-    }
-    segment_start = false;
-  }
-  return !segment_start;
-}
-
-}  // namespace
 
 void AddPreferenceErrors(platform::FieldErrors& errors, const PreferencesPatch& p,
                          std::string_view prefix) {
@@ -40,10 +14,13 @@ void AddPreferenceErrors(platform::FieldErrors& errors, const PreferencesPatch& 
   if (p.distance_unit && *p.distance_unit != "km" && *p.distance_unit != "mi") {
     errors.Add(field("distance_unit"), "must be km or mi");
   }
-  if (p.weight_increment && !(*p.weight_increment > 0 && *p.weight_increment <= 50)) {
+  constexpr auto kStep = core::limits::kWeightIncrement;  // above min, at most max
+  if (p.weight_increment &&
+      !(*p.weight_increment > kStep.min && *p.weight_increment <= kStep.max)) {
     errors.Add(field("weight_increment"), "must be more than 0 and at most 50");
   }
-  if (p.time_zone && !LooksLikeTimeZone(*p.time_zone)) {
+  // A zone of the tz database (Europe/Berlin, UTC): the server works out local days with it.
+  if (p.time_zone && !platform::IsKnownTimeZone(*p.time_zone)) {
     errors.Add(field("time_zone"), "must be a time zone name such as Europe/Berlin, or UTC");
   }
   if (p.locale && *p.locale != "en" && *p.locale != "de") {

@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "core/limits.hpp"
 #include "features/accounts/json_codec.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/cookies.hpp"
@@ -55,7 +56,7 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
                SignupInput input;
                input.email = body.Required("email", 254);
                input.username = body.Required("username", 30);
-               input.password = body.Required("password", 128);
+               input.password = body.RequiredSecret("password", 128);
                input.invite_code = body.String("invite_code", {.max_length = 100});
                input.preferences.locale = body.String("locale", {.max_length = 10});
                input.preferences.time_zone = body.String("time_zone", {.max_length = 64});
@@ -79,7 +80,7 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
              [&auth, cookies](const Request& request, RequestContext&) {
                http::JsonBody body(request);
                auto login = body.Required("login", 254);
-               auto password = body.Required("password", kPasswordMax);
+               auto password = body.RequiredSecret("password", kPasswordMax);
                body.Finish({"login", "password"});
                return LoginResponse(auth.Login(login, password, ClientFrom(request)), cookies);
              });
@@ -125,7 +126,7 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
              [&auth](const Request& request, RequestContext&) {
                http::JsonBody body(request);
                auto token = body.Required("token", 200);
-               auto password = body.Required("password", 128);
+               auto password = body.RequiredSecret("password", 128);
                body.Finish({"token", "password"});
                auth.ConfirmPasswordReset(token, password, ClientFrom(request));
                return Response::Empty(204);
@@ -157,8 +158,8 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .session_only = true},
              [&account, cookies](const Request& request, RequestContext& ctx) {
                http::JsonBody body(request);
-               auto current = body.Required("current_password", kPasswordMax);
-               auto next = body.Required("new_password", 128);
+               auto current = body.RequiredSecret("current_password", kPasswordMax);
+               auto next = body.RequiredSecret("new_password", 128);
                body.Finish({"current_password", "new_password"});
                auto session =
                    account.ChangePassword(ctx.User(), current, next, ClientFrom(request));
@@ -174,7 +175,7 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
              [&account](const Request& request, RequestContext& ctx) {
                http::JsonBody body(request);
                auto email = body.Required("new_email", 254);
-               auto password = body.Required("password", kPasswordMax);
+               auto password = body.RequiredSecret("password", kPasswordMax);
                body.Finish({"new_email", "password"});
                account.ChangeEmail(ctx.User(), email, password, ClientFrom(request));
                return Accepted("We sent a link to the new address; open it to confirm the change.");
@@ -243,7 +244,7 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
                    }
                  }
                }
-               auto days = body.Int("expires_in_days", false, 1, 3650);
+               auto days = body.Int("expires_in_days", false, core::limits::kTokenLifetimeDays);
                body.Finish({"name", "scopes", "expires_in_days"});
                auto created = account.CreateToken(
                    ctx.User(), name, scopes,
@@ -269,7 +270,7 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .session_only = true},
              [&account](const Request& request, RequestContext& ctx) {
                http::JsonBody body(request);
-               auto password = body.Required("password", kPasswordMax);
+               auto password = body.RequiredSecret("password", kPasswordMax);
                body.Finish({"password"});
                auto setup = account.StartTotp(ctx.User(), password, ClientFrom(request));
                return http::Json(
@@ -298,7 +299,7 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .session_only = true},
              [&account](const Request& request, RequestContext& ctx) {
                http::JsonBody body(request);
-               auto password = body.Required("password", kPasswordMax);
+               auto password = body.RequiredSecret("password", kPasswordMax);
                auto code = body.Required("code", 32);
                body.Finish({"password", "code"});
                account.DisableTotp(ctx.User(), password, code, ClientFrom(request));

@@ -1,7 +1,6 @@
 #include "features/body/json_codec.hpp"
 
-#include <limits>
-
+#include "core/limits.hpp"
 #include "platform/error.hpp"
 #include "platform/http/json.hpp"
 
@@ -11,8 +10,6 @@ namespace http = platform::http;
 using platform::FieldErrors;
 
 namespace {
-
-constexpr double kUnbounded = std::numeric_limits<double>::max();
 
 template <class T>
 boost::json::value OrNull(const std::optional<T>& v) {
@@ -27,9 +24,9 @@ MeasurementInput DecodeMeasurementInput(const boost::json::object& body) {
   MeasurementInput in;
   in.kind = f.String("kind", {.required = true, .min_length = 1, .max_length = 40}).value_or("");
   in.day = f.String("day", {.required = true, .min_length = 1, .max_length = 10}).value_or("");
-  in.value = f.Number("value", true, -kUnbounded, kUnbounded).value_or(0);
+  in.value = f.Number("value", true, core::limits::kMeasurementValue).value_or(0);
   in.unit = f.String("unit", {.max_length = 16});
-  in.notes = f.String("notes", {.max_length = 500});
+  in.notes = f.String("notes", {.max_length = 500, .text = http::JsonFields::Text::kMultiLine});
   f.RejectUnknown({"kind", "day", "value", "unit", "notes"});
   errors.ThrowIfAny();
   return in;

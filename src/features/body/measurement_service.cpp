@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/limits.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
 #include "platform/time.hpp"
@@ -49,6 +50,10 @@ std::string CheckedUnit(const MeasurementInput& in, platform::FieldErrors& error
                                     Number(built_in->max) + " " + unit);
     }
     return unit;
+  }
+  constexpr auto kCustom = core::limits::kCustomMeasurementValue;
+  if (std::isfinite(in.value) && !kCustom.Contains(in.value)) {
+    errors.Add("value", "must be from " + Number(kCustom.min) + " to " + Number(kCustom.max));
   }
   if (!in.unit || in.unit->empty()) {
     errors.Add("unit", "is required for your own kinds (cm, bpm, ...)");

@@ -1,5 +1,7 @@
 #include "features/body/model.hpp"
 
+#include "core/limits.hpp"
+
 namespace vigor::features::body {
 
 bool IsMeasurementKind(std::string_view kind) {
@@ -13,19 +15,27 @@ bool IsMeasurementKind(std::string_view kind) {
 }
 
 std::optional<BuiltInMeasurementKind> FindBuiltInMeasurementKind(std::string_view kind) {
-  // Ranges wide enough for any adult, narrow enough to catch a value in the wrong unit (a waist
-  // of 84 sent as metres rather than 0.84).
-  static constexpr BuiltInMeasurementKind kKinds[] = {
-      {.kind = "weight", .unit = "kg", .min = 0, .max = 1000, .min_exclusive = true},
-      {.kind = "body_fat", .unit = "%", .min = 0, .max = 75},
-      {.kind = "waist", .unit = "m", .min = 0.2, .max = 3},
-      {.kind = "chest", .unit = "m", .min = 0.3, .max = 3},
-      {.kind = "hips", .unit = "m", .min = 0.3, .max = 3},
-      {.kind = "neck", .unit = "m", .min = 0.1, .max = 1},
-      {.kind = "arm", .unit = "m", .min = 0.05, .max = 1},
-      {.kind = "thigh", .unit = "m", .min = 0.1, .max = 1.5},
-      {.kind = "calf", .unit = "m", .min = 0.1, .max = 1},
-      {.kind = "resting_heart_rate", .unit = "bpm", .min = 20, .max = 250},
+  // The ranges are core/limits.hpp's, where every recorded value's limits are.
+  namespace limits = core::limits;
+  auto kind_of = [](std::string_view name, std::string_view unit, limits::Range<double> range,
+                    bool min_exclusive = false) {
+    return BuiltInMeasurementKind{.kind = name,
+                                  .unit = unit,
+                                  .min = range.min,
+                                  .max = range.max,
+                                  .min_exclusive = min_exclusive};
+  };
+  static const BuiltInMeasurementKind kKinds[] = {
+      kind_of("weight", "kg", limits::kBodyWeightKg, true),
+      kind_of("body_fat", "%", limits::kBodyFatPercent),
+      kind_of("waist", "m", limits::kWaistM),
+      kind_of("chest", "m", limits::kChestM),
+      kind_of("hips", "m", limits::kHipsM),
+      kind_of("neck", "m", limits::kNeckM),
+      kind_of("arm", "m", limits::kArmM),
+      kind_of("thigh", "m", limits::kThighM),
+      kind_of("calf", "m", limits::kCalfM),
+      kind_of("resting_heart_rate", "bpm", limits::kRestingHeartRateBpm),
   };
   for (const auto& k : kKinds) {
     if (k.kind == kind) return k;

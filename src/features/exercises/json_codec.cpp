@@ -114,7 +114,9 @@ ExerciseInput DecodeExerciseInput(const boost::json::object& body) {
   input.mechanics = DecodeOne<Mechanics>(body, "mechanics", errors, false);
   input.force = DecodeOne<Force>(body, "force", errors, false);
   input.log_type = DecodeOne<LogType>(body, "log_type", errors, true).value_or(LogType{});
-  input.description = fields.String("description", {.max_length = 2000}).value_or("");
+  input.description =
+      fields.String("description", {.max_length = 2000, .text = http::JsonFields::Text::kMultiLine})
+          .value_or("");
   fields.RejectUnknown({"name", "category", "primary_muscles", "secondary_muscles", "equipment",
                         "mechanics", "force", "log_type", "description"});
   errors.ThrowIfAny();

@@ -11,6 +11,7 @@
 #include "platform/http/json.hpp"
 #include "platform/id.hpp"
 #include "platform/time_text.hpp"
+#include "platform/time_zone.hpp"
 
 namespace vigor::features::workouts {
 
@@ -20,7 +21,6 @@ using platform::FieldErrors;
 
 namespace {
 
-constexpr double kUnbounded = std::numeric_limits<double>::max();
 constexpr std::size_t kIdMax = 64;
 
 // Reads a nested object with JsonFields, reporting its problems under `prefix` ("blocks[2].").
@@ -77,13 +77,6 @@ std::optional<std::string> Timestamp(http::JsonFields& fields, std::string_view 
   return platform::FormatUtcMs(*ms);
 }
 
-bool IsZoneName(std::string_view zone) {
-  return !zone.empty() && std::all_of(zone.begin(), zone.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
-           c == '_' || c == '-' || c == '+';
-  });
-}
-
 WorkoutSet DecodeSet(http::JsonFields& f, FieldErrors& errors) {
   WorkoutSet s;
   if (auto type = f.String("set_type", {.max_length = 16})) {
@@ -118,7 +111,7 @@ WorkoutBlock DecodeBlock(const boost::json::object& o, http::JsonFields& f, Fiel
   b.superset_group =
       f.Int("superset_group", false, limits::kSupersetGroup.min, limits::kSupersetGroup.max);
   b.rest_s = f.Int("rest_s", false, limits::kRestS.min, limits::kRestS.max);
-  b.notes = f.String("notes", {.max_length = 1000});
+  b.notes = f.String("notes", {.max_length = 1000, .text = http::JsonFields::Text::kMultiLine});
   if (const auto* sets = ArrayField(o, "sets", limits::kSetsPerBlock, true, errors)) {
     for (std::size_t i = 0; i < sets->size(); ++i) {
       ReadNested(
@@ -140,15 +133,15 @@ Cardio DecodeCardio(http::JsonFields& f, FieldErrors& errors) {
                  "must be one of run, ride, walk, hike, swim, row, ski, elliptical, other");
     }
   }
-  c.distance_m = f.Number("distance_m", false, 0, kUnbounded);
-  c.duration_s = f.Number("duration_s", false, 0, kUnbounded);
-  c.moving_time_s = f.Number("moving_time_s", false, 0, kUnbounded);
-  c.elevation_gain_m = f.Number("elevation_gain_m", false, 0, kUnbounded);
+  c.distance_m = f.Number("distance_m", false, limits::kCardioDistanceM);
+  c.duration_s = f.Number("duration_s", false, limits::kCardioDurationS);
+  c.moving_time_s = f.Number("moving_time_s", false, limits::kCardioDurationS);
+  c.elevation_gain_m = f.Number("elevation_gain_m", false, limits::kCardioElevationGainM);
   c.avg_heart_rate =
       f.Int("avg_heart_rate", false, limits::kHeartRateBpm.min, limits::kHeartRateBpm.max);
   c.max_heart_rate =
       f.Int("max_heart_rate", false, limits::kHeartRateBpm.min, limits::kHeartRateBpm.max);
-  c.calories_kcal = f.Number("calories_kcal", false, 0, kUnbounded);
+  c.calories_kcal = f.Number("calories_kcal", false, limits::kCardioCaloriesKcal);
   f.RejectUnknown({"sport", "distance_m", "duration_s", "moving_time_s", "elevation_gain_m",
                    "avg_heart_rate", "max_heart_rate", "calories_kcal"});
   return c;
@@ -174,11 +167,12 @@ RoutineItem DecodeRoutineItem(http::JsonFields& f) {
           .value_or("");
   item.superset_group =
       f.Int("superset_group", false, limits::kSupersetGroup.min, limits::kSupersetGroup.max);
-  item.target_sets = f.Int("target_sets", true, 1, 50).value_or(1);
-  item.target_reps = f.Int("target_reps", false, 0, 1000);
+  item.target_sets = f.Int("target_sets", true, limits::kRoutineTargetSets).value_or(1);
+  item.target_reps = f.Int("target_reps", false, limits::kRoutineTargetReps);
   item.target_weight_kg =
       f.Number("target_weight_kg", false, limits::kSetWeightKg.min, limits::kSetWeightKg.max);
-  item.target_percent_1rm = f.Number("target_percent_1rm", false, 1, 120);
+  item.target_percent_1rm =
+      f.Number("target_percent_1rm", false, limits::kRoutineTargetPercentOneRepMax);
   item.rest_s = f.Int("rest_s", false, limits::kRestS.min, limits::kRestS.max);
   f.RejectUnknown({"exercise_id", "superset_group", "target_sets", "target_reps",
                    "target_weight_kg", "target_percent_1rm", "rest_s"});
@@ -252,13 +246,13 @@ WorkoutInput DecodeWorkoutInput(const boost::json::object& body) {
   in.started_at = Timestamp(f, "started_at", true, errors).value_or("");
   in.ended_at = Timestamp(f, "ended_at", false, errors);
   if (auto zone = f.String("time_zone", {.max_length = 64})) {
-    if (IsZoneName(*zone)) {
+    if (platform::IsKnownTimeZone(*zone)) {
       in.time_zone = std::move(*zone);
     } else {
       errors.Add("time_zone", "must be an IANA time zone name such as Europe/Berlin");
     }
   }
-  in.notes = f.String("notes", {.max_length = 5000});
+  in.notes = f.String("notes", {.max_length = 5000, .text = http::JsonFields::Text::kMultiLine});
   in.perceived_effort =
       f.Int("perceived_effort", false, limits::kPerceivedEffort.min, limits::kPerceivedEffort.max);
   in.routine_id = f.String("routine_id", {.max_length = kIdMax});
@@ -285,7 +279,7 @@ RoutineInput DecodeRoutineInput(const boost::json::object& body) {
   http::JsonFields f(body, errors);
   RoutineInput in;
   in.name = TrimmedName(f, errors);
-  in.notes = f.String("notes", {.max_length = 2000});
+  in.notes = f.String("notes", {.max_length = 2000, .text = http::JsonFields::Text::kMultiLine});
   if (auto visibility = f.String("visibility", {.max_length = 16})) {
     if (auto parsed = ParseVisibility(*visibility)) {
       in.visibility = *parsed;
@@ -310,7 +304,7 @@ ProgramInput DecodeProgramInput(const boost::json::object& body) {
   http::JsonFields f(body, errors);
   ProgramInput in;
   in.name = TrimmedName(f, errors);
-  in.notes = f.String("notes", {.max_length = 2000});
+  in.notes = f.String("notes", {.max_length = 2000, .text = http::JsonFields::Text::kMultiLine});
   if (const auto* routines = ArrayField(body, "routines", 20, true, errors)) {
     for (std::size_t i = 0; i < routines->size(); ++i) {
       ReadNested(

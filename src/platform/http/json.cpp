@@ -45,6 +45,24 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+// What is wrong with a control character in `s`, or nullptr: C0 controls and DEL (one byte
+// each) and C1 controls (U+0080-U+009F, the bytes C2 80 to C2 9F in valid UTF-8). Line feed,
+// carriage return and tab are allowed in multi-line text.
+const char* ControlCharacterProblem(std::string_view s, bool multi_line) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    bool line_break_or_tab = c == '\n' || c == '\r' || c == '\t';
+    if ((c < 0x20 && !(multi_line && line_break_or_tab)) || c == 0x7F) {
+      return multi_line ? "must not contain control characters other than line breaks and tabs"
+                        : "must not contain control characters, line breaks or tabs";
+    }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      return "must not contain control characters";
+    }
+  }
+  return nullptr;
+}
+
 void AppendString(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
@@ -212,6 +230,17 @@ std::optional<std::string> JsonFields::String(std::string_view name, StringRule 
   if (s.find('\0') != std::string::npos) {
     errors_.Add(std::string(name), "must not contain the character U+0000");
     return std::nullopt;
+  }
+  // The body was checked as a whole, but an object may come from elsewhere (a stored payload).
+  if (!IsValidUtf8(s)) {
+    errors_.Add(std::string(name), "must be valid UTF-8");
+    return std::nullopt;
+  }
+  if (rule.text != Text::kSecret) {
+    if (auto problem = ControlCharacterProblem(s, rule.text == Text::kMultiLine)) {
+      errors_.Add(std::string(name), std::string(problem));
+      return std::nullopt;
+    }
   }
   // Length in characters (code points), as users count them.
   std::size_t length = 0;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/limits.hpp"
 #include "platform/error.hpp"
 #include "platform/http/message.hpp"
 
@@ -31,15 +32,32 @@ class JsonFields {
   JsonFields(const boost::json::object& object, FieldErrors& errors)
       : object_(object), errors_(errors) {}
 
+  // The characters a text may hold. Every text refuses invalid UTF-8 and U+0000 (which
+  // PostgreSQL's text cannot hold). A line (the default: names, titles, ids, zones) refuses every
+  // control character (U+0001-U+001F, U+007F, U+0080-U+009F); a multi-line text (notes,
+  // descriptions) allows line feed, carriage return and tab among them. A secret (a password) is
+  // never shown to anyone and is compared as sent, so it keeps any other character: refusing one
+  // now could lock out an account whose password has it.
+  enum class Text { kLine, kMultiLine, kSecret };
   struct StringRule {
     bool required = false;
     std::size_t min_length = 0;
     std::size_t max_length = 1024;
+    Text text = Text::kLine;
   };
   std::optional<std::string> String(std::string_view name, StringRule rule);
   std::optional<std::int64_t> Int(std::string_view name, bool required, std::int64_t min,
                                   std::int64_t max);
   std::optional<double> Number(std::string_view name, bool required, double min, double max);
+  // The same with a range of core/limits.hpp, where every recorded value's limits are declared.
+  std::optional<std::int64_t> Int(std::string_view name, bool required,
+                                  core::limits::Range<std::int64_t> range) {
+    return Int(name, required, range.min, range.max);
+  }
+  std::optional<double> Number(std::string_view name, bool required,
+                               core::limits::Range<double> range) {
+    return Number(name, required, range.min, range.max);
+  }
   std::optional<bool> Bool(std::string_view name, bool required);
   // Adds an error for every member not in `known`.
   void RejectUnknown(std::initializer_list<std::string_view> known);
@@ -71,6 +89,12 @@ class JsonBody : private detail::JsonBodyStorage, public JsonFields {
   // A required string of `min` to `max` characters; empty when missing (the error is recorded).
   std::string Required(std::string_view name, std::size_t max, std::size_t min = 1) {
     return String(name, {.required = true, .min_length = min, .max_length = max}).value_or("");
+  }
+  // A required password (Text::kSecret).
+  std::string RequiredSecret(std::string_view name, std::size_t max) {
+    return String(name,
+                  {.required = true, .min_length = 1, .max_length = max, .text = Text::kSecret})
+        .value_or("");
   }
   void Finish(std::initializer_list<std::string_view> known) {
     RejectUnknown(known);

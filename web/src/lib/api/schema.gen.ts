@@ -897,7 +897,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every set of the user's workouts, in Strong's CSV layout (kg, km) */
+        /**
+         * Every set of the user's workouts, in Strong's CSV layout (kg, km)
+         * @description Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return, or with apostrophes followed by one of those) are written behind one more apostrophe (OWASP CSV injection); numbers are written as numbers. Importing the file again as strong_csv takes the apostrophe off, so the round trip is lossless.
+         */
         get: operations["exportSetsCsv"];
         put?: never;
         post?: never;
@@ -1089,7 +1092,7 @@ export interface components {
              * @enum {string}
              */
             locale?: "en" | "de";
-            /** @description The IANA time zone the account starts with (the browser's); UTC when absent. */
+            /** @description The IANA time zone the account starts with (the browser's); UTC when absent. A zone the tz database does not know is a 422. */
             time_zone?: string;
         };
         TokenInput: {
@@ -1143,7 +1146,7 @@ export interface components {
             /** @description The step of the weight pickers, in weight_unit. */
             weight_increment: number;
             /**
-             * @description An IANA time zone name such as Europe/Berlin, or UTC.
+             * @description A zone of the IANA tz database such as Europe/Berlin, or UTC; an unknown one (Mars/Olympus) is a 422.
              * @example Europe/Berlin
              */
             time_zone: string;
@@ -1158,6 +1161,7 @@ export interface components {
                 /** @enum {string} */
                 distance_unit?: "km" | "mi";
                 weight_increment?: number;
+                /** @description A zone of the IANA tz database; an unknown one is a 422. */
                 time_zone?: string;
                 /** @enum {string} */
                 locale?: "en" | "de";
@@ -1375,7 +1379,7 @@ export interface components {
             started_at: string;
             /** Format: date-time */
             ended_at?: string | null;
-            /** @description IANA zone of the user when it happened, e.g. Europe/Berlin. */
+            /** @description IANA zone of the user when it happened, e.g. Europe/Berlin; a zone the tz database does not know is a 422. */
             time_zone?: string;
             notes?: string | null;
             perceived_effort?: number | null;
@@ -1446,7 +1450,7 @@ export interface components {
             /** @description Your change sequence number at its last change; the ETag is "r-" and it. */
             rev: number;
         };
-        /** @description Built in, each stored in one SI unit and checked against a range: weight (kg, above 0 to 1000), body_fat (%, 0 to 75), the circumferences waist (m, 0.2 to 3), chest and hips (m, 0.3 to 3), neck (m, 0.1 to 1), arm (m, 0.05 to 1), thigh (m, 0.1 to 1.5), calf (m, 0.1 to 1), and resting_heart_rate (bpm, 20 to 250). Any other name is your own kind, with the unit you give it. */
+        /** @description Built in, each stored in one SI unit and checked against a range: weight (kg, above 0 to 1000), body_fat (%, 0 to 75), the circumferences waist (m, 0.2 to 3), chest and hips (m, 0.3 to 3), neck (m, 0.1 to 1), arm (m, 0.05 to 1), thigh (m, 0.1 to 1.5), calf (m, 0.1 to 1), and resting_heart_rate (bpm, 20 to 250). Any other name is your own kind, with the unit you give it and values from 0 to 100000. */
         MeasurementKind: string;
         MeasurementInput: {
             kind: components["schemas"]["MeasurementKind"];
@@ -1455,6 +1459,7 @@ export interface components {
              * @description The local day it was measured.
              */
             day: string;
+            /** @description Within the kind's range (above); your own kinds from 0 to 100000 in their unit. */
             value: number;
             /** @description Required for your own kinds (cm, N, ...). A built-in kind may leave it out; if sent it must be that kind's SI unit (kg, %, m or bpm), else 422. */
             unit?: string;

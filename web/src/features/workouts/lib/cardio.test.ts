@@ -83,6 +83,39 @@ describe('checkCardioForm', () => {
     );
   });
 
+  it('refuses figures above the limits of the contract, in the unit of the user', () => {
+    const { errors, input } = checkCardioForm(
+      {
+        ...valid,
+        'cardio.duration_s': '168:00:01',
+        'cardio.distance_m': '10000,1',
+        'cardio.elevation_gain_m': '100001',
+        'cardio.calories_kcal': '100001',
+      },
+      'metric',
+      'UTC',
+    );
+    expect(input).toBeUndefined();
+    expect(errors).toEqual({
+      'cardio.duration_s': 'tooLarge',
+      'cardio.distance_m': 'tooLarge',
+      'cardio.elevation_gain_m': 'tooLarge',
+      'cardio.calories_kcal': 'tooLarge',
+    });
+    // 6214 mi is 10,000.6 km; 6213 mi is 9,999 km.
+    expect(checkCardioForm({ ...valid, 'cardio.distance_m': '6214' }, 'imperial', 'UTC').errors).toEqual({
+      'cardio.distance_m': 'tooLarge',
+    });
+    expect(checkCardioForm({ ...valid, 'cardio.distance_m': '6213' }, 'imperial', 'UTC').errors).toEqual({});
+    expect(
+      checkCardioForm(
+        { ...valid, 'cardio.duration_s': '168:00:00', 'cardio.distance_m': '10000', 'cardio.calories_kcal': '100000' },
+        'metric',
+        'UTC',
+      ).errors,
+    ).toEqual({});
+  });
+
   it('names every problem as the spec would', () => {
     const { errors, input } = checkCardioForm(
       {

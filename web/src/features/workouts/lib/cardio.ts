@@ -92,6 +92,7 @@ export type CardioProblem =
   | 'number'
   | 'heartRate'
   | 'avgAboveMax'
+  | 'tooLarge'
   | 'tooLong';
 
 export interface CardioCheck {
@@ -101,6 +102,13 @@ export interface CardioCheck {
 }
 
 export const TITLE_MAX = 200;
+/** The contract's upper limits of a cardio summary (api/openapi.yaml, Cardio; SI units). */
+export const CARDIO_MAX = {
+  distance_m: 10_000_000,
+  duration_s: 604_800,
+  elevation_gain_m: 100_000,
+  calories_kcal: 100_000,
+} as const;
 export const NOTES_MAX = 5000;
 
 /**
@@ -123,15 +131,18 @@ export function checkCardioForm(values: CardioFormValues, system: UnitSystem, ti
   const duration = parseDuration(values['cardio.duration_s']);
   if (duration === null) errors['cardio.duration_s'] = 'required';
   else if (Number.isNaN(duration) || duration <= 0) errors['cardio.duration_s'] = 'duration';
+  else if (duration > CARDIO_MAX.duration_s) errors['cardio.duration_s'] = 'tooLarge';
 
-  const nonNegative = (name: keyof CardioFormValues): number | null => {
+  // `toSi` converts what was typed to the unit of `max` (distance: the user's unit to metres).
+  const nonNegative = (name: keyof CardioFormValues, max: number, toSi = (n: number) => n): number | null => {
     const n = parseDecimal(values[name] ?? '');
     if (n !== null && (Number.isNaN(n) || n < 0)) errors[name] = 'number';
+    else if (n !== null && toSi(n) > max) errors[name] = 'tooLarge';
     return n;
   };
-  const distance = nonNegative('cardio.distance_m');
-  const elevation = nonNegative('cardio.elevation_gain_m');
-  const calories = nonNegative('cardio.calories_kcal');
+  const distance = nonNegative('cardio.distance_m', CARDIO_MAX.distance_m, (n) => fromDisplayDistance(n, system));
+  const elevation = nonNegative('cardio.elevation_gain_m', CARDIO_MAX.elevation_gain_m);
+  const calories = nonNegative('cardio.calories_kcal', CARDIO_MAX.calories_kcal);
   const heartRate = (name: keyof CardioFormValues): number | null => {
     const text = (values[name] ?? '').trim();
     if (text === '') return null;
