@@ -203,7 +203,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   Install<features::workouts::WorkoutsFeature>(*app, context,
                                                ExerciseLookupOf(exercises.service()));
   Install<features::body::BodyFeature>(*app, context);
-  Install<features::imports::ImportsFeature>(*app, context, exercises.service());
+  Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
+                                             ProfileTimeZoneOf(accounts.account()));
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the

@@ -36,4 +36,10 @@ features::workouts::ExerciseLookup ExerciseLookupOf(
   return lookup;
 }
 
+features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::AccountService& accounts) {
+  return [&accounts](platform::store::Session& s, const std::string& user_id) {
+    return accounts.TimeZoneOf(s, user_id);
+  };
+}
+
 }  // namespace vigor::app

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "features/accounts/account_service.hpp"
 #include "features/exercises/exercise_service.hpp"
+#include "features/imports/import_service.hpp"
 #include "features/workouts/exercise_lookup.hpp"
 
 // How one feature answers another's narrow interface, where neither may depend on the other: the
@@ -11,5 +13,8 @@ namespace vigor::app {
 // What workouts and routines ask about exercises, answered by the exercises service.
 features::workouts::ExerciseLookup ExerciseLookupOf(
     features::exercises::ExerciseService& exercises);
+
+// The profile zone imports read local times in, answered by the accounts service.
+features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::AccountService& accounts);
 
 }  // namespace vigor::app

@@ -19,6 +19,7 @@ constexpr std::uint16_t kEventMessage = 21;
 constexpr std::uint8_t kTimestampField = 253;  // in every message that has one
 
 constexpr int kFileTypeActivity = 4;
+constexpr int kFileTypeCourse = 6;
 constexpr int kEventTimer = 0;
 constexpr int kEventTypeStart = 0;
 
@@ -233,9 +234,8 @@ class ActivityBuilder {
 
     switch (def.global) {
       case kFileIdMessage:
-        if (f[0] && AsInt(f[0]) != kFileTypeActivity) {
-          Fail("the FIT file is not an activity");
-        }
+        // Only the first file_id counts (a chained file's later ones are never reached).
+        if (!file_type_ && f[0]) file_type_ = AsInt(f[0]);
         break;
       case kSportMessage:
         if (!sport_message_) sport_message_ = SportOf(f[0], f[1]);
@@ -269,6 +269,12 @@ class ActivityBuilder {
 
   FitActivity Finish() {
     Track& track = activity_.track;
+    // Any file whose records carry times is a recording, whatever its file type says: gpsbabel
+    // and route planners write recorded tracks as courses (type 6). Without timed records, a
+    // file that is not an activity is something else, and the user is told what.
+    if (file_type_ && *file_type_ != kFileTypeActivity && !first_record_) {
+      Fail(NotAnActivity(*file_type_));
+    }
     // A session without records (an activity typed in on the watch) still has its totals.
     if (track.points.empty() && sessions_ == 0) Fail("the FIT file has no points");
     track.sport = session_sport_ ? *session_sport_ : sport_message_.value_or("other");
@@ -461,7 +467,31 @@ class ActivityBuilder {
     }
   }
 
+  // What a FIT file of `type` (file_id.type, the FIT profile's "file" enum) is, for a user.
+  static std::string NotAnActivity(int type) {
+    switch (type) {
+      case kFileTypeCourse:
+        return "this FIT file is a course with no timestamps (a planned route), not a recorded "
+               "activity";
+      case 5:
+        return "this FIT file is a planned workout, not a recorded activity";
+      case 1:
+      case 2:
+      case 3:
+        return "this FIT file holds device settings, not a recorded activity";
+      case 15:
+      case 32:
+        return "this FIT file holds daily monitoring data, not a recorded activity";
+      case 34:
+        return "this FIT file is a segment (a section of a route), not a recorded activity";
+      default:
+        return "this FIT file is not an activity (file type " + std::to_string(type) +
+               ") and has no timed records";
+    }
+  }
+
   FitActivity activity_;
+  std::optional<int> file_type_;
   std::optional<std::uint32_t> first_record_, last_record_;
   std::optional<std::string> sport_message_, session_sport_;
   std::optional<std::uint32_t> session_start_;

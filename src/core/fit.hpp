@@ -46,15 +46,20 @@ struct FitActivity {
 
 // Decodes a Garmin FIT activity file (protocol 1.0 and 2.0: both header sizes, little- and
 // big-endian definitions, compressed timestamp headers, developer fields skipped). Reads
-// file_id (refusing files that are not activities), record (timestamp, position, altitude or
+// file_id, record (timestamp, position, altitude or
 // enhanced_altitude, heart rate, cadence, distance, power), lap, session, sport and timer
 // events; other messages are skipped. Values marked invalid by the protocol are absent.
 // Checks both CRCs. Records without a position decode (indoor files carry distance only).
+// A file of another type (a course, as gpsbabel and route planners write recorded tracks) is
+// read as an activity when its records carry times; without timed records it is refused with
+// what it is ("this FIT file is a course with no timestamps (a planned route), not a recorded
+// activity").
 // Bytes after the first FIT file of a chained file are ignored.
 //
 // Throws TrackParseError with a message for the user: "not a FIT file", "the FIT file is
-// truncated", "the FIT file is corrupt (...)", "the FIT file is not an activity", "point 12
-// has an invalid latitude", "times go backwards at point 7", "the FIT file has no points".
+// truncated", "the FIT file is corrupt (...)", "this FIT file is a planned workout, not a recorded
+// activity", "point 12 has an invalid latitude", "times go backwards at point 7", "the FIT file
+// has no points".
 // Never reads outside `bytes`.
 FitActivity ParseFit(std::string_view bytes);
 

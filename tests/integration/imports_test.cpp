@@ -504,7 +504,7 @@ TEST_F(ImportsTest, HevyCsvImports) {
   EXPECT_EQ(sets[0].as_object().at("set_type"), "warmup");
   EXPECT_DOUBLE_EQ(sets[1].as_object().at("weight_kg").to_number<double>(), 80.5);
   EXPECT_EQ(blocks[1].as_object().at("exercise_id"), "lat-pulldown");
-  EXPECT_EQ(blocks[1].as_object().at("superset_group").to_number<int>(), 0);
+  EXPECT_EQ(blocks[1].as_object().at("superset_group").to_number<int>(), 1);  // Hevy counts from 0
   auto treadmill = blocks[2].as_object().at("sets").as_array()[0].as_object();
   EXPECT_DOUBLE_EQ(treadmill.at("distance_m").to_number<double>(), 1500);
   EXPECT_DOUBLE_EQ(treadmill.at("duration_s").to_number<double>(), 600);

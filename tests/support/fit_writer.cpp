@@ -183,7 +183,7 @@ std::string WriteFitActivity(const FitActivitySpec& spec) {
   };
   std::vector<FitField> with_time = record_fields;
   with_time.insert(with_time.begin(), {253, FitType::kUint32});
-  w.Define(kRecordLocal, 20, with_time, developer);
+  w.Define(kRecordLocal, 20, spec.record_timestamps ? with_time : record_fields, developer);
   if (spec.compressed_timestamps) w.Define(kCompactLocal, 20, record_fields, developer);
   w.Define(kEventLocal, 21, {{253, FitType::kUint32}, {0, FitType::kEnum}, {1, FitType::kEnum}});
 
@@ -210,7 +210,7 @@ std::string WriteFitActivity(const FitActivitySpec& spec) {
         s.timestamp - *last_full < 32) {
       w.CompressedData(kCompactLocal, s.timestamp & 31, values, developer_bytes);
     } else {
-      values.insert(values.begin(), s.timestamp);
+      if (spec.record_timestamps) values.insert(values.begin(), s.timestamp);
       w.Data(kRecordLocal, values, developer_bytes);
     }
     // A compressed header's time becomes the base for the next one, as a full one does.

@@ -112,6 +112,7 @@ struct FitActivitySpec {
   bool enhanced_altitude = false;      // field 78 (uint32) instead of 2 (uint16)
   bool compressed_timestamps = false;  // records after the first with 1-byte time headers
   bool developer_field = false;        // a 2-byte developer field on every record
+  bool record_timestamps = true;       // false: records carry no time (a planned route)
 };
 
 std::string WriteFitActivity(const FitActivitySpec& spec);

@@ -232,15 +232,44 @@ std::string ParseError(std::string_view bytes) {
   return "(parsed)";
 }
 
+// gpsbabel and route planners write a recorded track as a course (file type 6) with timed
+// records and no session: it is read as the activity it records.
+TEST(FitTest, ACourseWithTimedRecordsDecodesAsAnActivity) {
+  FitActivitySpec course = RunSpec();
+  course.file_type = 6;
+  course.laps.clear();
+  course.session.reset();
+  FitActivity activity = ParseFit(WriteFitActivity(course));
+  ExpectSameRecords(activity.track, course.samples);
+  EXPECT_EQ(activity.track.start_unix_ms, (kFitEpochUnixS + kStart) * 1000);
+  EXPECT_EQ(activity.track.sport, "other");
+  EXPECT_FALSE(activity.session_distance_m.has_value());
+}
+
 TEST(FitTest, RefusesWhatIsNotAFitActivity) {
   EXPECT_EQ(ParseError(""), "not a FIT file");
   EXPECT_EQ(ParseError("<gpx version=\"1.1\"><trk/></gpx>"), "not a FIT file");
   static constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0";
   EXPECT_EQ(ParseError(std::string_view(kPng, sizeof kPng - 1)), "not a FIT file");
 
-  FitActivitySpec course = RunSpec();
-  course.file_type = 6;
-  EXPECT_EQ(ParseError(WriteFitActivity(course)), "the FIT file is not an activity");
+  // A course (file type 6) without times is a planned route, and says so.
+  FitActivitySpec route = RunSpec();
+  route.file_type = 6;
+  route.record_timestamps = false;
+  route.laps.clear();
+  route.session.reset();
+  EXPECT_EQ(ParseError(WriteFitActivity(route)),
+            "this FIT file is a course with no timestamps (a planned route), not a recorded "
+            "activity");
+  // Other kinds of FIT file with no timed records are named too.
+  FitActivitySpec settings;
+  settings.file_type = 2;
+  EXPECT_EQ(ParseError(WriteFitActivity(settings)),
+            "this FIT file holds device settings, not a recorded activity");
+  FitActivitySpec planned = route;
+  planned.file_type = 5;
+  EXPECT_EQ(ParseError(WriteFitActivity(planned)),
+            "this FIT file is a planned workout, not a recorded activity");
 
   FitActivitySpec nothing;
   EXPECT_EQ(ParseError(WriteFitActivity(nothing)), "the FIT file has no points");

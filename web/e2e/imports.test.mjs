@@ -1,9 +1,11 @@
 // Journey "Record a run" (shared/ux.md): a user imports a GPX file this test writes (a 5 km
 // run along a known line, with elevation and heart rate), watches the job finish, opens the
 // workout and finds the distance this test computed, the route and three charts. Then a
-// Strong CSV: the dry run previews the right number of sets, the import runs, and "Undo"
-// takes its workouts away again. Last, an exercise page shows the body diagram with the
-// primary muscle highlighted. axe on every page, phone and desktop screenshots.
+// Strong CSV: its local times are read in the zone picked on the page, the dry run previews the
+// right number of sets, the import runs, and "Undo" takes its workouts away again; imported
+// again, the same file shows its workouts as already in the log. Last, an exercise page shows
+// the body diagram with the primary muscle highlighted. axe on every page, phone and desktop
+// screenshots.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { checkPage, openJourney } from './support/page.mjs';
@@ -130,10 +132,14 @@ describe('imports', () => {
     await page.getByLabel('Choose a file').setInputFiles({ name: 'strong.csv', mimeType: 'text/csv', buffer: Buffer.from(strongCsv) });
     await page.getByRole('radio', { name: 'Strong' }).check();
     await page.getByRole('radio', { name: 'Kilograms (kg)' }).check();
+    // The phone was in New York: 18:00 there on 1 April 2025 (EDT, UTC-4) is 22:00Z.
+    await page.getByLabel('Times in the file are local times in').selectOption('America/New_York');
     await page.getByRole('button', { name: 'Show what it will import' }).click();
     await page.getByRole('heading', { name: 'What strong.csv will import' }).waitFor();
     assert.equal((await figure(page, 'Sets')).trim(), String(expectedSets));
     assert.equal((await figure(page, 'Workouts')).trim(), '2');
+    assert.equal((await figure(page, 'Already in your log')).trim(), '0');
+    await page.getByText('Times are read as local times in America/New_York.').waitFor();
     await page.getByRole('row', { name: /^6 Weight/ }).waitFor();
     await checkPage(page, 'import-preview');
 
@@ -141,7 +147,10 @@ describe('imports', () => {
     await page.getByText('Imported', { exact: true }).waitFor();
     await page.getByText(`2 workouts with ${expectedSets} sets are in your log`, { exact: false }).waitFor();
     const listed = await page.evaluate(() => fetch('/api/v1/workouts?limit=50').then((r) => r.json()));
+    const push = listed.items.find((w) => w.title === 'Push day');
     assert.equal(listed.items.filter((w) => w.title === 'Push day' || w.title === 'Leg day').length, 2);
+    assert.equal(push.started_at, '2025-04-01T22:00:00.000Z');
+    assert.equal(push.time_zone, 'America/New_York');
 
     await page.getByRole('button', { name: 'Undo this import' }).click();
     await page.getByText('Import undone').waitFor();
@@ -149,6 +158,31 @@ describe('imports', () => {
     await page.getByRole('link', { name: /morning-run/ }).first().waitFor();
     assert.equal(await page.getByText('Push day').count(), 0, 'Push day is gone from the history');
     assert.equal(await page.getByText('Leg day').count(), 0, 'Leg day is gone from the history');
+  });
+
+  test('imports a Strong CSV twice and the second time skips what is in the log', async () => {
+    await page.goto(`${server.baseUrl}/import`);
+    await page.getByLabel('Choose a file').setInputFiles({ name: 'strong.csv', mimeType: 'text/csv', buffer: Buffer.from(strongCsv) });
+    await page.getByRole('radio', { name: 'Strong' }).check();
+    await page.getByLabel('Times in the file are local times in').selectOption('America/New_York');
+    await page.getByRole('button', { name: 'Show what it will import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(`2 workouts with ${expectedSets} sets are in your log`, { exact: false }).waitFor();
+
+    // The same file again: both workouts are in the log, so the preview skips them.
+    await page.goto(`${server.baseUrl}/import`);
+    await page.getByLabel('Choose a file').setInputFiles({ name: 'strong.csv', mimeType: 'text/csv', buffer: Buffer.from(strongCsv) });
+    await page.getByRole('radio', { name: 'Strong' }).check();
+    await page.getByLabel('Times in the file are local times in').selectOption('America/New_York');
+    await page.getByRole('button', { name: 'Show what it will import' }).click();
+    await page.getByRole('heading', { name: 'What strong.csv will import' }).waitFor();
+    assert.equal((await figure(page, 'Workouts')).trim(), '0');
+    assert.equal((await figure(page, 'Already in your log')).trim(), '2');
+    await page.getByRole('region', { name: '2 workouts are already in your log and will be skipped' }).waitFor();
+    await page.getByRole('row', { name: /Push day already in your log/ }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled(), true);
+    await checkPage(page, 'import-preview-skipped');
+    await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
   test('shows an exercise with its muscles on the body diagram', async () => {

@@ -68,6 +68,11 @@ void AccountService::RequirePassword(const User& user, const std::string& passwo
 
 User AccountService::Me(const Principal& principal) { return Load(principal.user_id); }
 
+std::string AccountService::TimeZoneOf(Session& s, const std::string& user_id) {
+  auto user = d_.users.FindById(s, user_id);
+  return user ? user->preferences.time_zone : "UTC";
+}
+
 User AccountService::UpdatePreferences(const Principal& principal, const PreferencesPatch& patch) {
   platform::FieldErrors errors;
   AddPreferenceErrors(errors, patch, "preferences.");

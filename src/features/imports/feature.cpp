@@ -6,8 +6,9 @@
 namespace vigor::features::imports {
 
 ImportsFeature::ImportsFeature(platform::FeatureContext& context,
-                               exercises::ExerciseService& exercises)
-    : service_(context.database, context.jobs, exercises) {
+                               exercises::ExerciseService& exercises,
+                               ProfileTimeZone profile_time_zone)
+    : service_(context.database, context.jobs, exercises, std::move(profile_time_zone)) {
   RegisterRoutes(context.router, service_);
   context.jobs.Register(std::string(kImportJobKind),
                         [this](platform::jobs::JobContext& job) { return service_.RunJob(job); });

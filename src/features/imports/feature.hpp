@@ -11,7 +11,8 @@ namespace vigor::features::imports {
 // /api/v1/workouts/{id}/gpx, /api/v1/exports/sets.csv.
 class ImportsFeature final : public platform::Feature {
  public:
-  ImportsFeature(platform::FeatureContext& context, exercises::ExerciseService& exercises);
+  ImportsFeature(platform::FeatureContext& context, exercises::ExerciseService& exercises,
+                 ProfileTimeZone profile_time_zone);
 
   ImportService& service() { return service_; }
 

@@ -22,6 +22,15 @@ constexpr Statement kSameActivity{
     "workouts.same_activity",
     "SELECT id FROM workouts WHERE user_id = $1 AND started_at = $2 AND sport = $3 "
     "AND deleted_at IS NULL AND kind = 'cardio' LIMIT 1"};
+constexpr Statement kStartingAt{
+    "workouts.starting_at",
+    "SELECT id FROM workouts WHERE user_id = $1 AND started_at = $2 AND deleted_at IS NULL "
+    "ORDER BY id"};
+constexpr Statement kCreatedBy{
+    "workouts.created_by_import",
+    "SELECT COUNT(*) AS workouts, CAST(COALESCE(SUM(total_sets), 0) AS BIGINT) AS sets "
+    "FROM workouts "
+    "WHERE user_id = $1 AND import_id = $2 AND deleted_at IS NULL"};
 constexpr Statement kMarkExercise{
     "custom_exercises.mark_import",
     "UPDATE custom_exercises SET import_id = $3 WHERE user_id = $1 AND id = $2"};
@@ -45,7 +54,8 @@ constexpr Statement kDeleteTrack{
     "workout_tracks.delete", "DELETE FROM workout_tracks WHERE user_id = $1 AND workout_id = $2"};
 constexpr Statement kAllSets{
     "workout_sets.export",
-    "SELECT w.id AS workout_id, w.title, w.started_at, w.ended_at, w.notes AS workout_notes, "
+    "SELECT w.id AS workout_id, w.title, w.started_at, w.ended_at, w.time_zone, "
+    "w.notes AS workout_notes, "
     "b.position AS block_position, b.exercise_id, b.notes AS block_notes, "
     "s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done "
     "FROM workouts w JOIN workout_blocks b ON b.workout_id = w.id "
@@ -75,6 +85,7 @@ ExportedSet ExportedSetFromRow(const Row& r) {
   e.title = r.Text("title");
   e.started_at = r.Text("started_at");
   e.ended_at = r.OptText("ended_at");
+  e.time_zone = r.OptText("time_zone");
   e.workout_notes = r.OptText("workout_notes");
   e.block_position = r.Int("block_position");
   e.exercise_id = r.Text("exercise_id");
@@ -120,6 +131,19 @@ std::optional<std::string> ImportRepository::FindSameActivity(Session& s,
   auto row = s.QueryOne(kSameActivity, user_id, started_at, sport);
   if (!row) return std::nullopt;
   return row->Text("id");
+}
+
+std::vector<std::string> ImportRepository::LiveWorkoutsStartingAt(Session& s,
+                                                                  const std::string& user_id,
+                                                                  const std::string& started_at) {
+  return Ids(s.Query(kStartingAt, user_id, started_at));
+}
+
+ImportRepository::CreatedCounts ImportRepository::CreatedBy(Session& s, const std::string& user_id,
+                                                            const std::string& import_id) {
+  auto row = s.QueryOne(kCreatedBy, user_id, import_id);
+  if (!row) return {};
+  return {.workouts = row->Int("workouts"), .sets = row->Int("sets")};
 }
 
 void ImportRepository::MarkExercise(Session& s, const std::string& user_id,

@@ -15,6 +15,7 @@ struct ExportedSet {
   std::string title;
   std::string started_at;
   std::optional<std::string> ended_at;
+  std::optional<std::string> time_zone;
   std::optional<std::string> workout_notes;
   std::int64_t block_position = 0;
   std::string exercise_id;
@@ -38,6 +39,17 @@ class ImportRepository {
   std::optional<std::string> FindSameActivity(Session& s, const std::string& user_id,
                                               const std::string& started_at,
                                               const std::string& sport);
+
+  // The ids of the user's live workouts (of any kind) that started at `started_at` (stored form).
+  std::vector<std::string> LiveWorkoutsStartingAt(Session& s, const std::string& user_id,
+                                                  const std::string& started_at);
+
+  // What an import created that is still there: workouts, and their sets (all done).
+  struct CreatedCounts {
+    std::int64_t workouts = 0;
+    std::int64_t sets = 0;
+  };
+  CreatedCounts CreatedBy(Session& s, const std::string& user_id, const std::string& import_id);
 
   // Stamps a custom exercise as created by the import `import_id` (a workout carries its
   // import_id from its INSERT).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <charconv>
 #include <cmath>
 #include <future>
 #include <map>
@@ -11,17 +12,20 @@
 #include "core/csv.hpp"
 #include "core/fit.hpp"
 #include "core/gpx.hpp"
+#include "core/limits.hpp"
 #include "core/tcx.hpp"
 #include "core/text_fold.hpp"
 #include "core/track.hpp"
 #include "core/workout_totals.hpp"
 #include "features/imports/track_codec.hpp"
 #include "features/imports/training_log_csv.hpp"
+#include "features/workouts/json_codec.hpp"
 #include "platform/crypto/random.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
 #include "platform/time.hpp"
 #include "platform/time_text.hpp"
+#include "platform/time_zone.hpp"
 
 namespace vigor::features::imports {
 
@@ -108,14 +112,170 @@ exercises::LogType InferLogType(const ParsedLog& log, const std::string& name) {
   return LogType::kWeightReps;
 }
 
-ParsedLog ParseLog(const ImportRequest& request, std::string_view text) {
+ParsedLog ParseLog(const ImportRequest& request, std::string_view text, const std::string& zone) {
   if (request.format == ImportFormat::kStrongCsv) {
-    return ParseStrongCsv(text, request.weight_unit, request.distance_unit);
+    return ParseStrongCsv(text, request.weight_unit, request.distance_unit, zone);
   }
-  return ParseHevyCsv(text);
+  return ParseHevyCsv(text, zone);
+}
+
+// The workout a parsed one becomes, each block's exercise given by `exercise_id` (of its name).
+workouts::WorkoutInput InputOf(const ParsedWorkout& pw, const std::string& zone,
+                               const std::function<std::string(const std::string&)>& exercise_id) {
+  workouts::WorkoutInput input;
+  input.title = pw.title.substr(0, 200);
+  input.started_at = platform::FormatUtcMs(pw.started_ms);
+  if (pw.ended_ms) input.ended_at = platform::FormatUtcMs(*pw.ended_ms);
+  input.time_zone = zone;
+  input.notes = pw.notes;
+  input.blocks.reserve(pw.blocks.size());
+  for (const auto& pb : pw.blocks) {
+    workouts::WorkoutBlock block;
+    block.exercise_id = exercise_id(pb.exercise_name);
+    block.superset_group = pb.superset_group;
+    block.notes = pb.notes;
+    block.sets = pb.sets;
+    input.blocks.push_back(std::move(block));
+  }
+  return input;
+}
+
+// Where a field error of the API points: "blocks[2].sets[0].weight_kg" is block 2, set 0, field
+// weight_kg; "blocks[1].notes" block 1; "notes" the workout.
+struct FieldPath {
+  std::optional<std::size_t> block;
+  std::optional<std::size_t> set;
+  std::string name;
+};
+
+FieldPath ParsePath(std::string_view path) {
+  FieldPath out;
+  auto index = [&](std::string_view prefix) -> std::optional<std::size_t> {
+    if (!path.starts_with(prefix)) return std::nullopt;
+    auto close = path.find(']', prefix.size());
+    if (close == std::string_view::npos) return std::nullopt;
+    std::size_t n = 0;
+    auto digits = path.substr(prefix.size(), close - prefix.size());
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+    path.remove_prefix(close + 1);
+    if (path.starts_with('.')) path.remove_prefix(1);
+    return n;
+  };
+  out.block = index("blocks[");
+  if (out.block) out.set = index("sets[");
+  out.name = std::string(path);
+  return out;
+}
+
+bool Near(const std::optional<double>& a, const std::optional<double>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || std::abs(*a - *b) <= 1e-9 * std::max(1.0, std::abs(*a));
+}
+
+// Drops the summary heart rates of an activity that the API would refuse (a sensor's glitch):
+// the rest of the activity is good.
+void DropImplausibleHeartRates(workouts::Cardio& cardio) {
+  constexpr auto kRange = core::limits::kHeartRateBpm;
+  if ((cardio.avg_heart_rate && !kRange.Contains(*cardio.avg_heart_rate)) ||
+      (cardio.max_heart_rate && !kRange.Contains(*cardio.max_heart_rate))) {
+    cardio.avg_heart_rate.reset();
+    cardio.max_heart_rate.reset();
+  }
+}
+
+// "Weight: weight_kg is out of range": the file's column, then the API's words.
+std::string RowMessage(const std::string& column, const FieldPath& path,
+                       const std::string& message) {
+  std::string text = path.name + " " + message;
+  return column.empty() ? text : column + ": " + text;
 }
 
 }  // namespace
+
+bool SameTraining(const std::vector<workouts::WorkoutBlock>& a,
+                  const std::vector<workouts::WorkoutBlock>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].exercise_id != b[i].exercise_id || a[i].sets.size() != b[i].sets.size()) return false;
+    for (std::size_t j = 0; j < a[i].sets.size(); ++j) {
+      const auto& x = a[i].sets[j];
+      const auto& y = b[i].sets[j];
+      if (x.set_type != y.set_type || x.reps != y.reps || !Near(x.weight_kg, y.weight_kg) ||
+          !Near(x.duration_s, y.duration_s) || !Near(x.distance_m, y.distance_m)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+void CheckParsedLog(ParsedLog& log, const std::string& time_zone) {
+  auto column_of = [&](const FieldPath& path) -> std::string {
+    std::string key = path.block ? path.name : "workout." + path.name;
+    auto it = log.columns.find(key);
+    return it == log.columns.end() ? std::string() : it->second;
+  };
+  // Exercises are resolved later and their existence is not the API's range rule: any id does.
+  auto placeholder = [](const std::string&) { return std::string("exercise"); };
+  for (auto& w : log.workouts) {
+    // Two rounds at most: sets the API refuses go, then what is left is checked again.
+    for (int round = 0; round < 2 && !w.blocks.empty(); ++round) {
+      std::vector<platform::FieldError> fields;
+      try {
+        workouts::CheckWorkoutInput(InputOf(w, time_zone, placeholder));
+        break;
+      } catch (const Error& e) {
+        if (e.kind() != ErrorKind::kValidation) throw;
+        fields = e.fields();
+      }
+      std::set<std::pair<std::size_t, std::size_t>> bad_sets;
+      std::optional<RowError> whole;  // a problem of the workout or a block: it goes whole
+      for (const auto& f : fields) {
+        FieldPath path = ParsePath(f.field);
+        bool set_error = path.block && path.set && *path.block < w.blocks.size() &&
+                         *path.set < w.blocks[*path.block].sets.size();
+        if (set_error) {
+          bad_sets.insert({*path.block, *path.set});
+          log.row_errors.push_back({w.blocks[*path.block].set_rows[*path.set],
+                                    RowMessage(column_of(path), path, f.message), column_of(path)});
+        } else if (!whole) {
+          std::size_t row =
+              path.block && *path.block < w.blocks.size() && !w.blocks[*path.block].set_rows.empty()
+                  ? w.blocks[*path.block].set_rows.front()
+                  : w.first_row;
+          whole = RowError{row,
+                           RowMessage(column_of(path), path, f.message) +
+                               " (the workout starting on line " + std::to_string(w.first_row) +
+                               " is left out)",
+                           column_of(path)};
+        }
+      }
+      if (whole) {
+        log.row_errors.push_back(std::move(*whole));
+        w.blocks.clear();
+        break;
+      }
+      if (bad_sets.empty()) {  // an error the file's rows cannot explain: leave the workout out
+        log.row_errors.push_back({w.first_row, fields.empty() ? "invalid" : fields[0].message, ""});
+        w.blocks.clear();
+        break;
+      }
+      for (std::size_t b = w.blocks.size(); b-- > 0;) {
+        auto& block = w.blocks[b];
+        for (std::size_t i = block.sets.size(); i-- > 0;) {
+          if (!bad_sets.contains({b, i})) continue;
+          block.sets.erase(block.sets.begin() + static_cast<std::ptrdiff_t>(i));
+          block.set_rows.erase(block.set_rows.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+        if (block.sets.empty()) w.blocks.erase(w.blocks.begin() + static_cast<std::ptrdiff_t>(b));
+      }
+    }
+  }
+  std::erase_if(log.workouts, [](const ParsedWorkout& w) { return w.blocks.empty(); });
+  std::stable_sort(log.row_errors.begin(), log.row_errors.end(),
+                   [](const RowError& a, const RowError& b) { return a.row < b.row; });
+}
 
 std::string EncodeRequest(const ImportRequest& r) {
   json::object o{{"format", FormatName(r.format)},
@@ -123,6 +283,7 @@ std::string EncodeRequest(const ImportRequest& r) {
                  {"weight_unit", r.weight_unit == core::WeightUnit::kPounds ? "lb" : "kg"},
                  {"distance_unit", r.distance_unit == core::DistanceUnit::kMiles ? "mi" : "km"}};
   if (r.file_name) o["file_name"] = *r.file_name;
+  if (r.time_zone) o["time_zone"] = *r.time_zone;
   return json::serialize(o);
 }
 
@@ -136,12 +297,18 @@ ImportRequest DecodeRequest(std::string_view text) {
   r.distance_unit = o.at("distance_unit").as_string() == "mi" ? core::DistanceUnit::kMiles
                                                               : core::DistanceUnit::kKilometers;
   if (auto* f = o.if_contains("file_name")) r.file_name = std::string(f->as_string());
+  // Jobs queued before imports kept a zone have none: their user's profile zone is read then.
+  if (auto* z = o.if_contains("time_zone")) r.time_zone = std::string(z->as_string());
   return r;
 }
 
 ImportService::ImportService(platform::store::Database& database, platform::jobs::JobQueue& jobs,
-                             exercises::ExerciseService& exercises)
-    : database_(database), jobs_(jobs), exercises_(exercises) {
+                             exercises::ExerciseService& exercises,
+                             ProfileTimeZone profile_time_zone)
+    : database_(database),
+      jobs_(jobs),
+      exercises_(exercises),
+      profile_time_zone_(std::move(profile_time_zone)) {
   // Names first, so an alias never hides another exercise's name.
   for (const auto& entry : exercises.catalog().entries()) {
     catalogue_keys_.emplace(core::SearchKey(entry.exercise.name), entry.exercise.id);
@@ -159,12 +326,32 @@ Job ImportService::Submit(const Principal& principal, const ImportRequest& reque
     throw Error(ErrorKind::kValidation, "The file is empty.", {{"body", "must not be empty"}});
   }
   auto job = database_.WriteResult([&](Session& s) {
-    auto id = jobs_.Enqueue(s, principal.user_id, kImportJobKind, EncodeRequest(request));
+    // The zone is settled now: a later change of the profile does not change what was asked.
+    ImportRequest settled = request;
+    settled.time_zone = ZoneOf(s, principal.user_id, request);
+    auto id = jobs_.Enqueue(s, principal.user_id, kImportJobKind, EncodeRequest(settled));
     imports_.InsertUpload(s, id, principal.user_id, body);
     return *jobs_.Find(s, principal.user_id, id);
   });
   jobs_.Notify();
   return job;
+}
+
+std::string ImportService::ZoneOf(Session& s, const std::string& user_id,
+                                  const ImportRequest& request) {
+  if (request.time_zone) return *request.time_zone;
+  std::string zone = profile_time_zone_ ? profile_time_zone_(s, user_id) : "UTC";
+  return platform::IsKnownTimeZone(zone) ? zone : "UTC";
+}
+
+std::optional<std::string> ImportService::FindDuplicate(
+    Session& s, const std::string& user_id, const std::string& started_at,
+    const std::vector<workouts::WorkoutBlock>& blocks) {
+  for (const auto& id : imports_.LiveWorkoutsStartingAt(s, user_id, started_at)) {
+    auto existing = workouts_.Find(s, user_id, id);
+    if (existing && SameTraining(existing->blocks, blocks)) return id;
+  }
+  return std::nullopt;
 }
 
 Job ImportService::Get(const Principal& principal, const std::string& id) {
@@ -255,6 +442,7 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
   workouts::WorkoutInput input;
   input.id = platform::NewId();
   input.started_at = platform::FormatUtcMs(start_ms);
+  input.time_zone = request.time_zone;
   if (stats.duration_s > 0) {
     input.ended_at = platform::FormatUtcMs(
         start_ms + static_cast<std::int64_t>(std::llround(stats.duration_s * 1000)));
@@ -278,7 +466,17 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
       *cardio.avg_heart_rate > *cardio.max_heart_rate) {
     cardio.avg_heart_rate = cardio.max_heart_rate;
   }
+  DropImplausibleHeartRates(cardio);
   input.cardio = cardio;
+  // The API's rules hold for files too (core/limits.hpp through the API's own check).
+  try {
+    workouts::CheckWorkoutInput(input);
+  } catch (const Error& e) {
+    std::string fields;
+    for (const auto& f : e.fields())
+      fields += (fields.empty() ? "" : "; ") + f.field + " " + f.message;
+    throw Failure("The file has values Vigor does not accept: " + fields + ".", 422);
+  }
 
   StoredTrack stored{track.start_unix_ms, sport, {}, SplitsJson(stats.splits)};
   std::string points = EncodeTrackPoints(track.points);
@@ -361,23 +559,59 @@ std::vector<ExerciseMatch> ImportService::Resolve(Session& s, const std::string&
 
 LogImportSummary ImportService::DryRun(const Principal& principal, const ImportRequest& request,
                                        const std::string& body) {
+  const std::string& user_id = principal.user_id;
+  std::string zone = database_.ReadResult([&](Session& s) { return ZoneOf(s, user_id, request); });
   ParsedLog log;
   try {
-    log = ParseLog(request, body);
+    log = ParseLog(request, body, zone);
   } catch (const LogFormatError& e) {
     throw Error(ErrorKind::kValidation, e.what(), {{"body", e.what()}});
   }
+  CheckParsedLog(log, zone);
   LogImportSummary summary;
-  summary.exercises =
-      database_.ReadResult([&](Session& s) { return Resolve(s, principal.user_id, log); });
+  summary.time_zone = zone;
   summary.rows = log.rows;
-  summary.workouts = log.workouts.size();
-  summary.sets = log.sets();
+  database_.Read([&](Session& s) {
+    summary.exercises = Resolve(s, user_id, log);
+    // Exercises still to create cannot be in the log yet; within the file they are told apart
+    // by name (a text no real id has).
+    std::map<std::string, std::string> ids;
+    for (const auto& m : summary.exercises) ids[m.name] = m.exercise_id.value_or("\x1f" + m.name);
+    auto id_of = [&](const std::string& name) { return ids.at(name); };
+    std::multimap<std::int64_t, std::size_t> kept_by_start;  // earlier workouts of the file
+    for (std::size_t i = 0; i < log.workouts.size(); ++i) {
+      const auto& pw = log.workouts[i];
+      auto input = InputOf(pw, zone, id_of);
+      std::optional<SkippedWorkout> skip;
+      if (!request.allow_duplicate) {
+        if (auto existing = FindDuplicate(s, user_id, input.started_at, input.blocks)) {
+          skip = SkippedWorkout{pw.first_row, pw.title, pw.started_ms, existing,
+                                "already in your log"};
+        } else {
+          auto [from, to] = kept_by_start.equal_range(pw.started_ms);
+          for (auto it = from; it != to && !skip; ++it) {
+            const auto& earlier = log.workouts[it->second];
+            if (SameTraining(InputOf(earlier, zone, id_of).blocks, input.blocks)) {
+              skip = SkippedWorkout{
+                  pw.first_row, pw.title, pw.started_ms, std::nullopt,
+                  "the same as the workout on line " + std::to_string(earlier.first_row)};
+            }
+          }
+        }
+      }
+      if (skip) {
+        ++summary.skipped_count;
+        if (summary.skipped.size() < kPreviewWorkouts) summary.skipped.push_back(std::move(*skip));
+        continue;
+      }
+      kept_by_start.emplace(pw.started_ms, i);
+      ++summary.workouts;
+      for (const auto& b : pw.blocks) summary.sets += b.sets.size();
+      if (summary.sample.size() < kPreviewWorkouts) summary.sample.push_back(pw);
+    }
+  });
   summary.unknown_columns = std::move(log.unknown_columns);
   summary.row_errors = std::move(log.row_errors);
-  auto n = std::min(log.workouts.size(), kPreviewWorkouts);
-  summary.sample.assign(log.workouts.begin(),
-                        log.workouts.begin() + static_cast<std::ptrdiff_t>(n));
   return summary;
 }
 
@@ -427,12 +661,14 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
                                         const std::string& text) {
   const Job& job = context.job();
   const std::string& user_id = job.user_id;
+  std::string zone = database_.ReadResult([&](Session& s) { return ZoneOf(s, user_id, request); });
   ParsedLog log;
   try {
-    log = ParseLog(request, text);
+    log = ParseLog(request, text, zone);
   } catch (const LogFormatError& e) {
     throw Failure(e.what(), 422);
   }
+  CheckParsedLog(log, zone);
   const std::size_t count = log.workouts.size();
   const auto total = static_cast<std::int64_t>(count);
   // A job claimed again after its runner died goes on after the batches that committed: each
@@ -442,37 +678,29 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
   // The exercises the file needs, each created once (found again by name when resuming).
   auto exercise_ids =
       database_.WriteResult([&](Session& s) { return PrepareExercises(s, user_id, job.id, log); });
+  auto id_of = [&](const std::string& name) { return exercise_ids.at(name); };
 
+  struct Built {
+    workouts::Workout workout;
+    const ParsedWorkout* parsed = nullptr;
+  };
   auto build = [&](std::size_t from) {
-    std::vector<workouts::Workout> batch;
+    std::vector<Built> batch;
     std::size_t end = std::min(count, from + kBatchWorkouts);
     batch.reserve(end - from);
     std::string now = platform::NowRfc3339();
     for (std::size_t i = from; i < end; ++i) {
-      const auto& pw = log.workouts[i];
-      workouts::WorkoutInput input;
-      input.title = pw.title.substr(0, 200);
-      input.started_at = platform::FormatUtcMs(pw.started_ms);
-      if (pw.ended_ms) input.ended_at = platform::FormatUtcMs(*pw.ended_ms);
-      input.notes = pw.notes;
-      input.blocks.reserve(pw.blocks.size());
-      for (const auto& pb : pw.blocks) {
-        workouts::WorkoutBlock block;
-        block.exercise_id = exercise_ids.at(pb.exercise_name);
-        block.superset_group = pb.superset_group;
-        block.notes = pb.notes;
-        block.sets = pb.sets;
-        input.blocks.push_back(std::move(block));
-      }
+      auto input = InputOf(log.workouts[i], zone, id_of);
       std::string fingerprint = workouts::Fingerprint(input);
       auto workout = workouts::MakeWorkout(user_id, platform::NewId(), std::move(input),
                                            std::move(fingerprint), now);
       workout.import_id = job.id;
-      batch.push_back(std::move(workout));
+      batch.push_back({std::move(workout), &log.workouts[i]});
     }
     return batch;
   };
 
+  std::vector<SkippedWorkout> skipped;  // in this run, for the result (the first few)
   std::string result;
   auto finish = [&](Session& s) {
     json::array created;
@@ -481,12 +709,30 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
     }
     json::array errors;
     for (const auto& e : log.row_errors) {
-      errors.push_back(json::object{{"row", e.row}, {"message", e.message}});
+      json::object error{{"row", e.row}, {"message", e.message}};
+      error["column"] = e.column.empty() ? json::value(nullptr) : json::value(e.column);
+      errors.push_back(std::move(error));
     }
     json::array unknown;
     for (const auto& c : log.unknown_columns) unknown.push_back(json::string(c));
-    result = json::serialize(json::object{{"workouts_created", total},
-                                          {"sets_created", log.sets()},
+    json::array skipped_list;
+    for (const auto& w : skipped) {
+      json::object o{{"row", w.row},
+                     {"title", w.title},
+                     {"started_at", core::FormatIsoTimeMs(w.started_ms)},
+                     {"reason", w.reason}};
+      o["existing_workout_id"] =
+          w.existing_workout_id ? json::value(*w.existing_workout_id) : json::value(nullptr);
+      skipped_list.push_back(std::move(o));
+    }
+    // Counted from what is stored: right after a resume too, when earlier batches were written
+    // by another runner.
+    auto stored = imports_.CreatedBy(s, user_id, job.id);
+    result = json::serialize(json::object{{"workouts_created", stored.workouts},
+                                          {"sets_created", stored.sets},
+                                          {"workouts_skipped", total - stored.workouts},
+                                          {"skipped", std::move(skipped_list)},
+                                          {"time_zone", zone},
                                           {"exercises_created", std::move(created)},
                                           {"unknown_columns", std::move(unknown)},
                                           {"row_errors", std::move(errors)}});
@@ -495,14 +741,26 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
   };
 
   // The writer thread inserts one batch while this thread builds the next (fingerprints and
-  // totals are a fair share of the work), so the single writer only runs SQL.
+  // totals are a fair share of the work), so the single writer only runs SQL. Each workout is
+  // looked for in the log just before its insert, so a duplicate within the file is found too.
   auto batch = build(next);
   while (true) {
     std::size_t end = next + batch.size();
     bool last = end >= count;
     auto written = std::async(std::launch::async, [&, current = std::move(batch), end, last] {
+      const std::size_t skipped_before = skipped.size();
       database_.Write([&](Session& s) {
-        for (const auto& workout : current) {
+        skipped.resize(skipped_before);  // a retried transaction runs this again
+        for (const auto& [workout, parsed] : current) {
+          if (!request.allow_duplicate) {
+            if (auto existing = FindDuplicate(s, user_id, workout.started_at, workout.blocks)) {
+              if (skipped.size() < kPreviewWorkouts) {
+                skipped.push_back({parsed->first_row, parsed->title, parsed->started_ms, existing,
+                                   "already in your log"});
+              }
+              continue;
+            }
+          }
           if (!workouts_.Insert(s, workout)) throw std::runtime_error("a new workout id is taken");
         }
         if (!context.Progress(s, static_cast<std::int64_t>(end), total)) {
@@ -554,7 +812,9 @@ std::string ImportService::ExportSetsCsv(const Principal& principal) {
   const std::string& user_id = principal.user_id;
   std::vector<ExportedSet> rows;
   std::unordered_map<std::string, exercises::Exercise> names;
+  std::string profile_zone;
   database_.Read([&](Session& s) {
+    profile_zone = ZoneOf(s, user_id, ImportRequest{});
     rows = imports_.AllSets(s, user_id);
     std::set<std::string> ids;
     for (const auto& r : rows) ids.insert(r.exercise_id);
@@ -570,12 +830,18 @@ std::string ImportService::ExportSetsCsv(const Principal& principal) {
       numbered = 0;
     }
     StrongRow row;
-    row.started_ms = platform::ParseRfc3339Ms(r.started_at).value_or(0);
+    std::int64_t started_ms = platform::ParseRfc3339Ms(r.started_at).value_or(0);
     if (r.ended_at) {
       if (auto ended = platform::ParseRfc3339Ms(*r.ended_at)) {
-        row.duration_s = static_cast<double>(*ended - row.started_ms) / 1000;
+        row.duration_s = static_cast<double>(*ended - started_ms) / 1000;
       }
     }
+    // Strong writes the wall-clock time: the workout's own zone, else the profile's, as an
+    // import of the file reads it back.
+    const std::string& zone =
+        r.time_zone && platform::IsKnownTimeZone(*r.time_zone) ? *r.time_zone : profile_zone;
+    row.started_ms =
+        started_ms + std::int64_t{1000} * platform::UtcOffsetSeconds(started_ms, zone).value_or(0);
     row.workout_name = r.title;
     auto name = names.find(r.exercise_id);
     row.exercise_name = name == names.end() ? r.exercise_id : name->second.name;

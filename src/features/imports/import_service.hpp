@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -20,20 +21,40 @@ namespace vigor::features::imports {
 // The kind of the jobs this service runs.
 inline constexpr std::string_view kImportJobKind = "import";
 
+// The IANA zone of a user's profile, read in the caller's transaction (the accounts feature
+// answers; app/feature_links.cpp wires it in).
+using ProfileTimeZone =
+    std::function<std::string(platform::store::Session& session, const std::string& user_id)>;
+
+// Whether two workouts are the same training: the same exercises in the same order, each with
+// the same sets (type, reps, weight, duration, distance). Titles, notes, RPE, supersets and
+// zones may differ: a workout whose title was edited after an import is still the one imported.
+bool SameTraining(const std::vector<workouts::WorkoutBlock>& a,
+                  const std::vector<workouts::WorkoutBlock>& b);
+
+// Holds every workout of `log` to the API's own rules (workouts::CheckWorkoutInput, whose limits
+// live in core/limits.hpp): a set with a value the API refuses is left out with a RowError naming
+// its line and column; a workout with a problem of its own (a note too long, too many sets) is
+// left out whole, reported at its first line. What is left is what a client could have sent.
+void CheckParsedLog(ParsedLog& log, const std::string& time_zone);
+
 // Imports and exports of the training log. An import is a background job (its id is the
 // import's id): the upload is stored with the job in one transaction and the job does the rest.
 // An activity file becomes one cardio workout with its track, written in one transaction, or
 // nothing at all; a training-log CSV becomes workouts (one transaction per kBatchWorkouts) and
 // the custom exercises it needs, each stamped with the import's id so that Undo removes exactly
 // them. A CSV import whose runner died resumes after its last committed batch. Another user's
-// import, workout or track is "not found".
+// import, workout or track is "not found". A training-log workout already in the log (the same
+// start and the same training, SameTraining) is skipped, and shown so in the dry run; a file
+// imported twice creates nothing the second time. Times without a zone are read in the zone the
+// request names, else the user's profile zone.
 class ImportService {
  public:
   static constexpr std::size_t kBatchWorkouts = 200;
   static constexpr std::size_t kPreviewWorkouts = 20;
 
   ImportService(platform::store::Database& database, platform::jobs::JobQueue& jobs,
-                exercises::ExerciseService& exercises);
+                exercises::ExerciseService& exercises, ProfileTimeZone profile_time_zone);
 
   // Stores the upload and queues its job; returns the job.
   platform::jobs::Job Submit(const platform::auth::Principal& principal,
@@ -72,10 +93,18 @@ class ImportService {
   void RemoveCreated(Session& s, const std::string& user_id, const std::string& import_id);
   // Every distinct exercise name of `log`, resolved against the catalogue and the user's own.
   std::vector<ExerciseMatch> Resolve(Session& s, const std::string& user_id, const ParsedLog& log);
+  // The request's zone, else the user's profile zone (UTC if that is not a known zone).
+  std::string ZoneOf(Session& s, const std::string& user_id, const ImportRequest& request);
+  // The user's live workout that a workout starting at `started_at` with these blocks would
+  // duplicate.
+  std::optional<std::string> FindDuplicate(Session& s, const std::string& user_id,
+                                           const std::string& started_at,
+                                           const std::vector<workouts::WorkoutBlock>& blocks);
 
   platform::store::Database& database_;
   platform::jobs::JobQueue& jobs_;
   exercises::ExerciseService& exercises_;
+  ProfileTimeZone profile_time_zone_;
   // Search key of every catalogue name and alias -> slug.
   std::unordered_map<std::string, std::string> catalogue_keys_;
   ImportRepository imports_;

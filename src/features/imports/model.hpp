@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,10 @@ struct ImportRequest {
   bool dry_run = false;
   core::WeightUnit weight_unit = core::WeightUnit::kKilograms;         // Strong CSV weights
   core::DistanceUnit distance_unit = core::DistanceUnit::kKilometers;  // Strong CSV distances
+  // The IANA zone the file's local times are in (Strong and Hevy write wall-clock times without
+  // a zone). Absent in the request: the user's profile zone, resolved when the import is asked
+  // for and kept with its job. Imported workouts carry it as their time_zone.
+  std::optional<std::string> time_zone;
 };
 
 // A set as a training-log CSV gives it, before its exercise is resolved.
@@ -37,6 +42,7 @@ struct ParsedBlock {
   std::optional<std::int64_t> superset_group;
   std::optional<std::string> notes;
   std::vector<workouts::WorkoutSet> sets;
+  std::vector<std::size_t> set_rows;  // the line of each set in the file
 };
 
 struct ParsedWorkout {
@@ -51,7 +57,13 @@ struct ParsedWorkout {
 struct RowError {
   std::size_t row = 0;  // 1-based line in the file; the header is line 1
   std::string message;
+  std::string column;  // the file's column at fault, as its header writes it; empty: the row
 };
+
+// The file's column (as its header names it) that gives each field of a workout input, for
+// telling the user where a value the API refuses came from: "weight_kg" -> "Weight" (Strong).
+// Keys are the API's field names; workout-level ones are prefixed "workout." ("workout.notes").
+using ColumnOfField = std::map<std::string, std::string>;
 
 // A whole training-log CSV, read.
 struct ParsedLog {
@@ -59,6 +71,7 @@ struct ParsedLog {
   std::vector<std::string> unknown_columns;
   std::vector<RowError> row_errors;  // rows left out
   std::size_t rows = 0;              // data rows read
+  ColumnOfField columns;
   std::size_t sets() const;
 };
 
@@ -66,6 +79,16 @@ struct ParsedLog {
 struct ExerciseMatch {
   std::string name;                        // as the file writes it
   std::optional<std::string> exercise_id;  // a catalogue slug or the user's own; empty: create it
+};
+
+// A workout of the file that is in the user's log already (or earlier in the same file), so
+// importing it again would make a duplicate.
+struct SkippedWorkout {
+  std::size_t row = 0;  // the file's line where the workout starts
+  std::string title;
+  std::int64_t started_ms = 0;
+  std::optional<std::string> existing_workout_id;  // absent: a duplicate within the file
+  std::string reason;
 };
 
 // What a dry run shows, and a real import reports when done.
@@ -76,7 +99,10 @@ struct LogImportSummary {
   std::vector<ExerciseMatch> exercises;  // every distinct name, in order of appearance
   std::vector<std::string> unknown_columns;
   std::vector<RowError> row_errors;
-  std::vector<ParsedWorkout> sample;  // the first few workouts, for a preview
+  std::vector<ParsedWorkout> sample;    // the first few workouts to be imported, for a preview
+  std::string time_zone;                // the zone the file's times were read in
+  std::size_t skipped_count = 0;        // workouts left out as already in the log
+  std::vector<SkippedWorkout> skipped;  // the first few of them
 };
 
 // The track of a workout, decoded.

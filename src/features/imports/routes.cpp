@@ -5,6 +5,7 @@
 #include "core/track.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/json.hpp"
+#include "platform/time_zone.hpp"
 
 namespace vigor::features::imports {
 
@@ -30,7 +31,7 @@ std::optional<bool> Flag(const Request& request, std::string_view name,
   return std::nullopt;
 }
 
-// ?format=&name=&allow_duplicate=&dry_run=&weight_unit=&distance_unit=
+// ?format=&name=&allow_duplicate=&dry_run=&weight_unit=&distance_unit=&time_zone=
 ImportRequest ParseImportRequest(const Request& request) {
   platform::FieldErrors errors;
   ImportRequest r;
@@ -63,6 +64,13 @@ ImportRequest ParseImportRequest(const Request& request) {
       r.distance_unit = core::DistanceUnit::kMiles;
     } else if (*unit != "km") {
       errors.Add("distance_unit", "must be km or mi");
+    }
+  }
+  if (auto zone = request.QueryParam("time_zone")) {
+    if (zone->size() <= 64 && platform::IsKnownTimeZone(*zone)) {
+      r.time_zone = std::move(*zone);
+    } else {
+      errors.Add("time_zone", "must be an IANA time zone such as Europe/Berlin");
     }
   }
   errors.ThrowIfAny();
@@ -122,7 +130,19 @@ json::object EncodeSummary(const LogImportSummary& s) {
   }
   for (const auto& c : s.unknown_columns) unknown.push_back(json::string(c));
   for (const auto& e : s.row_errors) {
-    errors.push_back(json::object{{"row", e.row}, {"message", e.message}});
+    json::object error{{"row", e.row}, {"message", e.message}};
+    error["column"] = e.column.empty() ? json::value(nullptr) : json::value(e.column);
+    errors.push_back(std::move(error));
+  }
+  json::array skipped;
+  for (const auto& w : s.skipped) {
+    json::object o{{"row", w.row},
+                   {"title", w.title},
+                   {"started_at", core::FormatIsoTimeMs(w.started_ms)},
+                   {"reason", w.reason}};
+    o["existing_workout_id"] =
+        w.existing_workout_id ? json::value(*w.existing_workout_id) : json::value(nullptr);
+    skipped.push_back(std::move(o));
   }
   for (const auto& w : s.sample) {
     std::size_t sets = 0;
@@ -141,6 +161,9 @@ json::object EncodeSummary(const LogImportSummary& s) {
                       {"rows", s.rows},
                       {"workouts", s.workouts},
                       {"sets", s.sets},
+                      {"workouts_skipped", s.skipped_count},
+                      {"skipped", std::move(skipped)},
+                      {"time_zone", s.time_zone},
                       {"exercises", std::move(exercises)},
                       {"exercises_to_create", std::move(to_create)},
                       {"unknown_columns", std::move(unknown)},

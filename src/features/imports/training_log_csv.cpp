@@ -5,10 +5,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include "core/csv.hpp"
 #include "core/track.hpp"
+#include "platform/time_zone.hpp"
 
 namespace vigor::features::imports {
 
@@ -109,31 +111,37 @@ std::string_view Field(const core::CsvRecord& row, std::optional<std::size_t> co
 // Thrown while reading one row: the row is left out with this message.
 struct RowProblem {
   std::string message;
+  std::string column;
 };
 
-// A non-negative amount, 0 and empty meaning "not recorded".
-std::optional<double> Amount(std::string_view text, std::string_view column, double max) {
+RowProblem NotANumber(std::string_view column, std::string_view what = "a number") {
+  return RowProblem{std::string(column) + " must be " + std::string(what), std::string(column)};
+}
+
+// An amount, 0 and empty meaning "not recorded". Its range is not checked here: the workout is
+// checked as a whole against the API's own rules (CheckParsedLog), so every way in has the same
+// limits.
+std::optional<double> Amount(std::string_view text, std::string_view column) {
   if (text.empty()) return std::nullopt;
   auto v = Number(text);
-  if (!v || *v < 0 || *v > max) {
-    throw RowProblem{std::string(column) + " must be a number from 0 to " + FormatDecimal(max)};
-  }
+  if (!v) throw NotANumber(column);
   if (*v == 0) return std::nullopt;
   return v;
 }
 
 std::optional<std::int64_t> Reps(std::string_view text, std::string_view column) {
-  auto v = Amount(text, column, 100000);
+  auto v = Amount(text, column);
   if (!v) return std::nullopt;
-  if (*v != std::floor(*v)) throw RowProblem{std::string(column) + " must be a whole number"};
+  if (*v != std::floor(*v)) throw NotANumber(column, "a whole number");
+  // Beyond what an int64 holds: kept as the largest one, which the range check then refuses.
+  constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+  if (std::abs(*v) >= static_cast<double>(kMax)) return *v < 0 ? -kMax : kMax;
   return static_cast<std::int64_t>(*v);
 }
 
-std::optional<double> Rpe(std::string_view text) {
-  if (text.empty()) return std::nullopt;
-  auto v = Number(text);
-  if (!v || *v < 0 || *v > 10) throw RowProblem{"RPE must be a number from 0 to 10"};
-  return v;
+// RPE; 0 and empty mean "not recorded", as for the amounts.
+std::optional<double> Rpe(std::string_view text, std::string_view column) {
+  return Amount(text, column);
 }
 
 std::optional<std::string> Text(std::string_view text) {
@@ -141,16 +149,30 @@ std::optional<std::string> Text(std::string_view text) {
   return std::string(text);
 }
 
-// "2023-01-02 18:03:11" or an RFC 3339 date-time; no zone is UTC.
-std::optional<std::int64_t> StrongDate(std::string_view text) {
+// An ISO 8601 date-time ("2023-01-02T18:03:11", fractions allowed). With a zone ("Z",
+// "+01:00"), that instant; without one (what Strong and Hevy write: the phone's wall clock), the
+// wall-clock time in `zone`, a daylight-saving gap or overlap resolved as
+// platform::ResolveLocalTime does (the clocks' offset before the jump; the earlier of two).
+std::optional<std::int64_t> Instant(const std::string& iso, std::string_view zone) {
+  auto ms = core::ParseIsoTimeMs(iso);
+  if (!ms) return std::nullopt;
+  bool has_zone = iso.size() > 10 && iso.find_first_of("Zz+-", 10) != std::string::npos;
+  if (has_zone) return ms;
+  auto resolved = platform::ResolveLocalTime(*ms, zone);
+  if (!resolved) throw LogFormatError("The time zone " + std::string(zone) + " is not known.");
+  return resolved->utc_ms;
+}
+
+// "2023-01-02 18:03:11" or an ISO 8601 date-time, read as Instant does.
+std::optional<std::int64_t> StrongDate(std::string_view text, std::string_view zone) {
   std::string s(text);
   if (s.size() > 10 && s[10] == ' ') s[10] = 'T';
   if (s.size() == 16) s += ":00";  // no seconds
-  return core::ParseIsoTimeMs(s);
+  return Instant(s, zone);
 }
 
-// "12 Jan 2024, 18:05" (Hevy), or what StrongDate reads.
-std::optional<std::int64_t> HevyDate(std::string_view text) {
+// "12 Jan 2024, 18:05" (Hevy, the phone's wall clock), or what StrongDate reads.
+std::optional<std::int64_t> HevyDate(std::string_view text, std::string_view zone) {
   static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
   int day = 0, year = 0, hour = 0, minute = 0;
@@ -161,13 +183,12 @@ std::optional<std::int64_t> HevyDate(std::string_view text) {
     for (int m = 0; m < 12; ++m) {
       if (kMonths[m] != month) continue;
       char iso[32];
-      std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:00Z", year, m + 1, day, hour,
-                    minute);
-      return core::ParseIsoTimeMs(iso);
+      std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:00", year, m + 1, day, hour, minute);
+      return Instant(iso, zone);
     }
     return std::nullopt;
   }
-  return StrongDate(text);
+  return StrongDate(text, zone);
 }
 
 // "1h 2m", "45m", "30s", "1h 2m 3s"; a bare number is seconds.
@@ -212,24 +233,33 @@ class LogBuilder {
     if (key != key_ || log_.workouts.empty()) {
       key_ = key;
       log_.workouts.push_back(ParsedWorkout{.first_row = row});
+      supersets_.clear();
     }
     return log_.workouts.back();
   }
-  void AddSet(ParsedWorkout& w, const std::string& exercise,
-              std::optional<std::int64_t> superset_group, const std::optional<std::string>& notes,
-              const WorkoutSet& set) {
+  // `superset_id` is the file's own number (Hevy counts from 0); the workout's supersets become
+  // 1, 2, ... in order of first appearance, the API's superset_group.
+  void AddSet(ParsedWorkout& w, const std::string& exercise, std::optional<double> superset_id,
+              const std::optional<std::string>& notes, const WorkoutSet& set, std::size_t row) {
+    std::optional<std::int64_t> group;
+    if (superset_id) {
+      auto next = static_cast<std::int64_t>(supersets_.size()) + 1;
+      group = supersets_.emplace(*superset_id, next).first->second;
+    }
     if (w.blocks.empty() || w.blocks.back().exercise_name != exercise ||
-        w.blocks.back().superset_group != superset_group) {
-      w.blocks.push_back(ParsedBlock{exercise, superset_group, notes, {}});
+        w.blocks.back().superset_group != group) {
+      w.blocks.push_back(ParsedBlock{exercise, group, notes, {}, {}});
     }
     auto& block = w.blocks.back();
     if (!block.notes && notes) block.notes = notes;
     block.sets.push_back(set);
+    block.set_rows.push_back(row);
   }
 
  private:
   ParsedLog& log_;
   std::string key_;
+  std::map<double, std::int64_t> supersets_;  // the file's superset id -> superset_group
 };
 
 }  // namespace
@@ -243,7 +273,7 @@ std::size_t ParsedLog::sets() const {
 }
 
 ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
-                         core::DistanceUnit distance_unit) {
+                         core::DistanceUnit distance_unit, std::string_view time_zone) {
   Records records(text);
   core::CsvRecord row;
   if (!records.Next(row)) throw LogFormatError("The file is empty.");
@@ -261,6 +291,18 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
 
   ParsedLog log;
   log.unknown_columns = columns.unknown;
+  log.columns = {{"set_type", "Set Order"},
+                 {"weight_kg", "Weight"},
+                 {"reps", "Reps"},
+                 {"distance_m", "Distance"},
+                 {"duration_s", "Seconds"},
+                 {"rpe", "RPE"},
+                 {"notes", "Notes"},
+                 {"exercise_id", "Exercise Name"},
+                 {"workout.title", "Workout Name"},
+                 {"workout.started_at", "Date"},
+                 {"workout.ended_at", "Duration"},
+                 {"workout.notes", "Workout Notes"}};
   LogBuilder builder(log);
   while (records.Next(row)) {
     ++log.rows;
@@ -268,10 +310,12 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
       auto order = Lower(Field(row, c_order));
       if (order.starts_with("rest")) continue;  // rest-timer rows carry no set
       auto date_text = Field(row, c_date);
-      auto started = StrongDate(date_text);
-      if (!started) throw RowProblem{"Date must be a date and time like 2024-01-12 18:05:00"};
+      auto started = StrongDate(date_text, time_zone);
+      if (!started) {
+        throw RowProblem{"Date must be a date and time like 2024-01-12 18:05:00", "Date"};
+      }
       std::string exercise(Field(row, c_exercise));
-      if (exercise.empty()) throw RowProblem{"Exercise Name is empty"};
+      if (exercise.empty()) throw RowProblem{"Exercise Name is empty", "Exercise Name"};
       WorkoutSet set;
       if (order.empty() || std::all_of(order.begin(), order.end(), ::isdigit)) {
         set.set_type = SetType::kNormal;
@@ -282,17 +326,17 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
       } else if (order == "f") {
         set.set_type = SetType::kFailure;
       } else {
-        throw RowProblem{"Set Order must be a number, W, D or F"};
+        throw RowProblem{"Set Order must be a number, W, D or F", "Set Order"};
       }
-      if (auto kg = Amount(Field(row, c_weight), "Weight", 10000)) {
+      if (auto kg = Amount(Field(row, c_weight), "Weight")) {
         set.weight_kg = core::FromDisplayWeight(*kg, weight_unit);
       }
       set.reps = Reps(Field(row, c_reps), "Reps");
-      if (auto d = Amount(Field(row, c_distance), "Distance", 100000)) {
+      if (auto d = Amount(Field(row, c_distance), "Distance")) {
         set.distance_m = core::FromDisplayDistance(*d, distance_unit);
       }
-      set.duration_s = Amount(Field(row, c_seconds), "Seconds", 864000);
-      set.rpe = Rpe(Field(row, c_rpe));
+      set.duration_s = Amount(Field(row, c_seconds), "Seconds");
+      set.rpe = Rpe(Field(row, c_rpe), "RPE");
       std::string name(Field(row, c_name));
       auto& w = builder.Workout(std::string(date_text) + '\x1f' + name, row.line);
       if (w.blocks.empty()) {
@@ -303,16 +347,16 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
         }
         w.notes = Text(Field(row, c_wnotes));
       }
-      builder.AddSet(w, exercise, std::nullopt, Text(Field(row, c_notes)), set);
+      builder.AddSet(w, exercise, std::nullopt, Text(Field(row, c_notes)), set, row.line);
     } catch (const RowProblem& p) {
-      log.row_errors.push_back({row.line, p.message});
+      log.row_errors.push_back({row.line, p.message, p.column});
     }
   }
   std::erase_if(log.workouts, [](const ParsedWorkout& w) { return w.blocks.empty(); });
   return log;
 }
 
-ParsedLog ParseHevyCsv(std::string_view text) {
+ParsedLog ParseHevyCsv(std::string_view text, std::string_view time_zone) {
   Records records(text);
   core::CsvRecord row;
   if (!records.Next(row)) throw LogFormatError("The file is empty.");
@@ -333,15 +377,30 @@ ParsedLog ParseHevyCsv(std::string_view text) {
 
   ParsedLog log;
   log.unknown_columns = columns.unknown;
+  log.columns = {{"set_type", "set_type"},
+                 {"weight_kg", c_kg ? "weight_kg" : "weight_lbs"},
+                 {"reps", "reps"},
+                 {"distance_m", c_km ? "distance_km" : "distance_miles"},
+                 {"duration_s", "duration_seconds"},
+                 {"rpe", "rpe"},
+                 {"notes", "exercise_notes"},
+                 {"superset_group", "superset_id"},
+                 {"exercise_id", "exercise_title"},
+                 {"workout.title", "title"},
+                 {"workout.started_at", "start_time"},
+                 {"workout.ended_at", "end_time"},
+                 {"workout.notes", "description"}};
   LogBuilder builder(log);
   while (records.Next(row)) {
     ++log.rows;
     try {
       auto start_text = Field(row, c_start);
-      auto started = HevyDate(start_text);
-      if (!started) throw RowProblem{"start_time must be a date like \"12 Jan 2024, 18:05\""};
+      auto started = HevyDate(start_text, time_zone);
+      if (!started) {
+        throw RowProblem{"start_time must be a date like \"12 Jan 2024, 18:05\"", "start_time"};
+      }
       std::string exercise(Field(row, c_exercise));
-      if (exercise.empty()) throw RowProblem{"exercise_title is empty"};
+      if (exercise.empty()) throw RowProblem{"exercise_title is empty", "exercise_title"};
       WorkoutSet set;
       auto type = Lower(Field(row, c_type));
       if (type.empty() || type == "normal") {
@@ -353,42 +412,43 @@ ParsedLog ParseHevyCsv(std::string_view text) {
       } else if (type == "failure") {
         set.set_type = SetType::kFailure;
       } else {
-        throw RowProblem{"set_type must be normal, warmup, dropset or failure"};
+        throw RowProblem{"set_type must be normal, warmup, dropset or failure", "set_type"};
       }
-      if (auto kg = Amount(Field(row, c_kg), "weight_kg", 10000)) {
+      if (auto kg = Amount(Field(row, c_kg), "weight_kg")) {
         set.weight_kg = *kg;
-      } else if (auto lb = Amount(Field(row, c_lb), "weight_lbs", 22000)) {
+      } else if (auto lb = Amount(Field(row, c_lb), "weight_lbs")) {
         set.weight_kg = core::PoundsToKilograms(*lb);
       }
       set.reps = Reps(Field(row, c_reps), "reps");
-      if (auto km = Amount(Field(row, c_km), "distance_km", 100000)) {
+      if (auto km = Amount(Field(row, c_km), "distance_km")) {
         set.distance_m = core::KilometersToMeters(*km);
-      } else if (auto mi = Amount(Field(row, c_mi), "distance_miles", 100000)) {
+      } else if (auto mi = Amount(Field(row, c_mi), "distance_miles")) {
         set.distance_m = core::MilesToMeters(*mi);
       }
-      set.duration_s = Amount(Field(row, c_seconds), "duration_seconds", 864000);
-      set.rpe = Rpe(Field(row, c_rpe));
-      std::optional<std::int64_t> superset;
+      set.duration_s = Amount(Field(row, c_seconds), "duration_seconds");
+      set.rpe = Rpe(Field(row, c_rpe), "rpe");
+      // Hevy numbers a workout's supersets from 0; any whole number is an id here.
+      std::optional<double> superset;
       if (auto s = Field(row, c_superset); !s.empty()) {
         auto n = Number(s);
-        if (!n || *n < 0 || *n > 1000 || *n != std::floor(*n)) {
-          throw RowProblem{"superset_id must be a whole number"};
+        if (!n || *n < 0 || *n != std::floor(*n)) {
+          throw NotANumber("superset_id", "a whole number");
         }
-        superset = static_cast<std::int64_t>(*n);
+        superset = *n;
       }
       std::string title(Field(row, c_title));
       auto& w = builder.Workout(std::string(start_text) + '\x1f' + title, row.line);
       if (w.blocks.empty()) {
         w.title = title.empty() ? "Workout" : title;
         w.started_ms = *started;
-        if (auto ended = HevyDate(Field(row, c_end)); ended && *ended >= *started) {
+        if (auto ended = HevyDate(Field(row, c_end), time_zone); ended && *ended >= *started) {
           w.ended_ms = ended;
         }
         w.notes = Text(Field(row, c_desc));
       }
-      builder.AddSet(w, exercise, superset, Text(Field(row, c_enotes)), set);
+      builder.AddSet(w, exercise, superset, Text(Field(row, c_enotes)), set, row.line);
     } catch (const RowProblem& p) {
-      log.row_errors.push_back({row.line, p.message});
+      log.row_errors.push_back({row.line, p.message, p.column});
     }
   }
   std::erase_if(log.workouts, [](const ParsedWorkout& w) { return w.blocks.empty(); });

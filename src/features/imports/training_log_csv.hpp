@@ -21,23 +21,28 @@ class LogFormatError : public std::runtime_error {
 };
 
 // Strong: Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,
-// Workout Notes,RPE (',' or ';' separated). Dates are taken as UTC. Weights are in `weight_unit`,
-// distances in `distance_unit`; a 0 in Weight, Reps, Distance or Seconds means "not recorded".
+// Workout Notes,RPE (',' or ';' separated). Dates without a zone are wall-clock times in
+// `time_zone` (an IANA zone the caller checked), daylight-saving gaps and overlaps resolved as
+// platform::ResolveLocalTime does; a date with a zone ("Z", "+01:00") is that instant. Weights are
+// in `weight_unit`, distances in `distance_unit`; a 0 in Weight, Reps, Distance, Seconds or RPE
+// means "not recorded". Values are not range-checked here: CheckParsedLog applies the API's rules.
 // Set Order is a number for a normal set, W (warm-up), D (drop set) or F (failure); rest-timer
 // rows are skipped. Rows of one workout share Date and Workout Name; consecutive rows of one
 // exercise make a block. Rows that cannot be read are left out with a RowError.
 ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
-                         core::DistanceUnit distance_unit);
+                         core::DistanceUnit distance_unit, std::string_view time_zone);
 
 // Hevy: title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,
 // set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe (weight_lbs and
-// distance_miles are accepted too). Times like "12 Jan 2024, 18:05", taken as UTC.
-ParsedLog ParseHevyCsv(std::string_view text);
+// distance_miles are accepted too). Times like "12 Jan 2024, 18:05", wall-clock times in
+// `time_zone` as for Strong. A workout's superset ids (Hevy's count from 0) become superset
+// groups 1, 2, ... in order of first appearance, as the API numbers them.
+ParsedLog ParseHevyCsv(std::string_view text, std::string_view time_zone);
 
 // Strong's header and one row of it (weights in kg, distances in km), as the export writes them.
 std::vector<std::string> StrongHeader();
 struct StrongRow {
-  std::int64_t started_ms = 0;
+  std::int64_t started_ms = 0;  // the wall-clock time to write, counted as if it were UTC
   std::string workout_name;
   std::optional<double> duration_s;
   std::string exercise_name;

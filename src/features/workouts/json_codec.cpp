@@ -351,6 +351,31 @@ boost::json::object EncodeWorkout(const Workout& w) {
   return o;
 }
 
+boost::json::object EncodeWorkoutInput(const WorkoutInput& in) {
+  boost::json::array blocks;
+  for (const auto& b : in.blocks) {
+    boost::json::object block{{"exercise_id", b.exercise_id}, {"sets", EncodeSets(b.sets)}};
+    if (b.superset_group) block["superset_group"] = *b.superset_group;
+    if (b.rest_s) block["rest_s"] = *b.rest_s;
+    if (b.notes) block["notes"] = *b.notes;
+    blocks.push_back(std::move(block));
+  }
+  boost::json::object o{
+      {"title", in.title}, {"started_at", in.started_at}, {"blocks", std::move(blocks)}};
+  if (in.id) o["id"] = *in.id;
+  if (in.ended_at) o["ended_at"] = *in.ended_at;
+  if (in.time_zone) o["time_zone"] = *in.time_zone;
+  if (in.notes) o["notes"] = *in.notes;
+  if (in.perceived_effort) o["perceived_effort"] = *in.perceived_effort;
+  if (in.routine_id) o["routine_id"] = *in.routine_id;
+  if (in.cardio) o["cardio"] = EncodeCardio(in.cardio);
+  return o;
+}
+
+void CheckWorkoutInput(const WorkoutInput& input) {
+  WorkoutService::CheckRules(DecodeWorkoutInput(EncodeWorkoutInput(input)));
+}
+
 boost::json::object EncodeWorkoutPage(const WorkoutPage& page) {
   boost::json::array items;
   for (const auto& w : page.items) {

@@ -17,6 +17,14 @@ WorkoutInput DecodeWorkoutInput(const boost::json::object& body);
 RoutineInput DecodeRoutineInput(const boost::json::object& body);
 ProgramInput DecodeProgramInput(const boost::json::object& body);
 
+// What a client would send for `input`: DecodeWorkoutInput gives back an equal input.
+boost::json::object EncodeWorkoutInput(const WorkoutInput& input);
+// Checks an input that did not arrive as JSON (an imported workout) by exactly the rules a
+// client's request meets: the decoder's types, ranges and lengths (core/limits.hpp) and
+// WorkoutService::CheckRules. Throws the kValidation error the API would answer, its fields
+// named by path (`blocks[2].sets[0].weight_kg`). Existence of exercises is not checked.
+void CheckWorkoutInput(const WorkoutInput& input);
+
 boost::json::object EncodeWorkout(const Workout& workout);
 boost::json::object EncodeWorkoutPage(const WorkoutPage& page);
 boost::json::object EncodeLastSets(const LastSets& last);

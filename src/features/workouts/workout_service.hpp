@@ -58,11 +58,12 @@ class WorkoutService {
   static std::string EncodeCursor(const WorkoutCursor& cursor);
   static std::optional<WorkoutCursor> DecodeCursor(const std::string& text);
 
+  // The rules that need no database: ended_at after started_at, heart rates in order. Public so
+  // that imported workouts meet them too (CheckWorkoutInput).
+  static void CheckRules(const WorkoutInput& input);
+
  private:
   using Session = platform::store::Session;
-
-  // The rules that need no database: ended_at after started_at, heart rates in order.
-  static void CheckRules(const WorkoutInput& input);
   // Every exercise (and the routine) must be the user's to use. Ids already in the stored
   // workout stay allowed, so an old workout can be edited after its exercise was deleted.
   void CheckReferences(Session& s, const std::string& user_id, const WorkoutInput& input,

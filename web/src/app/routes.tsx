@@ -224,7 +224,7 @@ export const routes: RouteObject[] = [
       { path: paths.templates, element: signedIn(() => <TemplatesPage paths={workoutPaths} />) },
       { path: paths.body, element: signedIn(() => <BodyPage />) },
       { path: paths.me, element: signedIn((me) => <MePage me={me} paths={mePaths} />) },
-      { path: paths.import, element: signedIn(() => <ImportPage paths={importPaths} />) },
+      { path: paths.import, element: signedIn((me) => <ImportPage paths={importPaths} timeZone={me.preferences.time_zone} />) },
       { path: paths.exercises, element: signedIn(() => <ExerciseBrowserPage paths={exercisePaths} />) },
       { path: paths.exercise, element: <ExerciseRoute /> },
       { path: '*', element: <NotFoundPage /> },

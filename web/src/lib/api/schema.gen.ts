@@ -793,7 +793,7 @@ export interface paths {
         put?: never;
         /**
          * Import an activity file or another app's training log
-         * @description The raw file is the body (not a form). Activity files (gpx, tcx, fit) become one cardio workout with its track; training logs (strong_csv, hevy_csv) become workouts and the custom exercises they need. The import runs in the background: the answer is 202 with the import, to poll at its Location. A file whose start time and sport match one of the user's workouts fails with error.status 409 and error.existing_workout_id unless allow_duplicate=true. With dry_run=true (CSV only) nothing is written and the answer is 200 with a preview. Bodies over 64 MiB are refused with 413.
+         * @description The raw file is the body (not a form). Activity files (gpx, tcx, fit) become one cardio workout with its track; training logs (strong_csv, hevy_csv) become workouts and the custom exercises they need. The import runs in the background: the answer is 202 with the import, to poll at its Location. An activity file whose start time and sport match one of the user's workouts fails with error.status 409 and error.existing_workout_id unless allow_duplicate=true; a training-log workout with the same start and the same training (exercises in order, each set's type, reps, weight, duration and distance) as one of the user's workouts, or as an earlier one of the file, is skipped (listed in the preview and counted in the result) unless allow_duplicate=true. Every imported workout meets the same rules as one sent to /workouts: a CSV set the API would refuse is left out and reported in row_errors with its line and column. With dry_run=true (CSV only) nothing is written and the answer is 200 with a preview. Bodies over 64 MiB are refused with 413.
          */
         post: operations["createImport"];
         delete?: never;
@@ -1500,7 +1500,7 @@ export interface components {
             progress: number;
             done: number;
             total: number | null;
-            /** @description When succeeded. Activity files: workouts_created, workout_id, indoor, points. Training logs: workouts_created, sets_created, exercises_created ({id, name}), unknown_columns, row_errors ({row, message}). */
+            /** @description When succeeded. Activity files: workouts_created, workout_id, indoor, points. Training logs: workouts_created, sets_created, workouts_skipped (already in the log), skipped (the first of them, ImportSkippedWorkout), time_zone (the zone local times were read in), exercises_created ({id, name}), unknown_columns, row_errors (ImportRowError). */
             result: {
                 [key: string]: unknown;
             } | null;
@@ -1518,8 +1518,16 @@ export interface components {
         ImportPreview: {
             dry_run: boolean;
             rows: number;
+            /** @description The workouts the import would create (skipped ones not counted). */
             workouts: number;
+            /** @description The sets of those workouts. */
             sets: number;
+            /** @description Workouts of the file already in the user's log, which the import skips. */
+            workouts_skipped: number;
+            /** @description The first 20 of them. */
+            skipped: components["schemas"]["ImportSkippedWorkout"][];
+            /** @description The IANA zone the file's local times were read in. */
+            time_zone: string;
             exercises: {
                 name: string;
                 /** @description The catalogue slug or own exercise it maps to; null when it would be created. */
@@ -1528,6 +1536,7 @@ export interface components {
             exercises_to_create: string[];
             unknown_columns: string[];
             row_errors: components["schemas"]["ImportRowError"][];
+            /** @description The first 20 workouts the import would create. */
             preview: {
                 row: number;
                 title: string;
@@ -1537,10 +1546,23 @@ export interface components {
                 exercises: string[];
             }[];
         };
+        /** @description A row left out (or, at a workout's first line, a workout left out). */
         ImportRowError: {
             /** @description The 1-based line of the file (the header is line 1). */
             row: number;
             message: string;
+            /** @description The file's column at fault, as its header names it ("Weight"); null when the row as a whole is. */
+            column: string | null;
+        };
+        ImportSkippedWorkout: {
+            /** @description The line where the workout starts in the file. */
+            row: number;
+            title: string;
+            /** Format: date-time */
+            started_at: string;
+            reason: string;
+            /** @description The workout of the log it duplicates; null for a duplicate within the file. */
+            existing_workout_id: string | null;
         };
         WorkoutTrack: {
             sport: string;
@@ -3144,6 +3166,8 @@ export interface operations {
                 weight_unit?: "kg" | "lb";
                 /** @description The unit of Strong's Distance column. */
                 distance_unit?: "km" | "mi";
+                /** @description The IANA time zone (tz database) the file's local times are in: Strong and Hevy write the phone's wall-clock time without a zone. Default: the user's profile zone. A time the clocks skipped (a daylight-saving gap) is read with the offset before the jump; a time that happened twice (an overlap), as the earlier. Imported workouts carry the zone as their time_zone. An unknown zone is 422. */
+                time_zone?: string;
             };
             header?: never;
             path?: never;

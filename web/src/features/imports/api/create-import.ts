@@ -15,6 +15,8 @@ export interface ImportRequest {
   format: ImportFormat;
   weightUnit?: 'kg' | 'lb';
   distanceUnit?: 'km' | 'mi';
+  /** The IANA zone of the file's local times (CSV); the server defaults to the profile zone. */
+  timeZone?: string;
   allowDuplicate?: boolean;
 }
 
@@ -25,6 +27,7 @@ function query(request: ImportRequest, dryRun: boolean) {
     dry_run: dryRun || undefined,
     weight_unit: request.weightUnit,
     distance_unit: request.distanceUnit,
+    time_zone: request.timeZone,
     allow_duplicate: request.allowDuplicate || undefined,
   };
 }

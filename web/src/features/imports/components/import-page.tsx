@@ -1,12 +1,13 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, buttonClassName, Card, ErrorState, RadioGroup } from '@/components/ui';
+import { Button, buttonClassName, Card, ErrorState, RadioGroup, SelectField } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
 import { useServerEvents } from '@/lib/events';
 import { useCreateImport, usePreviewImport, type ImportRequest } from '../api/create-import';
 import { exportSetsCsvUrl } from '../api/export-sets';
 import { acceptedFiles, formatOfFileName, MAX_IMPORT_BYTES, type CsvApp } from '../lib/formats';
+import { timeZoneOptions } from '../lib/time-zones';
 import type { ImportPaths } from '../paths';
 import { ImportPreviewView } from './import-preview';
 import { ImportProgress } from './import-progress';
@@ -14,6 +15,8 @@ import './imports.css';
 
 export interface ImportPageProps {
   paths: ImportPaths;
+  /** The profile's IANA zone: a CSV's local times are read in it unless another is chosen. */
+  timeZone?: string;
 }
 
 type Step =
@@ -24,7 +27,7 @@ type Step =
 function ignoreHere() {}
 
 /** /import: an activity file (GPX, TCX, FIT) or a Strong / Hevy CSV export into the log. */
-export function ImportPage({ paths }: ImportPageProps) {
+export function ImportPage({ paths, timeZone = 'UTC' }: ImportPageProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('imports.documentTitle'));
   const [step, setStep] = useState<Step>({ kind: 'choose' });
@@ -71,7 +74,13 @@ export function ImportPage({ paths }: ImportPageProps) {
           <FilePicker onFile={choose} busy={create.isPending} problem={step.problem} />
         ) : null}
         {step.kind === 'csv' ? (
-          <CsvImport file={step.file} onStart={start} starting={create.isPending} onCancel={reset} />
+          <CsvImport
+            file={step.file}
+            profileZone={timeZone}
+            onStart={start}
+            starting={create.isPending}
+            onCancel={reset}
+          />
         ) : null}
         {step.kind === 'job' ? (
           <ImportProgress
@@ -153,11 +162,13 @@ function FilePicker({ onFile, busy, problem }: { onFile: (file: File) => void; b
 /** A CSV: which app wrote it and in which units, then a dry run to preview, then the import. */
 function CsvImport({
   file,
+  profileZone,
   onStart,
   starting,
   onCancel,
 }: {
   file: File;
+  profileZone: string;
   onStart: (request: ImportRequest) => void;
   starting: boolean;
   onCancel: () => void;
@@ -166,12 +177,15 @@ function CsvImport({
   const [app, setApp] = useState<CsvApp>('strong_csv');
   const [weightUnit, setWeightUnit] = useState<'kg' | 'lb'>('kg');
   const [distanceUnit, setDistanceUnit] = useState<'km' | 'mi'>('km');
+  const [zone, setZone] = useState(profileZone);
+  const zoneHintId = useId();
   const preview = usePreviewImport();
   const request: ImportRequest = {
     file,
     name: file.name,
     format: app,
     weightUnit,
+    timeZone: zone,
     ...(app === 'strong_csv' ? { distanceUnit } : {}),
   };
 
@@ -234,6 +248,19 @@ function CsvImport({
           ]}
         />
       ) : null}
+      <SelectField
+        label={t('imports.csv.timeZone')}
+        value={zone}
+        onValueChange={setZone}
+        options={timeZoneOptions(profileZone).map((value) => ({
+          value,
+          label: value === profileZone ? t('imports.csv.profileZone', { zone: value }) : value,
+        }))}
+        aria-describedby={zoneHintId}
+      />
+      <p id={zoneHintId} className="field__hint">
+        {t('imports.csv.timeZoneHint')}
+      </p>
       {preview.isError ? <ErrorState message={errorMessage(preview.error, t)} /> : null}
       <div className="form__actions">
         <Button type="submit" variant="primary" disabled={preview.isPending}>

@@ -9,6 +9,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const locale = i18n.language;
   const workoutsId = useId();
   const errorsId = useId();
+  const skippedId = useId();
   return (
     <div className="import-preview">
       <dl className="import-figures">
@@ -19,6 +20,10 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
         <div>
           <dt>{t('imports.preview.sets')}</dt>
           <dd>{formatNumber(preview.sets, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('imports.preview.alreadyInLog')}</dt>
+          <dd>{formatNumber(preview.workouts_skipped, locale)}</dd>
         </div>
         <div>
           <dt>{t('imports.preview.exercises')}</dt>
@@ -38,6 +43,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
       ) : (
         <p>{t('imports.preview.allKnown')}</p>
       )}
+      <p>{t('imports.preview.timeZone', { zone: preview.time_zone })}</p>
       {preview.unknown_columns.length > 0 ? (
         <p>{t('imports.preview.unknownColumns', { columns: preview.unknown_columns.join(', ') })}</p>
       ) : null}
@@ -52,14 +58,45 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
             <thead>
               <tr>
                 <th scope="col">{t('imports.preview.row')}</th>
+                <th scope="col">{t('imports.preview.column')}</th>
                 <th scope="col">{t('imports.preview.problem')}</th>
               </tr>
             </thead>
             <tbody>
               {preview.row_errors.map((error) => (
-                <tr key={`${error.row}-${error.message}`}>
+                <tr key={`${error.row}-${error.column ?? ''}-${error.message}`}>
                   <td className="import-table__num">{formatNumber(error.row, locale)}</td>
+                  <td>{error.column ?? ''}</td>
                   <td>{error.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {preview.workouts_skipped > 0 ? (
+        <section aria-labelledby={skippedId} className="import-preview__skipped">
+          <h3 id={skippedId} className="import-section__title">
+            {t('imports.preview.skipped', { count: preview.workouts_skipped })}
+          </h3>
+          <p className="field__hint">{t('imports.preview.skippedHint')}</p>
+          <table className="import-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('imports.preview.row')}</th>
+                <th scope="col">{t('imports.preview.when')}</th>
+                <th scope="col">{t('imports.preview.title')}</th>
+                <th scope="col">{t('imports.preview.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.skipped.map((workout) => (
+                <tr key={workout.row}>
+                  <td className="import-table__num">{formatNumber(workout.row, locale)}</td>
+                  <td>{formatDateTime(workout.started_at, locale, { timeZone: preview.time_zone })}</td>
+                  <td>{workout.title}</td>
+                  <td>{workout.reason}</td>
                 </tr>
               ))}
             </tbody>
@@ -85,7 +122,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
             <tbody>
               {preview.preview.map((workout) => (
                 <tr key={workout.row}>
-                  <td>{formatDateTime(workout.started_at, locale)}</td>
+                  <td>{formatDateTime(workout.started_at, locale, { timeZone: preview.time_zone })}</td>
                   <td>
                     {workout.title}
                     <span className="import-preview__exercises">{workout.exercises.join(', ')}</span>

@@ -122,6 +122,7 @@ function ImportSucceeded({
   const sets = count(result.sets_created);
   const exercises = count(result.exercises_created);
   const rowErrors = count(result.row_errors);
+  const duplicates = count(result.workouts_skipped);
   return (
     <div className="import-outcome">
       <Notice title={t('imports.succeeded.title')}>
@@ -131,6 +132,7 @@ function ImportSucceeded({
             : t('imports.succeeded.activity', { count: workouts })}
         </p>
         {rowErrors > 0 ? <p>{t('imports.succeeded.skipped', { count: rowErrors })}</p> : null}
+        {duplicates > 0 ? <p>{t('imports.succeeded.duplicates', { count: duplicates })}</p> : null}
       </Notice>
       <div className="form__actions">
         {view.workoutIds.length === 1 ? (
