@@ -34,8 +34,8 @@ std::int64_t NowMs() {
 }
 }  // namespace
 
-void RateLimiter::Take(const std::string& bucket, const core::BucketRule& rule) {
-  auto decision = database_.WriteResult([&](Session& s) {
+core::BucketDecision RateLimiter::Spend(const std::string& bucket, const core::BucketRule& rule) {
+  return database_.WriteResult([&](Session& s) {
     std::optional<core::BucketState> stored;
     if (auto row = s.QueryOne(kLoad, bucket)) {
       stored = core::BucketState{row->Real("tokens"), row->Int("updated_ms")};
@@ -44,6 +44,14 @@ void RateLimiter::Take(const std::string& bucket, const core::BucketRule& rule) 
     s.Execute(kStore, bucket, d.state.tokens, d.state.updated_ms);
     return d;
   });
+}
+
+bool RateLimiter::TryTake(const std::string& bucket, const core::BucketRule& rule) {
+  return Spend(bucket, rule).allowed;
+}
+
+void RateLimiter::Take(const std::string& bucket, const core::BucketRule& rule) {
+  auto decision = Spend(bucket, rule);
   if (!decision.allowed) {
     int seconds = static_cast<int>(std::ceil(decision.retry_after_seconds));
     throw Error(ErrorKind::kRateLimited, "Too many attempts. Try again later.")
