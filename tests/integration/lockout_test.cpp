@@ -4,8 +4,13 @@
 // (OWASP, "Slow down online guessing attacks with device cookies").
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <latch>
 #include <string>
+#include <thread>
+#include <vector>
 
+#include "platform/ratelimit/rate_limiter.hpp"
 #include "support/app_harness.hpp"
 
 namespace vigor {
@@ -200,6 +205,30 @@ TEST(LockoutTlsTest, OverTlsTheDeviceCookieIsSecureAndHostPrefixed) {
     }
   }
   EXPECT_TRUE(seen);
+}
+
+// Instances behind a load balancer share the buckets through the database, each request on a
+// connection of its own: a token is spent once even when the first takes of a bucket that does
+// not exist yet race each other (on PostgreSQL, READ COMMITTED: FOR UPDATE locks no missing row).
+TEST(RateLimiterSharedTest, ConcurrentTakesOfANewBucketSpendEachTokenOnce) {
+  AppHarness h;
+  auto& limiter = *h.app().rate_limiter;
+  constexpr int kThreads = 12;
+  const core::BucketRule three_never_refilled{3, 0.0};
+  for (int round = 0; round < 8; ++round) {
+    std::string bucket = "race:" + std::to_string(round);
+    std::atomic<int> allowed{0};
+    std::latch start(kThreads);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kThreads; ++i) {
+      threads.emplace_back([&] {
+        start.arrive_and_wait();
+        if (limiter.TryTake(bucket, three_never_refilled)) ++allowed;
+      });
+    }
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(allowed.load(), 3) << bucket;
+  }
 }
 
 }  // namespace
