@@ -53,6 +53,8 @@ def main():
                              "Cookie": f"vigor_csrf={csrf}"})
     assert st == 200, body
     session = re.search(r"(vigor_session=[^;]+)", cookie).group(1)
+    # The CSRF token is bound to the session: sign-in hands out a new one.
+    csrf = re.search(r"vigor_csrf=([^;]+)", cookie).group(1)
     st, _, body = call("POST", "/api/v1/me/tokens",
                        json.dumps({"name": "bench", "scopes": ["workouts:read", "workouts:write"]}),
                        {"Content-Type": "application/json", "X-CSRF-Token": csrf,

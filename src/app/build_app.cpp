@@ -235,7 +235,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       platform::http::AppOptions{.tls = config.tls(),
                                  .access_log = config.access_log,
                                  .image_source = [settings] { return settings->MapImageSource(); },
-                                 .trusted_proxies = TrustedProxiesOf(config)},
+                                 .trusted_proxies = TrustedProxiesOf(config),
+                                 .max_body_bytes = config.max_body_bytes},
       logger, app->metrics);
   for (auto& m : middleware) app->http->Use(std::move(m));
 

@@ -83,6 +83,10 @@ TEST_F(AppTest, EveryResponseCarriesSecurityHeadersAndARequestId) {
     EXPECT_TRUE(r.headers.Has("Referrer-Policy")) << target;
     EXPECT_EQ(r.headers.Get("X-Request-Id")->size(), 24u) << target;
     EXPECT_FALSE(r.headers.Has("Strict-Transport-Security")) << "no HSTS without TLS";
+    // The API is never stored by a cache, except /meta: public, and revalidated (no-cache).
+    if (std::string_view(target) == "/api/v1/missing") {
+      EXPECT_EQ(r.headers.Get("Cache-Control"), "no-store") << target;
+    }
   }
 }
 

@@ -95,6 +95,17 @@ TEST(SecretBoxKeyFile, CreatesAPrivateKeyFileAndReadsItBack) {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);
 }
 
+// Known answer, computed outside Vigor (Python's hmac module):
+//   sub = HMAC-SHA256(b"k" * 32, b"vigor mac csrf"); HMAC-SHA256(sub, b"session!nonce")
+TEST(SecretBox, MacIsHmacSha256UnderAKeyDerivedForItsPurpose) {
+  SecretBox box(Key('k'));
+  EXPECT_EQ(box.Mac("csrf", "session!nonce"), "ghIItGPx4LK-Jtwn6pnHyKsIpGT8sByoo2RqAJtpIjA");
+  EXPECT_EQ(box.Mac("csrf", "session!nonce"), box.Mac("csrf", "session!nonce"));
+  EXPECT_NE(box.Mac("device", "session!nonce"), box.Mac("csrf", "session!nonce"));
+  EXPECT_NE(box.Mac("csrf", "session!nonce2"), box.Mac("csrf", "session!nonce"));
+  EXPECT_NE(SecretBox(Key('j')).Mac("csrf", "session!nonce"), box.Mac("csrf", "session!nonce"));
+}
+
 TEST(SecretBoxKeyFile, RefusesAFileOthersCanRead) {
   testing::TempDir dir;
   auto path = dir.path() / "secret.key";

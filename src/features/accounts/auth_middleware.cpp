@@ -5,6 +5,7 @@
 #include "platform/error.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/cookies.hpp"
+#include "platform/http/problem.hpp"
 
 namespace vigor::features::accounts {
 
@@ -54,7 +55,13 @@ http::Middleware MakeAuthMiddleware(AuthService& auth, const AuthMiddlewareOptio
     const http::RouteSpec& route = *ctx.route;
     auto bearer = BearerToken(request);
     std::string csrf_cookie_name = http::CookieName("vigor_csrf", options.secure_cookies);
+    std::string session_cookie_name = http::CookieName("vigor_session", options.secure_cookies);
     auto csrf_cookie = http::GetCookie(request, csrf_cookie_name);
+    auto session_cookie = http::GetCookie(request, session_cookie_name);
+    // The CSRF token must be the one issued for the session cookie it comes with (or for none):
+    // a cookie planted by someone else, or taken from another session, is refused.
+    bool csrf_fits =
+        csrf_cookie && auth.IsCsrfTokenFor(*csrf_cookie, session_cookie.value_or(std::string()));
 
     if (!IsSafeMethod(request.method) && !bearer && !route.csrf_exempt) {
       if (auto origin = request.headers.Get("Origin");
@@ -62,10 +69,16 @@ http::Middleware MakeAuthMiddleware(AuthService& auth, const AuthMiddlewareOptio
         throw Error(ErrorKind::kForbidden, "Requests from another site are refused (CSRF).");
       }
       auto header = request.headers.Get("X-CSRF-Token");
-      if (!csrf_cookie || csrf_cookie->empty() || !header ||
-          !platform::crypto::ConstantTimeEquals(*csrf_cookie, *header)) {
-        throw Error(ErrorKind::kForbidden,
-                    "The CSRF token is missing or wrong. Reload the page and try again.");
+      if (!csrf_fits || !header || !platform::crypto::ConstantTimeEquals(*csrf_cookie, *header)) {
+        auto refused = http::ProblemResponse(
+            Error(ErrorKind::kForbidden,
+                  "The CSRF token is missing or wrong. Reload the page and try again."),
+            ctx.request_id);
+        // With a token that fits, the page's next attempt succeeds.
+        http::SetCookie(refused, "vigor_csrf",
+                        auth.IssueCsrfToken(session_cookie.value_or(std::string())),
+                        {.http_only = false, .secure = options.secure_cookies});
+        return refused;
       }
     }
 
@@ -99,15 +112,26 @@ http::Middleware MakeAuthMiddleware(AuthService& auth, const AuthMiddlewareOptio
     }
 
     http::Response response = next();
-    // A browser without a CSRF token gets one from its first API response.
-    if (!csrf_cookie && !bearer && request.Path().starts_with("/api/")) {
-      bool set_by_handler = false;
+    // A browser whose CSRF token does not fit the session it has after this response (none yet,
+    // a token of an ended session, a sign-out) gets one that does. Sign-in and session rotation
+    // set their own.
+    if (!bearer && request.Path().starts_with("/api/")) {
+      std::optional<std::string> session_after = session_cookie;
+      bool csrf_set = false;
       for (const auto& f : response.headers.fields()) {
-        set_by_handler = set_by_handler || (http::EqualsIgnoreCase(f.name, "Set-Cookie") &&
-                                            f.value.starts_with(csrf_cookie_name + "="));
+        if (!http::EqualsIgnoreCase(f.name, "Set-Cookie")) continue;
+        csrf_set = csrf_set || f.value.starts_with(csrf_cookie_name + "=");
+        if (f.value.starts_with(session_cookie_name + "=")) {
+          bool deleted = f.value.find("; Max-Age=0") != std::string::npos;
+          auto start = session_cookie_name.size() + 1;
+          session_after =
+              deleted ? std::string() : f.value.substr(start, f.value.find(';') - start);
+        }
       }
-      if (!set_by_handler) {
-        http::SetCookie(response, "vigor_csrf", platform::crypto::RandomToken(),
+      std::string session = session_after.value_or(std::string());
+      if (!csrf_set &&
+          (!csrf_cookie || session != session_cookie.value_or(std::string()) || !csrf_fits)) {
+        http::SetCookie(response, "vigor_csrf", auth.IssueCsrfToken(session),
                         {.http_only = false, .secure = options.secure_cookies});
       }
     }

@@ -15,8 +15,9 @@ struct AuthMiddlewareOptions {
 };
 
 // Deny by default, in one place: resolves the caller (session cookie or Bearer token), enforces
-// each route's declared access, scope and session-only flag, and checks CSRF (double-submit
-// token plus Origin) on every state-changing request made with cookies.
+// each route's declared access, scope and session-only flag, and checks CSRF (Origin, and a
+// signed double-submit token bound to the session cookie) on every state-changing request made
+// with cookies. Every API response leaves the browser a CSRF cookie that fits its session.
 platform::http::Middleware MakeAuthMiddleware(AuthService& auth,
                                               const AuthMiddlewareOptions& options);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 
 #include "platform/crypto/password.hpp"
 #include "platform/crypto/password_policy.hpp"
@@ -27,8 +28,18 @@ namespace {
 constexpr auto kVerifyTtl = std::chrono::hours(48);
 constexpr auto kResetTtl = std::chrono::hours(1);
 constexpr auto kChallengeTtl = std::chrono::minutes(5);
+// The MAC purposes of what the instance signs (platform::crypto::SecretBox::Mac).
+constexpr std::string_view kCsrfPurpose = "csrf";
+constexpr std::string_view kDevicePurpose = "device";
 // Sessions are touched at most this often, so reads stay reads.
 constexpr auto kTouchEvery = std::chrono::minutes(5);
+
+// What a MAC covers: each part preceded by its length, so no two lists of parts read the same.
+std::string MacInput(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto part : parts) out.append(std::to_string(part.size())).append(":").append(part);
+  return out;
+}
 
 Error InvalidCredentials() {
   return Error(ErrorKind::kUnauthenticated, "The username, email or password is not right.");
@@ -173,7 +184,7 @@ std::string AuthService::VerifyEmail(const std::string& token, const ClientInfo&
 }
 
 LoginOutcome AuthService::Login(const std::string& login, const std::string& password,
-                                const ClientInfo& client) {
+                                const ClientInfo& client, std::string_view device_cookie) {
   const auto& limits = d_.options.limits;
   d_.limiter.Take("login:ip:" + client.ip, limits.login_per_ip);
   std::string key = Lower(Trim(login));
@@ -181,10 +192,19 @@ LoginOutcome AuthService::Login(const std::string& login, const std::string& pas
     return key.find('@') != std::string::npos ? d_.users.FindByEmail(s, key)
                                               : d_.users.FindByUsername(s, key);
   });
-  // Unknown names get a bucket of their own too, so an unknown and a known account are refused
-  // the same way and at the same rate.
-  std::string bucket = "login:account:" + (user ? user->id : crypto::Sha256Hex(key));
-  d_.limiter.Take(bucket, limits.login_per_account);
+  // A browser that signed in to this account before spends its own budget while it lasts;
+  // everyone else shares the account's. Unknown names get a bucket of their own too, so an
+  // unknown and a known account are refused the same way and at the same rate.
+  std::string bucket;
+  const core::BucketRule* rule = &limits.login_per_account;
+  if (auto device = user ? DeviceBucket(device_cookie, user->id) : std::nullopt;
+      device && d_.limiter.TryTake(*device, limits.login_per_device)) {
+    bucket = *device;
+    rule = &limits.login_per_device;
+  } else {
+    bucket = "login:account:" + (user ? user->id : crypto::Sha256Hex(key));
+    d_.limiter.Take(bucket, *rule);
+  }
 
   if (!user || !user->password_hash) {
     d_.hasher.VerifyDummy(password);
@@ -200,7 +220,7 @@ LoginOutcome AuthService::Login(const std::string& login, const std::string& pas
         [&](Session& s) { d_.audit.Record(s, "login_failed", user->id, std::nullopt, client.ip); });
     throw InvalidCredentials();
   }
-  d_.limiter.Refund(bucket, limits.login_per_account);
+  d_.limiter.Refund(bucket, *rule);
 
   // Past the password: telling the state of the account leaks nothing to a stranger.
   if (user->status == UserStatus::kDisabled) {
@@ -229,6 +249,7 @@ LoginOutcome AuthService::Login(const std::string& login, const std::string& pas
       return outcome;
     }
     outcome.session = IssueSession(s, user->id, client);
+    outcome.device_cookie = IssueDeviceCookie(user->id);
     d_.users.TouchLogin(s, user->id, now);
     d_.audit.Record(s, "login_succeeded", user->id, user->id, client.ip);
     outcome.user = *d_.users.FindById(s, user->id);
@@ -284,6 +305,7 @@ LoginOutcome AuthService::CompleteSecondFactor(const std::string& challenge,
     d_.credentials.ConsumeOneTimeToken(s, hash, now);
     LoginOutcome ok;
     ok.session = IssueSession(s, user->id, client);
+    ok.device_cookie = IssueDeviceCookie(user->id);
     d_.users.TouchLogin(s, user->id, now);
     d_.audit.Record(s, "login_succeeded", user->id, user->id, client.ip, "with second factor");
     ok.user = *d_.users.FindById(s, user->id);
@@ -358,7 +380,8 @@ void AuthService::ConfirmPasswordReset(const std::string& token, const std::stri
 
 IssuedSession AuthService::IssueSession(Session& s, const std::string& user_id,
                                         const ClientInfo& client) {
-  IssuedSession issued{crypto::RandomToken(), crypto::RandomToken(), d_.options.session_absolute};
+  IssuedSession issued{crypto::RandomToken(), "", d_.options.session_absolute};
+  issued.csrf_token = IssueCsrfToken(issued.token);
   SessionRecord record;
   record.id = platform::NewId();
   record.user_id = user_id;
@@ -391,6 +414,43 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateSession(
         [&](Session& s) { d_.credentials.TouchSession(s, session_id, platform::NowRfc3339()); });
   }
   return PrincipalFor(user, platform::auth::Principal::Via::kSession, session.id);
+}
+
+std::string AuthService::IssueCsrfToken(std::string_view session_token) const {
+  std::string nonce = crypto::RandomToken(16);
+  return nonce + "." + d_.secrets.Mac(kCsrfPurpose, MacInput({session_token, nonce}));
+}
+
+bool AuthService::IsCsrfTokenFor(std::string_view csrf_token,
+                                 std::string_view session_token) const {
+  auto dot = csrf_token.find('.');
+  if (dot == std::string_view::npos || csrf_token.size() > 200) return false;
+  std::string_view nonce = csrf_token.substr(0, dot);
+  std::string_view mac = csrf_token.substr(dot + 1);
+  return crypto::ConstantTimeEquals(mac,
+                                    d_.secrets.Mac(kCsrfPurpose, MacInput({session_token, nonce})));
+}
+
+// "<user id>.<nonce>.<MAC>": a device cookie names the account it signed in to and proves it
+// was this instance that said so. Nothing is stored; its nonce names its rate-limit bucket.
+std::string AuthService::IssueDeviceCookie(const std::string& user_id) const {
+  std::string nonce = crypto::RandomToken(16);
+  return user_id + "." + nonce + "." + d_.secrets.Mac(kDevicePurpose, MacInput({user_id, nonce}));
+}
+
+std::optional<std::string> AuthService::DeviceBucket(std::string_view device_cookie,
+                                                     const std::string& user_id) const {
+  if (device_cookie.empty() || device_cookie.size() > 200) return std::nullopt;
+  auto first = device_cookie.find('.');
+  auto second = first == std::string_view::npos ? first : device_cookie.find('.', first + 1);
+  if (second == std::string_view::npos) return std::nullopt;
+  std::string_view named = device_cookie.substr(0, first);
+  std::string_view nonce = device_cookie.substr(first + 1, second - first - 1);
+  std::string_view mac = device_cookie.substr(second + 1);
+  std::string expected = d_.secrets.Mac(kDevicePurpose, MacInput({named, nonce}));
+  if (!crypto::ConstantTimeEquals(mac, expected) || named != user_id) return std::nullopt;
+  // The nonce is hashed: the table of buckets holds nothing a cookie could be rebuilt from.
+  return "login:device:" + crypto::Sha256Hex(nonce);
 }
 
 std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const std::string& token,

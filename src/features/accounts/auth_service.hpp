@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/token_bucket.hpp"
 #include "features/accounts/audit_log.hpp"
@@ -32,6 +33,11 @@ struct AuthLimits {
   // ASVS 2.2.1: at most 100 failed sign-ins per account per hour reach the password check
   // (10 at once, then one every 40 s).
   core::BucketRule login_per_account{10, 90.0 / 3600};
+  // A browser that signed in to the account before (a valid device cookie) spends its own budget
+  // instead of the account's, so a stranger exhausting the account does not lock its owner out
+  // (OWASP, "Slow down online guessing attacks with device cookies"). Once this is spent too, the
+  // device counts as untrusted again and shares the account's budget.
+  core::BucketRule login_per_device{5, 5.0 / 3600};
   core::BucketRule login_per_ip{60, 60.0 / 60};
   core::BucketRule signup_per_ip{20, 20.0 / 3600};
   core::BucketRule reset_per_ip{20, 20.0 / 3600};
@@ -44,6 +50,8 @@ struct AuthLimits {
 struct AuthOptions {
   std::chrono::seconds session_idle{std::chrono::hours(24 * 7)};
   std::chrono::seconds session_absolute{std::chrono::hours(24 * 30)};
+  // How long a browser keeps the device cookie of its last successful sign-in.
+  std::chrono::seconds device_cookie_lifetime{std::chrono::hours(24 * 365)};
   AuthLimits limits;
 };
 
@@ -83,6 +91,8 @@ struct LoginOutcome {
   std::optional<User> user;              // signed in
   std::optional<IssuedSession> session;  // signed in
   std::optional<std::string> challenge;  // a second factor is needed
+  // Signed in: a new device cookie for this browser (see AuthLimits::login_per_device).
+  std::optional<std::string> device_cookie;
 };
 
 // Sign-up, email verification, sign-in (with the second factor), sign-out, password reset and
@@ -94,8 +104,9 @@ class AuthService {
   void Signup(const SignupInput& input, const ClientInfo& client);
   // Returns "verified", "email_changed" or "awaiting_approval".
   std::string VerifyEmail(const std::string& token, const ClientInfo& client);
+  // `device_cookie`: what the browser sent of an earlier successful sign-in ("" when nothing).
   LoginOutcome Login(const std::string& login, const std::string& password,
-                     const ClientInfo& client);
+                     const ClientInfo& client, std::string_view device_cookie = {});
   LoginOutcome CompleteSecondFactor(const std::string& challenge, const std::string& code,
                                     const ClientInfo& client);
   void Logout(const platform::auth::Principal& principal, const ClientInfo& client);
@@ -104,6 +115,12 @@ class AuthService {
                             const ClientInfo& client);
 
   std::optional<platform::auth::Principal> AuthenticateSession(const std::string& token);
+
+  // OWASP's signed double-submit cookie: a CSRF token is a random nonce and the MAC of the
+  // session cookie's value with it, so it is good only with the session it was issued for
+  // (`session_token` "" before sign-in). Checked in constant time; needs no database.
+  std::string IssueCsrfToken(std::string_view session_token) const;
+  bool IsCsrfTokenFor(std::string_view csrf_token, std::string_view session_token) const;
   std::optional<platform::auth::Principal> AuthenticateToken(const std::string& token,
                                                              const ClientInfo& client);
 
@@ -121,6 +138,11 @@ class AuthService {
                                          std::chrono::system_clock::time_point now, int limit);
 
  private:
+  std::string IssueDeviceCookie(const std::string& user_id) const;
+  // The rate-limit bucket of a device cookie that is genuine and names `user_id`.
+  std::optional<std::string> DeviceBucket(std::string_view device_cookie,
+                                          const std::string& user_id) const;
+
   AccountsDeps& d_;
 };
 

@@ -36,12 +36,23 @@ void SetSessionCookies(Response& response, const IssuedSession& session, CookieP
                   {.http_only = false, .secure = policy.secure});
 }
 
+// Remembers that this browser signed in: later failed sign-ins from it spend a budget of its own.
+// Strict: only the app's own pages ever send it.
+constexpr long kDeviceCookieMaxAge = 365L * 24 * 3600;
+
 Response LoginResponse(const LoginOutcome& outcome, CookiePolicy policy) {
   if (outcome.challenge) {
     return http::Json(200, {{"status", "totp_required"}, {"challenge", *outcome.challenge}});
   }
   auto response = http::Json(200, {{"status", "signed_in"}, {"user", EncodeMe(*outcome.user)}});
   SetSessionCookies(response, *outcome.session, policy);
+  if (outcome.device_cookie) {
+    http::SetCookie(response, "vigor_device", *outcome.device_cookie,
+                    {.http_only = true,
+                     .secure = policy.secure,
+                     .max_age_seconds = kDeviceCookieMaxAge,
+                     .same_site = "Strict"});
+  }
   return response;
 }
 
@@ -82,7 +93,10 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
                auto login = body.Required("login", 254);
                auto password = body.RequiredSecret("password", kPasswordMax);
                body.Finish({"login", "password"});
-               return LoginResponse(auth.Login(login, password, ClientFrom(request)), cookies);
+               auto device =
+                   http::GetCookie(request, http::CookieName("vigor_device", cookies.secure));
+               return LoginResponse(
+                   auth.Login(login, password, ClientFrom(request), device.value_or("")), cookies);
              });
 
   router.Add(

@@ -148,4 +148,22 @@ std::optional<std::string> SecretBox::Open(std::string_view sealed) const {
   return plain;
 }
 
+std::string SecretBox::Mac(std::string_view purpose, std::string_view message) const {
+  std::string label = "vigor mac " + std::string(purpose);
+  unsigned char subkey[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key_.data()),
+                              key_.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(label.data()),
+                                label.size());
+  crypto_auth_hmacsha256_final(&state, subkey);
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_init(&state, subkey, sizeof subkey);
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
+                                message.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  sodium_memzero(subkey, sizeof subkey);
+  return Base64UrlEncode(std::string_view(reinterpret_cast<const char*>(mac), sizeof mac));
+}
+
 }  // namespace vigor::platform::crypto

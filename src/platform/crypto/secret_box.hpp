@@ -34,6 +34,13 @@ class SecretBox {
   // nullopt when `sealed` is malformed, was tampered with, or was sealed with another key.
   std::optional<std::string> Open(std::string_view sealed) const;
 
+  // Signs values the server hands out and must recognise later without storing them (the CSRF
+  // token bound to a session, a device cookie): HMAC-SHA-256 of `message` under a key derived
+  // from this one for `purpose` (HMAC-SHA-256 of "vigor mac " + purpose under the instance key),
+  // so a MAC made for one purpose is worthless for another. base64url, 43 characters. Every
+  // instance sharing the key file computes the same MAC. Compare with ConstantTimeEquals.
+  std::string Mac(std::string_view purpose, std::string_view message) const;
+
  private:
   std::string key_;
 };

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "platform/http/content_encoding.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/http/static_files.hpp"
 #include "platform/obs/log.hpp"
@@ -192,7 +193,20 @@ Response HttpApp::Dispatch(Request& request, RequestContext& ctx) {
 
 Response HttpApp::RunChain(Request& request, RequestContext& ctx, const Route& route,
                            std::size_t index) {
-  if (index == middlewares_.size()) return route.handler(request, ctx);
+  if (index == middlewares_.size()) {
+    // A compressed body is decoded here, past authentication and CSRF, so a stranger's body is
+    // never inflated; the route's limit applies to the decoded bytes (a gzip bomb is a 413).
+    try {
+      DecodeContentEncoding(
+          request, route.spec.max_body_bytes ? route.spec.max_body_bytes : options_.max_body_bytes);
+    } catch (const Error& e) {
+      if (e.kind() != ErrorKind::kUnsupportedMediaType) throw;
+      auto response = ProblemResponse(e, ctx.request_id);
+      response.headers.Set("Accept-Encoding", std::string(kAcceptedContentEncodings));
+      return response;
+    }
+    return route.handler(request, ctx);
+  }
   return middlewares_[index](request, ctx,
                              [&] { return RunChain(request, ctx, route, index + 1); });
 }

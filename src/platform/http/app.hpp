@@ -33,6 +33,9 @@ struct AppOptions {
   std::function<std::string()> image_source;
   // Whose X-Forwarded-For names the client (see TrustedProxies); none by default.
   TrustedProxies trusted_proxies;
+  // The body limit of routes that set none (the server's, ServerOptions::max_body_bytes): a
+  // compressed body is held to its route's limit once decoded.
+  std::size_t max_body_bytes = 1024 * 1024;
 };
 
 // What a 503 for a storage failure asks the client to wait (Retry-After): long enough for a busy

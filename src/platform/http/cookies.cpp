@@ -31,8 +31,8 @@ std::string CookieName(std::string_view name, bool secure) {
 
 void SetCookie(Response& response, std::string_view name, std::string_view value,
                const CookieOptions& options) {
-  std::string cookie =
-      CookieName(name, options.secure) + "=" + std::string(value) + "; Path=/; SameSite=Lax";
+  std::string cookie = CookieName(name, options.secure) + "=" + std::string(value) +
+                       "; Path=/; SameSite=" + std::string(options.same_site);
   if (options.http_only) cookie += "; HttpOnly";
   if (options.secure) cookie += "; Secure";
   if (options.max_age_seconds >= 0)

@@ -15,6 +15,7 @@ struct CookieOptions {
   bool http_only = true;
   bool secure = false;        // with TLS: Secure and the __Host- prefix
   long max_age_seconds = -1;  // -1: a session cookie; 0: delete
+  std::string_view same_site = "Lax";
 };
 
 // The cookie's name as sent on the wire: "__Host-" + name over TLS, so that no subdomain can

@@ -11,6 +11,14 @@ namespace {
 using store::Session;
 using store::Statement;
 
+// A missing bucket is created full first: on PostgreSQL (READ COMMITTED) FOR UPDATE locks no
+// row that does not exist yet, so the first takes of a new bucket, racing on several connections
+// or instances, would each find it full. The insert waits for a concurrent one to commit and then
+// does nothing; the locked read below then sees the committed row.
+constexpr Statement kCreateFull{
+    "rate_limit.create_full",
+    "INSERT INTO rate_limits (bucket, tokens, updated_ms) VALUES ($1, $2, $3) "
+    "ON CONFLICT (bucket) DO NOTHING"};
 // Read, then written back in the same transaction: on PostgreSQL the row stays locked in
 // between, so two instances cannot both spend the same token.
 constexpr Statement kLoad{
@@ -34,16 +42,26 @@ std::int64_t NowMs() {
 }
 }  // namespace
 
-void RateLimiter::Take(const std::string& bucket, const core::BucketRule& rule) {
-  auto decision = database_.WriteResult([&](Session& s) {
+core::BucketDecision RateLimiter::Spend(const std::string& bucket, const core::BucketRule& rule) {
+  return database_.WriteResult([&](Session& s) {
+    std::int64_t now = NowMs();
+    s.Execute(kCreateFull, bucket, rule.capacity, now);
     std::optional<core::BucketState> stored;
     if (auto row = s.QueryOne(kLoad, bucket)) {
       stored = core::BucketState{row->Real("tokens"), row->Int("updated_ms")};
     }
-    auto d = core::TakeFromBucket(stored ? &*stored : nullptr, rule, NowMs());
+    auto d = core::TakeFromBucket(stored ? &*stored : nullptr, rule, now);
     s.Execute(kStore, bucket, d.state.tokens, d.state.updated_ms);
     return d;
   });
+}
+
+bool RateLimiter::TryTake(const std::string& bucket, const core::BucketRule& rule) {
+  return Spend(bucket, rule).allowed;
+}
+
+void RateLimiter::Take(const std::string& bucket, const core::BucketRule& rule) {
+  auto decision = Spend(bucket, rule);
   if (!decision.allowed) {
     int seconds = static_cast<int>(std::ceil(decision.retry_after_seconds));
     throw Error(ErrorKind::kRateLimited, "Too many attempts. Try again later.")

@@ -137,7 +137,11 @@ export interface paths {
         put?: never;
         /**
          * Sign in with username or email and password
-         * @description On success sets the session cookie (and the CSRF cookie) and returns the user, or, when
+         * @description On success sets the session cookie, a CSRF cookie bound to the new session and the
+         *     device cookie (`vigor_device`: HttpOnly, SameSite=Strict, a year; a later sign-in from
+         *     this browser that presents it spends a small budget of failed attempts of its own
+         *     instead of the account's, so strangers guessing cannot lock the owner out), and returns
+         *     the user, or, when
          *     two-factor authentication is on, returns `totp_required` with a short-lived challenge to
          *     complete at `/api/v1/auth/login/totp`. Wrong credentials and unknown accounts answer 401
          *     alike. Only after the right password does the answer tell the state of the account: 403
@@ -793,7 +797,7 @@ export interface paths {
         put?: never;
         /**
          * Import an activity file or another app's training log
-         * @description The raw file is the body (not a form). Activity files (gpx, tcx, fit) become one cardio workout with its track; training logs (strong_csv, hevy_csv) become workouts and the custom exercises they need. The import runs in the background: the answer is 202 with the import, to poll at its Location. An activity file whose start time and sport match one of the user's workouts fails with error.status 409 and error.existing_workout_id unless allow_duplicate=true; a training-log workout with the same start and the same training (exercises in order, each set's type, reps, weight, duration and distance) as one of the user's workouts, or as an earlier one of the file, is skipped (listed in the preview and counted in the result) unless allow_duplicate=true. Every imported workout meets the same rules as one sent to /workouts: a CSV set the API would refuse is left out and reported in row_errors with its line and column. With dry_run=true (CSV only) nothing is written and the answer is 200 with a preview. Bodies over 64 MiB are refused with 413.
+         * @description The raw file is the body (not a form). Activity files (gpx, tcx, fit) become one cardio workout with its track; training logs (strong_csv, hevy_csv) become workouts and the custom exercises they need. The import runs in the background: the answer is 202 with the import, to poll at its Location. An activity file whose start time and sport match one of the user's workouts fails with error.status 409 and error.existing_workout_id unless allow_duplicate=true; a training-log workout with the same start and the same training (exercises in order, each set's type, reps, weight, duration and distance) as one of the user's workouts, or as an earlier one of the file, is skipped (listed in the preview and counted in the result) unless allow_duplicate=true. Every imported workout meets the same rules as one sent to /workouts: a CSV set the API would refuse is left out and reported in row_errors with its line and column. With dry_run=true (CSV only) nothing is written and the answer is 200 with a preview. Bodies over 64 MiB are refused with 413, also when they come gzip-compressed (`Content-Encoding: gzip`, as phone apps send them) and only their decoded size is over; a body that is not valid gzip is a 400.
          */
         post: operations["createImport"];
         delete?: never;
@@ -3203,6 +3207,7 @@ export interface operations {
                     "application/json": components["schemas"]["Import"];
                 };
             };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
