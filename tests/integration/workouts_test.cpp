@@ -330,11 +330,12 @@ TEST_F(WorkoutsTest, RetriesWithTheSameClientIdCreateOneWorkout) {
   for (auto& c : upper_id) c = static_cast<char>(std::toupper(c));
   upper["id"] = upper_id;
   EXPECT_EQ(Post(owner_, upper).status, 200);
-  // Another user cannot take the id, and does not learn whose it is.
+  // Ids are per user: another user's workout of the same id is theirs, and this one stays as it
+  // was (existence_leak_test has the rest).
   auto theirs = Post(other_, body);
-  EXPECT_EQ(theirs.status, 409);
-  EXPECT_EQ(theirs.body.find("owner"), std::string::npos);
+  EXPECT_EQ(theirs.status, 201) << theirs.body;
   EXPECT_EQ(CountRows("workouts"), 1);
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/workouts/" + id).Json(), first.Json());
 }
 
 TEST_F(WorkoutsTest, TenConcurrentRetriesLeaveExactlyOneWorkout) {
@@ -447,7 +448,6 @@ TEST_F(WorkoutsTest, AnotherUsersWorkoutDoesNotExistForThem) {
   h_.SignIn(admin, "boss");
   for (Browser* who : {&other_, &admin}) {
     EXPECT_EQ(h_.Get(*who, "/api/v1/workouts/" + id).status, 404);
-    EXPECT_EQ(Put(*who, id, StrengthWorkout("Mine now")).status, 404);
     EXPECT_EQ(Put(*who, id, StrengthWorkout("Mine now"), With({{"If-Match", etag}})).status, 404);
     EXPECT_EQ(h_.Call(*who, Method::kDelete, "/api/v1/workouts/" + id).status, 404);
     EXPECT_TRUE(h_.Get(*who, "/api/v1/workouts").Json()["items"].as_array().empty());
@@ -455,9 +455,16 @@ TEST_F(WorkoutsTest, AnotherUsersWorkoutDoesNotExistForThem) {
                     .Json()["items"]
                     .as_array()
                     .empty());
+    // Ids are per user: a PUT without If-Match creates their own workout of that id.
+    EXPECT_EQ(Put(*who, id, StrengthWorkout("Mine now")).status, 201);
+    EXPECT_EQ(h_.Get(*who, "/api/v1/workouts/" + id).Json()["title"], "Mine now");
   }
-  auto mine = h_.Get(owner_, "/api/v1/workouts/" + id).Json();
-  EXPECT_EQ(mine["title"], "Leg day");
+  // The owner's workout is as it was, blocks and sets (3 + 1) included.
+  auto mine = h_.Get(owner_, "/api/v1/workouts/" + id);
+  EXPECT_EQ(mine.Json(), created.Json());
+  EXPECT_EQ(ETagOf(mine), etag);
+  EXPECT_EQ(CountRows("workouts"), 1);
+  EXPECT_EQ(CountRows("workout_sets"), 4);
 }
 
 TEST_F(WorkoutsTest, HistoryIsNewestFirstWithAKeysetCursor) {

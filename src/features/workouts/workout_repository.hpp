@@ -22,7 +22,8 @@ class WorkoutRepository {
   // since a number (tombstones included).
 
   // Inserts the workout with its blocks and sets; returns its rev. nullopt, with nothing
-  // written, when the id is taken already (by this user or another one).
+  // written, when the user has a workout of that id already. Ids are per user (migration 0015):
+  // another user's workout of the same id is another row.
   std::optional<std::int64_t> Insert(Session& s, const Workout& workout);
   // Writes `workout` over the user's live workout of that id whose rev is `expected_rev`: the row
   // is updated, blocks and sets deleted and inserted again. Returns the new rev; nullopt when

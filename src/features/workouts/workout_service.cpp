@@ -22,6 +22,13 @@ using platform::store::Session;
 namespace {
 
 Error NotFound() { return Error(ErrorKind::kNotFound, "There is no such workout."); }
+// The user's own workout of the id was created between the look-up and the insert: by a
+// concurrent request of theirs (PostgreSQL with a creating PUT; POST holds the user's change
+// lock throughout). Sending the request again meets the workout that is there now.
+Error CreatedMeanwhile() {
+  return Error(ErrorKind::kConflict,
+               "A workout with this id was created at the same moment; send the request again.");
+}
 
 // A q naming more exercises than this ("a") matches the first ones by name only.
 constexpr int kMaxQueryExercises = 100;
@@ -181,11 +188,10 @@ WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInp
     CheckReferences(s, user_id, input, {});
     Workout workout =
         MakeWorkout(user_id, input.id.value_or(platform::NewId()), input, fingerprint, now);
+    // Ids are per user (migration 0015): another user's workout of this id is no obstacle, and
+    // the user's own was looked for above under the change lock.
     auto rev = workouts_.Insert(s, workout);
-    if (!rev) {
-      // Taken by someone else: whose, and that it exists, is not told.
-      throw Error(ErrorKind::kConflict, "This id cannot be used; choose another one.");
-    }
+    if (!rev) throw CreatedMeanwhile();
     workout.rev = *rev;
     remember_key(workout.id);
     return {std::move(workout), true};
@@ -216,9 +222,9 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
       }
       CheckReferences(s, user_id, input, {});
       Workout workout = MakeWorkout(user_id, id, input, fingerprint, now);
+      // Ids are per user (migration 0015): another user's workout of this id is no obstacle.
       auto rev = workouts_.Insert(s, workout);
-      // Another user's id: as if it did not exist, and nothing is written.
-      if (!rev) throw NotFound();
+      if (!rev) throw CreatedMeanwhile();
       workout.rev = *rev;
       return {std::move(workout), true};
     }
