@@ -367,6 +367,26 @@ TEST_F(WorkoutsTest, TenConcurrentRetriesLeaveExactlyOneWorkout) {
   EXPECT_EQ(CountRows("workout_sets"), 8);
 }
 
+// A PUT that creates holds the user's change lock from its look-up to its insert, as a POST does:
+// of ten at once (an offline client's retries), one creates and the others find its workout
+// (before, on PostgreSQL, those that had looked before the first committed answered 404).
+TEST_F(WorkoutsTest, TenConcurrentPutsOfANewIdLeaveExactlyOneWorkout) {
+  std::string id = platform::NewId();
+  std::vector<int> statuses(10);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 10; ++i) {
+    threads.emplace_back([&, i] {
+      Browser device = owner_;
+      statuses[i] = Put(device, id, StrengthWorkout("Put at once")).status;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200), 9);
+  EXPECT_EQ(CountRows("workouts"), 1);
+  EXPECT_EQ(CountRows("workout_sets"), 4);
+}
+
 TEST_F(WorkoutsTest, PutCreatesThenReplacesOnlyWithTheCurrentETag) {
   std::string id = platform::NewId();
   auto created = Put(owner_, id, StrengthWorkout());

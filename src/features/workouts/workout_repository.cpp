@@ -39,11 +39,6 @@ constexpr Statement kInsert{
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
     "$20, $21, $22, $23, $24, $25, $26, $27, $28, $29) "
     "ON CONFLICT (user_id, id) DO NOTHING RETURNING rev"};
-// FOR NO KEY UPDATE, the lock an UPDATE of the row takes: it does not hold up the foreign key
-// checks of rows that reference this one. SQLite's write transaction is exclusive already.
-constexpr Statement kLockForChange{
-    "workouts.lock_for_change", "SELECT rev FROM workouts WHERE id = $1 AND user_id = $2",
-    "SELECT rev FROM workouts WHERE id = $1 AND user_id = $2 FOR NO KEY UPDATE"};
 // The parameters of kInsert up to $27 ($25, created_at, stays as it was), then the expected rev
 // and the new one.
 constexpr Statement kUpdate{
@@ -442,11 +437,6 @@ bool WorkoutRepository::Tombstone(Session& s, const std::string& user_id, const 
   s.Execute(kDeleteSets, id, user_id);
   s.Execute(kDeleteBlocks, id, user_id);
   return true;
-}
-
-void WorkoutRepository::LockForChange(Session& s, const std::string& user_id,
-                                      const std::string& id) {
-  s.Query(kLockForChange, id, user_id);
 }
 
 std::optional<WorkoutHead> WorkoutRepository::FindHead(Session& s, const std::string& user_id,

@@ -35,11 +35,6 @@ class WorkoutRepository {
   bool Tombstone(Session& s, const std::string& user_id, const std::string& id,
                  const std::string& now);
 
-  // Locks the user's workout of that id (if any) until the transaction ends, before it is read
-  // to be changed: a concurrent change of it waits, and the read that follows sees the revision
-  // that is really current, so If-Match refuses a stale replace even when several instances
-  // write (PostgreSQL; SQLite has one writer).
-  void LockForChange(Session& s, const std::string& user_id, const std::string& id);
   // The user's workout of that id, live or deleted, without its blocks.
   std::optional<WorkoutHead> FindHead(Session& s, const std::string& user_id,
                                       const std::string& id);

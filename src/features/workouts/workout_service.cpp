@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <stdexcept>
 #include <unordered_set>
 
 #include "platform/crypto/random.hpp"
@@ -22,13 +23,6 @@ using platform::store::Session;
 namespace {
 
 Error NotFound() { return Error(ErrorKind::kNotFound, "There is no such workout."); }
-// The user's own workout of the id was created between the look-up and the insert: by a
-// concurrent request of theirs (PostgreSQL with a creating PUT; POST holds the user's change
-// lock throughout). Sending the request again meets the workout that is there now.
-Error CreatedMeanwhile() {
-  return Error(ErrorKind::kConflict,
-               "A workout with this id was created at the same moment; send the request again.");
-}
 
 // A q naming more exercises than this ("a") matches the first ones by name only.
 constexpr int kMaxQueryExercises = 100;
@@ -189,9 +183,9 @@ WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInp
     Workout workout =
         MakeWorkout(user_id, input.id.value_or(platform::NewId()), input, fingerprint, now);
     // Ids are per user (migration 0015): another user's workout of this id is no obstacle, and
-    // the user's own was looked for above under the change lock.
+    // the user's own was looked for above under the change lock, so the id is free.
     auto rev = workouts_.Insert(s, workout);
-    if (!rev) throw CreatedMeanwhile();
+    if (!rev) throw std::logic_error("a free workout id was taken under the change lock");
     workout.rev = *rev;
     remember_key(workout.id);
     return {std::move(workout), true};
@@ -211,7 +205,10 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
   std::string fingerprint = Fingerprint(input);
   return database_.WriteResult([&](Session& s) -> WriteOutcome {
     std::string now = platform::NowRfc3339();
-    workouts_.LockForChange(s, user_id, id);
+    // The user's change lock, as a create takes it: a PUT may create, and "the user has no
+    // workout of this id" must still hold at the insert (two PUTs of a new id at once: the second
+    // finds the first's workout). It also holds the workout as read until a replace is written.
+    platform::store::LockUserChanges(s, user_id);
     auto head = workouts_.FindHead(s, user_id, id);
     if (!head) {
       // If-Match says "change the one I read": there is none of this user's to change.
@@ -224,7 +221,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
       Workout workout = MakeWorkout(user_id, id, input, fingerprint, now);
       // Ids are per user (migration 0015): another user's workout of this id is no obstacle.
       auto rev = workouts_.Insert(s, workout);
-      if (!rev) throw CreatedMeanwhile();
+      if (!rev) throw std::logic_error("a free workout id was taken under the change lock");
       workout.rev = *rev;
       return {std::move(workout), true};
     }
