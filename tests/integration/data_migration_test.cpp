@@ -173,7 +173,7 @@ TEST_F(DataMigrationTest, ParentsComeBeforeTheTablesThatReferenceThem) {
   }
   const auto& sets = tables[position.at("workout_sets")];
   EXPECT_EQ(sets.primary_key,
-            (std::vector<std::string>{"workout_id", "block_position", "position"}));
+            (std::vector<std::string>{"user_id", "workout_id", "block_position", "position"}));
 }
 
 TEST(DataMigrationEncoding, KindsFollowTheDeclaredTypes) {

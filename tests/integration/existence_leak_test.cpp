@@ -1,10 +1,10 @@
 // Existence leak (issue 9, defect 11): a request naming another user's id must be answered as one
 // naming an unused id, so that nobody learns which ids exist.
 //
-// Workouts are the one resource whose id a client chooses (POST with "id", PUT to create). Today
-// another user's workout id answers 409 "This id cannot be used" to a POST and 404 to a PUT that
-// would create, where an unused id answers 201: the two tests below are disabled until workout
-// ids are per user (a workout's identity (user_id, id), migration 0015; see the branch's notes).
+// Workouts are the one resource whose id a client chooses (POST with "id", PUT to create). Another
+// user's workout id answered 409 "This id cannot be used" to a POST and 404 to a PUT that would
+// create, where an unused id answers 201. Workout ids are per user now (a workout is (user_id,
+// id), migration 0015): another user's id is as free as an unused one.
 // Routines, programs and measurements take server-made ids only: the last test checks that
 // their routes answer another user's id exactly as an unused one.
 #include <gtest/gtest.h>
@@ -38,7 +38,7 @@ class ExistenceLeakTest : public ::testing::Test {
   Browser ana_, ben_;
 };
 
-TEST_F(ExistenceLeakTest, DISABLED_PostingAWorkoutWithAnotherUsersIdIsLikeAnUnusedId) {
+TEST_F(ExistenceLeakTest, PostingAWorkoutWithAnotherUsersIdIsLikeAnUnusedId) {
   std::string taken = platform::NewId();
   std::string unused = platform::NewId();
   ASSERT_EQ(h_.Post(ana_, "/api/v1/workouts", Workout(taken, "Ana's")).status, 201);
@@ -52,7 +52,7 @@ TEST_F(ExistenceLeakTest, DISABLED_PostingAWorkoutWithAnotherUsersIdIsLikeAnUnus
   EXPECT_EQ(h_.Get(ana_, "/api/v1/workouts/" + taken).Json()["title"], "Ana's");
 }
 
-TEST_F(ExistenceLeakTest, DISABLED_PuttingANewWorkoutWithAnotherUsersIdIsLikeAnUnusedId) {
+TEST_F(ExistenceLeakTest, PuttingANewWorkoutWithAnotherUsersIdIsLikeAnUnusedId) {
   std::string taken = platform::NewId();
   std::string unused = platform::NewId();
   ASSERT_EQ(h_.Post(ana_, "/api/v1/workouts", Workout(taken, "Ana's")).status, 201);

@@ -48,7 +48,8 @@ constexpr Statement kInsertTrack{
 constexpr Statement kFindTrack{
     "workout_tracks.find",
     "SELECT t.format, t.start_unix_ms, t.sport, t.points, t.splits, w.title FROM workout_tracks t "
-    "JOIN workouts w ON w.id = t.workout_id WHERE t.workout_id = $2 AND t.user_id = $1 "
+    "JOIN workouts w ON w.user_id = t.user_id AND w.id = t.workout_id "
+    "WHERE t.workout_id = $2 AND t.user_id = $1 "
     "AND w.user_id = $1 AND w.deleted_at IS NULL"};
 constexpr Statement kDeleteTrack{
     "workout_tracks.delete", "DELETE FROM workout_tracks WHERE user_id = $1 AND workout_id = $2"};
@@ -58,8 +59,9 @@ constexpr Statement kAllSets{
     "w.notes AS workout_notes, "
     "b.position AS block_position, b.exercise_id, b.notes AS block_notes, "
     "s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done "
-    "FROM workouts w JOIN workout_blocks b ON b.workout_id = w.id "
-    "JOIN workout_sets s ON s.workout_id = b.workout_id AND s.block_position = b.position "
+    "FROM workouts w JOIN workout_blocks b ON b.user_id = w.user_id AND b.workout_id = w.id "
+    "JOIN workout_sets s ON s.user_id = b.user_id AND s.workout_id = b.workout_id "
+    "AND s.block_position = b.position "
     "WHERE w.user_id = $1 AND w.deleted_at IS NULL AND b.user_id = $1 AND s.user_id = $1 "
     "ORDER BY w.started_at, w.id, b.position, s.position"};
 

@@ -38,12 +38,7 @@ constexpr Statement kInsert{
     "import_id, rev) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
     "$20, $21, $22, $23, $24, $25, $26, $27, $28, $29) "
-    "ON CONFLICT (id) DO NOTHING RETURNING rev"};
-// FOR NO KEY UPDATE, the lock an UPDATE of the row takes: it does not hold up the foreign key
-// checks of rows that reference this one. SQLite's write transaction is exclusive already.
-constexpr Statement kLockForChange{
-    "workouts.lock_for_change", "SELECT rev FROM workouts WHERE id = $1 AND user_id = $2",
-    "SELECT rev FROM workouts WHERE id = $1 AND user_id = $2 FOR NO KEY UPDATE"};
+    "ON CONFLICT (user_id, id) DO NOTHING RETURNING rev"};
 // The parameters of kInsert up to $27 ($25, created_at, stays as it was), then the expected rev
 // and the new one.
 constexpr Statement kUpdate{
@@ -164,14 +159,15 @@ constexpr Statement kList{
     "AND (started_at, id) < ($6::text, $7::text) ORDER BY started_at DESC, id DESC LIMIT $8"};
 constexpr Statement kLastWorkoutWith{
     "workouts.last_with_exercise",
-    "SELECT w.id, w.started_at FROM workout_blocks b JOIN workouts w ON w.id = b.workout_id "
+    "SELECT w.id, w.started_at FROM workout_blocks b "
+    "JOIN workouts w ON w.user_id = b.user_id AND w.id = b.workout_id "
     "WHERE b.user_id = $1 AND b.exercise_id = $2 AND w.user_id = $1 AND w.deleted_at IS NULL "
     "ORDER BY w.started_at DESC, w.id DESC LIMIT 1"};
 constexpr Statement kSetsOfExercise{
     "workout_sets.of_exercise_in_workout",
     "SELECT s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done, "
     "s.target_reps, s.target_weight_kg, s.target_rir FROM workout_sets s JOIN workout_blocks b "
-    "ON b.workout_id = s.workout_id AND b.position = s.block_position "
+    "ON b.user_id = s.user_id AND b.workout_id = s.workout_id AND b.position = s.block_position "
     "WHERE s.workout_id = $1 AND s.user_id = $2 AND b.exercise_id = $3 "
     "ORDER BY s.block_position, s.position"};
 constexpr Statement kDeleteKeysBefore{
@@ -441,11 +437,6 @@ bool WorkoutRepository::Tombstone(Session& s, const std::string& user_id, const 
   s.Execute(kDeleteSets, id, user_id);
   s.Execute(kDeleteBlocks, id, user_id);
   return true;
-}
-
-void WorkoutRepository::LockForChange(Session& s, const std::string& user_id,
-                                      const std::string& id) {
-  s.Query(kLockForChange, id, user_id);
 }
 
 std::optional<WorkoutHead> WorkoutRepository::FindHead(Session& s, const std::string& user_id,

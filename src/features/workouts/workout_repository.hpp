@@ -22,7 +22,8 @@ class WorkoutRepository {
   // since a number (tombstones included).
 
   // Inserts the workout with its blocks and sets; returns its rev. nullopt, with nothing
-  // written, when the id is taken already (by this user or another one).
+  // written, when the user has a workout of that id already. Ids are per user (migration 0015):
+  // another user's workout of the same id is another row.
   std::optional<std::int64_t> Insert(Session& s, const Workout& workout);
   // Writes `workout` over the user's live workout of that id whose rev is `expected_rev`: the row
   // is updated, blocks and sets deleted and inserted again. Returns the new rev; nullopt when
@@ -34,11 +35,6 @@ class WorkoutRepository {
   bool Tombstone(Session& s, const std::string& user_id, const std::string& id,
                  const std::string& now);
 
-  // Locks the user's workout of that id (if any) until the transaction ends, before it is read
-  // to be changed: a concurrent change of it waits, and the read that follows sees the revision
-  // that is really current, so If-Match refuses a stale replace even when several instances
-  // write (PostgreSQL; SQLite has one writer).
-  void LockForChange(Session& s, const std::string& user_id, const std::string& id);
   // The user's workout of that id, live or deleted, without its blocks.
   std::optional<WorkoutHead> FindHead(Session& s, const std::string& user_id,
                                       const std::string& id);

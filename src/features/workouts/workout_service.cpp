@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <stdexcept>
 #include <unordered_set>
 
 #include "platform/crypto/random.hpp"
@@ -181,11 +182,10 @@ WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInp
     CheckReferences(s, user_id, input, {});
     Workout workout =
         MakeWorkout(user_id, input.id.value_or(platform::NewId()), input, fingerprint, now);
+    // Ids are per user (migration 0015): another user's workout of this id is no obstacle, and
+    // the user's own was looked for above under the change lock, so the id is free.
     auto rev = workouts_.Insert(s, workout);
-    if (!rev) {
-      // Taken by someone else: whose, and that it exists, is not told.
-      throw Error(ErrorKind::kConflict, "This id cannot be used; choose another one.");
-    }
+    if (!rev) throw std::logic_error("a free workout id was taken under the change lock");
     workout.rev = *rev;
     remember_key(workout.id);
     return {std::move(workout), true};
@@ -205,7 +205,10 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
   std::string fingerprint = Fingerprint(input);
   return database_.WriteResult([&](Session& s) -> WriteOutcome {
     std::string now = platform::NowRfc3339();
-    workouts_.LockForChange(s, user_id, id);
+    // The user's change lock, as a create takes it: a PUT may create, and "the user has no
+    // workout of this id" must still hold at the insert (two PUTs of a new id at once: the second
+    // finds the first's workout). It also holds the workout as read until a replace is written.
+    platform::store::LockUserChanges(s, user_id);
     auto head = workouts_.FindHead(s, user_id, id);
     if (!head) {
       // If-Match says "change the one I read": there is none of this user's to change.
@@ -216,9 +219,9 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
       }
       CheckReferences(s, user_id, input, {});
       Workout workout = MakeWorkout(user_id, id, input, fingerprint, now);
+      // Ids are per user (migration 0015): another user's workout of this id is no obstacle.
       auto rev = workouts_.Insert(s, workout);
-      // Another user's id: as if it did not exist, and nothing is written.
-      if (!rev) throw NotFound();
+      if (!rev) throw std::logic_error("a free workout id was taken under the change lock");
       workout.rev = *rev;
       return {std::move(workout), true};
     }

@@ -7,6 +7,7 @@
 #include <deque>
 #include <future>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <unordered_map>
 
@@ -220,17 +221,32 @@ int ApplyMigrations(Connection& conn, obs::Logger& logger) {
   }
   for (const auto& m : migrations) {
     if (m.version <= current) continue;
+    // Foreign keys are off while a migration runs, as SQLite's procedure for changing a table's
+    // shape asks (https://sqlite.org/lang_altertable.html#otheralter): with them on, dropping a
+    // table that is being rebuilt would delete the rows of its children by ON DELETE CASCADE.
+    // The pragma does nothing inside a transaction, so it is set before BEGIN; foreign_key_check
+    // before COMMIT refuses a migration that left a reference broken.
+    conn.Exec("PRAGMA foreign_keys=OFF");
     conn.Exec("BEGIN IMMEDIATE");
     try {
       conn.Exec(std::string(m.sql));
+      auto broken =
+          conn.Query(Statement{"migration_foreign_key_check", "PRAGMA foreign_key_check"});
+      if (!broken.empty()) {
+        throw std::runtime_error(
+            "migration " + std::string(m.name) + " left " + std::to_string(broken.size()) +
+            " broken reference(s), the first in table " + broken.front().Text("table"));
+      }
       conn.Execute(Statement{"record_migration",
                              "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)"},
                    m.version, m.name);
       conn.Exec("COMMIT");
     } catch (...) {
       conn.Exec("ROLLBACK");
+      conn.Exec("PRAGMA foreign_keys=ON");
       throw;
     }
+    conn.Exec("PRAGMA foreign_keys=ON");
     logger.Info("migration applied", {{"version", std::int64_t{m.version}}, {"name", m.name}});
     current = m.version;
   }
