@@ -4,7 +4,7 @@
 // Workouts are the one resource whose id a client chooses (POST with "id", PUT to create). Another
 // user's workout id answered 409 "This id cannot be used" to a POST and 404 to a PUT that would
 // create, where an unused id answers 201. Workout ids are per user now (a workout is (user_id,
-// id), migration 0015): another user's id is as free as an unused one.
+// id), migration 0013): another user's id is as free as an unused one.
 // Routines, programs and measurements take server-made ids only: the last test checks that
 // their routes answer another user's id exactly as an unused one.
 #include <gtest/gtest.h>

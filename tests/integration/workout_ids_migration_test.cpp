@@ -1,6 +1,6 @@
-// Migration 0015 (workout ids per user) on a database that already has workouts: every row of
+// Migration 0013 (workout ids per user) on a database that already has workouts: every row of
 // workouts, blocks, sets and tracks is kept as it was, and the keys are per user afterwards. The
-// database is built with the migrations before 0015 by hand (as a server of that version left
+// database is built with the migrations before 0013 by hand (as a server of that version left
 // it), then migrated by the real runner (MigrateDatabase), on SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -19,7 +19,7 @@
 namespace vigor {
 namespace {
 
-constexpr int kPerUserIds = 15;
+constexpr int kPerUserIds = 13;
 
 // SQL text without parameters on a database, below the storage layer: the schema is older than
 // the one the Database classes expect until the migration has run.
@@ -157,7 +157,7 @@ class WorkoutIdsMigrationTest : public ::testing::Test {
     bool found = false;
     for (const auto& m : platform::store::EmbeddedMigrations(Dialect())) {
       if (m.version == kPerUserIds) {
-        EXPECT_EQ(m.name, "0015_workout_ids_per_user");
+        EXPECT_EQ(m.name, "0013_workout_ids_per_user");
         found = true;
       }
       if (m.version >= kPerUserIds) continue;

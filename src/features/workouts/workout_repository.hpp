@@ -22,7 +22,7 @@ class WorkoutRepository {
   // since a number (tombstones included).
 
   // Inserts the workout with its blocks and sets; returns its rev. nullopt, with nothing
-  // written, when the user has a workout of that id already. Ids are per user (migration 0015):
+  // written, when the user has a workout of that id already. Ids are per user (migration 0013):
   // another user's workout of the same id is another row.
   std::optional<std::int64_t> Insert(Session& s, const Workout& workout);
   // Writes `workout` over the user's live workout of that id whose rev is `expected_rev`: the row

@@ -182,7 +182,7 @@ WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInp
     CheckReferences(s, user_id, input, {});
     Workout workout =
         MakeWorkout(user_id, input.id.value_or(platform::NewId()), input, fingerprint, now);
-    // Ids are per user (migration 0015): another user's workout of this id is no obstacle, and
+    // Ids are per user (migration 0013): another user's workout of this id is no obstacle, and
     // the user's own was looked for above under the change lock, so the id is free.
     auto rev = workouts_.Insert(s, workout);
     if (!rev) throw std::logic_error("a free workout id was taken under the change lock");
@@ -219,7 +219,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
       }
       CheckReferences(s, user_id, input, {});
       Workout workout = MakeWorkout(user_id, id, input, fingerprint, now);
-      // Ids are per user (migration 0015): another user's workout of this id is no obstacle.
+      // Ids are per user (migration 0013): another user's workout of this id is no obstacle.
       auto rev = workouts_.Insert(s, workout);
       if (!rev) throw std::logic_error("a free workout id was taken under the change lock");
       workout.rev = *rev;

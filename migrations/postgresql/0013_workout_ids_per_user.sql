@@ -4,7 +4,7 @@
 -- creating one with another user's id was refused, which told that the id exists (issue 9,
 -- defect 11). Now another user's id is as free as any unused one.
 --
--- The same schema as SQLite's 0015, which rebuilds the tables; here the keys are dropped and
+-- The same schema as SQLite's 0013, which rebuilds the tables; here the keys are dropped and
 -- added again (foreign keys first, as they depend on the keys they reference). The children's
 -- user_id is taken from their workout, whose it is by the foreign key from now on.
 -- workout_tracks_user goes: the new primary key (user_id, workout_id) serves what it did.
