@@ -50,6 +50,6 @@ class FuzzApp {
 
 // The administrator's username and password.
 inline constexpr std::string_view kFuzzUser = "fuzzadmin";
-inline constexpr std::string_view kFuzzPassword = "a long passphrase for the fuzzer";
+inline constexpr std::string_view kFuzzPassword = "seven horses gallop in the gym at dawn";
 
 }  // namespace vigor::fuzz

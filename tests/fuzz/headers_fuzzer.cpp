@@ -91,7 +91,7 @@ void Cookies(std::string_view header) {
   if (header.find("vigor_probe") != std::string_view::npos) return;
   http::Response response;
   http::SetCookie(response, "vigor_probe", "tok3n_value-1", {});
-  std::string set = *response.headers.Get("Set-Cookie");
+  std::string set(*response.headers.Get("Set-Cookie"));
   http::Request with_probe;
   with_probe.headers.Add("Cookie", std::string(header) + "; " + set.substr(0, set.find(';')));
   if (http::GetCookie(with_probe, "vigor_probe") != "tok3n_value-1") {

@@ -5,6 +5,7 @@
 // The body is also written back with http::SerializeJson (every response goes through it) and
 // read again: the same values must come back.
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <cmath>
 #include <cstddef>
