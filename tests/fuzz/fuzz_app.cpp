@@ -140,4 +140,28 @@ std::string FuzzApp::ErrorLog() {
   return text.str();
 }
 
+namespace {
+FuzzApp* the_fuzz_app = nullptr;
+}
+
+FuzzApp& TheFuzzApp() {
+  if (the_fuzz_app == nullptr) {
+    the_fuzz_app = new FuzzApp();
+    // Registered after the first application initialised OpenSSL, so it runs before OpenSSL's
+    // own exit handler.
+    static const bool registered = std::atexit([] {
+                                     delete the_fuzz_app;
+                                     the_fuzz_app = nullptr;
+                                   }) == 0;
+    (void)registered;
+  }
+  return *the_fuzz_app;
+}
+
+void RebuildFuzzApp() {
+  delete the_fuzz_app;
+  the_fuzz_app = nullptr;
+  TheFuzzApp();
+}
+
 }  // namespace vigor::fuzz

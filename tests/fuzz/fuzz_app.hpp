@@ -48,6 +48,13 @@ class FuzzApp {
   std::string token_;
 };
 
+// The one application of a fuzz target's process, built on first use. It is destroyed at exit
+// before OpenSSL's own clean-up runs: its threads (the database writer) must end while OpenSSL can
+// still free the random generator each of them holds, or LeakSanitizer reports it.
+FuzzApp& TheFuzzApp();
+// Replaces it with a fresh one.
+void RebuildFuzzApp();
+
 // The administrator's username and password.
 inline constexpr std::string_view kFuzzUser = "fuzzadmin";
 inline constexpr std::string_view kFuzzPassword = "seven horses gallop in the gym at dawn";

@@ -106,20 +106,17 @@ bool MayEndSession(const http::Request& request) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static std::unique_ptr<FuzzApp> fuzz_app;
   static int inputs = 0;
-  if (!fuzz_app || ++inputs % kInputsPerApp == 0) {
-    fuzz_app.reset();
-    fuzz_app = std::make_unique<FuzzApp>();
-  }
+  if (++inputs % kInputsPerApp == 0) vigor::fuzz::RebuildFuzzApp();
+  FuzzApp& fuzz_app = vigor::fuzz::TheFuzzApp();
   auto request =
-      ParseRequest(std::string_view(reinterpret_cast<const char*>(data), size), *fuzz_app);
-  auto response = fuzz_app->Handle(request);
+      ParseRequest(std::string_view(reinterpret_cast<const char*>(data), size), fuzz_app);
+  auto response = fuzz_app.Handle(request);
   if (response.status == 500 || response.status < 100 || response.status > 599) {
     std::fprintf(stderr, "request handler answered %d: %s\nserver log:\n%s\n", response.status,
-                 response.body.c_str(), fuzz_app->ErrorLog().c_str());
+                 response.body.c_str(), fuzz_app.ErrorLog().c_str());
     std::abort();
   }
-  if (MayEndSession(request) && !fuzz_app->SessionWorks()) fuzz_app.reset();
+  if (MayEndSession(request) && !fuzz_app.SessionWorks()) vigor::fuzz::RebuildFuzzApp();
   return 0;
 }

@@ -54,8 +54,8 @@ bool IsParam(const std::string& segment) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // Built once: the router does not change, and requests never reach the handlers here.
-  static auto* fuzz_app = new vigor::fuzz::FuzzApp();
-  const http::Router& router = fuzz_app->app().http->router();
+  auto& fuzz_app = vigor::fuzz::TheFuzzApp();
+  const http::Router& router = fuzz_app.app().http->router();
 
   std::string_view input(reinterpret_cast<const char*>(data), size);
   auto split = input.find_first_of(" \n");
@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.method = method;
   request.target = split == std::string_view::npos ? std::string() : input.substr(split + 1);
 
-  fuzz_app->app().http->Traits(method, request.target);
+  fuzz_app.app().http->Traits(method, request.target);
   for (auto name : {"limit", "cursor", "q", "format", "name", "since", ""}) {
     request.QueryParam(name);
   }
