@@ -31,5 +31,6 @@ inline constexpr int kBlocksPerWorkout = 100;
 // A workout.
 inline constexpr Range<std::int64_t> kPerceivedEffort{1, 10};
 inline constexpr Range<std::int64_t> kHeartRateBpm{20, 260};
+inline constexpr Range<double> kWorkoutDurationS{0, 604'800};  // a week
 
 }  // namespace vigor::core::limits
