@@ -7,7 +7,7 @@ LISTEN ?= 127.0.0.1:8080
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: all run test bench bootstrap build release asan web clean format
+.PHONY: all run test bench bootstrap build release asan fuzz fuzz-build web clean format
 
 all: build
 
@@ -21,6 +21,15 @@ release: bootstrap
 asan: bootstrap
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j$(JOBS)
+
+# libFuzzer targets (docs/fuzzing.md): FUZZ_SECONDS per target (60 by default), FUZZ_TARGETS to
+# pick some (e.g. FUZZ_TARGETS="gpx fit").
+fuzz-build: bootstrap
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j$(JOBS)
+
+fuzz: fuzz-build
+	@JOBS=$(JOBS) scripts/fuzz $(FUZZ_TARGETS)
 
 web: bootstrap
 	@cd web && npm run --silent build

@@ -31,6 +31,7 @@ inline constexpr int kBlocksPerWorkout = 100;
 // A workout.
 inline constexpr Range<std::int64_t> kPerceivedEffort{1, 10};
 inline constexpr Range<std::int64_t> kHeartRateBpm{20, 260};
+inline constexpr Range<double> kWorkoutDurationS{0, 604'800};  // a week
 
 // A cardio workout's summary (issue 9, defect 8: these were unbounded).
 inline constexpr Range<double> kCardioDistanceM{0, 10'000'000};    // 10,000 km, as a set

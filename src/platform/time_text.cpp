@@ -1,8 +1,8 @@
 #include "platform/time_text.hpp"
 
+#include <algorithm>
 #include <chrono>
-
-#include "platform/time.hpp"
+#include <cstdio>
 
 namespace vigor::platform {
 
@@ -74,8 +74,22 @@ std::optional<std::int64_t> ParseRfc3339Ms(std::string_view text) {
 }
 
 std::string FormatUtcMs(std::int64_t ms) {
-  return platform::FormatRfc3339(
-      std::chrono::system_clock::time_point(std::chrono::milliseconds(ms)));
+  // In milliseconds throughout: system_clock counts nanoseconds, which overflow (undefined
+  // behaviour, and a wrong date) outside 1677-2262, while clients may send any year from 1.
+  using namespace std::chrono;
+  constexpr std::int64_t kFirst = -62'135'596'800'000;  // 0001-01-01T00:00:00.000Z
+  constexpr std::int64_t kLast = 253'402'300'799'999;   // 9999-12-31T23:59:59.999Z
+  sys_time<milliseconds> time{milliseconds(std::clamp(ms, kFirst, kLast))};
+  auto day = floor<days>(time);
+  year_month_day date(day);
+  hh_mm_ss<milliseconds> clock(time - day);
+  char buffer[64];  // 24 characters for years 1 to 9999; room for what GCC cannot rule out
+  std::snprintf(
+      buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(date.year()),
+      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+      static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+      static_cast<int>(clock.seconds().count()), static_cast<int>(clock.subseconds().count()));
+  return buffer;
 }
 
 bool IsCalendarDay(std::string_view text) {

@@ -13,7 +13,8 @@ namespace vigor::platform {
 // when it is not one or names an impossible date.
 std::optional<std::int64_t> ParseRfc3339Ms(std::string_view text);
 
-// The stored form of a millisecond instant, e.g. 2026-11-25T03:10:00.123Z.
+// The stored form of a millisecond instant, e.g. 2026-11-25T03:10:00.123Z. Instants before year 1
+// or after 9999 (which ParseRfc3339Ms never gives) are written as the first or last of that range.
 std::string FormatUtcMs(std::int64_t ms);
 
 // A calendar day as YYYY-MM-DD.

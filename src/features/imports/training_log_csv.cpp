@@ -9,6 +9,7 @@
 #include <map>
 
 #include "core/csv.hpp"
+#include "core/limits.hpp"
 #include "core/track.hpp"
 #include "platform/time_zone.hpp"
 
@@ -191,35 +192,44 @@ std::optional<std::int64_t> HevyDate(std::string_view text, std::string_view zon
   return StrongDate(text, zone);
 }
 
-// "1h 2m", "45m", "30s", "1h 2m 3s"; a bare number is seconds.
+// "1h 2m", "45m", "30s", "1h 2m 3s"; a bare number is seconds. nullopt for anything else, and for
+// what no workout lasts (core::limits::kWorkoutDurationS): such a workout gets no end.
 std::optional<double> StrongDuration(std::string_view text) {
   if (text.empty()) return std::nullopt;
-  if (auto plain = Number(text)) return *plain;
   double total = 0;
-  std::size_t i = 0;
-  bool any = false;
-  while (i < text.size()) {
-    if (text[i] == ' ') {
-      ++i;
-      continue;
+  if (auto plain = Number(text)) {
+    total = *plain;
+  } else {
+    std::size_t i = 0;
+    bool any = false;
+    while (i < text.size()) {
+      if (text[i] == ' ') {
+        ++i;
+        continue;
+      }
+      std::size_t start = i;
+      while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+      if (start == i || i >= text.size()) return std::nullopt;
+      double value = 0;
+      // Not std::stod: it throws for more digits than a double holds.
+      if (std::from_chars(text.data() + start, text.data() + i, value).ec != std::errc()) {
+        return std::nullopt;
+      }
+      char unit = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+      if (unit == 'h') {
+        total += value * 3600;
+      } else if (unit == 'm') {
+        total += value * 60;
+      } else if (unit == 's') {
+        total += value;
+      } else {
+        return std::nullopt;
+      }
+      any = true;
     }
-    std::size_t start = i;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-    if (start == i || i >= text.size()) return std::nullopt;
-    double value = std::stod(std::string(text.substr(start, i - start)));
-    char unit = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
-    if (unit == 'h') {
-      total += value * 3600;
-    } else if (unit == 'm') {
-      total += value * 60;
-    } else if (unit == 's') {
-      total += value;
-    } else {
-      return std::nullopt;
-    }
-    any = true;
+    if (!any) return std::nullopt;
   }
-  if (!any) return std::nullopt;
+  if (!core::limits::kWorkoutDurationS.Contains(total)) return std::nullopt;
   return total;
 }
 
