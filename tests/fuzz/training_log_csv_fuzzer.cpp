@@ -52,9 +52,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using vigor::core::DistanceUnit;
   using vigor::core::WeightUnit;
   Check([&] {
-    return imports::ParseStrongCsv(text, WeightUnit::kKilograms, DistanceUnit::kKilometers);
+    return imports::ParseStrongCsv(text, WeightUnit::kKilograms, DistanceUnit::kKilometers, "UTC");
   });
-  Check([&] { return imports::ParseStrongCsv(text, WeightUnit::kPounds, DistanceUnit::kMiles); });
-  Check([&] { return imports::ParseHevyCsv(text); });
+  Check([&] {
+    return imports::ParseStrongCsv(text, WeightUnit::kPounds, DistanceUnit::kMiles,
+                                   "Europe/Berlin");
+  });
+  Check([&] { return imports::ParseHevyCsv(text, "America/New_York"); });
   return 0;
 }

@@ -15,7 +15,7 @@ constexpr std::string_view kHeader =
 ParsedLog OneSetWorkout(const std::string& duration) {
   std::string csv = std::string(kHeader) + "2024-01-01 18:01:00,Legs," + duration +
                     ",Squat (Barbell),1,100,5,0,0,,,\n";
-  return ParseStrongCsv(csv, core::WeightUnit::kKilograms, core::DistanceUnit::kKilometers);
+  return ParseStrongCsv(csv, core::WeightUnit::kKilograms, core::DistanceUnit::kKilometers, "UTC");
 }
 
 TEST(TrainingLogCsvTest, StrongsDurationGivesTheWorkoutsEnd) {
