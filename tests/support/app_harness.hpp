@@ -33,6 +33,13 @@ struct Exchange;
 Exchange ExchangeOf(const platform::http::Request& request,
                     const platform::http::Response& response);
 
+// A Content-Type header for a request body other than JSON (an uploaded file).
+inline platform::http::Headers ContentType(std::string type) {
+  platform::http::Headers headers;
+  headers.Add("Content-Type", std::move(type));
+  return headers;
+}
+
 // The whole application in process (BuildApp as in production, no sockets), with cheap password
 // hashing so tests stay fast and mails written to an outbox directory the tests read. On the
 // PostgreSQL run each harness has a fresh database of its own.
