@@ -56,7 +56,20 @@ class OpenApiContract {
 };
 
 // Fails the running test (ADD_FAILURE) with one line per violation when `exchange` breaks
-// api/openapi.yaml. Every client the integration tests share calls it.
+// api/openapi.yaml. Every client the integration tests share calls it. Requests for the web
+// app's files (outside /api/ and matching no path of the contract) are not the API's: skipped.
 void ExpectKeepsContract(const Exchange& exchange);
+
+// While one lives on this thread, ExpectKeepsContract checks nothing: for a test that sends what
+// no client of the API would on purpose (an unknown path, a method a path does not have, a
+// forged or malformed request) to see how the server refuses it. Say why.
+class OffContract {
+ public:
+  explicit OffContract(const char* why);
+  ~OffContract();
+  OffContract(const OffContract&) = delete;
+  OffContract& operator=(const OffContract&) = delete;
+  static bool Active();
+};
 
 }  // namespace vigor::testing

@@ -1383,16 +1383,33 @@ export interface components {
             cardio?: components["schemas"]["Cardio"] | null;
             blocks?: components["schemas"]["WorkoutBlock"][];
         };
-        Workout: components["schemas"]["WorkoutInput"] & {
+        /** @description A workout as the server returns it (every member present; null when unset). */
+        Workout: {
             id: string;
-            /** @enum {string} */
+            /**
+             * @description cardio when the workout has cardio figures, strength otherwise.
+             * @enum {string}
+             */
             kind: "strength" | "cardio";
+            title: string;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            ended_at: string | null;
+            /** @description IANA zone of the user when it happened; absent when it was not given. */
+            time_zone?: string;
+            notes: string | null;
+            perceived_effort: number | null;
+            routine_id: string | null;
+            cardio: components["schemas"]["Cardio"] | null;
+            blocks: components["schemas"]["WorkoutBlock"][];
+            totals: components["schemas"]["WorkoutTotals"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description Your change sequence number at its last change; the ETag is "w-" and it. */
             rev: number;
-            totals: components["schemas"]["WorkoutTotals"];
         };
         WorkoutTotals: {
             /** @description Sets marked done. */
@@ -1437,8 +1454,14 @@ export interface components {
              */
             visibility: "private" | "public";
         };
-        Routine: components["schemas"]["RoutineInput"] & {
+        /** @description A routine as the server returns it (every member present; null when unset). */
+        Routine: {
             id: string;
+            name: string;
+            notes: string | null;
+            items: components["schemas"]["RoutineItem"][];
+            /** @enum {string} */
+            visibility: "private" | "public";
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1460,8 +1483,19 @@ export interface components {
             unit?: string;
             notes?: string | null;
         };
-        Measurement: components["schemas"]["MeasurementInput"] & {
+        /** @description A measurement as the server returns it (every member present; null when unset). */
+        Measurement: {
             id: string;
+            kind: components["schemas"]["MeasurementKind"];
+            /**
+             * Format: date
+             * @description The local day it was measured.
+             */
+            day: string;
+            value: number;
+            /** @description The kind's SI unit for a built-in kind, the unit you gave for your own. */
+            unit: string;
+            notes: string | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -1650,6 +1684,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The database is busy, full or restarting, or a capacity limit was reached; a problem document with a `Retry-After` header (seconds). Send the request again after that delay. */
+        Unavailable: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
@@ -1749,6 +1793,7 @@ export interface operations {
                     "application/json": components["schemas"]["Meta"];
                 };
             };
+            503: components["responses"]["Unavailable"];
         };
     };
     signup: {
@@ -1770,6 +1815,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     verifyEmail: {
@@ -1797,6 +1843,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     login: {
@@ -1826,6 +1873,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     loginTotp: {
@@ -1854,6 +1902,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     logout: {
@@ -1874,6 +1923,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     requestPasswordReset: {
@@ -1893,6 +1943,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     confirmPasswordReset: {
@@ -1918,6 +1969,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMe: {
@@ -1940,6 +1992,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateMe: {
@@ -1968,6 +2021,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     changePassword: {
@@ -1995,6 +2049,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     changeEmail: {
@@ -2016,6 +2071,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listSessions: {
@@ -2040,6 +2096,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeAllSessions: {
@@ -2060,6 +2117,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeSession: {
@@ -2084,6 +2142,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listTokens: {
@@ -2108,6 +2167,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createToken: {
@@ -2136,6 +2196,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeToken: {
@@ -2160,6 +2221,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     setupTotp: {
@@ -2190,6 +2252,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     enableTotp: {
@@ -2220,6 +2283,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     disableTotp: {
@@ -2248,6 +2312,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listMyAuditEvents: {
@@ -2276,6 +2341,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminListUsers: {
@@ -2309,6 +2375,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminGetUser: {
@@ -2335,6 +2402,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminDeleteUser: {
@@ -2360,6 +2428,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminUpdateUser: {
@@ -2393,6 +2462,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminForcePasswordReset: {
@@ -2417,6 +2487,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminGetSettings: {
@@ -2439,6 +2510,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminPutSettings: {
@@ -2467,6 +2539,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminCreateInvite: {
@@ -2489,6 +2562,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminListAuditEvents: {
@@ -2517,6 +2591,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listExercises: {
@@ -2554,6 +2629,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createExercise: {
@@ -2583,6 +2659,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getExercise: {
@@ -2609,6 +2686,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateExercise: {
@@ -2642,6 +2720,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteExercise: {
@@ -2666,6 +2745,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getExerciseLastSets: {
@@ -2697,6 +2777,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listWorkouts: {
@@ -2733,6 +2814,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createWorkout: {
@@ -2777,6 +2859,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getWorkout: {
@@ -2804,6 +2887,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putWorkout: {
@@ -2854,6 +2938,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteWorkout: {
@@ -2878,6 +2963,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRoutines: {
@@ -2902,6 +2988,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createRoutine: {
@@ -2932,6 +3019,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getRoutine: {
@@ -2959,6 +3047,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateRoutine: {
@@ -2994,8 +3083,10 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteRoutine: {
@@ -3020,6 +3111,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listMeasurements: {
@@ -3049,6 +3141,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putMeasurement: {
@@ -3077,6 +3170,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listMeasurementKinds: {
@@ -3101,6 +3195,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteMeasurement: {
@@ -3125,6 +3220,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createImport: {
@@ -3179,6 +3275,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getImport: {
@@ -3205,6 +3302,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteImport: {
@@ -3230,6 +3328,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     streamEvents: {
@@ -3283,6 +3382,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getWorkoutGpx: {
@@ -3310,6 +3410,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     exportSetsCsv: {
@@ -3333,6 +3434,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRoutineTemplates: {
@@ -3364,6 +3466,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     copyRoutineTemplate: {
@@ -3391,6 +3494,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPrograms: {
@@ -3415,6 +3519,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createProgram: {
@@ -3445,6 +3550,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProgram: {
@@ -3472,6 +3578,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateProgram: {
@@ -3510,6 +3617,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteProgram: {
@@ -3534,6 +3642,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getWriteProbe: {
@@ -3558,6 +3667,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putWriteProbe: {
@@ -3592,6 +3702,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
