@@ -17,6 +17,7 @@ struct Exchange {
   int status = 0;
   std::string response_content_type;
   std::string response_body;
+  bool response_body_read = true;  // false when only the head was read (a stream): not checked
 };
 
 // api/openapi.yaml as a checker of exchanges. Check says, one line each, where an exchange
