@@ -138,4 +138,16 @@ describe('the contract checker of the journeys', () => {
       'POST /api/things -> 201: the server accepted a request without the body the contract requires',
     ]);
   });
+
+  test('checks only the media type of a body the browser does not show (a file)', () => {
+    const unread = (type) =>
+      checkExchange(
+        { method: 'POST', url: `${base}/api/things`, requestContentType: type, requestBody: null, requestBodyUnread: true, status: 201, responseContentType: 'application/json', responseBody: thing },
+        small,
+      );
+    assert.deepEqual(unread('application/json'), []);
+    assert.deepEqual(unread('text/csv'), [
+      'POST /api/things -> 201: the server accepted a request body of type "text/csv"; the contract lists application/json',
+    ]);
+  });
 });

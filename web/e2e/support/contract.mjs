@@ -109,8 +109,10 @@ function validate(ajv, schemaRef, text) {
 /**
  * The ways one exchange breaks the contract (empty when it keeps it).
  * @param {{ method: string, url: string, requestContentType?: string, requestBody?: string | null,
- *   status: number, responseContentType?: string, responseBody?: string | null }} exchange
- *   responseBody null: not read (a stream), not checked.
+ *   requestBodyUnread?: boolean, status: number, responseContentType?: string,
+ *   responseBody?: string | null }} exchange
+ *   requestBodyUnread: a body was sent that the browser does not show (a file): only its media
+ *   type is checked. responseBody null: not read (a stream), not checked.
  */
 export function checkExchange(exchange, { document, ajv } = contract()) {
   const out = [];
@@ -127,8 +129,13 @@ export function checkExchange(exchange, { document, ajv } = contract()) {
 
   const accepted = exchange.status >= 200 && exchange.status < 400;
   const requestBody = resolve(document, operation.requestBody);
-  const sentBody = exchange.requestBody ?? '';
-  if (accepted) {
+  const sentBody = exchange.requestBodyUnread ? null : (exchange.requestBody ?? '');
+  if (accepted && sentBody === null && requestBody?.content) {
+    const type = mediaType(exchange.requestContentType);
+    if (!contentKey(requestBody.content, type)) {
+      out.push(`${route} -> ${status}: the server accepted a request body of type "${type}"; the contract lists ${Object.keys(requestBody.content).join(', ')}`);
+    }
+  } else if (accepted) {
     const where = `${route} -> ${status}: the server accepted`;
     if (sentBody !== '' && !requestBody) {
       out.push(`${where} a request body, and the route takes none`);
@@ -205,11 +212,16 @@ export function watchContract(context) {
           responseBody = null;  // the page went away before the body could be read
         }
       }
+      const requestContentType = (await request.allHeaders())['content-type'];
+      const requestBody = request.postData();
       const problems = checkExchange({
         method: request.method(),
         url: response.url(),
-        requestContentType: (await request.allHeaders())['content-type'],
-        requestBody: request.postData(),
+        requestContentType,
+        requestBody,
+        // Chromium does not hand over a Blob body (an uploaded file): a Content-Type without
+        // post data is such a body.
+        requestBodyUnread: requestBody === null && requestContentType !== undefined,
         status: response.status(),
         responseContentType,
         responseBody,
