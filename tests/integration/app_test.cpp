@@ -7,6 +7,8 @@
 
 #include "app/build_app.hpp"
 #include "app/build_info.hpp"
+#include "support/app_harness.hpp"
+#include "support/openapi_contract.hpp"
 #include "support/temp_dir.hpp"
 
 namespace vigor {
@@ -36,7 +38,9 @@ class AppTest : public ::testing::Test {
     request.target = std::move(target);
     if (!content_type.empty()) request.headers.Add("Content-Type", content_type);
     request.body = std::move(body);
-    return app_->http->Handle(request);
+    auto response = app_->http->Handle(request);
+    testing::ExpectKeepsContract(testing::ExchangeOf(request, response));
+    return response;
   }
 
   static boost::json::object JsonBody(const Response& r) {
@@ -74,6 +78,7 @@ TEST_F(AppTest, HealthAndReadiness) {
 }
 
 TEST_F(AppTest, EveryResponseCarriesSecurityHeadersAndARequestId) {
+  testing::OffContract off("an unknown API path among them, on purpose");
   for (auto* target : {"/api/v1/meta", "/api/v1/missing", "/", "/assets/app-1a2b.js"}) {
     auto r = Call(Method::kGet, target);
     EXPECT_NE(r.headers.Get("Content-Security-Policy")->find("frame-ancestors 'none'"),
@@ -102,6 +107,7 @@ TEST_F(AppTest, ClientRequestIdIsKeptWhenPlainAndReplacedWhenNot) {
 }
 
 TEST_F(AppTest, UnknownApiPathIsAProblem404) {
+  testing::OffContract off("a path no client of the API would ask for");
   auto r = Call(Method::kGet, "/api/v1/nope");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(r.headers.Get("Content-Type"), "application/problem+json");
@@ -112,6 +118,7 @@ TEST_F(AppTest, UnknownApiPathIsAProblem404) {
 }
 
 TEST_F(AppTest, WrongMethodIs405WithAllow) {
+  testing::OffContract off("a method the path does not have");
   auto r = Call(Method::kDelete, "/api/v1/meta");
   EXPECT_EQ(r.status, 405);
   EXPECT_EQ(r.headers.Get("Allow"), "GET, HEAD");
@@ -229,7 +236,10 @@ TEST_F(AppTest, AccessLogNamesTheRouteNotTheRawTarget) {
 TEST_F(AppTest, MetricsCountRequestsByRouteAndStatus) {
   Call(Method::kGet, "/api/v1/meta");
   Call(Method::kGet, "/api/v1/meta");
-  Call(Method::kGet, "/api/v1/nope");
+  {
+    testing::OffContract off("an unknown path, to count it as unmatched");
+    Call(Method::kGet, "/api/v1/nope");
+  }
   auto text = Call(Method::kGet, "/metrics").body;
   EXPECT_NE(
       text.find(

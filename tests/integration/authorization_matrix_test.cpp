@@ -18,6 +18,7 @@ namespace {
 using platform::http::Method;
 using testing::AppHarness;
 using testing::Browser;
+using testing::ContentType;
 
 constexpr int kPublic = -1;  // anything but 401/403: the route is open to everyone
 
@@ -80,7 +81,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
     auto measurement = h_.Call(owner_, Method::kPut, "/api/v1/measurements", kMeasurementBody);
     ASSERT_EQ(measurement.status, 200) << measurement.body;
     owner_measurement_ = std::string(measurement.Json()["id"].as_string());
-    auto import = h_.Post(owner_, "/api/v1/imports?format=gpx", kGpxBody);
+    auto import = h_.Call(owner_, Method::kPost, "/api/v1/imports?format=gpx", kGpxBody,
+                          ContentType("application/gpx+xml"));
     ASSERT_EQ(import.status, 202) << import.body;
     owner_import_ = std::string(import.Json()["id"].as_string());
     h_.app().jobs->DrainForTests();
@@ -252,7 +254,7 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        [this] { return "/api/v1/measurements/" + owner_measurement_; }, "", 401, 404, 404, 204},
       // imports and exports: the owner's only (the DELETE, an undo, comes last)
       {Method::kPost, "/api/v1/imports", fixed("/api/v1/imports?format=gpx"), kGpxBody, 401, 202,
-       202, 202},
+       202, 202, ContentType("application/gpx+xml")},
       {Method::kGet, "/api/v1/workouts/{id}/track",
        [this] { return "/api/v1/workouts/" + owner_track_workout_ + "/track"; }, "", 401, 404, 404,
        200},

@@ -26,6 +26,7 @@ using platform::events::Event;
 using platform::store::Session;
 using testing::AppHarness;
 using testing::Browser;
+using testing::ContentType;
 using testing::HttpConnection;
 using testing::MakeRequest;
 
@@ -245,7 +246,8 @@ TEST_F(EventsTest, ImportProgressArrivesOnTheStream) {
       R"(<trkpt lat="46.5" lon="6.6"><time>2025-01-01T08:00:00Z</time></trkpt>)"
       R"(<trkpt lat="46.501" lon="6.6"><time>2025-01-01T08:01:00Z</time></trkpt>)"
       R"(</trkseg></trk></gpx>)";
-  auto submitted = h_.Post(anna_, "/api/v1/imports?format=gpx", gpx);
+  auto submitted = h_.Call(anna_, platform::http::Method::kPost, "/api/v1/imports?format=gpx", gpx,
+                           ContentType("application/gpx+xml"));
   ASSERT_EQ(submitted.status, 202) << submitted.body;
   std::string id(submitted.Json().at("id").as_string());
   h_.app().jobs->DrainForTests();

@@ -25,6 +25,7 @@ namespace {
 using platform::http::Method;
 using testing::AppHarness;
 using testing::Browser;
+using testing::ContentType;
 using testing::OnPostgres;
 using testing::Reply;
 
@@ -163,9 +164,17 @@ class ImportsTest : public ::testing::Test {
     h_.SignIn(ben_, "ben");
   }
 
+  // POSTs a file with the media type of its format= (as the web app sends it).
+  Reply PostFile(Browser& who, const std::string& query, const std::string& body) {
+    std::string type = "text/csv";
+    if (query.find("format=gpx") != std::string::npos) type = "application/gpx+xml";
+    if (query.find("format=tcx") != std::string::npos) type = "application/vnd.garmin.tcx+xml";
+    if (query.find("format=fit") != std::string::npos) type = "application/vnd.ant.fit";
+    return h_.Call(who, Method::kPost, "/api/v1/imports?" + query, body, ContentType(type));
+  }
   // POSTs a file and returns the import's id (202 expected).
   std::string Upload(Browser& who, const std::string& query, const std::string& body) {
-    auto reply = h_.Post(who, "/api/v1/imports?" + query, body);
+    auto reply = PostFile(who, query, body);
     EXPECT_EQ(reply.status, 202) << reply.body;
     return reply.status == 202 ? std::string(reply.Json()["id"].as_string()) : "";
   }
@@ -401,7 +410,7 @@ TEST_F(ImportsTest, StrongCsvDryRunWritesNothingAndShowsWhatWouldHappen) {
   std::string csv = StrongCsv(StrongLog());
   csv.insert(csv.find("\r\n"), ",Mood");  // an extra column
   csv += "not a date,Legs,1h,Squat (Barbell),1,100,5,0,0,,,\r\n";
-  auto reply = h_.Post(ana_, "/api/v1/imports?format=strong_csv&dry_run=true", csv);
+  auto reply = PostFile(ana_, "format=strong_csv&dry_run=true", csv);
   ASSERT_EQ(reply.status, 200) << reply.body;
   auto preview = reply.Json();
   EXPECT_EQ(preview["workouts"].to_number<int>(), 6);

@@ -147,6 +147,7 @@ TEST_F(TlsTest, Tls11ClientIsRefused) {
 TEST_F(TlsTest, PlainHttpOnTheTlsPortGets400AndServingGoesOn) {
   Start({.header_timeout = std::chrono::milliseconds(500)});
   {
+    testing::OffContract off("plain HTTP on the TLS port: refused before any route");
     HttpConnection plain(port_);
     plain.SendRaw(MakeRequest("GET", "/healthz"));
     auto r = plain.ReadResponse();

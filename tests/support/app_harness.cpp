@@ -11,10 +11,23 @@
 
 #include "features/admin/feature.hpp"
 #include "platform/mail/mail_queue.hpp"
+#include "support/openapi_contract.hpp"
 
 namespace vigor::testing {
 
 using platform::http::Method;
+
+Exchange ExchangeOf(const platform::http::Request& request,
+                    const platform::http::Response& response) {
+  return Exchange{
+      .method = std::string(platform::http::MethodName(request.method)),
+      .target = request.target,
+      .request_content_type = std::string(request.headers.Get("Content-Type").value_or("")),
+      .request_body = request.body,
+      .status = response.status,
+      .response_content_type = std::string(response.headers.Get("Content-Type").value_or("")),
+      .response_body = response.body};
+}
 
 boost::json::object Reply::Json() const {
   auto v = boost::json::parse(body);
@@ -59,7 +72,9 @@ Reply AppHarness::Call(Browser& browser, Method method, const std::string& targe
   request.remote_address = browser.ip;
   request.headers.Add("Host", "vigor.test");
   request.headers.Add("User-Agent", browser.user_agent);
-  if (!body.empty()) request.headers.Add("Content-Type", "application/json");
+  if (!body.empty() && !extra.Has("Content-Type")) {
+    request.headers.Add("Content-Type", "application/json");
+  }
   request.body = body;
   if (!browser.bearer.empty()) {
     request.headers.Add("Authorization", "Bearer " + browser.bearer);
@@ -81,6 +96,7 @@ Reply AppHarness::Call(Browser& browser, Method method, const std::string& targe
   }
   for (const auto& field : extra.fields()) request.headers.Add(field.name, field.value);
   auto response = app_->http->Handle(request);
+  ExpectKeepsContract(ExchangeOf(request, response));
   for (const auto& field : response.headers.fields()) {
     if (!platform::http::EqualsIgnoreCase(field.name, "Set-Cookie")) continue;
     auto eq = field.value.find('=');

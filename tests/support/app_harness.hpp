@@ -28,6 +28,18 @@ struct Reply {
   boost::json::object Json() const;
 };
 
+// The contract's view of an in-process exchange.
+struct Exchange;
+Exchange ExchangeOf(const platform::http::Request& request,
+                    const platform::http::Response& response);
+
+// A Content-Type header for a request body other than JSON (an uploaded file).
+inline platform::http::Headers ContentType(std::string type) {
+  platform::http::Headers headers;
+  headers.Add("Content-Type", std::move(type));
+  return headers;
+}
+
 // The whole application in process (BuildApp as in production, no sockets), with cheap password
 // hashing so tests stay fast and mails written to an outbox directory the tests read. On the
 // PostgreSQL run each harness has a fresh database of its own.
@@ -41,7 +53,8 @@ class AppHarness {
   std::string LogText();
 
   // Sends a request the way the web app does: cookies, CSRF header on unsafe methods, and any
-  // `extra` headers (If-Match, Idempotency-Key).
+  // `extra` headers (If-Match, Idempotency-Key, a Content-Type other than JSON). The exchange
+  // must keep api/openapi.yaml (ExpectKeepsContract): a mismatch fails the calling test.
   Reply Call(Browser& browser, platform::http::Method method, const std::string& target,
              const std::string& body = {}, const platform::http::Headers& extra = {});
   Reply Get(Browser& b, const std::string& target) {

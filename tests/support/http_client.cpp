@@ -30,6 +30,8 @@ HttpConnection::~HttpConnection() {
 }
 
 void HttpConnection::SendRaw(const std::string& bytes) {
+  sent_ += bytes;
+  ParseSent();
   std::size_t sent = 0;
   while (sent < bytes.size()) {
     ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
@@ -48,8 +50,67 @@ bool HttpConnection::Fill(int timeout_ms) {
   return true;
 }
 
+namespace {
+std::string LowerCase(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+}  // namespace
+
+void HttpConnection::ParseSent() {
+  while (!unparseable_) {
+    auto head_end = sent_.find("\r\n\r\n");
+    if (head_end == std::string::npos) return;  // the rest is still to come
+    std::string head = sent_.substr(0, head_end);
+    auto line_end = std::min(head.find("\r\n"), head.size());
+    std::string line = head.substr(0, line_end);
+    auto first = line.find(' ');
+    auto last = line.rfind(' ');
+    if (first == std::string::npos || last == first ||
+        !line.substr(last + 1).starts_with("HTTP/1.")) {
+      unparseable_ = true;
+      return;
+    }
+    Exchange exchange{.method = line.substr(0, first),
+                      .target = line.substr(first + 1, last - first - 1)};
+    std::size_t length = 0;
+    for (std::size_t pos = line_end + 2; pos < head.size();) {
+      auto end = std::min(head.find("\r\n", pos), head.size());
+      std::string field = head.substr(pos, end - pos);
+      pos = end + 2;
+      auto colon = field.find(':');
+      if (colon == std::string::npos) continue;
+      std::string name = LowerCase(field.substr(0, colon));
+      std::string value = field.substr(colon + 1);
+      value.erase(0, value.find_first_not_of(' '));
+      if (name == "content-type") exchange.request_content_type = value;
+      if (name == "content-length") length = std::strtoul(value.c_str(), nullptr, 10);
+      if (name == "transfer-encoding") unparseable_ = true;  // no chunked requests here
+    }
+    if (unparseable_) return;
+    if (sent_.size() < head_end + 4 + length) return;  // the body is still to come
+    exchange.request_body = sent_.substr(head_end + 4, length);
+    sent_.erase(0, head_end + 4 + length);
+    requests_.push_back(std::move(exchange));
+  }
+}
+
+void HttpConnection::CheckAnswer(const RawResponse& response, bool body_read) {
+  if (unparseable_ || requests_.empty()) return;
+  Exchange exchange = std::move(requests_.front());
+  requests_.pop_front();
+  exchange.status = response.status;
+  if (auto it = response.headers.find("content-type"); it != response.headers.end()) {
+    exchange.response_content_type = it->second;
+  }
+  exchange.response_body = response.body;
+  exchange.response_body_read = body_read;
+  ExpectKeepsContract(exchange);
+}
+
 std::optional<RawResponse> HttpConnection::ReadResponse(int timeout_ms) {
-  auto response = ReadHead(timeout_ms);
+  auto response = ReadHeadUnchecked(timeout_ms);
   if (!response) return std::nullopt;
   std::size_t length = 0;
   if (auto it = response->headers.find("content-length"); it != response->headers.end()) {
@@ -60,6 +121,7 @@ std::optional<RawResponse> HttpConnection::ReadResponse(int timeout_ms) {
   }
   response->body = buffer_.substr(0, length);
   buffer_.erase(0, length);
+  CheckAnswer(*response, true);
   return response;
 }
 
@@ -107,6 +169,12 @@ bool HttpConnection::ReadStreamEnd(int timeout_ms) {
 }
 
 std::optional<RawResponse> HttpConnection::ReadHead(int timeout_ms) {
+  auto response = ReadHeadUnchecked(timeout_ms);
+  if (response) CheckAnswer(*response, false);
+  return response;
+}
+
+std::optional<RawResponse> HttpConnection::ReadHeadUnchecked(int timeout_ms) {
   std::size_t header_end;
   while ((header_end = buffer_.find("\r\n\r\n")) == std::string::npos) {
     if (!Fill(timeout_ms)) return std::nullopt;

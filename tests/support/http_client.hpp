@@ -1,9 +1,12 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
+
+#include "support/openapi_contract.hpp"
 
 namespace vigor::testing {
 
@@ -14,6 +17,9 @@ struct RawResponse {
 };
 
 // A deliberately small HTTP/1.1 client on plain POSIX sockets, so tests do not compile Beast.
+// Every response read is checked against api/openapi.yaml with the request it answers
+// (ExpectKeepsContract), as long as what was sent parses as HTTP/1.1 requests framed by
+// Content-Length; a connection that sent anything else (garbage, a TLS hello) is not checked.
 class HttpConnection {
  public:
   explicit HttpConnection(std::uint16_t port);
@@ -40,11 +46,17 @@ class HttpConnection {
 
  private:
   bool Fill(int timeout_ms);
+  std::optional<RawResponse> ReadHeadUnchecked(int timeout_ms);
+  void ParseSent();
+  void CheckAnswer(const RawResponse& response, bool body_read);
   void DecodeChunks();
   int fd_ = -1;
   std::string buffer_;
   std::string stream_text_;
   bool stream_ended_ = false;
+  std::string sent_;               // bytes sent and not yet parsed into requests_
+  std::deque<Exchange> requests_;  // sent, not yet answered
+  bool unparseable_ = false;
 };
 
 std::string MakeRequest(const std::string& method, const std::string& target,

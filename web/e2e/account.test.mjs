@@ -84,10 +84,12 @@ describe('accounts', () => {
   });
 
   after(async () => {
-    await userBrowser?.close();
-    await adminBrowser?.close();
-    await server?.stop();
-    await smtp?.stop();
+    try {
+      await Promise.all([userBrowser?.close(), adminBrowser?.close()]);
+    } finally {
+      await server?.stop();
+      await smtp?.stop();
+    }
   });
 
   test('a new user signs up on a phone, confirms the email, turns on two-factor and signs in with it', async () => {

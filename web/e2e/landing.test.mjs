@@ -29,8 +29,11 @@ describe('landing page', () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    try {
+      await browser?.close();
+    } finally {
+      await server?.stop();
+    }
   });
 
   for (const [sizeName, viewport] of Object.entries(viewports)) {

@@ -111,8 +111,11 @@ describe('map tiles', () => {
   });
 
   after(async () => {
-    await journey?.close();
-    await tiles?.close();
+    try {
+      await journey?.close();
+    } finally {
+      await tiles?.close();
+    }
   });
 
   test('without a tile server the route is drawn on a plain background', async () => {

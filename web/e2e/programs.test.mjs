@@ -47,8 +47,11 @@ describe('programs and templates', () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    try {
+      await browser?.close();
+    } finally {
+      await server?.stop();
+    }
   });
 
   test('a shared routine is copied from Templates and started from a program', async () => {

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { watchContract } from './contract.mjs';
 
 export const viewports = {
   phone: { width: 360, height: 740 },
@@ -21,7 +22,11 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** @returns {Promise<{ context: import('playwright-core').BrowserContext, close: () => Promise<void> }>} */
+/** The contract watcher of each browser that launchBrowser started. */
+const contractOfContext = new WeakMap();
+
+/** @returns {Promise<{ context: import('playwright-core').BrowserContext,
+ *   contract: ReturnType<typeof watchContract>, close: () => Promise<void> }>} */
 export async function launchBrowser({
   executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   timezoneId = 'UTC',
@@ -36,11 +41,19 @@ export async function launchBrowser({
     viewport: viewports.desktop,
   });
   context.setDefaultTimeout(10_000);
+  const contract = watchContract(context);
+  contractOfContext.set(context, contract);
   return {
     context,
+    contract,
+    /** Closes the browser; then fails (throws) if any /api/ exchange broke the contract. */
     async close() {
+      await contract.settled();
       await context.close();
       await rm(profileDir, { recursive: true, force: true });
+      if (contract.violations.length > 0) {
+        throw new Error(`${contract.violations.length} exchange(s) broke api/openapi.yaml:\n${contract.violations.join('\n')}`);
+      }
     },
   };
 }
@@ -75,5 +88,9 @@ export function collectPageErrors(page) {
     }
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  // An /api/ exchange of this page that breaks the contract (support/contract.mjs).
+  contractOfContext.get(page.context())?.onViolation((message, from) => {
+    if (from === null || from === page) errors.push(message);
+  });
   return errors;
 }

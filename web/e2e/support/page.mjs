@@ -38,8 +38,11 @@ export async function openJourney({ user, viewport = viewports.phone, signedIn =
       page,
       pageErrors,
       async close() {
-        await browser.close();
-        await server.stop();
+        try {
+          await browser.close();
+        } finally {
+          await server.stop();
+        }
       },
     };
   } catch (error) {

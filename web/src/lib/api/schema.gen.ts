@@ -1391,16 +1391,33 @@ export interface components {
             cardio?: components["schemas"]["Cardio"] | null;
             blocks?: components["schemas"]["WorkoutBlock"][];
         };
-        Workout: components["schemas"]["WorkoutInput"] & {
+        /** @description A workout as the server returns it (every member present; null when unset). */
+        Workout: {
             id: string;
-            /** @enum {string} */
+            /**
+             * @description cardio when the workout has cardio figures, strength otherwise.
+             * @enum {string}
+             */
             kind: "strength" | "cardio";
+            title: string;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            ended_at: string | null;
+            /** @description IANA zone of the user when it happened; absent when it was not given. */
+            time_zone?: string;
+            notes: string | null;
+            perceived_effort: number | null;
+            routine_id: string | null;
+            cardio: components["schemas"]["Cardio"] | null;
+            blocks: components["schemas"]["WorkoutBlock"][];
+            totals: components["schemas"]["WorkoutTotals"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description Your change sequence number at its last change; the ETag is "w-" and it. */
             rev: number;
-            totals: components["schemas"]["WorkoutTotals"];
         };
         WorkoutTotals: {
             /** @description Sets marked done. */
@@ -1445,8 +1462,14 @@ export interface components {
              */
             visibility: "private" | "public";
         };
-        Routine: components["schemas"]["RoutineInput"] & {
+        /** @description A routine as the server returns it (every member present; null when unset). */
+        Routine: {
             id: string;
+            name: string;
+            notes: string | null;
+            items: components["schemas"]["RoutineItem"][];
+            /** @enum {string} */
+            visibility: "private" | "public";
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1469,8 +1492,19 @@ export interface components {
             unit?: string;
             notes?: string | null;
         };
-        Measurement: components["schemas"]["MeasurementInput"] & {
+        /** @description A measurement as the server returns it (every member present; null when unset). */
+        Measurement: {
             id: string;
+            kind: components["schemas"]["MeasurementKind"];
+            /**
+             * Format: date
+             * @description The local day it was measured.
+             */
+            day: string;
+            value: number;
+            /** @description The kind's SI unit for a built-in kind, the unit you gave for your own. */
+            unit: string;
+            notes: string | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -1681,6 +1715,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The database is busy, full or restarting, or a capacity limit was reached; a problem document with a `Retry-After` header (seconds). Send the request again after that delay. */
+        Unavailable: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
@@ -1780,6 +1824,7 @@ export interface operations {
                     "application/json": components["schemas"]["Meta"];
                 };
             };
+            503: components["responses"]["Unavailable"];
         };
     };
     signup: {
@@ -1801,6 +1846,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     verifyEmail: {
@@ -1828,6 +1874,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     login: {
@@ -1857,6 +1904,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     loginTotp: {
@@ -1885,6 +1933,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     logout: {
@@ -1905,6 +1954,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     requestPasswordReset: {
@@ -1924,6 +1974,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     confirmPasswordReset: {
@@ -1949,6 +2000,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMe: {
@@ -1971,6 +2023,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateMe: {
@@ -1999,6 +2052,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     changePassword: {
@@ -2026,6 +2080,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     changeEmail: {
@@ -2047,6 +2102,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listSessions: {
@@ -2071,6 +2127,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeAllSessions: {
@@ -2091,6 +2148,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeSession: {
@@ -2115,6 +2173,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listTokens: {
@@ -2139,6 +2198,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createToken: {
@@ -2167,6 +2227,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revokeToken: {
@@ -2191,6 +2252,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     setupTotp: {
@@ -2221,6 +2283,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     enableTotp: {
@@ -2251,6 +2314,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     disableTotp: {
@@ -2279,6 +2343,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listMyAuditEvents: {
@@ -2307,6 +2372,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminListUsers: {
@@ -2340,6 +2406,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminGetUser: {
@@ -2366,6 +2433,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminDeleteUser: {
@@ -2391,6 +2459,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminUpdateUser: {
@@ -2424,6 +2493,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminForcePasswordReset: {
@@ -2448,6 +2518,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminGetSettings: {
@@ -2470,6 +2541,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminPutSettings: {
@@ -2498,6 +2570,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminCreateInvite: {
@@ -2520,6 +2593,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     adminListAuditEvents: {
@@ -2548,6 +2622,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listExercises: {
@@ -2585,6 +2660,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createExercise: {
@@ -2614,6 +2690,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getExercise: {
@@ -2640,6 +2717,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateExercise: {
@@ -2673,6 +2751,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteExercise: {
@@ -2697,6 +2776,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getExerciseLastSets: {
@@ -2728,6 +2808,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listWorkouts: {
@@ -2764,6 +2845,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createWorkout: {
@@ -2808,6 +2890,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getWorkout: {
@@ -2835,6 +2918,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putWorkout: {
@@ -2885,6 +2969,7 @@ export interface operations {
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteWorkout: {
@@ -2909,6 +2994,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRoutines: {
@@ -2933,6 +3019,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createRoutine: {
@@ -2963,6 +3050,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getRoutine: {
@@ -2990,6 +3078,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateRoutine: {
@@ -3025,8 +3114,10 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteRoutine: {
@@ -3051,6 +3142,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listMeasurements: {
@@ -3080,6 +3172,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putMeasurement: {
@@ -3108,6 +3201,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listMeasurementKinds: {
@@ -3132,6 +3226,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteMeasurement: {
@@ -3156,6 +3251,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createImport: {
@@ -3213,6 +3309,7 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getImport: {
@@ -3239,6 +3336,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteImport: {
@@ -3264,6 +3362,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     streamEvents: {
@@ -3317,6 +3416,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getWorkoutGpx: {
@@ -3344,6 +3444,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     exportSetsCsv: {
@@ -3367,6 +3468,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRoutineTemplates: {
@@ -3398,6 +3500,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     copyRoutineTemplate: {
@@ -3425,6 +3528,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPrograms: {
@@ -3449,6 +3553,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createProgram: {
@@ -3479,6 +3584,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProgram: {
@@ -3506,6 +3612,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     updateProgram: {
@@ -3544,6 +3651,7 @@ export interface operations {
             409: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteProgram: {
@@ -3568,6 +3676,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getWriteProbe: {
@@ -3592,6 +3701,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     putWriteProbe: {
@@ -3626,6 +3736,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
