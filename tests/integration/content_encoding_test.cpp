@@ -67,6 +67,7 @@ class ContentEncodingTest : public ::testing::Test {
   Reply PostEncoded(const std::string& target, const std::string& body,
                     const std::string& encoding) {
     Headers extra;
+    extra.Add("Content-Type", "application/gpx+xml");  // every upload here is a GPX file
     extra.Add("Content-Encoding", encoding);
     return h_.Call(ana_, Method::kPost, target, body, extra);
   }

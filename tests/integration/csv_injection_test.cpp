@@ -101,7 +101,8 @@ TEST_F(CsvInjectionTest, TheExportImportedAgainGivesBackWhatWasTyped) {
   auto exported = h_.Get(mallory_, "/api/v1/exports/sets.csv");
   ASSERT_EQ(exported.status, 200);
 
-  auto import = h_.Post(victim_, "/api/v1/imports?format=strong_csv", exported.body);
+  auto import = h_.Call(victim_, Method::kPost, "/api/v1/imports?format=strong_csv", exported.body,
+                        testing::ContentType("text/csv"));
   ASSERT_EQ(import.status, 202) << import.body;
   h_.app().jobs->DrainForTests();
   auto done = h_.Get(victim_, "/api/v1/imports/" + std::string(import.Json()["id"].as_string()));

@@ -23,6 +23,7 @@ namespace json = boost::json;
 using platform::http::Method;
 using testing::AppHarness;
 using testing::Browser;
+using testing::Reply;
 
 class ImportDefectsTest : public ::testing::Test {
  protected:
@@ -31,9 +32,19 @@ class ImportDefectsTest : public ::testing::Test {
     h_.SignIn(ana_, "ana");
   }
 
+  // The file's media type, as the web app sends it (the contract lists them).
+  static std::string MediaTypeOf(const std::string& query) {
+    if (query.find("format=fit") != std::string::npos) return "application/vnd.ant.fit";
+    if (query.find("format=gpx") != std::string::npos) return "application/gpx+xml";
+    return "text/csv";
+  }
+  Reply Upload(const std::string& query, const std::string& body) {
+    return h_.Call(ana_, Method::kPost, "/api/v1/imports?" + query, body,
+                   testing::ContentType(MediaTypeOf(query)));
+  }
   // Upload, run, and the import's final state.
   json::object RunImport(const std::string& query, const std::string& body) {
-    auto reply = h_.Post(ana_, "/api/v1/imports?" + query, body);
+    auto reply = Upload(query, body);
     EXPECT_EQ(reply.status, 202) << reply.body;
     if (reply.status != 202) return {};
     std::string id(reply.Json()["id"].as_string());
@@ -43,7 +54,7 @@ class ImportDefectsTest : public ::testing::Test {
     return done.Json();
   }
   json::object Preview(const std::string& query, const std::string& body) {
-    auto reply = h_.Post(ana_, "/api/v1/imports?dry_run=true&" + query, body);
+    auto reply = Upload("dry_run=true&" + query, body);
     EXPECT_EQ(reply.status, 200) << reply.body;
     return reply.status == 200 ? reply.Json() : json::object{};
   }
@@ -297,8 +308,7 @@ TEST_F(ImportDefectsTest, AZoneChosenForTheImportWinsAndAnUnknownOneIsRefused) {
   EXPECT_EQ(workouts[0]["time_zone"], "America/New_York");
 
   for (const char* bad : {"Mars/Olympus", "Europe%2FNowhere", "%00"}) {
-    auto reply =
-        h_.Post(ana_, std::string("/api/v1/imports?format=strong_csv&time_zone=") + bad, csv);
+    auto reply = Upload(std::string("format=strong_csv&time_zone=") + bad, csv);
     EXPECT_EQ(reply.status, 422) << bad;
     EXPECT_NE(reply.body.find("\"time_zone\""), std::string::npos) << reply.body;
   }
