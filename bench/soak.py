@@ -85,6 +85,11 @@ RSS_SLOPE_PER_HOUR = 64 * 1024 * 1024
 # the ratio: a few milliseconds more are noise, not wear.
 P99_RATIO_MAX = 2.0
 P99_FLOOR_S = 0.050
+# A short run's windows hold about a thousand requests, whose p99 is the tenth-slowest: one
+# scheduling hiccup of the shared machine (a short run went from 4.5 ms to 32.7 ms with nothing
+# wrong) moves it. Below SMALL_WINDOW requests in the last window the floor is higher.
+SMALL_WINDOW = 5000
+P99_FLOOR_SMALL_WINDOW_S = 0.150
 
 
 def log(msg):
@@ -676,7 +681,7 @@ def soak(vigor, kind, seconds, warmup, work):
             "p99_first": percentile([i[2] for i in first], 99),
             "p50_last": percentile([i[2] for i in last], 50),
             "p99_last": percentile([i[2] for i in last], 99),
-            "window": w,
+            "window": w, "last_window_requests": len(last),
             "ops": {op: (len(v), percentile(v, 50), percentile(v, 99)) for op, v in by_op.items()},
         })
         judge(result)
@@ -716,7 +721,8 @@ def judge(r):
     if r["seconds"] >= 300 and r["rss_slope"] > RSS_SLOPE_PER_HOUR:
         p.append(f"memory keeps growing: {r['rss_slope'] / 2**20:.1f} MiB an hour "
                  f"(limit {RSS_SLOPE_PER_HOUR >> 20})")
-    if r["p99_first"] and r["p99_last"] and r["p99_last"] > P99_FLOOR_S and \
+    floor = P99_FLOOR_S if r["last_window_requests"] >= SMALL_WINDOW else P99_FLOOR_SMALL_WINDOW_S
+    if r["p99_first"] and r["p99_last"] and r["p99_last"] > floor and \
             r["p99_last"] > P99_RATIO_MAX * r["p99_first"]:
         p.append(f"latency grew: p99 {r['p99_first'] * 1000:.1f} ms in the first window, "
                  f"{r['p99_last'] * 1000:.1f} ms in the last (x{r['p99_last'] / r['p99_first']:.2f}"
@@ -749,7 +755,8 @@ def section(results, vigor, short):
              f"to {DB_CONNECTIONS}); RSS last window <= first "
              f"+ {RSS_TOLERANCE >> 20} MiB (and, for runs of 5 minutes or more, a slope under "
              f"{RSS_SLOPE_PER_HOUR >> 20} MiB/h); p99 last <= {P99_RATIO_MAX:g}x first "
-             f"(or under {P99_FLOOR_S * 1000:.0f} ms)", "",
+             f"(or under {P99_FLOOR_S * 1000:.0f} ms; {P99_FLOOR_SMALL_WINDOW_S * 1000:.0f} ms when the "
+             f"last window has fewer than {SMALL_WINDOW:,} requests)", "",
              "| Backend | Run | Requests | Failed | Descriptors at rest, before -> after | "
              "RSS first -> last window (max) | RSS slope | p99 first -> last window (ratio) | "
              "Event streams, lines | Verdict |",
