@@ -212,6 +212,17 @@ def backends_section(work, f, problems):
     return lines
 
 
+def kept_soak_section(path):
+    """The '## Soak' section of an existing report (written by bench/soak.py, `make soak`): a
+    benchmark run rewrites the rest of the file and keeps it."""
+    try:
+        with open(path) as fh:
+            m = re.search(r"(?ms)^## Soak.*?(?=^## |\Z)", fh.read())
+    except OSError:
+        return ""
+    return m.group(0).rstrip("\n") + "\n" if m else ""
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", required=True)
@@ -294,8 +305,9 @@ def main():
     lines += backends_section(a.work, f, problems)
     if problems:
         lines += ["## Problems in this run", ""] + [f"- {p}" for p in problems] + [""]
+    soak = kept_soak_section(a.out)
     with open(a.out, "w") as fh:
-        fh.write("\n".join(lines))
+        fh.write("\n".join(lines) + ("\n" + soak if soak else ""))
     print("\n".join(lines))
     if problems:
         print("bench: FAILED: " + "; ".join(problems), file=sys.stderr)

@@ -50,6 +50,10 @@ std::optional<Config> Load(const std::vector<std::string>& args) {
   }
 }
 
+// Below this many descriptors the server says so at start-up (a few hundred go to the database,
+// files and the process itself; the rest to clients).
+constexpr std::uint64_t kFewOpenFiles = 4096;
+
 int Serve(const Config& config) {
   platform::obs::Logger logger(config.log_level);
   auto app = app::BuildApp(config, logger);
@@ -64,11 +68,21 @@ int Serve(const Config& config) {
       .header_timeout = std::chrono::seconds(config.header_timeout_seconds),
       .body_timeout = std::chrono::seconds(config.body_timeout_seconds),
       .idle_timeout = std::chrono::seconds(config.idle_timeout_seconds),
-      .write_timeout = std::chrono::seconds(30),
+      .write_timeout = std::chrono::seconds(config.write_timeout_seconds),
       .shutdown_timeout = std::chrono::seconds(config.shutdown_timeout_seconds),
       .tls_cert = config.tls_cert,
       .tls_key = config.tls_key,
   };
+  auto files = platform::http::RaiseOpenFileLimit();
+  logger.Info("open file limit", {{"soft", static_cast<std::int64_t>(files.soft)},
+                                  {"hard", static_cast<std::int64_t>(files.hard)},
+                                  {"soft_at_start", static_cast<std::int64_t>(files.soft_before)}});
+  if (files.soft < kFewOpenFiles) {
+    logger.Warn(
+        "few file descriptors: each client connection takes one; raise the hard limit "
+        "(systemd LimitNOFILE=, ulimit -Hn)",
+        {{"soft", static_cast<std::int64_t>(files.soft)}});
+  }
   std::optional<platform::http::Server> server;
   try {
     server.emplace(options, *app->http, logger, app->metrics);  // loads the TLS files

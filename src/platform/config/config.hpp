@@ -34,6 +34,7 @@ struct Config {
   int header_timeout_seconds = 10;
   int body_timeout_seconds = 60;
   int idle_timeout_seconds = 60;
+  int write_timeout_seconds = 30;
   int shutdown_timeout_seconds = 30;
   // Server-Sent Events (GET /api/v1/events): caps on open streams, and the heartbeat.
   int event_streams_per_user = 8;

@@ -4,6 +4,7 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
+#include <sys/resource.h>
 
 #include <array>
 #include <atomic>
@@ -22,6 +23,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -256,16 +258,33 @@ struct Server::Impl {
   }
 
   awaitable<void> AcceptLoop() {
+    // Out of file descriptors (EMFILE, ENFILE) or kernel memory, accept fails while the
+    // connection waits in the listen backlog: pause, then try again, so that the loop neither
+    // spins nor stops; descriptors come back as connections close or time out. One log line
+    // when it starts, then at most one per kAcceptLogEvery with the count.
+    constexpr auto kAcceptPause = std::chrono::milliseconds(50);
+    constexpr auto kAcceptLogEvery = std::chrono::seconds(10);
+    std::int64_t failures = 0;
+    auto last_log = std::chrono::steady_clock::time_point{};
     while (!draining) {
       auto executor = NextExecutor();
       auto [ec, socket] = co_await acceptor->async_accept(executor, kNoThrow);
       if (ec) {
         if (draining || ec == asio::error::operation_aborted) co_return;
-        // Out of file descriptors and the like: back off instead of spinning.
-        logger.Warn("accept failed", {{"error", std::string_view(ec.message())}});
-        asio::steady_timer pause(main_context(), std::chrono::milliseconds(50));
+        ++failures;
+        auto now = std::chrono::steady_clock::now();
+        if (failures == 1 || now - last_log >= kAcceptLogEvery) {
+          logger.Warn("accept failed: retrying every 50 ms",
+                      {{"error", std::string_view(ec.message())}, {"failures", failures}});
+          last_log = now;
+        }
+        asio::steady_timer pause(main_context(), kAcceptPause);
         co_await pause.async_wait(kNoThrow);
         continue;
+      }
+      if (failures > 0) {
+        logger.Info("accepting again", {{"failed_accepts", failures}});
+        failures = 0;
       }
       if (tls_context) {
         asio::co_spawn(executor, Serve<TlsStream>(std::move(socket)), asio::detached);
@@ -641,6 +660,26 @@ struct Server::Impl {
     for (auto& ctx : contexts) ctx->stop();
   }
 };
+
+OpenFileLimit RaiseOpenFileLimit() {
+  OpenFileLimit result;
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return result;
+  result.soft_before = result.soft = limit.rlim_cur;
+  result.hard = limit.rlim_max;
+  rlim_t target = limit.rlim_max;
+  if (target == RLIM_INFINITY) {
+    // An unlimited hard limit still stops at the kernel's per-process ceiling.
+    std::ifstream nr_open("/proc/sys/fs/nr_open");
+    std::uint64_t ceiling = 0;
+    target = (nr_open >> ceiling) && ceiling > 0 ? ceiling : 1024 * 1024;
+  }
+  if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < target) {
+    rlimit raised{target, limit.rlim_max};
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) result.soft = target;
+  }
+  return result;
+}
 
 Server::Server(ServerOptions options, RequestHandler& handler, obs::Logger& logger,
                obs::MetricsRegistry& metrics)

@@ -35,6 +35,17 @@ struct ServerOptions {
   std::filesystem::path tls_key;
 };
 
+// The process's limit on open file descriptors (RLIMIT_NOFILE): every client connection holds
+// one, and the usual default soft limit of 1024 would cap the server at about a thousand clients.
+struct OpenFileLimit {
+  std::uint64_t soft_before = 0;
+  std::uint64_t soft = 0;  // after raising it
+  std::uint64_t hard = 0;
+};
+// Raises the soft limit to the hard limit (which only the administrator can raise: systemd's
+// LimitNOFILE=, ulimit -Hn). Never lowers it.
+OpenFileLimit RaiseOpenFileLimit();
+
 // HTTP/1.1 server on Boost.Beast: one coroutine per connection, a deadline before every read
 // and write, header and body limits, blocking handlers on a worker pool, graceful shutdown.
 // Plain HTTP, or HTTPS (TLS 1.2+) when options carry a certificate and key.
