@@ -657,7 +657,8 @@ export interface paths {
         /**
          * Log a workout with its blocks and sets (one transaction)
          * @description The body may carry the client's own `id` (UUID). Retrying with the same id or the same
-         *     `Idempotency-Key` returns the first result and creates nothing more.
+         *     `Idempotency-Key` returns the first result and creates nothing more. Ids are per user:
+         *     another user's workout of the same id is no obstacle and is never revealed.
          */
         post: operations["createWorkout"];
         delete?: never;
