@@ -1,8 +1,9 @@
 // The CSV reader (core::ReadCsv, core::GuessCsvDelimiter) on any bytes: it reads records or
-// throws CsvError. What it reads, written back with core::CsvLine and read again, gives the same
-// fields (the round trip of the CSV exports), except where the writer may change a cell on
-// purpose: a cell that a spreadsheet would take for a formula (issue 9: CSV formula injection),
-// and a byte order mark at the very start, which a reader skips.
+// throws CsvError. What it reads, written back with core::CsvLine, read again and with the formula
+// guard undone (as the importer does with Vigor's own export), gives the same fields: the round
+// trip of the CSV exports, including cells a spreadsheet would take for a formula (issue 9: CSV
+// formula injection), which the writer guards with an apostrophe. A byte order mark at the very
+// start is skipped by a reader, so such inputs are left out.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -12,15 +13,6 @@
 #include <vector>
 
 #include "core/csv.hpp"
-
-namespace {
-
-bool WriterMayChange(const std::string& field) {
-  return !field.empty() &&
-         std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -39,9 +31,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::abort();
     }
     last_line = record.line;
-    for (const auto& field : record.fields) {
-      if (WriterMayChange(field)) return 0;
-    }
   }
   if (!records.empty() && records[0].fields[0].starts_with("\xEF\xBB\xBF")) return 0;
 
@@ -50,7 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto again = vigor::core::ReadCsv(written, delimiter);
   bool same = again.size() == records.size();
   for (std::size_t i = 0; same && i < records.size(); ++i) {
-    same = again[i].fields == records[i].fields;
+    same = again[i].fields.size() == records[i].fields.size();
+    for (std::size_t j = 0; same && j < records[i].fields.size(); ++j) {
+      same = vigor::core::UndoCsvFormulaGuard(again[i].fields[j]) == records[i].fields[j];
+    }
   }
   if (!same) {
     std::fprintf(stderr, "CSV round trip changed the records; written:\n%s\n", written.c_str());
