@@ -3,6 +3,7 @@ import { Link, Outlet } from 'react-router';
 import { Logo } from '@/components/ui';
 import { TimeZoneNotice } from '@/features/me/components/time-zone-notice';
 import { ServerVersion } from '@/features/meta/components/server-version';
+import { PendingWorkoutsBar } from '@/features/workouts/components/pending-workouts';
 import { WorkoutInProgressBar } from '@/features/workouts/components/workout-in-progress-bar';
 import { useMe, type Me } from '@/lib/auth/get-me';
 import { useProfileLanguage } from '@/lib/i18n/use-profile-language';
@@ -39,6 +40,7 @@ export function AppLayout({ user }: AppLayoutProps) {
           </header>
         ) : null}
         {user ? <WorkoutInProgressBar userId={user.id} activePath={paths.logActive} /> : null}
+        {user ? <PendingWorkoutsBar userId={user.id} logPath={paths.log} activePath={paths.logActive} /> : null}
         {user ? <TimeZoneNotice me={user} /> : null}
         <main id="main-content" className="app-shell__main" tabIndex={-1}>
           <Outlet />
