@@ -1,12 +1,51 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The C++ server (`vigor serve`) listens here during development.
 const backend = 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Installable, and the app shell loads offline after a first visit: a service worker
+    // precaches the built files (index.html, every chunk, the icons) and answers every page
+    // address with index.html. API answers are never cached by it: offline, pages that need
+    // the server say so instead of showing old or wrong data, and a signed-out user's data
+    // cannot outlive the session in a cache. Finished workouts wait in IndexedDB instead.
+    VitePWA({
+      registerType: 'autoUpdate',
+      // An external /registerSW.js: the server's CSP allows no inline script.
+      injectRegister: 'script',
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        id: '/',
+        name: 'Vigor',
+        short_name: 'Vigor',
+        description: 'A self-hosted fitness tracker: lifting, cardio, body and food.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f5f6f7',
+        theme_color: '#0f766e',
+        icons: [
+          { src: '/pwa-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/pwa-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/readyz/, /^\/metrics/],
+        cleanupOutdatedCaches: true,
+        // The map page's chunk (Leaflet) is the largest; everything must be precached.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+    }),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

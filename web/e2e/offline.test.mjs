@@ -164,3 +164,90 @@ describe('offline logging', () => {
     await second.close();
   });
 });
+
+describe('installable, and logging with no connection at all', () => {
+  /** @type {Awaited<ReturnType<typeof openJourney>>} */
+  let journey;
+
+  before(async () => {
+    journey = await openJourney({ user });
+  });
+
+  after(async () => {
+    await journey?.close();
+  });
+
+  test('has a manifest with installable icons', async () => {
+    const { page, server, browser } = journey;
+    await page.goto(`${server.baseUrl}/log`);
+    assert.equal(await page.locator('link[rel="manifest"]').getAttribute('href'), '/manifest.webmanifest');
+    const response = await browser.context.request.get(`${server.baseUrl}/manifest.webmanifest`);
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()['content-type'] ?? '', /^application\/manifest\+json/);
+    const manifest = await response.json();
+    assert.equal(manifest.display, 'standalone');
+    assert.equal(manifest.start_url, '/');
+    const sizes = manifest.icons.filter((i) => i.type === 'image/png').map((i) => i.sizes);
+    assert.ok(sizes.includes('192x192') && sizes.includes('512x512'), `icons: ${sizes}`);
+    for (const icon of manifest.icons) {
+      assert.equal((await browser.context.request.get(`${server.baseUrl}${icon.src}`)).status(), 200, icon.src);
+    }
+  });
+
+  test('a workout edited, reloaded and finished offline is sent once when the connection comes back', async () => {
+    const { page, server, browser } = journey;
+    const { context } = browser;
+    const title = 'Basement session';
+
+    // A first visit installs the service worker, which precaches the app.
+    await page.goto(`${server.baseUrl}/log`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+    await logWorkout(page, server.baseUrl, title);
+
+    await context.setOffline(true);
+    await page.getByText(/^You are offline\./).waitFor();
+    await tickBenchSet(page, 1);
+    await page.getByRole('button', { name: 'Add set to Barbell Bench Press' }).click();
+    await tickBenchSet(page, 2);
+
+    // Searching needs the server: offline it says so, and offers no "create" for the word typed.
+    await page.getByRole('button', { name: 'Add exercise', exact: true }).click();
+    const sheet = page.getByRole('dialog', { name: 'Add exercise' });
+    await sheet.getByRole('searchbox', { name: 'Search exercises' }).fill('row');
+    await sheet.getByText(/^You are offline: searching needs the server/).waitFor();
+    assert.equal(await sheet.getByRole('button', { name: /^Create/ }).count(), 0);
+    assert.equal(await sheet.getByRole('button', { name: /Barbell Back Squat/ }).count(), 0, 'no unfiltered list');
+    await sheet.getByRole('button', { name: 'Close', exact: true }).click();
+
+    // A reload with no network: the app shell comes from the service worker, the workout from this device.
+    await page.reload();
+    await page.getByRole('textbox', { name: 'Workout name' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Workout name' }).inputValue(), title);
+    assert.equal(await page.getByLabel('Reps, set 2 of Barbell Bench Press').inputValue(), '8');
+    await page.getByRole('button', { name: 'Finish workout' }).click();
+    await page.getByText(/^No connection\./).waitFor();
+
+    // Another reload, still offline: the Log page renders, and says what waits.
+    await page.goto(`${server.baseUrl}/log`);
+    await page.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
+    await page.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
+    await checkPage(page, 'log-offline-waiting');
+    assert.equal((await serverCopies(context, server.baseUrl, title)).length, 0, 'nothing reached the server yet');
+
+    // Back online: sent, exactly once, with both sets.
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor({ state: 'detached' });
+    const copies = await serverCopies(context, server.baseUrl, title);
+    assert.equal(copies.length, 1);
+    const saved = await (await context.request.get(`${server.baseUrl}/api/v1/workouts/${copies[0].id}`)).json();
+    assert.deepEqual(
+      saved.blocks.map((b) => b.sets.map((s) => [s.weight_kg, s.reps, s.done])),
+      [[[60, 8, true], [60, 8, true]]],
+    );
+  });
+});

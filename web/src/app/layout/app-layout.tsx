@@ -7,6 +7,7 @@ import { PendingWorkoutsBar } from '@/features/workouts/components/pending-worko
 import { WorkoutInProgressBar } from '@/features/workouts/components/workout-in-progress-bar';
 import { useMe, type Me } from '@/lib/auth/get-me';
 import { useProfileLanguage } from '@/lib/i18n/use-profile-language';
+import { useOnline } from '@/lib/network/online';
 import { paths } from '../paths';
 import { AccountMenu } from './account-menu';
 import { AppNav } from './app-nav';
@@ -39,6 +40,7 @@ export function AppLayout({ user }: AppLayoutProps) {
             <AccountMenu me={user} />
           </header>
         ) : null}
+        <OfflineNotice />
         {user ? <WorkoutInProgressBar userId={user.id} activePath={paths.logActive} /> : null}
         {user ? <PendingWorkoutsBar userId={user.id} logPath={paths.log} activePath={paths.logActive} /> : null}
         {user ? <TimeZoneNotice me={user} /> : null}
@@ -50,6 +52,21 @@ export function AppLayout({ user }: AppLayoutProps) {
         </footer>
       </div>
     </div>
+  );
+}
+
+/**
+ * While the browser is offline: one line that says so on every page, so that a page whose data
+ * cannot load is not taken for an empty one.
+ */
+function OfflineNotice() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  if (online) return null;
+  return (
+    <p className="offline-notice" role="status">
+      {t('app.offline')}
+    </p>
   );
 }
 

@@ -72,7 +72,6 @@ export interface PendingWorkoutsBarProps {
 export function PendingWorkoutsBar({ userId, logPath, activePath }: PendingWorkoutsBarProps) {
   const { t } = useTranslation();
   const pending = usePendingWorkouts(userId);
-  const online = useOnline();
   const onSaved = useOnWorkoutSaved();
   const location = useLocation();
   const waiting = pending.items.filter((e) => e.status === 'waiting');
@@ -84,7 +83,6 @@ export function PendingWorkoutsBar({ userId, logPath, activePath }: PendingWorko
     <div className="pending-bar-wrap">
       <div className="pending-bar" role="status">
         <span className="pending-bar__text">
-          {!online ? `${t('workouts.pending.offline')} ` : null}
           {waiting.length > 0 ? t('workouts.pending.waiting', { count: waiting.length }) : null}
           {waiting.length > 0 && refused > 0 ? ' ' : null}
           {refused > 0 ? t('workouts.pending.needsAttention', { count: refused }) : null}
