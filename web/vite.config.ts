@@ -10,8 +10,8 @@ export default defineConfig({
   plugins: [
     react(),
     // Installable, and the app shell loads offline after a first visit: a service worker
-    // precaches the built files (index.html, every chunk, the icons) and answers every page
-    // address with index.html. API answers are never cached by it: offline, pages that need
+    // precaches the built files (index.html, every chunk, the icons) and, when the network
+    // does not answer, opens every page address with index.html. API answers are never cached by it: offline, pages that need
     // the server say so instead of showing old or wrong data, and a signed-out user's data
     // cannot outlive the session in a cache. Finished workouts wait in IndexedDB instead.
     VitePWA({
@@ -38,8 +38,20 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/readyz/, /^\/metrics/],
+        // Pages come from the network whenever it answers: the server sets each page's CSP (the
+        // admin's map tile server is in it), which a cached copy would freeze. With no answer
+        // (offline) the precached index.html opens the app instead.
+        navigateFallback: null,
+        // Nor is / answered from the precache as index.html.
+        directoryIndex: null,
+        runtimeCaching: [
+          {
+            urlPattern: ({ request, url }) =>
+              request.mode === 'navigate' && !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(url.pathname),
+            handler: 'NetworkOnly',
+            options: { precacheFallback: { fallbackURL: '/index.html' } },
+          },
+        ],
         cleanupOutdatedCaches: true,
         // The map page's chunk (Leaflet) is the largest; everything must be precached.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
