@@ -53,6 +53,9 @@ export default defineConfig({
           },
         ],
         cleanupOutdatedCaches: true,
+        // The first visit's page is served by the worker as soon as it is installed, so that
+        // it keeps working (its lazy pages too) when the connection goes before a reload.
+        clientsClaim: true,
         // The map page's chunk (Leaflet) is the largest; everything must be precached.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       },

@@ -63,7 +63,7 @@ describe('offline logging', () => {
     await journey?.close();
   });
 
-  test('offline before the request: says so at once, sends nothing, keeps Discard, and saves once when back online', async () => {
+  test('offline before the request: says so at once, sends nothing, keeps Discard, and saves once when back online', { timeout: 60_000 }, async () => {
     const { page, server, browser } = journey;
     const { context } = browser;
     const title = 'Cut before the request';
@@ -88,7 +88,7 @@ describe('offline logging', () => {
     assert.equal((await serverCopies(context, server.baseUrl, title)).length, 1);
   });
 
-  test('answer lost after the server committed: a retry, after a reload too, is answered with the same workout', async () => {
+  test('answer lost after the server committed: a retry, after a reload too, is answered with the same workout', { timeout: 60_000 }, async () => {
     const { page, server, browser } = journey;
     const { context } = browser;
     const title = 'Cut after the commit';
@@ -127,7 +127,7 @@ describe('offline logging', () => {
     assert.equal((await serverCopies(context, server.baseUrl, title)).length, 1);
   });
 
-  test('page closed while the answer was on its way: the next visit sends it again, and there is still one copy', async () => {
+  test('page closed while the answer was on its way: the next visit sends it again, and there is still one copy', { timeout: 60_000 }, async () => {
     const { server, browser } = journey;
     const { context } = browser;
     const title = 'Closed before the answer';
@@ -177,7 +177,7 @@ describe('installable, and logging with no connection at all', () => {
     await journey?.close();
   });
 
-  test('has a manifest with installable icons', async () => {
+  test('has a manifest with installable icons', { timeout: 60_000 }, async () => {
     const { page, server, browser } = journey;
     await page.goto(`${server.baseUrl}/log`);
     assert.equal(await page.locator('link[rel="manifest"]').getAttribute('href'), '/manifest.webmanifest');
@@ -194,19 +194,20 @@ describe('installable, and logging with no connection at all', () => {
     }
   });
 
-  test('a workout edited, reloaded and finished offline is sent once when the connection comes back', async () => {
+  test('a workout edited, reloaded and finished offline is sent once when the connection comes back', { timeout: 60_000 }, async () => {
     const { page, server, browser } = journey;
     const { context } = browser;
     const title = 'Basement session';
 
     // A first visit installs the service worker, which precaches the app.
     await page.goto(`${server.baseUrl}/log`);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
+    const worker = await page.evaluate(async () => {
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline && !navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 100));
+      const registration = await navigator.serviceWorker.getRegistration();
+      return { controlled: Boolean(navigator.serviceWorker.controller), active: registration?.active?.state };
     });
+    assert.deepEqual(worker, { controlled: true, active: 'activated' }, 'the first visit is served by the service worker');
     await logWorkout(page, server.baseUrl, title);
 
     await context.setOffline(true);
