@@ -100,6 +100,10 @@ describe('imports', () => {
     await streamOpen;
     await page.getByLabel('Choose a file').setInputFiles({ name: 'morning-run.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) });
     await page.getByText('Imported', { exact: true }).waitFor();
+    // DevTools may report a message a moment after the page acted on it (the stream passes
+    // the service worker's fetch handler): give it up to 3 s.
+    const ended = () => streamed.some((e) => e.eventName === 'import.progress' && JSON.parse(e.data).status === 'succeeded');
+    for (let i = 0; i < 30 && !ended(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     page.off('request', countRead);
     await cdp.detach();
     const progress = streamed.filter((e) => e.eventName === 'import.progress').map((e) => JSON.parse(e.data));

@@ -3,9 +3,11 @@ import { Link, Outlet } from 'react-router';
 import { Logo } from '@/components/ui';
 import { TimeZoneNotice } from '@/features/me/components/time-zone-notice';
 import { ServerVersion } from '@/features/meta/components/server-version';
+import { PendingWorkoutsBar } from '@/features/workouts/components/pending-workouts';
 import { WorkoutInProgressBar } from '@/features/workouts/components/workout-in-progress-bar';
 import { useMe, type Me } from '@/lib/auth/get-me';
 import { useProfileLanguage } from '@/lib/i18n/use-profile-language';
+import { useOnline } from '@/lib/network/online';
 import { paths } from '../paths';
 import { AccountMenu } from './account-menu';
 import { AppNav } from './app-nav';
@@ -38,7 +40,9 @@ export function AppLayout({ user }: AppLayoutProps) {
             <AccountMenu me={user} />
           </header>
         ) : null}
+        <OfflineNotice />
         {user ? <WorkoutInProgressBar userId={user.id} activePath={paths.logActive} /> : null}
+        {user ? <PendingWorkoutsBar userId={user.id} logPath={paths.log} activePath={paths.logActive} /> : null}
         {user ? <TimeZoneNotice me={user} /> : null}
         <main id="main-content" className="app-shell__main" tabIndex={-1}>
           <Outlet />
@@ -48,6 +52,21 @@ export function AppLayout({ user }: AppLayoutProps) {
         </footer>
       </div>
     </div>
+  );
+}
+
+/**
+ * While the browser is offline: one line that says so on every page, so that a page whose data
+ * cannot load is not taken for an empty one.
+ */
+function OfflineNotice() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  if (online) return null;
+  return (
+    <p className="offline-notice" role="status">
+      {t('app.offline')}
+    </p>
   );
 }
 

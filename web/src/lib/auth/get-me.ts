@@ -9,14 +9,47 @@ import type { ResponseBody } from '@/lib/api/types';
 export type Me = ResponseBody<'/me'>;
 
 /**
+ * The last answer of GET /me, kept so that the app opens offline (from the service worker's
+ * app shell) as the user who was signed in, to log a workout in a gym with no signal. It is
+ * used only when no answer comes at all, and forgotten at sign-out and on any 401.
+ */
+const LAST_ME_KEY = 'vigor.last-me';
+
+function rememberLastMe(me: Me | null): void {
+  try {
+    if (me) localStorage.setItem(LAST_ME_KEY, JSON.stringify(me));
+    else localStorage.removeItem(LAST_ME_KEY);
+  } catch {
+    // No storage: the app then needs the server to open, as before.
+  }
+}
+
+function lastMe(): Me | undefined {
+  try {
+    const raw = JSON.parse(localStorage.getItem(LAST_ME_KEY) ?? 'null') as unknown;
+    return typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as Me) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The signed-in user, or null when nobody is: the server answers 401 then, which is an
- * ordinary state here, not an error to show.
+ * ordinary state here, not an error to show. With no answer at all (offline), the user this
+ * browser last saw signed in, if any.
  */
 export async function getMe({ signal }: { signal?: AbortSignal } = {}): Promise<Me | null> {
   try {
-    return await api.get<Me>('/me', { signal });
+    const me = await api.get<Me>('/me', { signal });
+    rememberLastMe(me);
+    return me;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) {
+      rememberLastMe(null);
+      return null;
+    }
+    const last = error instanceof ApiError && error.isNetworkError ? lastMe() : undefined;
+    if (last) return last;
     throw error;
   }
 }
@@ -44,6 +77,7 @@ export function useRefreshMe() {
 
 /** After a sign-in: the user the server returned is who is signed in now. */
 export function rememberSignedIn(queryClient: QueryClient, user: Me): void {
+  rememberLastMe(user);
   queryClient.setQueryData(meQueryKey, user);
 }
 
@@ -52,6 +86,7 @@ export function rememberSignedIn(queryClient: QueryClient, user: Me): void {
  * of the previous user's stays in the cache. Instance metadata is public and kept.
  */
 export function forgetSession(queryClient: QueryClient): void {
+  rememberLastMe(null);
   queryClient.setQueryData(meQueryKey, null);
   queryClient.removeQueries({
     predicate: (query) => query.queryKey[0] !== meQueryKey[0] && query.queryKey[0] !== 'meta',

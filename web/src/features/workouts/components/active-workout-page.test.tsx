@@ -1,10 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, json, type FakeRequest } from '@/testing/fake-api';
+import { fakeApi, json, problem, type FakeRequest } from '@/testing/fake-api';
 import { renderRoutes } from '@/testing/render';
 import { newBlock, newWorkout } from '../lib/active-workout';
 import { activeWorkoutKey, activeWorkoutStore } from '../lib/active-workout-store';
 import type { ActiveWorkout } from '../lib/model';
+import { pendingWorkoutsOf, resetPendingWorkoutsForTests } from '../lib/pending-workouts';
 import { catalogueExercise, testPaths } from '../testing';
 import { ActiveWorkoutPage } from './active-workout-page';
 
@@ -31,7 +32,17 @@ function render() {
   );
 }
 
-afterEach(() => localStorage.clear());
+afterEach(async () => {
+  localStorage.clear();
+  await resetPendingWorkoutsForTests();
+});
+
+/** The workout the fake server stores for a POST body. */
+function savedFrom(body: unknown) {
+  return { ...(body as object), kind: 'strength', created_at: '', updated_at: '', rev: 1, totals: { sets: 1, reps: 8, volume_kg: 480, exercises: 1 } };
+}
+
+const pendingCount = () => pendingWorkoutsOf('u1').length;
 
 describe('ActiveWorkoutPage', () => {
   it('shows each exercise with last time’s numbers pre-filled', () => {
@@ -102,17 +113,19 @@ describe('ActiveWorkoutPage', () => {
     }
   });
 
-  it('finishes with the client id as the Idempotency-Key, retries with the same one, then forgets the workout', async () => {
+  it('freezes the finished body and its key: a retry after a lost answer sends the same bytes, then forgets the workout', async () => {
     let attempts = 0;
+    const realNow = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(realNow);
     const api = fakeApi({
       'POST /api/v1/workouts': (request: FakeRequest) => {
         attempts += 1;
-        if (attempts === 1) throw new TypeError('Failed to fetch');
-        const body = request.body as { id: string; title: string };
-        return json(
-          { ...body, kind: 'strength', created_at: '', updated_at: '', rev: 1, totals: { sets: 1, reps: 8, volume_kg: 480, exercises: 1 } },
-          201,
-        );
+        // The answer to the first attempt is lost; the user retries a minute later.
+        if (attempts === 1) {
+          clock.mockReturnValue(realNow + 60_000);
+          throw new TypeError('Failed to fetch');
+        }
+        return json(savedFrom(request.body), 201);
       },
     });
     const w = stored();
@@ -125,24 +138,104 @@ describe('ActiveWorkoutPage', () => {
     expect(dialog).toHaveTextContent('1 set is not ticked.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Finish' }));
 
-    // The connection failed: the workout stays, and Try again sends the same key.
-    expect(await screen.findByText('The workout is not saved yet')).toBeInTheDocument();
-    expect(localStorage.getItem(activeWorkoutKey('u1'))).not.toBeNull();
+    // The connection failed: the workout is kept (in the outbox), and Discard stays usable.
+    expect(await screen.findByText(/^No connection\. The workout is kept on this device/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Discard workout' })).toBeEnabled();
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe(`/workouts/${w.id}`));
     expect(router.state.location.state).toEqual({ finished: true });
     const posts = api.to('POST /api/v1/workouts');
     expect(posts).toHaveLength(2);
-    for (const post of posts) {
-      expect(post.headers.get('Idempotency-Key')).toBe(w.id);
-      expect(post.body).toMatchObject({ id: w.id, title: 'Push day', started_at: w.started_at });
-    }
-    const body = posts[1]?.body as { blocks: Array<{ exercise_id: string; superset_group: number; sets: unknown[] }> };
+    const [first, second] = posts;
+    const key = first?.headers.get('Idempotency-Key');
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second?.headers.get('Idempotency-Key')).toBe(key);
+    // Byte for byte the same request, the end time too (it was a new one on every Finish).
+    expect(second?.body).toEqual(first?.body);
+    expect(first?.body).toMatchObject({ id: w.id, title: 'Push day', started_at: w.started_at, ended_at: new Date(realNow).toISOString() });
+    const body = second?.body as { blocks: Array<{ exercise_id: string; superset_group: number; sets: unknown[] }> };
     expect(body.blocks.map((b) => [b.exercise_id, b.superset_group, b.sets.length])).toEqual([
       ['barbell-bench-press', 1, 2],
     ]);
     expect(localStorage.getItem(activeWorkoutKey('u1'))).toBeNull();
+    await waitFor(() => expect(pendingCount()).toBe(0));
+  });
+
+  it('says "no connection" at once when the browser is offline, sends nothing, and Discard still works', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const api = fakeApi({});
+    stored();
+    const { router } = render();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Set 1 of Barbell Bench Press done' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Set 2 of Barbell Bench Press done' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Finish workout' }));
+
+    expect(await screen.findByText(/^No connection\./)).toBeInTheDocument();
+    expect(api.to('POST /api/v1/workouts')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Discard workout' }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Discard this workout?' })).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/log'));
+    await waitFor(() => expect(pendingCount()).toBe(0));
+  });
+
+  it('takes a 409 for a workout the server already holds (same content, another end time) as saved', async () => {
+    const api = fakeApi({});
+    const w = stored();
+    let serverCopy: unknown;
+    api.spy.mockImplementation(async (input, init) => {
+      const url = new URL(String(input), 'http://localhost');
+      if (init?.method === 'POST') {
+        const sent = JSON.parse(String(init.body)) as Record<string, unknown>;
+        // What an earlier Finish stored: the same sets, ended a few minutes before.
+        serverCopy = savedFrom({ ...sent, ended_at: '2020-01-01T00:00:00Z' });
+        return problem(409, { title: 'Conflict', detail: 'This Idempotency-Key was used with a different request.' });
+      }
+      if (url.pathname !== `/api/v1/workouts/${w.id}`) throw new TypeError(`not faked: ${url.pathname}`);
+      return json(serverCopy);
+    });
+    const { router } = render();
+    fireEvent.click(screen.getByRole('button', { name: 'Set 1 of Barbell Bench Press done' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Set 2 of Barbell Bench Press done' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Finish workout' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/workouts/${w.id}`));
+  });
+
+  it('shows a 409 for a different saved version as a conflict, not as saved', async () => {
+    const w = stored();
+    const api = fakeApi({});
+    api.spy.mockImplementation(async (input, init) => {
+      if (init?.method === 'POST') return problem(409, { title: 'Conflict', detail: 'This Idempotency-Key was used with a different request.' });
+      if (new URL(String(input), 'http://localhost').pathname !== `/api/v1/workouts/${w.id}`) throw new TypeError('not faked');
+      // The server's copy has no sets: another device changed it.
+      const sent = { id: w.id, title: 'Push day', started_at: w.started_at, blocks: [] };
+      return json(savedFrom(sent));
+    });
+    render();
+    fireEvent.click(screen.getByRole('button', { name: 'Set 1 of Barbell Bench Press done' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Set 2 of Barbell Bench Press done' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Finish workout' }));
+    expect(await screen.findByText(/^A different version of this workout is already saved/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open the saved workout' })).toHaveAttribute('href', `/workouts/${w.id}`);
+  });
+
+  it('reopens a refused workout with the server’s field errors where they are', async () => {
+    fakeApi({
+      'POST /api/v1/workouts': () =>
+        problem(422, { title: 'Unprocessable', detail: 'The request has invalid fields.', errors: [{ field: 'blocks[0].sets[1].reps', message: 'must be at most 10000' }] }),
+    });
+    stored();
+    render();
+    fireEvent.click(screen.getByRole('button', { name: 'Set 1 of Barbell Bench Press done' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Set 2 of Barbell Bench Press done' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Finish workout' }));
+    expect(await screen.findByText(/^The server did not accept this workout: The request has invalid fields\./)).toBeInTheDocument();
+    expect(screen.getByText('Barbell Bench Press, set 2: Reps must be at most 10000')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit the workout' }));
+    expect(await screen.findByRole('textbox', { name: 'Workout name' })).toHaveValue('Push day');
+    expect(screen.getByText('Barbell Bench Press, set 2: Reps must be at most 10000')).toBeInTheDocument();
+    await waitFor(() => expect(pendingCount()).toBe(0));
   });
 
   it('adds an exercise from the search, pre-filled from its last sets', async () => {

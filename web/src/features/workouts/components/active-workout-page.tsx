@@ -1,25 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { Button, ButtonLink, Dialog, ErrorState, Icon, TextField } from '@/components/ui';
-import { fieldErrorText } from '@/components/ui/field';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useNow } from '@/hooks/use-now';
-import { ApiError } from '@/lib/api/client';
-import { errorMessage } from '@/lib/api/error-message';
+import type { FieldError } from '@/lib/api/client';
 import { formatDuration, formatNumber } from '@/lib/format';
 import { formatWeight, useUnitSystem, useWeightIncrement } from '@/lib/units';
-import { useCreateWorkout } from '../api/create-workout';
 import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
-import { liveTotals, locateFieldError, newBlock, toWorkoutInput, unfinishedSets } from '../lib/active-workout';
+import { liveTotals, newBlock, toWorkoutInput, unfinishedSets } from '../lib/active-workout';
 import { useActiveWorkout } from '../lib/active-workout-store';
 import { exerciseRef, type Exercise, type WorkoutSet } from '../lib/model';
+import { discardPendingWorkout, queueFinishedWorkout, syncPendingWorkout, usePendingWorkouts, type PendingWorkout } from '../lib/pending-workouts';
 import { performedSets } from '../lib/prefill';
 import { groupOf, linkedToNext } from '../lib/superset';
 import type { WorkoutPaths } from '../paths';
 import { ExerciseBlock } from './exercise-block';
 import { ExerciseSearchSheet } from './exercise-search-sheet';
+import { FieldProblems, PendingWorkoutCard, PendingWorkoutsSection, useOnWorkoutSaved } from './pending-workouts';
 import { RestTimerPanel } from './rest-timer-panel';
 import './workouts.css';
 
@@ -33,17 +32,28 @@ export interface FinishedState {
   finished: true;
 }
 
-const REST_OVER_SHOWN_MS = 10_000;
+/** The state the logging screen is opened with to edit a workout the server refused. */
+export interface RefusedState {
+  fieldErrors: FieldError[];
+}
 
-/** What the server's field names are called on screen. */
-const fieldLabels: Record<string, 'workouts.active.repsLabel' | 'workouts.active.weight' | 'workouts.active.time' | 'workouts.active.distance' | 'workouts.active.exercise' | 'workouts.active.titleLabel'> = {
-  reps: 'workouts.active.repsLabel',
-  weight_kg: 'workouts.active.weight',
-  duration_s: 'workouts.active.time',
-  distance_m: 'workouts.active.distance',
-  exercise_id: 'workouts.active.exercise',
-  title: 'workouts.active.titleLabel',
-};
+/**
+ * Puts a refused workout back on the logging screen (when none is in progress) and out of the
+ * outbox: it is sent again, under a new key, when it is finished again.
+ */
+export function useEditRefusedWorkout(userId: string, paths: WorkoutPaths) {
+  const { workout, start } = useActiveWorkout(userId);
+  const navigate = useNavigate();
+  if (workout) return undefined;
+  return (entry: PendingWorkout) => {
+    start(entry.draft);
+    void discardPendingWorkout(userId, entry.id);
+    const state: RefusedState = { fieldErrors: entry.problem?.fieldErrors ?? [] };
+    navigate(paths.active, { state });
+  };
+}
+
+const REST_OVER_SHOWN_MS = 10_000;
 
 function browserTimeZone(): string {
   try {
@@ -59,12 +69,19 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
   useDocumentTitle(t('workouts.active.documentTitle'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const location = useLocation();
   const { workout, dispatch, clear } = useActiveWorkout(userId);
+  const pending = usePendingWorkouts(userId);
+  const onSaved = useOnWorkoutSaved();
+  /** The workout finished on this screen, now in the outbox, followed until it is saved. */
+  const [finishedId, setFinishedId] = useState<string | null>(null);
+  const [queueError, setQueueError] = useState<unknown>(null);
+  const refused = (location.state as Partial<RefusedState> | null)?.fieldErrors ?? [];
+  const editRefused = useEditRefusedWorkout(userId, paths);
   const [system] = useUnitSystem();
   const weightStep = useWeightIncrement();
   const [searchOpen, setSearchOpen] = useState(false);
   const [confirm, setConfirm] = useState<'finish' | 'discard' | null>(null);
-  const save = useCreateWorkout();
   const restRunning = workout?.rest.status === 'running';
   // The rest countdown moves in quarter seconds so it never looks stuck; the clock by seconds.
   const now = useNow(restRunning ? 250 : 1000, workout !== null);
@@ -81,6 +98,39 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
     return () => clearTimeout(timer);
   }, [restFinished, dispatch]);
 
+  // Saved, here or by the background sync when the connection came back: on to its summary.
+  const finishedSaved = finishedId !== null && pending.wasSaved(finishedId);
+  useEffect(() => {
+    if (!finishedId || !finishedSaved) return;
+    const state: FinishedState = { finished: true };
+    navigate(paths.workout(finishedId), { replace: true, state });
+  }, [finishedId, finishedSaved, navigate, paths]);
+
+  const finishedEntry = finishedId ? pending.items.find((e) => e.id === finishedId) : undefined;
+  if (finishedEntry) {
+    return (
+      <div className="workout-page">
+        <h1 className="workout-page__title">{t('workouts.pending.finishedTitle')}</h1>
+        <PendingWorkoutCard
+          userId={userId}
+          entry={finishedEntry}
+          paths={paths}
+          heading="h2"
+          showLogLink
+          onDiscarded={() => navigate(paths.log, { replace: true })}
+          onEdit={
+            editRefused &&
+            ((entry) => {
+              setFinishedId(null);
+              editRefused(entry);
+            })
+          }
+        />
+      </div>
+    );
+  }
+  if (finishedSaved) return null;
+
   if (!workout) {
     return (
       <div className="workout-page">
@@ -89,6 +139,7 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
         <ButtonLink to={paths.log} variant="primary">
           {t('workouts.active.toLog')}
         </ButtonLink>
+        <PendingWorkoutsSection userId={userId} paths={paths} onEdit={editRefused} />
       </div>
     );
   }
@@ -106,18 +157,27 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
     dispatch({ type: 'addBlock', block: newBlock(exerciseRef(exercise), previous, system, weightStep) });
   }
 
-  function finish() {
+  /**
+   * Freezes the workout (body, end time and Idempotency-Key) in the outbox, which keeps it
+   * through reloads and lost connections, and sends it. The screen then follows the outbox:
+   * saved (on to the summary), no connection (kept, sent later), or refused.
+   */
+  async function finish() {
     if (!workout) return;
     setConfirm(null);
+    setQueueError(null);
     const input = toWorkoutInput(workout, { endedAt: Date.now(), timeZone: browserTimeZone() });
     if (!input.title) input.title = t('workouts.defaultTitle');
-    save.mutate(input, {
-      onSuccess: (saved) => {
-        clear();
-        const state: FinishedState = { finished: true };
-        navigate(paths.workout(saved.id), { replace: true, state });
-      },
-    });
+    try {
+      await queueFinishedWorkout(userId, workout, input);
+    } catch (error) {
+      // Not stored: the workout stays in progress, as it was.
+      setQueueError(error);
+      return;
+    }
+    setFinishedId(input.id);
+    clear();
+    void syncPendingWorkout(userId, input.id, onSaved);
   }
 
   return (
@@ -174,50 +234,19 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
         {t('workouts.active.addExercise')}
       </Button>
 
-      {save.isError ? (
-        <>
-          <ErrorState
-            title={t('workouts.active.saveFailedTitle')}
-            message={`${errorMessage(save.error, t)} ${t('workouts.active.keptLocally')}`}
-            onRetry={finish}
-          />
-          {save.error instanceof ApiError && save.error.fieldErrors.length > 0 ? (
-            <ul className="field-problems">
-              {save.error.fieldErrors.map(({ field, message }) => {
-                const where = locateFieldError(workout, field);
-                const labelKey = fieldLabels[where.name];
-                const label = labelKey ? t(labelKey) : where.name;
-                const problem = fieldErrorText(label, message);
-                return (
-                  <li key={field}>
-                    {where.exercise
-                      ? t('workouts.active.fieldProblem', {
-                          where:
-                            where.setNumber === null
-                              ? where.exercise
-                              : t('workouts.active.setOf', { number: where.setNumber, exercise: where.exercise }),
-                          problem,
-                        })
-                      : problem}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
-        </>
+      {refused.length > 0 ? (
+        <div className="error-state" role="alert">
+          <p className="error-state__title">{t('workouts.pending.fixBeforeFinish')}</p>
+          <FieldProblems workout={workout} fieldErrors={refused} />
+        </div>
       ) : null}
+      {queueError ? <ErrorState title={t('workouts.active.saveFailedTitle')} message={t('workouts.pending.notStored')} /> : null}
 
       <div className="active-footer">
-        <Button
-          variant="primary"
-          size="lg"
-          block
-          disabled={save.isPending}
-          onClick={() => (open > 0 ? setConfirm('finish') : finish())}
-        >
-          {save.isPending ? t('workouts.active.saving') : t('workouts.active.finish')}
+        <Button variant="primary" size="lg" block onClick={() => (open > 0 ? setConfirm('finish') : void finish())}>
+          {t('workouts.active.finish')}
         </Button>
-        <Button variant="ghost" onClick={() => setConfirm('discard')} disabled={save.isPending}>
+        <Button variant="ghost" onClick={() => setConfirm('discard')}>
           {t('workouts.active.discard')}
         </Button>
       </div>
@@ -237,7 +266,7 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
           <Button variant="secondary" onClick={() => setConfirm(null)}>
             {t('workouts.active.keepLogging')}
           </Button>
-          <Button variant="primary" onClick={finish}>
+          <Button variant="primary" onClick={() => void finish()}>
             {t('workouts.active.finishAnyway')}
           </Button>
         </div>

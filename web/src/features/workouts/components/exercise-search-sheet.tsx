@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOnline } from '@/lib/network/online';
 import { Button, Chip, Dialog, ErrorState, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useCreateExercise } from '@/lib/exercises/create-exercise';
@@ -67,8 +68,18 @@ function SearchBody({ onPick, onClose }: { onPick: ExerciseSearchSheetProps['onP
     }
   }
 
+  // Offline, a search that cannot run must not show another search's list as its result (the
+  // previous one is kept as a placeholder while a new one loads) nor offer to create the name.
+  const online = useOnline();
+  const noAnswer = exercises.isPending || exercises.isPlaceholderData || exercises.fetchStatus === 'paused';
   let results;
-  if (exercises.isPending) {
+  if (!online && noAnswer) {
+    results = (
+      <p className="empty-state" role="status">
+        {t('exercises.search.offline')}
+      </p>
+    );
+  } else if (exercises.isPending) {
     results = <Skeleton width="lg" label={t('exercises.search.loading')} />;
   } else if (exercises.isError) {
     results = <ErrorState message={errorMessage(exercises.error, t)} onRetry={() => void exercises.refetch()} />;
@@ -112,7 +123,7 @@ function SearchBody({ onPick, onClose }: { onPick: ExerciseSearchSheetProps['onP
             {exercises.isFetchingNextPage ? t('exercises.search.loadingMore') : t('exercises.search.loadMore')}
           </Button>
         ) : null}
-        {filters.q && !exercises.hasNextPage ? <CreateExercise name={filters.q} onCreated={pick} /> : null}
+        {filters.q && !exercises.hasNextPage && online ? <CreateExercise name={filters.q} onCreated={pick} /> : null}
       </>
     );
   }

@@ -10,6 +10,8 @@ import { useRoutines } from '../api/list-routines';
 import { useActiveWorkout } from '../lib/active-workout-store';
 import type { ActiveWorkout } from '../lib/model';
 import type { WorkoutPaths } from '../paths';
+import { useEditRefusedWorkout } from './active-workout-page';
+import { PendingWorkoutsSection } from './pending-workouts';
 import { RoutineStartList } from './routine-start-list';
 import { useWorkoutStarter } from './workout-starter';
 import './workouts.css';
@@ -27,6 +29,7 @@ export function LogPage({ userId, paths }: LogPageProps) {
   const routines = useRoutines();
   const starter = useWorkoutStarter(userId, paths);
   const [discardOpen, setDiscardOpen] = useState(false);
+  const editRefused = useEditRefusedWorkout(userId, paths);
   const startId = useId();
   const routinesId = useId();
 
@@ -35,6 +38,8 @@ export function LogPage({ userId, paths }: LogPageProps) {
       <h1 className="workout-page__title">{t('workouts.log.title')}</h1>
 
       {workout ? <InProgressCard workout={workout} paths={paths} onDiscard={() => setDiscardOpen(true)} /> : null}
+
+      <PendingWorkoutsSection userId={userId} paths={paths} onEdit={editRefused} />
 
       <section aria-labelledby={startId} className="workout-section">
         <h2 id={startId} className="workout-section__title">

@@ -1,0 +1,254 @@
+// Journey "Log a lift with no signal" (issue 10): the network is cut at each step of saving a
+// finished workout, and the server must end up with exactly one copy of it, found through the
+// API, never zero and never two. The steps: before the request leaves (the browser offline),
+// after the server committed but before its answer arrived (the response aborted, or the page
+// closed while waiting), and a workout logged and finished offline that is only sent after a
+// reload, when the connection comes back.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { checkPage, openJourney } from './support/page.mjs';
+
+const user = { username: 'bo_basement', email: 'bo@example.org', password: 'no signal under the squat rack' };
+
+/** The server's copies of the workouts titled `title`, read through the API (not the app). */
+async function serverCopies(context, baseUrl, title) {
+  const response = await context.request.get(`${baseUrl}/api/v1/workouts?limit=100`);
+  assert.equal(response.status(), 200);
+  const { items } = await response.json();
+  return items.filter((w) => w.title === title);
+}
+
+/** Log: start an empty workout named `title`, add the bench press and tick one set of 60 kg x 8. */
+async function logWorkout(page, baseUrl, title, { online = true } = {}) {
+  await page.goto(`${baseUrl}/log`);
+  await page.getByRole('button', { name: 'Empty workout' }).click();
+  await page.getByRole('textbox', { name: 'Workout name' }).fill(title);
+  if (online) await addBench(page);
+}
+
+async function addBench(page) {
+  await page.getByRole('button', { name: 'Add exercise', exact: true }).click();
+  const sheet = page.getByRole('dialog', { name: 'Add exercise' });
+  await sheet.getByRole('searchbox', { name: 'Search exercises' }).fill('bench press');
+  await sheet.getByRole('button', { name: /^Barbell Bench Press\b/ }).click();
+  await sheet.waitFor({ state: 'hidden' });
+}
+
+async function tickBenchSet(page, number = 1) {
+  const of = `set ${number} of Barbell Bench Press`;
+  await page.getByLabel(`Weight in kg, ${of}`).fill('60');
+  await page.getByLabel(`Reps, ${of}`).fill('8');
+  await page.getByRole('button', { name: `Set ${number} of Barbell Bench Press done` }).click();
+}
+
+/** Counts the POST /api/v1/workouts that leave the page. */
+function countPosts(page) {
+  const posts = { count: 0 };
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/workouts') posts.count += 1;
+  });
+  return posts;
+}
+
+describe('offline logging', () => {
+  /** @type {Awaited<ReturnType<typeof openJourney>>} */
+  let journey;
+
+  before(async () => {
+    journey = await openJourney({ user });
+  });
+
+  after(async () => {
+    await journey?.close();
+  });
+
+  test('offline before the request: says so at once, sends nothing, keeps Discard, and saves once when back online', { timeout: 60_000 }, async () => {
+    const { page, server, browser } = journey;
+    const { context } = browser;
+    const title = 'Cut before the request';
+    const posts = countPosts(page);
+    await logWorkout(page, server.baseUrl, title);
+    await tickBenchSet(page);
+
+    await context.setOffline(true);
+    const tapped = Date.now();
+    await page.getByRole('button', { name: 'Finish workout' }).click();
+    await page.getByText(/^No connection\. The workout is kept on this device/).waitFor({ timeout: 3_000 });
+    assert.ok(Date.now() - tapped < 3_000, 'the offline state shows within 3 s, not after a 45 s timeout');
+    assert.equal(posts.count, 0, 'nothing is sent while the browser is offline');
+    assert.equal(await page.getByRole('button', { name: 'Discard workout' }).isEnabled(), true);
+    await checkPage(page, 'workout-finished-offline');
+
+    // Back online: the background sync sends it, and the screen follows it to the summary.
+    await context.setOffline(false);
+    await page.getByText('Workout saved').waitFor();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    assert.equal(posts.count, 1);
+    assert.equal((await serverCopies(context, server.baseUrl, title)).length, 1);
+  });
+
+  test('answer lost after the server committed: a retry, after a reload too, is answered with the same workout', { timeout: 60_000 }, async () => {
+    const { page, server, browser } = journey;
+    const { context } = browser;
+    const title = 'Cut after the commit';
+    await logWorkout(page, server.baseUrl, title);
+    await tickBenchSet(page);
+
+    // The first POST reaches the server (which commits it); its answer never reaches the page.
+    let cut = 0;
+    await page.route('**/api/v1/workouts', async (route) => {
+      if (route.request().method() !== 'POST' || cut > 0) return route.fallback();
+      cut += 1;
+      const response = await route.fetch();
+      assert.equal(response.status(), 201, 'the server saved it');
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Finish workout' }).click();
+    await page.getByText(/^No connection\./).waitFor();
+    assert.equal((await serverCopies(context, server.baseUrl, title)).length, 1, 'the server has it already');
+    await page.unrouteAll({ behavior: 'wait' });
+
+    // Reload (the old client lost everything but a 409 here): the outbox is still there, in
+    // IndexedDB, and is sent again at start; the replay gets the stored workout back.
+    const replays = [];
+    page.on('response', (response) => {
+      if (response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/workouts') {
+        replays.push(response.status());
+      }
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    for (let i = 0; i < 50 && replays.length === 0; i++) await delay(100);
+    assert.deepEqual(replays, [200], 'the retry is a replay the server answers with the stored workout');
+    await page.goto(`${server.baseUrl}/log`);
+    await page.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
+    assert.equal(await page.getByText(/waiting to sync/).count(), 0, 'nothing waits any more');
+    assert.equal((await serverCopies(context, server.baseUrl, title)).length, 1);
+  });
+
+  test('page closed while the answer was on its way: the next visit sends it again, and there is still one copy', { timeout: 60_000 }, async () => {
+    const { server, browser } = journey;
+    const { context } = browser;
+    const title = 'Closed before the answer';
+    const first = await context.newPage();
+    await logWorkout(first, server.baseUrl, title);
+    await tickBenchSet(first);
+    let committed;
+    const serverDone = new Promise((resolve) => {
+      committed = resolve;
+    });
+    await first.route('**/api/v1/workouts', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      const response = await route.fetch();
+      committed(response.status());
+      // Never answered: the tab goes away first.
+    });
+    await first.getByRole('button', { name: 'Finish workout' }).click();
+    assert.equal(await serverDone, 201);
+    await first.close();
+
+    const second = await context.newPage();
+    const replays = [];
+    second.on('response', (response) => {
+      if (response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/workouts') {
+        replays.push(response.status());
+      }
+    });
+    await second.goto(`${server.baseUrl}/log`);
+    await second.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
+    for (let i = 0; i < 50 && (await second.getByText(/waiting to sync/).count()) > 0; i++) await delay(100);
+    assert.equal(await second.getByText(/waiting to sync/).count(), 0, 'the outbox emptied');
+    assert.deepEqual(replays, [200], 'the workout was sent again and answered as a replay');
+    assert.equal((await serverCopies(context, server.baseUrl, title)).length, 1);
+    await second.close();
+  });
+});
+
+describe('installable, and logging with no connection at all', () => {
+  /** @type {Awaited<ReturnType<typeof openJourney>>} */
+  let journey;
+
+  before(async () => {
+    journey = await openJourney({ user });
+  });
+
+  after(async () => {
+    await journey?.close();
+  });
+
+  test('has a manifest with installable icons', { timeout: 60_000 }, async () => {
+    const { page, server, browser } = journey;
+    await page.goto(`${server.baseUrl}/log`);
+    assert.equal(await page.locator('link[rel="manifest"]').getAttribute('href'), '/manifest.webmanifest');
+    const response = await browser.context.request.get(`${server.baseUrl}/manifest.webmanifest`);
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()['content-type'] ?? '', /^application\/manifest\+json/);
+    const manifest = await response.json();
+    assert.equal(manifest.display, 'standalone');
+    assert.equal(manifest.start_url, '/');
+    const sizes = manifest.icons.filter((i) => i.type === 'image/png').map((i) => i.sizes);
+    assert.ok(sizes.includes('192x192') && sizes.includes('512x512'), `icons: ${sizes}`);
+    for (const icon of manifest.icons) {
+      assert.equal((await browser.context.request.get(`${server.baseUrl}${icon.src}`)).status(), 200, icon.src);
+    }
+  });
+
+  test('a workout edited, reloaded and finished offline is sent once when the connection comes back', { timeout: 60_000 }, async () => {
+    const { page, server, browser } = journey;
+    const { context } = browser;
+    const title = 'Basement session';
+
+    // A first visit installs the service worker, which precaches the app.
+    await page.goto(`${server.baseUrl}/log`);
+    const worker = await page.evaluate(async () => {
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline && !navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 100));
+      const registration = await navigator.serviceWorker.getRegistration();
+      return { controlled: Boolean(navigator.serviceWorker.controller), active: registration?.active?.state };
+    });
+    assert.deepEqual(worker, { controlled: true, active: 'activated' }, 'the first visit is served by the service worker');
+    await logWorkout(page, server.baseUrl, title);
+
+    await context.setOffline(true);
+    await page.getByText(/^You are offline\./).waitFor();
+    await tickBenchSet(page, 1);
+    await page.getByRole('button', { name: 'Add set to Barbell Bench Press' }).click();
+    await tickBenchSet(page, 2);
+
+    // Searching needs the server: offline it says so, and offers no "create" for the word typed.
+    await page.getByRole('button', { name: 'Add exercise', exact: true }).click();
+    const sheet = page.getByRole('dialog', { name: 'Add exercise' });
+    await sheet.getByRole('searchbox', { name: 'Search exercises' }).fill('row');
+    await sheet.getByText(/^You are offline: searching needs the server/).waitFor();
+    assert.equal(await sheet.getByRole('button', { name: /^Create/ }).count(), 0);
+    assert.equal(await sheet.getByRole('button', { name: /Barbell Back Squat/ }).count(), 0, 'no unfiltered list');
+    await sheet.getByRole('button', { name: 'Close', exact: true }).click();
+
+    // A reload with no network: the app shell comes from the service worker, the workout from this device.
+    await page.reload();
+    await page.getByRole('textbox', { name: 'Workout name' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Workout name' }).inputValue(), title);
+    assert.equal(await page.getByLabel('Reps, set 2 of Barbell Bench Press').inputValue(), '8');
+    await page.getByRole('button', { name: 'Finish workout' }).click();
+    await page.getByText(/^No connection\./).waitFor();
+
+    // Another reload, still offline: the Log page renders, and says what waits.
+    await page.goto(`${server.baseUrl}/log`);
+    await page.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
+    await page.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
+    await checkPage(page, 'log-offline-waiting');
+    assert.equal((await serverCopies(context, server.baseUrl, title)).length, 0, 'nothing reached the server yet');
+
+    // Back online: sent, exactly once, with both sets.
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor({ state: 'detached' });
+    const copies = await serverCopies(context, server.baseUrl, title);
+    assert.equal(copies.length, 1);
+    const saved = await (await context.request.get(`${server.baseUrl}/api/v1/workouts/${copies[0].id}`)).json();
+    assert.deepEqual(
+      saved.blocks.map((b) => b.sets.map((s) => [s.weight_kg, s.reps, s.done])),
+      [[[60, 8, true], [60, 8, true]]],
+    );
+  });
+});

@@ -1,0 +1,272 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { Button, ButtonLink, Card, Dialog } from '@/components/ui';
+import { fieldErrorText } from '@/components/ui/field';
+import type { FieldError } from '@/lib/api/client';
+import { useOnline } from '@/lib/network/online';
+import { rememberSavedWorkout } from '../api/create-workout';
+import { locateFieldError } from '../lib/active-workout';
+import type { ActiveWorkout, Workout } from '../lib/model';
+import {
+  discardPendingWorkout,
+  loadPendingWorkouts,
+  syncAllPendingWorkouts,
+  syncPendingWorkout,
+  usePendingWorkouts,
+  type PendingWorkout,
+} from '../lib/pending-workouts';
+import type { WorkoutPaths } from '../paths';
+import './pending-workouts.css';
+
+/** While workouts wait, the outbox is tried again this often (and at once when the browser is back online). */
+const RETRY_EVERY_MS = 30_000;
+
+/** What the app's caches do with a workout the outbox saved. */
+export function useOnWorkoutSaved(): (workout: Workout) => void {
+  const queryClient = useQueryClient();
+  return useCallback((workout: Workout) => rememberSavedWorkout(queryClient, workout), [queryClient]);
+}
+
+/**
+ * Sends waiting workouts when it may work: at start, when the browser says it is online again,
+ * when the tab comes back to the foreground, and every 30 s while some wait.
+ */
+function useBackgroundSync(userId: string, waiting: number) {
+  const onSaved = useOnWorkoutSaved();
+  useEffect(() => {
+    const sync = () => void syncAllPendingWorkouts(userId, onSaved);
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      // Another tab may have saved or queued workouts meanwhile.
+      void loadPendingWorkouts().then(sync);
+    };
+    sync();
+    window.addEventListener('online', sync);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('online', sync);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [userId, onSaved]);
+  useEffect(() => {
+    if (waiting === 0) return;
+    const timer = setInterval(() => void syncAllPendingWorkouts(userId, onSaved), RETRY_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [userId, onSaved, waiting]);
+}
+
+export interface PendingWorkoutsBarProps {
+  userId: string;
+  /** The Log page, which lists the waiting workouts (the bar links there, and hides on it). */
+  logPath: string;
+  /** The logging screen, which shows a just-finished workout's state itself. */
+  activePath: string;
+}
+
+/**
+ * "1 workout waiting to sync", with Sync now: on every page while finished workouts are not on
+ * the server. Mounted once for the signed-in app, it also runs the background sync.
+ */
+export function PendingWorkoutsBar({ userId, logPath, activePath }: PendingWorkoutsBarProps) {
+  const { t } = useTranslation();
+  const pending = usePendingWorkouts(userId);
+  const onSaved = useOnWorkoutSaved();
+  const location = useLocation();
+  const waiting = pending.items.filter((e) => e.status === 'waiting');
+  useBackgroundSync(userId, waiting.length);
+  if (pending.items.length === 0 || location.pathname === logPath || location.pathname === activePath) return null;
+  const sending = waiting.some((e) => pending.isSending(e.id));
+  const refused = pending.items.length - waiting.length;
+  return (
+    <div className="pending-bar-wrap">
+      <div className="pending-bar" role="status">
+        <span className="pending-bar__text">
+          {waiting.length > 0 ? t('workouts.pending.waiting', { count: waiting.length }) : null}
+          {waiting.length > 0 && refused > 0 ? ' ' : null}
+          {refused > 0 ? t('workouts.pending.needsAttention', { count: refused }) : null}
+        </span>
+        {waiting.length > 0 ? (
+          <Button variant="secondary" disabled={sending} onClick={() => void syncAllPendingWorkouts(userId, onSaved)}>
+            {sending ? t('workouts.pending.syncing') : t('workouts.pending.syncNow')}
+          </Button>
+        ) : null}
+        <Link to={logPath} className="pending-bar__link">
+          {t('workouts.pending.details')}
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+/** A refused workout's field errors, said where they are in the workout. */
+export function FieldProblems({ workout, fieldErrors }: { workout: ActiveWorkout; fieldErrors: FieldError[] }) {
+  const { t } = useTranslation();
+  if (fieldErrors.length === 0) return null;
+  const fieldLabels: Record<string, string> = {
+    reps: t('workouts.active.repsLabel'),
+    weight_kg: t('workouts.active.weight'),
+    duration_s: t('workouts.active.time'),
+    distance_m: t('workouts.active.distance'),
+    exercise_id: t('workouts.active.exercise'),
+    title: t('workouts.active.titleLabel'),
+  };
+  return (
+    <ul className="field-problems">
+      {fieldErrors.map(({ field, message }) => {
+        const where = locateFieldError(workout, field);
+        const problem = fieldErrorText(fieldLabels[where.name] ?? where.name, message);
+        return (
+          <li key={field}>
+            {where.exercise
+              ? t('workouts.active.fieldProblem', {
+                  where:
+                    where.setNumber === null
+                      ? where.exercise
+                      : t('workouts.active.setOf', { number: where.setNumber, exercise: where.exercise }),
+                  problem,
+                })
+              : problem}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export interface PendingWorkoutCardProps {
+  userId: string;
+  entry: PendingWorkout;
+  paths: WorkoutPaths;
+  /** Reopens a refused workout for editing; absent where that is not possible (another is in progress). */
+  onEdit?: ((entry: PendingWorkout) => void) | undefined;
+  /** After Discard. */
+  onDiscarded?: (() => void) | undefined;
+  /** The heading level of the workout's title. */
+  heading?: 'h2' | 'h3';
+  /** Offers "Go to Log" (on the logging screen). */
+  showLogLink?: boolean;
+}
+
+/** One finished workout that is not on the server: what became of it, and what can be done. */
+export function PendingWorkoutCard({
+  userId,
+  entry,
+  paths,
+  onEdit,
+  onDiscarded,
+  heading: Heading = 'h3',
+  showLogLink = false,
+}: PendingWorkoutCardProps) {
+  const { t } = useTranslation();
+  const pending = usePendingWorkouts(userId);
+  const online = useOnline();
+  const onSaved = useOnWorkoutSaved();
+  const [discardOpen, setDiscardOpen] = useState(false);
+  const titleId = useId();
+  const sending = pending.isSending(entry.id);
+  const failure = pending.lastFailure(entry.id);
+
+  let message: string;
+  if (entry.status === 'refused') {
+    message = t('workouts.pending.refused', { detail: entry.problem?.detail ?? entry.problem?.title ?? '' });
+  } else if (entry.status === 'conflict') {
+    message = t('workouts.pending.conflict');
+  } else if (sending) {
+    message = t('workouts.active.saving');
+  } else if (!online || failure === 'offline') {
+    message = t('workouts.pending.noConnection');
+  } else if (failure === 'unavailable') {
+    message = t('workouts.pending.serverBusy');
+  } else {
+    message = t('workouts.pending.queued');
+  }
+
+  return (
+    <section aria-labelledby={titleId}>
+      <Card className={`pending-card pending-card--${entry.status}`}>
+        <Heading id={titleId} className="workout-section__title">
+          {entry.body.title}
+        </Heading>
+        <p className="pending-card__state" role={entry.status === 'waiting' ? 'status' : 'alert'}>
+          {sending ? <span className="spinner__ring" aria-hidden="true" /> : null}
+          {message}
+        </p>
+        {entry.status === 'refused' && entry.problem ? (
+          <FieldProblems workout={entry.draft} fieldErrors={entry.problem.fieldErrors} />
+        ) : null}
+        <div className="form__actions">
+          {entry.status === 'waiting' ? (
+            <Button variant="primary" disabled={sending} onClick={() => void syncPendingWorkout(userId, entry.id, onSaved)}>
+              {t('errors.retry')}
+            </Button>
+          ) : null}
+          {entry.status === 'refused' && onEdit ? (
+            <Button variant="primary" onClick={() => onEdit(entry)}>
+              {t('workouts.pending.edit')}
+            </Button>
+          ) : null}
+          {entry.status === 'conflict' ? (
+            <ButtonLink to={paths.workout(entry.id)} variant="primary">
+              {t('workouts.pending.openSaved')}
+            </ButtonLink>
+          ) : null}
+          {showLogLink ? (
+            <ButtonLink to={paths.log} variant="secondary">
+              {t('workouts.active.toLog')}
+            </ButtonLink>
+          ) : null}
+          {/* Never disabled: a save that hangs must not hold the user hostage. */}
+          <Button variant="ghost" onClick={() => setDiscardOpen(true)}>
+            {t('workouts.active.discard')}
+          </Button>
+        </div>
+      </Card>
+      <Dialog open={discardOpen} title={t('workouts.active.discardTitle')} onClose={() => setDiscardOpen(false)}>
+        <p>{t('workouts.pending.discardBody')}</p>
+        <div className="dialog__actions">
+          <Button variant="secondary" onClick={() => setDiscardOpen(false)}>
+            {t('forms.cancel')}
+          </Button>
+          <Button
+            variant="primary"
+            onClick={() => {
+              setDiscardOpen(false);
+              void discardPendingWorkout(userId, entry.id).then(() => onDiscarded?.());
+            }}
+          >
+            {t('workouts.active.discardConfirm')}
+          </Button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}
+
+/** The Log page's list of finished workouts waiting for the server. */
+export function PendingWorkoutsSection({
+  userId,
+  paths,
+  onEdit,
+}: {
+  userId: string;
+  paths: WorkoutPaths;
+  onEdit?: ((entry: PendingWorkout) => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const pending = usePendingWorkouts(userId);
+  const headingId = useId();
+  if (pending.items.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId} className="workout-section pending-section">
+      <h2 id={headingId} className="workout-section__title">
+        {t('workouts.pending.waiting', { count: pending.items.length })}
+      </h2>
+      <p className="workout-section__hint">{t('workouts.pending.hint')}</p>
+      {pending.items.map((entry) => (
+        <PendingWorkoutCard key={entry.id} userId={userId} entry={entry} paths={paths} onEdit={onEdit} />
+      ))}
+    </section>
+  );
+}
