@@ -129,7 +129,7 @@ std::vector<std::string> Snapshot(RawDatabase& db) {
            "SELECT * FROM workout_sets ORDER BY workout_id, block_position, position",
            "SELECT * FROM workout_tracks ORDER BY workout_id",
        }) {
-    all.push_back(query);
+    all.emplace_back(query);
     for (auto& row : db.Rows(query)) all.push_back(std::move(row));
   }
   return all;

@@ -261,7 +261,7 @@ void JsonSchemaValidator::Check(const json::value& schema_value, const std::stri
 
   if (const auto* ref = schema.if_contains("$ref")) {
     std::string target(ref->as_string());
-    const json::value* resolved = target.rfind("#", 0) == 0 ? Find(target.substr(1)) : nullptr;
+    const json::value* resolved = target.starts_with('#') ? Find(target.substr(1)) : nullptr;
     if (!resolved) {
       walk.Add(pointer, schema_path, "$ref", "cannot resolve " + target);
     } else {
