@@ -1,5 +1,6 @@
 #include "core/text_fold.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -364,6 +365,38 @@ bool MatchesWordPrefixes(const std::vector<std::string>& words,
     if (!found) return false;
   }
   return true;
+}
+
+namespace {
+
+// True when `query` is the start of words[first], words[first + 1], ... run together.
+bool StartsRunAt(const std::vector<std::string>& words, std::size_t first, std::string_view query) {
+  for (std::size_t i = first; i < words.size() && !query.empty(); ++i) {
+    const std::string& word = words[i];
+    if (query.size() <= word.size()) return word.starts_with(query);
+    if (!query.starts_with(word)) return false;
+    query.remove_prefix(word.size());
+  }
+  return query.empty();
+}
+
+bool StartsSomeRun(const std::vector<std::string>& words, std::string_view query) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (StartsRunAt(words, i, query)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool MatchesIgnoringSpaces(const std::vector<std::string>& words,
+                           const std::vector<std::string>& query) {
+  bool each_word = std::all_of(query.begin(), query.end(),
+                               [&](const std::string& q) { return StartsSomeRun(words, q); });
+  if (each_word) return true;
+  std::string run_together;
+  for (const auto& q : query) run_together += q;
+  return StartsSomeRun(words, run_together);
 }
 
 }  // namespace vigor::core

@@ -29,6 +29,13 @@ std::string SearchKey(std::string_view utf8);
 bool MatchesWordPrefixes(const std::vector<std::string>& words,
                          const std::vector<std::string>& query);
 
+// True when the query finds a text with these words, hyphens and spaces ignored: every query
+// word is the start of a word of the text or of a word run together with the words after it
+// ("pullup" finds "Pull-Up"), or the query's words run together are ("pull up" finds "Pullups").
+// An empty query matches everything.
+bool MatchesIgnoringSpaces(const std::vector<std::string>& words,
+                           const std::vector<std::string>& query);
+
 // The search key in kebab-case: "Barbell Back Squat" -> "barbell-back-squat".
 std::string Slugify(std::string_view utf8);
 

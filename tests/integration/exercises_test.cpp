@@ -168,7 +168,32 @@ TEST_F(ExercisesTest, SearchFindsOwnExercisesByFoldedName) {
   // Words with characters LIKE treats specially still match literally.
   auto odd = Create(ada_, Lift("100% effort_row"));
   EXPECT_TRUE(Finds(ada_, "100 effort", odd));
-  EXPECT_FALSE(Finds(ada_, "1_0", odd));
+  EXPECT_FALSE(Finds(ada_, "1_f", odd));
+  EXPECT_TRUE(Finds(ada_, "1_0", odd)) << "separators ignored, 10 starts 100";
+}
+
+TEST_F(ExercisesTest, SearchIgnoresHyphensAndSpacesBetweenWords) {
+  EXPECT_TRUE(Finds(ada_, "pullup", "pull-up"));
+  EXPECT_TRUE(Finds(ada_, "Pull Up", "pull-up"));
+  EXPECT_TRUE(Finds(ada_, "weighted pullup", "weighted-pull-up"));
+  EXPECT_FALSE(Finds(ada_, "ullup", "pull-up")) << "a run of words starts at a word";
+  auto chin = Create(ada_, Lift("Ring Chin-Up"));
+  EXPECT_TRUE(Finds(ada_, "chinup", chin));
+  EXPECT_TRUE(Finds(ada_, "ringchin", chin));
+  EXPECT_FALSE(Finds(ada_, "inup", chin));
+  EXPECT_FALSE(Finds(ada_, "chinup squat", chin));
+  auto pullups = Create(ada_, Lift("Kipping Pullups"));
+  EXPECT_TRUE(Finds(ada_, "pull up", pullups)) << "spaces in the query, none in the name";
+  EXPECT_TRUE(Finds(ada_, "kipping pull-ups", pullups));
+}
+
+TEST_F(ExercisesTest, OwnExercisesThatOnlyContainTheQueryDoNotShortenThePage) {
+  // "inup" is inside these names but starts none of their words: the page goes on past them.
+  for (const char* name : {"Binup A", "Binup B", "Binup C"}) Create(ada_, Lift(name));
+  auto wanted = Create(ada_, Lift("Inup Zed"));
+  auto page = Search(ada_, "q=inup&limit=1");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(Strings(page.Json(), "items"), std::vector<std::string>{wanted});
 }
 
 TEST_F(ExercisesTest, FiltersByMuscleEquipmentAndCategory) {

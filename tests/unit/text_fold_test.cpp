@@ -96,5 +96,24 @@ TEST(MatchesWordPrefixes, EveryQueryWordStartsSomeWord) {
   EXPECT_TRUE(MatchesWordPrefixes(SearchWords("Developpe couche"), SearchWords("Dévelop")));
 }
 
+TEST(MatchesIgnoringSpaces, HyphensAndSpacesBetweenWordsDoNotMatter) {
+  Words pull_up = SearchWords("Band-Assisted Pull-Up");  // band, assisted, pull, up
+  EXPECT_TRUE(MatchesIgnoringSpaces(pull_up, SearchWords("pullup")));
+  EXPECT_TRUE(MatchesIgnoringSpaces(pull_up, SearchWords("pullu")));
+  EXPECT_TRUE(MatchesIgnoringSpaces(pull_up, SearchWords("band pullup")));
+  EXPECT_TRUE(MatchesIgnoringSpaces(pull_up, SearchWords("bandassistedpull")));
+  EXPECT_TRUE(MatchesIgnoringSpaces(pull_up, SearchWords("ass pu")));  // still word prefixes
+  EXPECT_TRUE(MatchesIgnoringSpaces(pull_up, {}));
+  EXPECT_FALSE(MatchesIgnoringSpaces(pull_up, SearchWords("ullup")));  // runs start at a word
+  EXPECT_FALSE(MatchesIgnoringSpaces(pull_up, SearchWords("pullupx")));
+  EXPECT_FALSE(MatchesIgnoringSpaces(pull_up, SearchWords("pullup squat")));
+  // The other way round: spaces in the query, none in the name.
+  Words pullups = SearchWords("Pullups");
+  EXPECT_TRUE(MatchesIgnoringSpaces(pullups, SearchWords("pull up")));
+  EXPECT_TRUE(MatchesIgnoringSpaces(pullups, SearchWords("pull-ups")));
+  EXPECT_FALSE(MatchesIgnoringSpaces(pullups, SearchWords("pull down")));
+  EXPECT_FALSE(MatchesIgnoringSpaces(SearchWords("Barbell Bench Press"), SearchWords("ench")));
+}
+
 }  // namespace
 }  // namespace vigor::core

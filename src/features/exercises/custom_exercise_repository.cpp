@@ -52,7 +52,8 @@ constexpr Statement kFindMany{"custom_exercises.find_many",
                               "SELECT " VIGOR_EXERCISE_COLUMNS
                               " FROM custom_exercises WHERE user_id = $1 AND "
                               "(' ' || $2::text || ' ') ILIKE ('% ' || id || ' %')"};
-// Optional filters are NULL when unused. $5..$10: LIKE patterns, one per query word.
+// Optional filters are NULL when unused. $5..$10: LIKE patterns, one per query word, on the name
+// without its spaces: a coarse filter; Search keeps the rows core::MatchesIgnoringSpaces keeps.
 constexpr Statement kSearch{
     "custom_exercises.search",
     "SELECT " VIGOR_EXERCISE_COLUMNS
@@ -60,12 +61,12 @@ constexpr Statement kSearch{
     "AND ($2 IS NULL OR (' ' || primary_muscles || ' ') LIKE $2 ESCAPE '\\') "
     "AND ($3 IS NULL OR (' ' || equipment || ' ') LIKE $3 ESCAPE '\\') "
     "AND ($4 IS NULL OR category = $4) "
-    "AND ($5 IS NULL OR (' ' || name_folded) LIKE $5 ESCAPE '\\') "
-    "AND ($6 IS NULL OR (' ' || name_folded) LIKE $6 ESCAPE '\\') "
-    "AND ($7 IS NULL OR (' ' || name_folded) LIKE $7 ESCAPE '\\') "
-    "AND ($8 IS NULL OR (' ' || name_folded) LIKE $8 ESCAPE '\\') "
-    "AND ($9 IS NULL OR (' ' || name_folded) LIKE $9 ESCAPE '\\') "
-    "AND ($10 IS NULL OR (' ' || name_folded) LIKE $10 ESCAPE '\\') "
+    "AND ($5 IS NULL OR REPLACE(name_folded, ' ', '') LIKE $5 ESCAPE '\\') "
+    "AND ($6 IS NULL OR REPLACE(name_folded, ' ', '') LIKE $6 ESCAPE '\\') "
+    "AND ($7 IS NULL OR REPLACE(name_folded, ' ', '') LIKE $7 ESCAPE '\\') "
+    "AND ($8 IS NULL OR REPLACE(name_folded, ' ', '') LIKE $8 ESCAPE '\\') "
+    "AND ($9 IS NULL OR REPLACE(name_folded, ' ', '') LIKE $9 ESCAPE '\\') "
+    "AND ($10 IS NULL OR REPLACE(name_folded, ' ', '') LIKE $10 ESCAPE '\\') "
     "AND (name_folded > $11 OR (name_folded = $11 AND id > $12)) "
     "ORDER BY name_folded, id LIMIT $13",
     // SQLite's LIKE ignores the case of A-Z; ILIKE on COLLATE "C" columns does exactly that. The
@@ -75,12 +76,12 @@ constexpr Statement kSearch{
     "AND ($2::text IS NULL OR (' ' || primary_muscles || ' ') ILIKE $2 ESCAPE '\\') "
     "AND ($3::text IS NULL OR (' ' || equipment || ' ') ILIKE $3 ESCAPE '\\') "
     "AND ($4::text IS NULL OR category = $4) "
-    "AND ($5::text IS NULL OR (' ' || name_folded) ILIKE $5 ESCAPE '\\') "
-    "AND ($6::text IS NULL OR (' ' || name_folded) ILIKE $6 ESCAPE '\\') "
-    "AND ($7::text IS NULL OR (' ' || name_folded) ILIKE $7 ESCAPE '\\') "
-    "AND ($8::text IS NULL OR (' ' || name_folded) ILIKE $8 ESCAPE '\\') "
-    "AND ($9::text IS NULL OR (' ' || name_folded) ILIKE $9 ESCAPE '\\') "
-    "AND ($10::text IS NULL OR (' ' || name_folded) ILIKE $10 ESCAPE '\\') "
+    "AND ($5::text IS NULL OR REPLACE(name_folded, ' ', '') ILIKE $5 ESCAPE '\\') "
+    "AND ($6::text IS NULL OR REPLACE(name_folded, ' ', '') ILIKE $6 ESCAPE '\\') "
+    "AND ($7::text IS NULL OR REPLACE(name_folded, ' ', '') ILIKE $7 ESCAPE '\\') "
+    "AND ($8::text IS NULL OR REPLACE(name_folded, ' ', '') ILIKE $8 ESCAPE '\\') "
+    "AND ($9::text IS NULL OR REPLACE(name_folded, ' ', '') ILIKE $9 ESCAPE '\\') "
+    "AND ($10::text IS NULL OR REPLACE(name_folded, ' ', '') ILIKE $10 ESCAPE '\\') "
     "AND (name_folded > $11 OR (name_folded = $11 AND id > $12)) "
     "ORDER BY name_folded, id LIMIT $13"};
 
@@ -226,19 +227,30 @@ std::vector<KeyedExercise> CustomExerciseRepository::Search(Session& s, const st
                                                             const CustomSearch& search) {
   std::array<std::optional<std::string>, CustomSearch::kMaxWords> words;
   for (std::size_t i = 0; i < search.words.size() && i < words.size(); ++i) {
-    words[i] = "% " + LikeLiteral(search.words[i]) + "%";
+    words[i] = "%" + LikeLiteral(search.words[i]) + "%";
   }
   auto member = [](const auto& v) -> std::optional<std::string> {
     if (!v) return std::nullopt;
     return "% " + LikeLiteral(Name(*v)) + " %";
   };
-  auto rows = s.Query(kSearch, user_id, member(search.muscle), member(search.equipment),
-                      OptName(search.category), words[0], words[1], words[2], words[3], words[4],
-                      words[5], search.after.key, search.after.id, search.limit);
+  // The LIKE patterns let through names that only contain a query word ("ullup"); those are
+  // dropped here, and the next rows read until the page is full or the rows run out.
   std::vector<KeyedExercise> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back({r.Text("name_folded"), ExerciseFromRow(r)});
-  return out;
+  if (search.limit <= 0) return out;
+  SortPosition after = search.after;
+  while (true) {
+    auto rows = s.Query(kSearch, user_id, member(search.muscle), member(search.equipment),
+                        OptName(search.category), words[0], words[1], words[2], words[3], words[4],
+                        words[5], after.key, after.id, search.limit);
+    for (const auto& r : rows) {
+      KeyedExercise keyed{r.Text("name_folded"), ExerciseFromRow(r)};
+      after = {keyed.key, keyed.exercise.id};
+      if (!core::MatchesIgnoringSpaces(core::SearchWords(keyed.key), search.words)) continue;
+      out.push_back(std::move(keyed));
+      if (out.size() == static_cast<std::size_t>(search.limit)) return out;
+    }
+    if (rows.size() < static_cast<std::size_t>(search.limit)) return out;
+  }
 }
 
 }  // namespace vigor::features::exercises

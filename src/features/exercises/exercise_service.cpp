@@ -70,7 +70,7 @@ bool CatalogueMatches(const Catalog::Entry& entry, const ExerciseQuery& query,
   if (words.empty()) return true;
   // All words within one text: the name or one alias.
   return std::any_of(entry.texts.begin(), entry.texts.end(),
-                     [&](const auto& text) { return core::MatchesWordPrefixes(text, words); });
+                     [&](const auto& text) { return core::MatchesIgnoringSpaces(text, words); });
 }
 
 }  // namespace
