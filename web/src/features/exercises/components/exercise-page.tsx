@@ -115,10 +115,12 @@ function LastSetsSection({ id, paths }: { id: string; paths: ExercisePaths }) {
   const [system] = useUnitSystem();
   const last = useLastSets(id);
   const headingId = useId();
+  // Planned sets that were never ticked are not sets you did.
+  const done = last.data?.items.filter((set) => set.done) ?? [];
   let body;
   if (last.isPending) body = <Skeleton width="md" label={t('exercisePage.lastSets.loading')} />;
   else if (last.isError) body = <ErrorState message={errorMessage(last.error, t)} onRetry={() => void last.refetch()} />;
-  else if (last.data.items.length === 0) body = <p className="empty-state">{t('exercisePage.lastSets.empty')}</p>;
+  else if (done.length === 0) body = <p className="empty-state">{t('exercisePage.lastSets.empty')}</p>;
   else {
     const { workout_id: workoutId, started_at: startedAt } = last.data;
     body = (
@@ -133,7 +135,7 @@ function LastSetsSection({ id, paths }: { id: string; paths: ExercisePaths }) {
           </p>
         ) : null}
         <ol className="exercise-last-sets">
-          {last.data.items.map((set, i) => (
+          {done.map((set, i) => (
             <li key={i}>
               <span className="exercise-last-sets__number">{t('exercisePage.lastSets.set', { number: i + 1 })}</span>{' '}
               {describeSet(set, system, i18n.language, (n) => t('exercisePage.lastSets.reps', { count: n }))}
