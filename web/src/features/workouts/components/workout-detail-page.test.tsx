@@ -91,6 +91,94 @@ describe('WorkoutDetailPage', () => {
     expect(fake.to('DELETE /api/v1/workouts/w1')).toHaveLength(1);
   });
 
+  it('shows RPE, RIR, the notes on an exercise and the perceived effort', async () => {
+    const rated = {
+      ...workout,
+      perceived_effort: 8,
+      blocks: [
+        {
+          exercise_id: 'barbell-bench-press',
+          notes: 'Paused reps',
+          sets: [
+            { set_type: 'normal', reps: 5, weight_kg: 100, rpe: 8.5, done: true },
+            { set_type: 'normal', reps: 5, weight_kg: 100, rir: 1, done: true },
+            { set_type: 'normal', reps: 5, weight_kg: 100, done: true },
+          ],
+        },
+      ],
+    };
+    fakeApi({
+      'GET /api/v1/workouts/w1': () => json(rated),
+      'GET /api/v1/exercises/barbell-bench-press': () => json(catalogueExercise('barbell-bench-press', 'Barbell Bench Press')),
+    });
+    renderWithApp(<WorkoutDetailPage id="w1" paths={testPaths} />, '/workouts/w1');
+
+    const table = await screen.findByRole('table', { name: 'Sets of Barbell Bench Press' });
+    expect(within(table).getByRole('columnheader', { name: 'RPE / RIR' })).toBeInTheDocument();
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      '1100 kg × 5 repsNormalRPE 8.5Done',
+      '2100 kg × 5 repsNormalRIR 1Done',
+      '3100 kg × 5 repsNormal–Done',
+    ]);
+    expect(screen.getByText('Paused reps')).toBeInTheDocument();
+    expect(screen.getByText('Perceived effort: 8 of 10')).toBeInTheDocument();
+  });
+
+  it('edits a finished workout and saves it with If-Match', async () => {
+    let saved: Record<string, unknown> | undefined;
+    const fake = fakeApi({
+      'GET /api/v1/workouts/w1': () => json(workout),
+      'GET /api/v1/exercises/barbell-bench-press': () => json(catalogueExercise('barbell-bench-press', 'Barbell Bench Press')),
+      'PUT /api/v1/workouts/w1': (request) => {
+        saved = request.body as Record<string, unknown>;
+        return json({ ...workout, ...saved, rev: 2, notes: 'Felt strong', perceived_effort: 7 });
+      },
+    });
+    renderWithApp(<WorkoutDetailPage id="w1" paths={testPaths} />, '/workouts/w1');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit workout' }));
+    const form = await screen.findByRole('form', { name: 'Edit workout' });
+    fireEvent.change(within(form).getByLabelText('Notes'), { target: { value: 'Felt strong' } });
+    fireEvent.change(within(form).getByLabelText('Perceived effort'), { target: { value: '7' } });
+    const second = within(form).getByRole('group', { name: 'Set 2 of Barbell Bench Press' });
+    fireEvent.change(within(second).getByLabelText('Reps in reserve'), { target: { value: '2' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Remove set 3 of Barbell Bench Press' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Changes saved.')).toBeInTheDocument();
+    const put = fake.to('PUT /api/v1/workouts/w1');
+    expect(put).toHaveLength(1);
+    expect(put[0]?.headers.get('If-Match')).toBe('"w-1"');
+    expect(saved?.['notes']).toBe('Felt strong');
+    expect(saved?.['perceived_effort']).toBe(7);
+    expect(saved?.['started_at']).toBe('2025-05-01T16:00:00Z');
+    const blocks = saved?.['blocks'] as Array<{ sets: Array<{ rir: number | null; reps: number | null }> }>;
+    expect(blocks[0]?.sets.map((set) => set.rir)).toEqual([null, 2]);
+  });
+
+  it('offers a reload when the workout was changed elsewhere, and does not overwrite it', async () => {
+    let rev = 1;
+    const fake = fakeApi({
+      'GET /api/v1/workouts/w1': () => json({ ...workout, rev, title: rev === 1 ? 'Push day' : 'Push day (phone)' }),
+      'GET /api/v1/exercises/barbell-bench-press': () => json(catalogueExercise('barbell-bench-press', 'Barbell Bench Press')),
+      'PUT /api/v1/workouts/w1': () => problem(412, { title: 'Precondition Failed', detail: 'The workout has changed.' }),
+    });
+    renderWithApp(<WorkoutDetailPage id="w1" paths={testPaths} />, '/workouts/w1');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit workout' }));
+    const form = await screen.findByRole('form', { name: 'Edit workout' });
+    fireEvent.change(within(form).getByLabelText('Title'), { target: { value: 'Mine' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('This workout was changed elsewhere')).toBeInTheDocument();
+    expect(fake.to('PUT /api/v1/workouts/w1')).toHaveLength(1);
+    rev = 2;
+    fireEvent.click(screen.getByRole('button', { name: 'Reload the workout' }));
+    await waitFor(() => expect(within(screen.getByRole('form', { name: 'Edit workout' })).getByLabelText('Title')).toHaveValue('Push day (phone)'));
+    expect(fake.to('PUT /api/v1/workouts/w1')).toHaveLength(1);
+  });
+
   it('says when the workout does not exist', async () => {
     fakeApi({ 'GET /api/v1/workouts/nope': () => problem(404, { title: 'Not Found', detail: 'No such workout.' }) });
     renderWithApp(<WorkoutDetailPage id="nope" paths={testPaths} />, '/workouts/nope');

@@ -5,12 +5,13 @@ import { Badge, Button, ButtonLink, Card, Dialog, ErrorState, Notice, Skeleton }
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { useUnitSystem } from '@/lib/units';
 import { useDeleteWorkout } from '../api/delete-workout';
 import { useExercisesById } from '@/lib/exercises/get-exercise';
 import { useWorkout } from '../api/get-workout';
-import type { LogType, Workout } from '../lib/model';
+import { WorkoutEditor } from './workout-editor';
+import type { LogType, Workout, WorkoutSet } from '../lib/model';
 import type { WorkoutPaths } from '../paths';
 import type { FinishedState } from './active-workout-page';
 import { useDescribeSet } from './set-row';
@@ -64,7 +65,9 @@ export function WorkoutDetailPage({ id, paths, activity }: WorkoutDetailPageProp
       </div>
     );
   }
-  return <WorkoutView workout={workout.data} paths={paths} justFinished={justFinished} activity={activity} />;
+  return (
+    <WorkoutView workout={workout.data} paths={paths} justFinished={justFinished} activity={activity} onReload={() => void workout.refetch()} />
+  );
 }
 
 function WorkoutView({
@@ -72,11 +75,13 @@ function WorkoutView({
   paths,
   justFinished,
   activity,
+  onReload,
 }: {
   workout: Workout;
   paths: WorkoutPaths;
   justFinished: boolean;
   activity: ((workout: Workout) => ReactNode) | undefined;
+  onReload: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const [system] = useUnitSystem();
@@ -88,6 +93,33 @@ function WorkoutView({
   const remove = useDeleteWorkout();
   const totalsId = useId();
   const title = workout.title || t('workouts.defaultTitle');
+  const [editing, setEditing] = useState(false);
+  const [updated, setUpdated] = useState(false);
+  const effortOf = (set: WorkoutSet) =>
+    [
+      set.rpe != null ? t('workouts.detail.rpe', { value: formatNumber(set.rpe, i18n.language, { maxFractionDigits: 1 }) }) : '',
+      set.rir != null ? t('workouts.detail.rir', { value: set.rir }) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+
+  if (editing) {
+    return (
+      <div className="workout-page">
+        <h1 className="workout-page__title">{t('workouts.edit.formLabel')}</h1>
+        {/* A reload brings a new rev: the form starts over from what the server has now. */}
+        <WorkoutEditor
+          key={workout.rev}
+          workout={workout}
+          onDone={(saved) => {
+            setEditing(false);
+            setUpdated(saved);
+          }}
+          onReload={onReload}
+        />
+      </div>
+    );
+  }
 
   return (
     <div className="workout-page">
@@ -96,11 +128,19 @@ function WorkoutView({
           <p>{t('workouts.detail.savedBody')}</p>
         </Notice>
       ) : null}
+      {updated ? (
+        <p role="status" className="workout-detail__updated">
+          {t('workouts.detail.updated')}
+        </p>
+      ) : null}
       <header className="workout-detail__header">
         <h1 className="workout-page__title">{title}</h1>
         <p className="workout-detail__when">
           {formatDateTime(workout.started_at, i18n.language, { timeZone: workout.time_zone ?? undefined })}
         </p>
+        {workout.perceived_effort != null ? (
+          <p className="workout-detail__effort">{t('workouts.detail.perceivedEffort', { value: workout.perceived_effort })}</p>
+        ) : null}
       </header>
 
       {/* Sets, reps and volume say nothing about a run without sets: its own figures follow. */}
@@ -118,6 +158,8 @@ function WorkoutView({
         const exercise = exercises.byId.get(block.exercise_id);
         const logType: LogType = exercise?.log_type ?? 'weight_reps';
         const name = exercise?.name ?? t('workouts.detail.exercise', { number: i + 1 });
+        // RPE and RIR get a column only where a set has one (imported or logged).
+        const withEffort = block.sets.some((set) => set.rpe != null || set.rir != null);
         return (
           <Card key={i} className="exercise-block">
             <section aria-label={name}>
@@ -134,6 +176,7 @@ function WorkoutView({
                     <th scope="col">{t('workouts.active.colSet')}</th>
                     <th scope="col">{t('workouts.detail.colWhat')}</th>
                     <th scope="col">{t('workouts.detail.colType')}</th>
+                    {withEffort ? <th scope="col">{t('workouts.detail.colEffort')}</th> : null}
                     <th scope="col">{t('workouts.detail.colStatus')}</th>
                   </tr>
                 </thead>
@@ -143,11 +186,18 @@ function WorkoutView({
                       <td>{j + 1}</td>
                       <td>{describe(set, logType, system) || '–'}</td>
                       <td>{t(`workouts.setTypes.${set.set_type ?? 'normal'}`)}</td>
+                      {withEffort ? <td>{effortOf(set) || '–'}</td> : null}
                       <td>{set.done ? t('workouts.detail.yes') : t('workouts.detail.no')}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+              {block.notes ? (
+                <p className="exercise-block__notes">
+                  <span className="visually-hidden">{t('workouts.detail.exerciseNotes', { exercise: name })}: </span>
+                  {block.notes}
+                </p>
+              ) : null}
             </section>
           </Card>
         );
@@ -164,6 +214,15 @@ function WorkoutView({
         <ButtonLink to={paths.history} variant="secondary">
           {t('workouts.detail.toHistory')}
         </ButtonLink>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setUpdated(false);
+            setEditing(true);
+          }}
+        >
+          {t('workouts.detail.edit')}
+        </Button>
         <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
           {t('workouts.detail.delete')}
         </Button>

@@ -1,0 +1,237 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Card, Checkbox, ErrorState, NumberField, Notice, SelectField, TextField } from '@/components/ui';
+import { ApiError } from '@/lib/api/client';
+import { errorMessage } from '@/lib/api/error-message';
+import { useExercisesById } from '@/lib/exercises/get-exercise';
+import { distanceUnit, fromDisplayDistance, fromDisplayWeight, toDisplayDistance, toDisplayWeight, useUnitSystem, weightUnit } from '@/lib/units';
+import { useUpdateWorkout } from '../api/update-workout';
+import { fieldsOf, newId, setTypes, type LogType, type SetType, type Workout } from '../lib/model';
+import { editedSet, editOf, inputOf, type EditedBlock, type EditedSet, type WorkoutEdit } from '../lib/workout-edit';
+import { ExerciseSearchSheet } from './exercise-search-sheet';
+
+export interface WorkoutEditorProps {
+  workout: Workout;
+  /** Saved (true) or cancelled (false). */
+  onDone: (saved: boolean) => void;
+  /** Loads the workout again after someone else changed it (the form starts over). */
+  onReload: () => void;
+}
+
+/**
+ * Edits a finished workout: its times, title, notes and perceived effort, and its exercises
+ * and sets (with RPE, RIR and notes). Saved with If-Match: a workout changed elsewhere in the
+ * meantime is not overwritten; the user is offered to reload it.
+ */
+export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps) {
+  const { t } = useTranslation();
+  const [edit, setEdit] = useState<WorkoutEdit>(() => editOf(workout));
+  const [adding, setAdding] = useState(false);
+  const exercises = useExercisesById(edit.blocks.map((b) => b.exercise_id));
+  const update = useUpdateWorkout();
+  const changedElsewhere = update.error instanceof ApiError && update.error.status === 412;
+
+  const change = (patch: Partial<WorkoutEdit>) => setEdit((e) => ({ ...e, ...patch }));
+  const changeBlock = (key: string, patch: (b: EditedBlock) => EditedBlock) =>
+    setEdit((e) => ({ ...e, blocks: e.blocks.map((b) => (b.key === key ? patch(b) : b)) }));
+
+  const save = () => update.mutate({ id: workout.id, rev: workout.rev, input: inputOf(edit, workout) }, { onSuccess: () => onDone(true) });
+
+  return (
+    <form
+      className="workout-editor"
+      aria-label={t('workouts.edit.formLabel')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <TextField label={t('workouts.edit.title')} value={edit.title} maxLength={200} onValueChange={(title) => change({ title })} />
+      <div className="workout-editor__times">
+        <TextField type="datetime-local" label={t('workouts.edit.started')} value={edit.started} required onValueChange={(started) => change({ started })} />
+        <TextField type="datetime-local" label={t('workouts.edit.ended')} value={edit.ended} onValueChange={(ended) => change({ ended })} />
+      </div>
+      <SelectField
+        label={t('workouts.edit.effort')}
+        value={edit.perceived_effort === null ? '' : String(edit.perceived_effort)}
+        onValueChange={(v) => change({ perceived_effort: v === '' ? null : Number(v) })}
+        options={[
+          { value: '', label: t('workouts.edit.effortNone') },
+          ...Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: t(`workouts.edit.effortValue`, { value: i + 1 }) })),
+        ]}
+      />
+      <TextField label={t('workouts.edit.notes')} value={edit.notes} maxLength={5000} onValueChange={(notes) => change({ notes })} />
+
+      {edit.blocks.map((block, i) => {
+        const exercise = exercises.byId.get(block.exercise_id);
+        const name = exercise?.name ?? t('workouts.detail.exercise', { number: i + 1 });
+        return (
+          <Card key={block.key} className="exercise-block">
+            <section aria-label={name}>
+              <header className="exercise-block__header">
+                <h2 className="exercise-block__name">{name}</h2>
+                <Button
+                  variant="ghost"
+                 
+                  onClick={() => setEdit((e) => ({ ...e, blocks: e.blocks.filter((b) => b.key !== block.key) }))}
+                >
+                  {t('workouts.edit.removeExercise', { exercise: name })}
+                </Button>
+              </header>
+              <ol className="workout-editor__sets">
+                {block.sets.map((set, j) => (
+                  <EditedSetRow
+                    key={set.key}
+                    set={set}
+                    number={j + 1}
+                    exerciseName={name}
+                    logType={exercise?.log_type ?? 'weight_reps'}
+                    onChange={(patch) =>
+                      changeBlock(block.key, (b) => ({ ...b, sets: b.sets.map((s) => (s.key === set.key ? { ...s, ...patch } : s)) }))
+                    }
+                    onRemove={() => changeBlock(block.key, (b) => ({ ...b, sets: b.sets.filter((s) => s.key !== set.key) }))}
+                  />
+                ))}
+              </ol>
+              <Button
+                variant="secondary"
+               
+                onClick={() =>
+                  changeBlock(block.key, (b) => {
+                    const last = b.sets[b.sets.length - 1];
+                    const copy = editedSet(last ? { ...last, target_reps: null, target_weight_kg: null, target_rir: null } : {});
+                    return { ...b, sets: [...b.sets, copy] };
+                  })
+                }
+              >
+                {t('workouts.edit.addSet', { exercise: name })}
+              </Button>
+              <TextField
+                label={t('workouts.edit.exerciseNotes', { exercise: name })}
+                value={block.notes}
+                maxLength={1000}
+                onValueChange={(notes) => changeBlock(block.key, (b) => ({ ...b, notes }))}
+              />
+            </section>
+          </Card>
+        );
+      })}
+
+      <Button variant="secondary" onClick={() => setAdding(true)}>
+        {t('workouts.edit.addExercise')}
+      </Button>
+      <ExerciseSearchSheet
+        open={adding}
+        onClose={() => setAdding(false)}
+        onPick={(exercise) =>
+          setEdit((e) => ({
+            ...e,
+            blocks: [...e.blocks, { key: newId(), exercise_id: exercise.id, superset_group: null, rest_s: null, notes: '', sets: [editedSet()] }],
+          }))
+        }
+      />
+
+      {changedElsewhere ? (
+        <Notice title={t('workouts.edit.changedTitle')}>
+          <p>{t('workouts.edit.changedBody')}</p>
+          <Button variant="primary" onClick={onReload}>
+            {t('workouts.edit.reload')}
+          </Button>
+        </Notice>
+      ) : update.isError ? (
+        <ErrorState message={errorMessage(update.error, t)} />
+      ) : null}
+
+      <div className="form__actions">
+        <Button type="submit" variant="primary" disabled={update.isPending}>
+          {update.isPending ? t('workouts.edit.saving') : t('workouts.edit.save')}
+        </Button>
+        <Button variant="secondary" onClick={() => onDone(false)}>
+          {t('forms.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function EditedSetRow({
+  set,
+  number,
+  exerciseName,
+  logType,
+  onChange,
+  onRemove,
+}: {
+  set: EditedSet;
+  number: number;
+  exerciseName: string;
+  logType: LogType;
+  onChange: (patch: Partial<EditedSet>) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const [system] = useUnitSystem();
+  const label = (what: string) => what;
+  return (
+    <li className="workout-editor__set">
+      <fieldset>
+      <legend>{t('workouts.edit.set', { number, exercise: exerciseName })}</legend>
+      <SelectField
+        label={t('workouts.active.setType', { number, exercise: exerciseName })}
+        hideLabel
+        value={set.set_type}
+        onValueChange={(v) => onChange({ set_type: v as SetType })}
+        options={setTypes.map((type) => ({ value: type, label: t(`workouts.setTypes.${type}`) }))}
+      />
+      {fieldsOf(logType).map((field) => {
+        switch (field) {
+          case 'weight':
+            return (
+              <NumberField
+                key={field}
+                label={label(t('workouts.active.weightIn', { unit: weightUnit(system) }))}
+                value={set.weight_kg === null ? null : toDisplayWeight(set.weight_kg, system)}
+                onValueChange={(v) => onChange({ weight_kg: v === null ? null : fromDisplayWeight(v, system) })}
+                min={0}
+                max={system === 'imperial' ? 4400 : 2000}
+              />
+            );
+          case 'reps':
+            return (
+              <NumberField key={field} integer label={label(t('workouts.active.repsLabel'))} value={set.reps} onValueChange={(v) => onChange({ reps: v })} min={0} max={10000} />
+            );
+          case 'duration':
+            return (
+              <NumberField
+                key={field}
+                integer
+                label={label(t('workouts.active.secondsLabel'))}
+                value={set.duration_s}
+                onValueChange={(v) => onChange({ duration_s: v })}
+                min={0}
+                max={604800}
+              />
+            );
+          case 'distance':
+            return (
+              <NumberField
+                key={field}
+                label={label(t('workouts.active.distanceIn', { unit: distanceUnit(system) }))}
+                value={set.distance_m === null ? null : toDisplayDistance(set.distance_m, system)}
+                onValueChange={(v) => onChange({ distance_m: v === null ? null : fromDisplayDistance(v, system) })}
+                min={0}
+                max={10000}
+              />
+            );
+        }
+      })}
+      <NumberField label={label(t('workouts.edit.rpe'))} value={set.rpe} maxFractionDigits={1} onValueChange={(v) => onChange({ rpe: v })} min={1} max={10} />
+      <NumberField label={label(t('workouts.edit.rir'))} integer value={set.rir} onValueChange={(v) => onChange({ rir: v })} min={0} max={10} />
+      <Checkbox label={t('workouts.edit.setDone')} checked={set.done} onCheckedChange={(done) => onChange({ done })} />
+      <Button variant="ghost" aria-label={t('workouts.edit.removeSetLabel', { number, exercise: exerciseName })} onClick={onRemove}>
+        {t('workouts.edit.removeSet')}
+      </Button>
+      </fieldset>
+    </li>
+  );
+}
