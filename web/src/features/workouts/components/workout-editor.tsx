@@ -98,8 +98,9 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
                
                 onClick={() =>
                   changeBlock(block.key, (b) => {
+                    // The values of the last set; how it felt and the plan are not copied.
                     const last = b.sets[b.sets.length - 1];
-                    const copy = editedSet(last ? { ...last, target_reps: null, target_weight_kg: null, target_rir: null } : {});
+                    const copy = editedSet(last ? { ...last, rpe: null, rir: null, target_reps: null, target_weight_kg: null, target_rir: null } : {});
                     return { ...b, sets: [...b.sets, copy] };
                   })
                 }
