@@ -92,6 +92,26 @@ describe('ActiveWorkoutPage', () => {
     expect(screen.queryByRole('timer')).not.toBeInTheDocument();
   });
 
+  it('records RPE, RIR and notes on an exercise, kept in the draft', () => {
+    fakeApi({});
+    stored();
+    render();
+
+    fireEvent.click(screen.getByRole('button', { name: 'RPE, RIR and notes for Barbell Bench Press' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'RPE, set 1 of Barbell Bench Press' }), { target: { value: '8.5' } });
+    fireEvent.blur(screen.getByRole('textbox', { name: 'RPE, set 1 of Barbell Bench Press' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'RIR, set 2 of Barbell Bench Press' }), { target: { value: '2' } });
+    fireEvent.blur(screen.getByRole('textbox', { name: 'RIR, set 2 of Barbell Bench Press' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Notes on Barbell Bench Press' }), { target: { value: 'Paused reps' } });
+
+    const draft = activeWorkoutStore('u1').get();
+    expect(draft?.blocks[0]?.sets.map((set) => [set.rpe ?? null, set.rir ?? null])).toEqual([
+      [8.5, null],
+      [null, 2],
+    ]);
+    expect(draft?.blocks[0]?.notes).toBe('Paused reps');
+  });
+
   it('counts the rest down on the clock and says when it is over', () => {
     vi.useFakeTimers();
     try {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Card, Dialog, Icon, SelectField } from '@/components/ui';
+import { Badge, Button, Card, Dialog, Icon, NumberField, SelectField, TextField } from '@/components/ui';
 import { formatDuration, formatNumber } from '@/lib/format';
 import type { UnitSystem } from '@/lib/units';
 import type { WorkoutAction } from '../lib/active-workout';
@@ -45,6 +45,9 @@ export function ExerciseBlock({
   const headingId = useId();
   const [platesOpen, setPlatesOpen] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const detailsId = useId();
+  // RPE, RIR and notes are optional: folded away unless the block already has some.
+  const [detailsOpen, setDetailsOpen] = useState(() => Boolean(block.notes) || block.sets.some((s) => s.rpe != null || s.rir != null));
   const remove = () => dispatch({ type: 'removeBlock', blockKey: block.key });
   const name = block.exercise.name;
   const nextOpen = block.sets.find((s) => !s.done) ?? block.sets[block.sets.length - 1];
@@ -99,6 +102,55 @@ export function ExerciseBlock({
               ))}
             </ol>
           </>
+        ) : null}
+        <Button variant="ghost" aria-expanded={detailsOpen} aria-controls={detailsId} onClick={() => setDetailsOpen((open) => !open)}>
+          {t('workouts.active.effortAndNotes')}
+          <span className="visually-hidden"> {t('workouts.active.forExercise', { exercise: name })}</span>
+        </Button>
+        {detailsOpen ? (
+          <div id={detailsId} className="exercise-block__details">
+            {block.sets.length > 0 ? (
+              <>
+                <div className="effort-row effort-row--header" aria-hidden="true">
+                  <span>{t('workouts.active.colSet')}</span>
+                  <span>{t('workouts.edit.rpe')}</span>
+                  <span>{t('workouts.active.rir')}</span>
+                </div>
+                <ol className="effort-list" aria-label={t('workouts.active.effortOf', { exercise: name })}>
+                  {block.sets.map((set, i) => (
+                    <li key={set.key} className="effort-row">
+                      <span aria-hidden="true">{i + 1}</span>
+                      <NumberField
+                        hideLabel
+                        label={t('workouts.active.inputLabel', { what: t('workouts.edit.rpe'), number: i + 1, exercise: name })}
+                        value={set.rpe ?? null}
+                        maxFractionDigits={1}
+                        min={1}
+                        max={10}
+                        step={0.5}
+                        onValueChange={(rpe) => dispatch({ type: 'updateSet', blockKey: block.key, setKey: set.key, patch: { rpe } })}
+                      />
+                      <NumberField
+                        hideLabel
+                        integer
+                        label={t('workouts.active.inputLabel', { what: t('workouts.active.rir'), number: i + 1, exercise: name })}
+                        value={set.rir ?? null}
+                        min={0}
+                        max={10}
+                        onValueChange={(rir) => dispatch({ type: 'updateSet', blockKey: block.key, setKey: set.key, patch: { rir } })}
+                      />
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : null}
+            <TextField
+              label={t('workouts.edit.exerciseNotes', { exercise: name })}
+              value={block.notes ?? ''}
+              maxLength={1000}
+              onValueChange={(notes) => dispatch({ type: 'setNotes', blockKey: block.key, notes })}
+            />
+          </div>
         ) : null}
         <SelectField
           className="exercise-block__rest"

@@ -103,6 +103,26 @@ describe('toWorkoutInput and liveTotals', () => {
     expect(w.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
+  it('sends RPE, RIR and the notes on an exercise when they were given', () => {
+    const a = block(bench, [set({ reps: 5, weight_kg: 100, done: true }), set({ reps: 5, weight_kg: 100, done: true })]);
+    let w: ActiveWorkout = { ...newWorkout({ title: '', now: NOW }), blocks: [a] };
+    w = apply(
+      w,
+      { type: 'updateSet', blockKey: a.key, setKey: a.sets[0]!.key, patch: { rpe: 8.5 } },
+      { type: 'updateSet', blockKey: a.key, setKey: a.sets[1]!.key, patch: { rir: 1 } },
+      { type: 'setNotes', blockKey: a.key, notes: '  Paused reps ' },
+    );
+    const sent = toWorkoutInput(w, { endedAt: NOW + 60_000, timeZone: 'UTC' }).blocks?.[0];
+    expect(sent?.notes).toBe('Paused reps');
+    expect(sent?.sets.map((s) => [s.rpe, s.rir])).toEqual([
+      [8.5, undefined],
+      [undefined, 1],
+    ]);
+    // Blank notes are not sent.
+    const blank = apply(w, { type: 'setNotes', blockKey: a.key, notes: '   ' });
+    expect(toWorkoutInput(blank, { endedAt: NOW + 60_000, timeZone: 'UTC' }).blocks?.[0]).not.toHaveProperty('notes');
+  });
+
   it('maps a field error of the body sent back to the exercise and set on screen', () => {
     const a = block(bench, [set()]);
     const b = block(pullUp, [set(), set({ reps: 8, done: true }), set({ reps: -1, done: true })]);

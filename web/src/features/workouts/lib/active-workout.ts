@@ -33,7 +33,7 @@ export function newBlock(exercise: ExerciseRef, previous: WorkoutSet[], system: 
   return { key: newId(), exercise, superset_group: null, rest_s: null, previous, sets: initialSets(previous, system, step) };
 }
 
-export type SetPatch = Partial<Pick<ActiveSet, 'set_type' | 'weight_kg' | 'reps' | 'duration_s' | 'distance_m'>>;
+export type SetPatch = Partial<Pick<ActiveSet, 'set_type' | 'weight_kg' | 'reps' | 'duration_s' | 'distance_m' | 'rpe' | 'rir'>>;
 
 export type WorkoutAction =
   | { type: 'rename'; title: string }
@@ -47,6 +47,7 @@ export type WorkoutAction =
   | { type: 'linkNext'; blockKey: string; linked: boolean }
   | { type: 'addSet'; blockKey: string; system: UnitSystem; step?: number }
   | { type: 'removeSet'; blockKey: string; setKey: string }
+  | { type: 'setNotes'; blockKey: string; notes: string }
   | { type: 'updateSet'; blockKey: string; setKey: string; patch: SetPatch }
   | { type: 'toggleDone'; blockKey: string; setKey: string; now: number }
   | { type: 'restAdd'; now: number }
@@ -107,6 +108,8 @@ export function workoutReducer(workout: ActiveWorkout, action: WorkoutAction): A
         ...b,
         sets: [...b.sets, nextSet(b.sets, b.previous, action.system, action.step)],
       }));
+    case 'setNotes':
+      return mapBlock(workout, action.blockKey, (b) => ({ ...b, notes: action.notes }));
     case 'removeSet':
       return mapBlock(workout, action.blockKey, (b) => ({ ...b, sets: b.sets.filter((s) => s.key !== action.setKey) }));
     case 'updateSet':
@@ -184,10 +187,12 @@ export function toWorkoutInput(
   workout: ActiveWorkout,
   { endedAt, timeZone }: { endedAt: number; timeZone: string },
 ): WorkoutInput & { id: string } {
+  // RPE, RIR and notes are sent only when given, so a workout without them is sent as before.
   const blocks = sentBlocks(workout).map(({ block, sets }) => ({
     exercise_id: block.exercise.id,
     superset_group: block.superset_group,
     rest_s: block.rest_s,
+    ...(block.notes?.trim() ? { notes: block.notes.trim() } : {}),
     sets: sets.map(({ set }) => ({
       set_type: set.set_type,
       reps: set.reps,
@@ -197,6 +202,8 @@ export function toWorkoutInput(
       done: set.done,
       target_reps: set.target_reps,
       target_weight_kg: set.target_weight_kg,
+      ...(set.rpe != null ? { rpe: set.rpe } : {}),
+      ...(set.rir != null ? { rir: set.rir } : {}),
     })),
   }));
   return {

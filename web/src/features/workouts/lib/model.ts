@@ -45,6 +45,9 @@ export interface ActiveSet {
   done: boolean;
   target_reps: number | null;
   target_weight_kg: number | null;
+  /** How hard it was: RPE (1-10, halves) and reps in reserve. Absent in drafts of older versions. */
+  rpe?: number | null;
+  rir?: number | null;
 }
 
 export interface ActiveBlock {
@@ -58,6 +61,8 @@ export interface ActiveBlock {
    * target weights were worked out from it at the start). Absent in drafts of older versions.
    */
   target_percent_1rm?: number | null;
+  /** Notes on this exercise in this workout. Absent in drafts of older versions. */
+  notes?: string;
   /** The sets of the previous session with this exercise (what GET /last-sets said). */
   previous: WorkoutSet[];
   sets: ActiveSet[];
