@@ -207,6 +207,19 @@ TEST_F(WorkoutsTest, CardioSessionsShareTheTable) {
   EXPECT_EQ(strength[0].at("totals").at("volume_kg").to_number<double>(), 1480);
 }
 
+TEST_F(WorkoutsTest, HistoryLinesCarryThePerceivedEffort) {
+  auto rated = StrengthWorkout("Rated", "2026-03-04T17:00:00Z");
+  rated["perceived_effort"] = 8;
+  auto unrated = StrengthWorkout("Unrated", "2026-03-03T17:00:00Z");
+  unrated.erase("perceived_effort");
+  ASSERT_EQ(Post(owner_, rated).status, 201);
+  ASSERT_EQ(Post(owner_, unrated).status, 201);
+  auto items = h_.Get(owner_, "/api/v1/workouts").Json()["items"].as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].at("perceived_effort"), 8);  // newest first
+  EXPECT_EQ(items[1].at("perceived_effort"), nullptr);
+}
+
 // Whole quantities are sent as integers and others in plain decimal: 3600 and 3120, not 3.6E3
 // and 3.12E3 (Boost.JSON's own way of writing a double).
 TEST_F(WorkoutsTest, NumbersAreWrittenAsPeopleWriteThem) {

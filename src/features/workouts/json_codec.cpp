@@ -389,7 +389,8 @@ boost::json::object EncodeWorkoutPage(const WorkoutPage& page) {
                                         {"time_zone", OrNull(w.time_zone)},
                                         {"totals", EncodeTotals(w.totals)},
                                         {"cardio", EncodeCardio(w.cardio)},
-                                        {"exercise_names", std::move(names)}});
+                                        {"exercise_names", std::move(names)},
+                                        {"perceived_effort", OrNull(w.perceived_effort)}});
   }
   return {{"items", std::move(items)}, {"next_cursor", OrNull(page.next_cursor)}};
 }

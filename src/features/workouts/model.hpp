@@ -126,8 +126,9 @@ struct WorkoutSummary {
   std::optional<std::string> time_zone;
   std::optional<Cardio> cardio;
   Totals totals;
-  std::vector<std::string> exercise_ids;    // distinct, in block order
-  std::vector<std::string> exercise_names;  // of those ids, where known
+  std::vector<std::string> exercise_ids;         // distinct, in block order
+  std::vector<std::string> exercise_names;       // of those ids, where known
+  std::optional<std::int64_t> perceived_effort;  // 1-10, as the user rated the workout
 };
 
 struct WorkoutFilter {

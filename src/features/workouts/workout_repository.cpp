@@ -19,10 +19,10 @@ using platform::store::Value;
 #define VIGOR_WORKOUT_SUMMARY_COLUMNS                                                        \
   "id, title, kind, started_at, ended_at, time_zone, sport, distance_m, duration_s, "        \
   "moving_time_s, elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, " \
-  "total_volume_kg, total_exercises, total_duration_s, exercise_ids"
+  "total_volume_kg, total_exercises, total_duration_s, exercise_ids, perceived_effort"
 #define VIGOR_WORKOUT_COLUMNS   \
   VIGOR_WORKOUT_SUMMARY_COLUMNS \
-  ", user_id, notes, perceived_effort, routine_id, input_hash, created_at, updated_at, rev"
+  ", user_id, notes, routine_id, input_hash, created_at, updated_at, rev"
 #define VIGOR_SET_COLUMNS                                                            \
   "set_type, reps, weight_kg, duration_s, distance_m, rpe, rir, done, target_reps, " \
   "target_weight_kg, target_rir"
@@ -302,6 +302,7 @@ WorkoutSummary WorkoutSummaryFromRow(const Row& r) {
   if (w.kind == WorkoutKind::kCardio) w.cardio = CardioFromRow(r);
   w.totals = TotalsFromRow(r);
   w.exercise_ids = SplitIds(r.Text("exercise_ids"));
+  w.perceived_effort = r.OptInt("perceived_effort");
   return w;
 }
 

@@ -1442,6 +1442,7 @@ export interface components {
             totals: components["schemas"]["WorkoutTotals"];
             cardio?: components["schemas"]["Cardio"] | null;
             exercise_names?: string[];
+            perceived_effort?: number | null;
         };
         RoutineItem: {
             exercise_id: string;

@@ -40,6 +40,18 @@ describe('HistoryPage', () => {
     expect(api.to('GET /api/v1/workouts').map((r) => r.query.get('cursor'))).toEqual([null, 'c1']);
   });
 
+  it('shows the perceived effort a workout was rated with', async () => {
+    fakeApi({
+      'GET /api/v1/workouts': () =>
+        json({ items: [summary('w1', 'Legs', { perceived_effort: 9 }), summary('w2', 'Push', { perceived_effort: null })], next_cursor: null }),
+    });
+    renderWithApp(<HistoryPage paths={testPaths} />, '/workouts');
+
+    const items = within(await screen.findByRole('list', { name: 'Workouts' })).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Perceived effort: 9 of 10');
+    expect(items[1]).not.toHaveTextContent('Perceived effort');
+  });
+
   it('searches and filters by kind through the address', async () => {
     const api = fakeApi({ 'GET /api/v1/workouts': () => json({ items: [], next_cursor: null }) });
     const { router } = renderWithApp(<HistoryPage paths={testPaths} />, '/workouts');

@@ -22,6 +22,9 @@ export function WorkoutListItem({ workout: w, paths }: { workout: WorkoutSummary
         <p className="history-list__totals">
           {w.kind === 'cardio' && w.cardio ? cardioSummary(w.cardio, system, i18n.language) : totalsLine(w.totals, system)}
         </p>
+        {w.perceived_effort != null ? (
+          <p className="item-list__meta">{t('workouts.detail.perceivedEffort', { value: w.perceived_effort })}</p>
+        ) : null}
         {w.exercise_names && w.exercise_names.length > 0 ? (
           <p className="item-list__meta">{w.exercise_names.join(', ')}</p>
         ) : null}
