@@ -5,7 +5,7 @@ import { fakeApi, problem } from '@/testing/fake-api';
 import { renderWithApp } from '@/testing/render';
 import { ActivityDetail } from './activity-detail';
 
-type Workout = Schema['Workout'];
+type Workout = Schema<'Workout'>;
 
 const run = {
   id: 'w1',
