@@ -738,7 +738,10 @@ export interface paths {
         };
         /** Your measurements of one kind, oldest first, for a trend */
         get: operations["listMeasurements"];
-        /** Record a measurement (one per kind per day; a second one replaces the first) */
+        /**
+         * Record a measurement (one per kind per day; a second one replaces the first)
+         * @description A day after today in the user's time zone (the profile's `time_zone`) is refused with 422 and a field error on `day`.
+         */
         put: operations["putMeasurement"];
         post?: never;
         delete?: never;
