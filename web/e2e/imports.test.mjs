@@ -132,7 +132,7 @@ describe('imports', () => {
 
     // The splits table fits a phone: no scrolling sideways inside it, nor on the page.
     await page.setViewportSize({ width: 360, height: 740 });
-    const splits = page.getByRole('region', { name: 'Splits' });
+    const splits = page.locator('.activity-table-wrap');
     const inner = await splits.evaluate((el) => el.scrollWidth - el.clientWidth);
     assert.ok(inner <= 0, `the splits table overflows a 360 px phone by ${inner} px`);
     const outer = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
