@@ -3262,7 +3262,7 @@ export interface operations {
         parameters: {
             query: {
                 format: "gpx" | "tcx" | "fit" | "strong_csv" | "hevy_csv";
-                /** @description The file's name; an activity's title is taken from it. */
+                /** @description The file's name as uploaded, kept with the import; not used as a title (an activity is titled with its GPX <name>, else its sport and day). */
                 name?: string;
                 allow_duplicate?: boolean;
                 dry_run?: boolean;
