@@ -202,7 +202,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   Install<features::workouts::WorkoutsFeature>(*app, context,
                                                ExerciseLookupOf(exercises.service()));
-  Install<features::body::BodyFeature>(*app, context);
+  Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
   Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
                                              ProfileTimeZoneOf(accounts.account()));
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);

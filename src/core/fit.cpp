@@ -206,7 +206,7 @@ std::int64_t UnixMs(std::uint32_t fit_timestamp) {
 }
 
 // The fields of interest of one message, by slot (see ActivityBuilder::Slot).
-using Fields = std::array<std::optional<double>, 9>;
+using Fields = std::array<std::optional<double>, 10>;
 
 // What the data messages add up to while decoding.
 class ActivityBuilder {
@@ -285,6 +285,7 @@ class ActivityBuilder {
       activity_.session_elapsed_s = elapsed_;
       activity_.session_ascent_m = ascent_;
       activity_.session_max_hr = max_hr_;
+      track.calories_kcal = calories_;
       if (hr_weight_ > 0) {
         activity_.session_avg_hr = static_cast<int>(std::lround(hr_sum_ / hr_weight_));
       } else {
@@ -369,6 +370,8 @@ class ActivityBuilder {
             return 7;  // max_heart_rate
           case 22:
             return 8;  // total_ascent, m
+          case 11:
+            return 9;  // total_calories, kcal
           default:
             return -1;
         }
@@ -444,6 +447,7 @@ class ActivityBuilder {
     add(timer_, timer);
     add(distance_, Scaled(f[5], 100));
     add(ascent_, f[8]);
+    add(calories_, f[9]);
     if (auto avg_hr = AsInt(f[6])) {
       if (!first_avg_hr_) first_avg_hr_ = avg_hr;
       if (timer && *timer > 0) {
@@ -496,7 +500,7 @@ class ActivityBuilder {
   std::optional<std::string> sport_message_, session_sport_;
   std::optional<std::uint32_t> session_start_;
   int sessions_ = 0;
-  std::optional<double> distance_, timer_, elapsed_, ascent_;
+  std::optional<double> distance_, timer_, elapsed_, ascent_, calories_;
   std::optional<int> max_hr_, first_avg_hr_;
   double hr_sum_ = 0, hr_weight_ = 0;
   std::optional<std::uint32_t> paused_since_;

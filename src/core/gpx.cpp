@@ -161,10 +161,23 @@ Track ParseGpx(std::string_view xml) {
   std::size_t number = 0;  // of the point, from 1, as the user would count them in the file
   std::optional<std::int64_t> last_ms;
   bool sport_seen = false;
+  // The file's own name: <metadata><name>, else the first track's <name>.
+  for (const pugi::xml_node& part : root.children()) {
+    if (part.type() != pugi::node_element || LocalName(part) != "metadata") continue;
+    for (const pugi::xml_node& field : part.children()) {
+      if (field.type() == pugi::node_element && LocalName(field) == "name") {
+        track.name = std::string(Trim(field.child_value()));
+        break;
+      }
+    }
+    break;
+  }
   for (const pugi::xml_node& trk : root.children()) {
     if (trk.type() != pugi::node_element || LocalName(trk) != "trk") continue;
     for (const pugi::xml_node& seg : trk.children()) {
       std::string_view seg_name = LocalName(seg);
+      if (seg_name == "name" && track.name.empty())
+        track.name = std::string(Trim(seg.child_value()));
       if (seg_name == "type" && !sport_seen) {
         track.sport = SportFromLabel(seg.child_value());
         sport_seen = true;

@@ -66,6 +66,10 @@ Track ParseTcx(std::string_view xml) {
   std::optional<std::int64_t> last_ms;
   for (const pugi::xml_node& lap : activity.children()) {
     if (lap.type() != pugi::node_element || LocalName(lap) != "Lap") continue;
+    if (pugi::xml_node calories = Child(lap, "Calories")) {
+      auto kcal = ParseNumber(calories.child_value());
+      if (kcal && *kcal >= 0) track.calories_kcal = track.calories_kcal.value_or(0) + *kcal;
+    }
     for (const pugi::xml_node& trk : lap.children()) {
       if (trk.type() != pugi::node_element || LocalName(trk) != "Track") continue;
       for (const pugi::xml_node& tp : trk.children()) {

@@ -25,6 +25,10 @@ struct TrackPoint {
 struct Track {
   std::optional<std::int64_t> start_unix_ms;  // absent when the file had no times
   std::string sport = "other";                // run, ride, walk, hike, swim, row, other
+  // The activity's own name as the file gives it (GPX <name>); empty when it has none.
+  std::string name;
+  // Energy the device reports (TCX laps' Calories, FIT sessions' total_calories), summed.
+  std::optional<double> calories_kcal;
   std::vector<TrackPoint> points;
 
   // True when at least one point has both a latitude and a longitude.

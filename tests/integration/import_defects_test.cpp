@@ -116,7 +116,8 @@ TEST_F(ImportDefectsTest, AFitCourseWithTimesImportsAndOneWithoutSaysWhatItIs) {
   auto workouts = Workouts();
   ASSERT_EQ(workouts.size(), 1u);
   EXPECT_EQ(workouts[0]["started_at"], "2024-04-25T17:20:00.000Z");
-  EXPECT_EQ(workouts[0]["title"], "ride");
+  // Not the uploaded file's name: a FIT file has none of its own, so sport (none here) and date.
+  EXPECT_EQ(workouts[0]["title"], "Activity on 2024-04-25");
   EXPECT_EQ(
       h_.Get(ana_, "/api/v1/workouts/" + std::string(workouts[0]["id"].as_string()) + "/track")
           .Json()["points"]

@@ -98,12 +98,13 @@ std::string IsoTime(std::int64_t unix_s) {
 constexpr std::int64_t kStartUnix = 1'714'548'600;  // 2024-05-01T07:30:00Z
 
 // A GPX file of the route as a watch writes one (written here, not by core::WriteGpx).
-std::string Gpx(const Route& route, std::int64_t start = kStartUnix, std::string type = "running") {
+std::string Gpx(const Route& route, std::int64_t start = kStartUnix, std::string type = "running",
+                std::string name = "") {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"test\" "
       "xmlns=\"http://www.topografix.com/GPX/1/1\" "
-      "xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">\n<trk><type>" +
-      type + "</type><trkseg>\n";
+      "xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">\n<trk>" +
+      (name.empty() ? "" : "<name>" + name + "</name>") + "<type>" + type + "</type><trkseg>\n";
   char line[400];
   for (std::size_t i = 0; i < route.samples.size(); ++i) {
     const auto& s = route.samples[i];
@@ -122,7 +123,8 @@ std::string Tcx(const Route& route, std::int64_t start = kStartUnix) {
       "<?xml version=\"1.0\"?>\n<TrainingCenterDatabase "
       "xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\"><Activities>"
       "<Activity Sport=\"Biking\"><Id>" +
-      IsoTime(start) + "</Id><Lap StartTime=\"" + IsoTime(start) + "\"><Track>\n";
+      IsoTime(start) + "</Id><Lap StartTime=\"" + IsoTime(start) +
+      "\"><Calories>612.4</Calories><Track>\n";
   char line[400];
   for (std::size_t i = 0; i < route.samples.size(); ++i) {
     const auto& s = route.samples[i];
@@ -211,7 +213,9 @@ class ImportsTest : public ::testing::Test {
 
 TEST_F(ImportsTest, GpxBecomesOneCardioWorkoutWithTheRightFigures) {
   Route route = OneHourRun();
-  auto id = Upload(ana_, "format=gpx&name=Lakeside%20loop.gpx", Gpx(route));
+  // The title is the file's own <name>, not the name it was uploaded under.
+  auto id = Upload(ana_, "format=gpx&name=12345678901.gpx",
+                   Gpx(route, kStartUnix, "running", "Lakeside loop"));
   auto queued = Import(ana_, id);
   EXPECT_EQ(queued["status"], "queued");
   EXPECT_EQ(queued["progress"].to_number<double>(), 0.0);
@@ -268,7 +272,8 @@ TEST_F(ImportsTest, TcxAndIndoorFitImport) {
   auto ride = h_.Get(ana_, std::string("/api/v1/workouts/") +
                                std::string(tcx["result"].as_object()["workout_id"].as_string()))
                   .Json();
-  EXPECT_EQ(ride["title"], "Ride on 2024-05-01");
+  EXPECT_EQ(ride["title"], "Ride on 2024-05-01");  // a TCX has no name: sport and date
+  EXPECT_EQ(ride["cardio"].as_object()["calories_kcal"].to_number<double>(), 612);  // rounded
   EXPECT_NEAR(ride["cardio"].as_object()["distance_m"].to_number<double>(), route.distance_m,
               route.distance_m * 0.005);
 

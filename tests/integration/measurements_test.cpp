@@ -3,6 +3,8 @@
 // owners only.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <ctime>
 #include <ostream>
 #include <set>
 
@@ -73,6 +75,48 @@ TEST_F(MeasurementsTest, OneValuePerKindAndDayTheLaterReplacing) {
   EXPECT_EQ(second.Json()["notes"], "after the run");
   EXPECT_EQ(Trend(owner_, "kind=weight"),
             (std::vector<std::pair<std::string, double>>{{"2026-03-02", 82.1}}));
+}
+
+// The date `hours` from now on a fixed-offset clock (UTC+hours), as YYYY-MM-DD.
+std::string DateAtOffset(int hours) {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() +
+                                                       std::chrono::hours(hours));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[11];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
+
+TEST_F(MeasurementsTest, ADayInTheFutureOfTheUsersTimeZoneIsRefused) {
+  // Kiritimati is UTC+14 and Pago Pago UTC-11, all year: at any instant their dates differ, so
+  // Kiritimati's today is Pago Pago's tomorrow.
+  std::string kiritimati_today = DateAtOffset(14);
+  std::string kiritimati_tomorrow = DateAtOffset(14 + 24);
+  auto zone = [&](const char* name) {
+    auto r = h_.Call(owner_, Method::kPatch, "/api/v1/me",
+                     std::string(R"({"preferences":{"time_zone":")") + name + R"("}})");
+    ASSERT_EQ(r.status, 200) << r.body;
+  };
+  auto weigh = [&](const std::string& day) {
+    return Put(owner_, R"({"kind": "weight", "day": ")" + day + R"(", "value": 80})");
+  };
+
+  zone("Pacific/Kiritimati");
+  EXPECT_EQ(weigh(kiritimati_today).status, 200) << "today there";
+  auto tomorrow = weigh(kiritimati_tomorrow);
+  EXPECT_EQ(tomorrow.status, 422) << tomorrow.body;
+  EXPECT_EQ(FieldsOf(tomorrow), std::set<std::string>{"day"});
+
+  zone("Pacific/Pago_Pago");
+  auto ahead =
+      Put(owner_, R"({"kind": "body_fat", "day": ")" + kiritimati_today + R"(", "value": 20})");
+  EXPECT_EQ(ahead.status, 422) << "tomorrow in Pago Pago: " << ahead.body;
+  EXPECT_EQ(FieldsOf(ahead), std::set<std::string>{"day"});
+  // Bad input changes nothing: only the one weight is there.
+  EXPECT_EQ(Trend(owner_, "kind=weight"),
+            (std::vector<std::pair<std::string, double>>{{kiritimati_today, 80}}));
+  EXPECT_TRUE(Trend(owner_, "kind=body_fat").empty());
 }
 
 TEST_F(MeasurementsTest, TrendIsOldestFirstWithinTheDays) {

@@ -237,21 +237,27 @@ std::string WriteFitActivity(const FitActivitySpec& spec) {
   }
   if (spec.session) {
     const FitSessionSummary& s = *spec.session;
-    w.Define(kSessionLocal, 18,
-             {{253, FitType::kUint32},
-              {2, FitType::kUint32},
-              {5, FitType::kEnum},
-              {6, FitType::kEnum},
-              {7, FitType::kUint32},
-              {8, FitType::kUint32},
-              {9, FitType::kUint32},
-              {16, FitType::kUint8},
-              {17, FitType::kUint8},
-              {22, FitType::kUint16}});
-    w.Data(kSessionLocal,
-           {s.timestamp, s.start_time, s.sport, s.sub_sport, Round(s.elapsed_s, 1000),
-            Round(s.timer_s, 1000), Round(s.distance_m, 100), s.avg_heart_rate, s.max_heart_rate,
-            s.ascent_m});
+    std::vector<FitField> fields = {{253, FitType::kUint32}, {2, FitType::kUint32},
+                                    {5, FitType::kEnum},     {6, FitType::kEnum},
+                                    {7, FitType::kUint32},   {8, FitType::kUint32},
+                                    {9, FitType::kUint32},   {16, FitType::kUint8},
+                                    {17, FitType::kUint8},   {22, FitType::kUint16}};
+    std::vector<std::optional<std::int64_t>> values = {s.timestamp,
+                                                       s.start_time,
+                                                       s.sport,
+                                                       s.sub_sport,
+                                                       Round(s.elapsed_s, 1000),
+                                                       Round(s.timer_s, 1000),
+                                                       Round(s.distance_m, 100),
+                                                       s.avg_heart_rate,
+                                                       s.max_heart_rate,
+                                                       s.ascent_m};
+    if (s.calories > 0) {
+      fields.push_back({11, FitType::kUint16});
+      values.push_back(s.calories);
+    }
+    w.Define(kSessionLocal, 18, fields);
+    w.Data(kSessionLocal, values);
   }
   return w.Finish();
 }

@@ -100,6 +100,7 @@ struct FitSessionSummary {
   int sport = 0, sub_sport = 0;  // FIT enums: 1 running, 2 cycling; sub-sport 1 treadmill
   double elapsed_s = 0, timer_s = 0, distance_m = 0;
   int avg_heart_rate = 0, max_heart_rate = 0, ascent_m = 0;
+  int calories = 0;  // total_calories (field 11), written only when above 0
 };
 
 struct FitActivitySpec {

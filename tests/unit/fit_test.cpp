@@ -122,6 +122,9 @@ TEST(FitTest, DecodesAnOutdoorRun) {
   EXPECT_DOUBLE_EQ(*a.session_ascent_m, 81);
   EXPECT_EQ(a.session_avg_hr, 144);
   EXPECT_EQ(a.session_max_hr, 159);
+  EXPECT_FALSE(a.track.calories_kcal);  // the session does not say
+  spec.session->calories = 412;
+  EXPECT_EQ(ParseFit(WriteFitActivity(spec)).track.calories_kcal, 412.0);
   ASSERT_EQ(a.laps.size(), 2u);
   EXPECT_EQ(a.laps[1].start_unix_ms, kStartUnixMs + 900'000);
   EXPECT_DOUBLE_EQ(*a.laps[1].elapsed_s, 899.5);

@@ -39,6 +39,7 @@ constexpr std::string_view kGarminGpx = R"(<?xml version="1.0" encoding="UTF-8"?
 
 TEST(GpxTest, ReadsGarminPointsAndExtensions) {
   Track t = ParseGpx(kGarminGpx);
+  EXPECT_EQ(t.name, "Morning Run");  // the track's <name>, as there is no <metadata><name>
   EXPECT_EQ(t.sport, "run");
   EXPECT_EQ(t.start_unix_ms, 1'714'548'600'000);
   ASSERT_EQ(t.points.size(), 3u);
@@ -61,6 +62,17 @@ TEST(GpxTest, ReadsGarminPointsAndExtensions) {
   EXPECT_DOUBLE_EQ(c.time_s, 10);
   EXPECT_FALSE(c.elevation_m);
   EXPECT_FALSE(c.heart_rate);
+}
+
+TEST(GpxTest, TakesTheFilesOwnNameFromMetadataFirstTrimmed) {
+  Track named = ParseGpx(R"(<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">
+  <metadata><name>  Lakeside loop </name></metadata>
+  <trk><name>Track 1</name><trkseg><trkpt lat="1" lon="2"/></trkseg></trk></gpx>)");
+  EXPECT_EQ(named.name, "Lakeside loop");
+  Track unnamed = ParseGpx(R"(<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">
+  <trk><trkseg><trkpt lat="1" lon="2"/></trkseg></trk></gpx>)");
+  EXPECT_EQ(unnamed.name, "");
+  EXPECT_FALSE(unnamed.calories_kcal);
 }
 
 TEST(GpxTest, MatchesExtensionsByLocalNameWhateverThePrefix) {

@@ -89,6 +89,20 @@ std::string IndoorRide() {
   return tcx;
 }
 
+TEST(TcxTest, SumsTheCaloriesOfItsLaps) {
+  EXPECT_FALSE(ParseTcx(kRunTcx).calories_kcal);  // no <Calories> in it
+  Track t = ParseTcx(R"(<TrainingCenterDatabase
+  xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities>
+  <Activity Sport="Running"><Id>2024-05-01T07:30:00Z</Id>
+  <Lap StartTime="2024-05-01T07:30:00Z"><Calories>120</Calories><Track><Trackpoint>
+    <Time>2024-05-01T07:30:00Z</Time></Trackpoint></Track></Lap>
+  <Lap StartTime="2024-05-01T07:40:00Z"><Calories> 95 </Calories><Track><Trackpoint>
+    <Time>2024-05-01T07:40:00Z</Time></Trackpoint></Track></Lap>
+  </Activity></Activities></TrainingCenterDatabase>)");
+  ASSERT_TRUE(t.calories_kcal);
+  EXPECT_DOUBLE_EQ(*t.calories_kcal, 215);  // 120 + 95
+}
+
 TEST(TcxTest, IndoorRideTakesDistanceFromTheTrainer) {
   Track t = ParseTcx(IndoorRide());
   EXPECT_EQ(t.sport, "ride");

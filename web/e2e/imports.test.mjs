@@ -111,7 +111,7 @@ describe('imports', () => {
     // The first read, one when the stream opened (what happened before), one for the outcome.
     assert.ok(importReads.length <= 3, `the import was read ${importReads.length} times`);
     await page.getByRole('link', { name: 'Open the workout' }).click();
-    await page.getByRole('heading', { level: 1, name: 'morning-run' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Morning run' }).waitFor();
 
     const shown = await figure(page, 'Distance');
     const km = Number(/([\d.]+)\s*km/.exec(shown)?.[1]);
@@ -129,6 +129,14 @@ describe('imports', () => {
     assert.ok((await page.getByRole('table').first().locator('tbody tr').count()) >= 5, 'five splits at least');
     await page.getByRole('link', { name: 'Download GPX' }).waitFor();
     await checkPage(page, 'activity');
+
+    // The splits table fits a phone: no scrolling sideways inside it, nor on the page.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const splits = page.locator('.activity-table-wrap');
+    const inner = await splits.evaluate((el) => el.scrollWidth - el.clientWidth);
+    assert.ok(inner <= 0, `the splits table overflows a 360 px phone by ${inner} px`);
+    const outer = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(outer <= 0, `the workout page overflows a 360 px phone by ${outer} px`);
   });
 
   test('previews a Strong CSV, imports it, and undoes it', async () => {
@@ -159,7 +167,7 @@ describe('imports', () => {
     await page.getByRole('button', { name: 'Undo this import' }).click();
     await page.getByText('Import undone').waitFor();
     await page.goto(`${server.baseUrl}/workouts`);
-    await page.getByRole('link', { name: /morning-run/ }).first().waitFor();
+    await page.getByRole('link', { name: /Morning run/ }).first().waitFor();
     assert.equal(await page.getByText('Push day').count(), 0, 'Push day is gone from the history');
     assert.equal(await page.getByText('Leg day').count(), 0, 'Leg day is gone from the history');
   });

@@ -106,7 +106,7 @@ describe('map tiles', () => {
     await page.getByLabel('Choose a file').setInputFiles({ name: 'map-run.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) });
     await page.getByText('Imported', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'Open the workout' }).click();
-    await page.getByRole('heading', { level: 1, name: 'map-run' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Map run' }).waitFor();
     workoutUrl = page.url();
   });
 

@@ -4,7 +4,8 @@
 
 namespace vigor::features::body {
 
-BodyFeature::BodyFeature(platform::FeatureContext& context) : measurements_(context.database) {
+BodyFeature::BodyFeature(platform::FeatureContext& context, ProfileTimeZone profile_time_zone)
+    : measurements_(context.database, std::move(profile_time_zone)) {
   RegisterRoutes(context.router, measurements_);
 }
 

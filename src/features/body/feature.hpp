@@ -9,7 +9,7 @@ namespace vigor::features::body {
 // kinds): /api/v1/measurements...
 class BodyFeature final : public platform::Feature {
  public:
-  explicit BodyFeature(platform::FeatureContext& context);
+  BodyFeature(platform::FeatureContext& context, ProfileTimeZone profile_time_zone);
 
   MeasurementService& measurements() { return measurements_; }
 

@@ -1,5 +1,6 @@
 #include "features/body/measurement_service.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <sstream>
 
@@ -8,6 +9,7 @@
 #include "platform/id.hpp"
 #include "platform/time.hpp"
 #include "platform/time_text.hpp"
+#include "platform/time_zone.hpp"
 
 namespace vigor::features::body {
 
@@ -62,6 +64,16 @@ std::string CheckedUnit(const MeasurementInput& in, platform::FieldErrors& error
   return *in.unit;
 }
 
+// Today's date (YYYY-MM-DD) on the clocks of `zone`; UTC's when the zone is unknown.
+std::string TodayIn(std::string_view zone) {
+  auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  std::int64_t offset_ms =
+      std::int64_t{platform::UtcOffsetSeconds(now_ms, zone).value_or(0)} * 1000;
+  return platform::FormatUtcMs(now_ms + offset_ms).substr(0, 10);
+}
+
 }  // namespace
 
 Measurement MeasurementService::Put(const Principal& principal, const MeasurementInput& input) {
@@ -76,6 +88,12 @@ Measurement MeasurementService::Put(const Principal& principal, const Measuremen
   m.unit = unit;
   m.notes = input.notes;
   return database_.WriteResult([&](Session& s) {
+    // Days as YYYY-MM-DD compare as text in date order.
+    if (std::string today = TodayIn(profile_time_zone_(s, principal.user_id)); m.day > today) {
+      platform::FieldErrors future;
+      future.Add("day", "must not be in the future (today is " + today + " in your time zone)");
+      future.ThrowIfAny();
+    }
     m.created_at = m.updated_at = platform::NowRfc3339();
     return measurements_.Upsert(s, principal.user_id, m);
   });

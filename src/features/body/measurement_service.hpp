@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,9 +14,16 @@ namespace vigor::features::body {
 // Body weight (kg), body fat (%), circumferences (m), resting heart rate (bpm) and the user's
 // own kinds (with their own unit): one value per kind per local day, a second one the same day
 // replacing the first. Built-in kinds are checked against their SI unit and a sensible range.
+// The user's time zone from their profile ("UTC" when none), read in the caller's session: the
+// accounts feature answers it (see app/feature_links), so this feature does not import it.
+using ProfileTimeZone =
+    std::function<std::string(platform::store::Session& session, const std::string& user_id)>;
+
+// A measurement's day is refused when it is after today in the user's time zone.
 class MeasurementService {
  public:
-  explicit MeasurementService(platform::store::Database& database) : database_(database) {}
+  MeasurementService(platform::store::Database& database, ProfileTimeZone profile_time_zone)
+      : database_(database), profile_time_zone_(std::move(profile_time_zone)) {}
 
   Measurement Put(const platform::auth::Principal& principal, const MeasurementInput& input);
   std::vector<Measurement> List(const platform::auth::Principal& principal,
@@ -26,6 +34,7 @@ class MeasurementService {
 
  private:
   platform::store::Database& database_;
+  ProfileTimeZone profile_time_zone_;
   MeasurementRepository measurements_;
 };
 

@@ -63,14 +63,18 @@ std::string SportTitle(std::string_view sport) {
   return std::string(it == kTitles.end() ? "Activity" : it->second);
 }
 
-// "morning-run.gpx" -> "morning-run"; at most 200 bytes, no control characters.
-std::optional<std::string> TitleFromFileName(const std::optional<std::string>& file_name) {
-  if (!file_name) return std::nullopt;
-  std::string name = *file_name;
-  if (auto slash = name.find_last_of("/\\"); slash != std::string::npos) name.erase(0, slash + 1);
-  if (auto dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.erase(dot);
+// The activity's own name as its file gives it (GPX <name>), as a title: control characters
+// dropped, at most 200 bytes (not cutting a UTF-8 sequence); none when nothing is left. The
+// file's name on disk is not used: devices name files by number ("12345678901.fit").
+std::optional<std::string> TitleFromTrackName(const std::string& track_name) {
+  std::string name = track_name;
   std::erase_if(name, [](unsigned char c) { return c < 0x20 || c == 0x7F; });
-  if (name.size() > 200) name.resize(200);
+  if (name.size() > 200) {
+    std::size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name.resize(cut);
+  }
+  while (!name.empty() && name.back() == ' ') name.pop_back();
   if (name.empty()) return std::nullopt;
   return name;
 }
@@ -449,7 +453,7 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
   }
   std::string date = input.started_at.substr(0, 10);
   input.title =
-      TitleFromFileName(request.file_name)
+      TitleFromTrackName(track.name)
           .value_or((indoor ? "Indoor " + Lowercase(SportTitle(sport)) : SportTitle(sport)) +
                     " on " + date);
   workouts::Cardio cardio;
@@ -467,6 +471,10 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
     cardio.avg_heart_rate = cardio.max_heart_rate;
   }
   DropImplausibleHeartRates(cardio);
+  if (track.calories_kcal && core::limits::kCardioCaloriesKcal.Contains(*track.calories_kcal) &&
+      *track.calories_kcal > 0) {
+    cardio.calories_kcal = std::round(*track.calories_kcal);
+  }
   input.cardio = cardio;
   // The API's rules hold for files too (core/limits.hpp through the API's own check).
   try {

@@ -24,8 +24,6 @@ export const paths = {
   programs: '/programs',
   templates: '/templates',
   body: '/body',
-  food: '/food',
-  community: '/community',
   me: '/me',
   import: '/import',
   exercises: '/exercises',
@@ -60,6 +58,9 @@ export const workoutPaths = {
 export const mePaths = {
   history: paths.workouts,
   routines: paths.routines,
+  programs: paths.programs,
+  exercises: paths.exercises,
+  import: paths.import,
   body: paths.body,
   security: paths.securitySettings,
 } as const;

@@ -76,12 +76,15 @@ describe('route table, signed in', () => {
     }
   });
 
-  it('offers History, Routines and Body under Me, which stays the current place there', async () => {
+  it('offers History, Routines, Programs, Exercises, Import and Body under Me, which stays the current place there', async () => {
     fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': () => json(testUser) });
     renderRoutes(routes, '/me');
 
     expect(await screen.findByRole('link', { name: /^Workout history/ })).toHaveAttribute('href', '/workouts');
     expect(screen.getByRole('link', { name: /^Routines/ })).toHaveAttribute('href', '/routines');
+    expect(screen.getByRole('link', { name: /^Programs/ })).toHaveAttribute('href', '/programs');
+    expect(screen.getByRole('link', { name: /^Exercise library/ })).toHaveAttribute('href', '/exercises');
+    expect(screen.getByRole('link', { name: /^Import/ })).toHaveAttribute('href', '/import');
     expect(screen.getByRole('link', { name: /^Body/ })).toHaveAttribute('href', '/body');
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Me' })).toHaveAttribute('aria-current', 'page');
@@ -138,15 +141,26 @@ describe('route table, signed in', () => {
 });
 
 describe('app layout when signed in', () => {
-  it('offers the five places in order: Today, Log, Food, Community, Me', () => {
+  it('offers only the places that exist, in order: Today, Log, Me (no Food or Community yet)', () => {
     fakeApi({ 'GET /api/v1/meta': meta });
-    renderRoutes([{ element: <AppLayout user={testUser} />, children: [{ path: '*', element: <p>page</p> }] }], '/food');
+    renderRoutes([{ element: <AppLayout user={testUser} />, children: [{ path: '*', element: <p>page</p> }] }], '/log');
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(within(nav).getByRole('list')).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['Today', 'Log', 'Food', 'Community', 'Me']);
-    expect(within(nav).getByRole('link', { name: 'Food' })).toHaveAttribute('aria-current', 'page');
+    expect(links.map((a) => a.textContent)).toEqual(['Today', 'Log', 'Me']);
+    expect(within(nav).getByRole('link', { name: 'Log' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Today' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('marks Me as the place of import, the exercise library and programs', () => {
+    fakeApi({ 'GET /api/v1/meta': meta });
+    const layout = [{ element: <AppLayout user={testUser} />, children: [{ path: '*', element: <p>page</p> }] }];
+    for (const path of ['/import', '/exercises/e1', '/programs']) {
+      const { unmount } = renderRoutes(layout, path);
+      const nav = screen.getByRole('navigation', { name: 'Main' });
+      expect(within(nav).getByRole('link', { name: 'Me' })).toHaveAttribute('aria-current');
+      unmount();
+    }
   });
 
   it('marks Me as the place of the workout history and Log as that of the logging screen', () => {

@@ -222,7 +222,7 @@ export const routes: RouteObject[] = [
       { path: paths.routine, element: <RoutineEditRoute /> },
       { path: paths.programs, element: signedIn((me) => <ProgramsPage userId={me.id} paths={workoutPaths} />) },
       { path: paths.templates, element: signedIn(() => <TemplatesPage paths={workoutPaths} />) },
-      { path: paths.body, element: signedIn(() => <BodyPage />) },
+      { path: paths.body, element: signedIn((me) => <BodyPage timeZone={me.preferences.time_zone} />) },
       { path: paths.me, element: signedIn((me) => <MePage me={me} paths={mePaths} />) },
       { path: paths.import, element: signedIn((me) => <ImportPage paths={importPaths} timeZone={me.preferences.time_zone} />) },
       { path: paths.exercises, element: signedIn(() => <ExerciseBrowserPage paths={exercisePaths} />) },

@@ -2,16 +2,28 @@ import type { IconName } from '@/components/ui';
 import { paths } from '../paths';
 
 /**
- * The five places of the app (see shared/ux.md), in tab-bar order. A place is current on
- * its own path and on the pages that belong to it (`also`): the workout history lives
- * under Me, the logging screen under Log.
+ * The places of the app (see shared/ux.md), in tab-bar order. Only places that exist are
+ * offered: Food and Community join when they have pages. A place is current on its own path
+ * and on the pages that belong to it (`also`): the workout history, the exercise library,
+ * programs and import live under Me, the logging screen under Log.
  */
 export const navItems = [
   { key: 'today', icon: 'today', also: [] },
-  { key: 'log', icon: 'log', also: [paths.import, paths.exercises] },
-  { key: 'food', icon: 'food', also: [] },
-  { key: 'community', icon: 'community', also: [] },
-  { key: 'me', icon: 'me', also: [paths.workouts, paths.routines, paths.body, '/settings'] },
+  { key: 'log', icon: 'log', also: [] },
+  {
+    key: 'me',
+    icon: 'me',
+    also: [
+      paths.workouts,
+      paths.routines,
+      paths.programs,
+      paths.templates,
+      paths.body,
+      paths.import,
+      paths.exercises,
+      '/settings',
+    ],
+  },
 ] as const satisfies ReadonlyArray<{ key: string; icon: IconName; also: readonly string[] }>;
 
 export type NavKey = (typeof navItems)[number]['key'];

@@ -738,7 +738,10 @@ export interface paths {
         };
         /** Your measurements of one kind, oldest first, for a trend */
         get: operations["listMeasurements"];
-        /** Record a measurement (one per kind per day; a second one replaces the first) */
+        /**
+         * Record a measurement (one per kind per day; a second one replaces the first)
+         * @description A day after today in the user's time zone (the profile's `time_zone`) is refused with 422 and a field error on `day`.
+         */
         put: operations["putMeasurement"];
         post?: never;
         delete?: never;
@@ -3260,7 +3263,7 @@ export interface operations {
         parameters: {
             query: {
                 format: "gpx" | "tcx" | "fit" | "strong_csv" | "hevy_csv";
-                /** @description The file's name; an activity's title is taken from it. */
+                /** @description The file's name as uploaded, kept with the import; not used as a title (an activity is titled with its GPX <name>, else its sport and day). */
                 name?: string;
                 allow_duplicate?: boolean;
                 dry_run?: boolean;

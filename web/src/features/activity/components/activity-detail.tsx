@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Skeleton } from '@/components/ui';
 import { ApiError } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
-import { formatDuration, formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format';
 import {
   distanceUnit,
   elevationUnit,
@@ -16,7 +16,7 @@ import {
 } from '@/lib/units';
 import { workoutGpxUrl } from '../api/get-gpx';
 import { useTrack, type WorkoutTrack } from '../api/get-track';
-import { computeSplits, formatPaceOrSpeed, splitLengthM } from '../lib/splits';
+import { computeSplits, formatActivityTime, formatPaceOrSpeed, splitLengthM } from '../lib/splits';
 import {
   cumulativeDistances,
   downsample,
@@ -69,8 +69,8 @@ function ActivitySummary({ cardio, mode, system }: { cardio: NonNullable<Workout
   const moving = cardio.moving_time_s ?? cardio.duration_s;
   const figures: Array<[string, string]> = [];
   if (cardio.distance_m != null) figures.push([t('activity.figures.distance'), formatDistance(cardio.distance_m, system, locale)]);
-  if (cardio.duration_s != null) figures.push([t('activity.figures.duration'), formatDuration(cardio.duration_s, { compact: true })]);
-  if (cardio.moving_time_s != null) figures.push([t('activity.figures.movingTime'), formatDuration(cardio.moving_time_s, { compact: true })]);
+  if (cardio.duration_s != null) figures.push([t('activity.figures.duration'), formatActivityTime(cardio.duration_s)]);
+  if (cardio.moving_time_s != null) figures.push([t('activity.figures.movingTime'), formatActivityTime(cardio.moving_time_s)]);
   if (cardio.distance_m && moving) {
     figures.push([
       mode === 'pace' ? t('activity.figures.pace') : t('activity.figures.speed'),
@@ -82,6 +82,9 @@ function ActivitySummary({ cardio, mode, system }: { cardio: NonNullable<Workout
   }
   if (cardio.avg_heart_rate != null) figures.push([t('activity.figures.avgHeartRate'), `${formatNumber(cardio.avg_heart_rate, locale)} bpm`]);
   if (cardio.max_heart_rate != null) figures.push([t('activity.figures.maxHeartRate'), `${formatNumber(cardio.max_heart_rate, locale)} bpm`]);
+  if (cardio.calories_kcal != null) {
+    figures.push([t('activity.figures.calories'), `${formatNumber(Math.round(cardio.calories_kcal), locale)} kcal`]);
+  }
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className="activity-section__title">
@@ -176,7 +179,7 @@ function TrackParts({
               yLabel={t('activity.chart.paceAxis', { unit })}
               series={data.speed}
               toY={(mps: number) => perUnit / mps / 60}
-              formatY={(min: number) => formatDuration(min * 60, { compact: true })}
+              formatY={(min: number) => formatActivityTime(min * 60)}
               minSpan={1}
               invertY
             />

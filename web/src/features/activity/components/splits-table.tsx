@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { distanceUnit, type UnitSystem } from '@/lib/units';
 import type { TrackSplit } from '../api/get-track';
-import { splitRows } from '../lib/splits';
+import { speedUnit, splitRows } from '../lib/splits';
 import type { SpeedMode } from '../lib/track';
 
 /** One row per kilometre (or mile): time, pace or speed, elevation gain, heart rate. */
@@ -16,7 +16,11 @@ export function SplitsTable({ splits, mode, system }: { splits: readonly TrackSp
           <tr>
             <th scope="col">{t('activity.splits.distance', { unit: distanceUnit(system) })}</th>
             <th scope="col">{t('activity.splits.time')}</th>
-            <th scope="col">{mode === 'pace' ? t('activity.splits.pace') : t('activity.splits.speed')}</th>
+            <th scope="col">
+              {mode === 'pace'
+                ? t('activity.splits.pace', { unit: distanceUnit(system) })
+                : t('activity.splits.speed', { unit: speedUnit(system) })}
+            </th>
             <th scope="col">{t('activity.splits.elevation')}</th>
             {hasHr ? <th scope="col">{t('activity.splits.heartRate')}</th> : null}
           </tr>

@@ -9,20 +9,42 @@ export function splitLengthM(system: UnitSystem): number {
 }
 
 /**
- * "4:59 /km" from seconds per metre in the user's unit; "–" when there is no speed. Seconds
- * are rounded, so 299.6 s reads 5:00.
+ * The one way an activity's times read: "5:36", "1:02:05", rounded to the nearest second.
+ * Split times, paces, durations and the pace axis all go through it, so a kilometre run in
+ * 336.6 s shows 5:37 as its time and 5:37 /km as its pace (a floored time beside a rounded
+ * pace once showed 5:36 and 5:37 /km for the same kilometre).
  */
-export function formatPace(secondsPerM: number | null, system: UnitSystem): string {
+export function formatActivityTime(seconds: number): string {
+  return formatDuration(Math.round(seconds), { compact: true });
+}
+
+/** "4:59" per km or mile from seconds per metre; "–" when there is no speed. */
+export function formatPaceValue(secondsPerM: number | null, system: UnitSystem): string {
   if (secondsPerM === null || !Number.isFinite(secondsPerM) || secondsPerM <= 0) return '–';
-  const perUnit = Math.round(secondsPerM * splitLengthM(system));
-  return `${formatDuration(perUnit, { compact: true })} /${distanceUnit(system)}`;
+  return formatActivityTime(secondsPerM * splitLengthM(system));
+}
+
+/** "4:59 /km" from seconds per metre in the user's unit; "–" when there is no speed. */
+export function formatPace(secondsPerM: number | null, system: UnitSystem): string {
+  const value = formatPaceValue(secondsPerM, system);
+  return value === '–' ? value : `${value} /${distanceUnit(system)}`;
+}
+
+/** The unit of speed in the user's system. */
+export function speedUnit(system: UnitSystem): string {
+  return system === 'imperial' ? 'mph' : 'km/h';
+}
+
+/** "24.3" (km/h or mph) from metres per second; "–" when there is no speed. */
+export function formatSpeedValue(mPerS: number | null, system: UnitSystem, locale: string): string {
+  if (mPerS === null || !Number.isFinite(mPerS) || mPerS <= 0) return '–';
+  return formatNumber(toDisplayDistance(mPerS * 3600, system), locale, { maxFractionDigits: 1 });
 }
 
 /** "24.3 km/h" or "15.1 mph" from metres per second. */
 export function formatSpeed(mPerS: number | null, system: UnitSystem, locale: string): string {
-  if (mPerS === null || !Number.isFinite(mPerS) || mPerS <= 0) return '–';
-  const perHour = toDisplayDistance(mPerS * 3600, system);
-  return `${formatNumber(perHour, locale, { maxFractionDigits: 1 })} ${system === 'imperial' ? 'mph' : 'km/h'}`;
+  const value = formatSpeedValue(mPerS, system, locale);
+  return value === '–' ? value : `${value} ${speedUnit(system)}`;
 }
 
 /** Pace or speed, as the sport reads it, of `distanceM` covered in `seconds`. */
@@ -43,6 +65,7 @@ export interface SplitRow {
   /** "1", "2", … for full splits, "0.37" for the last, shorter one (in the user's unit). */
   label: string;
   time: string;
+  /** Pace or speed without its unit, which the column heading names (a phone is narrow). */
   pace: string;
   elevationGain: string;
   heartRate: string;
@@ -60,11 +83,15 @@ export function splitRows(
     .filter((s) => s.distance_m >= unitM * 0.01)
     .map((s, i) => {
       const full = Math.abs(s.distance_m - unitM) < 0.5;
+      const seconds = s.moving_time_s || s.duration_s;
       return {
         number: i + 1,
         label: full ? formatNumber(i + 1, locale) : formatNumber(i + s.distance_m / unitM, locale, { maxFractionDigits: 2 }),
-        time: formatDuration(s.moving_time_s || s.duration_s, { compact: true }),
-        pace: formatPaceOrSpeed(mode, s.distance_m, s.moving_time_s || s.duration_s, system, locale),
+        time: formatActivityTime(seconds),
+        pace:
+          mode === 'pace'
+            ? formatPaceValue(seconds > 0 ? seconds / s.distance_m : null, system)
+            : formatSpeedValue(seconds > 0 ? s.distance_m / seconds : null, system, locale),
         elevationGain: formatElevation(s.elevation_gain_m, system, locale),
         heartRate: s.avg_heart_rate === null ? '–' : formatNumber(Math.round(s.avg_heart_rate), locale),
       };

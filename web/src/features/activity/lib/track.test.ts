@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackPoint } from '../api/get-track';
 import { fitProjection } from './projection';
-import { computeSplits, formatPace, formatSpeed, splitRows } from './splits';
+import { computeSplits, formatActivityTime, formatPace, formatSpeed, splitRows } from './splits';
 import { cumulativeDistances, downsample, haversineM, niceTicks, sampleEvery, speedSeries } from './track';
 
 /** Points due north every 0.001° of latitude (~111.2 m), one every 30 s. */
@@ -105,8 +105,8 @@ describe('split formatting', () => {
       'en',
     );
     expect(rows).toEqual([
-      { number: 1, label: '1', time: '4:59', pace: '4:59 /km', elevationGain: '20 m', heartRate: '154' },
-      { number: 2, label: '1.45', time: '2:20', pace: '5:11 /km', elevationGain: '0 m', heartRate: '–' },
+      { number: 1, label: '1', time: '4:59', pace: '4:59', elevationGain: '20 m', heartRate: '154' },
+      { number: 2, label: '1.45', time: '2:20', pace: '5:11', elevationGain: '0 m', heartRate: '–' },
     ]);
   });
 
@@ -119,7 +119,43 @@ describe('split formatting', () => {
       'en',
     );
     expect(rows[0]?.elevationGain).toBe('66 ft');
-    expect(rows[0]?.pace).toBe('8:00 /mi');
+    expect(rows[0]?.pace).toBe('8:00');
+  });
+
+  it('rounds a split time and its pace the same way, to the nearest second', () => {
+    // A kilometre in 336.6 s: 5 min 36.6 s, nearest second 5:37, both as time and as pace
+    // (the time was floored to 5:36 beside a rounded pace of 5:37 /km). 336.4 s: 5:36 both.
+    // 0.5 km in 168.3 s is 336.6 s per km: pace 5:37, time 2:48 (168.3 -> 168 = 2:48).
+    const rows = splitRows(
+      [
+        { distance_m: 1000, duration_s: 340, moving_time_s: 336.6, elevation_gain_m: 0, avg_heart_rate: null },
+        { distance_m: 1000, duration_s: 340, moving_time_s: 336.4, elevation_gain_m: 0, avg_heart_rate: null },
+        { distance_m: 500, duration_s: 170, moving_time_s: 168.3, elevation_gain_m: 0, avg_heart_rate: null },
+      ],
+      'pace',
+      'metric',
+      'en',
+    );
+    expect(rows.map((r) => [r.time, r.pace])).toEqual([
+      ['5:37', '5:37'],
+      ['5:36', '5:36'],
+      ['2:48', '5:37'],
+    ]);
+    expect(formatPace(336.6 / 1000, 'metric')).toBe('5:37 /km');
+    // 59.5 s rounds up into the next minute; an hour and more shows hours.
+    expect(formatActivityTime(59.5)).toBe('1:00');
+    expect(formatActivityTime(3725.4)).toBe('1:02:05');
+  });
+
+  it('shows speed in the table without its unit, which the heading names', () => {
+    // 1000 m in 150 s = 6.667 m/s = 24 km/h.
+    const rows = splitRows(
+      [{ distance_m: 1000, duration_s: 150, moving_time_s: 150, elevation_gain_m: 0, avg_heart_rate: null }],
+      'speed',
+      'metric',
+      'en',
+    );
+    expect(rows[0]?.pace).toBe('24');
   });
 
   it('computes mile splits from the track, interpolating the time at each boundary', () => {

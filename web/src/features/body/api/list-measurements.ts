@@ -19,6 +19,7 @@ export function getMeasurementsQueryOptions(kind: string) {
   });
 }
 
-export function useMeasurements(kind: string) {
-  return useQuery(getMeasurementsQueryOptions(kind));
+/** `enabled` false: not asked (a kind still being typed). */
+export function useMeasurements(kind: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...getMeasurementsQueryOptions(kind), enabled });
 }

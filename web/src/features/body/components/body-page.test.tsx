@@ -33,9 +33,18 @@ function measurementsApi(stored: Stored[]) {
     },
     'PUT /api/v1/measurements': (request: FakeRequest) => {
       const input = request.body as { kind: string; day: string; value: number; unit?: string };
-      const saved = { unit: '', ...input, id: `m${stored.length + 1}`, updated_at: '' };
-      stored.push(saved);
+      const same = stored.findIndex((m) => m.kind === input.kind && m.day === input.day);
+      const saved = { unit: '', ...input, id: same >= 0 ? stored[same]!.id : `m${stored.length + 1}`, updated_at: '' };
+      if (same >= 0) stored.splice(same, 1, saved);
+      else stored.push(saved);
       return json(saved);
+    },
+    'DELETE /api/v1/measurements/m1': () => {
+      stored.splice(
+        stored.findIndex((m) => m.id === 'm1'),
+        1,
+      );
+      return new Response(null, { status: 204 });
     },
   });
 }
@@ -45,7 +54,7 @@ describe('BodyPage', () => {
     unitSystemStore.set('imperial');
     const stored: Stored[] = [{ id: 'm1', kind: 'weight', day: '2025-05-01', value: 80, unit: 'kg', updated_at: '' }];
     const api = measurementsApi(stored);
-    renderWithApp(<BodyPage />, '/body');
+    renderWithApp(<BodyPage timeZone="UTC" />, '/body');
 
     expect(await screen.findByRole('img', { name: 'Weight over time' })).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2025-05-08' } });
@@ -71,7 +80,7 @@ describe('BodyPage', () => {
       { id: 'm2', kind: 'waist', day: '2025-05-01', value: 0.84, unit: 'm', updated_at: '' },
     ];
     const api = measurementsApi(stored);
-    renderWithApp(<BodyPage />, '/body');
+    renderWithApp(<BodyPage timeZone="UTC" />, '/body');
 
     // Two selects (record, show): an own kind from the server in each, a built-in one once in each.
     expect(await screen.findAllByRole('option', { name: 'Grip strength' })).toHaveLength(2);
@@ -90,7 +99,7 @@ describe('BodyPage', () => {
   it('takes a waist in cm and sends it in metres; shows stored metres in cm, or inches for imperial', async () => {
     const stored: Stored[] = [{ id: 'm1', kind: 'waist', day: '2025-05-01', value: 0.8382, unit: 'm', updated_at: '' }];
     const api = measurementsApi(stored);
-    const { unmount } = renderWithApp(<BodyPage />, '/body');
+    const { unmount } = renderWithApp(<BodyPage timeZone="UTC" />, '/body');
 
     fireEvent.change(screen.getByRole('combobox', { name: 'What' }), { target: { value: 'waist' } });
     fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2025-05-08' } });
@@ -110,7 +119,7 @@ describe('BodyPage', () => {
 
     // In inches: 0.8382 m is 33 in, 0.845 m is 33.27 in (0.845 / 0.0254 = 33.2677...).
     unitSystemStore.set('imperial');
-    renderWithApp(<BodyPage />, '/body');
+    renderWithApp(<BodyPage timeZone="UTC" />, '/body');
     fireEvent.change(screen.getByRole('combobox', { name: 'Show' }), { target: { value: 'waist' } });
     const inches = await screen.findByRole('table', { name: 'Waist by day, newest first' });
     expect(within(inches).getByRole('columnheader', { name: 'Waist (in)' })).toBeInTheDocument();
@@ -126,7 +135,7 @@ describe('BodyPage', () => {
 
   it('refuses a length outside its range in the unit typed, sending nothing', async () => {
     const api = measurementsApi([]);
-    renderWithApp(<BodyPage />, '/body');
+    renderWithApp(<BodyPage timeZone="UTC" />, '/body');
 
     fireEvent.change(screen.getByRole('combobox', { name: 'What' }), { target: { value: 'waist' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Value' }), { target: { value: '8' } });
@@ -138,7 +147,7 @@ describe('BodyPage', () => {
 
   it('records an own kind with its unit, and lists it once the server has it', async () => {
     const api = measurementsApi([]);
-    renderWithApp(<BodyPage />, '/body');
+    renderWithApp(<BodyPage timeZone="UTC" />, '/body');
 
     fireEvent.change(screen.getByRole('combobox', { name: 'What' }), { target: { value: '__new__' } });
     fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'Wrist' } });
@@ -151,5 +160,90 @@ describe('BodyPage', () => {
     expect(await screen.findAllByRole('option', { name: 'Wrist' })).toHaveLength(2);
     expect(api.to('GET /api/v1/measurements/kinds').length).toBeGreaterThanOrEqual(2);
     expect(localStorage.getItem('vigor.body-kinds.u1')).toBeNull();
+  });
+
+  it('refuses a day after today in the user’s time zone, sending nothing', async () => {
+    const api = measurementsApi([]);
+    renderWithApp(<BodyPage timeZone="Europe/Berlin" />, '/body');
+
+    fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2999-01-01' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Value' }), { target: { value: '80' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Choose today or an earlier day.')).toBeInTheDocument();
+    expect(api.to('PUT /api/v1/measurements')).toHaveLength(0);
+  });
+
+  it('asks before a second value for the same day replaces the first', async () => {
+    const stored: Stored[] = [{ id: 'm1', kind: 'weight', day: '2025-05-01', value: 80, unit: 'kg', updated_at: '' }];
+    const api = measurementsApi(stored);
+    renderWithApp(<BodyPage timeZone="UTC" />, '/body');
+    await screen.findByRole('table', { name: 'Weight by day, newest first' });
+
+    const enter = () => {
+      fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2025-05-01' } });
+      fireEvent.change(screen.getByRole('textbox', { name: 'Value' }), { target: { value: '81' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    };
+    enter();
+    const dialog = await screen.findByRole('dialog', { name: 'Replace this day’s value?' });
+    expect(dialog).toHaveTextContent('Weight on May 1, 2025 is already 80 kg. Replace it with 81 kg?');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep the old value' }));
+    expect(api.to('PUT /api/v1/measurements')).toHaveLength(0);
+
+    enter();
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Replace' }));
+    await waitFor(() => expect(api.to('PUT /api/v1/measurements')).toHaveLength(1));
+    expect(api.to('PUT /api/v1/measurements')[0]?.body).toMatchObject({ kind: 'weight', day: '2025-05-01', value: 81 });
+    // A new day saves at once.
+    fireEvent.change(screen.getByLabelText('Day'), { target: { value: '2025-05-02' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Value' }), { target: { value: '80.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.to('PUT /api/v1/measurements')).toHaveLength(2));
+  });
+
+  it('asks before deleting an entry', async () => {
+    const stored: Stored[] = [{ id: 'm1', kind: 'weight', day: '2025-05-01', value: 80, unit: 'kg', updated_at: '' }];
+    const api = measurementsApi(stored);
+    renderWithApp(<BodyPage timeZone="UTC" />, '/body');
+
+    const remove = await screen.findByRole('button', { name: 'Delete entry of May 1, 2025' });
+    fireEvent.click(remove);
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this entry?' });
+    expect(dialog).toHaveTextContent('Weight on May 1, 2025: 80 kg.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.to('DELETE /api/v1/measurements/m1')).toHaveLength(0);
+
+    fireEvent.click(remove);
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(api.to('DELETE /api/v1/measurements/m1')).toHaveLength(1));
+  });
+
+  it('shows the chart over 4 weeks, 3 months, a year or everything', async () => {
+    // Days counted back from today (UTC, the user's zone here): 3, 40, 200 and 500 days ago.
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    const stored: Stored[] = [500, 200, 40, 3].map((days, i) => ({
+      id: `m${i + 1}`,
+      kind: 'weight',
+      day: ago(days),
+      value: 80 + i,
+      unit: 'kg',
+      updated_at: '',
+    }));
+    measurementsApi(stored);
+    renderWithApp(<BodyPage timeZone="UTC" />, '/body');
+
+    const range = await screen.findByRole('group', { name: 'Chart range' });
+    expect(within(range).getByRole('button', { name: 'All' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByText(/^4 entries/)).toBeInTheDocument();
+    fireEvent.click(within(range).getByRole('button', { name: '1 year' }));
+    expect(screen.getByText(/^3 entries/)).toBeInTheDocument();
+    fireEvent.click(within(range).getByRole('button', { name: '3 months' }));
+    expect(screen.getByText(/^2 entries/)).toBeInTheDocument();
+    fireEvent.click(within(range).getByRole('button', { name: '4 weeks' }));
+    expect(screen.getByText(/^1 entry/)).toBeInTheDocument();
+    expect(within(range).getByRole('button', { name: '4 weeks' })).toHaveAttribute('aria-pressed', 'true');
+    // The table still lists every entry.
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(5);
   });
 });

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, ErrorState, Notice, NumberField, SelectField, Skeleton, TextField } from '@/components/ui';
+import { Button, Card, Dialog, ErrorState, Notice, NumberField, SelectField, Skeleton, TextField } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -18,11 +18,12 @@ import {
   KIND_PATTERN,
   kindFromLabel,
   labelFromKind,
-  localToday,
   rangeCheck,
   storedUnit,
+  todayIn,
   toDisplayValue,
 } from '../lib/kinds';
+import { chartRanges, pointsInRange, type ChartRange } from '../lib/chart';
 import { TrendChart } from './trend-chart';
 import './body.css';
 
@@ -36,9 +37,10 @@ function unitOf(kind: string, system: UnitSystem, own: readonly MeasurementKindS
 /**
  * /body: record weight, body fat, circumferences, resting heart rate and own measurements for a
  * day; see each kind's trend. The user's own kinds come from the server, so every device lists
- * them; lengths are stored in metres and shown in cm or in.
+ * them; lengths are stored in metres and shown in cm or in. Days are the user's profile's
+ * `timeZone`'s: a day after its today is refused, as the server does.
  */
-export function BodyPage() {
+export function BodyPage({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation();
   useDocumentTitle(t('body.documentTitle'));
   const [system] = useUnitSystem();
@@ -58,7 +60,13 @@ export function BodyPage() {
       {kinds.isError ? (
         <ErrorState message={t('body.kindsError')} onRetry={() => void kinds.refetch()} />
       ) : null}
-      <RecordForm system={system} kindOptions={kindOptions} ownKinds={ownKinds} onSaved={setViewKind} />
+      <RecordForm
+        system={system}
+        timeZone={timeZone}
+        kindOptions={kindOptions}
+        ownKinds={ownKinds}
+        onSaved={setViewKind}
+      />
       <section className="body-section" aria-labelledby={historyId}>
         <div className="body-section__head">
           <h2 id={historyId} className="body-section__title">
@@ -66,7 +74,13 @@ export function BodyPage() {
           </h2>
           <SelectField label={t('body.show')} value={viewKind} onValueChange={setViewKind} options={kindOptions} />
         </div>
-        <KindHistory kind={viewKind} label={kindLabel(viewKind)} unit={unitOf(viewKind, system, ownKinds)} system={system} />
+        <KindHistory
+          kind={viewKind}
+          label={kindLabel(viewKind)}
+          unit={unitOf(viewKind, system, ownKinds)}
+          system={system}
+          today={todayIn(timeZone)}
+        />
       </section>
     </div>
   );
@@ -74,24 +88,31 @@ export function BodyPage() {
 
 interface RecordFormProps {
   system: UnitSystem;
+  timeZone: string;
   kindOptions: Array<{ value: string; label: string }>;
   ownKinds: readonly MeasurementKindSummary[];
   onSaved: (kind: string) => void;
 }
 
-function RecordForm({ system, kindOptions, ownKinds, onSaved }: RecordFormProps) {
+type MeasurementPut = { kind: string; day: string; value: number; unit?: string };
+
+function RecordForm({ system, timeZone, kindOptions, ownKinds, onSaved }: RecordFormProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const put = usePutMeasurement();
   const [value, setValue] = useState<number | null>(null);
   const [valueError, setValueError] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | null>(null);
+  // A value for a day that has one already waits here for the user to confirm the replacement.
+  const [replacing, setReplacing] = useState<{ input: MeasurementPut; old: Measurement } | null>(null);
+  const today = todayIn(timeZone);
   const form = useForm({
-    initial: { kind: 'weight', newKind: '', unit: '', day: localToday() },
+    initial: { kind: 'weight', newKind: '', unit: '', day: today },
     validate: (v) => {
       const errors: Partial<Record<'newKind' | 'day', string>> = {};
       if (v.kind === NEW_KIND && !KIND_PATTERN.test(kindFromLabel(v.newKind))) errors.newKind = t('body.kindRequired');
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v.day)) errors.day = t('body.dayRequired');
+      else if (v.day > todayIn(timeZone)) errors.day = t('body.dayInFuture');
       return errors;
     },
   });
@@ -99,6 +120,31 @@ function RecordForm({ system, kindOptions, ownKinds, onSaved }: RecordFormProps)
   // A new kind named like a built-in one ("Waist") is that kind, in its unit.
   const typedUnit = form.values.kind === NEW_KIND && !isBuiltIn(kind);
   const unit = typedUnit ? form.values.unit.trim() : unitOf(kind, system, ownKinds);
+  // The kind's entries, to find one on the same day; only kinds that can have entries are asked.
+  const knownKind = isBuiltIn(kind) || ownKinds.some((k) => k.kind === kind);
+  const sameKind = useMeasurements(kind, { enabled: knownKind });
+  const n = (x: number) => formatNumber(x, i18n.language, { maxFractionDigits: 2 });
+  const dayText = (d: string) => formatDate(`${d}T12:00:00Z`, i18n.language, { timeZone: 'UTC' });
+  const kindText = (k: string) => (isBuiltIn(k) ? t(`body.kinds.${k}`) : labelFromKind(k));
+
+  const save = (input: MeasurementPut, wasNewKind: boolean) => {
+    setReplacing(null);
+    put.mutate(input, {
+      onSuccess: (measurement) => {
+        setSaved(
+          t('body.saved', {
+            what: kindText(input.kind),
+            value: `${n(toDisplayValue(input.kind, measurement.value, system))} ${unit}`.trim(),
+            day: dayText(measurement.day),
+          }),
+        );
+        onSaved(input.kind);
+        setValue(null);
+        if (wasNewKind) form.reset({ ...form.values, kind: input.kind, newKind: '', unit: '' });
+      },
+      onError: form.showError,
+    });
+  };
 
   const submit = form.handleSubmit((v) => {
     setSaved(null);
@@ -117,24 +163,13 @@ function RecordForm({ system, kindOptions, ownKinds, onSaved }: RecordFormProps)
     }
     // A built-in kind goes in its SI unit (kg, m, ...), an own kind in the unit typed for it.
     const sentUnit = storedUnit(kind) ?? (unit || undefined);
-    put.mutate(
-      { kind, day: v.day, value: stored, ...(sentUnit ? { unit: sentUnit } : {}) },
-      {
-        onSuccess: (measurement) => {
-          setSaved(
-            t('body.saved', {
-              what: isBuiltIn(kind) ? t(`body.kinds.${kind}`) : labelFromKind(kind),
-              value: `${formatNumber(toDisplayValue(kind, measurement.value, system), i18n.language, { maxFractionDigits: 2 })} ${unit}`.trim(),
-              day: formatDate(`${measurement.day}T12:00:00Z`, i18n.language, { timeZone: 'UTC' }),
-            }),
-          );
-          onSaved(kind);
-          setValue(null);
-          if (v.kind === NEW_KIND) form.reset({ ...v, kind, newKind: '', unit: '' });
-        },
-        onError: form.showError,
-      },
-    );
+    const input: MeasurementPut = { kind, day: v.day, value: stored, ...(sentUnit ? { unit: sentUnit } : {}) };
+    const old = knownKind ? sameKind.data?.items.find((m) => m.day === v.day) : undefined;
+    if (old) {
+      setReplacing({ input, old });
+      return;
+    }
+    save(input, v.kind === NEW_KIND);
   });
 
   return (
@@ -155,7 +190,7 @@ function RecordForm({ system, kindOptions, ownKinds, onSaved }: RecordFormProps)
               type="date"
               label={t('body.day')}
               value={form.values.day}
-              max={localToday()}
+              max={today}
               onValueChange={(v) => form.setValue('day', v)}
               error={form.errors.day}
             />
@@ -202,14 +237,45 @@ function RecordForm({ system, kindOptions, ownKinds, onSaved }: RecordFormProps)
           </div>
         </form>
       </Card>
+      <Dialog open={replacing !== null} title={t('body.replaceTitle')} onClose={() => setReplacing(null)}>
+        {replacing ? (
+          <p>
+            {t('body.replaceBody', {
+              what: kindText(replacing.input.kind),
+              day: dayText(replacing.input.day),
+              old: `${n(toDisplayValue(replacing.input.kind, replacing.old.value, system))} ${unit}`.trim(),
+              value: `${n(toDisplayValue(replacing.input.kind, replacing.input.value, system))} ${unit}`.trim(),
+            })}
+          </p>
+        ) : null}
+        <div className="dialog__actions">
+          <Button variant="ghost" onClick={() => setReplacing(null)}>
+            {t('body.keep')}
+          </Button>
+          <Button variant="primary" onClick={() => replacing && save(replacing.input, form.values.kind === NEW_KIND)}>
+            {t('body.replace')}
+          </Button>
+        </div>
+      </Dialog>
     </section>
   );
 }
 
-function KindHistory({ kind, label, unit, system }: { kind: string; label: string; unit: string; system: UnitSystem }) {
+interface KindHistoryProps {
+  kind: string;
+  label: string;
+  unit: string;
+  system: UnitSystem;
+  /** Today in the user's time zone: where the chart's ranges end. */
+  today: string;
+}
+
+function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
   const { t, i18n } = useTranslation();
   const measurements = useMeasurements(kind);
   const remove = useDeleteMeasurement();
+  const [range, setRange] = useState<ChartRange>('all');
+  const [deleting, setDeleting] = useState<Measurement | null>(null);
 
   if (measurements.isPending) return <Skeleton width="lg" label={t('body.loading')} />;
   if (measurements.isError) {
@@ -217,18 +283,38 @@ function KindHistory({ kind, label, unit, system }: { kind: string; label: strin
   }
   const items: Measurement[] = measurements.data.items;
   if (items.length === 0) return <p className="empty-state">{t('body.empty', { what: label })}</p>;
-  const points = items.map((m) => ({ day: m.day, value: toDisplayValue(kind, m.value, system) }));
+  const points = pointsInRange(
+    items.map((m) => ({ day: m.day, value: toDisplayValue(kind, m.value, system) })),
+    range,
+    today,
+  );
   const n = (v: number) => formatNumber(v, i18n.language, { maxFractionDigits: 2 });
   const day = (d: string) => formatDate(`${d}T12:00:00Z`, i18n.language, { timeZone: 'UTC' });
 
   return (
     <>
-      <TrendChart
-        points={points}
-        title={t('body.chart.title', { what: label })}
-        yLabel={unit ? t('body.chart.yLabel', { what: label, unit }) : label}
-        unit={unit}
-      />
+      <div className="body-range" role="group" aria-label={t('body.range.label')}>
+        {chartRanges.map((r) => (
+          <Button
+            key={r}
+            variant={r === range ? 'primary' : 'secondary'}
+            aria-pressed={r === range}
+            onClick={() => setRange(r)}
+          >
+            {t(`body.range.${r}`)}
+          </Button>
+        ))}
+      </div>
+      {points.length > 0 ? (
+        <TrendChart
+          points={points}
+          title={t('body.chart.title', { what: label })}
+          yLabel={unit ? t('body.chart.yLabel', { what: label, unit }) : label}
+          unit={unit}
+        />
+      ) : (
+        <p className="empty-state">{t('body.rangeEmpty', { what: label })}</p>
+      )}
       {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
       <table className="body-table">
         <caption className="body-table__caption">{t('body.tableCaption', { what: label })}</caption>
@@ -247,11 +333,7 @@ function KindHistory({ kind, label, unit, system }: { kind: string; label: strin
               <td>{day(m.day)}</td>
               <td>{n(toDisplayValue(kind, m.value, system))}</td>
               <td>
-                <Button
-                  variant="ghost"
-                  disabled={remove.isPending}
-                  onClick={() => remove.mutate({ id: m.id, kind })}
-                >
+                <Button variant="ghost" disabled={remove.isPending} onClick={() => setDeleting(m)}>
                   {t('body.delete')}
                   <span className="visually-hidden"> {t('body.entryOf', { day: day(m.day) })}</span>
                 </Button>
@@ -260,6 +342,32 @@ function KindHistory({ kind, label, unit, system }: { kind: string; label: strin
           ))}
         </tbody>
       </table>
+      <Dialog open={deleting !== null} title={t('body.deleteTitle')} onClose={() => setDeleting(null)}>
+        {deleting ? (
+          <p>
+            {t('body.deleteBody', {
+              what: label,
+              day: day(deleting.day),
+              value: `${n(toDisplayValue(kind, deleting.value, system))} ${unit}`.trim(),
+            })}
+          </p>
+        ) : null}
+        <div className="dialog__actions">
+          <Button variant="ghost" onClick={() => setDeleting(null)}>
+            {t('forms.cancel')}
+          </Button>
+          <Button
+            variant="primary"
+            className="body-delete"
+            onClick={() => {
+              if (deleting) remove.mutate({ id: deleting.id, kind });
+              setDeleting(null);
+            }}
+          >
+            {t('body.delete')}
+          </Button>
+        </div>
+      </Dialog>
     </>
   );
 }

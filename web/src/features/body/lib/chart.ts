@@ -67,3 +67,28 @@ export function scalePoints(points: readonly Point[], box: Box, yTicks: readonly
   const yOf = (v: number) => box.top + box.height - ((v - y0) / (y1 - y0 || 1)) * box.height;
   return points.map((point, i) => ({ x: xOf(days[i] ?? x0), y: yOf(point.value), point }));
 }
+
+/** The spans the trend chart offers. */
+export const chartRanges = ['4w', '3m', '1y', 'all'] as const;
+export type ChartRange = (typeof chartRanges)[number];
+
+/**
+ * The first day (YYYY-MM-DD) a range ending `today` shows; null for all. 4 weeks is the 28
+ * days up to today; 3 months and 1 year go back by calendar months, to the same day of the
+ * month or the last day of a shorter month (31 May - 3 months = 28 Feb), the day after.
+ */
+export function rangeStart(range: ChartRange, today: string): string | null {
+  if (range === 'all') return null;
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  if (range === '4w') return new Date(Date.UTC(y, m - 1, d - 27)).toISOString().slice(0, 10);
+  const months = range === '3m' ? 3 : 12;
+  const lastOfMonth = new Date(Date.UTC(y, m - 1 - months + 1, 0)).getUTCDate();
+  const back = new Date(Date.UTC(y, m - 1 - months, Math.min(d, lastOfMonth) + 1));
+  return back.toISOString().slice(0, 10);
+}
+
+/** The points of a range ending `today`, oldest first as given. */
+export function pointsInRange<P extends Point>(points: readonly P[], range: ChartRange, today: string): P[] {
+  const start = rangeStart(range, today);
+  return start === null ? [...points] : points.filter((p) => p.day >= start);
+}

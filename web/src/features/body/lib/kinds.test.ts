@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayUnit, fromDisplayValue, isBuiltIn, rangeCheck, storedUnit, toDisplayValue } from './kinds';
+import { displayUnit, fromDisplayValue, isBuiltIn, rangeCheck, storedUnit, todayIn, toDisplayValue } from './kinds';
 
 describe('measurement kinds', () => {
   it('knows the built-in kinds and their SI units', () => {
@@ -38,5 +38,15 @@ describe('measurement kinds', () => {
     expect(rangeCheck('waist', 3, 'imperial')).toEqual({ ok: true, min: 7.874015748, max: 118.1102362205, minExclusive: false });
     expect(rangeCheck('weight', 0, 'metric')?.ok).toBe(false);
     expect(rangeCheck('wrist', 1e9, 'metric')).toBeUndefined();
+  });
+});
+
+describe('todayIn', () => {
+  it("gives the day on the user's zone's clocks, not this device's", () => {
+    // 2026-03-01T23:30Z is already 2 March in Berlin (UTC+1) and still 1 March in New York (UTC-5).
+    const now = new Date('2026-03-01T23:30:00Z');
+    expect(todayIn('Europe/Berlin', now)).toBe('2026-03-02');
+    expect(todayIn('America/New_York', now)).toBe('2026-03-01');
+    expect(todayIn('UTC', now)).toBe('2026-03-01');
   });
 });

@@ -137,3 +137,17 @@ export function localToday(now: Date = new Date()): string {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+/**
+ * Today (YYYY-MM-DD) on the clocks of an IANA time zone, the user's profile's: the server
+ * refuses a later day by the same zone. This device's own day when the zone is unknown here.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  } catch {
+    return localToday(now);
+  }
+}

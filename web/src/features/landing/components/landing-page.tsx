@@ -14,10 +14,8 @@ export interface LandingPageProps {
 
 const features = [
   { key: 'training', icon: 'log' },
-  { key: 'nutrition', icon: 'food' },
   { key: 'body', icon: 'body' },
   { key: 'progress', icon: 'progress' },
-  { key: 'community', icon: 'community' },
   { key: 'ownership', icon: 'ownership' },
 ] as const satisfies ReadonlyArray<{ key: string; icon: IconName }>;
 

@@ -5,7 +5,15 @@ import { renderWithApp } from '@/testing/render';
 import { MePage } from './me-page';
 import { TimeZoneNotice } from './time-zone-notice';
 
-const paths = { history: '/workouts', routines: '/routines', body: '/body', security: '/settings/security' };
+const paths = {
+  history: '/workouts',
+  routines: '/routines',
+  programs: '/programs',
+  exercises: '/exercises',
+  import: '/import',
+  body: '/body',
+  security: '/settings/security',
+};
 const imperialUser = {
   ...testUser,
   preferences: { ...testUser.preferences, weight_unit: 'lb', distance_unit: 'mi' },

@@ -24,11 +24,14 @@ import './me-page.css';
 export interface MePaths {
   history: string;
   routines: string;
+  programs: string;
+  exercises: string;
+  import: string;
   body: string;
   security: string;
 }
 
-/** /me: the user's own places (history, routines, body, security) and preferences. */
+/** /me: the user's own places (history, routines, programs, exercises, import, body, security) and preferences. */
 export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('me.documentTitle'));
@@ -55,6 +58,9 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
   const places = [
     { to: paths.history, title: t('me.history'), body: t('me.historyBody') },
     { to: paths.routines, title: t('me.routines'), body: t('me.routinesBody') },
+    { to: paths.programs, title: t('me.programs'), body: t('me.programsBody') },
+    { to: paths.exercises, title: t('me.exercises'), body: t('me.exercisesBody') },
+    { to: paths.import, title: t('me.import'), body: t('me.importBody') },
     { to: paths.body, title: t('me.body'), body: t('me.bodyBody') },
     { to: paths.security, title: t('me.security'), body: t('me.securityBody') },
   ];
