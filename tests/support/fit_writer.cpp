@@ -254,7 +254,7 @@ std::string WriteFitActivity(const FitActivitySpec& spec) {
                                                        s.ascent_m};
     if (s.calories > 0) {
       fields.push_back({11, FitType::kUint16});
-      values.push_back(s.calories);
+      values.emplace_back(s.calories);
     }
     w.Define(kSessionLocal, 18, fields);
     w.Data(kSessionLocal, values);
