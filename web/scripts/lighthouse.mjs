@@ -9,10 +9,11 @@
 // same page in /work/shared/toolchain.md), so the median of the runs is recorded, with the range.
 // Lighthouse's default (mobile) settings: a phone's screen, simulated slow 4G and a 4x slower CPU.
 //
-// Usage: node scripts/lighthouse.mjs [--runs N] [--results PATH] [--bin PATH]
+// Usage: node scripts/lighthouse.mjs [--runs N] [--results PATH] [--bin PATH] [--reports DIR]
+// --reports keeps every run's full JSON report in DIR, for reading what costs the points.
 // CHROME_PATH picks the browser (default /usr/bin/chromium).
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,7 @@ const bin = path.resolve(option('--bin', vigorBin()));
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const lighthouseBin = path.join(webDir, 'node_modules', '.bin', 'lighthouse');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
+const reportsDir = option('--reports', '');
 
 const user = { username: 'lena_lighthouse', email: 'lena@example.org', password: 'measure twice, ship once' };
 
@@ -78,6 +80,8 @@ async function signInCookies(baseUrl) {
   return cookieHeader();
 }
 
+let reportCount = 0;
+
 /** One Lighthouse run; returns the category scores (0-100). */
 async function lighthouse(url, workDir, extraHeaders) {
   const report = path.join(workDir, 'report.json');
@@ -99,7 +103,12 @@ async function lighthouse(url, workDir, extraHeaders) {
     timeout: 180_000,
     maxBuffer: 64 * 1024 * 1024,
   });
-  const result = JSON.parse(await readFile(report, 'utf8'));
+  const text = await readFile(report, 'utf8');
+  if (reportsDir) {
+    mkdirSync(reportsDir, { recursive: true });
+    writeFileSync(path.join(reportsDir, `${++reportCount}-${new URL(url).pathname.replace(/\W+/g, '_')}${extraHeaders ? '-signed-in' : ''}.json`), text);
+  }
+  const result = JSON.parse(text);
   if (result.runtimeError) throw new Error(`${url}: ${result.runtimeError.code} ${result.runtimeError.message}`);
   const landedOn = new URL(result.finalDisplayedUrl).pathname;
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.categories[c]?.score ?? NaN) * 100)]));
