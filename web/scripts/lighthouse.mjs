@@ -32,6 +32,14 @@ const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const lighthouseBin = path.join(webDir, 'node_modules', '.bin', 'lighthouse');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const reportsDir = option('--reports', '');
+/** The measurements behind the performance score: audit id, heading, unit. */
+const METRICS = [
+  ['first-contentful-paint', 'First contentful paint', 'ms'],
+  ['largest-contentful-paint', 'Largest contentful paint', 'ms'],
+  ['total-blocking-time', 'Total blocking time', 'ms'],
+  ['cumulative-layout-shift', 'Cumulative layout shift', ''],
+  ['speed-index', 'Speed index', 'ms'],
+];
 
 const user = { username: 'lena_lighthouse', email: 'lena@example.org', password: 'measure twice, ship once' };
 
@@ -120,8 +128,10 @@ async function lighthouse(url, workDir, extraHeaders) {
       .map((audit) => audit.id);
   // Who the page was for: GET /api/v1/me answers 200 signed in, 401 signed out.
   const meStatus = result.audits['network-requests']?.details?.items?.find((r) => new URL(r.url).pathname === '/api/v1/me')?.statusCode;
+  const metrics = Object.fromEntries(METRICS.map(([id]) => [id, result.audits[id]?.numericValue ?? NaN]));
   return {
     scores,
+    metrics,
     landedOn,
     meStatus,
     failing: failingIn('accessibility'),
@@ -196,6 +206,18 @@ const lines = [
   ...rows.map(({ page, runs }) => {
     const list = (key) => [...new Set(runs.flatMap((r) => r[key]))].join(', ') || 'none';
     return `| ${page.name} \`${page.path}\` | ${cell(runs, 'performance')} | ${cell(runs, 'accessibility')} | ${cell(runs, 'best-practices')} | ${list('failing')}; ${list('failingPractices')} |`;
+  }),
+  '',
+  'What the performance score is made of (medians of the same runs, simulated):',
+  '',
+  `| Page | ${METRICS.map(([, heading]) => heading).join(' | ')} |`,
+  `| --- |${METRICS.map(() => ' ---: |').join('')}`,
+  ...rows.map(({ page, runs }) => {
+    const cells = METRICS.map(([id, , unit]) => {
+      const value = median(runs.map((r) => r.metrics[id]));
+      return unit === 'ms' ? `${Math.round(value).toLocaleString('en-US')} ms` : value.toFixed(3);
+    });
+    return `| ${page.name} \`${page.path}\` | ${cells.join(' | ')} |`;
   }),
   '',
 ];
