@@ -279,8 +279,10 @@ std::shared_ptr<const Catalog> Catalog::Parse(std::string_view text) {
     }
     auto unique = [&](const std::string& language, const std::string& key) {
       if (!names[language].insert(key).second) {
-        throw std::invalid_argument("exercise catalogue: the " + language + " name of " +
-                                    entry.exercise.slug + " folds like another's: " + key);
+        std::string message = "exercise catalogue: the " + language;
+        message += " name of " + entry.exercise.slug;
+        message += " folds like another's: " + key;
+        throw std::invalid_argument(message);
       }
     };
     unique(std::string(kCatalogueLanguage), entry.sort_key);
