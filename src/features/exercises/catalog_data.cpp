@@ -3750,7 +3750,7 @@ std::string_view EmbeddedCatalogJson() {
       "description": "Pinch two smooth plates together between fingers and thumb, with the smooth sides out, and hold them at your side for time.",
       "i18n": {
         "de": {
-          "name": "Scheiben-Kneifgriff",
+          "name": "Pinch-Griff mit Hantelscheiben",
           "aliases": ["Plate Pinch", "Scheiben halten"],
           "description": "Klemme zwei glatte Hantelscheiben, die glatten Seiten außen, zwischen Fingern und Daumen und halte sie seitlich auf Zeit."
         }
