@@ -579,6 +579,7 @@ export interface paths {
         /**
          * Search the catalogue and your own exercises
          * @description Name search is accent- and case-insensitive and matches word prefixes as you type: every word of `q` must start a word of the name or of one alias ("ben pre" finds "Barbell Bench Press", "developpe" finds the alias "développé couché"). Results are ordered by name (accents and case folded), catalogue entries and your own exercises merged; `next_cursor` is the id of the last item and stays valid if that item is deleted.
+         *     Catalogue entries speak your language (your profile's `preferences.locale`, else `Accept-Language`, else English): `name`, `aliases` and `description` are in it, `name_en` keeps the English name. Search finds every language's names and aliases whatever yours is ("Kniebeuge", "bench press"); German umlauts match their base letter and their written-out form ("bankdrucken", "bankdruecken" and "Bankdrücken" find "Bankdrücken"). Exact matches of `q` (a name or alias in your language, or one of your exercises' names) come first, then everything else by name in your language.
          */
         get: operations["listExercises"];
         put?: never;
@@ -603,7 +604,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One exercise (catalogue id/slug or your own) */
+        /**
+         * One exercise (catalogue id/slug or your own)
+         * @description A catalogue entry in your language, as in the search.
+         */
         get: operations["getExercise"];
         /**
          * Change your own exercise
@@ -1314,8 +1318,11 @@ export interface components {
         Exercise: {
             id: string;
             slug: string;
+            /** @description In the caller's language for a catalogue entry ("Kniebeuge mit der Langhantel" in German); your own exercise's name as you wrote it. */
             name: string;
-            /** @description Other names search finds, e.g. in other languages (catalogue entries only). */
+            /** @description The catalogue entry's English name whatever the caller's language (for your own exercise, its name): the same exercise under one name across languages. */
+            name_en: string;
+            /** @description Other names search finds in the caller's language (catalogue entries only; search also finds the names and aliases of the other languages). */
             aliases?: string[];
             category: components["schemas"]["ExerciseCategory"];
             primary_muscles: components["schemas"]["Muscle"][];
@@ -2644,7 +2651,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
             };
-            header?: never;
+            header?: {
+                /** @description The language for catalogue entries when your profile has none ("de", "de-CH, en;q=0.5"); your profile's language (`preferences.locale`) comes first, English is the default. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2701,7 +2711,10 @@ export interface operations {
     getExercise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language for catalogue entries when your profile has none ("de", "de-CH, en;q=0.5"); your profile's language (`preferences.locale`) comes first, English is the default. */
+                "Accept-Language"?: string;
+            };
             path: {
                 /** @description The resource's id. */
                 id: components["parameters"]["Id"];
