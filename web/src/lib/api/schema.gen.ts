@@ -1025,7 +1025,9 @@ export interface paths {
          *
          *     Page with `next_since`: it is the rev of the page's last item (or `since` when there
          *     are none); ask again with `since=next_since` while `has_more` is true. `latest_rev` is
-         *     your newest rev: a client that has everything up to it is current. Several rows of data
+         *     your newest rev, read in the same snapshot as the page: once `has_more` is false you
+         *     have every change up to it and may keep it as your next `since` (`next_since` can stay
+         *     below it for a token that sees only some kinds, or after a rev that changed nothing). Several rows of data
          *     written before revs were shared across kinds may share one rev; a page never splits
          *     them (so a page may, in that case only, hold more than `limit` items when `limit` is
          *     smaller than 5).
