@@ -56,6 +56,8 @@ Change FromRow(const Row& r) {
 
 }  // namespace
 
+const Statement& ChangesSinceStatement() { return kSince; }
+
 std::vector<Change> ChangeRepository::Since(platform::store::Session& s, const std::string& user_id,
                                             std::int64_t since, const ChangeKinds& kinds,
                                             int limit) {

@@ -20,4 +20,7 @@ class ChangeRepository {
                             std::int64_t since, const ChangeKinds& kinds, int limit);
 };
 
+// The statement Since runs, for the test that reads both databases' plans of it.
+const platform::store::Statement& ChangesSinceStatement();
+
 }  // namespace vigor::features::sync
