@@ -1,5 +1,10 @@
 #include "features/sync/change_service.hpp"
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "platform/error.hpp"
 #include "platform/store/revisions.hpp"
 
