@@ -347,6 +347,7 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
       }
       set.duration_s = Amount(Field(row, c_seconds), "Seconds");
       set.rpe = Rpe(Field(row, c_rpe), "RPE");
+      set.notes = Text(Field(row, c_notes));  // Strong's Notes are the set's own
       std::string name(Field(row, c_name));
       auto& w = builder.Workout(std::string(date_text) + '\x1f' + name, row.line);
       if (w.blocks.empty()) {
@@ -357,7 +358,7 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
         }
         w.notes = Text(Field(row, c_wnotes));
       }
-      builder.AddSet(w, exercise, std::nullopt, Text(Field(row, c_notes)), set, row.line);
+      builder.AddSet(w, exercise, std::nullopt, std::nullopt, set, row.line);
     } catch (const RowProblem& p) {
       log.row_errors.push_back({row.line, p.message, p.column});
     }
@@ -521,7 +522,7 @@ std::vector<core::CsvCell> StrongFields(const StrongRow& row) {
           CsvCell::Number(set.distance_m ? FormatDecimal(core::MetersToKilometers(*set.distance_m))
                                          : "0"),
           amount(set.duration_s),
-          row.notes.value_or(""),
+          set.notes.value_or(""),
           row.workout_notes.value_or(""),
           CsvCell::Number(set.rpe ? FormatDecimal(*set.rpe) : "")};
 }

@@ -28,7 +28,8 @@ class LogFormatError : public std::runtime_error {
 // means "not recorded". Values are not range-checked here: CheckParsedLog applies the API's rules.
 // Set Order is a number for a normal set, W (warm-up), D (drop set) or F (failure); rest-timer
 // rows are skipped. Rows of one workout share Date and Workout Name; consecutive rows of one
-// exercise make a block. Rows that cannot be read are left out with a RowError.
+// exercise make a block. Notes is the set's own note (set.notes; Strong notes sets, the block's
+// notes have no column). Rows that cannot be read are left out with a RowError.
 ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
                          core::DistanceUnit distance_unit, std::string_view time_zone);
 
@@ -46,9 +47,8 @@ struct StrongRow {
   std::string workout_name;
   std::optional<double> duration_s;
   std::string exercise_name;
-  std::string set_order;  // see StrongSetOrder
-  workouts::WorkoutSet set;
-  std::optional<std::string> notes;
+  std::string set_order;     // see StrongSetOrder
+  workouts::WorkoutSet set;  // its notes are written in Notes
   std::optional<std::string> workout_notes;
 };
 // Numbers are number cells; names and notes are text cells, guarded against formula injection.

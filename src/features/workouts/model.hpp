@@ -33,6 +33,7 @@ struct WorkoutSet {
   std::optional<std::int64_t> target_reps;
   std::optional<double> target_weight_kg;
   std::optional<std::int64_t> target_rir;
+  std::optional<std::string> notes;  // the set's own note; the block has notes of its own
   bool operator==(const WorkoutSet&) const = default;
 };
 

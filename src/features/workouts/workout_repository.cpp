@@ -25,7 +25,7 @@ using platform::store::Value;
   ", user_id, notes, routine_id, input_hash, created_at, updated_at, rev"
 #define VIGOR_SET_COLUMNS                                                            \
   "set_type, reps, weight_kg, duration_s, distance_m, rpe, rir, done, target_reps, " \
-  "target_weight_kg, target_rir"
+  "target_weight_kg, target_rir, notes"
 
 // rev ($29): the user's next change number (store/revisions.hpp), so a sync client can ask for
 // the changes since a number.
@@ -106,7 +106,7 @@ const MultiRowInsert& SetInserts() {
       "workout_sets.insert",
       "INSERT INTO workout_sets (workout_id, user_id, block_position, position, " VIGOR_SET_COLUMNS
       ")",
-      "($1, $2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "($1, $2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   return inserts;
 }
 constexpr Statement kDeleteSets{"workout_sets.delete_of_workout",
@@ -256,6 +256,7 @@ WorkoutSet WorkoutSetFromRow(const Row& r) {
   s.target_reps = r.OptInt("target_reps");
   s.target_weight_kg = r.OptReal("target_weight_kg");
   s.target_rir = r.OptInt("target_rir");
+  s.notes = r.OptText("notes");
   return s;
 }
 
@@ -426,6 +427,7 @@ void WorkoutRepository::InsertChildren(Session& s, const Workout& w) {
       params.push_back(ToValue(set.target_reps));
       params.push_back(ToValue(set.target_weight_kg));
       params.push_back(ToValue(set.target_rir));
+      params.push_back(ToValue(set.notes));
       if (++rows == kRowsPerInsert) flush();
     }
   }
