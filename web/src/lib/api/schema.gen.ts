@@ -1358,6 +1358,8 @@ export interface components {
             target_reps?: number | null;
             target_weight_kg?: number | null;
             target_rir?: number | null;
+            /** @description The set's own note ("left knee hurt"); the block's notes are about the exercise. Multi-line text: line feed, carriage return and tab are the only control characters allowed. Strong's CSV Notes column is read into it and written from it. */
+            notes?: string | null;
         };
         WorkoutBlock: {
             exercise_id: string;

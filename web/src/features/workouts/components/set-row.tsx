@@ -1,5 +1,7 @@
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon, NumberField } from '@/components/ui';
+import { Icon, NumberField, TextField } from '@/components/ui';
+import { SET_NOTES_MAX_LENGTH } from '@/lib/limits';
 import { formatNumber } from '@/lib/format';
 import {
   distanceUnit,
@@ -91,6 +93,10 @@ export function SetRow({
   const minutes = durationInMinutes(logType);
   const label = (what: string) => t('workouts.active.inputLabel', { what, number, exercise: exerciseName });
   const previousText = previous ? describe(previous, logType, system) : '';
+  // The note is folded away behind a small button, so the row keeps its width for the numbers.
+  const [noteOpen, setNoteOpen] = useState(false);
+  const noteId = useId();
+  const hasNote = Boolean(set.notes?.trim());
 
   return (
     <li ref={swipe.ref} className={set.done ? 'set-row set-row--done' : 'set-row'} {...swipe.handlers}>
@@ -180,6 +186,16 @@ export function SetRow({
       </span>
       <button
         type="button"
+        className={hasNote ? 'set-row__note-toggle set-row__note-toggle--has-note' : 'set-row__note-toggle'}
+        aria-expanded={noteOpen}
+        aria-controls={noteOpen ? noteId : undefined}
+        aria-label={t(hasNote ? 'workouts.active.editSetNote' : 'workouts.active.addSetNote', { number, exercise: exerciseName })}
+        onClick={() => setNoteOpen((open) => !open)}
+      >
+        <span aria-hidden="true">✎</span>
+      </button>
+      <button
+        type="button"
         className="set-row__tick"
         aria-pressed={set.done}
         aria-label={t('workouts.active.done', { number, exercise: exerciseName })}
@@ -187,6 +203,18 @@ export function SetRow({
       >
         <Icon name="check" />
       </button>
+      {noteOpen ? (
+        <div id={noteId} className="set-row__note">
+          <TextField
+            label={t('workouts.active.setNote', { number, exercise: exerciseName })}
+            value={set.notes ?? ''}
+            maxLength={SET_NOTES_MAX_LENGTH}
+            onValueChange={(notes) => onChange({ notes })}
+          />
+        </div>
+      ) : hasNote ? (
+        <p className="set-row__note-text">{set.notes}</p>
+      ) : null}
       {/* Under the inputs, on a row of its own (after the tick in the reading order too). */}
       {stepper && fields.includes('weight') ? (
         <WeightStepper
@@ -259,6 +287,7 @@ export function SetHeader({ logType, system }: { logType: LogType; system: UnitS
           </span>
         ))}
       </span>
+      <span className="set-row__note-heading" />
       <span className="set-row__tick-heading">{t('workouts.active.colDone')}</span>
     </div>
   );

@@ -5,6 +5,7 @@ import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
 import { useExercisesById } from '@/lib/exercises/get-exercise';
 import { distanceUnit, fromDisplayDistance, fromDisplayWeight, toDisplayDistance, toDisplayWeight, useUnitSystem, weightUnit } from '@/lib/units';
+import { SET_NOTES_MAX_LENGTH } from '@/lib/limits';
 import { useUpdateWorkout } from '../api/update-workout';
 import { fieldsOf, newId, setTypes, type LogType, type SetType, type Workout } from '../lib/model';
 import { editedSet, editOf, inputOf, type EditedBlock, type EditedSet, type WorkoutEdit } from '../lib/workout-edit';
@@ -100,7 +101,7 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
                   changeBlock(block.key, (b) => {
                     // The values of the last set; how it felt and the plan are not copied.
                     const last = b.sets[b.sets.length - 1];
-                    const copy = editedSet(last ? { ...last, rpe: null, rir: null, target_reps: null, target_weight_kg: null, target_rir: null } : {});
+                    const copy = editedSet(last ? { ...last, rpe: null, rir: null, notes: null, target_reps: null, target_weight_kg: null, target_rir: null } : {});
                     return { ...b, sets: [...b.sets, copy] };
                   })
                 }
@@ -228,6 +229,7 @@ function EditedSetRow({
       })}
       <NumberField label={label(t('workouts.edit.rpe'))} value={set.rpe} maxFractionDigits={1} onValueChange={(v) => onChange({ rpe: v })} min={1} max={10} />
       <NumberField label={label(t('workouts.edit.rir'))} integer value={set.rir} onValueChange={(v) => onChange({ rir: v })} min={0} max={10} />
+      <TextField label={t('workouts.edit.setNote')} value={set.notes} maxLength={SET_NOTES_MAX_LENGTH} onValueChange={(notes) => onChange({ notes })} />
       <Checkbox label={t('workouts.edit.setDone')} checked={set.done} onCheckedChange={(done) => onChange({ done })} />
       <Button variant="ghost" aria-label={t('workouts.edit.removeSetLabel', { number, exercise: exerciseName })} onClick={onRemove}>
         {t('workouts.edit.removeSet')}

@@ -48,6 +48,8 @@ export interface ActiveSet {
   /** How hard it was: RPE (1-10, halves) and reps in reserve. Absent in drafts of older versions. */
   rpe?: number | null;
   rir?: number | null;
+  /** The set's own note ("left knee hurt"). Absent in drafts of older versions. */
+  notes?: string;
 }
 
 export interface ActiveBlock {

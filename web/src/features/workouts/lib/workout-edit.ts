@@ -11,6 +11,8 @@ export interface EditedSet {
   distance_m: number | null;
   rpe: number | null;
   rir: number | null;
+  /** The set's own note; '' for none. */
+  notes: string;
   done: boolean;
   /** The plan is kept as it was: editing changes what was done. */
   target_reps: number | null;
@@ -69,6 +71,7 @@ export function editedSet(set: Partial<WorkoutSet> = {}): EditedSet {
     distance_m: set.distance_m ?? null,
     rpe: set.rpe ?? null,
     rir: set.rir ?? null,
+    notes: set.notes ?? '',
     done: set.done ?? true,
     target_reps: set.target_reps ?? null,
     target_weight_kg: set.target_weight_kg ?? null,
@@ -109,7 +112,7 @@ export function inputOf(edit: WorkoutEdit, workout: Workout): WorkoutInput {
       superset_group: block.superset_group,
       rest_s: block.rest_s,
       notes: block.notes.trim() || null,
-      sets: block.sets.map(({ key: _key, ...set }) => set),
+      sets: block.sets.map(({ key: _key, notes, ...set }) => ({ ...set, notes: notes.trim() || null })),
     })),
   };
   if (workout.time_zone) input.time_zone = workout.time_zone;
