@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, NumberField, TextField } from '@/components/ui';
-import { SET_NOTES_MAX_LENGTH } from '@/lib/limits';
+import { maxDisplayDistance, maxDisplayWeight, SET_DURATION_S_MAX, SET_NOTES_MAX_LENGTH, SET_REPS_MAX } from '@/lib/limits';
 import { formatNumber } from '@/lib/format';
 import {
   distanceUnit,
@@ -132,7 +132,7 @@ export function SetRow({
                   value={set.weight_kg === null ? null : toDisplayWeight(set.weight_kg, system)}
                   onValueChange={(v) => onChange({ weight_kg: v === null ? null : fromDisplayWeight(v, system) })}
                   min={0}
-                  max={system === 'imperial' ? 4400 : 2000}
+                  max={maxDisplayWeight(system)}
                   step={weightStep}
                 />
               );
@@ -148,7 +148,7 @@ export function SetRow({
                   value={set.reps}
                   onValueChange={(v) => onChange({ reps: v })}
                   min={0}
-                  max={10000}
+                  max={SET_REPS_MAX}
                 />
               );
             case 'duration':
@@ -164,7 +164,7 @@ export function SetRow({
                   value={set.duration_s === null ? null : minutes ? set.duration_s / 60 : set.duration_s}
                   onValueChange={(v) => onChange({ duration_s: v === null ? null : minutes ? Math.round(v * 60) : v })}
                   min={0}
-                  max={minutes ? 10080 : 604800}
+                  max={minutes ? SET_DURATION_S_MAX / 60 : SET_DURATION_S_MAX}
                 />
               );
             case 'distance':
@@ -178,7 +178,7 @@ export function SetRow({
                   value={set.distance_m === null ? null : toDisplayDistance(set.distance_m, system)}
                   onValueChange={(v) => onChange({ distance_m: v === null ? null : fromDisplayDistance(v, system) })}
                   min={0}
-                  max={10000}
+                  max={maxDisplayDistance(system)}
                 />
               );
           }

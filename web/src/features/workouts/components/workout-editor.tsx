@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
 import { useExercisesById } from '@/lib/exercises/get-exercise';
 import { distanceUnit, fromDisplayDistance, fromDisplayWeight, toDisplayDistance, toDisplayWeight, useUnitSystem, weightUnit } from '@/lib/units';
-import { SET_NOTES_MAX_LENGTH } from '@/lib/limits';
+import { maxDisplayDistance, maxDisplayWeight, SET_DURATION_S_MAX, SET_NOTES_MAX_LENGTH, SET_REPS_MAX } from '@/lib/limits';
 import { useUpdateWorkout } from '../api/update-workout';
 import { fieldsOf, newId, setTypes, type LogType, type SetType, type Workout } from '../lib/model';
 import { editedSet, editOf, inputOf, type EditedBlock, type EditedSet, type WorkoutEdit } from '../lib/workout-edit';
@@ -195,12 +195,12 @@ function EditedSetRow({
                 value={set.weight_kg === null ? null : toDisplayWeight(set.weight_kg, system)}
                 onValueChange={(v) => onChange({ weight_kg: v === null ? null : fromDisplayWeight(v, system) })}
                 min={0}
-                max={system === 'imperial' ? 4400 : 2000}
+                max={maxDisplayWeight(system)}
               />
             );
           case 'reps':
             return (
-              <NumberField key={field} integer label={label(t('workouts.active.repsLabel'))} value={set.reps} onValueChange={(v) => onChange({ reps: v })} min={0} max={10000} />
+              <NumberField key={field} integer label={label(t('workouts.active.repsLabel'))} value={set.reps} onValueChange={(v) => onChange({ reps: v })} min={0} max={SET_REPS_MAX} />
             );
           case 'duration':
             return (
@@ -211,7 +211,7 @@ function EditedSetRow({
                 value={set.duration_s}
                 onValueChange={(v) => onChange({ duration_s: v })}
                 min={0}
-                max={604800}
+                max={SET_DURATION_S_MAX}
               />
             );
           case 'distance':
@@ -222,7 +222,7 @@ function EditedSetRow({
                 value={set.distance_m === null ? null : toDisplayDistance(set.distance_m, system)}
                 onValueChange={(v) => onChange({ distance_m: v === null ? null : fromDisplayDistance(v, system) })}
                 min={0}
-                max={10000}
+                max={maxDisplayDistance(system)}
               />
             );
         }
