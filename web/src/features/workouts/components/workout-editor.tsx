@@ -26,7 +26,7 @@ export interface WorkoutEditorProps {
  */
 export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps) {
   const { t } = useTranslation();
-  const [edit, setEdit] = useState<WorkoutEdit>(() => editOf(workout));
+  const [edit, setEdit] = useState<WorkoutEdit>(() => editOf(workout, Intl.DateTimeFormat().resolvedOptions().timeZone));
   const [adding, setAdding] = useState(false);
   const exercises = useExercisesById(edit.blocks.map((b) => b.exercise_id));
   const update = useUpdateWorkout();
@@ -48,10 +48,12 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
       }}
     >
       <TextField label={t('workouts.edit.title')} value={edit.title} maxLength={200} onValueChange={(title) => change({ title })} />
-      <div className="workout-editor__times">
+      {/* In the workout's own zone, whichever zone the browser is in now; said once for both. */}
+      <fieldset className="workout-editor__times">
+        <legend className="field__label">{t('workouts.edit.timesIn', { zone: edit.zone.replaceAll('_', ' ') })}</legend>
         <TextField type="datetime-local" label={t('workouts.edit.started')} value={edit.started} required onValueChange={(started) => change({ started })} />
         <TextField type="datetime-local" label={t('workouts.edit.ended')} value={edit.ended} onValueChange={(ended) => change({ ended })} />
-      </div>
+      </fieldset>
       <SelectField
         label={t('workouts.edit.effort')}
         value={edit.perceived_effort === null ? '' : String(edit.perceived_effort)}
