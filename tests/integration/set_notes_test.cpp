@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/csv.hpp"
+#include "platform/jobs/job_queue.hpp"
 #include "support/app_harness.hpp"
 
 namespace vigor {

@@ -401,7 +401,9 @@ boost::json::object EncodeWorkoutPage(const WorkoutPage& page) {
 boost::json::object EncodeLastSets(const LastSets& last) {
   return {{"workout_id", OrNull(last.workout_id)},
           {"started_at", OrNull(last.started_at)},
-          {"items", EncodeSets(last.items)}};
+          {"items", EncodeSets(last.items)},
+          {"best_weight_kg", OrNull(last.best_weight_kg)},
+          {"best_reps", OrNull(last.best_reps)}};
 }
 
 boost::json::object EncodeRoutine(const Routine& r) {

@@ -166,10 +166,20 @@ constexpr Statement kLastWorkoutWith{
 constexpr Statement kSetsOfExercise{
     "workout_sets.of_exercise_in_workout",
     "SELECT s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done, "
-    "s.target_reps, s.target_weight_kg, s.target_rir FROM workout_sets s JOIN workout_blocks b "
+    "s.target_reps, s.target_weight_kg, s.target_rir, s.notes FROM workout_sets s "
+    "JOIN workout_blocks b "
     "ON b.user_id = s.user_id AND b.workout_id = s.workout_id AND b.position = s.block_position "
     "WHERE s.workout_id = $1 AND s.user_id = $2 AND b.exercise_id = $3 "
     "ORDER BY s.block_position, s.position"};
+// Served by workout_blocks_exercise (user_id, exercise_id), then each block's sets by key.
+constexpr Statement kBestOfExercise{
+    "workout_sets.best_of_exercise",
+    "SELECT MAX(s.weight_kg) AS best_weight_kg, MAX(s.reps) AS best_reps FROM workout_blocks b "
+    "JOIN workouts w ON w.user_id = b.user_id AND w.id = b.workout_id "
+    "JOIN workout_sets s ON s.user_id = b.user_id AND s.workout_id = b.workout_id "
+    "AND s.block_position = b.position "
+    "WHERE b.user_id = $1 AND b.exercise_id = $2 AND w.user_id = $1 AND s.user_id = $1 "
+    "AND w.deleted_at IS NULL AND s.done = 1"};
 constexpr Statement kDeleteKeysBefore{
     "workout_idempotency_keys.delete_before",
     "DELETE FROM workout_idempotency_keys WHERE (user_id, key) IN (SELECT user_id, key FROM "
@@ -500,6 +510,10 @@ LastSets WorkoutRepository::FindLastSets(Session& s, const std::string& user_id,
   last.started_at = latest->Text("started_at");
   for (const auto& r : s.Query(kSetsOfExercise, *last.workout_id, user_id, exercise_id)) {
     last.items.push_back(WorkoutSetFromRow(r));
+  }
+  if (auto best = s.QueryOne(kBestOfExercise, user_id, exercise_id)) {
+    last.best_weight_kg = best->OptReal("best_weight_kg");
+    last.best_reps = best->OptInt("best_reps");
   }
   return last;
 }

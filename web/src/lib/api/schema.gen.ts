@@ -2809,6 +2809,10 @@ export interface operations {
                         /** Format: date-time */
                         started_at?: string | null;
                         items: components["schemas"]["WorkoutSet"][];
+                        /** @description The heaviest weight of any done set of this exercise in any of your workouts; null when none has a weight. The logging screen warns of a set far above it (a typo guard). */
+                        best_weight_kg?: number | null;
+                        /** @description The most reps of any done set of this exercise in any of your workouts. */
+                        best_reps?: number | null;
                     };
                 };
             };

@@ -17,6 +17,8 @@ import {
 } from '@/lib/units';
 import { useSwipe } from '../hooks/use-swipe';
 import type { SetPatch } from '../lib/active-workout';
+import type { Warning } from '../lib/plausibility';
+import { PlausibilityWarning } from './plausibility-warning';
 import { fieldsOf, setTypes, type ActiveSet, type LogType, type SetType, type WorkoutSet } from '../lib/model';
 
 export interface SetRowProps {
@@ -33,6 +35,8 @@ export interface SetRowProps {
   stepper?: boolean;
   onChange: (patch: SetPatch) => void;
   onToggle: () => void;
+  /** What the typo guard questions in this set, not yet confirmed (plausibility.ts). */
+  warnings?: readonly Warning[];
 }
 
 /** The letter on a set's badge: its number for a normal set, else the type's initial. */
@@ -85,6 +89,7 @@ export function SetRow({
   stepper = false,
   onChange,
   onToggle,
+  warnings = [],
 }: SetRowProps) {
   const { t, i18n } = useTranslation();
   const swipe = useSwipe<HTMLLIElement>(onToggle, { swipingClass: 'set-row--swiping', armedClass: 'set-row--swipe-armed' });
@@ -203,6 +208,17 @@ export function SetRow({
       >
         <Icon name="check" />
       </button>
+      {warnings.length > 0 ? (
+        <div className="set-row__warning">
+          <PlausibilityWarning
+            warnings={warnings}
+            system={system}
+            number={number}
+            exerciseName={exerciseName}
+            onConfirm={() => onChange({ confirmed: { weight_kg: set.weight_kg, reps: set.reps } })}
+          />
+        </div>
+      ) : null}
       {noteOpen ? (
         <div id={noteId} className="set-row__note">
           <TextField

@@ -33,7 +33,7 @@ export function newBlock(exercise: ExerciseRef, previous: WorkoutSet[], system: 
   return { key: newId(), exercise, superset_group: null, rest_s: null, previous, sets: initialSets(previous, system, step) };
 }
 
-export type SetPatch = Partial<Pick<ActiveSet, 'set_type' | 'weight_kg' | 'reps' | 'duration_s' | 'distance_m' | 'rpe' | 'rir' | 'notes'>>;
+export type SetPatch = Partial<Pick<ActiveSet, 'set_type' | 'weight_kg' | 'reps' | 'duration_s' | 'distance_m' | 'rpe' | 'rir' | 'notes' | 'confirmed'>>;
 
 export type WorkoutAction =
   | { type: 'rename'; title: string }

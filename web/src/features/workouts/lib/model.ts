@@ -50,6 +50,8 @@ export interface ActiveSet {
   rir?: number | null;
   /** The set's own note ("left knee hurt"). Absent in drafts of older versions. */
   notes?: string;
+  /** The weight and reps the user confirmed when the typo guard questioned them (plausibility.ts). */
+  confirmed?: { weight_kg: number | null; reps: number | null } | null;
 }
 
 export interface ActiveBlock {
@@ -67,6 +69,8 @@ export interface ActiveBlock {
   notes?: string;
   /** The sets of the previous session with this exercise (what GET /last-sets said). */
   previous: WorkoutSet[];
+  /** The best weight and reps of all earlier sessions (GET /last-sets); absent offline and in older drafts. */
+  best?: { weight_kg: number | null; reps: number | null } | null;
   sets: ActiveSet[];
 }
 

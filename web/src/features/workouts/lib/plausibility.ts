@@ -1,3 +1,5 @@
+import type { ActiveWorkout } from './model';
+
 /**
  * The typo guard: a set's weight or reps far outside what the user has done with the exercise
  * ("1,999 kg curl x 10,000 reps") is flagged for them to confirm before it is saved. A warning,
@@ -106,4 +108,16 @@ export function unconfirmedWarnings(
   equipment: readonly string[],
 ): Warning[] {
   return isConfirmed(set) ? [] : plausibilityWarnings(set, history, equipment);
+}
+
+/** How many sets of a workout in progress have values the user has not confirmed yet. */
+export function doubtfulSets(workout: ActiveWorkout): number {
+  let n = 0;
+  for (const block of workout.blocks) {
+    const history = historyOf(block.best, block.previous);
+    for (const set of block.sets) {
+      if (unconfirmedWarnings(set, history, block.exercise.equipment).length > 0) n++;
+    }
+  }
+  return n;
 }

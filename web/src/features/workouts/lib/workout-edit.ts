@@ -14,6 +14,8 @@ export interface EditedSet {
   rir: number | null;
   /** The set's own note; '' for none. */
   notes: string;
+  /** The weight and reps the user confirmed when the typo guard questioned them; not sent. */
+  confirmed?: { weight_kg: number | null; reps: number | null } | null;
   done: boolean;
   /** The plan is kept as it was: editing changes what was done. */
   target_reps: number | null;
@@ -119,7 +121,7 @@ export function inputOf(edit: WorkoutEdit, workout: Workout): WorkoutInput {
       superset_group: block.superset_group,
       rest_s: block.rest_s,
       notes: block.notes.trim() || null,
-      sets: block.sets.map(({ key: _key, notes, ...set }) => ({ ...set, notes: notes.trim() || null })),
+      sets: block.sets.map(({ key: _key, confirmed: _confirmed, notes, ...set }) => ({ ...set, notes: notes.trim() || null })),
     })),
   };
   if (workout.time_zone) input.time_zone = workout.time_zone;
