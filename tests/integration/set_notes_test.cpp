@@ -159,6 +159,10 @@ TEST_F(SetNotesTest, StrongsNotesColumnIsEachSetsNoteThroughImportAndExport) {
   EXPECT_EQ(records[2].fields[kNotes], "");
   EXPECT_EQ(records[3].fields[kNotes], "slow, controlled");
 
+  // Strong's columns, then the block's notes in a column of Vigor's own.
+  EXPECT_EQ(records[0].fields.back(), "Exercise Notes");
+  EXPECT_EQ(records[1].fields.back(), "");
+
   // The export imported into another account gives the same sets with the same notes.
   h_.CreateUser("ben");
   Browser ben;
@@ -169,6 +173,31 @@ TEST_F(SetNotesTest, StrongsNotesColumnIsEachSetsNoteThroughImportAndExport) {
   EXPECT_EQ(copy[0].at("notes"), "left knee hurt");
   EXPECT_TRUE(copy[1].at("notes").is_null());
   EXPECT_EQ(copy[2].at("notes"), "slow, controlled");
+}
+
+TEST_F(SetNotesTest, TheExportKeepsABlocksNotesApartFromItsSetsNotes) {
+  ASSERT_EQ(Post(NotedWorkout()).status, 201);
+  auto exported = h_.Get(ana_, "/api/v1/exports/sets.csv");
+  ASSERT_EQ(exported.status, 200);
+  auto records = core::ReadCsv(exported.body);
+  ASSERT_EQ(records.size(), 4u);
+  constexpr std::size_t kNotes = 9, kExerciseNotes = 12;
+  EXPECT_EQ(records[1].fields[kNotes], "left knee hurt");
+  EXPECT_EQ(records[2].fields[kNotes], "");
+  EXPECT_EQ(records[3].fields[kNotes], "grinder\nbelt on");
+  for (std::size_t i = 1; i <= 3; ++i) EXPECT_EQ(records[i].fields[kExerciseNotes], "high bar");
+
+  h_.CreateUser("ben");
+  Browser ben;
+  h_.SignIn(ben, "ben");
+  auto copy = h_.Get(ben, "/api/v1/workouts/" + RunStrongImport(ben, exported.body)).Json();
+  EXPECT_EQ(copy.at("blocks").as_array()[0].as_object().at("notes"), "high bar");
+  auto sets = SetsOf(copy);
+  ASSERT_EQ(sets.size(), 3u);
+  EXPECT_EQ(sets[0].at("notes"), "left knee hurt");
+  EXPECT_TRUE(sets[1].at("notes").is_null());
+  EXPECT_EQ(sets[2].at("notes"), "grinder\nbelt on");
+  EXPECT_EQ(h_.Get(ben, "/api/v1/exports/sets.csv").body, exported.body);
 }
 
 }  // namespace

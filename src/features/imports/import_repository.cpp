@@ -57,7 +57,7 @@ constexpr Statement kAllSets{
     "workout_sets.export",
     "SELECT w.id AS workout_id, w.title, w.started_at, w.ended_at, w.time_zone, "
     "w.notes AS workout_notes, "
-    "b.position AS block_position, b.exercise_id, "
+    "b.position AS block_position, b.exercise_id, b.notes AS block_notes, "
     "s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done, "
     "s.notes AS set_notes "
     "FROM workouts w JOIN workout_blocks b ON b.user_id = w.user_id AND b.workout_id = w.id "
@@ -92,6 +92,7 @@ ExportedSet ExportedSetFromRow(const Row& r) {
   e.workout_notes = r.OptText("workout_notes");
   e.block_position = r.Int("block_position");
   e.exercise_id = r.Text("exercise_id");
+  e.block_notes = r.OptText("block_notes");
   e.set.set_type = workouts::ParseSetType(r.Text("set_type")).value_or(workouts::SetType::kNormal);
   e.set.reps = r.OptInt("reps");
   e.set.weight_kg = r.OptReal("weight_kg");

@@ -19,6 +19,7 @@ struct ExportedSet {
   std::optional<std::string> workout_notes;
   std::int64_t block_position = 0;
   std::string exercise_id;
+  std::optional<std::string> block_notes;
   workouts::WorkoutSet set;
 };
 

@@ -856,7 +856,8 @@ std::string ImportService::ExportSetsCsv(const Principal& principal) {
     row.set_order = StrongSetOrder(r.set.set_type, numbered);
     row.set = r.set;
     // Strong's Notes column is per set: the set's note is written there, and an import of the
-    // file reads it back into the set. A block's notes have no column in Strong's layout.
+    // file reads it back into the set. The block's notes go in the added Exercise Notes column.
+    row.exercise_notes = r.block_notes;
     row.workout_notes = r.workout_notes;
     out += core::CsvLine(StrongFields(row));
   }
