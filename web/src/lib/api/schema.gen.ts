@@ -1408,6 +1408,8 @@ export interface components {
             target_reps?: number | null;
             target_weight_kg?: number | null;
             target_rir?: number | null;
+            /** @description The set's own note ("left knee hurt"); the block's notes are about the exercise. Multi-line text: line feed, carriage return and tab are the only control characters allowed. Strong's CSV Notes column is read into it and written from it. */
+            notes?: string | null;
         };
         WorkoutBlock: {
             exercise_id: string;
@@ -2889,6 +2891,10 @@ export interface operations {
                         /** Format: date-time */
                         started_at?: string | null;
                         items: components["schemas"]["WorkoutSet"][];
+                        /** @description The heaviest weight of any done set of this exercise in any of your workouts; null when none has a weight. The logging screen warns of a set far above it (a typo guard). */
+                        best_weight_kg?: number | null;
+                        /** @description The most reps of any done set of this exercise in any of your workouts. */
+                        best_reps?: number | null;
                     };
                 };
             };

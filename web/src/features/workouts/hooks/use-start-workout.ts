@@ -26,13 +26,11 @@ export function useStartFromRoutine() {
     try {
       const blocks = await Promise.all(
         routine.items.map(async (item): Promise<ActiveBlock> => {
-          const [exercise, previous] = await Promise.all([
+          const [exercise, last] = await Promise.all([
             queryClient.fetchQuery(getExerciseQueryOptions(item.exercise_id)),
-            queryClient
-              .fetchQuery(getLastSetsQueryOptions(item.exercise_id))
-              .then((last) => performedSets(last.items))
-              .catch((): WorkoutSet[] => []),
+            queryClient.fetchQuery(getLastSetsQueryOptions(item.exercise_id)).catch(() => null),
           ]);
+          const previous: WorkoutSet[] = last ? performedSets(last.items) : [];
           return {
             key: newId(),
             exercise: exerciseRef(exercise),
@@ -40,6 +38,8 @@ export function useStartFromRoutine() {
             rest_s: item.rest_s ?? null,
             target_percent_1rm: item.target_percent_1rm ?? null,
             previous,
+            // The typo guard's history: the best of every earlier session.
+            best: last ? { weight_kg: last.best_weight_kg ?? null, reps: last.best_reps ?? null } : null,
             sets: setsFromRoutineItem(item, previous, system, step),
           };
         }),
