@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Button } from './button';
 import { Icon } from './icon';
@@ -39,11 +40,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <div className="toast-region" role="status" aria-live="polite">
-        {toasts.map((toast) => (
-          <Toast key={toast.id} toast={toast} onDismiss={() => dismiss(toast.id)} />
-        ))}
-      </div>
+      {/* A live region that is always there (a region added with its text is not read out),
+          in <body> so that it sits above every page and dialog backdrop's stacking. */}
+      {typeof document === 'undefined'
+        ? null
+        : createPortal(
+            <div className="toast-region" aria-live="polite">
+              {toasts.map((toast) => (
+                <Toast key={toast.id} toast={toast} onDismiss={() => dismiss(toast.id)} />
+              ))}
+            </div>,
+            document.body,
+          )}
     </ToastContext.Provider>
   );
 }

@@ -182,7 +182,7 @@ function TokenList() {
               </p>
             </div>
             <Button
-              variant="secondary"
+              variant="destructive-subtle"
               disabled={revoke.isPending && revoke.variables === token.id}
               onClick={() => revoke.mutate(token.id)}
             >

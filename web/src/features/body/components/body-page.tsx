@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Dialog, ErrorState, Notice, NumberField, SelectField, Skeleton, TextField } from '@/components/ui';
+import { Button, Card, ConfirmDialog, ErrorState, Notice, NumberField, SelectField, Skeleton, TextField } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -237,7 +237,15 @@ function RecordForm({ system, timeZone, kindOptions, ownKinds, onSaved }: Record
           </div>
         </form>
       </Card>
-      <Dialog open={replacing !== null} title={t('body.replaceTitle')} onClose={() => setReplacing(null)}>
+      <ConfirmDialog
+        open={replacing !== null}
+        title={t('body.replaceTitle')}
+        tone="primary"
+        cancelLabel={t('body.keep')}
+        confirmLabel={t('body.replace')}
+        onCancel={() => setReplacing(null)}
+        onConfirm={() => replacing && save(replacing.input, form.values.kind === NEW_KIND)}
+      >
         {replacing ? (
           <p>
             {t('body.replaceBody', {
@@ -248,15 +256,7 @@ function RecordForm({ system, timeZone, kindOptions, ownKinds, onSaved }: Record
             })}
           </p>
         ) : null}
-        <div className="dialog__actions">
-          <Button variant="ghost" onClick={() => setReplacing(null)}>
-            {t('body.keep')}
-          </Button>
-          <Button variant="primary" onClick={() => replacing && save(replacing.input, form.values.kind === NEW_KIND)}>
-            {t('body.replace')}
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }
@@ -333,7 +333,7 @@ function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
               <td>{day(m.day)}</td>
               <td>{n(toDisplayValue(kind, m.value, system))}</td>
               <td>
-                <Button variant="ghost" disabled={remove.isPending} onClick={() => setDeleting(m)}>
+                <Button variant="destructive-subtle" disabled={remove.isPending} onClick={() => setDeleting(m)}>
                   {t('body.delete')}
                   <span className="visually-hidden"> {t('body.entryOf', { day: day(m.day) })}</span>
                 </Button>
@@ -342,7 +342,17 @@ function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
           ))}
         </tbody>
       </table>
-      <Dialog open={deleting !== null} title={t('body.deleteTitle')} onClose={() => setDeleting(null)}>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t('body.deleteTitle')}
+        cancelLabel={t('forms.cancel')}
+        confirmLabel={t('body.delete')}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (deleting) remove.mutate({ id: deleting.id, kind });
+          setDeleting(null);
+        }}
+      >
         {deleting ? (
           <p>
             {t('body.deleteBody', {
@@ -352,22 +362,7 @@ function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
             })}
           </p>
         ) : null}
-        <div className="dialog__actions">
-          <Button variant="ghost" onClick={() => setDeleting(null)}>
-            {t('forms.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            className="body-delete"
-            onClick={() => {
-              if (deleting) remove.mutate({ id: deleting.id, kind });
-              setDeleting(null);
-            }}
-          >
-            {t('body.delete')}
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ButtonLink, Card, Dialog, ErrorState, Skeleton } from '@/components/ui';
+import { Button, ButtonLink, Card, ConfirmDialog, ErrorState, Skeleton } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useNow } from '@/hooks/use-now';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDuration } from '@/lib/format';
 import { useRoutines } from '../api/list-routines';
+import { useDiscardWorkout } from '../hooks/use-discard-workout';
 import { useActiveWorkout } from '../lib/active-workout-store';
 import type { ActiveWorkout } from '../lib/model';
 import type { WorkoutPaths } from '../paths';
@@ -25,7 +26,8 @@ export interface LogPageProps {
 export function LogPage({ userId, paths }: LogPageProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('workouts.log.documentTitle'));
-  const { workout, clear } = useActiveWorkout(userId);
+  const { workout } = useActiveWorkout(userId);
+  const discard = useDiscardWorkout(userId);
   const routines = useRoutines();
   const starter = useWorkoutStarter(userId, paths);
   const [discardOpen, setDiscardOpen] = useState(false);
@@ -84,23 +86,19 @@ export function LogPage({ userId, paths }: LogPageProps) {
 
       {starter.dialog}
 
-      <Dialog open={discardOpen} title={t('workouts.active.discardTitle')} onClose={() => setDiscardOpen(false)}>
-        <p>{t('workouts.active.discardBody')}</p>
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={() => setDiscardOpen(false)}>
-            {t('forms.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            onClick={() => {
-              setDiscardOpen(false);
-              clear();
-            }}
-          >
-            {t('workouts.active.discardConfirm')}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={discardOpen}
+        title={t('workouts.active.discardTitle')}
+        cancelLabel={t('forms.cancel')}
+        confirmLabel={t('workouts.active.discardConfirm')}
+        onCancel={() => setDiscardOpen(false)}
+        onConfirm={() => {
+          setDiscardOpen(false);
+          discard();
+        }}
+      >
+        {t('workouts.active.discardBody')}
+      </ConfirmDialog>
     </div>
   );
 }
@@ -125,7 +123,7 @@ function InProgressCard({ workout, paths, onDiscard }: { workout: ActiveWorkout;
           <ButtonLink to={paths.active} variant="primary" size="lg">
             {t('workouts.inProgress.continue')}
           </ButtonLink>
-          <Button variant="ghost" onClick={onDiscard}>
+          <Button variant="destructive-subtle" onClick={onDiscard}>
             {t('workouts.active.discard')}
           </Button>
         </div>
