@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, ConfirmDialog, ErrorState, Notice, NumberField, SelectField, Skeleton, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, Card, ConfirmDialog, ErrorState, Notice, NumberField, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useForm } from '@/lib/forms/use-form';
@@ -42,7 +41,6 @@ function unitOf(kind: string, system: UnitSystem, own: readonly MeasurementKindS
  */
 export function BodyPage({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('body.documentTitle'));
   const [system] = useUnitSystem();
   const kinds = useMeasurementKinds();
   const ownKinds = (kinds.data?.items ?? []).filter((k) => !isBuiltIn(k.kind));
@@ -56,7 +54,7 @@ export function BodyPage({ timeZone }: { timeZone: string }) {
 
   return (
     <div className="body-page">
-      <h1 className="body-page__title">{t('body.title')}</h1>
+      <PageHeader title={t('body.title')} documentTitle={t('body.documentTitle')} />
       {kinds.isError ? (
         <ErrorState message={t('body.kindsError')} onRetry={() => void kinds.refetch()} />
       ) : null}

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ButtonLink, Card, ConfirmDialog, ErrorState, Skeleton } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, ButtonLink, Card, ConfirmDialog, ErrorState, PageHeader, Skeleton } from '@/components/ui';
 import { useNow } from '@/hooks/use-now';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDuration } from '@/lib/format';
@@ -25,7 +24,6 @@ export interface LogPageProps {
 /** /log: continue the workout in progress, or start one (empty, or from a routine). */
 export function LogPage({ userId, paths }: LogPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('workouts.log.documentTitle'));
   const { workout } = useActiveWorkout(userId);
   const discard = useDiscardWorkout(userId);
   const routines = useRoutines();
@@ -36,8 +34,8 @@ export function LogPage({ userId, paths }: LogPageProps) {
   const routinesId = useId();
 
   return (
-    <div className="workout-page">
-      <h1 className="workout-page__title">{t('workouts.log.title')}</h1>
+    <div className="workout-page workout-page--log">
+      <PageHeader title={t('workouts.log.title')} documentTitle={t('workouts.log.documentTitle')} />
 
       {workout ? <InProgressCard workout={workout} paths={paths} onDiscard={() => setDiscardOpen(true)} /> : null}
 
