@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Button, ErrorState, PageHeader, Skeleton, TextField } from '@/components/ui';
+import { Button, EmptyState, ErrorState, PageHeader, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useUsers } from '../api/list-users';
 import { AdminNav, type AdminPaths } from './admin-nav';
@@ -44,7 +44,7 @@ export function AdminUsersPage({ meId, paths }: AdminUsersPageProps) {
     const items = users.data.pages.flatMap((page) => page.items);
     content =
       items.length === 0 ? (
-        <p className="empty-state">{q ? t('admin.users.noMatch', { q }) : t('admin.users.empty')}</p>
+        <EmptyState>{q ? t('admin.users.noMatch', { q }) : t('admin.users.empty')}</EmptyState>
       ) : (
         <>
           <p className="visually-hidden" role="status">

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, ConfirmDialog, ErrorState, Notice, NumberField, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
+import { Button, Card, ConfirmDialog, EmptyState, ErrorState, Notice, NumberField, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useForm } from '@/lib/forms/use-form';
@@ -280,7 +280,7 @@ function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
     return <ErrorState message={errorMessage(measurements.error, t)} onRetry={() => void measurements.refetch()} />;
   }
   const items: Measurement[] = measurements.data.items;
-  if (items.length === 0) return <p className="empty-state">{t('body.empty', { what: label })}</p>;
+  if (items.length === 0) return <EmptyState>{t('body.empty', { what: label })}</EmptyState>;
   const points = pointsInRange(
     items.map((m) => ({ day: m.day, value: toDisplayValue(kind, m.value, system) })),
     range,
@@ -311,7 +311,7 @@ function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
           unit={unit}
         />
       ) : (
-        <p className="empty-state">{t('body.rangeEmpty', { what: label })}</p>
+        <EmptyState>{t('body.rangeEmpty', { what: label })}</EmptyState>
       )}
       {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
       <table className="body-table">

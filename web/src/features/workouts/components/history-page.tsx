@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Button, ButtonLink, ErrorState, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
+import { Button, ButtonLink, EmptyState, ErrorState, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useWorkouts, type WorkoutKind } from '../api/list-workouts';
 import type { WorkoutPaths } from '../paths';
@@ -45,14 +45,17 @@ export function HistoryPage({ paths }: { paths: WorkoutPaths }) {
     if (items.length === 0) {
       content =
         q || kind ? (
-          <p className="empty-state">{t('workouts.history.noMatch')}</p>
+          <EmptyState>{t('workouts.history.noMatch')}</EmptyState>
         ) : (
-          <div className="empty-block">
-            <p className="empty-state">{t('workouts.history.empty')}</p>
-            <ButtonLink to={paths.log} variant="primary">
-              {t('workouts.history.startOne')}
-            </ButtonLink>
-          </div>
+          <EmptyState
+            action={
+              <ButtonLink to={paths.log} variant="primary">
+                {t('workouts.history.startOne')}
+              </ButtonLink>
+            }
+          >
+            {t('workouts.history.empty')}
+          </EmptyState>
         );
     } else {
       content = (

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ButtonLink, Card, ConfirmDialog, ErrorState, PageHeader, Skeleton } from '@/components/ui';
+import { Button, ButtonLink, Card, ConfirmDialog, EmptyState, ErrorState, PageHeader, Skeleton } from '@/components/ui';
 import { useNow } from '@/hooks/use-now';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDuration } from '@/lib/format';
@@ -72,7 +72,7 @@ export function LogPage({ userId, paths }: LogPageProps) {
         ) : routines.isError ? (
           <ErrorState message={errorMessage(routines.error, t)} onRetry={() => void routines.refetch()} />
         ) : routines.data.items.length === 0 ? (
-          <p className="empty-state">{t('workouts.routines.empty')}</p>
+          <EmptyState>{t('workouts.routines.empty')}</EmptyState>
         ) : (
           <RoutineStartList routines={routines.data.items} starter={starter} paths={paths} heading="h3" />
         )}
