@@ -187,7 +187,13 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
       })),
       visibility: shared ? 'public' : 'private',
     };
-    const done = { onSuccess: () => navigate(paths.routines), onError: form.showError };
+    const done = {
+      onSuccess: () => {
+        toast({ message: t('workouts.routines.saved') });
+        navigate(paths.routines);
+      },
+      onError: form.showError,
+    };
     if (routine) update.mutate({ id: routine.id, rev: routine.rev, input }, done);
     else create.mutate(input, done);
   });
