@@ -2,7 +2,11 @@ import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { Link, type LinkProps } from 'react-router';
 import './button.css';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'ghost';
+/**
+ * primary: the page's main action; secondary and ghost: the others. destructive: confirms a
+ * deletion (in a dialog); destructive-subtle: the button that asks for one.
+ */
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'destructive' | 'destructive-subtle';
 export type ButtonSize = 'md' | 'lg';
 
 interface Look {

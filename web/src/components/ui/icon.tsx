@@ -72,6 +72,12 @@ const paths = {
       <path d="M12 9.5v4l2.5 2M9.5 2.5h5" />
     </>
   ),
+  bell: (
+    <>
+      <path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 2h-15z" />
+      <path d="M10 20.5a2 2 0 0 0 4 0" />
+    </>
+  ),
   plates: (
     <>
       <path d="M2.5 12h19" />

@@ -30,3 +30,11 @@ export { Badge, Notice } from './notice';
 export type { BadgeTone, NoticeProps } from './notice';
 // QrCode is imported from './qr-code' directly: it pulls in the QR encoder, which only the
 // security page needs (a code-split chunk), and a barrel re-export would put it in every page.
+export { ConfirmDialog } from './confirm-dialog';
+export type { ConfirmDialogProps } from './confirm-dialog';
+export { EmptyState, LoadingState } from './states';
+export type { EmptyStateProps, LoadingStateProps } from './states';
+export { PageHeader } from './page-header';
+export type { PageHeaderProps } from './page-header';
+export { ToastProvider, useToast } from './toast';
+export type { ToastOptions } from './toast';

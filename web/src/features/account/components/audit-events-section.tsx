@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button, ErrorState, Skeleton } from '@/components/ui';
+import { Button, EmptyState, ErrorState, Skeleton } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useAuditEvents, type AuditEvent } from '../api/list-audit-events';
@@ -55,7 +55,7 @@ export function AuditEventsSection() {
     const items = events.data.pages.flatMap((page) => page.items);
     content =
       items.length === 0 ? (
-        <p className="empty-state">{t('security.events.empty')}</p>
+        <EmptyState>{t('security.events.empty')}</EmptyState>
       ) : (
         <>
           <ul className="item-list item-list--compact">

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/ui';
 import { useNavigate } from 'react-router';
-import { useDocumentTitle } from '@/hooks/use-document-title';
 import { forgetSession, type Me } from '@/lib/auth/get-me';
 import { AuditEventsSection } from './audit-events-section';
 import { ChangeEmailSection } from './change-email-section';
@@ -20,7 +20,6 @@ export interface SecurityPageProps {
 /** /settings/security: password, email, two-factor, devices, access tokens, security events. */
 export function SecurityPage({ me, homePath }: SecurityPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('security.documentTitle'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
@@ -33,10 +32,7 @@ export function SecurityPage({ me, homePath }: SecurityPageProps) {
 
   return (
     <div className="settings-page">
-      <header className="settings-page__header">
-        <h1 className="settings-page__title">{t('security.title')}</h1>
-        <p className="settings-page__intro">{t('security.intro', { username: me.username })}</p>
-      </header>
+      <PageHeader title={t('security.title')} documentTitle={t('security.documentTitle')} intro={t('security.intro', { username: me.username })} />
       <ChangePasswordSection />
       <ChangeEmailSection me={me} />
       <TwoFactorSection me={me} />

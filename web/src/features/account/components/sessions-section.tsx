@@ -54,7 +54,7 @@ export function SessionsSection({ onSignedOut }: SessionsSectionProps) {
                 </p>
               </div>
               <Button
-                variant="secondary"
+                variant="destructive-subtle"
                 disabled={revoke.isPending && revoke.variables === session.id}
                 onClick={() =>
                   revoke.mutate(session.id, {
@@ -81,7 +81,7 @@ export function SessionsSection({ onSignedOut }: SessionsSectionProps) {
       {content}
       <div className="form__actions">
         <Button
-          variant="secondary"
+          variant="destructive-subtle"
           disabled={revokeAll.isPending}
           onClick={() => revokeAll.mutate(undefined, { onSuccess: onSignedOut })}
         >

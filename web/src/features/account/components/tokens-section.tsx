@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, ChoiceGroup, CopyButton, ErrorState, Notice, SelectField, Skeleton, TextField } from '@/components/ui';
+import { Button, Checkbox, ChoiceGroup, CopyButton, EmptyState, ErrorState, Notice, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useForm } from '@/lib/forms/use-form';
@@ -157,7 +157,7 @@ function TokenList() {
     return <ErrorState message={errorMessage(tokens.error, t)} onRetry={() => void tokens.refetch()} />;
   }
   if (tokens.data.items.length === 0) {
-    return <p className="empty-state">{t('security.tokens.empty')}</p>;
+    return <EmptyState>{t('security.tokens.empty')}</EmptyState>;
   }
   return (
     <>
@@ -182,7 +182,7 @@ function TokenList() {
               </p>
             </div>
             <Button
-              variant="secondary"
+              variant="destructive-subtle"
               disabled={revoke.isPending && revoke.variables === token.id}
               onClick={() => revoke.mutate(token.id)}
             >

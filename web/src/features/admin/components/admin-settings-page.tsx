@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, CopyButton, ErrorState, Notice, RadioGroup, Skeleton, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, Card, CopyButton, ErrorState, Notice, PageHeader, RadioGroup, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useForm } from '@/lib/forms/use-form';
 import { formatDateTime } from '@/lib/format';
@@ -14,14 +13,11 @@ import './admin.css';
 /** /admin/settings: how new accounts are admitted, the map tile server, and invite codes. */
 export function AdminSettingsPage({ paths }: { paths: AdminPaths }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('admin.settings.documentTitle'));
   const settings = useSettings();
 
   return (
     <div className="settings-page">
-      <header className="settings-page__header">
-        <h1 className="settings-page__title">{t('admin.settings.title')}</h1>
-      </header>
+      <PageHeader title={t('admin.settings.title')} documentTitle={t('admin.settings.documentTitle')} />
       <AdminNav paths={paths} />
       {settings.isPending ? (
         <Skeleton width="lg" label={t('admin.settings.loading')} />

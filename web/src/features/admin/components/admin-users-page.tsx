@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Button, ErrorState, Skeleton, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, EmptyState, ErrorState, PageHeader, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useUsers } from '../api/list-users';
 import { AdminNav, type AdminPaths } from './admin-nav';
@@ -20,7 +19,6 @@ const SEARCH_DELAY_MS = 300;
 /** /admin/users: find users, change roles, disable, force a password reset, delete. */
 export function AdminUsersPage({ meId, paths }: AdminUsersPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('admin.users.documentTitle'));
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
   const [input, setInput] = useState(q);
@@ -46,7 +44,7 @@ export function AdminUsersPage({ meId, paths }: AdminUsersPageProps) {
     const items = users.data.pages.flatMap((page) => page.items);
     content =
       items.length === 0 ? (
-        <p className="empty-state">{q ? t('admin.users.noMatch', { q }) : t('admin.users.empty')}</p>
+        <EmptyState>{q ? t('admin.users.noMatch', { q }) : t('admin.users.empty')}</EmptyState>
       ) : (
         <>
           <p className="visually-hidden" role="status">
@@ -72,9 +70,7 @@ export function AdminUsersPage({ meId, paths }: AdminUsersPageProps) {
 
   return (
     <div className="settings-page settings-page--wide">
-      <header className="settings-page__header">
-        <h1 className="settings-page__title">{t('admin.users.title')}</h1>
-      </header>
+      <PageHeader title={t('admin.users.title')} documentTitle={t('admin.users.documentTitle')} />
       <AdminNav paths={paths} />
       <form role="search" className="form user-search" onSubmit={(event) => event.preventDefault()}>
         <TextField

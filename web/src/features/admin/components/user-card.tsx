@@ -124,7 +124,7 @@ export function UserCard({ user, isMe }: { user: AdminUser; isMe: boolean }) {
               {t('admin.users.forceReset')}
               {hidden}
             </Button>
-            <Button variant="ghost" className="btn--danger-text" disabled={busy} onClick={() => setDialog('delete')}>
+            <Button variant="destructive-subtle" disabled={busy} onClick={() => setDialog('delete')}>
               {t('admin.users.delete')}
               {hidden}
             </Button>
@@ -208,7 +208,7 @@ export function DeleteUserDialog({ open, username, pending, onCancel, onConfirm 
           <Button variant="ghost" onClick={close}>
             {t('forms.cancel')}
           </Button>
-          <Button type="submit" variant="primary" disabled={!matches || pending}>
+          <Button type="submit" variant="destructive" disabled={!matches || pending}>
             {t('admin.users.deleteConfirm')}
           </Button>
         </div>

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Dialog, ErrorState, Notice, NumberField, SelectField, Skeleton, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, Card, ConfirmDialog, EmptyState, ErrorState, Notice, NumberField, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useForm } from '@/lib/forms/use-form';
@@ -42,7 +41,6 @@ function unitOf(kind: string, system: UnitSystem, own: readonly MeasurementKindS
  */
 export function BodyPage({ timeZone }: { timeZone: string }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('body.documentTitle'));
   const [system] = useUnitSystem();
   const kinds = useMeasurementKinds();
   const ownKinds = (kinds.data?.items ?? []).filter((k) => !isBuiltIn(k.kind));
@@ -56,7 +54,7 @@ export function BodyPage({ timeZone }: { timeZone: string }) {
 
   return (
     <div className="body-page">
-      <h1 className="body-page__title">{t('body.title')}</h1>
+      <PageHeader title={t('body.title')} documentTitle={t('body.documentTitle')} />
       {kinds.isError ? (
         <ErrorState message={t('body.kindsError')} onRetry={() => void kinds.refetch()} />
       ) : null}
@@ -237,7 +235,15 @@ function RecordForm({ system, timeZone, kindOptions, ownKinds, onSaved }: Record
           </div>
         </form>
       </Card>
-      <Dialog open={replacing !== null} title={t('body.replaceTitle')} onClose={() => setReplacing(null)}>
+      <ConfirmDialog
+        open={replacing !== null}
+        title={t('body.replaceTitle')}
+        tone="primary"
+        cancelLabel={t('body.keep')}
+        confirmLabel={t('body.replace')}
+        onCancel={() => setReplacing(null)}
+        onConfirm={() => replacing && save(replacing.input, form.values.kind === NEW_KIND)}
+      >
         {replacing ? (
           <p>
             {t('body.replaceBody', {
@@ -248,15 +254,7 @@ function RecordForm({ system, timeZone, kindOptions, ownKinds, onSaved }: Record
             })}
           </p>
         ) : null}
-        <div className="dialog__actions">
-          <Button variant="ghost" onClick={() => setReplacing(null)}>
-            {t('body.keep')}
-          </Button>
-          <Button variant="primary" onClick={() => replacing && save(replacing.input, form.values.kind === NEW_KIND)}>
-            {t('body.replace')}
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }
@@ -282,7 +280,7 @@ function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
     return <ErrorState message={errorMessage(measurements.error, t)} onRetry={() => void measurements.refetch()} />;
   }
   const items: Measurement[] = measurements.data.items;
-  if (items.length === 0) return <p className="empty-state">{t('body.empty', { what: label })}</p>;
+  if (items.length === 0) return <EmptyState>{t('body.empty', { what: label })}</EmptyState>;
   const points = pointsInRange(
     items.map((m) => ({ day: m.day, value: toDisplayValue(kind, m.value, system) })),
     range,
@@ -313,7 +311,7 @@ function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
           unit={unit}
         />
       ) : (
-        <p className="empty-state">{t('body.rangeEmpty', { what: label })}</p>
+        <EmptyState>{t('body.rangeEmpty', { what: label })}</EmptyState>
       )}
       {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
       <table className="body-table">
@@ -333,7 +331,7 @@ function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
               <td>{day(m.day)}</td>
               <td>{n(toDisplayValue(kind, m.value, system))}</td>
               <td>
-                <Button variant="ghost" disabled={remove.isPending} onClick={() => setDeleting(m)}>
+                <Button variant="destructive-subtle" disabled={remove.isPending} onClick={() => setDeleting(m)}>
                   {t('body.delete')}
                   <span className="visually-hidden"> {t('body.entryOf', { day: day(m.day) })}</span>
                 </Button>
@@ -342,7 +340,17 @@ function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
           ))}
         </tbody>
       </table>
-      <Dialog open={deleting !== null} title={t('body.deleteTitle')} onClose={() => setDeleting(null)}>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t('body.deleteTitle')}
+        cancelLabel={t('forms.cancel')}
+        confirmLabel={t('body.delete')}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (deleting) remove.mutate({ id: deleting.id, kind });
+          setDeleting(null);
+        }}
+      >
         {deleting ? (
           <p>
             {t('body.deleteBody', {
@@ -352,22 +360,7 @@ function KindHistory({ kind, label, unit, system, today }: KindHistoryProps) {
             })}
           </p>
         ) : null}
-        <div className="dialog__actions">
-          <Button variant="ghost" onClick={() => setDeleting(null)}>
-            {t('forms.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            className="body-delete"
-            onClick={() => {
-              if (deleting) remove.mutate({ id: deleting.id, kind });
-              setDeleting(null);
-            }}
-          >
-            {t('body.delete')}
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

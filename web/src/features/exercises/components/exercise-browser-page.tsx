@@ -1,8 +1,7 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ErrorState, SelectField, Skeleton, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, ErrorState, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import type { Equipment, ExerciseCategory, Muscle } from '@/lib/exercises/get-exercise';
 import { useExercises, type ExerciseFilters } from '@/lib/exercises/list-exercises';
@@ -13,7 +12,6 @@ import './exercises.css';
 /** /exercises: the catalogue and your own exercises, searched as you type, filtered. */
 export function ExerciseBrowserPage({ paths }: { paths: ExercisePaths }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('exerciseBrowser.documentTitle'));
   const [q, setQ] = useState('');
   const [muscle, setMuscle] = useState<Muscle | ''>('');
   const [equipment, setEquipment] = useState<Equipment | ''>('');
@@ -63,7 +61,7 @@ export function ExerciseBrowserPage({ paths }: { paths: ExercisePaths }) {
 
   return (
     <div className="exercise-page">
-      <h1 className="exercise-page__title">{t('exerciseBrowser.title')}</h1>
+      <PageHeader title={t('exerciseBrowser.title')} documentTitle={t('exerciseBrowser.documentTitle')} />
       <div role="search" className="exercise-filters">
         <TextField
           type="search"

@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Card, ErrorState, RadioGroup, SelectField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Card, ErrorState, PageHeader, RadioGroup, SelectField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import type { Me } from '@/lib/auth/get-me';
 import { useUpdateMe } from '@/lib/auth/update-me';
@@ -34,7 +33,6 @@ export interface MePaths {
 /** /me: the user's own places (history, routines, programs, exercises, import, body, security) and preferences. */
 export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
   const { t, i18n } = useTranslation();
-  useDocumentTitle(t('me.documentTitle'));
   const [system, setLocalSystem] = useUnitSystem();
   const update = useUpdateMe();
   // Each preference saves on its own, so one's progress or failure shows next to it.
@@ -66,7 +64,7 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
   ];
   return (
     <div className="me-page">
-      <h1 className="me-page__title">{me.username}</h1>
+      <PageHeader title={me.username} documentTitle={t('me.documentTitle')} />
       <section aria-labelledby={placesId}>
         <h2 id={placesId} className="visually-hidden">
           {t('me.places')}

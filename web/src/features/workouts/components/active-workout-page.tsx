@@ -2,13 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { Button, ButtonLink, Dialog, ErrorState, Icon, TextField } from '@/components/ui';
+import { Button, ButtonLink, ConfirmDialog, ErrorState, Icon, TextField } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useNow } from '@/hooks/use-now';
 import type { FieldError } from '@/lib/api/client';
 import { formatDuration, formatNumber } from '@/lib/format';
 import { formatWeight, useUnitSystem, useWeightIncrement } from '@/lib/units';
 import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
+import { useDiscardWorkout } from '../hooks/use-discard-workout';
 import { liveTotals, newBlock, toWorkoutInput, unfinishedSets } from '../lib/active-workout';
 import { doubtfulSets } from '../lib/plausibility';
 import { useActiveWorkout } from '../lib/active-workout-store';
@@ -73,6 +74,7 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
   const location = useLocation();
   const { workout, dispatch, clear } = useActiveWorkout(userId);
   const pending = usePendingWorkouts(userId);
+  const discard = useDiscardWorkout(userId);
   const onSaved = useOnWorkoutSaved();
   /** The workout finished on this screen, now in the outbox, followed until it is saved. */
   const [finishedId, setFinishedId] = useState<string | null>(null);
@@ -249,7 +251,7 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
         <Button variant="primary" size="lg" block onClick={() => (open > 0 || doubtful > 0 ? setConfirm('finish') : void finish())}>
           {t('workouts.active.finish')}
         </Button>
-        <Button variant="ghost" onClick={() => setConfirm('discard')}>
+        <Button variant="destructive-subtle" onClick={() => setConfirm('discard')}>
           {t('workouts.active.discard')}
         </Button>
       </div>
@@ -264,41 +266,35 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
       <ExerciseSearchSheet open={searchOpen} onClose={() => setSearchOpen(false)} onPick={addExercise} />
 
       {/* One question for both: unticked sets, and values the typo guard questioned. */}
-      <Dialog
+      <ConfirmDialog
         open={confirm === 'finish'}
         title={open > 0 ? t('workouts.active.finishTitle') : t('workouts.active.finishDoubtfulTitle')}
-        onClose={() => setConfirm(null)}
+        tone="primary"
+        cancelLabel={t('workouts.active.keepLogging')}
+        confirmLabel={t('workouts.active.finishAnyway')}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => void finish()}
       >
-        {open > 0 ? <p>{t('workouts.active.finishBody', { count: open })}</p> : null}
-        {doubtful > 0 ? <p>{t('workouts.active.finishDoubtfulBody', { count: doubtful })}</p> : null}
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={() => setConfirm(null)}>
-            {t('workouts.active.keepLogging')}
-          </Button>
-          <Button variant="primary" onClick={() => void finish()}>
-            {t('workouts.active.finishAnyway')}
-          </Button>
-        </div>
-      </Dialog>
+        <>
+          {open > 0 ? <p>{t('workouts.active.finishBody', { count: open })}</p> : null}
+          {doubtful > 0 ? <p>{t('workouts.active.finishDoubtfulBody', { count: doubtful })}</p> : null}
+        </>
+      </ConfirmDialog>
 
-      <Dialog open={confirm === 'discard'} title={t('workouts.active.discardTitle')} onClose={() => setConfirm(null)}>
-        <p>{t('workouts.active.discardBody')}</p>
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={() => setConfirm(null)}>
-            {t('workouts.active.keepLogging')}
-          </Button>
-          <Button
-            variant="primary"
-            onClick={() => {
-              setConfirm(null);
-              clear();
-              navigate(paths.log, { replace: true });
-            }}
-          >
-            {t('workouts.active.discardConfirm')}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={confirm === 'discard'}
+        title={t('workouts.active.discardTitle')}
+        cancelLabel={t('workouts.active.keepLogging')}
+        confirmLabel={t('workouts.active.discardConfirm')}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          discard();
+          navigate(paths.log, { replace: true });
+        }}
+      >
+        {t('workouts.active.discardBody')}
+      </ConfirmDialog>
     </div>
   );
 }

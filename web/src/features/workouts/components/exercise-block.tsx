@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Card, Dialog, Icon, NumberField, SelectField, TextField } from '@/components/ui';
+import { Badge, Button, Card, ConfirmDialog, Icon, NumberField, SelectField, TextField } from '@/components/ui';
 import { formatDuration, formatNumber } from '@/lib/format';
 import type { UnitSystem } from '@/lib/units';
 import type { WorkoutAction } from '../lib/active-workout';
@@ -233,27 +233,19 @@ export function ExerciseBlock({
           </Button>
         </div>
       </section>
-      <Dialog
+      <ConfirmDialog
         open={confirmRemove}
         title={t('workouts.active.removeTitle', { exercise: name })}
-        onClose={() => setConfirmRemove(false)}
+        cancelLabel={t('workouts.active.keepLogging')}
+        confirmLabel={t('workouts.remove')}
+        onCancel={() => setConfirmRemove(false)}
+        onConfirm={() => {
+          setConfirmRemove(false);
+          remove();
+        }}
       >
-        <p>{t('workouts.active.removeBody')}</p>
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={() => setConfirmRemove(false)}>
-            {t('workouts.active.keepLogging')}
-          </Button>
-          <Button
-            variant="primary"
-            onClick={() => {
-              setConfirmRemove(false);
-              remove();
-            }}
-          >
-            {t('workouts.remove')}
-          </Button>
-        </div>
-      </Dialog>
+        {t('workouts.active.removeBody')}
+      </ConfirmDialog>
       <PlateCalculator
         open={platesOpen}
         onClose={() => setPlatesOpen(false)}

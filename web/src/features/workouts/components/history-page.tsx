@@ -1,8 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Button, ButtonLink, ErrorState, SelectField, Skeleton, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, ButtonLink, EmptyState, ErrorState, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useWorkouts, type WorkoutKind } from '../api/list-workouts';
 import type { WorkoutPaths } from '../paths';
@@ -19,7 +18,6 @@ function searchFor(q: string, kind: WorkoutKind | null): Record<string, string> 
 /** /workouts: every workout, newest first; search by title or exercise, filter by kind. */
 export function HistoryPage({ paths }: { paths: WorkoutPaths }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('workouts.history.documentTitle'));
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
   const kindParam = searchParams.get('kind');
@@ -47,14 +45,17 @@ export function HistoryPage({ paths }: { paths: WorkoutPaths }) {
     if (items.length === 0) {
       content =
         q || kind ? (
-          <p className="empty-state">{t('workouts.history.noMatch')}</p>
+          <EmptyState>{t('workouts.history.noMatch')}</EmptyState>
         ) : (
-          <div className="empty-block">
-            <p className="empty-state">{t('workouts.history.empty')}</p>
-            <ButtonLink to={paths.log} variant="primary">
-              {t('workouts.history.startOne')}
-            </ButtonLink>
-          </div>
+          <EmptyState
+            action={
+              <ButtonLink to={paths.log} variant="primary">
+                {t('workouts.history.startOne')}
+              </ButtonLink>
+            }
+          >
+            {t('workouts.history.empty')}
+          </EmptyState>
         );
     } else {
       content = (
@@ -85,7 +86,7 @@ export function HistoryPage({ paths }: { paths: WorkoutPaths }) {
 
   return (
     <div className="workout-page">
-      <h1 className="workout-page__title">{t('workouts.history.title')}</h1>
+      <PageHeader title={t('workouts.history.title')} documentTitle={t('workouts.history.documentTitle')} />
       <form role="search" className="history-filters" onSubmit={(event) => event.preventDefault()}>
         <TextField
           type="search"

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ButtonLink, Card, Dialog, ErrorState, Skeleton } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, ButtonLink, Card, ConfirmDialog, EmptyState, ErrorState, PageHeader, Skeleton } from '@/components/ui';
 import { useNow } from '@/hooks/use-now';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDuration } from '@/lib/format';
 import { useRoutines } from '../api/list-routines';
+import { useDiscardWorkout } from '../hooks/use-discard-workout';
 import { useActiveWorkout } from '../lib/active-workout-store';
 import type { ActiveWorkout } from '../lib/model';
 import type { WorkoutPaths } from '../paths';
@@ -24,8 +24,8 @@ export interface LogPageProps {
 /** /log: continue the workout in progress, or start one (empty, or from a routine). */
 export function LogPage({ userId, paths }: LogPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('workouts.log.documentTitle'));
-  const { workout, clear } = useActiveWorkout(userId);
+  const { workout } = useActiveWorkout(userId);
+  const discard = useDiscardWorkout(userId);
   const routines = useRoutines();
   const starter = useWorkoutStarter(userId, paths);
   const [discardOpen, setDiscardOpen] = useState(false);
@@ -34,8 +34,8 @@ export function LogPage({ userId, paths }: LogPageProps) {
   const routinesId = useId();
 
   return (
-    <div className="workout-page">
-      <h1 className="workout-page__title">{t('workouts.log.title')}</h1>
+    <div className="workout-page workout-page--log">
+      <PageHeader title={t('workouts.log.title')} documentTitle={t('workouts.log.documentTitle')} />
 
       {workout ? <InProgressCard workout={workout} paths={paths} onDiscard={() => setDiscardOpen(true)} /> : null}
 
@@ -72,7 +72,7 @@ export function LogPage({ userId, paths }: LogPageProps) {
         ) : routines.isError ? (
           <ErrorState message={errorMessage(routines.error, t)} onRetry={() => void routines.refetch()} />
         ) : routines.data.items.length === 0 ? (
-          <p className="empty-state">{t('workouts.routines.empty')}</p>
+          <EmptyState>{t('workouts.routines.empty')}</EmptyState>
         ) : (
           <RoutineStartList routines={routines.data.items} starter={starter} paths={paths} heading="h3" />
         )}
@@ -84,23 +84,19 @@ export function LogPage({ userId, paths }: LogPageProps) {
 
       {starter.dialog}
 
-      <Dialog open={discardOpen} title={t('workouts.active.discardTitle')} onClose={() => setDiscardOpen(false)}>
-        <p>{t('workouts.active.discardBody')}</p>
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={() => setDiscardOpen(false)}>
-            {t('forms.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            onClick={() => {
-              setDiscardOpen(false);
-              clear();
-            }}
-          >
-            {t('workouts.active.discardConfirm')}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={discardOpen}
+        title={t('workouts.active.discardTitle')}
+        cancelLabel={t('forms.cancel')}
+        confirmLabel={t('workouts.active.discardConfirm')}
+        onCancel={() => setDiscardOpen(false)}
+        onConfirm={() => {
+          setDiscardOpen(false);
+          discard();
+        }}
+      >
+        {t('workouts.active.discardBody')}
+      </ConfirmDialog>
     </div>
   );
 }
@@ -125,7 +121,7 @@ function InProgressCard({ workout, paths, onDiscard }: { workout: ActiveWorkout;
           <ButtonLink to={paths.active} variant="primary" size="lg">
             {t('workouts.inProgress.continue')}
           </ButtonLink>
-          <Button variant="ghost" onClick={onDiscard}>
+          <Button variant="destructive-subtle" onClick={onDiscard}>
             {t('workouts.active.discard')}
           </Button>
         </div>

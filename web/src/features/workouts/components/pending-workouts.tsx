@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { Button, ButtonLink, Card, Dialog } from '@/components/ui';
+import { Button, ButtonLink, Card, ConfirmDialog } from '@/components/ui';
 import { fieldErrorText } from '@/components/ui/field';
 import type { FieldError } from '@/lib/api/client';
 import { useOnline } from '@/lib/network/online';
@@ -218,28 +218,24 @@ export function PendingWorkoutCard({
             </ButtonLink>
           ) : null}
           {/* Never disabled: a save that hangs must not hold the user hostage. */}
-          <Button variant="ghost" onClick={() => setDiscardOpen(true)}>
+          <Button variant="destructive-subtle" onClick={() => setDiscardOpen(true)}>
             {t('workouts.active.discard')}
           </Button>
         </div>
       </Card>
-      <Dialog open={discardOpen} title={t('workouts.active.discardTitle')} onClose={() => setDiscardOpen(false)}>
-        <p>{t('workouts.pending.discardBody')}</p>
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={() => setDiscardOpen(false)}>
-            {t('forms.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            onClick={() => {
-              setDiscardOpen(false);
-              void discardPendingWorkout(userId, entry.id).then(() => onDiscarded?.());
-            }}
-          >
-            {t('workouts.active.discardConfirm')}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={discardOpen}
+        title={t('workouts.active.discardTitle')}
+        cancelLabel={t('forms.cancel')}
+        confirmLabel={t('workouts.active.discardConfirm')}
+        onCancel={() => setDiscardOpen(false)}
+        onConfirm={() => {
+          setDiscardOpen(false);
+          void discardPendingWorkout(userId, entry.id).then(() => onDiscarded?.());
+        }}
+      >
+        {t('workouts.pending.discardBody')}
+      </ConfirmDialog>
     </section>
   );
 }

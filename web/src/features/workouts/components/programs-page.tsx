@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge, Button, Card, ErrorState, Icon, SelectField, Skeleton, TextField } from '@/components/ui';
+import { Badge, Button, Card, EmptyState, ErrorState, Icon, SelectField, Skeleton, TextField } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
 import { useDeleteProgram } from '../api/delete-program';
@@ -48,7 +48,7 @@ export function ProgramsPage({ userId, paths }: { userId: string; paths: Workout
         {editing === 'new' ? (
           <ProgramEditor program={null} routines={routines.data.items} onDone={() => setEditing(null)} />
         ) : null}
-        {list.length === 0 && editing !== 'new' ? <p className="empty-state">{t('workouts.programs.empty')}</p> : null}
+        {list.length === 0 && editing !== 'new' ? <EmptyState>{t('workouts.programs.empty')}</EmptyState> : null}
         <ul className="routine-list">
           {list.map((program) =>
             editing === program.id ? (

@@ -6,13 +6,14 @@ import {
   Button,
   Card,
   Checkbox,
-  Dialog,
+  ConfirmDialog,
   ErrorState,
   Icon,
   NumberField,
   SelectField,
   Skeleton,
   TextField,
+  useToast,
 } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api/client';
@@ -133,6 +134,7 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
   const create = useCreateRoutine();
   const update = useUpdateRoutine();
   const remove = useDeleteRoutine();
+  const toast = useToast();
   const saving = create.isPending || update.isPending;
   const itemsId = useId();
 
@@ -185,7 +187,13 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
       })),
       visibility: shared ? 'public' : 'private',
     };
-    const done = { onSuccess: () => navigate(paths.routines), onError: form.showError };
+    const done = {
+      onSuccess: () => {
+        toast({ message: t('workouts.routines.saved') });
+        navigate(paths.routines);
+      },
+      onError: form.showError,
+    };
     if (routine) update.mutate({ id: routine.id, rev: routine.rev, input }, done);
     else create.mutate(input, done);
   });
@@ -348,7 +356,7 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
             {saving ? t('workouts.routines.saving') : t('workouts.routines.save')}
           </Button>
           {routine ? (
-            <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
+            <Button variant="destructive-subtle" onClick={() => setConfirmDelete(true)}>
               {t('workouts.routines.delete')}
             </Button>
           ) : null}
@@ -358,26 +366,25 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
       <ExerciseSearchSheet open={searchOpen} onClose={() => setSearchOpen(false)} onPick={addExercise} />
 
       {routine ? (
-        <Dialog
+        <ConfirmDialog
           open={confirmDelete}
           title={t('workouts.routines.deleteTitle', { name: routine.name })}
-          onClose={() => setConfirmDelete(false)}
+          cancelLabel={t('forms.cancel')}
+          confirmLabel={t('workouts.routines.deleteConfirm')}
+          busy={remove.isPending}
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() =>
+            remove.mutate(routine.id, {
+              onSuccess: () => {
+                toast({ message: t('workouts.routines.deleted') });
+                navigate(paths.routines, { replace: true });
+              },
+            })
+          }
         >
           <p>{t('workouts.routines.deleteBody')}</p>
           {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
-          <div className="dialog__actions">
-            <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
-              {t('forms.cancel')}
-            </Button>
-            <Button
-              variant="primary"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate(routine.id, { onSuccess: () => navigate(paths.routines, { replace: true }) })}
-            >
-              {t('workouts.routines.deleteConfirm')}
-            </Button>
-          </div>
-        </Dialog>
+        </ConfirmDialog>
       ) : null}
     </div>
   );

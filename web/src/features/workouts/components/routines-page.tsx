@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ButtonLink, ErrorState, Skeleton } from '@/components/ui';
+import { ButtonLink, EmptyState, ErrorState, Skeleton } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
 import { useRoutines } from '../api/list-routines';
@@ -23,7 +23,7 @@ export function RoutinesPage({ userId, paths }: { userId: string; paths: Workout
   } else if (routines.isError) {
     content = <ErrorState message={errorMessage(routines.error, t)} onRetry={() => void routines.refetch()} />;
   } else if (routines.data.items.length === 0) {
-    content = <p className="empty-state">{t('workouts.routines.empty')}</p>;
+    content = <EmptyState>{t('workouts.routines.empty')}</EmptyState>;
   } else {
     content = (
       <RoutineStartList routines={routines.data.items} starter={starter} paths={paths} heading="h2" />

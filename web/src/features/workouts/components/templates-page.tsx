@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, Card, ErrorState, Notice, Skeleton } from '@/components/ui';
+import { Button, Card, EmptyState, ErrorState, Notice, Skeleton } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/api/error-message';
 import { useCopyRoutineTemplate } from '../api/copy-routine-template';
@@ -29,7 +29,7 @@ export function TemplatesPage({ paths }: { paths: WorkoutPaths }) {
     const items = templates.data.pages.flatMap((page) => page.items);
     content =
       items.length === 0 ? (
-        <p className="empty-state">{t('workouts.templates.empty')}</p>
+        <EmptyState>{t('workouts.templates.empty')}</EmptyState>
       ) : (
         <>
           <ul className="routine-list">

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { Badge, Button, ButtonLink, Card, Dialog, ErrorState, Notice, Skeleton } from '@/components/ui';
+import { Badge, Button, ButtonLink, Card, ConfirmDialog, ErrorState, Notice, Skeleton, useToast } from '@/components/ui';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
@@ -91,6 +91,7 @@ function WorkoutView({
   const exercises = useExercisesById(blocks.map((b) => b.exercise_id));
   const [confirmDelete, setConfirmDelete] = useState(false);
   const remove = useDeleteWorkout();
+  const toast = useToast();
   const totalsId = useId();
   const title = workout.title || t('workouts.defaultTitle');
   const [editing, setEditing] = useState(false);
@@ -231,34 +232,31 @@ function WorkoutView({
         >
           {t('workouts.detail.edit')}
         </Button>
-        <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
+        <Button variant="destructive-subtle" onClick={() => setConfirmDelete(true)}>
           {t('workouts.detail.delete')}
         </Button>
       </div>
 
-      <Dialog open={confirmDelete} title={t('workouts.detail.deleteTitle', { title })} onClose={() => setConfirmDelete(false)}>
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t('workouts.detail.deleteTitle', { title })}
+        cancelLabel={t('forms.cancel')}
+        confirmLabel={remove.isPending ? t('workouts.detail.deleting') : t('workouts.detail.deleteConfirm')}
+        busy={remove.isPending}
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={() =>
+          remove.mutate(workout.id, {
+            onSuccess: () => {
+              setConfirmDelete(false);
+              toast({ message: t('workouts.detail.deleted') });
+              navigate(paths.history, { replace: true });
+            },
+          })
+        }
+      >
         <p>{t('workouts.detail.deleteBody')}</p>
         {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={() => setConfirmDelete(false)}>
-            {t('forms.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            disabled={remove.isPending}
-            onClick={() =>
-              remove.mutate(workout.id, {
-                onSuccess: () => {
-                  setConfirmDelete(false);
-                  navigate(paths.history, { replace: true });
-                },
-              })
-            }
-          >
-            {remove.isPending ? t('workouts.detail.deleting') : t('workouts.detail.deleteConfirm')}
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </div>
   );
 }
