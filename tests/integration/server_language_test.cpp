@@ -27,10 +27,9 @@ class ServerLanguageTest : public ::testing::Test {
   // A sign-up with a username someone has, in a browser that asks for `accept_language`.
   testing::Reply SignUpTaken(const std::string& accept_language) {
     Browser b;
-    return h_.Call(b, Method::kPost, "/api/v1/auth/signup",
-                   SignupBody("taken", "someone.else@example.org"),
-                   accept_language.empty() ? platform::http::Headers{}
-                                           : AcceptLanguage(accept_language));
+    return h_.Call(
+        b, Method::kPost, "/api/v1/auth/signup", SignupBody("taken", "someone.else@example.org"),
+        accept_language.empty() ? platform::http::Headers{} : AcceptLanguage(accept_language));
   }
 
   AppHarness h_;
@@ -93,8 +92,9 @@ TEST_F(ServerLanguageTest, ASignedInUsersProfileLanguageWinsOverTheHeader) {
   EXPECT_EQ(field.at("message"), "muss kg oder lb sein");
 
   // A not-found in the profile's language too, whatever the browser asks for.
-  auto missing = h_.Call(anna, Method::kGet, "/api/v1/workouts/0190a4b6-0000-7000-8000-000000000000",
-                         {}, AcceptLanguage("en"));
+  auto missing =
+      h_.Call(anna, Method::kGet, "/api/v1/workouts/0190a4b6-0000-7000-8000-000000000000", {},
+              AcceptLanguage("en"));
   ASSERT_EQ(missing.status, 404) << missing.body;
   EXPECT_EQ(missing.Json()["code"], "no_such_workout");
   EXPECT_EQ(missing.Json()["detail"], "Dieses Workout gibt es nicht.");
