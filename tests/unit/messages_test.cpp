@@ -95,6 +95,17 @@ TEST(Message, TheSignUpMessagesOfTheIssueAreGerman) {
   EXPECT_EQ(Msg("username_taken").Text(Language::kEnglish), "is taken; choose another");
 }
 
+TEST(Message, GermanWritesADecimalComma) {
+  auto message = Msg("value_from_to_unit", {{"min", "0.5"}, {"max", "500"}, {"unit", "kg"}});
+  EXPECT_EQ(message.Text(Language::kEnglish), "must be from 0.5 to 500 kg");
+  EXPECT_EQ(message.Text(Language::kGerman), "muss zwischen 0,5 und 500 kg liegen");
+  // Only numbers: a date or a version-like text keeps its dots.
+  EXPECT_EQ(Msg("day_in_future", {{"today", "2026.12.06"}}).Text(Language::kGerman),
+            "darf nicht in der Zukunft liegen (in deiner Zeitzone ist heute 2026.12.06)");
+  EXPECT_EQ(Msg("time_zone_unknown", {{"zone", "-1.5"}}).Text(Language::kGerman),
+            "Die Zeitzone -1,5 ist nicht bekannt.");
+}
+
 TEST(Message, AnUnknownCodeShowsTheCode) {
   EXPECT_EQ(Msg("no_such_code_anywhere").Text(Language::kGerman), "no_such_code_anywhere");
   EXPECT_EQ(Message().Text(Language::kGerman), "");

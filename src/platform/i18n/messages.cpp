@@ -67,6 +67,17 @@ bool IsLanguageRange(std::string_view range) {
   return !segment_start;
 }
 
+// "-12.5", "0.845": digits, one '.', digits.
+bool IsDecimalNumber(std::string_view text) {
+  if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+  auto dot = text.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == text.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i != dot && (text[i] < '0' || text[i] > '9')) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string_view LanguageTag(Language language) {
@@ -123,7 +134,14 @@ std::string Message::Text(Language language) const {
   if (code_.empty()) return {};
   const CatalogueEntry* entry = Find(code_);
   if (entry == nullptr) return code_;
-  return Format(language == Language::kGerman ? entry->german : entry->english, args_);
+  if (language != Language::kGerman) return Format(entry->english, args_);
+  // German writes a decimal comma: "0,5 kg". Only a value that is nothing but a decimal number
+  // changes; dates, zones and names stay as they are.
+  std::vector<MessageArg> args = args_;
+  for (auto& arg : args) {
+    if (IsDecimalNumber(arg.value)) arg.value[arg.value.find('.')] = ',';
+  }
+  return Format(entry->german, args);
 }
 
 Message Msg(std::string_view code, std::vector<MessageArg> args) {
