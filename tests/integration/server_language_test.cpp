@@ -123,5 +123,43 @@ TEST_F(ServerLanguageTest, RefusalsBeforeSignInFollowTheHeader) {
   EXPECT_EQ(reply.Json()["detail"], "Melde dich zuerst an.");
 }
 
+// The tile server's checks live in core, which knows no catalogue: each of its reasons still
+// reaches a German admin in German, under a code of its own.
+TEST_F(ServerLanguageTest, EveryReasonATileUrlIsRefusedForHasAGermanMessage) {
+  h_.CreateUser("chief", /*admin=*/true);
+  Browser chief;
+  h_.SignIn(chief, "chief");
+  ASSERT_EQ(
+      h_.Call(chief, Method::kPatch, "/api/v1/me", R"({"preferences":{"locale":"de"}})").status,
+      200);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"({"map_tile_url":"http://tiles.example.net/{z}/{x}/{y}.png"})",
+       "tile_url_https_or_localhost"},
+      {R"({"map_tile_url":"https://tiles.example.net/{z}/{x}.png"})", "tile_url_xyz"},
+      {R"({"map_tile_url":"https://tiles.example.net/{z}/{x}/{y}.png; script-src *"})",
+       "tile_url_characters"},
+      {R"({"map_tile_url":"https://user:pw@tiles.example.net/{z}/{x}/{y}.png"})",
+       "tile_url_user_info"},
+      {R"({"map_tile_url":"https://tiles.example.net/{z}/{x}/{y}/{q}.png"})",
+       "tile_url_placeholders"},
+      {R"({"map_tile_url":"https://tiles.example.net/{z}/{x}/{y}.png","map_attribution":"<b>x</b>"})",
+       "attribution_plain_text"},
+      {R"({"map_tile_url":"https://tiles.example.net/{z}/{x}/{y}.png?k=)" + std::string(500, 'a') +
+           R"("})",
+       "too_long"},
+  };
+  for (const auto& [body, code] : cases) {
+    auto reply = h_.Call(chief, Method::kPut, "/api/v1/admin/settings", body);
+    ASSERT_EQ(reply.status, 422) << body;
+    auto json = reply.Json();
+    const auto& errors = json["errors"].as_array();
+    ASSERT_EQ(errors.size(), 1u) << reply.body;
+    const auto& field = errors[0].as_object();
+    EXPECT_EQ(std::string(field.at("code").as_string()), code) << body << ": " << reply.body;
+    std::string message(field.at("message").as_string());
+    EXPECT_EQ(message.find("must"), std::string::npos) << message;
+  }
+}
+
 }  // namespace
 }  // namespace vigor
