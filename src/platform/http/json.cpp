@@ -47,8 +47,9 @@ bool IsValidUtf8(std::string_view s) {
 
 // What is wrong with a control character in `s`, or nullptr: C0 controls and DEL (one byte
 // each) and C1 controls (U+0080-U+009F, the bytes C2 80 to C2 9F in valid UTF-8). Line feed,
-// carriage return and tab are allowed in multi-line text.
-const char* ControlCharacterProblem(std::string_view s, bool multi_line) {  // a message code
+// carriage return and tab are allowed in multi-line text. The answer is a catalogued message
+// code (platform/i18n/catalogue.cpp).
+const char* ControlCharacterProblem(std::string_view s, bool multi_line) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     bool line_break_or_tab = c == '\n' || c == '\r' || c == '\t';
