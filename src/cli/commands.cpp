@@ -186,7 +186,8 @@ int UserCreate(const std::vector<std::string>& args) {
     return 0;
   } catch (const platform::Error& e) {
     std::cerr << "vigor user create: " << e.detail() << "\n";
-    for (const auto& f : e.fields()) std::cerr << "  " << f.field << ": " << f.message << "\n";
+    for (const auto& f : e.fields())
+      std::cerr << "  " << f.field << ": " << f.message.English() << "\n";
     return 1;
   }
 }

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "platform/i18n/messages.hpp"
+
 namespace vigor::platform {
 
 // The closed set of ways a use case can fail. Services throw these and know nothing of HTTP;
@@ -29,19 +31,31 @@ enum class ErrorKind {
   kInternal,              // a bug: logged, never explained to the client
 };
 
+// One invalid field: its path and a catalogued message, rendered in the reader's language.
 struct FieldError {
   std::string field;
-  std::string message;
+  i18n::Message message;
   bool operator==(const FieldError&) const = default;
 };
 
 class Error : public std::runtime_error {
  public:
-  Error(ErrorKind kind, const std::string& detail, std::vector<FieldError> fields = {})
-      : std::runtime_error(detail), kind_(kind), fields_(std::move(fields)) {}
+  // The detail is a catalogued message (Msg("code", {...})), never a literal: it is rendered in
+  // the reader's language when the problem document is written. what() is its English text, for
+  // logs.
+  Error(ErrorKind kind, i18n::Message detail, std::vector<FieldError> fields = {})
+      : std::runtime_error(detail.English()),
+        kind_(kind),
+        message_(std::move(detail)),
+        fields_(std::move(fields)) {}
+
+  // A bug's description for the log only: a kInternal error's detail never reaches a client.
+  static Error Internal(const std::string& log_text) { return Error(log_text); }
 
   ErrorKind kind() const { return kind_; }
+  // English, for logs and tests.
   std::string_view detail() const { return what(); }
+  const i18n::Message& message() const { return message_; }
   const std::vector<FieldError>& fields() const { return fields_; }
 
   // Seconds a rate-limited client should wait; 0 when not applicable.
@@ -59,7 +73,11 @@ class Error : public std::runtime_error {
   }
 
  private:
+  explicit Error(const std::string& log_text)
+      : std::runtime_error(log_text), kind_(ErrorKind::kInternal) {}
+
   ErrorKind kind_;
+  i18n::Message message_;
   std::vector<FieldError> fields_;
   int retry_after_seconds_ = 0;
   std::vector<std::string> allowed_methods_;
@@ -68,12 +86,15 @@ class Error : public std::runtime_error {
 // Collects field errors while validating an input, then throws them all at once.
 class FieldErrors {
  public:
-  void Add(std::string field, std::string message) {
+  void Add(std::string field, i18n::Message message) {
     errors_.push_back({std::move(field), std::move(message)});
   }
   bool empty() const { return errors_.empty(); }
-  void ThrowIfAny(std::string_view detail = "The request has invalid fields.") {
-    if (!errors_.empty()) throw Error(ErrorKind::kValidation, std::string(detail), errors_);
+  void ThrowIfAny() {
+    if (!errors_.empty()) throw Error(ErrorKind::kValidation, Msg("invalid_fields"), errors_);
+  }
+  void ThrowIfAny(i18n::Message detail) {
+    if (!errors_.empty()) throw Error(ErrorKind::kValidation, std::move(detail), errors_);
   }
 
  private:

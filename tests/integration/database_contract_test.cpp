@@ -117,7 +117,7 @@ TEST_F(DatabaseContractTest, AFailedWriteLeavesNothingAndReachesTheCaller) {
   auto db = Open();
   EXPECT_THROW(db->Write([](Session& s) {
     s.Execute(kInsert, "k1", "v1");
-    throw Error(ErrorKind::kValidation, "no");
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"));
   }),
                Error);
   EXPECT_EQ(Count(*db), 0);
@@ -188,7 +188,7 @@ TEST_F(DatabaseContractTest, TwoHandlesWritingAtOnceLoseNothing) {
         try {
           db.Write([&](Session& s) {
             s.Execute(kInsert, key, "v");
-            if (i % 7 == 0) throw Error(ErrorKind::kConflict, "refused on purpose");
+            if (i % 7 == 0) throw Error(ErrorKind::kConflict, Msg("invalid_fields"));
           });
           ++acknowledged;
         } catch (const Error&) {

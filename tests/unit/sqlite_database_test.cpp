@@ -110,7 +110,7 @@ TEST_F(SqliteDatabaseTest, GroupCommitKeepsGoodWritesAndDropsFailingOnes) {
           db->Write([&](Session& s) {
             s.Execute(kInsert, key, "v");
             s.Execute(kInsert, key + "-second", "v");
-            if (fail) throw Error(ErrorKind::kConflict, "refused on purpose");
+            if (fail) throw Error(ErrorKind::kConflict, Msg("invalid_fields"));
           });
           ++acknowledged;
         } catch (const Error&) {

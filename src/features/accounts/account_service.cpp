@@ -25,8 +25,7 @@ namespace {
 constexpr auto kEmailChangeTtl = std::chrono::hours(48);
 
 Error WrongPassword() {
-  return Error(ErrorKind::kValidation, "The request has invalid fields.",
-               {{"password", "is not right"}});
+  return Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"password", Msg("not_right")}});
 }
 
 // Recovery codes: 12 characters from an unambiguous alphabet, shown as xxxx-xxxx-xxxx.
@@ -52,7 +51,7 @@ std::string NormalizeCode(const std::string& code) {
 
 User AccountService::Load(const std::string& user_id) {
   auto user = d_.database.ReadResult([&](Session& s) { return d_.users.FindById(s, user_id); });
-  if (!user) throw Error(ErrorKind::kUnauthenticated, "Sign in again.");
+  if (!user) throw Error(ErrorKind::kUnauthenticated, Msg("sign_in_again"));
   return std::move(*user);
 }
 
@@ -92,7 +91,7 @@ User AccountService::UpdatePreferences(const Principal& principal, const Prefere
     d_.users.SetPreferences(s, user->id, p, user->updated_at);
     return user;
   });
-  if (!updated) throw Error(ErrorKind::kUnauthenticated, "Sign in again.");
+  if (!updated) throw Error(ErrorKind::kUnauthenticated, Msg("sign_in_again"));
   return std::move(*updated);
 }
 
@@ -101,12 +100,11 @@ IssuedSession AccountService::ChangePassword(const Principal& principal, const s
   User user = Load(principal.user_id);
   if (!user.password_hash || !d_.hasher.Verify(current, *user.password_hash).ok) {
     d_.limiter.Take("login:account:" + user.id, d_.options.limits.login_per_account);
-    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                {{"current_password", "is not right"}});
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"),
+                {{"current_password", Msg("not_right")}});
   }
   if (auto problem = d_.policy.Check(next, user.username, user.email)) {
-    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                {{"new_password", *problem}});
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"new_password", *problem}});
   }
   std::string hash = d_.hasher.Hash(next);
   return d_.database.WriteResult([&](Session& s) {
@@ -123,14 +121,14 @@ void AccountService::ChangeEmail(const Principal& principal, const std::string& 
                                  const std::string& password, const ClientInfo& client) {
   std::string email = NormalizeEmail(new_email);
   if (email.empty()) {
-    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                {{"new_email", "is not a valid email address"}});
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"),
+                {{"new_email", Msg("email_invalid")}});
   }
   User user = Load(principal.user_id);
   RequirePassword(user, password);
   if (email == user.email) {
-    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                {{"new_email", "is your current address"}});
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"),
+                {{"new_email", Msg("email_is_current")}});
   }
   std::string token = crypto::RandomToken();
   d_.database.Write([&](Session& s) {
@@ -159,7 +157,7 @@ void AccountService::RevokeSession(const Principal& principal, const std::string
                                    const ClientInfo& client) {
   d_.database.Write([&](Session& s) {
     if (!d_.credentials.DeleteSession(s, principal.user_id, session_id)) {
-      throw Error(ErrorKind::kNotFound, "No such session.");
+      throw Error(ErrorKind::kNotFound, Msg("no_such_session"));
     }
     d_.audit.Record(s, "session_revoked", principal.user_id, principal.user_id, client.ip);
   });
@@ -182,16 +180,16 @@ CreatedToken AccountService::CreateToken(const Principal& principal, const std::
                                          std::optional<int> expires_in_days,
                                          const ClientInfo& client) {
   platform::FieldErrors errors;
-  if (name.empty() || name.size() > 100) errors.Add("name", "must be 1 to 100 characters");
-  if (scopes.empty()) errors.Add("scopes", "must name at least one scope");
+  if (name.empty() || name.size() > 100) errors.Add("name", Msg("length_1_to_100"));
+  if (scopes.empty()) errors.Add("scopes", Msg("scope_required"));
   const auto& known = KnownScopes();
   for (std::size_t i = 0; i < scopes.size(); ++i) {
     if (std::find(known.begin(), known.end(), scopes[i]) == known.end()) {
-      errors.Add("scopes[" + std::to_string(i) + "]", "is not a known scope");
+      errors.Add("scopes[" + std::to_string(i) + "]", Msg("scope_unknown"));
     }
   }
   if (expires_in_days && (*expires_in_days < 1 || *expires_in_days > 3650)) {
-    errors.Add("expires_in_days", "must be between 1 and 3650");
+    errors.Add("expires_in_days", Msg("token_days_invalid"));
   }
   errors.ThrowIfAny();
 
@@ -220,7 +218,7 @@ void AccountService::RevokeToken(const Principal& principal, const std::string& 
                                  const ClientInfo& client) {
   d_.database.Write([&](Session& s) {
     if (!d_.credentials.DeleteToken(s, principal.user_id, token_id)) {
-      throw Error(ErrorKind::kNotFound, "No such token.");
+      throw Error(ErrorKind::kNotFound, Msg("no_such_token"));
     }
     d_.audit.Record(s, "token_revoked", principal.user_id, principal.user_id, client.ip);
   });
@@ -231,7 +229,7 @@ TotpSetup AccountService::StartTotp(const Principal& principal, const std::strin
   User user = Load(principal.user_id);
   RequirePassword(user, password);
   if (user.totp_enabled()) {
-    throw Error(ErrorKind::kConflict, "Two-factor authentication is already on.");
+    throw Error(ErrorKind::kConflict, Msg("totp_already_on"));
   }
   std::string secret = crypto::NewTotpSecret();
   d_.database.Write([&](Session& s) {
@@ -246,20 +244,20 @@ std::pair<std::vector<std::string>, IssuedSession> AccountService::EnableTotp(
   d_.limiter.Take(bucket, d_.options.limits.second_factor_per_user);
   User user = Load(principal.user_id);
   if (user.totp_enabled()) {
-    throw Error(ErrorKind::kConflict, "Two-factor authentication is already on.");
+    throw Error(ErrorKind::kConflict, Msg("totp_already_on"));
   }
   if (!user.totp_pending_sealed) {
-    throw Error(ErrorKind::kConflict, "Start the set-up first.");
+    throw Error(ErrorKind::kConflict, Msg("totp_setup_not_started"));
   }
   auto secret = d_.secrets.Open(*user.totp_pending_sealed);
-  if (!secret) throw Error(ErrorKind::kInternal, "cannot open the pending TOTP secret");
+  if (!secret) throw Error::Internal("cannot open the pending TOTP secret");
   auto now_s = std::chrono::duration_cast<std::chrono::seconds>(
                    std::chrono::system_clock::now().time_since_epoch())
                    .count();
   auto step = crypto::MatchTotp(*secret, NormalizeCode(code), now_s);
   if (!step) {
-    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                {{"code", "is not right; check the time on your device"}});
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"),
+                {{"code", Msg("totp_code_not_right")}});
   }
   std::vector<std::string> codes;
   std::vector<std::string> hashes;
@@ -288,12 +286,11 @@ void AccountService::DisableTotp(const Principal& principal, const std::string& 
   User user = Load(principal.user_id);
   RequirePassword(user, password);
   if (!user.totp_enabled()) {
-    throw Error(ErrorKind::kConflict, "Two-factor authentication is not on.");
+    throw Error(ErrorKind::kConflict, Msg("totp_not_on"));
   }
   d_.database.Write([&](Session& s) {
     if (!auth_.CheckSecondFactor(s, user, code, client)) {
-      throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                  {{"code", "is not right"}});
+      throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"code", Msg("not_right")}});
     }
     d_.users.SetTotpSecret(s, user.id, std::nullopt, platform::NowRfc3339());
     d_.credentials.DeleteRecoveryCodes(s, user.id);

@@ -66,14 +66,12 @@ http::Middleware MakeAuthMiddleware(AuthService& auth, const AuthMiddlewareOptio
     if (!IsSafeMethod(request.method) && !bearer && !route.csrf_exempt) {
       if (auto origin = request.headers.Get("Origin");
           origin && !OriginAllowed(*origin, request, options.public_origin)) {
-        throw Error(ErrorKind::kForbidden, "Requests from another site are refused (CSRF).");
+        throw Error(ErrorKind::kForbidden, Msg("cross_site_refused"));
       }
       auto header = request.headers.Get("X-CSRF-Token");
       if (!csrf_fits || !header || !platform::crypto::ConstantTimeEquals(*csrf_cookie, *header)) {
         auto refused = http::ProblemResponse(
-            Error(ErrorKind::kForbidden,
-                  "The CSRF token is missing or wrong. Reload the page and try again."),
-            ctx.request_id);
+            Error(ErrorKind::kForbidden, Msg("csrf_token_invalid")), ctx.request_id, ctx.language);
         // With a token that fits, the page's next attempt succeeds.
         http::SetCookie(refused, "vigor_csrf",
                         auth.IssueCsrfToken(session_cookie.value_or(std::string())),
@@ -85,29 +83,28 @@ http::Middleware MakeAuthMiddleware(AuthService& auth, const AuthMiddlewareOptio
     if (route.access != http::Access::kPublic) {
       if (bearer) {
         if (route.session_only) {
-          throw Error(ErrorKind::kForbidden,
-                      "This needs a signed-in browser session; access tokens cannot do it.");
+          throw Error(ErrorKind::kForbidden, Msg("session_only"));
         }
         ctx.principal = auth.AuthenticateToken(*bearer, ClientFrom(request));
         if (!ctx.principal) {
-          throw Error(ErrorKind::kUnauthenticated, "The access token is not valid.");
+          throw Error(ErrorKind::kUnauthenticated, Msg("access_token_invalid"));
         }
         if (!ctx.principal->HasScope(route.scope)) {
-          throw Error(ErrorKind::kForbidden,
-                      "The access token lacks the scope " + route.scope + ".");
+          throw Error(ErrorKind::kForbidden, Msg("token_scope_missing", {{"scope", route.scope}}));
         }
       } else {
         auto session =
             http::GetCookie(request, http::CookieName("vigor_session", options.secure_cookies));
         if (session) ctx.principal = auth.AuthenticateSession(*session);
-        if (!ctx.principal) throw Error(ErrorKind::kUnauthenticated, "Sign in first.");
+        if (!ctx.principal) throw Error(ErrorKind::kUnauthenticated, Msg("sign_in_first"));
       }
+      ctx.language = platform::i18n::LanguageFromLocale(ctx.principal->locale);
       using platform::auth::Role;
       if ((route.access == http::Access::kAdmin &&
            !RoleAtLeast(ctx.principal->role, Role::kAdmin)) ||
           (route.access == http::Access::kModerator &&
            !RoleAtLeast(ctx.principal->role, Role::kModerator))) {
-        throw Error(ErrorKind::kForbidden, "Your role does not allow this.");
+        throw Error(ErrorKind::kForbidden, Msg("role_forbidden"));
       }
     }
 

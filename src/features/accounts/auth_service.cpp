@@ -41,9 +41,7 @@ std::string MacInput(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-Error InvalidCredentials() {
-  return Error(ErrorKind::kUnauthenticated, "The username, email or password is not right.");
-}
+Error InvalidCredentials() { return Error(ErrorKind::kUnauthenticated, Msg("login_failed")); }
 
 std::string Trim(const std::string& s) {
   auto start = s.find_first_not_of(" \t\r\n");
@@ -68,6 +66,7 @@ platform::auth::Principal PrincipalFor(const User& user, platform::auth::Princip
   p.via = via;
   p.credential_id = std::move(credential_id);
   p.scopes = std::move(scopes);
+  p.locale = user.preferences.locale;
   return p;
 }
 
@@ -95,9 +94,9 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
   FieldErrors errors;
   std::string email = NormalizeEmail(input.email);
   std::string username = Lower(Trim(input.username));
-  if (email.empty()) errors.Add("email", "is not a valid email address");
+  if (email.empty()) errors.Add("email", Msg("email_invalid"));
   if (!IsValidUsername(username)) {
-    errors.Add("username", "must be 3 to 30 lowercase letters, digits or underscores");
+    errors.Add("username", Msg("username_invalid"));
   }
   if (auto problem = d_.policy.Check(input.password, username, email)) {
     errors.Add("password", *problem);
@@ -107,11 +106,10 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
 
   std::string mode = d_.settings.Registration();
   if (mode == "closed") {
-    throw Error(ErrorKind::kForbidden, "This instance does not accept new accounts.");
+    throw Error(ErrorKind::kForbidden, Msg("signup_closed"));
   }
   if (mode == "invite_only" && (!input.invite_code || input.invite_code->empty())) {
-    throw Error(ErrorKind::kValidation, "An invite code is needed to sign up here.",
-                {{"invite_code", "is required"}});
+    throw Error(ErrorKind::kValidation, Msg("invite_required"), {{"invite_code", Msg("required")}});
   }
 
   // The slow part runs before the transaction, and also when the address is taken, so both
@@ -121,8 +119,8 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
 
   d_.database.Write([&](Session& s) {
     if (d_.users.UsernameTaken(s, username)) {
-      throw Error(ErrorKind::kConflict, "This username is taken.",
-                  {{"username", "is taken; choose another"}});
+      throw Error(ErrorKind::kConflict, Msg("username_taken_detail"),
+                  {{"username", Msg("username_taken")}});
     }
     if (d_.users.EmailTaken(s, email)) {
       d_.mail.Enqueue(s, d_.mails.AlreadyRegistered(email));
@@ -140,8 +138,8 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
     d_.users.Insert(s, user);
     if (mode == "invite_only" &&
         !d_.credentials.UseInvite(s, crypto::Sha256Hex(*input.invite_code), user.id, now)) {
-      throw Error(ErrorKind::kValidation, "The invite code is not valid.",
-                  {{"invite_code", "is unknown, used or expired"}});
+      throw Error(ErrorKind::kValidation, Msg("invite_invalid"),
+                  {{"invite_code", Msg("token_unknown")}});
     }
     d_.credentials.InsertOneTimeToken(s, crypto::Sha256Hex(token), "verify_email", user.id,
                                       std::nullopt, now, platform::Rfc3339FromNow(kVerifyTtl));
@@ -165,7 +163,7 @@ std::string AuthService::VerifyEmail(const std::string& token, const ClientInfo&
       if (std::string(purpose) == "change_email") {
         std::string new_email = found->payload.value_or("");
         if (new_email.empty() || d_.users.EmailTaken(s, new_email)) {
-          throw Error(ErrorKind::kConflict, "This address is already used by another account.");
+          throw Error(ErrorKind::kConflict, Msg("email_in_use"));
         }
         d_.users.SetEmail(s, user->id, new_email, now);
         d_.audit.Record(s, "email_changed", user->id, user->id, client.ip);
@@ -176,8 +174,7 @@ std::string AuthService::VerifyEmail(const std::string& token, const ClientInfo&
       d_.audit.Record(s, "email_verified", user->id, user->id, client.ip);
       return user->status == UserStatus::kPendingApproval ? "awaiting_approval" : "verified";
     }
-    throw Error(ErrorKind::kBadRequest,
-                "This link is not valid any more: it was used already or it expired.");
+    throw Error(ErrorKind::kBadRequest, Msg("link_invalid"));
   });
   d_.mail.Notify();
   return status;
@@ -224,14 +221,13 @@ LoginOutcome AuthService::Login(const std::string& login, const std::string& pas
 
   // Past the password: telling the state of the account leaks nothing to a stranger.
   if (user->status == UserStatus::kDisabled) {
-    throw Error(ErrorKind::kForbidden, "This account is disabled. Contact the operator.");
+    throw Error(ErrorKind::kForbidden, Msg("account_disabled"));
   }
   if (!user->email_verified()) {
-    throw Error(ErrorKind::kForbidden,
-                "Confirm your email address first: open the link we sent you.");
+    throw Error(ErrorKind::kForbidden, Msg("email_not_verified"));
   }
   if (user->status == UserStatus::kPendingApproval) {
-    throw Error(ErrorKind::kForbidden, "This account is waiting for an administrator's approval.");
+    throw Error(ErrorKind::kForbidden, Msg("account_pending_approval"));
   }
   std::optional<std::string> new_hash;
   if (verification.needs_rehash) new_hash = d_.hasher.Hash(password);
@@ -266,7 +262,7 @@ bool AuthService::CheckSecondFactor(Session& s, const User& user, const std::str
   if (trimmed.size() == 6 && std::all_of(trimmed.begin(), trimmed.end(), ::isdigit)) {
     if (!user.totp_secret_sealed) return false;
     auto secret = d_.secrets.Open(*user.totp_secret_sealed);
-    if (!secret) throw Error(ErrorKind::kInternal, "cannot open the TOTP secret");
+    if (!secret) throw Error::Internal("cannot open the TOTP secret");
     auto now = std::chrono::duration_cast<std::chrono::seconds>(
                    std::chrono::system_clock::now().time_since_epoch())
                    .count();
@@ -289,7 +285,7 @@ LoginOutcome AuthService::CompleteSecondFactor(const std::string& challenge,
     return d_.credentials.FindOneTimeToken(s, hash, "login_challenge", platform::NowRfc3339());
   });
   if (!pending) {
-    throw Error(ErrorKind::kUnauthenticated, "The sign-in expired. Start again.");
+    throw Error(ErrorKind::kUnauthenticated, Msg("sign_in_expired"));
   }
   std::string bucket = "second_factor:" + pending->user_id;
   d_.limiter.Take(bucket, d_.options.limits.second_factor_per_user);
@@ -311,7 +307,7 @@ LoginOutcome AuthService::CompleteSecondFactor(const std::string& challenge,
     ok.user = *d_.users.FindById(s, user->id);
     outcome = std::move(ok);
   });
-  if (!outcome) throw Error(ErrorKind::kUnauthenticated, "The code is not right.");
+  if (!outcome) throw Error(ErrorKind::kUnauthenticated, Msg("code_wrong"));
   d_.limiter.Refund(bucket, d_.options.limits.second_factor_per_user);
   return std::move(*outcome);
 }
@@ -327,8 +323,7 @@ void AuthService::RequestPasswordReset(const std::string& email, const ClientInf
   d_.limiter.Take("reset:ip:" + client.ip, d_.options.limits.reset_per_ip);
   std::string normalized = NormalizeEmail(email);
   if (normalized.empty()) {
-    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                {{"email", "is not a valid email address"}});
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"email", Msg("email_invalid")}});
   }
   // Per address, so nobody can flood one inbox; the answer is the same whether it exists.
   d_.limiter.Take("reset:account:" + crypto::Sha256Hex(normalized),
@@ -357,18 +352,16 @@ void AuthService::ConfirmPasswordReset(const std::string& token, const std::stri
     return d_.users.FindById(s, found->user_id);
   });
   if (!pending) {
-    throw Error(ErrorKind::kBadRequest,
-                "This link is not valid any more: it was used already or it expired.");
+    throw Error(ErrorKind::kBadRequest, Msg("link_invalid"));
   }
   if (auto problem = d_.policy.Check(password, pending->username, pending->email)) {
-    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                {{"password", *problem}});
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"password", *problem}});
   }
   std::string new_hash = d_.hasher.Hash(password);
   d_.database.Write([&](Session& s) {
     std::string now = platform::NowRfc3339();
     if (!d_.credentials.ConsumeOneTimeToken(s, hash, now)) {
-      throw Error(ErrorKind::kBadRequest, "This link was used already.");
+      throw Error(ErrorKind::kBadRequest, Msg("link_used"));
     }
     d_.users.SetPasswordHash(s, pending->id, new_hash, now);
     // A reset link proves the mailbox: the address counts as verified from now on.

@@ -76,7 +76,7 @@ PreferencesPatch DecodePreferencesPatch(platform::http::JsonBody& body) {
   PreferencesPatch patch;
   const auto* raw = body.json().if_contains("preferences");
   if (raw == nullptr || !raw->is_object()) {
-    body.field_errors().Add("preferences", "must be an object");
+    body.field_errors().Add("preferences", Msg("not_object"));
     return patch;
   }
   platform::FieldErrors local;

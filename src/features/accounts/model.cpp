@@ -9,22 +9,22 @@ void AddPreferenceErrors(platform::FieldErrors& errors, const PreferencesPatch& 
                          std::string_view prefix) {
   auto field = [prefix](std::string_view name) { return std::string(prefix) + std::string(name); };
   if (p.weight_unit && *p.weight_unit != "kg" && *p.weight_unit != "lb") {
-    errors.Add(field("weight_unit"), "must be kg or lb");
+    errors.Add(field("weight_unit"), Msg("weight_unit_invalid"));
   }
   if (p.distance_unit && *p.distance_unit != "km" && *p.distance_unit != "mi") {
-    errors.Add(field("distance_unit"), "must be km or mi");
+    errors.Add(field("distance_unit"), Msg("distance_unit_invalid"));
   }
   constexpr auto kStep = core::limits::kWeightIncrement;  // above min, at most max
   if (p.weight_increment &&
       !(*p.weight_increment > kStep.min && *p.weight_increment <= kStep.max)) {
-    errors.Add(field("weight_increment"), "must be more than 0 and at most 50");
+    errors.Add(field("weight_increment"), Msg("weight_increment_invalid"));
   }
   // A zone of the tz database (Europe/Berlin, UTC): the server works out local days with it.
   if (p.time_zone && !platform::IsKnownTimeZone(*p.time_zone)) {
-    errors.Add(field("time_zone"), "must be a time zone name such as Europe/Berlin, or UTC");
+    errors.Add(field("time_zone"), Msg("time_zone_invalid_or_utc"));
   }
   if (p.locale && *p.locale != "en" && *p.locale != "de") {
-    errors.Add(field("locale"), "must be en or de");
+    errors.Add(field("locale"), Msg("locale_invalid"));
   }
 }
 

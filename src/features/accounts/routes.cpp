@@ -248,13 +248,13 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
                std::vector<std::string> scopes;
                const auto* raw = body.json().if_contains("scopes");
                if (raw == nullptr || !raw->is_array()) {
-                 body.field_errors().Add("scopes", "must be a list of scopes");
+                 body.field_errors().Add("scopes", Msg("not_scope_list"));
                } else {
                  for (const auto& v : raw->as_array()) {
                    if (v.is_string()) {
                      scopes.emplace_back(v.as_string());
                    } else {
-                     body.field_errors().Add("scopes", "must hold only strings");
+                     body.field_errors().Add("scopes", Msg("strings_only"));
                    }
                  }
                }

@@ -38,8 +38,8 @@ void RegisterRoutes(http::Router& router, AdminService& admin) {
                auto page = http::ParsePage(request);
                auto q = request.QueryParam("q").value_or("");
                if (q.size() > 100) {
-                 throw platform::Error(platform::ErrorKind::kValidation, "Invalid query.",
-                                       {{"q", "must be at most 100 characters"}});
+                 throw platform::Error(platform::ErrorKind::kValidation, Msg("invalid_query"),
+                                       {{"q", Msg("at_most_100_characters")}});
                }
                auto users = admin.ListUsers(ctx.User(), q, page.cursor, page.limit);
                boost::json::array items;
@@ -64,14 +64,14 @@ void RegisterRoutes(http::Router& router, AdminService& admin) {
       if (platform::auth::ParseRole(*role, parsed)) {
         change.role = parsed;
       } else {
-        body.field_errors().Add("role", "must be user, moderator or admin");
+        body.field_errors().Add("role", Msg("role_invalid"));
       }
     }
     if (auto status = body.String("status", {.max_length = 20})) {
       if (*status == "active" || *status == "disabled") {
         change.status = accounts::ParseStatus(*status);
       } else {
-        body.field_errors().Add("status", "must be active or disabled");
+        body.field_errors().Add("status", Msg("user_status_invalid"));
       }
     }
     body.Finish({"role", "status"});

@@ -31,34 +31,32 @@ std::string Number(double v) {
 // kind with the unit they give it.
 std::string CheckedUnit(const MeasurementInput& in, platform::FieldErrors& errors) {
   if (!IsMeasurementKind(in.kind)) {
-    errors.Add("kind",
-               "must be weight, body_fat or your own kind in lowercase letters, digits "
-               "and underscores");
+    errors.Add("kind", Msg("measurement_kind_invalid"));
   }
-  if (!platform::IsCalendarDay(in.day)) errors.Add("day", "must be a date as YYYY-MM-DD");
-  if (!std::isfinite(in.value)) errors.Add("value", "must be a number");
+  if (!platform::IsCalendarDay(in.day)) errors.Add("day", Msg("not_date"));
+  if (!std::isfinite(in.value)) errors.Add("value", Msg("not_number"));
   if (auto built_in = FindBuiltInMeasurementKind(in.kind)) {
     std::string unit(built_in->unit);
     std::string kind(built_in->kind);
     if (in.unit && *in.unit != unit) {
-      errors.Add("unit", "must be " + unit + ": " + kind + " is stored in " + unit);
+      errors.Add("unit", Msg("unit_fixed", {{"unit", unit}, {"kind", kind}}));
     }
     bool above_min = built_in->min_exclusive ? in.value > built_in->min : in.value >= built_in->min;
     if (std::isfinite(in.value) && !(above_min && in.value <= built_in->max)) {
-      errors.Add("value", built_in->min_exclusive
-                              ? "must be above " + Number(built_in->min) + " and at most " +
-                                    Number(built_in->max) + " " + unit
-                              : "must be from " + Number(built_in->min) + " to " +
-                                    Number(built_in->max) + " " + unit);
+      errors.Add(
+          "value",
+          Msg(built_in->min_exclusive ? "value_above_at_most_unit" : "value_from_to_unit",
+              {{"min", Number(built_in->min)}, {"max", Number(built_in->max)}, {"unit", unit}}));
     }
     return unit;
   }
   constexpr auto kCustom = core::limits::kCustomMeasurementValue;
   if (std::isfinite(in.value) && !kCustom.Contains(in.value)) {
-    errors.Add("value", "must be from " + Number(kCustom.min) + " to " + Number(kCustom.max));
+    errors.Add("value",
+               Msg("value_from_to", {{"min", Number(kCustom.min)}, {"max", Number(kCustom.max)}}));
   }
   if (!in.unit || in.unit->empty()) {
-    errors.Add("unit", "is required for your own kinds (cm, bpm, ...)");
+    errors.Add("unit", Msg("unit_required_custom"));
     return "";
   }
   return *in.unit;
@@ -91,7 +89,7 @@ Measurement MeasurementService::Put(const Principal& principal, const Measuremen
     // Days as YYYY-MM-DD compare as text in date order.
     if (std::string today = TodayIn(profile_time_zone_(s, principal.user_id)); m.day > today) {
       platform::FieldErrors future;
-      future.Add("day", "must not be in the future (today is " + today + " in your time zone)");
+      future.Add("day", Msg("day_in_future", {{"today", today}}));
       future.ThrowIfAny();
     }
     m.created_at = m.updated_at = platform::NowRfc3339();
@@ -102,11 +100,9 @@ Measurement MeasurementService::Put(const Principal& principal, const Measuremen
 std::vector<Measurement> MeasurementService::List(const Principal& principal,
                                                   const MeasurementFilter& filter) {
   platform::FieldErrors errors;
-  if (!IsMeasurementKind(filter.kind)) errors.Add("kind", "is not a measurement kind");
-  if (filter.from && !platform::IsCalendarDay(*filter.from))
-    errors.Add("from", "must be a date as YYYY-MM-DD");
-  if (filter.to && !platform::IsCalendarDay(*filter.to))
-    errors.Add("to", "must be a date as YYYY-MM-DD");
+  if (!IsMeasurementKind(filter.kind)) errors.Add("kind", Msg("measurement_kind_unknown"));
+  if (filter.from && !platform::IsCalendarDay(*filter.from)) errors.Add("from", Msg("not_date"));
+  if (filter.to && !platform::IsCalendarDay(*filter.to)) errors.Add("to", Msg("not_date"));
   errors.ThrowIfAny();
   return database_.ReadResult(
       [&](Session& s) { return measurements_.List(s, principal.user_id, filter); });
@@ -121,7 +117,7 @@ void MeasurementService::Delete(const Principal& principal, const std::string& i
   bool deleted = database_.WriteResult([&](Session& s) {
     return measurements_.Tombstone(s, principal.user_id, id, platform::NowRfc3339());
   });
-  if (!deleted) throw Error(ErrorKind::kNotFound, "There is no such measurement.");
+  if (!deleted) throw Error(ErrorKind::kNotFound, Msg("no_such_measurement"));
 }
 
 }  // namespace vigor::features::body

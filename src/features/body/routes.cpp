@@ -21,8 +21,8 @@ namespace {
 MeasurementFilter ParseFilter(const Request& request) {
   auto kind = request.QueryParam("kind");
   if (!kind) {
-    throw platform::Error(platform::ErrorKind::kValidation, "The request has invalid fields.",
-                          {{"kind", "is required"}});
+    throw platform::Error(platform::ErrorKind::kValidation, Msg("invalid_fields"),
+                          {{"kind", Msg("required")}});
   }
   return {
       .kind = std::move(*kind), .from = request.QueryParam("from"), .to = request.QueryParam("to")};

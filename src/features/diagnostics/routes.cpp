@@ -22,8 +22,8 @@ std::chrono::milliseconds HoldFrom(const http::Request& request) {
     if (used == text->size()) return std::chrono::milliseconds(ms);
   } catch (const std::exception&) {
   }
-  throw platform::Error(platform::ErrorKind::kValidation, "The request has invalid fields.",
-                        {{"hold_ms", "must be a whole number of milliseconds"}});
+  throw platform::Error(platform::ErrorKind::kValidation, Msg("invalid_fields"),
+                        {{"hold_ms", Msg("not_whole_milliseconds")}});
 }
 
 }  // namespace

@@ -47,9 +47,9 @@ std::optional<WriteProbe> WriteProbeRepository::Find(Session& session, const std
 WriteProbe WriteProbeService::Put(const std::string& key, const std::string& value,
                                   std::chrono::milliseconds hold) {
   platform::FieldErrors errors;
-  if (!IsValidKey(key)) errors.Add("key", "must be 1 to 128 letters, digits, '-' or '_'");
+  if (!IsValidKey(key)) errors.Add("key", Msg("probe_key_invalid"));
   if (hold < std::chrono::milliseconds(0) || hold > std::chrono::milliseconds(10'000)) {
-    errors.Add("hold_ms", "must be between 0 and 10000");
+    errors.Add("hold_ms", Msg("probe_hold_invalid"));
   }
   errors.ThrowIfAny();
   if (hold.count() > 0) std::this_thread::sleep_for(hold);
@@ -59,10 +59,10 @@ WriteProbe WriteProbeService::Put(const std::string& key, const std::string& val
 }
 
 WriteProbe WriteProbeService::Get(const std::string& key) {
-  if (!IsValidKey(key)) throw Error(ErrorKind::kNotFound, "No probe with this key.");
+  if (!IsValidKey(key)) throw Error(ErrorKind::kNotFound, Msg("no_such_probe"));
   auto probe =
       database_.ReadResult([&](Session& session) { return repository_.Find(session, key); });
-  if (!probe) throw Error(ErrorKind::kNotFound, "No probe with this key.");
+  if (!probe) throw Error(ErrorKind::kNotFound, Msg("no_such_probe"));
   return std::move(*probe);
 }
 

@@ -95,7 +95,7 @@ class EntryReader {
     if (v.is_string()) {
       if (auto parsed = Parse<E>(std::string_view(v.as_string()))) return *parsed;
     }
-    Fail(field, OneOf<E>());
+    Fail(field, OneOf<E>().English());
   }
 
   template <class E>
@@ -112,7 +112,7 @@ class EntryReader {
     for (const auto& item : v.as_array()) {
       std::optional<E> parsed;
       if (item.is_string()) parsed = Parse<E>(std::string_view(item.as_string()));
-      if (!parsed) Fail(field, "has a value that is not in the spec: each " + OneOf<E>());
+      if (!parsed) Fail(field, "has a value that is not in the spec: " + OneOf<E>(true).English());
       if (std::find(out.begin(), out.end(), *parsed) != out.end()) Fail(field, "repeats a value");
       out.push_back(*parsed);
     }

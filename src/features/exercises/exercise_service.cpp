@@ -42,16 +42,15 @@ std::vector<E> Distinct(const std::vector<E>& values) {
   return out;
 }
 
-[[noreturn]] void ThrowNotFound() { throw Error(ErrorKind::kNotFound, "No such exercise."); }
+[[noreturn]] void ThrowNotFound() { throw Error(ErrorKind::kNotFound, Msg("no_such_exercise")); }
 
 [[noreturn]] void ThrowCatalogueImmutable() {
-  throw Error(ErrorKind::kForbidden,
-              "Catalogue exercises cannot be changed; copy it as your own exercise instead.");
+  throw Error(ErrorKind::kForbidden, Msg("catalogue_exercise_read_only"));
 }
 
 [[noreturn]] void ThrowNameTaken() {
-  throw Error(ErrorKind::kConflict, "You already have an exercise with this name.",
-              {{"name", "is already the name of one of your exercises"}});
+  throw Error(ErrorKind::kConflict, Msg("exercise_name_taken"),
+              {{"name", Msg("exercise_name_in_use")}});
 }
 
 // A custom exercise's id is a UUID: anything else need not reach the database.
@@ -154,15 +153,15 @@ Exercise ExerciseService::Validated(const ExerciseInput& input, Exercise into) c
   platform::FieldErrors errors;
   std::string name(Trim(input.name));
   if (name.empty() || CodePoints(name) > kMaxName) {
-    errors.Add("name", "must be 1 to " + std::to_string(kMaxName) + " characters");
+    errors.Add("name", Msg("length_between", {{"min", 1}, {"max", kMaxName}}));
   } else if (std::any_of(name.begin(), name.end(),
                          [](unsigned char c) { return c < 0x20 || c == 0x7F; })) {
-    errors.Add("name", "must not contain control characters");
+    errors.Add("name", Msg("control_characters"));
   } else if (core::SearchKey(name).empty()) {
-    errors.Add("name", "must contain a letter or a digit");
+    errors.Add("name", Msg("needs_letter_or_digit"));
   }
   if (CodePoints(input.description) > kMaxDescription) {
-    errors.Add("description", "must be at most " + std::to_string(kMaxDescription) + " characters");
+    errors.Add("description", Msg("too_long", {{"max", kMaxDescription}}));
   }
   errors.ThrowIfAny();
 
@@ -190,7 +189,7 @@ ExercisePage ExerciseService::Search(Session& s, const std::string& user_id,
   platform::FieldErrors errors;
   auto words = core::SearchWords(query.text);
   if (words.size() > CustomSearch::kMaxWords) {
-    errors.Add("q", "must have at most " + std::to_string(CustomSearch::kMaxWords) + " words");
+    errors.Add("q", Msg("too_many_words", {{"max", CustomSearch::kMaxWords}}));
   }
   errors.ThrowIfAny();
   const std::string_view language = Catalog::Supported(query.language);
@@ -244,7 +243,7 @@ ExercisePage ExerciseService::Search(Session& s, const std::string& user_id,
                                                       : std::nullopt) {
         after = {*key, query.cursor};
       } else {
-        errors.Add("cursor", "is not a cursor this server gave out");
+        errors.Add("cursor", Msg("cursor_invalid"));
       }
     }
   }

@@ -34,7 +34,7 @@ std::optional<E> DecodeOne(const boost::json::object& body, std::string_view fie
                            platform::FieldErrors& errors, bool required) {
   const auto* v = body.if_contains(field);
   if (!v || v->is_null()) {
-    if (required) errors.Add(std::string(field), "is required");
+    if (required) errors.Add(std::string(field), Msg("required"));
     return std::nullopt;
   }
   if (v->is_string()) {
@@ -52,14 +52,14 @@ std::vector<E> DecodeMany(const boost::json::object& body, std::string_view fiel
   const auto* v = body.if_contains(field);
   if (!v || v->is_null()) return out;
   if (!v->is_array()) {
-    errors.Add(std::string(field), "must be an array");
+    errors.Add(std::string(field), Msg("not_array"));
     return out;
   }
   for (const auto& item : v->as_array()) {
     std::optional<E> parsed;
     if (item.is_string()) parsed = Parse<E>(std::string_view(item.as_string()));
     if (!parsed) {
-      errors.Add(std::string(field), "each item " + OneOf<E>());
+      errors.Add(std::string(field), OneOf<E>(/*each_item=*/true));
       return {};
     }
     out.push_back(*parsed);
@@ -135,7 +135,7 @@ ExerciseQuery DecodeExerciseQuery(const http::Request& request) {
   query.text = request.QueryParam("q").value_or("");
   std::size_t length = 0;
   for (unsigned char c : query.text) length += (c & 0xC0) != 0x80;
-  if (length > 100) errors.Add("q", "must be at most 100 characters");
+  if (length > 100) errors.Add("q", Msg("at_most_100_characters"));
   query.muscle = QueryEnum<Muscle>(request, "muscle", errors);
   query.equipment = QueryEnum<Equipment>(request, "equipment", errors);
   query.category = QueryEnum<Category>(request, "category", errors);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/error.hpp"
+
 // Exercises: the catalogue shipped with Vigor (read-only, in memory) and each user's own
 // (custom) exercises. The wire names of every enum are those of api/openapi.yaml.
 namespace vigor::features::exercises {
@@ -129,16 +131,17 @@ std::vector<E> AllValues() {
   return values;
 }
 
-// "one of a, b or c", for validation messages.
+// "must be one of a, b or c" (or "each item must be ..."), for validation messages.
 template <class E>
-std::string OneOf() {
-  std::string text = "must be one of ";
+platform::i18n::Message OneOf(bool each_item = false) {
+  std::string values;
   const auto& names = EnumNames<E>::kNames;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) text += i + 1 == names.size() ? " or " : ", ";
-    text += names[i];
+  for (std::size_t i = 0; i + 1 < names.size(); ++i) {
+    if (i > 0) values += ", ";
+    values += names[i];
   }
-  return text;
+  return Msg(each_item ? "each_item_one_of" : "one_of",
+             {{"values", values}, {"last", std::string(names.back())}});
 }
 
 struct Exercise {

@@ -40,8 +40,8 @@ using platform::store::Session;
 
 namespace {
 
-Error ImportNotFound() { return Error(ErrorKind::kNotFound, "There is no such import."); }
-Error TrackNotFound() { return Error(ErrorKind::kNotFound, "This workout has no track."); }
+Error ImportNotFound() { return Error(ErrorKind::kNotFound, Msg("no_such_import")); }
+Error TrackNotFound() { return Error(ErrorKind::kNotFound, Msg("workout_no_track")); }
 
 std::string Lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -242,14 +242,15 @@ void CheckParsedLog(ParsedLog& log, const std::string& time_zone) {
         if (set_error) {
           bad_sets.insert({*path.block, *path.set});
           log.row_errors.push_back({w.blocks[*path.block].set_rows[*path.set],
-                                    RowMessage(column_of(path), path, f.message), column_of(path)});
+                                    RowMessage(column_of(path), path, f.message.English()),
+                                    column_of(path)});
         } else if (!whole) {
           std::size_t row =
               path.block && *path.block < w.blocks.size() && !w.blocks[*path.block].set_rows.empty()
                   ? w.blocks[*path.block].set_rows.front()
                   : w.first_row;
           whole = RowError{row,
-                           RowMessage(column_of(path), path, f.message) +
+                           RowMessage(column_of(path), path, f.message.English()) +
                                " (the workout starting on line " + std::to_string(w.first_row) +
                                " is left out)",
                            column_of(path)};
@@ -261,7 +262,8 @@ void CheckParsedLog(ParsedLog& log, const std::string& time_zone) {
         break;
       }
       if (bad_sets.empty()) {  // an error the file's rows cannot explain: leave the workout out
-        log.row_errors.push_back({w.first_row, fields.empty() ? "invalid" : fields[0].message, ""});
+        log.row_errors.push_back(
+            {w.first_row, fields.empty() ? "invalid" : fields[0].message.English(), ""});
         w.blocks.clear();
         break;
       }
@@ -327,7 +329,7 @@ ImportService::ImportService(platform::store::Database& database, platform::jobs
 Job ImportService::Submit(const Principal& principal, const ImportRequest& request,
                           const std::string& body) {
   if (body.empty()) {
-    throw Error(ErrorKind::kValidation, "The file is empty.", {{"body", "must not be empty"}});
+    throw Error(ErrorKind::kValidation, Msg("file_empty"), {{"body", Msg("empty")}});
   }
   auto job = database_.WriteResult([&](Session& s) {
     // The zone is settled now: a later change of the profile does not change what was asked.
@@ -372,11 +374,11 @@ void ImportService::Undo(const Principal& principal, const std::string& raw_id) 
     auto job = jobs_.Find(s, user_id, id);
     if (!job || job->kind != kImportJobKind) throw ImportNotFound();
     if (job->status == platform::jobs::JobStatus::kRunning) {
-      throw Error(ErrorKind::kConflict, "The import is running; undo it once it has finished.");
+      throw Error(ErrorKind::kConflict, Msg("import_running"));
     }
     RemoveCreated(s, user_id, id);
     if (!jobs_.Remove(s, user_id, id)) {
-      throw Error(ErrorKind::kConflict, "The import is running; undo it once it has finished.");
+      throw Error(ErrorKind::kConflict, Msg("import_running"));
     }
   });
 }
@@ -482,7 +484,7 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
   } catch (const Error& e) {
     std::string fields;
     for (const auto& f : e.fields())
-      fields += (fields.empty() ? "" : "; ") + f.field + " " + f.message;
+      fields += (fields.empty() ? "" : "; ") + f.field + " " + f.message.English();
     throw Failure("The file has values Vigor does not accept: " + fields + ".", 422);
   }
 
@@ -573,7 +575,7 @@ LogImportSummary ImportService::DryRun(const Principal& principal, const ImportR
   try {
     log = ParseLog(request, body, zone);
   } catch (const LogFormatError& e) {
-    throw Error(ErrorKind::kValidation, e.what(), {{"body", e.what()}});
+    throw Error(ErrorKind::kValidation, e.message(), {{"body", e.message()}});
   }
   CheckParsedLog(log, zone);
   LogImportSummary summary;
@@ -810,7 +812,7 @@ std::string ImportService::Gpx(const Principal& principal, const std::string& wo
   track.sport = row->sport;
   track.points = std::move(*points);
   if (!track.has_positions()) {
-    throw Error(ErrorKind::kNotFound, "This workout was recorded indoors: it has no GPS track.");
+    throw Error(ErrorKind::kNotFound, Msg("workout_indoor_no_track"));
   }
   title = row->title;
   return core::WriteGpx(track, row->title);

@@ -27,7 +27,7 @@ std::optional<bool> Flag(const Request& request, std::string_view name,
   if (!text) return std::nullopt;
   if (*text == "true") return true;
   if (*text == "false") return false;
-  errors.Add(std::string(name), "must be true or false");
+  errors.Add(std::string(name), Msg("not_boolean"));
   return std::nullopt;
 }
 
@@ -37,15 +37,15 @@ ImportRequest ParseImportRequest(const Request& request) {
   ImportRequest r;
   auto format = request.QueryParam("format");
   if (!format) {
-    errors.Add("format", "is required: gpx, tcx, fit, strong_csv or hevy_csv");
+    errors.Add("format", Msg("import_format_required"));
   } else if (auto f = ParseFormat(*format)) {
     r.format = *f;
   } else {
-    errors.Add("format", "must be gpx, tcx, fit, strong_csv or hevy_csv");
+    errors.Add("format", Msg("import_format_invalid"));
   }
   if (auto name = request.QueryParam("name")) {
     if (name->size() > 255) {
-      errors.Add("name", "must be at most 255 bytes");
+      errors.Add("name", Msg("at_most_255_bytes"));
     } else {
       r.file_name = std::move(*name);
     }
@@ -56,27 +56,27 @@ ImportRequest ParseImportRequest(const Request& request) {
     if (*unit == "lb") {
       r.weight_unit = core::WeightUnit::kPounds;
     } else if (*unit != "kg") {
-      errors.Add("weight_unit", "must be kg or lb");
+      errors.Add("weight_unit", Msg("weight_unit_invalid"));
     }
   }
   if (auto unit = request.QueryParam("distance_unit")) {
     if (*unit == "mi") {
       r.distance_unit = core::DistanceUnit::kMiles;
     } else if (*unit != "km") {
-      errors.Add("distance_unit", "must be km or mi");
+      errors.Add("distance_unit", Msg("distance_unit_invalid"));
     }
   }
   if (auto zone = request.QueryParam("time_zone")) {
     if (zone->size() <= 64 && platform::IsKnownTimeZone(*zone)) {
       r.time_zone = std::move(*zone);
     } else {
-      errors.Add("time_zone", "must be an IANA time zone such as Europe/Berlin");
+      errors.Add("time_zone", Msg("import_time_zone_invalid"));
     }
   }
   errors.ThrowIfAny();
   if (r.dry_run && IsActivityFormat(r.format)) {
-    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                {{"dry_run", "is only for training-log CSV files"}});
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"),
+                {{"dry_run", Msg("csv_only_option")}});
   }
   // The format parameter says how the body is read. A form upload is a client mistake: the
   // file must be the raw body.
@@ -84,8 +84,7 @@ ImportRequest ParseImportRequest(const Request& request) {
     std::string lower(*type);
     for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower.starts_with("multipart/") || lower.starts_with("application/x-www-form-urlencoded")) {
-      throw Error(ErrorKind::kUnsupportedMediaType,
-                  "Send the file itself as the request body, not a form.");
+      throw Error(ErrorKind::kUnsupportedMediaType, Msg("file_body_required"));
     }
   }
   return r;

@@ -78,9 +78,8 @@ Columns ReadHeader(const core::CsvRecord& header, std::initializer_list<std::str
   if (!missing.empty()) {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-    throw LogFormatError("This is not a " + std::string(app) + " export: the column" +
-                         (missing.size() > 1 ? "s " : " ") + list +
-                         (missing.size() > 1 ? " are" : " is") + " missing.");
+    throw LogFormatError(Msg(missing.size() > 1 ? "csv_columns_missing" : "csv_column_missing",
+                             {{"app", std::string(app)}, {"columns", list}}));
   }
   return columns;
 }
@@ -94,7 +93,7 @@ class Records {
     try {
       return reader_.Next(record);
     } catch (const core::CsvError& e) {
-      throw LogFormatError(std::string("The file is not valid CSV: ") + e.what() + ".");
+      throw LogFormatError(Msg("csv_invalid", {{"reason", e.what()}}));
     }
   }
 
@@ -160,7 +159,7 @@ std::optional<std::int64_t> Instant(const std::string& iso, std::string_view zon
   bool has_zone = iso.size() > 10 && iso.find_first_of("Zz+-", 10) != std::string::npos;
   if (has_zone) return ms;
   auto resolved = platform::ResolveLocalTime(*ms, zone);
-  if (!resolved) throw LogFormatError("The time zone " + std::string(zone) + " is not known.");
+  if (!resolved) throw LogFormatError(Msg("time_zone_unknown", {{"zone", std::string(zone)}}));
   return resolved->utc_ms;
 }
 
@@ -286,7 +285,7 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
                          core::DistanceUnit distance_unit, std::string_view time_zone) {
   Records records(text);
   core::CsvRecord row;
-  if (!records.Next(row)) throw LogFormatError("The file is empty.");
+  if (!records.Next(row)) throw LogFormatError(Msg("file_empty"));
   auto columns =
       ReadHeader(row,
                  {"date", "workout name", "duration", "exercise name", "set order", "weight",
@@ -371,7 +370,7 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
 ParsedLog ParseHevyCsv(std::string_view text, std::string_view time_zone) {
   Records records(text);
   core::CsvRecord row;
-  if (!records.Next(row)) throw LogFormatError("The file is empty.");
+  if (!records.Next(row)) throw LogFormatError(Msg("file_empty"));
   auto columns =
       ReadHeader(row,
                  {"title", "start_time", "end_time", "description", "exercise_title", "superset_id",

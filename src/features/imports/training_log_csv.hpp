@@ -9,15 +9,22 @@
 #include "core/csv.hpp"
 #include "core/units.hpp"
 #include "features/imports/model.hpp"
+#include "platform/i18n/messages.hpp"
 
 // Reading the training-log exports of Strong and Hevy, and writing Strong's layout. Pure
 // functions: exercise names stay names here (the service resolves them).
 namespace vigor::features::imports {
 
-// The file cannot be read at all (not CSV, a required column missing); what() is for the user.
+// The file cannot be read at all (not CSV, a required column missing): message() is for the
+// user, what() is its English text.
 class LogFormatError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit LogFormatError(platform::i18n::Message message)
+      : std::runtime_error(message.English()), message_(std::move(message)) {}
+  const platform::i18n::Message& message() const { return message_; }
+
+ private:
+  platform::i18n::Message message_;
 };
 
 // Strong: Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,

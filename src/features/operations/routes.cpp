@@ -26,10 +26,10 @@ void RegisterRoutes(http::Router& router, platform::store::Database& database,
                try {
                  version = database.SchemaVersion();
                } catch (const std::exception&) {
-                 throw Error(ErrorKind::kUnavailable, "The database does not answer.");
+                 throw Error(ErrorKind::kUnavailable, Msg("database_not_answering"));
                }
                if (version < expected_schema_version) {
-                 throw Error(ErrorKind::kUnavailable, "Database migrations are not applied.");
+                 throw Error(ErrorKind::kUnavailable, Msg("migrations_pending"));
                }
                return http::Json(200, {{"status", "ready"}, {"schema_version", version}});
              });

@@ -23,7 +23,7 @@ ChangeKinds KindsFor(const platform::auth::Principal& principal) {
                     .body = principal.HasScope("body:read")};
   if (!kinds.training && !kinds.body) {
     throw Error(ErrorKind::kForbidden,
-                "The access token lacks the scope workouts:read or body:read.");
+                Msg("token_scope_missing", {{"scope", "workouts:read or body:read"}}));
   }
   return kinds;
 }
@@ -59,9 +59,8 @@ ChangePage ChangeService::List(const platform::auth::Principal& principal, std::
     // Both reads in one snapshot: the items are exactly those up to latest_rev.
     std::int64_t latest = platform::store::CurrentRevision(s, principal.user_id);
     if (since > latest) {
-      throw Error(ErrorKind::kGone, "Start over: since is ahead of the server (" +
-                                        std::to_string(since) + " > " + std::to_string(latest) +
-                                        "). Sync again from since=0.");
+      throw Error(ErrorKind::kGone,
+                  Msg("changes_since_ahead", {{"since", since}, {"latest", latest}}));
     }
     auto page = TakePage(
         changes_.Since(s, principal.user_id, since, kinds, limit + kSharedRevSlack), limit, since);

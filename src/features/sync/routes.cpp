@@ -44,7 +44,7 @@ ChangesQuery ParseQuery(const Request& request) {
     if (since) {
       query.since = *since;
     } else {
-      errors.Add("since", "must be a whole number, 0 or more (a rev this server gave out)");
+      errors.Add("since", Msg("changes_since_invalid"));
     }
   }
   if (auto text = request.QueryParam("limit")) {
@@ -53,7 +53,7 @@ ChangesQuery ParseQuery(const Request& request) {
       query.limit = *limit;
     } else {
       errors.Add("limit",
-                 "must be a whole number from 1 to " + std::to_string(ChangeService::kMaxLimit));
+                 Msg("whole_number_from_to", {{"min", 1}, {"max", ChangeService::kMaxLimit}}));
     }
   }
   errors.ThrowIfAny();

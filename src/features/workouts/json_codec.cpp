@@ -28,7 +28,7 @@ template <class Read>
 void ReadNested(const boost::json::value& value, const std::string& path, FieldErrors& errors,
                 Read&& read) {
   if (!value.is_object()) {
-    errors.Add(path, "must be an object");
+    errors.Add(path, Msg("not_object"));
     return;
   }
   FieldErrors local;
@@ -46,15 +46,15 @@ const boost::json::array* ArrayField(const boost::json::object& object, std::str
                                      std::size_t max_items, bool required, FieldErrors& errors) {
   const auto* v = object.if_contains(name);
   if (v == nullptr || v->is_null()) {
-    if (required) errors.Add(std::string(name), "is required");
+    if (required) errors.Add(std::string(name), Msg("required"));
     return nullptr;
   }
   if (!v->is_array()) {
-    errors.Add(std::string(name), "must be a list");
+    errors.Add(std::string(name), Msg("not_list"));
     return nullptr;
   }
   if (v->as_array().size() > max_items) {
-    errors.Add(std::string(name), "must have at most " + std::to_string(max_items) + " items");
+    errors.Add(std::string(name), Msg("too_many_items", {{"max", max_items}}));
     return nullptr;
   }
   return &v->as_array();
@@ -71,7 +71,7 @@ std::optional<std::string> Timestamp(http::JsonFields& fields, std::string_view 
   if (!text) return std::nullopt;
   auto ms = platform::ParseRfc3339Ms(*text);
   if (!ms) {
-    errors.Add(std::string(name), "must be an RFC 3339 date-time such as 2026-05-01T07:30:00Z");
+    errors.Add(std::string(name), Msg("date_time_invalid_example"));
     return std::nullopt;
   }
   return platform::FormatUtcMs(*ms);
@@ -83,7 +83,7 @@ WorkoutSet DecodeSet(http::JsonFields& f, FieldErrors& errors) {
     if (auto parsed = ParseSetType(*type)) {
       s.set_type = *parsed;
     } else {
-      errors.Add("set_type", "must be one of warmup, normal, drop, failure, amrap");
+      errors.Add("set_type", Msg("set_type_invalid"));
     }
   }
   s.reps = f.Int("reps", false, limits::kSetReps.min, limits::kSetReps.max);
@@ -131,8 +131,7 @@ Cardio DecodeCardio(http::JsonFields& f, FieldErrors& errors) {
     if (IsCardioSport(*sport)) {
       c.sport = *sport;
     } else {
-      errors.Add("sport",
-                 "must be one of run, ride, walk, hike, swim, row, ski, elliptical, other");
+      errors.Add("sport", Msg("sport_invalid"));
     }
   }
   c.distance_m = f.Number("distance_m", false, limits::kCardioDistanceM);
@@ -156,7 +155,7 @@ std::string TrimmedName(http::JsonFields& f, FieldErrors& errors) {
   auto first = name->find_first_not_of(" \t");
   auto last = name->find_last_not_of(" \t");
   if (first == std::string::npos) {
-    errors.Add("name", "must not be empty");
+    errors.Add("name", Msg("empty"));
     return "";
   }
   return name->substr(first, last - first + 1);
@@ -242,7 +241,7 @@ WorkoutInput DecodeWorkoutInput(const boost::json::object& body) {
     if (platform::IsUuid(*id)) {
       in.id = std::move(*id);
     } else {
-      errors.Add("id", "must be a UUID");
+      errors.Add("id", Msg("not_uuid"));
     }
   }
   in.title = f.String("title", {.max_length = 200}).value_or("");
@@ -252,7 +251,7 @@ WorkoutInput DecodeWorkoutInput(const boost::json::object& body) {
     if (platform::IsKnownTimeZone(*zone)) {
       in.time_zone = std::move(*zone);
     } else {
-      errors.Add("time_zone", "must be an IANA time zone name such as Europe/Berlin");
+      errors.Add("time_zone", Msg("time_zone_invalid"));
     }
   }
   in.notes = f.String("notes", {.max_length = 5000, .text = http::JsonFields::Text::kMultiLine});
@@ -287,7 +286,7 @@ RoutineInput DecodeRoutineInput(const boost::json::object& body) {
     if (auto parsed = ParseVisibility(*visibility)) {
       in.visibility = *parsed;
     } else {
-      errors.Add("visibility", "must be private or public");
+      errors.Add("visibility", Msg("visibility_invalid"));
     }
   }
   if (const auto* items = ArrayField(body, "items", 50, true, errors)) {

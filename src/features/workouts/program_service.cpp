@@ -14,10 +14,8 @@ using platform::auth::Principal;
 using platform::store::Session;
 
 namespace {
-Error NotFound() { return Error(ErrorKind::kNotFound, "There is no such program."); }
-Error NameTaken() {
-  return Error(ErrorKind::kConflict, "You have a program of this name already.");
-}
+Error NotFound() { return Error(ErrorKind::kNotFound, Msg("no_such_program")); }
+Error NameTaken() { return Error(ErrorKind::kConflict, Msg("program_name_taken")); }
 }  // namespace
 
 void ProgramService::FillNext(Session& s, const std::string& user_id, Program& program) {
@@ -36,7 +34,7 @@ void ProgramService::Check(Session& s, const std::string& user_id, const Program
     auto it = live.find(id);
     if (it == live.end()) it = live.emplace(id, routines_.IsLive(s, user_id, id)).first;
     if (!it->second) {
-      errors.Add("routines[" + std::to_string(i) + "].routine_id", "is not a routine you have");
+      errors.Add("routines[" + std::to_string(i) + "].routine_id", Msg("routine_not_yours"));
     }
   }
   errors.ThrowIfAny();

@@ -14,9 +14,11 @@ bool IfMatch::Matches(std::int64_t rev) const {
 void RequireCurrent(const std::optional<IfMatch>& if_match, std::int64_t rev,
                     std::string_view what) {
   if (!if_match || if_match->Matches(rev)) return;
-  throw platform::Error(platform::ErrorKind::kPreconditionFailed,
-                        "This " + std::string(what) +
-                            " changed since you read it: load it again and redo your change.");
+  // One message per kind of item, so that each language can say it in its own grammar.
+  auto message = what == "program"   ? Msg("program_changed")
+                 : what == "routine" ? Msg("routine_changed")
+                                     : Msg("workout_changed");
+  throw platform::Error(platform::ErrorKind::kPreconditionFailed, std::move(message));
 }
 
 std::string RevisionETag(std::string_view tag, std::int64_t rev) {

@@ -17,11 +17,9 @@ using platform::auth::Principal;
 using platform::store::Session;
 
 namespace {
-Error NotFound() { return Error(ErrorKind::kNotFound, "There is no such routine."); }
-Error TemplateNotFound() { return Error(ErrorKind::kNotFound, "There is no such template."); }
-Error NameTaken() {
-  return Error(ErrorKind::kConflict, "You have a routine of this name already.");
-}
+Error NotFound() { return Error(ErrorKind::kNotFound, Msg("no_such_routine")); }
+Error TemplateNotFound() { return Error(ErrorKind::kNotFound, Msg("no_such_template")); }
+Error NameTaken() { return Error(ErrorKind::kConflict, Msg("routine_name_taken")); }
 }  // namespace
 
 void RoutineService::Check(Session& s, const std::string& user_id, const RoutineInput& input,
@@ -33,7 +31,7 @@ void RoutineService::Check(Session& s, const std::string& user_id, const Routine
     auto it = exists.find(id);
     if (it == exists.end()) it = exists.emplace(id, exercise_exists_(s, user_id, id)).first;
     if (!it->second) {
-      errors.Add("items[" + std::to_string(i) + "].exercise_id", "is not an exercise you have");
+      errors.Add("items[" + std::to_string(i) + "].exercise_id", Msg("exercise_not_yours"));
     }
   }
   if (input.visibility == Visibility::kPublic) {
@@ -43,7 +41,7 @@ void RoutineService::Check(Session& s, const std::string& user_id, const Routine
       const auto& id = input.items[i].exercise_id;
       if (exists[id] && !in_catalogue_(id)) {
         errors.Add("items[" + std::to_string(i) + "].exercise_id",
-                   "is your own exercise: a public routine may use catalogue exercises only");
+                   Msg("public_routine_own_exercise"));
       }
     }
   }
@@ -119,8 +117,8 @@ TemplatePage RoutineService::ListTemplates(const Principal&, const std::string& 
   if (!cursor.empty()) {
     after = DecodeCursor(cursor);
     if (!after) {
-      throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                  {{"cursor", "is not a cursor this server gave out"}});
+      throw Error(ErrorKind::kValidation, Msg("invalid_fields"),
+                  {{"cursor", Msg("cursor_invalid")}});
     }
   }
   TemplatePage page;

@@ -35,14 +35,14 @@ WorkoutFilter ParseFilter(const Request& request) {
     std::size_t length =
         std::count_if(q->begin(), q->end(), [](unsigned char c) { return (c & 0xC0) != 0x80; });
     if (length > 100) {
-      errors.Add("q", "must be at most 100 characters");
+      errors.Add("q", Msg("at_most_100_characters"));
     } else if (!q->empty()) {
       filter.q = std::move(*q);
     }
   }
   if (auto kind = request.QueryParam("kind")) {
     filter.kind = ParseKind(*kind);
-    if (!filter.kind) errors.Add("kind", "must be strength or cardio");
+    if (!filter.kind) errors.Add("kind", Msg("workout_kind_invalid"));
   }
   for (auto [name, target] : {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
     auto text = request.QueryParam(name);
@@ -50,7 +50,7 @@ WorkoutFilter ParseFilter(const Request& request) {
     if (auto ms = platform::ParseRfc3339Ms(*text)) {
       *target = platform::FormatUtcMs(*ms);
     } else {
-      errors.Add(name, "must be an RFC 3339 date-time such as 2026-05-01T00:00:00Z");
+      errors.Add(name, Msg("date_time_invalid_midnight"));
     }
   }
   errors.ThrowIfAny();
@@ -63,8 +63,7 @@ std::optional<std::string> IdempotencyKey(const Request& request) {
   bool printable =
       std::all_of(key->begin(), key->end(), [](char c) { return c > 0x20 && c < 0x7f; });
   if (key->empty() || key->size() > 200 || !printable) {
-    throw Error(ErrorKind::kBadRequest,
-                "Idempotency-Key must be 1 to 200 visible ASCII characters, such as a UUID.");
+    throw Error(ErrorKind::kBadRequest, Msg("idempotency_key_invalid"));
   }
   return std::string(*key);
 }

@@ -22,7 +22,7 @@ using platform::store::Session;
 
 namespace {
 
-Error NotFound() { return Error(ErrorKind::kNotFound, "There is no such workout."); }
+Error NotFound() { return Error(ErrorKind::kNotFound, Msg("no_such_workout")); }
 
 // A q naming more exercises than this ("a") matches the first ones by name only.
 constexpr int kMaxQueryExercises = 100;
@@ -43,22 +43,22 @@ std::string RequestHash(const std::string& fingerprint, const WorkoutInput& inpu
 void WorkoutService::CheckRules(const WorkoutInput& input) {
   platform::FieldErrors errors;
   auto started = platform::ParseRfc3339Ms(input.started_at);
-  if (!started) errors.Add("started_at", "must be an RFC 3339 date-time");
+  if (!started) errors.Add("started_at", Msg("date_time_invalid"));
   if (input.ended_at) {
     auto ended = platform::ParseRfc3339Ms(*input.ended_at);
     if (!ended) {
-      errors.Add("ended_at", "must be an RFC 3339 date-time");
+      errors.Add("ended_at", Msg("date_time_invalid"));
     } else if (started && *ended < *started) {
-      errors.Add("ended_at", "must not be before started_at");
+      errors.Add("ended_at", Msg("before_start"));
     }
   }
   if (input.cardio) {
     const auto& c = *input.cardio;
     if (c.avg_heart_rate && c.max_heart_rate && *c.avg_heart_rate > *c.max_heart_rate) {
-      errors.Add("cardio.avg_heart_rate", "must not be above max_heart_rate");
+      errors.Add("cardio.avg_heart_rate", Msg("heart_rate_above_max"));
     }
     if (c.moving_time_s && c.duration_s && *c.moving_time_s > *c.duration_s) {
-      errors.Add("cardio.moving_time_s", "must not be longer than duration_s");
+      errors.Add("cardio.moving_time_s", Msg("longer_than_duration"));
     }
   }
   errors.ThrowIfAny();
@@ -76,11 +76,11 @@ void WorkoutService::CheckReferences(Session& s, const std::string& user_id,
       (exercises_.exists(s, user_id, id) ? known : unknown).insert(id);
     }
     if (unknown.contains(id)) {
-      errors.Add("blocks[" + std::to_string(b) + "].exercise_id", "is not an exercise you have");
+      errors.Add("blocks[" + std::to_string(b) + "].exercise_id", Msg("exercise_not_yours"));
     }
   }
   if (input.routine_id && !routines_.Owns(s, user_id, *input.routine_id)) {
-    errors.Add("routine_id", "is not one of your routines");
+    errors.Add("routine_id", Msg("routine_not_yours_id"));
   }
   errors.ThrowIfAny();
 }
@@ -98,8 +98,8 @@ WorkoutPage WorkoutService::List(const Principal& principal, const WorkoutFilter
   if (!cursor.empty()) {
     after = DecodeCursor(cursor);
     if (!after) {
-      throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                  {{"cursor", "is not a cursor this server gave out"}});
+      throw Error(ErrorKind::kValidation, Msg("invalid_fields"),
+                  {{"cursor", Msg("cursor_invalid")}});
     }
   }
   WorkoutPage page;
@@ -148,13 +148,11 @@ WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInp
     if (idempotency_key) {
       if (auto record = workouts_.FindIdempotencyKey(s, user_id, *idempotency_key)) {
         if (record->request_hash != request_hash) {
-          throw Error(ErrorKind::kConflict,
-                      "This Idempotency-Key was used with a different request.");
+          throw Error(ErrorKind::kConflict, Msg("idempotency_key_reused"));
         }
         auto existing = workouts_.Find(s, user_id, record->workout_id);
         if (!existing) {
-          throw Error(ErrorKind::kConflict,
-                      "The workout created with this Idempotency-Key has been deleted since.");
+          throw Error(ErrorKind::kConflict, Msg("idempotent_workout_deleted"));
         }
         return {std::move(*existing), false};
       }
@@ -168,12 +166,10 @@ WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInp
     if (input.id) {
       if (auto head = workouts_.FindHead(s, user_id, *input.id)) {
         if (head->deleted) {
-          throw Error(ErrorKind::kConflict, "The workout with this id has been deleted.");
+          throw Error(ErrorKind::kConflict, Msg("workout_deleted"));
         }
         if (head->input_hash != fingerprint) {
-          throw Error(ErrorKind::kConflict,
-                      "A workout with this id exists with other content; to change it, PUT it "
-                      "with If-Match.");
+          throw Error(ErrorKind::kConflict, Msg("workout_id_conflict"));
         }
         remember_key(head->id);
         return {std::move(*workouts_.Find(s, user_id, head->id)), false};
@@ -197,8 +193,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
                                  const std::optional<IfMatch>& if_match) {
   std::string id = Lowercase(raw_id);
   if (input.id && *input.id != id) {
-    throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                {{"id", "must be the id in the path"}});
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"id", Msg("id_mismatch")}});
   }
   CheckRules(input);
   const std::string& user_id = principal.user_id;
@@ -214,8 +209,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
       // If-Match says "change the one I read": there is none of this user's to change.
       if (if_match) throw NotFound();
       if (!platform::IsUuid(id)) {
-        throw Error(ErrorKind::kValidation, "The request has invalid fields.",
-                    {{"id", "must be a UUID"}});
+        throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"id", Msg("not_uuid")}});
       }
       CheckReferences(s, user_id, input, {});
       Workout workout = MakeWorkout(user_id, id, input, fingerprint, now);
@@ -231,8 +225,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
       return {std::move(*workouts_.Find(s, user_id, id)), false};
     }
     if (!if_match) {
-      throw Error(ErrorKind::kPreconditionRequired,
-                  "This workout exists: send If-Match with the ETag you last read to replace it.");
+      throw Error(ErrorKind::kPreconditionRequired, Msg("workout_exists_if_match"));
     }
     RequireCurrent(if_match, head->rev, "workout");
     CheckReferences(s, user_id, input, workouts_.ExerciseIds(s, user_id, id));
@@ -257,7 +250,7 @@ LastSets WorkoutService::LastSetsOf(const Principal& principal, const std::strin
     if (!exercises_.exists(s, principal.user_id, exercise_id)) return std::nullopt;
     return workouts_.FindLastSets(s, principal.user_id, exercise_id);
   });
-  if (!last) throw Error(ErrorKind::kNotFound, "There is no such exercise.");
+  if (!last) throw Error(ErrorKind::kNotFound, Msg("no_such_exercise_here"));
   return std::move(*last);
 }
 

@@ -22,6 +22,7 @@ struct Principal {
   Via via = Via::kSession;
   std::string credential_id;        // the session's or the token's id
   std::vector<std::string> scopes;  // for tokens; a session may do everything its role allows
+  std::string locale = "en";        // the profile's language: what the server's messages use
 
   bool HasScope(std::string_view scope) const {
     return via == Via::kSession || scope.empty() ||

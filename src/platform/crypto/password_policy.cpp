@@ -68,29 +68,29 @@ PasswordPolicy PasswordPolicy::Embedded() {
   return PasswordPolicy(kCommon);
 }
 
-std::optional<std::string> PasswordPolicy::Check(std::string_view password,
-                                                 std::string_view username,
-                                                 std::string_view email) const {
+std::optional<i18n::Message> PasswordPolicy::Check(std::string_view password,
+                                                   std::string_view username,
+                                                   std::string_view email) const {
   auto points = CodePoints(password);
   if (points.size() < kMinCodePoints) {
-    return "Use at least " + std::to_string(kMinCodePoints) + " characters.";
+    return Msg("password_too_short", {{"min", kMinCodePoints}});
   }
   if (points.size() > kMaxCodePoints) {
-    return "Use at most " + std::to_string(kMaxCodePoints) + " characters.";
+    return Msg("password_too_long", {{"max", kMaxCodePoints}});
   }
   if (std::all_of(points.begin(), points.end(), [&](auto p) { return p == points.front(); })) {
-    return std::string("Do not use one character repeated.");
+    return Msg("password_one_character");
   }
   std::string folded = Lower(password);
   if (common_->contains(folded)) {
-    return std::string("This password is one of the most commonly used; choose another.");
+    return Msg("password_common");
   }
   if (ContainsFolded(folded, username)) {
-    return std::string("Do not include your username in your password.");
+    return Msg("password_contains_username");
   }
   std::string_view local = email.substr(0, std::min(email.find('@'), email.size()));
   if (ContainsFolded(folded, local)) {
-    return std::string("Do not include your email address in your password.");
+    return Msg("password_contains_email");
   }
   return std::nullopt;
 }

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "platform/i18n/messages.hpp"
+
 namespace vigor::platform::crypto {
 
 // What makes a new password acceptable, after OWASP ASVS 2.1 and NIST SP 800-63B: length and a
@@ -28,8 +30,8 @@ class PasswordPolicy {
 
   // nullopt when `password` is acceptable, otherwise one message to show the user. `username`
   // and `email` may be empty (e.g. when not yet known).
-  std::optional<std::string> Check(std::string_view password, std::string_view username,
-                                   std::string_view email) const;
+  std::optional<i18n::Message> Check(std::string_view password, std::string_view username,
+                                     std::string_view email) const;
 
   // How many distinct entries the blocklist holds.
   std::size_t common_count() const { return common_->size(); }

@@ -107,15 +107,11 @@ std::vector<Event> Subscription::Take(bool& ended) {
 std::shared_ptr<Subscription> EventBus::Subscribe(const std::string& user_id) {
   std::lock_guard lock(mutex_);
   if (static_cast<int>(all_.size()) >= limits_.streams_total) {
-    throw Error(ErrorKind::kUnavailable,
-                "This server has as many live connections as it can hold; try again later.")
-        .WithRetryAfter(30);
+    throw Error(ErrorKind::kUnavailable, Msg("server_connections_full")).WithRetryAfter(30);
   }
   auto& mine = by_user_[user_id];
   if (static_cast<int>(mine.size()) >= limits_.streams_per_user) {
-    throw Error(ErrorKind::kRateLimited,
-                "You have too many live connections open; close a tab or try again later.")
-        .WithRetryAfter(30);
+    throw Error(ErrorKind::kRateLimited, Msg("user_connections_full")).WithRetryAfter(30);
   }
   auto subscription = std::make_shared<Subscription>(*this, user_id);
   mine.push_back(subscription);

@@ -112,6 +112,9 @@ Response HttpApp::Wrap(Request& request, const std::function<Response(RequestCon
   auto incoming = request.headers.Get("X-Request-Id");
   ctx.request_id =
       incoming && IsUsableRequestId(*incoming) ? std::string(*incoming) : NewRequestId();
+  if (auto accept_language = request.headers.Get("Accept-Language")) {
+    ctx.language = i18n::ParseAcceptLanguage(*accept_language);
+  }
   in_flight_.Add({}, 1);
 
   Response response;
@@ -121,7 +124,7 @@ Response HttpApp::Wrap(Request& request, const std::function<Response(RequestCon
     if (e.kind() == ErrorKind::kInternal) {
       logger_.Error("internal error", {{"request_id", ctx.request_id}, {"error", e.detail()}});
     }
-    response = ProblemResponse(e, ctx.request_id);
+    response = ProblemResponse(e, ctx.request_id, ctx.language);
   } catch (const store::StorageUnavailable& e) {
     // The database is busy, full, restarting or lost a group commit: the client may send the
     // same request again. Not a bug, so a warning; its reason (a statement's name and the
@@ -129,20 +132,18 @@ Response HttpApp::Wrap(Request& request, const std::function<Response(RequestCon
     logger_.Warn("storage unavailable", {{"request_id", ctx.request_id},
                                          {"route", ctx.RouteLabel()},
                                          {"reason", std::string_view(e.what())}});
-    response = ProblemResponse(
-        Error(ErrorKind::kUnavailable,
-              "The database is unavailable for a moment. Try again in a few seconds.")
-            .WithRetryAfter(kStorageRetryAfterSeconds),
-        ctx.request_id);
+    response = ProblemResponse(Error(ErrorKind::kUnavailable, Msg("database_unavailable"))
+                                   .WithRetryAfter(kStorageRetryAfterSeconds),
+                               ctx.request_id, ctx.language);
   } catch (const std::exception& e) {
     // A bug or a failing dependency: log it with the request id; the client learns nothing more.
     logger_.Error("unhandled exception", {{"request_id", ctx.request_id},
                                           {"route", ctx.RouteLabel()},
                                           {"error", std::string_view(e.what())}});
-    response = ProblemResponse(Error(ErrorKind::kInternal, ""), ctx.request_id);
+    response = ProblemResponse(Error::Internal(""), ctx.request_id, ctx.language);
   } catch (...) {
     logger_.Error("unhandled non-standard exception", {{"request_id", ctx.request_id}});
-    response = ProblemResponse(Error(ErrorKind::kInternal, ""), ctx.request_id);
+    response = ProblemResponse(Error::Internal(""), ctx.request_id, ctx.language);
   }
 
   ApplySecurityHeaders(response, options_.tls || request.tls,
@@ -174,17 +175,17 @@ Response HttpApp::Dispatch(Request& request, RequestContext& ctx) {
     bool is_read = request.method == Method::kGet || request.method == Method::kHead;
     if (!match.allowed.empty()) {
       throw Error(ErrorKind::kMethodNotAllowed,
-                  "This resource does not support " + std::string(MethodName(request.method)) + ".")
+                  Msg("method_not_allowed", {{"method", std::string(MethodName(request.method))}}))
           .WithAllowedMethods(match.allowed);
     }
     if (static_files_ != nullptr && !IsApiPath(request.Path())) {
       if (!is_read) {
-        throw Error(ErrorKind::kMethodNotAllowed, "Pages of the web app are read-only.")
+        throw Error(ErrorKind::kMethodNotAllowed, Msg("pages_read_only"))
             .WithAllowedMethods({"GET", "HEAD"});
       }
       if (auto response = static_files_->Serve(request)) return std::move(*response);
     }
-    throw Error(ErrorKind::kNotFound, "There is nothing at this address.");
+    throw Error(ErrorKind::kNotFound, Msg("not_found"));
   }
   ctx.route = &match.route->spec;
   ctx.params = std::move(match.params);
@@ -201,7 +202,7 @@ Response HttpApp::RunChain(Request& request, RequestContext& ctx, const Route& r
           request, route.spec.max_body_bytes ? route.spec.max_body_bytes : options_.max_body_bytes);
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::kUnsupportedMediaType) throw;
-      auto response = ProblemResponse(e, ctx.request_id);
+      auto response = ProblemResponse(e, ctx.request_id, ctx.language);
       response.headers.Set("Accept-Encoding", std::string(kAcceptedContentEncodings));
       return response;
     }

@@ -72,20 +72,15 @@ void DecodeContentEncoding(Request& request, std::size_t limit) {
     return;
   }
   if (coding != "gzip" && coding != "x-gzip") {
-    throw Error(ErrorKind::kUnsupportedMediaType,
-                "The request body's Content-Encoding is not supported; send it as it is or "
-                "gzip-compressed.");
+    throw Error(ErrorKind::kUnsupportedMediaType, Msg("content_encoding_unsupported"));
   }
   auto decoded = Gunzip(request.body, limit);
   switch (decoded.status) {
     case Gunzipped::Status::kTooLarge:
       throw Error(ErrorKind::kPayloadTooLarge,
-                  "The request body, once decompressed, is larger "
-                  "than the " +
-                      std::to_string(limit) + " bytes this endpoint accepts.");
+                  Msg("decompressed_body_too_large", {{"limit", limit}}));
     case Gunzipped::Status::kCorrupt:
-      throw Error(ErrorKind::kBadRequest,
-                  "The request body is not valid gzip (Content-Encoding: gzip).");
+      throw Error(ErrorKind::kBadRequest, Msg("body_not_gzip"));
     case Gunzipped::Status::kOk:
       break;
   }

@@ -6,6 +6,7 @@
 
 #include "platform/auth/principal.hpp"
 #include "platform/http/router.hpp"
+#include "platform/i18n/messages.hpp"
 
 namespace vigor::platform::http {
 
@@ -16,6 +17,10 @@ struct RequestContext {
   PathParams params;
   // Set by the authentication middleware; always present on routes that are not kPublic.
   std::optional<auth::Principal> principal;
+  // The language of what this request's reader is told (problem details, field messages): the
+  // signed-in user's profile language, set by the authentication middleware, else the
+  // Accept-Language header's best choice, set when the request arrives.
+  i18n::Language language = i18n::Language::kEnglish;
 
   const auth::Principal& User() const { return principal.value(); }
 

@@ -47,17 +47,17 @@ bool IsValidUtf8(std::string_view s) {
 
 // What is wrong with a control character in `s`, or nullptr: C0 controls and DEL (one byte
 // each) and C1 controls (U+0080-U+009F, the bytes C2 80 to C2 9F in valid UTF-8). Line feed,
-// carriage return and tab are allowed in multi-line text.
+// carriage return and tab are allowed in multi-line text. The answer is a catalogued message
+// code (platform/i18n/catalogue.cpp).
 const char* ControlCharacterProblem(std::string_view s, bool multi_line) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     bool line_break_or_tab = c == '\n' || c == '\r' || c == '\t';
     if ((c < 0x20 && !(multi_line && line_break_or_tab)) || c == 0x7F) {
-      return multi_line ? "must not contain control characters other than line breaks and tabs"
-                        : "must not contain control characters, line breaks or tabs";
+      return multi_line ? "control_characters_multi_line" : "control_characters_single_line";
     }
     if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-      return "must not contain control characters";
+      return "control_characters";
     }
   }
   return nullptr;
@@ -188,19 +188,19 @@ std::string SerializeJson(const boost::json::value& value) {
 boost::json::object ParseJsonObject(const Request& request) {
   auto type = request.headers.Get("Content-Type");
   if (!type || !IsJsonContentType(*type)) {
-    throw Error(ErrorKind::kUnsupportedMediaType, "Send the body as application/json.");
+    throw Error(ErrorKind::kUnsupportedMediaType, Msg("json_body_required"));
   }
   if (!IsValidUtf8(request.body)) {
-    throw Error(ErrorKind::kBadRequest, "The body is not valid UTF-8.");
+    throw Error(ErrorKind::kBadRequest, Msg("body_not_utf8"));
   }
   boost::json::parse_options options;
   options.max_depth = 64;
   boost::system::error_code ec;
   boost::json::value value = boost::json::parse(request.body, ec, {}, options);
   if (ec) {
-    throw Error(ErrorKind::kBadRequest, "The body is not valid JSON: " + ec.message() + ".");
+    throw Error(ErrorKind::kBadRequest, Msg("json_invalid", {{"reason", ec.message()}}));
   }
-  if (!value.is_object()) throw Error(ErrorKind::kBadRequest, "The body must be a JSON object.");
+  if (!value.is_object()) throw Error(ErrorKind::kBadRequest, Msg("body_not_object"));
   return std::move(value.as_object());
 }
 
@@ -211,7 +211,7 @@ Response Json(int status, const boost::json::value& body) {
 const boost::json::value* JsonFields::Find(std::string_view name, bool required) {
   const auto* v = object_.if_contains(name);
   if (v == nullptr || v->is_null()) {
-    if (required) errors_.Add(std::string(name), "is required");
+    if (required) errors_.Add(std::string(name), Msg("required"));
     return nullptr;
   }
   return v;
@@ -221,24 +221,24 @@ std::optional<std::string> JsonFields::String(std::string_view name, StringRule 
   const auto* v = Find(name, rule.required);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
-    errors_.Add(std::string(name), "must be a string");
+    errors_.Add(std::string(name), Msg("not_string"));
     return std::nullopt;
   }
   std::string s(v->as_string());
   // PostgreSQL's text cannot hold U+0000 (libpq would cut the string there): refused on both
   // backends, so that what is stored is what was sent.
   if (s.find('\0') != std::string::npos) {
-    errors_.Add(std::string(name), "must not contain the character U+0000");
+    errors_.Add(std::string(name), Msg("nul_character"));
     return std::nullopt;
   }
   // The body was checked as a whole, but an object may come from elsewhere (a stored payload).
   if (!IsValidUtf8(s)) {
-    errors_.Add(std::string(name), "must be valid UTF-8");
+    errors_.Add(std::string(name), Msg("not_utf8"));
     return std::nullopt;
   }
   if (rule.text != Text::kSecret) {
     if (auto problem = ControlCharacterProblem(s, rule.text == Text::kMultiLine)) {
-      errors_.Add(std::string(name), std::string(problem));
+      errors_.Add(std::string(name), Msg(problem));
       return std::nullopt;
     }
   }
@@ -247,14 +247,11 @@ std::optional<std::string> JsonFields::String(std::string_view name, StringRule 
   for (unsigned char c : s) length += (c & 0xC0) != 0x80;
   if (length < rule.min_length) {
     errors_.Add(std::string(name),
-                rule.min_length == 1
-                    ? "must not be empty"
-                    : "must be at least " + std::to_string(rule.min_length) + " characters");
+                rule.min_length == 1 ? Msg("empty") : Msg("too_short", {{"min", rule.min_length}}));
     return std::nullopt;
   }
   if (length > rule.max_length) {
-    errors_.Add(std::string(name),
-                "must be at most " + std::to_string(rule.max_length) + " characters");
+    errors_.Add(std::string(name), Msg("too_long", {{"max", rule.max_length}}));
     return std::nullopt;
   }
   return s;
@@ -274,12 +271,11 @@ std::optional<std::int64_t> JsonFields::Int(std::string_view name, bool required
     n = static_cast<std::int64_t>(v->as_double());
   }
   if (!n) {
-    errors_.Add(std::string(name), "must be a whole number");
+    errors_.Add(std::string(name), Msg("not_whole_number"));
     return std::nullopt;
   }
   if (*n < min || *n > max) {
-    errors_.Add(std::string(name),
-                "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    errors_.Add(std::string(name), Msg("not_between", {{"min", min}, {"max", max}}));
     return std::nullopt;
   }
   return n;
@@ -290,12 +286,12 @@ std::optional<double> JsonFields::Number(std::string_view name, bool required, d
   const auto* v = Find(name, required);
   if (!v) return std::nullopt;
   if (!v->is_number()) {
-    errors_.Add(std::string(name), "must be a number");
+    errors_.Add(std::string(name), Msg("not_number"));
     return std::nullopt;
   }
   double d = v->to_number<double>();
   if (!std::isfinite(d) || d < min || d > max) {
-    errors_.Add(std::string(name), "is out of range");
+    errors_.Add(std::string(name), Msg("out_of_range"));
     return std::nullopt;
   }
   return d;
@@ -305,7 +301,7 @@ std::optional<bool> JsonFields::Bool(std::string_view name, bool required) {
   const auto* v = Find(name, required);
   if (!v) return std::nullopt;
   if (!v->is_bool()) {
-    errors_.Add(std::string(name), "must be true or false");
+    errors_.Add(std::string(name), Msg("not_boolean"));
     return std::nullopt;
   }
   return v->as_bool();
@@ -315,7 +311,7 @@ void JsonFields::RejectUnknown(std::initializer_list<std::string_view> known) {
   for (const auto& member : object_) {
     bool ok = false;
     for (auto k : known) ok = ok || member.key() == k;
-    if (!ok) errors_.Add(std::string(member.key()), "is not a known field");
+    if (!ok) errors_.Add(std::string(member.key()), Msg("unknown_field"));
   }
 }
 

@@ -13,12 +13,12 @@ PageRequest ParsePage(const Request& request, int default_limit, int max_limit) 
     int value = 0;
     auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
     if (ec != std::errc() || ptr != text->data() + text->size() || value < 1 || value > max_limit) {
-      errors.Add("limit", "must be a whole number from 1 to " + std::to_string(max_limit));
+      errors.Add("limit", Msg("limit_invalid", {{"max", max_limit}}));
     } else {
       page.limit = value;
     }
   }
-  if (page.cursor.size() > 200) errors.Add("cursor", "is not a cursor this server gave out");
+  if (page.cursor.size() > 200) errors.Add("cursor", Msg("cursor_invalid"));
   errors.ThrowIfAny();
   return page;
 }

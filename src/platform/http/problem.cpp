@@ -56,29 +56,30 @@ KindInfo Info(ErrorKind kind) {
 
 int HttpStatus(ErrorKind kind) { return Info(kind).status; }
 
-Response ProblemResponse(const Error& error, std::string_view request_id) {
+Response ProblemResponse(const Error& error, std::string_view request_id, i18n::Language language) {
   KindInfo info = Info(error.kind());
   boost::json::object body;
   body["type"] = std::string("urn:vigor:problem:") + std::string(info.slug);
   body["title"] = info.title;
   body["status"] = info.status;
-  if (error.kind() == ErrorKind::kInternal) {
-    body["detail"] =
-        "Something went wrong on our side. Try again; if it persists, tell the "
-        "operator this request id.";
-  } else if (!error.detail().empty()) {
-    body["detail"] = error.detail();
+  const i18n::Message shown =
+      error.kind() == ErrorKind::kInternal ? Msg("internal_error") : error.message();
+  if (!shown.empty()) {
+    body["code"] = shown.code();
+    body["detail"] = shown.Text(language);
   }
   if (!request_id.empty()) body["request_id"] = request_id;
   if (!error.fields().empty()) {
     boost::json::array fields;
     for (const auto& f : error.fields()) {
-      fields.push_back(boost::json::object{{"field", f.field}, {"message", f.message}});
+      fields.push_back(boost::json::object{
+          {"field", f.field}, {"code", f.message.code()}, {"message", f.message.Text(language)}});
     }
     body["errors"] = std::move(fields);
   }
   Response response =
       Response::JsonText(info.status, SerializeJson(body), "application/problem+json");
+  response.headers.Set("Content-Language", std::string(i18n::LanguageTag(language)));
   if (error.kind() == ErrorKind::kMethodNotAllowed && !error.allowed_methods().empty()) {
     std::string allow;
     for (const auto& m : error.allowed_methods()) {

@@ -370,8 +370,8 @@ struct Server::Impl {
         refused = true;
         Request request;
         request.remote_address = peer.address;
-        Response response = handler.Reject(
-            request, Error(ErrorKind::kBadRequest, "This port serves HTTPS: use https://."));
+        Response response =
+            handler.Reject(request, Error(ErrorKind::kBadRequest, Msg("https_only_port")));
         bool write_failed = false;
         co_await WriteResponse(transport, std::move(response), false, false, write_failed);
       }
@@ -440,11 +440,10 @@ struct Server::Impl {
         } else if (hec == bhttp::error::header_limit) {
           refused = true;
           co_await Refuse(stream, parser, peer,
-                          Error(ErrorKind::kHeadersTooLarge, "The request headers are too large."));
+                          Error(ErrorKind::kHeadersTooLarge, Msg("headers_too_large")));
         } else if (hec != bhttp::error::end_of_stream && !Unanswerable(hec)) {
           refused = true;
-          co_await Refuse(stream, parser, peer,
-                          Error(ErrorKind::kBadRequest, "The request is not valid HTTP/1.1."));
+          co_await Refuse(stream, parser, peer, Error(ErrorKind::kBadRequest, Msg("not_http11")));
         }
         break;
       }
@@ -478,7 +477,7 @@ struct Server::Impl {
           if (bec != bhttp::error::partial_message && !Unanswerable(bec)) {
             refused = true;
             co_await Refuse(stream, parser, peer,
-                            Error(ErrorKind::kBadRequest, "The request body is malformed."));
+                            Error(ErrorKind::kBadRequest, Msg("body_malformed")));
           }
           break;
         }
@@ -602,9 +601,7 @@ struct Server::Impl {
   }
 
   static Error TooLarge(std::size_t limit) {
-    return Error(ErrorKind::kPayloadTooLarge, "The request body is larger than the " +
-                                                  std::to_string(limit) +
-                                                  " bytes this endpoint accepts.");
+    return Error(ErrorKind::kPayloadTooLarge, Msg("body_too_large", {{"limit", limit}}));
   }
 
   // Answers a request that cannot be read to the end; the connection is closed after it.

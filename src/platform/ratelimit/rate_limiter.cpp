@@ -64,7 +64,7 @@ void RateLimiter::Take(const std::string& bucket, const core::BucketRule& rule) 
   auto decision = Spend(bucket, rule);
   if (!decision.allowed) {
     int seconds = static_cast<int>(std::ceil(decision.retry_after_seconds));
-    throw Error(ErrorKind::kRateLimited, "Too many attempts. Try again later.")
+    throw Error(ErrorKind::kRateLimited, Msg("too_many_attempts"))
         .WithRetryAfter(std::max(1, seconds));
   }
 }

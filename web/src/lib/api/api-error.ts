@@ -1,6 +1,10 @@
 import type { components } from './schema.gen';
 
-export type FieldError = components['schemas']['FieldError'];
+/**
+ * A field error as the server sends it. `code` is optional here although the server always
+ * sends it: problems kept on the device (the offline queue) from before it existed lack it.
+ */
+export type FieldError = Omit<components['schemas']['FieldError'], 'code'> & { code?: string | undefined };
 export type Problem = components['schemas']['Problem'];
 
 /** `status` of an ApiError raised when no HTTP response arrived at all. */
@@ -15,7 +19,10 @@ export class ApiError extends Error {
   readonly status: number;
   readonly type: string;
   readonly title: string;
+  /** The detail in the reader's language, as the server chose it (profile, else Accept-Language). */
   readonly detail: string | undefined;
+  /** The detail's stable machine-readable code (`username_taken_detail`, ...). */
+  readonly code: string | undefined;
   readonly requestId: string | undefined;
   readonly fieldErrors: FieldError[];
   /** From a `Retry-After` header (429, 503): how long to wait before trying again. */
@@ -26,6 +33,7 @@ export class ApiError extends Error {
     title: string;
     type?: string | undefined;
     detail?: string | undefined;
+    code?: string | undefined;
     requestId?: string | undefined;
     fieldErrors?: FieldError[] | undefined;
     retryAfterSeconds?: number | undefined;
@@ -36,6 +44,7 @@ export class ApiError extends Error {
     this.type = init.type ?? 'about:blank';
     this.title = init.title;
     this.detail = init.detail;
+    this.code = init.code;
     this.requestId = init.requestId;
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
@@ -65,7 +74,8 @@ function decodeFieldErrors(value: unknown): FieldError[] {
   const out: FieldError[] = [];
   for (const item of value) {
     if (isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string') {
-      out.push({ field: item.field, message: item.message });
+      const code = optionalString(item.code);
+      out.push({ field: item.field, message: item.message, ...(code ? { code } : {}) });
     }
   }
   return out;
@@ -110,6 +120,7 @@ export function decodeProblem(response: Response, bodyText: string): ApiError {
     title: optionalString(body.title) ?? fallbackTitle,
     type: optionalString(body.type),
     detail: optionalString(body.detail),
+    code: optionalString(body.code),
     requestId: optionalString(body.request_id) ?? response.headers.get('x-request-id') ?? undefined,
     fieldErrors: decodeFieldErrors(body.errors),
     retryAfterSeconds,

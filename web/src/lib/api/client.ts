@@ -28,6 +28,12 @@ export interface ApiClientOptions {
   retryDelaysMs?: readonly number[];
   /** Reads a cookie by name; defaults to `document.cookie`. */
   readCookie?: (name: string) => string | undefined;
+  /**
+   * The UI language, sent as `Accept-Language` so that the server's messages (problem details,
+   * field errors) match the page even when signed out; defaults to `<html lang>`, which the
+   * i18n setup keeps in step with the UI language.
+   */
+  readLanguage?: () => string | undefined;
 }
 
 export interface RequestOptions {
@@ -48,6 +54,11 @@ export interface ApiClient {
   put<T>(path: string, options?: RequestOptions): Promise<T>;
   patch<T>(path: string, options?: RequestOptions): Promise<T>;
   delete<T>(path: string, options?: RequestOptions): Promise<T>;
+}
+
+export function readDocumentLanguage(): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  return document.documentElement.lang || undefined;
 }
 
 export function readDocumentCookie(name: string): string | undefined {
@@ -132,6 +143,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? API_BASE;
   const retryDelaysMs = options.retryDelaysMs ?? [300, 1000];
   const readCookie = options.readCookie ?? readDocumentCookie;
+  const readLanguage = options.readLanguage ?? readDocumentLanguage;
   const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
 
   const readCsrfCookie = (): string | undefined => {
@@ -190,6 +202,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const headers = new Headers({ ...opts.headers, Accept: 'application/json, application/problem+json' });
     if (opts.body !== undefined) headers.set('Content-Type', 'application/json');
     if (opts.raw) headers.set('Content-Type', opts.raw.contentType);
+    const language = readLanguage();
+    if (language && !headers.has('Accept-Language')) headers.set('Accept-Language', language);
     if (method !== 'GET') {
       const token = await csrfToken();
       if (token) headers.set(CSRF_HEADER, token);

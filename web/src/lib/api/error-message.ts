@@ -16,7 +16,11 @@ export function errorMessage(error: unknown, t: TFunction): string {
     const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
     return t('errors.tooManyAttempts', { count: minutes });
   }
-  if (error.status === 403 && error.type === FORBIDDEN_TYPE && /csrf/i.test(error.detail ?? '')) {
+  if (
+    error.status === 403 &&
+    error.type === FORBIDDEN_TYPE &&
+    (error.code === 'csrf_token_invalid' || /csrf/i.test(error.detail ?? ''))
+  ) {
     return t('errors.csrf');
   }
   if (error.status === 412) return t('errors.changedElsewhere');

@@ -1740,6 +1740,9 @@ export interface components {
         FieldError: {
             /** @description JSON pointer-like path of the offending field, e.g. `value` or `sets[2].reps`. */
             field: string;
+            /** @description What is wrong with the field, as a stable machine-readable code (`required`, `too_long`, `username_taken`, ...): the same in every language, never renamed. */
+            code: string;
+            /** @description The same, for people, in the reader's language (see `Problem`). */
             message: string;
         };
         ChangePage: {
@@ -1768,11 +1771,15 @@ export interface components {
              */
             updated_at: string;
         };
+        /** @description `detail` and each field error's `message` are in the reader's language: the signed-in user's profile language (`preferences.locale`) when the request is authenticated, otherwise the best supported language of the `Accept-Language` header (ordered by q-value, `q=0` excluded, a region ignored: `de-AT` is German); English when the header is missing or malformed or names no supported language. Supported: `en`, `de`. The response's `Content-Language` names the language used. `code` (on the problem and on each field error) is stable across languages and releases, for clients that branch on it or translate themselves. `title` stays English (it names the HTTP status). */
         Problem: {
             /** @description A URI reference naming the kind of problem. */
             type: string;
             title: string;
             status: number;
+            /** @description The stable machine-readable code of `detail` (`username_taken_detail`, `invalid_fields`, `no_such_workout`, ...). */
+            code: string;
+            /** @description What went wrong, for people, in the reader's language. */
             detail?: string;
             instance?: string;
             request_id?: string;
