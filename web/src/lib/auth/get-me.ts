@@ -24,6 +24,15 @@ function rememberLastMe(me: Me | null): void {
   }
 }
 
+/**
+ * The user this browser last saw signed in (forgotten at sign-out and on any 401): the app
+ * shell draws its navigation for them while GET /me is on its way, so that the page does not
+ * jump when the answer comes. Pages still wait for the answer.
+ */
+export function lastSignedInUser(): Me | undefined {
+  return lastMe();
+}
+
 function lastMe(): Me | undefined {
   try {
     const raw = JSON.parse(localStorage.getItem(LAST_ME_KEY) ?? 'null') as unknown;

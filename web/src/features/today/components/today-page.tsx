@@ -35,7 +35,6 @@ export function TodayPage({ username, paths, training }: TodayPageProps) {
   return (
     <div className="today">
       <h1 className="today__title">{t('today.greeting', { username })}</h1>
-      {training}
       <section aria-labelledby={actionsId} className="today__section">
         <h2 id={actionsId} className="today__section-title">
           {t('today.firstActions')}
@@ -53,6 +52,8 @@ export function TodayPage({ username, paths, training }: TodayPageProps) {
           ))}
         </ul>
       </section>
+      {/* Below the first actions: it arrives after the page, and must not push them down. */}
+      {training}
       <section aria-labelledby={securityId}>
         <Card className="today__card">
           <h2 id={securityId} className="today__card-title">
