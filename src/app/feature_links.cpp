@@ -13,9 +13,9 @@ features::workouts::ExerciseLookup ExerciseLookupOf(
     return exercises.Exists(s, user_id, exercise_id);
   };
   lookup.names = [&exercises](Session& s, const std::string& user_id,
-                              const std::vector<std::string>& ids) {
+                              const std::vector<std::string>& ids, const std::string& language) {
     std::unordered_map<std::string, std::string> names;
-    for (auto& [id, exercise] : exercises.FindForDisplay(s, user_id, ids)) {
+    for (auto& [id, exercise] : exercises.FindForDisplay(s, user_id, ids, language)) {
       names.emplace(id, std::move(exercise.name));
     }
     return names;

@@ -161,5 +161,27 @@ TEST_F(ServerLanguageTest, EveryReasonATileUrlIsRefusedForHasAGermanMessage) {
   }
 }
 
+TEST_F(ServerLanguageTest, HistoryLinesNameCatalogueExercisesInTheProfileLanguage) {
+  h_.CreateUser("jonas");
+  Browser jonas;
+  h_.SignIn(jonas, "jonas");
+  auto posted = h_.Call(jonas, Method::kPost, "/api/v1/workouts", R"({
+    "title": "Push", "started_at": "2026-03-02T17:00:00Z", "ended_at": "2026-03-02T18:00:00Z",
+    "blocks": [
+      {"exercise_id": "barbell-bench-press", "sets": [{"reps": 5, "weight_kg": 80}]},
+      {"exercise_id": "pull-up", "sets": [{"reps": 8}]}]})");
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  auto names = [&] {
+    auto list = h_.Call(jonas, Method::kGet, "/api/v1/workouts", {}, AcceptLanguage("en"));
+    EXPECT_EQ(list.status, 200) << list.body;
+    return list.Json()["items"].as_array().at(0).at("exercise_names");
+  };
+  EXPECT_EQ(names(), (boost::json::array{"Barbell Bench Press", "Pull-Up"}));
+
+  auto saved = h_.Call(jonas, Method::kPatch, "/api/v1/me", R"({"preferences":{"locale":"de"}})");
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(names(), (boost::json::array{"Bankdrücken", "Klimmzug"}));
+}
+
 }  // namespace
 }  // namespace vigor

@@ -317,12 +317,14 @@ std::optional<Exercise> ExerciseService::Find(Session& s, const std::string& use
 }
 
 std::unordered_map<std::string, Exercise> ExerciseService::FindForDisplay(
-    Session& s, const std::string& user_id, const std::vector<std::string>& ids) {
+    Session& s, const std::string& user_id, const std::vector<std::string>& ids,
+    std::string_view language) {
   std::unordered_map<std::string, Exercise> found;
   std::vector<std::string> custom_ids;
+  const std::string_view shown_in = Catalog::Supported(language);
   for (const auto& id : ids) {
     if (const auto* entry = catalog_->Find(id)) {
-      found.emplace(id, entry->exercise);
+      found.emplace(id, entry->In(shown_in));
     } else if (MayBeCustom(id)) {
       custom_ids.push_back(id);
     }

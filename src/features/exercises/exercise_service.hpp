@@ -58,9 +58,11 @@ class ExerciseService {
                                const std::string& exercise_id, std::string_view language = "en");
   // Many at once, for display (one statement for any number of ids): catalogue entries and the
   // user's custom exercises, deleted ones included (`deleted_at` set) since past workouts keep
-  // their sets. Ids that are neither are absent from the map.
+  // their sets. Ids that are neither are absent from the map. Catalogue entries come in
+  // `language` (a user's own exercises have the one name they gave).
   std::unordered_map<std::string, Exercise> FindForDisplay(Session& s, const std::string& user_id,
-                                                           const std::vector<std::string>& ids);
+                                                           const std::vector<std::string>& ids,
+                                                           std::string_view language = "en");
   // The name to show for an id, deleted custom exercises included; nullopt when unknown.
   std::optional<std::string> NameOf(Session& s, const std::string& user_id,
                                     const std::string& exercise_id);

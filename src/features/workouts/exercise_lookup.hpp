@@ -21,12 +21,13 @@ using ExerciseExists = std::function<bool(
 // everyone, unlike a user's own).
 using InCatalogue = std::function<bool(const std::string& exercise_id)>;
 
-// The names of exercises, for display: catalogue entries and the user's own, deleted ones too
-// (past workouts keep them); ids it does not know are left out. Answers any number of ids with a
-// constant number of statements, so a page of history costs the same whatever its size.
+// The names of exercises, for display: catalogue entries (in `language`, e.g. the profile's
+// "de") and the user's own, deleted ones too (past workouts keep them); ids it does not know are
+// left out. Answers any number of ids with a constant number of statements, so a page of
+// history costs the same whatever its size.
 using ExerciseNames = std::function<std::unordered_map<std::string, std::string>(
     platform::store::Session& session, const std::string& user_id,
-    const std::vector<std::string>& exercise_ids)>;
+    const std::vector<std::string>& exercise_ids, const std::string& language)>;
 
 // The ids of exercises (catalogue and the user's own) whose name matches `text` as the exercise
 // search does: for the history list's q. At most `limit`, in a constant number of statements.

@@ -123,7 +123,7 @@ WorkoutPage WorkoutService::List(const Principal& principal, const WorkoutFilter
       }
     }
     if (ids.empty()) return;
-    auto names = exercises_.names(s, principal.user_id, ids);
+    auto names = exercises_.names(s, principal.user_id, ids, principal.locale);
     for (auto& item : page.items) {
       for (const auto& id : item.exercise_ids) {
         if (auto it = names.find(id); it != names.end()) item.exercise_names.push_back(it->second);

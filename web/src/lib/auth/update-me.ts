@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { RequestBody } from '@/lib/api/types';
-import { exercisesQueryKey } from '@/lib/exercises/get-exercise';
 import { meQueryKey, type Me } from './get-me';
 
 /** The body of PATCH /api/v1/me: the preferences to change; the others keep their value. */
@@ -14,7 +13,8 @@ export function updateMe(update: MeUpdate): Promise<Me> {
 
 /**
  * Saves preferences; the answer replaces the cached user and GET /me is asked again. A new
- * language also refreshes the exercises, which the server names in the profile's language.
+ * language also refreshes everything else cached: the server names exercises in the profile's
+ * language, in the exercise pages and in the history's lines alike.
  */
 export function useUpdateMe() {
   const queryClient = useQueryClient();
@@ -24,7 +24,7 @@ export function useUpdateMe() {
       queryClient.setQueryData(meQueryKey, me);
       void queryClient.invalidateQueries({ queryKey: meQueryKey, exact: true });
       if (update.preferences?.locale !== undefined) {
-        void queryClient.invalidateQueries({ queryKey: exercisesQueryKey });
+        void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
       }
     },
   });
