@@ -7,7 +7,7 @@ import { routes } from '../routes';
 const meta = () => json(testMeta);
 
 /** A GET /me that answers only when the test says so. */
-function heldMe(answer: () => Response) {
+function heldMe(answer: () => Response | Promise<Response>) {
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   return { handler: async () => (await held, answer()), release: () => release() };
@@ -30,7 +30,7 @@ describe('the shell while GET /me is on its way', () => {
   });
 
   it('draws no navigation when nobody was signed in here, nor once the server says nobody is', async () => {
-    const me = heldMe(signedOut);
+    const me = heldMe(() => signedOut({} as Parameters<typeof signedOut>[0]));
     fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': me.handler });
     renderRoutes(routes, '/');
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
