@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Button, Card, Checkbox, ErrorState, NumberField, Notice, SelectField, TextField } from '@/components/ui';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
+import { useMe } from '@/lib/auth/get-me';
 import { useExercisesById } from '@/lib/exercises/get-exercise';
+import { isOnline } from '@/lib/network/online';
 import { distanceUnit, fromDisplayDistance, fromDisplayWeight, toDisplayDistance, toDisplayWeight, useUnitSystem, weightUnit } from '@/lib/units';
 import { useUpdateWorkout } from '../api/update-workout';
+import { queueEdit } from '../lib/pending-edits';
 import { fieldsOf, newId, setTypes, type LogType, type SetType, type Workout } from '../lib/model';
 import { editedSet, editOf, inputOf, type EditedBlock, type EditedSet, type WorkoutEdit } from '../lib/workout-edit';
 import { ExerciseSearchSheet } from './exercise-search-sheet';
@@ -35,7 +38,26 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
   const changeBlock = (key: string, patch: (b: EditedBlock) => EditedBlock) =>
     setEdit((e) => ({ ...e, blocks: e.blocks.map((b) => (b.key === key ? patch(b) : b)) }));
 
-  const save = () => update.mutate({ id: workout.id, rev: workout.rev, input: inputOf(edit, workout) }, { onSuccess: () => onDone(true) });
+  const userId = useMe().data?.id;
+  const save = () => {
+    const input = inputOf(edit, workout);
+    // No connection: the edit is kept on this device and sent later with the same If-Match
+    // (a change made elsewhere meanwhile is then shown as a conflict; see pending-edits.ts).
+    const keep = (id: string) => void queueEdit(id, workout.id, workout.rev, input).then(() => onDone(false));
+    if (!isOnline() && userId) {
+      keep(userId);
+      return;
+    }
+    update.mutate(
+      { id: workout.id, rev: workout.rev, input },
+      {
+        onSuccess: () => onDone(true),
+        onError: (error) => {
+          if (error instanceof ApiError && error.isNetworkError && userId) keep(userId);
+        },
+      },
+    );
+  };
 
   return (
     <form
