@@ -1007,6 +1007,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed in your data after a rev, deletions included, oldest first
+         * @description Every row of yours whose `rev` (your change sequence number; docs/architecture.md,
+         *     "Syncing") is greater than `since`: workouts, routines, programs, measurements and your
+         *     own exercises (`exercise`), ascending by `rev`, at most `limit` of them. A row changed several times
+         *     appears once, at its newest rev; a deleted row appears with `deleted: true` (its
+         *     tombstone). Fetch a workout, routine, program or exercise by its id to get its
+         *     contents; measurements have no single GET: re-read the list of their kind.
+         *
+         *     Page with `next_since`: it is the rev of the page's last item (or `since` when there
+         *     are none); ask again with `since=next_since` while `has_more` is true. `latest_rev` is
+         *     your newest rev: a client that has everything up to it is current. Several rows of data
+         *     written before revs were shared across kinds may share one rev; a page never splits
+         *     them (so a page may, in that case only, hold more than `limit` items when `limit` is
+         *     smaller than 5).
+         *
+         *     A `since` greater than `latest_rev` (a client that synced with a server later restored
+         *     from an older backup) is refused with `410 Gone`: start over from `since=0`. Deleted
+         *     rows are kept as tombstones and nothing purges them yet, so no older `since` is gone;
+         *     once tombstones are purged, a `since` older than the purge horizon will be `410` too.
+         *
+         *     Scopes: a session sees every kind; a token needs `workouts:read` (workouts, routines,
+         *     programs, own exercises) or `body:read` (measurements) and sees only the kinds its
+         *     scopes cover (403 with neither).
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/diagnostics/write-probe/{key}": {
         parameters: {
             query?: never;
@@ -1689,6 +1730,32 @@ export interface components {
             /** @description JSON pointer-like path of the offending field, e.g. `value` or `sets[2].reps`. */
             field: string;
             message: string;
+        };
+        ChangePage: {
+            items: components["schemas"]["Change"][];
+            /** @description The rev of the last item, or `since` when there are none; the next page's `since`. */
+            next_since: number;
+            /** @description More changes follow after `next_since`. */
+            has_more: boolean;
+            /** @description Your newest rev (0 before your first change); you are current once you have it. */
+            latest_rev: number;
+        };
+        Change: {
+            /**
+             * @description What the id names; `exercise` is one of your own exercises.
+             * @enum {string}
+             */
+            kind: "workout" | "routine" | "program" | "measurement" | "exercise";
+            id: string;
+            /** @description The row's rev at its newest change. */
+            rev: number;
+            /** @description The row was deleted (a tombstone); remove it from the client's copy. */
+            deleted: boolean;
+            /**
+             * Format: date-time
+             * @description When the row last changed (for a deleted row, when it was deleted).
+             */
+            updated_at: string;
         };
         Problem: {
             /** @description A URI reference naming the kind of problem. */
@@ -3681,6 +3748,44 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description The newest rev the client has (`next_since` of its last page); 0 for everything. */
+                since?: number;
+                /** @description Most items to return. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes after `since`, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            /** @description `since` is ahead of the server (`latest_rev`): the client's copy does not come from this server's current data. Discard the sync point and start over with `since=0`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
     };

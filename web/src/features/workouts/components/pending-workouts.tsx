@@ -7,6 +7,7 @@ import { fieldErrorText } from '@/components/ui/field';
 import type { FieldError } from '@/lib/api/client';
 import { useOnline } from '@/lib/network/online';
 import { rememberSavedWorkout } from '../api/create-workout';
+import { getWorkoutQueryOptions } from '../api/get-workout';
 import { locateFieldError } from '../lib/active-workout';
 import type { ActiveWorkout, Workout } from '../lib/model';
 import {
@@ -310,7 +311,19 @@ export function PendingEditCard({
   const online = useOnline();
   const titleId = useId();
   const busy = edits.isBusy(entry.id);
-  const choose = (choice: 'keep-both' | 'use-mine' | 'use-theirs') => void resolveEdit(userId, entry.id, choice, onSaved);
+  const queryClient = useQueryClient();
+  // The version on the server is shown as it is now: the other device's, or "deleted".
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: getWorkoutQueryOptions(entry.id).queryKey }),
+    [queryClient, entry.id],
+  );
+  useEffect(() => {
+    if (entry.status === 'conflict') refresh();
+  }, [entry.status, refresh]);
+  const choose = (choice: 'keep-both' | 'use-mine' | 'use-theirs') =>
+    void resolveEdit(userId, entry.id, choice, onSaved).then(() => {
+      if (choice === 'use-theirs') refresh();
+    });
   const title = entry.body.title || t('workouts.pending.conflictTitle');
   return (
     <section aria-labelledby={titleId}>
