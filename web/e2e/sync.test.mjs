@@ -163,9 +163,9 @@ describe('two devices, one user', () => {
         ended_at: '2026-11-20T18:00:00Z',
         blocks: [{ exercise_id: 'barbell-bench-press', sets: [{ set_type: 'normal', weight_kg: 80, reps: 5, done: true }] }],
       },
-      { 'Idempotency-Key': `conflict-${title}` },
+      { 'Idempotency-Key': `conflict-${title.replaceAll(' ', '-')}` },
     );
-    assert.equal(created.status, 201);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
     const id = created.body.id;
 
     // The phone opens it online once, then loses the connection and edits it.
@@ -198,7 +198,7 @@ describe('two devices, one user', () => {
       },
       { 'If-Match': current.etag },
     );
-    assert.equal(desktopEdit.status, 200);
+    assert.equal(desktopEdit.status, 200, JSON.stringify(desktopEdit.body));
 
     // The phone comes back: its edit is refused as stale, and it says so, offering the choices.
     await phoneBrowser.context.setOffline(false);
@@ -252,7 +252,8 @@ describe('two devices, one user', () => {
   });
 
   test('no page error on either device', () => {
-    assert.deepEqual(phoneErrors, []);
+    // Requests tried while the phone was offline are the only failures expected.
+    assert.deepEqual(phoneErrors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')), []);
     assert.deepEqual(desktopErrors, []);
   });
 });

@@ -9,6 +9,7 @@ import type { FieldError } from '@/lib/api/client';
 import { formatDuration, formatNumber } from '@/lib/format';
 import { formatWeight, useUnitSystem, useWeightIncrement } from '@/lib/units';
 import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
+import { fetchOrCached } from '@/lib/network/fetch-or-cached';
 import { liveTotals, newBlock, toWorkoutInput, unfinishedSets } from '../lib/active-workout';
 import { useActiveWorkout } from '../lib/active-workout-store';
 import { exerciseRef, type Exercise, type WorkoutSet } from '../lib/model';
@@ -150,8 +151,7 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
 
   async function addExercise(exercise: Exercise) {
     // The previous session pre-fills the sets; without it (offline, never done) they start empty.
-    const previous: WorkoutSet[] = await queryClient
-      .fetchQuery(getLastSetsQueryOptions(exercise.id))
+    const previous: WorkoutSet[] = await fetchOrCached(queryClient, getLastSetsQueryOptions(exercise.id))
       .then((last) => performedSets(last.items))
       .catch(() => []);
     dispatch({ type: 'addBlock', block: newBlock(exerciseRef(exercise), previous, system, weightStep) });

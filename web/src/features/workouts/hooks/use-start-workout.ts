@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useUnitSystem, useWeightIncrement } from '@/lib/units';
 import { getExerciseQueryOptions } from '@/lib/exercises/get-exercise';
 import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
-import { isOnline, offlineError } from '@/lib/network/online';
+import { fetchOrCached } from '@/lib/network/fetch-or-cached';
 import { newWorkout } from '../lib/active-workout';
 import { exerciseRef, newId, type ActiveBlock, type ActiveWorkout, type Routine, type WorkoutSet } from '../lib/model';
 import { performedSets, setsFromRoutineItem } from '../lib/prefill';
@@ -27,21 +27,13 @@ export function useStartFromRoutine() {
     try {
       const blocks = await Promise.all(
         routine.items.map(async (item): Promise<ActiveBlock> => {
-          // Offline, a fetch would wait for the network: what is cached (the catalogue kept for
-          // offline use answers every exercise) is used, and a start that needs more says so.
-          const offline = !isOnline();
-          const exerciseOptions = getExerciseQueryOptions(item.exercise_id);
-          const lastSetsOptions = getLastSetsQueryOptions(item.exercise_id);
+          // Offline, what is cached is used (the catalogue kept for offline use answers every
+          // exercise): a fetch would wait for the network.
           const [exercise, previous] = await Promise.all([
-            offline
-              ? Promise.resolve(queryClient.getQueryData(exerciseOptions.queryKey)).then((cached) => cached ?? Promise.reject(offlineError()))
-              : queryClient.fetchQuery(exerciseOptions),
-            offline
-              ? Promise.resolve(performedSets(queryClient.getQueryData(lastSetsOptions.queryKey)?.items ?? []))
-              : queryClient
-                  .fetchQuery(lastSetsOptions)
-                  .then((last) => performedSets(last.items))
-                  .catch((): WorkoutSet[] => []),
+            fetchOrCached(queryClient, getExerciseQueryOptions(item.exercise_id)),
+            fetchOrCached(queryClient, getLastSetsQueryOptions(item.exercise_id))
+              .then((last) => performedSets(last.items))
+              .catch((): WorkoutSet[] => []),
           ]);
           return {
             key: newId(),
