@@ -84,6 +84,11 @@ describe('two devices, one user', () => {
     desktopErrors = collectPageErrors(desktop);
     await signIn(phone, server.baseUrl, user);
     await signIn(desktop, server.baseUrl, user);
+    const routine = await callApi(desktop, 'POST', '/routines', {
+      name: 'Squat day',
+      items: [{ exercise_id: 'barbell-back-squat', target_sets: 2, target_reps: 5 }],
+    });
+    assert.equal(routine.status, 201, JSON.stringify(routine.body));
     // One online visit: the service worker keeps the app, the app keeps the catalogue.
     await phone.goto(`${server.baseUrl}/log`);
     assert.deepEqual(await waitForServiceWorker(phone), { controlled: true, active: 'activated' });
@@ -146,6 +151,29 @@ describe('two devices, one user', () => {
     await phone.reload();
     await phone.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
     assert.equal((await serverWorkouts(desktop, title)).length, 1);
+  });
+
+  test('a routine kept on the phone starts offline, and the workout syncs once', { timeout: 90_000 }, async () => {
+    await phoneBrowser.context.setOffline(true);
+    await phone.goto(`${server.baseUrl}/log`);
+    await phone.getByRole('button', { name: 'Start Squat day' }).click();
+    await phone.getByLabel('Weight in kg, set 1 of Barbell Back Squat').fill('100');
+    await phone.getByLabel('Reps, set 1 of Barbell Back Squat').fill('5');
+    await phone.getByRole('button', { name: 'Set 1 of Barbell Back Squat done' }).click();
+    await phone.getByRole('button', { name: 'Finish workout' }).click();
+    // One of two sets is not done: the app asks before finishing.
+    await phone.getByRole('dialog').getByRole('button', { name: 'Finish', exact: true }).click();
+    await phone.getByText(/^No connection\./).waitFor();
+    await phoneBrowser.context.setOffline(false);
+    const copies = await waitFor(async () => {
+      const found = await serverWorkouts(desktop, 'Squat day');
+      return found.length > 0 ? found : null;
+    }, 'the routine workout on the server');
+    assert.equal(copies.length, 1);
+    assert.equal(copies[0].blocks[0].exercise_id, 'barbell-back-squat');
+    assert.deepEqual(copies[0].blocks[0].sets[0], { ...copies[0].blocks[0].sets[0], weight_kg: 100, reps: 5, done: true });
+    await new Promise((r) => setTimeout(r, 1_000));
+    assert.equal((await serverWorkouts(desktop, 'Squat day')).length, 1, 'exactly one copy');
   });
 
   /**
