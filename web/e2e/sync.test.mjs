@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { waitForServiceWorker, waitUntilKept } from './support/offline.mjs';
+import { keptQueryKeys, waitForServiceWorker, waitUntilKept } from './support/offline.mjs';
 import { createUser, startServer } from './support/server.mjs';
 import { signIn } from './support/page.mjs';
 
@@ -110,13 +110,25 @@ describe('two devices, one user', () => {
     phone.on('request', (r) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/workouts') posts.push(r.headers()['idempotency-key']);
     });
+    const elsewhere = await callApi(
+      desktop,
+      'POST',
+      '/workouts',
+      { title: 'Logged on the desktop', started_at: '2026-11-01T08:00:00Z', ended_at: '2026-11-01T09:00:00Z', blocks: [] },
+      { 'Idempotency-Key': 'desktop-only-1' },
+    );
+    assert.equal(elsewhere.status, 201, JSON.stringify(elsewhere.body));
     await phoneBrowser.context.setOffline(true);
     await phone.reload();
 
-    // A page whose data is not kept (a workout never opened here) says so, not "Something went wrong".
-    await phone.goto(`${server.baseUrl}/workouts/0190aaaa-0000-7000-8000-000000000000`);
+    // A page whose data is not kept (a workout never opened here) says so, not "Something went
+    // wrong", and loads by itself when the connection is back.
+    await phone.goto(`${server.baseUrl}/workouts/${elsewhere.body.id}`);
     await phone.getByText('You are offline; this page needs a connection.', { exact: false }).waitFor();
     assert.equal(await phone.getByText('Something went wrong').count(), 0);
+    await phoneBrowser.context.setOffline(false);
+    await phone.getByRole('heading', { level: 1, name: 'Logged on the desktop' }).waitFor();
+    await phoneBrowser.context.setOffline(true);
 
     await phone.goto(`${server.baseUrl}/log`);
     await phone.getByRole('button', { name: 'Empty workout' }).click();
@@ -277,6 +289,15 @@ describe('two devices, one user', () => {
     await phone.goto(`${server.baseUrl}/workouts/${id}`);
     await phone.getByText('desktop notes').waitFor();
     assert.equal(await phone.getByText('Changed on another device').count(), 0);
+  });
+
+  test('signing out forgets everything kept for offline use', { timeout: 30_000 }, async () => {
+    assert.ok((await keptQueryKeys(phone)).length > 0);
+    await phone.goto(`${server.baseUrl}/`);
+    await phone.getByRole('button', { name: `Account menu: ${user.username}` }).click();
+    await phone.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Vigor' }).waitFor();
+    await waitFor(async () => (await keptQueryKeys(phone)).length === 0, 'the kept answers to be deleted', 5_000);
   });
 
   test('no page error on either device', () => {
