@@ -291,6 +291,35 @@ describe('two devices, one user', () => {
     assert.equal(await phone.getByText('Changed on another device').count(), 0);
   });
 
+  // Needs GET /api/v1/changes (the sync-server branch): without it nothing tells the phone.
+  test('the change feed: a workout deleted on the desktop leaves the phone’s offline copy', { timeout: 60_000 }, async () => {
+    const created = await callApi(
+      desktop,
+      'POST',
+      '/workouts',
+      { title: 'Deleted elsewhere', started_at: '2026-11-02T08:00:00Z', ended_at: '2026-11-02T09:00:00Z', blocks: [] },
+      { 'Idempotency-Key': 'deleted-elsewhere-1' },
+    );
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const detailKey = `["workouts","detail","${created.body.id}"]`;
+    await phone.goto(`${server.baseUrl}/workouts/${created.body.id}`);
+    await phone.getByRole('heading', { level: 1, name: 'Deleted elsewhere' }).waitFor();
+    await waitUntilKept(phone, [detailKey]);
+    // The phone moves on (the workout's query is no longer on screen, so nothing refetches it).
+    await phone.goto(`${server.baseUrl}/log`);
+    await phone.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
+
+    assert.equal((await callApi(desktop, 'DELETE', `/workouts/${created.body.id}`)).status, 204);
+    // The phone comes back online (or to the foreground): it reads the feed and forgets the workout.
+    await phoneBrowser.context.setOffline(true);
+    await phoneBrowser.context.setOffline(false);
+    await waitFor(async () => !(await keptQueryKeys(phone)).includes(detailKey), 'the deleted workout to leave the offline copy');
+    await phoneBrowser.context.setOffline(true);
+    await phone.goto(`${server.baseUrl}/workouts/${created.body.id}`);
+    await phone.getByText('You are offline; this page needs a connection.', { exact: false }).waitFor();
+    await phoneBrowser.context.setOffline(false);
+  });
+
   test('signing out forgets everything kept for offline use', { timeout: 30_000 }, async () => {
     assert.ok((await keptQueryKeys(phone)).length > 0);
     await phone.goto(`${server.baseUrl}/`);
