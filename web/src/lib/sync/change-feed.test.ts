@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, json, problem, type FakeRequest } from '@/testing/fake-api';
-import { changeCursorQueryKey, syncChanges } from './change-feed';
+import { waitFor } from '@testing-library/react';
+import { changeCursorQueryKey, startChangeFeed, syncChanges } from './change-feed';
 
 const change = (kind: string, id: string, rev: number, deleted = false) => ({ kind, id, rev, deleted, updated_at: '2026-12-01T10:00:00Z' });
 
@@ -102,5 +103,24 @@ describe('the change feed', () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     expect(await syncChanges(client)).toBe('offline');
     expect(client.getQueryData(changeCursorQueryKey)).toBe(12);
+  });
+
+  it('follows the feed at start and on focus while its user is signed in, and stops asking after a sign-out', async () => {
+    const api = fakeApi({ 'GET /api/v1/changes': () => json({ items: [], next_since: 3, has_more: false, latest_rev: 3 }) });
+    const client = cacheAt(3);
+    client.setQueryData(['me'], { id: 'u1' });
+    const stop = startChangeFeed(client, 'u1');
+    try {
+      await waitFor(() => expect(api.to('GET /api/v1/changes')).toHaveLength(1));
+      window.dispatchEvent(new Event('focus'));
+      await waitFor(() => expect(api.to('GET /api/v1/changes')).toHaveLength(2));
+      client.setQueryData(['me'], null);
+      window.dispatchEvent(new Event('focus'));
+      window.dispatchEvent(new Event('online'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(api.to('GET /api/v1/changes')).toHaveLength(2);
+    } finally {
+      stop();
+    }
   });
 });

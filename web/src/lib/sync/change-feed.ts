@@ -1,5 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { ApiError } from '@/lib/api/client';
+import { meQueryKey } from '@/lib/auth/get-me';
 import { isPersistedQueryKey } from '@/lib/storage/query-persistence';
 import { isOnline } from '@/lib/network/online';
 import { getChanges, type Change, type ChangePage } from './get-changes';
@@ -126,8 +127,11 @@ export function syncChangesOnce(client: QueryClient): Promise<SyncOutcome> {
 }
 
 /** Follows the feed for the signed-in user: now, when back online and when the tab is shown again. */
-export function startChangeFeed(client: QueryClient, _userId: string): () => void {
-  const sync = () => void syncChangesOnce(client);
+export function startChangeFeed(client: QueryClient, userId: string): () => void {
+  // After a sign-out (or another user's sign-in) in this tab the feed is not this user's any more.
+  const sync = () => {
+    if (client.getQueryData<{ id: string } | null>(meQueryKey)?.id === userId) void syncChangesOnce(client);
+  };
   const onVisible = () => {
     if (document.visibilityState === 'visible') sync();
   };
