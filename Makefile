@@ -7,7 +7,7 @@ LISTEN ?= 127.0.0.1:8080
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: all run test bench soak bootstrap build release asan fuzz fuzz-build web clean format
+.PHONY: all run test bench lighthouse soak bootstrap build release asan fuzz fuzz-build web clean format
 
 all: build
 
@@ -46,6 +46,11 @@ test: bootstrap
 
 bench: build
 	@bench/run.sh build/release/vigor
+
+# Lighthouse 12.2.3 (web's devDependencies) on the landing page, sign-in and Today (signed in),
+# 3 runs each, medians into bench/RESULTS.md (about 4 minutes on 2 CPUs, so not in bench or test).
+lighthouse: build
+	@cd web && node scripts/lighthouse.mjs --bin ../build/release/vigor
 
 # A steady mixed load on SQLite, then on PostgreSQL: SOAK_SECONDS each (default 600) after a
 # warm-up; memory, descriptors, latency and errors checked; figures into bench/RESULTS.md.

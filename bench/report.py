@@ -213,14 +213,17 @@ def backends_section(work, f, problems):
 
 
 def kept_soak_section(path):
-    """The '## Soak' section of an existing report (written by bench/soak.py, `make soak`): a
-    benchmark run rewrites the rest of the file and keeps it."""
+    """The '## Soak' and '## Lighthouse' sections of an existing report (written by
+    bench/soak.py, `make soak`, and web/scripts/lighthouse.mjs, `make lighthouse`): a benchmark
+    run rewrites the rest of the file and keeps them."""
     try:
         with open(path) as fh:
-            m = re.search(r"(?ms)^## Soak.*?(?=^## |\Z)", fh.read())
+            old = fh.read()
     except OSError:
         return ""
-    return m.group(0).rstrip("\n") + "\n" if m else ""
+    kept = [m.group(0).rstrip("\n") + "\n"
+            for m in re.finditer(r"(?ms)^## (?:Soak|Lighthouse)\b.*?(?=^## |\Z)", old)]
+    return "\n".join(kept)
 
 
 def main():

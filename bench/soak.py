@@ -86,10 +86,15 @@ RSS_SLOPE_PER_HOUR = 64 * 1024 * 1024
 P99_RATIO_MAX = 2.0
 P99_FLOOR_S = 0.050
 # A short run's windows hold about a thousand requests, whose p99 is the tenth-slowest: one
-# scheduling hiccup of the shared machine (a short run went from 4.5 ms to 32.7 ms with nothing
-# wrong) moves it. Below SMALL_WINDOW requests in the last window the floor is higher.
+# scheduling hiccup of the shared machine moves it (a short run went from 4.5 ms to 32.7 ms, and
+# another from 55.9 ms to 182.5 ms while other builds ran, with nothing wrong). Below
+# SMALL_WINDOW requests in the last window, wear is judged by the median instead, which a few
+# hiccups do not move but a server that slows down as it ages does (every request pays for the
+# growing list or the longer lock), and p99 only has to stay under an absolute bound.
 SMALL_WINDOW = 5000
-P99_FLOOR_SMALL_WINDOW_S = 0.150
+P50_RATIO_MAX = 2.0
+P50_FLOOR_S = 0.020
+P99_MAX_SMALL_WINDOW_S = 1.0
 
 
 def log(msg):
@@ -721,12 +726,21 @@ def judge(r):
     if r["seconds"] >= 300 and r["rss_slope"] > RSS_SLOPE_PER_HOUR:
         p.append(f"memory keeps growing: {r['rss_slope'] / 2**20:.1f} MiB an hour "
                  f"(limit {RSS_SLOPE_PER_HOUR >> 20})")
-    floor = P99_FLOOR_S if r["last_window_requests"] >= SMALL_WINDOW else P99_FLOOR_SMALL_WINDOW_S
-    if r["p99_first"] and r["p99_last"] and r["p99_last"] > floor and \
-            r["p99_last"] > P99_RATIO_MAX * r["p99_first"]:
-        p.append(f"latency grew: p99 {r['p99_first'] * 1000:.1f} ms in the first window, "
-                 f"{r['p99_last'] * 1000:.1f} ms in the last (x{r['p99_last'] / r['p99_first']:.2f}"
-                 f", limit x{P99_RATIO_MAX})")
+    if r["last_window_requests"] >= SMALL_WINDOW:
+        if r["p99_first"] and r["p99_last"] and r["p99_last"] > P99_FLOOR_S and \
+                r["p99_last"] > P99_RATIO_MAX * r["p99_first"]:
+            p.append(f"latency grew: p99 {r['p99_first'] * 1000:.1f} ms in the first window, "
+                     f"{r['p99_last'] * 1000:.1f} ms in the last "
+                     f"(x{r['p99_last'] / r['p99_first']:.2f}, limit x{P99_RATIO_MAX})")
+        return
+    if r["p50_first"] and r["p50_last"] and r["p50_last"] > P50_FLOOR_S and \
+            r["p50_last"] > P50_RATIO_MAX * r["p50_first"]:
+        p.append(f"latency grew: median {r['p50_first'] * 1000:.1f} ms in the first window, "
+                 f"{r['p50_last'] * 1000:.1f} ms in the last "
+                 f"(x{r['p50_last'] / r['p50_first']:.2f}, limit x{P50_RATIO_MAX})")
+    if r["p99_last"] and r["p99_last"] > P99_MAX_SMALL_WINDOW_S:
+        p.append(f"slow: p99 {r['p99_last'] * 1000:.1f} ms in the last window "
+                 f"(limit {P99_MAX_SMALL_WINDOW_S * 1000:.0f} ms)")
 
 
 # ---- the report --------------------------------------------------------------------------------
@@ -755,8 +769,10 @@ def section(results, vigor, short):
              f"to {DB_CONNECTIONS}); RSS last window <= first "
              f"+ {RSS_TOLERANCE >> 20} MiB (and, for runs of 5 minutes or more, a slope under "
              f"{RSS_SLOPE_PER_HOUR >> 20} MiB/h); p99 last <= {P99_RATIO_MAX:g}x first "
-             f"(or under {P99_FLOOR_S * 1000:.0f} ms; {P99_FLOOR_SMALL_WINDOW_S * 1000:.0f} ms when the "
-             f"last window has fewer than {SMALL_WINDOW:,} requests)", "",
+             f"(or under {P99_FLOOR_S * 1000:.0f} ms); when the last window has fewer than "
+             f"{SMALL_WINDOW:,} requests (a short run), median last <= {P50_RATIO_MAX:g}x first "
+             f"(or under {P50_FLOOR_S * 1000:.0f} ms) and p99 last under "
+             f"{P99_MAX_SMALL_WINDOW_S * 1000:.0f} ms", "",
              "| Backend | Run | Requests | Failed | Descriptors at rest, before -> after | "
              "RSS first -> last window (max) | RSS slope | p99 first -> last window (ratio) | "
              "Event streams, lines | Verdict |",

@@ -12,6 +12,7 @@
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
 #include "features/operations/feature.hpp"
+#include "features/sync/feature.hpp"
 #include "features/workouts/feature.hpp"
 #include "platform/crypto/password.hpp"
 #include "platform/crypto/password_policy.hpp"
@@ -199,12 +200,14 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& accounts = Install<features::accounts::AccountsFeature>(*app, context);
   Install<features::meta::MetaFeature>(*app, context, InstanceInfoOf(config, accounts.settings()));
   Install<features::admin::AdminFeature>(*app, context, accounts);
-  auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
+  auto& exercises = Install<features::exercises::ExercisesFeature>(
+      *app, context, ProfileLanguageOf(accounts.account()));
   Install<features::workouts::WorkoutsFeature>(*app, context,
                                                ExerciseLookupOf(exercises.service()));
   Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
   Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
                                              ProfileTimeZoneOf(accounts.account()));
+  Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 // The one set of limits for what a user can record, whatever the way in: the JSON API, CSV
@@ -21,6 +22,8 @@ inline constexpr Range<double> kSetDurationS{0, 604'800};     // a week
 inline constexpr Range<double> kSetDistanceM{0, 10'000'000};  // 10,000 km
 inline constexpr Range<double> kSetRpe{1, 10};
 inline constexpr Range<std::int64_t> kSetRir{0, 10};
+// A set's own note ("left knee hurt"), in characters; multi-line text like the other notes.
+inline constexpr std::size_t kSetNotesLength = 500;
 
 // An exercise block and a routine item.
 inline constexpr Range<std::int64_t> kSupersetGroup{1, 100};

@@ -399,4 +399,67 @@ bool MatchesIgnoringSpaces(const std::vector<std::string>& words,
   return StartsSomeRun(words, run_together);
 }
 
+namespace {
+
+// "ae", "oe" or "ue" for the second byte of a composed umlaut (C3 xx), or null.
+const char* WrittenOutUmlaut(unsigned char second) {
+  switch (second) {
+    case 0xA4:  // ä
+    case 0x84:  // Ä
+      return "ae";
+    case 0xB6:  // ö
+    case 0x96:  // Ö
+      return "oe";
+    case 0xBC:  // ü
+    case 0x9C:  // Ü
+      return "ue";
+    default:
+      return nullptr;
+  }
+}
+
+bool IsUmlautBase(char c) {
+  return c == 'a' || c == 'o' || c == 'u' || c == 'A' || c == 'O' || c == 'U';
+}
+
+// U+0308 COMBINING DIAERESIS in UTF-8.
+constexpr std::string_view kCombiningDiaeresis = "\xCC\x88";
+
+}  // namespace
+
+bool HasGermanUmlaut(std::string_view utf8) {
+  for (std::size_t i = 0; i + 1 < utf8.size(); ++i) {
+    if (static_cast<unsigned char>(utf8[i]) == 0xC3 &&
+        WrittenOutUmlaut(static_cast<unsigned char>(utf8[i + 1]))) {
+      return true;
+    }
+    if (i > 0 && IsUmlautBase(utf8[i - 1]) && utf8.substr(i).starts_with(kCombiningDiaeresis)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> SearchWordsUmlautsWrittenOut(std::string_view utf8) {
+  std::string written_out;
+  written_out.reserve(utf8.size() + 8);
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const char* umlaut = nullptr;
+    if (static_cast<unsigned char>(utf8[i]) == 0xC3 && i + 1 < utf8.size()) {
+      umlaut = WrittenOutUmlaut(static_cast<unsigned char>(utf8[i + 1]));
+    }
+    if (umlaut) {
+      written_out += umlaut;
+      ++i;
+    } else if (i > 0 && IsUmlautBase(utf8[i - 1]) &&
+               utf8.substr(i).starts_with(kCombiningDiaeresis)) {
+      written_out += 'e';  // the base letter is already there
+      ++i;
+    } else {
+      written_out += utf8[i];
+    }
+  }
+  return SearchWords(written_out);
+}
+
 }  // namespace vigor::core

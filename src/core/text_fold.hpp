@@ -36,6 +36,16 @@ bool MatchesWordPrefixes(const std::vector<std::string>& words,
 bool MatchesIgnoringSpaces(const std::vector<std::string>& words,
                            const std::vector<std::string>& query);
 
+// The search words of a text with the German umlauts written out, as people type them without a
+// German keyboard: ä -> ae, ö -> oe, ü -> ue (capitals too, composed or decomposed with U+0308).
+// "Bankdrücken" -> bankdruecken. A searched text is compared in both spellings (SearchWords folds
+// ä to a), so "bankdruecken", "bankdrucken" and "Bankdrücken" all find it. Equals SearchWords
+// for a text without umlauts.
+std::vector<std::string> SearchWordsUmlautsWrittenOut(std::string_view utf8);
+
+// True when `text` has an ä, ö or ü (either case, composed or decomposed).
+bool HasGermanUmlaut(std::string_view utf8);
+
 // The search key in kebab-case: "Barbell Back Squat" -> "barbell-back-squat".
 std::string Slugify(std::string_view utf8);
 

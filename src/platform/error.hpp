@@ -19,6 +19,7 @@ enum class ErrorKind {
   kConflict,              // clashes with the current state (duplicate, already exists)
   kPreconditionFailed,    // If-Match did not match: a stale write
   kPreconditionRequired,  // an update of an existing item without If-Match (lost-update guard)
+  kGone,                  // what the request refers to is no longer kept (a sync point too old)
   kPayloadTooLarge,       // body over the route's limit
   kUnsupportedMediaType,  // wrong Content-Type
   kHeadersTooLarge,       // request headers over the limit

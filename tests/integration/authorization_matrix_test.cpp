@@ -269,6 +269,8 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        [this] { return "/api/v1/imports/" + owner_import_; }, "", 401, 404, 404, 204},
       // live events: any signed-in user's own stream (its isolation: events_test)
       {Method::kGet, "/api/v1/events", fixed("/api/v1/events"), "", 401, 200, 200, 200},
+      // the change feed: each caller's own changes only (changes_test)
+      {Method::kGet, "/api/v1/changes", fixed("/api/v1/changes"), "", 401, 200, 200, 200},
   };
   // Logging out ends the session it is called with: give each role a fresh one.
   std::erase_if(table, [](const Expectation& e) { return e.target == nullptr; });
@@ -328,8 +330,9 @@ TEST_F(AuthorizationMatrixTest, ListsNeverShowAnotherUsersItems) {
   EXPECT_EQ(tokens.find(owner_token_), std::string::npos);
   auto exercises = h_.Get(other_, "/api/v1/exercises?q=owner").body;
   EXPECT_EQ(exercises.find(owner_exercise_), std::string::npos);
-  for (const char* list : {"/api/v1/workouts", "/api/v1/routines", "/api/v1/programs",
-                           "/api/v1/measurements?kind=weight", "/api/v1/measurements/kinds"}) {
+  for (const char* list :
+       {"/api/v1/workouts", "/api/v1/routines", "/api/v1/programs",
+        "/api/v1/measurements?kind=weight", "/api/v1/measurements/kinds", "/api/v1/changes"}) {
     auto theirs = h_.Get(other_, list);
     EXPECT_EQ(theirs.status, 200) << list;
     EXPECT_EQ(theirs.Json()["items"].as_array().size(), 0u) << list << ": " << theirs.body;
@@ -349,12 +352,14 @@ TEST_F(AuthorizationMatrixTest, TokensReachOnlyTheirScopesAndNeverSessionOnlyRou
   EXPECT_EQ(h_.Get(cli, "/api/v1/me").status, 403);  // lacks profile:read
   EXPECT_EQ(h_.Get(cli, "/api/v1/me/sessions").status, 403);
   EXPECT_EQ(h_.Get(cli, "/api/v1/admin/users").status, 403);
+  EXPECT_EQ(h_.Get(cli, "/api/v1/changes").status, 200);  // its kinds only (changes_test)
 
   auto profile = h_.Post(owner_, "/api/v1/me/tokens", R"({"name":"p","scopes":["profile:read"]})");
   Browser reader;
   reader.bearer = std::string(profile.Json()["token"].as_string());
   EXPECT_EQ(h_.Get(reader, "/api/v1/me").status, 200);
-  EXPECT_EQ(h_.Get(reader, "/api/v1/events").status, 403);  // session only
+  EXPECT_EQ(h_.Get(reader, "/api/v1/events").status, 403);   // session only
+  EXPECT_EQ(h_.Get(reader, "/api/v1/changes").status, 403);  // neither workouts nor body read
   Browser forged;
   forged.bearer = "vgr_pat_not-a-real-token";
   EXPECT_EQ(h_.Get(forged, "/api/v1/me").status, 401);

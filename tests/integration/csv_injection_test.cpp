@@ -32,17 +32,17 @@ class CsvInjectionTest : public ::testing::Test {
     h_.SignIn(victim_, "victim");
   }
 
-  // Logs one workout with `title`, workout notes and block notes, one set of 5 x 60 kg.
+  // Logs one workout with `title`, workout notes and one set of 5 x 60 kg with its own notes
+  // (Strong's Notes column is the set's).
   void LogWorkout(Browser& who, const std::string& started_at, const std::string& title_json,
-                  const std::string& notes_json, const std::string& block_notes_json) {
+                  const std::string& notes_json, const std::string& set_notes_json) {
     auto reply = h_.Post(who, "/api/v1/workouts",
                          R"({"title": )" + title_json + R"(, "started_at": ")" + started_at +
                              R"(", "notes": )" + notes_json +
                              R"(, "blocks": [{"exercise_id":
-                         "barbell-bench-press", "notes": )" +
-                             block_notes_json +
-                             R"(, "sets": [{"reps": 5, "weight_kg": 60,
-                         "rpe": 8}]}]})");
+                         "barbell-bench-press", "sets": [{"reps": 5, "weight_kg": 60,
+                         "rpe": 8, "notes": )" +
+                             set_notes_json + R"(}]}]})");
     ASSERT_EQ(reply.status, 201) << reply.body;
   }
 
@@ -119,10 +119,14 @@ TEST_F(CsvInjectionTest, TheExportImportedAgainGivesBackWhatWasTyped) {
           .Json();
   EXPECT_EQ(first["title"], "=1+2");
   EXPECT_EQ(first["notes"], "-5 kg next time");
-  EXPECT_EQ(first["blocks"].as_array()[0].as_object().at("notes"), "@home\n+ one more set");
+  EXPECT_EQ(
+      first["blocks"].as_array()[0].as_object().at("sets").as_array()[0].as_object().at("notes"),
+      "@home\n+ one more set");
   EXPECT_EQ(second["title"], "'=quoted");
   EXPECT_EQ(second["notes"], "\tindented");
-  EXPECT_EQ(second["blocks"].as_array()[0].as_object().at("notes"), "plain");
+  EXPECT_EQ(
+      second["blocks"].as_array()[0].as_object().at("sets").as_array()[0].as_object().at("notes"),
+      "plain");
   // And the victim's export is the same file, byte for byte.
   EXPECT_EQ(h_.Get(victim_, "/api/v1/exports/sets.csv").body, exported.body);
 }

@@ -126,7 +126,10 @@ std::vector<std::string> Snapshot(RawDatabase& db) {
   for (const char* query : {
            "SELECT * FROM workouts ORDER BY id",
            "SELECT * FROM workout_blocks ORDER BY workout_id, position",
-           "SELECT * FROM workout_sets ORDER BY workout_id, block_position, position",
+           // The columns 0013 knew: later migrations add their own (0014: notes).
+           "SELECT workout_id, block_position, position, user_id, set_type, reps, weight_kg, "
+           "duration_s, distance_m, rpe, rir, done, target_reps, target_weight_kg, target_rir "
+           "FROM workout_sets ORDER BY workout_id, block_position, position",
            "SELECT * FROM workout_tracks ORDER BY workout_id",
        }) {
     all.emplace_back(query);

@@ -625,6 +625,8 @@ TEST_F(WorkoutsTest, LastSetsComeFromTheLatestWorkoutWithTheExercise) {
   ASSERT_EQ(empty.status, 200) << empty.body;
   EXPECT_EQ(empty.Json()["workout_id"], nullptr);
   EXPECT_TRUE(empty.Json()["items"].as_array().empty());
+  EXPECT_EQ(empty.Json()["best_weight_kg"], nullptr);
+  EXPECT_EQ(empty.Json()["best_reps"], nullptr);
 
   auto older = StrengthWorkout("Older", "2026-03-01T07:00:00Z");
   older["blocks"].as_array()[0].as_object()["sets"] =
@@ -632,8 +634,12 @@ TEST_F(WorkoutsTest, LastSetsComeFromTheLatestWorkoutWithTheExercise) {
   ASSERT_EQ(Post(owner_, older).status, 201);
   auto latest = Post(owner_, StrengthWorkout("Latest", "2026-03-05T07:00:00Z"));
   ASSERT_EQ(latest.status, 201);
-  // Logged later but done earlier: started_at decides, not the order of logging.
-  ASSERT_EQ(Post(owner_, StrengthWorkout("Backfilled", "2026-02-01T07:00:00Z")).status, 201);
+  // Logged later but done earlier: started_at decides, not the order of logging. Its planned
+  // 200 kg x 20 was never done: it is nobody's best.
+  auto backfilled = StrengthWorkout("Backfilled", "2026-02-01T07:00:00Z");
+  backfilled["blocks"].as_array()[0].as_object()["sets"].as_array().push_back(
+      boost::json::object{{"reps", 20}, {"weight_kg", 200}, {"done", false}});
+  ASSERT_EQ(Post(owner_, backfilled).status, 201);
   // Newer, without squats.
   auto bench_only = StrengthWorkout("Bench only", "2026-03-06T07:00:00Z");
   bench_only["blocks"].as_array().erase(bench_only["blocks"].as_array().begin());
@@ -646,6 +652,9 @@ TEST_F(WorkoutsTest, LastSetsComeFromTheLatestWorkoutWithTheExercise) {
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(items[0].at("set_type"), "warmup");
   EXPECT_EQ(items[2].at("done"), false);
+  // The best of every workout with squats: 120 kg (Older's 3 reps), 5 reps (at 100 kg).
+  EXPECT_EQ(last["best_weight_kg"].to_number<double>(), 120);
+  EXPECT_EQ(last["best_reps"].to_number<std::int64_t>(), 5);
 
   std::string latest_id(latest.Json()["id"].as_string());
   ASSERT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/workouts/" + latest_id).status, 204);

@@ -14,6 +14,8 @@
 namespace vigor::features::exercises {
 namespace {
 
+using Words = std::vector<std::string>;
+
 // data/ lives in the source tree; tests may run from any build directory, so look upwards from
 // the test binary and from the working directory.
 std::filesystem::path FindSourceFile(const std::filesystem::path& relative) {
@@ -149,9 +151,90 @@ TEST(ExerciseCatalog, HasAccentedNamesAndAliasesForAccentInsensitiveSearch) {
   EXPECT_NE(
       std::find(bench->exercise.aliases.begin(), bench->exercise.aliases.end(), "développé couché"),
       bench->exercise.aliases.end());
-  // The name first, then each alias, as search words.
+  // The name first, then each alias, then the German ones (with umlauts also written out).
   EXPECT_EQ(bench->texts.front(), core::SearchWords("Barbell Bench Press"));
-  EXPECT_EQ(bench->texts.size(), bench->exercise.aliases.size() + 1);
+  EXPECT_EQ(bench->texts[bench->exercise.aliases.size() + 1], Words({"bankdrucken"}));
+  EXPECT_EQ(bench->texts[bench->exercise.aliases.size() + 2], Words({"bankdruecken"}));
+}
+
+// ---- German ----------------------------------------------------------------------------------
+
+TEST(ExerciseCatalogGerman, EveryEntryHasAGermanNameAndDescription) {
+  for (const auto& entry : Shipped().entries()) {
+    SCOPED_TRACE(entry.exercise.slug);
+    auto de = entry.translations.find("de");
+    ASSERT_NE(de, entry.translations.end()) << "no German";
+    EXPECT_FALSE(core::SearchKey(de->second.name).empty());
+    EXPECT_GE(de->second.description.size(), 30u) << "describe how to do it";
+    EXPECT_LE(de->second.description.size(), 500u) << "one to three sentences";
+    EXPECT_NE(de->second.description, entry.exercise.description) << "not translated";
+    for (const auto& alias : de->second.aliases) EXPECT_NE(alias, de->second.name);
+  }
+}
+
+TEST(ExerciseCatalogGerman, NamesAsGermanGymsCallThem) {
+  // Written out here, not read from the data: what a German lifter calls these.
+  const std::map<std::string, std::string> expected{
+      {"barbell-back-squat", "Kniebeuge mit der Langhantel"},
+      {"barbell-bench-press", "Bankdrücken"},
+      {"barbell-deadlift", "Kreuzheben"},
+      {"pull-up", "Klimmzug"},
+      {"push-up", "Liegestütz"},
+      {"lat-pulldown", "Latziehen"},
+      {"leg-press", "Beinpresse"},
+      {"romanian-deadlift", "Rumänisches Kreuzheben"},
+      {"plank", "Unterarmstütz"},
+      {"running", "Laufen"},
+  };
+  for (const auto& [slug, name] : expected) {
+    const auto* entry = Shipped().Find(slug);
+    ASSERT_NE(entry, nullptr) << slug;
+    Exercise de = entry->In("de");
+    EXPECT_EQ(de.name, name) << slug;
+    EXPECT_EQ(de.name_en, entry->exercise.name) << "the English name is kept";
+    EXPECT_NE(de.description, entry->exercise.description);
+    // A language the catalogue lacks, and English, answer in English.
+    EXPECT_EQ(entry->In("fr").name, entry->exercise.name);
+    EXPECT_EQ(entry->In("en").name, entry->exercise.name);
+  }
+  EXPECT_EQ(Shipped().Find("barbell-back-squat")->In("de").aliases.front(), "Kniebeuge");
+}
+
+TEST(ExerciseCatalogGerman, IsOrderedByFoldedGermanNameWithUniqueNames) {
+  const auto& ordered = Shipped().Ordered("de");
+  ASSERT_EQ(ordered.size(), Shipped().entries().size());
+  std::set<std::string> keys;
+  for (std::size_t i = 0; i < ordered.size(); ++i) {
+    const auto& key = ordered[i]->SortKey("de");
+    EXPECT_EQ(key, core::SearchKey(ordered[i]->In("de").name));
+    EXPECT_TRUE(keys.insert(key).second) << key;
+    if (i > 0) {
+      EXPECT_LT(ordered[i - 1]->SortKey("de"), key);
+    }
+  }
+  // Worked example: "Klimmzug" sorts before "Kreuzheben" in German, while "Barbell Deadlift"
+  // sorts before "Pull-Up" in English.
+  auto position = [](std::string_view language, std::string_view slug) {
+    const auto& list = Shipped().Ordered(language);
+    return std::find_if(list.begin(), list.end(),
+                        [&](const Catalog::Entry* e) { return e->exercise.slug == slug; }) -
+           list.begin();
+  };
+  EXPECT_LT(position("de", "pull-up"), position("de", "barbell-deadlift"));
+  EXPECT_GT(position("en", "pull-up"), position("en", "barbell-deadlift"));
+  EXPECT_EQ(&Shipped().Ordered("xx"), &Shipped().Ordered("en"));
+}
+
+TEST(ExerciseCatalogGerman, ExactNamesAndAliasesInEachLanguage) {
+  const auto* squat = Shipped().Find("barbell-back-squat");
+  ASSERT_NE(squat, nullptr);
+  EXPECT_TRUE(squat->IsExactly("de", "kniebeuge"));
+  EXPECT_TRUE(squat->IsExactly("de", "kniebeugemitderlanghantel"));
+  EXPECT_FALSE(squat->IsExactly("en", "kniebeuge"));
+  EXPECT_TRUE(squat->IsExactly("en", "barbellbacksquat"));
+  const auto* bench = Shipped().Find("barbell-bench-press");
+  EXPECT_TRUE(bench->IsExactly("de", "bankdrucken"));
+  EXPECT_TRUE(bench->IsExactly("de", "bankdruecken"));
 }
 
 // ---- the parser refuses what the spec does not allow -----------------------------------------
@@ -161,7 +244,8 @@ std::string One(const std::string& members) { return R"({"exercises":[{)" + memb
 const std::string kGood =
     R"("slug":"test-lift","name":"Test Lift","category":"strength","primary_muscles":["quads"],)"
     R"("secondary_muscles":[],"equipment":["barbell"],"mechanics":null,"force":"push",)"
-    R"("log_type":"weight_reps","description":"Lift it.")";
+    R"("log_type":"weight_reps","description":"Lift it.",)"
+    R"("i18n":{"de":{"name":"Testheben","description":"Heb es."}})";
 
 void ExpectRefused(const std::string& json, const std::string& fragment) {
   try {
@@ -200,6 +284,33 @@ TEST(ExerciseCatalogParse, RefusesWhatTheSpecDoesNotAllow) {
   ExpectRefused(One(kGood + R"(,"difficulty":"easy")"), "difficulty");
   ExpectRefused(R"({"exercises":[{)" + kGood + "},{" + kGood + "}]}", "used twice");
   ExpectRefused("[]", "expected");
+}
+
+TEST(ExerciseCatalogParse, RefusesAnEntryWithoutItsGerman) {
+  auto with = [](std::string from, const std::string& to) {
+    std::string good = kGood;
+    good.replace(good.find(from), from.size(), to);
+    return One(good);
+  };
+  ExpectRefused(with(R"(,"i18n":{"de":{"name":"Testheben","description":"Heb es."}})", ""),
+                "i18n is missing");
+  ExpectRefused(with(R"("de":{"name":"Testheben","description":"Heb es."})", ""),
+                "i18n.de is missing");
+  ExpectRefused(with(R"("name":"Testheben",)", ""), "i18n.de: name is missing");
+  ExpectRefused(with(R"(,"description":"Heb es.")", ""), "i18n.de: description is missing");
+  ExpectRefused(with(R"("Heb es.")", R"("")"), "i18n.de: description must be");
+  ExpectRefused(with(R"("Testheben")", R"("--")"), "i18n.de.name must contain a letter");
+  ExpectRefused(with(R"("Heb es.")", R"("Heb es.","level":"leicht")"), "level");
+  ExpectRefused(with(R"("de":{)", R"("fr":{"name":"Soulevé","description":"Le lever."},"de":{)"),
+                "i18n.fr");
+  ExpectRefused(with(R"({"de":{"name":"Testheben","description":"Heb es."}})", R"(["de"])"),
+                "i18n must be an object");
+  // Two entries whose German names fold alike, although their English names differ.
+  std::string other = kGood;
+  other.replace(other.find("test-lift"), 9, "other-lift");
+  other.replace(other.find("Test Lift"), 9, "Other Lift");
+  other.replace(other.find("Testheben"), 9, "TESTHEBEN");
+  ExpectRefused(R"({"exercises":[{)" + kGood + "},{" + other + "}]}", "de name of");
   ExpectRefused("{", "not valid JSON");
 }
 

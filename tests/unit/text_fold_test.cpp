@@ -115,5 +115,43 @@ TEST(MatchesIgnoringSpaces, HyphensAndSpacesBetweenWordsDoNotMatter) {
   EXPECT_FALSE(MatchesIgnoringSpaces(SearchWords("Barbell Bench Press"), SearchWords("ench")));
 }
 
+TEST(SearchWordsUmlautsWrittenOut, WritesOutGermanUmlautsAsPeopleTypeThem) {
+  EXPECT_EQ(SearchWordsUmlautsWrittenOut("Bankdrücken"), Words({"bankdruecken"}));
+  EXPECT_EQ(SearchWordsUmlautsWrittenOut("ÄRMEL Öl Übung"), Words({"aermel", "oel", "uebung"}));
+  // Decomposed: u + U+0308.
+  EXPECT_EQ(SearchWordsUmlautsWrittenOut("Bankdru\xCC\x88"
+                                         "cken"),
+            Words({"bankdruecken"}));
+  // ß and other accents fold as in SearchWords.
+  EXPECT_EQ(SearchWordsUmlautsWrittenOut("Reißen, développé"), Words({"reissen", "developpe"}));
+  EXPECT_EQ(SearchWordsUmlautsWrittenOut("Klimmzug"), Words({"klimmzug"}));
+  EXPECT_EQ(SearchWordsUmlautsWrittenOut(""), Words());
+  EXPECT_TRUE(HasGermanUmlaut("Hüftstoß"));
+  EXPECT_TRUE(
+      HasGermanUmlaut("Hu\xCC\x88"
+                      "ftsto"));
+  EXPECT_FALSE(HasGermanUmlaut("Reißen développé"));
+  EXPECT_FALSE(HasGermanUmlaut("e\xCC\x88"));  // ë is no German umlaut
+}
+
+TEST(SearchWordsUmlautsWrittenOut, BothSpellingsFindTheUmlautName) {
+  // What the catalogue does: a name is searched in both of its spellings.
+  auto finds = [](std::string_view name, std::string_view query) {
+    auto q = SearchWords(query);
+    return MatchesIgnoringSpaces(SearchWords(name), q) ||
+           MatchesIgnoringSpaces(SearchWordsUmlautsWrittenOut(name), q);
+  };
+  EXPECT_TRUE(finds("Bankdrücken", "bankdrücken"));
+  EXPECT_TRUE(finds("Bankdrücken", "bankdrucken"));
+  EXPECT_TRUE(finds("Bankdrücken", "Bankdruecken"));
+  EXPECT_TRUE(finds("Bankdrücken", "bank drü"));  // the German search hint's example
+  EXPECT_TRUE(finds("Bankdrücken", "BANK DRUE"));
+  EXPECT_TRUE(finds("Schrägbankdrücken", "schraegbank"));
+  EXPECT_TRUE(finds("Reißen", "reissen"));
+  EXPECT_FALSE(finds("Bankdrücken", "bankdrueckenx"));
+  EXPECT_FALSE(finds("Bankdrücken", "bankdrueken"));
+  EXPECT_FALSE(finds("Bankdrucker", "bankdruecker"));  // no umlaut: "ue" is not "u"
+}
+
 }  // namespace
 }  // namespace vigor::core

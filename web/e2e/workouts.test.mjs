@@ -5,6 +5,7 @@
 // the body page records a weight and shows it as a trend. The built app (web/dist) runs on
 // the real server binary; axe runs on every page, at phone and desktop size.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { checkPage, openJourney } from './support/page.mjs';
 
@@ -356,6 +357,36 @@ describe('workouts', () => {
     const table = page.getByRole('table', { name: 'Waist by day, newest first' });
     await table.getByRole('columnheader', { name: 'Waist (cm)' }).waitFor();
     await table.getByRole('row', { name: /May 8, 2025 84\.5/ }).waitFor();
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('in German, the search hint\'s own example finds the bench press by its German name', async () => {
+    // The example the German hint gives, read from the translation so that a new example is
+    // checked too; the German name is written out here, not read from the catalogue.
+    const de = JSON.parse(await readFile(new URL('../src/lib/i18n/de.json', import.meta.url), 'utf8'));
+    const example = /„(.+?)“/.exec(de.exerciseBrowser.searchHint)?.[1];
+    assert.equal(example, 'bank drü', 'the hint changed its example: check what it finds');
+
+    await page.goto(`${server.baseUrl}/me`);
+    await page.getByRole('radio', { name: 'Deutsch' }).check();
+    await page.getByRole('group', { name: 'Sprache' }).waitFor();
+    await page.goto(`${server.baseUrl}/exercises`);
+    await page.getByRole('heading', { level: 1, name: 'Übungen' }).waitFor();
+    await page.getByText(de.exerciseBrowser.searchHint).waitFor();
+    await page.getByRole('searchbox', { name: 'Übungen suchen' }).fill(example);
+    const first = page.getByRole('list', { name: 'Ergebnisse' }).getByRole('link').first();
+    await first.getByText('Bankdrücken', { exact: true }).waitFor();
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: 'Bankdrücken' }).waitFor();
+    // The same exercise answers in English when asked with the English name, whatever the language.
+    const found = await (await page.request.get(`${server.baseUrl}/api/v1/exercises?q=${encodeURIComponent('bench press')}`)).json();
+    const bench = found.items.find((e) => e.id === 'barbell-bench-press');
+    assert.deepEqual([bench?.name, bench?.name_en], ['Bankdrücken', 'Barbell Bench Press']);
+
+    // Back to English for whatever runs next.
+    await page.goto(`${server.baseUrl}/me`);
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('group', { name: 'Language' }).waitFor();
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -11,7 +11,7 @@ std::string_view EmbeddedCatalogJson() {
     {
       "slug": "barbell-back-squat",
       "name": "Barbell Back Squat",
-      "aliases": ["back squat", "squat", "Kniebeuge", "sentadilla trasera"],
+      "aliases": ["back squat", "squat", "sentadilla trasera"],
       "category": "strength",
       "primary_muscles": ["quads", "glutes"],
       "secondary_muscles": ["adductors", "hamstrings", "lower_back"],
@@ -19,7 +19,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Rest the bar across your upper back, then sit the hips down and back until your thighs are at least level with your knees, chest up and knees following your toes. Drive through the whole foot to stand tall again."
+      "description": "Rest the bar across your upper back, then sit the hips down and back until your thighs are at least level with your knees, chest up and knees following your toes. Drive through the whole foot to stand tall again.",
+      "i18n": {
+        "de": {
+          "name": "Kniebeuge mit der Langhantel",
+          "aliases": ["Kniebeuge", "Kniebeugen", "Langhantel-Kniebeuge", "Nackenkniebeuge", "Back Squat"],
+          "description": "Lege die Stange auf den oberen Rücken und setze dich mit der Hüfte nach unten und hinten, bis die Oberschenkel mindestens waagrecht sind; Brust oben, Knie in Richtung der Zehen. Drücke dich über den ganzen Fuß wieder in den aufrechten Stand."
+        }
+      }
     },
     {
       "slug": "barbell-front-squat",
@@ -32,7 +39,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Hold the bar on the front of your shoulders with the elbows pointing forward and high. Squat straight down keeping the torso upright, and stand without letting the elbows sag."
+      "description": "Hold the bar on the front of your shoulders with the elbows pointing forward and high. Squat straight down keeping the torso upright, and stand without letting the elbows sag.",
+      "i18n": {
+        "de": {
+          "name": "Frontkniebeuge mit der Langhantel",
+          "aliases": ["Frontkniebeuge", "Front Squat"],
+          "description": "Halte die Stange vorne auf den Schultern, die Ellbogen zeigen hoch nach vorn. Beuge dich mit aufrechtem Oberkörper gerade nach unten und stehe auf, ohne die Ellbogen sinken zu lassen."
+        }
+      }
     },
     {
       "slug": "barbell-box-squat",
@@ -44,7 +58,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Squat back until you sit briefly on a box set around knee height, stay tight without relaxing onto it, then drive up. Useful for learning to sit back and for controlling depth."
+      "description": "Squat back until you sit briefly on a box set around knee height, stay tight without relaxing onto it, then drive up. Useful for learning to sit back and for controlling depth.",
+      "i18n": {
+        "de": {
+          "name": "Box-Kniebeuge mit der Langhantel",
+          "aliases": ["Box Squat", "Kniebeuge auf die Box"],
+          "description": "Setze dich nach hinten, bis du kurz auf einer etwa kniehohen Box sitzt, bleib dabei angespannt, ohne dich abzulegen, und drücke dich dann hoch. Hilft, das Zurücksetzen zu lernen und die Tiefe zu kontrollieren."
+        }
+      }
     },
     {
       "slug": "barbell-pause-squat",
@@ -56,7 +77,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "A back squat with a full stop of two to three seconds at the bottom. Stay braced during the pause, then stand up without any bounce."
+      "description": "A back squat with a full stop of two to three seconds at the bottom. Stay braced during the pause, then stand up without any bounce.",
+      "i18n": {
+        "de": {
+          "name": "Pausenkniebeuge mit der Langhantel",
+          "aliases": ["Pausenkniebeuge", "Pause Squat"],
+          "description": "Eine Kniebeuge mit zwei bis drei Sekunden vollem Halt am tiefsten Punkt. Bleib während der Pause fest angespannt und stehe ohne Schwung auf."
+        }
+      }
     },
     {
       "slug": "zercher-squat",
@@ -68,12 +96,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Cradle the bar in the bend of your elbows, hands clasped in front, and squat down between your knees with a tall torso. The front-loaded bar makes the upper back and abs work hard."
+      "description": "Cradle the bar in the bend of your elbows, hands clasped in front, and squat down between your knees with a tall torso. The front-loaded bar makes the upper back and abs work hard.",
+      "i18n": {
+        "de": {
+          "name": "Zercher-Kniebeuge",
+          "aliases": ["Zercher Squat"],
+          "description": "Lege die Stange in die Armbeugen, die Hände vorne verschränkt, und beuge dich mit aufrechtem Oberkörper zwischen die Knie. Die vorne getragene Last fordert oberen Rücken und Bauch stark."
+        }
+      }
     },
     {
       "slug": "barbell-bench-press",
       "name": "Barbell Bench Press",
-      "aliases": ["bench press", "flat bench press", "développé couché", "Bankdrücken", "press de banca"],
+      "aliases": ["bench press", "flat bench press", "développé couché", "press de banca"],
       "category": "strength",
       "primary_muscles": ["chest"],
       "secondary_muscles": ["front_delts", "triceps"],
@@ -81,7 +116,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Lie on a flat bench with your feet planted and shoulder blades pinched together. Lower the bar under control to the middle of your chest, then press it back up above your shoulders."
+      "description": "Lie on a flat bench with your feet planted and shoulder blades pinched together. Lower the bar under control to the middle of your chest, then press it back up above your shoulders.",
+      "i18n": {
+        "de": {
+          "name": "Bankdrücken",
+          "aliases": ["Bankdrücken mit der Langhantel", "Flachbankdrücken", "Langhantel-Bankdrücken"],
+          "description": "Lege dich auf eine Flachbank, die Füße fest am Boden, die Schulterblätter zusammengezogen. Senke die Stange kontrolliert zur Brustmitte und drücke sie wieder über die Schultern."
+        }
+      }
     },
     {
       "slug": "incline-barbell-bench-press",
@@ -94,7 +136,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "On a bench raised to roughly 30 to 45 degrees, lower the bar to your upper chest and press it back up in a straight line. The incline shifts work toward the upper chest and front shoulders."
+      "description": "On a bench raised to roughly 30 to 45 degrees, lower the bar to your upper chest and press it back up in a straight line. The incline shifts work toward the upper chest and front shoulders.",
+      "i18n": {
+        "de": {
+          "name": "Schrägbankdrücken mit der Langhantel",
+          "aliases": ["Schrägbankdrücken", "Schrägbank"],
+          "description": "Senke die Stange auf einer etwa 30 bis 45 Grad aufgestellten Bank zur oberen Brust und drücke sie in gerader Linie wieder hoch. Die Schräge verlagert die Arbeit zur oberen Brust und vorderen Schulter."
+        }
+      }
     },
     {
       "slug": "decline-barbell-bench-press",
@@ -106,7 +155,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With the bench tilted head-down and your legs hooked under the pads, lower the bar to your lower chest and press it back up."
+      "description": "With the bench tilted head-down and your legs hooked under the pads, lower the bar to your lower chest and press it back up.",
+      "i18n": {
+        "de": {
+          "name": "Negativbankdrücken mit der Langhantel",
+          "aliases": ["Negativbankdrücken", "Negativ-Bankdrücken"],
+          "description": "Mit dem Kopf nach unten geneigter Bank und unter den Polstern eingehakten Beinen senkst du die Stange zur unteren Brust und drückst sie wieder hoch."
+        }
+      }
     },
     {
       "slug": "close-grip-bench-press",
@@ -119,7 +175,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Bench press with your hands about shoulder-width apart and the elbows kept close to your sides. The narrower grip puts more of the work on the triceps."
+      "description": "Bench press with your hands about shoulder-width apart and the elbows kept close to your sides. The narrower grip puts more of the work on the triceps.",
+      "i18n": {
+        "de": {
+          "name": "Enges Bankdrücken",
+          "aliases": ["Bankdrücken eng", "enges Bankdrücken mit der Langhantel"],
+          "description": "Bankdrücken mit etwa schulterbreit gefassten Händen und eng am Körper geführten Ellbogen. Der engere Griff legt mehr Arbeit auf den Trizeps."
+        }
+      }
     },
     {
       "slug": "barbell-floor-press",
@@ -131,12 +194,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Lying on the floor, lower the bar until your upper arms rest on the ground, pause, and press back up. The shortened range trains the top half of the press."
+      "description": "Lying on the floor, lower the bar until your upper arms rest on the ground, pause, and press back up. The shortened range trains the top half of the press.",
+      "i18n": {
+        "de": {
+          "name": "Bodendrücken mit der Langhantel",
+          "aliases": ["Floor Press", "Bodendrücken"],
+          "description": "Senke die Stange im Liegen auf dem Boden, bis die Oberarme aufliegen, halte kurz und drücke sie wieder hoch. Der verkürzte Weg trainiert die obere Hälfte der Bewegung."
+        }
+      }
     },
     {
       "slug": "barbell-deadlift",
       "name": "Barbell Deadlift",
-      "aliases": ["deadlift", "conventional deadlift", "Kreuzheben", "soulevé de terre", "martwy ciąg", "peso muerto"],
+      "aliases": ["deadlift", "conventional deadlift", "soulevé de terre", "martwy ciąg", "peso muerto"],
       "category": "strength",
       "primary_muscles": ["glutes", "hamstrings", "lower_back"],
       "secondary_muscles": ["quads", "traps", "forearms", "lats"],
@@ -144,7 +214,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Stand with the bar over the middle of your feet, hinge down to grip it just outside your legs, brace, and push the floor away until you stand tall with hips locked. Lower it by sending the hips back first."
+      "description": "Stand with the bar over the middle of your feet, hinge down to grip it just outside your legs, brace, and push the floor away until you stand tall with hips locked. Lower it by sending the hips back first.",
+      "i18n": {
+        "de": {
+          "name": "Kreuzheben",
+          "aliases": ["Kreuzheben mit der Langhantel", "klassisches Kreuzheben", "Deadlift"],
+          "description": "Stelle dich so, dass die Stange über der Fußmitte liegt, beuge dich in der Hüfte und greife knapp außerhalb der Beine, spanne an und drücke den Boden weg, bis du mit gestreckter Hüfte stehst. Beim Absenken schiebst du zuerst die Hüfte nach hinten."
+        }
+      }
     },
     {
       "slug": "sumo-deadlift",
@@ -156,12 +233,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Take a wide stance with the toes turned out and grip the bar between your knees. Keep the chest up and push your knees out as you stand the bar up."
+      "description": "Take a wide stance with the toes turned out and grip the bar between your knees. Keep the chest up and push your knees out as you stand the bar up.",
+      "i18n": {
+        "de": {
+          "name": "Sumo-Kreuzheben",
+          "aliases": ["Kreuzheben Sumo", "Sumo Deadlift"],
+          "description": "Stelle dich breit mit nach außen gedrehten Zehen hin und greife die Stange zwischen den Knien. Halte die Brust oben und drücke die Knie nach außen, während du die Stange hochziehst."
+        }
+      }
     },
     {
       "slug": "romanian-deadlift",
       "name": "Romanian Deadlift",
-      "aliases": ["RDL", "rumänisches Kreuzheben"],
+      "aliases": ["RDL"],
       "category": "strength",
       "primary_muscles": ["hamstrings", "glutes"],
       "secondary_muscles": ["lower_back", "forearms"],
@@ -169,7 +253,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "From standing, push the hips back and let the bar slide down your thighs with soft knees until you feel a strong stretch behind the legs. Drive the hips forward to come back up."
+      "description": "From standing, push the hips back and let the bar slide down your thighs with soft knees until you feel a strong stretch behind the legs. Drive the hips forward to come back up.",
+      "i18n": {
+        "de": {
+          "name": "Rumänisches Kreuzheben",
+          "aliases": ["RDL", "Rumänisches Kreuzheben mit der Langhantel"],
+          "description": "Schiebe aus dem Stand die Hüfte nach hinten und lass die Stange mit leicht gebeugten Knien an den Oberschenkeln entlang gleiten, bis du eine deutliche Dehnung an der Beinrückseite spürst. Schiebe die Hüfte nach vorn, um dich aufzurichten."
+        }
+      }
     },
     {
       "slug": "stiff-leg-deadlift",
@@ -181,7 +272,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "With the knees almost straight, hinge forward and lower the bar toward the floor as far as your hamstrings allow, then raise it by extending the hips."
+      "description": "With the knees almost straight, hinge forward and lower the bar toward the floor as far as your hamstrings allow, then raise it by extending the hips.",
+      "i18n": {
+        "de": {
+          "name": "Kreuzheben mit gestreckten Beinen",
+          "aliases": ["Steifbeiniges Kreuzheben", "Stiff Leg Deadlift"],
+          "description": "Beuge dich mit fast gestreckten Knien in der Hüfte nach vorn und senke die Stange so weit Richtung Boden, wie es die Beinbeuger zulassen; richte dich über die Hüftstreckung wieder auf."
+        }
+      }
     },
     {
       "slug": "barbell-rack-pull",
@@ -193,7 +291,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "A partial deadlift from safety pins or blocks set around knee height. Stand up with the bar and lock out firmly, which lets you overload the top of the pull."
+      "description": "A partial deadlift from safety pins or blocks set around knee height. Stand up with the bar and lock out firmly, which lets you overload the top of the pull.",
+      "i18n": {
+        "de": {
+          "name": "Rack Pull mit der Langhantel",
+          "aliases": ["Rack Pull", "Teilkreuzheben"],
+          "description": "Ein verkürztes Kreuzheben von Sicherheitsablagen oder Blöcken auf etwa Kniehöhe. Stehe mit der Stange auf und strecke die Hüfte fest durch; so lässt sich der obere Teil mit mehr Gewicht trainieren."
+        }
+      }
     },
     {
       "slug": "barbell-good-morning",
@@ -205,12 +310,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "With the bar on your upper back and a slight bend in the knees, hinge forward until your torso is close to level with the floor, then return by pushing the hips forward."
+      "description": "With the bar on your upper back and a slight bend in the knees, hinge forward until your torso is close to level with the floor, then return by pushing the hips forward.",
+      "i18n": {
+        "de": {
+          "name": "Good Morning mit der Langhantel",
+          "aliases": ["Good Morning", "Guten Morgen"],
+          "description": "Beuge dich mit der Stange auf dem oberen Rücken und leicht gebeugten Knien in der Hüfte nach vorn, bis der Oberkörper fast waagrecht ist, und richte dich durch Vorschieben der Hüfte wieder auf."
+        }
+      }
     },
     {
       "slug": "barbell-overhead-press",
       "name": "Barbell Overhead Press",
-      "aliases": ["overhead press", "military press", "strict press", "OHP", "développé militaire", "Schulterdrücken"],
+      "aliases": ["overhead press", "military press", "strict press", "OHP", "développé militaire"],
       "category": "strength",
       "primary_muscles": ["front_delts"],
       "secondary_muscles": ["side_delts", "triceps", "traps", "abs"],
@@ -218,7 +330,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Stand with the bar resting on your front shoulders and press it straight overhead, pulling your head back slightly to clear its path. Finish with the arms locked and the bar over mid-foot."
+      "description": "Stand with the bar resting on your front shoulders and press it straight overhead, pulling your head back slightly to clear its path. Finish with the arms locked and the bar over mid-foot.",
+      "i18n": {
+        "de": {
+          "name": "Schulterdrücken mit der Langhantel",
+          "aliases": ["Schulterdrücken", "Überkopfdrücken", "Military Press", "Frontdrücken"],
+          "description": "Stehe mit der Stange vorne auf den Schultern und drücke sie gerade über den Kopf; nimm den Kopf dabei leicht zurück. Am Ende sind die Arme gestreckt und die Stange steht über der Fußmitte."
+        }
+      }
     },
     {
       "slug": "seated-barbell-shoulder-press",
@@ -230,7 +349,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Sitting on an upright bench, press the bar from your upper chest to arm's length overhead and lower it back under control."
+      "description": "Sitting on an upright bench, press the bar from your upper chest to arm's length overhead and lower it back under control.",
+      "i18n": {
+        "de": {
+          "name": "Schulterdrücken sitzend mit der Langhantel",
+          "aliases": ["Sitzendes Schulterdrücken"],
+          "description": "Drücke die Stange auf einer aufrechten Bank sitzend von der oberen Brust bis zu gestreckten Armen über den Kopf und senke sie kontrolliert."
+        }
+      }
     },
     {
       "slug": "push-press",
@@ -242,12 +368,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Dip a few centimetres by bending the knees, then drive up explosively and use that leg drive to press the bar overhead. Lower it back to your shoulders and reset."
+      "description": "Dip a few centimetres by bending the knees, then drive up explosively and use that leg drive to press the bar overhead. Lower it back to your shoulders and reset.",
+      "i18n": {
+        "de": {
+          "name": "Push Press",
+          "aliases": ["Stoßdrücken"],
+          "description": "Gehe durch Beugen der Knie ein paar Zentimeter tief, strecke dich explosiv und nutze den Schwung aus den Beinen, um die Stange über den Kopf zu drücken. Senke sie auf die Schultern und setze neu an."
+        }
+      }
     },
     {
       "slug": "bent-over-barbell-row",
       "name": "Bent-Over Barbell Row",
-      "aliases": ["barbell row", "Langhantelrudern"],
+      "aliases": ["barbell row"],
       "category": "strength",
       "primary_muscles": ["lats", "upper_back"],
       "secondary_muscles": ["biceps", "rear_delts", "lower_back", "forearms"],
@@ -255,7 +388,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Hinge forward to around 45 degrees with a flat back and pull the bar to your lower ribs, squeezing the shoulder blades together. Lower it with control without standing up."
+      "description": "Hinge forward to around 45 degrees with a flat back and pull the bar to your lower ribs, squeezing the shoulder blades together. Lower it with control without standing up.",
+      "i18n": {
+        "de": {
+          "name": "Vorgebeugtes Rudern mit der Langhantel",
+          "aliases": ["Langhantelrudern", "Rudern vorgebeugt"],
+          "description": "Beuge dich mit geradem Rücken auf etwa 45 Grad nach vorn und ziehe die Stange zu den unteren Rippen, die Schulterblätter zusammengedrückt. Senke sie kontrolliert, ohne dich aufzurichten."
+        }
+      }
     },
     {
       "slug": "pendlay-row",
@@ -267,7 +407,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "With your torso parallel to the floor, row the bar explosively from a dead stop on the ground to your chest, then set it back down before each rep."
+      "description": "With your torso parallel to the floor, row the bar explosively from a dead stop on the ground to your chest, then set it back down before each rep.",
+      "i18n": {
+        "de": {
+          "name": "Pendlay-Rudern",
+          "aliases": ["Pendlay Row"],
+          "description": "Mit dem Oberkörper parallel zum Boden ziehst du die Stange explosiv vom Boden zur Brust und legst sie vor jeder Wiederholung wieder ab."
+        }
+      }
     },
     {
       "slug": "t-bar-row",
@@ -280,12 +427,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Straddle a bar anchored at one end, grip it near the plates with a close handle, and row it to your chest while keeping your back flat."
+      "description": "Straddle a bar anchored at one end, grip it near the plates with a close handle, and row it to your chest while keeping your back flat.",
+      "i18n": {
+        "de": {
+          "name": "T-Bar-Rudern",
+          "aliases": ["T-Hantel-Rudern", "Landmine-Rudern"],
+          "description": "Stelle dich breitbeinig über eine an einem Ende verankerte Stange, greife sie nah an den Scheiben mit einem engen Griff und ziehe sie mit geradem Rücken zur Brust."
+        }
+      }
     },
     {
       "slug": "barbell-hip-thrust",
       "name": "Barbell Hip Thrust",
-      "aliases": ["hip thrust", "Hüftstoß"],
+      "aliases": ["hip thrust"],
       "category": "strength",
       "primary_muscles": ["glutes"],
       "secondary_muscles": ["hamstrings", "quads"],
@@ -293,7 +447,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Sit with your upper back against a bench and a padded bar across your hips. Drive through your heels until the hips are level with your torso, pause briefly, and lower."
+      "description": "Sit with your upper back against a bench and a padded bar across your hips. Drive through your heels until the hips are level with your torso, pause briefly, and lower.",
+      "i18n": {
+        "de": {
+          "name": "Hip Thrust mit der Langhantel",
+          "aliases": ["Hip Thrust", "Hüftstoß", "Hüftheben mit der Langhantel"],
+          "description": "Setze dich mit dem oberen Rücken an eine Bank, eine gepolsterte Stange auf der Hüfte. Drücke dich über die Fersen hoch, bis die Hüfte auf Höhe des Oberkörpers ist, halte kurz und senke ab."
+        }
+      }
     },
     {
       "slug": "barbell-glute-bridge",
@@ -305,7 +466,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Lying on your back with knees bent and a bar over your hips, press your heels into the floor and raise the hips until your body is straight from knees to shoulders."
+      "description": "Lying on your back with knees bent and a bar over your hips, press your heels into the floor and raise the hips until your body is straight from knees to shoulders.",
+      "i18n": {
+        "de": {
+          "name": "Glute Bridge mit der Langhantel",
+          "aliases": ["Beckenheben mit der Langhantel"],
+          "description": "Hebe in Rückenlage mit gebeugten Knien und der Stange über der Hüfte das Becken, indem du die Fersen in den Boden drückst, bis der Körper von den Knien bis zu den Schultern gerade ist."
+        }
+      }
     },
     {
       "slug": "barbell-lunge",
@@ -317,12 +485,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With the bar on your back, step forward and lower until both knees are bent to about a right angle, then push back to standing. Alternate legs or finish one side first."
+      "description": "With the bar on your back, step forward and lower until both knees are bent to about a right angle, then push back to standing. Alternate legs or finish one side first.",
+      "i18n": {
+        "de": {
+          "name": "Ausfallschritt mit der Langhantel",
+          "aliases": ["Ausfallschritte mit der Langhantel"],
+          "description": "Mit der Stange auf dem Rücken machst du einen Schritt nach vorn und senkst dich ab, bis beide Knie etwa im rechten Winkel gebeugt sind, dann drückst du dich zurück. Wechsle die Beine oder beende erst eine Seite."
+        }
+      }
     },
     {
       "slug": "barbell-curl",
       "name": "Barbell Curl",
-      "aliases": ["biceps curl", "Bizepscurl"],
+      "aliases": ["biceps curl"],
       "category": "strength",
       "primary_muscles": ["biceps"],
       "secondary_muscles": ["forearms"],
@@ -330,7 +505,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Standing tall with an underhand grip, bend only at the elbows to curl the bar to your shoulders, then lower it slowly without swinging your body."
+      "description": "Standing tall with an underhand grip, bend only at the elbows to curl the bar to your shoulders, then lower it slowly without swinging your body.",
+      "i18n": {
+        "de": {
+          "name": "Bizepscurl mit der Langhantel",
+          "aliases": ["Langhantelcurl", "Bizepscurl", "Bizeps-Curl"],
+          "description": "Stehe aufrecht im Untergriff und beuge nur die Ellbogen, um die Stange zu den Schultern zu heben; senke sie langsam, ohne mit dem Körper zu schwingen."
+        }
+      }
     },
     {
       "slug": "reverse-barbell-curl",
@@ -342,7 +524,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Curl the bar with an overhand grip. Turning the palms down brings the forearm muscles strongly into the movement."
+      "description": "Curl the bar with an overhand grip. Turning the palms down brings the forearm muscles strongly into the movement.",
+      "i18n": {
+        "de": {
+          "name": "Reverse Curl mit der Langhantel",
+          "aliases": ["Obergriff-Curl", "Reverse Curl"],
+          "description": "Curle die Stange im Obergriff. Mit den Handflächen nach unten arbeiten die Unterarmmuskeln stark mit."
+        }
+      }
     },
     {
       "slug": "barbell-wrist-curl",
@@ -354,7 +543,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Sit with your forearms on your thighs or a bench, palms up, and raise the bar by flexing only your wrists. Lower it until the fingers open slightly."
+      "description": "Sit with your forearms on your thighs or a bench, palms up, and raise the bar by flexing only your wrists. Lower it until the fingers open slightly.",
+      "i18n": {
+        "de": {
+          "name": "Handgelenkcurl mit der Langhantel",
+          "aliases": ["Handgelenkcurl", "Unterarmcurl"],
+          "description": "Lege die Unterarme mit den Handflächen nach oben auf die Oberschenkel oder eine Bank und hebe die Stange nur durch Beugen der Handgelenke. Senke sie, bis sich die Finger leicht öffnen."
+        }
+      }
     },
     {
       "slug": "barbell-shrug",
@@ -366,7 +562,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Hold the bar at arm's length in front of your thighs and lift your shoulders straight up toward your ears. Pause at the top and lower without rolling the shoulders."
+      "description": "Hold the bar at arm's length in front of your thighs and lift your shoulders straight up toward your ears. Pause at the top and lower without rolling the shoulders.",
+      "i18n": {
+        "de": {
+          "name": "Shrugs mit der Langhantel",
+          "aliases": ["Schulterheben mit der Langhantel", "Shrugs"],
+          "description": "Halte die Stange mit gestreckten Armen vor den Oberschenkeln und ziehe die Schultern gerade nach oben zu den Ohren. Halte oben kurz und senke ab, ohne die Schultern zu kreisen."
+        }
+      }
     },
     {
       "slug": "barbell-upright-row",
@@ -378,7 +581,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Pull the bar up close to your body to about chest height, leading with the elbows so they finish higher than your hands, then lower it."
+      "description": "Pull the bar up close to your body to about chest height, leading with the elbows so they finish higher than your hands, then lower it.",
+      "i18n": {
+        "de": {
+          "name": "Aufrechtes Rudern mit der Langhantel",
+          "aliases": ["Aufrechtes Rudern", "Upright Row"],
+          "description": "Ziehe die Stange nah am Körper bis etwa auf Brusthöhe, die Ellbogen führen und enden höher als die Hände, und senke sie wieder."
+        }
+      }
     },
     {
       "slug": "barbell-calf-raise",
@@ -390,7 +600,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With a bar on your back and the balls of your feet on a small step, rise as high as you can onto your toes, pause, and sink slowly into a stretch."
+      "description": "With a bar on your back and the balls of your feet on a small step, rise as high as you can onto your toes, pause, and sink slowly into a stretch.",
+      "i18n": {
+        "de": {
+          "name": "Wadenheben stehend mit der Langhantel",
+          "aliases": ["Wadenheben mit der Langhantel"],
+          "description": "Mit der Stange auf dem Rücken und den Fußballen auf einer kleinen Stufe drückst du dich so hoch wie möglich auf die Zehen, hältst kurz und senkst dich langsam in die Dehnung."
+        }
+      }
     },
     {
       "slug": "landmine-press",
@@ -402,7 +619,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Hold the free end of a bar anchored in a corner or landmine at shoulder height and press it up and forward, with one hand or both. The arc is easy on stiff shoulders."
+      "description": "Hold the free end of a bar anchored in a corner or landmine at shoulder height and press it up and forward, with one hand or both. The arc is easy on stiff shoulders.",
+      "i18n": {
+        "de": {
+          "name": "Landmine-Drücken",
+          "aliases": ["Landmine Press"],
+          "description": "Halte das freie Ende einer in einer Ecke oder Landmine verankerten Stange auf Schulterhöhe und drücke es mit einer oder beiden Händen nach oben vorn. Der Bogen schont steife Schultern."
+        }
+      }
     },
     {
       "slug": "barbell-rollout",
@@ -414,7 +638,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": null,
       "log_type": "reps",
-      "description": "Kneel holding a loaded bar with round plates and roll it forward as far as you can without your lower back sagging. Pull it back toward your knees using your abs."
+      "description": "Kneel holding a loaded bar with round plates and roll it forward as far as you can without your lower back sagging. Pull it back toward your knees using your abs.",
+      "i18n": {
+        "de": {
+          "name": "Rollout mit der Langhantel",
+          "aliases": ["Langhantel-Rollout", "Ab Rollout"],
+          "description": "Knie dich hin, halte eine mit runden Scheiben beladene Stange und rolle sie so weit nach vorn, wie es ohne Durchhängen des unteren Rückens geht. Ziehe sie mit den Bauchmuskeln zu den Knien zurück."
+        }
+      }
     },
     {
       "slug": "ez-bar-curl",
@@ -426,7 +657,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Grip the angled sections of an EZ bar and curl it to your shoulders with the elbows at your sides. The angled grip is kinder to the wrists than a straight bar."
+      "description": "Grip the angled sections of an EZ bar and curl it to your shoulders with the elbows at your sides. The angled grip is kinder to the wrists than a straight bar.",
+      "i18n": {
+        "de": {
+          "name": "SZ-Curl",
+          "aliases": ["SZ-Stangen-Curl", "Bizepscurl mit der SZ-Stange"],
+          "description": "Greife die abgewinkelten Teile einer SZ-Stange und curle sie mit den Ellbogen am Körper zu den Schultern. Der schräge Griff schont die Handgelenke mehr als eine gerade Stange."
+        }
+      }
     },
     {
       "slug": "ez-bar-preacher-curl",
@@ -439,7 +677,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Rest your upper arms on a preacher pad and curl the bar up, then lower it until the arms are nearly straight. The pad stops you from using momentum."
+      "description": "Rest your upper arms on a preacher pad and curl the bar up, then lower it until the arms are nearly straight. The pad stops you from using momentum.",
+      "i18n": {
+        "de": {
+          "name": "Scottcurl mit der SZ-Stange",
+          "aliases": ["Scottcurl", "Scott-Curl", "Preacher Curl"],
+          "description": "Lege die Oberarme auf das Polster einer Scottbank, curle die Stange hoch und senke sie, bis die Arme fast gestreckt sind. Das Polster verhindert Schwung."
+        }
+      }
     },
     {
       "slug": "ez-bar-skull-crusher",
@@ -452,7 +697,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Lying on a bench with the bar above your chest, bend only the elbows to lower it toward your forehead, then straighten the arms to push it back up."
+      "description": "Lying on a bench with the bar above your chest, bend only the elbows to lower it toward your forehead, then straighten the arms to push it back up.",
+      "i18n": {
+        "de": {
+          "name": "French Press mit der SZ-Stange",
+          "aliases": ["French Press", "Stirndrücken", "Skull Crusher", "Trizepsdrücken liegend"],
+          "description": "Senke die Stange im Liegen auf der Bank nur durch Beugen der Ellbogen zur Stirn und strecke die Arme, um sie wieder hochzudrücken."
+        }
+      }
     },
     {
       "slug": "trap-bar-deadlift",
@@ -465,7 +717,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Stand inside a hexagonal bar, grip the handles at your sides, and stand up by driving through the legs with a tall chest. It loads the back less than a straight-bar deadlift."
+      "description": "Stand inside a hexagonal bar, grip the handles at your sides, and stand up by driving through the legs with a tall chest. It loads the back less than a straight-bar deadlift.",
+      "i18n": {
+        "de": {
+          "name": "Kreuzheben mit der Trap Bar",
+          "aliases": ["Trap-Bar-Kreuzheben", "Hexbar-Kreuzheben"],
+          "description": "Stelle dich in eine sechseckige Stange, greife die seitlichen Griffe und stehe mit aufrechter Brust über die Beine auf. Der Rücken wird weniger belastet als beim Kreuzheben mit gerader Stange."
+        }
+      }
     },
     {
       "slug": "smith-machine-squat",
@@ -477,7 +736,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Squat with the bar running on the fixed rails of a Smith machine. Placing your feet a little in front of the bar lets you sit back while staying balanced."
+      "description": "Squat with the bar running on the fixed rails of a Smith machine. Placing your feet a little in front of the bar lets you sit back while staying balanced.",
+      "i18n": {
+        "de": {
+          "name": "Kniebeuge an der Multipresse",
+          "aliases": ["Kniebeuge in der Multipresse", "Smith-Maschine Kniebeuge"],
+          "description": "Beuge die Knie mit der Stange in den festen Schienen einer Multipresse. Stehen die Füße etwas vor der Stange, kannst du dich nach hinten setzen und bleibst im Gleichgewicht."
+        }
+      }
     },
     {
       "slug": "smith-machine-bench-press",
@@ -489,7 +755,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Press a bar guided by the Smith machine's rails from your chest to arm's length. The fixed path lets you push hard without a spotter."
+      "description": "Press a bar guided by the Smith machine's rails from your chest to arm's length. The fixed path lets you push hard without a spotter.",
+      "i18n": {
+        "de": {
+          "name": "Bankdrücken an der Multipresse",
+          "aliases": ["Bankdrücken in der Multipresse"],
+          "description": "Drücke eine von den Schienen der Multipresse geführte Stange von der Brust bis zu gestreckten Armen. Die feste Bahn erlaubt hartes Drücken ohne Sicherungspartner."
+        }
+      }
     },
     {
       "slug": "smith-machine-calf-raise",
@@ -501,7 +774,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Stand on a step under the Smith bar resting on your shoulders and raise your heels as high as possible, then lower them slowly below the step."
+      "description": "Stand on a step under the Smith bar resting on your shoulders and raise your heels as high as possible, then lower them slowly below the step.",
+      "i18n": {
+        "de": {
+          "name": "Wadenheben an der Multipresse",
+          "aliases": ["Wadenheben in der Multipresse"],
+          "description": "Stelle dich mit der Stange der Multipresse auf den Schultern auf eine Stufe, hebe die Fersen so hoch wie möglich und senke sie langsam unter die Stufe."
+        }
+      }
     },
     {
       "slug": "dumbbell-bench-press",
@@ -513,7 +793,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Lie on a flat bench with a dumbbell in each hand at chest level and press them up until the arms are straight, letting them drift slightly together. Lower until you feel a stretch across the chest."
+      "description": "Lie on a flat bench with a dumbbell in each hand at chest level and press them up until the arms are straight, letting them drift slightly together. Lower until you feel a stretch across the chest.",
+      "i18n": {
+        "de": {
+          "name": "Kurzhantel-Bankdrücken",
+          "aliases": ["Bankdrücken mit Kurzhanteln", "Kurzhanteldrücken"],
+          "description": "Lege dich mit je einer Kurzhantel auf Brusthöhe auf eine Flachbank und drücke sie hoch, bis die Arme gestreckt sind; dabei kommen sie leicht zusammen. Senke sie, bis du eine Dehnung in der Brust spürst."
+        }
+      }
     },
     {
       "slug": "incline-dumbbell-bench-press",
@@ -525,12 +812,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "On a bench inclined to about 30 degrees, press the dumbbells from the sides of your upper chest to above your shoulders and lower them slowly."
+      "description": "On a bench inclined to about 30 degrees, press the dumbbells from the sides of your upper chest to above your shoulders and lower them slowly.",
+      "i18n": {
+        "de": {
+          "name": "Schrägbankdrücken mit Kurzhanteln",
+          "aliases": ["Kurzhantel-Schrägbankdrücken"],
+          "description": "Drücke die Kurzhanteln auf einer etwa 30 Grad schrägen Bank von der Seite der oberen Brust bis über die Schultern und senke sie langsam."
+        }
+      }
     },
     {
       "slug": "dumbbell-fly",
       "name": "Dumbbell Fly",
-      "aliases": ["chest fly", "Fliegende", "écarté couché"],
+      "aliases": ["chest fly", "écarté couché"],
       "category": "strength",
       "primary_muscles": ["chest"],
       "secondary_muscles": ["front_delts"],
@@ -538,7 +832,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Lying on a bench with the dumbbells above your chest and elbows slightly bent, open your arms in a wide arc until you feel a stretch, then bring them back together as if hugging a barrel."
+      "description": "Lying on a bench with the dumbbells above your chest and elbows slightly bent, open your arms in a wide arc until you feel a stretch, then bring them back together as if hugging a barrel.",
+      "i18n": {
+        "de": {
+          "name": "Fliegende mit Kurzhanteln",
+          "aliases": ["Fliegende", "Flys", "Kurzhantel-Fliegende"],
+          "description": "Öffne im Liegen auf der Bank die Arme mit leicht gebeugten Ellbogen von über der Brust in einem weiten Bogen, bis du eine Dehnung spürst, und führe sie wie um ein Fass wieder zusammen."
+        }
+      }
     },
     {
       "slug": "incline-dumbbell-fly",
@@ -550,7 +851,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "A dumbbell fly on a bench inclined to about 30 degrees, which emphasises the upper part of the chest."
+      "description": "A dumbbell fly on a bench inclined to about 30 degrees, which emphasises the upper part of the chest.",
+      "i18n": {
+        "de": {
+          "name": "Schrägbank-Fliegende mit Kurzhanteln",
+          "aliases": ["Schrägbank-Fliegende"],
+          "description": "Fliegende auf einer etwa 30 Grad schrägen Bank; betont den oberen Teil der Brust."
+        }
+      }
     },
     {
       "slug": "dumbbell-shoulder-press",
@@ -563,7 +871,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Seated or standing, press the dumbbells from shoulder height to overhead until the arms are straight, then lower them back to your shoulders under control."
+      "description": "Seated or standing, press the dumbbells from shoulder height to overhead until the arms are straight, then lower them back to your shoulders under control.",
+      "i18n": {
+        "de": {
+          "name": "Schulterdrücken mit Kurzhanteln",
+          "aliases": ["Kurzhantel-Schulterdrücken"],
+          "description": "Drücke die Kurzhanteln im Sitzen oder Stehen von Schulterhöhe über den Kopf, bis die Arme gestreckt sind, und senke sie kontrolliert zu den Schultern."
+        }
+      }
     },
     {
       "slug": "arnold-press",
@@ -575,12 +890,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Start with the dumbbells at shoulder height and your palms facing you, then turn the palms forward as you press overhead. Reverse the turn on the way down."
+      "description": "Start with the dumbbells at shoulder height and your palms facing you, then turn the palms forward as you press overhead. Reverse the turn on the way down.",
+      "i18n": {
+        "de": {
+          "name": "Arnold Press",
+          "aliases": ["Arnold-Drücken"],
+          "description": "Beginne mit den Kurzhanteln auf Schulterhöhe, die Handflächen zeigen zu dir, und drehe sie beim Drücken über den Kopf nach vorn. Beim Absenken drehst du zurück."
+        }
+      }
     },
     {
       "slug": "dumbbell-lateral-raise",
       "name": "Dumbbell Lateral Raise",
-      "aliases": ["side raise", "Seitheben", "élévation latérale"],
+      "aliases": ["side raise", "élévation latérale"],
       "category": "strength",
       "primary_muscles": ["side_delts"],
       "secondary_muscles": ["traps"],
@@ -588,7 +910,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With a soft bend in the elbows, raise the dumbbells out to your sides until they reach shoulder height, then lower them slowly. Lead with the elbows rather than the hands."
+      "description": "With a soft bend in the elbows, raise the dumbbells out to your sides until they reach shoulder height, then lower them slowly. Lead with the elbows rather than the hands.",
+      "i18n": {
+        "de": {
+          "name": "Seitheben mit Kurzhanteln",
+          "aliases": ["Seitheben", "Seitenheben", "Seitheben stehend"],
+          "description": "Hebe die Kurzhanteln mit leicht gebeugten Ellbogen seitlich bis auf Schulterhöhe und senke sie langsam. Die Ellbogen führen, nicht die Hände."
+        }
+      }
     },
     {
       "slug": "dumbbell-front-raise",
@@ -600,7 +929,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Raise the dumbbells straight in front of you to shoulder height with nearly straight arms, pause, and lower without swinging."
+      "description": "Raise the dumbbells straight in front of you to shoulder height with nearly straight arms, pause, and lower without swinging.",
+      "i18n": {
+        "de": {
+          "name": "Frontheben mit Kurzhanteln",
+          "aliases": ["Frontheben", "Frontheben mit Kurzhantel"],
+          "description": "Hebe die Kurzhanteln mit fast gestreckten Armen vor dir bis auf Schulterhöhe, halte kurz und senke sie ohne Schwung."
+        }
+      }
     },
     {
       "slug": "dumbbell-rear-delt-fly",
@@ -613,12 +949,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Hinge forward with a flat back and raise the dumbbells out to the sides with slightly bent arms, squeezing the back of your shoulders. Keep the weights light and the motion slow."
+      "description": "Hinge forward with a flat back and raise the dumbbells out to the sides with slightly bent arms, squeezing the back of your shoulders. Keep the weights light and the motion slow.",
+      "i18n": {
+        "de": {
+          "name": "Reverse Flys mit Kurzhanteln",
+          "aliases": ["Reverse Flys", "Vorgebeugtes Seitheben", "Butterfly reverse mit Kurzhanteln"],
+          "description": "Beuge dich mit geradem Rücken vor und hebe die Kurzhanteln mit leicht gebeugten Armen seitlich an, wobei du die hintere Schulter anspannst. Nimm leichte Gewichte und bewege dich langsam."
+        }
+      }
     },
     {
       "slug": "one-arm-dumbbell-row",
       "name": "One-Arm Dumbbell Row",
-      "aliases": ["single-arm dumbbell row", "Kurzhantelrudern"],
+      "aliases": ["single-arm dumbbell row"],
       "category": "strength",
       "primary_muscles": ["lats", "upper_back"],
       "secondary_muscles": ["biceps", "rear_delts"],
@@ -626,7 +969,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Support one hand and knee on a bench and row the dumbbell toward your hip, keeping the torso still and level. Lower it until the arm is straight."
+      "description": "Support one hand and knee on a bench and row the dumbbell toward your hip, keeping the torso still and level. Lower it until the arm is straight.",
+      "i18n": {
+        "de": {
+          "name": "Einarmiges Kurzhantelrudern",
+          "aliases": ["Kurzhantelrudern", "Rudern einarmig"],
+          "description": "Stütze eine Hand und ein Knie auf einer Bank ab und ziehe die Kurzhantel zur Hüfte, den Oberkörper ruhig und waagrecht. Senke sie, bis der Arm gestreckt ist."
+        }
+      }
     },
     {
       "slug": "chest-supported-dumbbell-row",
@@ -638,7 +988,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Lie face down on an incline bench and row both dumbbells up beside your ribs, pinching the shoulder blades. The bench takes the lower back out of the lift."
+      "description": "Lie face down on an incline bench and row both dumbbells up beside your ribs, pinching the shoulder blades. The bench takes the lower back out of the lift.",
+      "i18n": {
+        "de": {
+          "name": "Brustgestütztes Kurzhantelrudern",
+          "aliases": ["Rudern auf der Schrägbank"],
+          "description": "Lege dich bäuchlings auf eine Schrägbank und ziehe beide Kurzhanteln neben die Rippen, die Schulterblätter zusammen. Die Bank entlastet den unteren Rücken."
+        }
+      }
     },
     {
       "slug": "renegade-row",
@@ -650,7 +1007,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "In a push-up position with your hands on two dumbbells, row one weight to your ribs while keeping the hips square to the floor, then switch sides."
+      "description": "In a push-up position with your hands on two dumbbells, row one weight to your ribs while keeping the hips square to the floor, then switch sides.",
+      "i18n": {
+        "de": {
+          "name": "Renegade Row",
+          "aliases": ["Liegestützrudern"],
+          "description": "In Liegestützposition mit den Händen auf zwei Kurzhanteln ziehst du ein Gewicht zu den Rippen, ohne die Hüfte zu verdrehen, und wechselst dann die Seite."
+        }
+      }
     },
     {
       "slug": "dumbbell-curl",
@@ -663,7 +1027,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Standing with a dumbbell in each hand and palms forward, curl the weights to your shoulders with your elbows fixed at your sides, then lower slowly."
+      "description": "Standing with a dumbbell in each hand and palms forward, curl the weights to your shoulders with your elbows fixed at your sides, then lower slowly.",
+      "i18n": {
+        "de": {
+          "name": "Bizepscurl mit Kurzhanteln",
+          "aliases": ["Kurzhantelcurl", "Kurzhantel-Bizepscurl"],
+          "description": "Curle im Stehen mit je einer Kurzhantel, Handflächen nach vorn, die Gewichte zu den Schultern; die Ellbogen bleiben an der Seite. Senke langsam ab."
+        }
+      }
     },
     {
       "slug": "hammer-curl",
@@ -675,7 +1046,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Curl the dumbbells with your palms facing each other, as if holding two hammers. The neutral grip also trains the muscles on top of the forearm."
+      "description": "Curl the dumbbells with your palms facing each other, as if holding two hammers. The neutral grip also trains the muscles on top of the forearm.",
+      "i18n": {
+        "de": {
+          "name": "Hammercurl",
+          "aliases": ["Hammer-Curl", "Hammercurls"],
+          "description": "Curle die Kurzhanteln mit zueinander zeigenden Handflächen, als hieltest du zwei Hämmer. Der neutrale Griff trainiert auch die Muskeln oben am Unterarm."
+        }
+      }
     },
     {
       "slug": "incline-dumbbell-curl",
@@ -687,7 +1065,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Sit back on an incline bench with your arms hanging straight down and curl the dumbbells from that stretched position without moving the upper arms."
+      "description": "Sit back on an incline bench with your arms hanging straight down and curl the dumbbells from that stretched position without moving the upper arms.",
+      "i18n": {
+        "de": {
+          "name": "Schrägbank-Curl mit Kurzhanteln",
+          "aliases": ["Schrägbankcurl"],
+          "description": "Setze dich zurückgelehnt auf eine Schrägbank, die Arme hängen gerade nach unten, und curle die Kurzhanteln aus dieser Dehnung, ohne die Oberarme zu bewegen."
+        }
+      }
     },
     {
       "slug": "concentration-curl",
@@ -699,7 +1084,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Seated, brace the back of your upper arm against the inside of your thigh and curl the dumbbell up slowly, squeezing at the top."
+      "description": "Seated, brace the back of your upper arm against the inside of your thigh and curl the dumbbell up slowly, squeezing at the top.",
+      "i18n": {
+        "de": {
+          "name": "Konzentrationscurl",
+          "aliases": ["Konzentrations-Curl"],
+          "description": "Stütze im Sitzen die Rückseite des Oberarms an der Innenseite des Oberschenkels ab und curle die Kurzhantel langsam hoch; oben fest anspannen."
+        }
+      }
     },
     {
       "slug": "zottman-curl",
@@ -711,7 +1103,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Curl up with the palms facing up, turn them to face down at the top, and lower slowly with that overhand grip before turning back."
+      "description": "Curl up with the palms facing up, turn them to face down at the top, and lower slowly with that overhand grip before turning back.",
+      "i18n": {
+        "de": {
+          "name": "Zottman-Curl",
+          "aliases": ["Zottman Curl"],
+          "description": "Curle mit den Handflächen nach oben, drehe sie oben nach unten und senke langsam im Obergriff ab, bevor du zurückdrehst."
+        }
+      }
     },
     {
       "slug": "dumbbell-overhead-triceps-extension",
@@ -723,7 +1122,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Hold one dumbbell with both hands above your head and lower it behind your head by bending the elbows, keeping them pointing up, then straighten the arms."
+      "description": "Hold one dumbbell with both hands above your head and lower it behind your head by bending the elbows, keeping them pointing up, then straighten the arms.",
+      "i18n": {
+        "de": {
+          "name": "Trizepsstrecken über Kopf mit Kurzhantel",
+          "aliases": ["Überkopf-Trizepsdrücken", "French Press mit Kurzhantel"],
+          "description": "Halte eine Kurzhantel mit beiden Händen über dem Kopf und senke sie durch Beugen der Ellbogen hinter den Kopf, die Ellbogen zeigen nach oben; dann strecke die Arme."
+        }
+      }
     },
     {
       "slug": "dumbbell-triceps-kickback",
@@ -735,7 +1141,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Hinge forward with your upper arm held along your side and straighten the elbow to push the dumbbell back, then let it swing forward to 90 degrees."
+      "description": "Hinge forward with your upper arm held along your side and straighten the elbow to push the dumbbell back, then let it swing forward to 90 degrees.",
+      "i18n": {
+        "de": {
+          "name": "Trizeps-Kickback mit Kurzhantel",
+          "aliases": ["Kickbacks", "Trizeps Kickback"],
+          "description": "Beuge dich vor, den Oberarm an der Seite, und strecke den Ellbogen, um die Kurzhantel nach hinten zu drücken; lass sie dann bis 90 Grad nach vorn schwingen."
+        }
+      }
     },
     {
       "slug": "dumbbell-pullover",
@@ -747,7 +1160,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Lying across or along a bench, hold one dumbbell over your chest and lower it behind your head in an arc with slightly bent arms, then pull it back over your chest."
+      "description": "Lying across or along a bench, hold one dumbbell over your chest and lower it behind your head in an arc with slightly bent arms, then pull it back over your chest.",
+      "i18n": {
+        "de": {
+          "name": "Überzüge mit der Kurzhantel",
+          "aliases": ["Pullover", "Überzug", "Kurzhantel-Pullover"],
+          "description": "Halte quer oder längs auf einer Bank liegend eine Kurzhantel über der Brust, senke sie mit leicht gebeugten Armen in einem Bogen hinter den Kopf und ziehe sie zurück über die Brust."
+        }
+      }
     },
     {
       "slug": "dumbbell-shrug",
@@ -759,7 +1179,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Hold the dumbbells at your sides and lift your shoulders straight up as high as you can, hold for a moment, and lower them."
+      "description": "Hold the dumbbells at your sides and lift your shoulders straight up as high as you can, hold for a moment, and lower them.",
+      "i18n": {
+        "de": {
+          "name": "Shrugs mit Kurzhanteln",
+          "aliases": ["Schulterheben mit Kurzhanteln"],
+          "description": "Halte die Kurzhanteln seitlich und ziehe die Schultern so hoch wie möglich gerade nach oben, halte kurz und senke sie."
+        }
+      }
     },
     {
       "slug": "goblet-squat",
@@ -771,7 +1198,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Hold one dumbbell or kettlebell upright against your chest and squat down between your knees with the torso tall. A good way to learn squat depth."
+      "description": "Hold one dumbbell or kettlebell upright against your chest and squat down between your knees with the torso tall. A good way to learn squat depth.",
+      "i18n": {
+        "de": {
+          "name": "Goblet Squat",
+          "aliases": ["Goblet-Kniebeuge", "Kelchkniebeuge"],
+          "description": "Halte eine Kurzhantel oder Kettlebell aufrecht vor der Brust und beuge dich mit aufrechtem Oberkörper zwischen die Knie. Gut, um die Tiefe der Kniebeuge zu lernen."
+        }
+      }
     },
     {
       "slug": "dumbbell-plie-squat",
@@ -784,7 +1218,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Stand wide with the toes turned out, hold a dumbbell between your legs and sink straight down until your thighs are level, then rise by squeezing the legs together."
+      "description": "Stand wide with the toes turned out, hold a dumbbell between your legs and sink straight down until your thighs are level, then rise by squeezing the legs together.",
+      "i18n": {
+        "de": {
+          "name": "Plié-Kniebeuge mit Kurzhantel",
+          "aliases": ["Sumo-Kniebeuge", "Plié Squat"],
+          "description": "Stelle dich breit mit nach außen gedrehten Zehen hin, halte eine Kurzhantel zwischen den Beinen und sinke gerade nach unten, bis die Oberschenkel waagrecht sind; drücke die Beine beim Aufstehen zusammen."
+        }
+      }
     },
     {
       "slug": "dumbbell-walking-lunge",
@@ -796,7 +1237,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Holding dumbbells at your sides, step forward into a lunge, then bring the back foot through into the next step so you travel across the floor, alternating legs."
+      "description": "Holding dumbbells at your sides, step forward into a lunge, then bring the back foot through into the next step so you travel across the floor, alternating legs.",
+      "i18n": {
+        "de": {
+          "name": "Gehende Ausfallschritte mit Kurzhanteln",
+          "aliases": ["Walking Lunges", "Ausfallschritte gehend"],
+          "description": "Mit Kurzhanteln an der Seite machst du einen Ausfallschritt nach vorn und ziehst das hintere Bein zum nächsten Schritt durch, sodass du mit wechselnden Beinen vorwärts gehst."
+        }
+      }
     },
     {
       "slug": "dumbbell-reverse-lunge",
@@ -808,7 +1256,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Step backward into a lunge until the back knee nearly touches the floor, then push through the front heel to return. Stepping back is easier on the knees than stepping forward."
+      "description": "Step backward into a lunge until the back knee nearly touches the floor, then push through the front heel to return. Stepping back is easier on the knees than stepping forward.",
+      "i18n": {
+        "de": {
+          "name": "Ausfallschritt rückwärts mit Kurzhanteln",
+          "aliases": ["Reverse Lunge", "Ausfallschritte rückwärts"],
+          "description": "Mache einen Schritt zurück in den Ausfallschritt, bis das hintere Knie fast den Boden berührt, und drücke dich über die vordere Ferse zurück. Rückwärts schont die Knie mehr als vorwärts."
+        }
+      }
     },
     {
       "slug": "bulgarian-split-squat",
@@ -821,7 +1276,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With the top of your rear foot on a bench behind you, lower the back knee toward the floor and drive up through the front foot. Finish all reps on one side before switching."
+      "description": "With the top of your rear foot on a bench behind you, lower the back knee toward the floor and drive up through the front foot. Finish all reps on one side before switching.",
+      "i18n": {
+        "de": {
+          "name": "Bulgarische Kniebeuge",
+          "aliases": ["Bulgarian Split Squat", "Bulgarischer Ausfallschritt"],
+          "description": "Lege den Rist des hinteren Fußes auf eine Bank hinter dir, senke das hintere Knie Richtung Boden und drücke dich über den vorderen Fuß hoch. Beende alle Wiederholungen einer Seite, bevor du wechselst."
+        }
+      }
     },
     {
       "slug": "dumbbell-step-up",
@@ -833,7 +1295,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Holding dumbbells, place one foot on a box or bench and stand up onto it without pushing off the back foot, then step down under control."
+      "description": "Holding dumbbells, place one foot on a box or bench and stand up onto it without pushing off the back foot, then step down under control.",
+      "i18n": {
+        "de": {
+          "name": "Step-up mit Kurzhanteln",
+          "aliases": ["Step-ups", "Aufsteiger"],
+          "description": "Setze mit Kurzhanteln in den Händen einen Fuß auf eine Box oder Bank und steige hinauf, ohne dich mit dem hinteren Fuß abzustoßen; steige kontrolliert wieder ab."
+        }
+      }
     },
     {
       "slug": "dumbbell-romanian-deadlift",
@@ -845,7 +1314,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Hold the dumbbells in front of your thighs and push your hips back, sliding the weights down your legs until you feel the hamstrings stretch, then stand back up."
+      "description": "Hold the dumbbells in front of your thighs and push your hips back, sliding the weights down your legs until you feel the hamstrings stretch, then stand back up.",
+      "i18n": {
+        "de": {
+          "name": "Rumänisches Kreuzheben mit Kurzhanteln",
+          "aliases": ["Kurzhantel-RDL"],
+          "description": "Halte die Kurzhanteln vor den Oberschenkeln, schiebe die Hüfte nach hinten und lass die Gewichte an den Beinen hinabgleiten, bis die Beinbeuger dehnen; richte dich wieder auf."
+        }
+      }
     },
     {
       "slug": "single-leg-romanian-deadlift",
@@ -857,7 +1333,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Balance on one leg and hinge forward while the free leg extends behind you and the weight lowers toward the floor. Keep the hips level, then return to standing."
+      "description": "Balance on one leg and hinge forward while the free leg extends behind you and the weight lowers toward the floor. Keep the hips level, then return to standing.",
+      "i18n": {
+        "de": {
+          "name": "Einbeiniges rumänisches Kreuzheben",
+          "aliases": ["Einbeiniges Kreuzheben"],
+          "description": "Balanciere auf einem Bein und beuge dich in der Hüfte vor, während das freie Bein nach hinten streckt und das Gewicht Richtung Boden sinkt. Halte die Hüfte gerade und richte dich wieder auf."
+        }
+      }
     },
     {
       "slug": "dumbbell-thruster",
@@ -869,7 +1352,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Squat with the dumbbells at your shoulders, then stand up explosively and press them overhead in one continuous motion."
+      "description": "Squat with the dumbbells at your shoulders, then stand up explosively and press them overhead in one continuous motion.",
+      "i18n": {
+        "de": {
+          "name": "Thruster mit Kurzhanteln",
+          "aliases": ["Thruster"],
+          "description": "Gehe mit den Kurzhanteln auf den Schultern in die Kniebeuge, stehe explosiv auf und drücke sie in einer fließenden Bewegung über den Kopf."
+        }
+      }
     },
     {
       "slug": "farmers-carry",
@@ -882,7 +1372,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "static",
       "log_type": "weight_duration",
-      "description": "Pick up a heavy weight in each hand and walk with a tall posture and short, quick steps for the planned time, shoulders pulled back and down."
+      "description": "Pick up a heavy weight in each hand and walk with a tall posture and short, quick steps for the planned time, shoulders pulled back and down.",
+      "i18n": {
+        "de": {
+          "name": "Farmer's Walk",
+          "aliases": ["Farmers Walk", "Bauerngang", "Farmer Carry"],
+          "description": "Nimm in jede Hand ein schweres Gewicht und gehe aufrecht mit kurzen, schnellen Schritten für die geplante Zeit, die Schultern nach hinten unten gezogen."
+        }
+      }
     },
     {
       "slug": "suitcase-carry",
@@ -894,7 +1391,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "static",
       "log_type": "weight_duration",
-      "description": "Carry one heavy weight in a single hand and walk without leaning toward it. Your trunk works to keep you upright."
+      "description": "Carry one heavy weight in a single hand and walk without leaning toward it. Your trunk works to keep you upright.",
+      "i18n": {
+        "de": {
+          "name": "Koffertragen",
+          "aliases": ["Suitcase Carry", "einarmiges Tragen"],
+          "description": "Trage ein schweres Gewicht in einer Hand und gehe, ohne dich zur Seite zu neigen. Der Rumpf arbeitet, um dich aufrecht zu halten."
+        }
+      }
     },
     {
       "slug": "dumbbell-side-bend",
@@ -906,7 +1410,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Holding a dumbbell in one hand, bend sideways toward it, then pull yourself upright with the opposite side of your waist."
+      "description": "Holding a dumbbell in one hand, bend sideways toward it, then pull yourself upright with the opposite side of your waist.",
+      "i18n": {
+        "de": {
+          "name": "Seitbeugen mit Kurzhantel",
+          "aliases": ["Seitbeuge", "Seitneigen mit Kurzhantel"],
+          "description": "Neige dich mit einer Kurzhantel in einer Hand zu ihr hin zur Seite und ziehe dich mit der gegenüberliegenden Taillenseite wieder auf."
+        }
+      }
     },
     {
       "slug": "single-leg-dumbbell-calf-raise",
@@ -918,7 +1429,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Stand on one foot on a step holding a dumbbell on that side, lower the heel below the step, and rise as high as you can onto the toes."
+      "description": "Stand on one foot on a step holding a dumbbell on that side, lower the heel below the step, and rise as high as you can onto the toes.",
+      "i18n": {
+        "de": {
+          "name": "Einbeiniges Wadenheben mit Kurzhantel",
+          "aliases": ["Wadenheben einbeinig mit Kurzhantel"],
+          "description": "Stelle dich mit einem Fuß auf eine Stufe, die Kurzhantel auf derselben Seite, senke die Ferse unter die Stufe und drücke dich so hoch wie möglich auf die Zehen."
+        }
+      }
     },
     {
       "slug": "dumbbell-floor-press",
@@ -930,7 +1448,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Lying on the floor, lower the dumbbells until your elbows touch the ground, pause, and press them back up."
+      "description": "Lying on the floor, lower the dumbbells until your elbows touch the ground, pause, and press them back up.",
+      "i18n": {
+        "de": {
+          "name": "Bodendrücken mit Kurzhanteln",
+          "aliases": ["Kurzhantel-Bodendrücken"],
+          "description": "Senke die Kurzhanteln im Liegen auf dem Boden, bis die Ellbogen den Boden berühren, halte kurz und drücke sie wieder hoch."
+        }
+      }
     },
     {
       "slug": "kettlebell-swing",
@@ -943,12 +1468,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Hike the bell back between your legs, then snap your hips forward so it floats up to chest height. Let it fall back into the hinge and repeat; the arms only guide it."
+      "description": "Hike the bell back between your legs, then snap your hips forward so it floats up to chest height. Let it fall back into the hinge and repeat; the arms only guide it.",
+      "i18n": {
+        "de": {
+          "name": "Kettlebell Swing",
+          "aliases": ["Kettlebell-Schwung", "KB Swing", "Russian Swing"],
+          "description": "Schwinge die Kettlebell zwischen den Beinen nach hinten und strecke dann die Hüfte schnell, sodass sie bis auf Brusthöhe schwebt. Lass sie zurück in die Hüftbeuge fallen und wiederhole; die Arme führen nur."
+        }
+      }
     },
     {
       "slug": "turkish-get-up",
       "name": "Turkish Get-Up",
-      "aliases": ["TGU", "get-up", "Türkisches Aufstehen"],
+      "aliases": ["TGU", "get-up"],
       "category": "strength",
       "primary_muscles": ["front_delts", "abs", "obliques"],
       "secondary_muscles": ["glutes", "triceps"],
@@ -956,7 +1488,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": null,
       "log_type": "weight_reps",
-      "description": "Lying on your back with a kettlebell pressed up in one hand, stand up step by step while the arm stays vertical and your eyes stay on the bell, then reverse the steps to lie back down."
+      "description": "Lying on your back with a kettlebell pressed up in one hand, stand up step by step while the arm stays vertical and your eyes stay on the bell, then reverse the steps to lie back down.",
+      "i18n": {
+        "de": {
+          "name": "Turkish Get-up",
+          "aliases": ["Türkisches Aufstehen", "TGU"],
+          "description": "Stehe aus der Rückenlage mit einer in einer Hand hochgedrückten Kettlebell Schritt für Schritt auf; der Arm bleibt senkrecht und der Blick auf der Kugel. Lege dich in umgekehrter Reihenfolge wieder hin."
+        }
+      }
     },
     {
       "slug": "kettlebell-clean",
@@ -968,7 +1507,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Swing the bell back, then pull it up close to your body and let it roll around your wrist into the rack position at your shoulder without banging the forearm."
+      "description": "Swing the bell back, then pull it up close to your body and let it roll around your wrist into the rack position at your shoulder without banging the forearm.",
+      "i18n": {
+        "de": {
+          "name": "Kettlebell Clean",
+          "aliases": ["Kettlebell-Umsetzen"],
+          "description": "Schwinge die Kettlebell nach hinten, ziehe sie nah am Körper hoch und lass sie um das Handgelenk in die Rack-Position an der Schulter rollen, ohne auf den Unterarm zu schlagen."
+        }
+      }
     },
     {
       "slug": "kettlebell-snatch",
@@ -980,7 +1526,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "In one movement, swing the bell from between your legs to straight overhead, punching the hand through as it turns over so it lands softly on the forearm."
+      "description": "In one movement, swing the bell from between your legs to straight overhead, punching the hand through as it turns over so it lands softly on the forearm.",
+      "i18n": {
+        "de": {
+          "name": "Kettlebell Snatch",
+          "aliases": ["Kettlebell-Reißen"],
+          "description": "Schwinge die Kettlebell in einer Bewegung von zwischen den Beinen gerade über den Kopf und stoße die Hand durch, während sie sich dreht, damit sie weich auf dem Unterarm landet."
+        }
+      }
     },
     {
       "slug": "kettlebell-press",
@@ -992,7 +1545,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "From the rack position, press the bell overhead with the forearm vertical until the arm is locked, then lower it back to your shoulder."
+      "description": "From the rack position, press the bell overhead with the forearm vertical until the arm is locked, then lower it back to your shoulder.",
+      "i18n": {
+        "de": {
+          "name": "Kettlebell-Drücken",
+          "aliases": ["Kettlebell Press", "Kettlebell-Schulterdrücken"],
+          "description": "Drücke die Kettlebell aus der Rack-Position mit senkrechtem Unterarm über den Kopf, bis der Arm gestreckt ist, und senke sie zur Schulter."
+        }
+      }
     },
     {
       "slug": "kettlebell-bottoms-up-press",
@@ -1004,7 +1564,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Hold the bell upside down by the handle with a hard grip and press it overhead while keeping it balanced. The instability trains the grip and shoulder control."
+      "description": "Hold the bell upside down by the handle with a hard grip and press it overhead while keeping it balanced. The instability trains the grip and shoulder control.",
+      "i18n": {
+        "de": {
+          "name": "Bottoms-up-Drücken mit der Kettlebell",
+          "aliases": ["Bottoms-up Press"],
+          "description": "Halte die Kettlebell kopfüber fest am Griff und drücke sie über den Kopf, ohne dass sie kippt. Die Instabilität trainiert Griff und Schulterkontrolle."
+        }
+      }
     },
     {
       "slug": "kettlebell-windmill",
@@ -1016,7 +1583,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": null,
       "log_type": "weight_reps",
-      "description": "With a bell locked out overhead, push your hip out to the side and slide your free hand down your leg toward the floor, eyes on the bell, then return to standing."
+      "description": "With a bell locked out overhead, push your hip out to the side and slide your free hand down your leg toward the floor, eyes on the bell, then return to standing.",
+      "i18n": {
+        "de": {
+          "name": "Windmühle mit der Kettlebell",
+          "aliases": ["Kettlebell Windmill", "Windmühle"],
+          "description": "Mit der Kettlebell gestreckt über dem Kopf schiebst du die Hüfte zur Seite und lässt die freie Hand am Bein entlang zum Boden gleiten, den Blick auf der Kugel; dann richtest du dich auf."
+        }
+      }
     },
     {
       "slug": "kettlebell-halo",
@@ -1028,7 +1602,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": null,
       "log_type": "weight_reps",
-      "description": "Hold the bell upside down by the horns and circle it around your head, close to your neck, alternating directions each rep."
+      "description": "Hold the bell upside down by the horns and circle it around your head, close to your neck, alternating directions each rep.",
+      "i18n": {
+        "de": {
+          "name": "Kettlebell Halo",
+          "aliases": ["Halo"],
+          "description": "Halte die Kettlebell kopfüber an den Hörnern und kreise sie nah am Nacken um den Kopf; wechsle die Richtung mit jeder Wiederholung."
+        }
+      }
     },
     {
       "slug": "kettlebell-high-pull",
@@ -1040,7 +1621,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Swing the bell back and as the hips snap forward pull it to chest height with the elbow high and back, then let it return into the next swing."
+      "description": "Swing the bell back and as the hips snap forward pull it to chest height with the elbow high and back, then let it return into the next swing.",
+      "i18n": {
+        "de": {
+          "name": "Kettlebell High Pull",
+          "aliases": ["Hochziehen mit der Kettlebell"],
+          "description": "Schwinge die Kettlebell nach hinten und ziehe sie, während die Hüfte nach vorn schnellt, mit hohem Ellbogen auf Brusthöhe; lass sie dann in den nächsten Schwung zurück."
+        }
+      }
     },
     {
       "slug": "kettlebell-gorilla-row",
@@ -1052,12 +1640,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "In a deep hinge with two bells between your feet, row one bell to your ribs while pressing the other into the floor, then alternate."
+      "description": "In a deep hinge with two bells between your feet, row one bell to your ribs while pressing the other into the floor, then alternate.",
+      "i18n": {
+        "de": {
+          "name": "Gorilla-Rudern mit Kettlebells",
+          "aliases": ["Gorilla Row"],
+          "description": "In tiefer Hüftbeuge mit zwei Kettlebells zwischen den Füßen ziehst du eine zu den Rippen, während du die andere in den Boden drückst, und wechselst dann ab."
+        }
+      }
     },
     {
       "slug": "leg-press",
       "name": "Leg Press",
-      "aliases": ["sled leg press", "presse à cuisses", "Beinpresse"],
+      "aliases": ["sled leg press", "presse à cuisses"],
       "category": "strength",
       "primary_muscles": ["quads", "glutes"],
       "secondary_muscles": ["hamstrings", "adductors"],
@@ -1065,7 +1660,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Sit in the machine with your feet about shoulder-width on the platform, lower it until your knees are well bent, and press it away without slamming the knees straight."
+      "description": "Sit in the machine with your feet about shoulder-width on the platform, lower it until your knees are well bent, and press it away without slamming the knees straight.",
+      "i18n": {
+        "de": {
+          "name": "Beinpresse",
+          "aliases": ["Beinpressen", "Leg Press"],
+          "description": "Setze dich in die Maschine, die Füße etwa schulterbreit auf der Plattform, senke sie, bis die Knie deutlich gebeugt sind, und drücke sie weg, ohne die Knie ruckartig durchzustrecken."
+        }
+      }
     },
     {
       "slug": "machine-hack-squat",
@@ -1077,12 +1679,18 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With your back against the sled and shoulders under the pads, squat down as deep as you can control and drive the platform back up."
+      "description": "With your back against the sled and shoulders under the pads, squat down as deep as you can control and drive the platform back up.",
+      "i18n": {
+        "de": {
+          "name": "Hackenschmidt-Kniebeuge an der Maschine",
+          "aliases": ["Hackenschmidt", "Hack Squat", "Hackenschmidt-Maschine"],
+          "description": "Mit dem Rücken am Schlitten und den Schultern unter den Polstern beugst du die Knie so tief, wie du es kontrollieren kannst, und drückst die Plattform wieder hoch."
+        }
+      }
     },
     {
       "slug": "leg-extension",
       "name": "Leg Extension",
-      "aliases": ["Beinstrecker"],
       "category": "strength",
       "primary_muscles": ["quads"],
       "secondary_muscles": [],
@@ -1090,12 +1698,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Sitting with the pad against your lower shins, straighten your knees to lift it, pause at the top, and lower it slowly."
+      "description": "Sitting with the pad against your lower shins, straighten your knees to lift it, pause at the top, and lower it slowly.",
+      "i18n": {
+        "de": {
+          "name": "Beinstrecker",
+          "aliases": ["Beinstrecken", "Leg Extension"],
+          "description": "Strecke im Sitzen, das Polster vor den unteren Schienbeinen, die Knie, um es zu heben, halte oben kurz und senke langsam ab."
+        }
+      }
     },
     {
       "slug": "lying-leg-curl",
       "name": "Lying Leg Curl",
-      "aliases": ["hamstring curl", "Beinbeuger"],
+      "aliases": ["hamstring curl"],
       "category": "strength",
       "primary_muscles": ["hamstrings"],
       "secondary_muscles": ["calves"],
@@ -1103,7 +1718,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Lying face down with the pad just above your heels, curl your heels toward your glutes and lower them under control without lifting the hips."
+      "description": "Lying face down with the pad just above your heels, curl your heels toward your glutes and lower them under control without lifting the hips.",
+      "i18n": {
+        "de": {
+          "name": "Beinbeuger liegend",
+          "aliases": ["Beinbeugen liegend", "Leg Curl liegend", "Beinbeuger"],
+          "description": "Ziehe in Bauchlage, das Polster knapp über den Fersen, die Fersen zum Gesäß und senke sie kontrolliert, ohne die Hüfte anzuheben."
+        }
+      }
     },
     {
       "slug": "seated-leg-curl",
@@ -1115,7 +1737,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Seated with the thigh pad locked down and the lower pad behind your ankles, pull your heels down and back, then let them rise slowly."
+      "description": "Seated with the thigh pad locked down and the lower pad behind your ankles, pull your heels down and back, then let them rise slowly.",
+      "i18n": {
+        "de": {
+          "name": "Beinbeuger sitzend",
+          "aliases": ["Beinbeugen sitzend", "Leg Curl sitzend"],
+          "description": "Im Sitzen, das Oberschenkelpolster fixiert und das untere Polster hinter den Knöcheln, ziehst du die Fersen nach unten hinten und lässt sie langsam zurückkommen."
+        }
+      }
     },
     {
       "slug": "seated-calf-raise",
@@ -1127,12 +1756,18 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With the pad across your lower thighs and the balls of your feet on the platform, raise your heels as high as possible, then let them sink for a full stretch."
+      "description": "With the pad across your lower thighs and the balls of your feet on the platform, raise your heels as high as possible, then let them sink for a full stretch.",
+      "i18n": {
+        "de": {
+          "name": "Wadenheben sitzend",
+          "aliases": ["Sitzendes Wadenheben"],
+          "description": "Mit dem Polster auf den unteren Oberschenkeln und den Fußballen auf der Plattform hebst du die Fersen so hoch wie möglich und lässt sie dann für eine volle Dehnung sinken."
+        }
+      }
     },
     {
       "slug": "standing-calf-raise-machine",
       "name": "Standing Calf Raise Machine",
-      "aliases": ["Wadenheben"],
       "category": "strength",
       "primary_muscles": ["calves"],
       "secondary_muscles": [],
@@ -1140,7 +1775,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Stand under the shoulder pads with your heels hanging off the platform and rise onto your toes, pausing at the top before lowering."
+      "description": "Stand under the shoulder pads with your heels hanging off the platform and rise onto your toes, pausing at the top before lowering.",
+      "i18n": {
+        "de": {
+          "name": "Wadenheben stehend an der Maschine",
+          "aliases": ["Wadenmaschine stehend", "Wadenheben an der Maschine", "Wadenheben"],
+          "description": "Stelle dich unter die Schulterpolster, die Fersen über der Plattform, und drücke dich auf die Zehen; halte oben kurz, bevor du absenkst."
+        }
+      }
     },
     {
       "slug": "hip-abduction-machine",
@@ -1152,7 +1794,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Seated with the pads against the outside of your knees, push your legs apart as far as you can, then let them come back together slowly."
+      "description": "Seated with the pads against the outside of your knees, push your legs apart as far as you can, then let them come back together slowly.",
+      "i18n": {
+        "de": {
+          "name": "Abduktorenmaschine",
+          "aliases": ["Abduktoren", "Hüftabduktion an der Maschine"],
+          "description": "Drücke im Sitzen, die Polster außen an den Knien, die Beine so weit wie möglich auseinander und lass sie langsam zurückkommen."
+        }
+      }
     },
     {
       "slug": "hip-adduction-machine",
@@ -1164,7 +1813,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Seated with the pads against the inside of your knees, squeeze your legs together against the resistance and open them with control."
+      "description": "Seated with the pads against the inside of your knees, squeeze your legs together against the resistance and open them with control.",
+      "i18n": {
+        "de": {
+          "name": "Adduktorenmaschine",
+          "aliases": ["Adduktoren", "Hüftadduktion an der Maschine"],
+          "description": "Drücke im Sitzen, die Polster innen an den Knien, die Beine gegen den Widerstand zusammen und öffne sie kontrolliert."
+        }
+      }
     },
     {
       "slug": "machine-chest-press",
@@ -1176,12 +1832,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Sit with the handles at mid-chest height and press them forward until your arms are straight, then let them return until you feel a stretch in the chest."
+      "description": "Sit with the handles at mid-chest height and press them forward until your arms are straight, then let them return until you feel a stretch in the chest.",
+      "i18n": {
+        "de": {
+          "name": "Brustpresse",
+          "aliases": ["Brustpresse an der Maschine", "Chest Press"],
+          "description": "Setze dich so, dass die Griffe auf Höhe der Brustmitte sind, drücke sie nach vorn, bis die Arme gestreckt sind, und lass sie zurück, bis du eine Dehnung in der Brust spürst."
+        }
+      }
     },
     {
       "slug": "pec-deck",
       "name": "Pec Deck",
-      "aliases": ["machine fly", "Butterfly"],
+      "aliases": ["machine fly"],
       "category": "strength",
       "primary_muscles": ["chest"],
       "secondary_muscles": ["front_delts"],
@@ -1189,7 +1852,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Seated with your arms on the pads or handles, bring them together in front of your chest in a wide arc, squeeze, and open again slowly."
+      "description": "Seated with your arms on the pads or handles, bring them together in front of your chest in a wide arc, squeeze, and open again slowly.",
+      "i18n": {
+        "de": {
+          "name": "Butterfly an der Maschine",
+          "aliases": ["Butterfly", "Butterflymaschine", "Pec Deck"],
+          "description": "Führe im Sitzen, die Arme an den Polstern oder Griffen, diese in einem weiten Bogen vor der Brust zusammen, spanne an und öffne langsam."
+        }
+      }
     },
     {
       "slug": "reverse-pec-deck",
@@ -1202,7 +1872,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Facing the pec deck with the handles in front of you, sweep your arms back and out until they are in line with your body, then return slowly."
+      "description": "Facing the pec deck with the handles in front of you, sweep your arms back and out until they are in line with your body, then return slowly.",
+      "i18n": {
+        "de": {
+          "name": "Reverse Butterfly an der Maschine",
+          "aliases": ["Reverse Butterfly", "Butterfly reverse"],
+          "description": "Mit dem Gesicht zur Butterflymaschine und den Griffen vor dir führst du die Arme nach hinten außen, bis sie in einer Linie mit dem Körper sind, und langsam zurück."
+        }
+      }
     },
     {
       "slug": "machine-shoulder-press",
@@ -1214,12 +1891,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Sit with the handles at shoulder height and press them overhead until the arms are straight, then lower under control."
+      "description": "Sit with the handles at shoulder height and press them overhead until the arms are straight, then lower under control.",
+      "i18n": {
+        "de": {
+          "name": "Schulterpresse",
+          "aliases": ["Schulterdrücken an der Maschine"],
+          "description": "Setze dich mit den Griffen auf Schulterhöhe hin, drücke sie über den Kopf, bis die Arme gestreckt sind, und senke kontrolliert."
+        }
+      }
     },
     {
       "slug": "lat-pulldown",
       "name": "Lat Pulldown",
-      "aliases": ["pulldown", "Latziehen", "tirage vertical"],
+      "aliases": ["pulldown", "tirage vertical"],
       "category": "strength",
       "primary_muscles": ["lats"],
       "secondary_muscles": ["biceps", "upper_back", "rear_delts"],
@@ -1227,7 +1911,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Sit with your thighs under the pads and pull the bar down to your upper chest, driving the elbows toward your sides. Let it rise slowly until the arms are straight."
+      "description": "Sit with your thighs under the pads and pull the bar down to your upper chest, driving the elbows toward your sides. Let it rise slowly until the arms are straight.",
+      "i18n": {
+        "de": {
+          "name": "Latziehen",
+          "aliases": ["Latzug", "Lat-Ziehen", "Latziehen zur Brust"],
+          "description": "Setze dich mit den Oberschenkeln unter die Polster und ziehe die Stange zur oberen Brust, die Ellbogen zur Seite des Körpers. Lass sie langsam hoch, bis die Arme gestreckt sind."
+        }
+      }
     },
     {
       "slug": "close-grip-lat-pulldown",
@@ -1239,7 +1930,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "A pulldown with a narrow handle and palms facing each other, pulling the handle to the top of your chest."
+      "description": "A pulldown with a narrow handle and palms facing each other, pulling the handle to the top of your chest.",
+      "i18n": {
+        "de": {
+          "name": "Latziehen eng",
+          "aliases": ["Enges Latziehen", "Latziehen mit engem Griff"],
+          "description": "Latziehen mit einem engen Griff und zueinander zeigenden Handflächen; der Griff kommt bis oben an die Brust."
+        }
+      }
     },
     {
       "slug": "seated-machine-row",
@@ -1251,7 +1949,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "With your chest against the pad, pull the handles toward you until the elbows pass your torso, squeezing the shoulder blades, then extend the arms."
+      "description": "With your chest against the pad, pull the handles toward you until the elbows pass your torso, squeezing the shoulder blades, then extend the arms.",
+      "i18n": {
+        "de": {
+          "name": "Rudern sitzend an der Maschine",
+          "aliases": ["Rudermaschine", "Maschinenrudern"],
+          "description": "Mit der Brust am Polster ziehst du die Griffe zu dir, bis die Ellbogen am Oberkörper vorbei sind, drückst die Schulterblätter zusammen und streckst die Arme wieder."
+        }
+      }
     },
     {
       "slug": "assisted-pull-up",
@@ -1263,7 +1968,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Kneel or stand on the platform of an assisted pull-up machine and pull yourself up until your chin passes the handles. More counterweight makes it easier; log the assistance as the weight."
+      "description": "Kneel or stand on the platform of an assisted pull-up machine and pull yourself up until your chin passes the handles. More counterweight makes it easier; log the assistance as the weight.",
+      "i18n": {
+        "de": {
+          "name": "Unterstützte Klimmzüge",
+          "aliases": ["Klimmzug mit Unterstützung", "Klimmzugmaschine"],
+          "description": "Knie oder stehe auf der Plattform einer Klimmzugmaschine mit Gegengewicht und ziehe dich hoch, bis das Kinn über den Griffen ist. Mehr Gegengewicht macht es leichter; trage die Unterstützung als Gewicht ein."
+        }
+      }
     },
     {
       "slug": "assisted-dip",
@@ -1275,7 +1987,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "On the platform of an assisted dip machine, lower yourself until your upper arms are level with the floor, then press back up."
+      "description": "On the platform of an assisted dip machine, lower yourself until your upper arms are level with the floor, then press back up.",
+      "i18n": {
+        "de": {
+          "name": "Unterstützte Dips",
+          "aliases": ["Dips mit Unterstützung", "Dipmaschine"],
+          "description": "Senke dich auf der Plattform einer Dipmaschine ab, bis die Oberarme waagrecht sind, und drücke dich wieder hoch."
+        }
+      }
     },
     {
       "slug": "seated-dip-machine",
@@ -1287,7 +2006,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Seated with the handles beside your hips, push them down until your arms are straight, then let them rise slowly."
+      "description": "Seated with the handles beside your hips, push them down until your arms are straight, then let them rise slowly.",
+      "i18n": {
+        "de": {
+          "name": "Dips sitzend an der Maschine",
+          "aliases": ["Trizepsmaschine", "Dip-Maschine sitzend"],
+          "description": "Drücke im Sitzen die Griffe neben der Hüfte nach unten, bis die Arme gestreckt sind, und lass sie langsam wieder hoch."
+        }
+      }
     },
     {
       "slug": "glute-kickback-machine",
@@ -1299,12 +2025,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With your chest on the pad and one foot on the footplate, push the leg back and up until the hip is fully extended, then return slowly."
+      "description": "With your chest on the pad and one foot on the footplate, push the leg back and up until the hip is fully extended, then return slowly.",
+      "i18n": {
+        "de": {
+          "name": "Gesäß-Kickback an der Maschine",
+          "aliases": ["Glute-Maschine", "Po-Maschine"],
+          "description": "Mit der Brust am Polster und einem Fuß auf der Fußplatte drückst du das Bein nach hinten oben, bis die Hüfte ganz gestreckt ist, und kommst langsam zurück."
+        }
+      }
     },
     {
       "slug": "back-extension",
       "name": "Back Extension",
-      "aliases": ["hyperextension", "Roman chair back extension", "Rückenstrecker"],
+      "aliases": ["hyperextension", "Roman chair back extension"],
       "category": "strength",
       "primary_muscles": ["lower_back", "glutes"],
       "secondary_muscles": ["hamstrings"],
@@ -1312,7 +2045,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "With your hips on the pad of a back extension bench and heels anchored, lower your torso toward the floor, then raise it until your body is straight. Hold a plate to your chest to make it harder."
+      "description": "With your hips on the pad of a back extension bench and heels anchored, lower your torso toward the floor, then raise it until your body is straight. Hold a plate to your chest to make it harder.",
+      "i18n": {
+        "de": {
+          "name": "Rückenstrecker",
+          "aliases": ["Hyperextension", "Rückenstrecken", "Rumpfheben"],
+          "description": "Lege die Hüfte auf das Polster einer Rückenstreckerbank, die Fersen fixiert, senke den Oberkörper Richtung Boden und hebe ihn, bis der Körper gerade ist. Eine Hantelscheibe an der Brust macht es schwerer."
+        }
+      }
     },
     {
       "slug": "reverse-hyperextension",
@@ -1324,7 +2064,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Lying face down on the machine with your legs hanging, swing them up behind you until they are level with your body, then let them fall back under control."
+      "description": "Lying face down on the machine with your legs hanging, swing them up behind you until they are level with your body, then let them fall back under control.",
+      "i18n": {
+        "de": {
+          "name": "Reverse Hyperextension",
+          "aliases": ["Umgekehrte Hyperextension"],
+          "description": "Lege dich bäuchlings auf die Maschine, die Beine hängen, und schwinge sie nach hinten oben, bis sie mit dem Körper auf einer Linie sind; lass sie kontrolliert zurück."
+        }
+      }
     },
     {
       "slug": "glute-ham-raise",
@@ -1337,7 +2084,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "With your feet locked in a glute-ham developer and knees on the pad, lower your body forward until it is level, then curl yourself back up using the hamstrings."
+      "description": "With your feet locked in a glute-ham developer and knees on the pad, lower your body forward until it is level, then curl yourself back up using the hamstrings.",
+      "i18n": {
+        "de": {
+          "name": "Glute-Ham Raise",
+          "aliases": ["GHR", "Glute Ham Raise"],
+          "description": "Mit den Füßen im Glute-Ham-Gerät fixiert und den Knien auf dem Polster senkst du den Körper nach vorn, bis er waagrecht ist, und ziehst dich mit den Beinbeugern wieder hoch."
+        }
+      }
     },
     {
       "slug": "machine-crunch",
@@ -1349,7 +2103,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Seated in an ab crunch machine, curl your ribs toward your hips against the resistance, then return slowly."
+      "description": "Seated in an ab crunch machine, curl your ribs toward your hips against the resistance, then return slowly.",
+      "i18n": {
+        "de": {
+          "name": "Crunch an der Maschine",
+          "aliases": ["Bauchmaschine", "Bauchpresse an der Maschine"],
+          "description": "Rolle im Sitzen in der Bauchmaschine die Rippen gegen den Widerstand zur Hüfte ein und komme langsam zurück."
+        }
+      }
     },
     {
       "slug": "machine-torso-rotation",
@@ -1361,7 +2122,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Seated with your hips fixed, rotate your upper body to one side against the resistance and return slowly. Complete both sides."
+      "description": "Seated with your hips fixed, rotate your upper body to one side against the resistance and return slowly. Complete both sides.",
+      "i18n": {
+        "de": {
+          "name": "Rumpfrotation an der Maschine",
+          "aliases": ["Rotationsmaschine", "Torso Rotation"],
+          "description": "Drehe im Sitzen mit fixierter Hüfte den Oberkörper gegen den Widerstand zu einer Seite und langsam zurück. Trainiere beide Seiten."
+        }
+      }
     },
     {
       "slug": "machine-preacher-curl",
@@ -1373,7 +2141,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "With your upper arms on the pad, curl the handles up and lower them to nearly straight arms."
+      "description": "With your upper arms on the pad, curl the handles up and lower them to nearly straight arms.",
+      "i18n": {
+        "de": {
+          "name": "Scottcurl an der Maschine",
+          "aliases": ["Bizepsmaschine", "Scottcurl-Maschine"],
+          "description": "Mit den Oberarmen auf dem Polster curlst du die Griffe hoch und senkst sie bis zu fast gestreckten Armen."
+        }
+      }
     },
     {
       "slug": "belt-squat",
@@ -1385,12 +2160,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Standing on the platform with the load hung from a belt around your hips, squat down and up. The spine carries no load."
+      "description": "Standing on the platform with the load hung from a belt around your hips, squat down and up. The spine carries no load.",
+      "i18n": {
+        "de": {
+          "name": "Belt Squat",
+          "aliases": ["Gürtelkniebeuge", "Kniebeuge mit Hüftgurt"],
+          "description": "Stehe auf der Plattform, die Last an einem Gurt um die Hüfte, und beuge die Knie. Die Wirbelsäule trägt keine Last."
+        }
+      }
     },
     {
       "slug": "cable-crossover",
       "name": "Cable Crossover",
-      "aliases": ["cable fly", "Kabelzug-Fliegende"],
+      "aliases": ["cable fly"],
       "category": "strength",
       "primary_muscles": ["chest"],
       "secondary_muscles": ["front_delts"],
@@ -1398,7 +2180,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Standing between two high pulleys with a handle in each hand, pull them down and together in front of your hips in a hugging arc, then let them travel back slowly."
+      "description": "Standing between two high pulleys with a handle in each hand, pull them down and together in front of your hips in a hugging arc, then let them travel back slowly.",
+      "i18n": {
+        "de": {
+          "name": "Cable Crossover",
+          "aliases": ["Kabelziehen über Kreuz", "Kabelzug-Fliegende", "Fliegende am Kabel"],
+          "description": "Stehe zwischen zwei hohen Seilzügen mit je einem Griff und ziehe sie in einem umarmenden Bogen nach unten vor der Hüfte zusammen; lass sie langsam zurück."
+        }
+      }
     },
     {
       "slug": "low-to-high-cable-fly",
@@ -1410,12 +2199,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With the pulleys set low, sweep the handles up and together to shoulder height in an arc, which targets the upper chest."
+      "description": "With the pulleys set low, sweep the handles up and together to shoulder height in an arc, which targets the upper chest.",
+      "i18n": {
+        "de": {
+          "name": "Kabel-Fliegende von unten nach oben",
+          "aliases": ["Fliegende von unten am Kabel"],
+          "description": "Mit tief eingestellten Seilzügen führst du die Griffe in einem Bogen nach oben bis auf Schulterhöhe zusammen; das betont die obere Brust."
+        }
+      }
     },
     {
       "slug": "cable-triceps-pushdown",
       "name": "Cable Triceps Pushdown",
-      "aliases": ["triceps pushdown", "rope pushdown", "Trizepsdrücken"],
+      "aliases": ["triceps pushdown", "rope pushdown"],
       "category": "strength",
       "primary_muscles": ["triceps"],
       "secondary_muscles": [],
@@ -1423,7 +2219,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With the elbows pinned to your sides, push a bar or rope down until the arms are straight, then let it rise until the forearms pass horizontal."
+      "description": "With the elbows pinned to your sides, push a bar or rope down until the arms are straight, then let it rise until the forearms pass horizontal.",
+      "i18n": {
+        "de": {
+          "name": "Trizepsdrücken am Kabel",
+          "aliases": ["Trizepsdrücken", "Pushdown", "Trizeps am Seil"],
+          "description": "Mit den Ellbogen fest an der Seite drückst du eine Stange oder ein Seil nach unten, bis die Arme gestreckt sind, und lässt es hoch, bis die Unterarme über die Waagrechte kommen."
+        }
+      }
     },
     {
       "slug": "cable-overhead-triceps-extension",
@@ -1435,7 +2238,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Facing away from a pulley with a rope held behind your head, straighten your arms forward and up, then let the rope pull your hands back behind your head."
+      "description": "Facing away from a pulley with a rope held behind your head, straighten your arms forward and up, then let the rope pull your hands back behind your head.",
+      "i18n": {
+        "de": {
+          "name": "Trizepsstrecken über Kopf am Kabel",
+          "aliases": ["Überkopf-Trizeps am Seil"],
+          "description": "Mit dem Rücken zum Seilzug und dem Seil hinter dem Kopf streckst du die Arme nach vorn oben und lässt dir die Hände vom Seil wieder hinter den Kopf ziehen."
+        }
+      }
     },
     {
       "slug": "cable-curl",
@@ -1447,12 +2257,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Facing a low pulley, curl the bar up to your shoulders with elbows at your sides. The cable keeps tension on the biceps through the whole range."
+      "description": "Facing a low pulley, curl the bar up to your shoulders with elbows at your sides. The cable keeps tension on the biceps through the whole range.",
+      "i18n": {
+        "de": {
+          "name": "Bizepscurl am Kabel",
+          "aliases": ["Kabelcurl", "Bizepscurl am Seilzug"],
+          "description": "Curle mit dem Gesicht zum unteren Seilzug die Stange mit den Ellbogen an der Seite zu den Schultern. Das Kabel hält den Bizeps über den ganzen Weg unter Spannung."
+        }
+      }
     },
     {
       "slug": "seated-cable-row",
       "name": "Seated Cable Row",
-      "aliases": ["cable row", "Rudern am Kabel"],
+      "aliases": ["cable row"],
       "category": "strength",
       "primary_muscles": ["upper_back", "lats"],
       "secondary_muscles": ["biceps", "rear_delts"],
@@ -1460,7 +2277,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Sitting tall with your feet braced, pull the handle to your lower ribs and squeeze your shoulder blades, then reach forward again without rounding your back."
+      "description": "Sitting tall with your feet braced, pull the handle to your lower ribs and squeeze your shoulder blades, then reach forward again without rounding your back.",
+      "i18n": {
+        "de": {
+          "name": "Rudern am Kabel sitzend",
+          "aliases": ["Rudern am Kabel", "Kabelrudern", "Rudern sitzend"],
+          "description": "Sitze aufrecht mit abgestützten Füßen, ziehe den Griff zu den unteren Rippen und drücke die Schulterblätter zusammen; greife dann wieder nach vorn, ohne den Rücken zu runden."
+        }
+      }
     },
     {
       "slug": "face-pull",
@@ -1472,7 +2296,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Pull a rope set at face height toward your forehead, separating the ends and turning your hands so the knuckles point back. Pause with the elbows high."
+      "description": "Pull a rope set at face height toward your forehead, separating the ends and turning your hands so the knuckles point back. Pause with the elbows high.",
+      "i18n": {
+        "de": {
+          "name": "Face Pull",
+          "aliases": ["Face Pulls", "Seilziehen zum Gesicht"],
+          "description": "Ziehe ein auf Gesichtshöhe eingestelltes Seil zur Stirn, ziehe die Enden auseinander und drehe die Hände, sodass die Knöchel nach hinten zeigen. Halte kurz mit hohen Ellbogen."
+        }
+      }
     },
     {
       "slug": "cable-lateral-raise",
@@ -1484,7 +2315,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Standing side-on to a low pulley, raise the handle out across and away from your body to shoulder height with a slightly bent arm, then lower it slowly."
+      "description": "Standing side-on to a low pulley, raise the handle out across and away from your body to shoulder height with a slightly bent arm, then lower it slowly.",
+      "i18n": {
+        "de": {
+          "name": "Seitheben am Kabel",
+          "aliases": ["Seitheben am Seilzug"],
+          "description": "Stehe seitlich zum unteren Seilzug und hebe den Griff mit leicht gebeugtem Arm quer vom Körper weg bis auf Schulterhöhe; senke ihn langsam."
+        }
+      }
     },
     {
       "slug": "straight-arm-pulldown",
@@ -1497,7 +2335,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Facing a high pulley with straight arms, sweep the bar or rope down to your thighs using the lats, then let it rise to eye level."
+      "description": "Facing a high pulley with straight arms, sweep the bar or rope down to your thighs using the lats, then let it rise to eye level.",
+      "i18n": {
+        "de": {
+          "name": "Überzüge am Kabel",
+          "aliases": ["Latziehen mit gestreckten Armen", "Straight Arm Pulldown"],
+          "description": "Mit dem Gesicht zum oberen Seilzug führst du Stange oder Seil mit gestreckten Armen über den Latissimus zu den Oberschenkeln und lässt sie bis auf Augenhöhe zurück."
+        }
+      }
     },
     {
       "slug": "cable-woodchop",
@@ -1510,7 +2355,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Pull the handle diagonally across your body from high to low, turning through your trunk and pivoting the back foot, then control it back."
+      "description": "Pull the handle diagonally across your body from high to low, turning through your trunk and pivoting the back foot, then control it back.",
+      "i18n": {
+        "de": {
+          "name": "Holzhacker am Kabel",
+          "aliases": ["Holzhacker", "Woodchopper"],
+          "description": "Ziehe den Griff diagonal von oben nach unten über den Körper, drehe dabei aus dem Rumpf und auf dem hinteren Fuß, und führe ihn kontrolliert zurück."
+        }
+      }
     },
     {
       "slug": "pallof-press",
@@ -1523,7 +2375,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "static",
       "log_type": "reps",
-      "description": "Standing side-on to a cable or band anchored at chest height, press the handle straight out from your chest and hold it there, resisting the pull to turn, then bring it back in."
+      "description": "Standing side-on to a cable or band anchored at chest height, press the handle straight out from your chest and hold it there, resisting the pull to turn, then bring it back in.",
+      "i18n": {
+        "de": {
+          "name": "Pallof Press",
+          "aliases": ["Anti-Rotations-Drücken"],
+          "description": "Stehe seitlich zu einem auf Brusthöhe befestigten Kabel oder Band, drücke den Griff gerade von der Brust weg und halte ihn gegen den Zug, der dich drehen will; dann zurück zur Brust."
+        }
+      }
     },
     {
       "slug": "cable-pull-through",
@@ -1535,7 +2394,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Facing away from a low pulley with the rope between your legs, hinge back at the hips and then drive them forward to stand tall and squeeze the glutes."
+      "description": "Facing away from a low pulley with the rope between your legs, hinge back at the hips and then drive them forward to stand tall and squeeze the glutes.",
+      "i18n": {
+        "de": {
+          "name": "Pull-Through am Kabel",
+          "aliases": ["Cable Pull Through"],
+          "description": "Mit dem Rücken zum unteren Seilzug und dem Seil zwischen den Beinen beugst du dich in der Hüfte nach hinten und schiebst sie dann nach vorn, bis du aufrecht stehst und das Gesäß anspannst."
+        }
+      }
     },
     {
       "slug": "cable-glute-kickback",
@@ -1547,7 +2413,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With an ankle strap on a low pulley, kick the leg straight back without arching your lower back, pause, and return slowly."
+      "description": "With an ankle strap on a low pulley, kick the leg straight back without arching your lower back, pause, and return slowly.",
+      "i18n": {
+        "de": {
+          "name": "Gesäß-Kickback am Kabel",
+          "aliases": ["Kickback am Kabel", "Glute Kickback"],
+          "description": "Mit einer Fußschlaufe am unteren Seilzug streckst du das Bein gerade nach hinten, ohne ins Hohlkreuz zu gehen, hältst kurz und kommst langsam zurück."
+        }
+      }
     },
     {
       "slug": "cable-hip-abduction",
@@ -1559,7 +2432,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With an ankle strap on the outer leg and the pulley low, lift the leg out to the side away from the machine and lower it slowly."
+      "description": "With an ankle strap on the outer leg and the pulley low, lift the leg out to the side away from the machine and lower it slowly.",
+      "i18n": {
+        "de": {
+          "name": "Abduktion am Kabel",
+          "aliases": ["Beinabspreizen am Kabel"],
+          "description": "Mit der Fußschlaufe am äußeren Bein und tiefem Seilzug hebst du das Bein seitlich von der Maschine weg und senkst es langsam."
+        }
+      }
     },
     {
       "slug": "cable-crunch",
@@ -1571,7 +2451,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Kneel below a high pulley holding a rope beside your head and crunch your ribs toward your hips by rounding the spine; the hips stay still."
+      "description": "Kneel below a high pulley holding a rope beside your head and crunch your ribs toward your hips by rounding the spine; the hips stay still.",
+      "i18n": {
+        "de": {
+          "name": "Kabelcrunch",
+          "aliases": ["Crunch am Kabel", "Kniender Kabelcrunch"],
+          "description": "Knie unter einem hohen Seilzug, halte das Seil neben dem Kopf und rolle die Rippen durch Runden der Wirbelsäule zur Hüfte ein; die Hüfte bleibt ruhig."
+        }
+      }
     },
     {
       "slug": "cable-external-rotation",
@@ -1583,7 +2470,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Standing side-on to a pulley at elbow height, keep the elbow tucked and bent at 90 degrees and rotate the forearm outward, then return slowly. Keep it light."
+      "description": "Standing side-on to a pulley at elbow height, keep the elbow tucked and bent at 90 degrees and rotate the forearm outward, then return slowly. Keep it light.",
+      "i18n": {
+        "de": {
+          "name": "Außenrotation am Kabel",
+          "aliases": ["Außenrotation am Seilzug"],
+          "description": "Stehe seitlich zu einem Seilzug auf Ellbogenhöhe, halte den Ellbogen angelegt und 90 Grad gebeugt und drehe den Unterarm nach außen; langsam zurück. Nimm wenig Gewicht."
+        }
+      }
     },
     {
       "slug": "single-arm-cable-row",
@@ -1595,12 +2489,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Row one handle toward your hip, letting the shoulder reach forward at the start and drawing it back at the end without twisting the torso."
+      "description": "Row one handle toward your hip, letting the shoulder reach forward at the start and drawing it back at the end without twisting the torso.",
+      "i18n": {
+        "de": {
+          "name": "Einarmiges Rudern am Kabel",
+          "aliases": ["Kabelrudern einarmig"],
+          "description": "Ziehe einen Griff zur Hüfte; am Anfang darf die Schulter nach vorn mitgehen, am Ende ziehst du sie zurück, ohne den Oberkörper zu verdrehen."
+        }
+      }
     },
     {
       "slug": "push-up",
       "name": "Push-Up",
-      "aliases": ["press-up", "pompe", "Liegestütz", "flexión"],
+      "aliases": ["press-up", "pompe", "flexión"],
       "category": "strength",
       "primary_muscles": ["chest"],
       "secondary_muscles": ["triceps", "front_delts", "abs"],
@@ -1608,7 +2509,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "From a straight plank on your hands, lower your chest until it nearly touches the floor and push back up, keeping your body in one line from head to heels."
+      "description": "From a straight plank on your hands, lower your chest until it nearly touches the floor and push back up, keeping your body in one line from head to heels.",
+      "i18n": {
+        "de": {
+          "name": "Liegestütz",
+          "aliases": ["Liegestütze", "Liegestützen", "Push-up"],
+          "description": "Senke aus einem geraden Stütz auf den Händen die Brust, bis sie fast den Boden berührt, und drücke dich wieder hoch; der Körper bleibt von Kopf bis Ferse in einer Linie."
+        }
+      }
     },
     {
       "slug": "incline-push-up",
@@ -1620,7 +2528,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "A push-up with your hands on a bench or box, which makes it easier. Lower the chest to the edge and press away."
+      "description": "A push-up with your hands on a bench or box, which makes it easier. Lower the chest to the edge and press away.",
+      "i18n": {
+        "de": {
+          "name": "Erhöhte Liegestütze",
+          "aliases": ["Liegestütz erhöht", "Liegestütz an der Bank"],
+          "description": "Ein Liegestütz mit den Händen auf einer Bank oder Box, was ihn leichter macht. Senke die Brust zur Kante und drücke dich weg."
+        }
+      }
     },
     {
       "slug": "decline-push-up",
@@ -1632,7 +2547,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "A push-up with your feet raised on a bench, which shifts more of your weight onto the arms and the upper chest."
+      "description": "A push-up with your feet raised on a bench, which shifts more of your weight onto the arms and the upper chest.",
+      "i18n": {
+        "de": {
+          "name": "Liegestütze mit erhöhten Füßen",
+          "aliases": ["Negativ-Liegestütz", "Decline Liegestütz"],
+          "description": "Ein Liegestütz mit den Füßen auf einer Bank, der mehr Gewicht auf die Arme und die obere Brust bringt."
+        }
+      }
     },
     {
       "slug": "diamond-push-up",
@@ -1645,7 +2567,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "A push-up with your hands together under the chest, thumbs and index fingers forming a diamond, which loads the triceps."
+      "description": "A push-up with your hands together under the chest, thumbs and index fingers forming a diamond, which loads the triceps.",
+      "i18n": {
+        "de": {
+          "name": "Diamant-Liegestütze",
+          "aliases": ["Diamond Push-up", "enge Liegestütze"],
+          "description": "Ein Liegestütz mit den Händen zusammen unter der Brust, Daumen und Zeigefinger bilden eine Raute; das belastet den Trizeps."
+        }
+      }
     },
     {
       "slug": "pike-push-up",
@@ -1657,7 +2586,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "With your hips high in an inverted V, bend the elbows to lower the top of your head toward the floor between your hands, then press back up."
+      "description": "With your hips high in an inverted V, bend the elbows to lower the top of your head toward the floor between your hands, then press back up.",
+      "i18n": {
+        "de": {
+          "name": "Pike-Liegestütze",
+          "aliases": ["Pike Push-up", "Hecht-Liegestütz"],
+          "description": "Mit hoher Hüfte in einem umgedrehten V beugst du die Ellbogen, bis der Scheitel zwischen den Händen Richtung Boden kommt, und drückst dich wieder hoch."
+        }
+      }
     },
     {
       "slug": "handstand-push-up",
@@ -1670,12 +2606,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Kick up into a handstand against a wall, lower your head to the floor under control, and press back up to straight arms."
+      "description": "Kick up into a handstand against a wall, lower your head to the floor under control, and press back up to straight arms.",
+      "i18n": {
+        "de": {
+          "name": "Handstand-Liegestütze",
+          "aliases": ["Handstanddrücken", "HSPU"],
+          "description": "Schwinge dich an einer Wand in den Handstand, senke den Kopf kontrolliert zum Boden und drücke dich bis zu gestreckten Armen wieder hoch."
+        }
+      }
     },
     {
       "slug": "pull-up",
       "name": "Pull-Up",
-      "aliases": ["Klimmzug", "traction", "dominada"],
+      "aliases": ["traction", "dominada"],
       "category": "strength",
       "primary_muscles": ["lats"],
       "secondary_muscles": ["biceps", "upper_back", "forearms"],
@@ -1683,7 +2626,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Hang from a bar with an overhand grip a little wider than your shoulders and pull until your chin clears the bar, then lower all the way to straight arms."
+      "description": "Hang from a bar with an overhand grip a little wider than your shoulders and pull until your chin clears the bar, then lower all the way to straight arms.",
+      "i18n": {
+        "de": {
+          "name": "Klimmzug",
+          "aliases": ["Klimmzüge", "Klimmzug im Obergriff"],
+          "description": "Hänge im Obergriff etwas breiter als schulterbreit an der Stange und ziehe dich hoch, bis das Kinn über der Stange ist; senke dich bis zu gestreckten Armen ab."
+        }
+      }
     },
     {
       "slug": "chin-up",
@@ -1695,7 +2645,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Like a pull-up but with the palms facing you and the hands about shoulder-width apart, which gives the biceps more of the work."
+      "description": "Like a pull-up but with the palms facing you and the hands about shoulder-width apart, which gives the biceps more of the work.",
+      "i18n": {
+        "de": {
+          "name": "Klimmzug im Untergriff",
+          "aliases": ["Chin-up", "Untergriff-Klimmzüge"],
+          "description": "Wie ein Klimmzug, aber mit den Handflächen zu dir und etwa schulterbreit, was dem Bizeps mehr Arbeit gibt."
+        }
+      }
     },
     {
       "slug": "weighted-pull-up",
@@ -1707,7 +2664,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "A pull-up with extra load hung from a dip belt or held between the feet. Log the added weight."
+      "description": "A pull-up with extra load hung from a dip belt or held between the feet. Log the added weight.",
+      "i18n": {
+        "de": {
+          "name": "Klimmzug mit Zusatzgewicht",
+          "aliases": ["Gewichtete Klimmzüge"],
+          "description": "Ein Klimmzug mit Zusatzlast an einem Dipgürtel oder zwischen den Füßen. Trage das zusätzliche Gewicht ein."
+        }
+      }
     },
     {
       "slug": "muscle-up",
@@ -1719,12 +2683,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "From a hang, pull explosively high enough to bring your chest over the bar, turn the wrists over, and press up to straight arms above it."
+      "description": "From a hang, pull explosively high enough to bring your chest over the bar, turn the wrists over, and press up to straight arms above it.",
+      "i18n": {
+        "de": {
+          "name": "Muscle-up",
+          "aliases": ["Muscle Up"],
+          "description": "Ziehe dich aus dem Hang explosiv so hoch, dass die Brust über die Stange kommt, drehe die Handgelenke darüber und drücke dich zu gestreckten Armen über der Stange."
+        }
+      }
     },
     {
       "slug": "parallel-bar-dip",
       "name": "Parallel Bar Dip",
-      "aliases": ["dip", "dips", "Barrenstütz"],
+      "aliases": ["dip", "dips"],
       "category": "strength",
       "primary_muscles": ["chest", "triceps"],
       "secondary_muscles": ["front_delts"],
@@ -1732,7 +2703,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Support yourself on parallel bars with straight arms, lower until your shoulders are just below your elbows, then press back up."
+      "description": "Support yourself on parallel bars with straight arms, lower until your shoulders are just below your elbows, then press back up.",
+      "i18n": {
+        "de": {
+          "name": "Dips am Barren",
+          "aliases": ["Dips", "Barrenstütz", "Barrendips"],
+          "description": "Stütze dich mit gestreckten Armen am Barren, senke dich, bis die Schultern knapp unter den Ellbogen sind, und drücke dich wieder hoch."
+        }
+      }
     },
     {
       "slug": "weighted-dip",
@@ -1744,7 +2722,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "A dip on parallel bars with extra weight hung from a belt. Log the added weight."
+      "description": "A dip on parallel bars with extra weight hung from a belt. Log the added weight.",
+      "i18n": {
+        "de": {
+          "name": "Dips mit Zusatzgewicht",
+          "aliases": ["Gewichtete Dips"],
+          "description": "Ein Dip am Barren mit Zusatzgewicht an einem Gürtel. Trage das zusätzliche Gewicht ein."
+        }
+      }
     },
     {
       "slug": "bench-dip",
@@ -1756,7 +2741,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "With your hands on the edge of a bench behind you and legs out in front, bend your elbows to lower your hips, then straighten them to rise."
+      "description": "With your hands on the edge of a bench behind you and legs out in front, bend your elbows to lower your hips, then straighten them to rise.",
+      "i18n": {
+        "de": {
+          "name": "Dips an der Bank",
+          "aliases": ["Bankdips", "Trizepsdips an der Bank"],
+          "description": "Mit den Händen an der Kante einer Bank hinter dir und den Beinen vorn beugst du die Ellbogen, um die Hüfte zu senken, und streckst sie, um hochzukommen."
+        }
+      }
     },
     {
       "slug": "inverted-row",
@@ -1769,7 +2761,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Hang beneath a bar set around waist height with a straight body and heels on the floor, and pull your chest up to the bar."
+      "description": "Hang beneath a bar set around waist height with a straight body and heels on the floor, and pull your chest up to the bar.",
+      "i18n": {
+        "de": {
+          "name": "Umgekehrtes Rudern",
+          "aliases": ["Australian Pull-up", "Rudern mit Körpergewicht"],
+          "description": "Hänge mit geradem Körper und den Fersen am Boden unter einer etwa hüfthohen Stange und ziehe die Brust zur Stange."
+        }
+      }
     },
     {
       "slug": "air-squat",
@@ -1782,12 +2781,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "With feet shoulder-width apart and arms forward for balance, squat until the hips are below the knees and stand back up."
+      "description": "With feet shoulder-width apart and arms forward for balance, squat until the hips are below the knees and stand back up.",
+      "i18n": {
+        "de": {
+          "name": "Kniebeuge ohne Gewicht",
+          "aliases": ["Kniebeuge mit Körpergewicht", "Air Squat"],
+          "description": "Mit schulterbreit gestellten Füßen und den Armen zum Ausbalancieren vorn beugst du die Knie, bis die Hüfte unter den Knien ist, und stehst wieder auf."
+        }
+      }
     },
     {
       "slug": "bodyweight-lunge",
       "name": "Bodyweight Lunge",
-      "aliases": ["lunge", "Ausfallschritt", "fente"],
+      "aliases": ["lunge", "fente"],
       "category": "strength",
       "primary_muscles": ["quads", "glutes"],
       "secondary_muscles": ["hamstrings", "adductors"],
@@ -1795,7 +2801,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Step forward and lower until both knees are bent to about a right angle, then push back to the start and switch legs."
+      "description": "Step forward and lower until both knees are bent to about a right angle, then push back to the start and switch legs.",
+      "i18n": {
+        "de": {
+          "name": "Ausfallschritt",
+          "aliases": ["Ausfallschritte", "Ausfallschritt ohne Gewicht"],
+          "description": "Mache einen Schritt nach vorn und senke dich, bis beide Knie etwa im rechten Winkel gebeugt sind; drücke dich zurück und wechsle das Bein."
+        }
+      }
     },
     {
       "slug": "pistol-squat",
@@ -1808,7 +2821,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Balancing on one leg with the other held straight out in front, squat all the way down and stand back up without touching down."
+      "description": "Balancing on one leg with the other held straight out in front, squat all the way down and stand back up without touching down.",
+      "i18n": {
+        "de": {
+          "name": "Pistol Squat",
+          "aliases": ["Einbeinige Kniebeuge", "Pistole"],
+          "description": "Balanciere auf einem Bein, das andere gerade nach vorn gestreckt, beuge dich ganz nach unten und stehe wieder auf, ohne abzusetzen."
+        }
+      }
     },
     {
       "slug": "nordic-hamstring-curl",
@@ -1821,7 +2841,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "reps",
-      "description": "Kneel with your ankles held down and lower your torso toward the floor as slowly as you can, braking with the hamstrings. Catch yourself with your hands and push back up."
+      "description": "Kneel with your ankles held down and lower your torso toward the floor as slowly as you can, braking with the hamstrings. Catch yourself with your hands and push back up.",
+      "i18n": {
+        "de": {
+          "name": "Nordic Hamstring Curl",
+          "aliases": ["Nordic Curl", "Nordische Beinbeuger"],
+          "description": "Knie mit festgehaltenen Knöcheln und senke den Oberkörper so langsam wie möglich Richtung Boden, gebremst von den Beinbeugern. Fange dich mit den Händen ab und drücke dich zurück."
+        }
+      }
     },
     {
       "slug": "reverse-nordic",
@@ -1833,7 +2860,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "reps",
-      "description": "Kneeling upright with the body straight from knees to head, lean back as far as you can control, then pull yourself upright with your thighs."
+      "description": "Kneeling upright with the body straight from knees to head, lean back as far as you can control, then pull yourself upright with your thighs.",
+      "i18n": {
+        "de": {
+          "name": "Reverse Nordic",
+          "aliases": ["Umgekehrter Nordic Curl"],
+          "description": "Lehne dich aufrecht kniend, den Körper von Knie bis Kopf gerade, so weit zurück, wie du es kontrollieren kannst, und ziehe dich mit den Oberschenkeln wieder auf."
+        }
+      }
     },
     {
       "slug": "glute-bridge",
@@ -1846,12 +2880,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Lying on your back with knees bent and feet flat, press through your heels to lift the hips until your body is straight from knees to shoulders, then lower."
+      "description": "Lying on your back with knees bent and feet flat, press through your heels to lift the hips until your body is straight from knees to shoulders, then lower.",
+      "i18n": {
+        "de": {
+          "name": "Beckenheben",
+          "aliases": ["Glute Bridge", "Brücke", "Hüftheben"],
+          "description": "Drücke in Rückenlage mit gebeugten Knien und flachen Füßen die Fersen in den Boden und hebe die Hüfte, bis der Körper von den Knien bis zu den Schultern gerade ist; senke ab."
+        }
+      }
     },
     {
       "slug": "single-leg-calf-raise",
       "name": "Single-Leg Calf Raise",
-      "aliases": ["calf raise", "relevé", "Wadenheben"],
+      "aliases": ["calf raise", "relevé"],
       "category": "strength",
       "primary_muscles": ["calves"],
       "secondary_muscles": [],
@@ -1859,12 +2900,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "reps",
-      "description": "Stand on one foot on the edge of a step, lower the heel below it, then rise onto your toes as high as you can."
+      "description": "Stand on one foot on the edge of a step, lower the heel below it, then rise onto your toes as high as you can.",
+      "i18n": {
+        "de": {
+          "name": "Einbeiniges Wadenheben",
+          "aliases": ["Wadenheben einbeinig", "Wadenheben"],
+          "description": "Stelle dich mit einem Fuß auf die Kante einer Stufe, senke die Ferse darunter und drücke dich so hoch wie möglich auf die Zehen."
+        }
+      }
     },
     {
       "slug": "plank",
       "name": "Plank",
-      "aliases": ["forearm plank", "gainage", "Unterarmstütz"],
+      "aliases": ["forearm plank", "gainage"],
       "category": "strength",
       "primary_muscles": ["abs"],
       "secondary_muscles": ["obliques", "glutes", "front_delts"],
@@ -1872,7 +2920,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "static",
       "log_type": "duration",
-      "description": "Hold a straight line from head to heels on your forearms and toes, bracing the abs and squeezing the glutes so the hips neither sag nor pike."
+      "description": "Hold a straight line from head to heels on your forearms and toes, bracing the abs and squeezing the glutes so the hips neither sag nor pike.",
+      "i18n": {
+        "de": {
+          "name": "Unterarmstütz",
+          "aliases": ["Plank", "Planke", "Brett"],
+          "description": "Halte auf Unterarmen und Zehen eine gerade Linie von Kopf bis Ferse; spanne Bauch und Gesäß an, damit die Hüfte weder durchhängt noch nach oben geht."
+        }
+      }
     },
     {
       "slug": "weighted-plank",
@@ -1884,12 +2939,18 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "static",
       "log_type": "weight_duration",
-      "description": "A plank with a plate resting on your upper back, held for time. Log the plate's weight."
+      "description": "A plank with a plate resting on your upper back, held for time. Log the plate's weight.",
+      "i18n": {
+        "de": {
+          "name": "Unterarmstütz mit Gewicht",
+          "aliases": ["Plank mit Zusatzgewicht"],
+          "description": "Ein Unterarmstütz mit einer Hantelscheibe auf dem oberen Rücken, auf Zeit gehalten. Trage das Gewicht der Scheibe ein."
+        }
+      }
     },
     {
       "slug": "side-plank",
       "name": "Side Plank",
-      "aliases": ["Seitstütz"],
       "category": "strength",
       "primary_muscles": ["obliques"],
       "secondary_muscles": ["abs", "abductors"],
@@ -1897,7 +2958,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "static",
       "log_type": "duration",
-      "description": "Lie on your side propped on one forearm and lift your hips so your body is straight from head to feet, then hold. Switch sides."
+      "description": "Lie on your side propped on one forearm and lift your hips so your body is straight from head to feet, then hold. Switch sides.",
+      "i18n": {
+        "de": {
+          "name": "Seitstütz",
+          "aliases": ["Seitlicher Unterarmstütz", "Side Plank"],
+          "description": "Lege dich auf die Seite, stütze dich auf einen Unterarm und hebe die Hüfte, bis der Körper von Kopf bis Fuß gerade ist; halte. Wechsle die Seite."
+        }
+      }
     },
     {
       "slug": "copenhagen-plank",
@@ -1910,12 +2978,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "static",
       "log_type": "duration",
-      "description": "In a side plank with your top leg resting on a bench and the bottom leg hanging free, lift your hips and hold, working the inner thigh of the top leg."
+      "description": "In a side plank with your top leg resting on a bench and the bottom leg hanging free, lift your hips and hold, working the inner thigh of the top leg.",
+      "i18n": {
+        "de": {
+          "name": "Copenhagen Plank",
+          "aliases": ["Kopenhagener Seitstütz", "Copenhagen Adduktion"],
+          "description": "Im Seitstütz liegt das obere Bein auf einer Bank, das untere hängt frei; hebe die Hüfte und halte, was die Innenseite des oberen Oberschenkels trainiert."
+        }
+      }
     },
     {
       "slug": "crunch",
       "name": "Crunch",
-      "aliases": ["crunches", "Bauchpresse"],
+      "aliases": ["crunches"],
       "category": "strength",
       "primary_muscles": ["abs"],
       "secondary_muscles": [],
@@ -1923,7 +2998,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "reps",
-      "description": "Lying on your back with knees bent, curl your shoulders off the floor toward your hips, then lower without relaxing completely."
+      "description": "Lying on your back with knees bent, curl your shoulders off the floor toward your hips, then lower without relaxing completely.",
+      "i18n": {
+        "de": {
+          "name": "Crunch",
+          "aliases": ["Crunches", "Bauchpresse"],
+          "description": "Rolle in Rückenlage mit gebeugten Knien die Schultern vom Boden Richtung Hüfte und senke sie, ohne ganz zu entspannen."
+        }
+      }
     },
     {
       "slug": "sit-up",
@@ -1935,7 +3017,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Lying on your back with knees bent and feet anchored, curl all the way up until your chest is near your thighs, then lower slowly."
+      "description": "Lying on your back with knees bent and feet anchored, curl all the way up until your chest is near your thighs, then lower slowly.",
+      "i18n": {
+        "de": {
+          "name": "Sit-up",
+          "aliases": ["Situps", "Aufrichten aus der Rückenlage"],
+          "description": "Rolle dich in Rückenlage mit gebeugten Knien und fixierten Füßen ganz hoch, bis die Brust nahe an den Oberschenkeln ist, und senke dich langsam."
+        }
+      }
     },
     {
       "slug": "bicycle-crunch",
@@ -1947,7 +3036,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "reps",
-      "description": "On your back with hands by your head, bring one knee in while turning the opposite elbow toward it, then switch sides in a pedalling motion."
+      "description": "On your back with hands by your head, bring one knee in while turning the opposite elbow toward it, then switch sides in a pedalling motion.",
+      "i18n": {
+        "de": {
+          "name": "Fahrrad-Crunch",
+          "aliases": ["Radfahrer-Crunch", "Bicycle Crunch"],
+          "description": "Führe in Rückenlage mit den Händen am Kopf ein Knie heran und drehe den gegenüberliegenden Ellbogen dazu; wechsle die Seiten in einer Tretbewegung."
+        }
+      }
     },
     {
       "slug": "reverse-crunch",
@@ -1959,7 +3055,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "reps",
-      "description": "Lying on your back with knees bent over your hips, roll the pelvis off the floor to bring the knees toward your chest, then lower slowly."
+      "description": "Lying on your back with knees bent over your hips, roll the pelvis off the floor to bring the knees toward your chest, then lower slowly.",
+      "i18n": {
+        "de": {
+          "name": "Reverse Crunch",
+          "aliases": ["Umgekehrter Crunch"],
+          "description": "Rolle in Rückenlage, die gebeugten Knie über der Hüfte, das Becken vom Boden, um die Knie zur Brust zu bringen, und senke langsam."
+        }
+      }
     },
     {
       "slug": "v-up",
@@ -1971,7 +3074,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Lying flat with arms overhead, lift straight legs and torso together so your hands meet your feet above your hips, then lower back down."
+      "description": "Lying flat with arms overhead, lift straight legs and torso together so your hands meet your feet above your hips, then lower back down.",
+      "i18n": {
+        "de": {
+          "name": "V-Up",
+          "aliases": ["Klappmesser"],
+          "description": "Hebe aus flacher Rückenlage mit den Armen über dem Kopf gestreckte Beine und Oberkörper zugleich, sodass sich Hände und Füße über der Hüfte treffen; senke wieder ab."
+        }
+      }
     },
     {
       "slug": "hanging-leg-raise",
@@ -1983,7 +3093,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Hanging from a bar, raise your straight legs to hip height or higher, curling the pelvis up at the top, then lower without swinging."
+      "description": "Hanging from a bar, raise your straight legs to hip height or higher, curling the pelvis up at the top, then lower without swinging.",
+      "i18n": {
+        "de": {
+          "name": "Beinheben im Hang",
+          "aliases": ["Hängendes Beinheben"],
+          "description": "Hebe im Hang an der Stange die gestreckten Beine bis auf Hüfthöhe oder höher, rolle oben das Becken ein und senke sie ohne Schwung."
+        }
+      }
     },
     {
       "slug": "hanging-knee-raise",
@@ -1995,7 +3112,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Hanging from a bar, draw your knees up toward your chest and lower them slowly. An easier step toward the straight-leg raise."
+      "description": "Hanging from a bar, draw your knees up toward your chest and lower them slowly. An easier step toward the straight-leg raise.",
+      "i18n": {
+        "de": {
+          "name": "Knieheben im Hang",
+          "aliases": ["Hängendes Knieheben"],
+          "description": "Ziehe im Hang an der Stange die Knie zur Brust und senke sie langsam. Eine leichtere Vorstufe zum Beinheben mit gestreckten Beinen."
+        }
+      }
     },
     {
       "slug": "lying-leg-raise",
@@ -2007,7 +3131,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Lying on your back with your lower back pressed down, raise straight legs to vertical and lower them slowly to just above the floor."
+      "description": "Lying on your back with your lower back pressed down, raise straight legs to vertical and lower them slowly to just above the floor.",
+      "i18n": {
+        "de": {
+          "name": "Beinheben liegend",
+          "aliases": ["Liegendes Beinheben"],
+          "description": "Hebe in Rückenlage, den unteren Rücken am Boden, die gestreckten Beine bis in die Senkrechte und senke sie langsam bis knapp über den Boden."
+        }
+      }
     },
     {
       "slug": "flutter-kicks",
@@ -2019,7 +3150,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": null,
       "log_type": "duration",
-      "description": "Lying on your back with legs straight and slightly raised, kick them up and down in small fast alternating movements while the lower back stays down."
+      "description": "Lying on your back with legs straight and slightly raised, kick them up and down in small fast alternating movements while the lower back stays down.",
+      "i18n": {
+        "de": {
+          "name": "Flutter Kicks",
+          "aliases": ["Beinflattern", "Scherenschlag"],
+          "description": "Bewege in Rückenlage die gestreckten, leicht angehobenen Beine in kleinen schnellen Wechseln auf und ab; der untere Rücken bleibt am Boden."
+        }
+      }
     },
     {
       "slug": "psoas-march",
@@ -2032,7 +3170,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "reps",
-      "description": "Lying on your back with a mini band around your feet, drive one knee toward your chest against the band while the other leg stays straight, then alternate."
+      "description": "Lying on your back with a mini band around your feet, drive one knee toward your chest against the band while the other leg stays straight, then alternate.",
+      "i18n": {
+        "de": {
+          "name": "Psoas March",
+          "aliases": ["Psoas-Marsch"],
+          "description": "Ziehe in Rückenlage mit einem Miniband um die Füße ein Knie gegen das Band zur Brust, während das andere Bein gestreckt bleibt, und wechsle ab."
+        }
+      }
     },
     {
       "slug": "hollow-body-hold",
@@ -2045,7 +3190,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "static",
       "log_type": "duration",
-      "description": "On your back, press the lower back into the floor and lift your shoulders and straight legs slightly so the body forms a shallow banana shape; hold it."
+      "description": "On your back, press the lower back into the floor and lift your shoulders and straight legs slightly so the body forms a shallow banana shape; hold it.",
+      "i18n": {
+        "de": {
+          "name": "Hollow Body Hold",
+          "aliases": ["Hollow Hold", "Schiffchen"],
+          "description": "Drücke in Rückenlage den unteren Rücken in den Boden und hebe Schultern und gestreckte Beine leicht an, sodass der Körper eine flache Banane bildet; halte."
+        }
+      }
     },
     {
       "slug": "l-sit",
@@ -2057,7 +3209,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "static",
       "log_type": "duration",
-      "description": "Support yourself on parallel bars or the floor with straight arms and hold your legs straight out in front at hip height."
+      "description": "Support yourself on parallel bars or the floor with straight arms and hold your legs straight out in front at hip height.",
+      "i18n": {
+        "de": {
+          "name": "L-Sitz",
+          "aliases": ["L-Sit", "Winkelstütz"],
+          "description": "Stütze dich mit gestreckten Armen am Barren oder am Boden und halte die gestreckten Beine auf Hüfthöhe vor dir."
+        }
+      }
     },
     {
       "slug": "dead-bug",
@@ -2069,7 +3228,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": null,
       "log_type": "reps",
-      "description": "On your back with arms pointing up and knees over your hips, slowly lower the opposite arm and leg toward the floor while keeping the lower back down, then switch."
+      "description": "On your back with arms pointing up and knees over your hips, slowly lower the opposite arm and leg toward the floor while keeping the lower back down, then switch.",
+      "i18n": {
+        "de": {
+          "name": "Dead Bug",
+          "aliases": ["Toter Käfer"],
+          "description": "Senke in Rückenlage, die Arme nach oben und die Knie über der Hüfte, langsam gegengleich Arm und Bein Richtung Boden, den unteren Rücken am Boden; dann wechseln."
+        }
+      }
     },
     {
       "slug": "bird-dog",
@@ -2081,7 +3247,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": null,
       "log_type": "reps",
-      "description": "On hands and knees, reach one arm forward and the opposite leg back until both are level with your body, hold briefly, and switch sides."
+      "description": "On hands and knees, reach one arm forward and the opposite leg back until both are level with your body, hold briefly, and switch sides.",
+      "i18n": {
+        "de": {
+          "name": "Bird Dog",
+          "aliases": ["Vierfüßlerstand diagonal"],
+          "description": "Strecke im Vierfüßlerstand einen Arm nach vorn und das gegenüberliegende Bein nach hinten, bis beide mit dem Körper waagrecht sind, halte kurz und wechsle."
+        }
+      }
     },
     {
       "slug": "superman",
@@ -2093,7 +3266,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Lying face down, lift your arms, chest and legs off the floor together, hold for a moment, and lower."
+      "description": "Lying face down, lift your arms, chest and legs off the floor together, hold for a moment, and lower.",
+      "i18n": {
+        "de": {
+          "name": "Superman",
+          "aliases": ["Rückenheben in Bauchlage"],
+          "description": "Hebe in Bauchlage Arme, Brust und Beine zugleich vom Boden, halte kurz und senke ab."
+        }
+      }
     },
     {
       "slug": "russian-twist",
@@ -2105,7 +3285,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": null,
       "log_type": "weight_reps",
-      "description": "Seated with your torso leaned back and feet raised or anchored, turn your shoulders from side to side, touching the ball or plate to the floor beside each hip."
+      "description": "Seated with your torso leaned back and feet raised or anchored, turn your shoulders from side to side, touching the ball or plate to the floor beside each hip.",
+      "i18n": {
+        "de": {
+          "name": "Russian Twist",
+          "aliases": ["Russischer Twist"],
+          "description": "Drehe im Sitzen mit zurückgelehntem Oberkörper und angehobenen oder fixierten Füßen die Schultern von Seite zu Seite und berühre mit Ball oder Scheibe den Boden neben der Hüfte."
+        }
+      }
     },
     {
       "slug": "wall-sit",
@@ -2117,7 +3304,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "static",
       "log_type": "duration",
-      "description": "Slide down a wall until your knees and hips are bent to right angles and hold that position."
+      "description": "Slide down a wall until your knees and hips are bent to right angles and hold that position.",
+      "i18n": {
+        "de": {
+          "name": "Wandsitzen",
+          "aliases": ["Wall Sit", "Stuhl an der Wand"],
+          "description": "Rutsche an einer Wand hinunter, bis Knie und Hüfte rechtwinklig gebeugt sind, und halte diese Position."
+        }
+      }
     },
     {
       "slug": "dead-hang",
@@ -2129,7 +3323,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "static",
       "log_type": "duration",
-      "description": "Hang from a bar with straight arms and relaxed shoulders for as long as your grip lasts."
+      "description": "Hang from a bar with straight arms and relaxed shoulders for as long as your grip lasts.",
+      "i18n": {
+        "de": {
+          "name": "Passives Hängen",
+          "aliases": ["Dead Hang", "Hängen an der Stange"],
+          "description": "Hänge mit gestreckten Armen und lockeren Schultern an einer Stange, so lange dein Griff hält."
+        }
+      }
     },
     {
       "slug": "side-lying-leg-raise",
@@ -2141,7 +3342,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "reps",
-      "description": "Lying on your side with legs straight, lift the top leg toward the ceiling with the toes pointing forward, then lower it slowly."
+      "description": "Lying on your side with legs straight, lift the top leg toward the ceiling with the toes pointing forward, then lower it slowly.",
+      "i18n": {
+        "de": {
+          "name": "Seitliches Beinheben",
+          "aliases": ["Beinheben in Seitlage"],
+          "description": "Hebe in Seitlage mit gestreckten Beinen das obere Bein zur Decke, die Zehen zeigen nach vorn, und senke es langsam."
+        }
+      }
     },
     {
       "slug": "lying-neck-flexion",
@@ -2153,7 +3361,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Lie on your back with your head off the end of a bench and a padded plate on your forehead, nod the chin toward your chest and lower slowly. Start very light."
+      "description": "Lie on your back with your head off the end of a bench and a padded plate on your forehead, nod the chin toward your chest and lower slowly. Start very light.",
+      "i18n": {
+        "de": {
+          "name": "Nackenbeugen liegend",
+          "aliases": ["Nackenflexion liegend"],
+          "description": "Lege dich auf den Rücken, den Kopf über das Bankende hinaus und eine gepolsterte Scheibe auf der Stirn, nicke das Kinn zur Brust und senke langsam. Beginne sehr leicht."
+        }
+      }
     },
     {
       "slug": "lying-neck-extension",
@@ -2165,7 +3380,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Lie face down with your head off the end of a bench and a padded plate on the back of your head, raise your head until you look forward, then lower slowly."
+      "description": "Lie face down with your head off the end of a bench and a padded plate on the back of your head, raise your head until you look forward, then lower slowly.",
+      "i18n": {
+        "de": {
+          "name": "Nackenstrecken liegend",
+          "aliases": ["Nackenextension liegend"],
+          "description": "Lege dich bäuchlings hin, den Kopf über das Bankende hinaus und eine gepolsterte Scheibe am Hinterkopf, hebe den Kopf, bis du nach vorn schaust, und senke langsam."
+        }
+      }
     },
     {
       "slug": "isometric-neck-hold",
@@ -2177,7 +3399,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "static",
       "log_type": "duration",
-      "description": "Press your palm against your forehead, the back of your head and each side in turn, resisting so your head does not move, and hold each direction."
+      "description": "Press your palm against your forehead, the back of your head and each side in turn, resisting so your head does not move, and hold each direction.",
+      "i18n": {
+        "de": {
+          "name": "Isometrisches Nackentraining",
+          "aliases": ["Nacken isometrisch"],
+          "description": "Drücke die Handfläche nacheinander gegen Stirn, Hinterkopf und beide Seiten und halte dagegen, sodass sich der Kopf nicht bewegt; halte jede Richtung."
+        }
+      }
     },
     {
       "slug": "bear-crawl",
@@ -2189,7 +3418,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": null,
       "log_type": "distance",
-      "description": "On hands and feet with the knees hovering just off the floor, crawl forward by moving the opposite hand and foot together, keeping the back flat."
+      "description": "On hands and feet with the knees hovering just off the floor, crawl forward by moving the opposite hand and foot together, keeping the back flat.",
+      "i18n": {
+        "de": {
+          "name": "Bärengang",
+          "aliases": ["Bear Crawl", "Bärenkriechen"],
+          "description": "Krieche auf Händen und Füßen, die Knie knapp über dem Boden, vorwärts, indem du gegengleich Hand und Fuß bewegst; der Rücken bleibt gerade."
+        }
+      }
     },
     {
       "slug": "band-pull-apart",
@@ -2201,7 +3437,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "reps",
-      "description": "Hold a light band at shoulder width with straight arms in front of you and pull it apart until it touches your chest, squeezing the shoulder blades."
+      "description": "Hold a light band at shoulder width with straight arms in front of you and pull it apart until it touches your chest, squeezing the shoulder blades.",
+      "i18n": {
+        "de": {
+          "name": "Band Pull-Apart",
+          "aliases": ["Band auseinanderziehen"],
+          "description": "Halte ein leichtes Band schulterbreit mit gestreckten Armen vor dir und ziehe es auseinander, bis es die Brust berührt; drücke die Schulterblätter zusammen."
+        }
+      }
     },
     {
       "slug": "banded-lateral-walk",
@@ -2214,7 +3457,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": null,
       "log_type": "reps",
-      "description": "With a mini band above your knees or around your ankles, sit into a quarter squat and step sideways, keeping tension on the band the whole time."
+      "description": "With a mini band above your knees or around your ankles, sit into a quarter squat and step sideways, keeping tension on the band the whole time.",
+      "i18n": {
+        "de": {
+          "name": "Seitwärtsgehen mit Band",
+          "aliases": ["Monster Walk", "Seitschritte mit Miniband"],
+          "description": "Mit einem Miniband über den Knien oder um die Knöchel gehst du in eine Viertelkniebeuge und machst Seitschritte, wobei das Band immer gespannt bleibt."
+        }
+      }
     },
     {
       "slug": "clamshell",
@@ -2226,7 +3476,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": null,
       "log_type": "reps",
-      "description": "Lying on your side with knees bent and a band above them, open the top knee like a clamshell while the feet stay together, then close it slowly."
+      "description": "Lying on your side with knees bent and a band above them, open the top knee like a clamshell while the feet stay together, then close it slowly.",
+      "i18n": {
+        "de": {
+          "name": "Clamshell",
+          "aliases": ["Muschel", "Muschelübung"],
+          "description": "Öffne in Seitlage mit gebeugten Knien und einem Band darüber das obere Knie wie eine Muschel, die Füße bleiben zusammen, und schließe es langsam."
+        }
+      }
     },
     {
       "slug": "band-good-morning",
@@ -2238,7 +3495,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Stand on a band with the other end looped behind your neck, hinge forward with a flat back, and stand tall against the band's pull."
+      "description": "Stand on a band with the other end looped behind your neck, hinge forward with a flat back, and stand tall against the band's pull.",
+      "i18n": {
+        "de": {
+          "name": "Good Morning mit Band",
+          "aliases": ["Band Good Morning"],
+          "description": "Stelle dich auf ein Band, dessen anderes Ende hinter dem Nacken liegt, beuge dich mit geradem Rücken vor und richte dich gegen den Zug des Bandes auf."
+        }
+      }
     },
     {
       "slug": "band-biceps-curl",
@@ -2250,7 +3514,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "reps",
-      "description": "Stand on the middle of a band holding the ends and curl your hands to your shoulders, lowering slowly against the band."
+      "description": "Stand on the middle of a band holding the ends and curl your hands to your shoulders, lowering slowly against the band.",
+      "i18n": {
+        "de": {
+          "name": "Bizepscurl mit Band",
+          "aliases": ["Band-Curl"],
+          "description": "Stelle dich auf die Mitte eines Bandes, halte die Enden und curle die Hände zu den Schultern; senke sie langsam gegen den Zug."
+        }
+      }
     },
     {
       "slug": "band-external-rotation",
@@ -2262,7 +3533,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "reps",
-      "description": "With your elbow tucked at your side and bent to 90 degrees, rotate the forearm outward against a band anchored beside you, then return with control."
+      "description": "With your elbow tucked at your side and bent to 90 degrees, rotate the forearm outward against a band anchored beside you, then return with control.",
+      "i18n": {
+        "de": {
+          "name": "Außenrotation mit Band",
+          "aliases": ["Außenrotation am Band"],
+          "description": "Mit angelegtem, 90 Grad gebeugtem Ellbogen drehst du den Unterarm gegen ein neben dir befestigtes Band nach außen und kontrolliert zurück."
+        }
+      }
     },
     {
       "slug": "band-overhead-press",
@@ -2274,7 +3552,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Stand on a band and press the handles from your shoulders to overhead; the resistance grows toward the top."
+      "description": "Stand on a band and press the handles from your shoulders to overhead; the resistance grows toward the top.",
+      "i18n": {
+        "de": {
+          "name": "Schulterdrücken mit Band",
+          "aliases": ["Überkopfdrücken mit Band"],
+          "description": "Stelle dich auf ein Band und drücke die Griffe von den Schultern über den Kopf; der Widerstand wächst nach oben hin."
+        }
+      }
     },
     {
       "slug": "band-assisted-pull-up",
@@ -2286,7 +3571,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Loop a band over the bar and put a foot or knee in it, then do pull-ups with its help. A thicker band gives more help."
+      "description": "Loop a band over the bar and put a foot or knee in it, then do pull-ups with its help. A thicker band gives more help.",
+      "i18n": {
+        "de": {
+          "name": "Klimmzug mit Band",
+          "aliases": ["Klimmzüge mit Widerstandsband", "Bandunterstützter Klimmzug"],
+          "description": "Lege ein Band über die Stange, stelle einen Fuß oder ein Knie hinein und mache Klimmzüge mit seiner Hilfe. Ein dickeres Band hilft mehr."
+        }
+      }
     },
     {
       "slug": "suspension-row",
@@ -2299,7 +3591,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "reps",
-      "description": "Lean back holding the handles of a suspension trainer with a straight body and pull your chest up to your hands. Walking the feet forward makes it harder."
+      "description": "Lean back holding the handles of a suspension trainer with a straight body and pull your chest up to your hands. Walking the feet forward makes it harder.",
+      "i18n": {
+        "de": {
+          "name": "Rudern am Schlingentrainer",
+          "aliases": ["TRX-Rudern", "Ringrudern"],
+          "description": "Lehne dich mit geradem Körper an den Griffen eines Schlingentrainers zurück und ziehe die Brust zu den Händen. Je weiter die Füße vorn stehen, desto schwerer."
+        }
+      }
     },
     {
       "slug": "suspension-push-up",
@@ -2312,7 +3611,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "A push-up with your hands in the handles of a suspension trainer or gymnastic rings; the unstable handles make the chest and trunk work harder."
+      "description": "A push-up with your hands in the handles of a suspension trainer or gymnastic rings; the unstable handles make the chest and trunk work harder.",
+      "i18n": {
+        "de": {
+          "name": "Liegestütz am Schlingentrainer",
+          "aliases": ["TRX-Liegestütz", "Liegestütz an den Ringen"],
+          "description": "Ein Liegestütz mit den Händen in den Griffen eines Schlingentrainers oder an Turnringen; die wackeligen Griffe fordern Brust und Rumpf stärker."
+        }
+      }
     },
     {
       "slug": "suspension-hamstring-curl",
@@ -2324,7 +3630,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "pull",
       "log_type": "reps",
-      "description": "Lying on your back with your heels in the straps, lift your hips and pull your heels toward your glutes, then straighten the legs slowly."
+      "description": "Lying on your back with your heels in the straps, lift your hips and pull your heels toward your glutes, then straighten the legs slowly.",
+      "i18n": {
+        "de": {
+          "name": "Beinbeuger am Schlingentrainer",
+          "aliases": ["TRX Leg Curl", "TRX-Beinbeuger"],
+          "description": "Hebe in Rückenlage mit den Fersen in den Schlaufen die Hüfte und ziehe die Fersen zum Gesäß; strecke die Beine langsam wieder."
+        }
+      }
     },
     {
       "slug": "ring-dip",
@@ -2336,7 +3649,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "A dip on gymnastic rings: support yourself with the rings at your sides, lower until the shoulders pass the elbows, and press up while keeping the rings steady."
+      "description": "A dip on gymnastic rings: support yourself with the rings at your sides, lower until the shoulders pass the elbows, and press up while keeping the rings steady.",
+      "i18n": {
+        "de": {
+          "name": "Dips an den Ringen",
+          "aliases": ["Ringdips", "Ring Dips"],
+          "description": "Ein Dip an Turnringen: Stütze dich mit den Ringen neben dem Körper, senke dich, bis die Schultern unter den Ellbogen sind, und drücke dich hoch, ohne dass die Ringe wackeln."
+        }
+      }
     },
     {
       "slug": "medicine-ball-slam",
@@ -2349,7 +3669,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Raise the ball overhead on your toes, then slam it into the floor as hard as you can by hinging and pulling down with your whole body. Pick it up and repeat."
+      "description": "Raise the ball overhead on your toes, then slam it into the floor as hard as you can by hinging and pulling down with your whole body. Pick it up and repeat.",
+      "i18n": {
+        "de": {
+          "name": "Medizinball-Slam",
+          "aliases": ["Ball Slam", "Slam Ball"],
+          "description": "Hebe den Ball auf den Zehen über den Kopf und schmettere ihn mit dem ganzen Körper so fest wie möglich auf den Boden. Hebe ihn auf und wiederhole."
+        }
+      }
     },
     {
       "slug": "wall-ball",
@@ -2362,7 +3689,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Hold a medicine ball at your chest, squat, and as you stand throw it up to a target on the wall; catch it and sink straight into the next squat."
+      "description": "Hold a medicine ball at your chest, squat, and as you stand throw it up to a target on the wall; catch it and sink straight into the next squat.",
+      "i18n": {
+        "de": {
+          "name": "Wall Ball",
+          "aliases": ["Wall Balls", "Medizinball an die Wand"],
+          "description": "Halte einen Medizinball vor der Brust, gehe in die Kniebeuge und wirf ihn beim Aufstehen an ein Ziel an der Wand; fange ihn und gehe direkt in die nächste Kniebeuge."
+        }
+      }
     },
     {
       "slug": "medicine-ball-chest-pass",
@@ -2374,7 +3708,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Standing facing a wall or a partner, push the ball explosively from your chest and catch it on the rebound."
+      "description": "Standing facing a wall or a partner, push the ball explosively from your chest and catch it on the rebound.",
+      "i18n": {
+        "de": {
+          "name": "Medizinball-Brustpass",
+          "aliases": ["Brustpass"],
+          "description": "Stoße den Ball vor einer Wand oder einem Partner explosiv von der Brust weg und fange ihn beim Zurückprallen."
+        }
+      }
     },
     {
       "slug": "rotational-medicine-ball-throw",
@@ -2387,7 +3728,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Standing side-on to a wall, turn away with the ball at hip height, then rotate hard through your hips and trunk to throw it into the wall."
+      "description": "Standing side-on to a wall, turn away with the ball at hip height, then rotate hard through your hips and trunk to throw it into the wall.",
+      "i18n": {
+        "de": {
+          "name": "Rotationswurf mit dem Medizinball",
+          "aliases": ["Medizinball-Rotationswurf", "Seitwurf"],
+          "description": "Stehe seitlich zur Wand, drehe dich mit dem Ball auf Hüfthöhe weg und wirf ihn mit kräftiger Drehung aus Hüfte und Rumpf gegen die Wand."
+        }
+      }
     },
     {
       "slug": "plate-pinch-hold",
@@ -2399,7 +3747,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "static",
       "log_type": "weight_duration",
-      "description": "Pinch two smooth plates together between fingers and thumb, with the smooth sides out, and hold them at your side for time."
+      "description": "Pinch two smooth plates together between fingers and thumb, with the smooth sides out, and hold them at your side for time.",
+      "i18n": {
+        "de": {
+          "name": "Pinch-Griff mit Hantelscheiben",
+          "aliases": ["Plate Pinch", "Scheiben halten"],
+          "description": "Klemme zwei glatte Hantelscheiben, die glatten Seiten außen, zwischen Fingern und Daumen und halte sie seitlich auf Zeit."
+        }
+      }
     },
     {
       "slug": "plate-front-raise",
@@ -2411,7 +3766,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Hold a plate by its sides and raise it in front of you to eye level with straight arms, then lower it slowly."
+      "description": "Hold a plate by its sides and raise it in front of you to eye level with straight arms, then lower it slowly.",
+      "i18n": {
+        "de": {
+          "name": "Frontheben mit Hantelscheibe",
+          "aliases": ["Scheiben-Frontheben"],
+          "description": "Halte eine Scheibe an den Seiten und hebe sie mit gestreckten Armen vor dir bis auf Augenhöhe; senke sie langsam."
+        }
+      }
     },
     {
       "slug": "sled-push",
@@ -2424,7 +3786,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "distance",
-      "description": "Lean into the handles of a loaded sled with straight or bent arms and drive it forward with short, powerful steps."
+      "description": "Lean into the handles of a loaded sled with straight or bent arms and drive it forward with short, powerful steps.",
+      "i18n": {
+        "de": {
+          "name": "Schlitten schieben",
+          "aliases": ["Sled Push", "Prowler"],
+          "description": "Lehne dich mit gestreckten oder gebeugten Armen gegen die Griffe eines beladenen Schlittens und schiebe ihn mit kurzen, kräftigen Schritten vorwärts."
+        }
+      }
     },
     {
       "slug": "sled-drag",
@@ -2436,7 +3805,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "distance",
-      "description": "Holding the straps of a loaded sled, walk backward in small steps while staying low. Kind to the knees and hard on the thighs."
+      "description": "Holding the straps of a loaded sled, walk backward in small steps while staying low. Kind to the knees and hard on the thighs.",
+      "i18n": {
+        "de": {
+          "name": "Schlitten rückwärts ziehen",
+          "aliases": ["Sled Drag", "Schlittenziehen"],
+          "description": "Halte die Gurte eines beladenen Schlittens und gehe tief bleibend in kleinen Schritten rückwärts. Schont die Knie und fordert die Oberschenkel."
+        }
+      }
     },
     {
       "slug": "power-clean",
@@ -2449,7 +3825,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Pull the bar from the floor, extend hips and knees violently, then pull yourself under to catch it on the front of your shoulders in a quarter squat."
+      "description": "Pull the bar from the floor, extend hips and knees violently, then pull yourself under to catch it on the front of your shoulders in a quarter squat.",
+      "i18n": {
+        "de": {
+          "name": "Power Clean",
+          "aliases": ["Umsetzen", "Standumsetzen"],
+          "description": "Ziehe die Stange vom Boden, strecke Hüfte und Knie explosiv und ziehe dich darunter, um sie in einer Viertelkniebeuge vorn auf den Schultern zu fangen."
+        }
+      }
     },
     {
       "slug": "squat-clean",
@@ -2462,7 +3845,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "A clean caught in a full front squat: after the explosive pull, drop fast under the bar, receive it low, and stand up."
+      "description": "A clean caught in a full front squat: after the explosive pull, drop fast under the bar, receive it low, and stand up.",
+      "i18n": {
+        "de": {
+          "name": "Umsetzen in die Hocke",
+          "aliases": ["Hocke-Umsetzen", "Squat Clean", "Voll-Umsetzen"],
+          "description": "Ein Umsetzen, das in einer tiefen Frontkniebeuge gefangen wird: Nach dem explosiven Zug tauchst du schnell unter die Stange, nimmst sie tief an und stehst auf."
+        }
+      }
     },
     {
       "slug": "hang-clean",
@@ -2475,7 +3865,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Starting from standing, lower the bar to just above the knees, then jump it up and catch it on your shoulders. Trains the second pull and a fast turnover."
+      "description": "Starting from standing, lower the bar to just above the knees, then jump it up and catch it on your shoulders. Trains the second pull and a fast turnover.",
+      "i18n": {
+        "de": {
+          "name": "Umsetzen aus dem Hang",
+          "aliases": ["Hang Clean", "Hang-Umsetzen"],
+          "description": "Senke die Stange aus dem Stand bis knapp über die Knie, springe sie dann hoch und fange sie auf den Schultern. Trainiert den zweiten Zug und ein schnelles Umsetzen."
+        }
+      }
     },
     {
       "slug": "clean-pull",
@@ -2487,7 +3884,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Perform the pull of a clean from the floor through full extension, finishing tall with a shrug, without racking the bar."
+      "description": "Perform the pull of a clean from the floor through full extension, finishing tall with a shrug, without racking the bar.",
+      "i18n": {
+        "de": {
+          "name": "Zug zum Umsetzen",
+          "aliases": ["Clean Pull", "Umsetzzug"],
+          "description": "Führe den Zug des Umsetzens vom Boden bis zur vollen Streckung aus und ende aufrecht mit einem Schulterheben, ohne die Stange umzusetzen."
+        }
+      }
     },
     {
       "slug": "power-snatch",
@@ -2499,12 +3903,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "With a wide grip, pull the bar explosively from the floor and punch it overhead in one movement, catching it on locked arms in a partial squat."
+      "description": "With a wide grip, pull the bar explosively from the floor and punch it overhead in one movement, catching it on locked arms in a partial squat.",
+      "i18n": {
+        "de": {
+          "name": "Power Snatch",
+          "aliases": ["Standreißen", "Reißen aus dem Stand"],
+          "description": "Ziehe die Stange mit breitem Griff explosiv vom Boden und stoße sie in einer Bewegung über den Kopf; fange sie mit gestreckten Armen in einer halben Kniebeuge."
+        }
+      }
     },
     {
       "slug": "squat-snatch",
       "name": "Snatch",
-      "aliases": ["full snatch", "Reißen", "arraché"],
+      "aliases": ["full snatch", "arraché"],
       "category": "olympic",
       "primary_muscles": ["glutes", "quads", "hamstrings", "traps"],
       "secondary_muscles": ["front_delts", "upper_back", "abs"],
@@ -2512,7 +3923,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Lift the bar from the floor to overhead in one motion with a wide grip, dropping into a full overhead squat to receive it before standing."
+      "description": "Lift the bar from the floor to overhead in one motion with a wide grip, dropping into a full overhead squat to receive it before standing.",
+      "i18n": {
+        "de": {
+          "name": "Reißen",
+          "aliases": ["Reissen", "Snatch", "Reißen in die Hocke"],
+          "description": "Bringe die Stange mit breitem Griff in einer Bewegung vom Boden über den Kopf und fange sie in einer tiefen Überkopfkniebeuge, bevor du aufstehst."
+        }
+      }
     },
     {
       "slug": "hang-snatch",
@@ -2524,7 +3942,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "A snatch that starts with the bar just above the knees, emphasising a fast finish and turnover."
+      "description": "A snatch that starts with the bar just above the knees, emphasising a fast finish and turnover.",
+      "i18n": {
+        "de": {
+          "name": "Reißen aus dem Hang",
+          "aliases": ["Hang Snatch", "Hang-Reißen"],
+          "description": "Ein Reißen, das mit der Stange knapp über den Knien beginnt und einen schnellen Abschluss und ein schnelles Umsetzen betont."
+        }
+      }
     },
     {
       "slug": "snatch-balance",
@@ -2536,12 +3961,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "With the bar on your back in a snatch grip, dip and drive it up slightly, then drop fast into an overhead squat under it."
+      "description": "With the bar on your back in a snatch grip, dip and drive it up slightly, then drop fast into an overhead squat under it.",
+      "i18n": {
+        "de": {
+          "name": "Snatch Balance",
+          "aliases": ["Reißbalance"],
+          "description": "Mit der Stange im Reißgriff auf dem Rücken gehst du kurz in die Knie, treibst sie etwas hoch und tauchst schnell in eine Überkopfkniebeuge darunter."
+        }
+      }
     },
     {
       "slug": "clean-and-jerk",
       "name": "Clean and Jerk",
-      "aliases": ["Stoßen", "épaulé-jeté"],
+      "aliases": ["épaulé-jeté"],
       "category": "olympic",
       "primary_muscles": ["quads", "glutes", "traps", "front_delts"],
       "secondary_muscles": ["hamstrings", "triceps", "upper_back"],
@@ -2549,7 +3981,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Clean the bar from the floor to your shoulders, stand, then dip and drive it overhead, usually landing in a split with one foot forward."
+      "description": "Clean the bar from the floor to your shoulders, stand, then dip and drive it overhead, usually landing in a split with one foot forward.",
+      "i18n": {
+        "de": {
+          "name": "Stoßen",
+          "aliases": ["Umsetzen und Stoßen", "Clean and Jerk"],
+          "description": "Setze die Stange vom Boden auf die Schultern um, stehe auf, gehe kurz in die Knie und stoße sie über den Kopf, meist mit einem Ausfallschritt nach vorn."
+        }
+      }
     },
     {
       "slug": "split-jerk",
@@ -2561,7 +4000,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "From the front rack, dip and drive the bar up, then split your feet forward and back to catch it on locked arms. Bring the feet together to finish."
+      "description": "From the front rack, dip and drive the bar up, then split your feet forward and back to catch it on locked arms. Bring the feet together to finish.",
+      "i18n": {
+        "de": {
+          "name": "Ausfallstoßen",
+          "aliases": ["Split Jerk", "Stoßen mit Ausfallschritt"],
+          "description": "Aus der Frontablage gehst du kurz in die Knie und treibst die Stange hoch, springst mit den Füßen in einen Ausfallschritt und fängst sie mit gestreckten Armen. Führe die Füße zum Abschluss zusammen."
+        }
+      }
     },
     {
       "slug": "push-jerk",
@@ -2573,7 +4019,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "From the front rack, dip and drive the bar overhead, then push yourself under it into a shallow squat with the feet landing side by side."
+      "description": "From the front rack, dip and drive the bar overhead, then push yourself under it into a shallow squat with the feet landing side by side.",
+      "i18n": {
+        "de": {
+          "name": "Schwungstoßen",
+          "aliases": ["Push Jerk"],
+          "description": "Aus der Frontablage gehst du kurz in die Knie, treibst die Stange über den Kopf und drückst dich in eine flache Kniebeuge darunter; die Füße landen nebeneinander."
+        }
+      }
     },
     {
       "slug": "overhead-squat",
@@ -2586,7 +4039,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "weight_reps",
-      "description": "Hold the bar locked overhead in a wide grip and squat to full depth while keeping it above your mid-foot. Demands a lot of shoulder and hip mobility."
+      "description": "Hold the bar locked overhead in a wide grip and squat to full depth while keeping it above your mid-foot. Demands a lot of shoulder and hip mobility.",
+      "i18n": {
+        "de": {
+          "name": "Überkopfkniebeuge",
+          "aliases": ["Overhead Squat", "OHS"],
+          "description": "Halte die Stange mit breitem Griff gestreckt über dem Kopf und beuge dich ganz tief, während sie über der Fußmitte bleibt. Verlangt viel Beweglichkeit in Schultern und Hüfte."
+        }
+      }
     },
     {
       "slug": "single-arm-dumbbell-snatch",
@@ -2599,7 +4059,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "From a squat with the dumbbell between your feet, drive up explosively and pull it overhead in one movement, finishing with the arm locked."
+      "description": "From a squat with the dumbbell between your feet, drive up explosively and pull it overhead in one movement, finishing with the arm locked.",
+      "i18n": {
+        "de": {
+          "name": "Einarmiges Reißen mit Kurzhantel",
+          "aliases": ["Kurzhantel-Reißen", "Dumbbell Snatch"],
+          "description": "Aus der Hocke mit der Kurzhantel zwischen den Füßen streckst du dich explosiv und ziehst sie in einer Bewegung über den Kopf; am Ende ist der Arm gestreckt."
+        }
+      }
     },
     {
       "slug": "dumbbell-power-clean",
@@ -2611,7 +4078,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "With dumbbells hanging at your knees, extend the hips explosively and pull the weights up to rest on your shoulders, catching them in a quarter squat."
+      "description": "With dumbbells hanging at your knees, extend the hips explosively and pull the weights up to rest on your shoulders, catching them in a quarter squat.",
+      "i18n": {
+        "de": {
+          "name": "Umsetzen mit Kurzhanteln",
+          "aliases": ["Kurzhantel-Umsetzen", "Dumbbell Clean"],
+          "description": "Mit den Kurzhanteln auf Kniehöhe streckst du die Hüfte explosiv und ziehst die Gewichte auf die Schultern; fange sie in einer Viertelkniebeuge."
+        }
+      }
     },
     {
       "slug": "box-jump",
@@ -2623,12 +4097,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "From a quarter squat, swing your arms and jump onto a sturdy box, landing softly with both feet. Step down rather than jumping off."
+      "description": "From a quarter squat, swing your arms and jump onto a sturdy box, landing softly with both feet. Step down rather than jumping off.",
+      "i18n": {
+        "de": {
+          "name": "Box Jump",
+          "aliases": ["Kastensprung", "Sprung auf die Box"],
+          "description": "Schwinge aus einer Viertelkniebeuge die Arme und springe auf eine stabile Box; lande weich mit beiden Füßen. Steige hinab, statt hinunterzuspringen."
+        }
+      }
     },
     {
       "slug": "broad-jump",
       "name": "Broad Jump",
-      "aliases": ["standing long jump", "Standweitsprung"],
+      "aliases": ["standing long jump"],
       "category": "plyometric",
       "primary_muscles": ["glutes", "quads"],
       "secondary_muscles": ["hamstrings", "calves"],
@@ -2636,7 +4117,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Swing your arms back, then jump forward as far as you can from both feet and land balanced with the knees bent."
+      "description": "Swing your arms back, then jump forward as far as you can from both feet and land balanced with the knees bent.",
+      "i18n": {
+        "de": {
+          "name": "Weitsprung aus dem Stand",
+          "aliases": ["Standweitsprung", "Broad Jump"],
+          "description": "Schwinge die Arme zurück und springe beidbeinig so weit wie möglich nach vorn; lande stabil mit gebeugten Knien."
+        }
+      }
     },
     {
       "slug": "jump-squat",
@@ -2649,7 +4137,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Squat down and jump as high as you can, land softly, and sink straight into the next rep."
+      "description": "Squat down and jump as high as you can, land softly, and sink straight into the next rep.",
+      "i18n": {
+        "de": {
+          "name": "Sprungkniebeuge",
+          "aliases": ["Squat Jump", "Strecksprung aus der Hocke"],
+          "description": "Gehe in die Kniebeuge und springe so hoch wie möglich, lande weich und gehe direkt in die nächste Wiederholung."
+        }
+      }
     },
     {
       "slug": "tuck-jump",
@@ -2661,7 +4156,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Jump straight up and pull your knees toward your chest at the top, then land quietly and rebound into the next jump."
+      "description": "Jump straight up and pull your knees toward your chest at the top, then land quietly and rebound into the next jump.",
+      "i18n": {
+        "de": {
+          "name": "Hocksprung",
+          "aliases": ["Tuck Jump", "Knieanzieh-Sprung"],
+          "description": "Springe gerade hoch und ziehe oben die Knie zur Brust; lande leise und federe in den nächsten Sprung."
+        }
+      }
     },
     {
       "slug": "depth-jump",
@@ -2673,7 +4175,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Step off a low box, and as soon as your feet touch the ground, jump up as high as you can. Keep the contact as short as possible."
+      "description": "Step off a low box, and as soon as your feet touch the ground, jump up as high as you can. Keep the contact as short as possible.",
+      "i18n": {
+        "de": {
+          "name": "Niedersprung",
+          "aliases": ["Depth Jump", "Drop Jump"],
+          "description": "Steige von einer niedrigen Box und springe, sobald die Füße den Boden berühren, so hoch wie möglich. Halte den Bodenkontakt so kurz wie möglich."
+        }
+      }
     },
     {
       "slug": "skater-jump",
@@ -2686,7 +4195,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Leap sideways from one leg to the other, landing on the outer leg and swinging the trailing leg behind it like a speed skater."
+      "description": "Leap sideways from one leg to the other, landing on the outer leg and swinging the trailing leg behind it like a speed skater.",
+      "i18n": {
+        "de": {
+          "name": "Eisschnellläufer-Sprung",
+          "aliases": ["Skater Jump", "Skater-Sprünge"],
+          "description": "Springe seitlich von einem Bein auf das andere, lande auf dem äußeren Bein und schwinge das hintere Bein wie ein Eisschnellläufer dahinter."
+        }
+      }
     },
     {
       "slug": "split-jump",
@@ -2699,7 +4215,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "From a lunge, jump up and switch legs in the air, landing in a lunge on the other side."
+      "description": "From a lunge, jump up and switch legs in the air, landing in a lunge on the other side.",
+      "i18n": {
+        "de": {
+          "name": "Ausfallschrittsprung",
+          "aliases": ["Split Jump", "Wechselsprung"],
+          "description": "Springe aus dem Ausfallschritt hoch, wechsle in der Luft die Beine und lande im Ausfallschritt auf der anderen Seite."
+        }
+      }
     },
     {
       "slug": "clap-push-up",
@@ -2712,7 +4235,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Push up explosively so your hands leave the floor, clap, and land with soft elbows going straight into the next rep."
+      "description": "Push up explosively so your hands leave the floor, clap, and land with soft elbows going straight into the next rep.",
+      "i18n": {
+        "de": {
+          "name": "Klatsch-Liegestütz",
+          "aliases": ["Liegestütz mit Klatschen", "Plyo-Liegestütz"],
+          "description": "Drücke dich explosiv hoch, sodass die Hände den Boden verlassen, klatsche und lande mit weichen Ellbogen direkt in der nächsten Wiederholung."
+        }
+      }
     },
     {
       "slug": "pogo-jump",
@@ -2725,7 +4255,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "isolation",
       "force": "push",
       "log_type": "reps",
-      "description": "Bounce on the balls of your feet with stiff ankles and nearly straight knees, spending as little time on the ground as possible."
+      "description": "Bounce on the balls of your feet with stiff ankles and nearly straight knees, spending as little time on the ground as possible.",
+      "i18n": {
+        "de": {
+          "name": "Pogo-Sprünge",
+          "aliases": ["Pogo Jumps", "Fußgelenksprünge"],
+          "description": "Federe auf den Fußballen mit festen Sprunggelenken und fast gestreckten Knien und bleibe so kurz wie möglich am Boden."
+        }
+      }
     },
     {
       "slug": "hurdle-hop",
@@ -2737,7 +4274,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Jump over a row of low hurdles one after another, lifting the knees and rebounding quickly off each landing."
+      "description": "Jump over a row of low hurdles one after another, lifting the knees and rebounding quickly off each landing.",
+      "i18n": {
+        "de": {
+          "name": "Hürdensprünge",
+          "aliases": ["Hurdle Hops", "Sprünge über Hürden"],
+          "description": "Springe nacheinander über eine Reihe niedriger Hürden, hebe die Knie und federe nach jeder Landung schnell ab."
+        }
+      }
     },
     {
       "slug": "burpee",
@@ -2750,7 +4294,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "Drop into a squat with your hands down, kick the feet back into a plank, do a push-up, jump the feet back in, and leap up with your hands overhead."
+      "description": "Drop into a squat with your hands down, kick the feet back into a plank, do a push-up, jump the feet back in, and leap up with your hands overhead.",
+      "i18n": {
+        "de": {
+          "name": "Burpee",
+          "aliases": ["Burpees", "Liegestützsprung"],
+          "description": "Gehe mit den Händen am Boden in die Hocke, springe mit den Füßen in den Stütz, mache einen Liegestütz, springe mit den Füßen zurück und springe mit den Händen über dem Kopf hoch."
+        }
+      }
     },
     {
       "slug": "cat-cow",
@@ -2763,7 +4314,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "On hands and knees, round your back up toward the ceiling, then let it sag while lifting your chest and head, moving slowly with your breath."
+      "description": "On hands and knees, round your back up toward the ceiling, then let it sag while lifting your chest and head, moving slowly with your breath.",
+      "i18n": {
+        "de": {
+          "name": "Katze-Kuh",
+          "aliases": ["Katzenbuckel", "Katze und Kuh"],
+          "description": "Mache im Vierfüßlerstand einen runden Rücken zur Decke und lass ihn dann durchhängen, während du Brust und Kopf hebst; bewege dich langsam mit dem Atem."
+        }
+      }
     },
     {
       "slug": "worlds-greatest-stretch",
@@ -2775,7 +4333,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "From a deep lunge, place the same-side hand as your front foot on the floor, rotate the other arm up to the ceiling, then straighten the front leg to stretch the hamstring. Switch sides."
+      "description": "From a deep lunge, place the same-side hand as your front foot on the floor, rotate the other arm up to the ceiling, then straighten the front leg to stretch the hamstring. Switch sides.",
+      "i18n": {
+        "de": {
+          "name": "World's Greatest Stretch",
+          "aliases": ["Weltbeste Dehnung"],
+          "description": "Setze aus einem tiefen Ausfallschritt die Hand auf der Seite des vorderen Fußes auf den Boden, drehe den anderen Arm zur Decke und strecke dann das vordere Bein, um die Beinrückseite zu dehnen. Wechsle die Seite."
+        }
+      }
     },
     {
       "slug": "90-90-hip-switch",
@@ -2788,7 +4353,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "Sit with both knees bent to 90 degrees, one leg in front and one to the side, then rotate both knees over to the other side without using your hands."
+      "description": "Sit with both knees bent to 90 degrees, one leg in front and one to the side, then rotate both knees over to the other side without using your hands.",
+      "i18n": {
+        "de": {
+          "name": "90/90-Hüftwechsel",
+          "aliases": ["90 90", "Hüftwechsel"],
+          "description": "Sitze mit beiden Knien 90 Grad gebeugt, ein Bein vorn, eines seitlich, und drehe beide Knie ohne Hilfe der Hände zur anderen Seite."
+        }
+      }
     },
     {
       "slug": "open-book-rotation",
@@ -2800,7 +4372,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "Lying on your side with knees bent and arms together in front, open the top arm across your body to the other side, following it with your eyes, then close."
+      "description": "Lying on your side with knees bent and arms together in front, open the top arm across your body to the other side, following it with your eyes, then close.",
+      "i18n": {
+        "de": {
+          "name": "Offenes Buch",
+          "aliases": ["Open Book", "Brustwirbelrotation in Seitlage"],
+          "description": "Öffne in Seitlage mit gebeugten Knien und vorn zusammenliegenden Armen den oberen Arm über den Körper zur anderen Seite, folge ihm mit dem Blick und schließe wieder."
+        }
+      }
     },
     {
       "slug": "thread-the-needle",
@@ -2812,7 +4391,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "On hands and knees, slide one arm under your body along the floor to turn your upper back, then sweep it up toward the ceiling. Switch sides."
+      "description": "On hands and knees, slide one arm under your body along the floor to turn your upper back, then sweep it up toward the ceiling. Switch sides.",
+      "i18n": {
+        "de": {
+          "name": "Einfädeln",
+          "aliases": ["Thread the Needle", "Nadel einfädeln"],
+          "description": "Schiebe im Vierfüßlerstand einen Arm am Boden unter dem Körper durch, um den oberen Rücken zu drehen, und führe ihn dann zur Decke. Wechsle die Seite."
+        }
+      }
     },
     {
       "slug": "band-shoulder-dislocate",
@@ -2825,7 +4411,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "Hold a band or stick wide in front of your hips and lift it over your head and down behind you with straight arms, then return. Narrow the grip as you loosen up."
+      "description": "Hold a band or stick wide in front of your hips and lift it over your head and down behind you with straight arms, then return. Narrow the grip as you loosen up.",
+      "i18n": {
+        "de": {
+          "name": "Schulterkreisen mit Band",
+          "aliases": ["Dislocates", "Schulter-Durchschwünge"],
+          "description": "Halte ein Band oder einen Stab breit vor der Hüfte und führe es mit gestreckten Armen über den Kopf nach hinten hinunter und zurück. Greife enger, sobald du beweglicher wirst."
+        }
+      }
     },
     {
       "slug": "inchworm",
@@ -2837,7 +4430,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "From standing, fold forward to put your hands on the floor, walk them out to a plank, then walk your feet up to your hands with legs as straight as possible."
+      "description": "From standing, fold forward to put your hands on the floor, walk them out to a plank, then walk your feet up to your hands with legs as straight as possible.",
+      "i18n": {
+        "de": {
+          "name": "Raupe",
+          "aliases": ["Inchworm", "Raupengang"],
+          "description": "Beuge dich aus dem Stand vor, setze die Hände auf den Boden, laufe mit ihnen in den Stütz und dann mit möglichst gestreckten Beinen mit den Füßen zu den Händen."
+        }
+      }
     },
     {
       "slug": "leg-swings",
@@ -2849,7 +4449,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "Holding a wall for balance, swing one straight leg forward and back, then side to side across your body, gradually increasing the range."
+      "description": "Holding a wall for balance, swing one straight leg forward and back, then side to side across your body, gradually increasing the range.",
+      "i18n": {
+        "de": {
+          "name": "Beinschwingen",
+          "aliases": ["Leg Swings", "Beinpendel"],
+          "description": "Halte dich an einer Wand fest und schwinge ein gestrecktes Bein vor und zurück, dann seitlich vor dem Körper hin und her, mit allmählich größerem Ausschlag."
+        }
+      }
     },
     {
       "slug": "arm-circles",
@@ -2861,7 +4468,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Hold your arms out to the sides and draw circles, small then large, forward and then backward."
+      "description": "Hold your arms out to the sides and draw circles, small then large, forward and then backward.",
+      "i18n": {
+        "de": {
+          "name": "Armkreisen",
+          "aliases": ["Arm Circles"],
+          "description": "Strecke die Arme zur Seite und kreise sie, erst klein, dann groß, vorwärts und dann rückwärts."
+        }
+      }
     },
     {
       "slug": "knee-to-wall-ankle-mobilization",
@@ -2874,7 +4488,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "Facing a wall in a half-kneeling stance, drive the front knee toward the wall over your toes without lifting the heel, then move the foot back as you improve."
+      "description": "Facing a wall in a half-kneeling stance, drive the front knee toward the wall over your toes without lifting the heel, then move the foot back as you improve.",
+      "i18n": {
+        "de": {
+          "name": "Sprunggelenk-Mobilisation an der Wand",
+          "aliases": ["Knie zur Wand", "Sprunggelenksmobilisation"],
+          "description": "Drücke im Halbkniestand vor einer Wand das vordere Knie über die Zehen zur Wand, ohne die Ferse zu heben; rücke den Fuß zurück, wenn du beweglicher wirst."
+        }
+      }
     },
     {
       "slug": "deep-squat-hold",
@@ -2887,7 +4508,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": "static",
       "log_type": "duration",
-      "description": "Sit into the bottom of a squat with heels down and chest up, pushing the knees out with your elbows, and stay there."
+      "description": "Sit into the bottom of a squat with heels down and chest up, pushing the knees out with your elbows, and stay there.",
+      "i18n": {
+        "de": {
+          "name": "Tiefe Hocke halten",
+          "aliases": ["Tiefe Hocke", "Asiatische Hocke"],
+          "description": "Setze dich mit den Fersen am Boden und aufrechter Brust tief in die Hocke, drücke die Knie mit den Ellbogen nach außen und bleibe dort."
+        }
+      }
     },
     {
       "slug": "hip-cars",
@@ -2900,7 +4528,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "Standing on one leg, lift the other knee and slowly draw the biggest circle you can with it, keeping the rest of the body still, then reverse."
+      "description": "Standing on one leg, lift the other knee and slowly draw the biggest circle you can with it, keeping the rest of the body still, then reverse.",
+      "i18n": {
+        "de": {
+          "name": "Kontrollierte Hüftrotationen",
+          "aliases": ["Hüft-CARs", "Hüftkreisen"],
+          "description": "Stehe auf einem Bein, hebe das andere Knie und ziehe damit langsam den größtmöglichen Kreis, der Rest des Körpers bleibt ruhig; dann in die andere Richtung."
+        }
+      }
     },
     {
       "slug": "wall-slide",
@@ -2913,7 +4548,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "With your back and forearms against a wall, slide the arms up overhead while keeping them in contact, then pull them back down."
+      "description": "With your back and forearms against a wall, slide the arms up overhead while keeping them in contact, then pull them back down.",
+      "i18n": {
+        "de": {
+          "name": "Wall Slide",
+          "aliases": ["Armgleiten an der Wand", "Wandgleiten"],
+          "description": "Mit Rücken und Unterarmen an der Wand schiebst du die Arme nach oben über den Kopf, ohne den Kontakt zu verlieren, und ziehst sie wieder herunter."
+        }
+      }
     },
     {
       "slug": "foam-roller-thoracic-extension",
@@ -2925,7 +4567,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "Lying with a foam roller across your upper back and hands behind your head, extend back over the roller, then move it a few centimetres and repeat."
+      "description": "Lying with a foam roller across your upper back and hands behind your head, extend back over the roller, then move it a few centimetres and repeat.",
+      "i18n": {
+        "de": {
+          "name": "Brustwirbelsäulenstreckung auf der Faszienrolle",
+          "aliases": ["BWS-Mobilisation auf der Rolle", "Faszienrolle oberer Rücken"],
+          "description": "Lege dich mit einer Faszienrolle quer unter dem oberen Rücken und den Händen hinter dem Kopf hin, strecke dich über die Rolle nach hinten, verschiebe sie ein paar Zentimeter und wiederhole."
+        }
+      }
     },
     {
       "slug": "jefferson-curl",
@@ -2937,7 +4586,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": "pull",
       "log_type": "weight_reps",
-      "description": "Standing on a box with a light weight, roll down one vertebra at a time until the weight is below your toes, then roll back up. Use very light loads."
+      "description": "Standing on a box with a light weight, roll down one vertebra at a time until the weight is below your toes, then roll back up. Use very light loads.",
+      "i18n": {
+        "de": {
+          "name": "Jefferson Curl",
+          "aliases": ["Jefferson-Curl"],
+          "description": "Stehe mit einem leichten Gewicht auf einer Box und rolle Wirbel für Wirbel ab, bis das Gewicht unter den Zehen ist, dann rolle wieder auf. Nimm nur sehr leichte Lasten."
+        }
+      }
     },
     {
       "slug": "cossack-squat",
@@ -2949,7 +4605,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": "push",
       "log_type": "reps",
-      "description": "From a wide stance, shift your weight to one side and squat down on that leg while the other leg stays straight with the toes pointing up, then shift across."
+      "description": "From a wide stance, shift your weight to one side and squat down on that leg while the other leg stays straight with the toes pointing up, then shift across.",
+      "i18n": {
+        "de": {
+          "name": "Kosakenkniebeuge",
+          "aliases": ["Cossack Squat", "Kosaken-Kniebeuge"],
+          "description": "Verlagere aus einem breiten Stand das Gewicht auf eine Seite und beuge dort das Knie, während das andere Bein gestreckt bleibt und die Zehen nach oben zeigen; dann wechsle hinüber."
+        }
+      }
     },
     {
       "slug": "spiderman-lunge",
@@ -2961,7 +4624,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "From a push-up position, step one foot to the outside of the same-side hand and sink the hips, then step back and switch sides."
+      "description": "From a push-up position, step one foot to the outside of the same-side hand and sink the hips, then step back and switch sides.",
+      "i18n": {
+        "de": {
+          "name": "Spiderman-Ausfallschritt",
+          "aliases": ["Spiderman Lunge"],
+          "description": "Setze aus der Liegestützposition einen Fuß außen neben die Hand derselben Seite und lass die Hüfte sinken; dann zurück und Seite wechseln."
+        }
+      }
     },
     {
       "slug": "seated-forward-fold",
@@ -2974,7 +4644,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Sit with your legs straight in front of you and fold forward from the hips, reaching toward your feet without forcing, and breathe slowly."
+      "description": "Sit with your legs straight in front of you and fold forward from the hips, reaching toward your feet without forcing, and breathe slowly.",
+      "i18n": {
+        "de": {
+          "name": "Vorbeuge im Sitzen",
+          "aliases": ["Sitzende Vorbeuge", "Beinrückseite dehnen sitzend"],
+          "description": "Sitze mit gestreckten Beinen und beuge dich aus der Hüfte vor, greife ohne Zwang zu den Füßen und atme langsam."
+        }
+      }
     },
     {
       "slug": "standing-hamstring-stretch",
@@ -2986,7 +4663,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Put one heel on a low step with the leg straight and hinge forward from the hips with a flat back until you feel the back of the thigh stretch."
+      "description": "Put one heel on a low step with the leg straight and hinge forward from the hips with a flat back until you feel the back of the thigh stretch.",
+      "i18n": {
+        "de": {
+          "name": "Beinrückseite dehnen im Stehen",
+          "aliases": ["Oberschenkelrückseite dehnen", "Hamstring-Dehnung"],
+          "description": "Lege eine Ferse mit gestrecktem Bein auf eine niedrige Stufe und beuge dich mit geradem Rücken aus der Hüfte vor, bis die Oberschenkelrückseite dehnt."
+        }
+      }
     },
     {
       "slug": "couch-stretch",
@@ -2998,12 +4682,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Kneel with one shin up against a wall or sofa behind you and the other foot forward, then raise your torso upright to stretch the front of the back thigh and hip."
+      "description": "Kneel with one shin up against a wall or sofa behind you and the other foot forward, then raise your torso upright to stretch the front of the back thigh and hip.",
+      "i18n": {
+        "de": {
+          "name": "Couch Stretch",
+          "aliases": ["Sofa-Dehnung", "Hüftbeuger-Dehnung an der Wand"],
+          "description": "Knie mit einem Schienbein an einer Wand oder einem Sofa hinter dir, den anderen Fuß vorn, und richte den Oberkörper auf, um Oberschenkelvorderseite und Hüfte des hinteren Beins zu dehnen."
+        }
+      }
     },
     {
       "slug": "kneeling-hip-flexor-stretch",
       "name": "Kneeling Hip Flexor Stretch",
-      "aliases": ["half-kneeling hip flexor stretch", "Hüftbeuger-Dehnung"],
+      "aliases": ["half-kneeling hip flexor stretch"],
       "category": "stretching",
       "primary_muscles": ["hip_flexors"],
       "secondary_muscles": ["quads"],
@@ -3011,7 +4702,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "In a half-kneeling position, tuck your pelvis under and shift forward gently until you feel a stretch at the front of the kneeling hip."
+      "description": "In a half-kneeling position, tuck your pelvis under and shift forward gently until you feel a stretch at the front of the kneeling hip.",
+      "i18n": {
+        "de": {
+          "name": "Hüftbeuger-Dehnung im Kniestand",
+          "aliases": ["Hüftbeuger dehnen", "Hüftbeugerdehnung", "Hüftbeuger-Dehnung"],
+          "description": "Kippe im Halbkniestand das Becken unter und schiebe dich sanft nach vorn, bis du vorn an der Hüfte des knienden Beins eine Dehnung spürst."
+        }
+      }
     },
     {
       "slug": "standing-quad-stretch",
@@ -3023,7 +4721,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Standing on one leg, hold the other foot behind you and draw the heel toward your glute with the knees together."
+      "description": "Standing on one leg, hold the other foot behind you and draw the heel toward your glute with the knees together.",
+      "i18n": {
+        "de": {
+          "name": "Oberschenkel-Dehnung im Stehen",
+          "aliases": ["Quadrizeps dehnen", "Oberschenkelvorderseite dehnen"],
+          "description": "Stehe auf einem Bein, halte den anderen Fuß hinter dir und ziehe die Ferse mit geschlossenen Knien zum Gesäß."
+        }
+      }
     },
     {
       "slug": "pigeon-pose",
@@ -3036,7 +4741,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "From all fours, bring one knee forward behind the same-side wrist with the shin angled across, stretch the other leg long behind, and lower your hips."
+      "description": "From all fours, bring one knee forward behind the same-side wrist with the shin angled across, stretch the other leg long behind, and lower your hips.",
+      "i18n": {
+        "de": {
+          "name": "Taube",
+          "aliases": ["Tauben-Dehnung", "Taubenhaltung"],
+          "description": "Bringe aus dem Vierfüßlerstand ein Knie hinter das Handgelenk derselben Seite, das Schienbein schräg, strecke das andere Bein lang nach hinten und senke die Hüfte."
+        }
+      }
     },
     {
       "slug": "butterfly-stretch",
@@ -3049,7 +4761,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Sit with the soles of your feet together and knees falling out to the sides, hold your feet, and lean forward gently from the hips."
+      "description": "Sit with the soles of your feet together and knees falling out to the sides, hold your feet, and lean forward gently from the hips.",
+      "i18n": {
+        "de": {
+          "name": "Schmetterlingsdehnung",
+          "aliases": ["Schmetterling", "Schusterhaltung"],
+          "description": "Sitze mit aneinanderliegenden Fußsohlen, lass die Knie zur Seite fallen, halte die Füße und lehne dich aus der Hüfte sanft vor."
+        }
+      }
     },
     {
       "slug": "frog-stretch",
@@ -3061,7 +4780,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "On hands and knees, widen your knees as far as is comfortable with the shins parallel, then rock the hips slowly back."
+      "description": "On hands and knees, widen your knees as far as is comfortable with the shins parallel, then rock the hips slowly back.",
+      "i18n": {
+        "de": {
+          "name": "Frosch-Dehnung",
+          "aliases": ["Frosch"],
+          "description": "Öffne im Vierfüßlerstand die Knie so weit wie angenehm, die Schienbeine parallel, und schiebe die Hüfte langsam nach hinten."
+        }
+      }
     },
     {
       "slug": "straddle-stretch",
@@ -3074,7 +4800,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Sit with your legs spread wide and straight, and fold forward from the hips with a long spine."
+      "description": "Sit with your legs spread wide and straight, and fold forward from the hips with a long spine.",
+      "i18n": {
+        "de": {
+          "name": "Grätschdehnung",
+          "aliases": ["Grätsche", "Pancake"],
+          "description": "Sitze mit weit gegrätschten, gestreckten Beinen und beuge dich mit langem Rücken aus der Hüfte vor."
+        }
+      }
     },
     {
       "slug": "doorway-chest-stretch",
@@ -3086,7 +4819,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Place your forearms on either side of a door frame with elbows at shoulder height and step through until you feel the chest open."
+      "description": "Place your forearms on either side of a door frame with elbows at shoulder height and step through until you feel the chest open.",
+      "i18n": {
+        "de": {
+          "name": "Brustdehnung im Türrahmen",
+          "aliases": ["Brustdehnung", "Türrahmen-Dehnung"],
+          "description": "Lege die Unterarme links und rechts an einen Türrahmen, die Ellbogen auf Schulterhöhe, und tritt hindurch, bis sich die Brust öffnet."
+        }
+      }
     },
     {
       "slug": "cross-body-shoulder-stretch",
@@ -3098,7 +4838,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Bring one straight arm across your chest and hold it close with the other arm, keeping the shoulder down."
+      "description": "Bring one straight arm across your chest and hold it close with the other arm, keeping the shoulder down.",
+      "i18n": {
+        "de": {
+          "name": "Schulterdehnung vor dem Körper",
+          "aliases": ["Schulterdehnung", "Arm vor der Brust dehnen"],
+          "description": "Führe einen gestreckten Arm vor der Brust zur anderen Seite und halte ihn mit dem anderen Arm nah am Körper; die Schulter bleibt unten."
+        }
+      }
     },
     {
       "slug": "overhead-triceps-stretch",
@@ -3110,7 +4857,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Reach one arm overhead, bend the elbow so your hand drops behind your head, and gently press the elbow back with the other hand."
+      "description": "Reach one arm overhead, bend the elbow so your hand drops behind your head, and gently press the elbow back with the other hand.",
+      "i18n": {
+        "de": {
+          "name": "Trizepsdehnung über Kopf",
+          "aliases": ["Trizeps dehnen"],
+          "description": "Strecke einen Arm nach oben, beuge den Ellbogen, sodass die Hand hinter den Kopf fällt, und drücke den Ellbogen mit der anderen Hand sanft nach hinten."
+        }
+      }
     },
     {
       "slug": "childs-pose",
@@ -3123,7 +4877,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Kneel, sit back onto your heels, and fold forward with your arms stretched out on the floor and your forehead resting down."
+      "description": "Kneel, sit back onto your heels, and fold forward with your arms stretched out on the floor and your forehead resting down.",
+      "i18n": {
+        "de": {
+          "name": "Kindhaltung",
+          "aliases": ["Stellung des Kindes", "Balasana"],
+          "description": "Knie dich hin, setze dich auf die Fersen und beuge dich vor, die Arme lang auf dem Boden, die Stirn abgelegt."
+        }
+      }
     },
     {
       "slug": "cobra-stretch",
@@ -3136,12 +4897,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Lying face down with your hands under your shoulders, press the chest up while the hips stay on the floor, keeping the shoulders relaxed."
+      "description": "Lying face down with your hands under your shoulders, press the chest up while the hips stay on the floor, keeping the shoulders relaxed.",
+      "i18n": {
+        "de": {
+          "name": "Kobra",
+          "aliases": ["Kobra-Dehnung", "Kobrahaltung"],
+          "description": "Drücke in Bauchlage mit den Händen unter den Schultern die Brust hoch, die Hüfte bleibt am Boden und die Schultern locker."
+        }
+      }
     },
     {
       "slug": "downward-dog",
       "name": "Downward Dog",
-      "aliases": ["adho mukha svanasana", "herabschauender Hund"],
+      "aliases": ["adho mukha svanasana"],
       "category": "stretching",
       "primary_muscles": ["hamstrings", "calves"],
       "secondary_muscles": ["upper_back", "front_delts"],
@@ -3149,7 +4917,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "From hands and knees, lift your hips up and back into an inverted V, pressing the heels toward the floor and the chest toward your thighs."
+      "description": "From hands and knees, lift your hips up and back into an inverted V, pressing the heels toward the floor and the chest toward your thighs.",
+      "i18n": {
+        "de": {
+          "name": "Herabschauender Hund",
+          "aliases": ["Hund", "Downward Dog"],
+          "description": "Hebe aus dem Vierfüßlerstand die Hüfte nach hinten oben in ein umgedrehtes V, drücke die Fersen Richtung Boden und die Brust Richtung Oberschenkel."
+        }
+      }
     },
     {
       "slug": "wall-calf-stretch",
@@ -3161,7 +4936,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "With your hands on a wall, step one foot back, keep its heel down and the leg straight, and lean forward until the calf stretches."
+      "description": "With your hands on a wall, step one foot back, keep its heel down and the leg straight, and lean forward until the calf stretches.",
+      "i18n": {
+        "de": {
+          "name": "Wadendehnung an der Wand",
+          "aliases": ["Wadendehnung", "Waden dehnen"],
+          "description": "Mit den Händen an der Wand stellst du einen Fuß zurück, hältst die Ferse unten und das Bein gestreckt und lehnst dich vor, bis die Wade dehnt."
+        }
+      }
     },
     {
       "slug": "figure-four-stretch",
@@ -3173,7 +4955,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Lying on your back, cross one ankle over the opposite knee and pull that thigh toward your chest."
+      "description": "Lying on your back, cross one ankle over the opposite knee and pull that thigh toward your chest.",
+      "i18n": {
+        "de": {
+          "name": "Gesäßdehnung in Rückenlage",
+          "aliases": ["Figur-Vier-Dehnung", "Piriformis-Dehnung"],
+          "description": "Lege in Rückenlage einen Knöchel über das gegenüberliegende Knie und ziehe diesen Oberschenkel zur Brust."
+        }
+      }
     },
     {
       "slug": "bench-lat-stretch",
@@ -3185,7 +4974,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Kneel in front of a bench with your elbows on it and hands together behind your head, then sink your chest toward the floor."
+      "description": "Kneel in front of a bench with your elbows on it and hands together behind your head, then sink your chest toward the floor.",
+      "i18n": {
+        "de": {
+          "name": "Latdehnung an der Bank",
+          "aliases": ["Latissimus dehnen"],
+          "description": "Knie vor einer Bank, die Ellbogen darauf und die Hände hinter dem Kopf zusammen, und lass die Brust Richtung Boden sinken."
+        }
+      }
     },
     {
       "slug": "neck-side-stretch",
@@ -3197,7 +4993,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Sitting tall, tilt your ear toward your shoulder and let the hand on that side rest lightly on your head while the other shoulder stays down."
+      "description": "Sitting tall, tilt your ear toward your shoulder and let the hand on that side rest lightly on your head while the other shoulder stays down.",
+      "i18n": {
+        "de": {
+          "name": "Seitliche Nackendehnung",
+          "aliases": ["Nacken dehnen", "Nackendehnung"],
+          "description": "Neige im aufrechten Sitzen das Ohr zur Schulter und lege die Hand dieser Seite leicht auf den Kopf, während die andere Schulter unten bleibt."
+        }
+      }
     },
     {
       "slug": "wrist-flexor-stretch",
@@ -3209,7 +5012,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Hold one arm straight in front with the palm up and gently pull the fingers back and down with the other hand."
+      "description": "Hold one arm straight in front with the palm up and gently pull the fingers back and down with the other hand.",
+      "i18n": {
+        "de": {
+          "name": "Dehnung der Handgelenkbeuger",
+          "aliases": ["Unterarm dehnen", "Handgelenk dehnen"],
+          "description": "Strecke einen Arm mit der Handfläche nach oben vor dir aus und ziehe die Finger mit der anderen Hand sanft nach hinten unten."
+        }
+      }
     },
     {
       "slug": "supine-spinal-twist",
@@ -3222,7 +5032,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Lying on your back with arms out wide, let both bent knees fall to one side while your shoulders stay on the floor, then switch."
+      "description": "Lying on your back with arms out wide, let both bent knees fall to one side while your shoulders stay on the floor, then switch.",
+      "i18n": {
+        "de": {
+          "name": "Wirbelsäulendrehung in Rückenlage",
+          "aliases": ["Liegender Twist", "Drehdehnung liegend"],
+          "description": "Lass in Rückenlage mit weit ausgebreiteten Armen beide gebeugten Knie zu einer Seite fallen, die Schultern bleiben am Boden; dann wechseln."
+        }
+      }
     },
     {
       "slug": "standing-side-stretch",
@@ -3234,12 +5051,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Stand tall, reach one arm overhead and lean to the opposite side, lengthening the whole side of your body."
+      "description": "Stand tall, reach one arm overhead and lean to the opposite side, lengthening the whole side of your body.",
+      "i18n": {
+        "de": {
+          "name": "Seitdehnung im Stehen",
+          "aliases": ["Seitliche Dehnung", "Flankendehnung"],
+          "description": "Stehe aufrecht, strecke einen Arm über den Kopf und neige dich zur anderen Seite, sodass sich die ganze Körperseite verlängert."
+        }
+      }
     },
     {
       "slug": "running",
       "name": "Running",
-      "aliases": ["run", "jogging", "Laufen", "course à pied", "correr"],
+      "aliases": ["run", "jogging", "course à pied", "correr"],
       "category": "cardio",
       "primary_muscles": ["quads", "calves"],
       "secondary_muscles": ["hamstrings", "glutes", "hip_flexors"],
@@ -3247,12 +5071,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Run outdoors at any pace, from an easy jog to a tempo effort. Log the distance and the time."
+      "description": "Run outdoors at any pace, from an easy jog to a tempo effort. Log the distance and the time.",
+      "i18n": {
+        "de": {
+          "name": "Laufen",
+          "aliases": ["Joggen", "Rennen", "Dauerlauf"],
+          "description": "Laufe draußen in beliebigem Tempo, vom lockeren Joggen bis zum Tempolauf. Trage Strecke und Zeit ein."
+        }
+      }
     },
     {
       "slug": "treadmill-running",
       "name": "Treadmill Running",
-      "aliases": ["treadmill", "Laufband"],
+      "aliases": ["treadmill"],
       "category": "cardio",
       "primary_muscles": ["quads", "calves"],
       "secondary_muscles": ["hamstrings", "glutes"],
@@ -3260,7 +5091,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Run on a treadmill; a slight incline of about one percent makes it feel closer to running outside."
+      "description": "Run on a treadmill; a slight incline of about one percent makes it feel closer to running outside.",
+      "i18n": {
+        "de": {
+          "name": "Laufband",
+          "aliases": ["Laufen auf dem Laufband", "Laufbandtraining"],
+          "description": "Laufe auf einem Laufband; eine leichte Steigung von etwa einem Prozent fühlt sich eher wie Laufen im Freien an."
+        }
+      }
     },
     {
       "slug": "trail-running",
@@ -3272,7 +5110,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Run on paths and hills off the road; uneven ground asks more of your ankles and balance than the street does."
+      "description": "Run on paths and hills off the road; uneven ground asks more of your ankles and balance than the street does.",
+      "i18n": {
+        "de": {
+          "name": "Traillauf",
+          "aliases": ["Trailrunning", "Geländelauf"],
+          "description": "Laufe auf Wegen und Hügeln abseits der Straße; unebener Boden fordert Sprunggelenke und Gleichgewicht mehr als die Straße."
+        }
+      }
     },
     {
       "slug": "sprint-intervals",
@@ -3285,7 +5130,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Alternate short all-out sprints with walking or easy jogging to recover, and repeat for the planned number of rounds."
+      "description": "Alternate short all-out sprints with walking or easy jogging to recover, and repeat for the planned number of rounds.",
+      "i18n": {
+        "de": {
+          "name": "Sprintintervalle",
+          "aliases": ["Sprints", "Intervalle", "Intervalltraining"],
+          "description": "Wechsle kurze Sprints mit voller Kraft und Gehen oder lockeres Joggen zur Erholung ab und wiederhole für die geplante Zahl an Runden."
+        }
+      }
     },
     {
       "slug": "hill-sprints",
@@ -3297,12 +5149,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Sprint hard up a steep hill for a short distance, walk back down to recover, and repeat."
+      "description": "Sprint hard up a steep hill for a short distance, walk back down to recover, and repeat.",
+      "i18n": {
+        "de": {
+          "name": "Bergsprints",
+          "aliases": ["Hügelsprints", "Bergläufe"],
+          "description": "Sprinte eine kurze Strecke hart einen steilen Hügel hinauf, gehe zur Erholung hinunter und wiederhole."
+        }
+      }
     },
     {
       "slug": "walking",
       "name": "Walking",
-      "aliases": ["walk", "Gehen", "Spazierengehen", "marche"],
+      "aliases": ["walk", "marche"],
       "category": "cardio",
       "primary_muscles": ["quads", "calves"],
       "secondary_muscles": ["glutes", "hamstrings"],
@@ -3310,7 +5169,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Walk at a brisk pace outdoors or indoors. Log distance and time."
+      "description": "Walk at a brisk pace outdoors or indoors. Log distance and time.",
+      "i18n": {
+        "de": {
+          "name": "Gehen",
+          "aliases": ["Spazierengehen", "Spaziergang", "Walken"],
+          "description": "Gehe zügig draußen oder drinnen. Trage Strecke und Zeit ein."
+        }
+      }
     },
     {
       "slug": "incline-treadmill-walk",
@@ -3322,12 +5188,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Walk on a treadmill set to a steep incline without holding the rails."
+      "description": "Walk on a treadmill set to a steep incline without holding the rails.",
+      "i18n": {
+        "de": {
+          "name": "Gehen auf dem Laufband mit Steigung",
+          "aliases": ["Laufband bergauf gehen", "Incline Walk"],
+          "description": "Gehe auf einem stark geneigten Laufband, ohne dich an den Griffen festzuhalten."
+        }
+      }
     },
     {
       "slug": "hiking",
       "name": "Hiking",
-      "aliases": ["hike", "Wandern", "randonnée", "senderismo"],
+      "aliases": ["hike", "randonnée", "senderismo"],
       "category": "cardio",
       "primary_muscles": ["quads", "glutes", "calves"],
       "secondary_muscles": ["hamstrings"],
@@ -3335,7 +5208,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Walk on trails over hilly or mountainous ground, often with a pack."
+      "description": "Walk on trails over hilly or mountainous ground, often with a pack.",
+      "i18n": {
+        "de": {
+          "name": "Wandern",
+          "aliases": ["Wanderung", "Bergwandern"],
+          "description": "Gehe auf Pfaden über hügeliges oder bergiges Gelände, oft mit Rucksack."
+        }
+      }
     },
     {
       "slug": "rucking",
@@ -3348,7 +5228,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Walk briskly with a weighted backpack, keeping your posture upright."
+      "description": "Walk briskly with a weighted backpack, keeping your posture upright.",
+      "i18n": {
+        "de": {
+          "name": "Rucking",
+          "aliases": ["Gehen mit Rucksack", "Gepäckmarsch"],
+          "description": "Gehe zügig mit einem beschwerten Rucksack und halte dich dabei aufrecht."
+        }
+      }
     },
     {
       "slug": "nordic-walking",
@@ -3360,12 +5247,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Walk with poles, planting them behind you and pushing off with each step so the upper body helps drive you forward."
+      "description": "Walk with poles, planting them behind you and pushing off with each step so the upper body helps drive you forward.",
+      "i18n": {
+        "de": {
+          "name": "Nordic Walking",
+          "aliases": ["Nordic-Walking", "Stockgehen"],
+          "description": "Gehe mit Stöcken, setze sie hinter dir auf und stoße dich bei jedem Schritt ab, sodass der Oberkörper beim Vorwärtskommen hilft."
+        }
+      }
     },
     {
       "slug": "road-cycling",
       "name": "Road Cycling",
-      "aliases": ["cycling", "bike ride", "Radfahren", "vélo", "ciclismo"],
+      "aliases": ["cycling", "bike ride", "vélo", "ciclismo"],
       "category": "cardio",
       "primary_muscles": ["quads", "glutes"],
       "secondary_muscles": ["hamstrings", "calves"],
@@ -3373,12 +5267,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Ride a bicycle on roads or paths. Log the distance and time of the ride."
+      "description": "Ride a bicycle on roads or paths. Log the distance and time of the ride.",
+      "i18n": {
+        "de": {
+          "name": "Radfahren",
+          "aliases": ["Rennrad", "Fahrradfahren", "Radtour"],
+          "description": "Fahre Fahrrad auf Straßen oder Wegen. Trage Strecke und Zeit der Fahrt ein."
+        }
+      }
     },
     {
       "slug": "mountain-biking",
       "name": "Mountain Biking",
-      "aliases": ["MTB", "Mountainbiken"],
+      "aliases": ["MTB"],
       "category": "cardio",
       "primary_muscles": ["quads", "glutes"],
       "secondary_muscles": ["hamstrings", "calves", "abs"],
@@ -3386,12 +5287,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Ride off-road trails on a mountain bike, climbing and descending over rough ground."
+      "description": "Ride off-road trails on a mountain bike, climbing and descending over rough ground.",
+      "i18n": {
+        "de": {
+          "name": "Mountainbiken",
+          "aliases": ["MTB", "Mountainbike"],
+          "description": "Fahre mit dem Mountainbike auf Trails im Gelände, bergauf und bergab über rauen Untergrund."
+        }
+      }
     },
     {
       "slug": "stationary-bike",
       "name": "Stationary Bike",
-      "aliases": ["exercise bike", "spin bike", "indoor cycling", "Heimtrainer", "Ergometer"],
+      "aliases": ["exercise bike", "spin bike", "indoor cycling"],
       "category": "cardio",
       "primary_muscles": ["quads", "glutes"],
       "secondary_muscles": ["hamstrings", "calves"],
@@ -3399,7 +5307,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Pedal an indoor exercise or spin bike at a steady effort or in intervals."
+      "description": "Pedal an indoor exercise or spin bike at a steady effort or in intervals.",
+      "i18n": {
+        "de": {
+          "name": "Heimtrainer",
+          "aliases": ["Ergometer", "Fahrradergometer", "Spinning", "Indoor Cycling"],
+          "description": "Tritt auf einem Heimtrainer oder Spinning-Rad gleichmäßig oder in Intervallen."
+        }
+      }
     },
     {
       "slug": "air-bike",
@@ -3412,12 +5327,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Ride a fan bike with moving handles, pushing and pulling with your arms as you pedal. The harder you go, the more the fan resists."
+      "description": "Ride a fan bike with moving handles, pushing and pulling with your arms as you pedal. The harder you go, the more the fan resists.",
+      "i18n": {
+        "de": {
+          "name": "Air Bike",
+          "aliases": ["Assault Bike", "Luftrad"],
+          "description": "Fahre ein Rad mit Lüfter und beweglichen Griffen und drücke und ziehe dabei mit den Armen. Je härter du trittst, desto mehr bremst der Lüfter."
+        }
+      }
     },
     {
       "slug": "rowing-machine",
       "name": "Rowing Machine",
-      "aliases": ["rower", "erg", "indoor rowing", "Rudergerät", "rameur"],
+      "aliases": ["rower", "erg", "indoor rowing", "rameur"],
       "category": "cardio",
       "primary_muscles": ["upper_back", "lats", "quads"],
       "secondary_muscles": ["glutes", "hamstrings", "biceps"],
@@ -3425,12 +5347,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Drive with the legs, then swing the torso back and pull the handle to your lower ribs; return in reverse order: arms, body, then legs."
+      "description": "Drive with the legs, then swing the torso back and pull the handle to your lower ribs; return in reverse order: arms, body, then legs.",
+      "i18n": {
+        "de": {
+          "name": "Rudergerät",
+          "aliases": ["Rudermaschine", "Indoor Rudern", "Ruderergometer"],
+          "description": "Drücke mit den Beinen ab, lehne den Oberkörper zurück und ziehe den Griff zu den unteren Rippen; zurück in umgekehrter Reihenfolge: Arme, Oberkörper, dann Beine."
+        }
+      }
     },
     {
       "slug": "on-water-rowing",
       "name": "On-Water Rowing",
-      "aliases": ["sculling", "Rudern"],
+      "aliases": ["sculling"],
       "category": "cardio",
       "primary_muscles": ["upper_back", "lats", "quads"],
       "secondary_muscles": ["glutes", "biceps", "abs"],
@@ -3438,12 +5367,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Row a boat on open water, sculling or sweep, with the same legs-body-arms sequence as on the machine."
+      "description": "Row a boat on open water, sculling or sweep, with the same legs-body-arms sequence as on the machine.",
+      "i18n": {
+        "de": {
+          "name": "Rudern auf dem Wasser",
+          "aliases": ["Rudern", "Rudersport"],
+          "description": "Rudere ein Boot auf offenem Wasser, skullend oder riemend, mit derselben Abfolge Beine, Oberkörper, Arme wie am Gerät."
+        }
+      }
     },
     {
       "slug": "kayaking",
       "name": "Kayaking",
-      "aliases": ["canoeing", "paddling", "Kajak"],
+      "aliases": ["canoeing", "paddling"],
       "category": "cardio",
       "primary_muscles": ["lats", "upper_back"],
       "secondary_muscles": ["obliques", "biceps", "front_delts"],
@@ -3451,12 +5387,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Paddle a kayak or canoe, turning your trunk with each stroke rather than pulling only with the arms."
+      "description": "Paddle a kayak or canoe, turning your trunk with each stroke rather than pulling only with the arms.",
+      "i18n": {
+        "de": {
+          "name": "Kajakfahren",
+          "aliases": ["Kajak", "Kanu", "Paddeln"],
+          "description": "Paddle ein Kajak oder Kanu und drehe bei jedem Schlag den Rumpf mit, statt nur mit den Armen zu ziehen."
+        }
+      }
     },
     {
       "slug": "freestyle-swimming",
       "name": "Freestyle Swimming",
-      "aliases": ["front crawl", "crawl", "swimming", "Kraulschwimmen", "natation"],
+      "aliases": ["front crawl", "crawl", "swimming", "natation"],
       "category": "cardio",
       "primary_muscles": ["lats", "front_delts"],
       "secondary_muscles": ["triceps", "abs", "glutes"],
@@ -3464,12 +5407,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Swim face down with alternating arm strokes and a flutter kick, rolling to the side to breathe."
+      "description": "Swim face down with alternating arm strokes and a flutter kick, rolling to the side to breathe.",
+      "i18n": {
+        "de": {
+          "name": "Kraulschwimmen",
+          "aliases": ["Kraulen", "Freistil", "Schwimmen"],
+          "description": "Schwimme in Bauchlage mit abwechselnden Armzügen und Kraulbeinschlag und drehe dich zum Atmen zur Seite."
+        }
+      }
     },
     {
       "slug": "breaststroke",
       "name": "Breaststroke",
-      "aliases": ["Brustschwimmen", "brasse"],
+      "aliases": ["brasse"],
       "category": "cardio",
       "primary_muscles": ["chest", "lats", "quads"],
       "secondary_muscles": ["adductors", "triceps"],
@@ -3477,12 +5427,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Swim with a simultaneous arm sweep and a frog kick, gliding briefly after each stroke."
+      "description": "Swim with a simultaneous arm sweep and a frog kick, gliding briefly after each stroke.",
+      "i18n": {
+        "de": {
+          "name": "Brustschwimmen",
+          "aliases": ["Brust"],
+          "description": "Schwimme mit gleichzeitigem Armzug und Grätschschwung der Beine und gleite nach jedem Zug kurz aus."
+        }
+      }
     },
     {
       "slug": "backstroke",
       "name": "Backstroke",
-      "aliases": ["Rückenschwimmen", "dos crawlé"],
+      "aliases": ["dos crawlé"],
       "category": "cardio",
       "primary_muscles": ["lats"],
       "secondary_muscles": ["rear_delts", "triceps", "abs"],
@@ -3490,12 +5447,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Swim on your back with alternating overhead arm strokes and a steady flutter kick."
+      "description": "Swim on your back with alternating overhead arm strokes and a steady flutter kick.",
+      "i18n": {
+        "de": {
+          "name": "Rückenschwimmen",
+          "aliases": ["Rückenkraulen"],
+          "description": "Schwimme in Rückenlage mit abwechselnden Armzügen über den Kopf und gleichmäßigem Kraulbeinschlag."
+        }
+      }
     },
     {
       "slug": "butterfly-stroke",
       "name": "Butterfly Stroke",
-      "aliases": ["fly", "Delfinschwimmen"],
+      "aliases": ["fly"],
       "category": "cardio",
       "primary_muscles": ["chest", "front_delts", "lats"],
       "secondary_muscles": ["abs", "triceps"],
@@ -3503,12 +5467,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Swim with both arms pulling together and a dolphin kick, the body moving in a wave."
+      "description": "Swim with both arms pulling together and a dolphin kick, the body moving in a wave.",
+      "i18n": {
+        "de": {
+          "name": "Delfinschwimmen",
+          "aliases": ["Schmetterlingsschwimmen", "Delphinschwimmen"],
+          "description": "Schwimme mit gleichzeitig ziehenden Armen und Delfinbeinschlag; der Körper bewegt sich in einer Welle."
+        }
+      }
     },
     {
       "slug": "elliptical-trainer",
       "name": "Elliptical Trainer",
-      "aliases": ["cross trainer", "elliptical", "Crosstrainer", "vélo elliptique"],
+      "aliases": ["cross trainer", "elliptical", "vélo elliptique"],
       "category": "cardio",
       "primary_muscles": ["quads", "glutes"],
       "secondary_muscles": ["hamstrings", "calves"],
@@ -3516,12 +5487,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Stride on an elliptical machine, pushing and pulling the handles, for low-impact steady cardio."
+      "description": "Stride on an elliptical machine, pushing and pulling the handles, for low-impact steady cardio.",
+      "i18n": {
+        "de": {
+          "name": "Crosstrainer",
+          "aliases": ["Ellipsentrainer", "Cross-Trainer"],
+          "description": "Laufe auf einem Crosstrainer und drücke und ziehe dabei die Griffe; gelenkschonendes, gleichmäßiges Ausdauertraining."
+        }
+      }
     },
     {
       "slug": "stair-climber",
       "name": "Stair Climber",
-      "aliases": ["stepmill", "StairMaster", "Stepper"],
+      "aliases": ["stepmill", "StairMaster"],
       "category": "cardio",
       "primary_muscles": ["quads", "glutes"],
       "secondary_muscles": ["calves", "hamstrings"],
@@ -3529,7 +5507,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Climb the revolving steps of a stair machine at a steady pace, standing tall without leaning on the rails."
+      "description": "Climb the revolving steps of a stair machine at a steady pace, standing tall without leaning on the rails.",
+      "i18n": {
+        "de": {
+          "name": "Stepper",
+          "aliases": ["Treppensteiger", "Stairmaster"],
+          "description": "Steige in gleichmäßigem Tempo die umlaufenden Stufen eines Treppengeräts hinauf, aufrecht und ohne dich auf die Griffe zu stützen."
+        }
+      }
     },
     {
       "slug": "stair-climbing",
@@ -3541,12 +5526,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Walk or run up flights of stairs and walk down to recover."
+      "description": "Walk or run up flights of stairs and walk down to recover.",
+      "i18n": {
+        "de": {
+          "name": "Treppensteigen",
+          "aliases": ["Treppenlaufen", "Treppen"],
+          "description": "Gehe oder laufe Treppen hinauf und gehe zur Erholung hinunter."
+        }
+      }
     },
     {
       "slug": "jump-rope",
       "name": "Jump Rope",
-      "aliases": ["skipping", "Seilspringen", "corde à sauter"],
+      "aliases": ["skipping", "corde à sauter"],
       "category": "cardio",
       "primary_muscles": ["calves"],
       "secondary_muscles": ["quads", "forearms", "front_delts"],
@@ -3554,7 +5546,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Skip a rope with small, light bounces on the balls of your feet, turning it with your wrists rather than your arms."
+      "description": "Skip a rope with small, light bounces on the balls of your feet, turning it with your wrists rather than your arms.",
+      "i18n": {
+        "de": {
+          "name": "Seilspringen",
+          "aliases": ["Seilhüpfen", "Springseil"],
+          "description": "Springe Seil mit kleinen, leichten Sprüngen auf den Fußballen und drehe es aus den Handgelenken statt aus den Armen."
+        }
+      }
     },
     {
       "slug": "double-unders",
@@ -3566,12 +5565,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "reps",
-      "description": "Jump a little higher than for single skips and spin the rope fast enough to pass under your feet twice per jump."
+      "description": "Jump a little higher than for single skips and spin the rope fast enough to pass under your feet twice per jump.",
+      "i18n": {
+        "de": {
+          "name": "Double-Unders",
+          "aliases": ["Doppelsprünge", "Doppeldurchschlag"],
+          "description": "Springe etwas höher als beim einfachen Seilspringen und drehe das Seil so schnell, dass es pro Sprung zweimal unter den Füßen durchgeht."
+        }
+      }
     },
     {
       "slug": "jumping-jacks",
       "name": "Jumping Jacks",
-      "aliases": ["star jumps", "Hampelmann"],
+      "aliases": ["star jumps"],
       "category": "cardio",
       "primary_muscles": ["calves", "side_delts"],
       "secondary_muscles": ["quads", "abductors"],
@@ -3579,7 +5585,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Jump your feet out wide while raising the arms overhead, then jump back to feet together with the arms at your sides."
+      "description": "Jump your feet out wide while raising the arms overhead, then jump back to feet together with the arms at your sides.",
+      "i18n": {
+        "de": {
+          "name": "Hampelmann",
+          "aliases": ["Hampelmänner", "Jumping Jacks"],
+          "description": "Springe mit den Füßen weit auseinander und hebe die Arme über den Kopf, dann springe zurück, Füße zusammen, Arme an der Seite."
+        }
+      }
     },
     {
       "slug": "mountain-climber",
@@ -3592,7 +5605,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": "compound",
       "force": null,
       "log_type": "duration",
-      "description": "From a high plank, drive your knees toward your chest one after the other at a running pace, keeping the hips low."
+      "description": "From a high plank, drive your knees toward your chest one after the other at a running pace, keeping the hips low.",
+      "i18n": {
+        "de": {
+          "name": "Bergsteiger",
+          "aliases": ["Mountain Climbers", "Bergsteigerübung"],
+          "description": "Ziehe aus dem hohen Stütz die Knie im Lauftempo abwechselnd zur Brust; die Hüfte bleibt tief."
+        }
+      }
     },
     {
       "slug": "battle-rope-waves",
@@ -3604,7 +5624,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Holding the ends of a heavy rope in a half squat, whip your arms up and down fast to send waves along it."
+      "description": "Holding the ends of a heavy rope in a half squat, whip your arms up and down fast to send waves along it.",
+      "i18n": {
+        "de": {
+          "name": "Battle Rope Wellen",
+          "aliases": ["Battle Ropes", "Tauwellen"],
+          "description": "Halte in einer halben Kniebeuge die Enden eines schweren Taus und schlage die Arme schnell auf und ab, sodass Wellen durch das Tau laufen."
+        }
+      }
     },
     {
       "slug": "shadow-boxing",
@@ -3616,12 +5643,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Throw punch combinations at the air while moving your feet, staying light and keeping your guard up."
+      "description": "Throw punch combinations at the air while moving your feet, staying light and keeping your guard up.",
+      "i18n": {
+        "de": {
+          "name": "Schattenboxen",
+          "aliases": ["Shadowboxing"],
+          "description": "Schlage Kombinationen in die Luft, bewege dabei die Füße, bleibe leichtfüßig und halte die Deckung oben."
+        }
+      }
     },
     {
       "slug": "cross-country-skiing",
       "name": "Cross-Country Skiing",
-      "aliases": ["Nordic skiing", "Langlauf", "ski de fond", "esquí de fondo"],
+      "aliases": ["Nordic skiing", "ski de fond", "esquí de fondo"],
       "category": "cardio",
       "primary_muscles": ["quads", "lats"],
       "secondary_muscles": ["triceps", "glutes", "abs"],
@@ -3629,12 +5663,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Ski over flat and rolling snow, classic or skating style, pushing with the poles as well as the legs."
+      "description": "Ski over flat and rolling snow, classic or skating style, pushing with the poles as well as the legs.",
+      "i18n": {
+        "de": {
+          "name": "Skilanglauf",
+          "aliases": ["Langlauf", "Langlaufen"],
+          "description": "Laufe auf Ski über flachen und welligen Schnee, klassisch oder im Skating-Stil, und schiebe mit den Stöcken ebenso wie mit den Beinen."
+        }
+      }
     },
     {
       "slug": "alpine-skiing",
       "name": "Alpine Skiing",
-      "aliases": ["downhill skiing", "Skifahren", "ski alpin"],
+      "aliases": ["downhill skiing", "ski alpin"],
       "category": "cardio",
       "primary_muscles": ["quads", "glutes"],
       "secondary_muscles": ["adductors", "abs"],
@@ -3642,7 +5683,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "duration",
-      "description": "Ski downhill on groomed or off-piste slopes; the thighs work to hold each turn."
+      "description": "Ski downhill on groomed or off-piste slopes; the thighs work to hold each turn.",
+      "i18n": {
+        "de": {
+          "name": "Skifahren",
+          "aliases": ["Ski alpin", "Abfahrtslauf"],
+          "description": "Fahre Ski auf präparierten Pisten oder im Gelände bergab; die Oberschenkel halten jede Kurve."
+        }
+      }
     },
     {
       "slug": "ski-erg",
@@ -3655,12 +5703,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Pull both handles of a ski ergometer down from overhead to your thighs, hinging at the hips, like double-poling on skis."
+      "description": "Pull both handles of a ski ergometer down from overhead to your thighs, hinging at the hips, like double-poling on skis.",
+      "i18n": {
+        "de": {
+          "name": "Ski-Ergometer",
+          "aliases": ["SkiErg", "Skiergometer"],
+          "description": "Ziehe beide Griffe eines Ski-Ergometers von oben zu den Oberschenkeln hinunter und beuge dabei die Hüfte, wie beim Doppelstockschub auf Ski."
+        }
+      }
     },
     {
       "slug": "inline-skating",
       "name": "Inline Skating",
-      "aliases": ["rollerblading", "Inlineskaten"],
+      "aliases": ["rollerblading"],
       "category": "cardio",
       "primary_muscles": ["glutes", "quads", "abductors"],
       "secondary_muscles": ["hamstrings"],
@@ -3668,12 +5723,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Skate on inline skates with long side-to-side pushes and a low stance."
+      "description": "Skate on inline skates with long side-to-side pushes and a low stance.",
+      "i18n": {
+        "de": {
+          "name": "Inlineskaten",
+          "aliases": ["Inliner fahren", "Rollerbladen"],
+          "description": "Skate auf Inlinern mit langen seitlichen Abstößen und tiefer Haltung."
+        }
+      }
     },
     {
       "slug": "ice-skating",
       "name": "Ice Skating",
-      "aliases": ["Eislaufen", "patinage"],
+      "aliases": ["patinage"],
       "category": "cardio",
       "primary_muscles": ["glutes", "quads", "abductors"],
       "secondary_muscles": ["adductors", "calves"],
@@ -3681,12 +5743,19 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Skate on ice with gliding strides, pushing each foot out to the side."
+      "description": "Skate on ice with gliding strides, pushing each foot out to the side.",
+      "i18n": {
+        "de": {
+          "name": "Eislaufen",
+          "aliases": ["Schlittschuhlaufen", "Eislauf"],
+          "description": "Laufe Schlittschuh mit gleitenden Schritten und stoße jeden Fuß zur Seite ab."
+        }
+      }
     },
     {
       "slug": "snowshoeing",
       "name": "Snowshoeing",
-      "aliases": ["Schneeschuhwandern", "raquettes"],
+      "aliases": ["raquettes"],
       "category": "cardio",
       "primary_muscles": ["quads", "glutes", "hip_flexors"],
       "secondary_muscles": ["calves"],
@@ -3694,7 +5763,14 @@ std::string_view EmbeddedCatalogJson() {
       "mechanics": null,
       "force": null,
       "log_type": "distance_duration",
-      "description": "Walk or run in snowshoes over deep snow; lifting each foot clear makes the hips work hard."
+      "description": "Walk or run in snowshoes over deep snow; lifting each foot clear makes the hips work hard.",
+      "i18n": {
+        "de": {
+          "name": "Schneeschuhwandern",
+          "aliases": ["Schneeschuhlaufen", "Schneeschuh"],
+          "description": "Gehe oder laufe mit Schneeschuhen durch tiefen Schnee; das Anheben jedes Fußes fordert die Hüfte stark."
+        }
+      }
     }
   ]
 }

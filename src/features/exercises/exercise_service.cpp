@@ -77,14 +77,31 @@ bool CatalogueMatches(const Catalog::Entry& entry, const ExerciseQuery& query,
 
 // ---- the API -------------------------------------------------------------------------------
 
-ExercisePage ExerciseService::Search(const Principal& caller, const ExerciseQuery& query) {
-  return database_.ReadResult([&](Session& s) { return Search(s, caller.user_id, query); });
+ExercisePage ExerciseService::Search(const Principal& caller, const ExerciseQuery& query,
+                                     const std::optional<std::string>& requested_language) {
+  return database_.ReadResult([&](Session& s) {
+    ExerciseQuery localized = query;
+    localized.language = LanguageOf(s, caller.user_id, requested_language);
+    return Search(s, caller.user_id, localized);
+  });
 }
 
-Exercise ExerciseService::Get(const Principal& caller, const std::string& id) {
-  auto found = database_.ReadResult([&](Session& s) { return Find(s, caller.user_id, id); });
+Exercise ExerciseService::Get(const Principal& caller, const std::string& id,
+                              const std::optional<std::string>& requested_language) {
+  auto found = database_.ReadResult([&](Session& s) {
+    return Find(s, caller.user_id, id, LanguageOf(s, caller.user_id, requested_language));
+  });
   if (!found) ThrowNotFound();
   return std::move(*found);
+}
+
+std::string ExerciseService::LanguageOf(
+    Session& s, const std::string& user_id,
+    const std::optional<std::string>& requested_language) const {
+  std::optional<std::string> language;
+  if (profile_language_) language = profile_language_(s, user_id);
+  if (!language) language = requested_language;
+  return std::string(Catalog::Supported(language.value_or(std::string(kCatalogueLanguage))));
 }
 
 Exercise ExerciseService::Create(const Principal& caller, const ExerciseInput& input) {
@@ -175,17 +192,60 @@ ExercisePage ExerciseService::Search(Session& s, const std::string& user_id,
   if (words.size() > CustomSearch::kMaxWords) {
     errors.Add("q", "must have at most " + std::to_string(CustomSearch::kMaxWords) + " words");
   }
-  // A cursor is the id of the last item of the previous page; the page goes on after it in
-  // name order, even if that item has been deleted since.
-  SortPosition after;
+  errors.ThrowIfAny();
+  const std::string_view language = Catalog::Supported(query.language);
+  const auto& entries = catalog_->Ordered(language);
+
+  // The order of a page: first the exact matches (the query is the name or an alias in the
+  // user's language, or a custom exercise's name), then every other match, each part by
+  // (name's search key in the user's language, id). The exact ones are few; found in full here.
+  std::vector<KeyedExercise> exact;
+  std::string query_key;
+  for (const auto& word : words) query_key += word;
+  if (!words.empty()) {
+    for (const auto* entry : entries) {
+      if (entry->IsExactly(language, query_key) && CatalogueMatches(*entry, query, {})) {
+        exact.push_back({entry->SortKey(language), entry->In(language)});
+      }
+    }
+    if (auto id = custom_.LiveIdByKey(s, user_id, core::SearchKey(query.text))) {
+      auto own = custom_.FindLive(s, user_id, *id);
+      if (own && (!query.category || own->category == *query.category) &&
+          (!query.muscle || Contains(own->primary_muscles, *query.muscle)) &&
+          (!query.equipment || Contains(own->equipment, *query.equipment))) {
+        exact.push_back({core::SearchKey(own->name), std::move(*own)});
+        std::inplace_merge(exact.begin(), exact.end() - 1, exact.end(),
+                           [](const KeyedExercise& a, const KeyedExercise& b) {
+                             return std::tie(a.key, a.exercise.id) < std::tie(b.key, b.exercise.id);
+                           });
+      }
+    }
+  }
+  auto is_exact = [&](const std::string& id) {
+    return std::any_of(exact.begin(), exact.end(),
+                       [&](const KeyedExercise& k) { return k.exercise.id == id; });
+  };
+
+  // A cursor is the id of the last item of the previous page; the page goes on after it, even if
+  // that item has been deleted since.
+  std::size_t exact_from = 0;  // the first exact match of this page
+  SortPosition after;          // where the other matches go on
   if (!query.cursor.empty()) {
-    if (const auto* entry = catalog_->Find(query.cursor)) {
-      after = {entry->sort_key, entry->exercise.id};
-    } else if (auto key = MayBeCustom(query.cursor) ? custom_.KeyOf(s, user_id, query.cursor)
-                                                    : std::nullopt) {
-      after = {*key, query.cursor};
+    auto in_exact = std::find_if(exact.begin(), exact.end(), [&](const KeyedExercise& k) {
+      return k.exercise.id == query.cursor;
+    });
+    if (in_exact != exact.end()) {
+      exact_from = static_cast<std::size_t>(in_exact - exact.begin()) + 1;
     } else {
-      errors.Add("cursor", "is not a cursor this server gave out");
+      exact_from = exact.size();
+      if (const auto* entry = catalog_->Find(query.cursor)) {
+        after = {entry->SortKey(language), entry->exercise.id};
+      } else if (auto key = MayBeCustom(query.cursor) ? custom_.KeyOf(s, user_id, query.cursor)
+                                                      : std::nullopt) {
+        after = {*key, query.cursor};
+      } else {
+        errors.Add("cursor", "is not a cursor this server gave out");
+      }
     }
   }
   errors.ThrowIfAny();
@@ -193,39 +253,46 @@ ExercisePage ExerciseService::Search(Session& s, const std::string& user_id,
   const int limit = std::clamp(query.limit, 1, kMaxPage);
   const std::size_t want = static_cast<std::size_t>(limit) + 1;
 
-  // The catalogue's matches after the cursor, in order.
-  const auto& entries = catalog_->entries();
+  ExercisePage page;
+  for (std::size_t i = exact_from; i < exact.size() && page.items.size() < want; ++i) {
+    page.items.push_back(exact[i].exercise);
+  }
+
+  // The catalogue's other matches after the cursor, in order.
   auto it = entries.begin();
   if (!after.key.empty()) {
     it = std::upper_bound(entries.begin(), entries.end(), after,
-                          [](const SortPosition& p, const Catalog::Entry& e) {
-                            return std::tie(p.key, p.id) < std::tie(e.sort_key, e.exercise.id);
+                          [language](const SortPosition& p, const Catalog::Entry* e) {
+                            return std::tie(p.key, p.id) <
+                                   std::tie(e->SortKey(language), e->exercise.id);
                           });
   }
   std::vector<const Catalog::Entry*> shipped;
   for (; it != entries.end() && shipped.size() < want; ++it) {
-    if (CatalogueMatches(*it, query, words)) shipped.push_back(&*it);
+    if (CatalogueMatches(**it, query, words) && !is_exact((*it)->exercise.id)) {
+      shipped.push_back(*it);
+    }
   }
 
-  // The user's own, in the same order, from one statement.
+  // The user's own, in the same order, from one statement (one more: an exact match is skipped).
   auto own = custom_.Search(s, user_id,
                             {.words = words,
                              .muscle = query.muscle,
                              .equipment = query.equipment,
                              .category = query.category,
                              .after = after,
-                             .limit = static_cast<int>(want)});
+                             .limit = static_cast<int>(want) + 1});
+  std::erase_if(own, [&](const KeyedExercise& k) { return is_exact(k.exercise.id); });
 
   // Merge the two ordered lists.
-  ExercisePage page;
   std::size_t a = 0, b = 0;
   while (page.items.size() < want && (a < shipped.size() || b < own.size())) {
     bool take_shipped =
         b == own.size() ||
-        (a < shipped.size() && std::tie(shipped[a]->sort_key, shipped[a]->exercise.id) <
+        (a < shipped.size() && std::tie(shipped[a]->SortKey(language), shipped[a]->exercise.id) <
                                    std::tie(own[b].key, own[b].exercise.id));
     if (take_shipped) {
-      page.items.push_back(shipped[a++]->exercise);
+      page.items.push_back(shipped[a++]->In(language));
     } else {
       page.items.push_back(std::move(own[b++].exercise));
     }
@@ -243,8 +310,9 @@ bool ExerciseService::Exists(Session& s, const std::string& user_id,
 }
 
 std::optional<Exercise> ExerciseService::Find(Session& s, const std::string& user_id,
-                                              const std::string& exercise_id) {
-  if (const auto* entry = catalog_->Find(exercise_id)) return entry->exercise;
+                                              const std::string& exercise_id,
+                                              std::string_view language) {
+  if (const auto* entry = catalog_->Find(exercise_id)) return entry->In(language);
   if (!MayBeCustom(exercise_id)) return std::nullopt;
   return custom_.FindLive(s, user_id, exercise_id);
 }

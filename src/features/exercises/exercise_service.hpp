@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,11 @@
 
 namespace vigor::features::exercises {
 
+// The language of a user's profile ("en", "de"), read in the caller's transaction; nullopt when
+// the profile has none (the accounts feature answers; app/feature_links.cpp wires it in).
+using ProfileLanguage = std::function<std::optional<std::string>(platform::store::Session& session,
+                                                                 const std::string& user_id)>;
+
 // The exercise use cases: search the catalogue and the caller's own exercises, and manage the
 // latter. Catalogue entries are read-only (kForbidden on a change: copy one as your own);
 // another user's custom exercise does not exist for the caller (kNotFound).
@@ -21,26 +27,35 @@ class ExerciseService {
  public:
   using Session = platform::store::Session;
 
-  ExerciseService(platform::store::Database& database, std::shared_ptr<const Catalog> catalog)
-      : database_(database), catalog_(std::move(catalog)) {}
+  ExerciseService(platform::store::Database& database, std::shared_ptr<const Catalog> catalog,
+                  ProfileLanguage profile_language = {})
+      : database_(database),
+        catalog_(std::move(catalog)),
+        profile_language_(std::move(profile_language)) {}
 
   // ---- the API -----------------------------------------------------------------------------
-  ExercisePage Search(const platform::auth::Principal& caller, const ExerciseQuery& query);
-  Exercise Get(const platform::auth::Principal& caller, const std::string& id);
+  // Catalogue entries are answered in the caller's language: their profile's, else
+  // `requested_language` (what the client asked for, e.g. from Accept-Language), else English.
+  // `query.language` is ignored here.
+  ExercisePage Search(const platform::auth::Principal& caller, const ExerciseQuery& query,
+                      const std::optional<std::string>& requested_language = std::nullopt);
+  Exercise Get(const platform::auth::Principal& caller, const std::string& id,
+               const std::optional<std::string>& requested_language = std::nullopt);
   Exercise Create(const platform::auth::Principal& caller, const ExerciseInput& input);
   Exercise Update(const platform::auth::Principal& caller, const std::string& id,
                   const ExerciseInput& input);
   void Delete(const platform::auth::Principal& caller, const std::string& id);
 
   // ---- for other features (workouts, routines, records), inside the caller's transaction ----
-  // The same search in `s`: a constant number of statements per page, whatever its size. Pages
-  // hold at most 1000 items. Throws kValidation (fields "q", "cursor") like the API.
+  // The same search in `s`, in `query.language`: a constant number of statements per page,
+  // whatever its size. Pages hold at most 1000 items. Throws kValidation (fields "q", "cursor")
+  // like the API.
   ExercisePage Search(Session& s, const std::string& user_id, const ExerciseQuery& query);
   // A catalogue slug, or one of the user's live custom exercises.
   bool Exists(Session& s, const std::string& user_id, const std::string& exercise_id);
-  // The same, with its details; nullopt when it does not exist for this user.
+  // The same, with its details (in `language`); nullopt when it does not exist for this user.
   std::optional<Exercise> Find(Session& s, const std::string& user_id,
-                               const std::string& exercise_id);
+                               const std::string& exercise_id, std::string_view language = "en");
   // Many at once, for display (one statement for any number of ids): catalogue entries and the
   // user's custom exercises, deleted ones included (`deleted_at` set) since past workouts keep
   // their sets. Ids that are neither are absent from the map.
@@ -54,9 +69,13 @@ class ExerciseService {
 
  private:
   Exercise Validated(const ExerciseInput& input, Exercise into) const;
+  // The profile's language, else the requested one, else English; always one the catalogue has.
+  std::string LanguageOf(Session& s, const std::string& user_id,
+                         const std::optional<std::string>& requested_language) const;
 
   platform::store::Database& database_;
   std::shared_ptr<const Catalog> catalog_;
+  ProfileLanguage profile_language_;
   CustomExerciseRepository custom_;
 };
 

@@ -4,8 +4,9 @@
 
 namespace vigor::features::exercises {
 
-ExercisesFeature::ExercisesFeature(platform::FeatureContext& context)
-    : service_(context.database, Catalog::Embedded()) {
+ExercisesFeature::ExercisesFeature(platform::FeatureContext& context,
+                                   ProfileLanguage profile_language)
+    : service_(context.database, Catalog::Embedded(), std::move(profile_language)) {
   RegisterRoutes(context.router, service_);
 }
 

@@ -146,7 +146,11 @@ struct Exercise {
   std::string id;
   // Kebab-case: stable and unique for catalogue entries; for custom ones derived from the name.
   std::string slug;
+  // In the language it was asked in (catalogue entries; see Catalog::Entry::In).
   std::string name;
+  // The English name of a catalogue entry whatever the language asked; empty for a custom
+  // exercise, whose one name is `name`.
+  std::string name_en;
   // Other names search finds (catalogue only), e.g. "développé couché" for the bench press.
   std::vector<std::string> aliases;
   Category category = Category::kStrength;
@@ -188,6 +192,9 @@ struct ExerciseQuery {
   std::optional<Category> category;
   std::string cursor;  // the next_cursor of the previous page; empty for the first
   int limit = 50;
+  // The language names are shown and sorted in ("en", "de"); exact matches of the query in this
+  // language come first.
+  std::string language = "en";
 };
 
 struct ExercisePage {

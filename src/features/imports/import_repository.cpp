@@ -58,7 +58,8 @@ constexpr Statement kAllSets{
     "SELECT w.id AS workout_id, w.title, w.started_at, w.ended_at, w.time_zone, "
     "w.notes AS workout_notes, "
     "b.position AS block_position, b.exercise_id, b.notes AS block_notes, "
-    "s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done "
+    "s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done, "
+    "s.notes AS set_notes "
     "FROM workouts w JOIN workout_blocks b ON b.user_id = w.user_id AND b.workout_id = w.id "
     "JOIN workout_sets s ON s.user_id = b.user_id AND s.workout_id = b.workout_id "
     "AND s.block_position = b.position "
@@ -100,6 +101,7 @@ ExportedSet ExportedSetFromRow(const Row& r) {
   e.set.rpe = r.OptReal("rpe");
   e.set.rir = r.OptInt("rir");
   e.set.done = r.Bool("done");
+  e.set.notes = r.OptText("set_notes");
   return e;
 }
 

@@ -855,7 +855,9 @@ std::string ImportService::ExportSetsCsv(const Principal& principal) {
     row.exercise_name = name == names.end() ? r.exercise_id : name->second.name;
     row.set_order = StrongSetOrder(r.set.set_type, numbered);
     row.set = r.set;
-    row.notes = r.block_notes;
+    // Strong's Notes column is per set: the set's note is written there, and an import of the
+    // file reads it back into the set. The block's notes go in the added Exercise Notes column.
+    row.exercise_notes = r.block_notes;
     row.workout_notes = r.workout_notes;
     out += core::CsvLine(StrongFields(row));
   }

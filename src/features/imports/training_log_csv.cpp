@@ -290,14 +290,15 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
   auto columns =
       ReadHeader(row,
                  {"date", "workout name", "duration", "exercise name", "set order", "weight",
-                  "reps", "distance", "seconds", "notes", "workout notes", "rpe"},
+                  "reps", "distance", "seconds", "notes", "workout notes", "rpe", "exercise notes"},
                  {"date", "workout name", "exercise name"}, "Strong");
   auto c_date = columns.Find("date"), c_name = columns.Find("workout name"),
        c_duration = columns.Find("duration"), c_exercise = columns.Find("exercise name"),
        c_order = columns.Find("set order"), c_weight = columns.Find("weight"),
        c_reps = columns.Find("reps"), c_distance = columns.Find("distance"),
        c_seconds = columns.Find("seconds"), c_notes = columns.Find("notes"),
-       c_wnotes = columns.Find("workout notes"), c_rpe = columns.Find("rpe");
+       c_wnotes = columns.Find("workout notes"), c_rpe = columns.Find("rpe"),
+       c_enotes = columns.Find("exercise notes");
 
   ParsedLog log;
   log.unknown_columns = columns.unknown;
@@ -347,6 +348,7 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
       }
       set.duration_s = Amount(Field(row, c_seconds), "Seconds");
       set.rpe = Rpe(Field(row, c_rpe), "RPE");
+      set.notes = Text(Field(row, c_notes));  // Strong's Notes are the set's own
       std::string name(Field(row, c_name));
       auto& w = builder.Workout(std::string(date_text) + '\x1f' + name, row.line);
       if (w.blocks.empty()) {
@@ -357,7 +359,7 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
         }
         w.notes = Text(Field(row, c_wnotes));
       }
-      builder.AddSet(w, exercise, std::nullopt, Text(Field(row, c_notes)), set, row.line);
+      builder.AddSet(w, exercise, std::nullopt, Text(Field(row, c_enotes)), set, row.line);
     } catch (const RowProblem& p) {
       log.row_errors.push_back({row.line, p.message, p.column});
     }
@@ -466,8 +468,9 @@ ParsedLog ParseHevyCsv(std::string_view text, std::string_view time_zone) {
 }
 
 std::vector<std::string> StrongHeader() {
-  return {"Date", "Workout Name", "Duration", "Exercise Name", "Set Order",     "Weight",
-          "Reps", "Distance",     "Seconds",  "Notes",         "Workout Notes", "RPE"};
+  return {"Date",          "Workout Name", "Duration",      "Exercise Name", "Set Order",
+          "Weight",        "Reps",         "Distance",      "Seconds",       "Notes",
+          "Workout Notes", "RPE",          "Exercise Notes"};
 }
 
 std::string StrongSetOrder(SetType type, int& numbered_so_far) {
@@ -521,9 +524,10 @@ std::vector<core::CsvCell> StrongFields(const StrongRow& row) {
           CsvCell::Number(set.distance_m ? FormatDecimal(core::MetersToKilometers(*set.distance_m))
                                          : "0"),
           amount(set.duration_s),
-          row.notes.value_or(""),
+          set.notes.value_or(""),
           row.workout_notes.value_or(""),
-          CsvCell::Number(set.rpe ? FormatDecimal(*set.rpe) : "")};
+          CsvCell::Number(set.rpe ? FormatDecimal(*set.rpe) : ""),
+          row.exercise_notes.value_or("")};
 }
 
 }  // namespace vigor::features::imports

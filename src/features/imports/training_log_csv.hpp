@@ -28,7 +28,9 @@ class LogFormatError : public std::runtime_error {
 // means "not recorded". Values are not range-checked here: CheckParsedLog applies the API's rules.
 // Set Order is a number for a normal set, W (warm-up), D (drop set) or F (failure); rest-timer
 // rows are skipped. Rows of one workout share Date and Workout Name; consecutive rows of one
-// exercise make a block. Rows that cannot be read are left out with a RowError.
+// exercise make a block. Notes is the set's own note (set.notes: Strong notes sets); Exercise
+// Notes, a column Strong does not have that Vigor's export adds after RPE, is the block's notes
+// (its first non-empty cell). Rows that cannot be read are left out with a RowError.
 ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
                          core::DistanceUnit distance_unit, std::string_view time_zone);
 
@@ -39,17 +41,18 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
 // groups 1, 2, ... in order of first appearance, as the API numbers them.
 ParsedLog ParseHevyCsv(std::string_view text, std::string_view time_zone);
 
-// Strong's header and one row of it (weights in kg, distances in km), as the export writes them.
+// Strong's header and one row of it (weights in kg, distances in km), as the export writes them:
+// Strong's columns, then Exercise Notes (the block's notes, which Strong's layout has no room for).
 std::vector<std::string> StrongHeader();
 struct StrongRow {
   std::int64_t started_ms = 0;  // the wall-clock time to write, counted as if it were UTC
   std::string workout_name;
   std::optional<double> duration_s;
   std::string exercise_name;
-  std::string set_order;  // see StrongSetOrder
-  workouts::WorkoutSet set;
-  std::optional<std::string> notes;
+  std::string set_order;     // see StrongSetOrder
+  workouts::WorkoutSet set;  // its notes are written in Notes
   std::optional<std::string> workout_notes;
+  std::optional<std::string> exercise_notes;  // the block's
 };
 // Numbers are number cells; names and notes are text cells, guarded against formula injection.
 std::vector<core::CsvCell> StrongFields(const StrongRow& row);

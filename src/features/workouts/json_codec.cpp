@@ -99,8 +99,10 @@ WorkoutSet DecodeSet(http::JsonFields& f, FieldErrors& errors) {
   s.target_weight_kg =
       f.Number("target_weight_kg", false, limits::kSetWeightKg.min, limits::kSetWeightKg.max);
   s.target_rir = f.Int("target_rir", false, limits::kSetRir.min, limits::kSetRir.max);
+  s.notes = f.String(
+      "notes", {.max_length = limits::kSetNotesLength, .text = http::JsonFields::Text::kMultiLine});
   f.RejectUnknown({"set_type", "reps", "weight_kg", "duration_s", "distance_m", "rpe", "rir",
-                   "done", "target_reps", "target_weight_kg", "target_rir"});
+                   "done", "target_reps", "target_weight_kg", "target_rir", "notes"});
   return s;
 }
 
@@ -195,7 +197,8 @@ boost::json::object EncodeSet(const WorkoutSet& s) {
           {"done", s.done},
           {"target_reps", OrNull(s.target_reps)},
           {"target_weight_kg", OrNull(s.target_weight_kg)},
-          {"target_rir", OrNull(s.target_rir)}};
+          {"target_rir", OrNull(s.target_rir)},
+          {"notes", OrNull(s.notes)}};
 }
 
 boost::json::value EncodeCardio(const std::optional<Cardio>& cardio) {
@@ -398,7 +401,9 @@ boost::json::object EncodeWorkoutPage(const WorkoutPage& page) {
 boost::json::object EncodeLastSets(const LastSets& last) {
   return {{"workout_id", OrNull(last.workout_id)},
           {"started_at", OrNull(last.started_at)},
-          {"items", EncodeSets(last.items)}};
+          {"items", EncodeSets(last.items)},
+          {"best_weight_kg", OrNull(last.best_weight_kg)},
+          {"best_reps", OrNull(last.best_reps)}};
 }
 
 boost::json::object EncodeRoutine(const Routine& r) {

@@ -146,6 +146,11 @@ std::string Fingerprint(const WorkoutInput& in) {
       c.Opt(s.target_reps);
       c.Opt(s.target_weight_kg);
       c.Opt(s.target_rir);
+      // Only when present, so that the fingerprints stored before sets had notes still match.
+      if (s.notes) {
+        c.Text("set notes");
+        c.Text(*s.notes);
+      }
     }
   }
   return platform::crypto::Sha256Hex(c.str());

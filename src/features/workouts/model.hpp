@@ -33,6 +33,7 @@ struct WorkoutSet {
   std::optional<std::int64_t> target_reps;
   std::optional<double> target_weight_kg;
   std::optional<std::int64_t> target_rir;
+  std::optional<std::string> notes;  // the set's own note; the block has notes of its own
   bool operator==(const WorkoutSet&) const = default;
 };
 
@@ -154,6 +155,10 @@ struct LastSets {
   std::optional<std::string> workout_id;
   std::optional<std::string> started_at;
   std::vector<WorkoutSet> items;
+  // The heaviest weight and the most reps of any done set of the exercise in any live workout:
+  // what the logging screen's typo guard compares a new set with.
+  std::optional<double> best_weight_kg;
+  std::optional<std::int64_t> best_reps;
 };
 
 struct IdempotencyRecord {

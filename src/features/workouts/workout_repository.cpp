@@ -25,7 +25,7 @@ using platform::store::Value;
   ", user_id, notes, routine_id, input_hash, created_at, updated_at, rev"
 #define VIGOR_SET_COLUMNS                                                            \
   "set_type, reps, weight_kg, duration_s, distance_m, rpe, rir, done, target_reps, " \
-  "target_weight_kg, target_rir"
+  "target_weight_kg, target_rir, notes"
 
 // rev ($29): the user's next change number (store/revisions.hpp), so a sync client can ask for
 // the changes since a number.
@@ -106,7 +106,7 @@ const MultiRowInsert& SetInserts() {
       "workout_sets.insert",
       "INSERT INTO workout_sets (workout_id, user_id, block_position, position, " VIGOR_SET_COLUMNS
       ")",
-      "($1, $2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "($1, $2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   return inserts;
 }
 constexpr Statement kDeleteSets{"workout_sets.delete_of_workout",
@@ -166,10 +166,20 @@ constexpr Statement kLastWorkoutWith{
 constexpr Statement kSetsOfExercise{
     "workout_sets.of_exercise_in_workout",
     "SELECT s.set_type, s.reps, s.weight_kg, s.duration_s, s.distance_m, s.rpe, s.rir, s.done, "
-    "s.target_reps, s.target_weight_kg, s.target_rir FROM workout_sets s JOIN workout_blocks b "
+    "s.target_reps, s.target_weight_kg, s.target_rir, s.notes FROM workout_sets s "
+    "JOIN workout_blocks b "
     "ON b.user_id = s.user_id AND b.workout_id = s.workout_id AND b.position = s.block_position "
     "WHERE s.workout_id = $1 AND s.user_id = $2 AND b.exercise_id = $3 "
     "ORDER BY s.block_position, s.position"};
+// Served by workout_blocks_exercise (user_id, exercise_id), then each block's sets by key.
+constexpr Statement kBestOfExercise{
+    "workout_sets.best_of_exercise",
+    "SELECT MAX(s.weight_kg) AS best_weight_kg, MAX(s.reps) AS best_reps FROM workout_blocks b "
+    "JOIN workouts w ON w.user_id = b.user_id AND w.id = b.workout_id "
+    "JOIN workout_sets s ON s.user_id = b.user_id AND s.workout_id = b.workout_id "
+    "AND s.block_position = b.position "
+    "WHERE b.user_id = $1 AND b.exercise_id = $2 AND w.user_id = $1 AND s.user_id = $1 "
+    "AND w.deleted_at IS NULL AND s.done = 1"};
 constexpr Statement kDeleteKeysBefore{
     "workout_idempotency_keys.delete_before",
     "DELETE FROM workout_idempotency_keys WHERE (user_id, key) IN (SELECT user_id, key FROM "
@@ -256,6 +266,7 @@ WorkoutSet WorkoutSetFromRow(const Row& r) {
   s.target_reps = r.OptInt("target_reps");
   s.target_weight_kg = r.OptReal("target_weight_kg");
   s.target_rir = r.OptInt("target_rir");
+  s.notes = r.OptText("notes");
   return s;
 }
 
@@ -426,6 +437,7 @@ void WorkoutRepository::InsertChildren(Session& s, const Workout& w) {
       params.push_back(ToValue(set.target_reps));
       params.push_back(ToValue(set.target_weight_kg));
       params.push_back(ToValue(set.target_rir));
+      params.push_back(ToValue(set.notes));
       if (++rows == kRowsPerInsert) flush();
     }
   }
@@ -498,6 +510,10 @@ LastSets WorkoutRepository::FindLastSets(Session& s, const std::string& user_id,
   last.started_at = latest->Text("started_at");
   for (const auto& r : s.Query(kSetsOfExercise, *last.workout_id, user_id, exercise_id)) {
     last.items.push_back(WorkoutSetFromRow(r));
+  }
+  if (auto best = s.QueryOne(kBestOfExercise, user_id, exercise_id)) {
+    last.best_weight_kg = best->OptReal("best_weight_kg");
+    last.best_reps = best->OptInt("best_reps");
   }
   return last;
 }

@@ -32,6 +32,8 @@ KindInfo Info(ErrorKind kind) {
       return {412, "precondition-failed", "Precondition failed"};
     case ErrorKind::kPreconditionRequired:
       return {428, "precondition-required", "Precondition required"};
+    case ErrorKind::kGone:
+      return {410, "gone", "Gone"};
     case ErrorKind::kPayloadTooLarge:
       return {413, "payload-too-large", "Payload too large"};
     case ErrorKind::kUnsupportedMediaType:

@@ -22,4 +22,9 @@ std::int64_t NextRevision(Session& session, const std::string& user_id);
 // Idempotency-Key known? if not, create": call it before looking. (SQLite has one writer anyway.)
 void LockUserChanges(Session& session, const std::string& user_id);
 
+// The newest number given out to the user (0 before their first change), as the session's
+// snapshot sees it. Revs follow commit order (the counter's lock), so in one snapshot every
+// change numbered up to it is visible and none above it.
+std::int64_t CurrentRevision(Session& session, const std::string& user_id);
+
 }  // namespace vigor::platform::store

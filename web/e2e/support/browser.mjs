@@ -8,6 +8,7 @@ import { watchContract } from './contract.mjs';
 
 export const viewports = {
   phone: { width: 360, height: 740 },
+  tablet: { width: 768, height: 1024 },
   desktop: { width: 1440, height: 900 },
 };
 

@@ -1,10 +1,10 @@
 // What every journey does with a page: sign in through the form, and check a visited page (no
-// sideways scrolling, no serious axe finding, at phone and desktop size, with a screenshot of
+// sideways scrolling, no serious axe finding, at phone, tablet and desktop size, with a screenshot of
 // each for people to look at).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { seriousA11yViolations } from './axe.mjs';
+import { seriousA11yViolationsInDocument } from './axe.mjs';
 import { collectPageErrors, launchBrowser, viewports } from './browser.mjs';
 import { backend, createUser, startServer, webDir } from './server.mjs';
 
@@ -68,7 +68,7 @@ export async function signIn(page, baseUrl, user) {
 
 /**
  * No sideways scrolling (naming what sticks out when there is), no serious or critical axe
- * violation, at phone and desktop size; a screenshot of each. The page goes back to the size
+ * violation, at phone, tablet and desktop size; a screenshot of each. The page goes back to the size
  * it had.
  * @param {import('playwright-core').Page} page
  * @param {string} name
@@ -89,7 +89,7 @@ export async function checkPage(page, name) {
               .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`),
           );
     assert.ok(overflow <= 0, `${name}: page is ${overflow}px wider than the ${viewport.width}px viewport: ${culprits.join(', ')}`);
-    assert.deepEqual(await seriousA11yViolations(page), [], `${name} (${sizeName}): accessibility`);
+    assert.deepEqual(await seriousA11yViolationsInDocument(page), [], `${name} (${sizeName}): accessibility`);
     await page.screenshot({ path: path.join(screenshotDir, `${name}-${sizeName}.png`), fullPage: true });
   }
   if (original) await page.setViewportSize(original);

@@ -579,6 +579,7 @@ export interface paths {
         /**
          * Search the catalogue and your own exercises
          * @description Name search is accent- and case-insensitive and matches word prefixes as you type: every word of `q` must start a word of the name or of one alias ("ben pre" finds "Barbell Bench Press", "developpe" finds the alias "développé couché"). Results are ordered by name (accents and case folded), catalogue entries and your own exercises merged; `next_cursor` is the id of the last item and stays valid if that item is deleted.
+         *     Catalogue entries speak your language (your profile's `preferences.locale`, else `Accept-Language`, else English): `name`, `aliases` and `description` are in it, `name_en` keeps the English name. Search finds every language's names and aliases whatever yours is ("Kniebeuge", "bench press"); German umlauts match their base letter and their written-out form ("bankdrucken", "bankdruecken" and "Bankdrücken" find "Bankdrücken"). Exact matches of `q` (a name or alias in your language, or one of your exercises' names) come first, then everything else by name in your language.
          */
         get: operations["listExercises"];
         put?: never;
@@ -603,7 +604,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One exercise (catalogue id/slug or your own) */
+        /**
+         * One exercise (catalogue id/slug or your own)
+         * @description A catalogue entry in your language, as in the search.
+         */
         get: operations["getExercise"];
         /**
          * Change your own exercise
@@ -1025,7 +1029,9 @@ export interface paths {
          *
          *     Page with `next_since`: it is the rev of the page's last item (or `since` when there
          *     are none); ask again with `since=next_since` while `has_more` is true. `latest_rev` is
-         *     your newest rev: a client that has everything up to it is current. Several rows of data
+         *     your newest rev, read in the same snapshot as the page: once `has_more` is false you
+         *     have every change up to it and may keep it as your next `since` (`next_since` can stay
+         *     below it for a token that sees only some kinds, or after a rev that changed nothing). Several rows of data
          *     written before revs were shared across kinds may share one rev; a page never splits
          *     them (so a page may, in that case only, hold more than `limit` items when `limit` is
          *     smaller than 5).
@@ -1355,8 +1361,11 @@ export interface components {
         Exercise: {
             id: string;
             slug: string;
+            /** @description In the caller's language for a catalogue entry ("Kniebeuge mit der Langhantel" in German); your own exercise's name as you wrote it. */
             name: string;
-            /** @description Other names search finds, e.g. in other languages (catalogue entries only). */
+            /** @description The catalogue entry's English name whatever the caller's language (for your own exercise, its name): the same exercise under one name across languages. */
+            name_en: string;
+            /** @description Other names search finds in the caller's language (catalogue entries only; search also finds the names and aliases of the other languages). */
             aliases?: string[];
             category: components["schemas"]["ExerciseCategory"];
             primary_muscles: components["schemas"]["Muscle"][];
@@ -1399,6 +1408,8 @@ export interface components {
             target_reps?: number | null;
             target_weight_kg?: number | null;
             target_rir?: number | null;
+            /** @description The set's own note ("left knee hurt"); the block's notes are about the exercise. Multi-line text: line feed, carriage return and tab are the only control characters allowed. Strong's CSV Notes column is read into it and written from it. */
+            notes?: string | null;
         };
         WorkoutBlock: {
             exercise_id: string;
@@ -2711,7 +2722,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
             };
-            header?: never;
+            header?: {
+                /** @description The language for catalogue entries when your profile has none ("de", "de-CH, en;q=0.5"); your profile's language (`preferences.locale`) comes first, English is the default. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2768,7 +2782,10 @@ export interface operations {
     getExercise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The language for catalogue entries when your profile has none ("de", "de-CH, en;q=0.5"); your profile's language (`preferences.locale`) comes first, English is the default. */
+                "Accept-Language"?: string;
+            };
             path: {
                 /** @description The resource's id. */
                 id: components["parameters"]["Id"];
@@ -2874,6 +2891,10 @@ export interface operations {
                         /** Format: date-time */
                         started_at?: string | null;
                         items: components["schemas"]["WorkoutSet"][];
+                        /** @description The heaviest weight of any done set of this exercise in any of your workouts; null when none has a weight. The logging screen warns of a set far above it (a typo guard). */
+                        best_weight_kg?: number | null;
+                        /** @description The most reps of any done set of this exercise in any of your workouts. */
+                        best_reps?: number | null;
                     };
                 };
             };

@@ -39,14 +39,14 @@ describe('ExercisePage', () => {
           items: [
             { set_type: 'normal', reps: 5, weight_kg: 100, done: true },
             { set_type: 'normal', reps: 3, weight_kg: 110, done: false },
-            { set_type: 'normal', reps: 4, weight_kg: 102.5, done: true },
+            { set_type: 'normal', reps: 4, weight_kg: 102.5, done: true, notes: 'left knee hurt' },
           ],
         }),
     });
     renderWithApp(<ExercisePage id="barbell-bench-press" paths={paths} />, '/exercises/barbell-bench-press');
 
     const list = await screen.findByRole('list');
-    expect(Array.from(list.querySelectorAll('li'), (li) => li.textContent)).toEqual(['Set 1: 100 kg × 5', 'Set 2: 102.5 kg × 4']);
+    expect(Array.from(list.querySelectorAll('li'), (li) => li.textContent)).toEqual(['Set 1: 100 kg × 5', 'Set 2: 102.5 kg × 4 — left knee hurt']);
   });
 
   it('says the exercise was not done yet when no set was ticked', async () => {

@@ -139,6 +139,8 @@ function LastSetsSection({ id, paths }: { id: string; paths: ExercisePaths }) {
             <li key={i}>
               <span className="exercise-last-sets__number">{t('exercisePage.lastSets.set', { number: i + 1 })}</span>{' '}
               {describeSet(set, system, i18n.language, (n) => t('exercisePage.lastSets.reps', { count: n }))}
+              {/* The set's own note, as logged or imported (Strong's per-set notes). */}
+              {set.notes ? <span className="exercise-last-sets__note"> — {set.notes}</span> : null}
             </li>
           ))}
         </ol>

@@ -11,6 +11,7 @@ import { formatWeight, useUnitSystem, useWeightIncrement } from '@/lib/units';
 import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
 import { fetchOrCached } from '@/lib/network/fetch-or-cached';
 import { liveTotals, newBlock, toWorkoutInput, unfinishedSets } from '../lib/active-workout';
+import { doubtfulSets } from '../lib/plausibility';
 import { useActiveWorkout } from '../lib/active-workout-store';
 import { exerciseRef, type Exercise, type WorkoutSet } from '../lib/model';
 import { discardPendingWorkout, queueFinishedWorkout, syncPendingWorkout, usePendingWorkouts, type PendingWorkout } from '../lib/pending-workouts';
@@ -148,13 +149,16 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
   const totals = liveTotals(workout);
   const elapsed = (now - Date.parse(workout.started_at)) / 1000;
   const open = unfinishedSets(workout);
+  const doubtful = doubtfulSets(workout);
 
   async function addExercise(exercise: Exercise) {
     // The previous session pre-fills the sets; without it (offline, never done) they start empty.
-    const previous: WorkoutSet[] = await fetchOrCached(queryClient, getLastSetsQueryOptions(exercise.id))
-      .then((last) => performedSets(last.items))
-      .catch(() => []);
-    dispatch({ type: 'addBlock', block: newBlock(exerciseRef(exercise), previous, system, weightStep) });
+    const last = await fetchOrCached(queryClient, getLastSetsQueryOptions(exercise.id)).catch(() => null);
+    const previous: WorkoutSet[] = last ? performedSets(last.items) : [];
+    const block = newBlock(exerciseRef(exercise), previous, system, weightStep);
+    // The typo guard's history: the best of every earlier session.
+    if (last) block.best = { weight_kg: last.best_weight_kg ?? null, reps: last.best_reps ?? null };
+    dispatch({ type: 'addBlock', block });
   }
 
   /**
@@ -243,7 +247,7 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
       {queueError ? <ErrorState title={t('workouts.active.saveFailedTitle')} message={t('workouts.pending.notStored')} /> : null}
 
       <div className="active-footer">
-        <Button variant="primary" size="lg" block onClick={() => (open > 0 ? setConfirm('finish') : void finish())}>
+        <Button variant="primary" size="lg" block onClick={() => (open > 0 || doubtful > 0 ? setConfirm('finish') : void finish())}>
           {t('workouts.active.finish')}
         </Button>
         <Button variant="ghost" onClick={() => setConfirm('discard')}>
@@ -260,8 +264,14 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
 
       <ExerciseSearchSheet open={searchOpen} onClose={() => setSearchOpen(false)} onPick={addExercise} />
 
-      <Dialog open={confirm === 'finish'} title={t('workouts.active.finishTitle')} onClose={() => setConfirm(null)}>
-        <p>{t('workouts.active.finishBody', { count: open })}</p>
+      {/* One question for both: unticked sets, and values the typo guard questioned. */}
+      <Dialog
+        open={confirm === 'finish'}
+        title={open > 0 ? t('workouts.active.finishTitle') : t('workouts.active.finishDoubtfulTitle')}
+        onClose={() => setConfirm(null)}
+      >
+        {open > 0 ? <p>{t('workouts.active.finishBody', { count: open })}</p> : null}
+        {doubtful > 0 ? <p>{t('workouts.active.finishDoubtfulBody', { count: doubtful })}</p> : null}
         <div className="dialog__actions">
           <Button variant="secondary" onClick={() => setConfirm(null)}>
             {t('workouts.active.keepLogging')}

@@ -5,6 +5,7 @@ import { formatDuration, formatNumber } from '@/lib/format';
 import type { UnitSystem } from '@/lib/units';
 import type { WorkoutAction } from '../lib/active-workout';
 import type { ActiveBlock } from '../lib/model';
+import { historyOf, unconfirmedWarnings } from '../lib/plausibility';
 import { usesBarbell } from '../lib/plates';
 import { DEFAULT_REST_S } from '../lib/rest-timer';
 import { PlateCalculator } from './plate-calculator';
@@ -51,6 +52,7 @@ export function ExerciseBlock({
   const remove = () => dispatch({ type: 'removeBlock', blockKey: block.key });
   const name = block.exercise.name;
   const nextOpen = block.sets.find((s) => !s.done) ?? block.sets[block.sets.length - 1];
+  const history = historyOf(block.best, block.previous);
   const lastTime = block.previous.map((s) => describe(s, block.exercise.log_type, system)).filter(Boolean);
   const rest = restS ?? DEFAULT_REST_S;
   const restOptions = (restChoices.includes(rest) ? restChoices : [...restChoices, rest].sort((a, b) => a - b)).map(
@@ -96,6 +98,7 @@ export function ExerciseBlock({
                   system={system}
                   weightStep={weightStep}
                   stepper={set.key === nextOpen?.key && !set.done}
+                  warnings={unconfirmedWarnings(set, history, block.exercise.equipment)}
                   onChange={(patch) => dispatch({ type: 'updateSet', blockKey: block.key, setKey: set.key, patch })}
                   onToggle={() => dispatch({ type: 'toggleDone', blockKey: block.key, setKey: set.key, now: Date.now() })}
                 />

@@ -1,5 +1,7 @@
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon, NumberField } from '@/components/ui';
+import { Icon, NumberField, TextField } from '@/components/ui';
+import { maxDisplayDistance, maxDisplayWeight, SET_DURATION_S_MAX, SET_NOTES_MAX_LENGTH, SET_REPS_MAX } from '@/lib/limits';
 import { formatNumber } from '@/lib/format';
 import {
   distanceUnit,
@@ -15,6 +17,8 @@ import {
 } from '@/lib/units';
 import { useSwipe } from '../hooks/use-swipe';
 import type { SetPatch } from '../lib/active-workout';
+import type { Warning } from '../lib/plausibility';
+import { PlausibilityWarning } from './plausibility-warning';
 import { fieldsOf, setTypes, type ActiveSet, type LogType, type SetType, type WorkoutSet } from '../lib/model';
 
 export interface SetRowProps {
@@ -31,6 +35,8 @@ export interface SetRowProps {
   stepper?: boolean;
   onChange: (patch: SetPatch) => void;
   onToggle: () => void;
+  /** What the typo guard questions in this set, not yet confirmed (plausibility.ts). */
+  warnings?: readonly Warning[];
 }
 
 /** The letter on a set's badge: its number for a normal set, else the type's initial. */
@@ -83,6 +89,7 @@ export function SetRow({
   stepper = false,
   onChange,
   onToggle,
+  warnings = [],
 }: SetRowProps) {
   const { t, i18n } = useTranslation();
   const swipe = useSwipe<HTMLLIElement>(onToggle, { swipingClass: 'set-row--swiping', armedClass: 'set-row--swipe-armed' });
@@ -91,6 +98,10 @@ export function SetRow({
   const minutes = durationInMinutes(logType);
   const label = (what: string) => t('workouts.active.inputLabel', { what, number, exercise: exerciseName });
   const previousText = previous ? describe(previous, logType, system) : '';
+  // The note is folded away behind a small button, so the row keeps its width for the numbers.
+  const [noteOpen, setNoteOpen] = useState(false);
+  const noteId = useId();
+  const hasNote = Boolean(set.notes?.trim());
 
   return (
     <li ref={swipe.ref} className={set.done ? 'set-row set-row--done' : 'set-row'} {...swipe.handlers}>
@@ -126,7 +137,7 @@ export function SetRow({
                   value={set.weight_kg === null ? null : toDisplayWeight(set.weight_kg, system)}
                   onValueChange={(v) => onChange({ weight_kg: v === null ? null : fromDisplayWeight(v, system) })}
                   min={0}
-                  max={system === 'imperial' ? 4400 : 2000}
+                  max={maxDisplayWeight(system)}
                   step={weightStep}
                 />
               );
@@ -142,7 +153,7 @@ export function SetRow({
                   value={set.reps}
                   onValueChange={(v) => onChange({ reps: v })}
                   min={0}
-                  max={10000}
+                  max={SET_REPS_MAX}
                 />
               );
             case 'duration':
@@ -158,7 +169,7 @@ export function SetRow({
                   value={set.duration_s === null ? null : minutes ? set.duration_s / 60 : set.duration_s}
                   onValueChange={(v) => onChange({ duration_s: v === null ? null : minutes ? Math.round(v * 60) : v })}
                   min={0}
-                  max={minutes ? 10080 : 604800}
+                  max={minutes ? SET_DURATION_S_MAX / 60 : SET_DURATION_S_MAX}
                 />
               );
             case 'distance':
@@ -172,12 +183,22 @@ export function SetRow({
                   value={set.distance_m === null ? null : toDisplayDistance(set.distance_m, system)}
                   onValueChange={(v) => onChange({ distance_m: v === null ? null : fromDisplayDistance(v, system) })}
                   min={0}
-                  max={10000}
+                  max={maxDisplayDistance(system)}
                 />
               );
           }
         })}
       </span>
+      <button
+        type="button"
+        className={hasNote ? 'set-row__note-toggle set-row__note-toggle--has-note' : 'set-row__note-toggle'}
+        aria-expanded={noteOpen}
+        aria-controls={noteOpen ? noteId : undefined}
+        aria-label={t(hasNote ? 'workouts.active.editSetNote' : 'workouts.active.addSetNote', { number, exercise: exerciseName })}
+        onClick={() => setNoteOpen((open) => !open)}
+      >
+        <span aria-hidden="true">✎</span>
+      </button>
       <button
         type="button"
         className="set-row__tick"
@@ -187,6 +208,29 @@ export function SetRow({
       >
         <Icon name="check" />
       </button>
+      {warnings.length > 0 ? (
+        <div className="set-row__warning">
+          <PlausibilityWarning
+            warnings={warnings}
+            system={system}
+            number={number}
+            exerciseName={exerciseName}
+            onConfirm={() => onChange({ confirmed: { weight_kg: set.weight_kg, reps: set.reps } })}
+          />
+        </div>
+      ) : null}
+      {noteOpen ? (
+        <div id={noteId} className="set-row__note">
+          <TextField
+            label={t('workouts.active.setNote', { number, exercise: exerciseName })}
+            value={set.notes ?? ''}
+            maxLength={SET_NOTES_MAX_LENGTH}
+            onValueChange={(notes) => onChange({ notes })}
+          />
+        </div>
+      ) : hasNote ? (
+        <p className="set-row__note-text">{set.notes}</p>
+      ) : null}
       {/* Under the inputs, on a row of its own (after the tick in the reading order too). */}
       {stepper && fields.includes('weight') ? (
         <WeightStepper
@@ -259,6 +303,7 @@ export function SetHeader({ logType, system }: { logType: LogType; system: UnitS
           </span>
         ))}
       </span>
+      <span className="set-row__note-heading" />
       <span className="set-row__tick-heading">{t('workouts.active.colDone')}</span>
     </div>
   );

@@ -190,7 +190,15 @@ function WorkoutView({
                   {block.sets.map((set, j) => (
                     <tr key={j} className={set.done ? undefined : 'sets-table__row--planned'}>
                       <td>{j + 1}</td>
-                      <td>{describe(set, logType, system) || '–'}</td>
+                      <td>
+                        {describe(set, logType, system) || '–'}
+                        {set.notes ? (
+                          <span className="sets-table__note">
+                            <span className="visually-hidden">{t('workouts.detail.setNote')}: </span>
+                            {set.notes}
+                          </span>
+                        ) : null}
+                      </td>
                       <td>{t(`workouts.setTypes.${set.set_type ?? 'normal'}`)}</td>
                       {withEffort ? <td>{effortOf(set) || '–'}</td> : null}
                       <td>{set.done ? t('workouts.detail.yes') : t('workouts.detail.no')}</td>

@@ -1,16 +1,21 @@
+import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Checkbox, ErrorState, NumberField, Notice, SelectField, TextField } from '@/components/ui';
+import { Button, Card, Checkbox, Dialog, ErrorState, NumberField, Notice, SelectField, TextField } from '@/components/ui';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
 import { useMe } from '@/lib/auth/get-me';
 import { useExercisesById } from '@/lib/exercises/get-exercise';
 import { isOnline } from '@/lib/network/online';
+import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
 import { distanceUnit, fromDisplayDistance, fromDisplayWeight, toDisplayDistance, toDisplayWeight, useUnitSystem, weightUnit } from '@/lib/units';
+import { maxDisplayDistance, maxDisplayWeight, SET_DURATION_S_MAX, SET_NOTES_MAX_LENGTH, SET_REPS_MAX } from '@/lib/limits';
 import { useUpdateWorkout } from '../api/update-workout';
 import { queueEdit } from '../lib/pending-edits';
 import { fieldsOf, newId, setTypes, type LogType, type SetType, type Workout } from '../lib/model';
+import { historyOf, unconfirmedWarnings, type History, type Warning } from '../lib/plausibility';
 import { editedSet, editOf, inputOf, type EditedBlock, type EditedSet, type WorkoutEdit } from '../lib/workout-edit';
+import { PlausibilityWarning } from './plausibility-warning';
 import { ExerciseSearchSheet } from './exercise-search-sheet';
 
 export interface WorkoutEditorProps {
@@ -28,7 +33,7 @@ export interface WorkoutEditorProps {
  */
 export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps) {
   const { t } = useTranslation();
-  const [edit, setEdit] = useState<WorkoutEdit>(() => editOf(workout));
+  const [edit, setEdit] = useState<WorkoutEdit>(() => editOf(workout, Intl.DateTimeFormat().resolvedOptions().timeZone));
   const [adding, setAdding] = useState(false);
   const exercises = useExercisesById(edit.blocks.map((b) => b.exercise_id));
   const update = useUpdateWorkout();
@@ -38,8 +43,24 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
   const changeBlock = (key: string, patch: (b: EditedBlock) => EditedBlock) =>
     setEdit((e) => ({ ...e, blocks: e.blocks.map((b) => (b.key === key ? patch(b) : b)) }));
 
+  // The typo guard's history: each exercise's best over all workouts (this one's old values
+  // included); without an answer (an error, offline) the bounds by kind of exercise apply.
+  const exerciseIds = [...new Set(edit.blocks.map((b) => b.exercise_id))];
+  const lastSets = useQueries({ queries: exerciseIds.map((id) => ({ ...getLastSetsQueryOptions(id), retry: false })) });
+  const historyOfExercise = new Map<string, History>(
+    exerciseIds.map((id, i) => {
+      const last = lastSets[i]?.data;
+      return [id, historyOf(last ? { weight_kg: last.best_weight_kg ?? null, reps: last.best_reps ?? null } : null, [])];
+    }),
+  );
+  const warningsOf = (block: EditedBlock, set: EditedSet): Warning[] =>
+    unconfirmedWarnings(set, historyOfExercise.get(block.exercise_id) ?? historyOf(null, []), exercises.byId.get(block.exercise_id)?.equipment ?? []);
+  const doubtful = edit.blocks.reduce((n, b) => n + b.sets.filter((s) => warningsOf(b, s).length > 0).length, 0);
+  const [askDoubtful, setAskDoubtful] = useState(false);
+
   const userId = useMe().data?.id;
   const save = () => {
+    setAskDoubtful(false);
     const input = inputOf(edit, workout);
     // No connection: the edit is kept on this device and sent later with the same If-Match
     // (a change made elsewhere meanwhile is then shown as a conflict; see pending-edits.ts).
@@ -65,14 +86,18 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
       aria-label={t('workouts.edit.formLabel')}
       onSubmit={(event) => {
         event.preventDefault();
-        save();
+        // Values the typo guard questions are asked about once, then saved as they are.
+        if (doubtful > 0) setAskDoubtful(true);
+        else save();
       }}
     >
       <TextField label={t('workouts.edit.title')} value={edit.title} maxLength={200} onValueChange={(title) => change({ title })} />
-      <div className="workout-editor__times">
+      {/* In the workout's own zone, whichever zone the browser is in now; said once for both. */}
+      <fieldset className="workout-editor__times">
+        <legend className="field__label">{t('workouts.edit.timesIn', { zone: edit.zone.replaceAll('_', ' ') })}</legend>
         <TextField type="datetime-local" label={t('workouts.edit.started')} value={edit.started} required onValueChange={(started) => change({ started })} />
         <TextField type="datetime-local" label={t('workouts.edit.ended')} value={edit.ended} onValueChange={(ended) => change({ ended })} />
-      </div>
+      </fieldset>
       <SelectField
         label={t('workouts.edit.effort')}
         value={edit.perceived_effort === null ? '' : String(edit.perceived_effort)}
@@ -108,6 +133,7 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
                     number={j + 1}
                     exerciseName={name}
                     logType={exercise?.log_type ?? 'weight_reps'}
+                    warnings={warningsOf(block, set)}
                     onChange={(patch) =>
                       changeBlock(block.key, (b) => ({ ...b, sets: b.sets.map((s) => (s.key === set.key ? { ...s, ...patch } : s)) }))
                     }
@@ -122,7 +148,7 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
                   changeBlock(block.key, (b) => {
                     // The values of the last set; how it felt and the plan are not copied.
                     const last = b.sets[b.sets.length - 1];
-                    const copy = editedSet(last ? { ...last, rpe: null, rir: null, target_reps: null, target_weight_kg: null, target_rir: null } : {});
+                    const copy = editedSet(last ? { ...last, rpe: null, rir: null, notes: null, target_reps: null, target_weight_kg: null, target_rir: null } : {});
                     return { ...b, sets: [...b.sets, copy] };
                   })
                 }
@@ -154,6 +180,18 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
         }
       />
 
+      <Dialog open={askDoubtful} title={t('workouts.edit.doubtfulTitle')} onClose={() => setAskDoubtful(false)}>
+        <p>{t('workouts.edit.doubtfulBody', { count: doubtful })}</p>
+        <div className="dialog__actions">
+          <Button variant="secondary" onClick={() => setAskDoubtful(false)}>
+            {t('workouts.edit.checkThem')}
+          </Button>
+          <Button variant="primary" onClick={save}>
+            {t('workouts.edit.saveAnyway')}
+          </Button>
+        </div>
+      </Dialog>
+
       {changedElsewhere ? (
         <Notice title={t('workouts.edit.changedTitle')}>
           <p>{t('workouts.edit.changedBody')}</p>
@@ -182,6 +220,7 @@ function EditedSetRow({
   number,
   exerciseName,
   logType,
+  warnings,
   onChange,
   onRemove,
 }: {
@@ -189,6 +228,7 @@ function EditedSetRow({
   number: number;
   exerciseName: string;
   logType: LogType;
+  warnings: readonly Warning[];
   onChange: (patch: Partial<EditedSet>) => void;
   onRemove: () => void;
 }) {
@@ -216,12 +256,12 @@ function EditedSetRow({
                 value={set.weight_kg === null ? null : toDisplayWeight(set.weight_kg, system)}
                 onValueChange={(v) => onChange({ weight_kg: v === null ? null : fromDisplayWeight(v, system) })}
                 min={0}
-                max={system === 'imperial' ? 4400 : 2000}
+                max={maxDisplayWeight(system)}
               />
             );
           case 'reps':
             return (
-              <NumberField key={field} integer label={label(t('workouts.active.repsLabel'))} value={set.reps} onValueChange={(v) => onChange({ reps: v })} min={0} max={10000} />
+              <NumberField key={field} integer label={label(t('workouts.active.repsLabel'))} value={set.reps} onValueChange={(v) => onChange({ reps: v })} min={0} max={SET_REPS_MAX} />
             );
           case 'duration':
             return (
@@ -232,7 +272,7 @@ function EditedSetRow({
                 value={set.duration_s}
                 onValueChange={(v) => onChange({ duration_s: v })}
                 min={0}
-                max={604800}
+                max={SET_DURATION_S_MAX}
               />
             );
           case 'distance':
@@ -243,13 +283,21 @@ function EditedSetRow({
                 value={set.distance_m === null ? null : toDisplayDistance(set.distance_m, system)}
                 onValueChange={(v) => onChange({ distance_m: v === null ? null : fromDisplayDistance(v, system) })}
                 min={0}
-                max={10000}
+                max={maxDisplayDistance(system)}
               />
             );
         }
       })}
       <NumberField label={label(t('workouts.edit.rpe'))} value={set.rpe} maxFractionDigits={1} onValueChange={(v) => onChange({ rpe: v })} min={1} max={10} />
       <NumberField label={label(t('workouts.edit.rir'))} integer value={set.rir} onValueChange={(v) => onChange({ rir: v })} min={0} max={10} />
+      <TextField label={t('workouts.edit.setNote')} value={set.notes} maxLength={SET_NOTES_MAX_LENGTH} onValueChange={(notes) => onChange({ notes })} />
+      <PlausibilityWarning
+        warnings={warnings}
+        system={system}
+        number={number}
+        exerciseName={exerciseName}
+        onConfirm={() => onChange({ confirmed: { weight_kg: set.weight_kg, reps: set.reps } })}
+      />
       <Checkbox label={t('workouts.edit.setDone')} checked={set.done} onCheckedChange={(done) => onChange({ done })} />
       <Button variant="ghost" aria-label={t('workouts.edit.removeSetLabel', { number, exercise: exerciseName })} onClick={onRemove}>
         {t('workouts.edit.removeSet')}

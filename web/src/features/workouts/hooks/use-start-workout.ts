@@ -29,12 +29,11 @@ export function useStartFromRoutine() {
         routine.items.map(async (item): Promise<ActiveBlock> => {
           // Offline, what is cached is used (the catalogue kept for offline use answers every
           // exercise): a fetch would wait for the network.
-          const [exercise, previous] = await Promise.all([
+          const [exercise, last] = await Promise.all([
             fetchOrCached(queryClient, getExerciseQueryOptions(item.exercise_id)),
-            fetchOrCached(queryClient, getLastSetsQueryOptions(item.exercise_id))
-              .then((last) => performedSets(last.items))
-              .catch((): WorkoutSet[] => []),
+            fetchOrCached(queryClient, getLastSetsQueryOptions(item.exercise_id)).catch(() => null),
           ]);
+          const previous: WorkoutSet[] = last ? performedSets(last.items) : [];
           return {
             key: newId(),
             exercise: exerciseRef(exercise),
@@ -42,6 +41,8 @@ export function useStartFromRoutine() {
             rest_s: item.rest_s ?? null,
             target_percent_1rm: item.target_percent_1rm ?? null,
             previous,
+            // The typo guard's history: the best of every earlier session.
+            best: last ? { weight_kg: last.best_weight_kg ?? null, reps: last.best_reps ?? null } : null,
             sets: setsFromRoutineItem(item, previous, system, step),
           };
         }),

@@ -33,7 +33,7 @@ export function newBlock(exercise: ExerciseRef, previous: WorkoutSet[], system: 
   return { key: newId(), exercise, superset_group: null, rest_s: null, previous, sets: initialSets(previous, system, step) };
 }
 
-export type SetPatch = Partial<Pick<ActiveSet, 'set_type' | 'weight_kg' | 'reps' | 'duration_s' | 'distance_m' | 'rpe' | 'rir'>>;
+export type SetPatch = Partial<Pick<ActiveSet, 'set_type' | 'weight_kg' | 'reps' | 'duration_s' | 'distance_m' | 'rpe' | 'rir' | 'notes' | 'confirmed'>>;
 
 export type WorkoutAction =
   | { type: 'rename'; title: string }
@@ -204,6 +204,7 @@ export function toWorkoutInput(
       target_weight_kg: set.target_weight_kg,
       ...(set.rpe != null ? { rpe: set.rpe } : {}),
       ...(set.rir != null ? { rir: set.rir } : {}),
+      ...(set.notes?.trim() ? { notes: set.notes.trim() } : {}),
     })),
   }));
   return {

@@ -48,6 +48,10 @@ export interface ActiveSet {
   /** How hard it was: RPE (1-10, halves) and reps in reserve. Absent in drafts of older versions. */
   rpe?: number | null;
   rir?: number | null;
+  /** The set's own note ("left knee hurt"). Absent in drafts of older versions. */
+  notes?: string;
+  /** The weight and reps the user confirmed when the typo guard questioned them (plausibility.ts). */
+  confirmed?: { weight_kg: number | null; reps: number | null } | null;
 }
 
 export interface ActiveBlock {
@@ -65,6 +69,8 @@ export interface ActiveBlock {
   notes?: string;
   /** The sets of the previous session with this exercise (what GET /last-sets said). */
   previous: WorkoutSet[];
+  /** The best weight and reps of all earlier sessions (GET /last-sets); absent offline and in older drafts. */
+  best?: { weight_kg: number | null; reps: number | null } | null;
   sets: ActiveSet[];
 }
 

@@ -1,3 +1,4 @@
+import { fromZonedInput, isKnownTimeZone, toZonedInput } from '@/lib/format/zoned-time';
 import type { SetType, Workout, WorkoutInput, WorkoutSet } from './model';
 import { newId } from './model';
 
@@ -11,6 +12,10 @@ export interface EditedSet {
   distance_m: number | null;
   rpe: number | null;
   rir: number | null;
+  /** The set's own note; '' for none. */
+  notes: string;
+  /** The weight and reps the user confirmed when the typo guard questioned them; not sent. */
+  confirmed?: { weight_kg: number | null; reps: number | null } | null;
   done: boolean;
   /** The plan is kept as it was: editing changes what was done. */
   target_reps: number | null;
@@ -27,9 +32,11 @@ export interface EditedBlock {
   sets: EditedSet[];
 }
 
-/** A finished workout as the edit form holds it; times as `datetime-local` values. */
+/** A finished workout as the edit form holds it; times as `datetime-local` values in `zone`. */
 export interface WorkoutEdit {
   title: string;
+  /** The zone the times are shown and typed in: the workout's own, else the browser's. */
+  zone: string;
   started: string;
   ended: string;
   notes: string;
@@ -37,26 +44,28 @@ export interface WorkoutEdit {
   blocks: EditedBlock[];
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
+/**
+ * The zone a workout's times are edited in: where it happened (its time_zone), so that a
+ * workout logged in Berlin shows 18:00 in New York too; the browser's for one without a zone.
+ */
+export function editZone(workout: Workout, browserZone: string): string {
+  return workout.time_zone && isKnownTimeZone(workout.time_zone) ? workout.time_zone : browserZone;
 }
 
-/** An RFC 3339 instant as a `datetime-local` value in the browser's zone, to the minute. */
-export function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** An RFC 3339 instant as a `datetime-local` value in `zone`, to the minute. */
+export function toLocalInput(iso: string, zone: string): string {
+  return toZonedInput(iso, zone);
 }
 
 /**
- * A `datetime-local` value back to RFC 3339 UTC. The original instant is kept when the field
- * still shows it, so an untouched time keeps its seconds.
+ * A `datetime-local` value in `zone` back to RFC 3339 UTC (daylight-saving gaps and overlaps
+ * as zoned-time resolves them). The original instant is kept when the field still shows it,
+ * so an untouched time keeps its seconds.
  */
-export function fromLocalInput(local: string, original: string | null): string | null {
+export function fromLocalInput(local: string, original: string | null, zone: string): string | null {
   if (!local) return null;
-  if (original && toLocalInput(original) === local) return original;
-  const d = new Date(local);
-  if (Number.isNaN(d.getTime())) return null;
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (original && toLocalInput(original, zone) === local) return original;
+  return fromZonedInput(local, zone);
 }
 
 export function editedSet(set: Partial<WorkoutSet> = {}): EditedSet {
@@ -69,6 +78,7 @@ export function editedSet(set: Partial<WorkoutSet> = {}): EditedSet {
     distance_m: set.distance_m ?? null,
     rpe: set.rpe ?? null,
     rir: set.rir ?? null,
+    notes: set.notes ?? '',
     done: set.done ?? true,
     target_reps: set.target_reps ?? null,
     target_weight_kg: set.target_weight_kg ?? null,
@@ -76,11 +86,13 @@ export function editedSet(set: Partial<WorkoutSet> = {}): EditedSet {
   };
 }
 
-export function editOf(workout: Workout): WorkoutEdit {
+export function editOf(workout: Workout, browserZone: string): WorkoutEdit {
+  const zone = editZone(workout, browserZone);
   return {
     title: workout.title,
-    started: toLocalInput(workout.started_at),
-    ended: workout.ended_at ? toLocalInput(workout.ended_at) : '',
+    zone,
+    started: toLocalInput(workout.started_at, zone),
+    ended: workout.ended_at ? toLocalInput(workout.ended_at, zone) : '',
     notes: workout.notes ?? '',
     perceived_effort: workout.perceived_effort ?? null,
     blocks: (workout.blocks ?? []).map((block) => ({
@@ -98,8 +110,8 @@ export function editOf(workout: Workout): WorkoutEdit {
 export function inputOf(edit: WorkoutEdit, workout: Workout): WorkoutInput {
   const input: WorkoutInput = {
     title: edit.title.trim(),
-    started_at: fromLocalInput(edit.started, workout.started_at) ?? workout.started_at,
-    ended_at: fromLocalInput(edit.ended, workout.ended_at ?? null),
+    started_at: fromLocalInput(edit.started, workout.started_at, edit.zone) ?? workout.started_at,
+    ended_at: fromLocalInput(edit.ended, workout.ended_at ?? null, edit.zone),
     notes: edit.notes.trim() || null,
     perceived_effort: edit.perceived_effort,
     routine_id: workout.routine_id ?? null,
@@ -109,7 +121,7 @@ export function inputOf(edit: WorkoutEdit, workout: Workout): WorkoutInput {
       superset_group: block.superset_group,
       rest_s: block.rest_s,
       notes: block.notes.trim() || null,
-      sets: block.sets.map(({ key: _key, ...set }) => set),
+      sets: block.sets.map(({ key: _key, confirmed: _confirmed, notes, ...set }) => ({ ...set, notes: notes.trim() || null })),
     })),
   };
   if (workout.time_zone) input.time_zone = workout.time_zone;
