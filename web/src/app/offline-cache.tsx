@@ -6,6 +6,7 @@ import { getProgramsQueryOptions } from '@/features/workouts/api/list-programs';
 import { getRoutinesQueryOptions } from '@/features/workouts/api/list-routines';
 import { getWorkoutsQueryOptions } from '@/features/workouts/api/list-workouts';
 import { getExerciseCatalogueQueryOptions, seedExerciseDetails } from '@/lib/exercises/exercise-catalogue';
+import { i18n } from '@/lib/i18n';
 import { isOnline } from '@/lib/network/online';
 import { startQueryPersistence } from '@/lib/storage/query-persistence';
 import { startChangeFeed } from '@/lib/sync/change-feed';
@@ -47,6 +48,10 @@ function offlineSession(client: QueryClient, userId: string): OfflineSession {
   let stopFeed: (() => void) | undefined;
   let stopped = false;
   const onOnline = () => void warmUp(client);
+  // Exercise names and descriptions come in the user's language: the kept ones (the catalogue
+  // and every exercise seeded from it) are asked again in the new one.
+  const onLanguage = () => void client.invalidateQueries({ queryKey: ['exercises'] });
+  i18n.on('languageChanged', onLanguage);
   // Unit tests render pages with a fresh cache each: nothing kept between tests, no feed.
   const persisting = import.meta.env.MODE === 'test' ? Promise.resolve(() => undefined) : startQueryPersistence(client, userId);
   const current: OfflineSession = {
@@ -67,6 +72,7 @@ function offlineSession(client: QueryClient, userId: string): OfflineSession {
       stopPersisting?.();
       stopFeed?.();
       window.removeEventListener('online', onOnline);
+      i18n.off('languageChanged', onLanguage);
     },
   };
   session = current;

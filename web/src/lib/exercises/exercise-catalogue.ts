@@ -51,6 +51,8 @@ export function seedExerciseDetails(client: QueryClient): void {
   if (!state?.data) return;
   for (const exercise of state.data) {
     const key = getExerciseQueryOptions(exercise.id).queryKey;
-    if (client.getQueryData(key) === undefined) client.setQueryData(key, exercise, { updatedAt: state.dataUpdatedAt });
+    // Stale from the start (updated "at 0"): online, a page asks the server as before (in the
+    // user's language of now); offline, the seeded answer is what it shows.
+    if (client.getQueryData(key) === undefined) client.setQueryData(key, exercise, { updatedAt: 0 });
   }
 }
