@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
+import { waitUntilKept } from './support/offline.mjs';
 import { checkPage, openJourney } from './support/page.mjs';
 
 const user = { username: 'bo_basement', email: 'bo@example.org', password: 'no signal under the squat rack' };
@@ -208,6 +209,8 @@ describe('installable, and logging with no connection at all', () => {
       return { controlled: Boolean(navigator.serviceWorker.controller), active: registration?.active?.state };
     });
     assert.deepEqual(worker, { controlled: true, active: 'activated' }, 'the first visit is served by the service worker');
+    // The exercise catalogue is kept on the device after one online visit.
+    await waitUntilKept(page, ['["exercises","catalogue"]']);
     await logWorkout(page, server.baseUrl, title);
 
     await context.setOffline(true);
@@ -216,13 +219,19 @@ describe('installable, and logging with no connection at all', () => {
     await page.getByRole('button', { name: 'Add set to Barbell Bench Press' }).click();
     await tickBenchSet(page, 2);
 
-    // Searching needs the server: offline it says so, and offers no "create" for the word typed.
+    // Offline, search filters the catalogue kept on this device like the server would (hyphens
+    // and spaces ignored), and offers no "create" for a word it could not check.
     await page.getByRole('button', { name: 'Add exercise', exact: true }).click();
     const sheet = page.getByRole('dialog', { name: 'Add exercise' });
     await sheet.getByRole('searchbox', { name: 'Search exercises' }).fill('row');
-    await sheet.getByText(/^You are offline: searching needs the server/).waitFor();
+    await sheet.getByText(/^Offline: searching the exercises kept on this device\./).waitFor();
+    const names = await sheet.getByRole('list', { name: 'Exercises' }).locator('.exercise-result__name').allTextContents();
+    assert.ok(names.length > 0, 'rows are found offline');
+    assert.ok(names.includes('Pendlay Row') && names.includes('Bent-Over Barbell Row'), `rows found: ${names.join(', ')}`);
     assert.equal(await sheet.getByRole('button', { name: /^Create/ }).count(), 0);
     assert.equal(await sheet.getByRole('button', { name: /Barbell Back Squat/ }).count(), 0, 'no unfiltered list');
+    await sheet.getByRole('searchbox', { name: 'Search exercises' }).fill('pullup');
+    await sheet.getByRole('button', { name: /^Assisted Pull-Up\b/ }).waitFor();
     await sheet.getByRole('button', { name: 'Close', exact: true }).click();
 
     // A reload with no network: the app shell comes from the service worker, the workout from this device.

@@ -5,6 +5,7 @@ import { ErrorState, Spinner } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useMe, type Me } from '@/lib/auth/get-me';
 import { loginPathFor, safeNextPath } from '@/lib/auth/safe-next';
+import { OfflineCache } from './offline-cache';
 import { NotFoundPage } from './pages/not-found-page';
 import { paths } from './paths';
 import './pages/pages.css';
@@ -37,7 +38,7 @@ export function RequireAuth({ children }: { children: (me: Me) => ReactNode }) {
   if (me.data === null) {
     return <Navigate to={loginPathFor(paths.login, location.pathname + location.search)} replace />;
   }
-  return <>{children(me.data)}</>;
+  return <OfflineCache userId={me.data.id}>{children(me.data)}</OfflineCache>;
 }
 
 /**

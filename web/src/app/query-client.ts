@@ -1,8 +1,26 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { onlineManager, QueryCache, QueryClient, type Query } from '@tanstack/react-query';
 import { ApiError } from '@/lib/api/client';
 import { meQueryKey } from '@/lib/auth/get-me';
+import { isOnline, offlineError } from '@/lib/network/online';
+
+/**
+ * A query that has nothing to show and waits for the network (offline, never fetched nor kept
+ * for offline use) fails at once with "You are offline; this page needs a connection" instead
+ * of a spinner that never ends. It still runs when the browser is back online (TanStack Query
+ * resumes paused fetches then), and the page's "Try again" asks again.
+ */
+function failWhenPausedWithoutData(query: Query) {
+  const { fetchStatus, status, data } = query.state;
+  if (fetchStatus === 'paused' && status === 'pending' && data === undefined) {
+    query.setState({ status: 'error', error: offlineError(), errorUpdatedAt: Date.now() });
+  }
+}
 
 export function createQueryClient(): QueryClient {
+  // TanStack Query assumes "online" until the first offline event; a page opened offline (from
+  // the service worker's app shell) must know at once, so queries with kept answers show them
+  // and do not turn into errors.
+  onlineManager.setOnline(isOnline());
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       // A 401 on any other query means the session ended (expired, signed out elsewhere,
@@ -22,6 +40,9 @@ export function createQueryClient(): QueryClient {
       },
       mutations: { retry: false },
     },
+  });
+  client.getQueryCache().subscribe((event) => {
+    if (event.type === 'updated' || event.type === 'observerAdded') failWhenPausedWithoutData(event.query);
   });
   return client;
 }

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { isOnline, OFFLINE_PROBLEM_TYPE } from '@/lib/network/online';
 import { ApiError } from './api-error';
 
 /** The problem type the server uses for a missing or wrong CSRF token (with a 403). */
@@ -11,6 +12,8 @@ const FORBIDDEN_TYPE = 'urn:vigor:problem:forbidden';
  */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return t('errors.generic');
+  // Offline, no answer is not a fault of the server: the page needs a connection, and loads when one is back.
+  if (error.isNetworkError && (error.type === OFFLINE_PROBLEM_TYPE || !isOnline())) return t('errors.offlinePage');
   if (error.isNetworkError) return t('errors.network');
   if (error.status === 429) {
     const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));

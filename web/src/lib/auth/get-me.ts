@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '@/lib/api/client';
 import type { ResponseBody } from '@/lib/api/types';
+import { clearPersistedQueries } from '@/lib/storage/query-persistence';
 
 /**
  * GET /api/v1/me: who is signed in. It lives in lib/ (not a feature) because the app shell
@@ -16,6 +17,8 @@ export type Me = ResponseBody<'/me'>;
 const LAST_ME_KEY = 'vigor.last-me';
 
 function rememberLastMe(me: Me | null): void {
+  // Nobody signed in, or another user now: the answers kept for offline use go with the user.
+  if (!me || lastMe()?.id !== me.id) void clearPersistedQueries();
   try {
     if (me) localStorage.setItem(LAST_ME_KEY, JSON.stringify(me));
     else localStorage.removeItem(LAST_ME_KEY);
@@ -70,6 +73,8 @@ export function getMeQueryOptions() {
     queryKey: meQueryKey,
     queryFn: ({ signal }) => getMe({ signal }),
     staleTime: 60 * 1000,
+    // Offline it answers from the last user seen (see getMe), so it must run, not wait.
+    networkMode: 'always',
   });
 }
 

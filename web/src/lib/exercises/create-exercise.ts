@@ -1,3 +1,4 @@
+import { exerciseCatalogueQueryKey } from './exercise-catalogue';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
@@ -17,6 +18,8 @@ export function useCreateExercise() {
     mutationFn: createExercise,
     onSuccess: (exercise) => {
       queryClient.setQueryData(getExerciseQueryOptions(exercise.id).queryKey, exercise);
+      // The catalogue kept for offline search has it too, from its next fetch.
+      void queryClient.invalidateQueries({ queryKey: exerciseCatalogueQueryKey });
       return queryClient.invalidateQueries({ queryKey: exerciseListQueryKey });
     },
   });

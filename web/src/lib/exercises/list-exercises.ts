@@ -19,10 +19,12 @@ const PAGE_SIZE = 40;
 export function listExercises({
   filters,
   cursor,
+  limit = PAGE_SIZE,
   signal,
 }: {
   filters: ExerciseFilters;
   cursor?: string | undefined;
+  limit?: number;
   signal?: AbortSignal;
 }): Promise<ExercisePage> {
   return api.get<ExercisePage>('/exercises', {
@@ -31,7 +33,7 @@ export function listExercises({
       muscle: filters.muscle ?? undefined,
       equipment: filters.equipment ?? undefined,
       category: filters.category ?? undefined,
-      limit: PAGE_SIZE,
+      limit,
       cursor,
     },
     signal,

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { ApiError, NETWORK_ERROR_STATUS } from '@/lib/api/api-error';
 
 /**
  * Whether the browser believes it has a network. `false` is reliable (no network at all, or
@@ -21,4 +22,12 @@ function subscribe(onChange: () => void): () => void {
 /** isOnline() for React: re-renders when the browser goes offline or comes back. */
 export function useOnline(): boolean {
   return useSyncExternalStore(subscribe, isOnline, () => true);
+}
+
+/** The problem type of a request not even tried because the browser is offline. */
+export const OFFLINE_PROBLEM_TYPE = 'urn:vigor:client:offline';
+
+/** What a query that needs the server fails with while offline (a network error: no answer). */
+export function offlineError(): ApiError {
+  return new ApiError({ status: NETWORK_ERROR_STATUS, type: OFFLINE_PROBLEM_TYPE, title: 'Offline', detail: 'The browser is offline.' });
 }

@@ -46,8 +46,8 @@ function openDatabase(name: string, stores: readonly string[], version: number):
 
 /** The app's one database and its object stores; a new store means a new version. */
 const DATABASE = 'vigor';
-const DATABASE_VERSION = 1;
-const OBJECT_STORES = ['pending-workouts'] as const;
+const DATABASE_VERSION = 2;
+const OBJECT_STORES = ['pending-workouts', 'query-cache', 'pending-edits'] as const;
 export type ObjectStoreName = (typeof OBJECT_STORES)[number];
 
 let database: Promise<IDBDatabase | null> | undefined;

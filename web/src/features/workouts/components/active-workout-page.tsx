@@ -10,6 +10,7 @@ import { formatDuration, formatNumber } from '@/lib/format';
 import { formatWeight, useUnitSystem, useWeightIncrement } from '@/lib/units';
 import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
 import { useDiscardWorkout } from '../hooks/use-discard-workout';
+import { fetchOrCached } from '@/lib/network/fetch-or-cached';
 import { liveTotals, newBlock, toWorkoutInput, unfinishedSets } from '../lib/active-workout';
 import { doubtfulSets } from '../lib/plausibility';
 import { useActiveWorkout } from '../lib/active-workout-store';
@@ -154,7 +155,7 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
 
   async function addExercise(exercise: Exercise) {
     // The previous session pre-fills the sets; without it (offline, never done) they start empty.
-    const last = await queryClient.fetchQuery(getLastSetsQueryOptions(exercise.id)).catch(() => null);
+    const last = await fetchOrCached(queryClient, getLastSetsQueryOptions(exercise.id)).catch(() => null);
     const previous: WorkoutSet[] = last ? performedSets(last.items) : [];
     const block = newBlock(exerciseRef(exercise), previous, system, weightStep);
     // The typo guard's history: the best of every earlier session.

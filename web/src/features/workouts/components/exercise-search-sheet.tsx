@@ -4,6 +4,7 @@ import { useOnline } from '@/lib/network/online';
 import { Button, Chip, Dialog, ErrorState, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useCreateExercise } from '@/lib/exercises/create-exercise';
+import { useOfflineExerciseSearch } from '@/lib/exercises/exercise-catalogue';
 import { useExercises, type ExerciseFilters } from '@/lib/exercises/list-exercises';
 import type { Equipment, Exercise, LogType, Muscle } from '../lib/model';
 
@@ -69,11 +70,28 @@ function SearchBody({ onPick, onClose }: { onPick: ExerciseSearchSheetProps['onP
   }
 
   // Offline, a search that cannot run must not show another search's list as its result (the
-  // previous one is kept as a placeholder while a new one loads) nor offer to create the name.
+  // previous one is kept as a placeholder while a new one loads) nor offer to create the name:
+  // it searches the catalogue kept on this device the way the server would, or says it cannot.
   const online = useOnline();
-  const noAnswer = exercises.isPending || exercises.isPlaceholderData || exercises.fetchStatus === 'paused';
+  const noAnswer = exercises.isPending || exercises.isPlaceholderData || exercises.fetchStatus === 'paused' || exercises.isError;
+  const offlineMatches = useOfflineExerciseSearch(filters, !online && noAnswer);
   let results;
-  if (!online && noAnswer) {
+  if (offlineMatches) {
+    results = (
+      <>
+        <p className="workout-section__hint" role="status">
+          {t('exercises.search.offlineResults')} {t('exercises.search.found', { count: offlineMatches.length })}
+        </p>
+        {offlineMatches.length === 0 ? (
+          <p className="empty-state">
+            {filters.q ? t('exercises.search.noMatch', { q: filters.q }) : t('exercises.search.noneFiltered')}
+          </p>
+        ) : (
+          <ExerciseResults items={offlineMatches} picking={picking} onPick={(exercise) => void pick(exercise)} />
+        )}
+      </>
+    );
+  } else if (!online && noAnswer) {
     results = (
       <p className="empty-state" role="status">
         {t('exercises.search.offline')}
@@ -95,28 +113,7 @@ function SearchBody({ onPick, onClose }: { onPick: ExerciseSearchSheetProps['onP
             {filters.q ? t('exercises.search.noMatch', { q: filters.q }) : t('exercises.search.noneFiltered')}
           </p>
         ) : (
-          <ul className="exercise-results" aria-label={t('exercises.search.results')}>
-            {items.map((exercise) => (
-              <li key={exercise.id}>
-                <button
-                  type="button"
-                  className="exercise-result"
-                  disabled={picking !== null}
-                  aria-busy={picking === exercise.id || undefined}
-                  onClick={() => void pick(exercise)}
-                >
-                  <span className="exercise-result__name">{exercise.name}</span>
-                  <span className="exercise-result__meta">
-                    {[
-                      ...exercise.primary_muscles.map((m) => t(`exercises.muscles.${m}`)),
-                      ...exercise.equipment.filter((e) => e !== 'none').map((e) => t(`exercises.equipment.${e}`)),
-                    ].join(' · ')}
-                    {exercise.custom ? ` · ${t('exercises.search.yours')}` : ''}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ExerciseResults items={items} picking={picking} onPick={(exercise) => void pick(exercise)} />
         )}
         {exercises.hasNextPage ? (
           <Button variant="secondary" disabled={exercises.isFetchingNextPage} onClick={() => void exercises.fetchNextPage()}>
@@ -214,5 +211,41 @@ function CreateExercise({ name, onCreated }: { name: string; onCreated: (exercis
         </Button>
       </div>
     </form>
+  );
+}
+
+function ExerciseResults({
+  items,
+  picking,
+  onPick,
+}: {
+  items: readonly Exercise[];
+  picking: string | null;
+  onPick: (exercise: Exercise) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="exercise-results" aria-label={t('exercises.search.results')}>
+      {items.map((exercise) => (
+        <li key={exercise.id}>
+          <button
+            type="button"
+            className="exercise-result"
+            disabled={picking !== null}
+            aria-busy={picking === exercise.id || undefined}
+            onClick={() => onPick(exercise)}
+          >
+            <span className="exercise-result__name">{exercise.name}</span>
+            <span className="exercise-result__meta">
+              {[
+                ...exercise.primary_muscles.map((m) => t(`exercises.muscles.${m}`)),
+                ...exercise.equipment.filter((e) => e !== 'none').map((e) => t(`exercises.equipment.${e}`)),
+              ].join(' · ')}
+              {exercise.custom ? ` · ${t('exercises.search.yours')}` : ''}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -7,6 +7,7 @@ import { fieldErrorText } from '@/components/ui/field';
 import type { FieldError } from '@/lib/api/client';
 import { useOnline } from '@/lib/network/online';
 import { rememberSavedWorkout } from '../api/create-workout';
+import { getWorkoutQueryOptions } from '../api/get-workout';
 import { locateFieldError } from '../lib/active-workout';
 import type { ActiveWorkout, Workout } from '../lib/model';
 import {
@@ -17,6 +18,7 @@ import {
   usePendingWorkouts,
   type PendingWorkout,
 } from '../lib/pending-workouts';
+import { resolveEdit, syncAllEdits, usePendingEdits, type PendingEdit } from '../lib/pending-edits';
 import type { WorkoutPaths } from '../paths';
 import './pending-workouts.css';
 
@@ -36,7 +38,7 @@ export function useOnWorkoutSaved(): (workout: Workout) => void {
 function useBackgroundSync(userId: string, waiting: number) {
   const onSaved = useOnWorkoutSaved();
   useEffect(() => {
-    const sync = () => void syncAllPendingWorkouts(userId, onSaved);
+    const sync = () => void syncAllPendingWorkouts(userId, onSaved).then(() => syncAllEdits(userId, onSaved));
     const onVisible = () => {
       if (document.visibilityState !== 'visible') return;
       // Another tab may have saved or queued workouts meanwhile.
@@ -52,7 +54,10 @@ function useBackgroundSync(userId: string, waiting: number) {
   }, [userId, onSaved]);
   useEffect(() => {
     if (waiting === 0) return;
-    const timer = setInterval(() => void syncAllPendingWorkouts(userId, onSaved), RETRY_EVERY_MS);
+    const timer = setInterval(
+      () => void syncAllPendingWorkouts(userId, onSaved).then(() => syncAllEdits(userId, onSaved)),
+      RETRY_EVERY_MS,
+    );
     return () => clearInterval(timer);
   }, [userId, onSaved, waiting]);
 }
@@ -74,21 +79,29 @@ export function PendingWorkoutsBar({ userId, logPath, activePath }: PendingWorko
   const pending = usePendingWorkouts(userId);
   const onSaved = useOnWorkoutSaved();
   const location = useLocation();
+  const edits = usePendingEdits(userId);
+  const waitingEdits = edits.items.filter((e) => e.status === 'waiting');
   const waiting = pending.items.filter((e) => e.status === 'waiting');
-  useBackgroundSync(userId, waiting.length);
-  if (pending.items.length === 0 || location.pathname === logPath || location.pathname === activePath) return null;
-  const sending = waiting.some((e) => pending.isSending(e.id));
-  const refused = pending.items.length - waiting.length;
+  useBackgroundSync(userId, waiting.length + waitingEdits.length);
+  const total = pending.items.length + edits.items.length;
+  if (total === 0 || location.pathname === logPath || location.pathname === activePath) return null;
+  const sending = waiting.some((e) => pending.isSending(e.id)) || waitingEdits.some((e) => edits.isBusy(e.id));
+  const waitingCount = waiting.length + waitingEdits.length;
+  const refused = total - waitingCount;
   return (
     <div className="pending-bar-wrap">
       <div className="pending-bar" role="status">
         <span className="pending-bar__text">
-          {waiting.length > 0 ? t('workouts.pending.waiting', { count: waiting.length }) : null}
-          {waiting.length > 0 && refused > 0 ? ' ' : null}
+          {waitingCount > 0 ? t('workouts.pending.waiting', { count: waitingCount }) : null}
+          {waitingCount > 0 && refused > 0 ? ' ' : null}
           {refused > 0 ? t('workouts.pending.needsAttention', { count: refused }) : null}
         </span>
-        {waiting.length > 0 ? (
-          <Button variant="secondary" disabled={sending} onClick={() => void syncAllPendingWorkouts(userId, onSaved)}>
+        {waitingCount > 0 ? (
+          <Button
+            variant="secondary"
+            disabled={sending}
+            onClick={() => void syncAllPendingWorkouts(userId, onSaved).then(() => syncAllEdits(userId, onSaved))}
+          >
             {sending ? t('workouts.pending.syncing') : t('workouts.pending.syncNow')}
           </Button>
         ) : null}
@@ -252,17 +265,106 @@ export function PendingWorkoutsSection({
 }) {
   const { t } = useTranslation();
   const pending = usePendingWorkouts(userId);
+  const edits = usePendingEdits(userId);
   const headingId = useId();
-  if (pending.items.length === 0) return null;
+  const count = pending.items.length + edits.items.length;
+  if (count === 0) return null;
   return (
     <section aria-labelledby={headingId} className="workout-section pending-section">
       <h2 id={headingId} className="workout-section__title">
-        {t('workouts.pending.waiting', { count: pending.items.length })}
+        {t('workouts.pending.waiting', { count })}
       </h2>
       <p className="workout-section__hint">{t('workouts.pending.hint')}</p>
       {pending.items.map((entry) => (
         <PendingWorkoutCard key={entry.id} userId={userId} entry={entry} paths={paths} onEdit={onEdit} />
       ))}
+      {edits.items.map((entry) => (
+        <PendingEditCard key={entry.id} userId={userId} entry={entry} paths={paths} />
+      ))}
+    </section>
+  );
+}
+
+/**
+ * An edit of a saved workout that is not on the server yet: waiting, or "Changed on another
+ * device" with the three choices (keep both, use mine, use theirs). Shown on the Log page and
+ * on the workout's own page.
+ */
+export function PendingEditCard({
+  userId,
+  entry,
+  paths,
+  heading: Heading = 'h3',
+}: {
+  userId: string;
+  entry: PendingEdit;
+  paths: WorkoutPaths;
+  heading?: 'h2' | 'h3';
+}) {
+  const { t } = useTranslation();
+  const edits = usePendingEdits(userId);
+  const onSaved = useOnWorkoutSaved();
+  const online = useOnline();
+  const titleId = useId();
+  const busy = edits.isBusy(entry.id);
+  const queryClient = useQueryClient();
+  // The version on the server is shown as it is now: the other device's, or "deleted".
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: getWorkoutQueryOptions(entry.id).queryKey }),
+    [queryClient, entry.id],
+  );
+  useEffect(() => {
+    if (entry.status === 'conflict') refresh();
+  }, [entry.status, refresh]);
+  const choose = (choice: 'keep-both' | 'use-mine' | 'use-theirs') =>
+    void resolveEdit(userId, entry.id, choice, onSaved).then(() => {
+      if (choice === 'use-theirs') refresh();
+    });
+  const title = entry.body.title || t('workouts.pending.conflictTitle');
+  return (
+    <section aria-labelledby={titleId}>
+      <Card className={`pending-card pending-card--${entry.status}`}>
+        <Heading id={titleId} className="workout-section__title">
+          {entry.status === 'conflict' ? t('workouts.pending.conflictTitle') : title}
+        </Heading>
+        {entry.status === 'conflict' ? (
+          <p className="pending-card__state" role="alert">
+            <Link to={paths.workout(entry.id)}>{title}</Link>
+            {': '}
+            {entry.deletedElsewhere ? t('workouts.pending.conflictDeleted') : t('workouts.pending.conflictBody')}
+          </p>
+        ) : entry.status === 'refused' ? (
+          <p className="pending-card__state" role="alert">
+            {t('workouts.pending.editRefused', { detail: entry.problem?.detail ?? '' })}
+          </p>
+        ) : (
+          <p className="pending-card__state" role="status">
+            {busy ? <span className="spinner__ring" aria-hidden="true" /> : null}
+            {busy ? t('workouts.pending.resolving') : online ? t('workouts.pending.queued') : t('workouts.pending.editWaiting')}
+          </p>
+        )}
+        <div className="form__actions">
+          {entry.status === 'conflict' ? (
+            <>
+              <Button variant="primary" disabled={busy || !online} onClick={() => choose('keep-both')}>
+                {t('workouts.pending.keepBoth')}
+              </Button>
+              {entry.deletedElsewhere ? null : (
+                <Button variant="secondary" disabled={busy || !online} onClick={() => choose('use-mine')}>
+                  {t('workouts.pending.useMine')}
+                </Button>
+              )}
+              <Button variant="secondary" disabled={busy} onClick={() => choose('use-theirs')}>
+                {entry.deletedElsewhere ? t('workouts.pending.dropEdit') : t('workouts.pending.useTheirs')}
+              </Button>
+            </>
+          ) : entry.status === 'refused' ? (
+            <Button variant="secondary" disabled={busy} onClick={() => choose('use-theirs')}>
+              {t('workouts.pending.dropEdit')}
+            </Button>
+          ) : null}
+        </div>
+      </Card>
     </section>
   );
 }

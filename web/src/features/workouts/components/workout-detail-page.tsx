@@ -11,6 +11,9 @@ import { useDeleteWorkout } from '../api/delete-workout';
 import { useExercisesById } from '@/lib/exercises/get-exercise';
 import { useWorkout } from '../api/get-workout';
 import { WorkoutEditor } from './workout-editor';
+import { PendingEditCard } from './pending-workouts';
+import { usePendingEdits } from '../lib/pending-edits';
+import { useMe } from '@/lib/auth/get-me';
 import type { LogType, Workout, WorkoutSet } from '../lib/model';
 import type { WorkoutPaths } from '../paths';
 import type { FinishedState } from './active-workout-page';
@@ -96,6 +99,8 @@ function WorkoutView({
   const title = workout.title || t('workouts.defaultTitle');
   const [editing, setEditing] = useState(false);
   const [updated, setUpdated] = useState(false);
+  const userId = useMe().data?.id ?? '';
+  const pendingEdit = usePendingEdits(userId).items.find((e) => e.id === workout.id);
   const effortOf = (set: WorkoutSet) =>
     [
       set.rpe != null ? t('workouts.detail.rpe', { value: formatNumber(set.rpe, i18n.language, { maxFractionDigits: 1 }) }) : '',
@@ -129,6 +134,7 @@ function WorkoutView({
           <p>{t('workouts.detail.savedBody')}</p>
         </Notice>
       ) : null}
+      {pendingEdit ? <PendingEditCard userId={userId} entry={pendingEdit} paths={paths} heading="h2" /> : null}
       {updated ? (
         <p role="status" className="workout-detail__updated">
           {t('workouts.detail.updated')}

@@ -4,11 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Button, Card, Checkbox, Dialog, ErrorState, NumberField, Notice, SelectField, TextField } from '@/components/ui';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
+import { useMe } from '@/lib/auth/get-me';
 import { useExercisesById } from '@/lib/exercises/get-exercise';
+import { isOnline } from '@/lib/network/online';
 import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
 import { distanceUnit, fromDisplayDistance, fromDisplayWeight, toDisplayDistance, toDisplayWeight, useUnitSystem, weightUnit } from '@/lib/units';
 import { maxDisplayDistance, maxDisplayWeight, SET_DURATION_S_MAX, SET_NOTES_MAX_LENGTH, SET_REPS_MAX } from '@/lib/limits';
 import { useUpdateWorkout } from '../api/update-workout';
+import { queueEdit } from '../lib/pending-edits';
 import { fieldsOf, newId, setTypes, type LogType, type SetType, type Workout } from '../lib/model';
 import { historyOf, unconfirmedWarnings, type History, type Warning } from '../lib/plausibility';
 import { editedSet, editOf, inputOf, type EditedBlock, type EditedSet, type WorkoutEdit } from '../lib/workout-edit';
@@ -55,9 +58,26 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
   const doubtful = edit.blocks.reduce((n, b) => n + b.sets.filter((s) => warningsOf(b, s).length > 0).length, 0);
   const [askDoubtful, setAskDoubtful] = useState(false);
 
+  const userId = useMe().data?.id;
   const save = () => {
     setAskDoubtful(false);
-    update.mutate({ id: workout.id, rev: workout.rev, input: inputOf(edit, workout) }, { onSuccess: () => onDone(true) });
+    const input = inputOf(edit, workout);
+    // No connection: the edit is kept on this device and sent later with the same If-Match
+    // (a change made elsewhere meanwhile is then shown as a conflict; see pending-edits.ts).
+    const keep = (id: string) => void queueEdit(id, workout.id, workout.rev, input).then(() => onDone(false));
+    if (!isOnline() && userId) {
+      keep(userId);
+      return;
+    }
+    update.mutate(
+      { id: workout.id, rev: workout.rev, input },
+      {
+        onSuccess: () => onDone(true),
+        onError: (error) => {
+          if (error instanceof ApiError && error.isNetworkError && userId) keep(userId);
+        },
+      },
+    );
   };
 
   return (

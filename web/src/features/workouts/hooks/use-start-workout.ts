@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useUnitSystem, useWeightIncrement } from '@/lib/units';
 import { getExerciseQueryOptions } from '@/lib/exercises/get-exercise';
 import { getLastSetsQueryOptions } from '@/lib/exercises/get-last-sets';
+import { fetchOrCached } from '@/lib/network/fetch-or-cached';
 import { newWorkout } from '../lib/active-workout';
 import { exerciseRef, newId, type ActiveBlock, type ActiveWorkout, type Routine, type WorkoutSet } from '../lib/model';
 import { performedSets, setsFromRoutineItem } from '../lib/prefill';
@@ -26,9 +27,11 @@ export function useStartFromRoutine() {
     try {
       const blocks = await Promise.all(
         routine.items.map(async (item): Promise<ActiveBlock> => {
+          // Offline, what is cached is used (the catalogue kept for offline use answers every
+          // exercise): a fetch would wait for the network.
           const [exercise, last] = await Promise.all([
-            queryClient.fetchQuery(getExerciseQueryOptions(item.exercise_id)),
-            queryClient.fetchQuery(getLastSetsQueryOptions(item.exercise_id)).catch(() => null),
+            fetchOrCached(queryClient, getExerciseQueryOptions(item.exercise_id)),
+            fetchOrCached(queryClient, getLastSetsQueryOptions(item.exercise_id)).catch(() => null),
           ]);
           const previous: WorkoutSet[] = last ? performedSets(last.items) : [];
           return {
