@@ -200,8 +200,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& accounts = Install<features::accounts::AccountsFeature>(*app, context);
   Install<features::meta::MetaFeature>(*app, context, InstanceInfoOf(config, accounts.settings()));
   Install<features::admin::AdminFeature>(*app, context, accounts);
-  auto& exercises = Install<features::exercises::ExercisesFeature>(
-      *app, context, ProfileLanguageOf(accounts.account()));
+  auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   Install<features::workouts::WorkoutsFeature>(*app, context,
                                                ExerciseLookupOf(exercises.service()));
   Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));

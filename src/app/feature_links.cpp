@@ -36,13 +36,6 @@ features::workouts::ExerciseLookup ExerciseLookupOf(
   return lookup;
 }
 
-features::exercises::ProfileLanguage ProfileLanguageOf(
-    features::accounts::AccountService& accounts) {
-  return [&accounts](platform::store::Session& s, const std::string& user_id) {
-    return accounts.LanguageOf(s, user_id);
-  };
-}
-
 features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::AccountService& accounts) {
   return [&accounts](platform::store::Session& s, const std::string& user_id) {
     return accounts.TimeZoneOf(s, user_id);

@@ -14,10 +14,6 @@ namespace vigor::app {
 features::workouts::ExerciseLookup ExerciseLookupOf(
     features::exercises::ExerciseService& exercises);
 
-// The profile language exercises answer catalogue names in, answered by the accounts service.
-features::exercises::ProfileLanguage ProfileLanguageOf(
-    features::accounts::AccountService& accounts);
-
 // The profile zone imports read local times in, answered by the accounts service.
 features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::AccountService& accounts);
 

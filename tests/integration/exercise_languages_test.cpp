@@ -2,8 +2,6 @@
 // language (else the requested one, else English), searched in every language.
 #include <gtest/gtest.h>
 
-#include <optional>
-
 #include "exercises_fixture.hpp"
 #include "features/exercises/json_codec.hpp"
 #include "support/app_harness.hpp"
@@ -157,37 +155,18 @@ TEST_F(ExerciseLanguagesTest, PagesWalkInTheUsersLanguageWithoutGapsOrDuplicates
   EXPECT_EQ(squats[1]["id"], "barbell-back-squat");
 }
 
-TEST_F(ExerciseLanguagesTest, WithoutAProfileLanguageTheRequestedOneAndElseEnglish) {
-  // A service without the accounts link: nothing says which language the profile has.
-  features::exercises::ExerciseService service(*h_.app().database,
-                                               features::exercises::Catalog::Embedded());
-  platform::auth::Principal bob{.user_id = bob_id_, .username = "bob"};
-  EXPECT_EQ(service.Get(bob, "pull-up", "de").name, "Klimmzug");
-  EXPECT_EQ(service.Get(bob, "pull-up", std::nullopt).name, "Pull-Up");
-  EXPECT_EQ(service.Get(bob, "pull-up", "fr").name, "Pull-Up");
-  auto page = service.Search(bob, {.text = "kniebeuge"}, "de");
+TEST_F(ExerciseLanguagesTest, TheCallersProfileLanguageNamesTheEntriesAndElseEnglish) {
+  // The service reads the language from the caller, as authentication found it in the profile.
+  auto& service = Exercises();
+  platform::auth::Principal german{.user_id = bob_id_, .username = "bob", .locale = "de"};
+  platform::auth::Principal english{.user_id = bob_id_, .username = "bob", .locale = "en"};
+  platform::auth::Principal french{.user_id = bob_id_, .username = "bob", .locale = "fr"};
+  EXPECT_EQ(service.Get(german, "pull-up").name, "Klimmzug");
+  EXPECT_EQ(service.Get(english, "pull-up").name, "Pull-Up");
+  EXPECT_EQ(service.Get(french, "pull-up").name, "Pull-Up");
+  auto page = service.Search(german, {.text = "kniebeuge"});
   ASSERT_FALSE(page.items.empty());
   EXPECT_EQ(page.items.front().name, "Kniebeuge mit der Langhantel");
-}
-
-TEST(ExerciseRequestLanguage, TheMostWantedLanguageTheCatalogueHas) {
-  auto of = [](std::optional<std::string> header) {
-    platform::http::Request request;
-    if (header) request.headers.Add("Accept-Language", *header);
-    return features::exercises::DecodeRequestedLanguage(request);
-  };
-  EXPECT_EQ(of(std::nullopt), std::nullopt);
-  EXPECT_EQ(of("de"), "de");
-  EXPECT_EQ(of("de-CH, en;q=0.5"), "de");
-  EXPECT_EQ(of("fr-FR,fr;q=0.9,en;q=0.8,de;q=0.7"), "en");
-  EXPECT_EQ(of("fr;q=1, de;q=0.3, en;q=0.2"), "de");
-  EXPECT_EQ(of("EN-gb"), "en");
-  EXPECT_EQ(of("de;q=0, en"), "en");
-  EXPECT_EQ(of("en;q=0.5, de;q=0.5"), "en");  // the first of equals
-  EXPECT_EQ(of("fr, es"), std::nullopt);
-  EXPECT_EQ(of("*"), std::nullopt);
-  EXPECT_EQ(of("de;q=abc, en;q=0.1"), "en");
-  EXPECT_EQ(of(""), std::nullopt);
 }
 
 }  // namespace

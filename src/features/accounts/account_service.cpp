@@ -72,12 +72,6 @@ std::string AccountService::TimeZoneOf(Session& s, const std::string& user_id) {
   return user ? user->preferences.time_zone : "UTC";
 }
 
-std::optional<std::string> AccountService::LanguageOf(Session& s, const std::string& user_id) {
-  auto user = d_.users.FindById(s, user_id);
-  if (!user) return std::nullopt;
-  return user->preferences.locale;
-}
-
 User AccountService::UpdatePreferences(const Principal& principal, const PreferencesPatch& patch) {
   platform::FieldErrors errors;
   AddPreferenceErrors(errors, patch, "preferences.");

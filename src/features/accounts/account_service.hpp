@@ -34,9 +34,6 @@ class AccountService {
   // The IANA zone of the user's profile ("UTC" when there is no such user), in the caller's
   // transaction: other features read local times in it (imports).
   std::string TimeZoneOf(platform::store::Session& s, const std::string& user_id);
-  // The language of the user's profile ("en", "de"; nullopt when there is no such user), in the
-  // caller's transaction: exercises answers catalogue names in it.
-  std::optional<std::string> LanguageOf(platform::store::Session& s, const std::string& user_id);
   // Applies the members of `patch` that are set, after checking them all (field errors are named
   // "preferences.<member>"), and returns the updated user.
   User UpdatePreferences(const platform::auth::Principal& principal, const PreferencesPatch& patch);

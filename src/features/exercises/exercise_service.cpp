@@ -76,31 +76,17 @@ bool CatalogueMatches(const Catalog::Entry& entry, const ExerciseQuery& query,
 
 // ---- the API -------------------------------------------------------------------------------
 
-ExercisePage ExerciseService::Search(const Principal& caller, const ExerciseQuery& query,
-                                     const std::optional<std::string>& requested_language) {
-  return database_.ReadResult([&](Session& s) {
-    ExerciseQuery localized = query;
-    localized.language = LanguageOf(s, caller.user_id, requested_language);
-    return Search(s, caller.user_id, localized);
-  });
+ExercisePage ExerciseService::Search(const Principal& caller, const ExerciseQuery& query) {
+  ExerciseQuery localized = query;
+  localized.language = std::string(Catalog::Supported(caller.locale));
+  return database_.ReadResult([&](Session& s) { return Search(s, caller.user_id, localized); });
 }
 
-Exercise ExerciseService::Get(const Principal& caller, const std::string& id,
-                              const std::optional<std::string>& requested_language) {
-  auto found = database_.ReadResult([&](Session& s) {
-    return Find(s, caller.user_id, id, LanguageOf(s, caller.user_id, requested_language));
-  });
+Exercise ExerciseService::Get(const Principal& caller, const std::string& id) {
+  auto found = database_.ReadResult(
+      [&](Session& s) { return Find(s, caller.user_id, id, Catalog::Supported(caller.locale)); });
   if (!found) ThrowNotFound();
   return std::move(*found);
-}
-
-std::string ExerciseService::LanguageOf(
-    Session& s, const std::string& user_id,
-    const std::optional<std::string>& requested_language) const {
-  std::optional<std::string> language;
-  if (profile_language_) language = profile_language_(s, user_id);
-  if (!language) language = requested_language;
-  return std::string(Catalog::Supported(language.value_or(std::string(kCatalogueLanguage))));
 }
 
 Exercise ExerciseService::Create(const Principal& caller, const ExerciseInput& input) {

@@ -15,11 +15,6 @@
 
 namespace vigor::features::exercises {
 
-// The language of a user's profile ("en", "de"), read in the caller's transaction; nullopt when
-// the profile has none (the accounts feature answers; app/feature_links.cpp wires it in).
-using ProfileLanguage = std::function<std::optional<std::string>(platform::store::Session& session,
-                                                                 const std::string& user_id)>;
-
 // The exercise use cases: search the catalogue and the caller's own exercises, and manage the
 // latter. Catalogue entries are read-only (kForbidden on a change: copy one as your own);
 // another user's custom exercise does not exist for the caller (kNotFound).
@@ -27,20 +22,15 @@ class ExerciseService {
  public:
   using Session = platform::store::Session;
 
-  ExerciseService(platform::store::Database& database, std::shared_ptr<const Catalog> catalog,
-                  ProfileLanguage profile_language = {})
-      : database_(database),
-        catalog_(std::move(catalog)),
-        profile_language_(std::move(profile_language)) {}
+  ExerciseService(platform::store::Database& database, std::shared_ptr<const Catalog> catalog)
+      : database_(database), catalog_(std::move(catalog)) {}
 
   // ---- the API -----------------------------------------------------------------------------
-  // Catalogue entries are answered in the caller's language: their profile's, else
-  // `requested_language` (what the client asked for, e.g. from Accept-Language), else English.
+  // Catalogue entries are answered in the caller's profile language (`caller.locale`, which the
+  // authentication read with the session or token), English when the catalogue lacks it.
   // `query.language` is ignored here.
-  ExercisePage Search(const platform::auth::Principal& caller, const ExerciseQuery& query,
-                      const std::optional<std::string>& requested_language = std::nullopt);
-  Exercise Get(const platform::auth::Principal& caller, const std::string& id,
-               const std::optional<std::string>& requested_language = std::nullopt);
+  ExercisePage Search(const platform::auth::Principal& caller, const ExerciseQuery& query);
+  Exercise Get(const platform::auth::Principal& caller, const std::string& id);
   Exercise Create(const platform::auth::Principal& caller, const ExerciseInput& input);
   Exercise Update(const platform::auth::Principal& caller, const std::string& id,
                   const ExerciseInput& input);
@@ -71,13 +61,9 @@ class ExerciseService {
 
  private:
   Exercise Validated(const ExerciseInput& input, Exercise into) const;
-  // The profile's language, else the requested one, else English; always one the catalogue has.
-  std::string LanguageOf(Session& s, const std::string& user_id,
-                         const std::optional<std::string>& requested_language) const;
 
   platform::store::Database& database_;
   std::shared_ptr<const Catalog> catalog_;
-  ProfileLanguage profile_language_;
   CustomExerciseRepository custom_;
 };
 

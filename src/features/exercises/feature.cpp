@@ -4,9 +4,8 @@
 
 namespace vigor::features::exercises {
 
-ExercisesFeature::ExercisesFeature(platform::FeatureContext& context,
-                                   ProfileLanguage profile_language)
-    : service_(context.database, Catalog::Embedded(), std::move(profile_language)) {
+ExercisesFeature::ExercisesFeature(platform::FeatureContext& context)
+    : service_(context.database, Catalog::Embedded()) {
   RegisterRoutes(context.router, service_);
 }
 

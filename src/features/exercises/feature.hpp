@@ -9,8 +9,7 @@ namespace vigor::features::exercises {
 // Other features ask it about exercises through its service (see app/feature_links.cpp).
 class ExercisesFeature final : public platform::Feature {
  public:
-  // `profile_language`: the language catalogue entries are answered in (accounts answers).
-  ExercisesFeature(platform::FeatureContext& context, ProfileLanguage profile_language);
+  explicit ExercisesFeature(platform::FeatureContext& context);
 
   ExerciseService& service() { return service_; }
 

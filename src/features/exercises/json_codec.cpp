@@ -145,44 +145,4 @@ ExerciseQuery DecodeExerciseQuery(const http::Request& request) {
   return query;
 }
 
-std::optional<std::string> DecodeRequestedLanguage(const http::Request& request) {
-  auto header = request.headers.Get("Accept-Language");
-  if (!header) return std::nullopt;
-  // "de-CH, en;q=0.8, *;q=0.5": the supported language of the highest weight, the first of equals.
-  std::optional<std::string> best;
-  double best_weight = 0;
-  std::string_view rest = *header;
-  while (!rest.empty()) {
-    std::size_t comma = rest.find(',');
-    std::string_view item = rest.substr(0, comma);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    std::size_t semicolon = item.find(';');
-    std::string_view range = item.substr(0, semicolon);
-    double weight = 1;
-    if (semicolon != std::string_view::npos) {
-      std::string_view parameter = item.substr(semicolon + 1);
-      while (!parameter.empty() && parameter.front() == ' ') parameter.remove_prefix(1);
-      if (parameter.starts_with("q=") || parameter.starts_with("Q=")) {
-        try {
-          weight = std::stod(std::string(parameter.substr(2)));
-        } catch (const std::exception&) {
-          weight = 0;  // a weight that is not a number: ignore the range
-        }
-      }
-    }
-    while (!range.empty() && range.front() == ' ') range.remove_prefix(1);
-    while (!range.empty() && range.back() == ' ') range.remove_suffix(1);
-    std::string primary(range.substr(0, range.find('-')));
-    for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool supported =
-        primary == kCatalogueLanguage ||
-        std::find(kTranslations.begin(), kTranslations.end(), primary) != kTranslations.end();
-    if (supported && weight > best_weight) {
-      best = primary;
-      best_weight = weight;
-    }
-  }
-  return best;
-}
-
 }  // namespace vigor::features::exercises

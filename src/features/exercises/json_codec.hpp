@@ -17,9 +17,5 @@ boost::json::object EncodeExercisePage(const ExercisePage& page);
 ExerciseInput DecodeExerciseInput(const boost::json::object& body);
 // `?q=&muscle=&equipment=&category=&limit=&cursor=`; throws kValidation.
 ExerciseQuery DecodeExerciseQuery(const platform::http::Request& request);
-// The catalogue language the request's Accept-Language prefers most ("de" for "de-CH,en;q=0.5"),
-// nullopt when it names none the catalogue has. Kept here until the platform has one request
-// language for every feature (issue 10: server messages in the user's language).
-std::optional<std::string> DecodeRequestedLanguage(const platform::http::Request& request);
 
 }  // namespace vigor::features::exercises

@@ -26,8 +26,7 @@ void RegisterRoutes(http::Router& router, ExerciseService& exercises) {
   router.Add(spec(Method::kGet, "/api/v1/exercises", read),
              [&exercises](const Request& request, RequestContext& ctx) {
                auto query = DecodeExerciseQuery(request);
-               return http::Json(200, EncodeExercisePage(exercises.Search(
-                                          ctx.User(), query, DecodeRequestedLanguage(request))));
+               return http::Json(200, EncodeExercisePage(exercises.Search(ctx.User(), query)));
              });
 
   router.Add(spec(Method::kPost, "/api/v1/exercises", write),
@@ -37,10 +36,8 @@ void RegisterRoutes(http::Router& router, ExerciseService& exercises) {
              });
 
   router.Add(spec(Method::kGet, "/api/v1/exercises/{id}", read),
-             [&exercises](const Request& request, RequestContext& ctx) {
-               return http::Json(200,
-                                 EncodeExercise(exercises.Get(ctx.User(), ctx.Param("id"),
-                                                              DecodeRequestedLanguage(request))));
+             [&exercises](const Request& /*request*/, RequestContext& ctx) {
+               return http::Json(200, EncodeExercise(exercises.Get(ctx.User(), ctx.Param("id"))));
              });
 
   router.Add(spec(Method::kPut, "/api/v1/exercises/{id}", write),

@@ -579,7 +579,7 @@ export interface paths {
         /**
          * Search the catalogue and your own exercises
          * @description Name search is accent- and case-insensitive and matches word prefixes as you type: every word of `q` must start a word of the name or of one alias ("ben pre" finds "Barbell Bench Press", "developpe" finds the alias "développé couché"). Results are ordered by name (accents and case folded), catalogue entries and your own exercises merged; `next_cursor` is the id of the last item and stays valid if that item is deleted.
-         *     Catalogue entries speak your language (your profile's `preferences.locale`, else `Accept-Language`, else English): `name`, `aliases` and `description` are in it, `name_en` keeps the English name. Search finds every language's names and aliases whatever yours is ("Kniebeuge", "bench press"); German umlauts match their base letter and their written-out form ("bankdrucken", "bankdruecken" and "Bankdrücken" find "Bankdrücken"). Exact matches of `q` (a name or alias in your language, or one of your exercises' names) come first, then everything else by name in your language.
+         *     Catalogue entries speak your language (your profile's `preferences.locale`; English where the catalogue lacks it): `name`, `aliases` and `description` are in it, `name_en` keeps the English name. Search finds every language's names and aliases whatever yours is ("Kniebeuge", "bench press"); German umlauts match their base letter and their written-out form ("bankdrucken", "bankdruecken" and "Bankdrücken" find "Bankdrücken"). Exact matches of `q` (a name or alias in your language, or one of your exercises' names) come first, then everything else by name in your language.
          */
         get: operations["listExercises"];
         put?: never;
@@ -2729,10 +2729,7 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: components["parameters"]["Cursor"];
             };
-            header?: {
-                /** @description The language for catalogue entries when your profile has none ("de", "de-CH, en;q=0.5"); your profile's language (`preferences.locale`) comes first, English is the default. */
-                "Accept-Language"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2789,10 +2786,7 @@ export interface operations {
     getExercise: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The language for catalogue entries when your profile has none ("de", "de-CH, en;q=0.5"); your profile's language (`preferences.locale`) comes first, English is the default. */
-                "Accept-Language"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The resource's id. */
                 id: components["parameters"]["Id"];
