@@ -165,6 +165,7 @@ describe('imports', () => {
     assert.equal(push.time_zone, 'America/New_York');
 
     await page.getByRole('button', { name: 'Undo this import' }).click();
+    await page.getByRole('dialog', { name: 'Undo this import?' }).getByRole('button', { name: 'Delete imported workouts' }).click();
     await page.getByText('Import undone').waitFor();
     await page.goto(`${server.baseUrl}/workouts`);
     await page.getByRole('link', { name: /Morning run/ }).first().waitFor();

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
-import { ErrorState, Spinner } from '@/components/ui';
+import { ErrorState, LoadingState } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useMe, type Me } from '@/lib/auth/get-me';
 import { loginPathFor, safeNextPath } from '@/lib/auth/safe-next';
@@ -10,12 +10,12 @@ import { NotFoundPage } from './pages/not-found-page';
 import { paths } from './paths';
 import './pages/pages.css';
 
-/** A page-sized wait: who is signed in, or a page's code, is on its way. */
-export function Waiting() {
+/** A page-sized wait: who is signed in (the default), or a page's code, is on its way. */
+export function Waiting({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
     <div className="route-wait">
-      <Spinner label={t('auth.checking')} />
+      <LoadingState label={label ?? t('auth.checking')} />
     </div>
   );
 }

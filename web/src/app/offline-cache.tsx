@@ -1,7 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Spinner } from '@/components/ui';
+import { LoadingState } from '@/components/ui';
 import { getProgramsQueryOptions } from '@/features/workouts/api/list-programs';
 import { getRoutinesQueryOptions } from '@/features/workouts/api/list-routines';
 import { getWorkoutsQueryOptions } from '@/features/workouts/api/list-workouts';
@@ -102,7 +102,7 @@ export function OfflineCache({ userId, children }: { userId: string; children: R
   if (!current.restored) {
     return (
       <div className="route-wait">
-        <Spinner label={t('auth.checking')} />
+        <LoadingState label={t('auth.checking')} />
       </div>
     );
   }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, useParams } from 'react-router';
 import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
@@ -75,7 +76,12 @@ const ExercisePage = lazy(() =>
 );
 
 function Loading({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<Waiting />}>{children}</Suspense>;
+  return <Suspense fallback={<PageCodeWaiting />}>{children}</Suspense>;
+}
+
+function PageCodeWaiting() {
+  const { t } = useTranslation();
+  return <Waiting label={t('app.loadingPage')} />;
 }
 
 /** `/`: Today for a signed-in user, the landing page for everybody else. */

@@ -85,7 +85,17 @@ describe('SecurityPage', () => {
     const { router, queryClient } = renderPage();
     await screen.findByText('Chrome on Linux', { selector: '.item-list__title' });
 
+    // It asks first; Cancel signs nobody out.
     fireEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Sign out everywhere?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.to('DELETE /api/v1/me/sessions')).toHaveLength(0);
+    expect(router.state.location.pathname).toBe('/settings/security');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    dialog = await screen.findByRole('dialog', { name: 'Sign out everywhere?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign out all devices' }));
 
     expect(await screen.findByText('home page')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');

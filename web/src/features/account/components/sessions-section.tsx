@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, ErrorState, Skeleton } from '@/components/ui';
+import { useState } from 'react';
+import { Badge, Button, ConfirmDialog, ErrorState, Skeleton } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useRevokeAllSessions } from '../api/revoke-all-sessions';
@@ -27,6 +28,7 @@ export function SessionsSection({ onSignedOut }: SessionsSectionProps) {
   const sessions = useSessions();
   const revoke = useRevokeSession();
   const revokeAll = useRevokeAllSessions();
+  const [confirmAll, setConfirmAll] = useState(false);
   const deviceName = useDeviceName();
 
   let content;
@@ -77,17 +79,38 @@ export function SessionsSection({ onSignedOut }: SessionsSectionProps) {
   return (
     <Section title={t('security.sessions.title')} intro={t('security.sessions.intro')}>
       {revoke.isError ? <ErrorState message={errorMessage(revoke.error, t)} /> : null}
-      {revokeAll.isError ? <ErrorState message={errorMessage(revokeAll.error, t)} /> : null}
       {content}
       <div className="form__actions">
         <Button
           variant="destructive-subtle"
           disabled={revokeAll.isPending}
-          onClick={() => revokeAll.mutate(undefined, { onSuccess: onSignedOut })}
+          onClick={() => {
+            revokeAll.reset();
+            setConfirmAll(true);
+          }}
         >
           {t('security.sessions.signOutEverywhere')}
         </Button>
       </div>
+      <ConfirmDialog
+        open={confirmAll}
+        title={t('security.sessions.signOutEverywhereTitle')}
+        cancelLabel={t('forms.cancel')}
+        confirmLabel={t('security.sessions.signOutEverywhereConfirm')}
+        busy={revokeAll.isPending}
+        onCancel={() => setConfirmAll(false)}
+        onConfirm={() =>
+          revokeAll.mutate(undefined, {
+            onSuccess: () => {
+              setConfirmAll(false);
+              onSignedOut();
+            },
+          })
+        }
+      >
+        <p>{t('security.sessions.signOutEverywhereBody')}</p>
+        {revokeAll.isError ? <ErrorState message={errorMessage(revokeAll.error, t)} /> : null}
+      </ConfirmDialog>
     </Section>
   );
 }

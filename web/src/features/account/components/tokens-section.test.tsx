@@ -81,7 +81,7 @@ describe('TokensSection', () => {
     expect(api.to('POST /api/v1/me/tokens')[0]?.body).toMatchObject({ expires_in_days: null });
   });
 
-  it('revokes a token by its id', async () => {
+  it('asks before revoking a token, and revokes it by its id once confirmed', async () => {
     let items: unknown[] = [existing];
     const api = fakeApi({
       'GET /api/v1/me/tokens': () => json({ items }),
@@ -94,8 +94,18 @@ describe('TokensSection', () => {
 
     const list = await screen.findByRole('list', { name: 'Your tokens' });
     fireEvent.click(within(list).getByRole('button', { name: 'Revoke Backup script' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Revoke "Backup script"?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.to('DELETE /api/v1/me/tokens/t1')).toHaveLength(0);
+    expect(within(list).getByText('Backup script', { selector: '.item-list__title' })).toBeInTheDocument();
+
+    fireEvent.click(within(list).getByRole('button', { name: 'Revoke Backup script' }));
+    dialog = await screen.findByRole('dialog', { name: 'Revoke "Backup script"?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke token' }));
 
     expect(await screen.findByText(/No tokens yet/)).toBeInTheDocument();
+    expect(await screen.findByText('Token revoked.')).toBeInTheDocument();
     expect(api.to('DELETE /api/v1/me/tokens/t1')).toHaveLength(1);
   });
 });

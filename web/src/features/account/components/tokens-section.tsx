@@ -1,11 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, ChoiceGroup, CopyButton, EmptyState, ErrorState, Notice, SelectField, Skeleton, TextField } from '@/components/ui';
+import {
+  Button,
+  Checkbox,
+  ChoiceGroup,
+  ConfirmDialog,
+  CopyButton,
+  EmptyState,
+  ErrorState,
+  Notice,
+  SelectField,
+  Skeleton,
+  TextField,
+  useToast,
+} from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useForm } from '@/lib/forms/use-form';
 import { allScopes, useCreateToken, type NewToken, type Scope } from '../api/create-token';
-import { useTokens } from '../api/list-tokens';
+import { useTokens, type TokenInfo } from '../api/list-tokens';
 import { useRevokeToken } from '../api/revoke-token';
 import { Section } from './section';
 
@@ -151,6 +164,9 @@ function TokenList() {
   const { t, i18n } = useTranslation();
   const tokens = useTokens();
   const revoke = useRevokeToken();
+  const toast = useToast();
+  /** The token the user asked to revoke, waiting for them to confirm. */
+  const [revoking, setRevoking] = useState<TokenInfo | null>(null);
 
   if (tokens.isPending) return <Skeleton width="lg" label={t('security.tokens.loading')} />;
   if (tokens.isError) {
@@ -161,7 +177,6 @@ function TokenList() {
   }
   return (
     <>
-      {revoke.isError ? <ErrorState message={errorMessage(revoke.error, t)} /> : null}
       <ul className="item-list" aria-label={t('security.tokens.listLabel')}>
         {tokens.data.items.map((token) => (
           <li key={token.id} className="item-list__item">
@@ -184,7 +199,10 @@ function TokenList() {
             <Button
               variant="destructive-subtle"
               disabled={revoke.isPending && revoke.variables === token.id}
-              onClick={() => revoke.mutate(token.id)}
+              onClick={() => {
+                revoke.reset();
+                setRevoking(token);
+              }}
             >
               {t('security.tokens.revoke')}
               <span className="visually-hidden"> {token.name}</span>
@@ -192,6 +210,26 @@ function TokenList() {
           </li>
         ))}
       </ul>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t('security.tokens.revokeTitle', { name: revoking?.name ?? '' })}
+        cancelLabel={t('forms.cancel')}
+        confirmLabel={t('security.tokens.revokeConfirm')}
+        busy={revoke.isPending}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => {
+          if (!revoking) return;
+          revoke.mutate(revoking.id, {
+            onSuccess: () => {
+              setRevoking(null);
+              toast({ message: t('security.tokens.revoked') });
+            },
+          });
+        }}
+      >
+        <p>{t('security.tokens.revokeBody')}</p>
+        {revoke.isError ? <ErrorState message={errorMessage(revoke.error, t)} /> : null}
+      </ConfirmDialog>
     </>
   );
 }

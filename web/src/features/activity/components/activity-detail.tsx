@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Skeleton } from '@/components/ui';
+import { ErrorState, Skeleton } from '@/components/ui';
 import { ApiError } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
 import { formatNumber } from '@/lib/format';
@@ -54,7 +54,9 @@ export function ActivityDetail({ workout, mapTiles }: { workout: Workout; mapTil
     <div className="activity-detail">
       {cardio ? <ActivitySummary cardio={cardio} mode={mode} system={system} /> : null}
       {track.isPending ? <Skeleton width="lg" label={t('activity.loadingTrack')} /> : null}
-      {track.isError && !noTrack ? <p className="activity-detail__note">{t('activity.trackFailed')}</p> : null}
+      {track.isError && !noTrack ? (
+        <ErrorState message={t('activity.trackFailed')} onRetry={() => void track.refetch()} />
+      ) : null}
       {track.data && track.data.points.length > 1 ? (
         <TrackParts workoutId={workout.id} track={track.data} mode={mode} system={system} mapTiles={mapTiles} />
       ) : null}

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
-import { Card } from '@/components/ui';
+import { Card, PageHeader } from '@/components/ui';
 import './auth.css';
 
 export interface AuthFrameProps {
   title: string;
+  /** The tab's title (the frame sets it, so the page does not). */
+  documentTitle: string;
   /** One line under the title. */
   intro?: ReactNode;
   children: ReactNode;
@@ -12,12 +14,11 @@ export interface AuthFrameProps {
 }
 
 /** The narrow, centred card every sign-up and sign-in page uses. */
-export function AuthFrame({ title, intro, children, footer }: AuthFrameProps) {
+export function AuthFrame({ title, documentTitle, intro, children, footer }: AuthFrameProps) {
   return (
     <div className="auth-page">
       <Card className="auth-page__card">
-        <h1 className="auth-page__title">{title}</h1>
-        {intro ? <p className="auth-page__intro">{intro}</p> : null}
+        <PageHeader title={title} documentTitle={documentTitle} intro={intro} />
         {children}
       </Card>
       {footer ? <div className="auth-page__footer">{footer}</div> : null}

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, ButtonLink, ErrorState, Notice, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useForm } from '@/lib/forms/use-form';
 import { compact, emailError } from '@/lib/forms/validation';
 import { useRequestPasswordReset } from '../api/request-password-reset';
@@ -15,7 +14,6 @@ export interface ForgotPasswordPageProps {
 /** /forgot-password: asks for a reset link; the answer never says whether the account exists. */
 export function ForgotPasswordPage({ loginPath }: ForgotPasswordPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('forgot.documentTitle'));
   const [sent, setSent] = useState(false);
   const request = useRequestPasswordReset();
   const form = useForm({
@@ -25,7 +23,7 @@ export function ForgotPasswordPage({ loginPath }: ForgotPasswordPageProps) {
 
   if (sent) {
     return (
-      <AuthFrame title={t('forgot.sentTitle')}>
+      <AuthFrame documentTitle={t('forgot.documentTitle')} title={t('forgot.sentTitle')}>
         <Notice tone="info">
           <p>{t('forgot.sentBody')}</p>
         </Notice>
@@ -41,7 +39,7 @@ export function ForgotPasswordPage({ loginPath }: ForgotPasswordPageProps) {
   });
 
   return (
-    <AuthFrame
+    <AuthFrame documentTitle={t('forgot.documentTitle')}
       title={t('forgot.title')}
       intro={t('forgot.intro')}
       footer={<Link to={loginPath}>{t('forgot.backToSignIn')}</Link>}

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, ErrorState, PasswordField, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api/client';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { useForm } from '@/lib/forms/use-form';
@@ -22,11 +21,9 @@ export interface LoginPageProps {
  * same page. Afterwards to `?next=` if that is a path on this site, else home.
  */
 export function LoginPage({ homePath, signupPath, forgotPasswordPath }: LoginPageProps) {
-  const { t } = useTranslation();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const [challenge, setChallenge] = useState<string | null>(null);
-  useDocumentTitle(challenge ? t('login.totpDocumentTitle') : t('login.documentTitle'));
 
   const destination = safeNextPath(searchParams.get('next')) ?? homePath;
   const goOn = () => void navigate(destination, { replace: true });
@@ -77,7 +74,7 @@ function PasswordStep({ signupPath, forgotPasswordPath, onSignedIn, onTotpRequir
   });
 
   return (
-    <AuthFrame
+    <AuthFrame documentTitle={t('login.documentTitle')}
       title={t('login.title')}
       footer={
         <>

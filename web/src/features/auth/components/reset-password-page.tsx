@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonLink, ErrorState, Notice, PasswordField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api/client';
 import { PasswordHint } from '@/lib/forms/password-hint';
 import { useForm } from '@/lib/forms/use-form';
@@ -25,7 +24,6 @@ function isBadToken(error: unknown): boolean {
 /** /reset-password#token=…: choose a new password, then sign in with it. */
 export function ResetPasswordPage({ loginPath, forgotPasswordPath }: ResetPasswordPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('reset.documentTitle'));
   const token = useHashToken();
   const [done, setDone] = useState(false);
   const [badToken, setBadToken] = useState(false);
@@ -37,7 +35,7 @@ export function ResetPasswordPage({ loginPath, forgotPasswordPath }: ResetPasswo
 
   if (done) {
     return (
-      <AuthFrame title={t('reset.doneTitle')}>
+      <AuthFrame documentTitle={t('reset.documentTitle')} title={t('reset.doneTitle')}>
         <Notice>
           <p>{t('reset.doneBody')}</p>
         </Notice>
@@ -50,7 +48,7 @@ export function ResetPasswordPage({ loginPath, forgotPasswordPath }: ResetPasswo
 
   if (!token || badToken) {
     return (
-      <AuthFrame title={t('reset.failedTitle')}>
+      <AuthFrame documentTitle={t('reset.documentTitle')} title={t('reset.failedTitle')}>
         <ErrorState message={token ? t('reset.expired') : t('reset.missingToken')} />
         <ButtonLink to={forgotPasswordPath} variant="primary">
           {t('reset.requestNew')}
@@ -73,7 +71,7 @@ export function ResetPasswordPage({ loginPath, forgotPasswordPath }: ResetPasswo
   });
 
   return (
-    <AuthFrame title={t('reset.title')} intro={t('reset.intro')}>
+    <AuthFrame documentTitle={t('reset.documentTitle')} title={t('reset.title')} intro={t('reset.intro')}>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         {form.formError ? <ErrorState message={form.formError} /> : null}
         <PasswordField

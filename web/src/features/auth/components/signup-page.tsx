@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ButtonLink, ErrorState, Notice, PasswordField, Spinner, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, ButtonLink, ErrorState, LoadingState, Notice, PasswordField, TextField } from '@/components/ui';
 import type { Schema } from '@/lib/api/types';
 import { PasswordHint } from '@/lib/forms/password-hint';
 import { useForm } from '@/lib/forms/use-form';
@@ -23,12 +22,11 @@ export interface SignupPageProps {
 /** /signup: create an account, then "check your email". */
 export function SignupPage({ registration, registrationPending, loginPath }: SignupPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('signup.documentTitle'));
   const [accepted, setAccepted] = useState<string | null>(null);
 
   if (accepted !== null) {
     return (
-      <AuthFrame title={t('signup.checkEmailTitle')}>
+      <AuthFrame documentTitle={t('signup.documentTitle')} title={t('signup.checkEmailTitle')}>
         <Notice tone="info">
           <p>{accepted}</p>
           <p>{t('signup.checkEmailBody')}</p>
@@ -42,15 +40,15 @@ export function SignupPage({ registration, registrationPending, loginPath }: Sig
 
   if (registrationPending) {
     return (
-      <AuthFrame title={t('signup.title')}>
-        <Spinner label={t('signup.loading')} />
+      <AuthFrame documentTitle={t('signup.documentTitle')} title={t('signup.title')}>
+        <LoadingState label={t('signup.loading')} />
       </AuthFrame>
     );
   }
 
   if (registration === 'closed') {
     return (
-      <AuthFrame title={t('signup.title')}>
+      <AuthFrame documentTitle={t('signup.documentTitle')} title={t('signup.title')}>
         <Notice tone="info" title={t('signup.closedTitle')}>
           <p>{t('signup.closedBody')}</p>
         </Notice>
@@ -104,7 +102,7 @@ function SignupForm({ registration, loginPath, onAccepted }: SignupFormProps) {
   });
 
   return (
-    <AuthFrame
+    <AuthFrame documentTitle={t('signup.documentTitle')}
       title={t('signup.title')}
       intro={registration === 'approval' ? t('signup.approvalNote') : t('signup.intro')}
       footer={

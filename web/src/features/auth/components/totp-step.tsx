@@ -62,7 +62,7 @@ export function TotpStep({ challenge, onSignedIn, onStartOver }: TotpStepProps) 
   });
 
   return (
-    <AuthFrame
+    <AuthFrame documentTitle={t('login.totpDocumentTitle')}
       title={t('login.totpTitle')}
       intro={useRecovery ? t('login.recoveryIntro') : t('login.totpIntro')}
       footer={

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink, ErrorState, Notice, Spinner } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { ButtonLink, ErrorState, LoadingState, Notice } from '@/components/ui';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
 import { useVerifyEmail } from '../api/verify-email';
@@ -21,7 +20,6 @@ function isBadToken(error: unknown): boolean {
 /** /verify-email#token=…: confirms the address from the mail's link, once. */
 export function VerifyEmailPage({ loginPath, homePath }: VerifyEmailPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('verify.documentTitle'));
   const token = useHashToken();
   const verify = useVerifyEmail();
   const { mutate } = verify;
@@ -37,7 +35,7 @@ export function VerifyEmailPage({ loginPath, homePath }: VerifyEmailPageProps) {
 
   if (!token || (verify.isError && isBadToken(verify.error))) {
     return (
-      <AuthFrame title={t('verify.failedTitle')}>
+      <AuthFrame documentTitle={t('verify.documentTitle')} title={t('verify.failedTitle')}>
         <ErrorState message={token ? t('verify.expired') : t('verify.missingToken')} />
         <ButtonLink to={loginPath} variant="primary">
           {t('verify.signIn')}
@@ -48,7 +46,7 @@ export function VerifyEmailPage({ loginPath, homePath }: VerifyEmailPageProps) {
 
   if (verify.isError) {
     return (
-      <AuthFrame title={t('verify.title')}>
+      <AuthFrame documentTitle={t('verify.documentTitle')} title={t('verify.title')}>
         <ErrorState message={errorMessage(verify.error, t)} onRetry={() => mutate({ token })} />
       </AuthFrame>
     );
@@ -58,7 +56,7 @@ export function VerifyEmailPage({ loginPath, homePath }: VerifyEmailPageProps) {
     const { status } = verify.data;
     if (status === 'awaiting_approval') {
       return (
-        <AuthFrame title={t('verify.verifiedTitle')}>
+        <AuthFrame documentTitle={t('verify.documentTitle')} title={t('verify.verifiedTitle')}>
           <Notice tone="info" title={t('verify.awaitingApprovalTitle')}>
             <p>{t('verify.awaitingApprovalBody')}</p>
           </Notice>
@@ -70,7 +68,7 @@ export function VerifyEmailPage({ loginPath, homePath }: VerifyEmailPageProps) {
     }
     if (status === 'email_changed') {
       return (
-        <AuthFrame title={t('verify.emailChangedTitle')}>
+        <AuthFrame documentTitle={t('verify.documentTitle')} title={t('verify.emailChangedTitle')}>
           <Notice>
             <p>{t('verify.emailChangedBody')}</p>
           </Notice>
@@ -81,7 +79,7 @@ export function VerifyEmailPage({ loginPath, homePath }: VerifyEmailPageProps) {
       );
     }
     return (
-      <AuthFrame title={t('verify.verifiedTitle')}>
+      <AuthFrame documentTitle={t('verify.documentTitle')} title={t('verify.verifiedTitle')}>
         <Notice>
           <p>{t('verify.verifiedBody')}</p>
         </Notice>
@@ -93,11 +91,8 @@ export function VerifyEmailPage({ loginPath, homePath }: VerifyEmailPageProps) {
   }
 
   return (
-    <AuthFrame title={t('verify.title')}>
-      <div className="auth-page__status">
-        <Spinner label={t('verify.pending')} />
-        <span aria-hidden="true">{t('verify.pending')}</span>
-      </div>
+    <AuthFrame documentTitle={t('verify.documentTitle')} title={t('verify.title')}>
+      <LoadingState label={t('verify.pending')} />
     </AuthFrame>
   );
 }

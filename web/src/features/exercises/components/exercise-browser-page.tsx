@@ -1,7 +1,7 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ErrorState, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
+import { Button, EmptyState, ErrorState, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import type { Equipment, ExerciseCategory, Muscle } from '@/lib/exercises/get-exercise';
 import { useExercises, type ExerciseFilters } from '@/lib/exercises/list-exercises';
@@ -33,7 +33,7 @@ export function ExerciseBrowserPage({ paths }: { paths: ExercisePaths }) {
   else if (list.isError) results = <ErrorState message={errorMessage(list.error, t)} onRetry={() => void list.refetch()} />;
   else if (items.length === 0)
     results = (
-      <p className="empty-state">{filters.q ? t('exerciseBrowser.noMatch', { q: filters.q }) : t('exerciseBrowser.noneFiltered')}</p>
+      <EmptyState>{filters.q ? t('exerciseBrowser.noMatch', { q: filters.q }) : t('exerciseBrowser.noneFiltered')}</EmptyState>
     );
   else
     results = (

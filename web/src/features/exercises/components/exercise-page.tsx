@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge, ButtonLink, Card, ErrorState, Skeleton } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Badge, ButtonLink, Card, EmptyState, ErrorState, LoadingState, PageHeader, Skeleton } from '@/components/ui';
+import { DocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
 import type { Schema } from '@/lib/api/types';
@@ -24,12 +24,12 @@ export interface ExercisePageProps {
 export function ExercisePage({ id, paths }: ExercisePageProps) {
   const { t } = useTranslation();
   const exercise = useExercise(id);
-  useDocumentTitle(exercise.data ? t('exercisePage.documentTitle', { name: exercise.data.name }) : t('exerciseBrowser.documentTitle'));
 
   if (exercise.isPending) {
     return (
       <div className="exercise-page">
-        <Skeleton width="lg" label={t('exercisePage.loading')} />
+        <DocumentTitle title={t('exerciseBrowser.documentTitle')} />
+        <LoadingState label={t('exercisePage.loading')} />
       </div>
     );
   }
@@ -37,9 +37,12 @@ export function ExercisePage({ id, paths }: ExercisePageProps) {
     const notFound = exercise.error instanceof ApiError && exercise.error.status === 404;
     return (
       <div className="exercise-page">
-        <h1 className="exercise-page__title">{notFound ? t('exercisePage.notFoundTitle') : t('exercisePage.failedTitle')}</h1>
+        <PageHeader
+          title={notFound ? t('exercisePage.notFoundTitle') : t('exercisePage.failedTitle')}
+          documentTitle={t('exerciseBrowser.documentTitle')}
+        />
         {notFound ? (
-          <p className="empty-state">{t('exercisePage.notFoundBody')}</p>
+          <EmptyState>{t('exercisePage.notFoundBody')}</EmptyState>
         ) : (
           <ErrorState message={errorMessage(exercise.error, t)} onRetry={() => void exercise.refetch()} />
         )}
@@ -66,13 +69,17 @@ function ExerciseView({ exercise, paths }: { exercise: Exercise; paths: Exercise
   ];
   return (
     <div className="exercise-page">
-      <header className="exercise-page__header">
-        <p className="exercise-page__back">
-          <Link to={paths.exercises}>{t('exercisePage.toBrowser')}</Link>
-        </p>
-        <h1 className="exercise-page__title">{exercise.name}</h1>
+      <PageHeader
+        title={exercise.name}
+        documentTitle={t('exercisePage.documentTitle', { name: exercise.name })}
+        back={
+          <span className="exercise-page__back">
+            <Link to={paths.exercises}>{t('exercisePage.toBrowser')}</Link>
+          </span>
+        }
+      >
         {exercise.custom ? <Badge tone="accent">{t('exercisePage.yours')}</Badge> : null}
-      </header>
+      </PageHeader>
 
       <dl className="exercise-facts">
         {facts.map(([label, value]) => (
@@ -120,7 +127,7 @@ function LastSetsSection({ id, paths }: { id: string; paths: ExercisePaths }) {
   let body;
   if (last.isPending) body = <Skeleton width="md" label={t('exercisePage.lastSets.loading')} />;
   else if (last.isError) body = <ErrorState message={errorMessage(last.error, t)} onRetry={() => void last.refetch()} />;
-  else if (done.length === 0) body = <p className="empty-state">{t('exercisePage.lastSets.empty')}</p>;
+  else if (done.length === 0) body = <EmptyState>{t('exercisePage.lastSets.empty')}</EmptyState>;
   else {
     const { workout_id: workoutId, started_at: startedAt } = last.data;
     body = (

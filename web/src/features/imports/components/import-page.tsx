@@ -1,7 +1,6 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, buttonClassName, Card, ErrorState, RadioGroup, SelectField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, buttonClassName, Card, ErrorState, PageHeader, RadioGroup, SelectField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useServerEvents } from '@/lib/events';
 import { useCreateImport, usePreviewImport, type ImportRequest } from '../api/create-import';
@@ -29,7 +28,6 @@ function ignoreHere() {}
 /** /import: an activity file (GPX, TCX, FIT) or a Strong / Hevy CSV export into the log. */
 export function ImportPage({ paths, timeZone = 'UTC' }: ImportPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('imports.documentTitle'));
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const create = useCreateImport();
   const headingId = useId();
@@ -64,10 +62,7 @@ export function ImportPage({ paths, timeZone = 'UTC' }: ImportPageProps) {
 
   return (
     <div className="import-page">
-      <h1 className="import-page__title" id={headingId}>
-        {t('imports.title')}
-      </h1>
-      <p className="import-page__intro">{t('imports.intro')}</p>
+      <PageHeader title={t('imports.title')} documentTitle={t('imports.documentTitle')} intro={t('imports.intro')} />
 
       <Card>
         {step.kind === 'choose' ? (

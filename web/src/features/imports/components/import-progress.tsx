@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ButtonLink, ErrorState, Notice } from '@/components/ui';
+import { Button, ButtonLink, ConfirmDialog, ErrorState, Notice } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatNumber } from '@/lib/format';
 import type { Import } from '../api/create-import';
@@ -116,6 +116,7 @@ function ImportSucceeded({
   undoState: ReturnType<typeof useDeleteImport>;
 }) {
   const { t } = useTranslation();
+  const [confirmUndo, setConfirmUndo] = useState(false);
   const view = importView(job);
   const result = job.result ?? {};
   const workouts = count(result.workouts_created);
@@ -147,7 +148,7 @@ function ImportSucceeded({
         <Button variant="secondary" onClick={onReset}>
           {t('imports.another')}
         </Button>
-        <Button variant="ghost" onClick={undo} disabled={undoState.isPending}>
+        <Button variant="destructive-subtle" onClick={() => setConfirmUndo(true)} disabled={undoState.isPending}>
           {undoState.isPending ? t('imports.undo.pending') : t('imports.undo.button')}
         </Button>
       </div>
@@ -161,6 +162,20 @@ function ImportSucceeded({
         </ul>
       ) : null}
       {undoState.isError ? <ErrorState message={errorMessage(undoState.error, t)} /> : null}
+      <ConfirmDialog
+        open={confirmUndo}
+        title={t('imports.undo.title')}
+        cancelLabel={t('forms.cancel')}
+        confirmLabel={t('imports.undo.confirm')}
+        busy={undoState.isPending}
+        onCancel={() => setConfirmUndo(false)}
+        onConfirm={() => {
+          setConfirmUndo(false);
+          undo();
+        }}
+      >
+        {t('imports.undo.body')}
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink, Card } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { ButtonLink, Card, PageHeader } from '@/components/ui';
 import './today-page.css';
 
 export interface TodayPaths {
@@ -24,7 +23,6 @@ export interface TodayPageProps {
  */
 export function TodayPage({ username, paths, training }: TodayPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('today.documentTitle'));
   const actionsId = useId();
   const securityId = useId();
   const actions = [
@@ -34,7 +32,7 @@ export function TodayPage({ username, paths, training }: TodayPageProps) {
   ];
   return (
     <div className="today">
-      <h1 className="today__title">{t('today.greeting', { username })}</h1>
+      <PageHeader title={t('today.greeting', { username })} documentTitle={t('today.documentTitle')} />
       <section aria-labelledby={actionsId} className="today__section">
         <h2 id={actionsId} className="today__section-title">
           {t('today.firstActions')}

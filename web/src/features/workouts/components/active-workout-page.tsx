@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { Button, ButtonLink, ConfirmDialog, ErrorState, Icon, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, ButtonLink, ConfirmDialog, EmptyState, ErrorState, Icon, PageHeader, TextField } from '@/components/ui';
+import { DocumentTitle } from '@/hooks/use-document-title';
 import { useNow } from '@/hooks/use-now';
 import type { FieldError } from '@/lib/api/client';
 import { formatDuration, formatNumber } from '@/lib/format';
@@ -69,7 +69,6 @@ function browserTimeZone(): string {
 /** /log/active: the workout being logged, set by set. */
 export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
   const { t, i18n } = useTranslation();
-  useDocumentTitle(t('workouts.active.documentTitle'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const location = useLocation();
@@ -114,7 +113,7 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
   if (finishedEntry) {
     return (
       <div className="workout-page">
-        <h1 className="workout-page__title">{t('workouts.pending.finishedTitle')}</h1>
+        <PageHeader title={t('workouts.pending.finishedTitle')} documentTitle={t('workouts.active.documentTitle')} />
         <PendingWorkoutCard
           userId={userId}
           entry={finishedEntry}
@@ -138,11 +137,16 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
   if (!workout) {
     return (
       <div className="workout-page">
-        <h1 className="workout-page__title">{t('workouts.active.noneTitle')}</h1>
-        <p className="empty-state">{t('workouts.active.noneBody')}</p>
-        <ButtonLink to={paths.log} variant="primary">
-          {t('workouts.active.toLog')}
-        </ButtonLink>
+        <PageHeader title={t('workouts.active.noneTitle')} documentTitle={t('workouts.active.documentTitle')} />
+        <EmptyState
+          action={
+            <ButtonLink to={paths.log} variant="primary">
+              {t('workouts.active.toLog')}
+            </ButtonLink>
+          }
+        >
+          {t('workouts.active.noneBody')}
+        </EmptyState>
         <PendingWorkoutsSection userId={userId} paths={paths} onEdit={editRefused} />
       </div>
     );
@@ -188,6 +192,8 @@ export function ActiveWorkoutPage({ userId, paths }: ActiveWorkoutPageProps) {
 
   return (
     <div className="workout-page workout-page--active">
+      {/* The title is the field below, so the page has no visible heading of its own. */}
+      <DocumentTitle title={t('workouts.active.documentTitle')} />
       <h1 className="visually-hidden">{workout.title || t('workouts.active.documentTitle')}</h1>
       <header className="active-header">
         <TextField

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button, ButtonLink, Card, ErrorState, SelectField, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, ButtonLink, Card, ErrorState, PageHeader, SelectField, TextField } from '@/components/ui';
 import { useForm, type FieldErrors } from '@/lib/forms/use-form';
 import { distanceUnit, useUnitSystem } from '@/lib/units';
 import { useCreateWorkout } from '../api/create-workout';
@@ -53,7 +52,6 @@ function nowIn(timeZone: string): { date: string; time: string } {
 /** /log/cardio: record a cardio session done without the app, by hand. */
 export function CardioPage({ timeZone, paths }: CardioPageProps) {
   const { t } = useTranslation();
-  useDocumentTitle(t('workouts.cardio.documentTitle'));
   const [system] = useUnitSystem();
   const navigate = useNavigate();
   const save = useCreateWorkout();
@@ -110,7 +108,7 @@ export function CardioPage({ timeZone, paths }: CardioPageProps) {
 
   return (
     <div className="workout-page">
-      <h1 className="workout-page__title">{t('workouts.cardio.title')}</h1>
+      <PageHeader title={t('workouts.cardio.title')} documentTitle={t('workouts.cardio.documentTitle')} />
       <Card>
         <form ref={form.formRef} className="form" onSubmit={submit} noValidate>
           <SelectField

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeApi, json, problem, type FakeRequest } from '@/testing/fake-api';
+import { fakeApi, json, noContent, problem, type FakeRequest } from '@/testing/fake-api';
 import { renderRoutes } from '@/testing/render';
 import { activeWorkoutStore } from '../lib/active-workout-store';
 import { catalogueExercise, testPaths } from '../testing';
@@ -82,6 +82,45 @@ describe('ProgramsPage', () => {
     await waitFor(() => expect(api.to('PUT /api/v1/programs/p1')).toHaveLength(1));
     expect(api.to('PUT /api/v1/programs/p1')[0]?.headers.get('If-Match')).toBe('"p-7"');
     expect(await screen.findByText(/changed on another device/)).toBeInTheDocument();
+  });
+
+  it('asks before deleting a program: Cancel keeps it, Delete deletes it once', async () => {
+    let items: unknown[] = [
+      {
+        id: 'p1',
+        rev: 3,
+        name: 'PPL',
+        notes: null,
+        routines: [{ routine_id: 'r1', label: null, routine_name: 'Push' }],
+        created_at: '',
+        updated_at: '',
+      },
+    ];
+    const api = fakeApi({
+      'GET /api/v1/programs': () => json({ items }),
+      'GET /api/v1/routines': () => json({ items: [routine('r1', 'Push')] }),
+      'DELETE /api/v1/programs/p1': () => {
+        items = [];
+        return noContent();
+      },
+    });
+    renderRoutes([{ path: '/programs', element: <ProgramsPage userId="u1" paths={testPaths} /> }], '/programs');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit PPL' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete program' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Delete "PPL"?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.to('DELETE /api/v1/programs/p1')).toHaveLength(0);
+    expect(screen.getByRole('form', { name: 'Edit program' })).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete program' }));
+    dialog = await screen.findByRole('dialog', { name: 'Delete "PPL"?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    expect(await screen.findByText(/No programs yet/)).toBeInTheDocument();
+    expect(screen.getByText('Program deleted.')).toBeInTheDocument();
+    expect(api.to('DELETE /api/v1/programs/p1')).toHaveLength(1);
   });
 
   it('shows each program with its routines in order, each one to start', async () => {

@@ -1,8 +1,20 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Badge, Button, Card, EmptyState, ErrorState, Icon, SelectField, Skeleton, TextField } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import {
+  Badge,
+  Button,
+  Card,
+  ConfirmDialog,
+  EmptyState,
+  ErrorState,
+  Icon,
+  PageHeader,
+  SelectField,
+  Skeleton,
+  TextField,
+  useToast,
+} from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useDeleteProgram } from '../api/delete-program';
 import { usePrograms } from '../api/list-programs';
@@ -18,7 +30,6 @@ import './programs.css';
 /** /programs: routines grouped in the order they are done (a 3-day split), each one tap from a workout. */
 export function ProgramsPage({ userId, paths }: { userId: string; paths: WorkoutPaths }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('workouts.programs.documentTitle'));
   const programs = usePrograms();
   const routines = useRoutines();
   const starter = useWorkoutStarter(userId, paths);
@@ -75,13 +86,16 @@ export function ProgramsPage({ userId, paths }: { userId: string; paths: Workout
 
   return (
     <div className="workout-page">
-      <div className="workout-page__head">
-        <h1 className="workout-page__title">{t('workouts.programs.title')}</h1>
-        <Button variant="primary" disabled={editing !== null} onClick={() => setEditing('new')}>
-          {t('workouts.programs.new')}
-        </Button>
-      </div>
-      <p className="workout-page__intro">{t('workouts.programs.intro')}</p>
+      <PageHeader
+        title={t('workouts.programs.title')}
+        documentTitle={t('workouts.programs.documentTitle')}
+        intro={t('workouts.programs.intro')}
+        actions={
+          <Button variant="primary" disabled={editing !== null} onClick={() => setEditing('new')}>
+            {t('workouts.programs.new')}
+          </Button>
+        }
+      />
       {starter.error ? <ErrorState title={t('workouts.log.startFailed')} message={errorMessage(starter.error, t)} /> : null}
       {content}
       {starter.dialog}
@@ -186,6 +200,8 @@ function ProgramEditor({
   const [nameError, setNameError] = useState<string | undefined>();
   const save = useSaveProgram();
   const remove = useDeleteProgram();
+  const toast = useToast();
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const headingId = useId();
   const options = [
     { value: '', label: t('workouts.programs.chooseRoutine') },
@@ -277,7 +293,6 @@ function ProgramEditor({
         </Button>
         {routines.length === 0 ? <p className="routine-card__meta">{t('workouts.programs.noRoutinesYet')}</p> : null}
         {save.isError ? <ErrorState message={errorMessage(save.error, t)} /> : null}
-        {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
         <div className="form__actions">
           <Button type="submit" variant="primary" disabled={save.isPending}>
             {save.isPending ? t('workouts.programs.saving') : t('workouts.programs.save')}
@@ -286,12 +301,34 @@ function ProgramEditor({
             {t('forms.cancel')}
           </Button>
           {program ? (
-            <Button variant="ghost" disabled={remove.isPending} onClick={() => remove.mutate(program.id, { onSuccess: onDone })}>
+            <Button variant="destructive-subtle" disabled={remove.isPending} onClick={() => setConfirmDelete(true)}>
               {t('workouts.programs.delete')}
             </Button>
           ) : null}
         </div>
       </form>
+      {program ? (
+        <ConfirmDialog
+          open={confirmDelete}
+          title={t('workouts.programs.deleteTitle', { name: program.name })}
+          cancelLabel={t('forms.cancel')}
+          confirmLabel={t('workouts.programs.deleteConfirm')}
+          busy={remove.isPending}
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() =>
+            remove.mutate(program.id, {
+              onSuccess: () => {
+                setConfirmDelete(false);
+                toast({ message: t('workouts.programs.deleted') });
+                onDone();
+              },
+            })
+          }
+        >
+          <p>{t('workouts.programs.deleteBody')}</p>
+          {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
+        </ConfirmDialog>
+      ) : null}
     </Card>
   );
 }

@@ -9,13 +9,14 @@ import {
   ConfirmDialog,
   ErrorState,
   Icon,
+  LoadingState,
   NumberField,
+  PageHeader,
   SelectField,
-  Skeleton,
   TextField,
   useToast,
 } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { DocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
 import { useForm } from '@/lib/forms/use-form';
@@ -47,11 +48,11 @@ export function RoutineEditorPage({ id, paths }: RoutineEditorPageProps) {
 function ExistingRoutine({ id, paths }: { id: string; paths: WorkoutPaths }) {
   const { t } = useTranslation();
   const routine = useRoutine(id);
-  useDocumentTitle(t('workouts.routines.editDocumentTitle'));
   if (routine.isPending) {
     return (
       <div className="workout-page">
-        <Skeleton width="lg" label={t('workouts.routines.loadingOne')} />
+        <DocumentTitle title={t('workouts.routines.editDocumentTitle')} />
+        <LoadingState label={t('workouts.routines.loadingOne')} />
       </div>
     );
   }
@@ -59,7 +60,7 @@ function ExistingRoutine({ id, paths }: { id: string; paths: WorkoutPaths }) {
     const notFound = routine.error instanceof ApiError && routine.error.status === 404;
     return (
       <div className="workout-page">
-        <h1 className="workout-page__title">{t('workouts.routines.notFound')}</h1>
+        <PageHeader title={t('workouts.routines.notFound')} documentTitle={t('workouts.routines.editDocumentTitle')} />
         {notFound ? null : <ErrorState message={errorMessage(routine.error, t)} onRetry={() => void routine.refetch()} />}
       </div>
     );
@@ -113,7 +114,6 @@ function draftsOf(routine: Routine | null): DraftItem[] {
 
 function RoutineForm({ routine, paths }: { routine: Routine | null; paths: WorkoutPaths }) {
   const { t } = useTranslation();
-  useDocumentTitle(routine ? t('workouts.routines.editDocumentTitle') : t('workouts.routines.newDocumentTitle'));
   const navigate = useNavigate();
   const [system] = useUnitSystem();
   const form = useForm({
@@ -200,7 +200,10 @@ function RoutineForm({ routine, paths }: { routine: Routine | null; paths: Worko
 
   return (
     <div className="workout-page">
-      <h1 className="workout-page__title">{routine ? t('workouts.routines.editTitle') : t('workouts.routines.newTitle')}</h1>
+      <PageHeader
+        title={routine ? t('workouts.routines.editTitle') : t('workouts.routines.newTitle')}
+        documentTitle={routine ? t('workouts.routines.editDocumentTitle') : t('workouts.routines.newDocumentTitle')}
+      />
       <form ref={form.formRef} className="form routine-form" onSubmit={submit} noValidate>
         <TextField
           label={t('workouts.routines.name')}

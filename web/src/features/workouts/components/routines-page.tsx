@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ButtonLink, EmptyState, ErrorState, Skeleton } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { ButtonLink, EmptyState, ErrorState, PageHeader, Skeleton } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useRoutines } from '../api/list-routines';
 import type { WorkoutPaths } from '../paths';
@@ -13,7 +12,6 @@ import './programs.css';
 /** /routines: the user's routines, each one tap from a workout. */
 export function RoutinesPage({ userId, paths }: { userId: string; paths: WorkoutPaths }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('workouts.routines.documentTitle'));
   const routines = useRoutines();
   const starter = useWorkoutStarter(userId, paths);
 
@@ -32,13 +30,16 @@ export function RoutinesPage({ userId, paths }: { userId: string; paths: Workout
 
   return (
     <div className="workout-page">
-      <div className="workout-page__head">
-        <h1 className="workout-page__title">{t('workouts.routines.title')}</h1>
-        <ButtonLink to={paths.newRoutine} variant="primary">
-          {t('workouts.routines.new')}
-        </ButtonLink>
-      </div>
-      <p className="workout-page__intro">{t('workouts.routines.intro')}</p>
+      <PageHeader
+        title={t('workouts.routines.title')}
+        documentTitle={t('workouts.routines.documentTitle')}
+        intro={t('workouts.routines.intro')}
+        actions={
+          <ButtonLink to={paths.newRoutine} variant="primary">
+            {t('workouts.routines.new')}
+          </ButtonLink>
+        }
+      />
       <nav className="routine-links" aria-label={t('workouts.routines.more')}>
         <Link to={paths.programs}>{t('workouts.programs.title')}</Link>
         <Link to={paths.templates}>{t('workouts.templates.title')}</Link>

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, Card, EmptyState, ErrorState, Notice, Skeleton } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Button, Card, EmptyState, ErrorState, Notice, PageHeader, Skeleton } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useCopyRoutineTemplate } from '../api/copy-routine-template';
 import { useRoutineTemplates } from '../api/list-routine-templates';
@@ -15,7 +14,6 @@ import './programs.css';
 /** /templates: routines other users share publicly, newest first, each copied in one tap. */
 export function TemplatesPage({ paths }: { paths: WorkoutPaths }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('workouts.templates.documentTitle'));
   const templates = useRoutineTemplates();
   const copy = useCopyRoutineTemplate();
   const [copied, setCopied] = useState<Routine | null>(null);
@@ -64,8 +62,11 @@ export function TemplatesPage({ paths }: { paths: WorkoutPaths }) {
 
   return (
     <div className="workout-page">
-      <h1 className="workout-page__title">{t('workouts.templates.title')}</h1>
-      <p className="workout-page__intro">{t('workouts.templates.intro')}</p>
+      <PageHeader
+        title={t('workouts.templates.title')}
+        documentTitle={t('workouts.templates.documentTitle')}
+        intro={t('workouts.templates.intro')}
+      />
       {copied ? (
         <Notice tone="success">
           {t('workouts.templates.copied', { name: copied.name })}{' '}

@@ -1,8 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { Badge, Button, ButtonLink, Card, ConfirmDialog, ErrorState, Notice, Skeleton, useToast } from '@/components/ui';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { Badge, Button, ButtonLink, Card, ConfirmDialog, EmptyState, ErrorState, LoadingState, Notice, PageHeader, useToast } from '@/components/ui';
+import { DocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -41,14 +41,12 @@ export function WorkoutDetailPage({ id, paths, activity }: WorkoutDetailPageProp
   const workout = useWorkout(id);
   const location = useLocation();
   const justFinished = isFinishedState(location.state);
-  useDocumentTitle(
-    workout.data ? t('workouts.detail.documentTitle', { title: workout.data.title || t('workouts.defaultTitle') }) : t('workouts.history.documentTitle'),
-  );
 
   if (workout.isPending) {
     return (
       <div className="workout-page">
-        <Skeleton width="lg" label={t('workouts.detail.loading')} />
+        <DocumentTitle title={t('workouts.history.documentTitle')} />
+        <LoadingState label={t('workouts.detail.loading')} />
       </div>
     );
   }
@@ -56,9 +54,12 @@ export function WorkoutDetailPage({ id, paths, activity }: WorkoutDetailPageProp
     const notFound = workout.error instanceof ApiError && workout.error.status === 404;
     return (
       <div className="workout-page">
-        <h1 className="workout-page__title">{notFound ? t('workouts.detail.notFoundTitle') : t('workouts.detail.failedTitle')}</h1>
+        <PageHeader
+          title={notFound ? t('workouts.detail.notFoundTitle') : t('workouts.detail.failedTitle')}
+          documentTitle={t('workouts.history.documentTitle')}
+        />
         {notFound ? (
-          <p className="empty-state">{t('workouts.detail.notFoundBody')}</p>
+          <EmptyState>{t('workouts.detail.notFoundBody')}</EmptyState>
         ) : (
           <ErrorState message={errorMessage(workout.error, t)} onRetry={() => void workout.refetch()} />
         )}
@@ -97,6 +98,7 @@ function WorkoutView({
   const toast = useToast();
   const totalsId = useId();
   const title = workout.title || t('workouts.defaultTitle');
+  const documentTitle = t('workouts.detail.documentTitle', { title });
   const [editing, setEditing] = useState(false);
   const [updated, setUpdated] = useState(false);
   const userId = useMe().data?.id ?? '';
@@ -112,7 +114,7 @@ function WorkoutView({
   if (editing) {
     return (
       <div className="workout-page">
-        <h1 className="workout-page__title">{t('workouts.edit.formLabel')}</h1>
+        <PageHeader title={t('workouts.edit.formLabel')} documentTitle={documentTitle} />
         {/* A reload brings a new rev: the form starts over from what the server has now. */}
         <WorkoutEditor
           key={workout.rev}
@@ -140,15 +142,20 @@ function WorkoutView({
           {t('workouts.detail.updated')}
         </p>
       ) : null}
-      <header className="workout-detail__header">
-        <h1 className="workout-page__title">{title}</h1>
-        <p className="workout-detail__when">
-          {formatDateTime(workout.started_at, i18n.language, { timeZone: workout.time_zone ?? undefined })}
-        </p>
-        {workout.perceived_effort != null ? (
-          <p className="workout-detail__effort">{t('workouts.detail.perceivedEffort', { value: workout.perceived_effort })}</p>
-        ) : null}
-      </header>
+      <PageHeader
+        title={title}
+        documentTitle={documentTitle}
+        intro={
+          <>
+            <p className="workout-detail__when">
+              {formatDateTime(workout.started_at, i18n.language, { timeZone: workout.time_zone ?? undefined })}
+            </p>
+            {workout.perceived_effort != null ? (
+              <p className="workout-detail__effort">{t('workouts.detail.perceivedEffort', { value: workout.perceived_effort })}</p>
+            ) : null}
+          </>
+        }
+      />
 
       {/* Sets, reps and volume say nothing about a run without sets: its own figures follow. */}
       {workout.kind !== 'cardio' || blocks.length > 0 ? (
