@@ -225,7 +225,7 @@ export function PendingWorkoutCard({
           {sending ? <span className="spinner__ring" aria-hidden="true" /> : null}
           {message}
         </p>
-        {entry.status === 'refused' && entry.problem ? (
+        {entry.status === 'refused' && entry.problem && entry.draft ? (
           <FieldProblems workout={entry.draft} fieldErrors={entry.problem.fieldErrors} />
         ) : null}
         <div className="form__actions">
@@ -234,7 +234,7 @@ export function PendingWorkoutCard({
               {t('errors.retry')}
             </Button>
           ) : null}
-          {entry.status === 'refused' && onEdit ? (
+          {entry.status === 'refused' && onEdit && entry.draft ? (
             <Button variant="primary" onClick={() => onEdit(entry)}>
               {t('workouts.pending.edit')}
             </Button>
