@@ -10,6 +10,8 @@
 // (c) A workout deleted on the phone offline: hidden at once, still pending after a reload, and
 //     deleted on the server exactly once when the connection is back; deleted offline after the
 //     desktop changed it: the phone asks, and "Delete anyway" deletes it.
+// (d) A cardio session entered by hand offline goes through the same outbox: reloaded offline,
+//     then online, the server has exactly one copy, every attempt under one Idempotency-Key.
 // The app also follows GET /api/v1/changes when it comes online: that route comes from the
 // sync-server branch, so this file needs a server built with it (every API exchange is checked
 // against api/openapi.yaml).
@@ -166,6 +168,41 @@ describe('two devices, one user', () => {
     await phone.reload();
     await phone.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
     assert.equal((await serverWorkouts(desktop, title)).length, 1);
+  });
+
+  test('a cardio session entered offline, reloaded offline, reaches the server exactly once', { timeout: 90_000 }, async () => {
+    const title = 'Basement rower';
+    const posts = [];
+    const onRequest = (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/workouts') posts.push(r.headers()['idempotency-key']);
+    };
+    phone.on('request', onRequest);
+    try {
+      await phoneBrowser.context.setOffline(true);
+      await phone.goto(`${server.baseUrl}/log/cardio`);
+      await phone.getByRole('heading', { level: 1, name: 'Record a cardio session' }).waitFor();
+      await phone.getByLabel('Sport', { exact: true }).selectOption('row');
+      await phone.getByLabel('Duration', { exact: true }).fill('0:42:00');
+      await phone.getByLabel('Title', { exact: true }).fill(title);
+      await phone.getByRole('button', { name: 'Save session' }).click();
+      await phone.getByText(/^No connection: the session is kept on this device/).waitFor();
+      await phone.reload();
+      await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
+      assert.equal((await serverWorkouts(desktop, title)).length, 0, 'nothing reached the server while offline');
+      assert.equal(posts.length, 0);
+
+      await phoneBrowser.context.setOffline(false);
+      await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor({ state: 'detached', timeout: 20_000 });
+      const copies = await serverWorkouts(desktop, title);
+      assert.equal(copies.length, 1, 'exactly one copy');
+      assert.equal(copies[0].cardio.duration_s, 42 * 60);
+      assert.ok(posts.length >= 1 && posts.every((key) => key === posts[0]), 'every attempt under one Idempotency-Key');
+      await phone.reload();
+      await phone.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
+      assert.equal((await serverWorkouts(desktop, title)).length, 1);
+    } finally {
+      phone.off('request', onRequest);
+    }
   });
 
   test('a routine kept on the phone starts offline, and the workout syncs once', { timeout: 90_000 }, async () => {
