@@ -7,6 +7,11 @@
 //     device", and each of the three choices ends with the server state it promises:
 //     Keep both -> two workouts (the desktop's and the phone's contents); Use mine -> one, with
 //     the phone's; Use theirs -> one, with the desktop's.
+// (c) A workout deleted on the phone offline: hidden at once, still pending after a reload, and
+//     deleted on the server exactly once when the connection is back; deleted offline after the
+//     desktop changed it: the phone asks, and "Delete anyway" deletes it.
+// (d) A cardio session entered by hand offline goes through the same outbox: reloaded offline,
+//     then online, the server has exactly one copy, every attempt under one Idempotency-Key.
 // The app also follows GET /api/v1/changes when it comes online: that route comes from the
 // sync-server branch, so this file needs a server built with it (every API exchange is checked
 // against api/openapi.yaml).
@@ -165,6 +170,41 @@ describe('two devices, one user', () => {
     assert.equal((await serverWorkouts(desktop, title)).length, 1);
   });
 
+  test('a cardio session entered offline, reloaded offline, reaches the server exactly once', { timeout: 90_000 }, async () => {
+    const title = 'Basement rower';
+    const posts = [];
+    const onRequest = (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/workouts') posts.push(r.headers()['idempotency-key']);
+    };
+    phone.on('request', onRequest);
+    try {
+      await phoneBrowser.context.setOffline(true);
+      await phone.goto(`${server.baseUrl}/log/cardio`);
+      await phone.getByRole('heading', { level: 1, name: 'Record a cardio session' }).waitFor();
+      await phone.getByLabel('Sport', { exact: true }).selectOption('row');
+      await phone.getByLabel('Duration', { exact: true }).fill('0:42:00');
+      await phone.getByLabel('Title', { exact: true }).fill(title);
+      await phone.getByRole('button', { name: 'Save session' }).click();
+      await phone.getByText(/^No connection: the session is kept on this device/).waitFor();
+      await phone.reload();
+      await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
+      assert.equal((await serverWorkouts(desktop, title)).length, 0, 'nothing reached the server while offline');
+      assert.equal(posts.length, 0);
+
+      await phoneBrowser.context.setOffline(false);
+      await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor({ state: 'detached', timeout: 20_000 });
+      const copies = await serverWorkouts(desktop, title);
+      assert.equal(copies.length, 1, 'exactly one copy');
+      assert.equal(copies[0].cardio.duration_s, 42 * 60);
+      assert.ok(posts.length >= 1 && posts.every((key) => key === posts[0]), 'every attempt under one Idempotency-Key');
+      await phone.reload();
+      await phone.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
+      assert.equal((await serverWorkouts(desktop, title)).length, 1);
+    } finally {
+      phone.off('request', onRequest);
+    }
+  });
+
   test('a routine kept on the phone starts offline, and the workout syncs once', { timeout: 90_000 }, async () => {
     await phoneBrowser.context.setOffline(true);
     await phone.goto(`${server.baseUrl}/log`);
@@ -318,6 +358,82 @@ describe('two devices, one user', () => {
     await phone.goto(`${server.baseUrl}/workouts/${created.body.id}`);
     await phone.getByText('You are offline; this page needs a connection.', { exact: false }).waitFor();
     await phoneBrowser.context.setOffline(false);
+  });
+
+  /** A workout saved from the desktop, opened on the phone online (kept), then deleted there offline. */
+  async function deleteOffline(title) {
+    const created = await callApi(
+      desktop,
+      'POST',
+      '/workouts',
+      { title, started_at: '2026-11-03T08:00:00Z', ended_at: '2026-11-03T09:00:00Z', blocks: [] },
+      { 'Idempotency-Key': `delete-offline-${title.replaceAll(' ', '-')}` },
+    );
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id;
+    await phone.goto(`${server.baseUrl}/workouts`);
+    await phone.getByRole('link', { name: title }).waitFor();
+    await phone.goto(`${server.baseUrl}/workouts/${id}`);
+    await phone.getByRole('heading', { level: 1, name: title }).waitFor();
+    await waitUntilKept(phone, [`["workouts","detail","${id}"]`]);
+    await phoneBrowser.context.setOffline(true);
+    await phone.reload();
+    await phone.getByRole('heading', { level: 1, name: title }).waitFor();
+    await phone.getByRole('button', { name: 'Delete workout' }).click();
+    await phone.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Workout history' }).waitFor();
+    return { id, etag: created.etag };
+  }
+
+  test('a workout deleted offline, reloaded offline, is deleted on the server once', { timeout: 90_000 }, async () => {
+    const title = 'Deleted offline day';
+    const deletes = [];
+    const onRequest = (r) => {
+      if (r.method() === 'DELETE' && new URL(r.url()).pathname.startsWith('/api/v1/workouts/')) deletes.push(r.headers()['if-match']);
+    };
+    phone.on('request', onRequest);
+    try {
+      const { id, etag } = await deleteOffline(title);
+      await phone.reload();
+      await phone.getByRole('heading', { level: 1, name: 'Workout history' }).waitFor();
+      assert.equal(await phone.getByRole('link', { name: title }).count(), 0, 'hidden from history at once');
+      await phone.goto(`${server.baseUrl}/log`);
+      await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
+      assert.equal((await callApi(desktop, 'GET', `/workouts/${id}`)).status, 200, 'still on the server while offline');
+
+      await phoneBrowser.context.setOffline(false);
+      await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor({ state: 'detached', timeout: 20_000 });
+      assert.equal((await callApi(desktop, 'GET', `/workouts/${id}`)).status, 404, 'deleted on the server');
+      await phone.reload();
+      await phone.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
+      await new Promise((r) => setTimeout(r, 1_000));
+      assert.deepEqual(deletes, [etag], 'one DELETE, with If-Match on the version the phone saw');
+    } finally {
+      phone.off('request', onRequest);
+    }
+  });
+
+  test('a workout deleted offline after the desktop changed it: the phone asks, Delete anyway deletes it', { timeout: 90_000 }, async () => {
+    const title = 'Deleted but changed day';
+    const { id } = await deleteOffline(title);
+    const current = await callApi(desktop, 'GET', `/workouts/${id}`);
+    const changed = await callApi(
+      desktop,
+      'PUT',
+      `/workouts/${id}`,
+      { title, started_at: current.body.started_at, ended_at: current.body.ended_at, notes: 'desktop notes', blocks: [] },
+      { 'If-Match': current.etag },
+    );
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+
+    await phone.goto(`${server.baseUrl}/log`);
+    await phoneBrowser.context.setOffline(false);
+    const card = phone.locator('section', { has: phone.getByRole('heading', { name: 'Changed on another device' }) }).last();
+    await card.getByRole('button', { name: 'Delete anyway' }).waitFor({ timeout: 20_000 });
+    assert.equal((await callApi(desktop, 'GET', `/workouts/${id}`)).body.notes, 'desktop notes', 'nothing deleted before the user chose');
+    await card.getByRole('button', { name: 'Delete anyway' }).click();
+    await phone.getByRole('heading', { name: 'Changed on another device' }).waitFor({ state: 'detached', timeout: 15_000 });
+    assert.equal((await callApi(desktop, 'GET', `/workouts/${id}`)).status, 404);
   });
 
   test('signing out forgets everything kept for offline use', { timeout: 30_000 }, async () => {

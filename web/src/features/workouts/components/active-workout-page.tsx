@@ -49,6 +49,7 @@ export function useEditRefusedWorkout(userId: string, paths: WorkoutPaths) {
   const navigate = useNavigate();
   if (workout) return undefined;
   return (entry: PendingWorkout) => {
+    if (!entry.draft) return;
     start(entry.draft);
     void discardPendingWorkout(userId, entry.id);
     const state: RefusedState = { fieldErrors: entry.problem?.fieldErrors ?? [] };

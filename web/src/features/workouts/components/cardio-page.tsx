@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button, ButtonLink, Card, ErrorState, PageHeader, SelectField, TextField } from '@/components/ui';
+import { Button, ButtonLink, Card, ErrorState, PageHeader, SelectField, TextField, useToast } from '@/components/ui';
 import { useForm, type FieldErrors } from '@/lib/forms/use-form';
 import { distanceUnit, useUnitSystem } from '@/lib/units';
-import { useCreateWorkout } from '../api/create-workout';
+import { useMe } from '@/lib/auth/get-me';
 import {
   cardioSports,
   checkCardioForm,
@@ -14,6 +14,8 @@ import {
   type CardioProblem,
 } from '../lib/cardio';
 import { newId } from '../lib/model';
+import { discardPendingWorkout, queueFinishedWorkout, syncPendingWorkout } from '../lib/pending-workouts';
+import { useOnWorkoutSaved } from './pending-workouts';
 import type { WorkoutPaths } from '../paths';
 import type { FinishedState } from './active-workout-page';
 import './workouts.css';
@@ -54,8 +56,13 @@ export function CardioPage({ timeZone, paths }: CardioPageProps) {
   const { t } = useTranslation();
   const [system] = useUnitSystem();
   const navigate = useNavigate();
-  const save = useCreateWorkout();
-  // One id for this session: a retry after a lost answer saves it once (Idempotency-Key).
+  const userId = useMe().data?.id ?? '';
+  const onSaved = useOnWorkoutSaved();
+  const toast = useToast();
+  const [saving, setSaving] = useState(false);
+  // One id for this session. It goes through the outbox like a finished strength workout: kept
+  // on this device with its Idempotency-Key before it is sent, so a session logged offline or
+  // whose answer was lost is saved exactly once, when the connection allows.
   const [id] = useState(newId);
   const notesId = useId();
   const [start] = useState(() => nowIn(timeZone));
@@ -88,16 +95,30 @@ export function CardioPage({ timeZone, paths }: CardioPageProps) {
     const { input } = checkCardioForm(v, system, timeZone);
     if (!input) return;
     input.title ??= t(`activity.sports.${v['cardio.sport'] as (typeof cardioSports)[number]}`);
-    save.mutate(
-      { ...input, id },
-      {
-        onSuccess: (saved) => {
-          const state: FinishedState = { finished: true };
-          navigate(paths.workout(saved.id), { replace: true, state });
-        },
-        onError: form.showError,
-      },
-    );
+    void (async () => {
+      setSaving(true);
+      try {
+        await queueFinishedWorkout(userId, undefined, { ...input, id });
+      } catch (error) {
+        // Not stored on this device: nothing was sent; the form keeps what was typed.
+        setSaving(false);
+        form.showError(error);
+        return;
+      }
+      const outcome = await syncPendingWorkout(userId, id, onSaved);
+      setSaving(false);
+      if (outcome.kind === 'saved' || outcome.kind === 'conflict') {
+        const state: FinishedState = { finished: true };
+        navigate(paths.workout(id), { replace: true, state });
+      } else if (outcome.kind === 'refused') {
+        // The form shows why; saving again queues the corrected session anew.
+        await discardPendingWorkout(userId, id);
+        form.showError(outcome.error);
+      } else if (outcome.kind === 'offline' || outcome.kind === 'unavailable') {
+        toast({ message: t('workouts.cardio.savedOffline') });
+        navigate(paths.log, { replace: true });
+      }
+    })();
   });
 
   const text = (name: keyof CardioFormValues & string) => ({
@@ -195,8 +216,8 @@ export function CardioPage({ timeZone, paths }: CardioPageProps) {
           </div>
           {form.formError ? <ErrorState message={form.formError} /> : null}
           <div className="form__actions">
-            <Button type="submit" variant="primary" size="lg" disabled={save.isPending}>
-              {save.isPending ? t('workouts.cardio.saving') : t('workouts.cardio.save')}
+            <Button type="submit" variant="primary" size="lg" disabled={saving || !userId}>
+              {saving ? t('workouts.cardio.saving') : t('workouts.cardio.save')}
             </Button>
             <ButtonLink to={paths.log} variant="ghost">
               {t('forms.cancel')}

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, json, type FakeRequest } from '@/testing/fake-api';
+import { fakeApi, json, testUser, type FakeRequest } from '@/testing/fake-api';
 import { renderWithApp } from '@/testing/render';
 import { testPaths } from '../testing';
 import { HistoryPage } from './history-page';
+import { queueDelete, resetPendingEditsForTests } from '../lib/pending-edits';
 
 function summary(id: string, title: string, extra: Record<string, unknown> = {}) {
   return {
@@ -19,6 +20,22 @@ function summary(id: string, title: string, extra: Record<string, unknown> = {})
 }
 
 describe('HistoryPage', () => {
+  it('hides a workout deleted on this device while its delete waits for the server', async () => {
+    await resetPendingEditsForTests();
+    await queueDelete(testUser.id, 'w2', 3, { title: 'Push', started_at: '2025-05-01T16:00:00Z' });
+    fakeApi({
+      'GET /api/v1/me': () => json(testUser),
+      'GET /api/v1/workouts': () => json({ items: [summary('w1', 'Legs'), summary('w2', 'Push')], next_cursor: null }),
+    });
+    renderWithApp(<HistoryPage paths={testPaths} />, '/workouts');
+
+    expect(await screen.findByRole('link', { name: 'Legs' })).toBeInTheDocument();
+    // Once /me has named the user, the pending delete of w2 applies.
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Push' })).not.toBeInTheDocument());
+    expect(screen.getByText('1 workout shown')).toBeInTheDocument();
+    await resetPendingEditsForTests();
+  });
+
   it('lists workouts newest first with totals and exercises, and loads more by cursor', async () => {
     const api = fakeApi({
       'GET /api/v1/workouts': (request: FakeRequest) =>

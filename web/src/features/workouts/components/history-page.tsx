@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Button, ButtonLink, EmptyState, ErrorState, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
+import { useMe } from '@/lib/auth/get-me';
+import { deletingIds, usePendingEdits } from '../lib/pending-edits';
 import { useWorkouts, type WorkoutKind } from '../api/list-workouts';
 import type { WorkoutPaths } from '../paths';
 import { WorkoutListItem } from './workout-list-item';
@@ -34,6 +36,8 @@ export function HistoryPage({ paths }: { paths: WorkoutPaths }) {
   }, [input, q, kind, setSearchParams]);
 
   const workouts = useWorkouts({ q, kind });
+  // Deleted on this device while offline: gone from the list at once, though the server has it until the delete syncs.
+  const deleting = deletingIds(usePendingEdits(useMe().data?.id ?? '').items);
 
   let content;
   if (workouts.isPending) {
@@ -41,7 +45,7 @@ export function HistoryPage({ paths }: { paths: WorkoutPaths }) {
   } else if (workouts.isError) {
     content = <ErrorState message={errorMessage(workouts.error, t)} onRetry={() => void workouts.refetch()} />;
   } else {
-    const items = workouts.data.pages.flatMap((page) => page.items);
+    const items = workouts.data.pages.flatMap((page) => page.items).filter((w) => !deleting.has(w.id));
     if (items.length === 0) {
       content =
         q || kind ? (

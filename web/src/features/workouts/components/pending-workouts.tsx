@@ -8,6 +8,9 @@ import type { FieldError } from '@/lib/api/client';
 import { useOnline } from '@/lib/network/online';
 import { rememberSavedWorkout } from '../api/create-workout';
 import { getWorkoutQueryOptions } from '../api/get-workout';
+import { lastSetsQueryKey } from '@/lib/exercises/get-last-sets';
+import { programsQueryKey } from '../api/list-programs';
+import { workoutListQueryKey } from '../api/list-workouts';
 import { locateFieldError } from '../lib/active-workout';
 import type { ActiveWorkout, Workout } from '../lib/model';
 import {
@@ -31,14 +34,29 @@ export function useOnWorkoutSaved(): (workout: Workout) => void {
   return useCallback((workout: Workout) => rememberSavedWorkout(queryClient, workout), [queryClient]);
 }
 
+/** What the app's caches do with a workout whose queued delete reached the server. */
+export function useOnWorkoutDeleted(): (id: string) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (id: string) => {
+      queryClient.removeQueries({ queryKey: getWorkoutQueryOptions(id).queryKey });
+      void queryClient.invalidateQueries({ queryKey: workoutListQueryKey });
+      void queryClient.invalidateQueries({ queryKey: lastSetsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: programsQueryKey });
+    },
+    [queryClient],
+  );
+}
+
 /**
  * Sends waiting workouts when it may work: at start, when the browser says it is online again,
  * when the tab comes back to the foreground, and every 30 s while some wait.
  */
 function useBackgroundSync(userId: string, waiting: number) {
   const onSaved = useOnWorkoutSaved();
+  const onDeleted = useOnWorkoutDeleted();
   useEffect(() => {
-    const sync = () => void syncAllPendingWorkouts(userId, onSaved).then(() => syncAllEdits(userId, onSaved));
+    const sync = () => void syncAllPendingWorkouts(userId, onSaved).then(() => syncAllEdits(userId, onSaved, onDeleted));
     const onVisible = () => {
       if (document.visibilityState !== 'visible') return;
       // Another tab may have saved or queued workouts meanwhile.
@@ -51,15 +69,15 @@ function useBackgroundSync(userId: string, waiting: number) {
       window.removeEventListener('online', sync);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [userId, onSaved]);
+  }, [userId, onSaved, onDeleted]);
   useEffect(() => {
     if (waiting === 0) return;
     const timer = setInterval(
-      () => void syncAllPendingWorkouts(userId, onSaved).then(() => syncAllEdits(userId, onSaved)),
+      () => void syncAllPendingWorkouts(userId, onSaved).then(() => syncAllEdits(userId, onSaved, onDeleted)),
       RETRY_EVERY_MS,
     );
     return () => clearInterval(timer);
-  }, [userId, onSaved, waiting]);
+  }, [userId, onSaved, onDeleted, waiting]);
 }
 
 export interface PendingWorkoutsBarProps {
@@ -78,6 +96,7 @@ export function PendingWorkoutsBar({ userId, logPath, activePath }: PendingWorko
   const { t } = useTranslation();
   const pending = usePendingWorkouts(userId);
   const onSaved = useOnWorkoutSaved();
+  const onDeleted = useOnWorkoutDeleted();
   const location = useLocation();
   const edits = usePendingEdits(userId);
   const waitingEdits = edits.items.filter((e) => e.status === 'waiting');
@@ -100,7 +119,7 @@ export function PendingWorkoutsBar({ userId, logPath, activePath }: PendingWorko
           <Button
             variant="secondary"
             disabled={sending}
-            onClick={() => void syncAllPendingWorkouts(userId, onSaved).then(() => syncAllEdits(userId, onSaved))}
+            onClick={() => void syncAllPendingWorkouts(userId, onSaved).then(() => syncAllEdits(userId, onSaved, onDeleted))}
           >
             {sending ? t('workouts.pending.syncing') : t('workouts.pending.syncNow')}
           </Button>
@@ -206,7 +225,7 @@ export function PendingWorkoutCard({
           {sending ? <span className="spinner__ring" aria-hidden="true" /> : null}
           {message}
         </p>
-        {entry.status === 'refused' && entry.problem ? (
+        {entry.status === 'refused' && entry.problem && entry.draft ? (
           <FieldProblems workout={entry.draft} fieldErrors={entry.problem.fieldErrors} />
         ) : null}
         <div className="form__actions">
@@ -215,7 +234,7 @@ export function PendingWorkoutCard({
               {t('errors.retry')}
             </Button>
           ) : null}
-          {entry.status === 'refused' && onEdit ? (
+          {entry.status === 'refused' && onEdit && entry.draft ? (
             <Button variant="primary" onClick={() => onEdit(entry)}>
               {t('workouts.pending.edit')}
             </Button>
@@ -307,6 +326,7 @@ export function PendingEditCard({
   const online = useOnline();
   const titleId = useId();
   const busy = edits.isBusy(entry.id);
+  const onDeleted = useOnWorkoutDeleted();
   const queryClient = useQueryClient();
   // The version on the server is shown as it is now: the other device's, or "deleted".
   const refresh = useCallback(
@@ -317,10 +337,47 @@ export function PendingEditCard({
     if (entry.status === 'conflict') refresh();
   }, [entry.status, refresh]);
   const choose = (choice: 'keep-both' | 'use-mine' | 'use-theirs') =>
-    void resolveEdit(userId, entry.id, choice, onSaved).then(() => {
+    void resolveEdit(userId, entry.id, choice, onSaved, onDeleted).then(() => {
       if (choice === 'use-theirs') refresh();
     });
   const title = entry.body.title || t('workouts.pending.conflictTitle');
+  if (entry.kind === 'delete') {
+    return (
+      <section aria-labelledby={titleId}>
+        <Card className={`pending-card pending-card--${entry.status}`}>
+          <Heading id={titleId} className="workout-section__title">
+            {entry.status === 'conflict' ? t('workouts.pending.conflictTitle') : t('workouts.pending.deleteTitle', { title })}
+          </Heading>
+          {entry.status === 'conflict' ? (
+            <p className="pending-card__state" role="alert">
+              <Link to={paths.workout(entry.id)}>{title}</Link>
+              {': '}
+              {t('workouts.pending.deleteConflictBody')}
+            </p>
+          ) : (
+            <p className="pending-card__state" role={entry.status === 'refused' ? 'alert' : 'status'}>
+              {busy ? <span className="spinner__ring" aria-hidden="true" /> : null}
+              {entry.status === 'refused'
+                ? t('workouts.pending.editRefused', { detail: entry.problem?.detail ?? '' })
+                : busy
+                  ? t('workouts.pending.resolving')
+                  : t('workouts.pending.deleteWaiting')}
+            </p>
+          )}
+          <div className="form__actions">
+            {entry.status === 'conflict' ? (
+              <Button variant="destructive" disabled={busy || !online} onClick={() => choose('use-mine')}>
+                {t('workouts.pending.deleteAnyway')}
+              </Button>
+            ) : null}
+            <Button variant="secondary" disabled={busy} onClick={() => choose('use-theirs')}>
+              {t('workouts.pending.keepIt')}
+            </Button>
+          </div>
+        </Card>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby={titleId}>
       <Card className={`pending-card pending-card--${entry.status}`}>

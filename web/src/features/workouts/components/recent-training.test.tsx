@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, json } from '@/testing/fake-api';
+import { fakeApi, json, testUser } from '@/testing/fake-api';
+import { queueDelete, resetPendingEditsForTests } from '../lib/pending-edits';
 import { renderWithApp } from '@/testing/render';
 import { testPaths } from '../testing';
 import { RecentTraining } from './recent-training';
@@ -30,6 +31,22 @@ const ppl = {
 };
 
 describe('RecentTraining', () => {
+  it('skips a workout deleted on this device while its delete waits for the server', async () => {
+    await resetPendingEditsForTests();
+    await queueDelete(testUser.id, 'w0', 9, { title: 'Deleted', started_at: '2025-05-02T16:00:00Z' });
+    const api = fakeApi({
+      'GET /api/v1/me': () => json(testUser),
+      'GET /api/v1/workouts': () => json({ items: [{ ...legs, id: 'w0', title: 'Deleted' }, legs], next_cursor: null }),
+      'GET /api/v1/programs': () => json({ items: [] }),
+    });
+    renderWithApp(<RecentTraining paths={testPaths} />);
+
+    await waitFor(() => expect(api.to('GET /api/v1/me')).toHaveLength(1));
+    expect(await screen.findByRole('link', { name: 'Legs' })).toHaveAttribute('href', '/workouts/w1');
+    expect(screen.queryByRole('link', { name: 'Deleted' })).not.toBeInTheDocument();
+    await resetPendingEditsForTests();
+  });
+
   it('shows the latest workout with its totals and what comes next in each program', async () => {
     fakeApi({
       'GET /api/v1/workouts': () => json({ items: [legs], next_cursor: null }),

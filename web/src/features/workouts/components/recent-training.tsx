@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Card } from '@/components/ui';
 import { useWorkouts } from '../api/list-workouts';
+import { useMe } from '@/lib/auth/get-me';
+import { deletingIds, usePendingEdits } from '../lib/pending-edits';
 import { usePrograms } from '../api/list-programs';
 import type { WorkoutPaths } from '../paths';
 import { WorkoutListItem } from './workout-list-item';
@@ -17,7 +19,9 @@ export function RecentTraining({ paths }: { paths: WorkoutPaths }) {
   const headingId = useId();
   const workouts = useWorkouts({ q: '', kind: null });
   const programs = usePrograms();
-  const last = workouts.data?.pages[0]?.items[0];
+  // A workout deleted here offline is not the last one any more, though the server still has it.
+  const deleting = deletingIds(usePendingEdits(useMe().data?.id ?? '').items);
+  const last = workouts.data?.pages[0]?.items.find((w) => !deleting.has(w.id));
   const next = (programs.data?.items ?? []).flatMap((program) => {
     const entry = program.routines.find((r) => r.routine_id === program.next_routine_id);
     return entry?.routine_name ? [{ program, name: entry.label ? `${entry.label}: ${entry.routine_name}` : entry.routine_name }] : [];

@@ -1,10 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unitSystemStore } from '@/lib/units';
-import { fakeApi, json, noContent, problem } from '@/testing/fake-api';
+import { fakeApi, json, noContent, problem, testUser } from '@/testing/fake-api';
 import { renderRoutes, renderWithApp } from '@/testing/render';
 import { catalogueExercise, testPaths } from '../testing';
 import { WorkoutDetailPage } from './workout-detail-page';
+import { resetPendingEditsForTests, usePendingEdits } from '../lib/pending-edits';
+import { renderHook } from '@testing-library/react';
 
 const workout = {
   id: 'w1',
@@ -39,7 +41,10 @@ function api() {
   });
 }
 
-afterEach(() => localStorage.clear());
+afterEach(() => {
+  localStorage.clear();
+  vi.restoreAllMocks();
+});
 
 describe('WorkoutDetailPage', () => {
   it('shows the totals the server computed, and each set', async () => {
@@ -89,6 +94,28 @@ describe('WorkoutDetailPage', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/workouts'));
     expect(fake.to('DELETE /api/v1/workouts/w1')).toHaveLength(1);
+  });
+
+  it('offline, the delete waits in the outbox for the version shown, and the history is next', async () => {
+    await resetPendingEditsForTests();
+    const fake = fakeApi({
+      'GET /api/v1/me': () => json(testUser),
+      'GET /api/v1/workouts/w1': () => json({ ...workout, rev: 4 }),
+      'GET /api/v1/exercises/barbell-bench-press': () => json(catalogueExercise('barbell-bench-press', 'Barbell Bench Press')),
+    });
+    const { router } = renderWithApp(<WorkoutDetailPage id="w1" paths={testPaths} />, '/workouts/w1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete workout' }));
+    await waitFor(() => expect(fake.to('GET /api/v1/me')).toHaveLength(1));
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const dialog = screen.getByRole('dialog', { name: 'Delete "Push day"?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/workouts'));
+    expect(fake.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+    const kept = renderHook(() => usePendingEdits(testUser.id)).result.current.items;
+    expect(kept.map((e) => [e.id, e.kind, e.baseRev, e.status])).toEqual([['w1', 'delete', 4, 'waiting']]);
+    expect(await screen.findByText(/^Deleted on this device\. The server deletes it/)).toBeInTheDocument();
+    await resetPendingEditsForTests();
   });
 
   it('shows RPE, RIR, the notes on an exercise and the perceived effort', async () => {

@@ -12,7 +12,8 @@ import { useExercisesById } from '@/lib/exercises/get-exercise';
 import { useWorkout } from '../api/get-workout';
 import { WorkoutEditor } from './workout-editor';
 import { PendingEditCard } from './pending-workouts';
-import { usePendingEdits } from '../lib/pending-edits';
+import { queueDelete, usePendingEdits } from '../lib/pending-edits';
+import { isOnline } from '@/lib/network/online';
 import { useMe } from '@/lib/auth/get-me';
 import type { LogType, Workout, WorkoutSet } from '../lib/model';
 import type { WorkoutPaths } from '../paths';
@@ -257,15 +258,29 @@ function WorkoutView({
         confirmLabel={remove.isPending ? t('workouts.detail.deleting') : t('workouts.detail.deleteConfirm')}
         busy={remove.isPending}
         onCancel={() => setConfirmDelete(false)}
-        onConfirm={() =>
+        onConfirm={() => {
+          // Offline (or no answer): the delete waits in the outbox, for the version shown here.
+          const deleteLater = () =>
+            void queueDelete(userId, workout.id, workout.rev, { title: workout.title, started_at: workout.started_at }).then(() => {
+              setConfirmDelete(false);
+              toast({ message: t('workouts.detail.deleteQueued') });
+              navigate(paths.history, { replace: true });
+            });
+          if (!isOnline() && userId) {
+            deleteLater();
+            return;
+          }
           remove.mutate(workout.id, {
             onSuccess: () => {
               setConfirmDelete(false);
               toast({ message: t('workouts.detail.deleted') });
               navigate(paths.history, { replace: true });
             },
-          })
-        }
+            onError: (error) => {
+              if (error instanceof ApiError && error.isNetworkError && userId) deleteLater();
+            },
+          });
+        }}
       >
         <p>{t('workouts.detail.deleteBody')}</p>
         {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, json, problem, type FakeRequest } from '@/testing/fake-api';
-import { queueEdit, resetPendingEditsForTests, resolveEdit, syncEdit, usePendingEdits } from './pending-edits';
+import { deletingIds, queueDelete, queueEdit, resetPendingEditsForTests, resolveEdit, syncAllEdits, syncEdit, usePendingEdits } from './pending-edits';
 import type { WorkoutInput } from './model';
 import { renderHook } from '@testing-library/react';
 
@@ -88,5 +88,72 @@ describe('edits made offline', () => {
     await queueEdit('u1', 'w1', 5, mine);
     await syncEdit('u1', 'w1', vi.fn());
     expect(edits().map((e) => [e.status, e.deletedElsewhere])).toEqual([['conflict', true]]);
+  });
+});
+
+describe('deletes made offline', () => {
+  const shown = { title: 'Bench', started_at: '2026-11-20T17:00:00Z' } as WorkoutInput;
+
+  it('a delete replaces a waiting edit, hides the workout, and is sent once with If-Match', async () => {
+    const api = fakeApi({
+      'GET /api/v1/workouts/w1': () => json({ ...theirs, rev: 5 }),
+      'DELETE /api/v1/workouts/w1': () => new Response(null, { status: 204 }),
+    });
+    await queueEdit('u1', 'w1', 5, mine);
+    await queueDelete('u1', 'w1', 5, shown);
+    expect(edits().map((e) => [e.id, e.kind, e.status])).toEqual([['w1', 'delete', 'waiting']]);
+    expect([...deletingIds(edits())]).toEqual(['w1']);
+    const deleted = vi.fn();
+    await syncAllEdits('u1', vi.fn(), deleted);
+    await syncAllEdits('u1', vi.fn(), deleted);
+    const deletes = api.to('DELETE /api/v1/workouts/w1');
+    expect(deletes.map((d) => d.headers.get('If-Match'))).toEqual(['"w-5"']);
+    expect(api.to('PUT /api/v1/workouts/w1')).toEqual([]);
+    expect(deleted).toHaveBeenCalledExactlyOnceWith('w1');
+    expect(edits()).toEqual([]);
+  });
+
+  it('a workout already gone (404) counts as deleted', async () => {
+    const api = fakeApi({ 'GET /api/v1/workouts/w1': () => problem(404, { title: 'Not Found' }) });
+    await queueDelete('u1', 'w1', 5, shown);
+    expect(await syncEdit('u1', 'w1', vi.fn())).toEqual({ kind: 'deleted' });
+    expect(api.to('DELETE /api/v1/workouts/w1')).toEqual([]);
+    expect(edits()).toEqual([]);
+  });
+
+  it('a 412 on DELETE waits as a conflict', async () => {
+    fakeApi({
+      'GET /api/v1/workouts/w1': () => json({ ...theirs, rev: 5 }),
+      'DELETE /api/v1/workouts/w1': () => problem(412, { title: 'Precondition Failed' }),
+    });
+    await queueDelete('u1', 'w1', 5, shown);
+    expect(await syncEdit('u1', 'w1', vi.fn())).toEqual({ kind: 'conflict' });
+    expect(edits().map((e) => [e.kind, e.status])).toEqual([['delete', 'conflict']]);
+    // Shown again in lists: the user has to choose, and the workout is still there.
+    expect(deletingIds(edits()).size).toBe(0);
+  });
+
+  it('changed on another device: nothing is deleted until the user says "delete anyway"', async () => {
+    const api = fakeApi({
+      'GET /api/v1/workouts/w1': () => json(theirs),
+      'DELETE /api/v1/workouts/w1': () => new Response(null, { status: 204 }),
+    });
+    await queueDelete('u1', 'w1', 5, shown);
+    expect(await syncEdit('u1', 'w1', vi.fn())).toEqual({ kind: 'conflict' });
+    expect(api.to('DELETE /api/v1/workouts/w1')).toEqual([]);
+    const deleted = vi.fn();
+    expect(await resolveEdit('u1', 'w1', 'use-mine', vi.fn(), deleted)).toEqual({ kind: 'deleted' });
+    expect(api.to('DELETE /api/v1/workouts/w1').map((d) => d.headers.get('If-Match'))).toEqual(['"w-7"']);
+    expect(deleted).toHaveBeenCalledExactlyOnceWith('w1');
+    expect(edits()).toEqual([]);
+  });
+
+  it('"keep it" drops the delete and sends nothing', async () => {
+    const api = fakeApi({ 'GET /api/v1/workouts/w1': () => json(theirs) });
+    await queueDelete('u1', 'w1', 5, shown);
+    await syncEdit('u1', 'w1', vi.fn());
+    await resolveEdit('u1', 'w1', 'use-theirs', vi.fn());
+    expect(api.to('DELETE /api/v1/workouts/w1')).toEqual([]);
+    expect(edits()).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { ApiError } from '@/lib/api/client';
 import { isOnline } from '@/lib/network/online';
 import { createRecordStore } from '@/lib/storage/record-store';
 import { createWorkout } from '../api/create-workout';
+import { deleteWorkout } from '../api/delete-workout';
 import { getWorkout } from '../api/get-workout';
 import { updateWorkout } from '../api/update-workout';
 import type { Workout, WorkoutInput } from './model';
@@ -20,6 +21,12 @@ import { newId } from './model';
  * - Use theirs: this version is dropped.
  *
  * Neither version is ever lost without the user's say.
+ *
+ * A delete made offline waits here too (kind 'delete', one entry per workout: it replaces a
+ * waiting edit of the same workout). It is sent once, with If-Match on the rev the user saw; a
+ * 404 means the workout is already gone (done), a 412 (or a newer rev read just before) means
+ * another device changed it since, and the user chooses: delete anyway (use-mine) or keep it
+ * (use-theirs). Keep both does not apply.
  */
 export interface PendingEdit {
   userId: string;
@@ -27,7 +34,10 @@ export interface PendingEdit {
   id: string;
   /** The rev the edit was made on (If-Match). */
   baseRev: number;
+  /** An edit: the whole workout (PUT). A delete: its title and start, for the pending card. */
   body: WorkoutInput;
+  /** Absent for edits (entries stored before deletes were queued have none). */
+  kind?: 'delete';
   status: 'waiting' | 'conflict' | 'refused';
   /** Conflict: the workout was deleted on the other device (404), not changed. */
   deletedElsewhere?: boolean;
@@ -38,6 +48,8 @@ export interface PendingEdit {
 
 export type EditOutcome =
   | { kind: 'saved'; workout: Workout }
+  /** A queued delete is done: the server no longer has the workout. */
+  | { kind: 'deleted' }
   | { kind: 'offline' }
   | { kind: 'conflict' }
   | { kind: 'refused'; error: ApiError }
@@ -93,6 +105,47 @@ export async function queueEdit(userId: string, id: string, baseRev: number, bod
   return entry;
 }
 
+/**
+ * Keeps a delete made without a connection (of the workout as the user saw it, at `baseRev`);
+ * it replaces a waiting edit of the same workout: deleting supersedes editing.
+ */
+export async function queueDelete(userId: string, id: string, baseRev: number, shown: WorkoutInput): Promise<PendingEdit> {
+  if (!state.loaded) await loadPendingEdits();
+  const entry: PendingEdit = {
+    userId,
+    id,
+    baseRev,
+    body: { title: shown.title, started_at: shown.started_at } as WorkoutInput,
+    kind: 'delete',
+    status: 'waiting',
+    problem: null,
+  };
+  await store(entry);
+  return entry;
+}
+
+/** Ids of workouts the user deleted that the server may still have: hidden from lists. */
+export function deletingIds(items: readonly PendingEdit[]): Set<string> {
+  return new Set(items.filter((e) => e.kind === 'delete' && e.status === 'waiting').map((e) => e.id));
+}
+
+/**
+ * DELETE with If-Match on `rev`. The server's current rev is read first: a workout changed
+ * since is a conflict even where the server does not check If-Match on DELETE, and a 404 on
+ * either request means it is gone already, which is what was wanted.
+ */
+async function sendDelete(id: string, rev: number | 'current'): Promise<EditOutcome> {
+  try {
+    const current = await getWorkout(id);
+    if (rev !== 'current' && current.rev !== rev) return { kind: 'conflict' };
+    await deleteWorkout(id, { rev: current.rev });
+    return { kind: 'deleted' };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return { kind: 'deleted' };
+    return outcomeOf(error);
+  }
+}
+
 function isTemporary(error: ApiError): boolean {
   return error.isNetworkError || error.status === 401 || error.status === 403 || error.status === 408 || error.status === 429 || error.status >= 500;
 }
@@ -117,8 +170,17 @@ async function withBusy<R>(userId: string, id: string, work: () => Promise<R>): 
 }
 
 /** Records what became of an attempt: saved ones leave, conflicts and refusals wait marked. */
-async function settle(entry: PendingEdit, outcome: EditOutcome, onSaved: (workout: Workout) => void, deleted = false): Promise<EditOutcome> {
-  if (outcome.kind === 'saved') {
+async function settle(
+  entry: PendingEdit,
+  outcome: EditOutcome,
+  onSaved: (workout: Workout) => void,
+  deleted = false,
+  onDeleted?: (id: string) => void,
+): Promise<EditOutcome> {
+  if (outcome.kind === 'deleted') {
+    await forget(entry.userId, entry.id);
+    onDeleted?.(entry.id);
+  } else if (outcome.kind === 'saved') {
     await forget(entry.userId, entry.id);
     onSaved(outcome.workout);
   } else if (outcome.kind === 'conflict') {
@@ -129,11 +191,17 @@ async function settle(entry: PendingEdit, outcome: EditOutcome, onSaved: (workou
   return outcome;
 }
 
-/** Sends a waiting edit with If-Match on the rev it was made on. */
-export async function syncEdit(userId: string, id: string, onSaved: (workout: Workout) => void): Promise<EditOutcome | undefined> {
+/** Sends a waiting edit (or delete) with If-Match on the rev it was made on. */
+export async function syncEdit(
+  userId: string,
+  id: string,
+  onSaved: (workout: Workout) => void,
+  onDeleted?: (id: string) => void,
+): Promise<EditOutcome | undefined> {
   const entry = state.items.find((e) => e.userId === userId && e.id === id);
   if (!entry || entry.status !== 'waiting' || !isOnline()) return entry ? { kind: 'offline' } : undefined;
   return withBusy(userId, id, async () => {
+    if (entry.kind === 'delete') return settle(entry, await sendDelete(id, entry.baseRev), onSaved, false, onDeleted);
     try {
       return await settle(entry, { kind: 'saved', workout: await updateWorkout({ id, rev: entry.baseRev, input: entry.body }) }, onSaved);
     } catch (error) {
@@ -142,10 +210,14 @@ export async function syncEdit(userId: string, id: string, onSaved: (workout: Wo
   });
 }
 
-export async function syncAllEdits(userId: string, onSaved: (workout: Workout) => void): Promise<void> {
+export async function syncAllEdits(
+  userId: string,
+  onSaved: (workout: Workout) => void,
+  onDeleted?: (id: string) => void,
+): Promise<void> {
   if (!state.loaded) await loadPendingEdits();
   for (const entry of state.items.filter((e) => e.userId === userId && e.status === 'waiting')) {
-    const outcome = await syncEdit(userId, entry.id, onSaved);
+    const outcome = await syncEdit(userId, entry.id, onSaved, onDeleted);
     if (outcome?.kind === 'offline') return;
   }
 }
@@ -156,18 +228,28 @@ export type Resolution = 'keep-both' | 'use-mine' | 'use-theirs';
  * The user's choice for an edit in conflict (or refused: then only "use theirs" drops it).
  * Keep both posts this version as a new workout; use mine overwrites the server's current
  * version (a newer change there in the meantime is another conflict); use theirs drops it.
+ * For a delete: use mine deletes the server's current version ("delete anyway"), use theirs
+ * keeps the workout (the delete is dropped, also while it still waits).
  */
 export async function resolveEdit(
   userId: string,
   id: string,
   choice: Resolution,
   onSaved: (workout: Workout) => void,
+  onDeleted?: (id: string) => void,
 ): Promise<EditOutcome | undefined> {
   const entry = state.items.find((e) => e.userId === userId && e.id === id);
   if (!entry) return undefined;
   if (choice === 'use-theirs') {
     await forget(userId, id);
     return undefined;
+  }
+  if (entry.kind === 'delete') {
+    if (choice !== 'use-mine') return undefined;
+    return withBusy(userId, id, async () => {
+      const outcome = await sendDelete(id, 'current');
+      return outcome.kind === 'deleted' || outcome.kind === 'refused' ? settle(entry, outcome, onSaved, false, onDeleted) : outcome;
+    });
   }
   return withBusy(userId, id, async () => {
     try {

@@ -26,8 +26,11 @@ export interface PendingWorkout {
   key: string;
   /** The POST body, frozen at Finish. */
   body: WorkoutInput & { id: string };
-  /** The workout as it was on screen, to reopen it for editing when the server refuses it. */
-  draft: ActiveWorkout;
+  /**
+   * The workout as it was on the logging screen, to reopen it for editing when the server
+   * refuses it; none for a session entered by hand (the cardio form), which has no such screen.
+   */
+  draft?: ActiveWorkout | undefined;
   /** Waiting to be sent; refused by the server (422 and the like); or a different version is saved. */
   status: 'waiting' | 'refused' | 'conflict';
   problem: { status: number; title: string; detail: string | undefined; fieldErrors: FieldError[] } | null;
@@ -178,10 +181,13 @@ export function loadPendingWorkouts(): Promise<void> {
   return loading;
 }
 
-/** Freezes a finished workout with a new Idempotency-Key; resolves once it is stored. */
+/**
+ * Freezes a finished workout with a new Idempotency-Key; resolves once it is stored. Strength
+ * workouts (Finish) and cardio sessions entered by hand (no `draft`) both go through here.
+ */
 export async function queueFinishedWorkout(
   userId: string,
-  draft: ActiveWorkout,
+  draft: ActiveWorkout | undefined,
   body: WorkoutInput & { id: string },
 ): Promise<PendingWorkout> {
   const entry: PendingWorkout = { userId, id: body.id, key: newId(), body, draft, status: 'waiting', problem: null };
