@@ -43,14 +43,16 @@ const ActiveWorkoutPage = lazy(() =>
 const HistoryPage = lazy(() =>
   import('@/features/workouts/components/history-page').then((m) => ({ default: m.HistoryPage })),
 );
-// A cardio workout's page shows the activity feature's parts; both load together, as the
-// page needs them at once.
-const loadActivityDetail = () => import('@/features/activity/components/activity-detail');
-const ActivityDetail = lazy(() => loadActivityDetail().then((m) => ({ default: m.ActivityDetail })));
-const WorkoutDetailPage = lazy(() => {
-  void loadActivityDetail();
-  return import('@/features/workouts/components/workout-detail-page').then((m) => ({ default: m.WorkoutDetailPage }));
-});
+// A cardio workout's page shows the activity feature's parts: the page waits for both chunks,
+// so that they are drawn with the workout. Drawn later (when their chunk came after the
+// workout), they pushed the page's buttons down by their height (0.11 of layout shift).
+let activityDetail: typeof import('@/features/activity/components/activity-detail') | undefined;
+const WorkoutDetailPage = lazy(() =>
+  Promise.all([
+    import('@/features/workouts/components/workout-detail-page'),
+    import('@/features/activity/components/activity-detail').then((m) => (activityDetail = m)),
+  ]).then(([m]) => ({ default: m.WorkoutDetailPage })),
+);
 const RoutinesPage = lazy(() =>
   import('@/features/workouts/components/routines-page').then((m) => ({ default: m.RoutinesPage })),
 );
@@ -131,12 +133,11 @@ function WorkoutDetailRoute() {
       key={id}
       id={id}
       paths={workoutPaths}
-      activity={(workout) => (
-        // Its code was fetched with the page's, so it is there by the time the workout is.
-        <Suspense fallback={null}>
-          <ActivityDetail workout={workout} mapTiles={meta.data?.map} />
-        </Suspense>
-      )}
+      activity={(workout) => {
+        // Its code came with the page's (see WorkoutDetailPage above).
+        const ActivityDetail = activityDetail?.ActivityDetail;
+        return ActivityDetail ? <ActivityDetail workout={workout} mapTiles={meta.data?.map} /> : null;
+      }}
     />
   ));
 }
