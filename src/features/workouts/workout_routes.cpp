@@ -117,8 +117,9 @@ void RegisterWorkoutRoutes(http::Router& router, WorkoutService& workouts) {
               .path = "/api/v1/workouts/{id}",
               .access = Access::kAuthenticated,
               .scope = "workouts:write"},
-             [&workouts](const Request&, RequestContext& ctx) {
-               workouts.Delete(ctx.User(), ctx.Param("id"));
+             [&workouts](const Request& request, RequestContext& ctx) {
+               workouts.Delete(ctx.User(), ctx.Param("id"),
+                               ParseIfMatch(request.headers.Get("If-Match"), kWorkoutTag));
                return Response::Empty(204);
              });
 

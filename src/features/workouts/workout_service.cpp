@@ -238,8 +238,17 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
   });
 }
 
-void WorkoutService::Delete(const Principal& principal, const std::string& id) {
+void WorkoutService::Delete(const Principal& principal, const std::string& id,
+                            const std::optional<IfMatch>& if_match) {
   bool deleted = database_.WriteResult([&](Session& s) {
+    if (if_match) {
+      // "Delete the one I read": the change lock holds the workout as read until the tombstone
+      // is written, as for a replace; a workout changed since (another device) is not deleted.
+      platform::store::LockUserChanges(s, principal.user_id);
+      auto head = workouts_.FindHead(s, principal.user_id, Lowercase(id));
+      if (!head || head->deleted) return false;
+      RequireCurrent(if_match, head->rev, "workout");
+    }
     return workouts_.Tombstone(s, principal.user_id, Lowercase(id), platform::NowRfc3339());
   });
   if (!deleted) throw NotFound();

@@ -47,7 +47,10 @@ class WorkoutService {
   // what is stored already: then nothing changes and the stored workout is the answer.
   WriteOutcome Put(const platform::auth::Principal& principal, const std::string& id,
                    const WorkoutInput& input, const std::optional<IfMatch>& if_match);
-  void Delete(const platform::auth::Principal& principal, const std::string& id);
+  // Leaves a tombstone (kNotFound when there is no live workout). With `if_match` (optional), only
+  // the revision it names is deleted: a workout changed since is kPreconditionFailed.
+  void Delete(const platform::auth::Principal& principal, const std::string& id,
+              const std::optional<IfMatch>& if_match = std::nullopt);
   // What the logging screen pre-fills; kNotFound when the user has no such exercise.
   LastSets LastSetsOf(const platform::auth::Principal& principal, const std::string& exercise_id);
 

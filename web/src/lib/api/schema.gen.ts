@@ -686,7 +686,12 @@ export interface paths {
         /** Create with this id, or replace (If-Match required to replace) */
         put: operations["putWorkout"];
         post?: never;
-        /** Delete a workout */
+        /**
+         * Delete a workout
+         * @description Leaves a tombstone that the change feed reports. With `If-Match`, only the version read is
+         *     deleted: a workout changed since (on another device) answers 412 and stays, so an offline
+         *     client never deletes changes it has not seen. A second delete answers 404.
+         */
         delete: operations["deleteWorkout"];
         options?: never;
         head?: never;
@@ -3069,7 +3074,10 @@ export interface operations {
     deleteWorkout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read; the delete happens only if the workout is still at it. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The resource's id. */
                 id: components["parameters"]["Id"];
@@ -3088,6 +3096,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
     };
