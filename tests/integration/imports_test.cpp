@@ -459,7 +459,7 @@ TEST_F(ImportsTest, StrongCsvImportThenExportRoundTripsEverySet) {
   ASSERT_EQ(records.size(), original.size() + 1);
   // Strong's columns, then Vigor's Exercise Notes (the block's notes).
   auto strong_header = core::ReadCsv(StrongCsv({}))[0].fields;
-  strong_header.push_back("Exercise Notes");
+  strong_header.emplace_back("Exercise Notes");
   EXPECT_EQ(records[0].fields, strong_header);
   for (std::size_t i = 0; i < original.size(); ++i) {
     const auto& want = original[i];
