@@ -23,6 +23,7 @@ using platform::store::Session;
 using platform::store::Statement;
 using testing::AppHarness;
 using testing::Browser;
+using testing::FieldsOf;
 using testing::Reply;
 
 struct Item {
@@ -47,17 +48,6 @@ std::vector<Item> ItemsOf(const Reply& reply) {
     EXPECT_FALSE(o.at("updated_at").as_string().empty());
   }
   return items;
-}
-
-std::set<std::string> FieldsOf(const Reply& reply) {
-  std::set<std::string> fields;
-  auto body = reply.Json();
-  if (const auto* errors = body.if_contains("errors")) {
-    for (const auto& e : errors->as_array()) {
-      fields.insert(std::string(e.as_object().at("field").as_string()));
-    }
-  }
-  return fields;
 }
 
 std::string IdOf(const Reply& reply) { return std::string(reply.Json()["id"].as_string()); }

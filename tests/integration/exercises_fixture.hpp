@@ -18,6 +18,7 @@ namespace vigor::exercises_testing {
 using platform::http::Method;
 using testing::AppHarness;
 using testing::Browser;
+using testing::FieldsOf;
 using testing::Reply;
 namespace json = boost::json;
 
@@ -50,16 +51,6 @@ inline std::vector<std::string> Strings(const json::value& v, std::string_view k
   std::vector<std::string> out;
   for (const auto& item : v.as_object().at(key).as_array()) {
     out.emplace_back(item.as_object().at("id").as_string());
-  }
-  return out;
-}
-
-inline std::set<std::string> Fields(const Reply& r) {
-  std::set<std::string> out;
-  auto body = r.Json();
-  if (!body.contains("errors")) return out;
-  for (const auto& e : body["errors"].as_array()) {
-    out.emplace(e.as_object().at("field").as_string());
   }
   return out;
 }

@@ -138,7 +138,7 @@ TEST_F(ExercisesTest, FiltersByMuscleEquipmentAndCategory) {
 
   auto bad = Search(ada_, "muscle=wings&equipment=sofa&category=napping");
   EXPECT_EQ(bad.status, 422);
-  EXPECT_EQ(Fields(bad), (std::set<std::string>{"muscle", "equipment", "category"}));
+  EXPECT_EQ(FieldsOf(bad), (std::set<std::string>{"muscle", "equipment", "category"}));
 }
 
 TEST_F(ExercisesTest, PagesWalkTheWholeCatalogueInNameOrderWithoutGapsOrDuplicates) {
@@ -194,14 +194,14 @@ TEST_F(ExercisesTest, ACursorSurvivesTheDeletionOfItsItem) {
 }
 
 TEST_F(ExercisesTest, BadPagingAndQueriesAre422WithTheirField) {
-  EXPECT_EQ(Fields(Search(ada_, "limit=0")), std::set<std::string>{"limit"});
-  EXPECT_EQ(Fields(Search(ada_, "limit=101")), std::set<std::string>{"limit"});
-  EXPECT_EQ(Fields(Search(ada_, "cursor=not-a-cursor")), std::set<std::string>{"cursor"});
+  EXPECT_EQ(FieldsOf(Search(ada_, "limit=0")), std::set<std::string>{"limit"});
+  EXPECT_EQ(FieldsOf(Search(ada_, "limit=101")), std::set<std::string>{"limit"});
+  EXPECT_EQ(FieldsOf(Search(ada_, "cursor=not-a-cursor")), std::set<std::string>{"cursor"});
   // Another user's exercise is no cursor for you.
   auto bobs = Create(bob_, Lift("Bob's Lift"));
-  EXPECT_EQ(Fields(Search(ada_, "cursor=" + bobs)), std::set<std::string>{"cursor"});
-  EXPECT_EQ(Fields(Search(ada_, "q=" + std::string(101, 'a'))), std::set<std::string>{"q"});
-  EXPECT_EQ(Fields(Search(ada_, "q=a+b+c+d+e+f+g")), std::set<std::string>{"q"});
+  EXPECT_EQ(FieldsOf(Search(ada_, "cursor=" + bobs)), std::set<std::string>{"cursor"});
+  EXPECT_EQ(FieldsOf(Search(ada_, "q=" + std::string(101, 'a'))), std::set<std::string>{"q"});
+  EXPECT_EQ(FieldsOf(Search(ada_, "q=a+b+c+d+e+f+g")), std::set<std::string>{"q"});
   EXPECT_EQ(Search(ada_, "q=a+b+c+d+e+f").status, 200);
 }
 
@@ -268,7 +268,7 @@ TEST_F(ExercisesTest, NamesAreUniquePerUserIgnoringCaseAccentsAndPunctuation) {
        {"Zercher Carry", "zercher carry", "ZÉRCHER-CARRY", "  zercher   carry!"}) {
     auto again = h_.Post(ada_, "/api/v1/exercises", Body(Lift(clash)));
     EXPECT_EQ(again.status, 409) << clash;
-    EXPECT_EQ(Fields(again), std::set<std::string>{"name"});
+    EXPECT_EQ(FieldsOf(again), std::set<std::string>{"name"});
   }
   // Renaming onto another exercise's name clashes; keeping one's own name does not.
   auto other = Create(ada_, Lift("Zercher Walk"));
@@ -325,7 +325,7 @@ TEST_F(ExercisesTest, CatalogueEntriesCanBeReadButNotChanged) {
 TEST_F(ExercisesTest, InvalidInputIs422NamingEveryBadField) {
   auto empty = h_.Post(ada_, "/api/v1/exercises", "{}");
   EXPECT_EQ(empty.status, 422);
-  EXPECT_EQ(Fields(empty), (std::set<std::string>{"name", "category", "log_type"}));
+  EXPECT_EQ(FieldsOf(empty), (std::set<std::string>{"name", "category", "log_type"}));
 
   json::object bad = {{"name", 7},
                       {"category", "gymnastics"},
@@ -339,15 +339,16 @@ TEST_F(ExercisesTest, InvalidInputIs422NamingEveryBadField) {
                       {"aliases", json::array{"nope"}}};
   auto reply = h_.Post(ada_, "/api/v1/exercises", Body(bad));
   EXPECT_EQ(reply.status, 422);
-  EXPECT_EQ(Fields(reply), (std::set<std::string>{"name", "category", "primary_muscles",
-                                                  "secondary_muscles", "equipment", "mechanics",
-                                                  "force", "log_type", "description", "aliases"}));
+  EXPECT_EQ(FieldsOf(reply),
+            (std::set<std::string>{"name", "category", "primary_muscles", "secondary_muscles",
+                                   "equipment", "mechanics", "force", "log_type", "description",
+                                   "aliases"}));
 
   for (std::string name :
        std::vector<std::string>{"", "   ", "!!! ---", std::string(101, 'a'), "tab\tinside"}) {
     auto r = h_.Post(ada_, "/api/v1/exercises", Body(Lift(name)));
     EXPECT_EQ(r.status, 422) << name;
-    EXPECT_EQ(Fields(r), std::set<std::string>{"name"}) << name;
+    EXPECT_EQ(FieldsOf(r), std::set<std::string>{"name"}) << name;
   }
   EXPECT_EQ(h_.Post(ada_, "/api/v1/exercises", Body(Lift(std::string(100, 'a')))).status, 201);
   EXPECT_EQ(h_.Post(ada_, "/api/v1/exercises", Body(Lift(std::string(50, 'e') + "\u00e9"))).status,
@@ -357,7 +358,7 @@ TEST_F(ExercisesTest, InvalidInputIs422NamingEveryBadField) {
   auto id = Create(ada_, Lift("Valid One"));
   auto put = h_.Call(ada_, Method::kPut, "/api/v1/exercises/" + id, R"({"name":"x"})");
   EXPECT_EQ(put.status, 422);
-  EXPECT_EQ(Fields(put), (std::set<std::string>{"category", "log_type"}));
+  EXPECT_EQ(FieldsOf(put), (std::set<std::string>{"category", "log_type"}));
   EXPECT_EQ(h_.Post(ada_, "/api/v1/exercises", "{\"name\":").status, 400);
   EXPECT_EQ(h_.Post(ada_, "/api/v1/exercises", "[]").status, 400);
 }

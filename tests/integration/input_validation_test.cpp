@@ -13,22 +13,10 @@ namespace {
 using platform::http::Method;
 using testing::AppHarness;
 using testing::Browser;
+using testing::FieldsOf;
 using testing::Reply;
 
 // The fields a 422 problem names (and that it is one).
-std::set<std::string> FieldsOf(const Reply& reply) {
-  std::set<std::string> fields;
-  EXPECT_EQ(reply.status, 422) << reply.body;
-  EXPECT_NE(reply.headers.Get("Content-Type").value_or("").find("application/problem+json"),
-            std::string::npos);
-  auto body = reply.Json();
-  if (const auto* errors = body.if_contains("errors")) {
-    for (const auto& e : errors->as_array()) {
-      fields.insert(std::string(e.as_object().at("field").as_string()));
-    }
-  }
-  return fields;
-}
 
 using Fields = std::set<std::string>;
 

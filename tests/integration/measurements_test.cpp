@@ -17,18 +17,8 @@ namespace {
 using platform::http::Method;
 using testing::AppHarness;
 using testing::Browser;
+using testing::FieldsOf;
 using testing::Reply;
-
-std::set<std::string> FieldsOf(const Reply& reply) {
-  std::set<std::string> fields;
-  auto body = reply.Json();
-  if (const auto* errors = body.if_contains("errors")) {
-    for (const auto& e : errors->as_array()) {
-      fields.insert(std::string(e.as_object().at("field").as_string()));
-    }
-  }
-  return fields;
-}
 
 class MeasurementsTest : public ::testing::Test {
  protected:

@@ -15,6 +15,7 @@ using platform::store::Session;
 using platform::store::Statement;
 using testing::AppHarness;
 using testing::Browser;
+using testing::FieldsOf;
 using testing::Reply;
 
 std::string RoutineBody(const std::string& name, int squat_sets = 5) {
@@ -27,17 +28,6 @@ std::string RoutineBody(const std::string& name, int squat_sets = 5) {
        "target_reps": 8, "target_weight_kg": 90},
       {"exercise_id": "plank", "superset_group": 1, "target_sets": 3}
     ]})";
-}
-
-std::set<std::string> FieldsOf(const Reply& reply) {
-  std::set<std::string> fields;
-  auto body = reply.Json();
-  if (const auto* errors = body.if_contains("errors")) {
-    for (const auto& e : errors->as_array()) {
-      fields.insert(std::string(e.as_object().at("field").as_string()));
-    }
-  }
-  return fields;
 }
 
 class RoutinesTest : public ::testing::Test {

@@ -19,6 +19,7 @@ using platform::http::Headers;
 using platform::http::Method;
 using testing::AppHarness;
 using testing::Browser;
+using testing::FieldsOf;
 using testing::Reply;
 
 // Squat: a set noted "left knee hurt", a set without a note, a set noted on two lines.
@@ -39,17 +40,6 @@ boost::json::object NotedWorkout() {
 
 boost::json::array SetsOf(const boost::json::value& workout) {
   return workout.at("blocks").as_array()[0].as_object().at("sets").as_array();
-}
-
-std::set<std::string> FieldsOf(const Reply& reply) {
-  std::set<std::string> fields;
-  auto body = reply.Json();
-  if (const auto* errors = body.if_contains("errors")) {
-    for (const auto& e : errors->as_array()) {
-      fields.insert(std::string(e.as_object().at("field").as_string()));
-    }
-  }
-  return fields;
 }
 
 class SetNotesTest : public ::testing::Test {

@@ -26,6 +26,7 @@ using platform::store::Session;
 using platform::store::Statement;
 using testing::AppHarness;
 using testing::Browser;
+using testing::FieldsOf;
 using testing::Reply;
 
 inline constexpr const char* kLegDayStart = "2026-03-02T07:30:00+01:00";
@@ -67,17 +68,6 @@ inline Headers With(std::initializer_list<std::pair<std::string, std::string>> f
 
 inline std::string ETagOf(const Reply& reply) {
   return std::string(reply.headers.Get("ETag").value_or(""));
-}
-
-inline std::set<std::string> FieldsOf(const Reply& reply) {
-  std::set<std::string> fields;
-  auto body = reply.Json();
-  if (const auto* errors = body.if_contains("errors")) {
-    for (const auto& e : errors->as_array()) {
-      fields.insert(std::string(e.as_object().at("field").as_string()));
-    }
-  }
-  return fields;
 }
 
 // Forwards to the application's database and counts the statements each call runs.

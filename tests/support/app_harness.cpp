@@ -34,6 +34,17 @@ boost::json::object Reply::Json() const {
   return v.is_object() ? v.as_object() : boost::json::object{};
 }
 
+std::set<std::string> FieldsOf(const Reply& reply) {
+  std::set<std::string> fields;
+  auto body = reply.Json();
+  if (const auto* errors = body.if_contains("errors")) {
+    for (const auto& e : errors->as_array()) {
+      fields.insert(std::string(e.as_object().at("field").as_string()));
+    }
+  }
+  return fields;
+}
+
 AppHarness::AppHarness(std::function<void(platform::config::Config&)> adjust) {
   platform::config::Config config;
   config.data_dir = dir_.path() / "data";

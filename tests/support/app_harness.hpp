@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct Reply {
   platform::http::Headers headers;
   boost::json::object Json() const;
 };
+
+// The fields a problem's `errors` names (none for another answer).
+std::set<std::string> FieldsOf(const Reply& reply);
 
 // The contract's view of an in-process exchange.
 struct Exchange;
