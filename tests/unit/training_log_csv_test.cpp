@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 namespace vigor::features::imports {
@@ -40,6 +41,22 @@ TEST(TrainingLogCsvTest, ADurationNoWorkoutCanLastLeavesTheWorkoutWithoutAnEnd) 
     EXPECT_FALSE(log.workouts[0].ended_ms.has_value()) << duration;
     ASSERT_EQ(log.workouts[0].blocks.size(), 1u) << duration;
     EXPECT_EQ(log.workouts[0].blocks[0].sets.size(), 1u) << duration;
+  }
+}
+
+// Found by the training_log_csv fuzz target: 1e308 km is a double, but 1e311 m is not: the
+// conversion gave an infinite distance, which JSON cannot carry. It is now the largest double,
+// which the import's range check refuses like any other distance beyond the limit.
+TEST(TrainingLogCsvTest, ADistanceTooLargeToConvertStaysFiniteForTheRangeCheck) {
+  for (auto unit : {core::DistanceUnit::kKilometers, core::DistanceUnit::kMiles}) {
+    std::string csv =
+        std::string(kHeader) + "2024-01-01 18:01:00,Run,30m,Running,1,0,0,1e308,1800,,,\n";
+    auto log = ParseStrongCsv(csv, core::WeightUnit::kKilograms, unit, "UTC");
+    ASSERT_EQ(log.workouts.size(), 1u);
+    const auto& set = log.workouts[0].blocks.at(0).sets.at(0);
+    ASSERT_TRUE(set.distance_m.has_value());
+    EXPECT_TRUE(std::isfinite(*set.distance_m));
+    EXPECT_GT(*set.distance_m, 1e300);
   }
 }
 

@@ -129,6 +129,13 @@ std::optional<double> Amount(std::string_view text, std::string_view column) {
   return v;
 }
 
+// A distance converted to metres. A value so large that the conversion overflows (1e308 km) is
+// kept as the largest double, which the range check then refuses like any other too-large one.
+double Metres(double converted) {
+  if (std::isinf(converted)) return std::copysign(std::numeric_limits<double>::max(), converted);
+  return converted;
+}
+
 std::optional<std::int64_t> Reps(std::string_view text, std::string_view column) {
   auto v = Amount(text, column);
   if (!v) return std::nullopt;
@@ -343,7 +350,7 @@ ParsedLog ParseStrongCsv(std::string_view text, core::WeightUnit weight_unit,
       }
       set.reps = Reps(Field(row, c_reps), "Reps");
       if (auto d = Amount(Field(row, c_distance), "Distance")) {
-        set.distance_m = core::FromDisplayDistance(*d, distance_unit);
+        set.distance_m = Metres(core::FromDisplayDistance(*d, distance_unit));
       }
       set.duration_s = Amount(Field(row, c_seconds), "Seconds");
       set.rpe = Rpe(Field(row, c_rpe), "RPE");
@@ -432,9 +439,9 @@ ParsedLog ParseHevyCsv(std::string_view text, std::string_view time_zone) {
       }
       set.reps = Reps(Field(row, c_reps), "reps");
       if (auto km = Amount(Field(row, c_km), "distance_km")) {
-        set.distance_m = core::KilometersToMeters(*km);
+        set.distance_m = Metres(core::KilometersToMeters(*km));
       } else if (auto mi = Amount(Field(row, c_mi), "distance_miles")) {
-        set.distance_m = core::MilesToMeters(*mi);
+        set.distance_m = Metres(core::MilesToMeters(*mi));
       }
       set.duration_s = Amount(Field(row, c_seconds), "duration_seconds");
       set.rpe = Rpe(Field(row, c_rpe), "rpe");
