@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Card, ErrorState, PageHeader, RadioGroup, SelectField } from '@/components/ui';
@@ -43,12 +43,24 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
   const stepChoices = weightIncrementChoices[unit].includes(step)
     ? weightIncrementChoices[unit]
     : [...weightIncrementChoices[unit], step].sort((a, b) => a - b);
-  const language: Language = updateLanguage.isPending
-    ? (updateLanguage.variables.preferences.locale ?? me.preferences.locale)
-    : me.preferences.locale;
+  // The choice shows at once, in the same render as the click: a pending mutation's state reaches
+  // the component a tick later, and a controlled radio would flip back meanwhile. A failed save
+  // shows the saved value again.
+  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
+  const [chosenStep, setChosenStep] = useState<number | null>(null);
+  const language: Language = chosenLanguage ?? me.preferences.locale;
+  const chooseLanguage = (locale: Language) => {
+    setChosenLanguage(locale);
+    updateLanguage.mutate({ preferences: { locale } }, { onError: () => setChosenLanguage(null) });
+  };
+  const chooseStep = (weightIncrement: number) => {
+    setChosenStep(weightIncrement);
+    updateStep.mutate({ preferences: { weight_increment: weightIncrement } }, { onError: () => setChosenStep(null) });
+  };
   // Saved to the profile (PATCH /api/v1/me); the copy in this browser serves while signed out.
   const setSystem = (next: UnitSystem) => {
     setLocalSystem(next);
+    setChosenStep(null);
     update.mutate({ preferences: preferencesForUnitSystem(next) });
   };
   const placesId = useId();
@@ -108,12 +120,12 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
           <SelectField
             label={t('me.weightIncrement')}
             aria-describedby={`${prefsId}-step-hint`}
-            value={String(updateStep.isPending ? updateStep.variables.preferences.weight_increment : step)}
+            value={String(chosenStep ?? step)}
             options={stepChoices.map((s) => ({
               value: String(s),
               label: `${formatNumber(s, i18n.language, { maxFractionDigits: 2 })} ${unit}`,
             }))}
-            onValueChange={(value) => updateStep.mutate({ preferences: { weight_increment: Number(value) } })}
+            onValueChange={(value) => chooseStep(Number(value))}
           />
           <p id={`${prefsId}-step-hint`} className="me-prefs__note">
             {t('me.weightIncrementHint')}
@@ -130,7 +142,7 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
             legend={t('me.language')}
             name="language"
             value={language}
-            onValueChange={(locale: Language) => updateLanguage.mutate({ preferences: { locale } })}
+            onValueChange={chooseLanguage}
             options={supportedLanguages.map((l) => ({ value: l, label: t(`me.languages.${l}`) }))}
           />
           {updateLanguage.isPending ? (
