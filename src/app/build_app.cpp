@@ -201,11 +201,12 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   Install<features::meta::MetaFeature>(*app, context, InstanceInfoOf(config, accounts.settings()));
   Install<features::admin::AdminFeature>(*app, context, accounts);
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
-  Install<features::workouts::WorkoutsFeature>(*app, context,
-                                               ExerciseLookupOf(exercises.service()));
+  auto& workouts = Install<features::workouts::WorkoutsFeature>(
+      *app, context, ExerciseLookupOf(exercises.service()));
   Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
   Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
-                                             ProfileTimeZoneOf(accounts.account()));
+                                             ProfileTimeZoneOf(accounts.account()),
+                                             workouts.changes());
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
 

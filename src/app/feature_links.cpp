@@ -42,4 +42,11 @@ features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::Account
   };
 }
 
+features::accounts::TrainingProfileLookup TrainingProfileOf(
+    features::accounts::AccountService& accounts) {
+  return [&accounts](platform::store::Session& s, const std::string& user_id) {
+    return accounts.TrainingProfileOf(s, user_id);
+  };
+}
+
 }  // namespace vigor::app

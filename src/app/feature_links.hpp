@@ -17,4 +17,8 @@ features::workouts::ExerciseLookup ExerciseLookupOf(
 // The profile zone imports read local times in, answered by the accounts service.
 features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::AccountService& accounts);
 
+// What records, goals and analytics read of a user's profile, answered by the accounts service.
+features::accounts::TrainingProfileLookup TrainingProfileOf(
+    features::accounts::AccountService& accounts);
+
 }  // namespace vigor::app

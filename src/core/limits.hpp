@@ -67,6 +67,10 @@ inline constexpr Range<double> kMeasurementValue{0, 100'000};
 // A user's preferences: the weight pickers' step, in the user's weight unit, must be above the
 // minimum (not 0).
 inline constexpr Range<double> kWeightIncrement{0, 50};
+// What heart-rate zones start from (migration 0015 checks the same).
+inline constexpr Range<std::int64_t> kBirthYear{1900, 2100};
+inline constexpr Range<std::int64_t> kMaxHeartRateBpm{100, 250};
+inline constexpr Range<std::int64_t> kProfileRestingHeartRateBpm{20, 150};
 
 // A personal access token's lifetime.
 inline constexpr Range<std::int64_t> kTokenLifetimeDays{1, 3'650};

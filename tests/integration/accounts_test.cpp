@@ -512,6 +512,61 @@ TEST_F(AccountsTest, SecretsNeverReachTheLogsOrTheDatabase) {
   }
 }
 
+TEST_F(AccountsTest, TrainingPreferencesDefaultSetClearAndGoTogether) {
+  h_.CreateUser("train1");
+  Browser b;
+  h_.SignIn(b, "train1");
+  auto defaults = h_.Get(b, "/api/v1/me").Json()["preferences"].as_object();
+  EXPECT_EQ(defaults["week_start"], "monday");
+  EXPECT_EQ(defaults["one_rep_max_formula"], "epley");
+  EXPECT_TRUE(defaults["birth_year"].is_null());
+  EXPECT_TRUE(defaults["max_heart_rate"].is_null());
+  EXPECT_TRUE(defaults["resting_heart_rate"].is_null());
+
+  auto set = h_.Call(b, Method::kPatch, "/api/v1/me",
+                     R"({"preferences":{"week_start":"sunday","one_rep_max_formula":"brzycki",)"
+                     R"("birth_year":1990,"max_heart_rate":185,"resting_heart_rate":52}})");
+  ASSERT_EQ(set.status, 200) << set.body;
+  auto stored = h_.Get(b, "/api/v1/me").Json()["preferences"].as_object();
+  EXPECT_EQ(stored["week_start"], "sunday");
+  EXPECT_EQ(stored["one_rep_max_formula"], "brzycki");
+  EXPECT_EQ(stored["birth_year"].to_number<std::int64_t>(), 1990);
+  EXPECT_EQ(stored["max_heart_rate"].to_number<std::int64_t>(), 185);
+  EXPECT_EQ(stored["resting_heart_rate"].to_number<std::int64_t>(), 52);
+
+  // A resting heart rate at or above the maximum is refused, also against the stored maximum.
+  auto above = h_.Call(b, Method::kPatch, "/api/v1/me",
+                       R"({"preferences":{"resting_heart_rate":140,"max_heart_rate":140}})");
+  ASSERT_EQ(above.status, 422) << above.body;
+  EXPECT_EQ(testing::FieldsOf(above), (std::set<std::string>{"preferences.resting_heart_rate"}));
+  ASSERT_EQ(
+      h_.Call(b, Method::kPatch, "/api/v1/me", R"({"preferences":{"max_heart_rate":130}})").status,
+      200);
+  EXPECT_EQ(
+      h_.Call(b, Method::kPatch, "/api/v1/me", R"({"preferences":{"resting_heart_rate":140}})")
+          .status,
+      422);
+  for (const auto* body :
+       {R"({"preferences":{"week_start":"friday"}})",
+        R"({"preferences":{"one_rep_max_formula":"lombardi"}})",
+        R"({"preferences":{"birth_year":1899}})", R"({"preferences":{"max_heart_rate":99}})",
+        R"({"preferences":{"resting_heart_rate":"52"}})"}) {
+    EXPECT_EQ(h_.Call(b, Method::kPatch, "/api/v1/me", body).status, 422) << body;
+  }
+  EXPECT_EQ(h_.Get(b, "/api/v1/me").Json()["preferences"].as_object()["resting_heart_rate"], 52)
+      << "refused changes leave the stored value";
+
+  // null forgets a value; members left out keep theirs.
+  auto cleared = h_.Call(b, Method::kPatch, "/api/v1/me",
+                         R"({"preferences":{"max_heart_rate":null,"birth_year":null}})");
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  auto after = cleared.Json()["preferences"].as_object();
+  EXPECT_TRUE(after["max_heart_rate"].is_null());
+  EXPECT_TRUE(after["birth_year"].is_null());
+  EXPECT_EQ(after["resting_heart_rate"], 52);
+  EXPECT_EQ(after["week_start"], "sunday");
+}
+
 TEST_F(AccountsTest, PreferencesHaveDefaultsChangeByPatchAndStayPerUser) {
   h_.CreateUser("prefs1");
   h_.CreateUser("prefs2");

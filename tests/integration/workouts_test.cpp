@@ -10,6 +10,7 @@
 
 #include "app/feature_links.hpp"
 #include "features/exercises/feature.hpp"
+#include "features/workouts/feature.hpp"
 #include "features/workouts/json_codec.hpp"
 #include "features/workouts/workout_service.hpp"
 #include "platform/error.hpp"
@@ -256,7 +257,8 @@ TEST_F(WorkoutsTest, ListingCostsTheSameStatementsForTenOrFiftyWorkouts) {
   CountingDatabase counting(*h_.app().database);
   features::workouts::WorkoutService service(
       counting,
-      app::ExerciseLookupOf(h_.app().Get<features::exercises::ExercisesFeature>().service()));
+      app::ExerciseLookupOf(h_.app().Get<features::exercises::ExercisesFeature>().service()),
+      h_.app().Get<features::workouts::WorkoutsFeature>().changes());
   platform::auth::Principal owner{.user_id = owner_id_};
   auto count_listing = [&](int limit) {
     counting.statements = 0;
@@ -344,11 +346,13 @@ TEST_F(WorkoutsTest, LastSetsComeFromTheLatestWorkoutWithTheExercise) {
 }
 
 TEST_F(WorkoutsTest, ExercisesAndRoutinesMustBeTheUsers) {
+  features::workouts::WorkoutChangeObservers no_observers;
   // Only "barbell-back-squat" exists in this world.
   features::workouts::WorkoutService service(
-      *h_.app().database, {.exists = [](Session&, const std::string&, const std::string& id) {
-        return id == "barbell-back-squat";
-      }});
+      *h_.app().database,
+      {.exists = [](Session&, const std::string&,
+                    const std::string& id) { return id == "barbell-back-squat"; }},
+      no_observers);
   platform::auth::Principal owner{.user_id = owner_id_};
   auto input = features::workouts::DecodeWorkoutInput(StrengthWorkout());
   input.routine_id = "no-such-routine";

@@ -72,6 +72,18 @@ std::string AccountService::TimeZoneOf(Session& s, const std::string& user_id) {
   return user ? user->preferences.time_zone : "UTC";
 }
 
+TrainingProfile AccountService::TrainingProfileOf(Session& s, const std::string& user_id) {
+  auto user = d_.users.FindById(s, user_id);
+  if (!user) return {};
+  const auto& p = user->preferences;
+  return TrainingProfile{.time_zone = p.time_zone,
+                         .week_start = p.week_start,
+                         .one_rep_max_formula = p.one_rep_max_formula,
+                         .birth_year = p.birth_year,
+                         .max_heart_rate = p.max_heart_rate,
+                         .resting_heart_rate = p.resting_heart_rate};
+}
+
 User AccountService::UpdatePreferences(const Principal& principal, const PreferencesPatch& patch) {
   platform::FieldErrors errors;
   AddPreferenceErrors(errors, patch, "preferences.");
@@ -81,6 +93,9 @@ User AccountService::UpdatePreferences(const Principal& principal, const Prefere
     if (!user) return std::nullopt;
     auto& p = user->preferences;
     Apply(p, patch);
+    platform::FieldErrors together;
+    AddProfileErrors(together, p, "preferences.");
+    together.ThrowIfAny();
     user->updated_at = platform::NowRfc3339();
     d_.users.SetPreferences(s, user->id, p, user->updated_at);
     return user;

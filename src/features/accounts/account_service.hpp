@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "features/accounts/auth_service.hpp"
+#include "features/accounts/training_profile.hpp"
 
 namespace vigor::features::accounts {
 
@@ -34,6 +35,8 @@ class AccountService {
   // The IANA zone of the user's profile ("UTC" when there is no such user), in the caller's
   // transaction: other features read local times in it (imports).
   std::string TimeZoneOf(platform::store::Session& s, const std::string& user_id);
+  // What progress figures need (training_profile.hpp), in the caller's transaction.
+  TrainingProfile TrainingProfileOf(platform::store::Session& s, const std::string& user_id);
   // Applies the members of `patch` that are set, after checking them all (field errors are named
   // "preferences.<member>"), and returns the updated user.
   User UpdatePreferences(const platform::auth::Principal& principal, const PreferencesPatch& patch);

@@ -22,7 +22,9 @@ using platform::store::Statement;
   "u.updated_at AS owner_updated_at, u.last_login_at AS owner_last_login_at, "               \
   "u.weight_unit AS owner_weight_unit, u.distance_unit AS owner_distance_unit, "             \
   "u.weight_increment AS owner_weight_increment, u.time_zone AS owner_time_zone, "           \
-  "u.locale AS owner_locale"
+  "u.locale AS owner_locale, u.week_start AS owner_week_start, "                             \
+  "u.one_rep_max_formula AS owner_one_rep_max_formula, u.birth_year AS owner_birth_year, "   \
+  "u.max_heart_rate AS owner_max_heart_rate, u.resting_heart_rate AS owner_resting_heart_rate"
 constexpr std::string_view kOwnerPrefix = "owner_";
 
 constexpr Statement kInsertSession{

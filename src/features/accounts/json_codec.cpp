@@ -7,6 +7,9 @@
 namespace vigor::features::accounts {
 
 namespace {
+boost::json::value OrNull(const std::optional<std::int64_t>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
 boost::json::value OrNull(const std::optional<std::string>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
@@ -29,7 +32,12 @@ boost::json::object EncodeMe(const User& u) {
                                          {"distance_unit", p.distance_unit},
                                          {"weight_increment", p.weight_increment},
                                          {"time_zone", p.time_zone},
-                                         {"locale", p.locale}};
+                                         {"locale", p.locale},
+                                         {"week_start", p.week_start},
+                                         {"one_rep_max_formula", p.one_rep_max_formula},
+                                         {"birth_year", OrNull(p.birth_year)},
+                                         {"max_heart_rate", OrNull(p.max_heart_rate)},
+                                         {"resting_heart_rate", OrNull(p.resting_heart_rate)}};
   return o;
 }
 
@@ -86,7 +94,26 @@ PreferencesPatch DecodePreferencesPatch(platform::http::JsonBody& body) {
   patch.weight_increment = f.Number("weight_increment", false, core::limits::kWeightIncrement);
   patch.time_zone = f.String("time_zone", {.min_length = 1, .max_length = 64});
   patch.locale = f.String("locale", {.max_length = 16});
-  f.RejectUnknown({"weight_unit", "distance_unit", "weight_increment", "time_zone", "locale"});
+  patch.week_start = f.String("week_start", {.max_length = 16});
+  patch.one_rep_max_formula = f.String("one_rep_max_formula", {.max_length = 16});
+  // null clears a value; absent keeps it.
+  auto nullable_int =
+      [&](std::string_view name,
+          core::limits::Range<std::int64_t> range) -> std::optional<std::optional<std::int64_t>> {
+    const auto* value = raw->as_object().if_contains(name);
+    if (value == nullptr) return std::nullopt;
+    if (value->is_null()) return std::optional<std::int64_t>{};
+    auto number = f.Int(name, false, range.min, range.max);
+    if (!number) return std::nullopt;
+    return std::optional<std::int64_t>{*number};
+  };
+  patch.birth_year = nullable_int("birth_year", core::limits::kBirthYear);
+  patch.max_heart_rate = nullable_int("max_heart_rate", core::limits::kMaxHeartRateBpm);
+  patch.resting_heart_rate =
+      nullable_int("resting_heart_rate", core::limits::kProfileRestingHeartRateBpm);
+  f.RejectUnknown({"weight_unit", "distance_unit", "weight_increment", "time_zone", "locale",
+                   "week_start", "one_rep_max_formula", "birth_year", "max_heart_rate",
+                   "resting_heart_rate"});
   try {
     local.ThrowIfAny();
   } catch (const platform::Error& e) {

@@ -26,6 +26,21 @@ void AddPreferenceErrors(platform::FieldErrors& errors, const PreferencesPatch& 
   if (p.locale && *p.locale != "en" && *p.locale != "de") {
     errors.Add(field("locale"), Msg("locale_invalid"));
   }
+  if (p.week_start && *p.week_start != "monday" && *p.week_start != "sunday" &&
+      *p.week_start != "saturday") {
+    errors.Add(field("week_start"), Msg("week_start_invalid"));
+  }
+  if (p.one_rep_max_formula && *p.one_rep_max_formula != "epley" &&
+      *p.one_rep_max_formula != "brzycki") {
+    errors.Add(field("one_rep_max_formula"), Msg("one_rep_max_formula_invalid"));
+  }
+}
+
+void AddProfileErrors(platform::FieldErrors& errors, const Preferences& p,
+                      std::string_view prefix) {
+  if (p.max_heart_rate && p.resting_heart_rate && *p.resting_heart_rate >= *p.max_heart_rate) {
+    errors.Add(std::string(prefix) + "resting_heart_rate", Msg("resting_above_max_heart_rate"));
+  }
 }
 
 void Apply(Preferences& preferences, const PreferencesPatch& patch) {
@@ -34,6 +49,11 @@ void Apply(Preferences& preferences, const PreferencesPatch& patch) {
   if (patch.weight_increment) preferences.weight_increment = *patch.weight_increment;
   if (patch.time_zone) preferences.time_zone = *patch.time_zone;
   if (patch.locale) preferences.locale = *patch.locale;
+  if (patch.week_start) preferences.week_start = *patch.week_start;
+  if (patch.one_rep_max_formula) preferences.one_rep_max_formula = *patch.one_rep_max_formula;
+  if (patch.birth_year) preferences.birth_year = *patch.birth_year;
+  if (patch.max_heart_rate) preferences.max_heart_rate = *patch.max_heart_rate;
+  if (patch.resting_heart_rate) preferences.resting_heart_rate = *patch.resting_heart_rate;
 }
 
 std::string_view StatusName(UserStatus status) {

@@ -17,11 +17,17 @@ UserStatus ParseStatus(std::string_view text);
 
 // How a user wants values shown and entered. Storage stays SI and UTC; these only convert.
 struct Preferences {
-  std::string weight_unit = "kg";    // kg | lb
-  std::string distance_unit = "km";  // km | mi
-  double weight_increment = 2.5;     // in weight_unit: the step of the weight pickers
-  std::string time_zone = "UTC";     // IANA name
-  std::string locale = "en";         // en | de
+  std::string weight_unit = "kg";     // kg | lb
+  std::string distance_unit = "km";   // km | mi
+  double weight_increment = 2.5;      // in weight_unit: the step of the weight pickers
+  std::string time_zone = "UTC";      // IANA name
+  std::string locale = "en";          // en | de
+  std::string week_start = "monday";  // monday | sunday | saturday: weeks of goals and streaks
+  std::string one_rep_max_formula = "epley";  // epley | brzycki: what records and goals show
+  // What heart-rate zones start from; unknown when absent (zones then default from age).
+  std::optional<std::int64_t> birth_year;
+  std::optional<std::int64_t> max_heart_rate;
+  std::optional<std::int64_t> resting_heart_rate;
 };
 
 // A change to some of the preferences: the members left empty keep their value.
@@ -31,12 +37,22 @@ struct PreferencesPatch {
   std::optional<double> weight_increment;
   std::optional<std::string> time_zone;
   std::optional<std::string> locale;
+  std::optional<std::string> week_start;
+  std::optional<std::string> one_rep_max_formula;
+  // Outer optional: given or not; inner: null clears the value.
+  std::optional<std::optional<std::int64_t>> birth_year;
+  std::optional<std::optional<std::int64_t>> max_heart_rate;
+  std::optional<std::optional<std::int64_t>> resting_heart_rate;
 };
 
 // Adds an error for each value of `patch` that is not allowed, named `prefix` + its field
 // ("preferences.locale" in PATCH /me, "locale" at sign-up).
 void AddPreferenceErrors(platform::FieldErrors& errors, const PreferencesPatch& patch,
                          std::string_view prefix);
+// Adds an error when the preferences, each allowed, do not go together (a resting heart rate
+// at or above the maximum).
+void AddProfileErrors(platform::FieldErrors& errors, const Preferences& preferences,
+                      std::string_view prefix);
 // Sets the values `patch` has (checked already).
 void Apply(Preferences& preferences, const PreferencesPatch& patch);
 

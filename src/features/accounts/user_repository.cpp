@@ -9,7 +9,8 @@ using platform::store::Statement;
 #define VIGOR_USER_COLUMNS                                                                    \
   "id, username, email, password_hash, role, status, email_verified_at, totp_secret_sealed, " \
   "totp_pending_sealed, totp_last_step, created_at, updated_at, last_login_at, weight_unit, " \
-  "distance_unit, weight_increment, time_zone, locale"
+  "distance_unit, weight_increment, time_zone, locale, week_start, one_rep_max_formula, "     \
+  "birth_year, max_heart_rate, resting_heart_rate"
 
 constexpr Statement kInsert{
     "users.insert",
@@ -55,7 +56,8 @@ constexpr Statement kClaimStep{"users.claim_totp_step",
 constexpr Statement kSetPreferences{
     "users.set_preferences",
     "UPDATE users SET weight_unit = $2, distance_unit = $3, weight_increment = $4, time_zone = $5, "
-    "locale = $6, updated_at = $7, rev = rev + 1 WHERE id = $1"};
+    "locale = $6, updated_at = $7, week_start = $8, one_rep_max_formula = $9, birth_year = $10, "
+    "max_heart_rate = $11, resting_heart_rate = $12, rev = rev + 1 WHERE id = $1"};
 constexpr Statement kTouchLogin{"users.touch_login",
                                 "UPDATE users SET last_login_at = $2 WHERE id = $1"};
 constexpr Statement kDelete{"users.delete", "DELETE FROM users WHERE id = $1"};
@@ -99,6 +101,11 @@ User UserFromRow(const Row& r, std::string_view prefix) {
   u.preferences.weight_increment = r.Real(column("weight_increment"));
   u.preferences.time_zone = r.Text(column("time_zone"));
   u.preferences.locale = r.Text(column("locale"));
+  u.preferences.week_start = r.Text(column("week_start"));
+  u.preferences.one_rep_max_formula = r.Text(column("one_rep_max_formula"));
+  u.preferences.birth_year = r.OptInt(column("birth_year"));
+  u.preferences.max_heart_rate = r.OptInt(column("max_heart_rate"));
+  u.preferences.resting_heart_rate = r.OptInt(column("resting_heart_rate"));
   return u;
 }
 
@@ -177,7 +184,8 @@ bool UserRepository::ClaimTotpStep(Session& s, const std::string& id, std::int64
 void UserRepository::SetPreferences(Session& s, const std::string& id, const Preferences& p,
                                     const std::string& now) {
   s.Execute(kSetPreferences, id, p.weight_unit, p.distance_unit, p.weight_increment, p.time_zone,
-            p.locale, now);
+            p.locale, now, p.week_start, p.one_rep_max_formula, p.birth_year, p.max_heart_rate,
+            p.resting_heart_rate);
 }
 
 void UserRepository::TouchLogin(Session& s, const std::string& id, const std::string& now) {

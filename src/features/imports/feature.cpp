@@ -7,8 +7,10 @@ namespace vigor::features::imports {
 
 ImportsFeature::ImportsFeature(platform::FeatureContext& context,
                                exercises::ExerciseService& exercises,
-                               ProfileTimeZone profile_time_zone)
-    : service_(context.database, context.jobs, exercises, std::move(profile_time_zone)) {
+                               ProfileTimeZone profile_time_zone,
+                               const workouts::WorkoutChangeObservers& workout_changes)
+    : service_(context.database, context.jobs, exercises, std::move(profile_time_zone),
+               workout_changes) {
   RegisterRoutes(context.router, service_);
   context.jobs.Register(std::string(kImportJobKind),
                         [this](platform::jobs::JobContext& job) { return service_.RunJob(job); });

@@ -12,7 +12,8 @@ namespace vigor::features::imports {
 class ImportsFeature final : public platform::Feature {
  public:
   ImportsFeature(platform::FeatureContext& context, exercises::ExerciseService& exercises,
-                 ProfileTimeZone profile_time_zone);
+                 ProfileTimeZone profile_time_zone,
+                 const workouts::WorkoutChangeObservers& workout_changes);
 
   ImportService& service() { return service_; }
 

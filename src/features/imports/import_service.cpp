@@ -310,11 +310,13 @@ ImportRequest DecodeRequest(std::string_view text) {
 
 ImportService::ImportService(platform::store::Database& database, platform::jobs::JobQueue& jobs,
                              exercises::ExerciseService& exercises,
-                             ProfileTimeZone profile_time_zone)
+                             ProfileTimeZone profile_time_zone,
+                             const workouts::WorkoutChangeObservers& workout_changes)
     : database_(database),
       jobs_(jobs),
       exercises_(exercises),
-      profile_time_zone_(std::move(profile_time_zone)) {
+      profile_time_zone_(std::move(profile_time_zone)),
+      workout_changes_(workout_changes) {
   // Names first, so an alias never hides another exercise's name.
   for (const auto& entry : exercises.catalog().entries()) {
     catalogue_keys_.emplace(core::SearchKey(entry.exercise.name), entry.exercise.id);
@@ -386,10 +388,16 @@ void ImportService::Undo(const Principal& principal, const std::string& raw_id) 
 void ImportService::RemoveCreated(Session& s, const std::string& user_id,
                                   const std::string& import_id) {
   std::string now = platform::NowRfc3339();
+  std::vector<workouts::WorkoutChange> removed;
   for (const auto& workout_id : imports_.WorkoutsOf(s, user_id, import_id)) {
-    workouts_.Tombstone(s, user_id, workout_id, now);
+    auto head = workouts_.FindHead(s, user_id, workout_id);
+    if (head && !head->deleted && workouts_.Tombstone(s, user_id, workout_id, now)) {
+      removed.push_back({user_id, workout_id, workouts::FactsOf(*head), std::nullopt});
+    }
     imports_.DeleteTrack(s, user_id, workout_id);
   }
+  // After the tracks are gone too: what observers keep from a track goes with it.
+  workout_changes_.Notify(s, removed);
   for (const auto& exercise : imports_.ExercisesOf(s, user_id, import_id)) {
     custom_.MarkDeleted(s, user_id, exercise.id, now);
   }
@@ -509,6 +517,10 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
     workout.import_id = job.id;
     if (!workouts_.Insert(s, workout)) throw std::runtime_error("a new workout id is taken");
     imports_.InsertTrack(s, workout.id, job.user_id, stored, points, now);
+    // With its track stored: records read best efforts from it.
+    workouts::WorkoutChange created{job.user_id, workout.id, std::nullopt,
+                                    workouts::FactsOf(workout)};
+    workout_changes_.Notify(s, std::span<const workouts::WorkoutChange>(&created, 1));
     imports_.DeleteUpload(s, job.id, job.user_id);
     json::object result{{"workouts_created", 1},
                         {"workout_id", workout.id},
@@ -761,6 +773,7 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
       const std::size_t skipped_before = skipped.size();
       database_.Write([&](Session& s) {
         skipped.resize(skipped_before);  // a retried transaction runs this again
+        std::vector<workouts::WorkoutChange> created;
         for (const auto& [workout, parsed] : current) {
           if (!request.allow_duplicate) {
             if (auto existing = FindDuplicate(s, user_id, workout.started_at, workout.blocks)) {
@@ -772,7 +785,10 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
             }
           }
           if (!workouts_.Insert(s, workout)) throw std::runtime_error("a new workout id is taken");
+          created.push_back({user_id, workout.id, std::nullopt, workouts::FactsOf(workout)});
         }
+        // One report for the batch: observers do their work once per exercise or day.
+        workout_changes_.Notify(s, created);
         if (!context.Progress(s, static_cast<std::int64_t>(end), total)) {
           throw std::runtime_error("the import's lease was lost");
         }

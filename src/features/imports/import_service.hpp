@@ -11,6 +11,7 @@
 #include "features/exercises/exercise_service.hpp"
 #include "features/imports/import_repository.hpp"
 #include "features/imports/model.hpp"
+#include "features/workouts/workout_changes.hpp"
 #include "features/workouts/workout_repository.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/jobs/job_queue.hpp"
@@ -53,8 +54,11 @@ class ImportService {
   static constexpr std::size_t kBatchWorkouts = 200;
   static constexpr std::size_t kPreviewWorkouts = 20;
 
+  // `changes` hears of every workout an import creates or its undo deletes, inside the
+  // transaction that writes them (records, aggregates).
   ImportService(platform::store::Database& database, platform::jobs::JobQueue& jobs,
-                exercises::ExerciseService& exercises, ProfileTimeZone profile_time_zone);
+                exercises::ExerciseService& exercises, ProfileTimeZone profile_time_zone,
+                const workouts::WorkoutChangeObservers& changes);
 
   // Stores the upload and queues its job; returns the job.
   platform::jobs::Job Submit(const platform::auth::Principal& principal,
@@ -105,6 +109,7 @@ class ImportService {
   platform::jobs::JobQueue& jobs_;
   exercises::ExerciseService& exercises_;
   ProfileTimeZone profile_time_zone_;
+  const workouts::WorkoutChangeObservers& workout_changes_;
   // Search key of every catalogue name and alias -> slug.
   std::unordered_map<std::string, std::string> catalogue_keys_;
   ImportRepository imports_;

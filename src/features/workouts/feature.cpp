@@ -6,7 +6,7 @@
 namespace vigor::features::workouts {
 
 WorkoutsFeature::WorkoutsFeature(platform::FeatureContext& context, const ExerciseLookup& exercises)
-    : workouts_(context.database, exercises),
+    : workouts_(context.database, exercises, changes_),
       routines_(context.database, exercises.exists, exercises.in_catalogue),
       programs_(context.database) {
   RegisterWorkoutRoutes(context.router, workouts_);

@@ -3,6 +3,7 @@
 #include "features/workouts/exercise_lookup.hpp"
 #include "features/workouts/program_service.hpp"
 #include "features/workouts/routine_service.hpp"
+#include "features/workouts/workout_changes.hpp"
 #include "features/workouts/workout_service.hpp"
 #include "platform/feature.hpp"
 
@@ -17,10 +18,14 @@ class WorkoutsFeature final : public platform::Feature {
   WorkoutsFeature(platform::FeatureContext& context, const ExerciseLookup& exercises);
 
   WorkoutService& workouts() { return workouts_; }
+  // Where features that keep something derived from workouts register (records, aggregates),
+  // and what other writers of workouts (imports) report to.
+  WorkoutChangeObservers& changes() { return changes_; }
   RoutineService& routines() { return routines_; }
   ProgramService& programs() { return programs_; }
 
  private:
+  WorkoutChangeObservers changes_;  // before the services that hold a reference to it
   WorkoutService workouts_;
   RoutineService routines_;
   ProgramService programs_;

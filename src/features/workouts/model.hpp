@@ -115,6 +115,12 @@ struct WorkoutHead {
   std::string input_hash;
   bool deleted = false;
   std::string created_at;
+  // What the stored workout is, for the change it is about to undergo (WorkoutChange::before).
+  std::string started_at;
+  std::optional<std::string> time_zone;
+  WorkoutKind kind = WorkoutKind::kStrength;
+  std::optional<std::string> sport;
+  std::vector<std::string> exercise_ids;
 };
 
 // A line of the history list; read from the workouts row alone (totals are kept on it).

@@ -117,11 +117,12 @@ constexpr Statement kDeleteBlocks{
 constexpr Statement kTombstone{"workouts.tombstone",
                                "UPDATE workouts SET deleted_at = $3, updated_at = $3, "
                                "rev = $4 WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
-constexpr Statement kHead{"workouts.head",
-                          "SELECT id, rev, input_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 "
-                          "END AS deleted, created_at "
-                          "FROM workouts "
-                          "WHERE id = $1 AND user_id = $2"};
+constexpr Statement kHead{
+    "workouts.head",
+    "SELECT id, rev, input_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 "
+    "END AS deleted, created_at, started_at, time_zone, kind, sport, exercise_ids "
+    "FROM workouts "
+    "WHERE id = $1 AND user_id = $2"};
 constexpr Statement kById{"workouts.by_id",
                           "SELECT " VIGOR_WORKOUT_COLUMNS
                           " FROM workouts WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
@@ -344,7 +345,12 @@ WorkoutHead WorkoutHeadFromRow(const Row& r) {
                      .rev = r.Int("rev"),
                      .input_hash = r.Text("input_hash"),
                      .deleted = r.Bool("deleted"),
-                     .created_at = r.Text("created_at")};
+                     .created_at = r.Text("created_at"),
+                     .started_at = r.Text("started_at"),
+                     .time_zone = r.OptText("time_zone"),
+                     .kind = ParseKind(r.Text("kind")).value_or(WorkoutKind::kStrength),
+                     .sport = r.OptText("sport"),
+                     .exercise_ids = SplitIds(r.Text("exercise_ids"))};
 }
 
 IdempotencyRecord IdempotencyRecordFromRow(const Row& r) {

@@ -184,6 +184,7 @@ WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInp
     if (!rev) throw std::logic_error("a free workout id was taken under the change lock");
     workout.rev = *rev;
     remember_key(workout.id);
+    Report(s, {user_id, workout.id, std::nullopt, FactsOf(workout)});
     return {std::move(workout), true};
   });
 }
@@ -217,6 +218,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
       auto rev = workouts_.Insert(s, workout);
       if (!rev) throw std::logic_error("a free workout id was taken under the change lock");
       workout.rev = *rev;
+      Report(s, {user_id, workout.id, std::nullopt, FactsOf(workout)});
       return {std::move(workout), true};
     }
     if (head->deleted) throw NotFound();
@@ -234,6 +236,7 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
     auto rev = workouts_.Replace(s, workout, head->rev);
     if (!rev) throw NotFound();
     workout.rev = *rev;
+    Report(s, {user_id, workout.id, FactsOf(*head), FactsOf(workout)});
     return {std::move(workout), false};
   });
 }
@@ -241,15 +244,16 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
 void WorkoutService::Delete(const Principal& principal, const std::string& id,
                             const std::optional<IfMatch>& if_match) {
   bool deleted = database_.WriteResult([&](Session& s) {
-    if (if_match) {
-      // "Delete the one I read": the change lock holds the workout as read until the tombstone
-      // is written, as for a replace; a workout changed since (another device) is not deleted.
-      platform::store::LockUserChanges(s, principal.user_id);
-      auto head = workouts_.FindHead(s, principal.user_id, Lowercase(id));
-      if (!head || head->deleted) return false;
-      RequireCurrent(if_match, head->rev, "workout");
-    }
-    return workouts_.Tombstone(s, principal.user_id, Lowercase(id), platform::NowRfc3339());
+    // The change lock holds the workout as read until the tombstone is written, as for a
+    // replace: "delete the one I read" (If-Match) holds, and what observers are told it was is
+    // what was deleted.
+    platform::store::LockUserChanges(s, principal.user_id);
+    auto head = workouts_.FindHead(s, principal.user_id, Lowercase(id));
+    if (!head || head->deleted) return false;
+    if (if_match) RequireCurrent(if_match, head->rev, "workout");
+    if (!workouts_.Tombstone(s, principal.user_id, head->id, platform::NowRfc3339())) return false;
+    Report(s, {principal.user_id, head->id, FactsOf(*head), std::nullopt});
+    return true;
   });
   if (!deleted) throw NotFound();
 }

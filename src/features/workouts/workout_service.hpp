@@ -9,6 +9,7 @@
 #include "features/workouts/model.hpp"
 #include "features/workouts/revision.hpp"
 #include "features/workouts/routine_repository.hpp"
+#include "features/workouts/workout_changes.hpp"
 #include "features/workouts/workout_repository.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/store/database.hpp"
@@ -29,8 +30,10 @@ class WorkoutService {
   // signal. A retry after that still cannot duplicate a workout that has a client id.
   static constexpr std::chrono::hours kIdempotencyKeyLifetime{24 * 30};
 
-  WorkoutService(platform::store::Database& database, ExerciseLookup exercises)
-      : database_(database), exercises_(std::move(exercises)) {}
+  // `changes` hears of every write, inside its transaction (records, aggregates).
+  WorkoutService(platform::store::Database& database, ExerciseLookup exercises,
+                 const WorkoutChangeObservers& changes)
+      : database_(database), exercises_(std::move(exercises)), changes_(changes) {}
 
   Workout Get(const platform::auth::Principal& principal, const std::string& id);
   // `cursor` is a next_cursor this method handed out, or empty for the first page. `filter.q`
@@ -71,9 +74,13 @@ class WorkoutService {
   // workout stay allowed, so an old workout can be edited after its exercise was deleted.
   void CheckReferences(Session& s, const std::string& user_id, const WorkoutInput& input,
                        const std::vector<std::string>& already_used);
+  void Report(Session& s, const WorkoutChange& change) const {
+    changes_.Notify(s, std::span<const WorkoutChange>(&change, 1));
+  }
 
   platform::store::Database& database_;
   ExerciseLookup exercises_;
+  const WorkoutChangeObservers& changes_;
   WorkoutRepository workouts_;
   RoutineRepository routines_;
 };

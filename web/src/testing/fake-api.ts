@@ -53,7 +53,18 @@ export const testUser = {
   email_verified: true,
   totp_enabled: false,
   created_at: '2025-03-01T10:00:00Z',
-  preferences: { weight_unit: 'kg', distance_unit: 'km', weight_increment: 2.5, time_zone: 'UTC', locale: 'en' },
+  preferences: {
+    weight_unit: 'kg',
+    distance_unit: 'km',
+    weight_increment: 2.5,
+    time_zone: 'UTC',
+    locale: 'en',
+    week_start: 'monday',
+    one_rep_max_formula: 'epley',
+    birth_year: null,
+    max_heart_rate: null,
+    resting_heart_rate: null,
+  },
 } as const;
 
 /**

@@ -1088,10 +1088,650 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your current personal records
+         * @description The best of each kind you hold now, strength (per exercise) and cardio (per sport), kept up to date in the same transaction as every workout write (logging, editing, deleting, importing, undoing an import). One-rep maxes use your `preferences.one_rep_max_formula`.
+         */
+        get: operations["listRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records as they were set, newest first
+         * @description Every time a set or a session beat what you had done before it (at that time), newest first: the "recent records" of the dashboard, and a lift's or a sport's record progression.
+         */
+        get: operations["listRecordHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workouts/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The records this workout set
+         * @description The records set in this workout when it was done (its badges), whether or not a later workout has beaten them since (`current` says).
+         */
+        get: operations["listWorkoutRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A lift's progress over time
+         * @description One point per workout with the exercise (oldest first): estimated one-rep max (your formula), heaviest set, best set volume and the session's volume; and the rep-max table (heaviest weight for 1 to 12 reps).
+         */
+        get: operations["getExerciseProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Totals per week, month or year
+         * @description Sessions, time, distance, climbing, volume, sets and training load per period, in your time zone (weeks start on `preferences.week_start`), every period of the range included (zeros where you did nothing), oldest first. Read from aggregates kept with every write.
+         */
+        get: operations["getStatsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/muscles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sets and volume per muscle group
+         * @description Done sets and their volume per muscle over the range; an exercise's primary muscles count fully, its secondary muscles half.
+         */
+        get: operations["getStatsMuscles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Training days (calendar heatmap) and streaks
+         * @description The local days you trained in the range (default the last 365 days) with their sessions, time and load; and your streaks of days and of weeks.
+         */
+        get: operations["getStatsCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Training load, fitness, fatigue and form
+         * @description Per local day of the range (default the last 90 days): the day's load (sum of its sessions' perceived effort x minutes, sRPE), acute (7-day) and chronic (28-day) average load and their ratio, and fitness (42-day), fatigue (7-day) and form (fitness - fatigue) as exponentially weighted averages over your whole history.
+         */
+        get: operations["getStatsLoad"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/body-weight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Body weight with its smoothed trend
+         * @description Each day of the range with a weigh-in (default the last 365 days) with the raw value and the exponentially smoothed trend (10% of each new weigh-in).
+         */
+        get: operations["getStatsBodyWeight"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workouts/{id}/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Time in each heart-rate zone
+         * @description Five zones from your maximum heart rate (`preferences.max_heart_rate`, else 208 - 0.7 x age from `birth_year`, else 190) and, when `resting_heart_rate` is known, as shares of the heart-rate reserve (Karvonen); the seconds of the workout's track in each. 404 when the workout has no heart rate in its track.
+         */
+        get: operations["getWorkoutZones"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in home
+         * @description This week against last, your goals with their progress, recent records, the last 26 weeks of training days and the last 12 weeks of load, in one request.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your goals with their progress */
+        get: operations["listGoals"];
+        put?: never;
+        /**
+         * Set a goal
+         * @description With an `id` of your own (a UUID), a retry with the same content answers with the goal already made.
+         */
+        post: operations["createGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a goal's progress would be, without saving it
+         * @description For the goal editor, while the goal is being set up. Checks the input as a create does.
+         */
+        post: operations["previewGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A goal with its progress */
+        get: operations["getGoal"];
+        /**
+         * Change a goal (or archive it)
+         * @description Needs `If-Match` with the goal's ETag; a goal changed since is a 412.
+         */
+        put: operations["updateGoal"];
+        post?: never;
+        /** Delete a goal and its history */
+        delete: operations["deleteGoal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A recurring goal's past periods, hit or missed */
+        get: operations["getGoalHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        Sport: "run" | "ride" | "walk" | "hike" | "swim" | "row" | "ski" | "elliptical" | "other";
+        /** @description One record. Strength kinds (exercise_id set): one_rep_max (estimated, your formula; reps and weight_kg of the set), rep_max (heaviest weight_kg for exactly `reps` reps, 1-12), set_volume (weight x reps of one set), session_volume (the exercise's volume in one workout). Cardio kinds (sport set): best_effort (fastest time over `distance_m`, one of 400, 1000, 1609.344, 5000, 10000, 21097.5, 42195 m), longest_distance, longest_duration, most_elevation_gain. */
+        PersonalRecord: {
+            /** @enum {string} */
+            kind: "one_rep_max" | "rep_max" | "set_volume" | "session_volume" | "best_effort" | "longest_distance" | "longest_duration" | "most_elevation_gain";
+            exercise_id: string | null;
+            /** @enum {string|null} */
+            sport: "run" | "ride" | "walk" | "hike" | "swim" | "row" | "ski" | "elliptical" | "other" | null;
+            reps: number | null;
+            weight_kg: number | null;
+            distance_m: number | null;
+            /** @description In `unit`. */
+            value: number;
+            /** @enum {string} */
+            unit: "kg" | "s" | "m";
+            workout_id: string;
+            /**
+             * Format: date-time
+             * @description When the workout that set it started.
+             */
+            achieved_at: string;
+            /** @description The record it beat; null for a first. */
+            previous_value: number | null;
+            /** @description Still the best (false in history when beaten since). */
+            current: boolean;
+        };
+        RecordList: {
+            items: components["schemas"]["PersonalRecord"][];
+        };
+        RecordPage: {
+            items: components["schemas"]["PersonalRecord"][];
+            next_cursor: string | null;
+        };
+        ExerciseProgress: {
+            exercise_id: string;
+            /** @enum {string} */
+            formula: "epley" | "brzycki";
+            points: {
+                workout_id: string;
+                /** Format: date-time */
+                started_at: string;
+                /**
+                 * Format: date
+                 * @description The local day of the workout.
+                 */
+                day: string;
+                /** @description The best estimate of the workout's done sets of 1-12 reps; null when none. */
+                one_rep_max_kg: number | null;
+                heaviest_weight_kg: number | null;
+                best_set_volume_kg: number;
+                volume_kg: number;
+                sets: number;
+                reps: number;
+            }[];
+            /** @description For each rep count 1-12 done so far, the heaviest weight and when. */
+            rep_maxes: {
+                reps: number;
+                weight_kg: number;
+                workout_id: string;
+                /** Format: date-time */
+                achieved_at: string;
+            }[];
+        };
+        StatsTotals: {
+            /**
+             * Format: date
+             * @description First local day of the period.
+             */
+            start: string;
+            /**
+             * Format: date
+             * @description Last local day of the period (inclusive).
+             */
+            end: string;
+            sessions: number;
+            duration_s: number;
+            distance_m: number;
+            elevation_gain_m: number;
+            volume_kg: number;
+            sets: number;
+            /** @description Sum of sessions' perceived effort (1-10) x minutes (sRPE); sessions without a rating count 0. */
+            load: number;
+        };
+        StatsSummary: {
+            /** @enum {string} */
+            period: "week" | "month" | "year";
+            /** @enum {string} */
+            week_start: "monday" | "sunday" | "saturday";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            items: components["schemas"]["StatsTotals"][];
+        };
+        MuscleStats: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            items: {
+                muscle: components["schemas"]["Muscle"];
+                /** @description Primary muscle sets count 1, secondary 0.5. */
+                sets: number;
+                volume_kg: number;
+            }[];
+        };
+        TrainingCalendar: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Only days with training, oldest first. */
+            days: {
+                /** Format: date */
+                day: string;
+                sessions: number;
+                duration_s: number;
+                load: number;
+            }[];
+            /** @description Over your whole history. A current streak still counts while today (or this week) has nothing yet. */
+            streaks: {
+                current_days: number;
+                longest_days: number;
+                /** @description Weeks in a row with at least one session. */
+                current_weeks: number;
+                longest_weeks: number;
+            };
+        };
+        TrainingLoad: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            items: {
+                /** Format: date */
+                day: string;
+                load: number;
+                /** @description Mean daily load of the 7 days ending this day. */
+                acute: number;
+                /** @description Mean daily load of the 28 days ending this day. */
+                chronic: number;
+                /** @description acute / chronic; null when chronic is 0. */
+                ratio: number | null;
+                /** @description Exponentially weighted daily load, time constant 42 days. */
+                fitness: number;
+                /** @description Exponentially weighted daily load, time constant 7 days. */
+                fatigue: number;
+                /** @description fitness - fatigue. */
+                form: number;
+            }[];
+        };
+        BodyWeightTrend: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            items: {
+                /** Format: date */
+                day: string;
+                weight_kg: number;
+                trend_kg: number;
+            }[];
+        };
+        HeartRateZones: {
+            max_heart_rate: number;
+            resting_heart_rate: number | null;
+            /**
+             * @description Where max_heart_rate comes from.
+             * @enum {string}
+             */
+            source: "profile" | "age" | "default";
+            /**
+             * @description max - zones are 50/60/70/80/90-100% of max; reserve - the same shares of (max - resting) above resting.
+             * @enum {string}
+             */
+            method: "max" | "reserve";
+            zones: {
+                zone: number;
+                min_bpm: number;
+                max_bpm: number;
+                seconds: number;
+            }[];
+            /** @description Seconds of the track with a heart rate (below zone 1 included). */
+            total_s: number;
+        };
+        Dashboard: {
+            /** Format: date */
+            today: string;
+            /** @enum {string} */
+            week_start: "monday" | "sunday" | "saturday";
+            this_week: components["schemas"]["StatsTotals"];
+            last_week: components["schemas"]["StatsTotals"];
+            goals: components["schemas"]["Goal"][];
+            recent_records: components["schemas"]["PersonalRecord"][];
+            calendar: components["schemas"]["TrainingCalendar"];
+            load: components["schemas"]["TrainingLoad"];
+        };
+        /**
+         * @description What a goal counts, in SI: sessions (count), training_time (s), distance (m), elevation_gain (m), volume (kg), muscle_sets (sets of `muscle`, secondary half), one_rep_max (kg, of `exercise_id`, your formula), weight_for_reps (kg lifted for `reps` reps of `exercise_id`), body_weight (kg), body_fat (%), measurement (your `measurement_kind`, in its unit), streak_weeks (weeks in a row with at least `min_sessions` sessions).
+         * @enum {string}
+         */
+        GoalMetric: "sessions" | "training_time" | "distance" | "elevation_gain" | "volume" | "muscle_sets" | "one_rep_max" | "weight_for_reps" | "body_weight" | "body_fat" | "measurement" | "streak_weeks";
+        GoalInput: {
+            /** @description Your own id (a UUID) for a create that is safe to retry. */
+            id?: string;
+            /** @description Empty or absent - the goal is named from its metric and filters. */
+            title?: string;
+            metric: components["schemas"]["GoalMetric"];
+            target: number;
+            /**
+             * @description decrease - reach at most the target (losing weight); only for body_weight, body_fat and measurement.
+             * @default increase
+             * @enum {string}
+             */
+            direction: "increase" | "decrease";
+            /**
+             * @description week, month, year - recurring, counted anew each period (your time zone and week start); once - from start_date until deadline.
+             * @enum {string}
+             */
+            period: "week" | "month" | "year" | "once";
+            /**
+             * Format: date
+             * @description once - the first day that counts (default the day the goal is set).
+             */
+            start_date?: string | null;
+            /**
+             * Format: date
+             * @description once - required, the last day.
+             */
+            deadline?: string | null;
+            /**
+             * @description Only workouts of this sport count (sessions, training_time, distance, elevation_gain).
+             * @enum {string|null}
+             */
+            sport?: "run" | "ride" | "walk" | "hike" | "swim" | "row" | "ski" | "elliptical" | "other" | null;
+            /** @description Required for one_rep_max and weight_for_reps; for sessions, training_time, volume - only workouts with this exercise. */
+            exercise_id?: string | null;
+            /** @description Required for muscle_sets. */
+            muscle?: components["schemas"]["Muscle"] | null;
+            /** @description Required for measurement. */
+            measurement_kind?: string | null;
+            /** @description Required for weight_for_reps. */
+            reps?: number | null;
+            /** @description streak_weeks - sessions a week needs (default 1). */
+            min_sessions?: number | null;
+            /** @default false */
+            archived: boolean;
+        };
+        Goal: {
+            id: string;
+            title: string;
+            metric: components["schemas"]["GoalMetric"];
+            target: number;
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            /** @enum {string} */
+            period: "week" | "month" | "year" | "once";
+            /** Format: date */
+            start_date: string | null;
+            /** Format: date */
+            deadline: string | null;
+            /** @enum {string|null} */
+            sport: "run" | "ride" | "walk" | "hike" | "swim" | "row" | "ski" | "elliptical" | "other" | null;
+            exercise_id: string | null;
+            muscle: components["schemas"]["Muscle"] | null;
+            measurement_kind: string | null;
+            reps: number | null;
+            min_sessions: number | null;
+            archived: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            rev: number;
+            progress: components["schemas"]["GoalProgress"];
+        };
+        GoalProgress: {
+            /**
+             * Format: date
+             * @description First local day of the current period (once - start_date).
+             */
+            period_start: string;
+            /**
+             * Format: date
+             * @description Last local day of the current period (once - the deadline); the day the goal should be reached.
+             */
+            period_end: string;
+            /** @description Where you are, in `unit`; null when there is nothing to measure yet (no weigh-in). */
+            value: number | null;
+            target: number;
+            /** @enum {string} */
+            unit: "count" | "s" | "m" | "kg" | "percent" | "weeks" | "measurement";
+            /** @description How far along, 0 to 1 (more when exceeded); for decrease, from the first value of the period towards the target. */
+            fraction: number;
+            reached: boolean;
+            /**
+             * Format: date-time
+             * @description When the current period's target was first reached.
+             */
+            reached_at: string | null;
+            /** @description Whether the pace so far reaches the target by period_end; null when there is no pace yet. */
+            on_track: boolean | null;
+            /**
+             * Format: date
+             * @description The day the target is reached at the pace so far; null when not before period_end or already reached.
+             */
+            projected_date: string | null;
+            /** @description The projection in plain words, in your language ("At this pace you reach 500 km on 14 November."). */
+            explanation: string;
+        };
+        GoalList: {
+            items: components["schemas"]["Goal"][];
+        };
+        GoalHistory: {
+            items: {
+                /** Format: date */
+                period_start: string;
+                /** Format: date */
+                period_end: string;
+                value: number | null;
+                target: number;
+                reached: boolean;
+            }[];
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -1212,6 +1852,22 @@ export interface components {
             time_zone: string;
             /** @enum {string} */
             locale: "en" | "de";
+            /**
+             * @description The day weeks start on, for weekly goals, streaks and summaries (in time_zone).
+             * @enum {string}
+             */
+            week_start: "monday" | "sunday" | "saturday";
+            /**
+             * @description How records, goals and progress pages estimate a one-rep max.
+             * @enum {string}
+             */
+            one_rep_max_formula: "epley" | "brzycki";
+            /** @description For default heart-rate zones (maximum 208 - 0.7 x age) when max_heart_rate is unknown. */
+            birth_year: number | null;
+            /** @description bpm; heart-rate zones start from it. */
+            max_heart_rate: number | null;
+            /** @description bpm, below max_heart_rate; with it, zones are a share of the heart-rate reserve. */
+            resting_heart_rate: number | null;
         };
         MeUpdate: {
             /** @description Only the members given change. Field errors are named preferences.<member>. */
@@ -1225,6 +1881,16 @@ export interface components {
                 time_zone?: string;
                 /** @enum {string} */
                 locale?: "en" | "de";
+                /** @enum {string} */
+                week_start?: "monday" | "sunday" | "saturday";
+                /** @enum {string} */
+                one_rep_max_formula?: "epley" | "brzycki";
+                /** @description null forgets it. */
+                birth_year?: number | null;
+                /** @description null forgets it. */
+                max_heart_rate?: number | null;
+                /** @description null forgets it; a value at or above max_heart_rate is a 422. */
+                resting_heart_rate?: number | null;
             };
         };
         /** @enum {string} */
@@ -1822,6 +2488,12 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The length of a period; weeks start on your `preferences.week_start`. */
+        StatsPeriod: "week" | "month" | "year";
+        /** @description First local day of the range (YYYY-MM-DD), inclusive; each endpoint says its default. A range is at most 3,660 days. */
+        StatsFrom: string;
+        /** @description Last local day of the range, inclusive; default today in your time zone. */
+        StatsTo: string;
         /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
         IdempotencyKey: string;
         /** @description The resource's id. */
@@ -3877,6 +4549,541 @@ export interface operations {
             404: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRecords: {
+        parameters: {
+            query?: {
+                /** @description Only this exercise's records. */
+                exercise_id?: string;
+                /** @description Only this sport's records (best efforts, longest distance and duration, most climbing). */
+                sport?: components["schemas"]["Sport"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records, strength first (by exercise, kind, reps), then cardio (by sport, kind, distance). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRecordHistory: {
+        parameters: {
+            query?: {
+                exercise_id?: string;
+                sport?: components["schemas"]["Sport"];
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of records, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkoutRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workout's records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getExerciseProgress: {
+        parameters: {
+            query?: {
+                /** @description First local day (YYYY-MM-DD), inclusive; default the first workout. */
+                from?: string;
+                /** @description Last local day, inclusive; default today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exercise's progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseProgress"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getStatsSummary: {
+        parameters: {
+            query?: {
+                /** @description The length of a period; weeks start on your `preferences.week_start`. */
+                period?: components["parameters"]["StatsPeriod"];
+                /** @description First local day of the range (YYYY-MM-DD), inclusive; each endpoint says its default. A range is at most 3,660 days. */
+                from?: components["parameters"]["StatsFrom"];
+                /** @description Last local day of the range, inclusive; default today in your time zone. */
+                to?: components["parameters"]["StatsTo"];
+                /** @description Only workouts of this sport (cardio). */
+                sport?: components["schemas"]["Sport"];
+                /** @description Only strength or only cardio workouts. */
+                kind?: "strength" | "cardio";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The periods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsSummary"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getStatsMuscles: {
+        parameters: {
+            query?: {
+                /** @description First local day of the range (YYYY-MM-DD), inclusive; each endpoint says its default. A range is at most 3,660 days. */
+                from?: components["parameters"]["StatsFrom"];
+                /** @description Last local day of the range, inclusive; default today in your time zone. */
+                to?: components["parameters"]["StatsTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The muscles trained in the range, most sets first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MuscleStats"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getStatsCalendar: {
+        parameters: {
+            query?: {
+                /** @description First local day of the range (YYYY-MM-DD), inclusive; each endpoint says its default. A range is at most 3,660 days. */
+                from?: components["parameters"]["StatsFrom"];
+                /** @description Last local day of the range, inclusive; default today in your time zone. */
+                to?: components["parameters"]["StatsTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The days and streaks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingCalendar"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getStatsLoad: {
+        parameters: {
+            query?: {
+                /** @description First local day of the range (YYYY-MM-DD), inclusive; each endpoint says its default. A range is at most 3,660 days. */
+                from?: components["parameters"]["StatsFrom"];
+                /** @description Last local day of the range, inclusive; default today in your time zone. */
+                to?: components["parameters"]["StatsTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One item per day of the range, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingLoad"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getStatsBodyWeight: {
+        parameters: {
+            query?: {
+                /** @description First local day of the range (YYYY-MM-DD), inclusive; each endpoint says its default. A range is at most 3,660 days. */
+                from?: components["parameters"]["StatsFrom"];
+                /** @description Last local day of the range, inclusive; default today in your time zone. */
+                to?: components["parameters"]["StatsTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The weigh-ins and trend, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyWeightTrend"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWorkoutZones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The zones and the time in each. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartRateZones"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listGoals: {
+        parameters: {
+            query?: {
+                /** @description active (default) or archived goals. */
+                status?: "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The goals, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createGoal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalInput"];
+            };
+        };
+        responses: {
+            /** @description A retry; the goal made before. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Goal"];
+                };
+            };
+            /** @description The goal with its progress. */
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Goal"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalInput"];
+            };
+        };
+        responses: {
+            /** @description The progress the goal would have now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalProgress"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The goal. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Goal"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateGoal: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalInput"];
+            };
+        };
+        responses: {
+            /** @description The changed goal. */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Goal"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            428: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getGoalHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The goal's finished periods, newest first (at most the last 104). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalHistory"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
     };
