@@ -64,4 +64,20 @@ std::optional<std::int32_t> UtcOffsetSeconds(std::int64_t utc_ms, std::string_vi
   return static_cast<std::int32_t>(info.offset.count());
 }
 
+std::optional<core::Day> LocalDayOf(std::int64_t utc_ms, std::string_view zone) {
+  auto offset = UtcOffsetSeconds(utc_ms, zone);
+  if (!offset) return std::nullopt;
+  std::chrono::milliseconds local{utc_ms + std::int64_t{*offset} * 1000};
+  return std::chrono::floor<std::chrono::days>(
+      std::chrono::sys_time<std::chrono::milliseconds>{local});
+}
+
+std::optional<std::int64_t> LocalDayStartMs(core::Day day, std::string_view zone) {
+  std::int64_t local_midnight_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(day.time_since_epoch()).count();
+  auto resolved = ResolveLocalTime(local_midnight_ms, zone);
+  if (!resolved) return std::nullopt;
+  return resolved->utc_ms;
+}
+
 }  // namespace vigor::platform
