@@ -9,6 +9,7 @@
 #include "features/body/feature.hpp"
 #include "features/diagnostics/feature.hpp"
 #include "features/exercises/feature.hpp"
+#include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
 #include "features/operations/feature.hpp"
@@ -179,6 +180,9 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   app->housekeeping = std::make_unique<platform::jobs::Housekeeping>(database, logger);
   RegisterPlatformHousekeeping(*app);
 
+  // The event outbox before the features: they append to it inside their transactions (goals).
+  app->event_outbox = std::make_unique<platform::events::EventOutbox>();
+
   // Features, each installing its routes, housekeeping tasks, job kinds and event kinds.
   platform::http::Router router;
   std::vector<platform::http::Middleware> middleware;
@@ -203,10 +207,17 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   auto& workouts = Install<features::workouts::WorkoutsFeature>(
       *app, context, ExerciseLookupOf(exercises.service()));
-  Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
+  auto& body =
+      Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
   Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
                                              ProfileTimeZoneOf(accounts.account()),
                                              workouts.changes());
+  // After stats and records: its observer reads their aggregates in the same transaction.
+  Install<features::goals::GoalsFeature>(
+      *app, context,
+      GoalMetricSourcesOf(workouts.workouts(), body.measurements(), exercises.service(),
+                          TrainingProfileOf(accounts.account())),
+      TrainingProfileOf(accounts.account()), workouts.changes(), *app->event_outbox);
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
 
@@ -214,7 +225,6 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // dispatcher; job progress (imports) is the first producer.
   {
     namespace events = platform::events;
-    app->event_outbox = std::make_unique<events::EventOutbox>();
     app->event_bus = std::make_unique<events::EventBus>(events::EventBusLimits{
         .streams_per_user = config.event_streams_per_user, .streams_total = config.event_streams});
     app->event_dispatcher = std::make_unique<events::EventDispatcher>(database, *app->event_outbox,

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "features/accounts/account_service.hpp"
+#include "features/body/measurement_service.hpp"
 #include "features/exercises/exercise_service.hpp"
+#include "features/goals/metric_sources.hpp"
 #include "features/imports/import_service.hpp"
 #include "features/workouts/exercise_lookup.hpp"
+#include "features/workouts/workout_service.hpp"
 
 // How one feature answers another's narrow interface, where neither may depend on the other: the
 // consumer declares what it needs (workouts/exercise_lookup.hpp), the provider's service has the
@@ -20,5 +23,15 @@ features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::Account
 // What records, goals and analytics read of a user's profile, answered by the accounts service.
 features::accounts::TrainingProfileLookup TrainingProfileOf(
     features::accounts::AccountService& accounts);
+
+// What goals measure. For now daily_totals, best_one_rep_max and heaviest_for_reps read the
+// workout log through WorkoutService's goal methods (summing the user's live workouts of a
+// window, grouped by the local day in the profile's zone; muscle_sets gives nothing yet), and
+// measurements come from the body service. When stats and records land, daily_totals is their
+// daily aggregates and the lifts are the records' service: change only this function.
+features::goals::MetricSources GoalMetricSourcesOf(
+    features::workouts::WorkoutService& workouts, features::body::MeasurementService& body,
+    features::exercises::ExerciseService& exercises,
+    features::accounts::TrainingProfileLookup profile);
 
 }  // namespace vigor::app

@@ -75,4 +75,11 @@ inline constexpr Range<std::int64_t> kProfileRestingHeartRateBpm{20, 150};
 // A personal access token's lifetime.
 inline constexpr Range<std::int64_t> kTokenLifetimeDays{1, 3'650};
 
+// A goal (GoalInput): the target (more than 0), the reps of a weight-for-reps goal, the sessions
+// a streak's week needs, and the title in characters.
+inline constexpr Range<double> kGoalTarget{0, 100'000'000};
+inline constexpr Range<std::int64_t> kGoalReps{1, 12};
+inline constexpr Range<std::int64_t> kGoalMinSessions{1, 14};
+inline constexpr std::size_t kGoalTitleLength = 100;
+
 }  // namespace vigor::core::limits

@@ -94,4 +94,21 @@ bool MeasurementRepository::Tombstone(Session& s, const std::string& user_id, co
   return s.Execute(kTombstone, id, user_id, now, NextRevision(s, user_id)) == 1;
 }
 
+namespace {
+constexpr Statement kLatestBefore{
+    "measurements.latest_before",
+    "SELECT id, kind, day, value, unit, notes, created_at, updated_at, rev "
+    "FROM measurements WHERE user_id = $1 AND kind = $2 AND deleted_at IS NULL AND day < $3 "
+    "ORDER BY day DESC LIMIT 1"};
+}  // namespace
+
+std::optional<Measurement> MeasurementRepository::LatestBefore(Session& s,
+                                                               const std::string& user_id,
+                                                               const std::string& kind,
+                                                               const std::string& day) {
+  auto row = s.QueryOne(kLatestBefore, user_id, kind, day);
+  if (!row) return std::nullopt;
+  return FromRow(*row);
+}
+
 }  // namespace vigor::features::body

@@ -28,6 +28,9 @@ class MeasurementRepository {
   // Leaves a tombstone; false when the user has no live measurement of that id.
   bool Tombstone(Session& s, const std::string& user_id, const std::string& id,
                  const std::string& now);
+  // The live value of a kind on the latest day before `day` (what goals start a period from).
+  std::optional<Measurement> LatestBefore(Session& s, const std::string& user_id,
+                                          const std::string& kind, const std::string& day);
 };
 
 }  // namespace vigor::features::body

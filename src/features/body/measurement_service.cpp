@@ -120,4 +120,13 @@ void MeasurementService::Delete(const Principal& principal, const std::string& i
   if (!deleted) throw Error(ErrorKind::kNotFound, Msg("no_such_measurement"));
 }
 
+MeasurementService::ValuesAround MeasurementService::ValuesForGoals(platform::store::Session& s,
+                                                                    const std::string& user_id,
+                                                                    const std::string& kind,
+                                                                    const std::string& first,
+                                                                    const std::string& last) {
+  return {.before = measurements_.LatestBefore(s, user_id, kind, first),
+          .in_range = measurements_.List(s, user_id, {.kind = kind, .from = first, .to = last})};
+}
+
 }  // namespace vigor::features::body

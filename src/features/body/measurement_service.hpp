@@ -32,6 +32,16 @@ class MeasurementService {
   std::vector<MeasurementKindSummary> Kinds(const platform::auth::Principal& principal);
   void Delete(const platform::auth::Principal& principal, const std::string& id);
 
+  // For goals, in the caller's session: the user's values of a kind on the days from `first` to
+  // `last` (oldest first), and the latest value before `first`.
+  struct ValuesAround {
+    std::optional<Measurement> before;
+    std::vector<Measurement> in_range;
+  };
+  ValuesAround ValuesForGoals(platform::store::Session& s, const std::string& user_id,
+                              const std::string& kind, const std::string& first,
+                              const std::string& last);
+
  private:
   platform::store::Database& database_;
   ProfileTimeZone profile_time_zone_;

@@ -544,4 +544,50 @@ std::int64_t WorkoutRepository::DeleteIdempotencyKeysBefore(Session& s, const st
   return s.Execute(kDeleteKeysBefore, cutoff, limit);
 }
 
+// ---- For goals until the aggregates are connected (see the header).
+
+namespace {
+constexpr Statement kGoalFigures{
+    "workouts.goal_figures_between",
+    "SELECT started_at, sport, exercise_ids, total_duration_s, distance_m, elevation_gain_m, "
+    "total_volume_kg FROM workouts WHERE user_id = $1 AND deleted_at IS NULL "
+    "AND started_at >= $2 AND started_at < $3 ORDER BY started_at"};
+constexpr Statement kDoneSets{
+    "workout_sets.done_of_exercise_between",
+    "SELECT s.reps, s.weight_kg FROM workout_sets s "
+    "JOIN workout_blocks b ON b.workout_id = s.workout_id AND b.position = s.block_position "
+    "JOIN workouts w ON w.id = s.workout_id AND w.user_id = s.user_id "
+    "WHERE s.user_id = $1 AND b.user_id = $1 AND w.user_id = $1 AND b.exercise_id = $2 "
+    "AND s.done = 1 AND w.deleted_at IS NULL AND w.started_at >= $3 AND w.started_at < $4"};
+}  // namespace
+
+std::vector<WorkoutGoalFigures> WorkoutRepository::GoalFiguresBetween(Session& s,
+                                                                      const std::string& user_id,
+                                                                      const std::string& from_utc,
+                                                                      const std::string& to_utc) {
+  std::vector<WorkoutGoalFigures> figures;
+  for (const auto& r : s.Query(kGoalFigures, user_id, from_utc, to_utc)) {
+    figures.push_back({.started_at = r.Text("started_at"),
+                       .sport = r.OptText("sport"),
+                       .exercise_ids = r.Text("exercise_ids"),
+                       .duration_s = r.OptReal("total_duration_s"),
+                       .distance_m = r.OptReal("distance_m"),
+                       .elevation_gain_m = r.OptReal("elevation_gain_m"),
+                       .volume_kg = r.Real("total_volume_kg")});
+  }
+  return figures;
+}
+
+std::vector<GoalSetFigures> WorkoutRepository::DoneSetsBetween(Session& s,
+                                                               const std::string& user_id,
+                                                               const std::string& exercise_id,
+                                                               const std::string& from_utc,
+                                                               const std::string& to_utc) {
+  std::vector<GoalSetFigures> sets;
+  for (const auto& r : s.Query(kDoneSets, user_id, exercise_id, from_utc, to_utc)) {
+    sets.push_back({.reps = r.OptInt("reps"), .weight_kg = r.OptReal("weight_kg")});
+  }
+  return sets;
+}
+
 }  // namespace vigor::features::workouts

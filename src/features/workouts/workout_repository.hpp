@@ -9,6 +9,22 @@
 
 namespace vigor::features::workouts {
 
+// What goals read of a workout and of a set until they read the aggregates (see the end of
+// WorkoutRepository).
+struct WorkoutGoalFigures {
+  std::string started_at;
+  std::optional<std::string> sport;
+  std::string exercise_ids;  // space-separated, as stored
+  std::optional<double> duration_s;
+  std::optional<double> distance_m;
+  std::optional<double> elevation_gain_m;
+  double volume_kg = 0;
+};
+struct GoalSetFigures {
+  std::optional<std::int64_t> reps;
+  std::optional<double> weight_kg;
+};
+
 // The SQL of workouts, their blocks and sets, and the Idempotency-Key records of workout
 // creates. Every method takes the owner: there is no way to reach another user's rows here.
 // Reading a whole workout costs three statements however many sets it has; a page of the history
@@ -63,6 +79,20 @@ class WorkoutRepository {
 
  private:
   void InsertChildren(Session& s, const Workout& workout);
+
+  // ---- For goals until the stats and records aggregates are connected (see
+  // app/feature_links.cpp, GoalMetricSourcesOf): reads the log itself, so its cost grows with
+  // the window. The lead switches goals to the aggregates and removes these.
+ public:
+  // The user's live workouts started in [from_utc, to_utc), with their stored totals.
+  std::vector<WorkoutGoalFigures> GoalFiguresBetween(Session& s, const std::string& user_id,
+                                                     const std::string& from_utc,
+                                                     const std::string& to_utc);
+  // The done sets of `exercise_id` in the user's live workouts started in [from_utc, to_utc).
+  std::vector<GoalSetFigures> DoneSetsBetween(Session& s, const std::string& user_id,
+                                              const std::string& exercise_id,
+                                              const std::string& from_utc,
+                                              const std::string& to_utc);
 };
 
 }  // namespace vigor::features::workouts

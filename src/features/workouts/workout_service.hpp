@@ -83,6 +83,22 @@ class WorkoutService {
   const WorkoutChangeObservers& changes_;
   WorkoutRepository workouts_;
   RoutineRepository routines_;
+
+  // ---- For goals until the stats and records aggregates are connected (feature_links.cpp).
+ public:
+  // The user's live workouts started in [from_utc, to_utc), in the caller's session.
+  std::vector<WorkoutGoalFigures> GoalFiguresBetween(Session& s, const std::string& user_id,
+                                                     const std::string& from_utc,
+                                                     const std::string& to_utc) {
+    return workouts_.GoalFiguresBetween(s, user_id, from_utc, to_utc);
+  }
+  // The done sets of an exercise in the user's live workouts started in [from_utc, to_utc).
+  std::vector<GoalSetFigures> DoneSetsBetween(Session& s, const std::string& user_id,
+                                              const std::string& exercise_id,
+                                              const std::string& from_utc,
+                                              const std::string& to_utc) {
+    return workouts_.DoneSetsBetween(s, user_id, exercise_id, from_utc, to_utc);
+  }
 };
 
 }  // namespace vigor::features::workouts
