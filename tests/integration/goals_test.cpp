@@ -342,5 +342,21 @@ TEST_F(GoalsTest, FinishedPeriodsAreWrittenToTheHistory) {
             3u);
 }
 
+// Goals travel in the change feed like routines: set, then deleted (a tombstone).
+TEST_F(GoalsTest, TheChangeFeedCarriesGoalsAndTheirDeletion) {
+  auto created = Post(owner_, kWeeklyRun);
+  std::string id(created.Json()["id"].as_string());
+  auto items = h_.Get(owner_, "/api/v1/changes?since=0").Json()["items"].as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("kind"), "goal");
+  EXPECT_EQ(items[0].at("id").as_string(), id);
+  EXPECT_EQ(items[0].at("deleted"), false);
+  ASSERT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/goals/" + id).status, 204);
+  items = h_.Get(owner_, "/api/v1/changes?since=0").Json()["items"].as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("deleted"), true);
+  EXPECT_GT(items[0].at("rev").as_int64(), created.Json()["rev"].as_int64());
+}
+
 }  // namespace
 }  // namespace vigor

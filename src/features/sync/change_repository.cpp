@@ -18,8 +18,8 @@ using platform::store::Statement;
   " WHERE user_id = $1 AND rev > $2 AND " allowed " = 1 ORDER BY rev LIMIT $5) AS " alias
 
 // One statement per page, the same text on both databases. Each table has an index on
-// (user_id, rev) (migrations 0004, 0005, 0008, 0013), so each branch is an index range scan
-// that stops after $5 rows, and the page merges at most 5 x $5 rows:
+// (user_id, rev) (migrations 0004, 0005, 0008, 0013, 0018), so each branch is an index range scan
+// that stops after $5 rows, and the page merges at most 6 x $5 rows:
 // - PostgreSQL 15 (EXPLAIN): Limit -> Merge Append (Sort Key: rev) -> per table Limit -> Index
 //   Scan using <table>_user_rev, Index Cond: ((user_id = $1) AND (rev > $2)); a switched-off
 //   branch is a Result with One-Time Filter: false.
@@ -33,6 +33,7 @@ constexpr Statement kSince{"changes.since",
                            " UNION ALL " VIGOR_CHANGES_OF("program", "programs", "$3", "p")
                            " UNION ALL " VIGOR_CHANGES_OF("exercise", "custom_exercises", "$3", "e")
                            " UNION ALL " VIGOR_CHANGES_OF("measurement", "measurements", "$4", "m")
+                           " UNION ALL " VIGOR_CHANGES_OF("goal", "goals", "$3", "g")
                            " ORDER BY rev LIMIT $5"};
 
 #undef VIGOR_CHANGES_OF
@@ -43,6 +44,7 @@ ChangeKind KindOf(const std::string& name) {
   if (name == "program") return ChangeKind::kProgram;
   if (name == "exercise") return ChangeKind::kExercise;
   if (name == "measurement") return ChangeKind::kMeasurement;
+  if (name == "goal") return ChangeKind::kGoal;
   throw std::logic_error("changes.since returned an unknown kind: " + name);
 }
 

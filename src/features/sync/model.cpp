@@ -12,6 +12,8 @@ std::string_view ChangeKindName(ChangeKind kind) {
       return "program";
     case ChangeKind::kMeasurement:
       return "measurement";
+    case ChangeKind::kGoal:
+      return "goal";
     case ChangeKind::kExercise:
       break;
   }

@@ -8,13 +8,13 @@
 namespace vigor::features::sync {
 
 // The kinds of a user's rows the change feed reports, as named on the wire.
-enum class ChangeKind { kWorkout, kRoutine, kProgram, kMeasurement, kExercise };
+enum class ChangeKind { kWorkout, kRoutine, kProgram, kMeasurement, kExercise, kGoal };
 
 std::string_view ChangeKindName(ChangeKind kind);
 
 // Which kinds a caller may see: a token sees only what its read scopes cover.
 struct ChangeKinds {
-  bool training = false;  // workouts, routines, programs, own exercises (workouts:read)
+  bool training = false;  // workouts, routines, programs, own exercises, goals (workouts:read)
   bool body = false;      // measurements (body:read)
 };
 

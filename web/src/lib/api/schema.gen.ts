@@ -2430,7 +2430,7 @@ export interface components {
              * @description What the id names; `exercise` is one of your own exercises.
              * @enum {string}
              */
-            kind: "workout" | "routine" | "program" | "measurement" | "exercise";
+            kind: "workout" | "routine" | "program" | "measurement" | "exercise" | "goal";
             id: string;
             /** @description The row's rev at its newest change. */
             rev: number;
