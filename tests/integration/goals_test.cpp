@@ -11,8 +11,10 @@
 
 #include "core/calendar.hpp"
 #include "platform/events/outbox.hpp"
+#include "platform/jobs/housekeeping.hpp"
 #include "platform/time_text.hpp"
 #include "support/app_harness.hpp"
+#include "support/openapi_contract.hpp"
 
 namespace vigor {
 namespace {
@@ -249,6 +251,11 @@ TEST_F(GoalsTest, LoggedRunsCountAndReachingTheGoalWritesOneEvent) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].kind, "goal.reached");
   auto payload = boost::json::parse(events[0].payload).as_object();
+  EXPECT_TRUE(testing::OpenApiContract::Vigor()
+                  .schemas()
+                  .Validate("/components/schemas/GoalReachedEvent", payload)
+                  .empty())
+      << events[0].payload;
   EXPECT_EQ(payload["goal_id"].as_string(), id);
   EXPECT_EQ(payload["value"].to_number<double>(), 21'000);
   EXPECT_EQ(payload["target"].to_number<double>(), 20'000);
@@ -340,6 +347,25 @@ TEST_F(GoalsTest, FinishedPeriodsAreWrittenToTheHistory) {
   // Read again: nothing more is written.
   EXPECT_EQ(h_.Get(owner_, "/api/v1/goals/" + id + "/history").Json()["items"].as_array().size(),
             3u);
+
+  // Housekeeping writes them too, without a read: a second goal two weeks behind.
+  auto second = Post(owner_, R"({"metric": "sessions", "target": 2, "period": "week"})");
+  std::string second_id(second.Json()["id"].as_string());
+  h_.app().database->Write([&](Session& s) {
+    s.Execute(Statement{"test.goal_mark", "UPDATE goals SET history_next_end = $1 WHERE id = $2"},
+              core::FormatDay(three_back + std::chrono::days(7)), second_id);
+  });
+  auto ran = h_.app().housekeeping->RunOnce(std::chrono::system_clock::now());
+  EXPECT_EQ(ran["goal_history"], 1);
+  EXPECT_EQ(h_.app().housekeeping->RunOnce(std::chrono::system_clock::now())["goal_history"], 0);
+  std::int64_t rows = 0;
+  h_.app().database->Read([&](Session& s) {
+    rows = s.QueryOne(Statement{"test.count_history",
+                                "SELECT COUNT(*) AS n FROM goal_history WHERE goal_id = $1"},
+                      second_id)
+               ->Int("n");
+  });
+  EXPECT_EQ(rows, 2);
 }
 
 // Goals travel in the change feed like routines: set, then deleted (a tombstone).

@@ -851,7 +851,7 @@ export interface paths {
          * The signed-in user's live events (Server-Sent Events)
          * @description A `text/event-stream` that stays open: each event has the user's event number as `id`,
          *     its kind as `event` and a JSON object as `data`. Kinds so far: `import.progress`
-         *     (data: `ImportProgressEvent`). Comment lines (`: heartbeat`) come after 20 s without an
+         *     (data: `ImportProgressEvent`) and `goal.reached` (data: `GoalReachedEvent`). Comment lines (`: heartbeat`) come after 20 s without an
          *     event. A browser's EventSource reconnects by itself with `Last-Event-ID`, and gets the
          *     events after that number while the server keeps them (6 hours); without it, only events
          *     from now on. Only the user's own events are ever sent. The number of open streams is
@@ -2256,6 +2256,17 @@ export interface components {
             done: number;
             total: number | null;
             progress: number;
+        };
+        /** @description The data of a `goal.reached` event on GET /api/v1/events: sent once per period, in the transaction of the workout that reached the goal (goals of body values are evaluated when read and send none). */
+        GoalReachedEvent: {
+            goal_id: string;
+            title: string;
+            value: number;
+            target: number;
+            /** @enum {string} */
+            unit: "count" | "s" | "m" | "kg" | "percent" | "weeks" | "measurement";
+            /** Format: date-time */
+            reached_at: string;
         };
         Import: {
             id: string;
