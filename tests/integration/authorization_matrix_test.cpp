@@ -78,6 +78,10 @@ class AuthorizationMatrixTest : public ::testing::Test {
                                owner_routine_ + R"(","label":"Day A"}]})");
     ASSERT_EQ(program.status, 201) << program.body;
     owner_program_ = std::string(program.Json()["id"].as_string());
+    auto goal = h_.Post(owner_, "/api/v1/goals", kGoalBody);
+    ASSERT_EQ(goal.status, 201) << goal.body;
+    owner_goal_ = std::string(goal.Json()["id"].as_string());
+    owner_goal_etag_ = std::string(goal.headers.Get("ETag").value_or(""));
     auto measurement = h_.Call(owner_, Method::kPut, "/api/v1/measurements", kMeasurementBody);
     ASSERT_EQ(measurement.status, 200) << measurement.body;
     owner_measurement_ = std::string(measurement.Json()["id"].as_string());
@@ -100,6 +104,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
     return R"({"name":")" + name +
            R"(","items":[{"exercise_id":"barbell-back-squat","target_sets":5}]})";
   }
+  static constexpr const char* kGoalBody = R"({"metric":"sessions","target":3,"period":"week"})";
   static constexpr const char* kMeasurementBody =
       R"({"kind":"weight","day":"2026-03-02","value":80})";
   static constexpr const char* kGpxBody =
@@ -119,6 +124,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string target_id_, owner_session_, owner_token_;
   std::string owner_exercise_;  // a custom exercise of the owner
   std::string owner_workout_, owner_workout_etag_, owner_routine_, owner_measurement_;
+  std::string owner_goal_, owner_goal_etag_;
   std::string owner_import_, owner_track_workout_;  // an activity import and its workout
   std::string owner_template_, owner_program_;      // a public routine; a program
 };
@@ -244,6 +250,19 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        R"({"name":"Renamed","routines":[]})", 401, 404, 404, 200},
       {Method::kDelete, "/api/v1/programs/{id}",
        [this] { return "/api/v1/programs/" + owner_program_; }, "", 401, 404, 404, 204},
+      // goals: the owner's only
+      {Method::kGet, "/api/v1/goals", fixed("/api/v1/goals"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/goals", fixed("/api/v1/goals"), kGoalBody, 401, 201, 201, 201},
+      {Method::kPost, "/api/v1/goals/preview", fixed("/api/v1/goals/preview"), kGoalBody, 401, 200,
+       200, 200},
+      {Method::kGet, "/api/v1/goals/{id}", [this] { return "/api/v1/goals/" + owner_goal_; }, "",
+       401, 404, 404, 200},
+      {Method::kGet, "/api/v1/goals/{id}/history",
+       [this] { return "/api/v1/goals/" + owner_goal_ + "/history"; }, "", 401, 404, 404, 200},
+      {Method::kPut, "/api/v1/goals/{id}", [this] { return "/api/v1/goals/" + owner_goal_; },
+       kGoalBody, 401, 404, 404, 200, WithIfMatch(owner_goal_etag_)},
+      {Method::kDelete, "/api/v1/goals/{id}", [this] { return "/api/v1/goals/" + owner_goal_; }, "",
+       401, 404, 404, 204},
       {Method::kGet, "/api/v1/measurements", fixed("/api/v1/measurements?kind=weight"), "", 401,
        200, 200, 200},
       {Method::kGet, "/api/v1/measurements/kinds", fixed("/api/v1/measurements/kinds"), "", 401,
@@ -330,9 +349,9 @@ TEST_F(AuthorizationMatrixTest, ListsNeverShowAnotherUsersItems) {
   EXPECT_EQ(tokens.find(owner_token_), std::string::npos);
   auto exercises = h_.Get(other_, "/api/v1/exercises?q=owner").body;
   EXPECT_EQ(exercises.find(owner_exercise_), std::string::npos);
-  for (const char* list :
-       {"/api/v1/workouts", "/api/v1/routines", "/api/v1/programs",
-        "/api/v1/measurements?kind=weight", "/api/v1/measurements/kinds", "/api/v1/changes"}) {
+  for (const char* list : {"/api/v1/workouts", "/api/v1/routines", "/api/v1/programs",
+                           "/api/v1/measurements?kind=weight", "/api/v1/measurements/kinds",
+                           "/api/v1/changes", "/api/v1/goals"}) {
     auto theirs = h_.Get(other_, list);
     EXPECT_EQ(theirs.status, 200) << list;
     EXPECT_EQ(theirs.Json()["items"].as_array().size(), 0u) << list << ": " << theirs.body;

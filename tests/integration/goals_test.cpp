@@ -368,6 +368,27 @@ TEST_F(GoalsTest, FinishedPeriodsAreWrittenToTheHistory) {
   EXPECT_EQ(rows, 2);
 }
 
+// A token that may read workouts but not body values sees no value in a body goal.
+TEST_F(GoalsTest, BodyValuesNeedBodyRead) {
+  ASSERT_LT(
+      h_.Call(owner_, Method::kPut, "/api/v1/measurements",
+              R"({"kind": "weight", "day": ")" + core::FormatDay(Today()) + R"(", "value": 82})")
+          .status,
+      300);
+  auto created = Post(owner_, R"({"metric": "body_weight", "target": 80, "direction": "decrease",
+                                  "period": "month"})");
+  std::string id(created.Json()["id"].as_string());
+  EXPECT_EQ(created.Json()["progress"].at("value").to_number<double>(), 82);
+  auto token_reply =
+      h_.Post(owner_, "/api/v1/me/tokens", R"({"name": "watch", "scopes": ["workouts:read"]})");
+  ASSERT_EQ(token_reply.status, 201) << token_reply.body;
+  Browser token;
+  token.bearer = std::string(token_reply.Json()["token"].as_string());
+  auto read = h_.Get(token, "/api/v1/goals/" + id);
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.Json()["progress"].at("value"), nullptr);
+}
+
 // Goals travel in the change feed like routines: set, then deleted (a tombstone).
 TEST_F(GoalsTest, TheChangeFeedCarriesGoalsAndTheirDeletion) {
   auto created = Post(owner_, kWeeklyRun);

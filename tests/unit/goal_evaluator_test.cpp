@@ -204,6 +204,13 @@ TEST(GoalEvaluatorTest, ALosingWeightGoalCountsFromTheValueBeforeIt) {
   auto reached = Evaluate(session, data.Sources(), "u", spec, period, ctx);
   EXPECT_TRUE(reached.reached);
   EXPECT_EQ(ProgressOf(spec, reached, std::nullopt, ctx).reached_at, "2026-11-19T23:00:00.000Z");
+  // A reader without body:read sees no value, and nothing is read for them.
+  ctx.body_values_visible = false;
+  data.asked.clear();
+  auto hidden = Evaluate(session, data.Sources(), "u", spec, period, ctx);
+  EXPECT_FALSE(hidden.value);
+  EXPECT_FALSE(hidden.reached);
+  EXPECT_TRUE(data.asked.empty());
 }
 
 TEST(GoalEvaluatorTest, AStreakIsTheRunOfWeeksWithEnoughSessions) {

@@ -175,7 +175,7 @@ Evaluation Evaluate(Session& s, const MetricSources& sources, const std::string&
       EvaluateBestLift(s, sources, user_id, spec, period, ctx, e);
       break;
     case MetricShape::kBody:
-      EvaluateBody(s, sources, user_id, spec, period, ctx, e);
+      if (ctx.body_values_visible) EvaluateBody(s, sources, user_id, spec, period, ctx, e);
       break;
     case MetricShape::kStreak:
       EvaluateStreak(s, sources, user_id, spec, period, ctx, e);

@@ -21,6 +21,9 @@ struct EvaluationContext {
   core::WeekStart week_start = core::WeekStart::kMonday;
   core::OneRepMaxFormula formula = core::OneRepMaxFormula::kEpley;
   platform::i18n::Language language = platform::i18n::Language::kEnglish;
+  // Whether the reader may see body values (a token without body:read may not): goals of body
+  // values then show no value, as if nothing was measured.
+  bool body_values_visible = true;
 };
 
 struct Evaluation {

@@ -81,6 +81,12 @@ EvaluationContext GoalService::ContextOf(Session& s, const std::string& user_id,
   return ctx;
 }
 
+EvaluationContext GoalService::ContextOf(Session& s, const Principal& principal) {
+  auto ctx = ContextOf(s, principal.user_id, LanguageOf(principal));
+  ctx.body_values_visible = principal.HasScope("body:read");
+  return ctx;
+}
+
 void GoalService::Check(Session& s, const std::string& user_id, const GoalInput& in,
                         const EvaluationContext& ctx) {
   platform::FieldErrors errors;
@@ -160,7 +166,7 @@ std::optional<Evaluation> GoalService::MarkIfReached(Session& s, const std::stri
 
 std::vector<Goal> GoalService::List(const Principal& principal, bool archived) {
   return database_.ReadResult([&](Session& s) {
-    auto ctx = ContextOf(s, principal.user_id, LanguageOf(principal));
+    auto ctx = ContextOf(s, principal);
     auto goals = goals_.List(s, principal.user_id, archived);
     for (auto& goal : goals) Complete(s, principal.user_id, goal, ctx);
     return goals;
@@ -178,9 +184,7 @@ std::vector<Goal> GoalService::ActiveWithProgress(Session& s, const std::string&
 Goal GoalService::Get(const Principal& principal, const std::string& id) {
   auto goal = database_.ReadResult([&](Session& s) -> std::optional<Goal> {
     auto found = goals_.Find(s, principal.user_id, id);
-    if (found)
-      Complete(s, principal.user_id, *found,
-               ContextOf(s, principal.user_id, LanguageOf(principal)));
+    if (found) Complete(s, principal.user_id, *found, ContextOf(s, principal));
     return found;
   });
   if (!goal) throw NotFound();
@@ -189,7 +193,7 @@ Goal GoalService::Get(const Principal& principal, const std::string& id) {
 
 GoalProgress GoalService::Preview(const Principal& principal, const GoalInput& input) {
   return database_.ReadResult([&](Session& s) {
-    auto ctx = ContextOf(s, principal.user_id, LanguageOf(principal));
+    auto ctx = ContextOf(s, principal);
     Check(s, principal.user_id, input, ctx);
     Goal goal;
     goal.spec = input;
@@ -206,7 +210,7 @@ CreateOutcome GoalService::Create(const Principal& principal, const GoalInput& i
   return database_.WriteResult([&](Session& s) -> CreateOutcome {
     // Under the user's change lock, so of concurrent retries one inserts and the others find it.
     platform::store::LockUserChanges(s, user_id);
-    auto ctx = ContextOf(s, user_id, LanguageOf(principal));
+    auto ctx = ContextOf(s, principal);
     auto existing = [&](const GoalRepository::Head& head) -> CreateOutcome {
       if (head.deleted) throw Error(ErrorKind::kConflict, Msg("goal_deleted"));
       auto goal = goals_.Find(s, user_id, head.id);
@@ -264,7 +268,7 @@ Goal GoalService::Replace(const Principal& principal, const std::string& id, con
     if (!if_match->Matches(current->rev)) {
       throw Error(ErrorKind::kPreconditionFailed, Msg("goal_changed"));
     }
-    auto ctx = ContextOf(s, user_id, LanguageOf(principal));
+    auto ctx = ContextOf(s, principal);
     Check(s, user_id, input, ctx);
     Goal goal = std::move(*current);
     goal.spec = input;
@@ -343,8 +347,13 @@ std::vector<HistoryEntry> GoalService::History(const Principal& principal, const
     });
   }
   return database_.ReadResult([&](Session& s) {
-    if (!goals_.Find(s, user_id, id)) throw NotFound();
-    return goals_.History(s, user_id, id);
+    auto goal = goals_.Find(s, user_id, id);
+    if (!goal) throw NotFound();
+    auto entries = goals_.History(s, user_id, id);
+    if (InfoOf(goal->spec.metric).shape == MetricShape::kBody && !principal.HasScope("body:read")) {
+      for (auto& entry : entries) entry.value.reset();  // body values need body:read
+    }
+    return entries;
   });
 }
 

@@ -66,6 +66,8 @@ class GoalService {
  private:
   EvaluationContext ContextOf(Session& s, const std::string& user_id,
                               platform::i18n::Language language);
+  // The reader's: their language, and body values only with body:read.
+  EvaluationContext ContextOf(Session& s, const Principal& principal);
   void Check(Session& s, const std::string& user_id, const GoalInput& input,
              const EvaluationContext& ctx);
   // Fills title and progress for reading.
