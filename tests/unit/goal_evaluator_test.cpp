@@ -244,6 +244,7 @@ TEST(GoalEvaluatorTest, AmountsAndTitlesSpeakTheReadersLanguage) {
   time.metric = Metric::kTrainingTime;
   EXPECT_EQ(FormatAmount(time, 12'000, Language::kEnglish), "3 h 20 min");  // 200 minutes
   EXPECT_EQ(FormatAmount(time, 2'700, Language::kEnglish), "45 min");
+  EXPECT_EQ(FormatAmount(time, 12'000, Language::kGerman), "3 Std. 20 Min.");
   GoalInput distance = WeeklyDistance();
   EXPECT_EQ(FormatAmount(distance, 12'345, Language::kGerman), "12,3 km");
   EXPECT_EQ(DefaultTitle(distance, Language::kEnglish), "Distance per week");
