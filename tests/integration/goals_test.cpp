@@ -240,6 +240,14 @@ TEST_F(GoalsTest, LoggedRunsCountAndReachingTheGoalWritesOneEvent) {
   EXPECT_DOUBLE_EQ(progress["fraction"].to_number<double>(), 0.6);  // 12 of 20 km
   EXPECT_EQ(progress["reached"], false);
   EXPECT_TRUE(Events().empty());
+  // A 30 km ride is not a run: the goal stays at 12 km.
+  std::string ride = RunWorkout(30'000);
+  ride.replace(ride.find("\"run\""), 5, "\"ride\"");
+  ASSERT_EQ(h_.Post(owner_, "/api/v1/workouts", ride).status, 201);
+  EXPECT_EQ(
+      h_.Get(owner_, "/api/v1/goals/" + id).Json()["progress"].at("value").to_number<double>(),
+      12'000);
+  EXPECT_TRUE(Events().empty());
 
   ASSERT_EQ(h_.Post(owner_, "/api/v1/workouts", RunWorkout(9'000)).status, 201);
   progress = h_.Get(owner_, "/api/v1/goals/" + id).Json()["progress"].as_object();
