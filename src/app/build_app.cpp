@@ -12,6 +12,7 @@
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
 #include "features/operations/feature.hpp"
+#include "features/stats/feature.hpp"
 #include "features/sync/feature.hpp"
 #include "features/workouts/feature.hpp"
 #include "platform/crypto/password.hpp"
@@ -203,10 +204,14 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   auto& workouts = Install<features::workouts::WorkoutsFeature>(
       *app, context, ExerciseLookupOf(exercises.service()));
-  Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
+  auto& body =
+      Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
   Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
                                              ProfileTimeZoneOf(accounts.account()),
                                              workouts.changes());
+  Install<features::stats::StatsFeature>(*app, context, workouts.changes(),
+                                         StatsSourcesOf(workouts.workouts(), exercises.service(),
+                                                        body.measurements(), accounts.account()));
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
 

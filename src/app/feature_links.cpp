@@ -49,4 +49,67 @@ features::accounts::TrainingProfileLookup TrainingProfileOf(
   };
 }
 
+features::stats::StatsSources StatsSourcesOf(features::workouts::WorkoutService& workouts,
+                                             features::exercises::ExerciseService& exercises,
+                                             features::body::MeasurementService& measurements,
+                                             features::accounts::AccountService& accounts) {
+  using platform::store::Session;
+  namespace stats = features::stats;
+  stats::StatsSources sources;
+  sources.workouts = [&workouts](Session& s, const std::string& user_id, const std::string& from,
+                                 const std::string& to, int limit) {
+    std::vector<stats::SourceWorkout> items;
+    for (auto& w : workouts.LiveWorkoutsStartedIn(s, user_id, from, to, limit)) {
+      stats::SourceWorkout item;
+      item.started_at = std::move(w.started_at);
+      item.time_zone = std::move(w.time_zone);
+      item.cardio = w.kind == features::workouts::WorkoutKind::kCardio;
+      item.perceived_effort = w.perceived_effort;
+      item.duration_s = w.totals.duration_s.value_or(0);
+      item.volume_kg = w.totals.sets.volume_kg;
+      item.sets = w.totals.sets.sets;
+      if (w.cardio) {
+        item.sport = w.cardio->sport;
+        item.distance_m = w.cardio->distance_m.value_or(0);
+        item.elevation_gain_m = w.cardio->elevation_gain_m.value_or(0);
+      }
+      for (auto& block : w.blocks) {
+        core::BlockFigures figures{.exercise_id = std::move(block.exercise_id), .sets = {}};
+        for (const auto& set : block.sets) {
+          figures.sets.push_back({.done = set.done, .reps = set.reps, .weight_kg = set.weight_kg});
+        }
+        item.blocks.push_back(std::move(figures));
+      }
+      items.push_back(std::move(item));
+    }
+    return items;
+  };
+  sources.muscles = [&exercises](Session& s, const std::string& user_id,
+                                 const std::vector<std::string>& ids) {
+    std::unordered_map<std::string, stats::ExerciseMuscles> muscles;
+    for (const auto& [id, exercise] : exercises.FindForDisplay(s, user_id, ids)) {
+      stats::ExerciseMuscles m;
+      for (auto muscle : exercise.primary_muscles) {
+        m.primary.emplace_back(features::exercises::Name(muscle));
+      }
+      for (auto muscle : exercise.secondary_muscles) {
+        m.secondary.emplace_back(features::exercises::Name(muscle));
+      }
+      muscles.emplace(id, std::move(m));
+    }
+    return muscles;
+  };
+  sources.weigh_ins = [&measurements](Session& s, const std::string& user_id, core::Day from,
+                                      core::Day to) {
+    std::vector<core::WeighIn> weigh_ins;
+    for (const auto& [day, value] : measurements.DailyValues(
+             s, user_id, "weight", core::FormatDay(from), core::FormatDay(to))) {
+      if (auto parsed = core::ParseDay(day)) weigh_ins.push_back({*parsed, value});
+    }
+    return weigh_ins;
+  };
+  sources.profile = TrainingProfileOf(accounts);
+  return sources;
+}
+
 }  // namespace vigor::app

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "features/accounts/account_service.hpp"
+#include "features/body/measurement_service.hpp"
 #include "features/exercises/exercise_service.hpp"
 #include "features/imports/import_service.hpp"
+#include "features/stats/sources.hpp"
 #include "features/workouts/exercise_lookup.hpp"
+#include "features/workouts/workout_service.hpp"
 
 // How one feature answers another's narrow interface, where neither may depend on the other: the
 // consumer declares what it needs (workouts/exercise_lookup.hpp), the provider's service has the
@@ -20,5 +23,12 @@ features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::Account
 // What records, goals and analytics read of a user's profile, answered by the accounts service.
 features::accounts::TrainingProfileLookup TrainingProfileOf(
     features::accounts::AccountService& accounts);
+
+// What analytics read of workouts, exercises' muscles, body weights and the profile, answered by
+// those features' services.
+features::stats::StatsSources StatsSourcesOf(features::workouts::WorkoutService& workouts,
+                                             features::exercises::ExerciseService& exercises,
+                                             features::body::MeasurementService& measurements,
+                                             features::accounts::AccountService& accounts);
 
 }  // namespace vigor::app

@@ -75,4 +75,7 @@ inline constexpr Range<std::int64_t> kProfileRestingHeartRateBpm{20, 150};
 // A personal access token's lifetime.
 inline constexpr Range<std::int64_t> kTokenLifetimeDays{1, 3'650};
 
+// The days an analytics range (GET /api/v1/stats/...) may span, both ends included.
+inline constexpr std::int64_t kStatsRangeDays = 3'660;
+
 }  // namespace vigor::core::limits

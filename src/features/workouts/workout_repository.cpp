@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
+#include <unordered_map>
 
 #include "platform/store/revisions.hpp"
 
@@ -542,6 +543,61 @@ void WorkoutRepository::InsertIdempotencyKey(Session& s, const std::string& user
 std::int64_t WorkoutRepository::DeleteIdempotencyKeysBefore(Session& s, const std::string& cutoff,
                                                             int limit) {
   return s.Execute(kDeleteKeysBefore, cutoff, limit);
+}
+
+// ---- for the aggregates of analytics (stats) ------------------------------------------------
+
+namespace {
+
+// The workouts of FindStartedIn; the blocks and sets statements select the same ones ($1-$4).
+#define VIGOR_STARTED_IN                                                                    \
+  "SELECT id FROM workouts WHERE user_id = $1 AND deleted_at IS NULL AND started_at >= $2 " \
+  "AND started_at < $3 ORDER BY started_at, id LIMIT $4"
+constexpr Statement kStartedIn{
+    "workouts.started_in",
+    "SELECT id, title, kind, started_at, ended_at, time_zone, sport, distance_m, duration_s, "
+    "moving_time_s, elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, "
+    "total_volume_kg, total_exercises, total_duration_s, exercise_ids, perceived_effort, "
+    "user_id, notes, routine_id, input_hash, created_at, updated_at, rev FROM workouts "
+    "WHERE user_id = $1 AND deleted_at IS NULL AND started_at >= $2 AND started_at < $3 "
+    "ORDER BY started_at, id LIMIT $4"};
+constexpr Statement kBlocksStartedIn{
+    "workout_blocks.started_in",
+    "SELECT workout_id, position, exercise_id, superset_group, rest_s, notes FROM workout_blocks "
+    "WHERE user_id = $1 AND workout_id IN (" VIGOR_STARTED_IN ") ORDER BY workout_id, position"};
+constexpr Statement kSetsStartedIn{
+    "workout_sets.started_in",
+    "SELECT workout_id, block_position, set_type, reps, weight_kg, duration_s, distance_m, rpe, "
+    "rir, done, target_reps, target_weight_kg, target_rir, notes FROM workout_sets "
+    "WHERE user_id = $1 AND workout_id IN (" VIGOR_STARTED_IN
+    ") "
+    "ORDER BY workout_id, block_position, position"};
+#undef VIGOR_STARTED_IN
+
+}  // namespace
+
+std::vector<Workout> WorkoutRepository::FindStartedIn(Session& s, const std::string& user_id,
+                                                      const std::string& from,
+                                                      const std::string& to, int limit) {
+  std::vector<Workout> workouts;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& r : s.Query(kStartedIn, user_id, from, to, limit)) {
+    index.emplace(r.Text("id"), workouts.size());
+    workouts.push_back(WorkoutFromRow(r));
+  }
+  if (workouts.empty()) return workouts;
+  for (const auto& r : s.Query(kBlocksStartedIn, user_id, from, to, limit)) {
+    auto found = index.find(r.Text("workout_id"));
+    if (found != index.end()) workouts[found->second].blocks.push_back(WorkoutBlockFromRow(r));
+  }
+  for (const auto& r : s.Query(kSetsStartedIn, user_id, from, to, limit)) {
+    auto found = index.find(r.Text("workout_id"));
+    if (found == index.end()) continue;
+    auto& blocks = workouts[found->second].blocks;
+    auto position = static_cast<std::size_t>(r.Int("block_position"));
+    if (position < blocks.size()) blocks[position].sets.push_back(WorkoutSetFromRow(r));
+  }
+  return workouts;
 }
 
 }  // namespace vigor::features::workouts

@@ -61,6 +61,13 @@ class WorkoutRepository {
   // At most `limit` keys created before `cutoff`; returns how many were deleted.
   std::int64_t DeleteIdempotencyKeysBefore(Session& s, const std::string& cutoff, int limit);
 
+  // ---- for the aggregates of analytics (stats) ------------------------------------------------
+  // The user's live workouts that started in [from, to) (RFC 3339 UTC, compared as text) with
+  // their blocks and sets, oldest first (started_at, then id), at most `limit`: three statements
+  // however many.
+  std::vector<Workout> FindStartedIn(Session& s, const std::string& user_id,
+                                     const std::string& from, const std::string& to, int limit);
+
  private:
   void InsertChildren(Session& s, const Workout& workout);
 };

@@ -352,6 +352,9 @@ constexpr CatalogueEntry kCatalogue[] = {
      "muss reiner Text sein (ohne < oder >)"},
     {"too_many_bytes", "must be at most {max} bytes", "darf höchstens {max} Bytes lang sein"},
     {"map_setting_invalid", "{reason}", "{reason}"},
+    {"range_reversed", "must not be after to", "darf nicht nach to liegen"},
+    {"range_too_long", "must make a range of at most {max} days up to to",
+     "muss einen Zeitraum von höchstens {max} Tagen bis to ergeben"},
 };
 
 }  // namespace
