@@ -75,6 +75,16 @@ TEST_F(StatsTest, WeeksFollowTheUsersZoneAndWeekStart) {
   EXPECT_DOUBLE_EQ(Num(monday[0].as_object()["load"]), 480);
 }
 
+TEST_F(StatsTest, AWorkoutsOwnZoneBeatsTheProfiles) {
+  Preferences(owner_, R"({"time_zone":"Europe/Berlin"})");
+  // 03:00Z on 11 March 2026 is 04:00 on the 11th in Berlin but 23:00 on the 10th in New York
+  // (daylight saving time began there on Sunday 8 March: UTC-4).
+  Log(owner_, Squats("2026-03-11T03:00:00Z", "2026-03-11T04:00:00Z", 8, "America/New_York"));
+  auto days = Stats(owner_, "calendar?from=2026-03-09&to=2026-03-12")["days"].as_array();
+  ASSERT_EQ(days.size(), 1u);
+  EXPECT_EQ(days[0].as_object()["day"], "2026-03-10");
+}
+
 TEST_F(StatsTest, SecondaryMusclesCountHalf) {
   // The catalogue: back squat works quads and glutes (primary) and adductors, hamstrings and
   // lower back (secondary); bench press chest (primary), front delts and triceps (secondary).

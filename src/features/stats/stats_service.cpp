@@ -6,6 +6,7 @@
 #include "core/limits.hpp"
 #include "core/training_load.hpp"
 #include "platform/error.hpp"
+#include "platform/store/revisions.hpp"
 #include "platform/time_text.hpp"
 #include "platform/time_zone.hpp"
 
@@ -158,6 +159,9 @@ std::int64_t StatsService::Backfill(Session& s, int limit) {
     auto next = stats_.NextBackfill(s);
     if (!next) break;
     const auto& [user_id, after] = *next;
+    // The lock every workout write of the user takes (its rev): a write and this recompute of
+    // the same day do not interleave on PostgreSQL, and what this reads is what they committed.
+    platform::store::LockUserChanges(s, user_id);
     int want = static_cast<int>(limit - read);
     auto workouts = sources_.workouts(s, user_id, after, "~", want);
     auto zone = ZoneOf(s, user_id).time_zone;
