@@ -46,7 +46,7 @@ class StatsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     owner_id_ = h_.CreateUser("owner");
-    h_.CreateUser("other");
+    other_id_ = h_.CreateUser("other");
     h_.SignIn(owner_, "owner");
     h_.SignIn(other_, "other");
   }
@@ -79,6 +79,7 @@ class StatsTest : public ::testing::Test {
   AppHarness h_;
   Browser owner_, other_;
   std::string owner_id_;
+  std::string other_id_;
 };
 
 }  // namespace vigor::stats_testing

@@ -73,6 +73,44 @@ TEST_F(StatsTest, ReadsCostTheSameWhateverTheHistory) {
   EXPECT_EQ(sessions, 40);
 }
 
+TEST_F(StatsTest, DailyTotalsForGoals) {
+  using features::stats::TotalMetric;
+  using features::stats::TotalsFilter;
+  // 10 March: squats (2 done sets, 1,000 kg, 60 minutes at 8 = load 480); 12 March: a 10 km run
+  // of 50 minutes, unrated (load 0).
+  Log(owner_, Squats("2026-03-10T10:00:00Z", "2026-03-10T11:00:00Z", 8));
+  Log(owner_, R"({"title":"Run","started_at":"2026-03-12T07:00:00Z",
+    "cardio":{"sport":"run","distance_m":10000,"duration_s":3000}})");
+  auto& stats = h_.app().Get<features::stats::StatsFeature>().service();
+  core::DayRange march{*core::ParseDay("2026-03-01"), *core::ParseDay("2026-03-31")};
+  auto daily = [&](TotalMetric metric, const TotalsFilter& filter) {
+    return h_.app().database->ReadResult([&](platform::store::Session& s) {
+      std::vector<std::pair<std::string, double>> values;
+      for (const auto& [day, value] : stats.DailyTotals(s, owner_id_, metric, filter, march)) {
+        values.emplace_back(core::FormatDay(day), value);
+      }
+      return values;
+    });
+  };
+  using Values = std::vector<std::pair<std::string, double>>;
+  EXPECT_EQ(daily(TotalMetric::kSessions, {}), (Values{{"2026-03-10", 1}, {"2026-03-12", 1}}));
+  EXPECT_EQ(daily(TotalMetric::kDistanceM, {}), (Values{{"2026-03-12", 10000}}));
+  EXPECT_EQ(daily(TotalMetric::kDistanceM, {.sport = "ride"}), Values{});
+  EXPECT_EQ(daily(TotalMetric::kDurationS, {.kind = "cardio"}), (Values{{"2026-03-12", 3000}}));
+  EXPECT_EQ(daily(TotalMetric::kLoad, {}), (Values{{"2026-03-10", 480}}));  // zeros left out
+  EXPECT_EQ(daily(TotalMetric::kVolumeKg, {.exercise_id = "barbell-back-squat"}),
+            (Values{{"2026-03-10", 1000}}));
+  EXPECT_EQ(daily(TotalMetric::kSets, {.exercise_id = "barbell-bench-press"}), Values{});
+  // Hamstrings are a secondary muscle of the squat: 2 sets count 1, 1,000 kg count 500.
+  EXPECT_EQ(daily(TotalMetric::kMuscleSets, {.muscle = "hamstrings"}), (Values{{"2026-03-10", 1}}));
+  EXPECT_EQ(daily(TotalMetric::kVolumeKg, {.muscle = "hamstrings"}), (Values{{"2026-03-10", 500}}));
+  // The other user has none of it.
+  auto theirs = h_.app().database->ReadResult([&](platform::store::Session& s) {
+    return stats.DailyTotals(s, other_id_, TotalMetric::kSessions, {}, march).size();
+  });
+  EXPECT_EQ(theirs, 0u);
+}
+
 TEST_F(StatsTest, HistoryFromBeforeTheAggregatesIsBackfilled) {
   Log(owner_, Squats("2026-03-10T10:00:00Z", "2026-03-10T11:00:00Z", 5));
   Log(owner_, Squats("2026-03-12T10:00:00Z", "2026-03-12T10:30:00Z", 4));
