@@ -35,6 +35,21 @@ CREATE TABLE stats_daily_exercises (
   volume_kg   DOUBLE PRECISION NOT NULL,
   PRIMARY KEY (user_id, day, exercise_id)
 );
+-- Streaks over the whole history, kept with the days so the calendar need not read every
+-- training day: the runs of days and of weeks (for each day a week may start on) that end at the
+-- last training day, and the longest runs. A read compares last_day with today.
+CREATE TABLE stats_streaks (
+  user_id                TEXT COLLATE "C" PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  last_day               TEXT COLLATE "C" NOT NULL,
+  run_days               BIGINT NOT NULL,
+  longest_days           BIGINT NOT NULL,
+  run_weeks_monday       BIGINT NOT NULL,
+  longest_weeks_monday   BIGINT NOT NULL,
+  run_weeks_sunday       BIGINT NOT NULL,
+  longest_weeks_sunday   BIGINT NOT NULL,
+  run_weeks_saturday     BIGINT NOT NULL,
+  longest_weeks_saturday BIGINT NOT NULL
+);
 -- Users whose history predates the aggregates: the housekeeping task "stats_backfill" fills
 -- theirs, `after` being the started_at up to which it has (workouts in time order), then deletes
 -- the row. Muscles come from the C++ catalogue, so SQL alone cannot fill them here.

@@ -35,6 +35,21 @@ CREATE TABLE stats_daily_exercises (
   volume_kg   REAL NOT NULL,
   PRIMARY KEY (user_id, day, exercise_id)
 ) STRICT;
+-- Streaks over the whole history, kept with the days so the calendar need not read every
+-- training day: the runs of days and of weeks (for each day a week may start on) that end at the
+-- last training day, and the longest runs. A read compares last_day with today.
+CREATE TABLE stats_streaks (
+  user_id                TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  last_day               TEXT NOT NULL,
+  run_days               INTEGER NOT NULL,
+  longest_days           INTEGER NOT NULL,
+  run_weeks_monday       INTEGER NOT NULL,
+  longest_weeks_monday   INTEGER NOT NULL,
+  run_weeks_sunday       INTEGER NOT NULL,
+  longest_weeks_sunday   INTEGER NOT NULL,
+  run_weeks_saturday     INTEGER NOT NULL,
+  longest_weeks_saturday INTEGER NOT NULL
+) STRICT;
 -- Users whose history predates the aggregates: the housekeeping task "stats_backfill" fills
 -- theirs, `after` being the started_at up to which it has (workouts in time order), then deletes
 -- the row. Muscles come from the C++ catalogue, so SQL alone cannot fill them here.

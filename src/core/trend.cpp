@@ -50,4 +50,15 @@ Streaks ComputeStreaks(std::span<const Day> training_days, Day today, WeekStart 
   return streaks;
 }
 
+Streaks StreaksAsOf(const Streaks& at_last_day, Day last_day, Day today, WeekStart week_start) {
+  Streaks streaks = at_last_day;
+  if (last_day != today && last_day != today - std::chrono::days(1)) streaks.current_days = 0;
+  Day last_week = PeriodContaining(last_day, Period::kWeek, week_start).first;
+  Day this_week = PeriodContaining(today, Period::kWeek, week_start).first;
+  if (last_week != this_week && last_week != this_week - std::chrono::days(7)) {
+    streaks.current_weeks = 0;
+  }
+  return streaks;
+}
+
 }  // namespace vigor::core

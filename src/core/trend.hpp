@@ -41,4 +41,10 @@ struct Streaks {
 // week).
 Streaks ComputeStreaks(std::span<const Day> training_days, Day today, WeekStart week_start);
 
+// The streaks as of a later day, from those computed as of the last training day (`last_day`,
+// ComputeStreaks(days, last_day, week_start)): the longest runs stay, and the current runs count
+// while `today` is that day or the next (that week or the next); else they are 0. So the history
+// is read when it changes, not on every look at it.
+Streaks StreaksAsOf(const Streaks& at_last_day, Day last_day, Day today, WeekStart week_start);
+
 }  // namespace vigor::core

@@ -190,9 +190,10 @@ TEST_F(StatsTest, CalendarDaysAndStreaks) {
   // ago lies between 8 and 1 days ago, in one of theirs; 1 day ago is in this week or the last,
   // so the run is current: 3. 40 days ago is 25 days before the 15: a week apart at least.
   auto today = TodayUtc();
+  std::string yesterdays;
   for (int back : {40, 15, 8, 2, 1}) {
     auto day = today - std::chrono::days(back);
-    Log(owner_, Session(Noon(day), OnePm(day), 5));  // 60 minutes at 5: load 300
+    yesterdays = Log(owner_, Session(Noon(day), OnePm(day), 5));  // 60 minutes at 5: load 300
   }
   auto calendar = Stats(owner_, "calendar?from=" + core::FormatDay(today - std::chrono::days(20)));
   EXPECT_EQ(calendar["to"].as_string(), core::FormatDay(today));
@@ -209,7 +210,7 @@ TEST_F(StatsTest, CalendarDaysAndStreaks) {
   EXPECT_EQ(streaks["current_weeks"], 3);
   EXPECT_EQ(streaks["longest_weeks"], 3);
 
-  // Training today makes it 3 days. The default range is the last 365 days: all five days.
+  // Training today makes it 3 days. The default range is the last 365 days: all six days.
   Log(owner_,
       Session(core::FormatDay(today) + "T00:00:01Z", core::FormatDay(today) + "T00:10:01Z", 5));
   calendar = Stats(owner_, "calendar");
@@ -217,6 +218,11 @@ TEST_F(StatsTest, CalendarDaysAndStreaks) {
   EXPECT_EQ(calendar["days"].as_array().size(), 6u);
   EXPECT_EQ(calendar["streaks"].as_object()["current_days"], 3);
   EXPECT_EQ(calendar["streaks"].as_object()["longest_days"], 3);
+  // Without yesterday's workout, today and the day before yesterday are runs of 1.
+  ASSERT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/workouts/" + yesterdays).status, 204);
+  calendar = Stats(owner_, "calendar");
+  EXPECT_EQ(calendar["streaks"].as_object()["current_days"], 1);
+  EXPECT_EQ(calendar["streaks"].as_object()["longest_days"], 1);
 
   // Another user sees nothing of it.
   auto theirs = Stats(other_, "calendar");

@@ -69,5 +69,22 @@ TEST(StreaksTest, FutureDaysDoNotCount) {
   EXPECT_EQ(s.longest_days, 1);
 }
 
+TEST(StreaksTest, KeptAsOfTheLastDayAndReadLater) {
+  // As of the last training day, Friday 2026-12-04: a run of 3 days (2nd-4th), 2 Monday weeks.
+  Streaks kept{.current_days = 3, .longest_days = 5, .current_weeks = 2, .longest_weeks = 4};
+  Day last = D("2026-12-04");
+  // Saturday the 5th: yesterday counts, the week is the same.
+  EXPECT_EQ(StreaksAsOf(kept, last, D("2026-12-05"), WeekStart::kMonday), kept);
+  // Sunday the 6th: the 5th had nothing, the day run is over; the week (30 Nov-6 Dec) goes on.
+  Streaks sunday{.current_days = 0, .longest_days = 5, .current_weeks = 2, .longest_weeks = 4};
+  EXPECT_EQ(StreaksAsOf(kept, last, D("2026-12-06"), WeekStart::kMonday), sunday);
+  // Sunday the 13th: the week of the 4th was last week, so the week run still counts.
+  EXPECT_EQ(StreaksAsOf(kept, last, D("2026-12-13"), WeekStart::kMonday).current_weeks, 2);
+  // Monday the 14th: 7-13 December had nothing: over.
+  EXPECT_EQ(StreaksAsOf(kept, last, D("2026-12-14"), WeekStart::kMonday).current_weeks, 0);
+  // With Sunday weeks, Sunday the 13th starts a new week after the empty 6-12: over already.
+  EXPECT_EQ(StreaksAsOf(kept, last, D("2026-12-13"), WeekStart::kSunday).current_weeks, 0);
+}
+
 }  // namespace
 }  // namespace vigor::core

@@ -81,6 +81,26 @@ constexpr Statement kDailyMuscleMetric{
     "SELECT day, CASE $5::text WHEN 'sets' THEN sets ELSE volume_kg END AS value "
     "FROM stats_daily_muscles WHERE user_id = $1 AND day >= $2 AND day <= $3 AND muscle = $4 "
     "ORDER BY day"};
+constexpr Statement kSaveStreaks{
+    "stats_streaks.save",
+    "INSERT INTO stats_streaks (user_id, last_day, run_days, longest_days, run_weeks_monday, "
+    "longest_weeks_monday, run_weeks_sunday, longest_weeks_sunday, run_weeks_saturday, "
+    "longest_weeks_saturday) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+    "ON CONFLICT (user_id) DO UPDATE SET last_day = excluded.last_day, "
+    "run_days = excluded.run_days, longest_days = excluded.longest_days, "
+    "run_weeks_monday = excluded.run_weeks_monday, "
+    "longest_weeks_monday = excluded.longest_weeks_monday, "
+    "run_weeks_sunday = excluded.run_weeks_sunday, "
+    "longest_weeks_sunday = excluded.longest_weeks_sunday, "
+    "run_weeks_saturday = excluded.run_weeks_saturday, "
+    "longest_weeks_saturday = excluded.longest_weeks_saturday"};
+constexpr Statement kDeleteStreaks{"stats_streaks.delete",
+                                   "DELETE FROM stats_streaks WHERE user_id = $1"};
+constexpr Statement kFindStreaks{
+    "stats_streaks.find",
+    "SELECT last_day, run_days, longest_days, run_weeks_monday, longest_weeks_monday, "
+    "run_weeks_sunday, longest_weeks_sunday, run_weeks_saturday, longest_weeks_saturday "
+    "FROM stats_streaks WHERE user_id = $1"};
 constexpr Statement kNextBackfill{"stats_backfill.next",
                                   "SELECT user_id, after FROM stats_backfill "
                                   "ORDER BY user_id LIMIT 1"};
@@ -201,6 +221,38 @@ std::vector<std::pair<core::Day, double>> StatsRepository::Daily(Session& s,
     if (value != 0) values.emplace_back(DayOf(r), value);
   }
   return values;
+}
+
+void StatsRepository::SaveStreaks(Session& s, const std::string& user_id,
+                                  const std::optional<KeptStreaks>& kept) {
+  if (!kept) {
+    s.Execute(kDeleteStreaks, user_id);
+    return;
+  }
+  auto n = [](int v) { return static_cast<std::int64_t>(v); };
+  s.Execute(kSaveStreaks, user_id, core::FormatDay(kept->last_day), n(kept->monday.current_days),
+            n(kept->monday.longest_days), n(kept->monday.current_weeks),
+            n(kept->monday.longest_weeks), n(kept->sunday.current_weeks),
+            n(kept->sunday.longest_weeks), n(kept->saturday.current_weeks),
+            n(kept->saturday.longest_weeks));
+}
+
+std::optional<KeptStreaks> StatsRepository::FindStreaks(Session& s, const std::string& user_id) {
+  auto row = s.QueryOne(kFindStreaks, user_id);
+  if (!row) return std::nullopt;
+  auto i = [&](const char* column) { return static_cast<int>(row->Int(column)); };
+  KeptStreaks kept;
+  kept.last_day = core::ParseDay(row->Text("last_day")).value_or(core::Day{});
+  auto streaks = [&](const char* run_weeks, const char* longest_weeks) {
+    return core::Streaks{.current_days = i("run_days"),
+                         .longest_days = i("longest_days"),
+                         .current_weeks = i(run_weeks),
+                         .longest_weeks = i(longest_weeks)};
+  };
+  kept.monday = streaks("run_weeks_monday", "longest_weeks_monday");
+  kept.sunday = streaks("run_weeks_sunday", "longest_weeks_sunday");
+  kept.saturday = streaks("run_weeks_saturday", "longest_weeks_saturday");
+  return kept;
 }
 
 std::optional<std::pair<std::string, std::string>> StatsRepository::NextBackfill(Session& s) {

@@ -112,7 +112,22 @@ void StatsService::OnWorkoutChanges(Session& s, std::span<const workouts::Workou
       }
     }
     Recompute(s, user_id, days, zone);
+    KeepStreaks(s, user_id);
   }
+}
+
+void StatsService::KeepStreaks(Session& s, const std::string& user_id) {
+  auto days = stats_.TrainingDays(s, user_id);
+  if (days.empty()) {
+    stats_.SaveStreaks(s, user_id, std::nullopt);
+    return;
+  }
+  KeptStreaks kept;
+  kept.last_day = days.back();
+  kept.monday = core::ComputeStreaks(days, kept.last_day, core::WeekStart::kMonday);
+  kept.sunday = core::ComputeStreaks(days, kept.last_day, core::WeekStart::kSunday);
+  kept.saturday = core::ComputeStreaks(days, kept.last_day, core::WeekStart::kSaturday);
+  stats_.SaveStreaks(s, user_id, kept);
 }
 
 void StatsService::Recompute(Session& s, const std::string& user_id, const std::set<Day>& days,
@@ -170,6 +185,7 @@ std::int64_t StatsService::Backfill(Session& s, int limit) {
       if (auto day = LocalDayOf(w.started_at, w.time_zone, zone)) days.insert(*day);
     }
     Recompute(s, user_id, days, zone);
+    KeepStreaks(s, user_id);
     read += static_cast<std::int64_t>(workouts.size());
     if (static_cast<int>(workouts.size()) < want) {
       stats_.FinishBackfill(s, user_id);
@@ -227,8 +243,10 @@ TrainingCalendar StatsService::Calendar(Session& s, const std::string& user_id, 
   for (const auto& t : stats_.DayTotals(s, user_id, days, std::nullopt, std::nullopt)) {
     calendar.days.push_back({t.start, t.sessions, t.duration_s, t.load});
   }
-  auto training_days = stats_.TrainingDays(s, user_id);
-  calendar.streaks = core::ComputeStreaks(training_days, TodayIn(zone.time_zone), zone.week_start);
+  if (auto kept = stats_.FindStreaks(s, user_id)) {
+    calendar.streaks = core::StreaksAsOf(kept->For(zone.week_start), kept->last_day,
+                                         TodayIn(zone.time_zone), zone.week_start);
+  }
   return calendar;
 }
 

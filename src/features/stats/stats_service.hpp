@@ -93,6 +93,8 @@ class StatsService {
   void RecomputeRun(Session& s, const std::string& user_id, core::DayRange run,
                     const std::string& profile_zone);
   StatsTotals SumOver(Session& s, const std::string& user_id, core::DayRange days);
+  // The streaks as of the user's last training day, from every training day (after a change).
+  void KeepStreaks(Session& s, const std::string& user_id);
 
   platform::store::Database& database_;
   StatsSources sources_;
