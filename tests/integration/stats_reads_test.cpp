@@ -30,6 +30,15 @@ TEST_F(StatsTest, RangesAreChecked) {
   }
   // 3,660 days with both ends is allowed.
   EXPECT_EQ(h_.Get(owner_, "/api/v1/stats/calendar?from=2015-12-26&to=2026-01-01").status, 200);
+  // The default range of years: 12 years are more than 3,660 days, so the range is the 3,660
+  // days up to 2026-06-30. 2016-06-30 to 2026-06-30 is 3,652 days (10 x 365 and the leap days
+  // of 2020 and 2024), so it starts 3,659 - 3,652 = 7 days earlier, on 2016-06-23, and reaches
+  // 11 calendar years, 2016 to 2026.
+  auto years = h_.Get(owner_, "/api/v1/stats/summary?period=year&to=2026-06-30");
+  ASSERT_EQ(years.status, 200) << years.body;
+  EXPECT_EQ(years.Json()["from"], "2016-06-23");
+  ASSERT_EQ(years.Json()["items"].as_array().size(), 11u);
+  EXPECT_EQ(years.Json()["items"].as_array()[0].as_object().at("start"), "2016-01-01");
   EXPECT_EQ(fields("summary?period=day"), Fields{"period"});
   EXPECT_EQ(fields("summary?kind=yoga"), Fields{"kind"});
   EXPECT_EQ(fields("summary?sport=teleport"), Fields{"sport"});

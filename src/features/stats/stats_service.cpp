@@ -288,7 +288,8 @@ StatsSummary StatsService::Summary(const platform::auth::Principal& principal,
     auto range = ResolveRange(query, TodayIn(zone.time_zone), [&](Day to) {
       auto p = core::PeriodContaining(to, *period, zone.week_start);
       for (int i = 0; i < 11; ++i) p = core::PreviousPeriod(p, *period, zone.week_start);
-      return p.first;
+      // 12 years are more than a range may span: then as many days as it may.
+      return std::max(p.first, to - std::chrono::days(core::limits::kStatsRangeDays - 1));
     });
     StatsSummary summary;
     summary.period = *period;

@@ -40,7 +40,8 @@ class StatsService {
       : database_(database), sources_(std::move(sources)), clock_(std::move(clock)) {}
 
   // ---- the API: ranges are checked (kValidation with field errors) --------------------------
-  // Default range: the 12 periods ending with the one that holds `to` (default today).
+  // Default range: the 12 periods ending with the one that holds `to` (default today), at most
+  // the days a range may span (years: the 10 whose days it reaches).
   StatsSummary Summary(const platform::auth::Principal& principal,
                        const std::optional<std::string>& period, const RangeQuery& range,
                        const std::optional<std::string>& kind,
