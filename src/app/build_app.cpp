@@ -13,6 +13,7 @@
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
 #include "features/operations/feature.hpp"
+#include "features/stats/feature.hpp"
 #include "features/sync/feature.hpp"
 #include "features/workouts/feature.hpp"
 #include "platform/crypto/password.hpp"
@@ -212,11 +213,15 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
                                              ProfileTimeZoneOf(accounts.account()),
                                              workouts.changes());
+  auto& stats = Install<features::stats::StatsFeature>(
+      *app, context, workouts.changes(),
+      StatsSourcesOf(workouts.workouts(), exercises.service(), body.measurements(),
+                     accounts.account()));
   // After stats and records: its observer reads their aggregates in the same transaction.
   Install<features::goals::GoalsFeature>(
       *app, context,
-      GoalMetricSourcesOf(workouts.workouts(), body.measurements(), exercises.service(),
-                          TrainingProfileOf(accounts.account())),
+      GoalMetricSourcesOf(stats.service(), workouts.workouts(), body.measurements(),
+                          exercises.service()),
       TrainingProfileOf(accounts.account()), workouts.changes(), *app->event_outbox);
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);

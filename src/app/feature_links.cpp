@@ -56,63 +56,28 @@ features::accounts::TrainingProfileLookup TrainingProfileOf(
   };
 }
 
-namespace {
-
-// [from, to) in UTC text for the local days of `days` in `zone`.
-std::pair<std::string, std::string> UtcWindow(const core::DayRange& days, const std::string& zone) {
-  auto from = platform::LocalDayStartMs(days.first, zone);
-  auto to = platform::LocalDayStartMs(days.last + std::chrono::days(1), zone);
-  return {platform::FormatUtcMs(from.value_or(0)), platform::FormatUtcMs(to.value_or(0))};
-}
-
-bool HoldsExercise(const std::string& exercise_ids, const std::string& exercise_id) {
-  std::istringstream words(exercise_ids);
-  std::string word;
-  while (words >> word) {
-    if (word == exercise_id) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 features::goals::MetricSources GoalMetricSourcesOf(
-    features::workouts::WorkoutService& workouts, features::body::MeasurementService& body,
-    features::exercises::ExerciseService& exercises,
-    features::accounts::TrainingProfileLookup profile) {
+    features::stats::StatsService& stats, features::workouts::WorkoutService& workouts,
+    features::body::MeasurementService& body, features::exercises::ExerciseService& exercises) {
   using features::goals::MetricSources;
   using platform::store::Session;
   MetricSources sources;
-  sources.daily_totals = [&workouts, profile](
-                             Session& s, const std::string& user_id, const std::string& metric,
-                             const std::optional<std::string>& sport,
-                             const std::optional<std::string>& exercise_id,
-                             const std::optional<std::string>&, const core::DayRange& days) {
-    MetricSources::DayValues values;
-    // Sets per muscle need the exercises' muscles per set: left to the stats aggregates.
-    if (metric == "muscle_sets") return values;
-    std::string zone = profile(s, user_id).time_zone;
-    if (!platform::IsKnownTimeZone(zone)) zone = "UTC";
-    auto [from, to] = UtcWindow(days, zone);
-    std::map<core::Day, double> per_day;
-    for (const auto& w : workouts.GoalFiguresBetween(s, user_id, from, to)) {
-      if (sport && w.sport != sport) continue;
-      if (exercise_id && !HoldsExercise(w.exercise_ids, *exercise_id)) continue;
-      auto started = platform::ParseRfc3339Ms(w.started_at);
-      auto day = started ? platform::LocalDayOf(*started, zone) : std::nullopt;
-      if (!day || !days.contains(*day)) continue;
-      double value = metric == "sessions"           ? 1.0
-                     : metric == "duration_s"       ? w.duration_s.value_or(0)
-                     : metric == "distance_m"       ? w.distance_m.value_or(0)
-                     : metric == "elevation_gain_m" ? w.elevation_gain_m.value_or(0)
-                     : metric == "volume_kg"        ? w.volume_kg
-                                                    : 0.0;
-      per_day[*day] += value;
-    }
-    for (const auto& [day, value] : per_day) {
-      if (value != 0) values.emplace_back(day, value);
-    }
-    return values;
+  // The daily aggregates the stats feature keeps with every workout write.
+  sources.daily_totals = [&stats](Session& s, const std::string& user_id, const std::string& metric,
+                                  const std::optional<std::string>& sport,
+                                  const std::optional<std::string>& exercise_id,
+                                  const std::optional<std::string>& muscle,
+                                  const core::DayRange& days) {
+    using features::stats::TotalMetric;
+    static const std::map<std::string, TotalMetric, std::less<>> kMetrics{
+        {"sessions", TotalMetric::kSessions},    {"duration_s", TotalMetric::kDurationS},
+        {"distance_m", TotalMetric::kDistanceM}, {"elevation_gain_m", TotalMetric::kElevationGainM},
+        {"volume_kg", TotalMetric::kVolumeKg},   {"muscle_sets", TotalMetric::kMuscleSets}};
+    auto found = kMetrics.find(metric);
+    if (found == kMetrics.end()) return MetricSources::DayValues{};
+    return stats.DailyTotals(
+        s, user_id, found->second,
+        {.sport = sport, .kind = std::nullopt, .exercise_id = exercise_id, .muscle = muscle}, days);
   };
   sources.best_one_rep_max = [&workouts](Session& s, const std::string& user_id,
                                          const std::string& exercise_id,
@@ -155,6 +120,69 @@ features::goals::MetricSources GoalMetricSourcesOf(
                                          const std::string& exercise_id) {
     return exercises.Exists(s, user_id, exercise_id);
   };
+  return sources;
+}
+
+features::stats::StatsSources StatsSourcesOf(features::workouts::WorkoutService& workouts,
+                                             features::exercises::ExerciseService& exercises,
+                                             features::body::MeasurementService& measurements,
+                                             features::accounts::AccountService& accounts) {
+  using platform::store::Session;
+  namespace stats = features::stats;
+  stats::StatsSources sources;
+  sources.workouts = [&workouts](Session& s, const std::string& user_id, const std::string& from,
+                                 const std::string& to, int limit) {
+    std::vector<stats::SourceWorkout> items;
+    for (auto& w : workouts.LiveWorkoutsStartedIn(s, user_id, from, to, limit)) {
+      stats::SourceWorkout item;
+      item.started_at = std::move(w.started_at);
+      item.time_zone = std::move(w.time_zone);
+      item.cardio = w.kind == features::workouts::WorkoutKind::kCardio;
+      item.perceived_effort = w.perceived_effort;
+      item.duration_s = w.totals.duration_s.value_or(0);
+      item.volume_kg = w.totals.sets.volume_kg;
+      item.sets = w.totals.sets.sets;
+      if (w.cardio) {
+        item.sport = w.cardio->sport;
+        item.distance_m = w.cardio->distance_m.value_or(0);
+        item.elevation_gain_m = w.cardio->elevation_gain_m.value_or(0);
+      }
+      for (auto& block : w.blocks) {
+        core::BlockFigures figures{.exercise_id = std::move(block.exercise_id), .sets = {}};
+        for (const auto& set : block.sets) {
+          figures.sets.push_back({.done = set.done, .reps = set.reps, .weight_kg = set.weight_kg});
+        }
+        item.blocks.push_back(std::move(figures));
+      }
+      items.push_back(std::move(item));
+    }
+    return items;
+  };
+  sources.muscles = [&exercises](Session& s, const std::string& user_id,
+                                 const std::vector<std::string>& ids) {
+    std::unordered_map<std::string, stats::ExerciseMuscles> muscles;
+    for (const auto& [id, exercise] : exercises.FindForDisplay(s, user_id, ids)) {
+      stats::ExerciseMuscles m;
+      for (auto muscle : exercise.primary_muscles) {
+        m.primary.emplace_back(features::exercises::Name(muscle));
+      }
+      for (auto muscle : exercise.secondary_muscles) {
+        m.secondary.emplace_back(features::exercises::Name(muscle));
+      }
+      muscles.emplace(id, std::move(m));
+    }
+    return muscles;
+  };
+  sources.weigh_ins = [&measurements](Session& s, const std::string& user_id, core::Day from,
+                                      core::Day to) {
+    std::vector<core::WeighIn> weigh_ins;
+    for (const auto& [day, value] : measurements.DailyValues(
+             s, user_id, "weight", core::FormatDay(from), core::FormatDay(to))) {
+      if (auto parsed = core::ParseDay(day)) weigh_ins.push_back({*parsed, value});
+    }
+    return weigh_ins;
+  };
+  sources.profile = TrainingProfileOf(accounts);
   return sources;
 }
 

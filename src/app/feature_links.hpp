@@ -5,6 +5,8 @@
 #include "features/exercises/exercise_service.hpp"
 #include "features/goals/metric_sources.hpp"
 #include "features/imports/import_service.hpp"
+#include "features/stats/sources.hpp"
+#include "features/stats/stats_service.hpp"
 #include "features/workouts/exercise_lookup.hpp"
 #include "features/workouts/workout_service.hpp"
 
@@ -24,14 +26,18 @@ features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::Account
 features::accounts::TrainingProfileLookup TrainingProfileOf(
     features::accounts::AccountService& accounts);
 
-// What goals measure. For now daily_totals, best_one_rep_max and heaviest_for_reps read the
-// workout log through WorkoutService's goal methods (summing the user's live workouts of a
-// window, grouped by the local day in the profile's zone; muscle_sets gives nothing yet), and
-// measurements come from the body service. When stats and records land, daily_totals is their
-// daily aggregates and the lifts are the records' service: change only this function.
-features::goals::MetricSources GoalMetricSourcesOf(
-    features::workouts::WorkoutService& workouts, features::body::MeasurementService& body,
-    features::exercises::ExerciseService& exercises,
-    features::accounts::TrainingProfileLookup profile);
+// What goals measure: daily_totals are the stats feature's daily aggregates; the lifts read
+// the workout log through WorkoutService's goal methods; measurements come from the body
+// service.
+features::goals::MetricSources GoalMetricSourcesOf(features::stats::StatsService& stats,
+                                                   features::workouts::WorkoutService& workouts,
+                                                   features::body::MeasurementService& body,
+                                                   features::exercises::ExerciseService& exercises);
+// What analytics read of workouts, exercises' muscles, body weights and the profile, answered by
+// those features' services.
+features::stats::StatsSources StatsSourcesOf(features::workouts::WorkoutService& workouts,
+                                             features::exercises::ExerciseService& exercises,
+                                             features::body::MeasurementService& measurements,
+                                             features::accounts::AccountService& accounts);
 
 }  // namespace vigor::app

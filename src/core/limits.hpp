@@ -81,5 +81,7 @@ inline constexpr Range<double> kGoalTarget{0, 100'000'000};
 inline constexpr Range<std::int64_t> kGoalReps{1, 12};
 inline constexpr Range<std::int64_t> kGoalMinSessions{1, 14};
 inline constexpr std::size_t kGoalTitleLength = 100;
+// The days an analytics range (GET /api/v1/stats/...) may span, both ends included.
+inline constexpr std::int64_t kStatsRangeDays = 3'660;
 
 }  // namespace vigor::core::limits

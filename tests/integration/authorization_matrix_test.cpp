@@ -271,6 +271,16 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        200, 200, 200},
       {Method::kDelete, "/api/v1/measurements/{id}",
        [this] { return "/api/v1/measurements/" + owner_measurement_; }, "", 401, 404, 404, 204},
+      // analytics: everyone signed in reads their own
+      {Method::kGet, "/api/v1/stats/summary", fixed("/api/v1/stats/summary"), "", 401, 200, 200,
+       200},
+      {Method::kGet, "/api/v1/stats/muscles", fixed("/api/v1/stats/muscles"), "", 401, 200, 200,
+       200},
+      {Method::kGet, "/api/v1/stats/calendar", fixed("/api/v1/stats/calendar"), "", 401, 200, 200,
+       200},
+      {Method::kGet, "/api/v1/stats/load", fixed("/api/v1/stats/load"), "", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/stats/body-weight", fixed("/api/v1/stats/body-weight"), "", 401, 200,
+       200, 200},
       // imports and exports: the owner's only (the DELETE, an undo, comes last)
       {Method::kPost, "/api/v1/imports", fixed("/api/v1/imports?format=gpx"), kGpxBody, 401, 202,
        202, 202, ContentType("application/gpx+xml")},

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "features/body/measurement_repository.hpp"
@@ -41,6 +42,19 @@ class MeasurementService {
   ValuesAround ValuesForGoals(platform::store::Session& s, const std::string& user_id,
                               const std::string& kind, const std::string& first,
                               const std::string& last);
+  // For analytics, inside the caller's transaction: the user's live entries of `kind` on the days
+  // from..to (YYYY-MM-DD, both included), oldest first, as (day, value).
+  std::vector<std::pair<std::string, double>> DailyValues(platform::store::Session& s,
+                                                          const std::string& user_id,
+                                                          const std::string& kind,
+                                                          const std::string& from,
+                                                          const std::string& to) {
+    std::vector<std::pair<std::string, double>> values;
+    for (auto& m : measurements_.List(s, user_id, {.kind = kind, .from = from, .to = to})) {
+      values.emplace_back(std::move(m.day), m.value);
+    }
+    return values;
+  }
 
  private:
   platform::store::Database& database_;

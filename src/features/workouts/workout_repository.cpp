@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
+#include <unordered_map>
 
 #include "platform/store/revisions.hpp"
 
@@ -544,14 +545,9 @@ std::int64_t WorkoutRepository::DeleteIdempotencyKeysBefore(Session& s, const st
   return s.Execute(kDeleteKeysBefore, cutoff, limit);
 }
 
-// ---- For goals until the aggregates are connected (see the header).
+// ---- For goals' lift metrics (see the header).
 
 namespace {
-constexpr Statement kGoalFigures{
-    "workouts.goal_figures_between",
-    "SELECT started_at, sport, exercise_ids, total_duration_s, distance_m, elevation_gain_m, "
-    "total_volume_kg FROM workouts WHERE user_id = $1 AND deleted_at IS NULL "
-    "AND started_at >= $2 AND started_at < $3 ORDER BY started_at"};
 constexpr Statement kDoneSets{
     "workout_sets.done_of_exercise_between",
     "SELECT s.reps, s.weight_kg FROM workout_sets s "
@@ -560,23 +556,6 @@ constexpr Statement kDoneSets{
     "WHERE s.user_id = $1 AND b.user_id = $1 AND w.user_id = $1 AND b.exercise_id = $2 "
     "AND s.done = 1 AND w.deleted_at IS NULL AND w.started_at >= $3 AND w.started_at < $4"};
 }  // namespace
-
-std::vector<WorkoutGoalFigures> WorkoutRepository::GoalFiguresBetween(Session& s,
-                                                                      const std::string& user_id,
-                                                                      const std::string& from_utc,
-                                                                      const std::string& to_utc) {
-  std::vector<WorkoutGoalFigures> figures;
-  for (const auto& r : s.Query(kGoalFigures, user_id, from_utc, to_utc)) {
-    figures.push_back({.started_at = r.Text("started_at"),
-                       .sport = r.OptText("sport"),
-                       .exercise_ids = r.Text("exercise_ids"),
-                       .duration_s = r.OptReal("total_duration_s"),
-                       .distance_m = r.OptReal("distance_m"),
-                       .elevation_gain_m = r.OptReal("elevation_gain_m"),
-                       .volume_kg = r.Real("total_volume_kg")});
-  }
-  return figures;
-}
 
 std::vector<GoalSetFigures> WorkoutRepository::DoneSetsBetween(Session& s,
                                                                const std::string& user_id,
@@ -588,6 +567,61 @@ std::vector<GoalSetFigures> WorkoutRepository::DoneSetsBetween(Session& s,
     sets.push_back({.reps = r.OptInt("reps"), .weight_kg = r.OptReal("weight_kg")});
   }
   return sets;
+}
+
+// ---- for the aggregates of analytics (stats) ------------------------------------------------
+
+namespace {
+
+// The workouts of FindStartedIn; the blocks and sets statements select the same ones ($1-$4).
+#define VIGOR_STARTED_IN                                                                    \
+  "SELECT id FROM workouts WHERE user_id = $1 AND deleted_at IS NULL AND started_at >= $2 " \
+  "AND started_at < $3 ORDER BY started_at, id LIMIT $4"
+constexpr Statement kStartedIn{
+    "workouts.started_in",
+    "SELECT id, title, kind, started_at, ended_at, time_zone, sport, distance_m, duration_s, "
+    "moving_time_s, elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, "
+    "total_volume_kg, total_exercises, total_duration_s, exercise_ids, perceived_effort, "
+    "user_id, notes, routine_id, input_hash, created_at, updated_at, rev FROM workouts "
+    "WHERE user_id = $1 AND deleted_at IS NULL AND started_at >= $2 AND started_at < $3 "
+    "ORDER BY started_at, id LIMIT $4"};
+constexpr Statement kBlocksStartedIn{
+    "workout_blocks.started_in",
+    "SELECT workout_id, position, exercise_id, superset_group, rest_s, notes FROM workout_blocks "
+    "WHERE user_id = $1 AND workout_id IN (" VIGOR_STARTED_IN ") ORDER BY workout_id, position"};
+constexpr Statement kSetsStartedIn{
+    "workout_sets.started_in",
+    "SELECT workout_id, block_position, set_type, reps, weight_kg, duration_s, distance_m, rpe, "
+    "rir, done, target_reps, target_weight_kg, target_rir, notes FROM workout_sets "
+    "WHERE user_id = $1 AND workout_id IN (" VIGOR_STARTED_IN
+    ") "
+    "ORDER BY workout_id, block_position, position"};
+#undef VIGOR_STARTED_IN
+
+}  // namespace
+
+std::vector<Workout> WorkoutRepository::FindStartedIn(Session& s, const std::string& user_id,
+                                                      const std::string& from,
+                                                      const std::string& to, int limit) {
+  std::vector<Workout> workouts;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& r : s.Query(kStartedIn, user_id, from, to, limit)) {
+    index.emplace(r.Text("id"), workouts.size());
+    workouts.push_back(WorkoutFromRow(r));
+  }
+  if (workouts.empty()) return workouts;
+  for (const auto& r : s.Query(kBlocksStartedIn, user_id, from, to, limit)) {
+    auto found = index.find(r.Text("workout_id"));
+    if (found != index.end()) workouts[found->second].blocks.push_back(WorkoutBlockFromRow(r));
+  }
+  for (const auto& r : s.Query(kSetsStartedIn, user_id, from, to, limit)) {
+    auto found = index.find(r.Text("workout_id"));
+    if (found == index.end()) continue;
+    auto& blocks = workouts[found->second].blocks;
+    auto position = static_cast<std::size_t>(r.Int("block_position"));
+    if (position < blocks.size()) blocks[position].sets.push_back(WorkoutSetFromRow(r));
+  }
+  return workouts;
 }
 
 }  // namespace vigor::features::workouts

@@ -9,17 +9,7 @@
 
 namespace vigor::features::workouts {
 
-// What goals read of a workout and of a set until they read the aggregates (see the end of
-// WorkoutRepository).
-struct WorkoutGoalFigures {
-  std::string started_at;
-  std::optional<std::string> sport;
-  std::string exercise_ids;  // space-separated, as stored
-  std::optional<double> duration_s;
-  std::optional<double> distance_m;
-  std::optional<double> elevation_gain_m;
-  double volume_kg = 0;
-};
+// What goals read of a set (see the end of WorkoutRepository).
 struct GoalSetFigures {
   std::optional<std::int64_t> reps;
   std::optional<double> weight_kg;
@@ -77,17 +67,19 @@ class WorkoutRepository {
   // At most `limit` keys created before `cutoff`; returns how many were deleted.
   std::int64_t DeleteIdempotencyKeysBefore(Session& s, const std::string& cutoff, int limit);
 
+  // ---- for the aggregates of analytics (stats) ------------------------------------------------
+  // The user's live workouts that started in [from, to) (RFC 3339 UTC, compared as text) with
+  // their blocks and sets, oldest first (started_at, then id), at most `limit`: three statements
+  // however many.
+  std::vector<Workout> FindStartedIn(Session& s, const std::string& user_id,
+                                     const std::string& from, const std::string& to, int limit);
+
  private:
   void InsertChildren(Session& s, const Workout& workout);
 
-  // ---- For goals until the stats and records aggregates are connected (see
-  // app/feature_links.cpp, GoalMetricSourcesOf): reads the log itself, so its cost grows with
-  // the window. The lead switches goals to the aggregates and removes these.
+  // ---- For goals' lift metrics (app/feature_links.cpp, GoalMetricSourcesOf): reads the log
+  // itself, so its cost grows with the window (a period of a goal, not the history).
  public:
-  // The user's live workouts started in [from_utc, to_utc), with their stored totals.
-  std::vector<WorkoutGoalFigures> GoalFiguresBetween(Session& s, const std::string& user_id,
-                                                     const std::string& from_utc,
-                                                     const std::string& to_utc);
   // The done sets of `exercise_id` in the user's live workouts started in [from_utc, to_utc).
   std::vector<GoalSetFigures> DoneSetsBetween(Session& s, const std::string& user_id,
                                               const std::string& exercise_id,

@@ -68,6 +68,15 @@ class WorkoutService {
   // that imported workouts meet them too (CheckWorkoutInput).
   static void CheckRules(const WorkoutInput& input);
 
+  // ---- for the aggregates of analytics (stats), inside the caller's transaction ---------------
+  // The user's live workouts that started in [from, to) (RFC 3339 UTC texts) with their blocks
+  // and sets, oldest first, at most `limit`; a constant number of statements.
+  std::vector<Workout> LiveWorkoutsStartedIn(platform::store::Session& s,
+                                             const std::string& user_id, const std::string& from,
+                                             const std::string& to, int limit) {
+    return workouts_.FindStartedIn(s, user_id, from, to, limit);
+  }
+
  private:
   using Session = platform::store::Session;
   // Every exercise (and the routine) must be the user's to use. Ids already in the stored
@@ -84,14 +93,8 @@ class WorkoutService {
   WorkoutRepository workouts_;
   RoutineRepository routines_;
 
-  // ---- For goals until the stats and records aggregates are connected (feature_links.cpp).
+  // ---- For goals' lift metrics (feature_links.cpp).
  public:
-  // The user's live workouts started in [from_utc, to_utc), in the caller's session.
-  std::vector<WorkoutGoalFigures> GoalFiguresBetween(Session& s, const std::string& user_id,
-                                                     const std::string& from_utc,
-                                                     const std::string& to_utc) {
-    return workouts_.GoalFiguresBetween(s, user_id, from_utc, to_utc);
-  }
   // The done sets of an exercise in the user's live workouts started in [from_utc, to_utc).
   std::vector<GoalSetFigures> DoneSetsBetween(Session& s, const std::string& user_id,
                                               const std::string& exercise_id,

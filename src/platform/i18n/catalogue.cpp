@@ -412,6 +412,9 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Bei {value} und du entfernst dich von {target}."},
     {"goal_so_far", "{value} of {target} so far, until {end}.",
      "Bisher {value} von {target}, bis zum {end}."},
+    {"range_reversed", "must not be after to", "darf nicht nach to liegen"},
+    {"range_too_long", "must make a range of at most {max} days up to to",
+     "muss einen Zeitraum von höchstens {max} Tagen bis to ergeben"},
 };
 
 }  // namespace

@@ -1183,7 +1183,7 @@ export interface paths {
         };
         /**
          * Totals per week, month or year
-         * @description Sessions, time, distance, climbing, volume, sets and training load per period, in your time zone (weeks start on `preferences.week_start`), every period of the range included (zeros where you did nothing), oldest first. Read from aggregates kept with every write.
+         * @description Sessions, time, distance, climbing, volume, sets and training load per period, in your time zone (weeks start on `preferences.week_start`), every period of the range included (zeros where you did nothing), oldest first; by default the 12 periods ending with the one that holds `to`. Read from aggregates kept with every write.
          */
         get: operations["getStatsSummary"];
         put?: never;
@@ -1203,7 +1203,7 @@ export interface paths {
         };
         /**
          * Sets and volume per muscle group
-         * @description Done sets and their volume per muscle over the range; an exercise's primary muscles count fully, its secondary muscles half.
+         * @description Done sets and their volume per muscle over the range (default the last 28 days); an exercise's primary muscles count fully, its secondary muscles half.
          */
         get: operations["getStatsMuscles"];
         put?: never;
