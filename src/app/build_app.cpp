@@ -12,6 +12,7 @@
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
 #include "features/operations/feature.hpp"
+#include "features/records/feature.hpp"
 #include "features/sync/feature.hpp"
 #include "features/workouts/feature.hpp"
 #include "platform/crypto/password.hpp"
@@ -204,9 +205,13 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& workouts = Install<features::workouts::WorkoutsFeature>(
       *app, context, ExerciseLookupOf(exercises.service()));
   Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
-  Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
-                                             ProfileTimeZoneOf(accounts.account()),
-                                             workouts.changes());
+  auto& imports = Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
+                                                             ProfileTimeZoneOf(accounts.account()),
+                                                             workouts.changes());
+  Install<features::records::RecordsFeature>(
+      *app, context, workouts.changes(),
+      WorkoutLogOf(workouts.workouts(), imports.service(), exercises.service()),
+      TrainingProfileOf(accounts.account()));
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
 

@@ -3,7 +3,9 @@
 #include "features/accounts/account_service.hpp"
 #include "features/exercises/exercise_service.hpp"
 #include "features/imports/import_service.hpp"
+#include "features/records/workout_log.hpp"
 #include "features/workouts/exercise_lookup.hpp"
+#include "features/workouts/workout_service.hpp"
 
 // How one feature answers another's narrow interface, where neither may depend on the other: the
 // consumer declares what it needs (workouts/exercise_lookup.hpp), the provider's service has the
@@ -20,5 +22,10 @@ features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::Account
 // What records, goals and analytics read of a user's profile, answered by the accounts service.
 features::accounts::TrainingProfileLookup TrainingProfileOf(
     features::accounts::AccountService& accounts);
+
+// What records read of the log (workouts), tracks (imports) and exercises.
+features::records::WorkoutLog WorkoutLogOf(features::workouts::WorkoutService& workouts,
+                                           features::imports::ImportService& imports,
+                                           features::exercises::ExerciseService& exercises);
 
 }  // namespace vigor::app

@@ -544,4 +544,61 @@ std::int64_t WorkoutRepository::DeleteIdempotencyKeysBefore(Session& s, const st
   return s.Execute(kDeleteKeysBefore, cutoff, limit);
 }
 
+// What records read of the log (issue 11).
+
+namespace {
+constexpr Statement kSetsOfExerciseBetween{
+    "workout_sets.of_exercise_between",
+    "SELECT w.id AS workout_id, w.started_at, w.time_zone, s.set_type, s.reps, s.weight_kg, "
+    "s.done FROM workout_blocks b "
+    "JOIN workouts w ON w.user_id = b.user_id AND w.id = b.workout_id "
+    "JOIN workout_sets s ON s.user_id = b.user_id AND s.workout_id = b.workout_id "
+    "AND s.block_position = b.position "
+    "WHERE b.user_id = $1 AND b.exercise_id = $2 AND w.deleted_at IS NULL "
+    "AND w.started_at >= $3 AND ($4 IS NULL OR w.started_at < $4) "
+    "ORDER BY w.started_at, w.id, b.position, s.position",
+    "SELECT w.id AS workout_id, w.started_at, w.time_zone, s.set_type, s.reps, s.weight_kg, "
+    "s.done FROM workout_blocks b "
+    "JOIN workouts w ON w.user_id = b.user_id AND w.id = b.workout_id "
+    "JOIN workout_sets s ON s.user_id = b.user_id AND s.workout_id = b.workout_id "
+    "AND s.block_position = b.position "
+    "WHERE b.user_id = $1 AND b.exercise_id = $2 AND w.deleted_at IS NULL "
+    "AND w.started_at >= $3 AND ($4::text IS NULL OR w.started_at < $4) "
+    "ORDER BY w.started_at, w.id, b.position, s.position"};
+constexpr Statement kCardioOfSport{
+    "workouts.cardio_of_sport_since",
+    "SELECT id AS workout_id, started_at, distance_m, duration_s, elevation_gain_m FROM workouts "
+    "WHERE user_id = $1 AND kind = 'cardio' AND sport = $2 AND deleted_at IS NULL "
+    "AND started_at >= $3 ORDER BY started_at, id"};
+}  // namespace
+
+std::vector<WorkoutRepository::ExerciseSetRow> WorkoutRepository::SetsOfExercise(
+    Session& s, const std::string& user_id, const std::string& exercise_id, const std::string& from,
+    const std::optional<std::string>& to) {
+  std::vector<ExerciseSetRow> sets;
+  for (const auto& r : s.Query(kSetsOfExerciseBetween, user_id, exercise_id, from, to)) {
+    sets.push_back({.workout_id = r.Text("workout_id"),
+                    .started_at = r.Text("started_at"),
+                    .time_zone = r.OptText("time_zone"),
+                    .set_type = ParseSetType(r.Text("set_type")).value_or(SetType::kNormal),
+                    .reps = r.OptInt("reps"),
+                    .weight_kg = r.OptReal("weight_kg"),
+                    .done = r.Bool("done")});
+  }
+  return sets;
+}
+
+std::vector<WorkoutRepository::CardioRow> WorkoutRepository::CardioOfSport(
+    Session& s, const std::string& user_id, const std::string& sport, const std::string& from) {
+  std::vector<CardioRow> rows;
+  for (const auto& r : s.Query(kCardioOfSport, user_id, sport, from)) {
+    rows.push_back({.workout_id = r.Text("workout_id"),
+                    .started_at = r.Text("started_at"),
+                    .distance_m = r.OptReal("distance_m"),
+                    .duration_s = r.OptReal("duration_s"),
+                    .elevation_gain_m = r.OptReal("elevation_gain_m")});
+  }
+  return rows;
+}
+
 }  // namespace vigor::features::workouts

@@ -63,6 +63,38 @@ class WorkoutRepository {
 
  private:
   void InsertChildren(Session& s, const Workout& workout);
+
+ public:
+  // What records read of the log (issue 11), through WorkoutService's methods of the same names.
+
+  // A set of one exercise with what its workout says about when it was.
+  struct ExerciseSetRow {
+    std::string workout_id;
+    std::string started_at;
+    std::optional<std::string> time_zone;
+    SetType set_type = SetType::kNormal;
+    std::optional<std::int64_t> reps;
+    std::optional<double> weight_kg;
+    bool done = true;
+  };
+  // The sets of `exercise_id` in the user's live workouts that started in [from, to) (no end
+  // when `to` is nullopt), in time order: started_at, workout id, block and set order. One
+  // statement, served by workout_blocks_exercise.
+  std::vector<ExerciseSetRow> SetsOfExercise(Session& s, const std::string& user_id,
+                                             const std::string& exercise_id,
+                                             const std::string& from,
+                                             const std::optional<std::string>& to);
+  // A cardio workout's summary.
+  struct CardioRow {
+    std::string workout_id;
+    std::string started_at;
+    std::optional<double> distance_m;
+    std::optional<double> duration_s;
+    std::optional<double> elevation_gain_m;
+  };
+  // The user's live cardio workouts of `sport` that started at or after `from`, in time order.
+  std::vector<CardioRow> CardioOfSport(Session& s, const std::string& user_id,
+                                       const std::string& sport, const std::string& from);
 };
 
 }  // namespace vigor::features::workouts

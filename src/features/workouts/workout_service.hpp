@@ -83,6 +83,27 @@ class WorkoutService {
   const WorkoutChangeObservers& changes_;
   WorkoutRepository workouts_;
   RoutineRepository routines_;
+
+ public:
+  // What records read of the log (issue 11), inside the caller's transaction; see
+  // WorkoutRepository's methods of the same names.
+  using ExerciseSetRow = WorkoutRepository::ExerciseSetRow;
+  using CardioRow = WorkoutRepository::CardioRow;
+  std::vector<ExerciseSetRow> SetsOfExercise(Session& s, const std::string& user_id,
+                                             const std::string& exercise_id,
+                                             const std::string& from,
+                                             const std::optional<std::string>& to) {
+    return workouts_.SetsOfExercise(s, user_id, exercise_id, from, to);
+  }
+  std::vector<CardioRow> CardioOfSport(Session& s, const std::string& user_id,
+                                       const std::string& sport, const std::string& from) {
+    return workouts_.CardioOfSport(s, user_id, sport, from);
+  }
+  // Whether the user has a live workout of that id.
+  bool IsLive(Session& s, const std::string& user_id, const std::string& workout_id) {
+    auto head = workouts_.FindHead(s, user_id, workout_id);
+    return head && !head->deleted;
+  }
 };
 
 }  // namespace vigor::features::workouts

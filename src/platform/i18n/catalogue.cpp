@@ -352,6 +352,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "muss reiner Text sein (ohne < oder >)"},
     {"too_many_bytes", "must be at most {max} bytes", "darf höchstens {max} Bytes lang sein"},
     {"map_setting_invalid", "{reason}", "{reason}"},
+    {"workout_no_heart_rate", "This workout has no heart rate in its track.",
+     "Dieses Workout hat keine Herzfrequenz in seinem Track."},
 };
 
 }  // namespace
