@@ -25,9 +25,11 @@ std::optional<double> FastestOver(const TrackProgress& p, double distance_m) {
   if (!p.has_distance || n < 2 || !(distance_m > 0) || dist.back() < distance_m) {
     return std::nullopt;
   }
+  // A window of no time (a position jump between two points with the same time) is a glitch,
+  // not an effort.
   std::optional<double> best;
   auto consider = [&best](double seconds) {
-    if (seconds >= 0 && std::isfinite(seconds) && (!best || seconds < *best)) best = seconds;
+    if (seconds > 0 && std::isfinite(seconds) && (!best || seconds < *best)) best = seconds;
   };
   // Windows ending at a point j: the start is where the track was distance_m earlier, at the
   // latest time it was there (the last segment i..i+1 with dist[i] <= start < dist[i + 1]).

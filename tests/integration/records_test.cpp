@@ -2,6 +2,8 @@
 // and deleting a workout do to the records, the history and a workout's badges, a lift's
 // progress, another user's items, and what reading the records costs. Expected values are
 // worked out by hand in the comments (Epley: w * (1 + r / 30); Brzycki: w * 36 / (37 - r)).
+#include <algorithm>
+
 #include "app/feature_links.hpp"
 #include "features/accounts/feature.hpp"
 #include "features/exercises/feature.hpp"
@@ -244,6 +246,52 @@ TEST_F(RecordsTest, ReadingRecordsCostsTheSameForTenOrFiftyWorkouts) {
   auto ten = cost();
   log(10, 50);
   EXPECT_EQ(cost(), ten);
+}
+
+TEST_F(RecordsTest, ABatchIsWorkedOncePerExerciseAndGivesTheSameRecords) {
+  using features::accounts::AccountsFeature;
+  using features::exercises::ExercisesFeature;
+  using features::imports::ImportsFeature;
+  using features::workouts::WorkoutsFeature;
+  std::string user(h_.Get(ana_, "/api/v1/me").Json()["id"].as_string());
+  std::vector<features::workouts::WorkoutChange> batch;
+  for (int day = 1; day <= 8; ++day) {
+    const std::string exercise = day % 4 ? "barbell-back-squat" : "barbell-bench-press";
+    const std::string started = "2026-01-0" + std::to_string(day) + "T07:00:00.000Z";
+    auto id = Log(ana_, LiftWorkout(started, {{60.0 + day, 5}}, exercise));
+    batch.push_back({.user_id = user,
+                     .workout_id = id,
+                     .after = features::workouts::WorkoutFacts{.started_at = started,
+                                                               .exercise_ids = {exercise}}});
+  }
+  // The records as text, in an order of their own (records of one workout have no order).
+  auto records = [&] {
+    std::vector<std::string> texts;
+    for (const auto& r : Items(ana_, "/api/v1/records/history?limit=100")) {
+      texts.push_back(boost::json::serialize(r));
+    }
+    std::sort(texts.begin(), texts.end());
+    return texts;
+  };
+  auto before = records();
+  ASSERT_EQ(before.size(), 4u * 8);  // every workout beat the one before it in all 4 kinds
+
+  // The service as BuildApp makes it, with a log that counts what it is asked.
+  int set_reads = 0;
+  auto log = app::WorkoutLogOf(h_.app().Get<WorkoutsFeature>().workouts(),
+                               h_.app().Get<ImportsFeature>().service(),
+                               h_.app().Get<ExercisesFeature>().service());
+  auto sets = log.sets;
+  log.sets = [&](auto&... args) {
+    ++set_reads;
+    return sets(args...);
+  };
+  features::records::RecordsService service(
+      *h_.app().database, log, app::TrainingProfileOf(h_.app().Get<AccountsFeature>().account()));
+  h_.app().database->Write([&](platform::store::Session& s) { service.OnChanges(s, batch); });
+  // Eight workouts of two lifts: the sets of each lift are read once.
+  EXPECT_EQ(set_reads, 2);
+  EXPECT_EQ(records(), before);
 }
 
 }  // namespace

@@ -39,6 +39,13 @@ TEST(BestEffortTest, StandingStillStartsTheWindowAtTheLastMomentThere) {
   EXPECT_DOUBLE_EQ(*FastestOver(p, 400), 80);
 }
 
+TEST(BestEffortTest, AJumpInNoTimeIsNoEffort) {
+  // 500 m between two points with the same time (a GPS jump), then 400 m in 100 s. Windows
+  // inside the jump would take 0 s; the only real 400 m is the last stretch: 100 s.
+  auto p = Progress({0, 500, 900}, {0, 0, 100});
+  EXPECT_DOUBLE_EQ(*FastestOver(p, 400), 100);
+}
+
 TEST(BestEffortTest, IndoorTrackUsesTheDevicesDistance) {
   // No positions: the device's cumulative distance. 500 m in 100 s (5 m/s), 500 m in 80 s
   // (6.25 m/s), 500 m in 120 s.
