@@ -218,10 +218,10 @@ void RecordRepository::DeleteStatsOf(Session& s, const std::string& user_id,
 }
 
 void RecordRepository::InsertStats(Session& s, const std::string& user_id,
-                                   const ExerciseWorkoutStats& x) {
-  s.Execute(kInsertStats, user_id, x.exercise_id, x.started_at, x.workout_id, x.day,
-            x.one_rep_max_epley_kg, x.one_rep_max_brzycki_kg, x.heaviest_weight_kg,
-            x.best_set_volume_kg, x.volume_kg, x.sets, x.reps);
+                                   const ExerciseWorkoutStats& stats) {
+  s.Execute(kInsertStats, user_id, stats.exercise_id, stats.started_at, stats.workout_id, stats.day,
+            stats.one_rep_max_epley_kg, stats.one_rep_max_brzycki_kg, stats.heaviest_weight_kg,
+            stats.best_set_volume_kg, stats.volume_kg, stats.sets, stats.reps);
 }
 
 std::vector<ExerciseWorkoutStats> RecordRepository::StatsOf(Session& s, const std::string& user_id,
