@@ -7,12 +7,14 @@
 #include "features/accounts/feature.hpp"
 #include "features/admin/feature.hpp"
 #include "features/body/feature.hpp"
+#include "features/dashboard/feature.hpp"
 #include "features/diagnostics/feature.hpp"
 #include "features/exercises/feature.hpp"
 #include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
 #include "features/operations/feature.hpp"
+#include "features/records/feature.hpp"
 #include "features/stats/feature.hpp"
 #include "features/sync/feature.hpp"
 #include "features/workouts/feature.hpp"
@@ -210,19 +212,28 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       *app, context, ExerciseLookupOf(exercises.service()));
   auto& body =
       Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
-  Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
-                                             ProfileTimeZoneOf(accounts.account()),
-                                             workouts.changes());
+  auto& imports = Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
+                                                             ProfileTimeZoneOf(accounts.account()),
+                                                             workouts.changes());
+  // Records, stats and goals keep what they derive from workouts in the write's transaction, in
+  // this order: goals read the records' and the aggregates' new state.
+  auto& records = Install<features::records::RecordsFeature>(
+      *app, context, workouts.changes(),
+      WorkoutLogOf(workouts.workouts(), imports.service(), exercises.service()),
+      TrainingProfileOf(accounts.account()));
   auto& stats = Install<features::stats::StatsFeature>(
       *app, context, workouts.changes(),
       StatsSourcesOf(workouts.workouts(), exercises.service(), body.measurements(),
                      accounts.account()));
-  // After stats and records: its observer reads their aggregates in the same transaction.
-  Install<features::goals::GoalsFeature>(
+  auto& goals = Install<features::goals::GoalsFeature>(
       *app, context,
-      GoalMetricSourcesOf(stats.service(), workouts.workouts(), body.measurements(),
+      GoalMetricSourcesOf(stats.service(), records.service(), body.measurements(),
                           exercises.service()),
       TrainingProfileOf(accounts.account()), workouts.changes(), *app->event_outbox);
+  Install<features::dashboard::DashboardFeature>(
+      *app, context,
+      DashboardSourcesOf(stats.service(), goals.service(), records.service(),
+                         TrainingProfileOf(accounts.account())));
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
 

@@ -6,6 +6,9 @@
 
 #include "core/one_rep_max.hpp"
 #include "core/text_fold.hpp"
+#include "features/goals/json_codec.hpp"
+#include "features/records/json_codec.hpp"
+#include "features/stats/json_codec.hpp"
 #include "platform/time_text.hpp"
 #include "platform/time_zone.hpp"
 
@@ -57,7 +60,7 @@ features::accounts::TrainingProfileLookup TrainingProfileOf(
 }
 
 features::goals::MetricSources GoalMetricSourcesOf(
-    features::stats::StatsService& stats, features::workouts::WorkoutService& workouts,
+    features::stats::StatsService& stats, features::records::RecordsService& records,
     features::body::MeasurementService& body, features::exercises::ExerciseService& exercises) {
   using features::goals::MetricSources;
   using platform::store::Session;
@@ -79,27 +82,17 @@ features::goals::MetricSources GoalMetricSourcesOf(
         s, user_id, found->second,
         {.sport = sport, .kind = std::nullopt, .exercise_id = exercise_id, .muscle = muscle}, days);
   };
-  sources.best_one_rep_max = [&workouts](Session& s, const std::string& user_id,
-                                         const std::string& exercise_id,
-                                         core::OneRepMaxFormula formula, const std::string& from,
-                                         const std::string& to) {
-    std::optional<double> best;
-    for (const auto& set : workouts.DoneSetsBetween(s, user_id, exercise_id, from, to)) {
-      if (!set.reps || !set.weight_kg) continue;
-      auto estimate = core::EstimateOneRepMax(*set.weight_kg, static_cast<int>(*set.reps), formula);
-      if (estimate && (!best || *estimate > *best)) best = estimate;
-    }
-    return best;
-  };
-  sources.heaviest_for_reps = [&workouts](Session& s, const std::string& user_id,
-                                          const std::string& exercise_id, int reps,
-                                          const std::string& from, const std::string& to) {
-    std::optional<double> best;
-    for (const auto& set : workouts.DoneSetsBetween(s, user_id, exercise_id, from, to)) {
-      if (!set.reps || !set.weight_kg || *set.reps < reps || *set.weight_kg <= 0) continue;
-      if (!best || *set.weight_kg > *best) best = set.weight_kg;
-    }
-    return best;
+  // The records feature's per-workout figures (one-rep max) and the log's sets (weight x reps).
+  sources.best_one_rep_max =
+      [&records](Session& s, const std::string& user_id, const std::string& exercise_id,
+                 core::OneRepMaxFormula formula, const std::string& from, const std::string& to) {
+        std::string_view name = formula == core::OneRepMaxFormula::kBrzycki ? "brzycki" : "epley";
+        return records.BestOneRepMax(s, user_id, exercise_id, name, from, to);
+      };
+  sources.heaviest_for_reps = [&records](Session& s, const std::string& user_id,
+                                         const std::string& exercise_id, int reps,
+                                         const std::string& from, const std::string& to) {
+    return records.HeaviestForReps(s, user_id, exercise_id, reps, from, to);
   };
   sources.measurements = [&body](Session& s, const std::string& user_id, const std::string& kind,
                                  const core::DayRange& days) {
@@ -183,6 +176,86 @@ features::stats::StatsSources StatsSourcesOf(features::workouts::WorkoutService&
     return weigh_ins;
   };
   sources.profile = TrainingProfileOf(accounts);
+  return sources;
+}
+
+features::records::WorkoutLog WorkoutLogOf(features::workouts::WorkoutService& workouts,
+                                           features::imports::ImportService& imports,
+                                           features::exercises::ExerciseService& exercises) {
+  using platform::store::Session;
+  namespace records = features::records;
+  records::WorkoutLog log;
+  log.sets = [&workouts](Session& s, const std::string& user_id, const std::string& exercise_id,
+                         const std::string& from, const std::optional<std::string>& to) {
+    std::vector<records::LoggedSet> sets;
+    for (auto& row : workouts.SetsOfExercise(s, user_id, exercise_id, from, to)) {
+      sets.push_back({.workout_id = std::move(row.workout_id),
+                      .started_at = std::move(row.started_at),
+                      .time_zone = std::move(row.time_zone),
+                      .warmup = row.set_type == features::workouts::SetType::kWarmup,
+                      .reps = row.reps,
+                      .weight_kg = row.weight_kg,
+                      .done = row.done});
+    }
+    return sets;
+  };
+  log.cardio = [&workouts](Session& s, const std::string& user_id, const std::string& sport,
+                           const std::string& from) {
+    std::vector<records::LoggedCardio> rows;
+    for (auto& row : workouts.CardioOfSport(s, user_id, sport, from)) {
+      rows.push_back({.workout_id = std::move(row.workout_id),
+                      .started_at = std::move(row.started_at),
+                      .distance_m = row.distance_m,
+                      .duration_s = row.duration_s,
+                      .elevation_gain_m = row.elevation_gain_m});
+    }
+    return rows;
+  };
+  log.workout_exists = [&workouts](Session& s, const std::string& user_id,
+                                   const std::string& workout_id) {
+    return workouts.IsLive(s, user_id, workout_id);
+  };
+  log.track = [&imports](Session& s, const std::string& user_id, const std::string& workout_id) {
+    return imports.StoredTrackOf(s, user_id, workout_id);
+  };
+  log.exercise_exists = [&exercises](Session& s, const std::string& user_id,
+                                     const std::string& exercise_id) {
+    return exercises.Exists(s, user_id, exercise_id);
+  };
+  return log;
+}
+
+features::dashboard::DashboardSources DashboardSourcesOf(
+    features::stats::StatsService& stats, features::goals::GoalService& goals,
+    features::records::RecordsService& records, features::accounts::TrainingProfileLookup profile) {
+  using platform::store::Session;
+  features::dashboard::DashboardSources sources;
+  sources.profile = std::move(profile);
+  sources.totals = [&stats](Session& s, const std::string& user_id, core::DayRange days) {
+    return boost::json::value(
+        features::stats::EncodeStatsTotals(stats.WeekTotals(s, user_id, days.first)));
+  };
+  sources.goals = [&goals](Session& s, const platform::auth::Principal& principal) {
+    boost::json::array items;
+    for (const auto& goal : goals.ActiveWithProgress(s, principal)) {
+      items.emplace_back(features::goals::EncodeGoal(goal));
+    }
+    return boost::json::value(std::move(items));
+  };
+  sources.recent_records = [&records](Session& s, const std::string& user_id, int limit) {
+    boost::json::array items;
+    for (const auto& record : records.Recent(s, user_id, limit)) {
+      items.emplace_back(features::records::EncodePersonalRecord(record));
+    }
+    return boost::json::value(std::move(items));
+  };
+  sources.calendar = [&stats](Session& s, const std::string& user_id, core::DayRange days) {
+    return boost::json::value(
+        features::stats::EncodeTrainingCalendar(stats.Calendar(s, user_id, days)));
+  };
+  sources.load = [&stats](Session& s, const std::string& user_id, core::DayRange days) {
+    return boost::json::value(features::stats::EncodeTrainingLoad(stats.Load(s, user_id, days)));
+  };
   return sources;
 }
 

@@ -2,9 +2,13 @@
 
 #include "features/accounts/account_service.hpp"
 #include "features/body/measurement_service.hpp"
+#include "features/dashboard/dashboard_service.hpp"
 #include "features/exercises/exercise_service.hpp"
+#include "features/goals/goal_service.hpp"
 #include "features/goals/metric_sources.hpp"
 #include "features/imports/import_service.hpp"
+#include "features/records/record_service.hpp"
+#include "features/records/workout_log.hpp"
 #include "features/stats/sources.hpp"
 #include "features/stats/stats_service.hpp"
 #include "features/workouts/exercise_lookup.hpp"
@@ -26,18 +30,28 @@ features::imports::ProfileTimeZone ProfileTimeZoneOf(features::accounts::Account
 features::accounts::TrainingProfileLookup TrainingProfileOf(
     features::accounts::AccountService& accounts);
 
-// What goals measure: daily_totals are the stats feature's daily aggregates; the lifts read
-// the workout log through WorkoutService's goal methods; measurements come from the body
-// service.
+// What goals measure: daily_totals are the stats feature's daily aggregates, the lifts the
+// records feature's, measurements the body service's.
 features::goals::MetricSources GoalMetricSourcesOf(features::stats::StatsService& stats,
-                                                   features::workouts::WorkoutService& workouts,
+                                                   features::records::RecordsService& records,
                                                    features::body::MeasurementService& body,
                                                    features::exercises::ExerciseService& exercises);
+
 // What analytics read of workouts, exercises' muscles, body weights and the profile, answered by
 // those features' services.
 features::stats::StatsSources StatsSourcesOf(features::workouts::WorkoutService& workouts,
                                              features::exercises::ExerciseService& exercises,
                                              features::body::MeasurementService& measurements,
                                              features::accounts::AccountService& accounts);
+
+// What records read of the log (workouts), tracks (imports) and exercises.
+features::records::WorkoutLog WorkoutLogOf(features::workouts::WorkoutService& workouts,
+                                           features::imports::ImportService& imports,
+                                           features::exercises::ExerciseService& exercises);
+
+// The dashboard's parts, each encoded by the feature that owns it.
+features::dashboard::DashboardSources DashboardSourcesOf(
+    features::stats::StatsService& stats, features::goals::GoalService& goals,
+    features::records::RecordsService& records, features::accounts::TrainingProfileLookup profile);
 
 }  // namespace vigor::app

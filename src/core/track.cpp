@@ -200,6 +200,14 @@ bool Track::has_positions() const {
                      [](const TrackPoint& p) { return p.lat && p.lon; });
 }
 
+TrackProgress CumulativeProgress(const Track& track) {
+  TrackProgress progress;
+  const DistanceSource source = ChooseDistanceSource(track);
+  Accumulate(track, source, progress.distance_m, progress.elapsed_s);
+  progress.has_distance = source != DistanceSource::kNone;
+  return progress;
+}
+
 TrackStats ComputeStats(const Track& track, const StatsOptions& options) {
   TrackStats stats;
   const auto& points = track.points;

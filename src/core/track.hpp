@@ -88,6 +88,17 @@ inline constexpr std::size_t kMaxTrackPoints = 1'000'000;
 // as missing, invalid options as their nearest sane value.
 TrackStats ComputeStats(const Track& track, const StatsOptions& options = {});
 
+// Cumulative distance and time at each point of a track, as ComputeStats measures them (the
+// same distance source and geodesic), for figures over a stretch of a track (best efforts).
+// elapsed_s counts every forward interval, pauses included; distance_m is all zeros when the
+// track has no distance (has_distance false). Both are non-decreasing.
+struct TrackProgress {
+  std::vector<double> distance_m;
+  std::vector<double> elapsed_s;
+  bool has_distance = false;
+};
+TrackProgress CumulativeProgress(const Track& track);
+
 // What ParseGpx, ParseTcx and ParseFit throw; what() is a message to show to the user as is
 // ("point 12 has an invalid latitude").
 class TrackParseError : public std::runtime_error {

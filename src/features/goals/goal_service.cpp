@@ -181,6 +181,13 @@ std::vector<Goal> GoalService::ActiveWithProgress(Session& s, const std::string&
   return goals;
 }
 
+std::vector<Goal> GoalService::ActiveWithProgress(Session& s, const Principal& principal) {
+  auto ctx = ContextOf(s, principal);
+  auto goals = goals_.List(s, principal.user_id, false);
+  for (auto& goal : goals) Complete(s, principal.user_id, goal, ctx);
+  return goals;
+}
+
 Goal GoalService::Get(const Principal& principal, const std::string& id) {
   auto goal = database_.ReadResult([&](Session& s) -> std::optional<Goal> {
     auto found = goals_.Find(s, principal.user_id, id);

@@ -55,6 +55,8 @@ class GoalService {
   // For the dashboard: the user's active goals with their progress, in the caller's session.
   std::vector<Goal> ActiveWithProgress(Session& s, const std::string& user_id,
                                        platform::i18n::Language language);
+  // The same as the reader sees them: their language, body values only with body:read.
+  std::vector<Goal> ActiveWithProgress(Session& s, const Principal& principal);
 
   // The workout observer (installed after stats and records): evaluates the active goals the
   // changes can affect and marks those that became reached, with their events.

@@ -882,4 +882,20 @@ std::string ImportService::ExportSetsCsv(const Principal& principal) {
   return out;
 }
 
+std::optional<core::Track> ImportService::StoredTrackOf(Session& s, const std::string& user_id,
+                                                        const std::string& workout_id) {
+  auto row = imports_.FindTrack(s, user_id, workout_id);
+  if (!row) return std::nullopt;
+  auto points = DecodeTrackPoints(row->points);
+  if (!points || row->format != kTrackFormat) {
+    throw std::runtime_error("a stored track cannot be decoded");
+  }
+  core::Track track;
+  track.start_unix_ms = row->start_unix_ms;
+  track.sport = row->sport;
+  track.name = row->title;
+  track.points = std::move(*points);
+  return track;
+}
+
 }  // namespace vigor::features::imports

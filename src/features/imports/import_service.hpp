@@ -115,6 +115,13 @@ class ImportService {
   ImportRepository imports_;
   workouts::WorkoutRepository workouts_;
   exercises::CustomExerciseRepository custom_;
+
+ public:
+  // The stored track of the user's live workout, decoded, inside the caller's transaction
+  // (records' best efforts, heart-rate zones); nullopt when it has none. Throws when a stored
+  // track cannot be decoded.
+  std::optional<core::Track> StoredTrackOf(Session& s, const std::string& user_id,
+                                           const std::string& workout_id);
 };
 
 // The parameters of an import as its job keeps them, and back.

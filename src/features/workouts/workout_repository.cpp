@@ -545,30 +545,6 @@ std::int64_t WorkoutRepository::DeleteIdempotencyKeysBefore(Session& s, const st
   return s.Execute(kDeleteKeysBefore, cutoff, limit);
 }
 
-// ---- For goals' lift metrics (see the header).
-
-namespace {
-constexpr Statement kDoneSets{
-    "workout_sets.done_of_exercise_between",
-    "SELECT s.reps, s.weight_kg FROM workout_sets s "
-    "JOIN workout_blocks b ON b.workout_id = s.workout_id AND b.position = s.block_position "
-    "JOIN workouts w ON w.id = s.workout_id AND w.user_id = s.user_id "
-    "WHERE s.user_id = $1 AND b.user_id = $1 AND w.user_id = $1 AND b.exercise_id = $2 "
-    "AND s.done = 1 AND w.deleted_at IS NULL AND w.started_at >= $3 AND w.started_at < $4"};
-}  // namespace
-
-std::vector<GoalSetFigures> WorkoutRepository::DoneSetsBetween(Session& s,
-                                                               const std::string& user_id,
-                                                               const std::string& exercise_id,
-                                                               const std::string& from_utc,
-                                                               const std::string& to_utc) {
-  std::vector<GoalSetFigures> sets;
-  for (const auto& r : s.Query(kDoneSets, user_id, exercise_id, from_utc, to_utc)) {
-    sets.push_back({.reps = r.OptInt("reps"), .weight_kg = r.OptReal("weight_kg")});
-  }
-  return sets;
-}
-
 // ---- for the aggregates of analytics (stats) ------------------------------------------------
 
 namespace {
@@ -622,6 +598,63 @@ std::vector<Workout> WorkoutRepository::FindStartedIn(Session& s, const std::str
     if (position < blocks.size()) blocks[position].sets.push_back(WorkoutSetFromRow(r));
   }
   return workouts;
+}
+
+// ---- for records (issue 11) -----------------------------------------------------------------
+
+namespace {
+constexpr Statement kSetsOfExerciseBetween{
+    "workout_sets.of_exercise_between",
+    "SELECT w.id AS workout_id, w.started_at, w.time_zone, s.set_type, s.reps, s.weight_kg, "
+    "s.done FROM workout_blocks b "
+    "JOIN workouts w ON w.user_id = b.user_id AND w.id = b.workout_id "
+    "JOIN workout_sets s ON s.user_id = b.user_id AND s.workout_id = b.workout_id "
+    "AND s.block_position = b.position "
+    "WHERE b.user_id = $1 AND b.exercise_id = $2 AND w.deleted_at IS NULL "
+    "AND w.started_at >= $3 AND ($4 IS NULL OR w.started_at < $4) "
+    "ORDER BY w.started_at, w.id, b.position, s.position",
+    "SELECT w.id AS workout_id, w.started_at, w.time_zone, s.set_type, s.reps, s.weight_kg, "
+    "s.done FROM workout_blocks b "
+    "JOIN workouts w ON w.user_id = b.user_id AND w.id = b.workout_id "
+    "JOIN workout_sets s ON s.user_id = b.user_id AND s.workout_id = b.workout_id "
+    "AND s.block_position = b.position "
+    "WHERE b.user_id = $1 AND b.exercise_id = $2 AND w.deleted_at IS NULL "
+    "AND w.started_at >= $3 AND ($4::text IS NULL OR w.started_at < $4) "
+    "ORDER BY w.started_at, w.id, b.position, s.position"};
+constexpr Statement kCardioOfSport{
+    "workouts.cardio_of_sport_since",
+    "SELECT id AS workout_id, started_at, distance_m, duration_s, elevation_gain_m FROM workouts "
+    "WHERE user_id = $1 AND kind = 'cardio' AND sport = $2 AND deleted_at IS NULL "
+    "AND started_at >= $3 ORDER BY started_at, id"};
+}  // namespace
+
+std::vector<WorkoutRepository::ExerciseSetRow> WorkoutRepository::SetsOfExercise(
+    Session& s, const std::string& user_id, const std::string& exercise_id, const std::string& from,
+    const std::optional<std::string>& to) {
+  std::vector<ExerciseSetRow> sets;
+  for (const auto& r : s.Query(kSetsOfExerciseBetween, user_id, exercise_id, from, to)) {
+    sets.push_back({.workout_id = r.Text("workout_id"),
+                    .started_at = r.Text("started_at"),
+                    .time_zone = r.OptText("time_zone"),
+                    .set_type = ParseSetType(r.Text("set_type")).value_or(SetType::kNormal),
+                    .reps = r.OptInt("reps"),
+                    .weight_kg = r.OptReal("weight_kg"),
+                    .done = r.Bool("done")});
+  }
+  return sets;
+}
+
+std::vector<WorkoutRepository::CardioRow> WorkoutRepository::CardioOfSport(
+    Session& s, const std::string& user_id, const std::string& sport, const std::string& from) {
+  std::vector<CardioRow> rows;
+  for (const auto& r : s.Query(kCardioOfSport, user_id, sport, from)) {
+    rows.push_back({.workout_id = r.Text("workout_id"),
+                    .started_at = r.Text("started_at"),
+                    .distance_m = r.OptReal("distance_m"),
+                    .duration_s = r.OptReal("duration_s"),
+                    .elevation_gain_m = r.OptReal("elevation_gain_m")});
+  }
+  return rows;
 }
 
 }  // namespace vigor::features::workouts

@@ -9,12 +9,6 @@
 
 namespace vigor::features::workouts {
 
-// What goals read of a set (see the end of WorkoutRepository).
-struct GoalSetFigures {
-  std::optional<std::int64_t> reps;
-  std::optional<double> weight_kg;
-};
-
 // The SQL of workouts, their blocks and sets, and the Idempotency-Key records of workout
 // creates. Every method takes the owner: there is no way to reach another user's rows here.
 // Reading a whole workout costs three statements however many sets it has; a page of the history
@@ -74,17 +68,39 @@ class WorkoutRepository {
   std::vector<Workout> FindStartedIn(Session& s, const std::string& user_id,
                                      const std::string& from, const std::string& to, int limit);
 
+  // ---- for records (issue 11), through WorkoutService's methods of the same names ------------
+
+  // A set of one exercise with what its workout says about when it was.
+  struct ExerciseSetRow {
+    std::string workout_id;
+    std::string started_at;
+    std::optional<std::string> time_zone;
+    SetType set_type = SetType::kNormal;
+    std::optional<std::int64_t> reps;
+    std::optional<double> weight_kg;
+    bool done = true;
+  };
+  // The sets of `exercise_id` in the user's live workouts that started in [from, to) (no end
+  // when `to` is nullopt), in time order: started_at, workout id, block and set order. One
+  // statement, served by workout_blocks_exercise.
+  std::vector<ExerciseSetRow> SetsOfExercise(Session& s, const std::string& user_id,
+                                             const std::string& exercise_id,
+                                             const std::string& from,
+                                             const std::optional<std::string>& to);
+  // A cardio workout's summary.
+  struct CardioRow {
+    std::string workout_id;
+    std::string started_at;
+    std::optional<double> distance_m;
+    std::optional<double> duration_s;
+    std::optional<double> elevation_gain_m;
+  };
+  // The user's live cardio workouts of `sport` that started at or after `from`, in time order.
+  std::vector<CardioRow> CardioOfSport(Session& s, const std::string& user_id,
+                                       const std::string& sport, const std::string& from);
+
  private:
   void InsertChildren(Session& s, const Workout& workout);
-
-  // ---- For goals' lift metrics (app/feature_links.cpp, GoalMetricSourcesOf): reads the log
-  // itself, so its cost grows with the window (a period of a goal, not the history).
- public:
-  // The done sets of `exercise_id` in the user's live workouts started in [from_utc, to_utc).
-  std::vector<GoalSetFigures> DoneSetsBetween(Session& s, const std::string& user_id,
-                                              const std::string& exercise_id,
-                                              const std::string& from_utc,
-                                              const std::string& to_utc);
 };
 
 }  // namespace vigor::features::workouts

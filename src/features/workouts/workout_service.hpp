@@ -77,8 +77,29 @@ class WorkoutService {
     return workouts_.FindStartedIn(s, user_id, from, to, limit);
   }
 
- private:
+  // ---- for records (issue 11) ---------------------------------------------------------------
+  // What records read of the log (issue 11), inside the caller's transaction; see
+  // WorkoutRepository's methods of the same names.
+  using ExerciseSetRow = WorkoutRepository::ExerciseSetRow;
+  using CardioRow = WorkoutRepository::CardioRow;
   using Session = platform::store::Session;
+  std::vector<ExerciseSetRow> SetsOfExercise(Session& s, const std::string& user_id,
+                                             const std::string& exercise_id,
+                                             const std::string& from,
+                                             const std::optional<std::string>& to) {
+    return workouts_.SetsOfExercise(s, user_id, exercise_id, from, to);
+  }
+  std::vector<CardioRow> CardioOfSport(Session& s, const std::string& user_id,
+                                       const std::string& sport, const std::string& from) {
+    return workouts_.CardioOfSport(s, user_id, sport, from);
+  }
+  // Whether the user has a live workout of that id.
+  bool IsLive(Session& s, const std::string& user_id, const std::string& workout_id) {
+    auto head = workouts_.FindHead(s, user_id, workout_id);
+    return head && !head->deleted;
+  }
+
+ private:
   // Every exercise (and the routine) must be the user's to use. Ids already in the stored
   // workout stay allowed, so an old workout can be edited after its exercise was deleted.
   void CheckReferences(Session& s, const std::string& user_id, const WorkoutInput& input,
@@ -92,16 +113,6 @@ class WorkoutService {
   const WorkoutChangeObservers& changes_;
   WorkoutRepository workouts_;
   RoutineRepository routines_;
-
-  // ---- For goals' lift metrics (feature_links.cpp).
- public:
-  // The done sets of an exercise in the user's live workouts started in [from_utc, to_utc).
-  std::vector<GoalSetFigures> DoneSetsBetween(Session& s, const std::string& user_id,
-                                              const std::string& exercise_id,
-                                              const std::string& from_utc,
-                                              const std::string& to_utc) {
-    return workouts_.DoneSetsBetween(s, user_id, exercise_id, from_utc, to_utc);
-  }
 };
 
 }  // namespace vigor::features::workouts

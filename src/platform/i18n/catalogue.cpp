@@ -415,6 +415,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"range_reversed", "must not be after to", "darf nicht nach to liegen"},
     {"range_too_long", "must make a range of at most {max} days up to to",
      "muss einen Zeitraum von höchstens {max} Tagen bis to ergeben"},
+    {"workout_no_heart_rate", "This workout has no heart rate in its track.",
+     "Dieses Workout hat keine Herzfrequenz in seinem Track."},
 };
 
 }  // namespace
