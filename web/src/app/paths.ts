@@ -28,6 +28,7 @@ export const paths = {
   import: '/import',
   exercises: '/exercises',
   exercise: '/exercises/:id',
+  goals: '/goals',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -70,6 +71,8 @@ export const todayPaths = {
   recordWeight: paths.body,
   newRoutine: paths.routineNew,
   security: paths.securitySettings,
+  goals: paths.goals,
+  workout: linkTo.workout,
 } as const;
 
 /** What the import page links to. */

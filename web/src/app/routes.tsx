@@ -93,6 +93,7 @@ function HomeRoute() {
     return (
       <TodayPage
         username={me.data.username}
+        timeZone={me.data.preferences.time_zone}
         paths={todayPaths}
         training={
           <Suspense fallback={null}>

@@ -1,0 +1,62 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Card, EmptyState } from '@/components/ui';
+import { formatDate } from '@/lib/format';
+import { useExercisesById } from '@/lib/exercises/get-exercise';
+import { useUnitSystem } from '@/lib/units';
+import type { PersonalRecord } from '../api/get-dashboard';
+import { recordKind, recordValue } from '../lib/amounts';
+
+export interface RecentRecordsProps {
+  records: readonly PersonalRecord[];
+  timeZone: string;
+  workoutPath: (id: string) => string;
+}
+
+/**
+ * The latest records (the server sends up to five, newest first): what, the value in the
+ * user's units, the one it beat, when, and a link to the workout that set it. Exercise names
+ * come from the exercise catalogue (kept offline), else one request per exercise.
+ */
+export function RecentRecords({ records, timeZone, workoutPath }: RecentRecordsProps) {
+  const { t, i18n } = useTranslation();
+  const [system] = useUnitSystem();
+  const headingId = useId();
+  const locale = i18n.language;
+  const exercises = useExercisesById(records.flatMap((r) => (r.exercise_id ? [r.exercise_id] : [])));
+  const subjectOf = (record: PersonalRecord) => {
+    if (record.exercise_id) return exercises.byId.get(record.exercise_id)?.name ?? t('dashboard.records.unknownExercise');
+    return t(`activity.sports.${record.sport ?? 'other'}`);
+  };
+  return (
+    <section aria-labelledby={headingId} className="dashboard__section">
+      <h2 id={headingId} className="dashboard__title">
+        {t('dashboard.records.title')}
+      </h2>
+      <Card>
+        {records.length === 0 ? (
+          <EmptyState title={t('dashboard.records.emptyTitle')}>{t('dashboard.records.empty')}</EmptyState>
+        ) : (
+          <ul className="record-list">
+            {records.slice(0, 5).map((record) => (
+              <li key={`${record.kind}-${record.exercise_id ?? record.sport}-${record.reps ?? ''}-${record.distance_m ?? ''}-${record.workout_id}`} className="record">
+                <Link to={workoutPath(record.workout_id)} className="record__what">
+                  {t('dashboard.records.what', { subject: subjectOf(record), kind: recordKind(record, system, t, locale) })}
+                </Link>
+                <span className="record__value">{recordValue(record, record.value, system, t, locale)}</span>
+                <span className="record__meta">
+                  {formatDate(record.achieved_at, locale, { timeZone })}
+                  {' · '}
+                  {record.previous_value === null
+                    ? t('dashboard.records.first')
+                    : t('dashboard.records.previous', { value: recordValue(record, record.previous_value, system, t, locale) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </section>
+  );
+}
