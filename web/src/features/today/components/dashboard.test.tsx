@@ -6,13 +6,13 @@ import { renderWithApp } from '@/testing/render';
 import type { Dashboard } from '../api/get-dashboard';
 import { TodayPage, type TodayPaths } from './today-page';
 
-// The chart itself belongs to the shared chart component and has its own tests: here, what
-// the dashboard hands it.
+// The chart itself is the shared component's (with its own tests, and a canvas vitest has
+// not): here, what the dashboard hands it.
 const chartProps = vi.hoisted(() => ({ last: undefined as unknown }));
-vi.mock('./load-chart', () => ({
-  LoadChart: (props: unknown) => {
+vi.mock('@/components/charts', () => ({
+  TimeSeriesChart: (props: { title: string }) => {
     chartProps.last = props;
-    return <p>load chart</p>;
+    return <p>{props.title}</p>;
   },
 }));
 
@@ -297,15 +297,28 @@ describe('Today’s dashboard', () => {
     ]);
   });
 
-  it('explains fitness, fatigue and form, gives today’s values, and hands the load to the chart', async () => {
+  it('explains fitness, fatigue and form, gives today’s values, and hands the three lines to the chart', async () => {
     api(dashboard());
     renderToday();
 
     const load = await screen.findByRole('region', { name: 'Fitness, fatigue and form' });
     expect(load).toHaveTextContent('form is fitness minus fatigue');
     expect(load).toHaveTextContent('Today: fitness 37.2, fatigue 48.6, form -11.5.');
-    expect(await within(load).findByText('load chart')).toBeInTheDocument();
-    expect(chartProps.last).toEqual({ load: dashboard().load });
+    expect(await within(load).findByText('Fitness, fatigue and form over the last 12 weeks')).toBeInTheDocument();
+    const props = chartProps.last as {
+      series: { label: string; points: { day: string; value: number }[] }[];
+      formatValue: (value: number) => string;
+      ranges: boolean;
+      today: string;
+    };
+    expect(props.series.map((s) => s.label)).toEqual(['Fitness', 'Fatigue', 'Form']);
+    expect(props.series[2]?.points).toEqual([
+      { day: '2026-12-05', value: -17.46 },
+      { day: '2026-12-06', value: -11.45 },
+    ]);
+    expect(props.formatValue(37.15)).toBe('37.2');
+    expect(props.ranges).toBe(false);
+    expect(props.today).toBe('2026-12-06');
   });
 
   it('invites a first goal, and says how records and load come, for a new user', async () => {

@@ -14,6 +14,9 @@ export function LoadChart({ load }: { load: TrainingLoad }) {
       series={loadSeries(load, { fitness: t('dashboard.load.fitness'), fatigue: t('dashboard.load.fatigue'), form: t('dashboard.load.form') })}
       formatValue={(value: number) => formatNumber(value, i18n.language, { maxFractionDigits: 1 })}
       kind="line"
+      // The server sends the last 12 weeks: no range to pick.
+      ranges={false}
+      today={load.to}
       fileName={t('dashboard.load.fileName')}
     />
   );
