@@ -30,7 +30,18 @@ export function LoadSection({ load }: { load: TrainingLoad }) {
         ) : (
           <>
             <p className="load__explanation">{t('dashboard.load.explanation')}</p>
-            <p className="load__today">{t('dashboard.load.today', { fitness: n(latest.fitness), fatigue: n(latest.fatigue), form: n(latest.form) })}</p>
+            <p className="load__today">
+              {t('dashboard.load.today', { fitness: n(latest.fitness), fatigue: n(latest.fatigue), form: n(latest.form) })}
+            </p>
+            {/* The chart's key: its lines in the chart's colours, in the order of the series. */}
+            <ul className="load__key" aria-hidden="true">
+              {(['fitness', 'fatigue', 'form'] as const).map((name, i) => (
+                <li key={name}>
+                  <span className={`load__swatch load__swatch--${i + 1}`} />
+                  {t(`dashboard.load.${name}`)}
+                </li>
+              ))}
+            </ul>
             <div className="load__chart">
               <Suspense fallback={<Skeleton width="full" label={t('dashboard.load.loadingChart')} />}>
                 <LoadChart load={load} />
