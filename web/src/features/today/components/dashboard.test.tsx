@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unitSystemStore } from '@/lib/units';
 import { fakeApi, json, problem, testUser } from '@/testing/fake-api';
@@ -354,5 +354,21 @@ describe('Today’s dashboard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('region', { name: 'Goals' })).toBeInTheDocument();
     expect(fake.to('GET /api/v1/dashboard')).toHaveLength(2);
+  });
+
+  it('keeps showing the answer it has when asking again fails (offline, server down)', async () => {
+    let fail = false;
+    const fake = api(() => (fail ? problem(503) : json(dashboard())));
+    const { queryClient } = renderToday();
+
+    expect(await screen.findByRole('region', { name: 'Goals' })).toBeInTheDocument();
+    fail = true;
+    await act(() => queryClient.refetchQueries({ queryKey: ['stats', 'dashboard'] }));
+    expect(queryClient.getQueryState(['stats', 'dashboard'])?.status).toBe('error');
+    expect(fake.to('GET /api/v1/dashboard').length).toBeGreaterThanOrEqual(2);
+    // The page has drawn the failed state (notifications reach components after a tick).
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(screen.getByRole('region', { name: 'Goals' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
