@@ -152,22 +152,29 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): JSX.Element {
         spanDays > 400 ? { month: 'short', year: '2-digit' } : { day: 'numeric', month: 'short' };
       return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
     };
-    const handle = renderer.renderChart({
-      element,
-      width: width(),
-      height,
-      data: toUplotData(rows, labels.length),
-      labels,
-      kind,
-      xLabel: t('charts.xLabel'),
-      yLabel,
-      colors: readColors(figure),
-      fontFamily: cssVar(figure, '--font-sans', 'system-ui, sans-serif'),
-      formatValue,
-      formatTick,
-      formatDay: (seconds) => formatDate(seconds * 1000 + 12 * 3600 * 1000, locale, { timeZone: 'UTC' }),
-      formatAxisDay: axisDay,
-    });
+    let handle: ChartHandle;
+    try {
+      handle = renderer.renderChart({
+        element,
+        width: width(),
+        height,
+        data: toUplotData(rows, labels.length),
+        labels,
+        kind,
+        xLabel: t('charts.xLabel'),
+        yLabel,
+        colors: readColors(figure),
+        fontFamily: cssVar(figure, '--font-sans', 'system-ui, sans-serif'),
+        formatValue,
+        formatTick,
+        formatDay: (seconds) => formatDate(seconds * 1000 + 12 * 3600 * 1000, locale, { timeZone: 'UTC' }),
+        formatAxisDay: axisDay,
+      });
+    } catch {
+      // No canvas (a locked-down browser): the table below has the values.
+      setLoadFailed(true);
+      return;
+    }
     handleRef.current = handle;
     let observer: ResizeObserver | null = null;
     if (typeof ResizeObserver !== 'undefined') {
