@@ -237,13 +237,13 @@ describe('Today’s dashboard', () => {
     renderToday();
 
     const records = await screen.findByRole('region', { name: 'Recent records' });
-    const squat = await within(records).findByRole('link', { name: 'Barbell Back Squat: estimated 1RM' });
+    const squat = await within(records).findByRole('link', { name: 'Barbell Back Squat: Estimated 1RM' });
     expect(squat).toHaveAttribute('href', '/workouts/w9');
     const [squatItem, runItem] = within(records).getAllByRole('listitem');
     expect(squatItem).toHaveTextContent('142.5 kg');
     expect(squatItem).toHaveTextContent('Dec 3, 2026 · before: 140 kg');
     // 1350 s over 5 km.
-    expect(within(records).getByRole('link', { name: 'Run: fastest 5 km' })).toHaveAttribute('href', '/workouts/w8');
+    expect(within(records).getByRole('link', { name: 'Run: 5 km best effort' })).toHaveAttribute('href', '/workouts/w8');
     expect(runItem).toHaveTextContent('22:30');
     expect(runItem).toHaveTextContent('Dec 1, 2026 · first record');
   });
@@ -262,7 +262,7 @@ describe('Today’s dashboard', () => {
     await waitFor(() => expect(within(goals).getAllByRole('listitem')[0]).toHaveTextContent('9.32 mi of 18.64 mi'));
     expect(within(goals).getAllByRole('listitem')[1]).toHaveTextContent('314.16 lb of 308.65 lb');
     const records = screen.getByRole('region', { name: 'Recent records' });
-    expect(within(records).getAllByRole('listitem')[0]).toHaveTextContent('314.16 lb');
+    expect(within(records).getAllByRole('listitem')[0]).toHaveTextContent('314.2 lb');
     const week = screen.getByRole('region', { name: 'This week against last' });
     // 21.5 km = 13.359 mi; 12,345.6 kg = 27,217.4 lb.
     expect(week).toHaveTextContent('13.36 mi');

@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { Card, EmptyState } from '@/components/ui';
 import { formatDate } from '@/lib/format';
 import { useExercisesById } from '@/lib/exercises/get-exercise';
+import { formatRecordValue, recordLabel } from '@/lib/records/describe';
 import { useUnitSystem } from '@/lib/units';
 import type { PersonalRecord } from '../api/get-dashboard';
-import { recordKind, recordValue } from '../lib/amounts';
 
 export interface RecentRecordsProps {
   records: readonly PersonalRecord[];
@@ -15,8 +15,8 @@ export interface RecentRecordsProps {
 }
 
 /**
- * The latest records (the server sends up to five, newest first): what, the value in the
- * user's units, the one it beat, when, and a link to the workout that set it. Exercise names
+ * The latest records (the server sends up to five, newest first): what (worded as everywhere,
+ * lib/records), the value in the user's units, the one it beat, when, and a link to the workout that set it. Exercise names
  * come from the exercise catalogue (kept offline), else one request per exercise.
  */
 export function RecentRecords({ records, timeZone, workoutPath }: RecentRecordsProps) {
@@ -42,15 +42,15 @@ export function RecentRecords({ records, timeZone, workoutPath }: RecentRecordsP
             {records.slice(0, 5).map((record) => (
               <li key={`${record.kind}-${record.exercise_id ?? record.sport}-${record.reps ?? ''}-${record.distance_m ?? ''}-${record.workout_id}`} className="record">
                 <Link to={workoutPath(record.workout_id)} className="record__what">
-                  {t('dashboard.records.what', { subject: subjectOf(record), kind: recordKind(record, system, t, locale) })}
+                  {t('dashboard.records.what', { subject: subjectOf(record), kind: recordLabel(record, system, locale, t) })}
                 </Link>
-                <span className="record__value">{recordValue(record, record.value, system, t, locale)}</span>
+                <span className="record__value">{formatRecordValue(record, system, locale)}</span>
                 <span className="record__meta">
                   {formatDate(record.achieved_at, locale, { timeZone })}
                   {' · '}
                   {record.previous_value === null
                     ? t('dashboard.records.first')
-                    : t('dashboard.records.previous', { value: recordValue(record, record.previous_value, system, t, locale) })}
+                    : t('dashboard.records.previous', { value: formatRecordValue({ ...record, value: record.previous_value }, system, locale) })}
                 </span>
               </li>
             ))}

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '@/lib/i18n';
-import { formatGoalAmount, formatTrainingTime, recordKind, recordValue, weekChange } from './amounts';
+import { formatGoalAmount, formatTrainingTime, weekChange } from './amounts';
 
 const t = i18n.getFixedT('en') as TFunction;
 const de = i18n.getFixedT('de') as TFunction;
@@ -38,27 +38,5 @@ describe('formatGoalAmount', () => {
     expect(formatGoalAmount(1, goal('streak_weeks', 'weeks'), 'metric', t, 'en')).toBe('1 week');
     expect(formatGoalAmount(8, goal('streak_weeks', 'weeks'), 'metric', de, 'de')).toBe('8 Wochen');
     expect(formatGoalAmount(0.845, goal('measurement', 'measurement'), 'metric', t, 'en')).toBe('0.85');
-  });
-});
-
-describe('records', () => {
-  const record = (extra: object) =>
-    ({ kind: 'one_rep_max', exercise_id: null, sport: null, reps: null, weight_kg: null, distance_m: null, value: 0, unit: 'kg', workout_id: 'w', achieved_at: '', previous_value: null, current: true, ...extra }) as Parameters<typeof recordValue>[0];
-
-  it('names the kind, with the reps or the race distance', () => {
-    expect(recordKind(record({ kind: 'rep_max', reps: 5 }), 'metric', t, 'en')).toBe('5-rep max');
-    expect(recordKind(record({ kind: 'best_effort', distance_m: 21097.5, unit: 's' }), 'metric', t, 'en')).toBe('fastest half marathon');
-    expect(recordKind(record({ kind: 'best_effort', distance_m: 1609.344, unit: 's' }), 'metric', t, 'en')).toBe('fastest 1 mile');
-    expect(recordKind(record({ kind: 'most_elevation_gain', unit: 'm' }), 'metric', t, 'en')).toBe('most elevation gain');
-  });
-
-  it('writes the value in the user’s units: a time for a best effort and a duration, weight × reps for a rep max', () => {
-    expect(recordValue(record({ kind: 'rep_max', reps: 5 }), 100, 'metric', t, 'en')).toBe('100 kg × 5');
-    expect(recordValue(record({ kind: 'best_effort', distance_m: 5000, unit: 's' }), 1350, 'metric', t, 'en')).toBe('22:30');
-    expect(recordValue(record({ kind: 'longest_duration', unit: 's' }), 9730, 'metric', t, 'en')).toBe('2:42:10');
-    // 42195 m = 26.2188 mi.
-    expect(recordValue(record({ kind: 'longest_distance', unit: 'm' }), 42195, 'imperial', t, 'en')).toBe('26.22 mi');
-    expect(recordValue(record({ kind: 'most_elevation_gain', unit: 'm' }), 1234, 'metric', t, 'en')).toBe('1,234 m');
-    expect(recordValue(record({ kind: 'session_volume' }), 4567.5, 'metric', t, 'en')).toBe('4,568 kg');
   });
 });

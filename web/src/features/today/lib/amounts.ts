@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import { formatDuration, formatNumber, formatPercent } from '@/lib/format';
+import { formatNumber, formatPercent } from '@/lib/format';
 import { formatDistance, formatElevation, formatWeight, type UnitSystem } from '@/lib/units';
-import type { Goal, PersonalRecord } from '../api/get-dashboard';
+import type { Goal } from '../api/get-dashboard';
 
 /**
  * How the dashboard writes its amounts: SI values from the API in the user's units and
@@ -59,45 +59,4 @@ export function formatGoalAmount(
     case 'measurement':
       return formatNumber(value, locale, { maxFractionDigits: 2 });
   }
-}
-
-/** The standard distances of best efforts, by metres (the contract's list). */
-const BEST_EFFORT_DISTANCES: Record<string, 'dashboard.records.distance.400' | 'dashboard.records.distance.1000' | 'dashboard.records.distance.mile' | 'dashboard.records.distance.5000' | 'dashboard.records.distance.10000' | 'dashboard.records.distance.half' | 'dashboard.records.distance.marathon'> = {
-  '400': 'dashboard.records.distance.400',
-  '1000': 'dashboard.records.distance.1000',
-  '1609.344': 'dashboard.records.distance.mile',
-  '5000': 'dashboard.records.distance.5000',
-  '10000': 'dashboard.records.distance.10000',
-  '21097.5': 'dashboard.records.distance.half',
-  '42195': 'dashboard.records.distance.marathon',
-};
-
-/** A best effort's distance by its race name ("5 km", "half marathon"), else in the user's unit. */
-export function bestEffortDistance(distanceM: number, system: UnitSystem, t: TFunction, locale: string): string {
-  const key = BEST_EFFORT_DISTANCES[String(distanceM)];
-  return key ? t(key) : formatDistance(distanceM, system, locale);
-}
-
-/** What a record is a record of: "estimated 1RM", "5-rep max", "fastest 5 km". */
-export function recordKind(record: PersonalRecord, system: UnitSystem, t: TFunction, locale: string): string {
-  switch (record.kind) {
-    case 'rep_max':
-      return t('dashboard.records.kind.rep_max', { reps: record.reps ?? 1 });
-    case 'best_effort':
-      return t('dashboard.records.kind.best_effort', { distance: bestEffortDistance(record.distance_m ?? 0, system, t, locale) });
-    default:
-      return t(`dashboard.records.kind.${record.kind}`);
-  }
-}
-
-/** A record's value (or the one it beat) in the user's units: "140 kg × 3", "22:30" (a best effort), "1:45:10". */
-export function recordValue(record: PersonalRecord, value: number, system: UnitSystem, t: TFunction, locale: string): string {
-  if (record.kind === 'rep_max') {
-    return t('dashboard.records.repMaxValue', { weight: formatWeight(value, system, locale), reps: record.reps ?? 1 });
-  }
-  // The distance is in its name ("fastest 5 km"): the value is the time.
-  if (record.kind === 'best_effort') return formatDuration(value, { compact: true });
-  if (record.unit === 'kg') return formatWeight(value, system, locale, record.kind === 'session_volume' || record.kind === 'set_volume' ? 0 : 2);
-  if (record.unit === 's') return formatDuration(value, { compact: true });
-  return record.kind === 'most_elevation_gain' ? formatElevation(value, system, locale) : formatDistance(value, system, locale);
 }
