@@ -77,6 +77,7 @@ export const todayPaths = {
   newRoutine: paths.routineNew,
   security: paths.securitySettings,
   goals: paths.goals,
+  records: paths.records,
   workout: linkTo.workout,
 } as const;
 

@@ -27,6 +27,7 @@ const paths: TodayPaths = {
   newRoutine: '/routines/new',
   security: '/settings/security',
   goals: '/goals',
+  records: '/records',
   workout: (id) => `/workouts/${id}`,
 };
 
@@ -239,6 +240,7 @@ describe('Today’s dashboard', () => {
     const records = await screen.findByRole('region', { name: 'Recent records' });
     const squat = await within(records).findByRole('link', { name: 'Barbell Back Squat: Estimated 1RM' });
     expect(squat).toHaveAttribute('href', '/workouts/w9');
+    expect(within(records).getByRole('link', { name: 'All records' })).toHaveAttribute('href', '/records');
     const [squatItem, runItem] = within(records).getAllByRole('listitem');
     expect(squatItem).toHaveTextContent('142.5 kg');
     expect(squatItem).toHaveTextContent('Dec 3, 2026 · before: 140 kg');

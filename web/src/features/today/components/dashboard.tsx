@@ -12,6 +12,7 @@ import './dashboard.css';
 
 export interface DashboardPaths {
   goals: string;
+  records: string;
   workout: (id: string) => string;
 }
 
@@ -40,7 +41,7 @@ export function Dashboard({ dashboard, timeZone, paths }: DashboardProps) {
     <div className="dashboard">
       <WeekComparison thisWeek={data.this_week} lastWeek={data.last_week} />
       <GoalsCard goals={data.goals} goalsPath={paths.goals} />
-      <RecentRecords records={data.recent_records} timeZone={timeZone} workoutPath={paths.workout} />
+      <RecentRecords records={data.recent_records} timeZone={timeZone} workoutPath={paths.workout} recordsPath={paths.records} />
       <TrainingHeatmap calendar={data.calendar} today={data.today} weekStart={data.week_start} />
       <LoadSection load={data.load} />
     </div>

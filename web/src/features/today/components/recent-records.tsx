@@ -12,6 +12,7 @@ export interface RecentRecordsProps {
   records: readonly PersonalRecord[];
   timeZone: string;
   workoutPath: (id: string) => string;
+  recordsPath: string;
 }
 
 /**
@@ -19,7 +20,7 @@ export interface RecentRecordsProps {
  * lib/records), the value in the user's units, the one it beat, when, and a link to the workout that set it. Exercise names
  * come from the exercise catalogue (kept offline), else one request per exercise.
  */
-export function RecentRecords({ records, timeZone, workoutPath }: RecentRecordsProps) {
+export function RecentRecords({ records, timeZone, workoutPath, recordsPath }: RecentRecordsProps) {
   const { t, i18n } = useTranslation();
   const [system] = useUnitSystem();
   const headingId = useId();
@@ -31,9 +32,12 @@ export function RecentRecords({ records, timeZone, workoutPath }: RecentRecordsP
   };
   return (
     <section aria-labelledby={headingId} className="dashboard__section">
-      <h2 id={headingId} className="dashboard__title">
-        {t('dashboard.records.title')}
-      </h2>
+      <div className="dashboard__title-row">
+        <h2 id={headingId} className="dashboard__title">
+          {t('dashboard.records.title')}
+        </h2>
+        {records.length > 0 ? <Link to={recordsPath}>{t('dashboard.records.all')}</Link> : null}
+      </div>
       <Card>
         {records.length === 0 ? (
           <EmptyState title={t('dashboard.records.emptyTitle')}>{t('dashboard.records.empty')}</EmptyState>

@@ -13,6 +13,7 @@ export interface TodayPaths {
   newRoutine: string;
   security: string;
   goals: string;
+  records: string;
   workout: (id: string) => string;
 }
 
