@@ -81,9 +81,9 @@ export default defineConfig({
       output: {
         // Third-party code in one chunk of its own: it changes less often than the app, so
         // browsers keep it cached across app updates, and the chunk has an honest name. Code
-        // only one lazy page needs (uqr: the 2FA QR code; leaflet: the tile map) stays in that
+        // only one lazy page needs (uqr: the 2FA QR code; leaflet: the tile map; uplot: charts) stays in that
         // page's chunk, so every other page does not download it.
-        advancedChunks: { groups: [{ name: 'vendor', test: /node_modules[\\/](?!(?:uqr|leaflet)[\\/])/ }] },
+        advancedChunks: { groups: [{ name: 'vendor', test: /node_modules[\\/](?!(?:uqr|leaflet|uplot)[\\/])/ }] },
       },
     },
   },

@@ -28,6 +28,10 @@ export const paths = {
   import: '/import',
   exercises: '/exercises',
   exercise: '/exercises/:id',
+  exerciseProgress: '/exercises/:id/progress',
+  sport: '/sports/:sport',
+  records: '/records',
+  goals: '/goals',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -37,6 +41,8 @@ export const linkTo = {
   workout: (id: string) => generatePath(paths.workout, { id }),
   routine: (id: string) => generatePath(paths.routine, { id }),
   exercise: (id: string) => generatePath(paths.exercise, { id }),
+  exerciseProgress: (id: string) => generatePath(paths.exerciseProgress, { id }),
+  sport: (sport: string) => generatePath(paths.sport, { sport }),
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -70,10 +76,28 @@ export const todayPaths = {
   recordWeight: paths.body,
   newRoutine: paths.routineNew,
   security: paths.securitySettings,
+  goals: paths.goals,
+  records: paths.records,
+  workout: linkTo.workout,
 } as const;
 
 /** What the import page links to. */
 export const importPaths = { history: paths.workouts, workout: linkTo.workout } as const;
 
 /** What the exercise pages link to. */
-export const exercisePaths = { exercises: paths.exercises, exercise: linkTo.exercise, workout: linkTo.workout } as const;
+export const exercisePaths = {
+  exercises: paths.exercises,
+  exercise: linkTo.exercise,
+  workout: linkTo.workout,
+  progress: linkTo.exerciseProgress,
+} as const;
+
+/** What the progress pages (a lift's progress, a sport, records) link to. */
+export const progressPaths = {
+  exercise: linkTo.exercise,
+  exerciseProgress: linkTo.exerciseProgress,
+  sport: linkTo.sport,
+  records: paths.records,
+  workout: linkTo.workout,
+  log: paths.log,
+} as const;

@@ -15,7 +15,7 @@ import { RequireAdmin, RequireAuth, SignedOutOnly, Waiting } from './guards';
 import { RootLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
-import { adminPaths, exercisePaths, importPaths, mePaths, paths, todayPaths, workoutPaths } from './paths';
+import { adminPaths, exercisePaths, importPaths, linkTo, mePaths, paths, progressPaths, todayPaths, workoutPaths } from './paths';
 
 // Pages only signed-in users (or only admins) reach load on first use, so a first visit
 // to the landing page or sign-in does not download them.
@@ -76,6 +76,13 @@ const ExerciseBrowserPage = lazy(() =>
 const ExercisePage = lazy(() =>
   import('@/features/exercises/components/exercise-page').then((m) => ({ default: m.ExercisePage })),
 );
+const ExerciseProgressPage = lazy(() =>
+  import('@/features/progress/components/exercise-progress-page').then((m) => ({ default: m.ExerciseProgressPage })),
+);
+const SportPage = lazy(() => import('@/features/progress/components/sport-page').then((m) => ({ default: m.SportPage })));
+const RecordsPage = lazy(() =>
+  import('@/features/progress/components/records-page').then((m) => ({ default: m.RecordsPage })),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageCodeWaiting />}>{children}</Suspense>;
@@ -93,6 +100,7 @@ function HomeRoute() {
     return (
       <TodayPage
         username={me.data.username}
+        timeZone={me.data.preferences.time_zone}
         paths={todayPaths}
         training={
           <Suspense fallback={null}>
@@ -136,7 +144,7 @@ function WorkoutDetailRoute() {
       activity={(workout) => {
         // Its code came with the page's (see WorkoutDetailPage above).
         const ActivityDetail = activityDetail?.ActivityDetail;
-        return ActivityDetail ? <ActivityDetail workout={workout} mapTiles={meta.data?.map} /> : null;
+        return ActivityDetail ? <ActivityDetail workout={workout} mapTiles={meta.data?.map} sportPath={linkTo.sport} /> : null;
       }}
     />
   ));
@@ -150,6 +158,16 @@ function RoutineEditRoute() {
 function ExerciseRoute() {
   const id = useRouteId();
   return signedIn(() => <ExercisePage key={id} id={id} paths={exercisePaths} />);
+}
+
+function ExerciseProgressRoute() {
+  const id = useRouteId();
+  return signedIn(() => <ExerciseProgressPage key={id} id={id} paths={progressPaths} />);
+}
+
+function SportRoute() {
+  const sport = useParams().sport ?? '';
+  return signedIn(() => <SportPage key={sport} sport={sport} paths={progressPaths} />);
 }
 
 export const routes: RouteObject[] = [
@@ -234,6 +252,9 @@ export const routes: RouteObject[] = [
       { path: paths.import, element: signedIn((me) => <ImportPage paths={importPaths} timeZone={me.preferences.time_zone} />) },
       { path: paths.exercises, element: signedIn(() => <ExerciseBrowserPage paths={exercisePaths} />) },
       { path: paths.exercise, element: <ExerciseRoute /> },
+      { path: paths.exerciseProgress, element: <ExerciseProgressRoute /> },
+      { path: paths.sport, element: <SportRoute /> },
+      { path: paths.records, element: signedIn(() => <RecordsPage paths={progressPaths} />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

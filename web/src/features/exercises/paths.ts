@@ -3,4 +3,6 @@ export interface ExercisePaths {
   exercises: string;
   exercise: (id: string) => string;
   workout: (id: string) => string;
+  /** The exercise's progress page (charts, rep maxes). */
+  progress?: (id: string) => string;
 }

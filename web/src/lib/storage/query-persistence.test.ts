@@ -11,6 +11,8 @@ function signedInCache() {
   client.setQueryData(['workouts', 'detail', 'w1'], { id: 'w1' });
   client.setQueryData(['account', 'sessions'], ['a session']);
   client.setQueryData(['me'], { id: 'ann' });
+  client.setQueryData(['stats', 'dashboard'], { today: '2026-12-06' });
+  client.setQueryData(['stats', 'summary', 'week'], { items: [] });
   return client;
 }
 
@@ -28,6 +30,8 @@ describe('answers kept for offline use', () => {
     expect(reopened.getQueryData(['workouts', 'detail', 'w1'])).toEqual({ id: 'w1' });
     expect(reopened.getQueryData(['account', 'sessions'])).toBeUndefined();
     expect(reopened.getQueryData(['me'])).toBeUndefined();
+    expect(reopened.getQueryData(['stats', 'dashboard'])).toEqual({ today: '2026-12-06' });
+    expect(reopened.getQueryData(['stats', 'summary', 'week'])).toBeUndefined();
   });
 
   it('never shows one user’s answers to another, and forgets them when another signs in', async () => {

@@ -3,7 +3,8 @@ import { createRecordStore } from './record-store';
 
 /**
  * What the app shows offline: the answers of a whitelist of queries (the exercise catalogue and
- * the user's own exercises, routines, programs, recent history and the workouts opened), kept in
+ * the user's own exercises, routines, programs, recent history, the workouts opened and the
+ * dashboard), kept in
  * IndexedDB per user and put back into the query cache when the app opens, before any page asks.
  *
  * One record per user, keyed by the user's id and stamped with a format version: a record of
@@ -29,6 +30,8 @@ export interface PersistedQueries {
 const records = createRecordStore<PersistedQueries>('query-cache');
 
 const PERSISTED_ROOTS = ['exercises', 'routines', 'programs', 'meta', 'sync', 'workouts'] as const;
+/** Kept under other roots: the dashboard of the signed-in home (a 'stats' answer). */
+const PERSISTED_KEYS = [['stats', 'dashboard']] as const;
 
 /** Whether a query's answer is kept for offline use. */
 export function isPersistedQueryKey(key: QueryKey): boolean {
@@ -36,6 +39,8 @@ export function isPersistedQueryKey(key: QueryKey): boolean {
   // One exercise's answer is part of the catalogue's (seeded from it when restored).
   if (root === 'exercises') return kind !== 'detail';
   if (root === 'routines' || root === 'programs' || root === 'meta' || root === 'sync') return true;
+  // Of the statistics, the signed-in home's answer (features/today/api/get-dashboard.ts).
+  if (root === 'stats') return kind === 'dashboard';
   return root === 'workouts' && (kind === 'list' || kind === 'detail');
 }
 
@@ -90,6 +95,7 @@ export async function startQueryPersistence(client: QueryClient, userId: string)
   // Kept answers stay in memory while the app runs, used or not: one collected after the
   // default 5 minutes unused would also leave the kept copy at the next save.
   for (const root of PERSISTED_ROOTS) client.setQueryDefaults([root], { gcTime: Infinity });
+  for (const key of PERSISTED_KEYS) client.setQueryDefaults(key, { gcTime: Infinity });
   await restoreQueries(client, userId);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;

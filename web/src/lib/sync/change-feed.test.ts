@@ -21,6 +21,7 @@ function cacheAt(since: number | undefined) {
   put(['exercises', 'catalogue']);
   put(['exercises', 'detail', 'barbell-bench-press']);
   put(['measurements', 'weight']);
+  put(['stats', 'dashboard']);
   if (since !== undefined) client.setQueryData(changeCursorQueryKey, since);
   return client;
 }
@@ -53,10 +54,11 @@ describe('the change feed', () => {
     expect(isStale(client, ['programs', 'list'])).toBe(true);
     expect(isStale(client, ['exercises', 'catalogue'])).toBe(false);
     expect(isStale(client, ['measurements', 'weight'])).toBe(false);
+    expect(isStale(client, ['stats', 'dashboard'])).toBe(true);
     expect(client.getQueryData(changeCursorQueryKey)).toBe(125);
   });
 
-  it('an exercise or a measurement changed elsewhere marks only its own queries stale', async () => {
+  it('an exercise or a measurement changed elsewhere marks only its own queries (and the dashboard) stale', async () => {
     fakeApi({
       'GET /api/v1/changes': () =>
         json({ items: [change('exercise', 'c-1', 8), change('measurement', 'm-1', 9)], next_since: 9, has_more: false, latest_rev: 9 }),
@@ -65,6 +67,7 @@ describe('the change feed', () => {
     await syncChanges(client);
     expect(isStale(client, ['exercises', 'catalogue'])).toBe(true);
     expect(isStale(client, ['measurements', 'weight'])).toBe(true);
+    expect(isStale(client, ['stats', 'dashboard'])).toBe(true);
     expect(isStale(client, ['workouts', 'detail', 'w1'])).toBe(false);
     expect(isStale(client, ['routines', 'list'])).toBe(false);
   });

@@ -37,7 +37,8 @@ export function queriesChangedBy(change: Change): { stale: QueryKey[]; removed: 
     case 'program':
       return { stale: [['programs']], removed: [] };
     case 'measurement':
-      return { stale: [['measurements'], ['measurement-kinds']], removed: [] };
+      // The dashboard's body-weight and measurement goals too.
+      return { stale: [['measurements'], ['measurement-kinds'], ['stats', 'dashboard']], removed: [] };
     case 'exercise':
       return {
         stale: [['exercises', 'list'], ['exercises', 'catalogue'], ...(change.deleted ? [] : own('exercises'))],

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorState, Skeleton } from '@/components/ui';
 import { ApiError } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
@@ -27,6 +28,7 @@ import {
   speedSeries,
   type SpeedMode,
 } from '../lib/track';
+import { HeartRateZonesSection } from './heart-rate-zones';
 import { LineChart } from './line-chart';
 import { SplitsTable } from './splits-table';
 import { TrackMap, type MapTiles } from './track-map';
@@ -34,6 +36,7 @@ import './activity.css';
 
 /** The spec lists `id` only among WorkoutInput's optional members; a stored workout has one. */
 type Workout = Schema<'Workout'> & { id: string };
+type Sport = NonNullable<NonNullable<Workout['cardio']>['sport']>;
 
 const MAX_CHART_POINTS = 400;
 
@@ -42,7 +45,16 @@ const MAX_CHART_POINTS = 400;
  * speed), elevation and heart rate, the splits, and the GPX download. Only the summary for
  * a session without a recorded track (entered by hand).
  */
-export function ActivityDetail({ workout, mapTiles }: { workout: Workout; mapTiles?: MapTiles | null | undefined }) {
+export function ActivityDetail({
+  workout,
+  mapTiles,
+  sportPath,
+}: {
+  workout: Workout;
+  mapTiles?: MapTiles | null | undefined;
+  /** The sport's page (distance per week, best efforts); the app layer passes it in. */
+  sportPath?: ((sport: Sport) => string) | undefined;
+}) {
   const { t } = useTranslation();
   const [system] = useUnitSystem();
   const cardio = workout.cardio;
@@ -53,6 +65,11 @@ export function ActivityDetail({ workout, mapTiles }: { workout: Workout; mapTil
   return (
     <div className="activity-detail">
       {cardio ? <ActivitySummary cardio={cardio} mode={mode} system={system} /> : null}
+      {cardio && sportPath ? (
+        <Link className="activity-detail__sport-link" to={sportPath(cardio.sport ?? 'other')}>
+          {t('progress.sportLink', { sport: t(`activity.sports.${cardio.sport ?? 'other'}`) })}
+        </Link>
+      ) : null}
       {track.isPending ? <Skeleton width="lg" label={t('activity.loadingTrack')} /> : null}
       {track.isError && !noTrack ? (
         <ErrorState message={t('activity.trackFailed')} onRetry={() => void track.refetch()} />
@@ -217,6 +234,8 @@ function TrackParts({
           />
         ) : null}
       </section>
+
+      {hasValues(data.heartRate) ? <HeartRateZonesSection workoutId={workoutId} /> : null}
 
       {data.splits.length > 0 ? (
         <section aria-labelledby={splitsId}>

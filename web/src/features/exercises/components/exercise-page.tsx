@@ -100,6 +100,12 @@ function ExerciseView({ exercise, paths }: { exercise: Exercise; paths: Exercise
       </section>
 
       <LastSetsSection id={exercise.id} paths={paths} />
+
+      {paths.progress ? (
+        <ButtonLink to={paths.progress(exercise.id)} variant="secondary">
+          {t('progress.exercise.link')}
+        </ButtonLink>
+      ) : null}
     </div>
   );
 }

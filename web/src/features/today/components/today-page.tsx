@@ -1,28 +1,40 @@
-import { useId, type ReactNode } from 'react';
+import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink, Card, PageHeader } from '@/components/ui';
+import { ButtonLink, Card, LoadingState, PageHeader } from '@/components/ui';
+import { useDashboard } from '../api/get-dashboard';
 import './today-page.css';
+
+// The dashboard's code loads after the page (the landing page shares this route and its bundle).
+const Dashboard = lazy(() => import('./dashboard').then((m) => ({ default: m.Dashboard })));
 
 export interface TodayPaths {
   startWorkout: string;
   recordWeight: string;
   newRoutine: string;
   security: string;
+  goals: string;
+  records: string;
+  workout: (id: string) => string;
 }
 
 export interface TodayPageProps {
   username: string;
+  /** The user's IANA time zone (when a record was set). */
+  timeZone: string;
   paths: TodayPaths;
   /** The training log at a glance (the app layer passes the workouts feature's part). */
   training?: ReactNode;
 }
 
 /**
- * `/` for a signed-in user: the three first actions (shared/ux.md, journey 1) and a word on
- * securing the account. The week-vs-last-week dashboard grows here as the stats land.
+ * `/` for a signed-in user: the three first actions (shared/ux.md, journey 1), the training
+ * log at a glance, the dashboard (this week against last, goals, records, the training
+ * calendar, the load) and a word on securing the account.
  */
-export function TodayPage({ username, paths, training }: TodayPageProps) {
+export function TodayPage({ username, timeZone, paths, training }: TodayPageProps) {
   const { t } = useTranslation();
+  // Asked for here, so that the request runs while the dashboard's code loads.
+  const dashboard = useDashboard();
   const actionsId = useId();
   const securityId = useId();
   const actions = [
@@ -52,6 +64,9 @@ export function TodayPage({ username, paths, training }: TodayPageProps) {
       </section>
       {/* Below the first actions: it arrives after the page, and must not push them down. */}
       {training}
+      <Suspense fallback={<Waiting />}>
+        <Dashboard dashboard={dashboard} timeZone={timeZone} paths={paths} />
+      </Suspense>
       <section aria-labelledby={securityId}>
         <Card className="today__card">
           <h2 id={securityId} className="today__card-title">
@@ -63,6 +78,16 @@ export function TodayPage({ username, paths, training }: TodayPageProps) {
           </ButtonLink>
         </Card>
       </section>
+    </div>
+  );
+}
+
+/** Until the dashboard's code is there: a tall space, so the card below it does not jump. */
+function Waiting() {
+  const { t } = useTranslation();
+  return (
+    <div className="today__dashboard-space">
+      <LoadingState label={t('dashboard.loading')} />
     </div>
   );
 }

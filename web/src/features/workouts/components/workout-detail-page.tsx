@@ -10,6 +10,7 @@ import { useUnitSystem } from '@/lib/units';
 import { useDeleteWorkout } from '../api/delete-workout';
 import { useExercisesById } from '@/lib/exercises/get-exercise';
 import { useWorkout } from '../api/get-workout';
+import { useWorkoutRecords } from '../api/list-workout-records';
 import { WorkoutEditor } from './workout-editor';
 import { PendingEditCard } from './pending-workouts';
 import { queueDelete, usePendingEdits } from '../lib/pending-edits';
@@ -19,6 +20,7 @@ import type { LogType, Workout, WorkoutSet } from '../lib/model';
 import type { WorkoutPaths } from '../paths';
 import type { FinishedState } from './active-workout-page';
 import { useDescribeSet } from './set-row';
+import { RecordBadges } from './record-badges';
 import { WorkoutTotals } from './workout-totals';
 import './workouts.css';
 
@@ -94,6 +96,9 @@ function WorkoutView({
   const describe = useDescribeSet();
   const blocks = workout.blocks ?? [];
   const exercises = useExercisesById(blocks.map((b) => b.exercise_id));
+  // The records this workout set; badges wait for them without holding up the page.
+  const records = useWorkoutRecords(workout.id).data?.items ?? [];
+  const cardioRecords = records.filter((r) => r.exercise_id == null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const remove = useDeleteWorkout();
   const toast = useToast();
@@ -167,6 +172,7 @@ function WorkoutView({
           <WorkoutTotals totals={workout.totals} system={system} />
         </section>
       ) : null}
+      <RecordBadges records={cardioRecords} />
       {workout.kind === 'cardio' ? activity?.(workout) : null}
 
       {blocks.map((block, i) => {
@@ -184,6 +190,10 @@ function WorkoutView({
                   <Badge tone="accent">{t('workouts.superset', { group: block.superset_group })}</Badge>
                 ) : null}
               </header>
+              {/* An exercise done in two blocks shows its records once, with the first. */}
+              {blocks.findIndex((b) => b.exercise_id === block.exercise_id) === i ? (
+                <RecordBadges records={records.filter((r) => r.exercise_id === block.exercise_id)} />
+              ) : null}
               <table className="sets-table">
                 <caption className="visually-hidden">{t('workouts.active.setsOf', { exercise: name })}</caption>
                 <thead>
