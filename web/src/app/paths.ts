@@ -28,6 +28,10 @@ export const paths = {
   import: '/import',
   exercises: '/exercises',
   exercise: '/exercises/:id',
+  goals: '/goals',
+  goalNew: '/goals/new',
+  goal: '/goals/:id',
+  goalEdit: '/goals/:id/edit',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -37,6 +41,8 @@ export const linkTo = {
   workout: (id: string) => generatePath(paths.workout, { id }),
   routine: (id: string) => generatePath(paths.routine, { id }),
   exercise: (id: string) => generatePath(paths.exercise, { id }),
+  goal: (id: string) => generatePath(paths.goal, { id }),
+  goalEdit: (id: string) => generatePath(paths.goalEdit, { id }),
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -63,6 +69,7 @@ export const mePaths = {
   import: paths.import,
   body: paths.body,
   security: paths.securitySettings,
+  goals: paths.goals,
 } as const;
 
 export const todayPaths = {
@@ -77,3 +84,6 @@ export const importPaths = { history: paths.workouts, workout: linkTo.workout } 
 
 /** What the exercise pages link to. */
 export const exercisePaths = { exercises: paths.exercises, exercise: linkTo.exercise, workout: linkTo.workout } as const;
+
+/** What the goal pages link to. */
+export const goalPaths = { goals: paths.goals, newGoal: paths.goalNew, goal: linkTo.goal, edit: linkTo.goalEdit } as const;

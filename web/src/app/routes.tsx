@@ -15,7 +15,7 @@ import { RequireAdmin, RequireAuth, SignedOutOnly, Waiting } from './guards';
 import { RootLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
-import { adminPaths, exercisePaths, importPaths, mePaths, paths, todayPaths, workoutPaths } from './paths';
+import { adminPaths, exercisePaths, goalPaths, importPaths, mePaths, paths, todayPaths, workoutPaths } from './paths';
 
 // Pages only signed-in users (or only admins) reach load on first use, so a first visit
 // to the landing page or sign-in does not download them.
@@ -75,6 +75,14 @@ const ExerciseBrowserPage = lazy(() =>
 );
 const ExercisePage = lazy(() =>
   import('@/features/exercises/components/exercise-page').then((m) => ({ default: m.ExercisePage })),
+);
+
+const GoalsPage = lazy(() => import('@/features/goals/components/goals-page').then((m) => ({ default: m.GoalsPage })));
+const GoalDetailPage = lazy(() =>
+  import('@/features/goals/components/goal-detail-page').then((m) => ({ default: m.GoalDetailPage })),
+);
+const GoalEditorPage = lazy(() =>
+  import('@/features/goals/components/goal-editor-page').then((m) => ({ default: m.GoalEditorPage })),
 );
 
 function Loading({ children }: { children: ReactNode }) {
@@ -150,6 +158,16 @@ function RoutineEditRoute() {
 function ExerciseRoute() {
   const id = useRouteId();
   return signedIn(() => <ExercisePage key={id} id={id} paths={exercisePaths} />);
+}
+
+function GoalRoute() {
+  const id = useRouteId();
+  return signedIn((me) => <GoalDetailPage key={id} id={id} paths={goalPaths} timeZone={me.preferences.time_zone} />);
+}
+
+function GoalEditRoute() {
+  const id = useRouteId();
+  return signedIn((me) => <GoalEditorPage key={id} id={id} paths={goalPaths} timeZone={me.preferences.time_zone} />);
 }
 
 export const routes: RouteObject[] = [
@@ -234,6 +252,13 @@ export const routes: RouteObject[] = [
       { path: paths.import, element: signedIn((me) => <ImportPage paths={importPaths} timeZone={me.preferences.time_zone} />) },
       { path: paths.exercises, element: signedIn(() => <ExerciseBrowserPage paths={exercisePaths} />) },
       { path: paths.exercise, element: <ExerciseRoute /> },
+      { path: paths.goals, element: signedIn((me) => <GoalsPage paths={goalPaths} timeZone={me.preferences.time_zone} />) },
+      {
+        path: paths.goalNew,
+        element: signedIn((me) => <GoalEditorPage paths={goalPaths} timeZone={me.preferences.time_zone} />),
+      },
+      { path: paths.goal, element: <GoalRoute /> },
+      { path: paths.goalEdit, element: <GoalEditRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,31 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import type { ResponseBody, Schema } from '@/lib/api/types';
+
+export type Goal = Schema<'Goal'>;
+export type GoalInput = Schema<'GoalInput'>;
+export type GoalProgress = Schema<'GoalProgress'>;
+export type GoalMetric = Schema<'GoalMetric'>;
+export type GoalList = ResponseBody<'/goals'>;
+export type GoalStatus = 'active' | 'archived';
+
+/** Every goal query starts with this key, so one invalidation refreshes them all. */
+export const goalsQueryKey = ['goals'] as const;
+/** The dashboard shows goals too; a change to a goal refreshes it. */
+export const dashboardQueryKey = ['dashboard'] as const;
+
+/** GET /api/v1/goals?status=: your active or archived goals with their progress, oldest first. */
+export function listGoals(status: GoalStatus, { signal }: { signal?: AbortSignal } = {}): Promise<GoalList> {
+  return api.get<GoalList>('/goals', { query: { status }, signal });
+}
+
+export function getGoalsQueryOptions(status: GoalStatus) {
+  return queryOptions({
+    queryKey: [...goalsQueryKey, 'list', status],
+    queryFn: ({ signal }) => listGoals(status, { signal }),
+  });
+}
+
+export function useGoals(status: GoalStatus) {
+  return useQuery(getGoalsQueryOptions(status));
+}
