@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { getGoalQueryOptions } from './get-goal';
-import { dashboardQueryKey, goalsQueryKey, type Goal, type GoalInput } from './list-goals';
+import { invalidateGoalViews, type Goal, type GoalInput } from './list-goals';
 
 /**
  * POST /api/v1/goals with an id chosen here: a retry after a lost answer gets the goal made
@@ -17,8 +17,7 @@ export function useCreateGoal() {
     mutationFn: createGoal,
     onSuccess: (goal) => {
       queryClient.setQueryData(getGoalQueryOptions(goal.id).queryKey, goal);
-      void queryClient.invalidateQueries({ queryKey: dashboardQueryKey });
-      return queryClient.invalidateQueries({ queryKey: goalsQueryKey });
+      return invalidateGoalViews(queryClient);
     },
   });
 }

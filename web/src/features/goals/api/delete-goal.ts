@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { getGoalQueryOptions } from './get-goal';
-import { dashboardQueryKey, goalsQueryKey } from './list-goals';
+import { invalidateGoalViews } from './list-goals';
 
 /** DELETE /api/v1/goals/{id}: the goal and its history. */
 export function deleteGoal(id: string): Promise<void> {
@@ -14,8 +14,7 @@ export function useDeleteGoal() {
     mutationFn: deleteGoal,
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: getGoalQueryOptions(id).queryKey });
-      void queryClient.invalidateQueries({ queryKey: dashboardQueryKey });
-      return queryClient.invalidateQueries({ queryKey: goalsQueryKey });
+      return invalidateGoalViews(queryClient);
     },
   });
 }

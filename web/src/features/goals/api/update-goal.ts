@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { getGoalQueryOptions } from './get-goal';
-import { dashboardQueryKey, goalsQueryKey, type Goal, type GoalInput } from './list-goals';
+import { invalidateGoalViews, type Goal, type GoalInput } from './list-goals';
 
 /**
  * The ETag of a goal at revision `rev`, as the server hands it out (kind "g", like "w-7" for a
@@ -25,8 +25,7 @@ export function useUpdateGoal() {
     mutationFn: updateGoal,
     onSuccess: (goal) => {
       queryClient.setQueryData(getGoalQueryOptions(goal.id).queryKey, goal);
-      void queryClient.invalidateQueries({ queryKey: dashboardQueryKey });
-      return queryClient.invalidateQueries({ queryKey: goalsQueryKey });
+      return invalidateGoalViews(queryClient);
     },
   });
 }

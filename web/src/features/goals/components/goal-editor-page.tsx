@@ -150,6 +150,7 @@ function GoalEditor({ goal, paths, timeZone, onReload }: GoalEditorProps) {
 
   const problemText = (field: keyof GoalFormValues & string) => errors[field];
   const kindOptions = kinds.data?.items ?? [];
+  const metricHintId = useId();
   const unitLabel = targetUnitLabel(spec.target, system, measurementUnit);
 
   return (
@@ -166,8 +167,11 @@ function GoalEditor({ goal, paths, timeZone, onReload }: GoalEditorProps) {
           onValueChange={(metric) => setValue('metric', metric as GoalFormValues['metric'])}
           options={goalMetrics.map((m) => ({ value: m, label: t(`goals.metrics.${m}`) }))}
           error={problemText('metric')}
+          aria-describedby={metricHintId}
         />
-        <p className="field__hint goal-editor__hint">{t(`goals.metricHints.${values.metric}`)}</p>
+        <p id={metricHintId} className="field__hint goal-editor__hint">
+          {t(`goals.metricHints.${values.metric}`)}
+        </p>
 
         {usesFilter(values.metric, 'sport') ? (
           <SelectField

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ToastProvider } from '@/components/ui';
 import type { EventStream, ServerEvent } from '@/lib/events';
 import { renderRoutes } from '@/testing/render';
@@ -40,7 +40,11 @@ describe('a goal reached', () => {
       ],
       '/',
     );
-    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+    // What the goals and dashboard pages would have cached, and something else.
+    for (const key of [['goals', 'list', 'active'], ['dashboard'], ['stats', 'dashboard'], ['routines', 'list']]) {
+      queryClient.setQueryData(key, { cached: true });
+    }
+    const stale = (key: string[]) => queryClient.getQueryState(key)?.isInvalidated;
     emit('goal.reached', {
       goal_id: 'g7',
       title: 'Run 20 km a week',
@@ -50,8 +54,10 @@ describe('a goal reached', () => {
       reached_at: '2026-12-05T08:00:00Z',
     });
     expect(await screen.findByText('Goal reached: Run 20 km a week')).toBeInTheDocument();
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['goals'] });
-    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['dashboard'] });
+    expect(stale(['goals', 'list', 'active'])).toBe(true);
+    expect(stale(['dashboard'])).toBe(true);
+    expect(stale(['stats', 'dashboard'])).toBe(true);
+    expect(stale(['routines', 'list'])).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Show goal' }));
     await waitFor(() => expect(screen.getByText('The goal page')).toBeInTheDocument());
   });

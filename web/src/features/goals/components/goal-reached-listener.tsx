@@ -2,9 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useToast } from '@/components/ui';
-import { useServerEvents, type EventStream } from '@/lib/events';
-import { eventStream } from '@/lib/events';
-import { dashboardQueryKey, goalsQueryKey } from '../api/list-goals';
+import { eventStream, useServerEvents, type EventStream } from '@/lib/events';
+import { invalidateGoalViews } from '../api/list-goals';
 
 /** The data of a `goal.reached` event on GET /api/v1/events. */
 export interface GoalReachedEvent {
@@ -42,8 +41,7 @@ export function GoalReachedListener({
     'goal.reached',
     ({ data }) => {
       if (!isGoalReached(data)) return;
-      void queryClient.invalidateQueries({ queryKey: goalsQueryKey });
-      void queryClient.invalidateQueries({ queryKey: dashboardQueryKey });
+      void invalidateGoalViews(queryClient);
       toast({
         message: t('goals.reachedToast', { title: data.title }),
         action: { label: t('goals.reachedOpen'), onAction: () => void navigate(goalPath(data.goal_id)) },
