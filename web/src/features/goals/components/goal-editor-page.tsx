@@ -97,6 +97,9 @@ function GoalEditor({ goal, paths, timeZone, onReload }: GoalEditorProps) {
   const kinds = useMeasurementKinds();
   const unitOfKind = (kind: string) => kinds.data?.items.find((k) => k.kind === kind)?.unit;
   const [id] = useState(() => goal?.id ?? newGoalId());
+  // The revision the form shows: a refetch in the background (window focus) must not move it,
+  // or a save would overwrite a change made elsewhere that the user never saw.
+  const [rev, setRev] = useState(goal?.rev ?? 0);
   const validate = (values: GoalFormValues): FieldErrors<GoalFormValues> => {
     const problems = checkGoalForm(values);
     const errors: FieldErrors<GoalFormValues> = {};
@@ -126,7 +129,7 @@ function GoalEditor({ goal, paths, timeZone, onReload }: GoalEditorProps) {
     const done = { onSuccess: (saved: Goal) => void navigate(paths.goal(saved.id)) };
     if (goal) {
       update.mutate(
-        { id: goal.id, rev: goal.rev, input: body },
+        { id: goal.id, rev, input: body },
         {
           ...done,
           onError: (error) => {
@@ -135,7 +138,9 @@ function GoalEditor({ goal, paths, timeZone, onReload }: GoalEditorProps) {
               // goal as it is now, to change again, rather than overwrite that change.
               setConflict(true);
               void onReload?.().then((fresh) => {
-                if (fresh) form.reset(goalToForm(fresh, system, unitOfKind(fresh.measurement_kind ?? '')));
+                if (!fresh) return;
+                setRev(fresh.rev);
+                form.reset(goalToForm(fresh, system, unitOfKind(fresh.measurement_kind ?? '')));
               });
               return;
             }
