@@ -108,6 +108,7 @@ function GoalDetail({
           progress={goal.progress}
           metric={goal.metric}
           period={goal.period}
+          direction={goal.direction}
           system={system}
           timeZone={timeZone}
           measurementUnit={measurementUnit}

@@ -388,6 +388,7 @@ function GoalPreview({
             progress={preview.data}
             metric={debounced.metric}
             period={debounced.period}
+            direction={debounced.direction}
             system={system}
             timeZone={timeZone}
             measurementUnit={measurementUnit}

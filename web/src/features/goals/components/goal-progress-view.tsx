@@ -5,12 +5,14 @@ import { formatDate, formatPercent } from '@/lib/format';
 import type { Schema } from '@/lib/api/types';
 import type { UnitSystem } from '@/lib/units';
 import { formatDay, formatGoalValue } from '../lib/format-goal';
-import type { GoalMetric, Period } from '../lib/metrics';
+import type { Direction, GoalMetric, Period } from '../lib/metrics';
 
 export interface GoalProgressViewProps {
   progress: Schema<'GoalProgress'>;
   metric: GoalMetric;
   period: Period;
+  /** decrease: the target is a most (a body weight to get down to). */
+  direction: Direction;
   system: UnitSystem;
   timeZone: string;
   measurementUnit?: string | undefined;
@@ -26,6 +28,7 @@ export function GoalProgressView({
   progress,
   metric,
   period,
+  direction,
   system,
   timeZone,
   measurementUnit,
@@ -45,7 +48,11 @@ export function GoalProgressView({
   return (
     <div className="goal-progress">
       <p className="goal-progress__numbers" id={`${barId}-numbers`}>
-        <span className="goal-progress__value">{t('goals.progress.valueOfTarget', { value, target })}</span>
+        <span className="goal-progress__value">
+          {direction === 'decrease'
+            ? t('goals.progress.valueDownToTarget', { value, target })
+            : t('goals.progress.valueOfTarget', { value, target })}
+        </span>
         {progress.reached ? (
           <Badge tone="accent">{t('goals.progress.reached')}</Badge>
         ) : progress.on_track === true ? (

@@ -77,6 +77,28 @@ describe('the goals page', () => {
     expect(await screen.findByText('5 mi of 10 mi')).toBeInTheDocument();
   });
 
+  it('shows a goal to go down as a value down to its target, in pounds for imperial units', async () => {
+    unitSystemStore.set('imperial');
+    goalsApi(
+      [
+        goalFixture({
+          title: 'Lose weight',
+          metric: 'body_weight',
+          direction: 'decrease',
+          period: 'once',
+          target: 68.0388555,
+          progress: { ...goalFixture().progress, value: 72.5747792, target: 68.0388555, unit: 'kg', on_track: null },
+        }),
+      ],
+      [],
+    );
+    renderWithApp(<GoalsPage paths={paths} timeZone="UTC" />);
+    // 72.5747792 kg = 160 lb and 68.0388555 kg = 150 lb (x / 0.45359237).
+    expect(await screen.findByText('160 lb, down to 150 lb')).toBeInTheDocument();
+    expect(screen.queryByText('On track')).not.toBeInTheDocument();
+    expect(screen.queryByText('Behind')).not.toBeInTheDocument();
+  });
+
   it('says what to do when there is no goal yet, and lists archived goals in their own section', async () => {
     goalsApi([], [goalFixture({ id: 'old', title: 'Old goal', archived: true })]);
     renderWithApp(<GoalsPage paths={paths} timeZone="UTC" />);

@@ -100,6 +100,7 @@ function GoalCard({
         progress={goal.progress}
         metric={goal.metric}
         period={goal.period}
+        direction={goal.direction}
         system={system}
         timeZone={timeZone}
         measurementUnit={measurementUnit}
