@@ -11,6 +11,11 @@ type WeekStart = Preferences['week_start'];
 type OneRepMaxFormula = Preferences['one_rep_max_formula'];
 type NumberPreference = 'birth_year' | 'max_heart_rate' | 'resting_heart_rate';
 
+/** The server's ranges (src/core/limits.hpp kBirthYear, kMaxHeartRateBpm, kProfileRestingHeartRateBpm). */
+const BIRTH_YEAR_MIN = 1900;
+const MAX_HEART_RATE = { min: 100, max: 250 } as const;
+const RESTING_HEART_RATE = { min: 20, max: 150 } as const;
+
 const weekStarts: readonly WeekStart[] = ['monday', 'sunday', 'saturday'];
 const formulas: readonly OneRepMaxFormula[] = ['epley', 'brzycki'];
 
@@ -82,7 +87,7 @@ export function TrainingPreferences({ me }: { me: Me }) {
           label={t('me.birthYear')}
           hint={t('me.birthYearHint')}
           saved={me.preferences.birth_year}
-          min={year - 120}
+          min={BIRTH_YEAR_MIN}
           max={year}
         />
         <NumberPreferenceForm
@@ -91,8 +96,8 @@ export function TrainingPreferences({ me }: { me: Me }) {
           hint={t('me.maxHeartRateHint')}
           unit={t('me.bpm')}
           saved={me.preferences.max_heart_rate}
-          min={100}
-          max={250}
+          min={MAX_HEART_RATE.min}
+          max={MAX_HEART_RATE.max}
         />
         <NumberPreferenceForm
           field="resting_heart_rate"
@@ -100,8 +105,8 @@ export function TrainingPreferences({ me }: { me: Me }) {
           hint={t('me.restingHeartRateHint')}
           unit={t('me.bpm')}
           saved={me.preferences.resting_heart_rate}
-          min={20}
-          max={150}
+          min={RESTING_HEART_RATE.min}
+          max={RESTING_HEART_RATE.max}
         />
       </Card>
     </section>
