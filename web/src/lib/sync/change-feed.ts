@@ -26,7 +26,16 @@ export function queriesChangedBy(change: Change): { stale: QueryKey[]; removed: 
   switch (change.kind) {
     case 'workout':
       return {
-        stale: [['workouts', 'list'], ['exercises', 'last-sets'], ['programs'], ['stats'], ['records'], ...(change.deleted ? [] : own('workouts'))],
+        stale: [
+          ['workouts', 'list'],
+          ['exercises', 'last-sets'],
+          ['programs'],
+          ['stats'],
+          ['records'],
+          // A goal's progress counts workouts and measurements.
+          ['goals'],
+          ...(change.deleted ? [] : own('workouts')),
+        ],
         removed: change.deleted ? [...own('workouts'), ['workouts', 'track', change.id]] : [],
       };
     case 'routine':
@@ -37,7 +46,7 @@ export function queriesChangedBy(change: Change): { stale: QueryKey[]; removed: 
     case 'program':
       return { stale: [['programs']], removed: [] };
     case 'measurement':
-      return { stale: [['measurements'], ['measurement-kinds']], removed: [] };
+      return { stale: [['measurements'], ['measurement-kinds'], ['goals']], removed: [] };
     case 'exercise':
       return {
         stale: [['exercises', 'list'], ['exercises', 'catalogue'], ...(change.deleted ? [] : own('exercises'))],
