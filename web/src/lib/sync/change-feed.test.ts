@@ -89,6 +89,23 @@ describe('the change feed', () => {
     }
   });
 
+  it('a goal changed elsewhere makes the goals stale; a deleted one is dropped', async () => {
+    fakeApi({
+      'GET /api/v1/changes': () =>
+        json({ items: [change('goal', 'g1', 8), change('goal', 'g2', 9, true)], next_since: 9, has_more: false, latest_rev: 9 }),
+    });
+    const client = cacheAt(7);
+    for (const key of [['goals', 'list', 'active'], ['goals', 'detail', 'g1'], ['goals', 'detail', 'g2'], ['goals', 'history', 'g2']]) {
+      client.setQueryData(key, { answer: key.join('/') });
+    }
+    await syncChanges(client);
+    expect(isStale(client, ['goals', 'list', 'active'])).toBe(true);
+    expect(isStale(client, ['goals', 'detail', 'g1'])).toBe(true);
+    expect(isStale(client, ['goals', 'detail', 'g2'])).toBe('missing');
+    expect(isStale(client, ['goals', 'history', 'g2'])).toBe('missing');
+    expect(isStale(client, ['workouts', 'detail', 'w1'])).toBe(false);
+  });
+
   it('with no position, marks everything kept stale once and starts at the latest rev', async () => {
     const api = fakeApi({ 'GET /api/v1/changes': () => json({ items: [change('workout', 'w1', 1)], next_since: 1, has_more: true, latest_rev: 40 }) });
     const client = cacheAt(undefined);

@@ -47,6 +47,11 @@ export function queriesChangedBy(change: Change): { stale: QueryKey[]; removed: 
       return { stale: [['programs']], removed: [] };
     case 'measurement':
       return { stale: [['measurements'], ['measurement-kinds'], ['goals']], removed: [] };
+    case 'goal':
+      return {
+        stale: change.deleted ? [['goals', 'list']] : [['goals']],
+        removed: change.deleted ? [['goals', 'detail', change.id], ['goals', 'history', change.id]] : [],
+      };
     case 'exercise':
       return {
         stale: [['exercises', 'list'], ['exercises', 'catalogue'], ...(change.deleted ? [] : own('exercises'))],

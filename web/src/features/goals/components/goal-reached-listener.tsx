@@ -2,18 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useToast } from '@/components/ui';
+import type { Schema } from '@/lib/api/types';
 import { eventStream, useServerEvents, type EventStream } from '@/lib/events';
 import { invalidateGoalViews } from '../api/list-goals';
 
 /** The data of a `goal.reached` event on GET /api/v1/events. */
-export interface GoalReachedEvent {
-  goal_id: string;
-  title: string;
-  value: number;
-  target: number;
-  unit: string;
-  reached_at: string;
-}
+export type GoalReachedEvent = Schema<'GoalReachedEvent'>;
 
 function isGoalReached(data: unknown): data is GoalReachedEvent {
   if (typeof data !== 'object' || data === null) return false;
