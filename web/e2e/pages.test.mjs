@@ -1,5 +1,5 @@
 // Every page of the app, signed out and signed in (an admin with a strength workout, a GPX run
-// with its track, a routine and a weight), at phone (360x740), tablet (768x1024) and desktop
+// with its track, a routine, a weight and a goal), at phone (360x740), tablet (768x1024) and desktop
 // (1440x900) size: no sideways scrolling (naming the element that sticks out furthest), no
 // serious or critical axe violation, no console error or uncaught exception, and every /api/
 // answer as api/openapi.yaml says. The list of pages is read from the app's route table
@@ -119,6 +119,24 @@ const recipes = {
   '/records': [
     { name: 'records', who: 'admin', url: () => '/records', ready: (p) => p.getByRole('link', { name: 'Barbell Bench Press' }) },
   ],
+  '/goals': [{ name: 'goals', who: 'admin', url: () => '/goals', ready: (p) => p.getByRole('link', { name: 'Run 20 km a month' }) }],
+  '/goals/new': [{ name: 'goal-new', who: 'admin', url: () => '/goals/new' }],
+  '/goals/:id': [
+    {
+      name: 'goal',
+      who: 'admin',
+      url: (d) => `/goals/${d.goalId}`,
+      ready: (p) => p.getByRole('heading', { level: 2, name: 'Past periods' }),
+    },
+  ],
+  '/goals/:id/edit': [
+    {
+      name: 'goal-edit',
+      who: 'admin',
+      url: (d) => `/goals/${d.goalId}/edit`,
+      ready: (p) => p.locator('input[value="Run 20 km a month"]').first(),
+    },
+  ],
   '*': [
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },
     { name: 'not-found-signed-in', who: 'admin', url: () => '/no-such-page' },
@@ -159,7 +177,7 @@ async function callApi(page, method, apiPath, body, { contentType = 'application
   );
 }
 
-/** A strength workout, a GPX run (a cardio workout with its track), a routine and a weight. */
+/** A strength workout, a GPX run (a cardio workout with its track), a routine, a weight and a goal. */
 async function makeData(page) {
   const strength = await callApi(
     page,
@@ -202,7 +220,23 @@ async function makeData(page) {
   const weight = await callApi(page, 'PUT', '/measurements', { kind: 'weight', day: '2025-05-01', value: 72.5 });
   assert.equal(weight.status, 200, JSON.stringify(weight.body));
 
-  return { strengthId: strength.body.id, cardioId: imported.result.workout_id, routineId: routine.body.id };
+  const goal = await callApi(page, 'POST', '/goals', {
+    title: 'Run 20 km a month',
+    metric: 'distance',
+    sport: 'run',
+    target: 20000,
+    direction: 'increase',
+    period: 'month',
+    archived: false,
+  });
+  assert.equal(goal.status, 201, JSON.stringify(goal.body));
+
+  return {
+    strengthId: strength.body.id,
+    cardioId: imported.result.workout_id,
+    routineId: routine.body.id,
+    goalId: goal.body.id,
+  };
 }
 
 /**

@@ -32,6 +32,9 @@ export const paths = {
   sport: '/sports/:sport',
   records: '/records',
   goals: '/goals',
+  goalNew: '/goals/new',
+  goal: '/goals/:id',
+  goalEdit: '/goals/:id/edit',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -43,6 +46,8 @@ export const linkTo = {
   exercise: (id: string) => generatePath(paths.exercise, { id }),
   exerciseProgress: (id: string) => generatePath(paths.exerciseProgress, { id }),
   sport: (sport: string) => generatePath(paths.sport, { sport }),
+  goal: (id: string) => generatePath(paths.goal, { id }),
+  goalEdit: (id: string) => generatePath(paths.goalEdit, { id }),
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -69,6 +74,7 @@ export const mePaths = {
   import: paths.import,
   body: paths.body,
   security: paths.securitySettings,
+  goals: paths.goals,
 } as const;
 
 export const todayPaths = {
@@ -101,3 +107,6 @@ export const progressPaths = {
   workout: linkTo.workout,
   log: paths.log,
 } as const;
+
+/** What the goal pages link to. */
+export const goalPaths = { goals: paths.goals, newGoal: paths.goalNew, goal: linkTo.goal, edit: linkTo.goalEdit } as const;

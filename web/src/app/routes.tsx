@@ -15,7 +15,18 @@ import { RequireAdmin, RequireAuth, SignedOutOnly, Waiting } from './guards';
 import { RootLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
-import { adminPaths, exercisePaths, importPaths, linkTo, mePaths, paths, progressPaths, todayPaths, workoutPaths } from './paths';
+import {
+  adminPaths,
+  exercisePaths,
+  goalPaths,
+  importPaths,
+  linkTo,
+  mePaths,
+  paths,
+  progressPaths,
+  todayPaths,
+  workoutPaths,
+} from './paths';
 
 // Pages only signed-in users (or only admins) reach load on first use, so a first visit
 // to the landing page or sign-in does not download them.
@@ -82,6 +93,14 @@ const ExerciseProgressPage = lazy(() =>
 const SportPage = lazy(() => import('@/features/progress/components/sport-page').then((m) => ({ default: m.SportPage })));
 const RecordsPage = lazy(() =>
   import('@/features/progress/components/records-page').then((m) => ({ default: m.RecordsPage })),
+);
+
+const GoalsPage = lazy(() => import('@/features/goals/components/goals-page').then((m) => ({ default: m.GoalsPage })));
+const GoalDetailPage = lazy(() =>
+  import('@/features/goals/components/goal-detail-page').then((m) => ({ default: m.GoalDetailPage })),
+);
+const GoalEditorPage = lazy(() =>
+  import('@/features/goals/components/goal-editor-page').then((m) => ({ default: m.GoalEditorPage })),
 );
 
 function Loading({ children }: { children: ReactNode }) {
@@ -170,6 +189,16 @@ function SportRoute() {
   return signedIn(() => <SportPage key={sport} sport={sport} paths={progressPaths} />);
 }
 
+function GoalRoute() {
+  const id = useRouteId();
+  return signedIn((me) => <GoalDetailPage key={id} id={id} paths={goalPaths} timeZone={me.preferences.time_zone} />);
+}
+
+function GoalEditRoute() {
+  const id = useRouteId();
+  return signedIn((me) => <GoalEditorPage key={id} id={id} paths={goalPaths} timeZone={me.preferences.time_zone} />);
+}
+
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
@@ -255,6 +284,13 @@ export const routes: RouteObject[] = [
       { path: paths.exerciseProgress, element: <ExerciseProgressRoute /> },
       { path: paths.sport, element: <SportRoute /> },
       { path: paths.records, element: signedIn(() => <RecordsPage paths={progressPaths} />) },
+      { path: paths.goals, element: signedIn((me) => <GoalsPage paths={goalPaths} timeZone={me.preferences.time_zone} />) },
+      {
+        path: paths.goalNew,
+        element: signedIn((me) => <GoalEditorPage paths={goalPaths} timeZone={me.preferences.time_zone} />),
+      },
+      { path: paths.goal, element: <GoalRoute /> },
+      { path: paths.goalEdit, element: <GoalEditRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

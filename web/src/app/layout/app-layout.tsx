@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { Logo } from '@/components/ui';
+import { GoalReachedListener } from '@/features/goals/components/goal-reached-listener';
 import { TimeZoneNotice } from '@/features/me/components/time-zone-notice';
 import { ServerVersion } from '@/features/meta/components/server-version';
 import { PendingWorkoutsBar } from '@/features/workouts/components/pending-workouts';
@@ -8,7 +9,7 @@ import { WorkoutInProgressBar } from '@/features/workouts/components/workout-in-
 import { lastSignedInUser, useMe, type Me } from '@/lib/auth/get-me';
 import { useProfileLanguage } from '@/lib/i18n/use-profile-language';
 import { useOnline } from '@/lib/network/online';
-import { paths } from '../paths';
+import { linkTo, paths } from '../paths';
 import { AccountMenu } from './account-menu';
 import { AppNav } from './app-nav';
 import './app-layout.css';
@@ -44,6 +45,7 @@ export function AppLayout({ user }: AppLayoutProps) {
         {user ? <WorkoutInProgressBar userId={user.id} activePath={paths.logActive} /> : null}
         {user ? <PendingWorkoutsBar userId={user.id} logPath={paths.log} activePath={paths.logActive} /> : null}
         {user ? <TimeZoneNotice me={user} /> : null}
+        {user ? <GoalReachedListener goalPath={linkTo.goal} /> : null}
         <main id="main-content" className="app-shell__main" tabIndex={-1}>
           <Outlet />
         </main>

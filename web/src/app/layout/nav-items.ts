@@ -5,7 +5,7 @@ import { paths } from '../paths';
  * The places of the app (see shared/ux.md), in tab-bar order. Only places that exist are
  * offered: Food and Community join when they have pages. A place is current on its own path
  * and on the pages that belong to it (`also`): the workout history, the exercise library,
- * programs and import live under Me, the logging screen under Log.
+ * programs, import and goals live under Me, the logging screen under Log.
  */
 export const navItems = [
   { key: 'today', icon: 'today', also: [] },
@@ -21,6 +21,7 @@ export const navItems = [
       paths.body,
       paths.import,
       paths.exercises,
+      paths.goals,
       '/settings',
     ],
   },

@@ -72,6 +72,43 @@ describe('the change feed', () => {
     expect(isStale(client, ['routines', 'list'])).toBe(false);
   });
 
+  it("a workout or a measurement changed elsewhere makes the goals stale (their progress counts them); a routine does not", async () => {
+    const changes: Record<string, unknown[]> = {
+      '1': [change('routine', 'r1', 2)],
+      '2': [change('workout', 'w1', 3)],
+      '3': [change('measurement', 'm-1', 4)],
+    };
+    fakeApi({
+      'GET /api/v1/changes': (r: FakeRequest) => {
+        const since = Number(r.query.get('since'));
+        return json({ items: changes[String(since)], next_since: since + 1, has_more: false, latest_rev: since + 1 });
+      },
+    });
+    for (const [since, goalsStale] of [[1, false], [2, true], [3, true]] as const) {
+      const client = cacheAt(since);
+      client.setQueryData(['goals', 'list', 'active'], { items: [] });
+      await syncChanges(client);
+      expect({ since, stale: isStale(client, ['goals', 'list', 'active']) }).toEqual({ since, stale: goalsStale });
+    }
+  });
+
+  it('a goal changed elsewhere makes the goals stale; a deleted one is dropped', async () => {
+    fakeApi({
+      'GET /api/v1/changes': () =>
+        json({ items: [change('goal', 'g1', 8), change('goal', 'g2', 9, true)], next_since: 9, has_more: false, latest_rev: 9 }),
+    });
+    const client = cacheAt(7);
+    for (const key of [['goals', 'list', 'active'], ['goals', 'detail', 'g1'], ['goals', 'detail', 'g2'], ['goals', 'history', 'g2']]) {
+      client.setQueryData(key, { answer: key.join('/') });
+    }
+    await syncChanges(client);
+    expect(isStale(client, ['goals', 'list', 'active'])).toBe(true);
+    expect(isStale(client, ['goals', 'detail', 'g1'])).toBe(true);
+    expect(isStale(client, ['goals', 'detail', 'g2'])).toBe('missing');
+    expect(isStale(client, ['goals', 'history', 'g2'])).toBe('missing');
+    expect(isStale(client, ['workouts', 'detail', 'w1'])).toBe(false);
+  });
+
   it('with no position, marks everything kept stale once and starts at the latest rev', async () => {
     const api = fakeApi({ 'GET /api/v1/changes': () => json({ items: [change('workout', 'w1', 1)], next_since: 1, has_more: true, latest_rev: 40 }) });
     const client = cacheAt(undefined);

@@ -26,7 +26,16 @@ export function queriesChangedBy(change: Change): { stale: QueryKey[]; removed: 
   switch (change.kind) {
     case 'workout':
       return {
-        stale: [['workouts', 'list'], ['exercises', 'last-sets'], ['programs'], ['stats'], ['records'], ...(change.deleted ? [] : own('workouts'))],
+        stale: [
+          ['workouts', 'list'],
+          ['exercises', 'last-sets'],
+          ['programs'],
+          ['stats'],
+          ['records'],
+          // A goal's progress counts workouts and measurements.
+          ['goals'],
+          ...(change.deleted ? [] : own('workouts')),
+        ],
         removed: change.deleted ? [...own('workouts'), ['workouts', 'track', change.id]] : [],
       };
     case 'routine':
@@ -38,7 +47,12 @@ export function queriesChangedBy(change: Change): { stale: QueryKey[]; removed: 
       return { stale: [['programs']], removed: [] };
     case 'measurement':
       // The dashboard's body-weight and measurement goals too.
-      return { stale: [['measurements'], ['measurement-kinds'], ['stats', 'dashboard']], removed: [] };
+      return { stale: [['measurements'], ['measurement-kinds'], ['stats', 'dashboard'], ['goals']], removed: [] };
+    case 'goal':
+      return {
+        stale: change.deleted ? [['goals', 'list'], ['stats', 'dashboard']] : [['goals'], ['stats', 'dashboard']],
+        removed: change.deleted ? [['goals', 'detail', change.id], ['goals', 'history', change.id]] : [],
+      };
     case 'exercise':
       return {
         stale: [['exercises', 'list'], ['exercises', 'catalogue'], ...(change.deleted ? [] : own('exercises'))],

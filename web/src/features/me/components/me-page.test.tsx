@@ -13,6 +13,7 @@ const paths = {
   import: '/import',
   body: '/body',
   security: '/settings/security',
+  goals: '/goals',
 };
 const imperialUser = {
   ...testUser,

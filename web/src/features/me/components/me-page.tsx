@@ -18,6 +18,7 @@ import {
   type UnitPreferences,
   type UnitSystem,
 } from '@/lib/units';
+import { TrainingPreferences } from './training-preferences';
 import './me-page.css';
 
 export interface MePaths {
@@ -28,9 +29,10 @@ export interface MePaths {
   import: string;
   body: string;
   security: string;
+  goals: string;
 }
 
-/** /me: the user's own places (history, routines, programs, exercises, import, body, security) and preferences. */
+/** /me: the user's own places (goals, history, routines, programs, exercises, import, body, security) and preferences. */
 export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
   const { t, i18n } = useTranslation();
   const [system, setLocalSystem] = useUnitSystem();
@@ -66,6 +68,7 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
   const placesId = useId();
   const prefsId = useId();
   const places = [
+    { to: paths.goals, title: t('me.goals'), body: t('me.goalsBody') },
     { to: paths.history, title: t('me.history'), body: t('me.historyBody') },
     { to: paths.routines, title: t('me.routines'), body: t('me.routinesBody') },
     { to: paths.programs, title: t('me.programs'), body: t('me.programsBody') },
@@ -155,6 +158,7 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
           ) : null}
         </Card>
       </section>
+      <TrainingPreferences me={me} />
     </div>
   );
 }
