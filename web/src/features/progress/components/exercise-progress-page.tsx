@@ -114,7 +114,7 @@ function ProgressView({ progress, name, paths }: { progress: ExerciseProgress; n
             fileName={stem('e1rm')}
           />
         ) : null}
-        <p className="progress-note">{t(`progress.exercise.formula.${progress.formula}`)}</p>
+        <p className="progress-note">{t('progress.exercise.formula', { formula: progress.formula === 'epley' ? 'Epley' : 'Brzycki' })}</p>
         {heaviest.length > 0 ? (
           <TimeSeriesChart
             title={t('progress.exercise.heaviestQuestion')}
