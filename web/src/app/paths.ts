@@ -68,6 +68,7 @@ export const mePaths = {
   import: paths.import,
   body: paths.body,
   security: paths.securitySettings,
+  records: paths.records,
 } as const;
 
 export const todayPaths = {

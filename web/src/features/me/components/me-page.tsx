@@ -28,6 +28,8 @@ export interface MePaths {
   import: string;
   body: string;
   security: string;
+  /** Your records (the progress pages); optional so that the page works without them. */
+  records?: string;
 }
 
 /** /me: the user's own places (history, routines, programs, exercises, import, body, security) and preferences. */
@@ -72,6 +74,7 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
     { to: paths.exercises, title: t('me.exercises'), body: t('me.exercisesBody') },
     { to: paths.import, title: t('me.import'), body: t('me.importBody') },
     { to: paths.body, title: t('me.body'), body: t('me.bodyBody') },
+    ...(paths.records ? [{ to: paths.records, title: t('progress.records.title'), body: t('progress.records.meBody') }] : []),
     { to: paths.security, title: t('me.security'), body: t('me.securityBody') },
   ];
   return (
