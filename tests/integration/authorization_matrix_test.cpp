@@ -201,6 +201,23 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        403},
       {Method::kGet, "/api/v1/admin/audit-events", fixed("/api/v1/admin/audit-events"), "", 401,
        403, 200, 403},
+      // records (before the owner's workout and exercise are deleted below): everyone signed in
+      // reads their own; another's workout or exercise is not found
+      {Method::kGet, "/api/v1/records", fixed("/api/v1/records"), "", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/records/history", fixed("/api/v1/records/history"), "", 401, 200, 200,
+       200},
+      {Method::kGet, "/api/v1/workouts/{id}/records",
+       [this] { return "/api/v1/workouts/" + owner_workout_ + "/records"; }, "", 401, 404, 404,
+       200},
+      {Method::kGet, "/api/v1/exercises/{id}/progress",
+       [this] { return "/api/v1/exercises/" + owner_exercise_ + "/progress"; }, "", 401, 404, 404,
+       200},
+      // The owner's track has no heart rate: zones are "not found" for everyone, the owner too;
+      // what matters here is that nobody else gets past the ownership check.
+      {Method::kGet, "/api/v1/workouts/{id}/zones",
+       [this] { return "/api/v1/workouts/" + owner_track_workout_ + "/zones"; }, "", 401, 404, 404,
+       404},
+      {Method::kGet, "/api/v1/dashboard", fixed("/api/v1/dashboard"), "", 401, 200, 200, 200},
       // exercises: the catalogue for anyone signed in; a custom exercise for its owner only
       {Method::kGet, "/api/v1/exercises", fixed("/api/v1/exercises"), "", 401, 200, 200, 200},
       {Method::kPost, "/api/v1/exercises", fixed("/api/v1/exercises"), "{}", 401, 422, 422, 422},

@@ -75,6 +75,7 @@ export const mePaths = {
   body: paths.body,
   security: paths.securitySettings,
   goals: paths.goals,
+  records: paths.records,
 } as const;
 
 export const todayPaths = {

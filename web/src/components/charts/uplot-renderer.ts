@@ -219,7 +219,24 @@ export function renderChart(options: RenderOptions): ChartHandle {
       new Promise((resolve) => {
         const source = chart.ctx.canvas;
         const ratio = source.width / Math.max(1, options.width);
-        const header = Math.round(36 * ratio);
+        const margin = Math.round(8 * ratio);
+        const lineHeight = Math.round(20 * ratio);
+        const font = `600 ${Math.round(15 * ratio)}px ${fontFamily}`;
+        // The title wraps to the chart's width (a phone's chart is narrower than most titles).
+        const measure = document.createElement('canvas').getContext('2d');
+        const lines: string[] = [];
+        if (measure) {
+          measure.font = font;
+          for (const word of title.split(/\s+/)) {
+            const last = lines[lines.length - 1];
+            if (last !== undefined && measure.measureText(`${last} ${word}`).width <= source.width - 2 * margin) {
+              lines[lines.length - 1] = `${last} ${word}`;
+            } else {
+              lines.push(word);
+            }
+          }
+        }
+        const header = lines.length * lineHeight + 2 * margin;
         const out = document.createElement('canvas');
         out.width = source.width;
         out.height = source.height + header;
@@ -231,9 +248,9 @@ export function renderChart(options: RenderOptions): ChartHandle {
         ctx.fillStyle = colors.surface;
         ctx.fillRect(0, 0, out.width, out.height);
         ctx.fillStyle = colors.text;
-        ctx.font = `600 ${Math.round(15 * ratio)}px ${fontFamily}`;
-        ctx.textBaseline = 'middle';
-        ctx.fillText(title, Math.round(8 * ratio), header / 2, out.width - 16 * ratio);
+        ctx.font = font;
+        ctx.textBaseline = 'top';
+        lines.forEach((line, i) => ctx.fillText(line, margin, margin + i * lineHeight));
         ctx.drawImage(source, 0, header);
         out.toBlob((blob) => resolve(blob), 'image/png');
       }),

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
+import { invalidateProgress } from '@/lib/records/query-keys';
 import { importsQueryKey } from './create-import';
 
 /** DELETE /api/v1/imports/{id}: undo an import (what it created is deleted). */
@@ -16,6 +17,8 @@ export function useDeleteImport() {
       // The workouts (and exercises) it created are gone: every list showing them is stale.
       void queryClient.invalidateQueries({ queryKey: ['workouts'] });
       void queryClient.invalidateQueries({ queryKey: ['exercises'] });
+      // Undoing an import removes its records and its share of the statistics.
+      invalidateProgress(queryClient);
     },
   });
 }

@@ -2,6 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Schema } from '@/lib/api/types';
 import { useEventStreamState, useServerEvents, type ServerEvent } from '@/lib/events';
+import { invalidateProgress } from '@/lib/records/query-keys';
 import { importsQueryKey, type Import } from './create-import';
 
 /** The data of an `import.progress` event (GET /api/v1/events). */
@@ -23,6 +24,8 @@ export function applyImportProgress(queryClient: QueryClient, id: string, event:
   const key = [...importsQueryKey, id];
   queryClient.setQueryData<Import>(key, (job) => (job ? { ...job, status, done, total, progress } : job));
   if (status === 'succeeded' || status === 'failed') void queryClient.invalidateQueries({ queryKey: key });
+  // Imported workouts may set records and change the statistics.
+  if (status === 'succeeded') invalidateProgress(queryClient);
 }
 
 /**

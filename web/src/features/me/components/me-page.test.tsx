@@ -14,6 +14,7 @@ const paths = {
   body: '/body',
   security: '/settings/security',
   goals: '/goals',
+  records: '/records',
 };
 const imperialUser = {
   ...testUser,

@@ -30,6 +30,7 @@ export interface MePaths {
   body: string;
   security: string;
   goals: string;
+  records: string;
 }
 
 /** /me: the user's own places (goals, history, routines, programs, exercises, import, body, security) and preferences. */
@@ -75,6 +76,7 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
     { to: paths.exercises, title: t('me.exercises'), body: t('me.exercisesBody') },
     { to: paths.import, title: t('me.import'), body: t('me.importBody') },
     { to: paths.body, title: t('me.body'), body: t('me.bodyBody') },
+    { to: paths.records, title: t('progress.records.title'), body: t('progress.records.meBody') },
     { to: paths.security, title: t('me.security'), body: t('me.securityBody') },
   ];
   return (

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
-import { recordsQueryKey } from './list-records';
+import { recordsQueryKey } from '@/lib/records/query-keys';
 
 /** GET /api/v1/exercises/{id}/progress: one point per workout with the lift, and its rep maxes. */
 export type ExerciseProgress = Schema<'ExerciseProgress'>;

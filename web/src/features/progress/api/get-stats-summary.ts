@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
 import type { Sport } from '@/lib/records/describe';
+import { statsQueryKey } from '@/lib/records/query-keys';
 
 /** GET /api/v1/stats/summary: totals per week, month or year, every period of the range. */
 export type StatsSummary = Schema<'StatsSummary'>;
@@ -19,7 +20,7 @@ export function getStatsSummary(query: SummaryQuery, { signal }: { signal?: Abor
 
 export function getStatsSummaryQueryOptions(query: SummaryQuery) {
   return queryOptions({
-    queryKey: ['stats', 'summary', query],
+    queryKey: [...statsQueryKey, 'summary', query],
     queryFn: ({ signal }) => getStatsSummary(query, { signal }),
   });
 }

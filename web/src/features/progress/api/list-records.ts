@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
 import type { Sport } from '@/lib/records/describe';
+import { recordsQueryKey } from '@/lib/records/query-keys';
 
 /** GET /api/v1/records: the personal records held now, optionally of one exercise or sport. */
 export type RecordList = Schema<'RecordList'>;
@@ -10,8 +11,6 @@ export interface RecordFilter {
   sport?: Sport;
 }
 
-/** Every query of records and progress: a workout write makes them all stale. */
-export const recordsQueryKey = ['records'] as const;
 
 export function listRecords(filter: RecordFilter = {}, { signal }: { signal?: AbortSignal } = {}): Promise<RecordList> {
   return api.get<RecordList>('/records', { query: { ...filter }, signal });

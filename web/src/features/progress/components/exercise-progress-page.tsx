@@ -9,8 +9,10 @@ import { useExercise } from '@/lib/exercises/get-exercise';
 import { formatDate, formatNumber } from '@/lib/format';
 import { formatWeight, useUnitSystem, weightUnit } from '@/lib/units';
 import { useExerciseProgress, type ExerciseProgress, type RepMax } from '../api/get-exercise-progress';
+import { useRecords } from '../api/list-records';
 import { liftSeries } from '../lib/progress';
 import type { ProgressPaths } from '../paths';
+import { RecordList } from './record-list';
 import './progress.css';
 
 export interface ExerciseProgressPageProps {
@@ -90,6 +92,10 @@ function ProgressView({ progress, name, paths }: { progress: ExerciseProgress; n
   const unit = weightUnit(system);
   const chartsId = useId();
   const repMaxId = useId();
+  const recordsId = useId();
+  const records = useRecords({ exercise_id: progress.exercise_id });
+  // Rep maxes have their own table below.
+  const bests = (records.data?.items ?? []).filter((r) => r.exercise_id === progress.exercise_id && r.kind !== 'rep_max');
   const shown = (digits: number) => (value: number) => `${formatNumber(value, locale, { maxFractionDigits: digits })} ${unit}`;
   const tick = (value: number) => formatNumber(value, locale, { maxFractionDigits: 1 });
   const yLabel = t('progress.exercise.weightAxis', { unit });
@@ -114,7 +120,7 @@ function ProgressView({ progress, name, paths }: { progress: ExerciseProgress; n
             fileName={stem('e1rm')}
           />
         ) : null}
-        <p className="progress-note">{t(`progress.exercise.formula.${progress.formula}`)}</p>
+        <p className="progress-note">{t('progress.exercise.formula', { formula: progress.formula === 'epley' ? 'Epley' : 'Brzycki' })}</p>
         {heaviest.length > 0 ? (
           <TimeSeriesChart
             title={t('progress.exercise.heaviestQuestion')}
@@ -135,6 +141,17 @@ function ProgressView({ progress, name, paths }: { progress: ExerciseProgress; n
           fileName={stem('volume')}
         />
       </section>
+
+      {bests.length > 0 ? (
+        <Card>
+          <section aria-labelledby={recordsId} className="progress-section">
+            <h2 id={recordsId} className="progress-section__title">
+              {t('progress.exercise.recordsTitle')}
+            </h2>
+            <RecordList records={bests} paths={paths} />
+          </section>
+        </Card>
+      ) : null}
 
       <Card>
         <section aria-labelledby={repMaxId} className="progress-section">

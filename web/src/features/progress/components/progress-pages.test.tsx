@@ -96,6 +96,17 @@ describe('ExerciseProgressPage', () => {
             { reps: 5, weight_kg: 105, workout_id: 'w-2026-11-20', achieved_at: '2026-11-20T17:00:00Z' },
           ],
         }),
+      'GET /api/v1/records': (request) =>
+        json({
+          items:
+            request.query.get('exercise_id') === 'barbell-squat'
+              ? [
+                  record({ kind: 'session_volume', exercise_id: 'barbell-squat', value: 2625, workout_id: 'w-2026-11-20' }),
+                  record({ kind: 'rep_max', exercise_id: 'barbell-squat', reps: 5, value: 105 }),
+                  record({ kind: 'one_rep_max', exercise_id: 'barbell-squat', value: 122.5, workout_id: 'w-2026-11-20' }),
+                ]
+              : [],
+        }),
     });
     renderWithApp(<ExerciseProgressPage id="barbell-squat" paths={paths} />);
 
@@ -125,6 +136,13 @@ describe('ExerciseProgressPage', () => {
     expect(rows[1]).toEqual(['2', '–', '–']);
     expect(rows[4]).toEqual(['5', '105 kg', 'Nov 20, 2026']);
     expect(within(repMaxes).getAllByRole('link')[0]).toHaveAttribute('href', '/workouts/w-2026-11-20');
+
+    // The lift's current records, 1RM first; rep maxes are in their table, not here.
+    const records = (await screen.findByRole('heading', { name: 'Your records' })).closest('section')!;
+    expect(within(records).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Estimated 1RM122.5 kgNov 20, 2026',
+      'Best session volume2,625 kgNov 20, 2026',
+    ]);
   });
 
   it('shows weights in pounds for imperial users', async () => {

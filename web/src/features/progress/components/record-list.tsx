@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '@/lib/format';
-import { formatRecordValue, recordLabel, type PersonalRecord } from '@/lib/records/describe';
+import { compareRecords, formatRecordValue, recordLabel, type PersonalRecord } from '@/lib/records/describe';
 import { useUnitSystem } from '@/lib/units';
 import type { ProgressPaths } from '../paths';
 
@@ -12,7 +12,7 @@ export function RecordList({ records, paths }: { records: PersonalRecord[]; path
   const locale = i18n.language;
   return (
     <ul className="record-list">
-      {records.map((record) => (
+      {[...records].sort(compareRecords).map((record) => (
         <li key={`${record.kind}-${record.reps ?? ''}-${record.distance_m ?? ''}`} className="record-list__item">
           <span>{recordLabel(record, system, locale, t)}</span>
           <span className="record-list__value">{formatRecordValue(record, system, locale)}</span>

@@ -60,7 +60,10 @@ function SportView({ sport, paths, today }: { sport: Sport; paths: ProgressPaths
   const effortsId = useId();
   const longestId = useId();
   const weekly: ChartPoint[] = useMemo(() => (summary.data ? distanceSeries(summary.data.items, system) : []), [summary.data, system]);
-  const split = useMemo(() => splitSportRecords(records.data?.items ?? []), [records.data]);
+  const split = useMemo(
+    () => splitSportRecords((records.data?.items ?? []).filter((r) => r.sport === sport)),
+    [records.data, sport],
+  );
 
   return (
     <div className="progress-page">

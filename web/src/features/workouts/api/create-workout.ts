@@ -3,6 +3,7 @@ import { api } from '@/lib/api/client';
 import type { Workout, WorkoutInput } from '../lib/model';
 import { getWorkoutQueryOptions } from './get-workout';
 import { lastSetsQueryKey } from '@/lib/exercises/get-last-sets';
+import { invalidateProgress } from '@/lib/records/query-keys';
 import { programsQueryKey } from './list-programs';
 import { workoutListQueryKey } from './list-workouts';
 
@@ -26,6 +27,7 @@ export function rememberSavedWorkout(queryClient: QueryClient, workout: Workout)
   void queryClient.invalidateQueries({ queryKey: lastSetsQueryKey });
   // A program's next routine follows the latest workout.
   void queryClient.invalidateQueries({ queryKey: programsQueryKey });
+  invalidateProgress(queryClient);
 }
 
 export function useCreateWorkout() {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { lastSetsQueryKey } from '@/lib/exercises/get-last-sets';
+import { invalidateProgress } from '@/lib/records/query-keys';
 import { programsQueryKey } from './list-programs';
 import { workoutListQueryKey } from './list-workouts';
 
@@ -23,6 +24,8 @@ export function useDeleteWorkout() {
       void queryClient.invalidateQueries({ queryKey: lastSetsQueryKey });
       // A program's next routine follows the latest workout.
       void queryClient.invalidateQueries({ queryKey: programsQueryKey });
+      // Deleting a record-setting workout restores the previous records.
+      invalidateProgress(queryClient);
     },
   });
 }

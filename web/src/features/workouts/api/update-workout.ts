@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { lastSetsQueryKey } from '@/lib/exercises/get-last-sets';
+import { invalidateProgress } from '@/lib/records/query-keys';
 import type { Workout, WorkoutInput } from '../lib/model';
 import { getWorkoutQueryOptions } from './get-workout';
+import { listWorkoutRecordsQueryOptions } from './list-workout-records';
 import { programsQueryKey } from './list-programs';
 import { workoutListQueryKey } from './list-workouts';
 
@@ -23,6 +25,9 @@ export function useUpdateWorkout() {
       void queryClient.invalidateQueries({ queryKey: workoutListQueryKey });
       void queryClient.invalidateQueries({ queryKey: lastSetsQueryKey });
       void queryClient.invalidateQueries({ queryKey: programsQueryKey });
+      // An edit recomputes the records it touched: this workout's badges and everything derived.
+      void queryClient.invalidateQueries({ queryKey: listWorkoutRecordsQueryOptions(workout.id).queryKey });
+      invalidateProgress(queryClient);
     },
   });
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unitSystemStore } from '@/lib/units';
 import { fakeApi, json } from '@/testing/fake-api';
@@ -82,5 +82,27 @@ describe('record badges on the workout page', () => {
     renderWithApp(<WorkoutDetailPage id="w1" paths={testPaths} />, '/workouts/w1');
     // 122.5 kg / 0.45359237 = 270.07 lb, one decimal at most.
     expect(await screen.findByText('PR: Estimated 1RM 270.1 lb')).toBeInTheDocument();
+  });
+
+  it('asks for the badges again after the workout was edited (an edit recomputes its records)', async () => {
+    let edited = false;
+    fakeApi({
+      'GET /api/v1/workouts/w1': () => json(workout),
+      'GET /api/v1/workouts/w1/records': () =>
+        json({ items: edited ? [record({ kind: 'one_rep_max', value: 125 })] : [record({ kind: 'one_rep_max', value: 122.5 })] }),
+      'PUT /api/v1/workouts/w1': () => {
+        edited = true;
+        return json({ ...workout, rev: 2 });
+      },
+      'GET /api/v1/exercises/barbell-squat': () => json(catalogueExercise('barbell-squat', 'Barbell Squat')),
+      'GET /api/v1/exercises/barbell-bench-press': () => json(catalogueExercise('barbell-bench-press', 'Barbell Bench Press')),
+    });
+    renderWithApp(<WorkoutDetailPage id="w1" paths={testPaths} />, '/workouts/w1');
+    expect(await screen.findByText('PR: Estimated 1RM 122.5 kg')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit workout' }));
+    const form = await screen.findByRole('form', { name: 'Edit workout' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('PR: Estimated 1RM 125 kg', {}, { timeout: 3000 })).toBeInTheDocument();
   });
 });
