@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Vigor benchmark. Usage:
 #   bench/run.sh [--smoke] PATH/TO/vigor
-# Full run (~4 min): writes bench/RESULTS.md. --smoke: 1 s steps, writes a temp file instead
-# (used by `make test` to prove the benchmark still works). See bench/README.md.
+# Full run (~8 min; ~4 with BENCH_PROGRESS=0): writes bench/RESULTS.md. --smoke: 1 s steps,
+# writes a temp file instead (used by `make test` to prove the benchmark still works).
+# See bench/README.md.
 set -euo pipefail
 
 SMOKE=0
