@@ -222,7 +222,7 @@ def main():
         first = today - datetime.timedelta(weeks=10)
         days = training_days(rng, first, today, lambda: 6)[-60:]
     else:
-        first = today.replace(year=today.year - 10) + datetime.timedelta(days=1)
+        first = today - datetime.timedelta(days=3652)  # ten years (not .replace: 29 February)
         days = training_days(rng, first, today, lambda: rng.choice((5, 6, 6, 6, 7)))
     files, n_sets = strength_csvs(rng, days, first)
 
