@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Vigor benchmark. Usage:
 #   bench/run.sh [--smoke] PATH/TO/vigor
-# Full run (~4 min): writes bench/RESULTS.md. --smoke: 1 s steps, writes a temp file instead
-# (used by `make test` to prove the benchmark still works). See bench/README.md.
+# Full run (~8 min; ~4 with BENCH_PROGRESS=0): writes bench/RESULTS.md. --smoke: 1 s steps,
+# writes a temp file instead (used by `make test` to prove the benchmark still works).
+# See bench/README.md.
 set -euo pipefail
 
 SMOKE=0
@@ -23,9 +24,12 @@ command -v curl >/dev/null || { echo "bench: curl not found" >&2; exit 2; }
 
 if [ "$SMOKE" = 1 ]; then
   DUR=1s; WARM=1s; SQLITE_SECS=1; SEED_WORKOUTS=20
+  PROGRESS_DUR=1s; PROGRESS_WARM=1s
   OUT="${TMPDIR:-/tmp}/vigor-bench-smoke.XXXXXX.md"   # made by mktemp when the report is written
 else
   DUR=10s; WARM=3s; SQLITE_SECS=5; SEED_WORKOUTS=200
+  # A dozen progress reads a backend: shorter steps keep the whole run near 8 minutes.
+  PROGRESS_DUR=${BENCH_PROGRESS_DUR:-5s}; PROGRESS_WARM=2s
   OUT="$HERE/RESULTS.md"
 fi
 WRK_ARGS=(-t2 -c64 --timeout 5s --latency)
@@ -154,10 +158,45 @@ api_steps() {
   run_wrk "${p}writes" "$BASE/diagnostics/write-probe/x" -s "$HERE/write_probe.lua"
 }
 
-# 1. SQLite: the reference, the API read and write paths, acknowledged durable writes
+# progress_steps PREFIX DB-ARGS...: on the running server, a second user with ten years of
+# history (bench/progress_user.py; --smoke: ten weeks), then /healthz again as the reference and
+# wrk on each read of bench/progress_endpoints.tsv with that user's token. A read that answers
+# 404 is not run but noted as missing ($WORK/PREFIXprogress_KEY.missing); report.py decides.
+progress_steps() {
+  local p=$1; shift
+  if [ "${BENCH_PROGRESS:-1}" = 0 ]; then echo "BENCH_PROGRESS=0" >"$WORK/progress.skipped"; return 0; fi
+  local token
+  token=$("$PY" "$HERE/progress_user.py" --vigor "$BIN" --base "$BASE" \
+            --summary "$WORK/${p}progress.seed.json" $([ "$SMOKE" = 1 ] && echo --smoke) \
+            -- "$@" 2>"$WORK/${p}progress.setup.err") || {
+    echo "bench: seeding the progress user on '${p:-sqlite}' failed:" >&2
+    cat "$WORK/${p}progress.setup.err" >&2
+    exit 1
+  }
+  printf 'bench: %-12s %s\n' "${p}progress" \
+    "$(tail -n1 "$WORK/${p}progress.setup.err" | sed 's/^progress_user: //')"
+  DUR=$PROGRESS_DUR WARM=$PROGRESS_WARM run_wrk "${p}progress_healthz" "$BASE/healthz"
+  local key path status
+  while IFS=$'\t' read -r key path _; do
+    case "$key" in ''|'#'*) continue ;; esac
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+               "$BASE$path" </dev/null) || status=000
+    if [ "$status" = 404 ]; then
+      echo "$status" >"$WORK/${p}progress_$key.missing"
+      printf 'bench: %-12s endpoint missing (%s answered 404)\n' "${p}$key" "$path"
+      continue
+    fi
+    DUR=$PROGRESS_DUR WARM=$PROGRESS_WARM \
+      run_wrk "${p}progress_$key" "$BASE$path" -H "Authorization: Bearer $token" </dev/null
+  done <"$HERE/progress_endpoints.tsv"
+}
+
+# 1. SQLite: the reference, the API read and write paths, acknowledged durable writes, then the
+# progress reads of a user with ten years of history
 start_server sqlite --enable-write-probe
 setup_user sqlite --data-dir "$WORK/data-sqlite"
 api_steps ""
+progress_steps "" --data-dir "$WORK/data-sqlite"
 stop_server
 
 # 2. the two I/O models on the API read path
@@ -192,6 +231,7 @@ else
   else
     setup_user pg --database "$PG_URL"
     api_steps pg_
+    progress_steps pg_ --database "$PG_URL"
     psql "$PG_URL" -qtA -c "SHOW fsync" -c "SHOW synchronous_commit" \
       -c "SELECT current_setting('server_version')" >"$WORK/pg.settings"
     psql "$PG_URL" -q -c "ALTER SYSTEM SET commit_delay = 1000" \
