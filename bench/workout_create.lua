@@ -1,6 +1,9 @@
 -- wrk script: creating a strength workout with 15 sets, as the web app saves one (POST
 -- /api/v1/workouts, a personal access token in BENCH_TOKEN). Each request is a new workout; a
--- 201 is sent once it is durable, so 2xx responses/s = workouts saved per second.
+-- 201 is sent once it is durable, so 2xx responses/s = workouts saved per second. Each starts
+-- half an hour after the one before, as a user logs them: the newest workout, whose records and
+-- day aggregates are worked out in the same transaction (a workout slipped in before thousands
+-- of later ones recomputes what comes after it, which is not what logging does).
 -- Usage: BENCH_TOKEN=... wrk ... -s bench/workout_create.lua URL
 
 local token = os.getenv("BENCH_TOKEN") or ""
@@ -18,14 +21,17 @@ function init(args)
   headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
 end
 
+-- 2022-01-01T00:00:00Z, after the history api_user.py imports; os.date with "!" formats in UTC.
+local base = 1640995200
+
 function request()
   counter = counter + 1
-  local day = 1 + counter % 28
+  local started = os.date("!%Y-%m-%dT%H:%M:%SZ", base + counter * 1800)
   local body = string.format(
-    '{"title":"Bench %d","started_at":"2026-02-%02dT07:%02d:00Z","blocks":[' ..
+    '{"title":"Bench %d","started_at":"%s","blocks":[' ..
     '{"exercise_id":"barbell-back-squat","sets":[%s]},' ..
     '{"exercise_id":"barbell-bench-press","sets":[%s]},' ..
     '{"exercise_id":"romanian-deadlift","sets":[%s]}]}',
-    counter, day, counter % 60, sets(100), sets(60), sets(80))
+    counter, started, sets(100), sets(60), sets(80))
   return wrk.format("POST", "/api/v1/workouts", headers, body)
 end

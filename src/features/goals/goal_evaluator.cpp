@@ -133,7 +133,7 @@ void EvaluateStreak(Session& s, const MetricSources& sources, const std::string&
                                                        std::nullopt, std::nullopt, looked_at)) {
     if (!looked_at.contains(day)) continue;
     auto index = static_cast<std::size_t>((day - looked_at.first).count() / 7);
-    sessions[index] += static_cast<int>(count + 0.5);
+    sessions[index] += static_cast<int>(std::lround(count));
   }
   auto streak = core::CurrentStreak(sessions, static_cast<int>(spec.min_sessions.value_or(1)));
   e.value = streak.weeks;

@@ -413,7 +413,7 @@ void GoalService::OnWorkoutChanges(Session& s, std::span<const workouts::Workout
       }
       if (!affects) continue;
       if (auto evaluation = MarkIfReached(s, user_id, goal, ctx)) {
-        reached.emplace_back(goal, std::move(*evaluation));
+        reached.emplace_back(goal, *evaluation);
       }
     }
     if (!outbox_) continue;
