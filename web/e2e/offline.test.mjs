@@ -260,4 +260,40 @@ describe('installable, and logging with no connection at all', () => {
       [[[60, 8, true], [60, 8, true]]],
     );
   });
+
+  test('a German user offline still reads German: the German catalogue is precached', { timeout: 60_000 }, async () => {
+    const { page, server, browser } = journey;
+    const { context } = browser;
+    // German only comes on demand (a chunk of its own, not in the first page's bundle).
+    await page.goto(`${server.baseUrl}/me`);
+    // The service worker in control, so its precache is complete.
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), null, { timeout: 20_000 });
+    await page.getByRole('radio', { name: 'Deutsch' }).check();
+    await page.getByRole('group', { name: 'Sprache' }).waitFor();
+    await page.goto(`${server.baseUrl}/log`);
+    await page.getByRole('button', { name: 'Leeres Training' }).waitFor();
+
+    const precached = await page.evaluate(async () => {
+      const urls = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      }
+      return urls.filter((path) => /^\/assets\/de-[\w-]+\.js$/.test(path));
+    });
+    // Checked in the cache itself: offline, the browser's HTTP cache may still hand out a chunk
+    // fetched earlier, but not after it evicted it, nor to a visit that never used German online.
+    assert.equal(precached.length, 1, 'the service worker keeps the German chunk');
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Leeres Training' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Empty workout' }).count(), 0);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+
+    // Back online and to English for whatever runs next.
+    await context.setOffline(false);
+    await page.goto(`${server.baseUrl}/me`);
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('group', { name: 'Language' }).waitFor();
+  });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pickLanguage, resources } from './index';
+import de from './de.json';
+import en from './en.json';
+import { pickLanguage } from './index';
+
+// Every catalogue, read directly: the app bundles only English and loads the others on demand.
+const resources = { en: { translation: en }, de: { translation: de } } as const;
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>

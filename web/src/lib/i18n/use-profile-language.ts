@@ -1,14 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { supportedLanguages, type Language } from './index';
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);
-}
+import { isLanguage } from './index';
 
 /**
  * Speaks the profile's language (GET /api/v1/me `preferences.locale`) once it is known and
- * whenever it changes: on load, after a sign-in, after the Me page saved another one. Numbers
+ * whenever it changes: on load, after a sign-in, after the Me page saved another one (a language
+ * not loaded yet is fetched first; the page switches when its catalogue is there). Numbers
  * and dates follow, as every formatter takes the UI language. Signed out (`undefined`), the
  * language stays what it was (the browser's at first).
  */

@@ -1,4 +1,4 @@
-import { isLanguage } from '@/lib/i18n/use-profile-language';
+import { isLanguage } from '@/lib/i18n';
 
 export interface StartingPreferences {
   locale?: 'en' | 'de';

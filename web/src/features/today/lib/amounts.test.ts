@@ -1,10 +1,13 @@
 import type { TFunction } from 'i18next';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '@/lib/i18n';
 import { formatGoalAmount, formatTrainingTime, weekChange } from './amounts';
 
 const t = i18n.getFixedT('en') as TFunction;
 const de = i18n.getFixedT('de') as TFunction;
+
+// The German catalogue is loaded on demand.
+beforeAll(() => i18n.loadLanguages('de'));
 
 describe('formatTrainingTime', () => {
   it('writes hours and whole minutes, rounded', () => {
