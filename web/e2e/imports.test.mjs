@@ -130,11 +130,14 @@ describe('imports', () => {
     await page.getByRole('link', { name: 'Download GPX' }).waitFor();
     await checkPage(page, 'activity');
 
-    // The splits table fits a phone: no scrolling sideways inside it, nor on the page.
+    // The splits and heart-rate zones tables fit a phone: no scrolling sideways inside them, nor
+    // on the page.
     await page.setViewportSize({ width: 360, height: 740 });
-    const splits = page.locator('.activity-table-wrap');
-    const inner = await splits.evaluate((el) => el.scrollWidth - el.clientWidth);
-    assert.ok(inner <= 0, `the splits table overflows a 360 px phone by ${inner} px`);
+    for (const name of ['Splits', 'Time in each heart-rate zone']) {
+      const box = page.locator(`.activity-table-wrap[aria-label="${name}"]`);
+      const inner = await box.evaluate((el) => el.scrollWidth - el.clientWidth);
+      assert.ok(inner <= 0, `the ${name} table overflows a 360 px phone by ${inner} px`);
+    }
     const outer = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(outer <= 0, `the workout page overflows a 360 px phone by ${outer} px`);
   });

@@ -44,6 +44,11 @@ describe('HeartRateZonesSection', () => {
       ['5 Maximum', '171–190 bpm', '0:00', '0%'],
     ]);
     expect(screen.getByText(/maximum heart rate of 190 bpm, estimated from your age/)).toBeInTheDocument();
+    // A phone scrolls the table sideways: its box is a named region the keyboard can reach (axe:
+    // scrollable-region-focusable).
+    const box = screen.getByRole('region', { name: 'Time in each heart-rate zone' });
+    expect(box).toHaveAttribute('tabindex', '0');
+    expect(box).toContainElement(table);
   });
 
   it('shows nothing for a workout without heart rate (404)', async () => {

@@ -45,7 +45,7 @@ export function ZonesTable({ zones }: { zones: HeartRateZones }) {
           ? t('zones.reserve', { resting: zones.resting_heart_rate })
           : null}
       </p>
-      <div className="activity-table-wrap">
+      <div className="activity-table-wrap" tabIndex={0} role="region" aria-label={t('zones.caption')}>
         <table className="activity-table zones__table">
           <caption className="visually-hidden">{t('zones.caption')}</caption>
           <thead>
