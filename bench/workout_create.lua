@@ -1,9 +1,10 @@
 -- wrk script: creating a strength workout with 15 sets, as the web app saves one (POST
 -- /api/v1/workouts, a personal access token in BENCH_TOKEN). Each request is a new workout; a
 -- 201 is sent once it is durable, so 2xx responses/s = workouts saved per second. Each starts
--- half an hour after the one before, as a user logs them: the newest workout, whose records and
--- day aggregates are worked out in the same transaction (a workout slipped in before thousands
--- of later ones recomputes what comes after it, which is not what logging does).
+-- a day after the one before (per wrk thread), as a user logs them: the newest workout, whose
+-- records and day aggregates are worked out in the same transaction. (A workout slipped in
+-- before thousands of later ones recomputes the records after it, and a day with dozens of
+-- workouts is recomputed whole at each: neither is what logging does.)
 -- Usage: BENCH_TOKEN=... wrk ... -s bench/workout_create.lua URL
 
 local token = os.getenv("BENCH_TOKEN") or ""
@@ -26,7 +27,7 @@ local base = 1640995200
 
 function request()
   counter = counter + 1
-  local started = os.date("!%Y-%m-%dT%H:%M:%SZ", base + counter * 1800)
+  local started = os.date("!%Y-%m-%dT%H:%M:%SZ", base + counter * 86400)
   local body = string.format(
     '{"title":"Bench %d","started_at":"%s","blocks":[' ..
     '{"exercise_id":"barbell-back-squat","sets":[%s]},' ..

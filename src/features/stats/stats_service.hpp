@@ -43,17 +43,17 @@ class StatsService {
   // Default range: the 12 periods ending with the one that holds `to` (default today), at most
   // the days a range may span (years: the 10 whose days it reaches).
   StatsSummary Summary(const platform::auth::Principal& principal,
-                       const std::optional<std::string>& period, const RangeQuery& range,
+                       const std::optional<std::string>& period_text, const RangeQuery& query,
                        const std::optional<std::string>& kind,
                        const std::optional<std::string>& sport);
   // Default range: the 28 days ending `to`.
-  MuscleStats Muscles(const platform::auth::Principal& principal, const RangeQuery& range);
+  MuscleStats Muscles(const platform::auth::Principal& principal, const RangeQuery& query);
   // Default range: the 365 days ending `to`.
-  TrainingCalendar Calendar(const platform::auth::Principal& principal, const RangeQuery& range);
+  TrainingCalendar Calendar(const platform::auth::Principal& principal, const RangeQuery& query);
   // Default range: the 90 days ending `to`.
-  TrainingLoad Load(const platform::auth::Principal& principal, const RangeQuery& range);
+  TrainingLoad Load(const platform::auth::Principal& principal, const RangeQuery& query);
   // Default range: the 365 days ending `to`.
-  BodyWeightTrend BodyWeight(const platform::auth::Principal& principal, const RangeQuery& range);
+  BodyWeightTrend BodyWeight(const platform::auth::Principal& principal, const RangeQuery& query);
 
   // ---- for goals and the dashboard, inside the caller's (read) transaction -------------------
   // Today in the user's time zone, and the day their weeks start on.
