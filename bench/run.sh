@@ -96,8 +96,9 @@ start_server() {
 run_wrk() {
   local name=$1 url=$2; shift 2
   # The smoke run only proves each step works: no warm-up.
-  [ "$SMOKE" = 1 ] || "$WRK" "${WRK_ARGS[@]}" -d"$WARM" "$@" "$url" >"$WORK/$name.warmup" 2>&1
-  "$WRK" "${WRK_ARGS[@]}" -d"$DUR" "$@" "$url" >"$WORK/$name.wrk" 2>&1
+  # BENCH_PHASE tells a writing script which run it is in (workout_create.lua: new dates each).
+  [ "$SMOKE" = 1 ] || BENCH_PHASE=0 "$WRK" "${WRK_ARGS[@]}" -d"$WARM" "$@" "$url" >"$WORK/$name.warmup" 2>&1
+  BENCH_PHASE=1 "$WRK" "${WRK_ARGS[@]}" -d"$DUR" "$@" "$url" >"$WORK/$name.wrk" 2>&1
   local rps
   rps=$(grep -oE 'Requests/sec:[[:space:]]+[0-9.]+' "$WORK/$name.wrk" | awk '{print $2}') || true
   printf 'bench: %-12s %12s req/s  (%s)\n' "$name" "${rps:-?}" "$url"
@@ -106,7 +107,7 @@ run_wrk() {
     # was seen once and could not be reproduced; a second failure fails the run.
     echo "bench: wrk said, for '$name':" >&2
     tail -n 15 "$WORK/$name.wrk" >&2
-    "$WRK" "${WRK_ARGS[@]}" -d"$DUR" "$@" "$url" >"$WORK/$name.wrk" 2>&1
+    BENCH_PHASE=2 "$WRK" "${WRK_ARGS[@]}" -d"$DUR" "$@" "$url" >"$WORK/$name.wrk" 2>&1
     rps=$(grep -oE 'Requests/sec:[[:space:]]+[0-9.]+' "$WORK/$name.wrk" | awk '{print $2}') || true
     printf 'bench: %-12s %12s req/s  (%s, second try)\n' "$name" "${rps:-?}" "$url"
   fi
