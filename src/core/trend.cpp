@@ -61,4 +61,19 @@ Streaks StreaksAsOf(const Streaks& at_last_day, Day last_day, Day today, WeekSta
   return streaks;
 }
 
+Streaks ExtendStreaks(const Streaks& at_last_day, Day last_day, Day new_day, WeekStart week_start) {
+  Streaks streaks = at_last_day;
+  streaks.current_days =
+      new_day == last_day + std::chrono::days(1) ? at_last_day.current_days + 1 : 1;
+  Day last_week = PeriodContaining(last_day, Period::kWeek, week_start).first;
+  Day new_week = PeriodContaining(new_day, Period::kWeek, week_start).first;
+  if (new_week != last_week) {
+    streaks.current_weeks =
+        new_week == last_week + std::chrono::days(7) ? at_last_day.current_weeks + 1 : 1;
+  }
+  streaks.longest_days = std::max(streaks.longest_days, streaks.current_days);
+  streaks.longest_weeks = std::max(streaks.longest_weeks, streaks.current_weeks);
+  return streaks;
+}
+
 }  // namespace vigor::core

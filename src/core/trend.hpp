@@ -47,4 +47,9 @@ Streaks ComputeStreaks(std::span<const Day> training_days, Day today, WeekStart 
 // is read when it changes, not on every look at it.
 Streaks StreaksAsOf(const Streaks& at_last_day, Day last_day, Day today, WeekStart week_start);
 
+// The streaks once a training day after the last one is added, from those as of the last one:
+// ComputeStreaks(days + new_day, new_day, week_start) without reading `days` again (new_day must
+// be after last_day). A new workout is nearly always the newest, so its write costs no history.
+Streaks ExtendStreaks(const Streaks& at_last_day, Day last_day, Day new_day, WeekStart week_start);
+
 }  // namespace vigor::core

@@ -86,5 +86,36 @@ TEST(StreaksTest, KeptAsOfTheLastDayAndReadLater) {
   EXPECT_EQ(StreaksAsOf(kept, last, D("2026-12-13"), WeekStart::kSunday).current_weeks, 0);
 }
 
+TEST(StreaksTest, ANewerTrainingDayExtendsTheKeptStreaks) {
+  // As of Friday 2026-12-04: a run of 3 days (2nd-4th), 2 Monday weeks, longest 5 days, 4 weeks.
+  Streaks kept{.current_days = 3, .longest_days = 5, .current_weeks = 2, .longest_weeks = 4};
+  Day last = D("2026-12-04");
+  // Saturday the 5th: 4 days in a row; the same week.
+  EXPECT_EQ(
+      ExtendStreaks(kept, last, D("2026-12-05"), WeekStart::kMonday),
+      (Streaks{.current_days = 4, .longest_days = 5, .current_weeks = 2, .longest_weeks = 4}));
+  // Monday the 7th: the 6th was empty, a new day run of 1; the next week, 3 weeks in a row.
+  EXPECT_EQ(
+      ExtendStreaks(kept, last, D("2026-12-07"), WeekStart::kMonday),
+      (Streaks{.current_days = 1, .longest_days = 5, .current_weeks = 3, .longest_weeks = 4}));
+  // Monday the 14th: the week of 7-13 December had nothing: a new week run of 1.
+  EXPECT_EQ(ExtendStreaks(kept, last, D("2026-12-14"), WeekStart::kMonday).current_weeks, 1);
+}
+
+TEST(StreaksTest, ExtendingDayByDayAgreesWithComputingFromAllDays) {
+  // Every prefix of a history with gaps of 1 to 9 days: growing the kept streaks one day at a
+  // time must give what reading all the days gives, for each week start.
+  std::vector<Day> days{D("2026-01-01")};
+  for (int i = 1; i < 120; ++i) days.push_back(days.back() + std::chrono::days(1 + (i * 7) % 9));
+  for (auto week_start : {WeekStart::kMonday, WeekStart::kSunday, WeekStart::kSaturday}) {
+    Streaks kept = ComputeStreaks(std::span(days.data(), 1), days[0], week_start);
+    for (std::size_t i = 1; i < days.size(); ++i) {
+      kept = ExtendStreaks(kept, days[i - 1], days[i], week_start);
+      ASSERT_EQ(kept, ComputeStreaks(std::span(days.data(), i + 1), days[i], week_start))
+          << "after " << FormatDay(days[i]);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace vigor::core

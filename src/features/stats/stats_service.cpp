@@ -112,7 +112,25 @@ void StatsService::OnWorkoutChanges(Session& s, std::span<const workouts::Workou
       }
     }
     Recompute(s, user_id, days, zone);
-    KeepStreaks(s, user_id);
+    // Only new workouts, all after the last training day: the streaks grow from the kept ones
+    // without reading the history (what logging does nearly every time).
+    bool only_newer_days = std::all_of(user_changes.begin(), user_changes.end(),
+                                       [](const auto* change) { return !change->before; });
+    auto kept = only_newer_days ? stats_.FindStreaks(s, user_id) : std::nullopt;
+    if (kept && !days.empty() && *days.begin() > kept->last_day) {
+      for (Day day : days) {
+        kept->monday =
+            core::ExtendStreaks(kept->monday, kept->last_day, day, core::WeekStart::kMonday);
+        kept->sunday =
+            core::ExtendStreaks(kept->sunday, kept->last_day, day, core::WeekStart::kSunday);
+        kept->saturday =
+            core::ExtendStreaks(kept->saturday, kept->last_day, day, core::WeekStart::kSaturday);
+        kept->last_day = day;
+      }
+      stats_.SaveStreaks(s, user_id, kept);
+    } else {
+      KeepStreaks(s, user_id);
+    }
   }
 }
 
