@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "features/records/json_codec.hpp"
+#include "features/workouts/model.hpp"
 #include "platform/error.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/json.hpp"
@@ -21,8 +22,6 @@ using http::RequestContext;
 namespace {
 
 constexpr std::size_t kMaxExerciseIdBytes = 64;
-constexpr std::string_view kSports[] = {"run", "ride", "walk",       "hike", "swim",
-                                        "row", "ski",  "elliptical", "other"};
 
 // Workout ids are UUIDs, stored lowercase.
 std::string Lowercase(std::string text) {
@@ -42,9 +41,7 @@ RecordFilter ParseFilter(const Request& request) {
     filter.exercise_id = std::move(*id);
   }
   if (auto sport = request.QueryParam("sport")) {
-    if (std::find(std::begin(kSports), std::end(kSports), *sport) == std::end(kSports)) {
-      errors.Add("sport", Msg("sport_invalid"));
-    }
+    if (!workouts::IsCardioSport(*sport)) errors.Add("sport", Msg("sport_invalid"));
     filter.sport = std::move(*sport);
   }
   errors.ThrowIfAny();
