@@ -63,6 +63,9 @@ int Serve(const Config& config) {
       .io_threads = config.io_threads,
       .shared_io_context = config.shared_io_context,
       .workers = config.workers,
+      .read_workers = config.read_workers > 0       ? config.read_workers
+                      : config.database_url.empty() ? config.db_readers
+                                                    : config.db_connections,
       .max_header_bytes = config.max_header_bytes,
       .max_body_bytes = config.max_body_bytes,
       .header_timeout = std::chrono::seconds(config.header_timeout_seconds),

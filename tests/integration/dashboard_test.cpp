@@ -3,6 +3,7 @@
 // the clock); the route itself is checked against the contract.
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
 #include <string>
@@ -13,6 +14,7 @@
 #include "features/goals/feature.hpp"
 #include "features/records/feature.hpp"
 #include "features/stats/feature.hpp"
+#include "platform/http/json.hpp"
 #include "platform/time_text.hpp"
 #include "support/app_harness.hpp"
 #include "support/counting_database.hpp"
@@ -143,7 +145,8 @@ TEST_F(DashboardTest, CostsTheSameStatementsForFiveOrFortyWorkouts) {
           app.Get<features::stats::StatsFeature>().service(),
           app.Get<features::goals::GoalsFeature>().service(),
           app.Get<features::records::RecordsFeature>().service(),
-          app::TrainingProfileOf(app.Get<features::accounts::AccountsFeature>().account())));
+          app::TrainingProfileOf(app.Get<features::accounts::AccountsFeature>().account())),
+      platform::http::SerializeJson);
   ASSERT_EQ(
       h_.Post(dana_, "/api/v1/goals", R"({"metric":"distance","target":10000,"period":"week"})")
           .status,
@@ -165,6 +168,62 @@ TEST_F(DashboardTest, CostsTheSameStatementsForFiveOrFortyWorkouts) {
   auto five = cost();
   log(5, 40);
   EXPECT_EQ(cost(), five);
+}
+
+TEST_F(DashboardTest, KeepsTheComposedHomeUntilSomethingItShowsChanges) {
+  testing::CountingDatabase counting(*h_.app().database);
+  auto& app = h_.app();
+  features::dashboard::DashboardService counted(
+      counting,
+      app::DashboardSourcesOf(
+          app.Get<features::stats::StatsFeature>().service(),
+          app.Get<features::goals::GoalsFeature>().service(),
+          app.Get<features::records::RecordsFeature>().service(),
+          app::TrainingProfileOf(app.Get<features::accounts::AccountsFeature>().account())),
+      platform::http::SerializeJson);
+  platform::auth::Principal dana{.user_id = user_id_, .locale = "en"};
+  auto now = At("2026-03-04T12:00:00Z");
+  auto cost = [&](const platform::auth::Principal& who, std::chrono::system_clock::time_point at) {
+    counting.statements = 0;
+    auto body = counted.Body(who, at);
+    return std::pair{counting.statements, boost::json::parse(*body).as_object()};
+  };
+  Log(Squat("2026-03-02T07:30:00Z", 100, 5, 8));
+
+  auto [first_cost, first] = cost(dana, now);
+  EXPECT_EQ(first, boost::json::parse(platform::http::SerializeJson(counted.Get(dana, now))));
+  EXPECT_EQ(first["this_week"].as_object()["sessions"], 1);
+  auto [again_cost, again] = cost(dana, now);
+  EXPECT_EQ(again, first);
+  // The rev: what decides whether the kept home is still the one to show.
+  EXPECT_EQ(again_cost, 1);
+  EXPECT_GT(first_cost, again_cost);
+
+  // A write moves the rev: the new workout is on the next read.
+  Log(Squat("2026-03-03T07:30:00Z", 105, 5, 8));
+  auto [after_write_cost, after_write] = cost(dana, now);
+  EXPECT_EQ(after_write["this_week"].as_object()["sessions"], 2);
+  EXPECT_GT(after_write_cost, 1);
+
+  // The next day, another week start, another language: composed again.
+  auto [next_week_cost, next_week] = cost(dana, At("2026-03-09T12:00:00Z"));
+  EXPECT_EQ(next_week["today"], "2026-03-09");
+  EXPECT_EQ(next_week["this_week"].as_object()["sessions"], 0);
+  EXPECT_GT(next_week_cost, 1);
+  ASSERT_EQ(
+      h_.Call(dana_, Method::kPatch, "/api/v1/me", R"({"preferences":{"week_start":"sunday"}})")
+          .status,
+      200);
+  auto [sunday_cost, sunday] = cost(dana, now);
+  EXPECT_EQ(sunday["week_start"], "sunday");
+  EXPECT_EQ(sunday["this_week"].as_object()["start"], "2026-03-01");
+  EXPECT_GT(sunday_cost, 1);
+  platform::auth::Principal dana_in_german = dana;
+  dana_in_german.locale = "de";
+  EXPECT_GT(cost(dana_in_german, now).first, 1);
+  EXPECT_EQ(cost(dana_in_german, now).first, 1);
+  // One entry per user: the German home replaced the English one.
+  EXPECT_EQ(counted.cache().size(), 1U);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "platform/id.hpp"
 #include "platform/mail/mail_queue.hpp"
 #include "platform/ratelimit/rate_limiter.hpp"
+#include "platform/store/revisions.hpp"
 #include "platform/time.hpp"
 
 namespace vigor::features::accounts {
@@ -98,6 +99,9 @@ User AccountService::UpdatePreferences(const Principal& principal, const Prefere
     together.ThrowIfAny();
     user->updated_at = platform::NowRfc3339();
     d_.users.SetPreferences(s, user->id, p, user->updated_at);
+    // What others derive from the preferences (weeks, local days, heart-rate zones) is kept
+    // under the user's rev (the dashboard's cache), so a change of them moves it too.
+    platform::store::NextRevision(s, user->id);
     return user;
   });
   if (!updated) throw Error(ErrorKind::kUnauthenticated, Msg("sign_in_again"));

@@ -4,10 +4,12 @@
 #include <boost/json/value.hpp>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/calendar.hpp"
 #include "features/accounts/training_profile.hpp"
+#include "features/dashboard/dashboard_cache.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/store/database.hpp"
 
@@ -35,22 +37,50 @@ struct DashboardSources {
 // The signed-in home in one read: this week against last, goals, recent records, the last 26
 // weeks of training days and the last 12 weeks of load. Every part reads aggregates kept with
 // the writes, so the cost does not grow with the length of the history.
+//
+// The home is opened far more often than anything on it changes, so Body keeps the last one
+// composed per user (DashboardCache) under its version: the user's rev (moved by every write of
+// theirs on any instance, a change of preferences included), the local day (goals and weeks turn
+// over at midnight) and what the caller may see (language, body values). Checking it costs one
+// statement; composing one costs about fifteen.
 class DashboardService {
  public:
   static constexpr int kRecentRecords = 5;
   static constexpr int kCalendarWeeks = 26;
   static constexpr int kLoadWeeks = 12;
+  // About 2,000 users' homes of ~15 kB each.
+  static constexpr std::size_t kCacheBytes = std::size_t{32} << 20;
+  static constexpr std::chrono::minutes kCacheMaxAge{5};
 
-  DashboardService(platform::store::Database& database, DashboardSources sources)
-      : database_(database), sources_(std::move(sources)) {}
+  // How a body is written: the API's JSON text (platform::http::SerializeJson), given by the
+  // feature so that the service knows nothing of HTTP.
+  using Encode = std::function<std::string(const boost::json::value&)>;
+
+  DashboardService(platform::store::Database& database, DashboardSources sources, Encode encode)
+      : database_(database),
+        sources_(std::move(sources)),
+        encode_(std::move(encode)),
+        cache_(kCacheBytes, kCacheMaxAge) {}
 
   // `now` is passed in so that tests can ask about a fixed day.
   boost::json::object Get(const platform::auth::Principal& principal,
                           std::chrono::system_clock::time_point now);
+  // The same as a response body (Get's JSON, encoded), from the cache when nothing it shows
+  // has changed.
+  std::shared_ptr<const std::string> Body(const platform::auth::Principal& principal,
+                                          std::chrono::system_clock::time_point now);
+
+  const DashboardCache& cache() const { return cache_; }
 
  private:
+  boost::json::object Compose(platform::store::Session& s,
+                              const platform::auth::Principal& principal,
+                              const accounts::TrainingProfile& profile, core::Day today);
+
   platform::store::Database& database_;
   DashboardSources sources_;
+  Encode encode_;
+  DashboardCache cache_;
 };
 
 }  // namespace vigor::features::dashboard

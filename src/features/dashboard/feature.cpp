@@ -6,15 +6,15 @@
 namespace vigor::features::dashboard {
 
 DashboardFeature::DashboardFeature(platform::FeatureContext& context, DashboardSources sources)
-    : service_(context.database, std::move(sources)) {
+    : service_(context.database, std::move(sources), platform::http::SerializeJson) {
   namespace http = platform::http;
   context.router.Add({.method = http::Method::kGet,
                       .path = "/api/v1/dashboard",
                       .access = http::Access::kAuthenticated,
                       .scope = "workouts:read"},
                      [this](const http::Request&, http::RequestContext& ctx) {
-                       return http::Json(
-                           200, service_.Get(ctx.User(), std::chrono::system_clock::now()));
+                       return http::Response::JsonText(
+                           200, *service_.Body(ctx.User(), std::chrono::system_clock::now()));
                      });
 }
 

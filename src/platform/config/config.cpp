@@ -114,6 +114,10 @@ const std::vector<Setting>& Settings() {
        }},
       {"workers", "N", "threads for database work (default 32)", false,
        IntSetting(&Config::workers, 1, 1024)},
+      {"read-workers", "N",
+       "threads for reading requests (GET, HEAD); default: as many as the database's read "
+       "connections (--db-readers, or --db-connections on PostgreSQL)",
+       false, IntSetting(&Config::read_workers, 1, 1024)},
       {"db-readers", "N", "SQLite: read connections to the database (default 4)", false,
        IntSetting(&Config::db_readers, 1, 256)},
       {"database", "URL",

@@ -23,6 +23,7 @@ struct Config {
   int io_threads = 2;
   bool shared_io_context = false;  // --io-model shared | per-thread
   int workers = 32;
+  int read_workers = 0;  // 0: as many as the database's read connections
   int db_readers = 4;
   // PostgreSQL connection URI (postgresql://USER@HOST:PORT/DB?sslmode=...). Empty: SQLite at
   // database_path() under data_dir.

@@ -216,6 +216,7 @@ struct Server::Impl {
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
   asio::thread_pool workers;
+  std::optional<asio::thread_pool> read_workers;
   std::optional<asio::ssl::context> tls_context;  // set when serving HTTPS
   std::optional<tcp::acceptor> acceptor;
   std::optional<asio::signal_set> signals;
@@ -236,6 +237,9 @@ struct Server::Impl {
         connections_total(
             metrics.Counter("vigor_http_connections_total", "Client connections accepted.", {})),
         workers(static_cast<std::size_t>(std::max(1, options.workers))) {
+    if (options.read_workers > 0) {
+      read_workers.emplace(static_cast<std::size_t>(options.read_workers));
+    }
     int n = std::max(1, options.io_threads);
     int context_count = options.shared_io_context ? 1 : n;
     for (int i = 0; i < context_count; ++i) {
@@ -312,8 +316,9 @@ struct Server::Impl {
   }
 
   awaitable<Response> RunBlocking(Request& request) {
+    bool reads = request.method == Method::kGet || request.method == Method::kHead;
     co_return co_await asio::co_spawn(
-        workers.get_executor(),
+        reads && read_workers ? read_workers->get_executor() : workers.get_executor(),
         [this, &request]() -> awaitable<Response> { co_return handler.Handle(request); },
         asio::use_awaitable);
   }
@@ -682,7 +687,10 @@ Server::Server(ServerOptions options, RequestHandler& handler, obs::Logger& logg
                obs::MetricsRegistry& metrics)
     : impl_(std::make_unique<Impl>(std::move(options), handler, logger, metrics)) {}
 
-Server::~Server() { impl_->workers.join(); }
+Server::~Server() {
+  impl_->workers.join();
+  if (impl_->read_workers) impl_->read_workers->join();
+}
 
 std::uint16_t Server::Listen() {
   auto& o = impl_->options;
@@ -715,6 +723,7 @@ void Server::Run(bool handle_signals) {
   for (auto& t : threads) t.join();
   // Blocking handlers still running after a forced stop finish before the database closes.
   impl.workers.join();
+  if (impl.read_workers) impl.read_workers->join();
 }
 
 void Server::Stop() {

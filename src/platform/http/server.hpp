@@ -22,6 +22,12 @@ struct ServerOptions {
   // One io_context shared by all I/O threads instead of one per thread.
   bool shared_io_context = false;
   int workers = 32;  // threads for blocking handlers (database, hashing)
+  // Threads for blocking GET and HEAD handlers, which read; 0: they run on `workers` too. Reads
+  // on a pool as large as the database's read connections never wait for a connection, and
+  // keep the threads that compete for the CPU few: on 2 cores, 32 readers time-slicing cost a
+  // third of the dashboard's throughput in context switches (bench/RESULTS.md). Writes keep the
+  // larger pool, since a write waits for its batch's fsync and concurrent writes share one.
+  int read_workers = 0;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
   std::chrono::milliseconds header_timeout{10'000};  // whole header, from its first byte
