@@ -4,6 +4,7 @@
 //   vigor_food_search_bench QUERY...   the top 10 of each query with scores (to tune ranking)
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -17,7 +18,7 @@ namespace nutrition = vigor::features::nutrition;
 
 double Percentile(std::vector<double> values, double p) {
   std::sort(values.begin(), values.end());
-  auto i = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+  auto i = static_cast<std::size_t>(std::lround(p * static_cast<double>(values.size() - 1)));
   return values[i];
 }
 

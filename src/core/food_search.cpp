@@ -116,15 +116,16 @@ FoodSearchIndex::FoodSearchIndex(std::vector<FoodSearchEntry> entries) {
     std::size_t position = 0;
     for (std::size_t segment = 0; segment < parts.size(); ++segment) {
       for (auto& word : parts[segment]) {
-        pairs.push_back({std::move(word),
-                         Posting{doc, static_cast<std::uint8_t>(std::min<std::size_t>(segment, 1)),
-                                 static_cast<std::uint8_t>(std::min<std::size_t>(position, 255))}});
+        pairs.emplace_back(
+            std::move(word),
+            Posting{doc, static_cast<std::uint8_t>(std::min<std::size_t>(segment, 1)),
+                    static_cast<std::uint8_t>(std::min<std::size_t>(position, 255))});
         ++position;
       }
     }
     for (const auto& extra : entry.extra_words) {
       for (auto& word : SearchWords(extra)) {
-        pairs.push_back({std::move(word), Posting{doc, kExtraSegment, 255}});
+        pairs.emplace_back(std::move(word), Posting{doc, kExtraSegment, 255});
       }
     }
   }
