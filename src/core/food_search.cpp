@@ -59,9 +59,20 @@ bool OneSubstitutionOrSwap(std::string_view a, std::string_view b) {
 // Heads that name a class rather than the food, as the USDA writes "Fish, salmon, Atlantic, raw",
 // "Nuts, almonds", "Beverages, coffee, brewed": the part after them is the head that search
 // ranks by (the class word counts as a qualifier).
-constexpr std::string_view kClassHeads[] = {"beverages", "candies",   "cereals",  "crustaceans",
-                                            "fish",      "game meat", "mollusks", "nuts",
-                                            "oil",       "seeds",     "snacks",   "spices"};
+constexpr std::string_view kClassHeads[] = {"alcoholic beverage",
+                                            "beverages",
+                                            "candies",
+                                            "carbonated beverage",
+                                            "cereals",
+                                            "crustaceans",
+                                            "fish",
+                                            "game meat",
+                                            "mollusks",
+                                            "nuts",
+                                            "oil",
+                                            "seeds",
+                                            "snacks",
+                                            "spices"};
 
 // The words of each comma-separated part of a name: part 0 is the head.
 std::vector<std::vector<std::string>> NameParts(std::string_view name) {
@@ -173,7 +184,12 @@ void FoodSearchIndex::Candidates(const std::string& word,
   if (auto it = by_stem_.find(FoodWordStem(word)); it != by_stem_.end()) {
     for (auto id : it->second) add(id, words_[id] == word ? kSameWord : kSameStem);
   }
-  if (word.size() < kMinTypoLength) return;
+  // A query word that is a word of the vocabulary means that word: "beer" is not a typo of
+  // "beef".
+  if (word.size() < kMinTypoLength ||
+      std::any_of(out.begin(), out.end(), [](const auto& c) { return c.second >= kSameStem; })) {
+    return;
+  }
   auto typo = [&](std::uint32_t id) {
     if (OneSubstitutionOrSwap(word, words_[id])) add(id, kOneEdit);
   };

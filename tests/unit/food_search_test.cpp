@@ -89,6 +89,15 @@ TEST(FoodSearch, OneTypoInWordsOfFourLettersOrMore) {
   EXPECT_DOUBLE_EQ(index.Search("broccoli", 1)[0].score - index.Search("brocoli", 1)[0].score, 5);
 }
 
+TEST(FoodSearch, AWordThatExistsIsNoTypo) {
+  FoodSearchIndex index({{.id = "beef", .name = "Beef, ground", .commonness = 1},
+                         {.id = "beer", .name = "Alcoholic beverage, beer", .commonness = 0}});
+  EXPECT_EQ(Ids(index.Search("beer", 10)), (std::vector<std::string>{"beer"}));
+  EXPECT_EQ(Ids(index.Search("beers", 10)), (std::vector<std::string>{"beer"}));
+  // Not a word of either: one edit from both ("beet" changes the last letter of each).
+  EXPECT_EQ(Ids(index.Search("beet", 10)), (std::vector<std::string>{"beef", "beer"}));
+}
+
 TEST(FoodSearch, AccentsCaseAndPluralsFold) {
   auto index = SmallIndex();
   EXPECT_EQ(Ids(index.Search("creme brulee", 10)), (std::vector<std::string>{"creme"}));
@@ -187,6 +196,8 @@ TEST_F(CatalogueSearch, TyposAndAccentsFindTheFood) {
   }
   EXPECT_EQ(Search("jalapeño").at(0).id, "usda-11979");  // Peppers, jalapeno, raw
   EXPECT_EQ(Search("salmon").at(0).id, "usda-15236");    // Fish, salmon, Atlantic, farmed, raw
+  // Alcoholic beverage, beer, ...: not beef (one letter away) first.
+  EXPECT_TRUE(catalog.Find(Search("beer").at(0).id)->name.starts_with("Alcoholic beverage, beer"));
 }
 
 TEST_F(CatalogueSearch, MultiWordQueriesInAnyOrder) {
