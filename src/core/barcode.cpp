@@ -49,16 +49,16 @@ BarcodeCheck CheckBarcode(std::string_view digits) {
           .problem = std::nullopt};
 }
 
-std::string BarcodeProblemMessage(BarcodeProblem problem) {
+std::string_view BarcodeProblemKey(BarcodeProblem problem) {
   switch (problem) {
     case BarcodeProblem::kNotDigits:
-      return "must contain only the digits 0-9";
+      return "not_digits";
     case BarcodeProblem::kWrongLength:
-      return "must be 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13) digits";
+      return "wrong_length";
     case BarcodeProblem::kWrongCheckDigit:
-      return "the check digit does not match: mistyped or misread";
+      return "wrong_check_digit";
   }
-  return "is not a valid barcode";
+  return "wrong_check_digit";
 }
 
 std::string_view BarcodeFormatKey(BarcodeFormat format) {

@@ -39,8 +39,9 @@ BarcodeCheck CheckBarcode(std::string_view digits);
 // is empty or holds a non-digit.
 std::optional<int> GtinCheckDigit(std::string_view data);
 
-// An English reason for a field error (the API's message; the web app translates by problem).
-std::string BarcodeProblemMessage(BarcodeProblem problem);
+// A stable code per problem ("not_digits", "wrong_length", "wrong_check_digit"): the server maps
+// it to a message of its catalogue (messages to users are translated there, not in core).
+std::string_view BarcodeProblemKey(BarcodeProblem problem);
 std::string_view BarcodeFormatKey(BarcodeFormat format);  // "ean8", "ean13", "upca"
 
 }  // namespace vigor::core

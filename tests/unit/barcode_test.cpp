@@ -57,7 +57,8 @@ TEST(BarcodeTest, OtherLengthsAndCharactersAreRefused) {
        {"400638133393a", "4006381-333931", " 4006381333931", "４００６", "0x123456"}) {
     EXPECT_EQ(CheckBarcode(text).problem, BarcodeProblem::kNotDigits) << text;
   }
-  EXPECT_FALSE(BarcodeProblemMessage(BarcodeProblem::kWrongCheckDigit).empty());
+  EXPECT_EQ(BarcodeProblemKey(BarcodeProblem::kWrongCheckDigit), "wrong_check_digit");
+  EXPECT_EQ(BarcodeProblemKey(BarcodeProblem::kNotDigits), "not_digits");
   EXPECT_EQ(BarcodeFormatKey(BarcodeFormat::kUpcA), "upca");
 }
 
