@@ -59,6 +59,14 @@ std::array<std::optional<DriValue>, kNutrientCount> DriForPerson(double age_year
   return values;
 }
 
+std::optional<double> ProteinRdaGPerKg(double age_years) {
+  if (!limits::kDriAgeYears.Contains(age_years)) return std::nullopt;
+  if (age_years < 4) return 1.05;
+  if (age_years < 14) return 0.95;
+  if (age_years < 19) return 0.85;
+  return 0.8;
+}
+
 std::optional<double> FoodUpperLimit(const DriValue& value) {
   if (value.upper_basis == UpperLimitBasis::kTotalIntake ||
       value.upper_basis == UpperLimitBasis::kChronicDiseaseRisk) {

@@ -53,6 +53,11 @@ std::array<std::optional<DriValue>, kNutrientCount> DriForPerson(double age_year
 // retinol is not separated from carotenoids in the diary). Pass it to CompareToTarget.
 std::optional<double> FoodUpperLimit(const DriValue& value);
 
+// The protein RDA per kg of body weight (the tables' footnote: the g/day values are for a reference
+// body weight): 1.05 g/kg at 1-3 years, 0.95 at 4-13, 0.85 at 14-18, 0.8 from 19. Same domain as
+// Dri; the same for both sexes.
+std::optional<double> ProteinRdaGPerKg(double age_years);
+
 // One row of data/dri/dri.tsv (the generated table).
 enum class DriSex { kAny, kMale, kFemale };
 struct DriRow {

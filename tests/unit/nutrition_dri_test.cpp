@@ -178,6 +178,16 @@ TEST(NutritionDriTest, NutrientsWithoutAReferenceIntake) {
   EXPECT_EQ(with_dri, 29);
 }
 
+TEST(NutritionDriTest, ProteinPerKilogram) {
+  EXPECT_EQ(ProteinRdaGPerKg(2), 1.05);
+  EXPECT_EQ(ProteinRdaGPerKg(8.5), 0.95);
+  EXPECT_EQ(ProteinRdaGPerKg(13), 0.95);
+  EXPECT_EQ(ProteinRdaGPerKg(14), 0.85);
+  EXPECT_EQ(ProteinRdaGPerKg(18.9), 0.85);
+  EXPECT_EQ(ProteinRdaGPerKg(19), 0.8);
+  EXPECT_EQ(ProteinRdaGPerKg(0.5), std::nullopt);
+}
+
 TEST(NutritionDriTest, FoodUpperLimitLeavesOutSupplementLimits) {
   // Iron's UL applies to food; sodium's CDRR too; magnesium's and vitamin A's do not.
   EXPECT_EQ(FoodUpperLimit(*Dri(Nutrient::kIronMg, 30, kMale)), 45);
