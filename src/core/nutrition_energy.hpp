@@ -36,11 +36,14 @@ std::optional<ActivityLevel> ActivityLevelFromKey(std::string_view key);
 // 3,500 / 0.45359 = 7,716, rounded as most references do), spread evenly over the 7 days of a week.
 inline constexpr double kKcalPerKgBodyWeight = 7'700;
 
-// The least a weight-loss target goes: 1,200 kcal/day for women and 1,500 for men, the minimums
-// given by the US National Heart, Lung, and Blood Institute's obesity guidelines (NHLBI 1998,
-// "Clinical Guidelines on the Identification, Evaluation, and Treatment of Overweight and Obesity
-// in Adults": 1,000-1,200 kcal/day for women, 1,200-1,600 for men, without medical supervision)
-// and by most calculators. kUnspecified: 1,500, the higher one, as a floor is for safety.
+// The least a weight-loss target goes: 1,200 kcal/day for women and 1,500 for men. This is a
+// convention most calculators and clinical handouts share rather than one authority's number; it
+// sits at the top of the low-calorie diets the US National Heart, Lung, and Blood Institute
+// recommends for weight loss (NHLBI 1998, "Clinical Guidelines on the Identification, Evaluation,
+// and Treatment of Overweight and Obesity in Adults", and its 2000 Practical Guide: about
+// 1,000-1,200 kcal/day for women and 1,200-1,600 for men), so a target at the floor is still one
+// such a diet allows. Not "never below BMR": that rule has no such source and would forbid most
+// deficits for small people. kUnspecified: 1,500, the higher one, as a floor is for safety.
 double EnergyFloorKcal(Sex sex);
 
 struct EnergyProfile {
