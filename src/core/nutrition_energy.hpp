@@ -42,8 +42,8 @@ inline constexpr double kKcalPerKgBodyWeight = 7'700;
 // recommends for weight loss (NHLBI 1998, "Clinical Guidelines on the Identification, Evaluation,
 // and Treatment of Overweight and Obesity in Adults", and its 2000 Practical Guide: about
 // 1,000-1,200 kcal/day for women and 1,200-1,600 for men), so a target at the floor is still one
-// such a diet allows. Not "never below BMR": that rule has no such source and would forbid most
-// deficits for small people. kUnspecified: 1,500, the higher one, as a floor is for safety.
+// such a diet allows. Not "never below BMR": that rule has no such source and would leave small,
+// sedentary people almost no deficit. kUnspecified: 1,500, the higher one (a floor is for safety).
 double EnergyFloorKcal(Sex sex);
 
 struct EnergyProfile {
