@@ -38,7 +38,7 @@ inline constexpr double kKcalPerKgBodyWeight = 7'700;
 
 // The least a weight-loss target goes: 1,200 kcal/day for women and 1,500 for men. This is a
 // convention most calculators and clinical handouts share rather than one authority's number; it
-// sits at the top of the low-calorie diets the US National Heart, Lung, and Blood Institute
+// sits at or near the top of the low-calorie diets the US National Heart, Lung, and Blood Institute
 // recommends for weight loss (NHLBI 1998, "Clinical Guidelines on the Identification, Evaluation,
 // and Treatment of Overweight and Obesity in Adults", and its 2000 Practical Guide: about
 // 1,000-1,200 kcal/day for women and 1,200-1,600 for men), so a target at the floor is still one
