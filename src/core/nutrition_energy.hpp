@@ -18,8 +18,9 @@ namespace vigor::core {
 // No range checks (see ComputeEnergyTarget for those).
 double MifflinStJeorBmrKcal(double weight_kg, double height_cm, double age_years, Sex sex);
 
-// Physical activity level: total daily energy expenditure = BMR x factor. The usual multipliers
-// used with Mifflin-St Jeor (as in most calculators; McArdle, Katch & Katch, Exercise Physiology).
+// Physical activity level: total daily energy expenditure = BMR x factor. These are the
+// multipliers most calculators apply to Mifflin-St Jeor (passed down from the Harris-Benedict
+// calculators; a convention, not a measurement), chosen by how the user describes their week.
 enum class ActivityLevel {
   kSedentary,   // 1.2: desk job, little or no exercise
   kLight,       // 1.375: light exercise 1-3 days a week
