@@ -84,4 +84,19 @@ inline constexpr std::size_t kGoalTitleLength = 100;
 // The days an analytics range (GET /api/v1/stats/...) may span, both ends included.
 inline constexpr std::int64_t kStatsRangeDays = 3'660;
 
+// Nutrition (issue 12). A food amount in grams (more than 0: an item of nothing is no item); a
+// recipe's servings and its cooked weight in grams (more than 0).
+inline constexpr Range<double> kFoodAmountG{0, 10'000};
+inline constexpr Range<std::int64_t> kRecipeServings{1, 1'000};
+inline constexpr Range<double> kRecipeCookedWeightG{0, 100'000};
+// What energy targets are computed from: height in cm, age in whole or fractional years (the
+// Mifflin-St Jeor equation was fitted to adults of 19 to 78; younger users get no computed target),
+// and a weekly weight-change goal in kg per week (negative: lose). 1 kg a week either way is
+// about 1,100 kcal a day, the most the usual guidance allows.
+inline constexpr Range<double> kBodyHeightCm{50, 275};
+inline constexpr Range<double> kEnergyTargetAgeYears{18, 120};
+inline constexpr Range<double> kWeeklyWeightChangeKg{-1, 1};
+// The age a Dietary Reference Intake is looked up for, in years (the tables start at 1 year).
+inline constexpr Range<double> kDriAgeYears{1, 150};
+
 }  // namespace vigor::core::limits
