@@ -99,4 +99,23 @@ inline constexpr Range<double> kWeeklyWeightChangeKg{-1, 1};
 // The age a Dietary Reference Intake is looked up for, in years (the tables start at 1 year).
 inline constexpr Range<double> kDriAgeYears{1, 150};
 
+// A nutrient per 100 g of a food: no food has more than 100 g of anything in 100 g, and none
+// more energy than pure fat (about 900 kcal); in the unit the nutrient's key names.
+inline constexpr Range<double> kPer100gEnergyKcal{0, 1'000};
+inline constexpr Range<double> kPer100gGrams{0, 100};
+inline constexpr Range<double> kPer100gMilligrams{0, 100'000};
+inline constexpr Range<double> kPer100gMicrograms{0, 100'000'000};
+// Names of foods and recipes, brands, portion names and meals, in characters.
+inline constexpr std::size_t kFoodNameLength = 200;
+inline constexpr std::size_t kPortionNameLength = 100;
+inline constexpr std::size_t kMealNameLength = 40;
+inline constexpr int kPortionsPerFood = 20;
+inline constexpr int kIngredientsPerRecipe = 100;
+// Diary items one request may log (POST /diary/{date}/items).
+inline constexpr int kDiaryItemsPerRequest = 100;
+inline constexpr Range<double> kPortionCount{0, 1'000};
+inline constexpr Range<double> kQuickEnergyKcal{0, 20'000};
+inline constexpr Range<double> kQuickMacroG{0, 2'000};
+inline constexpr Range<double> kWaterMl{0, 20'000};
+
 }  // namespace vigor::core::limits

@@ -1403,6 +1403,355 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/foods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search foods as you type */
+        get: operations["searchFoods"];
+        put?: never;
+        /**
+         * Add a food or branded product of your own
+         * @description With an `id` of your own (a UUID), a retry answers with the food already made. A barcode must carry a valid EAN-8, EAN-13 or UPC-A check digit; a UPC-A is stored as its EAN-13 (a leading 0).
+         */
+        post: operations["createFood"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/foods/recent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The foods you logged lately and most often */
+        get: operations["listRecentFoods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/foods/barcode/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The food with this barcode
+         * @description 422 with a field error on `code` when it is not 8, 12 or 13 digits or its check digit is wrong; 404 when no food has it.
+         */
+        get: operations["findFoodByBarcode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/foods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A food with its portions and nutrients per 100 g */
+        get: operations["getFood"];
+        /**
+         * Change a food of your own
+         * @description Diary entries already logged keep the nutrients they were logged with.
+         */
+        put: operations["replaceFood"];
+        post?: never;
+        /**
+         * Delete a food of your own
+         * @description Diary entries and recipes that used it keep their name and nutrients.
+         */
+        delete: operations["deleteFood"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/food-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The food imports, newest first */
+        get: operations["adminListFoodImports"];
+        put?: never;
+        /**
+         * Import an Open Food Facts CSV export into the shared products
+         * @description The operator downloads the export (tab-separated `en.openfoodfacts.org.products.csv`, optionally gzip-compressed) into the server's food import folder (`--food-import-dir`, default `DATA_DIR/food-imports`); `file` names it there. The file is read as a stream in the background, never whole into memory. Rows without a valid barcode, a name or energy are rejected and counted, with examples; a product already imported is updated.
+         */
+        post: operations["adminStartFoodImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/food-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A food import with its progress */
+        get: operations["adminGetFoodImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A local day (YYYY-MM-DD) in your time zone. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        /** A day of your food diary with totals against your targets */
+        get: operations["getDiaryDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/{date}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A local day (YYYY-MM-DD) in your time zone. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log foods or quick entries to a day
+         * @description All or nothing: one bad item refuses the whole request with field errors (`items[3].grams`). At most 100 items a request. An item sent again with the same `id` (a UUID of your own) is not logged twice: a retry answers with the item already there.
+         */
+        post: operations["addDiaryItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/{date}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A local day (YYYY-MM-DD) in your time zone. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a meal or a whole day to this day */
+        post: operations["copyDiaryItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary/{date}/water": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A local day (YYYY-MM-DD) in your time zone. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the water you drank on a day */
+        put: operations["setDiaryWater"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/diary-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a logged item */
+        delete: operations["deleteDiaryItem"];
+        options?: never;
+        head?: never;
+        /** Change the amount, portion or meal of a logged item */
+        patch: operations["updateDiaryItem"];
+        trace?: never;
+    };
+    "/api/v1/recipes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your recipes */
+        get: operations["listRecipes"];
+        put?: never;
+        /**
+         * Write a recipe
+         * @description A recipe is also a food (`food_id`, source `recipe`): search finds it and the diary logs it by servings or grams.
+         */
+        post: operations["createRecipe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recipes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A recipe */
+        get: operations["getRecipe"];
+        /**
+         * Change a recipe
+         * @description Items already logged from it keep their nutrients.
+         */
+        put: operations["replaceRecipe"];
+        post?: never;
+        /** Delete a recipe */
+        delete: operations["deleteRecipe"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nutrition/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your daily targets: energy, macros and micronutrients */
+        get: operations["getNutritionTargets"];
+        /** Set your targets by hand or have them computed from your profile */
+        put: operations["setNutritionTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nutrition/targets/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What these settings would give, saving nothing */
+        post: operations["previewNutritionTargets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nutrition/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A local day (YYYY-MM-DD) in your time zone. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        /** Every nutrient of a day as a share of its target */
+        get: operations["getNutrientDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nutrition/week": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A week of eating against your targets */
+        get: operations["getNutritionWeek"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2466,6 +2815,417 @@ export interface components {
             instance?: string;
             request_id?: string;
             errors?: components["schemas"]["FieldError"][];
+        };
+        /** @description Amounts of nutrients, each in the unit its name ends with (kcal, g, mg, ug = micrograms). A nutrient the source does not give is absent: unknown is not zero. vitamin_a_ug is retinol activity equivalents; folate_ug is total folate. */
+        NutrientAmounts: {
+            energy_kcal?: number;
+            protein_g?: number;
+            carbohydrate_g?: number;
+            fiber_g?: number;
+            sugars_g?: number;
+            fat_g?: number;
+            saturated_fat_g?: number;
+            monounsaturated_fat_g?: number;
+            polyunsaturated_fat_g?: number;
+            trans_fat_g?: number;
+            omega3_g?: number;
+            omega6_g?: number;
+            cholesterol_mg?: number;
+            sodium_mg?: number;
+            potassium_mg?: number;
+            calcium_mg?: number;
+            iron_mg?: number;
+            magnesium_mg?: number;
+            phosphorus_mg?: number;
+            zinc_mg?: number;
+            copper_mg?: number;
+            manganese_mg?: number;
+            selenium_ug?: number;
+            vitamin_a_ug?: number;
+            vitamin_c_mg?: number;
+            vitamin_d_ug?: number;
+            vitamin_e_mg?: number;
+            vitamin_k_ug?: number;
+            thiamin_mg?: number;
+            riboflavin_mg?: number;
+            niacin_mg?: number;
+            pantothenic_acid_mg?: number;
+            vitamin_b6_mg?: number;
+            folate_ug?: number;
+            vitamin_b12_ug?: number;
+            choline_mg?: number;
+            caffeine_mg?: number;
+            alcohol_g?: number;
+            water_g?: number;
+        };
+        /** @enum {string} */
+        NutrientKey: "energy_kcal" | "protein_g" | "carbohydrate_g" | "fiber_g" | "sugars_g" | "fat_g" | "saturated_fat_g" | "monounsaturated_fat_g" | "polyunsaturated_fat_g" | "trans_fat_g" | "omega3_g" | "omega6_g" | "cholesterol_mg" | "sodium_mg" | "potassium_mg" | "calcium_mg" | "iron_mg" | "magnesium_mg" | "phosphorus_mg" | "zinc_mg" | "copper_mg" | "manganese_mg" | "selenium_ug" | "vitamin_a_ug" | "vitamin_c_mg" | "vitamin_d_ug" | "vitamin_e_mg" | "vitamin_k_ug" | "thiamin_mg" | "riboflavin_mg" | "niacin_mg" | "pantothenic_acid_mg" | "vitamin_b6_mg" | "folate_ug" | "vitamin_b12_ug" | "choline_mg" | "caffeine_mg" | "alcohol_g" | "water_g";
+        NutrientTotals: {
+            amounts: components["schemas"]["NutrientAmounts"];
+            /** @description Nutrients that some item does not give: their totals count only the items that do. */
+            incomplete: components["schemas"]["NutrientKey"][];
+        };
+        FoodPortion: {
+            /** @description "large", "cup, chopped", "serving". */
+            name: string;
+            /** @description How many of the name the grams are (1 for "1 large"). */
+            amount: number;
+            grams: number;
+        };
+        /**
+         * @description usda: the shipped catalogue (USDA SR24); custom: yours; off: shared products an admin imported from Open Food Facts; recipe: one of your recipes.
+         * @enum {string}
+         */
+        FoodSource: "usda" | "custom" | "off" | "recipe";
+        Food: {
+            id: string;
+            source: components["schemas"]["FoodSource"];
+            name: string;
+            brand: string | null;
+            /** @description EAN-8 or EAN-13 digits. */
+            barcode: string | null;
+            food_group: string | null;
+            portions: components["schemas"]["FoodPortion"][];
+            per_100g: components["schemas"]["NutrientAmounts"];
+            /** @description Yours to change and delete. */
+            owned: boolean;
+        };
+        FoodInput: {
+            /**
+             * Format: uuid
+             * @description Your own id for a retry-safe create.
+             */
+            id?: string;
+            name: string;
+            brand?: string | null;
+            barcode?: string | null;
+            portions?: components["schemas"]["FoodPortion"][];
+            /** @description energy_kcal is required. */
+            per_100g: components["schemas"]["NutrientAmounts"];
+        };
+        FoodList: {
+            items: components["schemas"]["Food"][];
+        };
+        RecentFoods: {
+            recent: components["schemas"]["Food"][];
+            frequent: components["schemas"]["Food"][];
+        };
+        FoodImportInput: {
+            /** @description A file name in the food import folder (no folders). */
+            file: string;
+        };
+        FoodImport: {
+            id: string;
+            file: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            bytes_read: number;
+            bytes_total: number;
+            rows_read: number;
+            foods_added: number;
+            foods_updated: number;
+            rows_rejected: number;
+            rejected_examples: {
+                line: number;
+                reason: string;
+            }[];
+            /** @description Why a failed import stopped (a truncated file ends the import as succeeded with what it read, and says so here). */
+            error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        FoodImportList: {
+            items: components["schemas"]["FoodImport"][];
+        };
+        /** @description breakfast, lunch, dinner, snacks, or a name of your own ("pre-workout"). */
+        MealName: string;
+        DiaryItem: {
+            id: string;
+            /** Format: date */
+            date: string;
+            meal: components["schemas"]["MealName"];
+            /**
+             * @description food: an amount of a food; quick: energy and macros typed in.
+             * @enum {string}
+             */
+            kind: "food" | "quick";
+            food_id: string | null;
+            /** @description The food's name when logged, or the quick entry's. */
+            name: string;
+            grams: number | null;
+            /** @description How it was measured when by portion ("2 x large"). */
+            portion: null | {
+                name: string;
+                count: number;
+            };
+            /** @description What this item gives, as logged. */
+            nutrients: components["schemas"]["NutrientAmounts"];
+            /** Format: date-time */
+            logged_at: string;
+        };
+        /** @description A food by `food_id` with either `grams` or a `portion` (one of the food's portion names and a count); or a quick entry (`quick`). */
+        DiaryItemInput: {
+            /** Format: uuid */
+            id?: string;
+            meal: components["schemas"]["MealName"];
+            food_id?: string;
+            grams?: number;
+            portion?: {
+                name: string;
+                count: number;
+            };
+            quick?: {
+                name?: string;
+                energy_kcal: number;
+                protein_g?: number;
+                carbohydrate_g?: number;
+                fat_g?: number;
+            };
+        };
+        DiaryItemsInput: {
+            items: components["schemas"]["DiaryItemInput"][];
+        };
+        DiaryItemPatch: {
+            meal?: components["schemas"]["MealName"];
+            grams?: number;
+            portion?: {
+                name: string;
+                count: number;
+            };
+            /**
+             * Format: date
+             * @description Move it to another day.
+             */
+            date?: string;
+        };
+        DiaryItemList: {
+            items: components["schemas"]["DiaryItem"][];
+        };
+        DiaryCopyInput: {
+            /**
+             * Format: date
+             * @description The day to copy from.
+             */
+            from: string;
+            /** @description Copy only this meal; default the whole day. */
+            meal?: components["schemas"]["MealName"];
+            /** @description Put the copies in this meal; default the meal each came from. */
+            to_meal?: components["schemas"]["MealName"];
+        };
+        DiaryWater: {
+            /** Format: date */
+            readonly date?: string;
+            water_ml: number;
+        };
+        DiaryMeal: {
+            name: components["schemas"]["MealName"];
+            items: components["schemas"]["DiaryItem"][];
+            totals: components["schemas"]["NutrientTotals"];
+        };
+        DiaryDay: {
+            /** Format: date */
+            date: string;
+            meals: components["schemas"]["DiaryMeal"][];
+            totals: components["schemas"]["NutrientTotals"];
+            water_ml: number;
+            /** @description Energy of the day's workouts, counted in the budget when your targets say so (else 0). */
+            exercise_kcal: number;
+            targets: null | components["schemas"]["DailyTargets"];
+            /** @description Energy target plus exercise energy minus what you ate; null without a target. */
+            remaining_kcal: number | null;
+        };
+        DailyTargets: {
+            energy_kcal: number;
+            protein_g: number;
+            carbohydrate_g: number;
+            fat_g: number;
+        };
+        RecipeIngredient: {
+            food_id: string;
+            name: string;
+            grams: number;
+            portion: null | {
+                name: string;
+                count: number;
+            };
+        };
+        Recipe: {
+            id: string;
+            /** @description The recipe as a food ("recipe-ID"). */
+            food_id: string;
+            name: string;
+            servings: number;
+            cooked_weight_g: number | null;
+            ingredients: components["schemas"]["RecipeIngredient"][];
+            /** @description The cooked weight, else the ingredients' weight. */
+            total_weight_g: number;
+            per_serving: components["schemas"]["NutrientTotals"];
+            per_100g: components["schemas"]["NutrientTotals"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        RecipeInput: {
+            /** Format: uuid */
+            id?: string;
+            name: string;
+            servings: number;
+            cooked_weight_g?: number | null;
+            ingredients: {
+                food_id: string;
+                grams?: number;
+                portion?: {
+                    name: string;
+                    count: number;
+                };
+            }[];
+        };
+        RecipeList: {
+            items: components["schemas"]["Recipe"][];
+        };
+        NutritionProfile: {
+            /** @enum {string} */
+            sex: "male" | "female" | "unspecified";
+            height_cm: number | null;
+            /** @enum {string} */
+            activity_level: "sedentary" | "light" | "moderate" | "active" | "very_active";
+            /** @description Weight to lose (negative) or gain a week. */
+            weekly_change_kg: number;
+        };
+        NutritionTargetsInput: {
+            /** @enum {string} */
+            mode: "manual" | "computed";
+            /** @description Required with mode manual. */
+            energy_kcal?: number;
+            protein_g?: number;
+            carbohydrate_g?: number;
+            fat_g?: number;
+            /** @default false */
+            include_exercise_energy: boolean;
+            profile?: components["schemas"]["NutritionProfile"];
+            /** @description Your own daily targets for some nutrients, replacing the reference intakes. */
+            micronutrients?: {
+                energy_kcal?: number | null;
+                protein_g?: number | null;
+                carbohydrate_g?: number | null;
+                fiber_g?: number | null;
+                sugars_g?: number | null;
+                fat_g?: number | null;
+                saturated_fat_g?: number | null;
+                monounsaturated_fat_g?: number | null;
+                polyunsaturated_fat_g?: number | null;
+                trans_fat_g?: number | null;
+                omega3_g?: number | null;
+                omega6_g?: number | null;
+                cholesterol_mg?: number | null;
+                sodium_mg?: number | null;
+                potassium_mg?: number | null;
+                calcium_mg?: number | null;
+                iron_mg?: number | null;
+                magnesium_mg?: number | null;
+                phosphorus_mg?: number | null;
+                zinc_mg?: number | null;
+                copper_mg?: number | null;
+                manganese_mg?: number | null;
+                selenium_ug?: number | null;
+                vitamin_a_ug?: number | null;
+                vitamin_c_mg?: number | null;
+                vitamin_d_ug?: number | null;
+                vitamin_e_mg?: number | null;
+                vitamin_k_ug?: number | null;
+                thiamin_mg?: number | null;
+                riboflavin_mg?: number | null;
+                niacin_mg?: number | null;
+                pantothenic_acid_mg?: number | null;
+                vitamin_b6_mg?: number | null;
+                folate_ug?: number | null;
+                vitamin_b12_ug?: number | null;
+                choline_mg?: number | null;
+                caffeine_mg?: number | null;
+                alcohol_g?: number | null;
+                water_g?: number | null;
+            };
+        };
+        MicronutrientTarget: {
+            nutrient: components["schemas"]["NutrientKey"];
+            amount: number;
+            /**
+             * @description rda/ai: the Dietary Reference Intake for your age and sex; custom: yours.
+             * @enum {string}
+             */
+            basis: "rda" | "ai" | "custom";
+            /** @description The tolerable upper intake from food (or sodium's chronic-disease risk level), where one applies. */
+            upper_limit: number | null;
+        };
+        EnergyExplanation: {
+            /** @description Your latest body-weight measurement. */
+            weight_kg: number;
+            age_years: number;
+            /** @description Mifflin-St Jeor. */
+            bmr_kcal: number;
+            activity_factor: number;
+            tdee_kcal: number;
+            /** @description 7,700 kcal per kg of the weekly change, spread over 7 days. */
+            daily_adjustment_kcal: number;
+            floor_kcal: number;
+            floor_applied: boolean;
+            target_kcal: number;
+            protein_g_per_kg: number;
+        };
+        NutritionTargets: {
+            /** @enum {string} */
+            mode: "manual" | "computed" | "none";
+            daily: null | components["schemas"]["DailyTargets"];
+            include_exercise_energy: boolean;
+            profile: components["schemas"]["NutritionProfile"];
+            micronutrients: components["schemas"]["MicronutrientTarget"][];
+            /** @description How the computed targets were worked out. */
+            computed: null | components["schemas"]["EnergyExplanation"];
+            /** @description What computed targets still need (birth year on /me, height here, a body-weight measurement); reference intakes use an adult's without age and sex. */
+            missing: ("birth_year" | "height_cm" | "weight" | "sex")[];
+        };
+        NutrientDayEntry: {
+            nutrient: components["schemas"]["NutrientKey"];
+            amount: number;
+            incomplete: boolean;
+            target: number | null;
+            /** @description amount / target (1 = met). */
+            share: number | null;
+            upper_limit: number | null;
+            above_upper_limit: boolean;
+        };
+        NutrientDay: {
+            /** Format: date */
+            date: string;
+            nutrients: components["schemas"]["NutrientDayEntry"][];
+        };
+        NutritionWeekDay: {
+            /** Format: date */
+            date: string;
+            items: number;
+            energy_kcal: number;
+            protein_g: number;
+            carbohydrate_g: number;
+            fat_g: number;
+            exercise_kcal: number;
+            /** @description Within 10% of the energy target (plus exercise energy when counted); null without a target or nothing logged. */
+            energy_on_target: boolean | null;
+            /** @description At least the protein target; null without a target or nothing logged. */
+            protein_hit: boolean | null;
+        };
+        NutritionWeek: {
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+            days: components["schemas"]["NutritionWeekDay"][];
+            targets: null | components["schemas"]["DailyTargets"];
+            days_logged: number;
+            energy_days_on_target: number;
+            protein_days_hit: number;
+            /** @description Means over the days logged (0 when none). */
+            average: components["schemas"]["DailyTargets"];
         };
     };
     responses: {
@@ -5095,6 +5855,755 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    searchFoods: {
+        parameters: {
+            query: {
+                /** @description What was typed so far; accents and one typo per word of 4+ letters are forgiven. */
+                q: string;
+                /** @description Most foods to return. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best matches first: exact and prefix matches, common foods before obscure preparations, then your own frequent and recent foods lifted. Searches the shipped catalogue (USDA SR24), your own foods, your recipes and the shared products an admin imported. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FoodList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFood: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FoodInput"];
+            };
+        };
+        responses: {
+            /** @description A retry with the same id and content: the food made before. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Food"];
+                };
+            };
+            /** @description The food. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Food"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRecentFoods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recent (newest first) and frequent (most logged in the last 90 days first), at most 20 each. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecentFoods"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    findFoodByBarcode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The digits of an EAN-8, EAN-13 or UPC-A barcode. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your own product with this barcode if you have one, else the shared one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Food"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getFood: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The food. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Food"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    replaceFood: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FoodInput"];
+            };
+        };
+        responses: {
+            /** @description The food as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Food"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteFood: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminListFoodImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The imports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FoodImportList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminStartFoodImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FoodImportInput"];
+            };
+        };
+        responses: {
+            /** @description The import, queued; poll it at its Location. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FoodImport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminGetFoodImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FoodImport"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDiaryDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A local day (YYYY-MM-DD) in your time zone. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day: meals in order (breakfast, lunch, dinner, snacks, then your own names in the order first used), each with its items and totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryDay"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addDiaryItems: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A local day (YYYY-MM-DD) in your time zone. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiaryItemsInput"];
+            };
+        };
+        responses: {
+            /** @description The items as logged, in the order sent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryItemList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    copyDiaryItems: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A local day (YYYY-MM-DD) in your time zone. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiaryCopyInput"];
+            };
+        };
+        responses: {
+            /** @description The new items. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryItemList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setDiaryWater: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A local day (YYYY-MM-DD) in your time zone. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiaryWater"];
+            };
+        };
+        responses: {
+            /** @description The day's water. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryWater"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteDiaryItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateDiaryItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiaryItemPatch"];
+            };
+        };
+        responses: {
+            /** @description The item as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiaryItem"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRecipes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecipeList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createRecipe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecipeInput"];
+            };
+        };
+        responses: {
+            /** @description A retry: the recipe made before. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recipe"];
+                };
+            };
+            /** @description The recipe with its nutrition per serving. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recipe"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRecipe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recipe. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recipe"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    replaceRecipe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecipeInput"];
+            };
+        };
+        responses: {
+            /** @description The recipe as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recipe"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteRecipe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNutritionTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The targets in force, with how the computed ones were worked out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NutritionTargets"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setNutritionTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NutritionTargetsInput"];
+            };
+        };
+        responses: {
+            /** @description The targets as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NutritionTargets"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewNutritionTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NutritionTargetsInput"];
+            };
+        };
+        responses: {
+            /** @description The targets these settings give. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NutritionTargets"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNutrientDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A local day (YYYY-MM-DD) in your time zone. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The nutrients in the order of the closed list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NutrientDay"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNutritionWeek: {
+        parameters: {
+            query?: {
+                /** @description A day of the week; default today in your time zone. */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The week that holds `date`, starting on your week start. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NutritionWeek"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
     };
