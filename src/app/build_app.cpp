@@ -239,10 +239,11 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
   // Nutrition targets and the nutrient day and week views. The diary (installed later) gets
   // nutrition_targets.targets_lookup() and gives its totals back with
-  // nutrition_targets.SetDiaryTotals(...).
-  [[maybe_unused]] auto& nutrition_targets = Install<features::nutrition::TargetsFeature>(
+  // nutrition_targets.SetDiaryTotals(...); goals count days on target through it.
+  auto& nutrition_targets = Install<features::nutrition::TargetsFeature>(
       *app, context,
       NutritionSourcesOf(accounts.account(), body.measurements(), workouts.workouts()));
+  goals.service().SetNutritionDays(GoalNutritionDaysOf(nutrition_targets.service()));
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

@@ -337,4 +337,17 @@ features::nutrition::TargetsSources NutritionSourcesOf(
   return sources;
 }
 
+features::goals::MetricSources::NutritionDays GoalNutritionDaysOf(
+    features::nutrition::TargetsService& targets) {
+  using platform::store::Session;
+  return [&targets](Session& s, const std::string& user_id, const std::string& metric,
+                    const core::DayRange& days) {
+    features::goals::MetricSources::DayValues values;
+    bool protein = metric == "nutrition_protein_days";
+    if (!protein && metric != "nutrition_energy_days") return values;
+    for (auto day : targets.DaysOnTarget(s, user_id, days, protein)) values.emplace_back(day, 1.0);
+    return values;
+  };
+}
+
 }  // namespace vigor::app

@@ -8,6 +8,7 @@
 #include "features/goals/metric_sources.hpp"
 #include "features/imports/import_service.hpp"
 #include "features/nutrition/food_lookup.hpp"
+#include "features/nutrition/targets_service.hpp"
 #include "features/nutrition/targets_sources.hpp"
 #include "features/records/record_service.hpp"
 #include "features/records/workout_log.hpp"
@@ -68,5 +69,10 @@ features::nutrition::ExerciseEnergy ExerciseEnergyOf(features::workouts::Workout
 features::nutrition::TargetsSources NutritionSourcesOf(
     features::accounts::AccountService& accounts, features::body::MeasurementService& body,
     features::workouts::WorkoutService& workouts);
+
+// Days on a nutrition target for goals (nutrition_energy_days, nutrition_protein_days),
+// answered by nutrition targets.
+features::goals::MetricSources::NutritionDays GoalNutritionDaysOf(
+    features::nutrition::TargetsService& targets);
 
 }  // namespace vigor::app

@@ -539,5 +539,55 @@ TEST_F(NutritionTargetsTest, EachUserHasTheirOwnAndTokensNeedTheNutritionScopes)
             1800);
 }
 
+TEST_F(NutritionTargetsTest, GoalsCountDaysOnTarget) {
+  PutOk(owner_,
+        R"({"mode":"manual","energy_kcal":2000,"protein_g":100,"carbohydrate_g":250,"fat_g":70})");
+  // Every day of whatever is asked: protein 120 g (a hit), energy 5000 kcal (off target).
+  Targets().SetDiaryTotals([](platform::store::Session&, const std::string&, core::DayRange days) {
+    std::vector<DayNutrition> out;
+    for (auto day = days.first; day <= days.last; day += std::chrono::days(1)) {
+      core::NutrientAmounts a{};
+      a[static_cast<std::size_t>(core::Nutrient::kEnergyKcal)] = 5000;
+      a[static_cast<std::size_t>(core::Nutrient::kProteinG)] = 120;
+      DayNutrition d{.day = day, .totals = {}, .water_ml = 0, .items = 1};
+      d.totals.Add(a);
+      out.push_back(d);
+    }
+    return out;
+  });
+  auto protein = h_.Post(owner_, "/api/v1/goals",
+                         R"({"metric":"nutrition_protein_days","target":5,"period":"week"})");
+  ASSERT_EQ(protein.status, 201) << protein.body;
+  auto energy = h_.Post(owner_, "/api/v1/goals",
+                        R"({"metric":"nutrition_energy_days","target":5,"period":"week"})");
+  ASSERT_EQ(energy.status, 201) << energy.body;
+  // Weeks from Monday in UTC (the defaults): the days so far this week, today included, are
+  // today's ISO weekday number.
+  auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  double days_so_far = std::chrono::weekday(today).iso_encoding();
+  auto p = h_.Get(owner_, "/api/v1/goals/" + std::string(protein.Json()["id"].as_string())).Json();
+  EXPECT_EQ(Num(p["progress"].at("value")), days_so_far);
+  EXPECT_EQ(p["progress"].at("unit"), "count");
+  EXPECT_EQ(p["progress"].at("reached"), days_so_far >= 5);
+  EXPECT_EQ(p["title"], "Days with enough protein per week");
+  auto e = h_.Get(owner_, "/api/v1/goals/" + std::string(energy.Json()["id"].as_string())).Json();
+  EXPECT_EQ(Num(e["progress"].at("value")), 0);
+
+  // A token without nutrition:read sees no days counted.
+  auto token = h_.Post(owner_, "/api/v1/me/tokens", R"({"name":"w","scopes":["workouts:read"]})");
+  ASSERT_EQ(token.status, 201) << token.body;
+  Browser reader;
+  reader.bearer = std::string(token.Json()["token"].as_string());
+  auto hidden = h_.Get(reader, "/api/v1/goals/" + std::string(protein.Json()["id"].as_string()));
+  ASSERT_EQ(hidden.status, 200) << hidden.body;  // goals need workouts:read
+  EXPECT_EQ(Num(hidden.Json()["progress"].at("value")), 0);
+
+  auto filtered =
+      h_.Post(owner_, "/api/v1/goals",
+              R"({"metric":"nutrition_protein_days","target":5,"period":"week","sport":"run"})");
+  EXPECT_EQ(filtered.status, 422);
+  EXPECT_EQ(FieldsOf(filtered), std::set<std::string>{"sport"});
+}
+
 }  // namespace
 }  // namespace vigor

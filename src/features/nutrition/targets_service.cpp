@@ -83,6 +83,23 @@ std::optional<DailyTargets> TargetsService::DailyTargetsOf(Session& s, const std
   return Resolve(s, user_id, stored->settings).daily;
 }
 
+std::vector<core::Day> TargetsService::DaysOnTarget(Session& s, const std::string& user_id,
+                                                    core::DayRange days, bool protein) {
+  std::vector<core::Day> out;
+  auto daily = DailyTargetsOf(s, user_id);
+  if (!daily || !diary_totals_) return out;
+  auto eaten = diary_totals_(s, user_id, days);
+  std::vector<std::pair<core::Day, double>> exercise;
+  if (daily->include_exercise_energy && sources_.exercise_energy) {
+    exercise = sources_.exercise_energy(s, user_id, days);
+  }
+  auto counted = NutritionWeekOf(days, eaten, exercise, daily);
+  for (const auto& d : counted.each_day) {
+    if ((protein ? d.protein_hit : d.energy_on_target).value_or(false)) out.push_back(d.day);
+  }
+  return out;
+}
+
 TargetsService::NutrientDay TargetsService::Day(const Principal& principal,
                                                 const std::string& date) {
   auto day = ParseDateOrThrow("date", date);

@@ -46,6 +46,11 @@ class TargetsService {
   NutritionWeek Week(const platform::auth::Principal& principal,
                      const std::optional<std::string>& date);
 
+  // In the caller's transaction, for goals: the days of `days` whose eating was on the energy
+  // target (`protein` false) or hit the protein target (true), by the week view's rules.
+  std::vector<core::Day> DaysOnTarget(platform::store::Session& s, const std::string& user_id,
+                                      core::DayRange days, bool protein);
+
   // In the caller's transaction (TargetsLookup): the daily targets in force, nullopt without.
   std::optional<DailyTargets> DailyTargetsOf(platform::store::Session& s,
                                              const std::string& user_id);
