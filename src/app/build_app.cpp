@@ -13,6 +13,7 @@
 #include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
+#include "features/nutrition/targets_feature.hpp"
 #include "features/operations/feature.hpp"
 #include "features/records/feature.hpp"
 #include "features/stats/feature.hpp"
@@ -236,6 +237,13 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                          TrainingProfileOf(accounts.account())));
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
+  // Nutrition targets and the nutrient day and week views. The diary (installed later) gets
+  // nutrition_targets.targets_lookup() and gives its totals back with
+  // nutrition_targets.SetDiaryTotals(...); goals count days on target through it.
+  auto& nutrition_targets = Install<features::nutrition::TargetsFeature>(
+      *app, context,
+      NutritionSourcesOf(accounts.account(), body.measurements(), workouts.workouts()));
+  goals.service().SetNutritionDays(GoalNutritionDaysOf(nutrition_targets.service()));
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

@@ -317,6 +317,18 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       {Method::kGet, "/api/v1/events", fixed("/api/v1/events"), "", 401, 200, 200, 200},
       // the change feed: each caller's own changes only (changes_test)
       {Method::kGet, "/api/v1/changes", fixed("/api/v1/changes"), "", 401, 200, 200, 200},
+      // nutrition targets and views: everyone signed in has their own
+      {Method::kGet, "/api/v1/nutrition/targets", fixed("/api/v1/nutrition/targets"), "", 401, 200,
+       200, 200},
+      {Method::kPut, "/api/v1/nutrition/targets", fixed("/api/v1/nutrition/targets"),
+       R"({"mode":"manual","energy_kcal":2000})", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/nutrition/targets/preview",
+       fixed("/api/v1/nutrition/targets/preview"), R"({"mode":"manual","energy_kcal":2000})", 401,
+       200, 200, 200},
+      {Method::kGet, "/api/v1/nutrition/days/{date}", fixed("/api/v1/nutrition/days/2026-03-02"),
+       "", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/nutrition/week", fixed("/api/v1/nutrition/week"), "", 401, 200, 200,
+       200},
   };
   // Logging out ends the session it is called with: give each role a fresh one.
   std::erase_if(table, [](const Expectation& e) { return e.target == nullptr; });

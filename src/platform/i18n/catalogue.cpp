@@ -417,6 +417,10 @@ constexpr CatalogueEntry kCatalogue[] = {
      "muss einen Zeitraum von höchstens {max} Tagen bis to ergeben"},
     {"workout_no_heart_rate", "This workout has no heart rate in its track.",
      "Dieses Workout hat keine Herzfrequenz in seinem Track."},
+    // Goals of nutrition (features/goals with nutrition targets).
+    {"goal_metric_nutrition_energy_days", "Days on calorie target", "Tage im Kalorienziel"},
+    {"goal_metric_nutrition_protein_days", "Days with enough protein", "Tage mit genug Protein"},
+    {"goal_amount_days", "{n} days", "{n} Tage"},
 };
 
 }  // namespace

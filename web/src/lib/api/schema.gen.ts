@@ -1955,10 +1955,10 @@ export interface components {
             load: components["schemas"]["TrainingLoad"];
         };
         /**
-         * @description What a goal counts, in SI: sessions (count), training_time (s), distance (m), elevation_gain (m), volume (kg), muscle_sets (sets of `muscle`, secondary half), one_rep_max (kg, of `exercise_id`, your formula), weight_for_reps (kg lifted for `reps` reps of `exercise_id`), body_weight (kg), body_fat (%), measurement (your `measurement_kind`, in its unit), streak_weeks (weeks in a row with at least `min_sessions` sessions).
+         * @description What a goal counts, in SI: sessions (count), training_time (s), distance (m), elevation_gain (m), volume (kg), muscle_sets (sets of `muscle`, secondary half), one_rep_max (kg, of `exercise_id`, your formula), weight_for_reps (kg lifted for `reps` reps of `exercise_id`), body_weight (kg), body_fat (%), measurement (your `measurement_kind`, in its unit), streak_weeks (weeks in a row with at least `min_sessions` sessions), nutrition_energy_days (days eaten within 10 % of your energy target, plus exercise energy when counted; count), nutrition_protein_days (days at or above your protein target; count).
          * @enum {string}
          */
-        GoalMetric: "sessions" | "training_time" | "distance" | "elevation_gain" | "volume" | "muscle_sets" | "one_rep_max" | "weight_for_reps" | "body_weight" | "body_fat" | "measurement" | "streak_weeks";
+        GoalMetric: "sessions" | "training_time" | "distance" | "elevation_gain" | "volume" | "muscle_sets" | "one_rep_max" | "weight_for_reps" | "body_weight" | "body_fat" | "measurement" | "streak_weeks" | "nutrition_energy_days" | "nutrition_protein_days";
         GoalInput: {
             /** @description Your own id (a UUID) for a create that is safe to retry. */
             id?: string;
