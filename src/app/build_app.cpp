@@ -13,6 +13,7 @@
 #include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
+#include "features/nutrition/diary_feature.hpp"
 #include "features/operations/feature.hpp"
 #include "features/records/feature.hpp"
 #include "features/stats/feature.hpp"
@@ -236,6 +237,23 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                          TrainingProfileOf(accounts.account())));
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
+  // Nutrition: the diary and recipes. Until the foods and targets parts are installed, the
+  // catalogue's foods, no use recording, no targets and no exercise energy (the lead rewires).
+  {
+    namespace nutrition = features::nutrition;
+    Install<nutrition::DiaryFeature>(
+        *app, context, nutrition::CatalogFoodLookup(),
+        nutrition::FoodUseRecorder(
+            [](platform::store::Session&, const std::string&, const std::string&, std::int64_t) {}),
+        nutrition::TargetsLookup([](platform::store::Session&,
+                                    const std::string&) -> std::optional<nutrition::DailyTargets> {
+          return std::nullopt;
+        }),
+        nutrition::ExerciseEnergy(
+            [](platform::store::Session&, const std::string&, core::DayRange) {
+              return std::vector<std::pair<core::Day, double>>{};
+            }));
+  }
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.
