@@ -168,6 +168,26 @@ TEST_F(DiaryTest, LogsFoodsByPortionAndGramsAndQuickEntriesWithTotalsPerMealAndD
   EXPECT_EQ(ItemCount(empty), 0u);
 }
 
+TEST_F(DiaryTest, CustomMealsFollowTheStandardOnesInTheOrderFirstUsed) {
+  auto item = [](const std::string& meal) {
+    return R"({"meal":")" + meal + R"(","quick":{"energy_kcal":10}})";
+  };
+  ASSERT_EQ(Log(owner_, "2026-03-02", Items({item("zz late"), item("afternoon")})).status, 201);
+  ASSERT_EQ(
+      Log(owner_, "2026-03-02", Items({item("snacks"), item("b-meal"), item("zz late")})).status,
+      201);
+  std::vector<std::string> names;
+  std::vector<std::size_t> sizes;
+  auto day = Day(owner_, "2026-03-02");
+  for (const auto& m : day["meals"].as_array()) {
+    names.emplace_back(m.as_object().at("name").as_string());
+    sizes.push_back(m.as_object().at("items").as_array().size());
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"breakfast", "lunch", "dinner", "snacks", "zz late",
+                                             "afternoon", "b-meal"}));
+  EXPECT_EQ(sizes, (std::vector<std::size_t>{0, 0, 0, 1, 2, 1, 1}));
+}
+
 TEST_F(DiaryTest, BadInputIsRefusedWholeWithFieldErrorsAndWritesNothing) {
   auto rev_before = Rev();
   auto bad =
