@@ -172,7 +172,7 @@ TEST_F(DiaryTest, CustomMealsFollowTheStandardOnesInTheOrderFirstUsed) {
   auto item = [](const std::string& meal) {
     return R"({"meal":")" + meal + R"(","quick":{"energy_kcal":10}})";
   };
-  ASSERT_EQ(Log(owner_, "2026-03-02", Items({item("zz late"), item("afternoon")})).status, 201);
+  ASSERT_EQ(Log(owner_, "2026-03-02", Items({item("zz late"), item(" afternoon ")})).status, 201);
   ASSERT_EQ(
       Log(owner_, "2026-03-02", Items({item("snacks"), item("b-meal"), item("zz late")})).status,
       201);
@@ -186,6 +186,9 @@ TEST_F(DiaryTest, CustomMealsFollowTheStandardOnesInTheOrderFirstUsed) {
   EXPECT_EQ(names, (std::vector<std::string>{"breakfast", "lunch", "dinner", "snacks", "zz late",
                                              "afternoon", "b-meal"}));
   EXPECT_EQ(sizes, (std::vector<std::size_t>{0, 0, 0, 1, 2, 1, 1}));
+  auto blank = Log(owner_, "2026-03-02", Items({item("   ")}));
+  EXPECT_EQ(blank.status, 422);
+  EXPECT_EQ(FieldsOf(blank), (std::set<std::string>{"items[0].meal"}));
 }
 
 TEST_F(DiaryTest, BadInputIsRefusedWholeWithFieldErrorsAndWritesNothing) {
@@ -271,6 +274,12 @@ TEST_F(DiaryTest, RetriesWithTheClientsIdsOrAnIdempotencyKeyLogOnce) {
                 Items({R"({"id":"mine","meal":"lunch","food_id":"usda-01123","grams":5})"}))
                 .status,
             422);
+
+  // Ids are per user: another user's item id is like an unused one to them.
+  auto theirs = Log(other_, "2026-03-02", Items({egg}));
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+  EXPECT_EQ(theirs.Json()["items"].as_array()[0].as_object()["id"], boost::json::value(id));
+  EXPECT_EQ(ItemCount(Day(owner_, "2026-03-02")), 2u);
 
   // Idempotency-Key: the same request answers the same items; another request with it is 409.
   auto keyed = Log(owner_, "2026-03-03", Items({kEggs, kQuick}), Key("k-1"));

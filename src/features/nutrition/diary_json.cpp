@@ -43,9 +43,18 @@ const boost::json::object* ObjectAt(const boost::json::object& body, std::string
   return &v->as_object();
 }
 
-std::optional<std::string> Meal(http::JsonFields& f, std::string_view name, bool required) {
-  return f.String(name,
-                  {.required = required, .min_length = 1, .max_length = limits::kMealNameLength});
+// A meal's name, without surrounding spaces (" lunch" is lunch).
+std::optional<std::string> Meal(http::JsonFields& f, FieldErrors& errors, std::string_view name,
+                                bool required) {
+  auto meal = f.String(
+      name, {.required = required, .min_length = 1, .max_length = limits::kMealNameLength});
+  if (!meal) return meal;
+  auto first = meal->find_first_not_of(' ');
+  if (first == std::string::npos) {
+    errors.Add(std::string(name), Msg("empty"));
+    return std::nullopt;
+  }
+  return meal->substr(first, meal->find_last_not_of(' ') - first + 1);
 }
 
 // More than 0 (a range's minimum is included; amounts of nothing are no amounts).
@@ -92,7 +101,7 @@ DiaryItemInput DecodeItem(const boost::json::object& body, FieldErrors& e) {
   DiaryItemInput in;
   http::JsonFields f(body, e);
   in.id = ClientId(f, e);
-  in.meal = Meal(f, "meal", true).value_or("");
+  in.meal = Meal(f, e, "meal", true).value_or("");
   in.food_id = f.String("food_id", {.min_length = 1, .max_length = 64});
   in.grams = Positive(f, e, "grams", limits::kFoodAmountG);
   in.portion = DecodePortion(body, "", e);
@@ -181,7 +190,7 @@ DiaryItemPatch DecodeDiaryItemPatch(const boost::json::object& body) {
   FieldErrors errors;
   http::JsonFields f(body, errors);
   DiaryItemPatch patch;
-  patch.meal = Meal(f, "meal", false);
+  patch.meal = Meal(f, errors, "meal", false);
   patch.grams = Positive(f, errors, "grams", limits::kFoodAmountG);
   patch.portion = DecodePortion(body, "", errors);
   if (auto date = f.String("date", {.max_length = 10})) {
@@ -205,8 +214,8 @@ DiaryCopyInput DecodeDiaryCopy(const boost::json::object& body) {
       errors.Add("from", Msg("not_date"));
     }
   }
-  input.meal = Meal(f, "meal", false);
-  input.to_meal = Meal(f, "to_meal", false);
+  input.meal = Meal(f, errors, "meal", false);
+  input.to_meal = Meal(f, errors, "to_meal", false);
   f.RejectUnknown({"from", "meal", "to_meal"});
   errors.ThrowIfAny();
   return input;

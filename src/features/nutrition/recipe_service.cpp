@@ -198,6 +198,8 @@ Recipe RecipeService::Replace(const std::string& user_id, const std::string& id,
     throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"id", Msg("id_mismatch")}});
   }
   return database_.WriteResult([&](Session& s) {
+    // Under the user's change lock: two changes at once cannot each add half of a cycle.
+    platform::store::LockUserChanges(s, user_id);
     auto head = recipes_.FindHead(s, user_id, id);
     if (!head || head->deleted) throw NotFound();
     auto recipe = Build(s, user_id, input, id);
