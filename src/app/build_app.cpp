@@ -13,6 +13,7 @@
 #include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
+#include "features/nutrition/diary_feature.hpp"
 #include "features/nutrition/targets_feature.hpp"
 #include "features/operations/feature.hpp"
 #include "features/records/feature.hpp"
@@ -237,13 +238,22 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                          TrainingProfileOf(accounts.account())));
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
-  // Nutrition targets and the nutrient day and week views. The diary (installed later) gets
-  // nutrition_targets.targets_lookup() and gives its totals back with
-  // nutrition_targets.SetDiaryTotals(...); goals count days on target through it.
+  // Nutrition: targets and the nutrient day and week views, then the diary and recipes, which
+  // show the targets and give the targets their days' totals back.
   auto& nutrition_targets = Install<features::nutrition::TargetsFeature>(
       *app, context,
       NutritionSourcesOf(accounts.account(), body.measurements(), workouts.workouts()));
   goals.service().SetNutritionDays(GoalNutritionDaysOf(nutrition_targets.service()));
+  {
+    namespace nutrition = features::nutrition;
+    auto& diary = Install<nutrition::DiaryFeature>(
+        *app, context, nutrition::CatalogFoodLookup(),
+        nutrition::FoodUseRecorder(
+            [](platform::store::Session&, const std::string&, const std::string&, std::int64_t) {}),
+        nutrition_targets.targets_lookup(),
+        ExerciseEnergyOf(workouts.workouts(), body.measurements(), accounts.account()));
+    nutrition_targets.SetDiaryTotals(diary.diary_totals());
+  }
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

@@ -93,7 +93,18 @@ class AuthorizationMatrixTest : public ::testing::Test {
     auto imported = h_.Get(owner_, "/api/v1/imports/" + owner_import_).Json();
     ASSERT_EQ(imported["status"], "succeeded") << boost::json::serialize(imported);
     owner_track_workout_ = std::string(imported["result"].as_object()["workout_id"].as_string());
+    auto diary_item = h_.Post(owner_, "/api/v1/diary/2026-03-02/items", kDiaryItemsBody);
+    ASSERT_EQ(diary_item.status, 201) << diary_item.body;
+    owner_diary_item_ =
+        std::string(diary_item.Json()["items"].as_array()[0].as_object().at("id").as_string());
+    auto recipe = h_.Post(owner_, "/api/v1/recipes", kRecipeBody);
+    ASSERT_EQ(recipe.status, 201) << recipe.body;
+    owner_recipe_ = std::string(recipe.Json()["id"].as_string());
   }
+  static constexpr const char* kDiaryItemsBody =
+      R"({"items":[{"meal":"breakfast","food_id":"usda-01123","grams":50}]})";
+  static constexpr const char* kRecipeBody =
+      R"({"name":"Eggs","servings":1,"ingredients":[{"food_id":"usda-01123","grams":100}]})";
 
   static std::string WorkoutBody(const std::string& title) {
     return R"({"title":")" + title +
@@ -127,6 +138,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string owner_goal_, owner_goal_etag_;
   std::string owner_import_, owner_track_workout_;  // an activity import and its workout
   std::string owner_template_, owner_program_;      // a public routine; a program
+  std::string owner_diary_item_, owner_recipe_;     // nutrition
 };
 
 TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
@@ -329,6 +341,28 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        "", 401, 200, 200, 200},
       {Method::kGet, "/api/v1/nutrition/week", fixed("/api/v1/nutrition/week"), "", 401, 200, 200,
        200},
+      // the food diary and recipes: the owner's only (diary_test, recipes_test)
+      {Method::kGet, "/api/v1/diary/{date}", fixed("/api/v1/diary/2026-03-02"), "", 401, 200, 200,
+       200},
+      {Method::kPost, "/api/v1/diary/{date}/items", fixed("/api/v1/diary/2026-03-03/items"),
+       kDiaryItemsBody, 401, 201, 201, 201},
+      {Method::kPost, "/api/v1/diary/{date}/copy", fixed("/api/v1/diary/2026-03-04/copy"),
+       R"({"from":"2026-03-02"})", 401, 201, 201, 201},
+      {Method::kPut, "/api/v1/diary/{date}/water", fixed("/api/v1/diary/2026-03-02/water"),
+       R"({"water_ml":500})", 401, 200, 200, 200},
+      {Method::kPatch, "/api/v1/diary-items/{id}",
+       [this] { return "/api/v1/diary-items/" + owner_diary_item_; }, R"({"grams":60})", 401, 404,
+       404, 200},
+      {Method::kDelete, "/api/v1/diary-items/{id}",
+       [this] { return "/api/v1/diary-items/" + owner_diary_item_; }, "", 401, 404, 404, 204},
+      {Method::kGet, "/api/v1/recipes", fixed("/api/v1/recipes"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/recipes", fixed("/api/v1/recipes"), kRecipeBody, 401, 201, 201, 201},
+      {Method::kGet, "/api/v1/recipes/{id}", [this] { return "/api/v1/recipes/" + owner_recipe_; },
+       "", 401, 404, 404, 200},
+      {Method::kPut, "/api/v1/recipes/{id}", [this] { return "/api/v1/recipes/" + owner_recipe_; },
+       kRecipeBody, 401, 404, 404, 200},
+      {Method::kDelete, "/api/v1/recipes/{id}",
+       [this] { return "/api/v1/recipes/" + owner_recipe_; }, "", 401, 404, 404, 204},
   };
   // Logging out ends the session it is called with: give each role a fresh one.
   std::erase_if(table, [](const Expectation& e) { return e.target == nullptr; });
@@ -390,7 +424,7 @@ TEST_F(AuthorizationMatrixTest, ListsNeverShowAnotherUsersItems) {
   EXPECT_EQ(exercises.find(owner_exercise_), std::string::npos);
   for (const char* list : {"/api/v1/workouts", "/api/v1/routines", "/api/v1/programs",
                            "/api/v1/measurements?kind=weight", "/api/v1/measurements/kinds",
-                           "/api/v1/changes", "/api/v1/goals"}) {
+                           "/api/v1/changes", "/api/v1/goals", "/api/v1/recipes"}) {
     auto theirs = h_.Get(other_, list);
     EXPECT_EQ(theirs.status, 200) << list;
     EXPECT_EQ(theirs.Json()["items"].as_array().size(), 0u) << list << ": " << theirs.body;
