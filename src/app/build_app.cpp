@@ -13,6 +13,7 @@
 #include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
+#include "features/nutrition/foods_feature.hpp"
 #include "features/operations/feature.hpp"
 #include "features/records/feature.hpp"
 #include "features/stats/feature.hpp"
@@ -235,6 +236,10 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       DashboardSourcesOf(stats.service(), goals.service(), records.service(),
                          TrainingProfileOf(accounts.account())));
   Install<features::sync::SyncFeature>(*app, context);
+  // Nutrition, foods: search, barcodes, custom foods, the Open Food Facts import. The diary part
+  // takes foods.lookup() and foods.use_recorder(); foods.SetRecipeSearch(...) connects its
+  // recipes to search once it exists.
+  { [[maybe_unused]] auto& foods = Install<features::nutrition::FoodsFeature>(*app, context); }
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
