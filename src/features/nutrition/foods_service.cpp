@@ -411,6 +411,27 @@ FoodImport FoodsService::GetImport(const std::string& id) {
 }
 
 std::string FoodsService::RunImportJob(platform::jobs::JobContext& context) {
+  try {
+    return RunImport(context);
+  } catch (const platform::jobs::JobFailed&) {
+    throw;
+  } catch (const std::exception& e) {
+    // The queue fails the job; the import says so too. (A runner that died instead leaves it
+    // running: the queue claims it again and it goes on after its last committed batch.)
+    std::string message = "The import stopped because of an error on the server.";
+    database_.Write([&](Session& s) {
+      if (auto import = foods_.FindImport(s, context.job().id)) {
+        import->status = "failed";
+        import->error = message;
+        import->finished_at = platform::NowRfc3339();
+        foods_.SaveImport(s, *import);
+      }
+    });
+    throw platform::jobs::JobFailed(message);
+  }
+}
+
+std::string FoodsService::RunImport(platform::jobs::JobContext& context) {
   const std::string id = context.job().id;
   auto found = database_.ReadResult([&](Session& s) { return foods_.FindImport(s, id); });
   if (!found) throw platform::jobs::JobFailed("The food import is gone.");

@@ -80,6 +80,7 @@ class FoodsService {
   // no other food of the user has it); the food to store. Throws kValidation.
   StoredFood Check(Session& s, const std::string& user_id, const std::string& id,
                    const FoodInput& input);
+  std::string RunImport(platform::jobs::JobContext& context);
   std::vector<LoggableFood> SearchIn(Session& s, const std::string& user_id, std::string_view query,
                                      std::size_t limit);
 
