@@ -67,7 +67,7 @@ constexpr Statement kSharedByBarcode{"shared_foods.by_barcode",
 // that start with prefix, in byte order on both databases (PostgreSQL's column is COLLATE "C").
 constexpr Statement kSharedByWordPrefix{
     "shared_foods.by_word_prefix",
-    "SELECT " VIGOR_SHARED_FOOD_COLUMNS
+    "SELECT f.id AS id, f.name AS name, f.brand AS brand, f.barcode AS barcode"
     " FROM shared_food_words w JOIN shared_foods f ON f.id = w.food_id "
     "WHERE w.word >= $1 AND w.word < $2 ORDER BY w.word, w.food_id LIMIT $3"};
 constexpr Statement kSharedByWord{"shared_foods.by_word",
@@ -193,6 +193,20 @@ std::vector<StoredFood> Distinct(const std::vector<Row>& rows) {
   return out;
 }
 
+// The same with names only (no portions or nutrients), for ranking.
+std::vector<StoredFood> DistinctNames(const std::vector<Row>& rows) {
+  std::vector<StoredFood> out;
+  std::set<std::string> seen;
+  for (const auto& row : rows) {
+    if (!seen.insert(row.Text("id")).second) continue;
+    out.push_back({.id = row.Text("id"),
+                   .name = row.Text("name"),
+                   .brand = row.OptText("brand"),
+                   .barcode = row.OptText("barcode")});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<StoredFood> FoodsRepository::FindCustom(Session& s, const std::string& user_id,
@@ -268,7 +282,8 @@ std::vector<StoredFood> FoodsRepository::SharedWithWordPrefix(Session& s, const 
                                                               std::size_t limit) {
   // U+10FFFF: sorts after every character in byte order.
   std::string upper = prefix + "\xF4\x8F\xBF\xBF";
-  return Distinct(s.Query(kSharedByWordPrefix, prefix, upper, static_cast<std::int64_t>(limit)));
+  return DistinctNames(
+      s.Query(kSharedByWordPrefix, prefix, upper, static_cast<std::int64_t>(limit)));
 }
 
 std::vector<StoredFood> FoodsRepository::SharedWithWord(Session& s, const std::string& word,

@@ -46,7 +46,8 @@ class FoodsRepository {
   std::optional<StoredFood> FindShared(Session& s, const std::string& id);
   std::optional<StoredFood> FindSharedByBarcode(Session& s, const std::string& barcode);
   // Products with a search word starting with `prefix` (shortest words first, so the products
-  // with the word itself come before longer words), at most `limit`, without repeats.
+  // with the word itself come before longer words), at most `limit`, without repeats: id, name,
+  // brand and barcode only (search ranks them, then reads the few it shows with FindShared).
   std::vector<StoredFood> SharedWithWordPrefix(Session& s, const std::string& prefix,
                                                std::size_t limit);
   // Products with exactly this search word.

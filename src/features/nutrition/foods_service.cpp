@@ -209,6 +209,13 @@ std::vector<LoggableFood> FoodsService::SearchIn(Session& s, const std::string& 
     if (out.size() == limit) break;
     if (std::find(seen.begin(), seen.end(), item.food.id) != seen.end()) continue;
     seen.push_back(item.food.id);
+    if (item.food.source == "off" &&
+        !item.food.per_100g[static_cast<std::size_t>(core::Nutrient::kEnergyKcal)]) {
+      // Ranked by its name only (every product has energy): the product itself now.
+      auto product = foods_.FindShared(s, item.food.id);
+      if (!product) continue;
+      item.food = LoggableOfShared(*product);
+    }
     out.push_back(std::move(item.food));
   }
   return out;
