@@ -6,8 +6,11 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
+#include <chrono>
 #include <fstream>
+#include <iostream>
 
 #include "platform/config/config.hpp"
 #include "platform/jobs/job_queue.hpp"
@@ -186,6 +189,48 @@ TEST_F(FoodImportTest, FileNamesStayInTheFolder) {
   // Only admins.
   EXPECT_EQ(h_.Post(user_, "/api/v1/admin/food-imports", R"({"file":"off.csv"})").status, 403);
   EXPECT_EQ(h_.Get(admin_, "/api/v1/admin/food-imports/nope").status, 404);
+}
+
+// Not run by default (slow): imports 50,000 generated products and prints search's latency
+// (run with --gtest_also_run_disabled_tests --gtest_filter=*SearchLatency*).
+TEST_F(FoodImportTest, DISABLED_SearchLatencyOverManyProducts) {
+  const char* words[] = {"chocolate", "milk",  "bread", "cheese", "yogurt", "apple", "juice",
+                         "cereal",    "pasta", "sauce", "chips",  "cookie", "egg",   "butter"};
+  std::string text = kHeader;
+  for (int i = 0; i < 50'000; ++i) {
+    std::string data = "50" + std::to_string(1'000'000'000 + i);
+    int sum = 0;
+    for (std::size_t k = 0; k < data.size(); ++k) {
+      sum += (data[data.size() - 1 - k] - '0') * (k % 2 == 0 ? 3 : 1);
+    }
+    std::string code = data + std::to_string((10 - sum % 10) % 10);
+    text += code + "\t\t" + words[i % 14] + " " + words[(i / 14) % 14] + " product " +
+            std::to_string(i) + "\tBrand" + std::to_string(i % 100) + "\t\t250\t5\t10\t1\n";
+  }
+  Write("big.csv", text);
+  auto start = std::chrono::steady_clock::now();
+  auto done = Import("big.csv");
+  auto import_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
+  EXPECT_EQ(done["foods_added"], 50'000) << boost::json::serialize(done);
+  std::vector<double> ms;
+  const char* queries[] = {"egg", "choc", "milk%20bread", "chees", "apple%20juice", "b", "yog"};
+  for (int i = 0; i < 300; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto reply = h_.Get(user_, std::string("/api/v1/foods?q=") + queries[i % 7]);
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    ASSERT_EQ(reply.status, 200);
+  }
+  for (int q = 0; q < 7; ++q) {
+    double worst = 0;
+    for (std::size_t i = q; i < ms.size(); i += 7) worst = std::max(worst, ms[i]);
+    std::cout << queries[q] << ": worst " << worst << " ms\n";
+  }
+  std::sort(ms.begin(), ms.end());
+  std::cout << "import of 50,000 rows: " << import_ms << " ms; search p50 " << ms[150]
+            << " ms, p99 " << ms[297] << " ms\n";
 }
 
 }  // namespace
