@@ -166,6 +166,18 @@ TEST_F(FoodImportTest, ReadsGzip) {
   EXPECT_EQ(h_.Get(user_, "/api/v1/foods/barcode/5901234123457").Json()["name"], "Rye bread");
 }
 
+TEST_F(FoodImportTest, InvalidUtf8AndControlCharactersAreLeftOutOfNames) {
+  // "Caf" + é (C3 A9) + a stray continuation byte, an overlong "/" (C0 AF), a surrogate
+  // (ED A0 80), a tab-free control (0x01) and a lone lead byte at the end.
+  Write("utf8.csv", std::string(kHeader) +
+                        "5901234123457\t\tCaf\xC3\xA9\x80 au\x01lait\xC0\xAF\xED\xA0\x80!"
+                        "\xE2\t\t\t50\t1\t1\t0\n");
+  auto done = Import("utf8.csv");
+  EXPECT_EQ(done["foods_added"], 1) << boost::json::serialize(done);
+  EXPECT_EQ(h_.Get(user_, "/api/v1/foods/barcode/5901234123457").Json()["name"],
+            "Caf\xC3\xA9 au lait!");
+}
+
 TEST_F(FoodImportTest, AFileThatIsNoExportFails) {
   Write("notes.txt", "name,calories\nEgg,155\n");
   auto done = Import("notes.txt");

@@ -138,21 +138,35 @@ bool SplitTabLine(std::string_view line, std::vector<std::string>& fields) {
 std::string CleanText(std::string_view text, std::size_t max_chars) {
   std::string out;
   std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = 0; i < text.size() && chars < max_chars;) {
     auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = c < 0x80           ? 1
-                      : (c >> 5) == 0x6  ? 2
-                      : (c >> 4) == 0xE  ? 3
-                      : (c >> 3) == 0x1E ? 4
-                                         : 1;
-    if (i + len > text.size()) break;
-    if (chars == max_chars) break;
-    if (c < 0x20 || c == 0x7F) {
-      out += ' ';
-    } else if (len == 1 && c >= 0x80) {
-      // A stray byte of invalid UTF-8: left out.
+    if (c < 0x80) {
+      out += c < 0x20 || c == 0x7F ? ' ' : static_cast<char>(c);
+      ++chars;
       ++i;
       continue;
+    }
+    // A character of valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF,
+    // which PostgreSQL's text refuses); anything else is a stray byte, left out.
+    std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    char32_t cp = len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+    bool valid = len != 0 && i + len <= text.size();
+    for (std::size_t k = 1; valid && k < len; ++k) {
+      auto next = static_cast<unsigned char>(text[i + k]);
+      valid = (next >> 6) == 0x2;
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    if (valid) {
+      valid = (len == 2 && cp >= 0x80) ||
+              (len == 3 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) ||
+              (len == 4 && cp >= 0x10000 && cp <= 0x10FFFF);
+    }
+    if (!valid) {
+      ++i;
+      continue;
+    }
+    if (cp <= 0x9F) {
+      out += ' ';  // a C1 control
     } else {
       out.append(text.substr(i, len));
     }
