@@ -59,7 +59,7 @@ CREATE INDEX food_usage_user_last_used ON food_usage (user_id, last_used_at);
 -- batch, so a resumed job goes on after the lines already read.
 CREATE TABLE food_imports (
   id                 TEXT COLLATE "C" NOT NULL PRIMARY KEY,
-  user_id            TEXT COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,  -- the admin
+  user_id            TEXT COLLATE "C" REFERENCES users (id) ON DELETE SET NULL,  -- the admin; none: the CLI
   file               TEXT COLLATE "C" NOT NULL,
   status             TEXT COLLATE "C" NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
   bytes_read         BIGINT NOT NULL DEFAULT 0,

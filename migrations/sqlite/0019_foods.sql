@@ -59,7 +59,7 @@ CREATE INDEX food_usage_user_last_used ON food_usage (user_id, last_used_at);
 -- batch, so a resumed job goes on after the lines already read.
 CREATE TABLE food_imports (
   id                 TEXT NOT NULL PRIMARY KEY,
-  user_id            TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,  -- the admin
+  user_id            TEXT REFERENCES users (id) ON DELETE SET NULL,  -- the admin; none: the CLI
   file               TEXT NOT NULL,
   status             TEXT NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
   bytes_read         INTEGER NOT NULL DEFAULT 0,

@@ -341,7 +341,7 @@ std::vector<FoodsRepository::Usage> FoodsRepository::FrequentUsage(Session& s,
   return out;
 }
 
-void FoodsRepository::InsertImport(Session& s, const std::string& user_id,
+void FoodsRepository::InsertImport(Session& s, const std::optional<std::string>& user_id,
                                    const FoodImport& import) {
   s.Execute(kImportInsert, import.id, user_id, import.file, import.status, import.bytes_total,
             import.created_at);

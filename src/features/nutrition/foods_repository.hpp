@@ -72,7 +72,9 @@ class FoodsRepository {
                                    std::size_t limit);
 
   // --- Imports (no owner: any admin sees them).
-  void InsertImport(Session& s, const std::string& user_id, const FoodImport& import);
+  // `user_id`: the admin who started it; none for `vigor import-foods`.
+  void InsertImport(Session& s, const std::optional<std::string>& user_id,
+                    const FoodImport& import);
   std::optional<FoodImport> FindImport(Session& s, const std::string& id);
   std::vector<FoodImport> ListImports(Session& s, std::size_t limit);
   // Writes status, counters, examples, error and finished_at.

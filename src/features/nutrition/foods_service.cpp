@@ -419,7 +419,16 @@ FoodImport FoodsService::GetImport(const std::string& id) {
 
 std::string FoodsService::RunImportJob(platform::jobs::JobContext& context) {
   try {
-    return RunImport(context);
+    auto found =
+        database_.ReadResult([&](Session& s) { return foods_.FindImport(s, context.job().id); });
+    if (!found) throw platform::jobs::JobFailed("The food import is gone.");
+    ImportSink sink{
+        .progress = [&context](Session& s, std::int64_t done,
+                               std::int64_t total) { return context.Progress(s, done, total); },
+        .succeed = [&context](Session& s,
+                              const std::string& result) { context.Succeed(s, result); },
+        .batch_done = {}};
+    return ImportResultJson(RunImport(std::move(*found), import_dir_ / found->file, sink));
   } catch (const platform::jobs::JobFailed&) {
     throw;
   } catch (const std::exception& e) {
@@ -438,13 +447,26 @@ std::string FoodsService::RunImportJob(platform::jobs::JobContext& context) {
   }
 }
 
-std::string FoodsService::RunImport(platform::jobs::JobContext& context) {
-  const std::string id = context.job().id;
-  auto found = database_.ReadResult([&](Session& s) { return foods_.FindImport(s, id); });
-  if (!found) throw platform::jobs::JobFailed("The food import is gone.");
-  FoodImport import = std::move(*found);
+FoodImport FoodsService::ImportFile(const std::filesystem::path& path,
+                                    const std::function<void(const FoodImport&)>& batch_done) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  FoodImport import{.id = platform::NewId(),
+                    .file = path.filename().string(),
+                    .bytes_total = ec ? 0 : static_cast<std::int64_t>(size),
+                    .created_at = platform::NowRfc3339()};
+  database_.Write([&](Session& s) { foods_.InsertImport(s, std::nullopt, import); });
+  ImportSink sink{.progress = [](Session&, std::int64_t, std::int64_t) { return true; },
+                  .succeed = [](Session&, const std::string&) {},
+                  .batch_done = batch_done};
+  return RunImport(std::move(import), path, sink);
+}
 
-  auto fail = [&](const std::string& message) -> std::string {
+FoodImport FoodsService::RunImport(FoodImport import, const std::filesystem::path& path,
+                                   const ImportSink& sink) {
+  const std::string id = import.id;
+
+  auto fail = [&](const std::string& message) -> FoodImport {
     import.status = "failed";
     import.error = message;
     import.finished_at = platform::NowRfc3339();
@@ -452,10 +474,9 @@ std::string FoodsService::RunImport(platform::jobs::JobContext& context) {
     throw platform::jobs::JobFailed(message);
   };
 
-  auto path = import_dir_ / import.file;
   // gzopen reads a plain file as it is, so both the export and its .gz work.
   gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) return fail("Cannot open " + import.file + " in the food import folder.");
+  if (file == nullptr) return fail("Cannot open " + import.file + ".");
   struct Closer {
     gzFile f;
     ~Closer() { gzclose(f); }
@@ -492,13 +513,14 @@ std::string FoodsService::RunImport(platform::jobs::JobContext& context) {
           ++import.foods_updated;
         }
       }
-      if (!context.Progress(s, import.bytes_read, import.bytes_total)) {
+      if (!sink.progress(s, import.bytes_read, import.bytes_total)) {
         throw std::runtime_error("the food import's lease was lost");
       }
       foods_.SaveImport(s, import);
-      if (last) context.Succeed(s, ImportResultJson(import));
+      if (last) sink.succeed(s, ImportResultJson(import));
     });
     batch.clear();
+    if (sink.batch_done) sink.batch_done(import);
   };
   auto handle_line = [&](std::string_view line, bool terminated) {
     ++line_no;
@@ -579,9 +601,9 @@ std::string FoodsService::RunImport(platform::jobs::JobContext& context) {
     }
   }
   if (!pending.empty()) handle_line(pending, false);
-  if (!columns) return fail("The file is empty.");
+  if (!columns) fail("The file is empty.");
   flush(true);
-  return ImportResultJson(import);
+  return import;
 }
 
 }  // namespace vigor::features::nutrition

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,13 +75,25 @@ class FoodsService {
   FoodImport GetImport(const std::string& id);
   // The job handler of kFoodImportJobKind.
   std::string RunImportJob(platform::jobs::JobContext& context);
+  // The same import run here and now, of a file anywhere (vigor import-foods): recorded as an
+  // import without an admin; `batch_done` hears of each committed batch. Throws JobFailed with
+  // the reason when the file cannot be imported (the import is then recorded as failed).
+  FoodImport ImportFile(const std::filesystem::path& path,
+                        const std::function<void(const FoodImport&)>& batch_done);
 
  private:
   // The input checked against the rules that need more than its shape (the barcode, and that
   // no other food of the user has it); the food to store. Throws kValidation.
   StoredFood Check(Session& s, const std::string& user_id, const std::string& id,
                    const FoodInput& input);
-  std::string RunImport(platform::jobs::JobContext& context);
+  // Where an import reports to: the job queue's lease and outcome, or nothing (the CLI).
+  struct ImportSink {
+    std::function<bool(Session&, std::int64_t done, std::int64_t total)> progress;
+    std::function<void(Session&, const std::string& result_json)> succeed;
+    std::function<void(const FoodImport&)> batch_done;
+  };
+  FoodImport RunImport(FoodImport import, const std::filesystem::path& path,
+                       const ImportSink& sink);
   std::vector<LoggableFood> SearchIn(Session& s, const std::string& user_id, std::string_view query,
                                      std::size_t limit);
 
