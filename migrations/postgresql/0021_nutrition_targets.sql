@@ -16,7 +16,7 @@ CREATE TABLE nutrition_targets (
   activity_level          TEXT COLLATE "C"
     CHECK (activity_level IN ('sedentary', 'light', 'moderate', 'active', 'very_active')),
   weekly_change_kg        DOUBLE PRECISION,
-  micronutrients          TEXT NOT NULL DEFAULT '{}',
+  micronutrients          TEXT COLLATE "C" NOT NULL DEFAULT '{}',
   created_at              TEXT COLLATE "C" NOT NULL,
   updated_at              TEXT COLLATE "C" NOT NULL,
   rev                     BIGINT NOT NULL,

@@ -14,6 +14,7 @@
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
 #include "features/nutrition/diary_feature.hpp"
+#include "features/nutrition/foods_feature.hpp"
 #include "features/nutrition/targets_feature.hpp"
 #include "features/operations/feature.hpp"
 #include "features/records/feature.hpp"
@@ -238,8 +239,10 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                          TrainingProfileOf(accounts.account())));
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
-  // Nutrition: targets and the nutrient day and week views, then the diary and recipes, which
-  // show the targets and give the targets their days' totals back.
+  // Nutrition: foods (search, barcodes, custom foods, the Open Food Facts import), targets and
+  // the nutrient day and week views, then the diary and recipes, which log foods, show the
+  // targets and give back their days' totals (to targets) and recipes as foods (to search).
+  auto& foods = Install<features::nutrition::FoodsFeature>(*app, context);
   auto& nutrition_targets = Install<features::nutrition::TargetsFeature>(
       *app, context,
       NutritionSourcesOf(accounts.account(), body.measurements(), workouts.workouts()));
@@ -247,12 +250,10 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   {
     namespace nutrition = features::nutrition;
     auto& diary = Install<nutrition::DiaryFeature>(
-        *app, context, nutrition::CatalogFoodLookup(),
-        nutrition::FoodUseRecorder(
-            [](platform::store::Session&, const std::string&, const std::string&, std::int64_t) {}),
-        nutrition_targets.targets_lookup(),
+        *app, context, foods.lookup(), foods.use_recorder(), nutrition_targets.targets_lookup(),
         ExerciseEnergyOf(workouts.workouts(), body.measurements(), accounts.account()));
     nutrition_targets.SetDiaryTotals(diary.diary_totals());
+    foods.SetRecipeSearch(diary.recipe_search());
   }
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the

@@ -352,6 +352,18 @@ constexpr CatalogueEntry kCatalogue[] = {
      "muss reiner Text sein (ohne < oder >)"},
     {"too_many_bytes", "must be at most {max} bytes", "darf höchstens {max} Bytes lang sein"},
     {"map_setting_invalid", "{reason}", "{reason}"},
+    // Foods (features/nutrition): barcodes (core::BarcodeProblemKey) and the food import's file.
+    {"not_digits", "must be digits only", "darf nur aus Ziffern bestehen"},
+    {"wrong_length", "must be 8, 12 or 13 digits (EAN-8, UPC-A or EAN-13)",
+     "muss 8, 12 oder 13 Ziffern haben (EAN-8, UPC-A oder EAN-13)"},
+    {"wrong_check_digit", "has a wrong check digit: check the digits",
+     "hat eine falsche Prüfziffer: Prüfe die Ziffern"},
+    {"food_barcode_taken", "is already the barcode of another of your foods",
+     "ist schon der Barcode eines anderen deiner Lebensmittel"},
+    {"food_import_file_name", "must be a file name in the food import folder, without folders",
+     "muss ein Dateiname im Ordner für Lebensmittel-Importe sein, ohne Ordner"},
+    {"food_import_file_missing", "is no file in the food import folder",
+     "ist keine Datei im Ordner für Lebensmittel-Importe"},
     // Goals (features/goals): errors, field errors, and the sentences about progress.
     {"no_such_goal", "There is no such goal.", "Dieses Ziel gibt es nicht."},
     {"goal_changed", "The goal was changed in the meantime; load it again.",
@@ -442,6 +454,20 @@ constexpr CatalogueEntry kCatalogue[] = {
      "ist die ID eines anderen Eintrags dieser Anfrage"},
     {"recipe_contains_itself", "is this recipe or contains it",
      "ist dieses Rezept oder enthält es"},
+    // Foods (features/nutrition): errors.
+    {"no_such_food", "There is no such food.", "Dieses Lebensmittel gibt es nicht."},
+    {"no_food_with_barcode", "No food has this barcode yet: add it as your own food.",
+     "Noch kein Lebensmittel hat diesen Barcode: Lege es als eigenes Lebensmittel an."},
+    {"food_read_only",
+     "Foods of the catalogue and shared products cannot be changed; add your own food instead.",
+     "Lebensmittel aus dem Katalog und geteilte Produkte können nicht geändert werden; lege "
+     "stattdessen ein eigenes Lebensmittel an."},
+    {"food_id_conflict", "A food with this id exists with other content; to change it, use PUT.",
+     "Ein Lebensmittel mit dieser ID existiert mit anderem Inhalt; um es zu ändern, verwende PUT."},
+    {"food_deleted", "The food with this id was deleted.",
+     "Das Lebensmittel mit dieser ID wurde gelöscht."},
+    {"no_such_food_import", "There is no such food import.",
+     "Diesen Lebensmittel-Import gibt es nicht."},
 };
 
 }  // namespace
