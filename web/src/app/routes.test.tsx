@@ -141,15 +141,27 @@ describe('route table, signed in', () => {
 });
 
 describe('app layout when signed in', () => {
-  it('offers only the places that exist, in order: Today, Log, Me (no Food or Community yet)', () => {
+  it('offers only the places that exist, in order: Today, Log, Food, Me (no Community yet)', () => {
     fakeApi({ 'GET /api/v1/meta': meta });
     renderRoutes([{ element: <AppLayout user={testUser} />, children: [{ path: '*', element: <p>page</p> }] }], '/log');
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(within(nav).getByRole('list')).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['Today', 'Log', 'Me']);
+    expect(links.map((a) => a.textContent)).toEqual(['Today', 'Log', 'Food', 'Me']);
     expect(within(nav).getByRole('link', { name: 'Log' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Today' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('marks Food as the place of every food page, a day of the diary and the week alike', () => {
+    fakeApi({ 'GET /api/v1/meta': meta });
+    const layout = [{ element: <AppLayout user={testUser} />, children: [{ path: '*', element: <p>page</p> }] }];
+    for (const [path, current] of [['/food', 'page'], ['/food/2026-12-05', 'true'], ['/food/week', 'true']] as const) {
+      const { unmount } = renderRoutes(layout, path);
+      const nav = screen.getByRole('navigation', { name: 'Main' });
+      expect(within(nav).getByRole('link', { name: 'Food' })).toHaveAttribute('href', '/food');
+      expect(within(nav).getByRole('link', { name: 'Food' })).toHaveAttribute('aria-current', current);
+      unmount();
+    }
   });
 
   it('marks Me as the place of import, the exercise library and programs', () => {
