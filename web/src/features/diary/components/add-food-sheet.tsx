@@ -191,8 +191,8 @@ function FoodList({ title, foods, onPick }: { title: string; foods: Food[]; onPi
         {foods.map((food) => (
           <li key={food.id}>
             <button type="button" className="diary-food" onClick={() => onPick(food)}>
-              <span className="diary-food__name">{food.name}</span>
-              {food.brand ? <span className="diary-food__brand">{food.brand}</span> : null}
+              <span className="diary-food__name">{food.name}</span>{' '}
+              {food.brand ? <span className="diary-food__brand">{food.brand}</span> : null}{' '}
               <span className="diary-food__kcal">
                 {food.per_100g.energy_kcal === undefined
                   ? ''

@@ -39,8 +39,8 @@ export function MealSection({ date, meal, isToday, onAdd, onEdit, disabled = fal
           {meal.items.map((item) => (
             <li key={item.id}>
               <button type="button" className="diary-item" onClick={() => onEdit(item)}>
-                <span className="diary-item__name">{item.name}</span>
-                <span className="diary-item__amount">{itemAmount(item, t, locale)}</span>
+                <span className="diary-item__name">{item.name}</span>{' '}
+                <span className="diary-item__amount">{itemAmount(item, t, locale)}</span>{' '}
                 <span className="diary-item__kcal">
                   {t('diary.item.kcal', { kcal: kcal(item.nutrients.energy_kcal ?? 0, locale) })}
                 </span>
