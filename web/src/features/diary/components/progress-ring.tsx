@@ -29,14 +29,17 @@ export function ProgressRing({ label, fraction, value, unit, children, size = 'm
       <div className="diary-ring__graphic">
         <svg viewBox="0 0 80 80" aria-hidden="true" focusable="false">
           <circle className="diary-ring__track" cx="40" cy="40" r={RADIUS} />
-          <circle
-            className="diary-ring__arc"
-            cx="40"
-            cy="40"
-            r={RADIUS}
-            strokeDasharray={`${arc * CIRCUMFERENCE} ${CIRCUMFERENCE}`}
-            transform="rotate(-90 40 40)"
-          />
+          {/* Nothing eaten draws no arc (a round cap of length 0 would still show a dot). */}
+          {arc > 0 ? (
+            <circle
+              className="diary-ring__arc"
+              cx="40"
+              cy="40"
+              r={RADIUS}
+              strokeDasharray={`${arc * CIRCUMFERENCE} ${CIRCUMFERENCE}`}
+              transform="rotate(-90 40 40)"
+            />
+          ) : null}
         </svg>
         <p className="diary-ring__value">
           <span className="diary-ring__number">{value}</span> <span className="diary-ring__unit">{unit}</span>
