@@ -31,3 +31,12 @@ export function useDeleteDiaryItem(date: string) {
     onSettled: () => invalidateDiaryViews(queryClient, date),
   });
 }
+
+/** Undo of a copy: deletes the copied items one by one (each its own DELETE). */
+export function useDeleteDiaryItems(date: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) => Promise.all(ids.map((id) => deleteDiaryItem(id))).then(() => undefined),
+    onSettled: () => invalidateDiaryViews(queryClient, date),
+  });
+}

@@ -93,10 +93,12 @@ describe('the diary page', () => {
     expect(screen.getByRole('link', { name: 'Next day' })).toHaveAttribute('href', '/food/2026-12-07');
   });
 
-  it("copies yesterday's breakfast in two taps", async () => {
+  it("copies yesterday's breakfast in two taps, with Undo", async () => {
     const api = fakeApi({
       'GET /api/v1/diary/2026-12-06': () => json(day([])),
-      'POST /api/v1/diary/2026-12-06/copy': () => json({ items: [item({})] }, 201),
+      'POST /api/v1/diary/2026-12-06/copy': () => json({ items: [item({ id: 'c1' }), item({ id: 'c2' })] }, 201),
+      'DELETE /api/v1/diary-items/c1': () => noContent(),
+      'DELETE /api/v1/diary-items/c2': () => noContent(),
     });
     render();
     const breakfast = await screen.findByRole('region', { name: 'Breakfast' });
@@ -107,6 +109,14 @@ describe('the diary page', () => {
     const [copy] = api.to('POST /api/v1/diary/2026-12-06/copy');
     expect(copy?.body).toEqual({ from: '2026-12-05', meal: 'breakfast' });
     expect(copy?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+
+    // Undo takes the copies away again.
+    expect(await screen.findByText('Copied 2 items')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(api.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
+      '/api/v1/diary-items/c1',
+      '/api/v1/diary-items/c2',
+    ]));
   });
 
   it('adds 2 large eggs found by search: one request for the settled query, a live preview, the portion sent', async () => {

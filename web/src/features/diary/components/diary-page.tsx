@@ -5,6 +5,7 @@ import { Button, ErrorState, Icon, PageHeader, Skeleton, TextField, useToast } f
 import { errorMessage } from '@/lib/api/error-message';
 import { formatNumber } from '@/lib/format';
 import { useCopyDiaryItems } from '../api/copy-diary-items';
+import { useDeleteDiaryItems } from '../api/delete-diary-item';
 import { useDiaryDay } from '../api/get-diary-day';
 import { useSetDiaryWater } from '../api/set-diary-water';
 import { addDays, dayAsDate, dayItems, energyBudget, macroTotals, mealsToShow, ringFraction } from '../lib/diary-math';
@@ -260,6 +261,7 @@ function AddMeal({ onAdd }: { onAdd: (meal: string) => void }) {
 function DayActions({ date, today, paths }: { date: string; today: string; paths: DiaryPaths }) {
   const { t } = useTranslation();
   const copy = useCopyDiaryItems(date);
+  const undoCopy = useDeleteDiaryItems(date);
   const toast = useToast();
   return (
     <div className="diary-day-actions">
@@ -270,7 +272,10 @@ function DayActions({ date, today, paths }: { date: string; today: string; paths
           copy.mutate(
             { from: addDays(date, -1) },
             {
-              onSuccess: (copied) => toast({ message: t('diary.copy.done', { count: copied.items.length }) }),
+              onSuccess: (copied) => toast({
+                  message: t('diary.copy.done', { count: copied.items.length }),
+                  action: { label: t('diary.edit.undo'), onAction: () => undoCopy.mutate(copied.items.map((i) => i.id)) },
+                }),
             },
           )
         }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, ErrorState, Icon, useToast } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useCopyDiaryItems } from '../api/copy-diary-items';
+import { useDeleteDiaryItems } from '../api/delete-diary-item';
 import { addDays, macroTotals } from '../lib/diary-math';
 import type { DiaryItem, DiaryMeal } from '../lib/model';
 import { itemAmount, kcal, mealInSentence, mealLabel } from './format';
@@ -78,6 +79,7 @@ function MealMenu({
   const buttonRef = useRef<HTMLButtonElement>(null);
   const firstRef = useRef<HTMLButtonElement>(null);
   const copy = useCopyDiaryItems(date);
+  const undoCopy = useDeleteDiaryItems(date);
   const toast = useToast();
   useEffect(() => {
     if (open) firstRef.current?.focus();
@@ -120,7 +122,10 @@ function MealMenu({
                   { from: addDays(date, -1), meal },
                   {
                     onSuccess: (copied) => {
-                      toast({ message: t('diary.copy.done', { count: copied.items.length }) });
+                      toast({
+                  message: t('diary.copy.done', { count: copied.items.length }),
+                  action: { label: t('diary.edit.undo'), onAction: () => undoCopy.mutate(copied.items.map((i) => i.id)) },
+                });
                       close();
                     },
                   },
