@@ -50,6 +50,32 @@ describe('route table, signed out', () => {
 });
 
 describe('route table, signed in', () => {
+  it('opens the diary of the day in the address at /food/:date, and no page for a path that is not a day', async () => {
+    const api = fakeApi({
+      'GET /api/v1/meta': meta,
+      'GET /api/v1/me': () => json(testUser),
+      'GET /api/v1/diary/2026-12-05': () =>
+        json({
+          date: '2026-12-05',
+          meals: [],
+          totals: { amounts: {}, incomplete: [] },
+          water_ml: 0,
+          exercise_kcal: 0,
+          targets: null,
+          remaining_kcal: null,
+        }),
+    });
+    const { unmount } = renderRoutes(routes, '/food/2026-12-05');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Food' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Set your targets' })).toHaveAttribute('href', '/food/targets');
+    expect(screen.getByRole('link', { name: 'Previous day' })).toHaveAttribute('href', '/food/2026-12-04');
+    expect(api.to('GET /api/v1/diary/2026-12-05')).toHaveLength(1);
+    unmount();
+
+    renderRoutes(routes, '/food/2026-02-30');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+
   it('greets the user on / with the three first actions and a way to the security settings', async () => {
     fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': () => json(testUser) });
     renderRoutes(routes, '/');

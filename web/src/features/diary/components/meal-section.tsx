@@ -81,8 +81,16 @@ function MealMenu({
   const copy = useCopyDiaryItems(date);
   const undoCopy = useDeleteDiaryItems(date);
   const toast = useToast();
+  const menuRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (open) firstRef.current?.focus();
+    if (!open) return;
+    firstRef.current?.focus();
+    // A tap anywhere else closes the menu, as menus do.
+    const onPointerDown = (event: PointerEvent) => {
+      if (!menuRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
   const close = () => {
     setOpen(false);
@@ -90,6 +98,7 @@ function MealMenu({
   };
   return (
     <div
+      ref={menuRef}
       className="diary-menu"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
