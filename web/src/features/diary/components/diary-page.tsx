@@ -272,10 +272,14 @@ function DayActions({ date, today, paths }: { date: string; today: string; paths
           copy.mutate(
             { from: addDays(date, -1) },
             {
-              onSuccess: (copied) => toast({
-                  message: t('diary.copy.done', { count: copied.items.length }),
-                  action: { label: t('diary.edit.undo'), onAction: () => undoCopy.mutate(copied.items.map((i) => i.id)) },
-                }),
+              onSuccess: (copied) => toast(
+                  copied.items.length === 0
+                    ? { message: t('diary.copy.nothing'), tone: 'info' }
+                    : {
+                        message: t('diary.copy.done', { count: copied.items.length }),
+                        action: { label: t('diary.edit.undo'), onAction: () => undoCopy.mutate(copied.items.map((i) => i.id)) },
+                      },
+                ),
             },
           )
         }

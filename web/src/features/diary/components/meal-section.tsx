@@ -131,10 +131,14 @@ function MealMenu({
                   { from: addDays(date, -1), meal },
                   {
                     onSuccess: (copied) => {
-                      toast({
-                  message: t('diary.copy.done', { count: copied.items.length }),
-                  action: { label: t('diary.edit.undo'), onAction: () => undoCopy.mutate(copied.items.map((i) => i.id)) },
-                });
+                      toast(
+                  copied.items.length === 0
+                    ? { message: t('diary.copy.nothing'), tone: 'info' }
+                    : {
+                        message: t('diary.copy.done', { count: copied.items.length }),
+                        action: { label: t('diary.edit.undo'), onAction: () => undoCopy.mutate(copied.items.map((i) => i.id)) },
+                      },
+                );
                       close();
                     },
                   },
