@@ -35,6 +35,14 @@ export const paths = {
   goalNew: '/goals/new',
   goal: '/goals/:id',
   goalEdit: '/goals/:id/edit',
+  /** The Food tab: today's diary; a day's at /food/YYYY-MM-DD. */
+  food: '/food',
+  foodDay: '/food/:date',
+  foodRecipes: '/food/recipes',
+  foodTargets: '/food/targets',
+  foodWeek: '/food/week',
+  foodNutrients: '/food/day/:date/nutrients',
+  foodNew: '/food/foods/new',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -48,6 +56,11 @@ export const linkTo = {
   sport: (sport: string) => generatePath(paths.sport, { sport }),
   goal: (id: string) => generatePath(paths.goal, { id }),
   goalEdit: (id: string) => generatePath(paths.goalEdit, { id }),
+  foodDay: (date: string) => generatePath(paths.foodDay, { date }),
+  foodNutrients: (date: string) => generatePath(paths.foodNutrients, { date }),
+  /** The form for a food of one's own, its barcode filled in when given. */
+  foodNew: (barcode?: string) =>
+    barcode ? `${paths.foodNew}?${new URLSearchParams({ barcode }).toString()}` : paths.foodNew,
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -111,3 +124,13 @@ export const progressPaths = {
 
 /** What the goal pages link to. */
 export const goalPaths = { goals: paths.goals, newGoal: paths.goalNew, goal: linkTo.goal, edit: linkTo.goalEdit } as const;
+
+/** What the food diary links to. */
+export const diaryPaths = {
+  day: linkTo.foodDay,
+  recipes: paths.foodRecipes,
+  targets: paths.foodTargets,
+  week: paths.foodWeek,
+  nutrients: linkTo.foodNutrients,
+  newFood: linkTo.foodNew,
+} as const;

@@ -11,12 +11,14 @@ import { LandingPage } from '@/features/landing/components/landing-page';
 import { useMeta } from '@/features/meta/api/get-meta';
 import { TodayPage } from '@/features/today/components/today-page';
 import { useMe, type Me } from '@/lib/auth/get-me';
+import { isIsoDay, todayIn } from '@/features/diary/lib/diary-math';
 import { RequireAdmin, RequireAuth, SignedOutOnly, Waiting } from './guards';
 import { RootLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import {
   adminPaths,
+  diaryPaths,
   exercisePaths,
   goalPaths,
   importPaths,
@@ -102,6 +104,8 @@ const GoalDetailPage = lazy(() =>
 const GoalEditorPage = lazy(() =>
   import('@/features/goals/components/goal-editor-page').then((m) => ({ default: m.GoalEditorPage })),
 );
+
+const DiaryPage = lazy(() => import('@/features/diary/components/diary-page').then((m) => ({ default: m.DiaryPage })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageCodeWaiting />}>{children}</Suspense>;
@@ -199,6 +203,16 @@ function GoalEditRoute() {
   return signedIn((me) => <GoalEditorPage key={id} id={id} paths={goalPaths} timeZone={me.preferences.time_zone} />);
 }
 
+/** `/food` (today) and `/food/:date`: the diary of a day; a date that is not a day is not a page. */
+function FoodRoute() {
+  const { date } = useParams();
+  if (date !== undefined && !isIsoDay(date)) return <NotFoundPage />;
+  return signedIn((me) => {
+    const today = todayIn(me.preferences.time_zone);
+    return <DiaryPage key={date ?? today} date={date ?? today} today={today} paths={diaryPaths} />;
+  });
+}
+
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
@@ -291,6 +305,8 @@ export const routes: RouteObject[] = [
       },
       { path: paths.goal, element: <GoalRoute /> },
       { path: paths.goalEdit, element: <GoalEditRoute /> },
+      { path: paths.food, element: <FoodRoute /> },
+      { path: paths.foodDay, element: <FoodRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
