@@ -254,6 +254,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
         ExerciseEnergyOf(workouts.workouts(), body.measurements(), accounts.account()));
     nutrition_targets.SetDiaryTotals(diary.diary_totals());
     foods.SetRecipeSearch(diary.recipe_search());
+    foods.SetRecipeLookup(diary.foods_with_recipes());
   }
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the

@@ -185,6 +185,32 @@ TEST_F(RecipesTest, ARecipeIsAFoodInTheDiaryAndInOtherRecipesButNeverInItself) {
   EXPECT_TRUE(found.empty());
 }
 
+TEST_F(RecipesTest, ARecipeIsFoundAndReadAsAFoodAndListedAmongRecentFoods) {
+  std::string rice = Create(kRiceWithOil);
+  auto food = h_.Get(owner_, "/api/v1/foods/recipe-" + rice);
+  ASSERT_EQ(food.status, 200) << food.body;
+  EXPECT_EQ(food.Json()["source"], "recipe");
+  EXPECT_EQ(food.Json()["name"], "Rice with oil");
+  // 500 g cooked in 4 servings: one serving weighs 125 g.
+  auto portions = food.Json()["portions"].as_array();
+  ASSERT_EQ(portions.size(), 1U);
+  EXPECT_NEAR(Num(portions[0].as_object()["grams"]), 125, 1e-9);
+  EXPECT_EQ(h_.Get(other_, "/api/v1/foods/recipe-" + rice).status, 404);
+
+  auto found = h_.Get(owner_, "/api/v1/foods?q=rice%20with");
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_EQ(found.Json()["items"].as_array()[0].as_object()["id"].as_string(), "recipe-" + rice);
+
+  ASSERT_EQ(h_.Post(owner_, "/api/v1/diary/2026-03-02/items",
+                    R"({"items":[{"meal":"lunch","food_id":"recipe-)" + rice +
+                        R"(","portion":{"name":"serving","count":1}}]})")
+                .status,
+            201);
+  auto recent = h_.Get(owner_, "/api/v1/foods/recent");
+  ASSERT_EQ(recent.status, 200) << recent.body;
+  EXPECT_EQ(recent.Json()["recent"].as_array()[0].as_object()["id"].as_string(), "recipe-" + rice);
+}
+
 TEST_F(RecipesTest, RetriesAndFieldErrors) {
   const std::string id = "0192f3a4-5b6c-7d8e-9f00-aabbccddeeff";
   std::string body =

@@ -35,8 +35,12 @@ async function call(page, method, path, body) {
       const csrf = document.cookie.split('; ').find((c) => c.startsWith('vigor_csrf='))?.split('=')[1] ?? '';
       const response = await fetch(path, {
         method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // A Content-Type without a body reads, to the contract check, as a body it cannot see.
+        headers: {
+          ...(body == null ? {} : { 'Content-Type': 'application/json' }),
+          'X-CSRF-Token': decodeURIComponent(csrf),
+        },
+        ...(body == null ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : null };

@@ -23,6 +23,7 @@ class FoodsFeature final : public platform::Feature {
   // Connected by the composition root once the diary part exists; until then search finds no
   // recipes.
   void SetRecipeSearch(RecipeFoodSearch search) { service_.SetRecipeSearch(std::move(search)); }
+  void SetRecipeLookup(FoodLookup lookup) { service_.SetRecipeLookup(std::move(lookup)); }
 
  private:
   FoodsService service_;

@@ -365,8 +365,10 @@ std::optional<LoggableFood> FoodsService::Lookup(Session& s, const std::string& 
     if (!food) return std::nullopt;
     return LoggableOfShared(*food);
   }
-  // Recipes are the diary part's: it looks them up itself.
-  if (food_id.starts_with(kRecipeIdPrefix)) return std::nullopt;
+  // Recipes are the diary part's.
+  if (food_id.starts_with(kRecipeIdPrefix)) {
+    return recipe_lookup_ ? recipe_lookup_(s, user_id, food_id) : std::nullopt;
+  }
   auto food = foods_.FindCustom(s, user_id, food_id);
   if (!food) return std::nullopt;
   return LoggableOfCustom(*food);

@@ -43,6 +43,9 @@ class FoodsService {
                const FoodCatalog& catalog, std::filesystem::path import_dir);
 
   void SetRecipeSearch(RecipeFoodSearch search) { recipe_search_ = std::move(search); }
+  // The diary part's look-up of "recipe-" ids, so that GET /foods/{id} and the recent and
+  // frequent lists show recipes too (connected like SetRecipeSearch).
+  void SetRecipeLookup(FoodLookup lookup) { recipe_lookup_ = std::move(lookup); }
 
   std::vector<LoggableFood> Search(const Principal& principal, std::string_view query,
                                    std::size_t limit);
@@ -102,6 +105,7 @@ class FoodsService {
   const FoodCatalog& catalog_;
   std::filesystem::path import_dir_;
   RecipeFoodSearch recipe_search_;
+  FoodLookup recipe_lookup_;
   FoodsRepository foods_;
 };
 
