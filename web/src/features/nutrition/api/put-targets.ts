@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import { getTargetsQueryOptions } from './get-targets';
+import { nutritionQueryKey, type NutritionTargets, type NutritionTargetsInput } from './keys';
+
+/** PUT /api/v1/nutrition/targets: by hand or computed from the profile. */
+export function putTargets(input: NutritionTargetsInput): Promise<NutritionTargets> {
+  return api.put<NutritionTargets>('/nutrition/targets', { body: input });
+}
+
+export function usePutTargets() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: putTargets,
+    onSuccess: (saved) => {
+      queryClient.setQueryData(getTargetsQueryOptions().queryKey, saved);
+      // Days and weeks are measured against the targets; the diary and dashboard show them too.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: nutritionQueryKey }),
+        queryClient.invalidateQueries({ predicate: (query) => query.queryKey.includes('dashboard') }),
+      ]);
+    },
+  });
+}
