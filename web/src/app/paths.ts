@@ -35,6 +35,15 @@ export const paths = {
   goalNew: '/goals/new',
   goal: '/goals/:id',
   goalEdit: '/goals/:id/edit',
+  recipes: '/food/recipes',
+  recipeNew: '/food/recipes/new',
+  recipe: '/food/recipes/:id',
+  recipeEdit: '/food/recipes/:id/edit',
+  foodNew: '/food/foods/new',
+  foodEdit: '/food/foods/:id/edit',
+  nutritionTargets: '/food/targets',
+  nutrientDay: '/food/day/:date/nutrients',
+  nutritionWeek: '/food/week',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -48,6 +57,12 @@ export const linkTo = {
   sport: (sport: string) => generatePath(paths.sport, { sport }),
   goal: (id: string) => generatePath(paths.goal, { id }),
   goalEdit: (id: string) => generatePath(paths.goalEdit, { id }),
+  recipe: (id: string) => generatePath(paths.recipe, { id }),
+  recipeEdit: (id: string) => generatePath(paths.recipeEdit, { id }),
+  foodEdit: (id: string) => generatePath(paths.foodEdit, { id }),
+  nutrientDay: (date: string) => generatePath(paths.nutrientDay, { date }),
+  nutritionWeek: (date?: string) =>
+    date ? `${paths.nutritionWeek}?${new URLSearchParams({ date }).toString()}` : paths.nutritionWeek,
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -111,3 +126,23 @@ export const progressPaths = {
 
 /** What the goal pages link to. */
 export const goalPaths = { goals: paths.goals, newGoal: paths.goalNew, goal: linkTo.goal, edit: linkTo.goalEdit } as const;
+
+/**
+ * What the nutrition pages (recipes, own foods, targets, nutrient day, week) link to. The diary
+ * (/food, /food/:date) is the web-diary feature's page: linked by URL.
+ */
+export const nutritionPaths = {
+  diary: '/food',
+  diaryDay: (date: string) => `/food/${encodeURIComponent(date)}`,
+  recipes: paths.recipes,
+  newRecipe: paths.recipeNew,
+  recipe: linkTo.recipe,
+  editRecipe: linkTo.recipeEdit,
+  newFood: paths.foodNew,
+  editFood: linkTo.foodEdit,
+  targets: paths.nutritionTargets,
+  nutrientDay: linkTo.nutrientDay,
+  week: linkTo.nutritionWeek,
+  me: paths.me,
+  body: paths.body,
+} as const;

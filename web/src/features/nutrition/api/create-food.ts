@@ -14,7 +14,7 @@ export function useCreateFood() {
     mutationFn: createFood,
     onSuccess: (food) => {
       queryClient.setQueryData(getFoodQueryOptions(food.id).queryKey, food);
-      return queryClient.invalidateQueries({ queryKey: [...foodsQueryKey, 'search'] });
+      return queryClient.invalidateQueries({ queryKey: [...foodsQueryKey, 'search'], refetchType: 'none' });
     },
   });
 }

@@ -14,10 +14,11 @@ export function useCreateRecipe() {
     mutationFn: createRecipe,
     onSuccess: (recipe) => {
       queryClient.setQueryData(getRecipeQueryOptions(recipe.id).queryKey, recipe);
-      // A recipe is also a food: searches find it.
+      // A recipe is also a food: searches find it (on their next run; waiting here for the ones on
+      // screen would hold the save up).
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: [...recipesQueryKey, 'list'] }),
-        queryClient.invalidateQueries({ queryKey: foodsQueryKey }),
+        queryClient.invalidateQueries({ queryKey: [...foodsQueryKey, 'search'], refetchType: 'none' }),
       ]);
     },
   });

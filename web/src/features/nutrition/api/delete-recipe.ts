@@ -16,7 +16,7 @@ export function useDeleteRecipe() {
       queryClient.removeQueries({ queryKey: getRecipeQueryOptions(id).queryKey });
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: [...recipesQueryKey, 'list'] }),
-        queryClient.invalidateQueries({ queryKey: foodsQueryKey }),
+        queryClient.invalidateQueries({ queryKey: [...foodsQueryKey, 'search'], refetchType: 'none' }),
       ]);
     },
   });

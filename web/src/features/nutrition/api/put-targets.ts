@@ -15,10 +15,11 @@ export function usePutTargets() {
     onSuccess: (saved) => {
       queryClient.setQueryData(getTargetsQueryOptions().queryKey, saved);
       // Days and weeks are measured against the targets; the diary and dashboard show them too.
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: nutritionQueryKey }),
-        queryClient.invalidateQueries({ predicate: (query) => query.queryKey.includes('dashboard') }),
-      ]);
+      // Not waited for: the page's own preview is among them, and the save is done.
+      void queryClient.invalidateQueries({
+        predicate: (query) =>
+          (query.queryKey[0] === nutritionQueryKey[0] && query.queryKey[1] !== 'targets') || query.queryKey.includes('dashboard'),
+      });
     },
   });
 }

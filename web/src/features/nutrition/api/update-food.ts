@@ -14,7 +14,7 @@ export function useUpdateFood() {
     mutationFn: updateFood,
     onSuccess: (food) => {
       queryClient.setQueryData(getFoodQueryOptions(food.id).queryKey, food);
-      return queryClient.invalidateQueries({ queryKey: [...foodsQueryKey, 'search'] });
+      return queryClient.invalidateQueries({ queryKey: [...foodsQueryKey, 'search'], refetchType: 'none' });
     },
   });
 }

@@ -16,7 +16,7 @@ export function useUpdateRecipe() {
       queryClient.setQueryData(getRecipeQueryOptions(recipe.id).queryKey, recipe);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: [...recipesQueryKey, 'list'] }),
-        queryClient.invalidateQueries({ queryKey: foodsQueryKey }),
+        queryClient.invalidateQueries({ queryKey: [...foodsQueryKey, 'search'], refetchType: 'none' }),
       ]);
     },
   });
