@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
+import { getFoodQueryOptions } from './get-food';
 import { foodsQueryKey } from './keys';
 
 /** DELETE /api/v1/foods/{id}: logged entries and recipes keep its name and nutrients. */
@@ -11,6 +12,9 @@ export function useDeleteFood() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteFood,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: foodsQueryKey }),
+    onSuccess: (_, id) => {
+      queryClient.removeQueries({ queryKey: getFoodQueryOptions(id).queryKey });
+      return queryClient.invalidateQueries({ queryKey: [...foodsQueryKey, 'search'], refetchType: 'none' });
+    },
   });
 }
