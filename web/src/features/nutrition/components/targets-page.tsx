@@ -15,6 +15,16 @@ import {
 } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatNumber } from '@/lib/format';
+import {
+  formatWeight,
+  fromDisplayLength,
+  fromDisplayWeight,
+  lengthUnit,
+  toDisplayLength,
+  toDisplayWeight,
+  useUnitSystem,
+  weightUnit,
+} from '@/lib/units';
 import { useTargets } from '../api/get-targets';
 import type { NutritionTargets, NutritionTargetsInput } from '../api/keys';
 import { useTargetsPreview } from '../api/preview-targets';
@@ -66,6 +76,7 @@ function useDebounced<T>(value: T, ms: number): T {
 function TargetsEditor({ saved, paths }: { saved: NutritionTargets; paths: NutritionPaths }) {
   const { t, i18n } = useTranslation();
   const format = useNutrientFormat();
+  const [system] = useUnitSystem();
   const [form, setForm] = useState<TargetsForm>(() => targetsToForm(saved));
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string[]>([]);
@@ -81,8 +92,23 @@ function TargetsEditor({ saved, paths }: { saved: NutritionTargets; paths: Nutri
   const shown = preview.data ?? saved;
 
   const problems = checkTargetsForm(form);
+  const number = (value: number, digits = 0) => formatNumber(value, i18n.language, { maxFractionDigits: digits });
+  // Height and weight in the user's units; the form and the API keep cm and kg.
+  const heightShown = (cm: number) => toDisplayLength(cm / 100, system);
+  const problemValues = {
+    min: number(heightShown(50), 1),
+    max: number(heightShown(275), 1),
+    unit: lengthUnit(system),
+  };
   const errorOf = (field: string) => {
     const problem = problems[field];
+    if (problem === 'height') return t('nutrition.targets.problems.height', problemValues);
+    if (problem === 'weeklyChange') {
+      return t('nutrition.targets.problems.weeklyChange', {
+        max: number(toDisplayWeight(1, system), 1),
+        unit: weightUnit(system),
+      });
+    }
     return problem ? t(`nutrition.targets.problems.${problem}`) : serverErrors[field];
   };
   const set = <K extends keyof TargetsForm>(key: K, value: TargetsForm[K]) => {
@@ -90,7 +116,6 @@ function TargetsEditor({ saved, paths }: { saved: NutritionTargets; paths: Nutri
     setSavedNotice(false);
     setServerErrors({});
   };
-  const number = (value: number, digits = 0) => formatNumber(value, i18n.language, { maxFractionDigits: digits });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -184,12 +209,12 @@ function TargetsEditor({ saved, paths }: { saved: NutritionTargets; paths: Nutri
             <div id={heightId}>
               <NumberField
                 label={t('nutrition.targets.height')}
-                unit="cm"
-                min={50}
-                max={275}
+                unit={lengthUnit(system)}
+                min={heightShown(50)}
+                max={heightShown(275)}
                 maxFractionDigits={1}
-                value={form.height_cm}
-                onValueChange={(v) => set('height_cm', v)}
+                value={form.height_cm === null ? null : heightShown(form.height_cm)}
+                onValueChange={(v) => set('height_cm', v === null ? null : Number((fromDisplayLength(v, system) * 100).toFixed(4)))}
                 error={errorOf('profile.height_cm')}
               />
             </div>
@@ -202,12 +227,12 @@ function TargetsEditor({ saved, paths }: { saved: NutritionTargets; paths: Nutri
             <NumberField
               label={t('nutrition.targets.weeklyChange')}
               hint={t('nutrition.targets.weeklyChangeHint')}
-              unit={t('nutrition.targets.kgPerWeek')}
-              min={-1}
-              max={1}
-              step={0.25}
-              value={form.weekly_change_kg}
-              onValueChange={(v) => set('weekly_change_kg', v ?? 0)}
+              unit={t('nutrition.targets.perWeek', { unit: weightUnit(system) })}
+              min={toDisplayWeight(-1, system)}
+              max={toDisplayWeight(1, system)}
+              step={system === 'imperial' ? 0.5 : 0.25}
+              value={toDisplayWeight(form.weekly_change_kg, system)}
+              onValueChange={(v) => set('weekly_change_kg', v === null ? 0 : Number(fromDisplayWeight(v, system).toFixed(6)))}
               error={errorOf('profile.weekly_change_kg')}
             />
           </div>
@@ -246,8 +271,8 @@ function TargetsEditor({ saved, paths }: { saved: NutritionTargets; paths: Nutri
               <li>
                 {t('nutrition.targets.explain.bmr', {
                   kcal: number(explanation.bmr_kcal),
-                  weight: number(explanation.weight_kg, 1),
-                  height: number(form.height_cm ?? 0, 1),
+                  weight: formatWeight(explanation.weight_kg, system, i18n.language, 1),
+                  height: `${number(heightShown(form.height_cm ?? 0), 1)} ${lengthUnit(system)}`,
                   age: number(explanation.age_years),
                 })}
               </li>
@@ -260,7 +285,7 @@ function TargetsEditor({ saved, paths }: { saved: NutritionTargets; paths: Nutri
               <li>
                 {t('nutrition.targets.explain.adjustment', {
                   kcal: `${explanation.daily_adjustment_kcal > 0 ? '+' : ''}${number(explanation.daily_adjustment_kcal)}`,
-                  change: `${form.weekly_change_kg > 0 ? '+' : ''}${number(form.weekly_change_kg, 2)}`,
+                  change: `${form.weekly_change_kg > 0 ? '+' : ''}${formatWeight(form.weekly_change_kg, system, i18n.language)}`,
                 })}
               </li>
               <li>
