@@ -10,10 +10,12 @@ export const FOOD_SEARCH_DELAY_MS = 250;
 export interface FoodPickerProps {
   onPick: (food: Food) => void;
   error?: string | undefined;
+  /** A food not to offer (a recipe being edited is no ingredient of itself). */
+  excludeId?: string | undefined;
 }
 
 /** Search as you type (GET /api/v1/foods?q=, debounced); a tap on a hit picks it. */
-export function FoodPicker({ onPick, error }: FoodPickerProps) {
+export function FoodPicker({ onPick, error, excludeId }: FoodPickerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
@@ -23,7 +25,7 @@ export function FoodPicker({ onPick, error }: FoodPickerProps) {
     return () => clearTimeout(timer);
   }, [text]);
   const search = useFoodSearch(q);
-  const hits = q === '' ? [] : (search.data?.items ?? []);
+  const hits = q === '' ? [] : (search.data?.items ?? []).filter((food) => food.id !== excludeId);
   return (
     <div className="food-picker">
       <TextField

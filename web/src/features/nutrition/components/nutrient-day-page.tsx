@@ -26,7 +26,12 @@ export function NutrientDayPage({ date, paths }: { date: string; paths: Nutritio
       documentTitle={`${title} · ${dateLabel}`}
       intro={dateLabel}
       back={<Link to={paths.diaryDay(date)}>{t('nutrition.day.backToDiary')}</Link>}
-      actions={<Link to={paths.targets}>{t('nutrition.day.targetsLink')}</Link>}
+      actions={
+        <nav className="week-nav" aria-label={t('nutrition.day.moreLabel')}>
+          <Link to={paths.week(date)}>{t('nutrition.day.weekLink')}</Link>
+          <Link to={paths.targets}>{t('nutrition.day.targetsLink')}</Link>
+        </nav>
+      }
     />
   );
   if (day.isPending) return <LoadingState label={t('nutrition.day.loading')} />;

@@ -26,6 +26,7 @@ import { splitFieldErrors } from '../lib/server-errors';
 import type { NutritionPaths } from '../paths';
 import { FoodPicker } from './food-picker';
 import { NutrientList } from './nutrient-list';
+import { useNutrientFormat } from './use-nutrient-format';
 import './nutrition.css';
 
 /** One ingredient as the form holds it: grams (unit '') or a count of one of the food's portions. */
@@ -79,6 +80,7 @@ function rowGrams(row: IngredientRow, food: Food | undefined): number | null {
 function RecipeEditor({ recipe, paths }: { recipe?: Recipe; paths: NutritionPaths }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const format = useNutrientFormat();
   const queryClient = useQueryClient();
   const [id] = useState(() => recipe?.id ?? newId());
   const [name, setName] = useState(recipe?.name ?? '');
@@ -278,16 +280,19 @@ function RecipeEditor({ recipe, paths }: { recipe?: Recipe; paths: NutritionPath
                       {t('nutrition.recipeEditor.removeShort')}
                     </Button>
                   </div>
-                  {row.unit !== '' && grams !== null ? (
+                  {grams !== null && food ? (
                     <p className="nutrition-muted nutrition-number">
-                      {t('nutrition.recipe.gramsAmount', { grams: Math.round(grams * 10) / 10 })}
+                      {row.unit !== '' ? `${t('nutrition.recipe.gramsAmount', { grams: Math.round(grams * 10) / 10 })} · ` : ''}
+                      {food.per_100g.energy_kcal !== undefined
+                        ? format.amount('energy_kcal', (food.per_100g.energy_kcal * grams) / 100)
+                        : t('nutrition.recipes.noEnergy')}
                     </p>
                   ) : null}
                 </li>
               );
             })}
           </ul>
-          <FoodPicker onPick={addFood} error={errors.ingredients} />
+          <FoodPicker onPick={addFood} error={errors.ingredients} excludeId={recipe?.food_id} />
         </section>
 
         <Card className="nutrition-section">

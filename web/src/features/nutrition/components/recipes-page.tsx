@@ -18,7 +18,19 @@ export function RecipesPage({ paths }: { paths: NutritionPaths }) {
   );
   return (
     <div className="nutrition-page">
-      <PageHeader title={t('nutrition.recipes.title')} intro={t('nutrition.recipes.intro')} actions={newRecipe} />
+      <PageHeader
+        title={t('nutrition.recipes.title')}
+        intro={t('nutrition.recipes.intro')}
+        back={<Link to={paths.diary}>{t('nutrition.backToDiary')}</Link>}
+        actions={
+          <>
+            <ButtonLink to={paths.newFood} variant="secondary">
+              {t('nutrition.recipes.newFood')}
+            </ButtonLink>
+            {newRecipe}
+          </>
+        }
+      />
       {recipes.isPending ? <LoadingState label={t('nutrition.recipes.loading')} /> : null}
       {recipes.isError ? (
         <ErrorState message={errorMessage(recipes.error, t)} onRetry={() => void recipes.refetch()} />
