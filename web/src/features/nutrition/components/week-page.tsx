@@ -39,7 +39,6 @@ function WeekView({ week, paths, back }: { week: NutritionWeek; paths: Nutrition
     end: formatLocalDay(week.end, locale, { day: 'numeric', month: 'short', year: 'numeric' }),
   });
   const total = week.days.length;
-  const kcal = (value: number) => format.amount('energy_kcal', value);
   const grams = (value: number) => format.amount('protein_g', value);
   const tick = (value: boolean | null, yes: string, no: string) =>
     value === null ? <span className="nutrition-muted">–</span> : <span className={value ? 'week-yes' : 'week-no'}>{value ? yes : no}</span>;
@@ -59,12 +58,12 @@ function WeekView({ week, paths, back }: { week: NutritionWeek; paths: Nutrition
         }
       />
       <div className="week-summary">
-        <Card>
+        <Card className="week-summary__count">
           <p className="week-summary__big nutrition-number">
             {t('nutrition.week.proteinDays', { hit: week.protein_days_hit, total })}
           </p>
         </Card>
-        <Card>
+        <Card className="week-summary__count">
           <p className="week-summary__big nutrition-number">
             {t('nutrition.week.energyDays', { hit: week.energy_days_on_target, total })}
           </p>
@@ -113,14 +112,17 @@ function WeekView({ week, paths, back }: { week: NutritionWeek; paths: Nutrition
               return (
                 <tr key={day.date}>
                   <th scope="row">
-                    <Link to={paths.diaryDay(day.date)}>{formatLocalDay(day.date, locale, { weekday: 'short', day: 'numeric', month: 'short' })}</Link>
+                    <Link to={paths.diaryDay(day.date)} className="week-day">
+                      {formatLocalDay(day.date, locale, { weekday: 'short' })}{' '}
+                      <span className="week-day__date">{formatLocalDay(day.date, locale, { day: 'numeric', month: 'short' })}</span>
+                    </Link>
                   </th>
                   <td className="nutrition-number">
                     {day.items === 0 ? (
                       <span className="nutrition-muted">{t('nutrition.week.notLogged')}</span>
                     ) : (
                       <>
-                        {kcal(day.energy_kcal)}
+                        {formatNumber(day.energy_kcal, locale)}
                         {week.targets ? <span className="nutrition-muted"> / {formatNumber(week.targets.energy_kcal + day.exercise_kcal, locale)}</span> : null}
                         {day.exercise_kcal > 0 ? (
                           <span className="nutrition-muted week-exercise">{t('nutrition.week.exercise', { kcal: formatNumber(day.exercise_kcal, locale) })}</span>
