@@ -40,9 +40,9 @@ describe('the week page', () => {
     const table = screen.getByRole('table');
     const tuesday = within(table).getByRole('row', { name: /Tue Dec 1/ });
     // 2000 kcal against 2100 plus 300 from training; 100 g protein = 400 kcal, 200 g carbs =
-    // 800 kcal, 80 g fat = 720 kcal: 21% / 42% / 38% of 1920 kcal.
+    // 800 kcal, 80 g fat = 720 kcal: 21 / 42 / 38 % of 1920 kcal.
     expect(tuesday).toHaveTextContent('2,000 / 2,400');
-    expect(tuesday).toHaveTextContent('21% / 42% / 38%');
+    expect(tuesday).toHaveTextContent('21 / 42 / 38');
     expect(within(tuesday).getByRole('link')).toHaveAttribute('href', '/food/2026-12-01');
     expect(within(table).getByRole('row', { name: /Sun Dec 6/ })).toHaveTextContent('Not logged');
     expect(screen.getByRole('link', { name: '← Previous week' })).toHaveAttribute('href', '/food/week?date=2026-11-29');

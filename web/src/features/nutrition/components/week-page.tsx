@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Card, ErrorState, LoadingState, PageHeader } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
-import { formatNumber, formatPercent } from '@/lib/format';
+import { formatNumber } from '@/lib/format';
 import { useNutritionWeek } from '../api/get-week';
 import type { NutritionWeek } from '../api/keys';
 import { addDays, formatLocalDay } from '../lib/dates';
@@ -134,9 +134,9 @@ function WeekView({ week, paths, back }: { week: NutritionWeek; paths: Nutrition
                     {split ? (
                       <span title={`${grams(day.protein_g)} · ${grams(day.carbohydrate_g)} · ${grams(day.fat_g)}`}>
                         {t('nutrition.week.splitValue', {
-                          protein: formatPercent(split.protein, locale),
-                          carbohydrate: formatPercent(split.carbohydrate, locale),
-                          fat: formatPercent(split.fat, locale),
+                          protein: formatNumber(split.protein * 100, locale),
+                          carbohydrate: formatNumber(split.carbohydrate * 100, locale),
+                          fat: formatNumber(split.fat * 100, locale),
                         })}
                       </span>
                     ) : (
