@@ -265,10 +265,10 @@ function FoodEditor({ food, barcode, paths, afterSave }: { food?: Food; barcode:
           <h2 id={nutrientsId} className="nutrition-section__title">
             {t('nutrition.foodEditor.nutrients')}
           </h2>
-          <div className="nutrient-fields">{mainNutrients.map(nutrientField)}</div>
+          <div className="nutrient-fields nutrient-fields--compact">{mainNutrients.map(nutrientField)}</div>
           <details className="nutrient-more" open={moreNutrients.some((key) => errors[`per_100g.${key}`] !== undefined) || undefined}>
             <summary>{t('nutrition.foodEditor.moreNutrients')}</summary>
-            <div className="nutrient-fields">{moreNutrients.map(nutrientField)}</div>
+            <div className="nutrient-fields nutrient-fields--compact">{moreNutrients.map(nutrientField)}</div>
           </details>
         </section>
 
