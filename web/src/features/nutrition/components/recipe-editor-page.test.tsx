@@ -33,7 +33,8 @@ function renderEditor() {
 
 async function addIngredient(typed: string, name: string) {
   fireEvent.change(screen.getByLabelText('Add an ingredient'), { target: { value: typed } });
-  fireEvent.click(await screen.findByRole('button', { name: new RegExp(`^${name}`) }));
+  // The search waits for typing to stop; a busy machine may take a while to answer.
+  fireEvent.click(await screen.findByRole('button', { name: new RegExp(`^${name}`) }, { timeout: 3000 }));
 }
 
 describe('the recipe editor', () => {

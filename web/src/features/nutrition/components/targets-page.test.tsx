@@ -61,7 +61,9 @@ describe('the targets page', () => {
     fireEvent.click(screen.getByLabelText(/Count workouts’ energy/));
 
     expect(
-      await screen.findByText('Basal metabolic rate (Mifflin-St Jeor) for 65 kg, 168 cm, 35 years: 1,364 kcal'),
+      await screen.findByText('Basal metabolic rate (Mifflin-St Jeor) for 65 kg, 168 cm, 35 years: 1,364 kcal', undefined, {
+        timeout: 3000,
+      }),
     ).toBeInTheDocument();
     expect(screen.getByText('× activity factor 1.55 = 2,114 kcal a day (total energy expenditure)')).toBeInTheDocument();
     expect(screen.getByText('-550 kcal a day for -0.5 kg a week (7,700 kcal per kg over 7 days)')).toBeInTheDocument();
