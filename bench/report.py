@@ -327,6 +327,10 @@ def progress_section(work, smoke, problems):
         why = [f"p99 {fmt_ms(dash['p99'])} ({'ok' if p99_ok else 'over'})",
                f"{r:.2f} of /healthz ({'ok' if rate_ok else 'under'})"]
         target += f"{verdict}: " + ", ".join(why) + "."
+        if healthz.get("p99") is not None and healthz["p99"] > t["p99_ms"]:
+            # An absolute latency means little on a machine this busy: say so next to it.
+            target += (f" /healthz's own p99 in the same run was {fmt_ms(healthz['p99'])}: the "
+                       f"machine was too busy for the absolute latency target to be judged.")
         if smoke:
             target += " (Smoke run: 1 s steps on a ten-week history; not a verdict.)"
     lines += [target, ""]

@@ -251,6 +251,26 @@ status=0
 "$PY" "$HERE/report.py" --work "$WORK" --out "$OUT" $([ "$SMOKE" = 1 ] && echo --smoke) || status=$?
 # 4. imports: GPX files/s and CSV rows/s, appended to the report as a section of its own
 "$PY" "$HERE/import_bench.py" $([ "$SMOKE" = 1 ] && echo --smoke) --results "$OUT" "$BIN" || status=$?
+# 5. food search in process, every keystroke of typical queries over the whole catalogue
+if [ "$SMOKE" != 1 ] && cmake --build "$(dirname "$BIN")" --target vigor_food_search_bench \
+     >"$WORK/food_search.build" 2>&1; then
+  "$(dirname "$BIN")/vigor_food_search_bench" >"$WORK/food_search.txt" 2>&1 || status=$?
+  p99=$(awk '/^every keystroke/ {for (i = 1; i <= NF; i++) if ($i == "p99") print $(i + 1)}' \
+          "$WORK/food_search.txt")
+  verdict=$(awk -v p="$p99" 'BEGIN { print (p != "" && p + 0 < 5000) ? "**met**" : "**not met**" }')
+  {
+    echo
+    echo "## Food search (issue 12)"
+    echo
+    echo "- $(date -u '+%Y-%m-%d %H:%M') UTC, commit $(git -C "$ROOT" rev-parse --short=12 HEAD), in process (bench/food_search_bench.cpp): every prefix of 100 typical queries, top 20 each"
+    echo
+    echo '```'
+    cat "$WORK/food_search.txt"
+    echo '```'
+    echo
+    echo "Target (issue 12): search over the whole catalogue with p99 under 5 ms: $verdict (every keystroke: p99 ${p99:-?} us)."
+  } >>"$OUT"
+fi
 echo
 echo "bench: wrote $OUT"
 exit "$status"

@@ -13,6 +13,9 @@
 #include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
+#include "features/nutrition/diary_feature.hpp"
+#include "features/nutrition/foods_feature.hpp"
+#include "features/nutrition/targets_feature.hpp"
 #include "features/operations/feature.hpp"
 #include "features/records/feature.hpp"
 #include "features/stats/feature.hpp"
@@ -236,6 +239,23 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                          TrainingProfileOf(accounts.account())));
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
+  // Nutrition: foods (search, barcodes, custom foods, the Open Food Facts import), targets and
+  // the nutrient day and week views, then the diary and recipes, which log foods, show the
+  // targets and give back their days' totals (to targets) and recipes as foods (to search).
+  auto& foods = Install<features::nutrition::FoodsFeature>(*app, context);
+  auto& nutrition_targets = Install<features::nutrition::TargetsFeature>(
+      *app, context,
+      NutritionSourcesOf(accounts.account(), body.measurements(), workouts.workouts()));
+  goals.service().SetNutritionDays(GoalNutritionDaysOf(nutrition_targets.service()));
+  {
+    namespace nutrition = features::nutrition;
+    auto& diary = Install<nutrition::DiaryFeature>(
+        *app, context, foods.lookup(), foods.use_recorder(), nutrition_targets.targets_lookup(),
+        ExerciseEnergyOf(workouts.workouts(), body.measurements(), accounts.account()));
+    nutrition_targets.SetDiaryTotals(diary.diary_totals());
+    foods.SetRecipeSearch(diary.recipe_search());
+    foods.SetRecipeLookup(diary.foods_with_recipes());
+  }
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

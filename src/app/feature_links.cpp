@@ -7,6 +7,7 @@
 #include "core/one_rep_max.hpp"
 #include "core/text_fold.hpp"
 #include "features/goals/json_codec.hpp"
+#include "features/nutrition/targets_exercise.hpp"
 #include "features/records/json_codec.hpp"
 #include "features/stats/json_codec.hpp"
 #include "platform/time_text.hpp"
@@ -257,6 +258,96 @@ features::dashboard::DashboardSources DashboardSourcesOf(
     return boost::json::value(features::stats::EncodeTrainingLoad(stats.Load(s, user_id, days)));
   };
   return sources;
+}
+
+namespace {
+
+// The user's latest body weight on or before `day`, in kg.
+std::optional<double> LatestWeightKg(features::body::MeasurementService& body,
+                                     platform::store::Session& s, const std::string& user_id,
+                                     core::Day day) {
+  auto next = core::FormatDay(day + std::chrono::days(1));
+  auto values = body.ValuesForGoals(s, user_id, "weight", next, next);
+  if (!values.before) return std::nullopt;
+  return values.before->value;
+}
+
+}  // namespace
+
+features::nutrition::ExerciseEnergy ExerciseEnergyOf(features::workouts::WorkoutService& workouts,
+                                                     features::body::MeasurementService& body,
+                                                     features::accounts::AccountService& accounts) {
+  using platform::store::Session;
+  return
+      [&workouts, &body, &accounts](Session& s, const std::string& user_id, core::DayRange days) {
+        std::vector<std::pair<core::Day, double>> out;
+        auto profile = accounts.TrainingProfileOf(s, user_id);
+        std::string zone = platform::IsKnownTimeZone(profile.time_zone) ? profile.time_zone : "UTC";
+        // Every workout whose local day can be in the range, whatever its zone (none is more than
+        // 14 hours from UTC; a day of slack either side): filtered by local day below.
+        constexpr std::int64_t kMsPerDay = 86'400'000;
+        auto first_ms = std::int64_t{days.first.time_since_epoch().count()} * kMsPerDay;
+        auto end_ms = (std::int64_t{days.last.time_since_epoch().count()} + 1) * kMsPerDay;
+        auto from = platform::FormatUtcMs(first_ms - kMsPerDay);
+        auto to = platform::FormatUtcMs(end_ms + kMsPerDay);
+        constexpr int kMaxWorkouts = 10'000;
+        auto found = workouts.LiveWorkoutsStartedIn(s, user_id, from, to, kMaxWorkouts);
+        if (found.empty()) return out;
+        auto weight = LatestWeightKg(body, s, user_id, days.last);
+        std::map<core::Day, double> by_day;
+        for (const auto& w : found) {
+          auto ms = platform::ParseRfc3339Ms(w.started_at);
+          if (!ms) continue;
+          bool own_zone = w.time_zone && platform::IsKnownTimeZone(*w.time_zone);
+          auto day = platform::LocalDayOf(*ms, own_zone ? *w.time_zone : zone);
+          if (!day || !days.contains(*day)) continue;
+          features::nutrition::ExerciseWorkout item;
+          item.cardio = w.kind == features::workouts::WorkoutKind::kCardio;
+          item.duration_s = w.totals.duration_s;
+          if (w.cardio) {
+            item.sport = w.cardio->sport;
+            item.distance_m = w.cardio->distance_m;
+            item.calories_kcal = w.cardio->calories_kcal;
+            // Speed and MET over the time in motion where the file says it.
+            if (w.cardio->moving_time_s) {
+              item.duration_s = w.cardio->moving_time_s;
+            } else if (w.cardio->duration_s) {
+              item.duration_s = w.cardio->duration_s;
+            }
+          }
+          if (auto kcal = features::nutrition::WorkoutExerciseKcal(item, weight)) {
+            by_day[*day] += *kcal;
+          }
+        }
+        for (const auto& [day, kcal] : by_day) out.emplace_back(day, kcal);
+        return out;
+      };
+}
+
+features::nutrition::TargetsSources NutritionSourcesOf(
+    features::accounts::AccountService& accounts, features::body::MeasurementService& body,
+    features::workouts::WorkoutService& workouts) {
+  using platform::store::Session;
+  features::nutrition::TargetsSources sources;
+  sources.profile = TrainingProfileOf(accounts);
+  sources.body_weight_kg = [&body](Session& s, const std::string& user_id, core::Day day) {
+    return LatestWeightKg(body, s, user_id, day);
+  };
+  sources.exercise_energy = ExerciseEnergyOf(workouts, body, accounts);
+  return sources;
+}
+
+features::goals::MetricSources::NutritionDays GoalNutritionDaysOf(
+    features::nutrition::TargetsService& targets) {
+  using platform::store::Session;
+  return [&targets](Session& s, const std::string& user_id, const std::string& metric,
+                    const core::DayRange& days) {
+    features::goals::MetricSources::DayValues values;
+    bool protein = metric == "nutrition_protein_days";
+    if (!protein && metric != "nutrition_energy_days") return values;
+    for (auto day : targets.DaysOnTarget(s, user_id, days, protein)) values.emplace_back(day, 1.0);
+    return values;
+  };
 }
 
 }  // namespace vigor::app

@@ -7,6 +7,9 @@
 #include "features/goals/goal_service.hpp"
 #include "features/goals/metric_sources.hpp"
 #include "features/imports/import_service.hpp"
+#include "features/nutrition/food_lookup.hpp"
+#include "features/nutrition/targets_service.hpp"
+#include "features/nutrition/targets_sources.hpp"
 #include "features/records/record_service.hpp"
 #include "features/records/workout_log.hpp"
 #include "features/stats/sources.hpp"
@@ -53,5 +56,23 @@ features::records::WorkoutLog WorkoutLogOf(features::workouts::WorkoutService& w
 features::dashboard::DashboardSources DashboardSourcesOf(
     features::stats::StatsService& stats, features::goals::GoalService& goals,
     features::records::RecordsService& records, features::accounts::TrainingProfileLookup profile);
+
+// The energy of a user's workouts per local day, for nutrition's budget: each workout on the day
+// its start falls on (in its own zone, else the profile's), its measured calories or its MET x
+// the latest body weight x its duration (features/nutrition/targets_exercise.hpp).
+features::nutrition::ExerciseEnergy ExerciseEnergyOf(features::workouts::WorkoutService& workouts,
+                                                     features::body::MeasurementService& body,
+                                                     features::accounts::AccountService& accounts);
+
+// What nutrition targets read: the profile (accounts), the latest body weight (body) and the
+// workouts' energy (ExerciseEnergyOf).
+features::nutrition::TargetsSources NutritionSourcesOf(
+    features::accounts::AccountService& accounts, features::body::MeasurementService& body,
+    features::workouts::WorkoutService& workouts);
+
+// Days on a nutrition target for goals (nutrition_energy_days, nutrition_protein_days),
+// answered by nutrition targets.
+features::goals::MetricSources::NutritionDays GoalNutritionDaysOf(
+    features::nutrition::TargetsService& targets);
 
 }  // namespace vigor::app

@@ -7,8 +7,10 @@
 #include "app/build_info.hpp"
 #include "cli/migrate_data.hpp"
 #include "features/admin/feature.hpp"
+#include "features/nutrition/foods_feature.hpp"
 #include "platform/error.hpp"
 #include "platform/http/server.hpp"
+#include "platform/jobs/job_queue.hpp"
 #include "platform/store/open_database.hpp"
 #include "platform/store/postgres_database.hpp"
 
@@ -33,6 +35,9 @@ void PrintUsage(std::ostream& out) {
       << "  routes    print the HTTP routes as JSON lines\n"
       << "  user create --username NAME --email ADDRESS [--admin]\n"
       << "            create an account (password read from standard input)\n"
+      << "  import-foods FILE\n"
+      << "            import an Open Food Facts export (tab-separated, plain or .gz) into the\n"
+      << "            shared products, as an admin's food import does, and print its progress\n"
       << "  version   print the version\n"
       << "  help      show this help\n\n"
       << "Settings:\n"
@@ -195,6 +200,41 @@ int UserCreate(const std::vector<std::string>& args) {
   }
 }
 
+// vigor import-foods FILE [settings]: the admin's food import, run here and now.
+int ImportFoods(const std::vector<std::string>& args) {
+  if (args.empty() || args[0].starts_with("--")) {
+    std::cerr << "vigor: usage: vigor import-foods FILE [settings]\n";
+    return 2;
+  }
+  std::filesystem::path file = args[0];
+  auto config = Load(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (!config) return 2;
+  if (!std::filesystem::is_regular_file(file)) {
+    std::cerr << "vigor import-foods: no file " << file.string() << "\n";
+    return 2;
+  }
+  platform::obs::Logger logger(platform::obs::LogLevel::kWarn);
+  auto app = app::BuildApp(*config, logger, /*start_background=*/false);
+  auto& foods = app->Get<features::nutrition::FoodsFeature>().service();
+  auto report = [](const features::nutrition::FoodImport& i) {
+    std::cout << i.bytes_read << " of " << i.bytes_total << " bytes, " << i.rows_read
+              << " rows: " << i.foods_added << " added, " << i.foods_updated << " updated, "
+              << i.rows_rejected << " rejected" << std::endl;
+  };
+  try {
+    // Each committed batch is reported, the last one included.
+    auto done = foods.ImportFile(file, report);
+    for (const auto& r : done.rejected_examples) {
+      std::cout << "  line " << r.line << ": " << r.reason << "\n";
+    }
+    if (done.error) std::cout << *done.error << "\n";
+    return 0;
+  } catch (const platform::jobs::JobFailed& e) {
+    std::cerr << "vigor import-foods: " << e.what() << "\n";
+    return 1;
+  }
+}
+
 }  // namespace
 
 int Main(const std::vector<std::string>& args) {
@@ -231,6 +271,14 @@ int Main(const std::vector<std::string>& args) {
       return MigrateData(rest);
     } catch (const std::exception& e) {
       std::cerr << "vigor migrate-data: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  if (command == "import-foods") {
+    try {
+      return ImportFoods(rest);
+    } catch (const std::exception& e) {
+      std::cerr << "vigor import-foods: " << e.what() << "\n";
       return 1;
     }
   }

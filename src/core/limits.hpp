@@ -118,4 +118,13 @@ inline constexpr Range<double> kQuickEnergyKcal{0, 20'000};
 inline constexpr Range<double> kQuickMacroG{0, 2'000};
 inline constexpr Range<double> kWaterMl{0, 20'000};
 
+// Daily nutrition targets a user sets (PUT /api/v1/nutrition/targets): energy in kcal, the macros
+// in grams, and a micronutrient target in its key's unit (no nutrient's daily amount comes near
+// 1e6 in its unit: the largest, water, is about 3,700 g).
+inline constexpr Range<double> kDailyEnergyTargetKcal{500, 10'000};
+inline constexpr Range<double> kDailyProteinTargetG{0, 1'000};
+inline constexpr Range<double> kDailyCarbohydrateTargetG{0, 2'000};
+inline constexpr Range<double> kDailyFatTargetG{0, 1'000};
+inline constexpr Range<double> kDailyNutrientTarget{0, 1'000'000};
+
 }  // namespace vigor::core::limits

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/serialize.hpp>
+#include <fstream>
 #include <functional>
 #include <set>
 
@@ -90,10 +91,30 @@ class AuthorizationMatrixTest : public ::testing::Test {
     ASSERT_EQ(import.status, 202) << import.body;
     owner_import_ = std::string(import.Json()["id"].as_string());
     h_.app().jobs->DrainForTests();
+    auto food = h_.Post(owner_, "/api/v1/foods", kFoodBody);
+    ASSERT_EQ(food.status, 201) << food.body;
+    owner_food_ = std::string(food.Json()["id"].as_string());
+    std::filesystem::create_directories(h_.app().config.food_import_path());
+    std::ofstream(h_.app().config.food_import_path() / "off.csv")
+        << "code\tproduct_name\tenergy-kcal_100g\n4006381333931\tSpread\t539\n";
+    auto food_import = h_.Post(admin_, "/api/v1/admin/food-imports", R"({"file":"off.csv"})");
+    ASSERT_EQ(food_import.status, 202) << food_import.body;
+    food_import_ = std::string(food_import.Json()["id"].as_string());
     auto imported = h_.Get(owner_, "/api/v1/imports/" + owner_import_).Json();
     ASSERT_EQ(imported["status"], "succeeded") << boost::json::serialize(imported);
     owner_track_workout_ = std::string(imported["result"].as_object()["workout_id"].as_string());
+    auto diary_item = h_.Post(owner_, "/api/v1/diary/2026-03-02/items", kDiaryItemsBody);
+    ASSERT_EQ(diary_item.status, 201) << diary_item.body;
+    owner_diary_item_ =
+        std::string(diary_item.Json()["items"].as_array()[0].as_object().at("id").as_string());
+    auto recipe = h_.Post(owner_, "/api/v1/recipes", kRecipeBody);
+    ASSERT_EQ(recipe.status, 201) << recipe.body;
+    owner_recipe_ = std::string(recipe.Json()["id"].as_string());
   }
+  static constexpr const char* kDiaryItemsBody =
+      R"({"items":[{"meal":"breakfast","food_id":"usda-01123","grams":50}]})";
+  static constexpr const char* kRecipeBody =
+      R"({"name":"Eggs","servings":1,"ingredients":[{"food_id":"usda-01123","grams":100}]})";
 
   static std::string WorkoutBody(const std::string& title) {
     return R"({"title":")" + title +
@@ -105,6 +126,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
            R"(","items":[{"exercise_id":"barbell-back-squat","target_sets":5}]})";
   }
   static constexpr const char* kGoalBody = R"({"metric":"sessions","target":3,"period":"week"})";
+  static constexpr const char* kFoodBody =
+      R"({"name":"Owner's bar","barcode":"96385074","per_100g":{"energy_kcal":500}})";
   static constexpr const char* kMeasurementBody =
       R"({"kind":"weight","day":"2026-03-02","value":80})";
   static constexpr const char* kGpxBody =
@@ -127,6 +150,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string owner_goal_, owner_goal_etag_;
   std::string owner_import_, owner_track_workout_;  // an activity import and its workout
   std::string owner_template_, owner_program_;      // a public routine; a program
+  std::string owner_diary_item_, owner_recipe_;     // nutrition
+  std::string owner_food_, food_import_;  // a custom food of the owner; an admin's food import
 };
 
 TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
@@ -317,6 +342,60 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       {Method::kGet, "/api/v1/events", fixed("/api/v1/events"), "", 401, 200, 200, 200},
       // the change feed: each caller's own changes only (changes_test)
       {Method::kGet, "/api/v1/changes", fixed("/api/v1/changes"), "", 401, 200, 200, 200},
+      // nutrition targets and views: everyone signed in has their own
+      {Method::kGet, "/api/v1/nutrition/targets", fixed("/api/v1/nutrition/targets"), "", 401, 200,
+       200, 200},
+      {Method::kPut, "/api/v1/nutrition/targets", fixed("/api/v1/nutrition/targets"),
+       R"({"mode":"manual","energy_kcal":2000})", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/nutrition/targets/preview",
+       fixed("/api/v1/nutrition/targets/preview"), R"({"mode":"manual","energy_kcal":2000})", 401,
+       200, 200, 200},
+      {Method::kGet, "/api/v1/nutrition/days/{date}", fixed("/api/v1/nutrition/days/2026-03-02"),
+       "", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/nutrition/week", fixed("/api/v1/nutrition/week"), "", 401, 200, 200,
+       200},
+      // the food diary and recipes: the owner's only (diary_test, recipes_test)
+      {Method::kGet, "/api/v1/diary/{date}", fixed("/api/v1/diary/2026-03-02"), "", 401, 200, 200,
+       200},
+      {Method::kPost, "/api/v1/diary/{date}/items", fixed("/api/v1/diary/2026-03-03/items"),
+       kDiaryItemsBody, 401, 201, 201, 201},
+      {Method::kPost, "/api/v1/diary/{date}/copy", fixed("/api/v1/diary/2026-03-04/copy"),
+       R"({"from":"2026-03-02"})", 401, 201, 201, 201},
+      {Method::kPut, "/api/v1/diary/{date}/water", fixed("/api/v1/diary/2026-03-02/water"),
+       R"({"water_ml":500})", 401, 200, 200, 200},
+      {Method::kPatch, "/api/v1/diary-items/{id}",
+       [this] { return "/api/v1/diary-items/" + owner_diary_item_; }, R"({"grams":60})", 401, 404,
+       404, 200},
+      {Method::kDelete, "/api/v1/diary-items/{id}",
+       [this] { return "/api/v1/diary-items/" + owner_diary_item_; }, "", 401, 404, 404, 204},
+      {Method::kGet, "/api/v1/recipes", fixed("/api/v1/recipes"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/recipes", fixed("/api/v1/recipes"), kRecipeBody, 401, 201, 201, 201},
+      {Method::kGet, "/api/v1/recipes/{id}", [this] { return "/api/v1/recipes/" + owner_recipe_; },
+       "", 401, 404, 404, 200},
+      {Method::kPut, "/api/v1/recipes/{id}", [this] { return "/api/v1/recipes/" + owner_recipe_; },
+       kRecipeBody, 401, 404, 404, 200},
+      {Method::kDelete, "/api/v1/recipes/{id}",
+       [this] { return "/api/v1/recipes/" + owner_recipe_; }, "", 401, 404, 404, 204},
+      // foods: the catalogue and shared products for everyone signed in, own foods the owner's
+      // only (foods_test); food imports for admins
+      {Method::kGet, "/api/v1/foods", fixed("/api/v1/foods?q=egg"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/foods", fixed("/api/v1/foods"),
+       R"({"name":"Bar","per_100g":{"energy_kcal":500}})", 401, 201, 201, 201},
+      {Method::kGet, "/api/v1/foods/recent", fixed("/api/v1/foods/recent"), "", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/foods/barcode/{code}", fixed("/api/v1/foods/barcode/96385074"), "",
+       401, 404, 404, 200},
+      {Method::kGet, "/api/v1/foods/{id}", [this] { return "/api/v1/foods/" + owner_food_; }, "",
+       401, 404, 404, 200},
+      {Method::kPut, "/api/v1/foods/{id}", [this] { return "/api/v1/foods/" + owner_food_; },
+       R"({"name":"Renamed","per_100g":{"energy_kcal":1}})", 401, 404, 404, 200},
+      {Method::kDelete, "/api/v1/foods/{id}", [this] { return "/api/v1/foods/" + owner_food_; }, "",
+       401, 404, 404, 204},
+      {Method::kPost, "/api/v1/admin/food-imports", fixed("/api/v1/admin/food-imports"),
+       R"({"file":"off.csv"})", 401, 403, 202, 403},
+      {Method::kGet, "/api/v1/admin/food-imports", fixed("/api/v1/admin/food-imports"), "", 401,
+       403, 200, 403},
+      {Method::kGet, "/api/v1/admin/food-imports/{id}",
+       [this] { return "/api/v1/admin/food-imports/" + food_import_; }, "", 401, 403, 200, 403},
   };
   // Logging out ends the session it is called with: give each role a fresh one.
   std::erase_if(table, [](const Expectation& e) { return e.target == nullptr; });
@@ -378,7 +457,7 @@ TEST_F(AuthorizationMatrixTest, ListsNeverShowAnotherUsersItems) {
   EXPECT_EQ(exercises.find(owner_exercise_), std::string::npos);
   for (const char* list : {"/api/v1/workouts", "/api/v1/routines", "/api/v1/programs",
                            "/api/v1/measurements?kind=weight", "/api/v1/measurements/kinds",
-                           "/api/v1/changes", "/api/v1/goals"}) {
+                           "/api/v1/changes", "/api/v1/goals", "/api/v1/recipes"}) {
     auto theirs = h_.Get(other_, list);
     EXPECT_EQ(theirs.status, 200) << list;
     EXPECT_EQ(theirs.Json()["items"].as_array().size(), 0u) << list << ": " << theirs.body;

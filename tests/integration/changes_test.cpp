@@ -300,6 +300,41 @@ TEST_F(ChangesTest, ATokenSeesOnlyTheKindsOfItsReadScopes) {
   EXPECT_EQ(refused.status, 403) << refused.body;
 }
 
+// Food diary items and recipes (migration 0020): created, changed and deleted, each once at its
+// newest rev; a token sees them with nutrition:read only.
+TEST_F(ChangesTest, DiaryItemsAndRecipesAppearForNutritionReaders) {
+  auto logged = h_.Post(owner_, "/api/v1/diary/2026-03-02/items",
+                        R"({"items":[{"meal":"lunch","food_id":"usda-01123","grams":50},)"
+                        R"({"meal":"lunch","quick":{"energy_kcal":100}}]})");
+  ASSERT_EQ(logged.status, 201) << logged.body;  // rev 1, both items
+  auto items = logged.Json()["items"].as_array();
+  std::string egg(items[0].as_object().at("id").as_string());
+  std::string quick(items[1].as_object().at("id").as_string());
+  auto recipe = h_.Post(
+      owner_, "/api/v1/recipes",
+      R"({"name":"Eggs","servings":1,"ingredients":[{"food_id":"usda-01123","grams":100}]})");
+  ASSERT_EQ(recipe.status, 201) << recipe.body;  // rev 2
+  std::string recipe_id = IdOf(recipe);
+  ASSERT_EQ(h_.Call(owner_, Method::kPatch, "/api/v1/diary-items/" + egg, R"({"grams":60})").status,
+            200);  // rev 3
+  ASSERT_EQ(h_.Call(owner_, Method::kDelete, "/api/v1/recipes/" + recipe_id).status,
+            204);  // rev 4
+  auto all = Changes(owner_);
+  ASSERT_EQ(all.status, 200) << all.body;
+  std::vector<Item> expected = {{"diary_item", quick, 1, false},
+                                {"diary_item", egg, 3, false},
+                                {"recipe", recipe_id, 4, true}};
+  EXPECT_EQ(ItemsOf(all), expected);
+  auto nutrition = TokenBrowser(R"("nutrition:read")");
+  EXPECT_EQ(ItemsOf(Changes(nutrition)), expected);
+  auto training = TokenBrowser(R"("workouts:read")");
+  auto trained = Changes(training);
+  ASSERT_EQ(trained.status, 200);
+  EXPECT_TRUE(ItemsOf(trained).empty());
+  auto writer = TokenBrowser(R"("nutrition:write")");
+  EXPECT_EQ(Changes(writer).status, 403);
+}
+
 TEST_F(ChangesTest, ASinceAheadOfTheServerIsGone) {
   for (int day = 1; day <= 2; ++day) {
     ASSERT_EQ(h_.Call(owner_, Method::kPut, "/api/v1/measurements",
@@ -410,13 +445,14 @@ TEST_F(ChangesTest, EachTableIsReadThroughItsUserRevIndex) {
     }
     std::string sql = std::string(postgresql ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") +
                       std::string(statement.SqlFor(h_.app().database->dialect()));
-    for (const auto& row : s.Query(Statement{"test.explain", sql}, owner_id_, std::int64_t{0},
-                                   std::int64_t{1}, std::int64_t{1}, std::int64_t{10})) {
+    for (const auto& row :
+         s.Query(Statement{"test.explain", sql}, owner_id_, std::int64_t{0}, std::int64_t{1},
+                 std::int64_t{1}, std::int64_t{10}, std::int64_t{1})) {
       plan += row.Text(postgresql ? "QUERY PLAN" : "detail") + "\n";
     }
   });
-  for (const char* table :
-       {"workouts", "routines", "programs", "custom_exercises", "measurements"}) {
+  for (const char* table : {"workouts", "routines", "programs", "custom_exercises", "measurements",
+                            "diary_items", "recipes"}) {
     std::string index = std::string(table) + "_user_rev";
     bool postgresql = h_.app().database->dialect() == "postgresql";
     std::string expected = postgresql ? "Index Scan using " + index + " on " + table

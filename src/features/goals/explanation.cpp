@@ -75,6 +75,10 @@ Message MetricName(const GoalInput& spec) {
       return Msg("goal_metric_measurement", {{"kind", spec.measurement_kind.value_or("")}});
     case Metric::kStreakWeeks:
       return Msg("goal_metric_streak_weeks");
+    case Metric::kNutritionEnergyDays:
+      return Msg("goal_metric_nutrition_energy_days");
+    case Metric::kNutritionProteinDays:
+      return Msg("goal_metric_nutrition_protein_days");
   }
   return Msg("goal_metric_sessions");
 }
@@ -90,6 +94,9 @@ std::string FormatAmount(const GoalInput& spec, double value, Language language)
       return Msg("goal_amount_sets", {{"n", n}}).Text(language);
     case Metric::kStreakWeeks:
       return Msg("goal_amount_weeks", {{"n", n}}).Text(language);
+    case Metric::kNutritionEnergyDays:
+    case Metric::kNutritionProteinDays:
+      return Msg("goal_amount_days", {{"n", n}}).Text(language);
     case Metric::kTrainingTime:
       return Duration(value, language);
     case Metric::kDistance:

@@ -46,9 +46,17 @@ void EvaluateDailySum(Session& s, const MetricSources& sources, const std::strin
   double sum = 0;
   if (ctx.today >= period.first) {
     DayRange counted{period.first, std::min(ctx.today, period.last)};
-    for (const auto& [day, value] :
-         sources.daily_totals(s, user_id, std::string(InfoOf(spec.metric).daily_name), spec.sport,
-                              spec.exercise_id, spec.muscle, counted)) {
+    std::string daily_name(InfoOf(spec.metric).daily_name);
+    MetricSources::DayValues values;
+    if (IsNutritionMetric(spec.metric)) {
+      if (ctx.nutrition_values_visible && sources.nutrition_days) {
+        values = sources.nutrition_days(s, user_id, daily_name, counted);
+      }
+    } else {
+      values = sources.daily_totals(s, user_id, daily_name, spec.sport, spec.exercise_id,
+                                    spec.muscle, counted);
+    }
+    for (const auto& [day, value] : values) {
       if (counted.contains(day)) sum += value;
     }
   }

@@ -24,6 +24,8 @@ struct EvaluationContext {
   // Whether the reader may see body values (a token without body:read may not): goals of body
   // values then show no value, as if nothing was measured.
   bool body_values_visible = true;
+  // The same for nutrition (a token without nutrition:read counts no days on target).
+  bool nutrition_values_visible = true;
 };
 
 struct Evaluation {

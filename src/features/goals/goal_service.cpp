@@ -84,6 +84,7 @@ EvaluationContext GoalService::ContextOf(Session& s, const std::string& user_id,
 EvaluationContext GoalService::ContextOf(Session& s, const Principal& principal) {
   auto ctx = ContextOf(s, principal.user_id, LanguageOf(principal));
   ctx.body_values_visible = principal.HasScope("body:read");
+  ctx.nutrition_values_visible = principal.HasScope("nutrition:read");
   return ctx;
 }
 

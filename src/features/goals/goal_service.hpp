@@ -39,6 +39,12 @@ class GoalService {
         profile_(std::move(profile)),
         outbox_(outbox) {}
 
+  // Days on a nutrition target, given once nutrition is installed (after goals); until then
+  // nutrition goals count nothing.
+  void SetNutritionDays(MetricSources::NutritionDays days) {
+    sources_.nutrition_days = std::move(days);
+  }
+
   std::vector<Goal> List(const Principal& principal, bool archived);
   Goal Get(const Principal& principal, const std::string& id);
   CreateOutcome Create(const Principal& principal, const GoalInput& input,

@@ -54,6 +54,14 @@ struct MetricSources {
                              const core::DayRange& days)>
       measurements;
 
+  // The days of `days` the user's eating met a target, each with the value 1: metric
+  // "nutrition_energy_days" (energy within 10 % of the target) or "nutrition_protein_days"
+  // (protein at or above it), answered by nutrition targets. Empty until nutrition is connected
+  // (GoalService::SetNutritionDays): such goals then count nothing.
+  using NutritionDays = std::function<DayValues(
+      Session&, const std::string& user_id, const std::string& metric, const core::DayRange& days)>;
+  NutritionDays nutrition_days;
+
   // Whether the user may use this exercise (a catalogue one or their own): an unknown exercise
   // is refused when a goal is set.
   std::function<bool(Session&, const std::string& user_id, const std::string& exercise_id)>

@@ -6,7 +6,7 @@
 namespace vigor::features::goals {
 
 namespace {
-constexpr std::array<MetricInfo, 12> kMetrics{{
+constexpr std::array<MetricInfo, 14> kMetrics{{
     {Metric::kSessions, "sessions", MetricShape::kDailySum, "count", "sessions"},
     {Metric::kTrainingTime, "training_time", MetricShape::kDailySum, "s", "duration_s"},
     {Metric::kDistance, "distance", MetricShape::kDailySum, "m", "distance_m"},
@@ -19,6 +19,10 @@ constexpr std::array<MetricInfo, 12> kMetrics{{
     {Metric::kBodyFat, "body_fat", MetricShape::kBody, "percent", ""},
     {Metric::kMeasurement, "measurement", MetricShape::kBody, "measurement", ""},
     {Metric::kStreakWeeks, "streak_weeks", MetricShape::kStreak, "weeks", ""},
+    {Metric::kNutritionEnergyDays, "nutrition_energy_days", MetricShape::kDailySum, "count",
+     "nutrition_energy_days"},
+    {Metric::kNutritionProteinDays, "nutrition_protein_days", MetricShape::kDailySum, "count",
+     "nutrition_protein_days"},
 }};
 
 constexpr std::array<std::string_view, 4> kPeriods{"week", "month", "year", "once"};

@@ -27,6 +27,8 @@ enum class Metric {
   kBodyFat,
   kMeasurement,
   kStreakWeeks,
+  kNutritionEnergyDays,   // days on the energy target (nutrition week rules)
+  kNutritionProteinDays,  // days at or above the protein target
 };
 
 // How a metric is measured, which decides how its value, pace and filters work.
@@ -46,6 +48,10 @@ struct MetricInfo {
 };
 
 const MetricInfo& InfoOf(Metric metric);
+// Days on a nutrition target (MetricSources::nutrition_days), not workouts' daily totals.
+inline bool IsNutritionMetric(Metric metric) {
+  return metric == Metric::kNutritionEnergyDays || metric == Metric::kNutritionProteinDays;
+}
 std::optional<Metric> ParseMetric(std::string_view name);
 
 // The measurement kind a body metric reads: "weight", "body_fat", or the goal's own kind.

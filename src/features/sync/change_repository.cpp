@@ -8,9 +8,9 @@ namespace {
 using platform::store::Row;
 using platform::store::Statement;
 
-// One branch per table: that table's rows after $2, newest-last, at most $5 of them. $3 and $4
-// switch the training tables and the measurements off for a token without their scope (a
-// constant condition: both databases skip the branch without reading it).
+// One branch per table: that table's rows after $2, newest-last, at most $5 of them. $3, $4 and
+// $6 switch the training tables, the measurements and the nutrition tables off for a token
+// without their scope (a constant condition: both databases skip the branch without reading it).
 #define VIGOR_CHANGES_OF(kind, table, allowed, alias)                                 \
   "SELECT * FROM (SELECT CAST('" kind                                                 \
   "' AS TEXT) AS kind, id, rev, "                                                     \
@@ -18,8 +18,8 @@ using platform::store::Statement;
   " WHERE user_id = $1 AND rev > $2 AND " allowed " = 1 ORDER BY rev LIMIT $5) AS " alias
 
 // One statement per page, the same text on both databases. Each table has an index on
-// (user_id, rev) (migrations 0004, 0005, 0008, 0013, 0018), so each branch is an index range scan
-// that stops after $5 rows, and the page merges at most 6 x $5 rows:
+// (user_id, rev) (migrations 0004, 0005, 0008, 0013, 0018, 0020), so each branch is an index range
+// scan that stops after $5 rows, and the page merges at most 8 x $5 rows:
 // - PostgreSQL 15 (EXPLAIN): Limit -> Merge Append (Sort Key: rev) -> per table Limit -> Index
 //   Scan using <table>_user_rev, Index Cond: ((user_id = $1) AND (rev > $2)); a switched-off
 //   branch is a Result with One-Time Filter: false.
@@ -34,6 +34,8 @@ constexpr Statement kSince{"changes.since",
                            " UNION ALL " VIGOR_CHANGES_OF("exercise", "custom_exercises", "$3", "e")
                            " UNION ALL " VIGOR_CHANGES_OF("measurement", "measurements", "$4", "m")
                            " UNION ALL " VIGOR_CHANGES_OF("goal", "goals", "$3", "g")
+                           " UNION ALL " VIGOR_CHANGES_OF("diary_item", "diary_items", "$6", "d")
+                           " UNION ALL " VIGOR_CHANGES_OF("recipe", "recipes", "$6", "n")
                            " ORDER BY rev LIMIT $5"};
 
 #undef VIGOR_CHANGES_OF
@@ -45,6 +47,8 @@ ChangeKind KindOf(const std::string& name) {
   if (name == "exercise") return ChangeKind::kExercise;
   if (name == "measurement") return ChangeKind::kMeasurement;
   if (name == "goal") return ChangeKind::kGoal;
+  if (name == "diary_item") return ChangeKind::kDiaryItem;
+  if (name == "recipe") return ChangeKind::kRecipe;
   throw std::logic_error("changes.since returned an unknown kind: " + name);
 }
 
@@ -64,7 +68,8 @@ std::vector<Change> ChangeRepository::Since(platform::store::Session& s, const s
                                             std::int64_t since, const ChangeKinds& kinds,
                                             int limit) {
   std::vector<Change> changes;
-  for (const auto& row : s.Query(kSince, user_id, since, kinds.training, kinds.body, limit)) {
+  for (const auto& row :
+       s.Query(kSince, user_id, since, kinds.training, kinds.body, limit, kinds.nutrition)) {
     changes.push_back(FromRow(row));
   }
   return changes;

@@ -20,10 +20,12 @@ constexpr int kSharedRevSlack = 5;
 
 ChangeKinds KindsFor(const platform::auth::Principal& principal) {
   ChangeKinds kinds{.training = principal.HasScope("workouts:read"),
-                    .body = principal.HasScope("body:read")};
-  if (!kinds.training && !kinds.body) {
-    throw Error(ErrorKind::kForbidden,
-                Msg("token_scope_missing", {{"scope", "workouts:read or body:read"}}));
+                    .body = principal.HasScope("body:read"),
+                    .nutrition = principal.HasScope("nutrition:read")};
+  if (!kinds.training && !kinds.body && !kinds.nutrition) {
+    throw Error(
+        ErrorKind::kForbidden,
+        Msg("token_scope_missing", {{"scope", "workouts:read, body:read or nutrition:read"}}));
   }
   return kinds;
 }

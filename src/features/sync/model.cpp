@@ -14,6 +14,10 @@ std::string_view ChangeKindName(ChangeKind kind) {
       return "measurement";
     case ChangeKind::kGoal:
       return "goal";
+    case ChangeKind::kDiaryItem:
+      return "diary_item";
+    case ChangeKind::kRecipe:
+      return "recipe";
     case ChangeKind::kExercise:
       break;
   }

@@ -8,14 +8,24 @@
 namespace vigor::features::sync {
 
 // The kinds of a user's rows the change feed reports, as named on the wire.
-enum class ChangeKind { kWorkout, kRoutine, kProgram, kMeasurement, kExercise, kGoal };
+enum class ChangeKind {
+  kWorkout,
+  kRoutine,
+  kProgram,
+  kMeasurement,
+  kExercise,
+  kGoal,
+  kDiaryItem,
+  kRecipe
+};
 
 std::string_view ChangeKindName(ChangeKind kind);
 
 // Which kinds a caller may see: a token sees only what its read scopes cover.
 struct ChangeKinds {
-  bool training = false;  // workouts, routines, programs, own exercises, goals (workouts:read)
-  bool body = false;      // measurements (body:read)
+  bool training = false;   // workouts, routines, programs, own exercises, goals (workouts:read)
+  bool body = false;       // measurements (body:read)
+  bool nutrition = false;  // diary items and recipes (nutrition:read)
 };
 
 // One of the user's rows at its newest revision; `deleted` when it is a tombstone.

@@ -248,6 +248,14 @@ const std::vector<Setting>& Settings() {
       {"enable-write-probe", "BOOL",
        "serve /diagnostics/write-probe, to check that writes survive crashes (default false)", true,
        BoolSetting(&Config::enable_write_probe)},
+      {"food-import-dir", "DIR",
+       "where an admin's Open Food Facts exports are read from (default <data-dir>/food-imports)",
+       false,
+       [](Config& c, const std::string& v) -> std::
+                                               optional<std::string> {
+                                                 c.food_import_dir = v;
+                                                 return std::nullopt;
+                                               }},
   };
   return kSettings;
 }

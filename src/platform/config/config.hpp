@@ -68,6 +68,9 @@ struct Config {
   int password_memory_kib = 19 * 1024;
   int password_iterations = 2;
   int password_concurrency = 2;
+  // Where Open Food Facts exports for the admin's food import are read from. Empty:
+  // <data-dir>/food-imports (created by the operator when first used).
+  std::filesystem::path food_import_dir;
 
   std::filesystem::path database_path() const { return data_dir / "vigor.db"; }
   bool postgresql() const { return !database_url.empty(); }
@@ -75,6 +78,9 @@ struct Config {
     return secret_key_file.empty() ? data_dir / "secret.key" : secret_key_file;
   }
   bool tls() const { return !tls_cert.empty(); }
+  std::filesystem::path food_import_path() const {
+    return food_import_dir.empty() ? data_dir / "food-imports" : food_import_dir;
+  }
   std::string effective_public_url() const;
 };
 

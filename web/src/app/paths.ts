@@ -35,15 +35,18 @@ export const paths = {
   goalNew: '/goals/new',
   goal: '/goals/:id',
   goalEdit: '/goals/:id/edit',
-  recipes: '/food/recipes',
-  recipeNew: '/food/recipes/new',
-  recipe: '/food/recipes/:id',
-  recipeEdit: '/food/recipes/:id/edit',
+  /** The Food tab: today's diary; a day's at /food/YYYY-MM-DD. */
+  food: '/food',
+  foodDay: '/food/:date',
+  foodRecipes: '/food/recipes',
+  foodTargets: '/food/targets',
+  foodWeek: '/food/week',
+  foodNutrients: '/food/day/:date/nutrients',
   foodNew: '/food/foods/new',
+  foodRecipeNew: '/food/recipes/new',
+  foodRecipe: '/food/recipes/:id',
+  foodRecipeEdit: '/food/recipes/:id/edit',
   foodEdit: '/food/foods/:id/edit',
-  nutritionTargets: '/food/targets',
-  nutrientDay: '/food/day/:date/nutrients',
-  nutritionWeek: '/food/week',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -57,12 +60,16 @@ export const linkTo = {
   sport: (sport: string) => generatePath(paths.sport, { sport }),
   goal: (id: string) => generatePath(paths.goal, { id }),
   goalEdit: (id: string) => generatePath(paths.goalEdit, { id }),
-  recipe: (id: string) => generatePath(paths.recipe, { id }),
-  recipeEdit: (id: string) => generatePath(paths.recipeEdit, { id }),
+  foodDay: (date: string) => generatePath(paths.foodDay, { date }),
+  foodNutrients: (date: string) => generatePath(paths.foodNutrients, { date }),
+  /** The form for a food of one's own, its barcode filled in when given. */
+  foodNew: (barcode?: string) =>
+    barcode ? `${paths.foodNew}?${new URLSearchParams({ barcode }).toString()}` : paths.foodNew,
+  foodRecipe: (id: string) => generatePath(paths.foodRecipe, { id }),
+  foodRecipeEdit: (id: string) => generatePath(paths.foodRecipeEdit, { id }),
   foodEdit: (id: string) => generatePath(paths.foodEdit, { id }),
-  nutrientDay: (date: string) => generatePath(paths.nutrientDay, { date }),
-  nutritionWeek: (date?: string) =>
-    date ? `${paths.nutritionWeek}?${new URLSearchParams({ date }).toString()}` : paths.nutritionWeek,
+  /** The week that holds `date` (this week without it). */
+  foodWeek: (date?: string) => (date ? `${paths.foodWeek}?${new URLSearchParams({ date }).toString()}` : paths.foodWeek),
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -127,22 +134,29 @@ export const progressPaths = {
 /** What the goal pages link to. */
 export const goalPaths = { goals: paths.goals, newGoal: paths.goalNew, goal: linkTo.goal, edit: linkTo.goalEdit } as const;
 
-/**
- * What the nutrition pages (recipes, own foods, targets, nutrient day, week) link to. The diary
- * (/food, /food/:date) is the web-diary feature's page: linked by URL.
- */
+/** What the food diary links to. */
+export const diaryPaths = {
+  day: linkTo.foodDay,
+  recipes: paths.foodRecipes,
+  targets: paths.foodTargets,
+  week: paths.foodWeek,
+  nutrients: linkTo.foodNutrients,
+  newFood: linkTo.foodNew,
+} as const;
+
+/** What the nutrition pages beside the diary (recipes, own foods, targets, a day's nutrients, the week) link to. */
 export const nutritionPaths = {
-  diary: '/food',
-  diaryDay: (date: string) => `/food/${encodeURIComponent(date)}`,
-  recipes: paths.recipes,
-  newRecipe: paths.recipeNew,
-  recipe: linkTo.recipe,
-  editRecipe: linkTo.recipeEdit,
+  diary: paths.food,
+  diaryDay: linkTo.foodDay,
+  recipes: paths.foodRecipes,
+  newRecipe: paths.foodRecipeNew,
+  recipe: linkTo.foodRecipe,
+  editRecipe: linkTo.foodRecipeEdit,
   newFood: paths.foodNew,
   editFood: linkTo.foodEdit,
-  targets: paths.nutritionTargets,
-  nutrientDay: linkTo.nutrientDay,
-  week: linkTo.nutritionWeek,
+  targets: paths.foodTargets,
+  nutrientDay: linkTo.foodNutrients,
+  week: linkTo.foodWeek,
   me: paths.me,
   body: paths.body,
 } as const;

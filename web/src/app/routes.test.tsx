@@ -50,6 +50,32 @@ describe('route table, signed out', () => {
 });
 
 describe('route table, signed in', () => {
+  it('opens the diary of the day in the address at /food/:date, and no page for a path that is not a day', async () => {
+    const api = fakeApi({
+      'GET /api/v1/meta': meta,
+      'GET /api/v1/me': () => json(testUser),
+      'GET /api/v1/diary/2026-12-05': () =>
+        json({
+          date: '2026-12-05',
+          meals: [],
+          totals: { amounts: {}, incomplete: [] },
+          water_ml: 0,
+          exercise_kcal: 0,
+          targets: null,
+          remaining_kcal: null,
+        }),
+    });
+    const { unmount } = renderRoutes(routes, '/food/2026-12-05');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Food' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Set your targets' })).toHaveAttribute('href', '/food/targets');
+    expect(screen.getByRole('link', { name: 'Previous day' })).toHaveAttribute('href', '/food/2026-12-04');
+    expect(api.to('GET /api/v1/diary/2026-12-05')).toHaveLength(1);
+    unmount();
+
+    renderRoutes(routes, '/food/2026-02-30');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+
   it('greets the user on / with the three first actions and a way to the security settings', async () => {
     fakeApi({ 'GET /api/v1/meta': meta, 'GET /api/v1/me': () => json(testUser) });
     renderRoutes(routes, '/');
@@ -141,15 +167,27 @@ describe('route table, signed in', () => {
 });
 
 describe('app layout when signed in', () => {
-  it('offers only the places that exist, in order: Today, Log, Me (no Food or Community yet)', () => {
+  it('offers only the places that exist, in order: Today, Log, Food, Me (no Community yet)', () => {
     fakeApi({ 'GET /api/v1/meta': meta });
     renderRoutes([{ element: <AppLayout user={testUser} />, children: [{ path: '*', element: <p>page</p> }] }], '/log');
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(within(nav).getByRole('list')).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['Today', 'Log', 'Me']);
+    expect(links.map((a) => a.textContent)).toEqual(['Today', 'Log', 'Food', 'Me']);
     expect(within(nav).getByRole('link', { name: 'Log' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Today' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('marks Food as the place of every food page, a day of the diary and the week alike', () => {
+    fakeApi({ 'GET /api/v1/meta': meta });
+    const layout = [{ element: <AppLayout user={testUser} />, children: [{ path: '*', element: <p>page</p> }] }];
+    for (const [path, current] of [['/food', 'page'], ['/food/2026-12-05', 'true'], ['/food/week', 'true']] as const) {
+      const { unmount } = renderRoutes(layout, path);
+      const nav = screen.getByRole('navigation', { name: 'Main' });
+      expect(within(nav).getByRole('link', { name: 'Food' })).toHaveAttribute('href', '/food');
+      expect(within(nav).getByRole('link', { name: 'Food' })).toHaveAttribute('aria-current', current);
+      unmount();
+    }
   });
 
   it('marks Me as the place of import, the exercise library and programs', () => {

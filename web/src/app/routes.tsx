@@ -12,12 +12,14 @@ import { useMeta } from '@/features/meta/api/get-meta';
 import { TodayPage } from '@/features/today/components/today-page';
 import { useMe, type Me } from '@/lib/auth/get-me';
 import { safeNextPath } from '@/lib/auth/safe-next';
+import { isIsoDay, todayIn } from '@/features/diary/lib/diary-math';
 import { RequireAdmin, RequireAuth, SignedOutOnly, Waiting } from './guards';
 import { RootLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import {
   adminPaths,
+  diaryPaths,
   exercisePaths,
   goalPaths,
   importPaths,
@@ -119,6 +121,7 @@ const NutrientDayPage = lazy(() =>
   import('@/features/nutrition/components/nutrient-day-page').then((m) => ({ default: m.NutrientDayPage })),
 );
 const WeekPage = lazy(() => import('@/features/nutrition/components/week-page').then((m) => ({ default: m.WeekPage })));
+const DiaryPage = lazy(() => import('@/features/diary/components/diary-page').then((m) => ({ default: m.DiaryPage })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageCodeWaiting />}>{children}</Suspense>;
@@ -242,6 +245,7 @@ function FoodEditRoute() {
 
 function NutrientDayRoute() {
   const date = useParams().date ?? '';
+  if (!isIsoDay(date)) return <NotFoundPage />;
   return signedIn(() => <NutrientDayPage key={date} date={date} paths={nutritionPaths} />);
 }
 
@@ -249,6 +253,16 @@ function NutritionWeekRoute() {
   const [search] = useSearchParams();
   const date = search.get('date') ?? undefined;
   return signedIn(() => <WeekPage date={date} paths={nutritionPaths} />);
+}
+
+/** `/food` (today) and `/food/:date`: the diary of a day; a date that is not a day is not a page. */
+function FoodRoute() {
+  const { date } = useParams();
+  if (date !== undefined && !isIsoDay(date)) return <NotFoundPage />;
+  return signedIn((me) => {
+    const today = todayIn(me.preferences.time_zone);
+    return <DiaryPage key={date ?? today} date={date ?? today} today={today} paths={diaryPaths} />;
+  });
 }
 
 export const routes: RouteObject[] = [
@@ -343,15 +357,17 @@ export const routes: RouteObject[] = [
       },
       { path: paths.goal, element: <GoalRoute /> },
       { path: paths.goalEdit, element: <GoalEditRoute /> },
-      { path: paths.recipes, element: signedIn(() => <RecipesPage paths={nutritionPaths} />) },
-      { path: paths.recipeNew, element: signedIn(() => <RecipeEditorPage paths={nutritionPaths} />) },
-      { path: paths.recipe, element: <RecipeRoute /> },
-      { path: paths.recipeEdit, element: <RecipeEditRoute /> },
+      { path: paths.food, element: <FoodRoute /> },
+      { path: paths.foodDay, element: <FoodRoute /> },
+      { path: paths.foodRecipes, element: signedIn(() => <RecipesPage paths={nutritionPaths} />) },
+      { path: paths.foodRecipeNew, element: signedIn(() => <RecipeEditorPage paths={nutritionPaths} />) },
+      { path: paths.foodRecipe, element: <RecipeRoute /> },
+      { path: paths.foodRecipeEdit, element: <RecipeEditRoute /> },
       { path: paths.foodNew, element: <FoodNewRoute /> },
       { path: paths.foodEdit, element: <FoodEditRoute /> },
-      { path: paths.nutritionTargets, element: signedIn(() => <TargetsPage paths={nutritionPaths} />) },
-      { path: paths.nutrientDay, element: <NutrientDayRoute /> },
-      { path: paths.nutritionWeek, element: <NutritionWeekRoute /> },
+      { path: paths.foodTargets, element: signedIn(() => <TargetsPage paths={nutritionPaths} />) },
+      { path: paths.foodNutrients, element: <NutrientDayRoute /> },
+      { path: paths.foodWeek, element: <NutritionWeekRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,13 +3,14 @@ import { paths } from '../paths';
 
 /**
  * The places of the app (see shared/ux.md), in tab-bar order. Only places that exist are
- * offered: Food and Community join when they have pages. A place is current on its own path
+ * offered: Community joins when it has pages. A place is current on its own path
  * and on the pages that belong to it (`also`): the workout history, the exercise library,
  * programs, import and goals live under Me, the logging screen under Log.
  */
 export const navItems = [
   { key: 'today', icon: 'today', also: [] },
   { key: 'log', icon: 'log', also: [] },
+  { key: 'food', icon: 'food', also: [] },
   {
     key: 'me',
     icon: 'me',

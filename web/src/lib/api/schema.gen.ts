@@ -1026,8 +1026,9 @@ export interface paths {
         /**
          * What changed in your data after a rev, deletions included, oldest first
          * @description Every row of yours whose `rev` (your change sequence number; docs/architecture.md,
-         *     "Syncing") is greater than `since`: workouts, routines, programs, measurements and your
-         *     own exercises (`exercise`), ascending by `rev`, at most `limit` of them. A row changed several times
+         *     "Syncing") is greater than `since`: workouts, routines, programs, measurements, your
+         *     own exercises (`exercise`), goals, food diary items (`diary_item`) and recipes, ascending
+         *     by `rev`, at most `limit` of them. A row changed several times
          *     appears once, at its newest rev; a deleted row appears with `deleted: true` (its
          *     tombstone). Fetch a workout, routine, program or exercise by its id to get its
          *     contents; measurements have no single GET: re-read the list of their kind.
@@ -1047,8 +1048,8 @@ export interface paths {
          *     once tombstones are purged, a `since` older than the purge horizon will be `410` too.
          *
          *     Scopes: a session sees every kind; a token needs `workouts:read` (workouts, routines,
-         *     programs, own exercises) or `body:read` (measurements) and sees only the kinds its
-         *     scopes cover (403 with neither).
+         *     programs, own exercises, goals), `body:read` (measurements) or `nutrition:read` (diary
+         *     items, recipes) and sees only the kinds its scopes cover (403 with none of them).
          */
         get: operations["listChanges"];
         put?: never;
@@ -1955,10 +1956,10 @@ export interface components {
             load: components["schemas"]["TrainingLoad"];
         };
         /**
-         * @description What a goal counts, in SI: sessions (count), training_time (s), distance (m), elevation_gain (m), volume (kg), muscle_sets (sets of `muscle`, secondary half), one_rep_max (kg, of `exercise_id`, your formula), weight_for_reps (kg lifted for `reps` reps of `exercise_id`), body_weight (kg), body_fat (%), measurement (your `measurement_kind`, in its unit), streak_weeks (weeks in a row with at least `min_sessions` sessions).
+         * @description What a goal counts, in SI: sessions (count), training_time (s), distance (m), elevation_gain (m), volume (kg), muscle_sets (sets of `muscle`, secondary half), one_rep_max (kg, of `exercise_id`, your formula), weight_for_reps (kg lifted for `reps` reps of `exercise_id`), body_weight (kg), body_fat (%), measurement (your `measurement_kind`, in its unit), streak_weeks (weeks in a row with at least `min_sessions` sessions), nutrition_energy_days (days eaten within 10 % of your energy target, plus exercise energy when counted; count), nutrition_protein_days (days at or above your protein target; count).
          * @enum {string}
          */
-        GoalMetric: "sessions" | "training_time" | "distance" | "elevation_gain" | "volume" | "muscle_sets" | "one_rep_max" | "weight_for_reps" | "body_weight" | "body_fat" | "measurement" | "streak_weeks";
+        GoalMetric: "sessions" | "training_time" | "distance" | "elevation_gain" | "volume" | "muscle_sets" | "one_rep_max" | "weight_for_reps" | "body_weight" | "body_fat" | "measurement" | "streak_weeks" | "nutrition_energy_days" | "nutrition_protein_days";
         GoalInput: {
             /** @description Your own id (a UUID) for a create that is safe to retry. */
             id?: string;
@@ -2787,10 +2788,10 @@ export interface components {
         };
         Change: {
             /**
-             * @description What the id names; `exercise` is one of your own exercises.
+             * @description What the id names; `exercise` is one of your own exercises; `diary_item` an item of your food diary (/api/v1/diary-items/{id}; read its day); `recipe` one of your recipes.
              * @enum {string}
              */
-            kind: "workout" | "routine" | "program" | "measurement" | "exercise" | "goal";
+            kind: "workout" | "routine" | "program" | "measurement" | "exercise" | "goal" | "diary_item" | "recipe";
             id: string;
             /** @description The row's rev at its newest change. */
             rev: number;

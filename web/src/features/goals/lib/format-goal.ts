@@ -44,6 +44,9 @@ export function formatGoalValue(value: number, unit: ProgressUnit, context: Valu
       const text = formatNumber(value, locale, { maxFractionDigits: 1 });
       if (metric === 'sessions') return t('goals.units.sessions', { count: value, value: text });
       if (metric === 'muscle_sets') return t('goals.units.sets', { count: value, value: text });
+      if (metric === 'nutrition_energy_days' || metric === 'nutrition_protein_days') {
+        return t('goals.units.days', { count: value, value: text });
+      }
       return text;
     }
   }

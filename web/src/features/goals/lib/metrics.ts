@@ -53,6 +53,8 @@ export const metricSpecs: Record<GoalMetric, MetricSpec> = {
   body_fat: { target: 'percent', required: [], optional: [], directional: true, sum: false },
   measurement: { target: 'measurement', required: ['measurement_kind'], optional: [], directional: true, sum: false },
   streak_weeks: { target: 'weeks', required: [], optional: ['min_sessions'], directional: false, sum: false },
+  nutrition_energy_days: { target: 'count', required: [], optional: [], directional: false, sum: true },
+  nutrition_protein_days: { target: 'count', required: [], optional: [], directional: false, sum: true },
 };
 
 export const goalMetrics = Object.keys(metricSpecs) as GoalMetric[];

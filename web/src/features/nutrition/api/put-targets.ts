@@ -14,11 +14,13 @@ export function usePutTargets() {
     mutationFn: putTargets,
     onSuccess: (saved) => {
       queryClient.setQueryData(getTargetsQueryOptions().queryKey, saved);
-      // Days and weeks are measured against the targets; the diary and dashboard show them too.
-      // Not waited for: the page's own preview is among them, and the save is done.
+      // Days and weeks are measured against the targets; the diary (its queries start with
+      // 'diary') and the dashboard show them too. Not waited for: the save is done.
       void queryClient.invalidateQueries({
         predicate: (query) =>
-          (query.queryKey[0] === nutritionQueryKey[0] && query.queryKey[1] !== 'targets') || query.queryKey.includes('dashboard'),
+          (query.queryKey[0] === nutritionQueryKey[0] && query.queryKey[1] !== 'targets') ||
+          query.queryKey[0] === 'diary' ||
+          query.queryKey.includes('dashboard'),
       });
     },
   });
