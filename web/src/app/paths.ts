@@ -43,6 +43,10 @@ export const paths = {
   foodWeek: '/food/week',
   foodNutrients: '/food/day/:date/nutrients',
   foodNew: '/food/foods/new',
+  foodRecipeNew: '/food/recipes/new',
+  foodRecipe: '/food/recipes/:id',
+  foodRecipeEdit: '/food/recipes/:id/edit',
+  foodEdit: '/food/foods/:id/edit',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -61,6 +65,11 @@ export const linkTo = {
   /** The form for a food of one's own, its barcode filled in when given. */
   foodNew: (barcode?: string) =>
     barcode ? `${paths.foodNew}?${new URLSearchParams({ barcode }).toString()}` : paths.foodNew,
+  foodRecipe: (id: string) => generatePath(paths.foodRecipe, { id }),
+  foodRecipeEdit: (id: string) => generatePath(paths.foodRecipeEdit, { id }),
+  foodEdit: (id: string) => generatePath(paths.foodEdit, { id }),
+  /** The week that holds `date` (this week without it). */
+  foodWeek: (date?: string) => (date ? `${paths.foodWeek}?${new URLSearchParams({ date }).toString()}` : paths.foodWeek),
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -133,4 +142,21 @@ export const diaryPaths = {
   week: paths.foodWeek,
   nutrients: linkTo.foodNutrients,
   newFood: linkTo.foodNew,
+} as const;
+
+/** What the nutrition pages beside the diary (recipes, own foods, targets, a day's nutrients, the week) link to. */
+export const nutritionPaths = {
+  diary: paths.food,
+  diaryDay: linkTo.foodDay,
+  recipes: paths.foodRecipes,
+  newRecipe: paths.foodRecipeNew,
+  recipe: linkTo.foodRecipe,
+  editRecipe: linkTo.foodRecipeEdit,
+  newFood: paths.foodNew,
+  editFood: linkTo.foodEdit,
+  targets: paths.foodTargets,
+  nutrientDay: linkTo.foodNutrients,
+  week: linkTo.foodWeek,
+  me: paths.me,
+  body: paths.body,
 } as const;

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, useParams } from 'react-router';
+import { createBrowserRouter, useParams, useSearchParams } from 'react-router';
 import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { ResetPasswordPage } from '@/features/auth/components/reset-password-page';
@@ -11,6 +11,7 @@ import { LandingPage } from '@/features/landing/components/landing-page';
 import { useMeta } from '@/features/meta/api/get-meta';
 import { TodayPage } from '@/features/today/components/today-page';
 import { useMe, type Me } from '@/lib/auth/get-me';
+import { safeNextPath } from '@/lib/auth/safe-next';
 import { isIsoDay, todayIn } from '@/features/diary/lib/diary-math';
 import { RequireAdmin, RequireAuth, SignedOutOnly, Waiting } from './guards';
 import { RootLayout } from './layout/app-layout';
@@ -24,6 +25,7 @@ import {
   importPaths,
   linkTo,
   mePaths,
+  nutritionPaths,
   paths,
   progressPaths,
   todayPaths,
@@ -105,6 +107,20 @@ const GoalEditorPage = lazy(() =>
   import('@/features/goals/components/goal-editor-page').then((m) => ({ default: m.GoalEditorPage })),
 );
 
+// Nutrition pages beside the diary: recipes, own foods, targets, a day's nutrients, the week.
+const RecipesPage = lazy(() => import('@/features/nutrition/components/recipes-page').then((m) => ({ default: m.RecipesPage })));
+const RecipePage = lazy(() => import('@/features/nutrition/components/recipe-page').then((m) => ({ default: m.RecipePage })));
+const RecipeEditorPage = lazy(() =>
+  import('@/features/nutrition/components/recipe-editor-page').then((m) => ({ default: m.RecipeEditorPage })),
+);
+const FoodEditorPage = lazy(() =>
+  import('@/features/nutrition/components/food-editor-page').then((m) => ({ default: m.FoodEditorPage })),
+);
+const TargetsPage = lazy(() => import('@/features/nutrition/components/targets-page').then((m) => ({ default: m.TargetsPage })));
+const NutrientDayPage = lazy(() =>
+  import('@/features/nutrition/components/nutrient-day-page').then((m) => ({ default: m.NutrientDayPage })),
+);
+const WeekPage = lazy(() => import('@/features/nutrition/components/week-page').then((m) => ({ default: m.WeekPage })));
 const DiaryPage = lazy(() => import('@/features/diary/components/diary-page').then((m) => ({ default: m.DiaryPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -201,6 +217,42 @@ function GoalRoute() {
 function GoalEditRoute() {
   const id = useRouteId();
   return signedIn((me) => <GoalEditorPage key={id} id={id} paths={goalPaths} timeZone={me.preferences.time_zone} />);
+}
+
+function RecipeRoute() {
+  const id = useRouteId();
+  return signedIn(() => <RecipePage key={id} id={id} paths={nutritionPaths} />);
+}
+
+function RecipeEditRoute() {
+  const id = useRouteId();
+  return signedIn(() => <RecipeEditorPage key={id} id={id} paths={nutritionPaths} />);
+}
+
+/** /food/foods/new?barcode=&next=: a scan that found nothing starts here with its digits. */
+function FoodNewRoute() {
+  const [search] = useSearchParams();
+  const next = safeNextPath(search.get('next')) ?? undefined;
+  return signedIn(() => <FoodEditorPage barcode={search.get('barcode') ?? undefined} afterSave={next} paths={nutritionPaths} />);
+}
+
+function FoodEditRoute() {
+  const id = useRouteId();
+  const [search] = useSearchParams();
+  const next = safeNextPath(search.get('next')) ?? undefined;
+  return signedIn(() => <FoodEditorPage key={id} id={id} afterSave={next} paths={nutritionPaths} />);
+}
+
+function NutrientDayRoute() {
+  const date = useParams().date ?? '';
+  if (!isIsoDay(date)) return <NotFoundPage />;
+  return signedIn(() => <NutrientDayPage key={date} date={date} paths={nutritionPaths} />);
+}
+
+function NutritionWeekRoute() {
+  const [search] = useSearchParams();
+  const date = search.get('date') ?? undefined;
+  return signedIn(() => <WeekPage date={date} paths={nutritionPaths} />);
 }
 
 /** `/food` (today) and `/food/:date`: the diary of a day; a date that is not a day is not a page. */
@@ -307,6 +359,15 @@ export const routes: RouteObject[] = [
       { path: paths.goalEdit, element: <GoalEditRoute /> },
       { path: paths.food, element: <FoodRoute /> },
       { path: paths.foodDay, element: <FoodRoute /> },
+      { path: paths.foodRecipes, element: signedIn(() => <RecipesPage paths={nutritionPaths} />) },
+      { path: paths.foodRecipeNew, element: signedIn(() => <RecipeEditorPage paths={nutritionPaths} />) },
+      { path: paths.foodRecipe, element: <RecipeRoute /> },
+      { path: paths.foodRecipeEdit, element: <RecipeEditRoute /> },
+      { path: paths.foodNew, element: <FoodNewRoute /> },
+      { path: paths.foodEdit, element: <FoodEditRoute /> },
+      { path: paths.foodTargets, element: signedIn(() => <TargetsPage paths={nutritionPaths} />) },
+      { path: paths.foodNutrients, element: <NutrientDayRoute /> },
+      { path: paths.foodWeek, element: <NutritionWeekRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
