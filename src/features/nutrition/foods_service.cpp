@@ -1,7 +1,5 @@
 #include "features/nutrition/foods_service.hpp"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -17,6 +15,7 @@
 #include "platform/crypto/random.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
+#include "platform/io/compressed_file.hpp"
 #include "platform/store/revisions.hpp"
 #include "platform/time.hpp"
 #include "platform/time_text.hpp"
@@ -476,14 +475,9 @@ FoodImport FoodsService::RunImport(FoodImport import, const std::filesystem::pat
     throw platform::jobs::JobFailed(message);
   };
 
-  // gzopen reads a plain file as it is, so both the export and its .gz work.
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) return fail("Cannot open " + import.file + ".");
-  struct Closer {
-    gzFile f;
-    ~Closer() { gzclose(f); }
-  } closer{file};
-  gzbuffer(file, 1 << 17);
+  // A plain export and its .gz both work.
+  auto file = platform::io::CompressedFileReader::Open(path);
+  if (!file) return fail("Cannot open " + import.file + ".");
 
   // A resumed job (its runner died) goes on after the lines its batches committed.
   const std::int64_t skip_lines = import.lines_read;
@@ -499,8 +493,8 @@ FoodImport FoodsService::RunImport(FoodImport import, const std::filesystem::pat
   };
   auto flush = [&](bool last) {
     if (!last && batch.empty()) return;
-    import.bytes_read =
-        last ? import.bytes_total : std::min<std::int64_t>(gzoffset(file), import.bytes_total);
+    import.bytes_read = last ? import.bytes_total
+                             : std::min<std::int64_t>(file->CompressedOffset(), import.bytes_total);
     import.lines_read = line_no;
     if (last) {
       import.status = "succeeded";
@@ -561,21 +555,18 @@ FoodImport FoodsService::RunImport(FoodImport import, const std::filesystem::pat
   bool overlong = false;
   std::vector<char> buffer(1 << 16);
   while (true) {
-    int n = gzread(file, buffer.data(), static_cast<unsigned>(buffer.size()));
-    if (n < 0) {
-      int code = 0;
-      const char* message = gzerror(file, &code);
-      if (code == Z_BUF_ERROR) {
-        // A cut gzip stream: what was decompressed so far counts.
-        import.error =
-            "The compressed file ends early (cut off?): the lines read before that "
-            "were imported.";
-        break;
-      }
-      return fail(std::string("Reading the file failed: ") + message);
+    auto read = file->Read(buffer.data(), buffer.size());
+    using Status = platform::io::CompressedFileReader::Status;
+    if (read.status == Status::kCutOff) {
+      // A cut gzip stream: what was decompressed so far counts.
+      import.error =
+          "The compressed file ends early (cut off?): the lines read before that "
+          "were imported.";
+      break;
     }
-    if (n == 0) break;
-    std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
+    if (read.status == Status::kFailed) return fail("Reading the file failed: " + read.error);
+    if (read.status == Status::kEnd) break;
+    std::string_view chunk(buffer.data(), read.size);
     while (!chunk.empty()) {
       auto newline = chunk.find('\n');
       std::string_view part = chunk.substr(0, newline);
