@@ -103,7 +103,7 @@ def sign_in(api, vigor, db_args, username):
         return json.loads(body)["token"]
 
     return (token("seed", ["workouts:read", "workouts:write", "body:read", "body:write"]),
-            token("bench", ["workouts:read", "body:read"]))
+            token("bench", ["workouts:read", "body:read", "nutrition:read"]))
 
 
 def training_days(rng, first, last, per_week):
