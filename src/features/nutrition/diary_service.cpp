@@ -316,7 +316,8 @@ std::vector<DayNutrition> DiaryService::Totals(Session& s, const std::string& us
   }
   for (const auto& [day, water] : items_.WaterOfRange(s, user_id, days)) at(day).water_ml = water;
   std::vector<DayNutrition> out;
-  for (auto& [day, d] : by_day) out.push_back(std::move(d));
+  out.reserve(by_day.size());
+  for (const auto& [day, d] : by_day) out.push_back(d);
   return out;
 }
 

@@ -32,7 +32,7 @@ class DiaryService {
   // is (a retry); with other content (or deleted) it is a conflict, as is an Idempotency-Key
   // used for another request.
   std::vector<DiaryItem> Add(const std::string& user_id, core::Day day,
-                             const std::vector<DiaryItemInput>& items,
+                             const std::vector<DiaryItemInput>& inputs,
                              const std::optional<std::string>& idempotency_key);
   // Copies `from`'s items (of one meal, or all) to `day` as new items.
   std::vector<DiaryItem> Copy(const std::string& user_id, core::Day day,

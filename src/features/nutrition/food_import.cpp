@@ -203,9 +203,9 @@ std::optional<OffColumns> OffColumns::FromHeader(std::string_view header, std::s
     }
   }
   std::vector<std::string> missing;
-  if (!code) missing.push_back("code");
-  if (!name) missing.push_back("product_name");
-  if (!energy) missing.push_back("energy-kcal_100g");
+  if (!code) missing.emplace_back("code");
+  if (!name) missing.emplace_back("product_name");
+  if (!energy) missing.emplace_back("energy-kcal_100g");
   if (!missing.empty()) {
     error = "this is not an Open Food Facts export (tab-separated): the header lacks";
     for (std::size_t i = 0; i < missing.size(); ++i) error += (i ? ", " : " ") + missing[i];

@@ -88,7 +88,8 @@ std::optional<StoredTargets> TargetsRepository::Find(Session& s, const std::stri
 }
 
 StoredTargets TargetsRepository::Put(Session& s, const std::string& user_id,
-                                     const TargetsSettings& t, const std::string& now) {
+                                     const TargetsSettings& settings, const std::string& now) {
+  const TargetsSettings& t = settings;
   std::optional<std::string> sex, activity;
   std::optional<double> height, weekly;
   if (t.profile) {
