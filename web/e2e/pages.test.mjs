@@ -137,6 +137,46 @@ const recipes = {
       ready: (p) => p.locator('input[value="Run 20 km a month"]').first(),
     },
   ],
+  '/food': [{ name: 'food', who: 'admin', url: () => '/food' }],
+  '/food/:date': [
+    { name: 'food-day', who: 'admin', url: () => '/food/2025-05-01', ready: (p) => p.getByText('Egg fried rice').first() },
+  ],
+  '/food/recipes': [
+    { name: 'food-recipes', who: 'admin', url: () => '/food/recipes', ready: (p) => p.getByText('Egg fried rice').first() },
+  ],
+  '/food/recipes/new': [{ name: 'food-recipe-new', who: 'admin', url: () => '/food/recipes/new' }],
+  '/food/recipes/:id': [
+    {
+      name: 'food-recipe',
+      who: 'admin',
+      url: (d) => `/food/recipes/${d.recipeId}`,
+      ready: (p) => p.getByRole('heading', { level: 1, name: 'Egg fried rice' }),
+    },
+  ],
+  '/food/recipes/:id/edit': [
+    {
+      name: 'food-recipe-edit',
+      who: 'admin',
+      url: (d) => `/food/recipes/${d.recipeId}/edit`,
+      ready: (p) => p.locator('input[value="Egg fried rice"]').first(),
+    },
+  ],
+  '/food/foods/new': [{ name: 'food-new', who: 'admin', url: () => '/food/foods/new?barcode=4006381333931' }],
+  '/food/foods/:id/edit': [
+    {
+      name: 'food-edit',
+      who: 'admin',
+      url: (d) => `/food/foods/${d.foodId}/edit`,
+      ready: (p) => p.locator('input[value="Granola bar"]').first(),
+    },
+  ],
+  '/food/targets': [{ name: 'food-targets', who: 'admin', url: () => '/food/targets' }],
+  '/food/day/:date/nutrients': [
+    { name: 'food-nutrients', who: 'admin', url: () => '/food/day/2025-05-01/nutrients', ready: (p) => p.getByText('Protein').first() },
+  ],
+  '/food/week': [
+    { name: 'food-week', who: 'admin', url: () => '/food/week?date=2025-05-01', ready: (p) => p.getByRole('heading', { level: 1 }).first() },
+  ],
   '*': [
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },
     { name: 'not-found-signed-in', who: 'admin', url: () => '/no-such-page' },
@@ -231,11 +271,41 @@ async function makeData(page) {
   });
   assert.equal(goal.status, 201, JSON.stringify(goal.body));
 
+  const recipe = await callApi(page, 'POST', '/recipes', {
+    name: 'Egg fried rice',
+    servings: 2,
+    ingredients: [
+      { food_id: 'usda-20044', grams: 150 },
+      { food_id: 'usda-01123', portion: { name: 'large', count: 2 } },
+    ],
+  });
+  assert.equal(recipe.status, 201, JSON.stringify(recipe.body));
+  const food = await callApi(page, 'POST', '/foods', {
+    name: 'Granola bar',
+    brand: 'Pages',
+    barcode: '4006381333931',
+    portions: [{ name: 'bar', amount: 1, grams: 40 }],
+    per_100g: { energy_kcal: 450, protein_g: 8, carbohydrate_g: 62, fat_g: 18 },
+  });
+  assert.equal(food.status, 201, JSON.stringify(food.body));
+  const logged = await callApi(page, 'POST', '/diary/2025-05-01/items', {
+    items: [
+      { meal: 'breakfast', food_id: 'usda-01123', portion: { name: 'large', count: 2 } },
+      { meal: 'lunch', food_id: `recipe-${recipe.body.id}`, portion: { name: 'serving', count: 1 } },
+      { meal: 'snacks', food_id: food.body.id, grams: 40 },
+    ],
+  });
+  assert.equal(logged.status, 201, JSON.stringify(logged.body));
+  const targets = await callApi(page, 'PUT', '/nutrition/targets', { mode: 'manual', energy_kcal: 2200, protein_g: 120 });
+  assert.equal(targets.status, 200, JSON.stringify(targets.body));
+
   return {
     strengthId: strength.body.id,
     cardioId: imported.result.workout_id,
     routineId: routine.body.id,
     goalId: goal.body.id,
+    recipeId: recipe.body.id,
+    foodId: food.body.id,
   };
 }
 
