@@ -18,6 +18,7 @@
 #include "features/nutrition/targets_feature.hpp"
 #include "features/operations/feature.hpp"
 #include "features/records/feature.hpp"
+#include "features/social/feature.hpp"
 #include "features/stats/feature.hpp"
 #include "features/sync/feature.hpp"
 #include "features/workouts/feature.hpp"
@@ -210,6 +211,9 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& accounts = Install<features::accounts::AccountsFeature>(*app, context);
   Install<features::meta::MetaFeature>(*app, context, InstanceInfoOf(config, accounts.settings()));
   Install<features::admin::AdminFeature>(*app, context, accounts);
+  // People and privacy before every feature that shares a user's items with others.
+  auto& social = Install<features::social::SocialFeature>(*app, context);
+  (void)social;
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   auto& workouts = Install<features::workouts::WorkoutsFeature>(
       *app, context, ExerciseLookupOf(exercises.service()));

@@ -20,6 +20,9 @@ struct WorkoutFacts {
   WorkoutKind kind = WorkoutKind::kStrength;
   std::optional<std::string> sport;       // cardio only
   std::vector<std::string> exercise_ids;  // distinct, in block order
+  // Who may see it ("private", "followers", "public"; core/privacy.hpp): what the feed and
+  // challenge boards copy.
+  std::string visibility = "private";
 };
 
 // One workout written: created (no `before`), replaced (both), or deleted (no `after`).
