@@ -5,6 +5,7 @@
 #include <typeinfo>
 #include <vector>
 
+#include "features/notifications/notifier.hpp"
 #include "platform/config/config.hpp"
 #include "platform/feature.hpp"
 #include "platform/http/app.hpp"
@@ -71,6 +72,9 @@ struct App {
   // Live events: the outbox, the in-process bus, its dispatcher, the streams' service. Declared
   // before the job queue, which appends progress events to the outbox.
   std::unique_ptr<platform::events::EventOutbox> event_outbox;
+  // What features tell users through (features/notifications/notifier.hpp): made before the
+  // features, connected to the notifications feature when it is installed.
+  std::unique_ptr<features::notifications::NotifierSlot> notifier;
   std::unique_ptr<platform::events::EventBus> event_bus;
   std::unique_ptr<platform::events::EventDispatcher> event_dispatcher;
   std::unique_ptr<platform::events::EventStreams> event_streams;

@@ -34,3 +34,21 @@ class Notifier {
 };
 
 }  // namespace vigor::features::notifications
+
+namespace vigor::features::notifications {
+
+// The Notifier features are given while they install: the notifications feature connects itself
+// here when it is installed (Connect). Until then, and in an application without it (a test of
+// one feature), notifications are dropped.
+class NotifierSlot final : public Notifier {
+ public:
+  void Connect(Notifier& target) { target_ = &target; }
+  void Notify(platform::store::Session& s, const Notification& notification) override {
+    if (target_ != nullptr) target_->Notify(s, notification);
+  }
+
+ private:
+  Notifier* target_ = nullptr;
+};
+
+}  // namespace vigor::features::notifications
