@@ -110,6 +110,41 @@ class AuthorizationMatrixTest : public ::testing::Test {
     auto recipe = h_.Post(owner_, "/api/v1/recipes", kRecipeBody);
     ASSERT_EQ(recipe.status, 201) << recipe.body;
     owner_recipe_ = std::string(recipe.Json()["id"].as_string());
+    // ---- set-up, issue 13 lane social: add yours right below this line ----
+    //
+    //
+    //
+    //
+    // ---- set-up, issue 13 lane visibility: add yours right below this line ----
+    //
+    //
+    //
+    //
+    // ---- set-up, issue 13 lane feed: add yours right below this line ----
+    //
+    //
+    //
+    //
+    // ---- set-up, issue 13 lane notifications: add yours right below this line ----
+    //
+    //
+    //
+    //
+    // ---- set-up, issue 13 lane challenges: add yours right below this line ----
+    //
+    //
+    //
+    //
+    // ---- set-up, issue 13 lane clubs: add yours right below this line ----
+    //
+    //
+    //
+    //
+    // ---- set-up, issue 13 lane moderation: add yours right below this line ----
+    //
+    //
+    //
+    //
   }
   static constexpr const char* kDiaryItemsBody =
       R"({"items":[{"meal":"breakfast","food_id":"usda-01123","grams":50}]})";
@@ -152,6 +187,41 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string owner_template_, owner_program_;      // a public routine; a program
   std::string owner_diary_item_, owner_recipe_;     // nutrition
   std::string owner_food_, food_import_;  // a custom food of the owner; an admin's food import
+  // ---- members, issue 13 lane social: add yours right below this line ----
+  //
+  //
+  //
+  //
+  // ---- members, issue 13 lane visibility: add yours right below this line ----
+  //
+  //
+  //
+  //
+  // ---- members, issue 13 lane feed: add yours right below this line ----
+  //
+  //
+  //
+  //
+  // ---- members, issue 13 lane notifications: add yours right below this line ----
+  //
+  //
+  //
+  //
+  // ---- members, issue 13 lane challenges: add yours right below this line ----
+  //
+  //
+  //
+  //
+  // ---- members, issue 13 lane clubs: add yours right below this line ----
+  //
+  //
+  //
+  //
+  // ---- members, issue 13 lane moderation: add yours right below this line ----
+  //
+  //
+  //
+  //
 };
 
 TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
@@ -396,6 +466,41 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        403, 200, 403},
       {Method::kGet, "/api/v1/admin/food-imports/{id}",
        [this] { return "/api/v1/admin/food-imports/" + food_import_; }, "", 401, 403, 200, 403},
+      // ---- rows, issue 13 lane social: add yours right below this line ----
+      //
+      //
+      //
+      //
+      // ---- rows, issue 13 lane visibility: add yours right below this line ----
+      //
+      //
+      //
+      //
+      // ---- rows, issue 13 lane feed: add yours right below this line ----
+      //
+      //
+      //
+      //
+      // ---- rows, issue 13 lane notifications: add yours right below this line ----
+      //
+      //
+      //
+      //
+      // ---- rows, issue 13 lane challenges: add yours right below this line ----
+      //
+      //
+      //
+      //
+      // ---- rows, issue 13 lane clubs: add yours right below this line ----
+      //
+      //
+      //
+      //
+      // ---- rows, issue 13 lane moderation: add yours right below this line ----
+      //
+      //
+      //
+      //
   };
   // Logging out ends the session it is called with: give each role a fresh one.
   std::erase_if(table, [](const Expectation& e) { return e.target == nullptr; });
