@@ -190,6 +190,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // The event outbox before the features: they append to it inside their transactions (goals).
   app->event_outbox = std::make_unique<platform::events::EventOutbox>();
   app->notifier = std::make_unique<features::notifications::NotifierSlot>();
+  app->reportable = std::make_unique<features::moderation::ReportableKinds>();
 
   // Features, each installing its routes, housekeeping tasks, job kinds and event kinds.
   platform::http::Router router;

@@ -5,6 +5,7 @@
 #include <typeinfo>
 #include <vector>
 
+#include "features/moderation/reportable.hpp"
 #include "features/notifications/notifier.hpp"
 #include "platform/config/config.hpp"
 #include "platform/feature.hpp"
@@ -75,6 +76,9 @@ struct App {
   // What features tell users through (features/notifications/notifier.hpp): made before the
   // features, connected to the notifications feature when it is installed.
   std::unique_ptr<features::notifications::NotifierSlot> notifier;
+  // Kinds of content users can report (features/moderation/reportable.hpp): each feature that
+  // owns one adds its resolver while it installs; moderation reads them.
+  std::unique_ptr<features::moderation::ReportableKinds> reportable;
   std::unique_ptr<platform::events::EventBus> event_bus;
   std::unique_ptr<platform::events::EventDispatcher> event_dispatcher;
   std::unique_ptr<platform::events::EventStreams> event_streams;
