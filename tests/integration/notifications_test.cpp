@@ -11,11 +11,14 @@
 #include <thread>
 
 #include "features/notifications/feature.hpp"
+#include "platform/events/dispatcher.hpp"
 #include "platform/events/outbox.hpp"
+#include "platform/http/server.hpp"
 #include "platform/jobs/housekeeping.hpp"
 #include "platform/store/database.hpp"
 #include "platform/time_text.hpp"
 #include "support/app_harness.hpp"
+#include "support/http_client.hpp"
 
 namespace vigor {
 namespace {
@@ -324,6 +327,45 @@ TEST_F(NotificationsTest, AnExcerptIsOneShortLine) {
       std::string(List(anna_)["items"].as_array()[0].as_object().at("excerpt").as_string());
   EXPECT_EQ(excerpt.substr(0, 19), "line one line two x");
   EXPECT_EQ(excerpt.size(), 280u + std::string("…").size());
+}
+
+TEST_F(NotificationsTest, AnOpenEventStreamOfTheRecipientGetsTheNotificationLive) {
+  h_.app().event_dispatcher->Start();
+  platform::obs::Logger logger{platform::obs::LogLevel::kError, (h_.dir() / "server.log").string()};
+  platform::http::Server server(platform::http::ServerOptions{.port = 0}, *h_.app().http, logger,
+                                h_.app().metrics);
+  auto port = server.Listen();
+  std::thread thread([&] { server.Run(false); });
+  auto open = [&](Browser& b) {
+    auto conn = std::make_unique<testing::HttpConnection>(port);
+    conn->SendRaw(
+        testing::MakeRequest("GET", "/api/v1/events", {}, {},
+                             "Cookie: vigor_session=" + b.cookies["vigor_session"] + "\r\n"));
+    auto head = conn->ReadHead();
+    EXPECT_TRUE(head && head->status == 200);
+    EXPECT_TRUE(conn->ReadStreamUntil(": connected\n\n", 3000));
+    return conn;
+  };
+  auto anna_tab = open(anna_);
+  auto anna_other_tab = open(anna_);
+  auto ben_tab = open(ben_);
+
+  Comment(ben_id_, anna_id_, "live!");
+  auto id = std::string(List(anna_)["items"].as_array()[0].as_object().at("id").as_string());
+  std::string frame = "event: notification\ndata: {\"id\":\"" + id +
+                      "\",\"kind\":\"comment\",\"unread_count\":1}\n\n";
+  EXPECT_TRUE(anna_tab->ReadStreamUntil(frame, 3000)) << anna_tab->stream_text();
+  EXPECT_TRUE(anna_other_tab->ReadStreamUntil(frame, 3000)) << anna_other_tab->stream_text();
+  // Reading it in one tab tells the others the new count.
+  h_.Post(anna_, "/api/v1/notifications/read", R"({"all":true})");
+  EXPECT_TRUE(anna_other_tab->ReadStreamUntil(
+      "event: notification.read\ndata: {\"unread_count\":0}\n\n", 3000))
+      << anna_other_tab->stream_text();
+  // Ben's tab hears nothing of it.
+  EXPECT_FALSE(ben_tab->ReadStreamUntil("event: notification", 500)) << ben_tab->stream_text();
+
+  server.Stop();
+  thread.join();
 }
 
 // ---- the daily digest ----
