@@ -13,6 +13,7 @@
 #include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
+#include "features/notifications/feature.hpp"
 #include "features/nutrition/diary_feature.hpp"
 #include "features/nutrition/foods_feature.hpp"
 #include "features/nutrition/targets_feature.hpp"
@@ -213,9 +214,15 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& accounts = Install<features::accounts::AccountsFeature>(*app, context);
   Install<features::meta::MetaFeature>(*app, context, InstanceInfoOf(config, accounts.settings()));
   Install<features::admin::AdminFeature>(*app, context, accounts);
+  // Notifications before every feature that notifies (they call Notify inside their writes);
+  // the people lookup for the list's cards is connected once social is installed.
+  auto& notifications =
+      Install<features::notifications::NotificationsFeature>(*app, context, *app->event_outbox);
+  app->notifier->Connect(notifications.notifier());
+  notifications.SetRecipients(DigestRecipientOf(accounts.account()));
   // People and privacy before every feature that shares a user's items with others.
   auto& social = Install<features::social::SocialFeature>(*app, context);
-  (void)social;
+  notifications.SetPeople(social.lookup());
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   auto& workouts = Install<features::workouts::WorkoutsFeature>(
       *app, context, ExerciseLookupOf(exercises.service()));

@@ -350,4 +350,18 @@ features::goals::MetricSources::NutritionDays GoalNutritionDaysOf(
   };
 }
 
+features::notifications::DigestRecipientLookup DigestRecipientOf(
+    features::accounts::AccountService& accounts) {
+  return [&accounts](platform::store::Session& s, const std::string& user_id)
+             -> std::optional<features::notifications::DigestRecipient> {
+    auto contact = accounts.MailContactOf(s, user_id);
+    if (!contact) return std::nullopt;
+    return features::notifications::DigestRecipient{.email = std::move(contact->email),
+                                                    .username = std::move(contact->username),
+                                                    .locale = std::move(contact->locale),
+                                                    .time_zone = std::move(contact->time_zone),
+                                                    .mailable = contact->mailable};
+  };
+}
+
 }  // namespace vigor::app

@@ -7,6 +7,7 @@
 #include "features/goals/goal_service.hpp"
 #include "features/goals/metric_sources.hpp"
 #include "features/imports/import_service.hpp"
+#include "features/notifications/model.hpp"
 #include "features/nutrition/food_lookup.hpp"
 #include "features/nutrition/targets_service.hpp"
 #include "features/nutrition/targets_sources.hpp"
@@ -74,5 +75,10 @@ features::nutrition::TargetsSources NutritionSourcesOf(
 // answered by nutrition targets.
 features::goals::MetricSources::NutritionDays GoalNutritionDaysOf(
     features::nutrition::TargetsService& targets);
+
+// Whom the notifications' daily digest writes to, in which language and time zone, answered by
+// the accounts service.
+features::notifications::DigestRecipientLookup DigestRecipientOf(
+    features::accounts::AccountService& accounts);
 
 }  // namespace vigor::app

@@ -482,6 +482,18 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       //
       //
       // ---- rows, issue 13 lane notifications: add yours right below this line ----
+      // notifications: everyone signed in has their own (notifications_test)
+      {Method::kGet, "/api/v1/notifications", fixed("/api/v1/notifications"), "", 401, 200, 200,
+       200},
+      {Method::kGet, "/api/v1/notifications/unread-count",
+       fixed("/api/v1/notifications/unread-count"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/notifications/read", fixed("/api/v1/notifications/read"),
+       R"({"all":true})", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/me/notification-preferences",
+       fixed("/api/v1/me/notification-preferences"), "", 401, 200, 200, 200},
+      {Method::kPut, "/api/v1/me/notification-preferences",
+       fixed("/api/v1/me/notification-preferences"), R"({"kinds":{"kudos":{"in_app":false}}})", 401,
+       200, 200, 200},
       //
       //
       //

@@ -177,6 +177,17 @@ const recipes = {
   '/food/week': [
     { name: 'food-week', who: 'admin', url: () => '/food/week?date=2025-05-01', ready: (p) => p.getByRole('heading', { level: 1 }).first() },
   ],
+  '/notifications': [
+    { name: 'notifications', who: 'admin', url: () => '/notifications', ready: (p) => p.getByRole('heading', { level: 1 }).first() },
+  ],
+  '/settings/notifications': [
+    {
+      name: 'notification-settings',
+      who: 'admin',
+      url: () => '/settings/notifications',
+      ready: (p) => p.getByRole('checkbox').first(),
+    },
+  ],
   '*': [
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },
     { name: 'not-found-signed-in', who: 'admin', url: () => '/no-such-page' },

@@ -73,6 +73,16 @@ std::string AccountService::TimeZoneOf(Session& s, const std::string& user_id) {
   return user ? user->preferences.time_zone : "UTC";
 }
 
+std::optional<MailContact> AccountService::MailContactOf(Session& s, const std::string& user_id) {
+  auto user = d_.users.FindById(s, user_id);
+  if (!user) return std::nullopt;
+  return MailContact{.email = user->email,
+                     .username = user->username,
+                     .locale = user->preferences.locale,
+                     .time_zone = user->preferences.time_zone,
+                     .mailable = user->status == UserStatus::kActive && user->email_verified()};
+}
+
 TrainingProfile AccountService::TrainingProfileOf(Session& s, const std::string& user_id) {
   auto user = d_.users.FindById(s, user_id);
   if (!user) return {};

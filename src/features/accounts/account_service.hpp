@@ -24,6 +24,16 @@ struct AuditPage {
   std::optional<std::string> next_cursor;
 };
 
+// How to write to a user, for a feature that mails them (the notifications' daily digest).
+// mailable: an active account with a confirmed email address.
+struct MailContact {
+  std::string email;
+  std::string username;
+  std::string locale;
+  std::string time_zone;
+  bool mailable = false;
+};
+
 // The signed-in user's own account: password, email, sessions, tokens, two-factor, audit log.
 // Every method acts on `principal.user_id` only: there is no way to name another user here.
 class AccountService {
@@ -35,6 +45,8 @@ class AccountService {
   // The IANA zone of the user's profile ("UTC" when there is no such user), in the caller's
   // transaction: other features read local times in it (imports).
   std::string TimeZoneOf(platform::store::Session& s, const std::string& user_id);
+  // How to write to the user (nullopt for no such user), in the caller's transaction.
+  std::optional<MailContact> MailContactOf(platform::store::Session& s, const std::string& user_id);
   // What progress figures need (training_profile.hpp), in the caller's transaction.
   TrainingProfile TrainingProfileOf(platform::store::Session& s, const std::string& user_id);
   // Applies the members of `patch` that are set, after checking them all (field errors are named

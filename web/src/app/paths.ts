@@ -47,6 +47,8 @@ export const paths = {
   foodRecipe: '/food/recipes/:id',
   foodRecipeEdit: '/food/recipes/:id/edit',
   foodEdit: '/food/foods/:id/edit',
+  notifications: '/notifications',
+  notificationSettings: '/settings/notifications',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -159,4 +161,19 @@ export const nutritionPaths = {
   week: linkTo.foodWeek,
   me: paths.me,
   body: paths.body,
+} as const;
+
+/**
+ * What the notifications link to. The community pages belong to other features (profiles, feed,
+ * challenges, clubs, moderation): their patterns are written here until their paths entries
+ * exist, then these take those.
+ */
+export const notificationPaths = {
+  notifications: paths.notifications,
+  settings: paths.notificationSettings,
+  user: (username: string) => generatePath('/u/:username', { username }),
+  feed: '/community',
+  challenge: (id: string) => generatePath('/community/challenges/:id', { id }),
+  club: (id: string) => generatePath('/community/clubs/:id', { id }),
+  moderation: '/settings/moderation',
 } as const;

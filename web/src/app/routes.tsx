@@ -25,6 +25,7 @@ import {
   importPaths,
   linkTo,
   mePaths,
+  notificationPaths,
   nutritionPaths,
   paths,
   progressPaths,
@@ -115,6 +116,14 @@ const RecipeEditorPage = lazy(() =>
 );
 const FoodEditorPage = lazy(() =>
   import('@/features/nutrition/components/food-editor-page').then((m) => ({ default: m.FoodEditorPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('@/features/notifications/components/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import('@/features/notifications/components/notification-settings-page').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
 );
 const TargetsPage = lazy(() => import('@/features/nutrition/components/targets-page').then((m) => ({ default: m.TargetsPage })));
 const NutrientDayPage = lazy(() =>
@@ -368,6 +377,11 @@ export const routes: RouteObject[] = [
       { path: paths.foodTargets, element: signedIn(() => <TargetsPage paths={nutritionPaths} />) },
       { path: paths.foodNutrients, element: <NutrientDayRoute /> },
       { path: paths.foodWeek, element: <NutritionWeekRoute /> },
+      { path: paths.notifications, element: signedIn(() => <NotificationsPage paths={notificationPaths} />) },
+      {
+        path: paths.notificationSettings,
+        element: signedIn(() => <NotificationSettingsPage paths={notificationPaths} />),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -68,10 +68,19 @@ export const testUser = {
 } as const;
 
 /**
+ * What the signed-in app shell asks on every page (the notification bell's unread count), so a
+ * test of a page need not name it; a test's own handler for it wins.
+ */
+export const appShellHandlers: Record<string, Handler> = {
+  'GET /api/v1/notifications/unread-count': () => json({ unread_count: 0 }),
+};
+
+/**
  * Installs the fake. Unknown requests fail the test loudly. The CSRF cookie is set, as the
  * browser would have it after the first GET /meta, unless `csrfCookie` is false.
  */
-export function fakeApi(handlers: Record<string, Handler>, { csrfCookie = true } = {}) {
+export function fakeApi(ownHandlers: Record<string, Handler>, { csrfCookie = true } = {}) {
+  const handlers = { ...appShellHandlers, ...ownHandlers };
   document.cookie = csrfCookie ? 'vigor_csrf=test-csrf' : 'vigor_csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   const requests: FakeRequest[] = [];
   const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {

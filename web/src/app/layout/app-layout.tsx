@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { Logo } from '@/components/ui';
 import { GoalReachedListener } from '@/features/goals/components/goal-reached-listener';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { TimeZoneNotice } from '@/features/me/components/time-zone-notice';
 import { ServerVersion } from '@/features/meta/components/server-version';
 import { PendingWorkoutsBar } from '@/features/workouts/components/pending-workouts';
@@ -38,7 +39,10 @@ export function AppLayout({ user }: AppLayoutProps) {
               <Logo className="app-topbar__logo" />
               <span aria-hidden="true">{t('app.name')}</span>
             </Link>
-            <AccountMenu me={user} />
+            <div className="app-topbar__actions">
+              <NotificationBell to={paths.notifications} />
+              <AccountMenu me={user} />
+            </div>
           </header>
         ) : null}
         <OfflineNotice />

@@ -1753,6 +1753,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, newest first, with the unread count
+         * @description Follow requests, approvals, kudos, comments, mentions, challenge, club and moderation news. New ones also arrive live on /api/v1/events as "notification" events. Notifications of a user you blocked or who blocked you are left out.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notifications are unread */
+        get: operations["getNotificationUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark some or all of your notifications read
+         * @description Ids that are not yours, or already read, change nothing. Your other open pages hear the new count as a "notification.read" event.
+         */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notifications you get in the app and in the daily email digest */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Change your notification preferences
+         * @description Members left out keep their value.
+         */
+        put: operations["updateNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3227,6 +3305,91 @@ export interface components {
             protein_days_hit: number;
             /** @description Means over the days logged (0 when none). */
             average: components["schemas"]["DailyTargets"];
+        };
+        /** @enum {string} */
+        NotificationKind: "follow_request" | "follow_approved" | "new_follower" | "kudos" | "comment" | "mention" | "challenge" | "club" | "moderation";
+        NotificationActor: {
+            username: string;
+            display_name: string;
+            avatar_url: string | null;
+        };
+        /** @description What the notification is about, for a link. */
+        NotificationSubject: {
+            /** @description workout, comment, challenge, club, user or report. */
+            kind: string;
+            id: string;
+            owner_id: string | null;
+            /** @description For a subject of kind user, that user's name. */
+            username?: string;
+        };
+        Notification: {
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            actor: components["schemas"]["NotificationActor"] | null;
+            subject: components["schemas"]["NotificationSubject"] | null;
+            excerpt: string;
+            /** Format: date-time */
+            created_at: string;
+            read: boolean;
+            /** Format: date-time */
+            read_at: string | null;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            next_cursor: string | null;
+            unread_count: number;
+        };
+        NotificationUnreadCount: {
+            unread_count: number;
+        };
+        /** @description Either ids (1 to 100) or all true. */
+        NotificationReadInput: {
+            ids?: string[];
+            all?: boolean;
+        };
+        NotificationKindSetting: {
+            in_app: boolean;
+            in_digest: boolean;
+        };
+        NotificationKindSettingInput: {
+            in_app?: boolean;
+            in_digest?: boolean;
+        };
+        NotificationPreferences: {
+            kinds: {
+                follow_request: components["schemas"]["NotificationKindSetting"];
+                follow_approved: components["schemas"]["NotificationKindSetting"];
+                new_follower: components["schemas"]["NotificationKindSetting"];
+                kudos: components["schemas"]["NotificationKindSetting"];
+                comment: components["schemas"]["NotificationKindSetting"];
+                mention: components["schemas"]["NotificationKindSetting"];
+                challenge: components["schemas"]["NotificationKindSetting"];
+                club: components["schemas"]["NotificationKindSetting"];
+                moderation: components["schemas"]["NotificationKindSetting"];
+            };
+            digest: {
+                enabled: boolean;
+                /** @description The local hour (in time_zone, the profile's) the daily digest is sent at. */
+                hour: number;
+                time_zone: string;
+            };
+        };
+        NotificationPreferencesInput: {
+            kinds?: {
+                follow_request?: components["schemas"]["NotificationKindSettingInput"];
+                follow_approved?: components["schemas"]["NotificationKindSettingInput"];
+                new_follower?: components["schemas"]["NotificationKindSettingInput"];
+                kudos?: components["schemas"]["NotificationKindSettingInput"];
+                comment?: components["schemas"]["NotificationKindSettingInput"];
+                mention?: components["schemas"]["NotificationKindSettingInput"];
+                challenge?: components["schemas"]["NotificationKindSettingInput"];
+                club?: components["schemas"]["NotificationKindSettingInput"];
+                moderation?: components["schemas"]["NotificationKindSettingInput"];
+            };
+            digest?: {
+                enabled?: boolean;
+                hour?: number;
+            };
         };
     };
     responses: {
@@ -6604,6 +6767,139 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNotificationUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unread count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationUnreadCount"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationReadInput"];
+            };
+        };
+        responses: {
+            /** @description The unread count after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationUnreadCount"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your preferences (defaults where you set none). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesInput"];
+            };
+        };
+        responses: {
+            /** @description Your preferences after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
