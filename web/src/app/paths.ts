@@ -47,6 +47,8 @@ export const paths = {
   foodRecipe: '/food/recipes/:id',
   foodRecipeEdit: '/food/recipes/:id/edit',
   foodEdit: '/food/foods/:id/edit',
+  adminModeration: '/admin/moderation',
+  moderationSettings: '/settings/moderation',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
