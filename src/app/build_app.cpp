@@ -14,6 +14,7 @@
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
 #include "features/notifications/feature.hpp"
+#include "features/moderation/feature.hpp"
 #include "features/nutrition/diary_feature.hpp"
 #include "features/nutrition/foods_feature.hpp"
 #include "features/nutrition/targets_feature.hpp"
@@ -269,6 +270,10 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
     foods.SetRecipeSearch(diary.recipe_search());
     foods.SetRecipeLookup(diary.foods_with_recipes());
   }
+  // Moderation: reports on the kinds other features registered in *app->reportable (read per
+  // request), decisions told through the notifier; gives accounts its suspension check.
+  Install<features::moderation::ModerationFeature>(*app, context, *app->reportable, *app->notifier,
+                                                   social.lookup(), accounts.auth());
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

@@ -127,4 +127,14 @@ inline constexpr Range<double> kDailyCarbohydrateTargetG{0, 2'000};
 inline constexpr Range<double> kDailyFatTargetG{0, 1'000};
 inline constexpr Range<double> kDailyNutrientTarget{0, 1'000'000};
 
+// Moderation (issue 13): what a report, a moderator's note and an appeal may say, in characters;
+// how long a suspension may last; and how many reports one user may make: 10 at once, then 20
+// an hour (a person reports what they meet, a script floods the queue).
+inline constexpr std::size_t kReportDetailsLength = 1'000;
+inline constexpr std::size_t kModerationNoteLength = 1'000;
+inline constexpr std::size_t kAppealTextLength = 2'000;
+inline constexpr Range<std::int64_t> kSuspensionDays{1, 365};
+inline constexpr double kReportsBurst = 10;
+inline constexpr double kReportsPerHour = 20;
+
 }  // namespace vigor::core::limits

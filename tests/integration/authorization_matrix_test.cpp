@@ -509,6 +509,25 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       //
       //
       // ---- rows, issue 13 lane moderation: add yours right below this line ----
+      // moderation: reports and one's own decisions for everyone signed in; the queue and the
+      // appeals for moderators and admins (the admin column), from the web app only
+      {Method::kPost, "/api/v1/reports", fixed("/api/v1/reports"),
+       R"({"kind":"no-such-kind","id":"x","reason":"spam"})", 401, 422, 422, 422},
+      {Method::kGet, "/api/v1/me/moderation-decisions", fixed("/api/v1/me/moderation-decisions"),
+       "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/me/moderation-decisions/{id}/appeal",
+       fixed("/api/v1/me/moderation-decisions/nonexistent/appeal"), R"({"text":"please"})", 401,
+       404, 404, 404},
+      {Method::kGet, "/api/v1/admin/moderation/reports", fixed("/api/v1/admin/moderation/reports"),
+       "", 401, 403, 200, 403},
+      {Method::kPost, "/api/v1/admin/moderation/reports/{id}/decision",
+       fixed("/api/v1/admin/moderation/reports/nonexistent/decision"), R"({"action":"dismiss"})",
+       401, 403, 404, 403},
+      {Method::kGet, "/api/v1/admin/moderation/appeals", fixed("/api/v1/admin/moderation/appeals"),
+       "", 401, 403, 200, 403},
+      {Method::kPost, "/api/v1/admin/moderation/appeals/{id}/decision",
+       fixed("/api/v1/admin/moderation/appeals/nonexistent/decision"), R"({"outcome":"upheld"})",
+       401, 403, 404, 403},
       //
       //
       //

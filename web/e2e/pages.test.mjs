@@ -188,6 +188,23 @@ const recipes = {
       ready: (p) => p.getByRole('checkbox').first(),
     },
   ],
+  // Moderation: an empty queue and no decisions (reports need the kinds other features register).
+  '/admin/moderation': [
+    {
+      name: 'admin-moderation',
+      who: 'admin',
+      url: () => '/admin/moderation',
+      ready: (p) => p.getByText('No open reports. Nothing to do.'),
+    },
+  ],
+  '/settings/moderation': [
+    {
+      name: 'moderation-settings',
+      who: 'admin',
+      url: () => '/settings/moderation',
+      ready: (p) => p.getByText('Moderators have decided nothing about your content or account.'),
+    },
+  ],
   '*': [
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },
     { name: 'not-found-signed-in', who: 'admin', url: () => '/no-such-page' },

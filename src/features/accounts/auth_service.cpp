@@ -229,6 +229,7 @@ LoginOutcome AuthService::Login(const std::string& login, const std::string& pas
   if (user->status == UserStatus::kPendingApproval) {
     throw Error(ErrorKind::kForbidden, Msg("account_pending_approval"));
   }
+  d_.database.Read([&](Session& s) { RefuseSuspended(s, user->id); });
   std::optional<std::string> new_hash;
   if (verification.needs_rehash) new_hash = d_.hasher.Hash(password);
 
@@ -392,10 +393,12 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateSession(
   if (token.empty() || token.size() > 200) return std::nullopt;
   std::string hash = crypto::Sha256Hex(token);
   auto found = d_.database.ReadResult([&](Session& s) {
-    return d_.credentials.FindLiveSession(
+    auto live = d_.credentials.FindLiveSession(
         s, hash, platform::NowRfc3339(),
         platform::Rfc3339FromNow(
             -std::chrono::duration_cast<std::chrono::seconds>(d_.options.session_idle)));
+    if (live) RefuseSuspended(s, live->second.id);
+    return live;
   });
   if (!found) return std::nullopt;
   auto& [session, user] = *found;
@@ -450,8 +453,11 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const st
                                                                         const ClientInfo& client) {
   if (!token.starts_with("vgr_pat_") || token.size() > 200) return std::nullopt;
   std::string hash = crypto::Sha256Hex(token);
-  auto found = d_.database.ReadResult(
-      [&](Session& s) { return d_.credentials.FindLiveToken(s, hash, platform::NowRfc3339()); });
+  auto found = d_.database.ReadResult([&](Session& s) {
+    auto live = d_.credentials.FindLiveToken(s, hash, platform::NowRfc3339());
+    if (live) RefuseSuspended(s, live->second.id);
+    return live;
+  });
   if (!found) return std::nullopt;
   auto& [api_token, user] = *found;
   if (!api_token.last_used_at ||
@@ -464,6 +470,13 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const st
     });
   }
   return PrincipalFor(user, platform::auth::Principal::Via::kToken, api_token.id, api_token.scopes);
+}
+
+void AuthService::RefuseSuspended(Session& s, const std::string& user_id) const {
+  if (!suspension_) return;
+  if (auto until = suspension_(s, user_id)) {
+    throw Error(ErrorKind::kForbidden, Msg("account_suspended", {{"until", *until}}));
+  }
 }
 
 std::int64_t AuthService::PurgeDeadSessions(Session& s, std::chrono::system_clock::time_point now,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,12 @@ struct AccountsDeps {
   AuditLog audit;
 };
 
+// When a user is suspended (by moderation), the end of the suspension as RFC 3339 text; nullopt
+// when the user may use the account. Read in the caller's transaction. The moderation feature
+// supplies it; without one (an application without moderation) nobody is suspended.
+using SuspensionCheck = std::function<std::optional<std::string>(platform::store::Session&,
+                                                                 const std::string& user_id)>;
+
 // A new sign-in session: the cookie values to hand to the browser once.
 struct IssuedSession {
   std::string token;
@@ -100,6 +107,10 @@ struct LoginOutcome {
 class AuthService {
  public:
   explicit AuthService(AccountsDeps& deps) : d_(deps) {}
+
+  // Installation only: a suspended user cannot sign in, and their sessions and tokens answer
+  // 403 account_suspended (with the end time) until the suspension ends.
+  void SetSuspensionCheck(SuspensionCheck check) { suspension_ = std::move(check); }
 
   void Signup(const SignupInput& input, const ClientInfo& client);
   // Returns "verified", "email_changed" or "awaiting_approval".
@@ -143,7 +154,11 @@ class AuthService {
   std::optional<std::string> DeviceBucket(std::string_view device_cookie,
                                           const std::string& user_id) const;
 
+  // Throws Error(kForbidden, account_suspended) while `user_id` is suspended.
+  void RefuseSuspended(platform::store::Session& s, const std::string& user_id) const;
+
   AccountsDeps& d_;
+  SuspensionCheck suspension_;
 };
 
 // Lower-cased, trimmed; empty when it is not a plausible address.

@@ -468,6 +468,37 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Das Lebensmittel mit dieser ID wurde gelöscht."},
     {"no_such_food_import", "There is no such food import.",
      "Diesen Lebensmittel-Import gibt es nicht."},
+    // Moderation (features/moderation, and the suspension accounts enforces).
+    {"account_suspended", "This account is suspended until {until}.",
+     "Dieses Konto ist bis {until} gesperrt."},
+    {"no_such_reportable_item", "There is no such item to report.",
+     "Diesen Inhalt gibt es nicht, er kann nicht gemeldet werden."},
+    {"cannot_report_yourself", "You cannot report yourself or your own content.",
+     "Du kannst dich selbst und deine eigenen Inhalte nicht melden."},
+    {"no_such_report", "There is no such report.", "Diese Meldung gibt es nicht."},
+    {"report_already_decided", "This report was already decided.",
+     "Über diese Meldung wurde schon entschieden."},
+    {"report_about_yourself", "A report about yourself is for another moderator to decide.",
+     "Über eine Meldung zu dir selbst entscheidet eine andere Moderatorin oder ein anderer "
+     "Moderator."},
+    {"no_such_decision", "There is no such decision.", "Diese Entscheidung gibt es nicht."},
+    {"decision_already_appealed",
+     "This decision was already appealed: a decision can be "
+     "appealed once.",
+     "Gegen diese Entscheidung wurde schon Einspruch erhoben: das geht nur einmal."},
+    {"no_such_appeal", "There is no such appeal.", "Diesen Einspruch gibt es nicht."},
+    {"appeal_already_decided", "This appeal was already decided.",
+     "Über diesen Einspruch wurde schon entschieden."},
+    {"report_kind_invalid", "is not a kind of content that can be reported",
+     "ist keine Art von Inhalt, die gemeldet werden kann"},
+    {"report_reason_invalid", "must be spam, harassment, inappropriate or other",
+     "muss spam, harassment, inappropriate oder other sein"},
+    {"decision_action_invalid", "must be dismiss, hide, warn or suspend",
+     "muss dismiss, hide, warn oder suspend sein"},
+    {"suspension_days_required", "is required to suspend (1 to 365 days)",
+     "ist zum Sperren nötig (1 bis 365 Tage)"},
+    {"appeal_outcome_invalid", "must be upheld or reversed", "muss upheld oder reversed sein"},
+    {"moderation_state_invalid", "must be open or decided", "muss open oder decided sein"},
 };
 
 }  // namespace

@@ -49,6 +49,13 @@ export function RequireAdmin({ children }: { children: (me: Me) => ReactNode }) 
   return <RequireAuth>{(me) => (me.role === 'admin' ? children(me) : <NotFoundPage />)}</RequireAuth>;
 }
 
+/** Renders its page for a moderator or an admin; like RequireAdmin, Not Found for everybody else. */
+export function RequireModerator({ children }: { children: (me: Me) => ReactNode }) {
+  return (
+    <RequireAuth>{(me) => (me.role === 'admin' || me.role === 'moderator' ? children(me) : <NotFoundPage />)}</RequireAuth>
+  );
+}
+
 /**
  * Sign-in and sign-up are for signed-out visitors; a signed-in user goes on to `?next=`
  * (when it is a path on this site) or home. While /me is pending the page shows already.

@@ -49,6 +49,8 @@ export const paths = {
   foodEdit: '/food/foods/:id/edit',
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
+  adminModeration: '/admin/moderation',
+  moderationSettings: '/settings/moderation',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];

@@ -13,7 +13,7 @@ import { TodayPage } from '@/features/today/components/today-page';
 import { useMe, type Me } from '@/lib/auth/get-me';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { isIsoDay, todayIn } from '@/features/diary/lib/diary-math';
-import { RequireAdmin, RequireAuth, SignedOutOnly, Waiting } from './guards';
+import { RequireAdmin, RequireAuth, RequireModerator, SignedOutOnly, Waiting } from './guards';
 import { RootLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
@@ -131,6 +131,12 @@ const NutrientDayPage = lazy(() =>
 );
 const WeekPage = lazy(() => import('@/features/nutrition/components/week-page').then((m) => ({ default: m.WeekPage })));
 const DiaryPage = lazy(() => import('@/features/diary/components/diary-page').then((m) => ({ default: m.DiaryPage })));
+const ModerationQueuePage = lazy(() =>
+  import('@/features/moderation/components/moderation-queue-page').then((m) => ({ default: m.ModerationQueuePage })),
+);
+const MyDecisionsPage = lazy(() =>
+  import('@/features/moderation/components/my-decisions-page').then((m) => ({ default: m.MyDecisionsPage })),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageCodeWaiting />}>{children}</Suspense>;
@@ -382,6 +388,19 @@ export const routes: RouteObject[] = [
         path: paths.notificationSettings,
         element: signedIn(() => <NotificationSettingsPage paths={notificationPaths} />),
       },
+      {
+        path: paths.adminModeration,
+        element: (
+          <RequireModerator>
+            {() => (
+              <Loading>
+                <ModerationQueuePage />
+              </Loading>
+            )}
+          </RequireModerator>
+        ),
+      },
+      { path: paths.moderationSettings, element: signedIn(() => <MyDecisionsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

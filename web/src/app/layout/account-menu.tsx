@@ -74,6 +74,18 @@ export function AccountMenu({ me }: { me: Me }) {
               </Link>
             </li>
           ) : null}
+          {me.role === 'admin' || me.role === 'moderator' ? (
+            <li>
+              <Link className="account-menu__item" to={paths.adminModeration}>
+                {t('moderation.menu')}
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link className="account-menu__item" to={paths.moderationSettings}>
+              {t('moderation.mine.title')}
+            </Link>
+          </li>
           <li>
             <button
               type="button"

@@ -1831,6 +1831,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a user, a comment, a workout, a club or a club post
+         * @description What you report must be something you can see: anything else answers 404, the same as something that does not exist. A copy of it (the excerpt) goes to the moderators with your report. You can have one open report per item: reporting it again answers the report you made (200). You cannot report yourself or your own content (403). Reports are rate limited (10 at once, then 20 an hour).
+         */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/moderation-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What moderators decided about your content or your account
+         * @description Newest first, with the moderator's note, the excerpt of what was reported and your appeal.
+         */
+        get: operations["listMyModerationDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/moderation-decisions/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appeal a decision about you, once */
+        post: operations["appealModerationDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/moderation/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderators' queue of reports
+         * @description Moderators and admins. Open reports oldest first, decided ones newest first; each with the number of reports in the same state about the same item.
+         */
+        get: operations["adminListReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/moderation/reports/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a report (and every open report about the same item)
+         * @description dismiss changes nothing; hide hides the item from everyone but its owner; warn records a warning; suspend keeps the owner from signing in or using sessions and tokens for `days` (1 to 365). The owner is told (except of a dismissal) and the decision is audited. A moderator cannot decide a report about themselves (403).
+         */
+        post: operations["adminDecideReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/moderation/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Appeals against decisions
+         * @description Moderators and admins. Pending appeals oldest first, decided ones newest first.
+         */
+        get: operations["adminListAppeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/moderation/appeals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uphold or reverse a decision that was appealed
+         * @description reversed unhides the item or lifts the suspension. Audited; the user is told.
+         */
+        post: operations["adminDecideAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3390,6 +3527,123 @@ export interface components {
                 enabled?: boolean;
                 hour?: number;
             };
+        };
+        ReportInput: {
+            /** @description user, workout, comment, club, club_post (the kinds this server knows) */
+            kind: string;
+            /** @description The item's id; for a user, the username. */
+            id: string;
+            /** @description The owner's username, for ids that are per user (workouts). */
+            owner?: string;
+            /** @enum {string} */
+            reason: "spam" | "harassment" | "inappropriate" | "other";
+            details?: string;
+        };
+        Report: {
+            id: string;
+            kind: string;
+            item_id: string;
+            /** @enum {string} */
+            reason: "spam" | "harassment" | "inappropriate" | "other";
+            details: string;
+            /** @enum {string} */
+            state: "open" | "decided";
+            /** Format: date-time */
+            created_at: string;
+        };
+        ModerationUserRef: {
+            id: string;
+            username: string | null;
+        };
+        QueueReport: {
+            id: string;
+            kind: string;
+            item_id: string;
+            /** @enum {string} */
+            reason: "spam" | "harassment" | "inappropriate" | "other";
+            details: string;
+            /** @enum {string} */
+            state: "open" | "decided";
+            /** Format: date-time */
+            created_at: string;
+            owner: components["schemas"]["ModerationUserRef"];
+            reporter: components["schemas"]["ModerationUserRef"];
+            /** @description A copy of the item made when it was reported. */
+            excerpt: string;
+            reports_on_item: number;
+            decision_id: string | null;
+        };
+        QueueReportPage: {
+            items: components["schemas"]["QueueReport"][];
+            next_cursor: string | null;
+        };
+        ModerationDecisionInput: {
+            /** @enum {string} */
+            action: "dismiss" | "hide" | "warn" | "suspend";
+            /** @description For suspend, required. */
+            days?: number;
+            note?: string;
+        };
+        AppealInput: {
+            text: string;
+        };
+        AppealOutcomeInput: {
+            /** @enum {string} */
+            outcome: "upheld" | "reversed";
+            note?: string;
+        };
+        ModerationAppeal: {
+            id: string;
+            decision_id: string;
+            text: string;
+            /** @enum {string} */
+            state: "pending" | "upheld" | "reversed";
+            outcome_note: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            decided_at: string | null;
+        };
+        ModerationDecision: {
+            id: string;
+            kind: string;
+            item_id: string;
+            /** @enum {string} */
+            action: "dismiss" | "hide" | "warn" | "suspend";
+            days: number | null;
+            /** Format: date-time */
+            suspended_until: string | null;
+            note: string;
+            excerpt: string;
+            /** @enum {string} */
+            reason: "spam" | "harassment" | "inappropriate" | "other";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            reversed_at: string | null;
+            appeal: components["schemas"]["ModerationAppeal"] | null;
+        };
+        ModerationDecisionPage: {
+            items: components["schemas"]["ModerationDecision"][];
+            next_cursor: string | null;
+        };
+        StaffAppeal: {
+            id: string;
+            decision_id: string;
+            text: string;
+            /** @enum {string} */
+            state: "pending" | "upheld" | "reversed";
+            outcome_note: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            decided_at: string | null;
+            user: components["schemas"]["ModerationUserRef"];
+            decision: components["schemas"]["ModerationDecision"];
+        };
+        StaffAppealPage: {
+            items: components["schemas"]["StaffAppeal"][];
+            next_cursor: string | null;
         };
     };
     responses: {
@@ -6900,6 +7154,230 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportInput"];
+            };
+        };
+        responses: {
+            /** @description Your open report about this item, made before. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Reported. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMyModerationDecisions: {
+        parameters: {
+            query?: {
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecisionPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    appealModerationDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealInput"];
+            };
+        };
+        responses: {
+            /** @description Appealed; a moderator will decide. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationAppeal"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminListReports: {
+        parameters: {
+            query?: {
+                state?: "open" | "decided";
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueReportPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminDecideReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description Decided. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecision"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminListAppeals: {
+        parameters: {
+            query?: {
+                state?: "pending" | "decided";
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of appeals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAppealPage"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminDecideAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealOutcomeInput"];
+            };
+        };
+        responses: {
+            /** @description Decided. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAppeal"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };

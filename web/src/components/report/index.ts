@@ -1,0 +1,2 @@
+export { ReportButton } from './report-button';
+export type { ReportButtonProps, ReportKind } from './report-button';
