@@ -214,8 +214,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   Install<features::meta::MetaFeature>(*app, context, InstanceInfoOf(config, accounts.settings()));
   Install<features::admin::AdminFeature>(*app, context, accounts);
   // People and privacy before every feature that shares a user's items with others.
-  auto& social = Install<features::social::SocialFeature>(*app, context);
-  (void)social;
+  auto& social =
+      Install<features::social::SocialFeature>(*app, context, *app->notifier, *app->reportable);
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   auto& workouts = Install<features::workouts::WorkoutsFeature>(
       *app, context, ExerciseLookupOf(exercises.service()));
@@ -234,6 +234,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       *app, context, workouts.changes(),
       StatsSourcesOf(workouts.workouts(), exercises.service(), body.measurements(),
                      accounts.account()));
+  social.ConnectStats(ProfileStatsOf(stats.service()));
   auto& goals = Install<features::goals::GoalsFeature>(
       *app, context,
       GoalMetricSourcesOf(stats.service(), records.service(), body.measurements(),
