@@ -4,7 +4,6 @@
 // blocks and mutes, the directory's folded prefix search, privacy settings and sealed zones; and
 // the privacy matrix rows of profile.stats, profile.followers and profile.following.
 #include <gtest/gtest.h>
-
 #include <png.h>
 
 #include <boost/json/serialize.hpp>
@@ -34,10 +33,10 @@ using testing::ViewerKind;
 // ---- privacy matrix rows ----------------------------------------------------------------------
 
 std::string SetOwnerSetting(PrivacyWorld& world, const char* setting, Visibility visibility) {
-  auto reply = world.harness().Call(
-      world.owner(), Method::kPut, "/api/v1/me/privacy",
-      std::string(R"({")") + setting + R"(":")" +
-          std::string(core::privacy::VisibilityName(visibility)) + R"("})");
+  auto reply =
+      world.harness().Call(world.owner(), Method::kPut, "/api/v1/me/privacy",
+                           std::string(R"({")") + setting + R"(":")" +
+                               std::string(core::privacy::VisibilityName(visibility)) + R"("})");
   EXPECT_EQ(reply.status, 200) << reply.body;
   return PrivacyWorld::kOwnerName;
 }
@@ -163,8 +162,9 @@ TEST_F(SocialTest, AProfileShowsWhatItsOwnerWroteAndTheCounts) {
   EXPECT_EQ(mine.Json()["display_name"], "");
   EXPECT_EQ(mine.Json()["stats_visibility"], "followers");
 
-  auto saved = Put(ann_, "/api/v1/me/profile",
-                   R"({"display_name":"Ann Åström","bio":"Runs.\nLifts.","stats_visibility":"public"})");
+  auto saved =
+      Put(ann_, "/api/v1/me/profile",
+          R"({"display_name":"Ann Åström","bio":"Runs.\nLifts.","stats_visibility":"public"})");
   ASSERT_EQ(saved.status, 200) << saved.body;
   EXPECT_EQ(saved.Json()["bio"], "Runs.\nLifts.");
   EXPECT_EQ(saved.Json()["stats_visibility"], "public");
@@ -190,11 +190,11 @@ TEST_F(SocialTest, AProfileShowsWhatItsOwnerWroteAndTheCounts) {
 }
 
 TEST_F(SocialTest, StatsShowTheOwnersWorkoutsToWhomTheOwnerChose) {
-  auto workout = h_.Post(ann_, "/api/v1/workouts",
-                         R"({"title":"Run","started_at":")" +
-                             platform::FormatRfc3339(std::chrono::system_clock::now() -
-                                                     std::chrono::minutes(5)) +
-                             R"(","cardio":{"sport":"run","distance_m":5000,"duration_s":1500}})");
+  auto workout = h_.Post(
+      ann_, "/api/v1/workouts",
+      R"({"title":"Run","started_at":")" +
+          platform::FormatRfc3339(std::chrono::system_clock::now() - std::chrono::minutes(5)) +
+          R"(","cardio":{"sport":"run","distance_m":5000,"duration_s":1500}})");
   ASSERT_EQ(workout.status, 201) << workout.body;
   ASSERT_EQ(Put(ann_, "/api/v1/me/profile", R"({"stats_visibility":"public"})").status, 200);
   auto stats = h_.Get(bob_, "/api/v1/users/ann").Json()["stats"].as_object();
@@ -209,9 +209,9 @@ TEST_F(SocialTest, StatsShowTheOwnersWorkoutsToWhomTheOwnerChose) {
 TEST_F(SocialTest, UnknownUsersAndBadProfileInputAreRefused) {
   EXPECT_EQ(h_.Get(ann_, "/api/v1/users/nobody").status, 404);
   EXPECT_EQ(Put(ann_, "/api/v1/users/nobody/follow").status, 404);
-  EXPECT_EQ(Put(ann_, "/api/v1/me/profile", R"({"display_name":")" + std::string(61, 'x') + "\"}")
-                .status,
-            422);
+  EXPECT_EQ(
+      Put(ann_, "/api/v1/me/profile", R"({"display_name":")" + std::string(61, 'x') + "\"}").status,
+      422);
   EXPECT_EQ(Put(ann_, "/api/v1/me/profile", R"({"stats_visibility":"friends"})").status, 422);
   EXPECT_EQ(Put(ann_, "/api/v1/users/ann/follow").status, 409) << "no following yourself";
   EXPECT_EQ(Put(ann_, "/api/v1/users/ann/block").status, 409);
@@ -229,8 +229,7 @@ TEST_F(SocialTest, AFollowWaitsForApprovalThenObserversAndNotificationsHearOfIt)
   EXPECT_TRUE(changes_.empty()) << "a request is no follow yet";
   EXPECT_EQ(NotificationsSent(), std::vector<std::string>{"follow_request to bob from ann"});
 
-  EXPECT_EQ(Usernames(h_.Get(bob_, "/api/v1/me/follow-requests")),
-            std::vector<std::string>{"ann"});
+  EXPECT_EQ(Usernames(h_.Get(bob_, "/api/v1/me/follow-requests")), std::vector<std::string>{"ann"});
   ASSERT_EQ(h_.Post(bob_, "/api/v1/me/follow-requests/ann/approve", "").status, 204);
   EXPECT_EQ(h_.Post(bob_, "/api/v1/me/follow-requests/ann/approve", "").status, 404)
       << "approved already";
@@ -326,8 +325,8 @@ TEST_F(SocialTest, ABlockEndsFollowsBothWaysAndHidesEachFromTheOther) {
   changes_.clear();
 
   ASSERT_EQ(Put(bob_, "/api/v1/users/ann/block").status, 204);
-  EXPECT_EQ(changes_, (std::vector<std::string>{"ended bob->ann", "ended ann->bob",
-                                                "blocked bob->ann"}));
+  EXPECT_EQ(changes_,
+            (std::vector<std::string>{"ended bob->ann", "ended ann->bob", "blocked bob->ann"}));
   EXPECT_EQ(h_.Get(ann_, "/api/v1/users/bob").status, 404) << "blocked: as if missing";
   EXPECT_EQ(h_.Get(bob_, "/api/v1/users/ann").status, 404) << "both ways";
   EXPECT_EQ(Put(ann_, "/api/v1/users/bob/follow").status, 404);
@@ -362,7 +361,8 @@ TEST_F(SocialTest, TheDirectoryFindsListedUsersByFoldedPrefixes) {
 
   EXPECT_EQ(Usernames(h_.Get(cyd_, "/api/v1/users?q=ZOE")), std::vector<std::string>{"ann"});
   EXPECT_EQ(Usernames(h_.Get(cyd_, "/api/v1/users?q=mul")), std::vector<std::string>{"ann"});
-  EXPECT_EQ(Usernames(h_.Get(cyd_, "/api/v1/users?q=M%C3%9CLLER")), std::vector<std::string>{"ann"});
+  EXPECT_EQ(Usernames(h_.Get(cyd_, "/api/v1/users?q=M%C3%9CLLER")),
+            std::vector<std::string>{"ann"});
   EXPECT_EQ(Usernames(h_.Get(cyd_, "/api/v1/users?q=BO")), std::vector<std::string>{"bob"});
   EXPECT_TRUE(Usernames(h_.Get(cyd_, "/api/v1/users?q=ller")).empty()) << "prefixes only";
   EXPECT_EQ(Usernames(h_.Get(cyd_, "/api/v1/users")), (std::vector<std::string>{"ann", "bob"}));
@@ -429,9 +429,9 @@ TEST_F(SocialTest, PrivacyZonesAreSealedLimitedAndOwnedByTheirUser) {
   auto changed = h_.Call(ann_, Method::kPut, "/api/v1/me/privacy-zones/" + id,
                          R"({"name":"Work","latitude":46.52,"longitude":6.63,"radius_m":1000})");
   ASSERT_EQ(changed.status, 200) << changed.body;
-  EXPECT_EQ(h_.Get(ann_, "/api/v1/me/privacy-zones").Json()["items"].as_array()[0].as_object().at(
-                "name"),
-            "Work");
+  EXPECT_EQ(
+      h_.Get(ann_, "/api/v1/me/privacy-zones").Json()["items"].as_array()[0].as_object().at("name"),
+      "Work");
   EXPECT_EQ(h_.Call(bob_, Method::kDelete, "/api/v1/me/privacy-zones/" + id).status, 404);
   EXPECT_EQ(h_.Post(ann_, "/api/v1/me/privacy-zones",
                     R"({"name":"Tiny","latitude":1,"longitude":1,"radius_m":50})")
@@ -478,7 +478,8 @@ std::string ThreeBandPng(int width, int height) {
 
 // A JPEG with an EXIF segment that carries a GPS position, as phones write them.
 std::string JpegWithGps() {
-  platform::image::RgbImage image{.width = 40, .height = 30, .pixels = std::string(40 * 30 * 3, 'x')};
+  platform::image::RgbImage image{
+      .width = 40, .height = 30, .pixels = std::string(40 * 30 * 3, 'x')};
   auto jpeg = platform::image::EncodeJpeg(image);
   std::string exif = std::string("Exif\0\0", 6) + "MM" + std::string("\0*\0\0\0\x08", 6) +
                      "GPSLatitude=46.519100;GPSLongitude=6.632300";
@@ -516,8 +517,7 @@ TEST_F(SocialTest, AnAvatarIsStoredReEncodedAsTheCentreSquare) {
   auto etag = std::string(got.headers.Get("ETag").value_or(""));
   platform::http::Headers if_none_match;
   if_none_match.Add("If-None-Match", etag);
-  EXPECT_EQ(h_.Call(bob_, Method::kGet, "/api/v1/users/ann/avatar", "", if_none_match).status,
-            304);
+  EXPECT_EQ(h_.Call(bob_, Method::kGet, "/api/v1/users/ann/avatar", "", if_none_match).status, 304);
 
   ASSERT_EQ(Put(ann_, "/api/v1/users/bob/block").status, 204);
   EXPECT_EQ(h_.Get(bob_, "/api/v1/users/ann/avatar").status, 404);
@@ -545,14 +545,12 @@ TEST_F(SocialTest, CorruptOrHugeImagesAreRefusedClearly) {
       h_.Call(ann_, Method::kPut, "/api/v1/me/avatar", truncated, ContentType("image/png"));
   EXPECT_EQ(reply.status, 422) << reply.body;
   EXPECT_NE(reply.body.find("cannot be read"), std::string::npos) << reply.body;
-  EXPECT_EQ(h_.Call(ann_, Method::kPut, "/api/v1/me/avatar", "GIF89a....",
-                    ContentType("image/png"))
+  EXPECT_EQ(h_.Call(ann_, Method::kPut, "/api/v1/me/avatar", "GIF89a....", ContentType("image/png"))
                 .status,
             422);
   // A header claiming 7000 x 10 pixels is refused before any pixel is read.
   auto wide = ThreeBandPng(7000, 1);
-  auto too_wide =
-      h_.Call(ann_, Method::kPut, "/api/v1/me/avatar", wide, ContentType("image/png"));
+  auto too_wide = h_.Call(ann_, Method::kPut, "/api/v1/me/avatar", wide, ContentType("image/png"));
   EXPECT_EQ(too_wide.status, 422);
   EXPECT_NE(too_wide.body.find("6000"), std::string::npos) << too_wide.body;
   EXPECT_EQ(h_.Call(ann_, Method::kPut, "/api/v1/me/avatar", png, ContentType("image/gif")).status,
@@ -563,8 +561,7 @@ TEST_F(SocialTest, CorruptOrHugeImagesAreRefusedClearly) {
 // ---- reports ----------------------------------------------------------------------------------
 
 TEST_F(SocialTest, AUserCanBeReportedWithTheirProfileAsExcerpt) {
-  ASSERT_EQ(Put(ann_, "/api/v1/me/profile", R"({"display_name":"Ann","bio":"Hello"})").status,
-            200);
+  ASSERT_EQ(Put(ann_, "/api/v1/me/profile", R"({"display_name":"Ann","bio":"Hello"})").status, 200);
   const auto* resolver = h_.app().reportable->Find("user");
   ASSERT_NE(resolver, nullptr);
   h_.app().database->Read([&](Session& s) {
