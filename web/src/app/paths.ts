@@ -47,6 +47,12 @@ export const paths = {
   foodRecipe: '/food/recipes/:id',
   foodRecipeEdit: '/food/recipes/:id/edit',
   foodEdit: '/food/foods/:id/edit',
+  /** Community: the feed lane builds /community itself; people and settings of issue 13's social lane. */
+  community: '/community',
+  communityPeople: '/community/people',
+  userProfile: '/u/:username',
+  privacySettings: '/settings/privacy',
+  profileSettings: '/settings/profile',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -68,6 +74,7 @@ export const linkTo = {
   foodRecipe: (id: string) => generatePath(paths.foodRecipe, { id }),
   foodRecipeEdit: (id: string) => generatePath(paths.foodRecipeEdit, { id }),
   foodEdit: (id: string) => generatePath(paths.foodEdit, { id }),
+  userProfile: (username: string) => generatePath(paths.userProfile, { username }),
   /** The week that holds `date` (this week without it). */
   foodWeek: (date?: string) => (date ? `${paths.foodWeek}?${new URLSearchParams({ date }).toString()}` : paths.foodWeek),
 };
@@ -98,6 +105,9 @@ export const mePaths = {
   security: paths.securitySettings,
   goals: paths.goals,
   records: paths.records,
+  people: paths.communityPeople,
+  profile: paths.profileSettings,
+  privacy: paths.privacySettings,
 } as const;
 
 export const todayPaths = {
@@ -160,3 +170,6 @@ export const nutritionPaths = {
   me: paths.me,
   body: paths.body,
 } as const;
+
+/** What the people pages (a profile, /community/people) link to. */
+export const peoplePaths = { profile: linkTo.userProfile, editProfile: paths.profileSettings } as const;
