@@ -558,6 +558,32 @@ TEST_F(SocialTest, CorruptOrHugeImagesAreRefusedClearly) {
   EXPECT_EQ(h_.Get(ann_, "/api/v1/me/profile").Json()["avatar_url"], nullptr);
 }
 
+// ---- cards ------------------------------------------------------------------------------------
+
+TEST_F(SocialTest, CardsCarryTheDisplayNameAndTheAvatarUrl) {
+  ASSERT_EQ(Put(ann_, "/api/v1/me/profile", R"({"display_name":"Ann A."})").status, 200);
+  auto uploaded = h_.Call(ann_, Method::kPut, "/api/v1/me/avatar", ThreeBandPng(30, 30),
+                          ContentType("image/png"));
+  ASSERT_EQ(uploaded.status, 200);
+  auto& lookup = h_.app().Get<features::social::SocialFeature>().lookup();
+  std::vector<std::string> ids{ann_id_, bob_id_};
+  h_.app().database->Read([&](Session& s) {
+    auto cards = lookup.CardsOf(s, ids);
+    ASSERT_EQ(cards.size(), 2u);
+    EXPECT_EQ(cards.at(ann_id_).display_name, "Ann A.");
+    EXPECT_EQ(cards.at(ann_id_).avatar_url, std::string(uploaded.Json()["avatar_url"].as_string()));
+    EXPECT_EQ(cards.at(bob_id_).display_name, "bob");
+    EXPECT_EQ(cards.at(bob_id_).avatar_url, std::nullopt);
+  });
+}
+
+TEST_F(SocialTest, WithdrawingARequestEndsNoFollow) {
+  ASSERT_EQ(Put(ann_, "/api/v1/users/bob/follow").status, 200);
+  ASSERT_EQ(Delete(ann_, "/api/v1/users/bob/follow").status, 204);
+  EXPECT_TRUE(changes_.empty());
+  EXPECT_TRUE(Usernames(h_.Get(bob_, "/api/v1/me/follow-requests")).empty());
+}
+
 // ---- reports ----------------------------------------------------------------------------------
 
 TEST_F(SocialTest, AUserCanBeReportedWithTheirProfileAsExcerpt) {

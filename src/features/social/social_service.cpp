@@ -169,7 +169,8 @@ FollowState SocialService::Follow(const Principal& me, std::string_view username
 
 void SocialService::EndFollow(Session& s, const std::string& follower,
                               const std::string& followee) {
-  if (repo_.DeleteFollow(s, follower, followee)) {
+  // A withdrawn or refused request was never a follow: only an approved one ends.
+  if (repo_.DeleteFollow(s, follower, followee) == FollowState::kApproved) {
     d_.graph_changes.Notify(s, {GraphChange::Kind::kFollowEnded, follower, followee});
   }
 }
