@@ -222,7 +222,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   app->notifier->Connect(notifications.notifier());
   notifications.SetRecipients(DigestRecipientOf(accounts.account()));
   // People and privacy before every feature that shares a user's items with others.
-  auto& social = Install<features::social::SocialFeature>(*app, context);
+  auto& social =
+      Install<features::social::SocialFeature>(*app, context, *app->notifier, *app->reportable);
   notifications.SetPeople(social.lookup());
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   auto& workouts = Install<features::workouts::WorkoutsFeature>(
@@ -242,6 +243,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       *app, context, workouts.changes(),
       StatsSourcesOf(workouts.workouts(), exercises.service(), body.measurements(),
                      accounts.account()));
+  social.ConnectStats(ProfileStatsOf(stats.service()));
   auto& goals = Install<features::goals::GoalsFeature>(
       *app, context,
       GoalMetricSourcesOf(stats.service(), records.service(), body.measurements(),

@@ -365,3 +365,27 @@ features::notifications::DigestRecipientLookup DigestRecipientOf(
 }
 
 }  // namespace vigor::app
+
+namespace vigor::app {
+
+features::social::ProfileStatsSource ProfileStatsOf(features::stats::StatsService& stats) {
+  return [&stats](platform::store::Session& s, const std::string& user_id) {
+    using features::stats::TotalMetric;
+    auto today = stats.Today(s, user_id);
+    auto week_start = stats.WeekStartOf(s, user_id);
+    auto year = core::PeriodContaining(today, core::Period::kYear, week_start);
+    features::social::ProfileStats out;
+    for (const auto& [day, sessions] :
+         stats.DailyTotals(s, user_id, TotalMetric::kSessions, {}, year)) {
+      out.workouts_this_year += static_cast<std::int64_t>(sessions);
+    }
+    for (const auto& [day, metres] :
+         stats.DailyTotals(s, user_id, TotalMetric::kDistanceM, {}, year)) {
+      out.distance_this_year_m += metres;
+    }
+    out.workouts_this_week = stats.ThisWeekTotals(s, user_id).sessions;
+    return std::optional<features::social::ProfileStats>(out);
+  };
+}
+
+}  // namespace vigor::app

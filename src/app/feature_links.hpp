@@ -13,6 +13,7 @@
 #include "features/nutrition/targets_sources.hpp"
 #include "features/records/record_service.hpp"
 #include "features/records/workout_log.hpp"
+#include "features/social/profile_stats.hpp"
 #include "features/stats/sources.hpp"
 #include "features/stats/stats_service.hpp"
 #include "features/workouts/exercise_lookup.hpp"
@@ -80,5 +81,8 @@ features::goals::MetricSources::NutritionDays GoalNutritionDaysOf(
 // the accounts service.
 features::notifications::DigestRecipientLookup DigestRecipientOf(
     features::accounts::AccountService& accounts);
+// The counts a profile shows (sessions this year and this week, distance this year), answered
+// by the stats feature's daily aggregates in the user's own calendar.
+features::social::ProfileStatsSource ProfileStatsOf(features::stats::StatsService& stats);
 
 }  // namespace vigor::app

@@ -138,3 +138,22 @@ inline constexpr double kReportsBurst = 10;
 inline constexpr double kReportsPerHour = 20;
 
 }  // namespace vigor::core::limits
+
+// ---- issue 13, people (features/social) ----
+namespace vigor::core::limits {
+// A profile's display name and bio, in characters.
+inline constexpr std::size_t kDisplayNameLength = 60;
+inline constexpr std::size_t kBioLength = 1'000;
+// An avatar upload: bytes and pixels per side (refused from the header, before decoding), and
+// the side of the square that is stored.
+inline constexpr std::size_t kAvatarUploadBytes = 5 * 1024 * 1024;
+inline constexpr int kAvatarMaxSide = 6'000;
+inline constexpr int kAvatarStoredSide = 256;
+// Privacy zones per user, their radius in metres and their name in characters.
+inline constexpr int kPrivacyZonesPerUser = 10;
+inline constexpr Range<double> kPrivacyZoneRadiusM{100, 5'000};
+inline constexpr std::size_t kPrivacyZoneNameLength = 60;
+// Follows (and follow requests) a user may send: a burst, then this many per hour.
+inline constexpr double kFollowBurst = 30;
+inline constexpr double kFollowsPerHour = 60;
+}  // namespace vigor::core::limits

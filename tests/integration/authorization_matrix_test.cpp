@@ -111,6 +111,10 @@ class AuthorizationMatrixTest : public ::testing::Test {
     ASSERT_EQ(recipe.status, 201) << recipe.body;
     owner_recipe_ = std::string(recipe.Json()["id"].as_string());
     // ---- set-up, issue 13 lane social: add yours right below this line ----
+    auto zone = h_.Post(owner_, "/api/v1/me/privacy-zones",
+                        R"({"name":"Home","latitude":46.5,"longitude":6.6,"radius_m":300})");
+    ASSERT_EQ(zone.status, 201) << zone.body;
+    owner_zone_ = std::string(zone.Json()["id"].as_string());
     //
     //
     //
@@ -188,6 +192,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string owner_diary_item_, owner_recipe_;     // nutrition
   std::string owner_food_, food_import_;  // a custom food of the owner; an admin's food import
   // ---- members, issue 13 lane social: add yours right below this line ----
+  std::string owner_zone_;  // a privacy zone of the owner's
   //
   //
   //
@@ -467,6 +472,57 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       {Method::kGet, "/api/v1/admin/food-imports/{id}",
        [this] { return "/api/v1/admin/food-imports/" + food_import_; }, "", 401, 403, 200, 403},
       // ---- rows, issue 13 lane social: add yours right below this line ----
+      // people: profiles are public reads (what they show depends on the caller); a user's
+      // connections follow the owner's connections_visibility (followers by default: another
+      // user, the admin and the anonymous get 404); everything under /me acts on the caller.
+      {Method::kGet, "/api/v1/me/profile", fixed("/api/v1/me/profile"), "", 401, 200, 200, 200},
+      {Method::kPut, "/api/v1/me/profile", fixed("/api/v1/me/profile"), R"({"bio":"Hi"})", 401, 200,
+       200, 200},
+      {Method::kPut, "/api/v1/me/avatar", fixed("/api/v1/me/avatar"), "{}", 401, 415, 415, 415},
+      {Method::kDelete, "/api/v1/me/avatar", fixed("/api/v1/me/avatar"), "", 401, 204, 204, 204},
+      {Method::kGet, "/api/v1/users", fixed("/api/v1/users?q=own"), "", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/users/{username}", fixed("/api/v1/users/owner"), "", 200, 200, 200,
+       200},
+      {Method::kGet, "/api/v1/users/{username}/avatar", fixed("/api/v1/users/owner/avatar"), "",
+       404, 404, 404, 404},
+      {Method::kGet, "/api/v1/users/{username}/followers", fixed("/api/v1/users/owner/followers"),
+       "", 404, 404, 404, 200},
+      {Method::kGet, "/api/v1/users/{username}/following", fixed("/api/v1/users/owner/following"),
+       "", 404, 404, 404, 200},
+      {Method::kPut, "/api/v1/users/{username}/follow", fixed("/api/v1/users/bystander/follow"), "",
+       401, 200, 200, 200},
+      {Method::kDelete, "/api/v1/users/{username}/follow", fixed("/api/v1/users/bystander/follow"),
+       "", 401, 204, 204, 204},
+      {Method::kPut, "/api/v1/users/{username}/block", fixed("/api/v1/users/bystander/block"), "",
+       401, 204, 204, 204},
+      {Method::kDelete, "/api/v1/users/{username}/block", fixed("/api/v1/users/bystander/block"),
+       "", 401, 204, 204, 204},
+      {Method::kPut, "/api/v1/users/{username}/mute", fixed("/api/v1/users/bystander/mute"), "",
+       401, 204, 204, 204},
+      {Method::kDelete, "/api/v1/users/{username}/mute", fixed("/api/v1/users/bystander/mute"), "",
+       401, 204, 204, 204},
+      {Method::kGet, "/api/v1/me/follow-requests", fixed("/api/v1/me/follow-requests"), "", 401,
+       200, 200, 200},
+      {Method::kPost, "/api/v1/me/follow-requests/{username}/approve",
+       fixed("/api/v1/me/follow-requests/bystander/approve"), "", 401, 404, 404, 404},
+      {Method::kDelete, "/api/v1/me/follow-requests/{username}",
+       fixed("/api/v1/me/follow-requests/bystander"), "", 401, 404, 404, 404},
+      {Method::kDelete, "/api/v1/me/followers/{username}", fixed("/api/v1/me/followers/bystander"),
+       "", 401, 404, 404, 404},
+      {Method::kGet, "/api/v1/me/blocks", fixed("/api/v1/me/blocks"), "", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/me/mutes", fixed("/api/v1/me/mutes"), "", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/me/privacy", fixed("/api/v1/me/privacy"), "", 401, 200, 200, 200},
+      {Method::kPut, "/api/v1/me/privacy", fixed("/api/v1/me/privacy"),
+       R"({"listed_in_directory":true})", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/me/privacy-zones", fixed("/api/v1/me/privacy-zones"), "", 401, 200,
+       200, 200},
+      {Method::kPost, "/api/v1/me/privacy-zones", fixed("/api/v1/me/privacy-zones"), "{}", 401, 422,
+       422, 422},
+      {Method::kPut, "/api/v1/me/privacy-zones/{id}",
+       [this] { return "/api/v1/me/privacy-zones/" + owner_zone_; },
+       R"({"name":"Work","latitude":46.52,"longitude":6.63,"radius_m":500})", 401, 404, 404, 200},
+      {Method::kDelete, "/api/v1/me/privacy-zones/{id}",
+       [this] { return "/api/v1/me/privacy-zones/" + owner_zone_; }, "", 401, 404, 404, 204},
       //
       //
       //

@@ -205,6 +205,19 @@ const recipes = {
       ready: (p) => p.getByText('Moderators have decided nothing about your content or account.'),
     },
   ],
+  '/community': [{ name: 'community', who: 'admin', url: () => '/community' }],
+  '/community/people': [
+    { name: 'community-people', who: 'admin', url: () => '/community/people', ready: (p) => p.getByRole('heading', { level: 2, name: 'Muted' }) },
+  ],
+  '/u/:username': [
+    { name: 'user-profile', who: 'admin', url: () => `/u/${admin.username}`, ready: (p) => p.getByText(`@${admin.username}`).first() },
+  ],
+  '/settings/privacy': [
+    { name: 'privacy-settings', who: 'admin', url: () => '/settings/privacy', ready: (p) => p.getByRole('heading', { level: 2, name: 'Privacy zones' }) },
+  ],
+  '/settings/profile': [
+    { name: 'profile-settings', who: 'admin', url: () => '/settings/profile', ready: (p) => p.getByRole('heading', { level: 2, name: 'Profile picture' }) },
+  ],
   '*': [
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },
     { name: 'not-found-signed-in', who: 'admin', url: () => '/no-such-page' },

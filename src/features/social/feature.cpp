@@ -1,7 +1,29 @@
 #include "features/social/feature.hpp"
 
+#include "features/social/routes.hpp"
+
 namespace vigor::features::social {
 
-SocialFeature::SocialFeature(platform::FeatureContext& context) : lookup_(context.secrets) {}
+SocialFeature::SocialFeature(platform::FeatureContext& context, notifications::Notifier& notifier,
+                             moderation::ReportableKinds& reportable)
+    : lookup_(context.secrets),
+      service_({.database = context.database,
+                .policy = policy_,
+                .lookup = lookup_,
+                .graph_changes = graph_changes_,
+                .notifier = notifier,
+                .limiter = context.rate_limiter,
+                .secrets = context.secrets}) {
+  RegisterSocialRoutes(context.router, service_);
+  // A user is reported by username; what the moderator reads is the profile as it was then.
+  reportable.Add("user",
+                 [this](platform::store::Session& s, const std::string& viewer_id, std::string_view,
+                        std::string_view username) -> std::optional<moderation::ReportedContent> {
+                   std::string owner_id;
+                   auto excerpt = service_.ReportExcerpt(s, viewer_id, username, &owner_id);
+                   if (!excerpt) return std::nullopt;
+                   return moderation::ReportedContent{owner_id, *excerpt};
+                 });
+}
 
 }  // namespace vigor::features::social

@@ -18,8 +18,12 @@ constexpr Statement kZones{"privacy_zones.list",
 constexpr Statement kUserId{"social.user_id",
                             "SELECT id FROM users WHERE username = $1 AND status = 'active'"};
 constexpr Statement kCards{
-    "social.cards", "SELECT id, username FROM users WHERE id IN (SELECT value FROM json_each($1))",
-    "SELECT id, username FROM users WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))"};
+    "social.cards",
+    "SELECT u.id, u.username, p.display_name, p.avatar_etag FROM users u "
+    "LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id IN (SELECT value FROM json_each($1))",
+    "SELECT u.id, u.username, p.display_name, p.avatar_etag FROM users u "
+    "LEFT JOIN profiles p ON p.user_id = u.id "
+    "WHERE u.id IN (SELECT jsonb_array_elements_text($1::jsonb))"};
 
 // What a user without settings gets: shared with approved followers, body data private.
 core::privacy::Visibility BuiltInDefault(std::string_view kind) {
@@ -89,10 +93,13 @@ std::map<std::string, UserCard> SocialLookupImpl::CardsOf(Session& s,
   boost::json::array ids;
   for (const auto& id : user_ids) ids.emplace_back(id);
   for (const auto& row : s.Query(kCards, boost::json::serialize(ids))) {
+    auto display_name = row.OptText("display_name").value_or("");
+    auto etag = row.OptText("avatar_etag");
     UserCard card{.user_id = row.Text("id"),
                   .username = row.Text("username"),
-                  .display_name = row.Text("username"),
+                  .display_name = display_name.empty() ? row.Text("username") : display_name,
                   .avatar_url = std::nullopt};
+    if (etag) card.avatar_url = "/api/v1/users/" + card.username + "/avatar?v=" + *etag;
     cards.emplace(card.user_id, std::move(card));
   }
   return cards;

@@ -499,6 +499,28 @@ constexpr CatalogueEntry kCatalogue[] = {
      "ist zum Sperren nötig (1 bis 365 Tage)"},
     {"appeal_outcome_invalid", "must be upheld or reversed", "muss upheld oder reversed sein"},
     {"moderation_state_invalid", "must be open or decided", "muss open oder decided sein"},
+    // People and privacy (features/social).
+    {"not_to_yourself", "You cannot do this to your own account.",
+     "Das geht nicht mit deinem eigenen Konto."},
+    {"no_such_follow_request", "There is no such follow request.",
+     "Diese Follow-Anfrage gibt es nicht."},
+    {"no_such_follower", "This person does not follow you.", "Diese Person folgt dir nicht."},
+    {"no_such_avatar", "There is no such profile picture.", "Dieses Profilbild gibt es nicht."},
+    {"avatar_media_type", "Send the picture itself as image/jpeg or image/png.",
+     "Sende das Bild selbst als image/jpeg oder image/png."},
+    {"avatar_unreadable", "The picture cannot be read: send a sound PNG or JPEG file.",
+     "Das Bild lässt sich nicht lesen: Sende eine intakte PNG- oder JPEG-Datei."},
+    {"avatar_too_many_pixels", "The picture is larger than {max} x {max} pixels.",
+     "Das Bild ist größer als {max} x {max} Pixel."},
+    {"no_such_privacy_zone", "There is no such privacy zone.", "Diese Privatzone gibt es nicht."},
+    {"privacy_zone_limit", "You can have at most {max} privacy zones.",
+     "Du kannst höchstens {max} Privatzonen haben."},
+    {"visibility_value_invalid", "must be private, followers or public",
+     "muss private, followers oder public sein"},
+    {"sport_names_invalid",
+     "has a sport that is not one of run, ride, walk, hike, swim, row, ski, elliptical, other",
+     "enthält eine Sportart, die nicht run, ride, walk, hike, swim, row, ski, elliptical oder "
+     "other ist"},
 };
 
 }  // namespace

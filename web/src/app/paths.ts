@@ -51,6 +51,12 @@ export const paths = {
   notificationSettings: '/settings/notifications',
   adminModeration: '/admin/moderation',
   moderationSettings: '/settings/moderation',
+  /** Community: the feed lane builds /community itself; people and settings of issue 13's social lane. */
+  community: '/community',
+  communityPeople: '/community/people',
+  userProfile: '/u/:username',
+  privacySettings: '/settings/privacy',
+  profileSettings: '/settings/profile',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -72,6 +78,7 @@ export const linkTo = {
   foodRecipe: (id: string) => generatePath(paths.foodRecipe, { id }),
   foodRecipeEdit: (id: string) => generatePath(paths.foodRecipeEdit, { id }),
   foodEdit: (id: string) => generatePath(paths.foodEdit, { id }),
+  userProfile: (username: string) => generatePath(paths.userProfile, { username }),
   /** The week that holds `date` (this week without it). */
   foodWeek: (date?: string) => (date ? `${paths.foodWeek}?${new URLSearchParams({ date }).toString()}` : paths.foodWeek),
 };
@@ -102,6 +109,9 @@ export const mePaths = {
   security: paths.securitySettings,
   goals: paths.goals,
   records: paths.records,
+  people: paths.communityPeople,
+  profile: paths.profileSettings,
+  privacy: paths.privacySettings,
 } as const;
 
 export const todayPaths = {
@@ -179,3 +189,5 @@ export const notificationPaths = {
   club: (id: string) => generatePath('/community/clubs/:id', { id }),
   moderation: '/settings/moderation',
 } as const;
+/** What the people pages (a profile, /community/people) link to. */
+export const peoplePaths = { profile: linkTo.userProfile, editProfile: paths.profileSettings } as const;

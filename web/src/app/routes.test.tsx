@@ -167,13 +167,13 @@ describe('route table, signed in', () => {
 });
 
 describe('app layout when signed in', () => {
-  it('offers only the places that exist, in order: Today, Log, Food, Me (no Community yet)', () => {
+  it('offers only the places that exist, in order: Today, Log, Food, Community, Me', () => {
     fakeApi({ 'GET /api/v1/meta': meta });
     renderRoutes([{ element: <AppLayout user={testUser} />, children: [{ path: '*', element: <p>page</p> }] }], '/log');
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(within(nav).getByRole('list')).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['Today', 'Log', 'Food', 'Me']);
+    expect(links.map((a) => a.textContent)).toEqual(['Today', 'Log', 'Food', 'Community', 'Me']);
     expect(within(nav).getByRole('link', { name: 'Log' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Today' })).not.toHaveAttribute('aria-current');
   });

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ButtonLink, PageHeader } from '@/components/ui';
 import { createBrowserRouter, useParams, useSearchParams } from 'react-router';
 import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
@@ -31,6 +32,7 @@ import {
   progressPaths,
   todayPaths,
   workoutPaths,
+  peoplePaths,
 } from './paths';
 
 // Pages only signed-in users (or only admins) reach load on first use, so a first visit
@@ -136,6 +138,15 @@ const ModerationQueuePage = lazy(() =>
 );
 const MyDecisionsPage = lazy(() =>
   import('@/features/moderation/components/my-decisions-page').then((m) => ({ default: m.MyDecisionsPage })),
+);
+
+const ProfilePage = lazy(() => import('@/features/people/components/profile-page').then((m) => ({ default: m.ProfilePage })));
+const PeoplePage = lazy(() => import('@/features/people/components/people-page').then((m) => ({ default: m.PeoplePage })));
+const PrivacySettingsPage = lazy(() =>
+  import('@/features/privacy/components/privacy-settings-page').then((m) => ({ default: m.PrivacySettingsPage })),
+);
+const ProfileSettingsPage = lazy(() =>
+  import('@/features/privacy/components/profile-settings-page').then((m) => ({ default: m.ProfileSettingsPage })),
 );
 
 function Loading({ children }: { children: ReactNode }) {
@@ -270,6 +281,23 @@ function NutritionWeekRoute() {
   return signedIn(() => <WeekPage date={date} paths={nutritionPaths} />);
 }
 
+/** /u/:username: a user's profile; the visibility lane's workout list goes in `activity` (composed at merge). */
+function UserProfileRoute() {
+  const username = useParams().username ?? '';
+  return signedIn(() => <ProfilePage key={username} username={username} paths={peoplePaths} />);
+}
+
+/** /community until the feed lane's page replaces it: a way on to People. */
+function CommunityPlaceholder() {
+  const { t } = useTranslation();
+  return signedIn(() => (
+    <>
+      <PageHeader title={t('nav.community')} />
+      <ButtonLink to={paths.communityPeople}>{t('people.title')}</ButtonLink>
+    </>
+  ));
+}
+
 /** `/food` (today) and `/food/:date`: the diary of a day; a date that is not a day is not a page. */
 function FoodRoute() {
   const { date } = useParams();
@@ -401,6 +429,11 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: paths.moderationSettings, element: signedIn(() => <MyDecisionsPage />) },
+      { path: paths.community, element: <CommunityPlaceholder /> },
+      { path: paths.communityPeople, element: signedIn((me) => <PeoplePage username={me.username} paths={peoplePaths} />) },
+      { path: paths.userProfile, element: <UserProfileRoute /> },
+      { path: paths.privacySettings, element: signedIn(() => <PrivacySettingsPage />) },
+      { path: paths.profileSettings, element: signedIn(() => <ProfileSettingsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,7 +3,7 @@ import { paths } from '../paths';
 
 /**
  * The places of the app (see shared/ux.md), in tab-bar order. Only places that exist are
- * offered: Community joins when it has pages. A place is current on its own path
+ * offered. A place is current on its own path
  * and on the pages that belong to it (`also`): the workout history, the exercise library,
  * programs, import and goals live under Me, the logging screen under Log.
  */
@@ -11,6 +11,7 @@ export const navItems = [
   { key: 'today', icon: 'today', also: [] },
   { key: 'log', icon: 'log', also: [] },
   { key: 'food', icon: 'food', also: [] },
+  { key: 'community', icon: 'community', also: ['/u'] },
   {
     key: 'me',
     icon: 'me',

@@ -15,6 +15,9 @@ const paths = {
   security: '/settings/security',
   goals: '/goals',
   records: '/records',
+  people: '/community/people',
+  profile: '/settings/profile',
+  privacy: '/settings/privacy',
 };
 const imperialUser = {
   ...testUser,

@@ -31,6 +31,9 @@ export interface MePaths {
   security: string;
   goals: string;
   records: string;
+  people: string;
+  profile: string;
+  privacy: string;
 }
 
 /** /me: the user's own places (goals, history, routines, programs, exercises, import, body, security) and preferences. */
@@ -77,6 +80,9 @@ export function MePage({ me, paths }: { me: Me; paths: MePaths }) {
     { to: paths.import, title: t('me.import'), body: t('me.importBody') },
     { to: paths.body, title: t('me.body'), body: t('me.bodyBody') },
     { to: paths.records, title: t('progress.records.title'), body: t('progress.records.meBody') },
+    { to: paths.people, title: t('me.people'), body: t('me.peopleBody') },
+    { to: paths.profile, title: t('me.profile'), body: t('me.profileBody') },
+    { to: paths.privacy, title: t('me.privacy'), body: t('me.privacyBody') },
     { to: paths.security, title: t('me.security'), body: t('me.securityBody') },
   ];
   return (
