@@ -10,6 +10,7 @@
 #include "features/dashboard/feature.hpp"
 #include "features/diagnostics/feature.hpp"
 #include "features/exercises/feature.hpp"
+#include "features/feed/feature.hpp"
 #include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
@@ -215,7 +216,6 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   Install<features::admin::AdminFeature>(*app, context, accounts);
   // People and privacy before every feature that shares a user's items with others.
   auto& social = Install<features::social::SocialFeature>(*app, context);
-  (void)social;
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   auto& workouts = Install<features::workouts::WorkoutsFeature>(
       *app, context, ExerciseLookupOf(exercises.service()));
@@ -239,6 +239,17 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       GoalMetricSourcesOf(stats.service(), records.service(), body.measurements(),
                           exercises.service()),
       TrainingProfileOf(accounts.account()), workouts.changes(), *app->event_outbox);
+  // The feed after records and goals: its workout observer runs after theirs.
+  Install<features::feed::FeedFeature>(
+      *app, context,
+      features::feed::FeedFeature::Links{
+          .social = social,
+          .workout_changes = workouts.changes(),
+          .record_changes = records.service().observers(),
+          .goals_reached = goals.service().reached_observers(),
+          .notifier = *app->notifier,
+          .reportable = *app->reportable,
+          .workout_snapshot = FeedWorkoutSnapshotOf(workouts.workouts())});
   Install<features::dashboard::DashboardFeature>(
       *app, context,
       DashboardSourcesOf(stats.service(), goals.service(), records.service(),

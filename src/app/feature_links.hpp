@@ -4,6 +4,7 @@
 #include "features/body/measurement_service.hpp"
 #include "features/dashboard/dashboard_service.hpp"
 #include "features/exercises/exercise_service.hpp"
+#include "features/feed/feed_sources.hpp"
 #include "features/goals/goal_service.hpp"
 #include "features/goals/metric_sources.hpp"
 #include "features/imports/import_service.hpp"
@@ -74,5 +75,9 @@ features::nutrition::TargetsSources NutritionSourcesOf(
 // answered by nutrition targets.
 features::goals::MetricSources::NutritionDays GoalNutritionDaysOf(
     features::nutrition::TargetsService& targets);
+
+// What a workout's feed card shows, read by the feed inside a workout write's transaction.
+features::feed::WorkoutSnapshotOf FeedWorkoutSnapshotOf(
+    features::workouts::WorkoutService& workouts);
 
 }  // namespace vigor::app

@@ -468,6 +468,13 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Das Lebensmittel mit dieser ID wurde gelöscht."},
     {"no_such_food_import", "There is no such food import.",
      "Diesen Lebensmittel-Import gibt es nicht."},
+    // The feed (issue 13).
+    {"no_such_feed_item", "There is no such feed item.", "Diesen Beitrag gibt es nicht."},
+    {"no_such_comment", "There is no such comment.", "Diesen Kommentar gibt es nicht."},
+    {"comment_not_yours",
+     "Only the comment's author (or, to delete it, the item's owner) may do this.",
+     "Nur wer den Kommentar geschrieben hat (oder, zum Löschen, wem der Beitrag gehört), darf "
+     "das."},
 };
 
 }  // namespace
