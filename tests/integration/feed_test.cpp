@@ -234,7 +234,8 @@ TEST_F(FeedTest, NewRecordsAndReachedGoalsBecomeItems) {
       201);
   std::multiset<std::string> kinds;
   bool heavier = false, reached = false;
-  for (const auto& v : Feed(owner_).at("items").as_array()) {
+  auto feed = Feed(owner_);
+  for (const auto& v : feed.at("items").as_array()) {
     const auto& item = v.as_object();
     kinds.insert(std::string(item.at("kind").as_string()));
     const auto& summary = item.at("summary").as_object();
@@ -284,7 +285,7 @@ TEST_F(FeedTest, CommentsRenderMarkdownLiteSafely) {
       h_.Post(fan_, "/api/v1/feed-items/" + item + "/comments", boost::json::serialize(body));
   ASSERT_EQ(posted.status, 201) << posted.body;
   auto comment = posted.Json();
-  EXPECT_EQ(comment["body"], hostile);
+  EXPECT_EQ(comment["body"].as_string(), hostile);
   std::string html(comment["body_html"].as_string());
   EXPECT_EQ(
       html,
@@ -295,7 +296,7 @@ TEST_F(FeedTest, CommentsRenderMarkdownLiteSafely) {
   EXPECT_EQ(html.find("href=\"javascript"), std::string::npos);
   auto listed = h_.Get(owner_, "/api/v1/feed-items/" + item + "/comments").Json();
   ASSERT_EQ(listed["items"].as_array().size(), 1u);
-  EXPECT_EQ(listed["items"].as_array()[0].as_object().at("body_html"), html);
+  EXPECT_EQ(listed["items"].as_array()[0].as_object().at("body_html").as_string(), html);
   EXPECT_EQ(h_.Get(owner_, "/api/v1/feed-items/" + item).Json()["comments_count"], 1);
 }
 
