@@ -47,6 +47,13 @@ export const paths = {
   foodRecipe: '/food/recipes/:id',
   foodRecipeEdit: '/food/recipes/:id/edit',
   foodEdit: '/food/foods/:id/edit',
+  /** The Community place: the feed; people, challenges and clubs beside it. */
+  community: '/community',
+  communityPeople: '/community/people',
+  communityChallenges: '/community/challenges',
+  communityClubs: '/community/clubs',
+  /** A user's workout as others see it. */
+  userWorkout: '/u/:username/workouts/:id',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -159,4 +166,12 @@ export const nutritionPaths = {
   week: linkTo.foodWeek,
   me: paths.me,
   body: paths.body,
+} as const;
+
+/** What the community feed links to. */
+export const communityPaths = {
+  people: paths.communityPeople,
+  challenges: paths.communityChallenges,
+  clubs: paths.communityClubs,
+  userWorkout: (username: string, id: string) => generatePath(paths.userWorkout, { username, id }),
 } as const;

@@ -19,6 +19,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import {
   adminPaths,
+  communityPaths,
   diaryPaths,
   exercisePaths,
   goalPaths,
@@ -99,6 +100,9 @@ const RecordsPage = lazy(() =>
   import('@/features/progress/components/records-page').then((m) => ({ default: m.RecordsPage })),
 );
 
+const CommunityPage = lazy(() =>
+  import('@/features/community/components/community-page').then((m) => ({ default: m.CommunityPage })),
+);
 const GoalsPage = lazy(() => import('@/features/goals/components/goals-page').then((m) => ({ default: m.GoalsPage })));
 const GoalDetailPage = lazy(() =>
   import('@/features/goals/components/goal-detail-page').then((m) => ({ default: m.GoalDetailPage })),
@@ -368,6 +372,7 @@ export const routes: RouteObject[] = [
       { path: paths.foodTargets, element: signedIn(() => <TargetsPage paths={nutritionPaths} />) },
       { path: paths.foodNutrients, element: <NutrientDayRoute /> },
       { path: paths.foodWeek, element: <NutritionWeekRoute /> },
+      { path: paths.community, element: signedIn((me) => <CommunityPage paths={communityPaths} userId={me.id} />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
