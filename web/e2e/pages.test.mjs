@@ -177,6 +177,9 @@ const recipes = {
   '/food/week': [
     { name: 'food-week', who: 'admin', url: () => '/food/week?date=2025-05-01', ready: (p) => p.getByRole('heading', { level: 1 }).first() },
   ],
+  '/community': [
+    { name: 'community', who: 'admin', url: () => '/community', ready: (p) => p.getByRole('heading', { level: 1, name: 'Community' }) },
+  ],
   '*': [
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },
     { name: 'not-found-signed-in', who: 'admin', url: () => '/no-such-page' },
