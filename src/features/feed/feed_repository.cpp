@@ -81,7 +81,8 @@ constexpr Statement kPage{
     "feed.page",
     "SELECT " VIGOR_FEED_ITEM_COLUMNS
     " FROM feed_inbox ib JOIN feed_items fi ON fi.id = ib.item_id "
-    "WHERE ib.viewer_id = $1 AND (ib.occurred_at < $2 OR (ib.occurred_at = $2 AND ib.item_id < $3)) "
+    // A row-value bound, so both databases start the index range at the cursor.
+    "WHERE ib.viewer_id = $1 AND (ib.occurred_at, ib.item_id) < ($2, $3) "
     "AND NOT EXISTS (SELECT 1 FROM mutes mu WHERE mu.user_id = $1 AND mu.muted_id = ib.owner_id) "
     "AND " VIGOR_PRIVACY_VISIBLE_TO("$1", "fi.owner_id", "fi.visibility", "fi.kind",
                                     "fi.subject") " ORDER BY ib.occurred_at DESC, ib.item_id DESC "
