@@ -273,16 +273,19 @@ if [ "$SMOKE" != 1 ] && cmake --build "$(dirname "$BIN")" --target vigor_food_se
   } >>"$OUT"
 fi
 # 6. the feed of a user following 1,000 people with years of history, on both databases, in
-# process (bench/feed_bench.cpp); --smoke: 20 followees x 30 items
+# process (bench/feed_bench.cpp); --smoke: 20 followees x 30 items, SQLite only
 if cmake --build "$(dirname "$BIN")" --target vigor_feed_bench >"$WORK/feed_bench.build" 2>&1; then
   FEED_ARGS=(); [ "$SMOKE" = 1 ] && FEED_ARGS=(20 30 50)
   FEED_BENCH="$(dirname "$BIN")/vigor_feed_bench"
   (cd "$WORK" && "$FEED_BENCH" "${FEED_ARGS[@]}") >"$WORK/feed_sqlite.txt" 2>&1 || status=$?
   FEED_PG="$WORK/feed-pg"
-  if "$ROOT/tests/support/pg_fixture" start "$FEED_PG" "$BIN" >"$WORK/feed_pg.start" 2>&1; then
+  if [ "$SMOKE" = 1 ] || [ "${BENCH_POSTGRESQL:-1}" = 0 ]; then
+    echo "PostgreSQL skipped (--smoke or BENCH_POSTGRESQL=0)" >"$WORK/feed_pg.txt"; FEED_PG=""
+  elif "$ROOT/tests/support/pg_fixture" start "$FEED_PG" "$BIN" >"$WORK/feed_pg.start" 2>&1; then
     (cd "$WORK" && VIGOR_TEST_POSTGRES_DIR="$FEED_PG" "$FEED_BENCH" "${FEED_ARGS[@]}") \
       >"$WORK/feed_pg.txt" 2>&1 || status=$?
     "$ROOT/tests/support/pg_fixture" stop "$FEED_PG" >/dev/null 2>&1 || true
+    FEED_PG=""
   else
     echo "PostgreSQL skipped: the test server did not start" >"$WORK/feed_pg.txt"
   fi
