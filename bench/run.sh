@@ -56,6 +56,7 @@ PGDIR=""
 cleanup() {
   stop_server
   if [ -n "$PGDIR" ]; then "$ROOT/scripts/pg-test-server" stop "$PGDIR/server" || true; rm -rf "$PGDIR"; fi
+  if [ -n "${FEED_PG:-}" ]; then "$ROOT/tests/support/pg_fixture" stop "$FEED_PG" >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -269,6 +270,40 @@ if [ "$SMOKE" != 1 ] && cmake --build "$(dirname "$BIN")" --target vigor_food_se
     echo '```'
     echo
     echo "Target (issue 12): search over the whole catalogue with p99 under 5 ms: $verdict (every keystroke: p99 ${p99:-?} us)."
+  } >>"$OUT"
+fi
+# 6. the feed of a user following 1,000 people with years of history, on both databases, in
+# process (bench/feed_bench.cpp); --smoke: 20 followees x 30 items, SQLite only
+if cmake --build "$(dirname "$BIN")" --target vigor_feed_bench >"$WORK/feed_bench.build" 2>&1; then
+  FEED_ARGS=(); [ "$SMOKE" = 1 ] && FEED_ARGS=(20 30 50)
+  FEED_BENCH="$(dirname "$BIN")/vigor_feed_bench"
+  (cd "$WORK" && "$FEED_BENCH" "${FEED_ARGS[@]}") >"$WORK/feed_sqlite.txt" 2>&1 || status=$?
+  FEED_PG="$WORK/feed-pg"
+  if [ "$SMOKE" = 1 ] || [ "${BENCH_POSTGRESQL:-1}" = 0 ]; then
+    echo "PostgreSQL skipped (--smoke or BENCH_POSTGRESQL=0)" >"$WORK/feed_pg.txt"; FEED_PG=""
+  elif "$ROOT/tests/support/pg_fixture" start "$FEED_PG" "$BIN" >"$WORK/feed_pg.start" 2>&1; then
+    (cd "$WORK" && VIGOR_TEST_POSTGRES_DIR="$FEED_PG" "$FEED_BENCH" "${FEED_ARGS[@]}") \
+      >"$WORK/feed_pg.txt" 2>&1 || status=$?
+    "$ROOT/tests/support/pg_fixture" stop "$FEED_PG" >/dev/null 2>&1 || true
+    FEED_PG=""
+  else
+    echo "PostgreSQL skipped: the test server did not start" >"$WORK/feed_pg.txt"
+  fi
+  worst=$(cat "$WORK/feed_sqlite.txt" "$WORK/feed_pg.txt" | awk '/^worst p99/ { if ($3 + 0 > w) w = $3 + 0 } END { print w }')
+  verdict=$(awk -v p="$worst" 'BEGIN { print (p != "" && p + 0 < 20) ? "**met**" : "**not met**" }')
+  {
+    echo
+    echo "## Feed (issue 13)"
+    echo
+    echo "- $(date -u '+%Y-%m-%d %H:%M') UTC, commit $(git -C "$ROOT" rev-parse --short=12 HEAD), in process (bench/feed_bench.cpp): one viewer following 1,000 users with 3 years x 150 items each, pages of 20"
+    echo
+    echo '```'
+    cat "$WORK/feed_sqlite.txt"
+    echo
+    cat "$WORK/feed_pg.txt"
+    echo '```'
+    echo
+    echo "Target (issue 13): p99 of the first and fifth page under 20 ms: $verdict (worst p99 ${worst:-?} ms)."
   } >>"$OUT"
 fi
 echo

@@ -10,6 +10,7 @@
 #include "features/dashboard/feature.hpp"
 #include "features/diagnostics/feature.hpp"
 #include "features/exercises/feature.hpp"
+#include "features/feed/feature.hpp"
 #include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
@@ -249,6 +250,17 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       GoalMetricSourcesOf(stats.service(), records.service(), body.measurements(),
                           exercises.service()),
       TrainingProfileOf(accounts.account()), workouts.changes(), *app->event_outbox);
+  // The feed after records and goals: its workout observer runs after theirs.
+  Install<features::feed::FeedFeature>(
+      *app, context,
+      features::feed::FeedFeature::Links{
+          .social = social,
+          .workout_changes = workouts.changes(),
+          .record_changes = records.service().observers(),
+          .goals_reached = goals.service().reached_observers(),
+          .notifier = *app->notifier,
+          .reportable = *app->reportable,
+          .workout_snapshot = FeedWorkoutSnapshotOf(workouts.workouts())});
   Install<features::dashboard::DashboardFeature>(
       *app, context,
       DashboardSourcesOf(stats.service(), goals.service(), records.service(),

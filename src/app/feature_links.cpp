@@ -385,6 +385,33 @@ features::social::ProfileStatsSource ProfileStatsOf(features::stats::StatsServic
     }
     out.workouts_this_week = stats.ThisWeekTotals(s, user_id).sessions;
     return std::optional<features::social::ProfileStats>(out);
+features::feed::WorkoutSnapshotOf FeedWorkoutSnapshotOf(
+    features::workouts::WorkoutService& workouts) {
+  return [&workouts](
+             platform::store::Session& s, const std::string& user_id, const std::string& workout_id,
+             const std::string& started_at) -> std::optional<features::feed::WorkoutSnapshot> {
+    // The workouts that started in the same millisecond: read with their sets (a constant number
+    // of statements), the one with this id picked.
+    auto at = platform::ParseRfc3339Ms(started_at);
+    if (!at) return std::nullopt;
+    for (auto& w : workouts.LiveWorkoutsStartedIn(s, user_id, platform::FormatUtcMs(*at),
+                                                  platform::FormatUtcMs(*at + 1), 100)) {
+      if (w.id != workout_id) continue;
+      features::feed::WorkoutSnapshot snapshot{
+          .title = w.title,
+          .kind = w.kind == features::workouts::WorkoutKind::kCardio ? "cardio" : "strength",
+          .sport = std::nullopt,
+          .distance_m = std::nullopt,
+          .duration_s = w.totals.duration_s,
+          .volume_kg = std::nullopt};
+      if (w.cardio) {
+        snapshot.sport = w.cardio->sport;
+        snapshot.distance_m = w.cardio->distance_m;
+      }
+      if (w.totals.sets.volume_kg > 0) snapshot.volume_kg = w.totals.sets.volume_kg;
+      return snapshot;
+    }
+    return std::nullopt;
   };
 }
 

@@ -4,6 +4,7 @@
 #include "features/body/measurement_service.hpp"
 #include "features/dashboard/dashboard_service.hpp"
 #include "features/exercises/exercise_service.hpp"
+#include "features/feed/feed_sources.hpp"
 #include "features/goals/goal_service.hpp"
 #include "features/goals/metric_sources.hpp"
 #include "features/imports/import_service.hpp"
@@ -84,5 +85,8 @@ features::notifications::DigestRecipientLookup DigestRecipientOf(
 // The counts a profile shows (sessions this year and this week, distance this year), answered
 // by the stats feature's daily aggregates in the user's own calendar.
 features::social::ProfileStatsSource ProfileStatsOf(features::stats::StatsService& stats);
+// What a workout's feed card shows, read by the feed inside a workout write's transaction.
+features::feed::WorkoutSnapshotOf FeedWorkoutSnapshotOf(
+    features::workouts::WorkoutService& workouts);
 
 }  // namespace vigor::app

@@ -156,4 +156,16 @@ inline constexpr std::size_t kPrivacyZoneNameLength = 60;
 // Follows (and follow requests) a user may send: a burst, then this many per hour.
 inline constexpr double kFollowBurst = 30;
 inline constexpr double kFollowsPerHour = 60;
+// ---- The feed (issue 13): comments, mentions, kudos -------------------------------------------
+// A comment's body as typed, in characters; the @mentions of one comment that notify.
+inline constexpr std::size_t kCommentLength = 2'000;
+inline constexpr int kMentionsPerComment = 10;
+// How many of a followee's newest items enter the follower's feed when a follow is approved.
+inline constexpr int kFeedBackfillItems = 100;
+// Rate limits per user (token buckets: a burst, refilled evenly over an hour).
+inline constexpr int kCommentsBurst = 30;
+inline constexpr int kCommentsPerHour = 120;
+inline constexpr int kKudosBurst = 60;
+inline constexpr int kKudosPerHour = 600;
+
 }  // namespace vigor::core::limits

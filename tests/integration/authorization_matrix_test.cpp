@@ -125,6 +125,25 @@ class AuthorizationMatrixTest : public ::testing::Test {
     //
     //
     // ---- set-up, issue 13 lane feed: add yours right below this line ----
+    // The feed item of the owner's workout (private until the owner shares it) and a comment.
+    {
+      // A workout of its own: the workouts rows delete theirs before these rows run.
+      auto shared = h_.Post(owner_, "/api/v1/workouts", WorkoutBody("Owner's feed workout"));
+      ASSERT_EQ(shared.status, 201) << shared.body;
+      boost::json::value shared_id = shared.Json()["id"];
+      auto feed = h_.Get(owner_, "/api/v1/feed?limit=50").Json();
+      for (const auto& item : feed["items"].as_array()) {
+        const auto& o = item.as_object();
+        if (o.at("workout_id") == shared_id && o.at("kind") == "workout") {
+          owner_feed_item_ = std::string(o.at("id").as_string());
+        }
+      }
+      ASSERT_FALSE(owner_feed_item_.empty()) << boost::json::serialize(feed);
+      auto comment = h_.Post(owner_, "/api/v1/feed-items/" + owner_feed_item_ + "/comments",
+                             R"({"body":"Nice one"})");
+      ASSERT_EQ(comment.status, 201) << comment.body;
+      owner_comment_ = std::string(comment.Json()["id"].as_string());
+    }
     //
     //
     //
@@ -203,6 +222,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   //
   //
   // ---- members, issue 13 lane feed: add yours right below this line ----
+  std::string owner_feed_item_, owner_comment_;  // the owner's workout in the feed
   //
   //
   //
@@ -533,6 +553,31 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       //
       //
       // ---- rows, issue 13 lane feed: add yours right below this line ----
+      // feed: everyone signed in has a feed; a private item is the owner's alone (404 to others,
+      // staff included); the owner deletes comments last
+      {Method::kGet, "/api/v1/feed", fixed("/api/v1/feed"), "", 401, 200, 200, 200},
+      {Method::kGet, "/api/v1/feed-items/{id}",
+       [this] { return "/api/v1/feed-items/" + owner_feed_item_; }, "", 401, 404, 404, 200},
+      {Method::kGet, "/api/v1/feed-items/{id}/kudos",
+       [this] { return "/api/v1/feed-items/" + owner_feed_item_ + "/kudos"; }, "", 401, 404, 404,
+       200},
+      {Method::kPut, "/api/v1/feed-items/{id}/kudos",
+       [this] { return "/api/v1/feed-items/" + owner_feed_item_ + "/kudos"; }, "", 401, 404, 404,
+       200},
+      {Method::kDelete, "/api/v1/feed-items/{id}/kudos",
+       [this] { return "/api/v1/feed-items/" + owner_feed_item_ + "/kudos"; }, "", 401, 404, 404,
+       204},
+      {Method::kGet, "/api/v1/feed-items/{id}/comments",
+       [this] { return "/api/v1/feed-items/" + owner_feed_item_ + "/comments"; }, "", 401, 404, 404,
+       200},
+      {Method::kPost, "/api/v1/feed-items/{id}/comments",
+       [this] { return "/api/v1/feed-items/" + owner_feed_item_ + "/comments"; },
+       R"({"body":"Well done"})", 401, 404, 404, 201},
+      {Method::kPatch, "/api/v1/comments/{id}",
+       [this] { return "/api/v1/comments/" + owner_comment_; }, R"({"body":"Edited"})", 401, 404,
+       404, 200},
+      {Method::kDelete, "/api/v1/comments/{id}",
+       [this] { return "/api/v1/comments/" + owner_comment_; }, "", 401, 404, 404, 204},
       //
       //
       //

@@ -205,7 +205,6 @@ const recipes = {
       ready: (p) => p.getByText('Moderators have decided nothing about your content or account.'),
     },
   ],
-  '/community': [{ name: 'community', who: 'admin', url: () => '/community' }],
   '/community/people': [
     { name: 'community-people', who: 'admin', url: () => '/community/people', ready: (p) => p.getByRole('heading', { level: 2, name: 'Muted' }) },
   ],
@@ -217,6 +216,9 @@ const recipes = {
   ],
   '/settings/profile': [
     { name: 'profile-settings', who: 'admin', url: () => '/settings/profile', ready: (p) => p.getByRole('heading', { level: 2, name: 'Profile picture' }) },
+  ],
+  '/community': [
+    { name: 'community', who: 'admin', url: () => '/community', ready: (p) => p.getByRole('heading', { level: 1, name: 'Community' }) },
   ],
   '*': [
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },

@@ -417,6 +417,19 @@ void GoalService::OnWorkoutChanges(Session& s, std::span<const workouts::Workout
         reached.emplace_back(goal, *evaluation);
       }
     }
+    for (const auto& [goal, evaluation] : reached) {
+      reached_observers_.Notify(
+          s, {.user_id = user_id,
+              .goal_id = goal.id,
+              .period_start = goal.reached_period_start.value_or(""),
+              .reached_at = goal.reached_at.value_or(""),
+              .title =
+                  goal.spec.title.empty() ? DefaultTitle(goal.spec, ctx.language) : goal.spec.title,
+              .metric = std::string(InfoOf(goal.spec.metric).name),
+              .value = evaluation.value,
+              .target = goal.spec.target,
+              .unit = std::string(InfoOf(goal.spec.metric).unit)});
+    }
     if (!outbox_) continue;
     // Events last: the outbox's counter lock comes after the goals' rows (see outbox.hpp).
     for (const auto& [goal, evaluation] : reached) {

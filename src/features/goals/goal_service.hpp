@@ -8,6 +8,7 @@
 
 #include "features/accounts/training_profile.hpp"
 #include "features/goals/goal_evaluator.hpp"
+#include "features/goals/goal_reached.hpp"
 #include "features/goals/goal_repository.hpp"
 #include "features/goals/metric_sources.hpp"
 #include "features/workouts/revision.hpp"
@@ -58,6 +59,9 @@ class GoalService {
   // Finished periods, newest first; periods found finished are written first.
   std::vector<HistoryEntry> History(const Principal& principal, const std::string& id);
 
+  // Observers of goals reached (the feed); added while installing.
+  GoalReachedObservers& reached_observers() { return reached_observers_; }
+
   // For the dashboard: the user's active goals with their progress, in the caller's session.
   std::vector<Goal> ActiveWithProgress(Session& s, const std::string& user_id,
                                        platform::i18n::Language language);
@@ -92,6 +96,7 @@ class GoalService {
   MetricSources sources_;
   accounts::TrainingProfileLookup profile_;
   platform::events::EventOutbox* outbox_;
+  GoalReachedObservers reached_observers_;
   GoalRepository goals_;
 };
 

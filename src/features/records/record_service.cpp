@@ -175,10 +175,14 @@ void RecordsService::RecomputeExercise(Session& s, const std::string& user_id,
   auto bests = records_.BestsBefore(s, user_id, exercise_id, "", from);
   records_.DeleteSince(s, user_id, exercise_id, "", from);
   const auto sets = log_.sets(s, user_id, exercise_id, from, std::nullopt);
-  for (const auto& entry : core::StrengthProgression(LiftSetsOf(sets), bests)) {
-    records_.Insert(s, user_id, exercise_id, "", entry);
-  }
+  auto entries = core::StrengthProgression(LiftSetsOf(sets), bests);
+  for (const auto& entry : entries) records_.Insert(s, user_id, exercise_id, "", entry);
   records_.MarkCurrent(s, user_id, exercise_id, "");
+  observers_.Notify(s, {.user_id = user_id,
+                        .exercise_id = exercise_id,
+                        .sport = "",
+                        .from = from,
+                        .records = std::move(entries)});
   // The figures of the touched workouts (the others since `from` are unchanged).
   for (std::size_t begin = 0; begin < sets.size();) {
     std::size_t end = begin;
@@ -212,10 +216,14 @@ void RecordsService::RecomputeSport(Session& s, const std::string& user_id,
     }
     sessions.push_back(std::move(session));
   }
-  for (const auto& entry : core::CardioProgression(sessions, bests)) {
-    records_.Insert(s, user_id, "", sport, entry);
-  }
+  auto entries = core::CardioProgression(sessions, bests);
+  for (const auto& entry : entries) records_.Insert(s, user_id, "", sport, entry);
   records_.MarkCurrent(s, user_id, "", sport);
+  observers_.Notify(s, {.user_id = user_id,
+                        .exercise_id = "",
+                        .sport = sport,
+                        .from = from,
+                        .records = std::move(entries)});
 }
 
 std::vector<PersonalRecord> RecordsService::Current(const Principal& principal,

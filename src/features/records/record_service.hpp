@@ -9,6 +9,7 @@
 #include "core/heart_rate_zones.hpp"
 #include "features/accounts/training_profile.hpp"
 #include "features/records/model.hpp"
+#include "features/records/record_changes.hpp"
 #include "features/records/record_repository.hpp"
 #include "features/records/workout_log.hpp"
 #include "features/workouts/workout_changes.hpp"
@@ -60,6 +61,9 @@ class RecordsService {
   // For the dashboard: the newest `limit` records (the user's formula), newest first.
   std::vector<PersonalRecord> Recent(Session& s, const std::string& user_id, int limit);
 
+  // Observers of each recomputed series (the feed's record items); added while installing.
+  RecordObservers& observers() { return observers_; }
+
   static std::string EncodeCursor(const RecordCursor& cursor);
   static std::optional<RecordCursor> DecodeCursor(const std::string& text);
 
@@ -74,6 +78,7 @@ class RecordsService {
   WorkoutLog log_;
   accounts::TrainingProfileLookup profile_;
   RecordRepository records_;
+  RecordObservers observers_;
 };
 
 }  // namespace vigor::features::records

@@ -521,6 +521,13 @@ constexpr CatalogueEntry kCatalogue[] = {
      "has a sport that is not one of run, ride, walk, hike, swim, row, ski, elliptical, other",
      "enthält eine Sportart, die nicht run, ride, walk, hike, swim, row, ski, elliptical oder "
      "other ist"},
+    // The feed (issue 13).
+    {"no_such_feed_item", "There is no such feed item.", "Diesen Beitrag gibt es nicht."},
+    {"no_such_comment", "There is no such comment.", "Diesen Kommentar gibt es nicht."},
+    {"comment_not_yours",
+     "Only the comment's author (or, to delete it, the item's owner) may do this.",
+     "Nur wer den Kommentar geschrieben hat (oder, zum Löschen, wem der Beitrag gehört), darf "
+     "das."},
 };
 
 }  // namespace

@@ -57,6 +57,10 @@ export const paths = {
   userProfile: '/u/:username',
   privacySettings: '/settings/privacy',
   profileSettings: '/settings/profile',
+  communityChallenges: '/community/challenges',
+  communityClubs: '/community/clubs',
+  /** A user's workout as others see it. */
+  userWorkout: '/u/:username/workouts/:id',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -191,3 +195,10 @@ export const notificationPaths = {
 } as const;
 /** What the people pages (a profile, /community/people) link to. */
 export const peoplePaths = { profile: linkTo.userProfile, editProfile: paths.profileSettings } as const;
+/** What the community feed links to. */
+export const communityPaths = {
+  people: paths.communityPeople,
+  challenges: paths.communityChallenges,
+  clubs: paths.communityClubs,
+  userWorkout: (username: string, id: string) => generatePath(paths.userWorkout, { username, id }),
+} as const;

@@ -1,7 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink, PageHeader } from '@/components/ui';
 import { createBrowserRouter, useParams, useSearchParams } from 'react-router';
 import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
@@ -20,6 +19,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import {
   adminPaths,
+  communityPaths,
   diaryPaths,
   exercisePaths,
   goalPaths,
@@ -102,6 +102,9 @@ const RecordsPage = lazy(() =>
   import('@/features/progress/components/records-page').then((m) => ({ default: m.RecordsPage })),
 );
 
+const CommunityPage = lazy(() =>
+  import('@/features/community/components/community-page').then((m) => ({ default: m.CommunityPage })),
+);
 const GoalsPage = lazy(() => import('@/features/goals/components/goals-page').then((m) => ({ default: m.GoalsPage })));
 const GoalDetailPage = lazy(() =>
   import('@/features/goals/components/goal-detail-page').then((m) => ({ default: m.GoalDetailPage })),
@@ -287,17 +290,6 @@ function UserProfileRoute() {
   return signedIn(() => <ProfilePage key={username} username={username} paths={peoplePaths} />);
 }
 
-/** /community until the feed lane's page replaces it: a way on to People. */
-function CommunityPlaceholder() {
-  const { t } = useTranslation();
-  return signedIn(() => (
-    <>
-      <PageHeader title={t('nav.community')} />
-      <ButtonLink to={paths.communityPeople}>{t('people.title')}</ButtonLink>
-    </>
-  ));
-}
-
 /** `/food` (today) and `/food/:date`: the diary of a day; a date that is not a day is not a page. */
 function FoodRoute() {
   const { date } = useParams();
@@ -429,11 +421,11 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: paths.moderationSettings, element: signedIn(() => <MyDecisionsPage />) },
-      { path: paths.community, element: <CommunityPlaceholder /> },
       { path: paths.communityPeople, element: signedIn((me) => <PeoplePage username={me.username} paths={peoplePaths} />) },
       { path: paths.userProfile, element: <UserProfileRoute /> },
       { path: paths.privacySettings, element: signedIn(() => <PrivacySettingsPage />) },
       { path: paths.profileSettings, element: signedIn(() => <ProfileSettingsPage />) },
+      { path: paths.community, element: signedIn((me) => <CommunityPage paths={communityPaths} userId={me.id} />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
