@@ -385,6 +385,9 @@ features::social::ProfileStatsSource ProfileStatsOf(features::stats::StatsServic
     }
     out.workouts_this_week = stats.ThisWeekTotals(s, user_id).sessions;
     return std::optional<features::social::ProfileStats>(out);
+  };
+}
+
 features::feed::WorkoutSnapshotOf FeedWorkoutSnapshotOf(
     features::workouts::WorkoutService& workouts) {
   return [&workouts](
