@@ -2,6 +2,7 @@
 
 #include "features/workouts/program_service.hpp"
 #include "features/workouts/routine_service.hpp"
+#include "features/workouts/shared_workouts.hpp"
 #include "features/workouts/workout_service.hpp"
 #include "platform/http/router.hpp"
 
@@ -13,5 +14,7 @@ void RegisterWorkoutRoutes(platform::http::Router& router, WorkoutService& worko
 void RegisterRoutineRoutes(platform::http::Router& router, RoutineService& routines);
 // /api/v1/programs...
 void RegisterProgramRoutes(platform::http::Router& router, ProgramService& programs);
+// /api/v1/users/{username}/workouts...: one user's workouts as others see them
+void RegisterSharedWorkoutRoutes(platform::http::Router& router, SharedWorkoutService& shared);
 
 }  // namespace vigor::features::workouts

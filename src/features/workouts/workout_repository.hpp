@@ -51,6 +51,16 @@ class WorkoutRepository {
                                    const std::vector<std::string>& q_exercise_ids,
                                    const std::optional<WorkoutCursor>& after, int limit);
 
+  // The owner's live workouts that `viewer_id` (nullopt: anonymous) may see by the privacy
+  // policy (privacy_sql.hpp), newest first, after `after` when given. One statement.
+  std::vector<WorkoutSummary> ListVisibleTo(Session& s, const std::string& owner_id,
+                                            const std::optional<std::string>& viewer_id,
+                                            const std::optional<WorkoutCursor>& after, int limit);
+  // Gives the user's live workout of that id another visibility (a new rev); false when there is
+  // none or it has that visibility already (nothing written).
+  bool SetVisibility(Session& s, const std::string& user_id, const std::string& id,
+                     const std::string& visibility, const std::string& now);
+
   // The sets of `exercise_id` in the user's latest live workout that has it.
   LastSets FindLastSets(Session& s, const std::string& user_id, const std::string& exercise_id);
 

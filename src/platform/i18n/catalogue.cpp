@@ -468,6 +468,16 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Das Lebensmittel mit dieser ID wurde gelöscht."},
     {"no_such_food_import", "There is no such food import.",
      "Diesen Lebensmittel-Import gibt es nicht."},
+    // Visibility of workouts and body entries (issue 13): errors.
+    {"item_visibility_invalid", "must be private, followers or public",
+     "muss private, followers oder public sein"},
+    {"hidden_detail_invalid",
+     "must be one of start_time, map, heart_rate, pace, calories, weights",
+     "muss eines von start_time, map, heart_rate, pace, calories, weights sein"},
+    {"visibility_change_kind_invalid", "must be workouts or measurements",
+     "muss workouts oder measurements sein"},
+    {"no_such_visibility_change", "There is no such visibility change.",
+     "Diese Änderung der Sichtbarkeit gibt es nicht."},
 };
 
 }  // namespace
