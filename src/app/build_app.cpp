@@ -218,8 +218,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   auto& workouts = Install<features::workouts::WorkoutsFeature>(
       *app, context, ExerciseLookupOf(exercises.service()), social, *app->reportable);
-  auto& body =
-      Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
+  auto& body = Install<features::body::BodyFeature>(*app, context,
+                                                    ProfileTimeZoneOf(accounts.account()), social);
   auto& imports = Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
                                                              ProfileTimeZoneOf(accounts.account()),
                                                              workouts.changes());
