@@ -225,6 +225,12 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                                                              workouts.changes());
   // Imported workouts get the owner's default visibility; others see tracks cut by zones.
   imports.service().SetDefaultVisibility(workouts.workouts().default_visibility());
+  workouts.visibility_changes().SetMeasurementBatch(
+      [&body](platform::store::Session& s, const std::string& user_id,
+              const std::string& visibility, const std::optional<std::string>& from,
+              const std::optional<std::string>& to, int limit) {
+        return body.measurements().ChangeVisibilityBatch(s, user_id, visibility, from, to, limit);
+      });
   workouts.shared().SetTrackSource([&imports](platform::store::Session& s,
                                               const std::string& user_id,
                                               const std::string& workout_id) {

@@ -338,5 +338,68 @@ TEST_F(SharedWorkoutsTest, DefaultsVisibilityOnlyChangesAndNotFound) {
   EXPECT_EQ(listed["items"].as_array()[0].as_object().at("value").to_number<double>(), 72.0);
 }
 
+// "Make all my March runs public": in the background, by local date and sport, each a new
+// revision; other workouts and days stay as they were.
+TEST_F(SharedWorkoutsTest, ABulkChangeAppliesToTheChosenPastItemsOnly) {
+  auto post = [&](const std::string& started_at, const std::string& sport,
+                  const std::string& zone) {
+    auto reply = h_.Post(ana_, "/api/v1/workouts",
+                         R"({"title":"W","started_at":")" + started_at + R"(","time_zone":")" +
+                             zone + R"(","visibility":"private","cardio":{"sport":")" + sport +
+                             R"(","distance_m":1000}})");
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    return std::string(reply.Json()["id"].as_string());
+  };
+  // 23:30 UTC on 28 Feb is 00:30 on 1 March in Berlin: a March run by the user's date.
+  auto march_first = post("2026-02-28T23:30:00Z", "run", "Europe/Berlin");
+  auto march_ride = post("2026-03-10T07:00:00Z", "ride", "Europe/Berlin");
+  auto april_run = post("2026-04-01T07:00:00Z", "run", "Europe/Berlin");
+  // 23:30 UTC on 31 March is 01:30 on 1 April in Berlin: not March for the user.
+  auto april_by_zone = post("2026-03-31T23:30:00Z", "run", "Europe/Berlin");
+  auto rev_before = h_.Get(ana_, "/api/v1/workouts/" + march_first).Json()["rev"].as_int64();
+
+  auto change = h_.Post(ana_, "/api/v1/me/visibility-changes",
+                        R"({"kind":"workouts","visibility":"public","from":"2026-03-01",)"
+                        R"("to":"2026-03-31","sport":"run"})");
+  ASSERT_EQ(change.status, 202) << change.body;
+  auto id = std::string(change.Json()["id"].as_string());
+  EXPECT_EQ(change.Json()["status"], "queued");
+  h_.app().jobs->DrainForTests();
+  auto done = h_.Get(ana_, "/api/v1/me/visibility-changes/" + id).Json();
+  EXPECT_EQ(done["status"], "succeeded") << boost::json::serialize(done);
+  EXPECT_EQ(done["changed"], 1);
+  EXPECT_EQ(h_.Get(ben_, "/api/v1/me/visibility-changes/" + id).status, 404);
+
+  auto visibility = [&](const std::string& w) {
+    return std::string(h_.Get(ana_, "/api/v1/workouts/" + w).Json()["visibility"].as_string());
+  };
+  EXPECT_EQ(visibility(march_first), "public");
+  EXPECT_EQ(visibility(march_ride), "private");
+  EXPECT_EQ(visibility(april_run), "private");
+  EXPECT_EQ(visibility(april_by_zone), "private");
+  EXPECT_GT(h_.Get(ana_, "/api/v1/workouts/" + march_first).Json()["rev"].as_int64(), rev_before);
+  auto seen = h_.Get(nobody_, "/api/v1/users/ana/workouts").Json()["items"].as_array();
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].as_object().at("id"), march_first.c_str());
+
+  // Body entries: every day from..to.
+  for (const char* day : {"2026-03-01", "2026-03-02", "2026-03-05"}) {
+    auto put = h_.Call(ana_, Method::kPut, "/api/v1/measurements",
+                       std::string(R"({"kind":"weight","value":70,"day":")") + day + R"("})");
+    ASSERT_EQ(put.status, 200) << put.body;
+  }
+  auto body = h_.Post(ana_, "/api/v1/me/visibility-changes",
+                      R"({"kind":"measurements","visibility":"followers","to":"2026-03-02"})");
+  ASSERT_EQ(body.status, 202) << body.body;
+  h_.app().jobs->DrainForTests();
+  auto body_done =
+      h_.Get(ana_, "/api/v1/me/visibility-changes/" + std::string(body.Json()["id"].as_string()))
+          .Json();
+  EXPECT_EQ(body_done["changed"], 2);
+  EXPECT_EQ(
+      h_.Post(ana_, "/api/v1/me/visibility-changes", R"({"kind":"x","visibility":"all"})").status,
+      422);
+}
+
 }  // namespace
 }  // namespace vigor

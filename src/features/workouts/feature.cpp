@@ -2,6 +2,7 @@
 
 #include "features/workouts/routes.hpp"
 #include "platform/jobs/housekeeping.hpp"
+#include "platform/jobs/job_queue.hpp"
 
 namespace vigor::features::workouts {
 
@@ -34,11 +35,16 @@ WorkoutsFeature::WorkoutsFeature(platform::FeatureContext& context, const Exerci
     : workouts_(context.database, exercises, changes_, DefaultVisibilityFrom(social.lookup())),
       routines_(context.database, exercises.exists, exercises.in_catalogue),
       programs_(context.database),
-      shared_(context.database, social.lookup(), social.policy(), exercises) {
+      shared_(context.database, social.lookup(), social.policy(), exercises),
+      visibility_changes_(context.database, context.jobs, changes_) {
   RegisterWorkoutRoutes(context.router, workouts_);
   RegisterRoutineRoutes(context.router, routines_);
   RegisterProgramRoutes(context.router, programs_);
   RegisterSharedWorkoutRoutes(context.router, shared_);
+  RegisterVisibilityChangeRoutes(context.router, visibility_changes_);
+  context.jobs.Register(
+      std::string(kVisibilityChangeJobKind),
+      [this](platform::jobs::JobContext& job) { return visibility_changes_.RunJob(job); });
 
   // A workout can be reported by whoever may see it; the id is the owner's (ids are per user),
   // so the report names the owner's username too.

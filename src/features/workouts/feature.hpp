@@ -6,6 +6,7 @@
 #include "features/workouts/program_service.hpp"
 #include "features/workouts/routine_service.hpp"
 #include "features/workouts/shared_workouts.hpp"
+#include "features/workouts/visibility_changes.hpp"
 #include "features/workouts/workout_changes.hpp"
 #include "features/workouts/workout_service.hpp"
 #include "platform/feature.hpp"
@@ -31,6 +32,8 @@ class WorkoutsFeature final : public platform::Feature {
   ProgramService& programs() { return programs_; }
   // One user's workouts as others see them; tracks come from imports (SetTrackSource).
   SharedWorkoutService& shared() { return shared_; }
+  // Bulk changes of past items' visibility; body entries' part comes from the body feature.
+  VisibilityChangeService& visibility_changes() { return visibility_changes_; }
 
  private:
   WorkoutChangeObservers changes_;  // before the services that hold a reference to it
@@ -38,6 +41,7 @@ class WorkoutsFeature final : public platform::Feature {
   RoutineService routines_;
   ProgramService programs_;
   SharedWorkoutService shared_;
+  VisibilityChangeService visibility_changes_;
 };
 
 }  // namespace vigor::features::workouts

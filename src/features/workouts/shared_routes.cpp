@@ -75,4 +75,27 @@ void RegisterSharedWorkoutRoutes(http::Router& router, SharedWorkoutService& sha
              });
 }
 
+void RegisterVisibilityChangeRoutes(http::Router& router, VisibilityChangeService& changes) {
+  router.Add({.method = Method::kPost,
+              .path = "/api/v1/me/visibility-changes",
+              .access = Access::kAuthenticated,
+              .scope = "social:write"},
+             [&changes](const Request& request, RequestContext& ctx) {
+               auto input = DecodeVisibilityChangeRequest(http::ParseJsonObject(request));
+               auto job = changes.Submit(ctx.User(), input);
+               auto response = http::Json(202, EncodeVisibilityChange(job));
+               response.headers.Set("Location", "/api/v1/me/visibility-changes/" + job.id);
+               return response;
+             });
+
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/me/visibility-changes/{id}",
+              .access = Access::kAuthenticated,
+              .scope = "social:read"},
+             [&changes](const Request&, RequestContext& ctx) {
+               return http::Json(200,
+                                 EncodeVisibilityChange(changes.Get(ctx.User(), ctx.Param("id"))));
+             });
+}
+
 }  // namespace vigor::features::workouts

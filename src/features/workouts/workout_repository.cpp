@@ -211,6 +211,21 @@ constexpr Statement kListVisibleTo{
     "AND (w.started_at, w.id) < ($3::text, $4::text) AND " VIGOR_PRIVACY_VISIBLE_TO(
         "$1::text", "w.user_id", "w.visibility", "'workout'",
         "w.id") " ORDER BY w.started_at DESC, w.id DESC LIMIT $5"};
+// The next workouts a bulk change of visibility looks at: live, not yet of visibility $2,
+// started in [$3, $4) (UTC texts), of sport $5 when given, after the keyset ($6, $7), oldest
+// first.
+constexpr Statement kVisibilityCandidates{
+    "workouts.visibility_candidates",
+    "SELECT id, rev, input_hash, 0 AS deleted, created_at, started_at, time_zone, kind, sport, "
+    "exercise_ids, visibility, hidden_details FROM workouts WHERE user_id = $1 "
+    "AND deleted_at IS NULL AND visibility <> $2 AND started_at >= $3 AND started_at < $4 "
+    "AND ($5 IS NULL OR sport = $5) AND (started_at, id) > ($6, $7) "
+    "ORDER BY started_at, id LIMIT $8",
+    "SELECT id, rev, input_hash, 0 AS deleted, created_at, started_at, time_zone, kind, sport, "
+    "exercise_ids, visibility, hidden_details FROM workouts WHERE user_id = $1 "
+    "AND deleted_at IS NULL AND visibility <> $2 AND started_at >= $3 AND started_at < $4 "
+    "AND ($5::text IS NULL OR sport = $5) AND (started_at, id) > ($6::text, $7::text) "
+    "ORDER BY started_at, id LIMIT $8"};
 // A bulk change of visibility: one workout at a time, a new rev only when it changes.
 constexpr Statement kSetVisibility{
     "workouts.set_visibility",
@@ -561,6 +576,18 @@ std::vector<WorkoutSummary> WorkoutRepository::ListVisibleTo(
     items.push_back(WorkoutSummaryFromRow(r));
   }
   return items;
+}
+
+std::vector<WorkoutHead> WorkoutRepository::VisibilityCandidates(
+    Session& s, const std::string& user_id, const std::string& visibility,
+    const std::string& started_from, const std::string& started_before,
+    const std::optional<std::string>& sport, const WorkoutCursor& after, int limit) {
+  std::vector<WorkoutHead> heads;
+  for (const auto& r : s.Query(kVisibilityCandidates, user_id, visibility, started_from,
+                               started_before, sport, after.started_at, after.id, limit)) {
+    heads.push_back(WorkoutHeadFromRow(r));
+  }
+  return heads;
 }
 
 bool WorkoutRepository::SetVisibility(Session& s, const std::string& user_id, const std::string& id,
