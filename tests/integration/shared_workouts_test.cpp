@@ -192,7 +192,8 @@ class SharedWorkoutsTest : public ::testing::Test {
     std::snprintf(center, sizeof center, "%.7f,%.7f", lat, lon);
     auto sealed = h_.app().secrets->Seal(center);
     h_.app().database->Write([&](Session& s) {
-      s.Execute(kInsertZone, user_id, "zone-" + std::to_string(lat), sealed, radius);
+      s.Execute(kInsertZone, user_id, "zone-" + std::to_string(lat),
+                platform::store::Blob{std::move(sealed)}, radius);
     });
   }
 
