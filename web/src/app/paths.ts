@@ -47,6 +47,10 @@ export const paths = {
   foodRecipe: '/food/recipes/:id',
   foodRecipeEdit: '/food/recipes/:id/edit',
   foodEdit: '/food/foods/:id/edit',
+  /** Another user's workout, as the server lets the viewer see it. */
+  userWorkout: '/u/:username/workouts/:id',
+  /** The bulk change of who sees past workouts or body entries. */
+  privacyVisibility: '/settings/privacy/visibility',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -70,6 +74,7 @@ export const linkTo = {
   foodEdit: (id: string) => generatePath(paths.foodEdit, { id }),
   /** The week that holds `date` (this week without it). */
   foodWeek: (date?: string) => (date ? `${paths.foodWeek}?${new URLSearchParams({ date }).toString()}` : paths.foodWeek),
+  userWorkout: (username: string, id: string) => generatePath(paths.userWorkout, { username, id }),
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -160,3 +165,6 @@ export const nutritionPaths = {
   me: paths.me,
   body: paths.body,
 } as const;
+
+/** What the shared pages (others' workouts) link to. */
+export const sharedPaths = { userWorkout: linkTo.userWorkout } as const;

@@ -48,6 +48,13 @@ const AdminSettingsPage = lazy(() =>
   import('@/features/admin/components/admin-settings-page').then((m) => ({ default: m.AdminSettingsPage })),
 );
 
+const SharedWorkoutPage = lazy(() =>
+  import('@/features/shared/components/shared-workout-page').then((m) => ({ default: m.SharedWorkoutPage })),
+);
+const VisibilityChangePage = lazy(() =>
+  import('@/features/shared/components/visibility-change-page').then((m) => ({ default: m.VisibilityChangePage })),
+);
+
 const LogPage = lazy(() => import('@/features/workouts/components/log-page').then((m) => ({ default: m.LogPage })));
 const CardioPage = lazy(() =>
   import('@/features/workouts/components/cardio-page').then((m) => ({ default: m.CardioPage })),
@@ -169,6 +176,18 @@ function signedIn(page: (me: Me) => ReactNode) {
 /** The `:id` of the current route; the route table only renders these under a matching path. */
 function useRouteId(): string {
   return useParams().id ?? '';
+}
+
+/** Another user's workout: anyone may look; the server decides what they see. */
+function UserWorkoutRoute() {
+  const params = useParams();
+  const username = params.username ?? '';
+  const id = params.id ?? '';
+  return (
+    <Loading>
+      <SharedWorkoutPage key={`${username}/${id}`} username={username} id={id} />
+    </Loading>
+  );
 }
 
 function WorkoutDetailRoute() {
@@ -368,6 +387,8 @@ export const routes: RouteObject[] = [
       { path: paths.foodTargets, element: signedIn(() => <TargetsPage paths={nutritionPaths} />) },
       { path: paths.foodNutrients, element: <NutrientDayRoute /> },
       { path: paths.foodWeek, element: <NutritionWeekRoute /> },
+      { path: paths.userWorkout, element: <UserWorkoutRoute /> },
+      { path: paths.privacyVisibility, element: signedIn(() => <VisibilityChangePage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
