@@ -97,7 +97,7 @@ describe('SharedWorkoutPage', () => {
   });
 
   it('shows a missing workout as an error, like any other', async () => {
-    fakeApi({ 'GET /api/v1/users/ana/workouts/nope': () => problem(404, 'There is no such workout.') });
+    fakeApi({ 'GET /api/v1/users/ana/workouts/nope': () => problem(404, { detail: 'There is no such workout.' }) });
     renderRoutes([{ path: '/', element: <SharedWorkoutPage username="ana" id="nope" /> }]);
     expect(await screen.findByRole('alert')).toBeInTheDocument();
   });
