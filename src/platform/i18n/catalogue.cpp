@@ -471,8 +471,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     // Visibility of workouts and body entries (issue 13): errors.
     {"item_visibility_invalid", "must be private, followers or public",
      "muss private, followers oder public sein"},
-    {"hidden_detail_invalid",
-     "must be one of start_time, map, heart_rate, pace, calories, weights",
+    {"hidden_detail_invalid", "must be one of start_time, map, heart_rate, pace, calories, weights",
      "muss eines von start_time, map, heart_rate, pace, calories, weights sein"},
     {"visibility_change_kind_invalid", "must be workouts or measurements",
      "muss workouts oder measurements sein"},
