@@ -207,6 +207,9 @@ class SharedWorkoutsTest : public ::testing::Test {
 TEST_F(SharedWorkoutsTest, ATrackStartingAndEndingInAZoneShowsNoPointOfItToOthers) {
   AddZone(ana_id_, kHomeLat, kHomeLon, kZoneRadius);
   auto id = ImportRun(h_, ana_);
+  // An import names no visibility: it gets the owner's default (followers without settings).
+  EXPECT_EQ(h_.Get(ana_, "/api/v1/workouts/" + id).Json()["visibility"], "followers");
+  EXPECT_EQ(h_.Get(ben_, "/api/v1/users/ana/workouts/" + id).status, 404);
   SetWorkoutVisibility(h_, id, Visibility::kPublic);
   const std::string base = "/api/v1/users/ana/workouts/" + id;
 
