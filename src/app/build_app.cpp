@@ -228,12 +228,25 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   notifications.SetPeople(social.lookup());
   auto& exercises = Install<features::exercises::ExercisesFeature>(*app, context);
   auto& workouts = Install<features::workouts::WorkoutsFeature>(
-      *app, context, ExerciseLookupOf(exercises.service()));
-  auto& body =
-      Install<features::body::BodyFeature>(*app, context, ProfileTimeZoneOf(accounts.account()));
+      *app, context, ExerciseLookupOf(exercises.service()), social, *app->reportable);
+  auto& body = Install<features::body::BodyFeature>(*app, context,
+                                                    ProfileTimeZoneOf(accounts.account()), social);
   auto& imports = Install<features::imports::ImportsFeature>(*app, context, exercises.service(),
                                                              ProfileTimeZoneOf(accounts.account()),
                                                              workouts.changes());
+  // Imported workouts get the owner's default visibility; others see tracks cut by zones.
+  imports.service().SetDefaultVisibility(workouts.workouts().default_visibility());
+  workouts.visibility_changes().SetMeasurementBatch(
+      [&body](platform::store::Session& s, const std::string& user_id,
+              const std::string& visibility, const std::optional<std::string>& from,
+              const std::optional<std::string>& to, int limit) {
+        return body.measurements().ChangeVisibilityBatch(s, user_id, visibility, from, to, limit);
+      });
+  workouts.shared().SetTrackSource([&imports](platform::store::Session& s,
+                                              const std::string& user_id,
+                                              const std::string& workout_id) {
+    return imports.service().StoredTrackOf(s, user_id, workout_id);
+  });
   // Records, stats and goals keep what they derive from workouts in the write's transaction, in
   // this order: goals read the records' and the aggregates' new state.
   auto& records = Install<features::records::RecordsFeature>(

@@ -124,6 +124,28 @@ class AuthorizationMatrixTest : public ::testing::Test {
     //
     //
     //
+    // A public activity of the owner's with its track: what others may see (its own import, as
+    // the first one is undone below).
+    auto shared_import =
+        h_.Call(owner_, Method::kPost, "/api/v1/imports?format=gpx&allow_duplicate=true", kGpxBody,
+                ContentType("application/gpx+xml"));
+    ASSERT_EQ(shared_import.status, 202) << shared_import.body;
+    h_.app().jobs->DrainForTests();
+    auto shared_job =
+        h_.Get(owner_, "/api/v1/imports/" + std::string(shared_import.Json()["id"].as_string()))
+            .Json();
+    ASSERT_EQ(shared_job["status"], "succeeded") << boost::json::serialize(shared_job);
+    owner_public_workout_ = std::string(shared_job["result"].as_object()["workout_id"].as_string());
+    h_.app().database->Write([&](platform::store::Session& s) {
+      s.Execute(
+          platform::store::Statement{"test.authz.public_workout",
+                                     "UPDATE workouts SET visibility = 'public' WHERE id = $1"},
+          owner_public_workout_);
+    });
+    auto change = h_.Post(owner_, "/api/v1/me/visibility-changes",
+                          R"({"kind":"measurements","visibility":"private"})");
+    ASSERT_EQ(change.status, 202) << change.body;
+    owner_visibility_change_ = std::string(change.Json()["id"].as_string());
     // ---- set-up, issue 13 lane feed: add yours right below this line ----
     // The feed item of the owner's workout (private until the owner shares it) and a comment.
     {
@@ -221,6 +243,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
   //
   //
   //
+  std::string owner_public_workout_;     // public, with a track
+  std::string owner_visibility_change_;  // a bulk change of the owner's
   // ---- members, issue 13 lane feed: add yours right below this line ----
   std::string owner_feed_item_, owner_comment_;  // the owner's workout in the feed
   //
@@ -552,6 +576,27 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       //
       //
       //
+      // others' view of a user's workouts and body entries: anyone, as the privacy policy
+      // allows (the owner's workout here is public; the matrix of viewers: privacy_matrix_test)
+      {Method::kGet, "/api/v1/users/{username}/workouts", fixed("/api/v1/users/owner/workouts"), "",
+       200, 200, 200, 200},
+      {Method::kGet, "/api/v1/users/{username}/workouts/{id}",
+       [this] { return "/api/v1/users/owner/workouts/" + owner_public_workout_; }, "", 200, 200,
+       200, 200},
+      {Method::kGet, "/api/v1/users/{username}/workouts/{id}/track",
+       [this] { return "/api/v1/users/owner/workouts/" + owner_public_workout_ + "/track"; }, "",
+       200, 200, 200, 200},
+      {Method::kGet, "/api/v1/users/{username}/workouts/{id}/gpx",
+       [this] { return "/api/v1/users/owner/workouts/" + owner_public_workout_ + "/gpx"; }, "", 200,
+       200, 200, 200},
+      {Method::kGet, "/api/v1/users/{username}/measurements",
+       fixed("/api/v1/users/owner/measurements"), "", 200, 200, 200, 200},
+      // bulk visibility changes: each caller's own
+      {Method::kPost, "/api/v1/me/visibility-changes", fixed("/api/v1/me/visibility-changes"),
+       R"({"kind":"nothing","visibility":"public"})", 401, 422, 422, 422},
+      {Method::kGet, "/api/v1/me/visibility-changes/{id}",
+       [this] { return "/api/v1/me/visibility-changes/" + owner_visibility_change_; }, "", 401, 404,
+       404, 200},
       // ---- rows, issue 13 lane feed: add yours right below this line ----
       // feed: everyone signed in has a feed; a private item is the owner's alone (404 to others,
       // staff included); the owner deletes comments last

@@ -124,7 +124,12 @@ class RawPostgres final : public RawDatabase {
 std::vector<std::string> Snapshot(RawDatabase& db) {
   std::vector<std::string> all;
   for (const char* query : {
-           "SELECT * FROM workouts ORDER BY id",
+           // The columns 0013 knew: later migrations add their own (0024: visibility).
+           "SELECT id, user_id, title, kind, started_at, ended_at, time_zone, notes, "
+           "perceived_effort, routine_id, sport, distance_m, duration_s, moving_time_s, "
+           "elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, "
+           "total_volume_kg, total_exercises, total_duration_s, exercise_ids, input_hash, "
+           "created_at, updated_at, rev, deleted_at, import_id FROM workouts ORDER BY id",
            "SELECT * FROM workout_blocks ORDER BY workout_id, position",
            // The columns 0013 knew: later migrations add their own (0014: notes).
            "SELECT workout_id, block_position, position, user_id, set_type, reps, weight_kg, "

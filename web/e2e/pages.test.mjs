@@ -220,6 +220,17 @@ const recipes = {
   '/community': [
     { name: 'community', who: 'admin', url: () => '/community', ready: (p) => p.getByRole('heading', { level: 1, name: 'Community' }) },
   ],
+  // Another user's workout as the server lets the viewer see it (here the owner's own, through
+  // the shared path), and the bulk change of who sees past items.
+  '/u/:username/workouts/:id': [
+    {
+      name: 'user-workout',
+      who: 'admin',
+      url: (d) => `/u/${admin.username}/workouts/${d.strengthId}`,
+      ready: (p) => p.getByRole('heading', { level: 1, name: 'Bench day' }),
+    },
+  ],
+  '/settings/privacy/visibility': [{ name: 'privacy-visibility', who: 'admin', url: () => '/settings/privacy/visibility' }],
   '*': [
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },
     { name: 'not-found-signed-in', who: 'admin', url: () => '/no-such-page' },

@@ -80,7 +80,24 @@ http::Middleware MakeAuthMiddleware(AuthService& auth, const AuthMiddlewareOptio
       }
     }
 
-    if (route.access != http::Access::kPublic) {
+    if (route.access == http::Access::kPublic && !route.scope.empty()) {
+      // A public read path that names a scope (another user's workouts): anyone may call it,
+      // and a caller who is signed in is known, so that the privacy policy sees who looks. A
+      // token must be valid and hold the scope; a session cookie that no longer works reads as
+      // nobody signed in.
+      if (bearer) {
+        ctx.principal = auth.AuthenticateToken(*bearer, ClientFrom(request));
+        if (!ctx.principal) {
+          throw Error(ErrorKind::kUnauthenticated, Msg("access_token_invalid"));
+        }
+        if (!ctx.principal->HasScope(route.scope)) {
+          throw Error(ErrorKind::kForbidden, Msg("token_scope_missing", {{"scope", route.scope}}));
+        }
+      } else if (session_cookie) {
+        ctx.principal = auth.AuthenticateSession(*session_cookie);
+      }
+      if (ctx.principal) ctx.language = platform::i18n::LanguageFromLocale(ctx.principal->locale);
+    } else if (route.access != http::Access::kPublic) {
       if (bearer) {
         if (route.session_only) {
           throw Error(ErrorKind::kForbidden, Msg("session_only"));

@@ -4,8 +4,10 @@
 
 namespace vigor::features::body {
 
-BodyFeature::BodyFeature(platform::FeatureContext& context, ProfileTimeZone profile_time_zone)
-    : measurements_(context.database, std::move(profile_time_zone)) {
+BodyFeature::BodyFeature(platform::FeatureContext& context, ProfileTimeZone profile_time_zone,
+                         social::SocialFeature& social)
+    : measurements_(context.database, std::move(profile_time_zone), &social.lookup(),
+                    &social.policy()) {
   RegisterRoutes(context.router, measurements_);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "features/body/measurement_service.hpp"
+#include "features/social/feature.hpp"
 #include "platform/feature.hpp"
 
 namespace vigor::features::body {
@@ -9,7 +10,9 @@ namespace vigor::features::body {
 // kinds): /api/v1/measurements...
 class BodyFeature final : public platform::Feature {
  public:
-  BodyFeature(platform::FeatureContext& context, ProfileTimeZone profile_time_zone);
+  // `social`: the owners' defaults, user names and the privacy policy, for what others see.
+  BodyFeature(platform::FeatureContext& context, ProfileTimeZone profile_time_zone,
+              social::SocialFeature& social);
 
   MeasurementService& measurements() { return measurements_; }
 

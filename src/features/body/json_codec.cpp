@@ -1,6 +1,7 @@
 #include "features/body/json_codec.hpp"
 
 #include "core/limits.hpp"
+#include "core/privacy.hpp"
 #include "platform/error.hpp"
 #include "platform/http/json.hpp"
 
@@ -27,7 +28,14 @@ MeasurementInput DecodeMeasurementInput(const boost::json::object& body) {
   in.value = f.Number("value", true, core::limits::kMeasurementValue).value_or(0);
   in.unit = f.String("unit", {.max_length = 16});
   in.notes = f.String("notes", {.max_length = 500, .text = http::JsonFields::Text::kMultiLine});
-  f.RejectUnknown({"kind", "day", "value", "unit", "notes"});
+  if (auto visibility = f.String("visibility", {.max_length = 16})) {
+    if (core::privacy::ParseVisibility(*visibility)) {
+      in.visibility = std::move(*visibility);
+    } else {
+      errors.Add("visibility", Msg("item_visibility_invalid"));
+    }
+  }
+  f.RejectUnknown({"kind", "day", "value", "unit", "notes", "visibility"});
   errors.ThrowIfAny();
   return in;
 }
@@ -39,7 +47,8 @@ boost::json::object EncodeMeasurement(const Measurement& m) {
           {"value", m.value},
           {"unit", m.unit},
           {"notes", OrNull(m.notes)},
-          {"updated_at", m.updated_at}};
+          {"updated_at", m.updated_at},
+          {"visibility", m.visibility}};
 }
 
 boost::json::object EncodeMeasurementKind(const MeasurementKindSummary& k) {

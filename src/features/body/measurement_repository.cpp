@@ -1,5 +1,6 @@
 #include "features/body/measurement_repository.hpp"
 
+#include "features/social/privacy_sql.hpp"
 #include "platform/store/revisions.hpp"
 
 namespace vigor::features::body {
@@ -9,20 +10,23 @@ using platform::store::NextRevision;
 using platform::store::Row;
 using platform::store::Statement;
 
-#define VIGOR_MEASUREMENT_COLUMNS "id, kind, day, value, unit, notes, created_at, updated_at, rev"
+#define VIGOR_MEASUREMENT_COLUMNS \
+  "id, kind, day, value, unit, notes, created_at, updated_at, rev, visibility"
 
 // A deleted row of the same day comes back as new: created now, not deleted.
 constexpr Statement kUpsert{
     "measurements.upsert",
     "INSERT INTO measurements (id, user_id, kind, day, value, unit, notes, created_at, "
-    "updated_at, rev) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) "
+    "updated_at, rev, visibility) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10) "
     "ON CONFLICT (user_id, kind, day) DO UPDATE SET value = excluded.value, "
+    "visibility = excluded.visibility, "
     "unit = excluded.unit, notes = excluded.notes, updated_at = excluded.updated_at, "
     "rev = excluded.rev, created_at = CASE WHEN measurements.deleted_at IS NULL "
     "THEN measurements.created_at ELSE excluded.created_at END, deleted_at = NULL"};
 constexpr Statement kByDay{"measurements.by_day",
                            "SELECT " VIGOR_MEASUREMENT_COLUMNS
-                           " FROM measurements WHERE user_id = $1 AND kind = $2 AND day = $3"};
+                           ", deleted_at FROM measurements WHERE user_id = $1 AND kind = $2 AND "
+                           "day = $3"};
 constexpr Statement kList{
     "measurements.list",
     "SELECT " VIGOR_MEASUREMENT_COLUMNS
@@ -43,6 +47,34 @@ constexpr Statement kTombstone{"measurements.tombstone",
                                "UPDATE measurements SET deleted_at = $3, updated_at = $3, "
                                "rev = $4 WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL"};
 
+// One user's live entries ($2) another user ($1; NULL: anonymous) may see, newest first from
+// the cursor ($3/$4), of one kind when $5 names one.
+constexpr Statement kListVisibleTo{
+    "measurements.list_visible_to",
+    "SELECT " VIGOR_MEASUREMENT_COLUMNS
+    " FROM measurements m WHERE m.user_id = $2 AND m.deleted_at IS NULL "
+    "AND ($5 IS NULL OR m.kind = $5) AND (m.day, m.id) < ($3, $4) AND " VIGOR_PRIVACY_VISIBLE_TO(
+        "$1", "m.user_id", "m.visibility", "'measurement'",
+        "m.id") " ORDER BY m.day DESC, m.id DESC LIMIT $6",
+    "SELECT " VIGOR_MEASUREMENT_COLUMNS
+    " FROM measurements m WHERE m.user_id = $2 AND m.deleted_at IS NULL "
+    "AND ($5::text IS NULL OR m.kind = $5) AND (m.day, m.id) < ($3::text, $4::text) "
+    "AND " VIGOR_PRIVACY_VISIBLE_TO("$1::text", "m.user_id", "m.visibility", "'measurement'",
+                                    "m.id") " ORDER BY m.day DESC, m.id DESC LIMIT $6"};
+// The next entries a bulk change of visibility gives $2 to, days $3..$4 when given.
+constexpr Statement kToChange{
+    "measurements.visibility_to_change",
+    "SELECT id FROM measurements WHERE user_id = $1 AND deleted_at IS NULL AND visibility <> $2 "
+    "AND ($3 IS NULL OR day >= $3) AND ($4 IS NULL OR day <= $4) ORDER BY day, id LIMIT $5",
+    "SELECT id FROM measurements WHERE user_id = $1 AND deleted_at IS NULL AND visibility <> $2 "
+    "AND ($3::text IS NULL OR day >= $3) AND ($4::text IS NULL OR day <= $4) "
+    "ORDER BY day, id LIMIT $5"};
+// A bulk change of visibility: one entry at a time, a new rev only when it changes.
+constexpr Statement kSetVisibility{
+    "measurements.set_visibility",
+    "UPDATE measurements SET visibility = $3, updated_at = $4, rev = $5 "
+    "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND visibility <> $3"};
+
 #undef VIGOR_MEASUREMENT_COLUMNS
 
 Measurement FromRow(const Row& r) {
@@ -56,6 +88,7 @@ Measurement FromRow(const Row& r) {
   m.created_at = r.Text("created_at");
   m.updated_at = r.Text("updated_at");
   m.rev = r.Int("rev");
+  m.visibility = r.Text("visibility");
   return m;
 }
 }  // namespace
@@ -63,8 +96,46 @@ Measurement FromRow(const Row& r) {
 Measurement MeasurementRepository::Upsert(Session& s, const std::string& user_id,
                                           const Measurement& m) {
   s.Execute(kUpsert, m.id, user_id, m.kind, m.day, m.value, m.unit, m.notes, m.updated_at,
-            NextRevision(s, user_id));
+            NextRevision(s, user_id), m.visibility);
   return FromRow(*s.QueryOne(kByDay, user_id, m.kind, m.day));
+}
+
+std::optional<Measurement> MeasurementRepository::FindByDay(Session& s, const std::string& user_id,
+                                                            const std::string& kind,
+                                                            const std::string& day) {
+  auto row = s.QueryOne(kByDay, user_id, kind, day);
+  if (!row || row->OptText("deleted_at")) return std::nullopt;
+  return FromRow(*row);
+}
+
+std::vector<Measurement> MeasurementRepository::ListVisibleTo(
+    Session& s, const std::string& owner_id, const std::optional<std::string>& viewer_id,
+    const std::optional<std::string>& kind, const std::string& after_day,
+    const std::string& after_id, int limit) {
+  std::vector<Measurement> items;
+  for (const auto& r :
+       s.Query(kListVisibleTo, viewer_id, owner_id, after_day, after_id, kind, limit)) {
+    items.push_back(FromRow(r));
+  }
+  return items;
+}
+
+std::vector<std::string> MeasurementRepository::IdsToChange(Session& s, const std::string& user_id,
+                                                            const std::string& visibility,
+                                                            const std::optional<std::string>& from,
+                                                            const std::optional<std::string>& to,
+                                                            int limit) {
+  std::vector<std::string> ids;
+  for (const auto& r : s.Query(kToChange, user_id, visibility, from, to, limit)) {
+    ids.push_back(r.Text("id"));
+  }
+  return ids;
+}
+
+bool MeasurementRepository::SetVisibility(Session& s, const std::string& user_id,
+                                          const std::string& id, const std::string& visibility,
+                                          const std::string& now) {
+  return s.Execute(kSetVisibility, id, user_id, visibility, now, NextRevision(s, user_id)) == 1;
 }
 
 std::vector<Measurement> MeasurementRepository::List(Session& s, const std::string& user_id,
@@ -97,7 +168,7 @@ bool MeasurementRepository::Tombstone(Session& s, const std::string& user_id, co
 namespace {
 constexpr Statement kLatestBefore{
     "measurements.latest_before",
-    "SELECT id, kind, day, value, unit, notes, created_at, updated_at, rev "
+    "SELECT id, kind, day, value, unit, notes, created_at, updated_at, rev, visibility "
     "FROM measurements WHERE user_id = $1 AND kind = $2 AND deleted_at IS NULL AND day < $3 "
     "ORDER BY day DESC LIMIT 1"};
 }  // namespace

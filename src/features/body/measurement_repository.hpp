@@ -19,6 +19,27 @@ class MeasurementRepository {
   // Records `m` for its kind and day, replacing (and keeping the id of) the value already there,
   // or bringing a deleted one back. Returns what is stored now.
   Measurement Upsert(Session& s, const std::string& user_id, const Measurement& m);
+  // The user's live entry of that kind and day.
+  std::optional<Measurement> FindByDay(Session& s, const std::string& user_id,
+                                       const std::string& kind, const std::string& day);
+  // The owner's live entries `viewer_id` (nullopt: anonymous) may see by the privacy policy
+  // (privacy_sql.hpp), newest first (day, then id), before (after_day, after_id) ("~", "" for
+  // the first page), of `kind` when given.
+  std::vector<Measurement> ListVisibleTo(Session& s, const std::string& owner_id,
+                                         const std::optional<std::string>& viewer_id,
+                                         const std::optional<std::string>& kind,
+                                         const std::string& after_day, const std::string& after_id,
+                                         int limit);
+  // The ids of the user's live entries on the days from..to (when given) whose visibility is not
+  // `visibility`, oldest first, at most `limit`.
+  std::vector<std::string> IdsToChange(Session& s, const std::string& user_id,
+                                       const std::string& visibility,
+                                       const std::optional<std::string>& from,
+                                       const std::optional<std::string>& to, int limit);
+  // Gives the user's live entry another visibility (a new rev); false when there is none or it
+  // has that visibility already.
+  bool SetVisibility(Session& s, const std::string& user_id, const std::string& id,
+                     const std::string& visibility, const std::string& now);
   // Live values of one kind, oldest day first.
   std::vector<Measurement> List(Session& s, const std::string& user_id,
                                 const MeasurementFilter& filter);

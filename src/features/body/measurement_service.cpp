@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/limits.hpp"
+#include "platform/crypto/random.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
 #include "platform/time.hpp"
@@ -86,6 +87,15 @@ Measurement MeasurementService::Put(const Principal& principal, const Measuremen
   m.unit = unit;
   m.notes = input.notes;
   return database_.WriteResult([&](Session& s) {
+    // Named, else what the day's entry has, else the owner's default for body entries.
+    if (input.visibility) {
+      m.visibility = *input.visibility;
+    } else if (auto existing = measurements_.FindByDay(s, principal.user_id, m.kind, m.day)) {
+      m.visibility = existing->visibility;
+    } else if (social_) {
+      m.visibility = std::string(core::privacy::VisibilityName(
+          social_->DefaultVisibility(s, principal.user_id, "body", std::nullopt)));
+    }
     // Days as YYYY-MM-DD compare as text in date order.
     if (std::string today = TodayIn(profile_time_zone_(s, principal.user_id)); m.day > today) {
       platform::FieldErrors future;
@@ -118,6 +128,58 @@ void MeasurementService::Delete(const Principal& principal, const std::string& i
     return measurements_.Tombstone(s, principal.user_id, id, platform::NowRfc3339());
   });
   if (!deleted) throw Error(ErrorKind::kNotFound, Msg("no_such_measurement"));
+}
+
+SharedMeasurementPage MeasurementService::ListOf(const std::optional<std::string>& viewer_id,
+                                                 const std::string& username,
+                                                 const std::optional<std::string>& kind,
+                                                 const std::string& cursor, int limit) {
+  std::string after_day = "~";  // sorts after every day
+  std::string after_id;
+  if (!cursor.empty()) {
+    auto raw = platform::crypto::Base64UrlDecode(cursor);
+    auto bar = raw ? raw->find('|') : std::string::npos;
+    if (bar == std::string::npos || !platform::IsCalendarDay(raw->substr(0, bar))) {
+      throw Error(ErrorKind::kValidation, Msg("invalid_fields"),
+                  {{"cursor", Msg("cursor_invalid")}});
+    }
+    after_day = raw->substr(0, bar);
+    after_id = raw->substr(bar + 1);
+  }
+  if (kind && !IsMeasurementKind(*kind)) {
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"),
+                {{"kind", Msg("measurement_kind_unknown")}});
+  }
+  return database_.ReadResult([&](Session& s) {
+    std::optional<std::string> owner_id;
+    if (social_) owner_id = social_->UserIdOf(s, username);
+    if (!owner_id || (policy_ && policy_->RelationOf(s, viewer_id, *owner_id) ==
+                                     core::privacy::Relation::kBlocked)) {
+      throw Error(ErrorKind::kNotFound, Msg("no_such_user"));
+    }
+    SharedMeasurementPage page;
+    page.items =
+        measurements_.ListVisibleTo(s, *owner_id, viewer_id, kind, after_day, after_id, limit + 1);
+    if (static_cast<int>(page.items.size()) > limit) {
+      page.items.pop_back();
+      page.next_cursor =
+          platform::crypto::Base64UrlEncode(page.items.back().day + "|" + page.items.back().id);
+    }
+    return page;
+  });
+}
+
+std::int64_t MeasurementService::ChangeVisibilityBatch(Session& s, const std::string& user_id,
+                                                       const std::string& visibility,
+                                                       const std::optional<std::string>& from,
+                                                       const std::optional<std::string>& to,
+                                                       int limit) {
+  std::string now = platform::NowRfc3339();
+  std::int64_t changed = 0;
+  for (const auto& id : measurements_.IdsToChange(s, user_id, visibility, from, to, limit)) {
+    if (measurements_.SetVisibility(s, user_id, id, visibility, now)) ++changed;
+  }
+  return changed;
 }
 
 MeasurementService::ValuesAround MeasurementService::ValuesForGoals(platform::store::Session& s,

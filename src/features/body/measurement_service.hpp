@@ -7,6 +7,8 @@
 
 #include "features/body/measurement_repository.hpp"
 #include "features/body/model.hpp"
+#include "features/social/privacy_policy.hpp"
+#include "features/social/social_lookup.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/store/database.hpp"
 
@@ -23,8 +25,26 @@ using ProfileTimeZone =
 // A measurement's day is refused when it is after today in the user's time zone.
 class MeasurementService {
  public:
-  MeasurementService(platform::store::Database& database, ProfileTimeZone profile_time_zone)
-      : database_(database), profile_time_zone_(std::move(profile_time_zone)) {}
+  MeasurementService(platform::store::Database& database, ProfileTimeZone profile_time_zone,
+                     social::SocialLookup* social = nullptr,
+                     const social::PrivacyPolicy* policy = nullptr)
+      : database_(database),
+        profile_time_zone_(std::move(profile_time_zone)),
+        social_(social),
+        policy_(policy) {}
+
+  // One user's entries as `viewer_id` (nullopt: anonymous) may see them (the privacy policy),
+  // newest first, of `kind` when given. An unknown user, or one blocked either way: kNotFound.
+  SharedMeasurementPage ListOf(const std::optional<std::string>& viewer_id,
+                               const std::string& username, const std::optional<std::string>& kind,
+                               const std::string& cursor, int limit);
+  // Bulk visibility change, inside the caller's transaction: the user's live entries on the
+  // days from..to (both optional) that do not have `visibility` yet, at most `limit` of them get
+  // it. Returns how many changed (fewer than `limit`: done).
+  std::int64_t ChangeVisibilityBatch(platform::store::Session& s, const std::string& user_id,
+                                     const std::string& visibility,
+                                     const std::optional<std::string>& from,
+                                     const std::optional<std::string>& to, int limit);
 
   Measurement Put(const platform::auth::Principal& principal, const MeasurementInput& input);
   std::vector<Measurement> List(const platform::auth::Principal& principal,
@@ -59,6 +79,8 @@ class MeasurementService {
  private:
   platform::store::Database& database_;
   ProfileTimeZone profile_time_zone_;
+  social::SocialLookup* social_;
+  const social::PrivacyPolicy* policy_;
   MeasurementRepository measurements_;
 };
 

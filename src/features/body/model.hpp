@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Body measurements: one value per user, kind and local day. Values are SI (kg, m) or the
 // user's own unit; timestamps RFC 3339 UTC with milliseconds.
@@ -32,6 +33,9 @@ struct MeasurementInput {
   double value = 0;
   std::optional<std::string> unit;
   std::optional<std::string> notes;
+  // Who may see it: when none is named, what is stored for the day stays, and a new entry takes
+  // the owner's default for body entries (private unless they chose otherwise).
+  std::optional<std::string> visibility;
 };
 
 struct Measurement {
@@ -44,6 +48,13 @@ struct Measurement {
   std::string created_at;
   std::string updated_at;
   std::int64_t rev = 1;
+  std::string visibility = "private";  // core/privacy.hpp
+};
+
+// A page of one user's entries as another user sees them, newest first.
+struct SharedMeasurementPage {
+  std::vector<Measurement> items;
+  std::optional<std::string> next_cursor;
 };
 
 // A kind the user has live entries of: its unit (the latest entry's), how many entries, and the

@@ -5,6 +5,7 @@
 #include "features/body/json_codec.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/json.hpp"
+#include "platform/http/pagination.hpp"
 
 namespace vigor::features::body {
 
@@ -71,6 +72,34 @@ void RegisterRoutes(http::Router& router, MeasurementService& measurements) {
              [&measurements](const Request&, RequestContext& ctx) {
                measurements.Delete(ctx.User(), ctx.Param("id"));
                return Response::Empty(204);
+             });
+
+  // One user's entries as others see them: anyone may ask (a signed-in caller is known, so the
+  // privacy policy sees who looks); body entries are private unless their owner shares them.
+  router.Add({.method = Method::kGet,
+              .path = "/api/v1/users/{username}/measurements",
+              .access = Access::kPublic,
+              .scope = "body:read"},
+             [&measurements](const Request& request, RequestContext& ctx) {
+               auto page = http::ParsePage(request);
+               std::optional<std::string> viewer_id;
+               if (ctx.principal) viewer_id = ctx.principal->user_id;
+               auto shared =
+                   measurements.ListOf(viewer_id, ctx.Param("username"), request.QueryParam("kind"),
+                                       page.cursor, page.limit);
+               boost::json::array items;
+               for (const auto& m : shared.items) {
+                 items.push_back(boost::json::object{{"id", m.id},
+                                                     {"kind", m.kind},
+                                                     {"day", m.day},
+                                                     {"value", m.value},
+                                                     {"unit", m.unit},
+                                                     {"visibility", m.visibility}});
+               }
+               boost::json::object o{{"items", std::move(items)}};
+               o["next_cursor"] = shared.next_cursor ? boost::json::value(*shared.next_cursor)
+                                                     : boost::json::value(nullptr);
+               return http::Json(200, std::move(o));
              });
 }
 

@@ -510,6 +510,7 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
       }
     }
     std::string now = platform::NowRfc3339();
+    if (default_visibility_) input.visibility = default_visibility_(s, job.user_id, sport);
     std::string fingerprint = workouts::Fingerprint(input);
     std::string id = *input.id;
     auto workout = workouts::MakeWorkout(job.user_id, std::move(id), std::move(input),
@@ -774,7 +775,19 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
       database_.Write([&](Session& s) {
         skipped.resize(skipped_before);  // a retried transaction runs this again
         std::vector<workouts::WorkoutChange> created;
-        for (const auto& [workout, parsed] : current) {
+        // The owner's default visibility, per sport, read once a batch.
+        std::map<std::optional<std::string>, std::string> visibility_of;
+        for (const auto& [built, parsed] : current) {
+          workouts::Workout workout = built;
+          if (default_visibility_) {
+            std::optional<std::string> sport;
+            if (workout.cardio) sport = workout.cardio->sport;
+            auto known = visibility_of.find(sport);
+            if (known == visibility_of.end()) {
+              known = visibility_of.emplace(sport, default_visibility_(s, user_id, sport)).first;
+            }
+            workout.visibility = known->second;
+          }
           if (!request.allow_duplicate) {
             if (auto existing = FindDuplicate(s, user_id, workout.started_at, workout.blocks)) {
               if (skipped.size() < kPreviewWorkouts) {

@@ -13,6 +13,7 @@
 #include "features/imports/model.hpp"
 #include "features/workouts/workout_changes.hpp"
 #include "features/workouts/workout_repository.hpp"
+#include "features/workouts/workout_service.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/jobs/job_queue.hpp"
 #include "platform/store/database.hpp"
@@ -78,6 +79,12 @@ class ImportService {
   // Every set of the user's workouts in Strong's CSV layout (kg, km).
   std::string ExportSetsCsv(const platform::auth::Principal& principal);
 
+  // Installation: the visibility of the workouts an import creates (the owner's default,
+  // workouts::WorkoutService answers); unset, they are private.
+  void SetDefaultVisibility(workouts::DefaultVisibility default_visibility) {
+    default_visibility_ = std::move(default_visibility);
+  }
+
   // The job handler of kImportJobKind (the imports feature registers it with the queue).
   std::string RunJob(platform::jobs::JobContext& context);
 
@@ -110,6 +117,7 @@ class ImportService {
   exercises::ExerciseService& exercises_;
   ProfileTimeZone profile_time_zone_;
   const workouts::WorkoutChangeObservers& workout_changes_;
+  workouts::DefaultVisibility default_visibility_;
   // Search key of every catalogue name and alias -> slug.
   std::unordered_map<std::string, std::string> catalogue_keys_;
   ImportRepository imports_;

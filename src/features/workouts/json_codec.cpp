@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/limits.hpp"
+#include "core/privacy.hpp"
 #include "platform/error.hpp"
 #include "platform/http/json.hpp"
 #include "platform/id.hpp"
@@ -223,6 +224,12 @@ boost::json::object EncodeTotals(const Totals& t) {
 
 boost::json::object EncodeRoutineContent(const Routine& r);  // below EncodeRoutine
 
+boost::json::array StringArray(const std::vector<std::string>& texts) {
+  boost::json::array out;
+  for (const auto& text : texts) out.emplace_back(text);
+  return out;
+}
+
 boost::json::array EncodeSets(const std::vector<WorkoutSet>& sets) {
   boost::json::array out;
   for (const auto& s : sets) out.push_back(EncodeSet(s));
@@ -270,8 +277,27 @@ WorkoutInput DecodeWorkoutInput(const boost::json::object& body) {
                  });
     }
   }
+  if (auto visibility = f.String("visibility", {.max_length = 16})) {
+    if (core::privacy::ParseVisibility(*visibility)) {
+      in.visibility = std::move(*visibility);
+    } else {
+      errors.Add("visibility", Msg("item_visibility_invalid"));
+    }
+  }
+  if (const auto* hide = ArrayField(body, "hide", std::size(kHiddenDetailNames), false, errors)) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < hide->size(); ++i) {
+      const auto* name = (*hide)[i].if_string();
+      if (!name || !IsHiddenDetailName(*name)) {
+        errors.Add(Indexed("hide", i), Msg("hidden_detail_invalid"));
+        continue;
+      }
+      names.emplace_back(*name);
+    }
+    in.hide = NormalizedHiddenDetails(names);
+  }
   f.RejectUnknown({"id", "title", "started_at", "ended_at", "time_zone", "notes",
-                   "perceived_effort", "routine_id", "cardio", "blocks"});
+                   "perceived_effort", "routine_id", "cardio", "blocks", "visibility", "hide"});
   errors.ThrowIfAny();
   return in;
 }
@@ -348,7 +374,9 @@ boost::json::object EncodeWorkout(const Workout& w) {
                         {"totals", EncodeTotals(w.totals)},
                         {"created_at", w.created_at},
                         {"updated_at", w.updated_at},
-                        {"rev", w.rev}};
+                        {"rev", w.rev},
+                        {"visibility", w.visibility},
+                        {"hide", StringArray(w.hidden_details)}};
   if (w.time_zone) o["time_zone"] = *w.time_zone;  // a string when present, per WorkoutInput
   return o;
 }
@@ -371,6 +399,8 @@ boost::json::object EncodeWorkoutInput(const WorkoutInput& in) {
   if (in.perceived_effort) o["perceived_effort"] = *in.perceived_effort;
   if (in.routine_id) o["routine_id"] = *in.routine_id;
   if (in.cardio) o["cardio"] = EncodeCardio(in.cardio);
+  if (in.visibility) o["visibility"] = *in.visibility;
+  if (in.hide) o["hide"] = StringArray(*in.hide);
   return o;
 }
 
@@ -392,7 +422,8 @@ boost::json::object EncodeWorkoutPage(const WorkoutPage& page) {
                                         {"totals", EncodeTotals(w.totals)},
                                         {"cardio", EncodeCardio(w.cardio)},
                                         {"exercise_names", std::move(names)},
-                                        {"perceived_effort", OrNull(w.perceived_effort)}});
+                                        {"perceived_effort", OrNull(w.perceived_effort)},
+                                        {"visibility", w.visibility}});
   }
   return {{"items", std::move(items)}, {"next_cursor", OrNull(page.next_cursor)}};
 }

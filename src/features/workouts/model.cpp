@@ -153,6 +153,17 @@ std::string Fingerprint(const WorkoutInput& in) {
       }
     }
   }
+  // Who may see it and what they do not see, as the service resolved them (a default or what is
+  // stored), so that a change of visibility alone is a change. Only when they differ from what
+  // every workout stored before visibility existed has, so that those fingerprints still match.
+  if (in.visibility && *in.visibility != "private") {
+    c.Text("visibility");
+    c.Text(*in.visibility);
+  }
+  if (in.hide && !in.hide->empty()) {
+    c.Text("hide");
+    for (const auto& name : NormalizedHiddenDetails(*in.hide)) c.Text(name);
+  }
   return platform::crypto::Sha256Hex(c.str());
 }
 
@@ -187,10 +198,39 @@ Workout MakeWorkout(std::string user_id, std::string id, WorkoutInput input,
   w.routine_id = std::move(input.routine_id);
   w.cardio = std::move(input.cardio);
   w.blocks = std::move(input.blocks);
+  w.visibility = input.visibility.value_or("private");
+  if (input.hide) w.hidden_details = NormalizedHiddenDetails(*input.hide);
   w.input_hash = std::move(fingerprint);
   w.created_at = now;
   w.updated_at = now;
   return w;
+}
+
+bool IsHiddenDetailName(std::string_view name) {
+  for (auto known : kHiddenDetailNames) {
+    if (known == name) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> NormalizedHiddenDetails(const std::vector<std::string>& names) {
+  std::vector<std::string> normalized;
+  for (auto known : kHiddenDetailNames) {
+    for (const auto& name : names) {
+      if (name == known) {
+        normalized.emplace_back(known);
+        break;
+      }
+    }
+  }
+  return normalized;
+}
+
+bool Hides(const std::vector<std::string>& hidden_details, std::string_view name) {
+  for (const auto& hidden : hidden_details) {
+    if (hidden == name) return true;
+  }
+  return false;
 }
 
 std::optional<std::string> NextRoutineId(const std::vector<ProgramEntry>& entries,

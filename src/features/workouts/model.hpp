@@ -59,6 +59,16 @@ struct Cardio {
 };
 bool IsCardioSport(std::string_view sport);
 
+// The details of a workout its owner can hide from the others who may see it, by name: the start
+// time (others see the local date only), the map (no track, no GPX, no coordinates), heart rate,
+// pace and speed, calories, weights lifted (no weight on sets, no volume).
+inline constexpr std::string_view kHiddenDetailNames[] = {"start_time", "map",      "heart_rate",
+                                                          "pace",       "calories", "weights"};
+bool IsHiddenDetailName(std::string_view name);
+// Distinct known names in the order of kHiddenDetailNames (what is stored and shown).
+std::vector<std::string> NormalizedHiddenDetails(const std::vector<std::string>& names);
+bool Hides(const std::vector<std::string>& hidden_details, std::string_view name);
+
 // What a client sends; timestamps already normalized to the stored form.
 struct WorkoutInput {
   std::optional<std::string> id;  // client-chosen UUID (lowercase)
@@ -71,6 +81,11 @@ struct WorkoutInput {
   std::optional<std::string> routine_id;
   std::optional<Cardio> cardio;
   std::vector<WorkoutBlock> blocks;
+  // Who may see it ("private", "followers", "public"): when a create names none, the owner's
+  // default for workouts (of this sport); when a replace names none, what is stored stays.
+  std::optional<std::string> visibility;
+  // The details hidden from others (kHiddenDetailNames); a replace that names none keeps them.
+  std::optional<std::vector<std::string>> hide;
 };
 
 // A stable digest of everything an input says except its id: two requests with the same
@@ -100,7 +115,9 @@ struct Workout {
   std::string created_at;
   std::string updated_at;
   std::int64_t rev = 1;
-  std::optional<std::string> import_id;  // the import job that created it (undo finds it so)
+  std::optional<std::string> import_id;     // the import job that created it (undo finds it so)
+  std::string visibility = "private";       // core/privacy.hpp
+  std::vector<std::string> hidden_details;  // NormalizedHiddenDetails
 };
 
 // The workout `input` describes as it is stored: its totals computed, stamped `now`. Takes the
@@ -121,6 +138,8 @@ struct WorkoutHead {
   WorkoutKind kind = WorkoutKind::kStrength;
   std::optional<std::string> sport;
   std::vector<std::string> exercise_ids;
+  std::string visibility = "private";
+  std::vector<std::string> hidden_details;
 };
 
 // A line of the history list; read from the workouts row alone (totals are kept on it).
@@ -136,6 +155,8 @@ struct WorkoutSummary {
   std::vector<std::string> exercise_ids;         // distinct, in block order
   std::vector<std::string> exercise_names;       // of those ids, where known
   std::optional<std::int64_t> perceived_effort;  // 1-10, as the user rated the workout
+  std::string visibility = "private";
+  std::vector<std::string> hidden_details;
 };
 
 struct WorkoutFilter {

@@ -2,6 +2,8 @@
 
 #include "features/workouts/program_service.hpp"
 #include "features/workouts/routine_service.hpp"
+#include "features/workouts/shared_workouts.hpp"
+#include "features/workouts/visibility_changes.hpp"
 #include "features/workouts/workout_service.hpp"
 #include "platform/http/router.hpp"
 
@@ -13,5 +15,10 @@ void RegisterWorkoutRoutes(platform::http::Router& router, WorkoutService& worko
 void RegisterRoutineRoutes(platform::http::Router& router, RoutineService& routines);
 // /api/v1/programs...
 void RegisterProgramRoutes(platform::http::Router& router, ProgramService& programs);
+// /api/v1/users/{username}/workouts...: one user's workouts as others see them
+void RegisterSharedWorkoutRoutes(platform::http::Router& router, SharedWorkoutService& shared);
+// /api/v1/me/visibility-changes...: bulk changes of past items' visibility
+void RegisterVisibilityChangeRoutes(platform::http::Router& router,
+                                    VisibilityChangeService& changes);
 
 }  // namespace vigor::features::workouts

@@ -9,7 +9,8 @@ WorkoutFacts FactsOf(const Workout& workout) {
                      .time_zone = workout.time_zone,
                      .kind = workout.kind,
                      .sport = std::nullopt,
-                     .exercise_ids = {}};
+                     .exercise_ids = {},
+                     .visibility = workout.visibility};
   if (workout.cardio) facts.sport = workout.cardio->sport;
   for (const auto& block : workout.blocks) {
     if (std::find(facts.exercise_ids.begin(), facts.exercise_ids.end(), block.exercise_id) ==
@@ -25,7 +26,8 @@ WorkoutFacts FactsOf(const WorkoutHead& head) {
                       .time_zone = head.time_zone,
                       .kind = head.kind,
                       .sport = head.sport,
-                      .exercise_ids = head.exercise_ids};
+                      .exercise_ids = head.exercise_ids,
+                      .visibility = head.visibility};
 }
 
 }  // namespace vigor::features::workouts

@@ -5,6 +5,7 @@
 #include <boost/json/serialize.hpp>
 #include <unordered_map>
 
+#include "features/social/privacy_sql.hpp"
 #include "platform/store/revisions.hpp"
 
 namespace vigor::features::workouts {
@@ -20,7 +21,8 @@ using platform::store::Value;
 #define VIGOR_WORKOUT_SUMMARY_COLUMNS                                                        \
   "id, title, kind, started_at, ended_at, time_zone, sport, distance_m, duration_s, "        \
   "moving_time_s, elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, " \
-  "total_volume_kg, total_exercises, total_duration_s, exercise_ids, perceived_effort"
+  "total_volume_kg, total_exercises, total_duration_s, exercise_ids, perceived_effort, "     \
+  "visibility, hidden_details"
 #define VIGOR_WORKOUT_COLUMNS   \
   VIGOR_WORKOUT_SUMMARY_COLUMNS \
   ", user_id, notes, routine_id, input_hash, created_at, updated_at, rev"
@@ -36,9 +38,9 @@ constexpr Statement kInsert{
     "perceived_effort, routine_id, sport, distance_m, duration_s, moving_time_s, "
     "elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, total_volume_kg, "
     "total_exercises, total_duration_s, input_hash, created_at, updated_at, exercise_ids, "
-    "import_id, rev) "
+    "import_id, rev, visibility, hidden_details) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
-    "$20, $21, $22, $23, $24, $25, $26, $27, $28, $29) "
+    "$20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31) "
     "ON CONFLICT (user_id, id) DO NOTHING RETURNING rev"};
 // The parameters of kInsert up to $27 ($25, created_at, stays as it was), then the expected rev
 // and the new one.
@@ -49,7 +51,7 @@ constexpr Statement kUpdate{
     "duration_s = $13, moving_time_s = $14, elevation_gain_m = $15, avg_hr = $16, max_hr = $17, "
     "calories_kcal = $18, total_sets = $19, total_reps = $20, total_volume_kg = $21, "
     "total_exercises = $22, total_duration_s = $23, input_hash = $24, updated_at = $26, "
-    "exercise_ids = $27, rev = $29 "
+    "exercise_ids = $27, rev = $29, visibility = $30, hidden_details = $31 "
     "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND rev = $28 RETURNING rev",
     // PostgreSQL must know the type of every parameter, also of $25, which is not written:
     // created_at is NOT NULL, so COALESCE keeps it as it was.
@@ -59,7 +61,7 @@ constexpr Statement kUpdate{
     "calories_kcal = $18, total_sets = $19, total_reps = $20, total_volume_kg = $21, "
     "total_exercises = $22, total_duration_s = $23, input_hash = $24, "
     "created_at = COALESCE(created_at, $25::text), updated_at = $26, exercise_ids = $27, "
-    "rev = $29 "
+    "rev = $29, visibility = $30, hidden_details = $31 "
     "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND rev = $28 RETURNING rev"};
 // Blocks and sets are inserted up to kRowsPerInsert rows a statement. Every row of one
 // statement shares the workout id ($1) and user id ($2); each row adds its own parameters.
@@ -121,7 +123,8 @@ constexpr Statement kTombstone{"workouts.tombstone",
 constexpr Statement kHead{
     "workouts.head",
     "SELECT id, rev, input_hash, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 "
-    "END AS deleted, created_at, started_at, time_zone, kind, sport, exercise_ids "
+    "END AS deleted, created_at, started_at, time_zone, kind, sport, exercise_ids, visibility, "
+    "hidden_details "
     "FROM workouts "
     "WHERE id = $1 AND user_id = $2"};
 constexpr Statement kById{"workouts.by_id",
@@ -194,6 +197,41 @@ constexpr Statement kInsertKey{
     "INSERT INTO workout_idempotency_keys (user_id, key, request_hash, workout_id, created_at) "
     "VALUES ($1, $2, $3, $4, $5)"};
 
+// One user's live workouts as another user ($1; NULL: anonymous) may see them: the privacy
+// fragment decides, newest first from the cursor ($3/$4), served by workouts_user_started.
+constexpr Statement kListVisibleTo{
+    "workouts.list_visible_to",
+    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS
+    " FROM workouts w WHERE w.user_id = $2 AND w.deleted_at IS NULL "
+    "AND (w.started_at, w.id) < ($3, $4) AND " VIGOR_PRIVACY_VISIBLE_TO(
+        "$1", "w.user_id", "w.visibility", "'workout'",
+        "w.id") " ORDER BY w.started_at DESC, w.id DESC LIMIT $5",
+    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS
+    " FROM workouts w WHERE w.user_id = $2 AND w.deleted_at IS NULL "
+    "AND (w.started_at, w.id) < ($3::text, $4::text) AND " VIGOR_PRIVACY_VISIBLE_TO(
+        "$1::text", "w.user_id", "w.visibility", "'workout'",
+        "w.id") " ORDER BY w.started_at DESC, w.id DESC LIMIT $5"};
+// The next workouts a bulk change of visibility looks at: live, not yet of visibility $2,
+// started in [$3, $4) (UTC texts), of sport $5 when given, after the keyset ($6, $7), oldest
+// first.
+constexpr Statement kVisibilityCandidates{
+    "workouts.visibility_candidates",
+    "SELECT id, rev, input_hash, 0 AS deleted, created_at, started_at, time_zone, kind, sport, "
+    "exercise_ids, visibility, hidden_details FROM workouts WHERE user_id = $1 "
+    "AND deleted_at IS NULL AND visibility <> $2 AND started_at >= $3 AND started_at < $4 "
+    "AND ($5 IS NULL OR sport = $5) AND (started_at, id) > ($6, $7) "
+    "ORDER BY started_at, id LIMIT $8",
+    "SELECT id, rev, input_hash, 0 AS deleted, created_at, started_at, time_zone, kind, sport, "
+    "exercise_ids, visibility, hidden_details FROM workouts WHERE user_id = $1 "
+    "AND deleted_at IS NULL AND visibility <> $2 AND started_at >= $3 AND started_at < $4 "
+    "AND ($5::text IS NULL OR sport = $5) AND (started_at, id) > ($6::text, $7::text) "
+    "ORDER BY started_at, id LIMIT $8"};
+// A bulk change of visibility: one workout at a time, a new rev only when it changes.
+constexpr Statement kSetVisibility{
+    "workouts.set_visibility",
+    "UPDATE workouts SET visibility = $3, updated_at = $4, rev = $5 "
+    "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND visibility <> $3"};
+
 #undef VIGOR_WORKOUT_SUMMARY_COLUMNS
 #undef VIGOR_WORKOUT_COLUMNS
 #undef VIGOR_SET_COLUMNS
@@ -207,6 +245,16 @@ std::string JoinedExerciseIds(const std::vector<WorkoutBlock>& blocks) {
     seen.push_back(b.exercise_id);
     if (!joined.empty()) joined.push_back(' ');
     joined += b.exercise_id;
+  }
+  return joined;
+}
+
+// Names separated by spaces (hidden details; names hold none).
+std::string JoinedNames(const std::vector<std::string>& names) {
+  std::string joined;
+  for (const auto& name : names) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined += name;
   }
   return joined;
 }
@@ -316,6 +364,8 @@ WorkoutSummary WorkoutSummaryFromRow(const Row& r) {
   w.totals = TotalsFromRow(r);
   w.exercise_ids = SplitIds(r.Text("exercise_ids"));
   w.perceived_effort = r.OptInt("perceived_effort");
+  w.visibility = r.Text("visibility");
+  w.hidden_details = SplitIds(r.Text("hidden_details"));
   return w;
 }
 
@@ -338,6 +388,8 @@ Workout WorkoutFromRow(const Row& r) {
   w.created_at = r.Text("created_at");
   w.updated_at = r.Text("updated_at");
   w.rev = r.Int("rev");
+  w.visibility = r.Text("visibility");
+  w.hidden_details = SplitIds(r.Text("hidden_details"));
   return w;
 }
 
@@ -351,7 +403,9 @@ WorkoutHead WorkoutHeadFromRow(const Row& r) {
                      .time_zone = r.OptText("time_zone"),
                      .kind = ParseKind(r.Text("kind")).value_or(WorkoutKind::kStrength),
                      .sport = r.OptText("sport"),
-                     .exercise_ids = SplitIds(r.Text("exercise_ids"))};
+                     .exercise_ids = SplitIds(r.Text("exercise_ids")),
+                     .visibility = r.Text("visibility"),
+                     .hidden_details = SplitIds(r.Text("hidden_details"))};
 }
 
 IdempotencyRecord IdempotencyRecordFromRow(const Row& r) {
@@ -376,6 +430,8 @@ std::optional<std::int64_t> WorkoutRepository::Insert(Session& s, const Workout&
   auto params = HeadParams(w);
   params.push_back(ToValue(w.import_id));
   params.push_back(ToValue(NextRevision(s, w.user_id)));
+  params.push_back(ToValue(w.visibility));
+  params.push_back(ToValue(JoinedNames(w.hidden_details)));
   auto rows = s.QueryParams(kInsert, params);
   if (rows.empty()) return std::nullopt;
   InsertChildren(s, w);
@@ -387,6 +443,8 @@ std::optional<std::int64_t> WorkoutRepository::Replace(Session& s, const Workout
   auto params = HeadParams(w);
   params.push_back(ToValue(expected_rev));
   params.push_back(ToValue(NextRevision(s, w.user_id)));
+  params.push_back(ToValue(w.visibility));
+  params.push_back(ToValue(JoinedNames(w.hidden_details)));
   auto rows = s.QueryParams(kUpdate, params);
   if (rows.empty()) return std::nullopt;
   s.Execute(kDeleteSets, w.id, w.user_id);
@@ -508,6 +566,35 @@ std::vector<WorkoutSummary> WorkoutRepository::List(Session& s, const std::strin
   return items;
 }
 
+std::vector<WorkoutSummary> WorkoutRepository::ListVisibleTo(
+    Session& s, const std::string& owner_id, const std::optional<std::string>& viewer_id,
+    const std::optional<WorkoutCursor>& after, int limit) {
+  std::vector<WorkoutSummary> items;
+  for (const auto& r :
+       s.Query(kListVisibleTo, viewer_id, owner_id, after ? after->started_at : std::string("~"),
+               after ? after->id : std::string(), limit)) {
+    items.push_back(WorkoutSummaryFromRow(r));
+  }
+  return items;
+}
+
+std::vector<WorkoutHead> WorkoutRepository::VisibilityCandidates(
+    Session& s, const std::string& user_id, const std::string& visibility,
+    const std::string& started_from, const std::string& started_before,
+    const std::optional<std::string>& sport, const WorkoutCursor& after, int limit) {
+  std::vector<WorkoutHead> heads;
+  for (const auto& r : s.Query(kVisibilityCandidates, user_id, visibility, started_from,
+                               started_before, sport, after.started_at, after.id, limit)) {
+    heads.push_back(WorkoutHeadFromRow(r));
+  }
+  return heads;
+}
+
+bool WorkoutRepository::SetVisibility(Session& s, const std::string& user_id, const std::string& id,
+                                      const std::string& visibility, const std::string& now) {
+  return s.Execute(kSetVisibility, id, user_id, visibility, now, NextRevision(s, user_id)) == 1;
+}
+
 LastSets WorkoutRepository::FindLastSets(Session& s, const std::string& user_id,
                                          const std::string& exercise_id) {
   LastSets last;
@@ -558,7 +645,8 @@ constexpr Statement kStartedIn{
     "SELECT id, title, kind, started_at, ended_at, time_zone, sport, distance_m, duration_s, "
     "moving_time_s, elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, "
     "total_volume_kg, total_exercises, total_duration_s, exercise_ids, perceived_effort, "
-    "user_id, notes, routine_id, input_hash, created_at, updated_at, rev FROM workouts "
+    "user_id, notes, routine_id, input_hash, created_at, updated_at, rev, visibility, "
+    "hidden_details FROM workouts "
     "WHERE user_id = $1 AND deleted_at IS NULL AND started_at >= $2 AND started_at < $3 "
     "ORDER BY started_at, id LIMIT $4"};
 constexpr Statement kBlocksStartedIn{

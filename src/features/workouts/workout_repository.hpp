@@ -51,6 +51,25 @@ class WorkoutRepository {
                                    const std::vector<std::string>& q_exercise_ids,
                                    const std::optional<WorkoutCursor>& after, int limit);
 
+  // The owner's live workouts that `viewer_id` (nullopt: anonymous) may see by the privacy
+  // policy (privacy_sql.hpp), newest first, after `after` when given. One statement.
+  std::vector<WorkoutSummary> ListVisibleTo(Session& s, const std::string& owner_id,
+                                            const std::optional<std::string>& viewer_id,
+                                            const std::optional<WorkoutCursor>& after, int limit);
+  // The user's live workouts whose visibility is not `visibility`, started in
+  // [started_from, started_before) (RFC 3339 UTC texts), of `sport` when given, after `after`
+  // in (started_at, id) order, oldest first, at most `limit`.
+  std::vector<WorkoutHead> VisibilityCandidates(Session& s, const std::string& user_id,
+                                                const std::string& visibility,
+                                                const std::string& started_from,
+                                                const std::string& started_before,
+                                                const std::optional<std::string>& sport,
+                                                const WorkoutCursor& after, int limit);
+  // Gives the user's live workout of that id another visibility (a new rev); false when there is
+  // none or it has that visibility already (nothing written).
+  bool SetVisibility(Session& s, const std::string& user_id, const std::string& id,
+                     const std::string& visibility, const std::string& now);
+
   // The sets of `exercise_id` in the user's latest live workout that has it.
   LastSets FindLastSets(Session& s, const std::string& user_id, const std::string& exercise_id);
 

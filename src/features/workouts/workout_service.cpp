@@ -133,17 +133,24 @@ WorkoutPage WorkoutService::List(const Principal& principal, const WorkoutFilter
   return page;
 }
 
-WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInput& input,
+WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInput& input_as_sent,
                                     const std::optional<std::string>& idempotency_key) {
-  CheckRules(input);
+  CheckRules(input_as_sent);
   const std::string& user_id = principal.user_id;
-  std::string fingerprint = Fingerprint(input);
-  std::string request_hash = RequestHash(fingerprint, input);
   // Everything from the look-up of the key to the insert is one transaction, and the user's
   // change lock is taken first: the user's writes run one at a time, on PostgreSQL with several
   // instances too, so of ten concurrent retries exactly one inserts and the others find its work.
   return database_.WriteResult([&](Session& s) -> WriteOutcome {
     platform::store::LockUserChanges(s, user_id);
+    // The visibility it gets is part of what it is: a retry (which names none either) resolves to
+    // the same default and so to the same fingerprint.
+    WorkoutInput input = input_as_sent;
+    if (!input.visibility) {
+      input.visibility = DefaultVisibilityOf(
+          s, user_id, input.cardio ? std::optional(input.cardio->sport) : std::nullopt);
+    }
+    std::string fingerprint = Fingerprint(input);
+    std::string request_hash = RequestHash(fingerprint, input);
     std::string now = platform::NowRfc3339();
     if (idempotency_key) {
       if (auto record = workouts_.FindIdempotencyKey(s, user_id, *idempotency_key)) {
@@ -190,15 +197,14 @@ WriteOutcome WorkoutService::Create(const Principal& principal, const WorkoutInp
 }
 
 WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& raw_id,
-                                 const WorkoutInput& input,
+                                 const WorkoutInput& input_as_sent,
                                  const std::optional<IfMatch>& if_match) {
   std::string id = Lowercase(raw_id);
-  if (input.id && *input.id != id) {
+  if (input_as_sent.id && *input_as_sent.id != id) {
     throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"id", Msg("id_mismatch")}});
   }
-  CheckRules(input);
+  CheckRules(input_as_sent);
   const std::string& user_id = principal.user_id;
-  std::string fingerprint = Fingerprint(input);
   return database_.WriteResult([&](Session& s) -> WriteOutcome {
     std::string now = platform::NowRfc3339();
     // The user's change lock, as a create takes it: a PUT may create, and "the user has no
@@ -206,6 +212,19 @@ WriteOutcome WorkoutService::Put(const Principal& principal, const std::string& 
     // finds the first's workout). It also holds the workout as read until a replace is written.
     platform::store::LockUserChanges(s, user_id);
     auto head = workouts_.FindHead(s, user_id, id);
+    // A replace that names no visibility (or no hidden details) keeps what is stored; a create
+    // takes the owner's default. Resolved before the fingerprint: a change of visibility alone is
+    // a change (observers hear of it as a replace), naming what is stored is none.
+    WorkoutInput input = input_as_sent;
+    if (!input.visibility) {
+      input.visibility =
+          head && !head->deleted
+              ? head->visibility
+              : DefaultVisibilityOf(
+                    s, user_id, input.cardio ? std::optional(input.cardio->sport) : std::nullopt);
+    }
+    if (!input.hide && head && !head->deleted) input.hide = head->hidden_details;
+    std::string fingerprint = Fingerprint(input);
     if (!head) {
       // If-Match says "change the one I read": there is none of this user's to change.
       if (if_match) throw NotFound();

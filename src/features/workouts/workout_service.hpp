@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,13 @@
 #include "platform/store/database.hpp"
 
 namespace vigor::features::workouts {
+
+// The visibility ("private", "followers", "public") a new workout of the user's gets when its
+// writer names none: the owner's default for workouts, or for the sport (the social feature
+// answers; app/build_app.cpp wires it in). Unset: "private".
+using DefaultVisibility =
+    std::function<std::string(platform::store::Session&, const std::string& user_id,
+                              const std::optional<std::string>& sport)>;
 
 struct WriteOutcome {
   Workout workout;
@@ -32,8 +40,19 @@ class WorkoutService {
 
   // `changes` hears of every write, inside its transaction (records, aggregates).
   WorkoutService(platform::store::Database& database, ExerciseLookup exercises,
-                 const WorkoutChangeObservers& changes)
-      : database_(database), exercises_(std::move(exercises)), changes_(changes) {}
+                 const WorkoutChangeObservers& changes, DefaultVisibility default_visibility = {})
+      : database_(database),
+        exercises_(std::move(exercises)),
+        changes_(changes),
+        default_visibility_(std::move(default_visibility)) {}
+
+  // What a new workout of the user's is shared with when its writer names nothing: for imports,
+  // which write workouts of their own, inside the caller's transaction.
+  std::string DefaultVisibilityOf(platform::store::Session& s, const std::string& user_id,
+                                  const std::optional<std::string>& sport) const {
+    return default_visibility_ ? default_visibility_(s, user_id, sport) : std::string("private");
+  }
+  const DefaultVisibility& default_visibility() const { return default_visibility_; }
 
   Workout Get(const platform::auth::Principal& principal, const std::string& id);
   // `cursor` is a next_cursor this method handed out, or empty for the first page. `filter.q`
@@ -111,6 +130,7 @@ class WorkoutService {
   platform::store::Database& database_;
   ExerciseLookup exercises_;
   const WorkoutChangeObservers& changes_;
+  DefaultVisibility default_visibility_;
   WorkoutRepository workouts_;
   RoutineRepository routines_;
 };

@@ -528,6 +528,15 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Only the comment's author (or, to delete it, the item's owner) may do this.",
      "Nur wer den Kommentar geschrieben hat (oder, zum Löschen, wem der Beitrag gehört), darf "
      "das."},
+    // Visibility of workouts and body entries (issue 13): errors.
+    {"item_visibility_invalid", "must be private, followers or public",
+     "muss private, followers oder public sein"},
+    {"hidden_detail_invalid", "must be one of start_time, map, heart_rate, pace, calories, weights",
+     "muss eines von start_time, map, heart_rate, pace, calories, weights sein"},
+    {"visibility_change_kind_invalid", "must be workouts or measurements",
+     "muss workouts oder measurements sein"},
+    {"no_such_visibility_change", "There is no such visibility change.",
+     "Diese Änderung der Sichtbarkeit gibt es nicht."},
 };
 
 }  // namespace

@@ -61,6 +61,8 @@ export const paths = {
   communityClubs: '/community/clubs',
   /** A user's workout as others see it. */
   userWorkout: '/u/:username/workouts/:id',
+  /** The bulk change of who sees past workouts or body entries. */
+  privacyVisibility: '/settings/privacy/visibility',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -85,6 +87,7 @@ export const linkTo = {
   userProfile: (username: string) => generatePath(paths.userProfile, { username }),
   /** The week that holds `date` (this week without it). */
   foodWeek: (date?: string) => (date ? `${paths.foodWeek}?${new URLSearchParams({ date }).toString()}` : paths.foodWeek),
+  userWorkout: (username: string, id: string) => generatePath(paths.userWorkout, { username, id }),
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -202,3 +205,5 @@ export const communityPaths = {
   clubs: paths.communityClubs,
   userWorkout: (username: string, id: string) => generatePath(paths.userWorkout, { username, id }),
 } as const;
+/** What the shared pages (others' workouts) link to. */
+export const sharedPaths = { userWorkout: linkTo.userWorkout } as const;

@@ -33,6 +33,7 @@ import {
   todayPaths,
   workoutPaths,
   peoplePaths,
+  sharedPaths,
 } from './paths';
 
 // Pages only signed-in users (or only admins) reach load on first use, so a first visit
@@ -49,6 +50,16 @@ const AdminUsersPage = lazy(() =>
 );
 const AdminSettingsPage = lazy(() =>
   import('@/features/admin/components/admin-settings-page').then((m) => ({ default: m.AdminSettingsPage })),
+);
+
+const SharedWorkoutPage = lazy(() =>
+  import('@/features/shared/components/shared-workout-page').then((m) => ({ default: m.SharedWorkoutPage })),
+);
+const UserWorkoutList = lazy(() =>
+  import('@/features/shared/components/user-workout-list').then((m) => ({ default: m.UserWorkoutList })),
+);
+const VisibilityChangePage = lazy(() =>
+  import('@/features/shared/components/visibility-change-page').then((m) => ({ default: m.VisibilityChangePage })),
 );
 
 const LogPage = lazy(() => import('@/features/workouts/components/log-page').then((m) => ({ default: m.LogPage })));
@@ -200,6 +211,18 @@ function useRouteId(): string {
   return useParams().id ?? '';
 }
 
+/** Another user's workout: anyone may look; the server decides what they see. */
+function UserWorkoutRoute() {
+  const params = useParams();
+  const username = params.username ?? '';
+  const id = params.id ?? '';
+  return (
+    <Loading>
+      <SharedWorkoutPage key={`${username}/${id}`} username={username} id={id} />
+    </Loading>
+  );
+}
+
 function WorkoutDetailRoute() {
   const id = useRouteId();
   // The map tile server an admin may have configured, for a cardio workout's route.
@@ -287,7 +310,18 @@ function NutritionWeekRoute() {
 /** /u/:username: a user's profile; the visibility lane's workout list goes in `activity` (composed at merge). */
 function UserProfileRoute() {
   const username = useParams().username ?? '';
-  return signedIn(() => <ProfilePage key={username} username={username} paths={peoplePaths} />);
+  return signedIn(() => (
+    <ProfilePage
+      key={username}
+      username={username}
+      paths={peoplePaths}
+      activity={
+        <Loading>
+          <UserWorkoutList username={username} paths={sharedPaths} />
+        </Loading>
+      }
+    />
+  ));
 }
 
 /** `/food` (today) and `/food/:date`: the diary of a day; a date that is not a day is not a page. */
@@ -423,9 +457,11 @@ export const routes: RouteObject[] = [
       { path: paths.moderationSettings, element: signedIn(() => <MyDecisionsPage />) },
       { path: paths.communityPeople, element: signedIn((me) => <PeoplePage username={me.username} paths={peoplePaths} />) },
       { path: paths.userProfile, element: <UserProfileRoute /> },
-      { path: paths.privacySettings, element: signedIn(() => <PrivacySettingsPage />) },
+      { path: paths.privacySettings, element: signedIn(() => <PrivacySettingsPage bulkVisibilityPath={paths.privacyVisibility} />) },
       { path: paths.profileSettings, element: signedIn(() => <ProfileSettingsPage />) },
       { path: paths.community, element: signedIn((me) => <CommunityPage paths={communityPaths} userId={me.id} />) },
+      { path: paths.userWorkout, element: <UserWorkoutRoute /> },
+      { path: paths.privacyVisibility, element: signedIn(() => <VisibilityChangePage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

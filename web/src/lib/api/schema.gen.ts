@@ -2137,6 +2137,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/visibility-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the visibility of past workouts or body entries, in the background
+         * @description "Make all my 2023 runs followers-only": every live item of the kind (workouts of the sport when given) on the local days from..to (both optional, both included) gets the visibility. Answers 202 with the change; it is applied in batches, each a new revision (sync clients hear of it); GET it for progress.
+         */
+        post: operations["createVisibilityChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/visibility-changes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A bulk visibility change and its progress */
+        get: operations["getVisibilityChange"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/workouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One user's workouts that you may see, newest first
+         * @description Only the workouts the privacy policy lets you see (yours all; a followers-only one if you are an approved follower; a public one to anyone), each with the details its owner hides left out. Anyone may ask; signed in, you are known. An unknown user, or one you blocked or who blocked you, is 404.
+         */
+        get: operations["listUserWorkouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/workouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One user's workout as you may see it
+         * @description 404 exactly as for a workout that does not exist when you may not see it. For anyone but the owner the hidden details are left out (start_time: the local date only; map: no track; heart_rate; pace: no duration; calories; weights: no weight on sets, no volume).
+         */
+        get: operations["getUserWorkout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/workouts/{id}/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One user's track as you may see it, cut by their privacy zones
+         * @description For anyone but the owner every point within one of the owner's privacy zones is left out, and so are the device's distances; splits are figures of the points shown. 404 when the workout is not visible to you, has no track, or its map is hidden.
+         */
+        get: operations["getUserWorkoutTrack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/workouts/{id}/gpx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One user's track as GPX 1.1, cut by their privacy zones */
+        get: operations["getUserWorkoutGpx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One user's body entries that you may see, newest first
+         * @description Body entries are private unless their owner shares them. An unknown user, or one you blocked or who blocked you, is 404.
+         */
+        get: operations["listUserMeasurements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feed": {
         parameters: {
             query?: never;
@@ -3165,6 +3318,10 @@ export interface components {
             calories_kcal?: number | null;
         };
         WorkoutInput: {
+            /** @description Who may see it. Left out: a new workout takes your default (per sport), a replace keeps what it has. */
+            visibility?: components["schemas"]["ItemVisibility"];
+            /** @description The details others do not see. Left out on a replace, they stay. */
+            hide?: components["schemas"]["HiddenDetail"][];
             /** @description Optional client-chosen UUID. */
             id?: string;
             title?: string;
@@ -3207,6 +3364,9 @@ export interface components {
             updated_at: string;
             /** @description Your change sequence number at its last change; the ETag is "w-" and it. */
             rev: number;
+            visibility?: components["schemas"]["ItemVisibility"];
+            /** @description The details others who may see it do not see. */
+            hide?: components["schemas"]["HiddenDetail"][];
         };
         WorkoutTotals: {
             /** @description Sets marked done. */
@@ -3231,6 +3391,7 @@ export interface components {
             cardio?: components["schemas"]["Cardio"] | null;
             exercise_names?: string[];
             perceived_effort?: number | null;
+            visibility?: components["schemas"]["ItemVisibility"];
         };
         RoutineItem: {
             exercise_id: string;
@@ -3281,6 +3442,8 @@ export interface components {
             /** @description Required for your own kinds (cm, N, ...). A built-in kind may leave it out; if sent it must be that kind's SI unit (kg, %, m or bpm), else 422. */
             unit?: string;
             notes?: string | null;
+            /** @description Who may see it. Left out: the day's entry keeps its own, a new one takes your default for body entries (private unless you chose otherwise). */
+            visibility?: components["schemas"]["ItemVisibility"];
         };
         /** @description A measurement as the server returns it (every member present; null when unset). */
         Measurement: {
@@ -3297,6 +3460,7 @@ export interface components {
             notes: string | null;
             /** Format: date-time */
             updated_at: string;
+            visibility?: components["schemas"]["ItemVisibility"];
         };
         MeasurementKindSummary: {
             kind: components["schemas"]["MeasurementKind"];
@@ -4038,6 +4202,122 @@ export interface components {
         };
         PrivacyZoneList: {
             items: components["schemas"]["PrivacyZone"][];
+        };
+        VisibilityChange: {
+            id: string;
+            /** @enum {string} */
+            kind: "workouts" | "measurements";
+            visibility: components["schemas"]["ItemVisibility"];
+            /** Format: date */
+            from: string | null;
+            /** Format: date */
+            to: string | null;
+            sport: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @description Items changed so far. */
+            done: number;
+            /** @description Items changed in all, once succeeded. */
+            changed: number | null;
+            error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Who besides you may see it: nobody, your approved followers, or everyone.
+         * @enum {string}
+         */
+        ItemVisibility: "private" | "followers" | "public";
+        /** @enum {string} */
+        HiddenDetail: "start_time" | "map" | "heart_rate" | "pace" | "calories" | "weights";
+        SharedWorkoutCardio: {
+            sport: string;
+            distance_m: number | null;
+            duration_s: number | null;
+            moving_time_s: number | null;
+            elevation_gain_m: number | null;
+            avg_heart_rate: number | null;
+            max_heart_rate: number | null;
+            calories_kcal: number | null;
+        };
+        SharedWorkoutTotals: {
+            sets: number;
+            reps: number;
+            exercises: number;
+            /** @description null when weights are hidden. */
+            volume_kg: number | null;
+            duration_s: number | null;
+        };
+        SharedWorkoutSummary: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "strength" | "cardio";
+            /**
+             * Format: date
+             * @description The local day it started on.
+             */
+            date: string;
+            /**
+             * Format: date-time
+             * @description null when the start time is hidden.
+             */
+            started_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            time_zone: string | null;
+            totals: components["schemas"]["SharedWorkoutTotals"];
+            cardio: components["schemas"]["SharedWorkoutCardio"] | null;
+            exercise_names: string[];
+            perceived_effort: number | null;
+            visibility: components["schemas"]["ItemVisibility"];
+            hide: components["schemas"]["HiddenDetail"][];
+        };
+        SharedWorkout: {
+            id: string;
+            /** @enum {string} */
+            kind: "strength" | "cardio";
+            title: string;
+            /** Format: date */
+            date: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            time_zone: string | null;
+            notes: string | null;
+            perceived_effort: number | null;
+            cardio: components["schemas"]["SharedWorkoutCardio"] | null;
+            blocks: {
+                exercise_id: string;
+                exercise_name: string | null;
+                superset_group: number | null;
+                notes: string | null;
+                sets: {
+                    set_type: string;
+                    reps: number | null;
+                    weight_kg: number | null;
+                    duration_s: number | null;
+                    distance_m: number | null;
+                    done: boolean;
+                }[];
+            }[];
+            totals: components["schemas"]["SharedWorkoutTotals"];
+            visibility: components["schemas"]["ItemVisibility"];
+            hide: components["schemas"]["HiddenDetail"][];
+            /** @description Whether the track (and GPX) of this workout is there for you. */
+            has_map: boolean;
+        };
+        SharedMeasurement: {
+            id: string;
+            kind: components["schemas"]["MeasurementKind"];
+            /** Format: date */
+            day: string;
+            value: number;
+            unit: string;
+            visibility: components["schemas"]["ItemVisibility"];
         };
         /** @description How a user appears next to what they shared. */
         FeedUserCard: {
@@ -8395,6 +8675,228 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createVisibilityChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "workouts" | "measurements";
+                    visibility: components["schemas"]["ItemVisibility"];
+                    /** Format: date */
+                    from?: string;
+                    /** Format: date */
+                    to?: string;
+                    /** @description Workouts only; one of the cardio sports. */
+                    sport?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change, queued. */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisibilityChange"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getVisibilityChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisibilityChange"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listUserWorkouts: {
+        parameters: {
+            query?: {
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Workout summaries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharedWorkoutSummary"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getUserWorkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workout. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedWorkout"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getUserWorkoutTrack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The track's points and splits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkoutTrack"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getUserWorkoutGpx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The GPX file, as an attachment. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gpx+xml": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listUserMeasurements: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["MeasurementKind"];
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharedMeasurement"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, ConfirmDialog, EmptyState, ErrorState, Notice, NumberField, PageHeader, SelectField, Skeleton, TextField } from '@/components/ui';
+import { Button, Card, ConfirmDialog, EmptyState, ErrorState, Notice, NumberField, PageHeader, RadioGroup, SelectField, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useForm } from '@/lib/forms/use-form';
@@ -92,7 +92,7 @@ interface RecordFormProps {
   onSaved: (kind: string) => void;
 }
 
-type MeasurementPut = { kind: string; day: string; value: number; unit?: string };
+type MeasurementPut = { kind: string; day: string; value: number; unit?: string; visibility?: 'private' | 'followers' | 'public' };
 
 function RecordForm({ system, timeZone, kindOptions, ownKinds, onSaved }: RecordFormProps) {
   const { t, i18n } = useTranslation();
@@ -103,6 +103,7 @@ function RecordForm({ system, timeZone, kindOptions, ownKinds, onSaved }: Record
   const [saved, setSaved] = useState<string | null>(null);
   // A value for a day that has one already waits here for the user to confirm the replacement.
   const [replacing, setReplacing] = useState<{ input: MeasurementPut; old: Measurement } | null>(null);
+  const [visibility, setVisibility] = useState<'default' | 'private' | 'followers' | 'public'>('default');
   const today = todayIn(timeZone);
   const form = useForm({
     initial: { kind: 'weight', newKind: '', unit: '', day: today },
@@ -127,6 +128,8 @@ function RecordForm({ system, timeZone, kindOptions, ownKinds, onSaved }: Record
 
   const save = (input: MeasurementPut, wasNewKind: boolean) => {
     setReplacing(null);
+    // "My default": named none, so the day's entry keeps its own and a new one takes the setting.
+    if (visibility !== 'default') input = { ...input, visibility };
     put.mutate(input, {
       onSuccess: (measurement) => {
         setSaved(
@@ -225,6 +228,18 @@ function RecordForm({ system, timeZone, kindOptions, ownKinds, onSaved }: Record
               setValueError(undefined);
             }}
             error={valueError ?? form.errors.kind}
+          />
+          <RadioGroup
+            legend={t('body.visibility.legend')}
+            name="visibility"
+            value={visibility}
+            onValueChange={setVisibility}
+            options={[
+              { value: 'default', label: t('body.visibility.default'), description: t('body.visibility.defaultHint') },
+              { value: 'private', label: t('body.visibility.private') },
+              { value: 'followers', label: t('body.visibility.followers') },
+              { value: 'public', label: t('body.visibility.public') },
+            ]}
           />
           {form.formError ? <ErrorState message={form.formError} /> : null}
           {saved ? <Notice>{saved}</Notice> : null}

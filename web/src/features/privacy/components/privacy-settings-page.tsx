@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Checkbox, ErrorState, LoadingState, PageHeader, SelectField, TextField } from '@/components/ui';
+import { Button, ButtonLink, Card, Checkbox, ErrorState, LoadingState, PageHeader, SelectField, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import {
   sports,
@@ -21,7 +21,8 @@ const kinds = ['workouts', 'records', 'goals', 'body'] as const;
  * /settings/privacy: who sees new items of each kind (and each sport), whether follows need
  * approval, the directory listing, who sees the stats and the connections, and privacy zones.
  */
-export function PrivacySettingsPage() {
+/** `bulkVisibilityPath`: the page that changes who sees past workouts or body entries at once. */
+export function PrivacySettingsPage({ bulkVisibilityPath }: { bulkVisibilityPath?: string }) {
   const { t } = useTranslation();
   const settings = usePrivacySettings();
   return (
@@ -34,6 +35,15 @@ export function PrivacySettingsPage() {
       ) : (
         <SettingsForm settings={settings.data} />
       )}
+      {bulkVisibilityPath ? (
+        <Card className="privacy-card">
+          <h2>{t('privacy.pastItems')}</h2>
+          <p className="privacy-hint">{t('privacy.pastItemsHint')}</p>
+          <ButtonLink to={bulkVisibilityPath} variant="secondary">
+            {t('privacy.pastItemsLink')}
+          </ButtonLink>
+        </Card>
+      ) : null}
       <Zones />
     </div>
   );

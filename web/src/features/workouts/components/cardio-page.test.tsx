@@ -51,6 +51,31 @@ describe('CardioPage through the outbox', () => {
     expect(pendingWorkoutsOf(testUser.id)).toEqual([]);
   });
 
+  it('names no visibility by default (the server applies my setting), the one picked otherwise', async () => {
+    const api = fakeApi({
+      'GET /api/v1/me': () => json(testUser),
+      'POST /api/v1/workouts': (r: FakeRequest) => json(savedFrom(r.body), 201),
+    });
+    const { router } = render();
+    fireEvent.click(screen.getByRole('radio', { name: /^Followers/ }));
+    await fillAndSave();
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/workouts\//));
+    expect((api.to('POST /api/v1/workouts')[0]?.body as { visibility?: string }).visibility).toBe('followers');
+
+    await resetPendingWorkoutsForTests();
+    const again = fakeApi({
+      'GET /api/v1/me': () => json(testUser),
+      'POST /api/v1/workouts': (r: FakeRequest) => json(savedFrom(r.body), 201),
+    });
+    const second = render();
+    expect(screen.getAllByRole('radio', { name: /^My default/ }).at(-1)).toBeChecked();
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Save session' }).at(-1)).toBeEnabled());
+    fireEvent.change(screen.getAllByRole('textbox', { name: /^Duration/ }).at(-1)!, { target: { value: '0:20:00' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Save session' }).at(-1)!);
+    await waitFor(() => expect(second.router.state.location.pathname).toMatch(/^\/workouts\//));
+    expect(again.to('POST /api/v1/workouts')[0]?.body).not.toHaveProperty('visibility');
+  });
+
   it('offline: kept in the outbox, nothing sent; back online it is sent once under the key it was kept with', async () => {
     const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     const api = fakeApi({

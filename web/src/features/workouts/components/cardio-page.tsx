@@ -18,6 +18,7 @@ import { discardPendingWorkout, queueFinishedWorkout, syncPendingWorkout } from 
 import { useOnWorkoutSaved } from './pending-workouts';
 import type { WorkoutPaths } from '../paths';
 import type { FinishedState } from './active-workout-page';
+import { WorkoutVisibilityField, type VisibilityChoice } from './visibility-fields';
 import './workouts.css';
 
 export interface CardioPageProps {
@@ -66,6 +67,7 @@ export function CardioPage({ timeZone, paths }: CardioPageProps) {
   const [id] = useState(newId);
   const notesId = useId();
   const [start] = useState(() => nowIn(timeZone));
+  const [visibility, setVisibility] = useState<VisibilityChoice>('default');
   const form = useForm<CardioFormValues>({
     initial: {
       'cardio.sport': 'run',
@@ -98,7 +100,11 @@ export function CardioPage({ timeZone, paths }: CardioPageProps) {
     void (async () => {
       setSaving(true);
       try {
-        await queueFinishedWorkout(userId, undefined, { ...input, id });
+        await queueFinishedWorkout(userId, undefined, {
+          ...input,
+          id,
+          ...(visibility === 'default' ? {} : { visibility }),
+        });
       } catch (error) {
         // Not stored on this device: nothing was sent; the form keeps what was typed.
         setSaving(false);
@@ -214,6 +220,7 @@ export function CardioPage({ timeZone, paths }: CardioPageProps) {
               </p>
             ) : null}
           </div>
+          <WorkoutVisibilityField value={visibility} onValueChange={setVisibility} withDefault />
           {form.formError ? <ErrorState message={form.formError} /> : null}
           <div className="form__actions">
             <Button type="submit" variant="primary" size="lg" disabled={saving || !userId}>

@@ -22,6 +22,7 @@ import type { FinishedState } from './active-workout-page';
 import { useDescribeSet } from './set-row';
 import { RecordBadges } from './record-badges';
 import { WorkoutTotals } from './workout-totals';
+import { WhoCanSee } from './visibility-fields';
 import './workouts.css';
 
 export interface WorkoutDetailPageProps {
@@ -159,6 +160,7 @@ function WorkoutView({
             {workout.perceived_effort != null ? (
               <p className="workout-detail__effort">{t('workouts.detail.perceivedEffort', { value: workout.perceived_effort })}</p>
             ) : null}
+            <WhoCanSee visibility={workout.visibility} />
           </>
         }
       />

@@ -17,6 +17,7 @@ import { historyOf, unconfirmedWarnings, type History, type Warning } from '../l
 import { editedSet, editOf, inputOf, type EditedBlock, type EditedSet, type WorkoutEdit } from '../lib/workout-edit';
 import { PlausibilityWarning } from './plausibility-warning';
 import { ExerciseSearchSheet } from './exercise-search-sheet';
+import { HiddenDetailsField, WorkoutVisibilityField, type HiddenDetail, type WorkoutVisibility } from './visibility-fields';
 
 export interface WorkoutEditorProps {
   workout: Workout;
@@ -35,6 +36,8 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
   const { t } = useTranslation();
   const [edit, setEdit] = useState<WorkoutEdit>(() => editOf(workout, Intl.DateTimeFormat().resolvedOptions().timeZone));
   const [adding, setAdding] = useState(false);
+  const [visibility, setVisibility] = useState<WorkoutVisibility>(workout.visibility ?? 'private');
+  const [hide, setHide] = useState<HiddenDetail[]>(workout.hide ?? []);
   const exercises = useExercisesById(edit.blocks.map((b) => b.exercise_id));
   const update = useUpdateWorkout();
   const changedElsewhere = update.error instanceof ApiError && update.error.status === 412;
@@ -61,7 +64,7 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
   const userId = useMe().data?.id;
   const save = () => {
     setAskDoubtful(false);
-    const input = inputOf(edit, workout);
+    const input = { ...inputOf(edit, workout), visibility, hide };
     // No connection: the edit is kept on this device and sent later with the same If-Match
     // (a change made elsewhere meanwhile is then shown as a conflict; see pending-edits.ts).
     const keep = (id: string) => void queueEdit(id, workout.id, workout.rev, input).then(() => onDone(false));
@@ -202,6 +205,9 @@ export function WorkoutEditor({ workout, onDone, onReload }: WorkoutEditorProps)
       ) : update.isError ? (
         <ErrorState message={errorMessage(update.error, t)} />
       ) : null}
+
+      <WorkoutVisibilityField value={visibility} onValueChange={(v) => v !== 'default' && setVisibility(v)} />
+      <HiddenDetailsField value={hide} onValueChange={setHide} />
 
       <div className="form__actions">
         <Button type="submit" variant="primary" disabled={update.isPending}>

@@ -1,0 +1,4 @@
+/** What the shared pages link to (app/paths.ts composes them). */
+export interface SharedPaths {
+  userWorkout: (username: string, id: string) => string;
+}
