@@ -2,6 +2,7 @@
 
 #include "features/accounts/account_service.hpp"
 #include "features/body/measurement_service.hpp"
+#include "features/challenges/links.hpp"
 #include "features/dashboard/dashboard_service.hpp"
 #include "features/exercises/exercise_service.hpp"
 #include "features/goals/goal_service.hpp"
@@ -74,5 +75,10 @@ features::nutrition::TargetsSources NutritionSourcesOf(
 // answered by nutrition targets.
 features::goals::MetricSources::NutritionDays GoalNutritionDaysOf(
     features::nutrition::TargetsService& targets);
+
+// Challenges count the members' workouts in their metric: figures of one workout or of the
+// workouts started in a challenge's days, read through the workouts service.
+features::challenges::WorkoutSource ChallengeWorkoutsOf(
+    features::workouts::WorkoutService& workouts);
 
 }  // namespace vigor::app
