@@ -47,6 +47,9 @@ export const paths = {
   foodRecipe: '/food/recipes/:id',
   foodRecipeEdit: '/food/recipes/:id/edit',
   foodEdit: '/food/foods/:id/edit',
+  communityChallenges: '/community/challenges',
+  communityChallengeNew: '/community/challenges/new',
+  communityChallenge: '/community/challenges/:id',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -70,6 +73,7 @@ export const linkTo = {
   foodEdit: (id: string) => generatePath(paths.foodEdit, { id }),
   /** The week that holds `date` (this week without it). */
   foodWeek: (date?: string) => (date ? `${paths.foodWeek}?${new URLSearchParams({ date }).toString()}` : paths.foodWeek),
+  communityChallenge: (id: string) => generatePath(paths.communityChallenge, { id }),
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -159,4 +163,11 @@ export const nutritionPaths = {
   week: linkTo.foodWeek,
   me: paths.me,
   body: paths.body,
+} as const;
+
+/** What the challenge pages link to. */
+export const challengePaths = {
+  challenges: paths.communityChallenges,
+  newChallenge: paths.communityChallengeNew,
+  challenge: linkTo.communityChallenge,
 } as const;

@@ -19,6 +19,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import {
   adminPaths,
+  challengePaths,
   diaryPaths,
   exercisePaths,
   goalPaths,
@@ -122,6 +123,17 @@ const NutrientDayPage = lazy(() =>
 );
 const WeekPage = lazy(() => import('@/features/nutrition/components/week-page').then((m) => ({ default: m.WeekPage })));
 const DiaryPage = lazy(() => import('@/features/diary/components/diary-page').then((m) => ({ default: m.DiaryPage })));
+
+// Community: challenges.
+const ChallengesPage = lazy(() =>
+  import('@/features/challenges/components/challenges-page').then((m) => ({ default: m.ChallengesPage })),
+);
+const ChallengeEditorPage = lazy(() =>
+  import('@/features/challenges/components/challenge-editor-page').then((m) => ({ default: m.ChallengeEditorPage })),
+);
+const ChallengePage = lazy(() =>
+  import('@/features/challenges/components/challenge-page').then((m) => ({ default: m.ChallengePage })),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageCodeWaiting />}>{children}</Suspense>;
@@ -265,6 +277,11 @@ function FoodRoute() {
   });
 }
 
+function ChallengeRoute() {
+  const id = useRouteId();
+  return signedIn((me) => <ChallengePage key={id} id={id} paths={challengePaths} username={me.username} />);
+}
+
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
@@ -368,6 +385,12 @@ export const routes: RouteObject[] = [
       { path: paths.foodTargets, element: signedIn(() => <TargetsPage paths={nutritionPaths} />) },
       { path: paths.foodNutrients, element: <NutrientDayRoute /> },
       { path: paths.foodWeek, element: <NutritionWeekRoute /> },
+      { path: paths.communityChallenges, element: signedIn(() => <ChallengesPage paths={challengePaths} />) },
+      {
+        path: paths.communityChallengeNew,
+        element: signedIn((me) => <ChallengeEditorPage paths={challengePaths} timeZone={me.preferences.time_zone} />),
+      },
+      { path: paths.communityChallenge, element: <ChallengeRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
