@@ -9,9 +9,11 @@
 #include <boost/json/serialize.hpp>
 #include <chrono>
 #include <map>
+#include <set>
 
 #include "core/calendar.hpp"
 #include "features/challenges/feature.hpp"
+#include "features/notifications/notifier.hpp"
 #include "features/workouts/feature.hpp"
 #include "platform/time_text.hpp"
 #include "support/app_harness.hpp"
@@ -90,6 +92,14 @@ void SetVisibility(AppHarness& h, const std::string& user_id, const std::string&
   h.app().database->Write(
       [&](Session& s) { changes.Notify(s, std::span<const workouts::WorkoutChange>(&change, 1)); });
 }
+
+// Notifications as the notifications feature would get them (it is another lane's).
+struct RecordingNotifier final : features::notifications::Notifier {
+  std::vector<features::notifications::Notification> sent;
+  void Notify(Session&, const features::notifications::Notification& n) override {
+    sent.push_back(n);
+  }
+};
 
 // username -> value on the board as `who` sees it (absent: not on the board).
 std::map<std::string, double> BoardOf(AppHarness& h, Browser& who, const std::string& id) {
@@ -386,8 +396,11 @@ TEST_F(ChallengesTest, TheBoardShowsEachMembersWorkoutsAsThePolicyAndTheirChoice
 }
 
 TEST_F(ChallengesTest, MembersAreToldOnceWhenAChallengeEnds) {
+  RecordingNotifier notifier;
+  h_.app().notifier->Connect(notifier);
   auto id = Create(alice_, ChallengeBody("Short", "sessions"));
   ASSERT_EQ(Join(bob_, id).status, 200);
+  ASSERT_EQ(Join(carol_, id).status, 200);
   auto& service = FeatureOf<features::challenges::ChallengesFeature>(h_).service();
   auto soon = std::chrono::system_clock::now();
   auto later = soon + std::chrono::days(3);  // after the day after tomorrow's start
@@ -398,6 +411,49 @@ TEST_F(ChallengesTest, MembersAreToldOnceWhenAChallengeEnds) {
   EXPECT_EQ(told_now, 0);
   EXPECT_EQ(told_later, 1);
   EXPECT_EQ(told_again, 0);
+  ASSERT_EQ(notifier.sent.size(), 2u);
+  std::set<std::string> recipients;
+  for (const auto& n : notifier.sent) {
+    recipients.insert(n.recipient_id);
+    EXPECT_EQ(n.kind, "challenge");
+    EXPECT_FALSE(n.actor_id.has_value());
+    EXPECT_EQ(n.subject_kind, "challenge");
+    EXPECT_EQ(n.subject_id, id);
+    EXPECT_EQ(n.excerpt, "Short");
+  }
+  EXPECT_EQ(recipients, (std::set<std::string>{bob_id_, carol_id_}));
+}
+
+TEST_F(ChallengesTest, TheInvitedUserIsToldOnce) {
+  RecordingNotifier notifier;
+  h_.app().notifier->Connect(notifier);
+  auto id = Create(alice_, ChallengeBody("Secret", "time", R"(,"access":"invite")"));
+  auto path = "/api/v1/challenges/" + id + "/invites";
+  ASSERT_EQ(h_.Post(alice_, path, R"({"username":"bob"})").status, 201);
+  ASSERT_EQ(h_.Post(alice_, path, R"({"username":"bob"})").status, 200);
+  ASSERT_EQ(notifier.sent.size(), 1u);
+  EXPECT_EQ(notifier.sent[0].recipient_id, bob_id_);
+  EXPECT_EQ(notifier.sent[0].kind, "challenge");
+  EXPECT_EQ(notifier.sent[0].actor_id, alice_id_);
+  EXPECT_EQ(notifier.sent[0].subject_id, id);
+  // Someone who blocked the inviter cannot be invited by them: not found, as for nobody.
+  h_.app().database->Write([&](Session& s) { s.Execute(kBlock, carol_id_, alice_id_, Now()); });
+  EXPECT_EQ(h_.Post(alice_, path, R"({"username":"carol"})").status, 404);
+  EXPECT_EQ(notifier.sent.size(), 1u);
+}
+
+TEST_F(ChallengesTest, JoinsAndInvitesAreRateLimited) {
+  auto id = Create(alice_, ChallengeBody("Busy", "sessions"));
+  // 30 joins an hour (core/limits.hpp): the 31st is refused.
+  for (int i = 0; i < 30; ++i) ASSERT_EQ(Join(bob_, id, i % 2 == 0).status, 200) << i;
+  EXPECT_EQ(Join(bob_, id).status, 429);
+  EXPECT_EQ(Join(carol_, id).status, 200);  // per user
+  // 60 invites an hour.
+  auto path = "/api/v1/challenges/" + id + "/invites";
+  for (int i = 0; i < 60; ++i) {
+    ASSERT_EQ(h_.Post(alice_, path, R"({"username":"carol"})").status, 200) << i;
+  }
+  EXPECT_EQ(h_.Post(alice_, path, R"({"username":"carol"})").status, 429);
 }
 
 // The privacy matrix row: the owner joins a public challenge (private workouts not shown) and
