@@ -7,6 +7,7 @@
 #include "features/accounts/feature.hpp"
 #include "features/admin/feature.hpp"
 #include "features/body/feature.hpp"
+#include "features/challenges/feature.hpp"
 #include "features/dashboard/feature.hpp"
 #include "features/diagnostics/feature.hpp"
 #include "features/exercises/feature.hpp"
@@ -278,6 +279,13 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       *app, context,
       DashboardSourcesOf(stats.service(), goals.service(), records.service(),
                          TrainingProfileOf(accounts.account())));
+  // Challenges keep their members' entries from workouts in the write's transaction.
+  Install<features::challenges::ChallengesFeature>(
+      *app, context, social.lookup(), *app->notifier, workouts.changes(),
+      features::challenges::ChallengeService::Links{
+          .workouts = ChallengeWorkoutsOf(workouts.workouts()),
+          .club_member = {},
+          .club_admin = {}});
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
   // Nutrition: foods (search, barcodes, custom foods, the Open Food Facts import), targets and

@@ -10,6 +10,7 @@
 #include "features/nutrition/targets_exercise.hpp"
 #include "features/records/json_codec.hpp"
 #include "features/stats/json_codec.hpp"
+#include "features/workouts/workout_changes.hpp"
 #include "platform/time_text.hpp"
 #include "platform/time_zone.hpp"
 
@@ -416,6 +417,58 @@ features::feed::WorkoutSnapshotOf FeedWorkoutSnapshotOf(
     }
     return std::nullopt;
   };
+}
+
+namespace {
+
+features::challenges::WorkoutFigures ChallengeFiguresOf(const features::workouts::Workout& w) {
+  features::challenges::WorkoutFigures figures;
+  figures.workout_id = w.id;
+  figures.started_at = w.started_at;
+  figures.visibility = features::workouts::FactsOf(w).visibility;
+  figures.time_s = w.totals.duration_s.value_or(0);
+  figures.volume_kg = w.totals.sets.volume_kg;
+  if (w.cardio) {
+    figures.sport = w.cardio->sport;
+    figures.distance_m = w.cardio->distance_m.value_or(0);
+    figures.elevation_gain_m = w.cardio->elevation_gain_m.value_or(0);
+    if (w.cardio->moving_time_s) figures.time_s = *w.cardio->moving_time_s;
+  }
+  return figures;
+}
+
+}  // namespace
+
+features::challenges::WorkoutSource ChallengeWorkoutsOf(
+    features::workouts::WorkoutService& workouts) {
+  using platform::store::Session;
+  features::challenges::WorkoutSource source;
+  source.one =
+      [&workouts](
+          Session& s, const std::string& user_id, const std::string& workout_id,
+          const std::string& started_at) -> std::optional<features::challenges::WorkoutFigures> {
+    // The workouts that started in the millisecond the workout did: it is among them.
+    auto ms = platform::ParseRfc3339Ms(started_at);
+    if (!ms) return std::nullopt;
+    constexpr int kSameInstant = 1'000;
+    for (const auto& w :
+         workouts.LiveWorkoutsStartedIn(s, user_id, platform::FormatUtcMs(*ms),
+                                        platform::FormatUtcMs(*ms + 1), kSameInstant)) {
+      if (w.id == workout_id) return ChallengeFiguresOf(w);
+    }
+    return std::nullopt;
+  };
+  source.started_in = [&workouts](Session& s, const std::string& user_id, const std::string& from,
+                                  const std::string& to) {
+    // A year and a day of training, more than anyone logs.
+    constexpr int kMaxWorkouts = 20'000;
+    std::vector<features::challenges::WorkoutFigures> out;
+    for (const auto& w : workouts.LiveWorkoutsStartedIn(s, user_id, from, to, kMaxWorkouts)) {
+      out.push_back(ChallengeFiguresOf(w));
+    }
+    return out;
+  };
+  return source;
 }
 
 }  // namespace vigor::app

@@ -2,6 +2,7 @@
 
 #include "features/accounts/account_service.hpp"
 #include "features/body/measurement_service.hpp"
+#include "features/challenges/links.hpp"
 #include "features/dashboard/dashboard_service.hpp"
 #include "features/exercises/exercise_service.hpp"
 #include "features/feed/feed_sources.hpp"
@@ -87,6 +88,10 @@ features::notifications::DigestRecipientLookup DigestRecipientOf(
 features::social::ProfileStatsSource ProfileStatsOf(features::stats::StatsService& stats);
 // What a workout's feed card shows, read by the feed inside a workout write's transaction.
 features::feed::WorkoutSnapshotOf FeedWorkoutSnapshotOf(
+    features::workouts::WorkoutService& workouts);
+// Challenges count the members' workouts in their metric: figures of one workout or of the
+// workouts started in a challenge's days, read through the workouts service.
+features::challenges::WorkoutSource ChallengeWorkoutsOf(
     features::workouts::WorkoutService& workouts);
 
 }  // namespace vigor::app

@@ -167,5 +167,15 @@ inline constexpr int kCommentsBurst = 30;
 inline constexpr int kCommentsPerHour = 120;
 inline constexpr int kKudosBurst = 60;
 inline constexpr int kKudosPerHour = 600;
+// Challenges (features/challenges): a title and a description in characters, the longest
+// a challenge may run (a year and a day, leap years included), and its target, in its metric's
+// SI unit (m, s, sessions, kg, m). Joins and invites per user, each a bucket that refills over
+// an hour: enough for anyone who means it, too few to spam a crowd with invitations.
+inline constexpr std::size_t kChallengeTitleLength = 100;
+inline constexpr std::size_t kChallengeDescriptionLength = 2'000;
+inline constexpr int kChallengeLongestDays = 367;
+inline constexpr Range<double> kChallengeTarget{0, 1'000'000'000};
+inline constexpr int kChallengeJoinsPerHour = 30;
+inline constexpr int kChallengeInvitesPerHour = 60;
 
 }  // namespace vigor::core::limits

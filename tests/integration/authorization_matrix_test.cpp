@@ -176,6 +176,13 @@ class AuthorizationMatrixTest : public ::testing::Test {
     //
     //
     // ---- set-up, issue 13 lane challenges: add yours right below this line ----
+    // An invite-only challenge of the owner's: nobody else may reach it.
+    auto challenge = h_.Post(owner_, "/api/v1/challenges",
+                             R"({"title":"Owner's challenge","metric":"distance",)"
+                             R"("starts_on":"2026-03-01","ends_on":"2027-02-28",)"
+                             R"("time_zone":"UTC","access":"invite"})");
+    ASSERT_EQ(challenge.status, 201) << challenge.body;
+    owner_challenge_ = std::string(challenge.Json()["id"].as_string());
     //
     //
     //
@@ -257,6 +264,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   //
   //
   // ---- members, issue 13 lane challenges: add yours right below this line ----
+  std::string owner_challenge_;  // invite-only
   //
   //
   //
@@ -645,6 +653,30 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       //
       //
       // ---- rows, issue 13 lane challenges: add yours right below this line ----
+      // challenges: the list for anyone signed in; an invite-only challenge is not found for
+      // anyone but its creator (members and invited users: challenges_test); the owner joins,
+      // reads the board, leaves, invites and deletes it last
+      {Method::kGet, "/api/v1/challenges", fixed("/api/v1/challenges"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/challenges", fixed("/api/v1/challenges"), "{}", 401, 422, 422, 422},
+      {Method::kGet, "/api/v1/challenges/{id}",
+       [this] { return "/api/v1/challenges/" + owner_challenge_; }, "", 404, 404, 404, 200},
+      {Method::kPatch, "/api/v1/challenges/{id}",
+       [this] { return "/api/v1/challenges/" + owner_challenge_; }, R"({"title":"Renamed"})", 401,
+       404, 404, 200},
+      {Method::kPut, "/api/v1/challenges/{id}/membership",
+       [this] { return "/api/v1/challenges/" + owner_challenge_ + "/membership"; }, "{}", 401, 404,
+       404, 200},
+      {Method::kGet, "/api/v1/challenges/{id}/leaderboard",
+       [this] { return "/api/v1/challenges/" + owner_challenge_ + "/leaderboard"; }, "", 404, 404,
+       404, 200},
+      {Method::kDelete, "/api/v1/challenges/{id}/membership",
+       [this] { return "/api/v1/challenges/" + owner_challenge_ + "/membership"; }, "", 401, 404,
+       404, 204},
+      {Method::kPost, "/api/v1/challenges/{id}/invites",
+       [this] { return "/api/v1/challenges/" + owner_challenge_ + "/invites"; },
+       R"({"username":"bystander"})", 401, 404, 404, 201},
+      {Method::kDelete, "/api/v1/challenges/{id}",
+       [this] { return "/api/v1/challenges/" + owner_challenge_; }, "", 401, 404, 404, 204},
       //
       //
       //

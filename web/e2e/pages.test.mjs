@@ -231,6 +231,18 @@ const recipes = {
     },
   ],
   '/settings/privacy/visibility': [{ name: 'privacy-visibility', who: 'admin', url: () => '/settings/privacy/visibility' }],
+  '/community/challenges': [
+    { name: 'challenges', who: 'admin', url: () => '/community/challenges', ready: (p) => p.getByText('Pages month run').first() },
+  ],
+  '/community/challenges/new': [{ name: 'challenge-new', who: 'admin', url: () => '/community/challenges/new' }],
+  '/community/challenges/:id': [
+    {
+      name: 'challenge',
+      who: 'admin',
+      url: (d) => `/community/challenges/${d.challengeId}`,
+      ready: (p) => p.getByRole('table').first(),
+    },
+  ],
   '*': [
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },
     { name: 'not-found-signed-in', who: 'admin', url: () => '/no-such-page' },
@@ -353,6 +365,24 @@ async function makeData(page) {
   const targets = await callApi(page, 'PUT', '/nutrition/targets', { mode: 'manual', energy_kcal: 2200, protein_g: 120 });
   assert.equal(targets.status, 200, JSON.stringify(targets.body));
 
+  // A public challenge running now (from 30 days ago to 30 days ahead), joined, so its page has
+  // a board with the viewer's row.
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const challenge = await callApi(page, 'POST', '/challenges', {
+    title: 'Pages month run',
+    description: 'Run as far as you can this month.',
+    metric: 'distance',
+    sport: 'run',
+    starts_on: day(-30),
+    ends_on: day(30),
+    time_zone: 'UTC',
+    target: 100000,
+    access: 'public',
+  });
+  assert.equal(challenge.status, 201, JSON.stringify(challenge.body));
+  const joined = await callApi(page, 'PUT', `/challenges/${challenge.body.id}/membership`, { count_private: false });
+  assert.equal(joined.status, 200, JSON.stringify(joined.body));
+
   return {
     strengthId: strength.body.id,
     cardioId: imported.result.workout_id,
@@ -360,6 +390,7 @@ async function makeData(page) {
     goalId: goal.body.id,
     recipeId: recipe.body.id,
     foodId: food.body.id,
+    challengeId: challenge.body.id,
   };
 }
 

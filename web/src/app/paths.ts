@@ -63,6 +63,8 @@ export const paths = {
   userWorkout: '/u/:username/workouts/:id',
   /** The bulk change of who sees past workouts or body entries. */
   privacyVisibility: '/settings/privacy/visibility',
+  communityChallengeNew: '/community/challenges/new',
+  communityChallenge: '/community/challenges/:id',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -88,6 +90,7 @@ export const linkTo = {
   /** The week that holds `date` (this week without it). */
   foodWeek: (date?: string) => (date ? `${paths.foodWeek}?${new URLSearchParams({ date }).toString()}` : paths.foodWeek),
   userWorkout: (username: string, id: string) => generatePath(paths.userWorkout, { username, id }),
+  communityChallenge: (id: string) => generatePath(paths.communityChallenge, { id }),
 };
 
 export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
@@ -207,3 +210,9 @@ export const communityPaths = {
 } as const;
 /** What the shared pages (others' workouts) link to. */
 export const sharedPaths = { userWorkout: linkTo.userWorkout } as const;
+/** What the challenge pages link to. */
+export const challengePaths = {
+  challenges: paths.communityChallenges,
+  newChallenge: paths.communityChallengeNew,
+  challenge: linkTo.communityChallenge,
+} as const;

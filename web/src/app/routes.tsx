@@ -20,6 +20,7 @@ import { RouteErrorPage } from './pages/route-error-page';
 import {
   adminPaths,
   communityPaths,
+  challengePaths,
   diaryPaths,
   exercisePaths,
   goalPaths,
@@ -161,6 +162,17 @@ const PrivacySettingsPage = lazy(() =>
 );
 const ProfileSettingsPage = lazy(() =>
   import('@/features/privacy/components/profile-settings-page').then((m) => ({ default: m.ProfileSettingsPage })),
+);
+
+// Community: challenges.
+const ChallengesPage = lazy(() =>
+  import('@/features/challenges/components/challenges-page').then((m) => ({ default: m.ChallengesPage })),
+);
+const ChallengeEditorPage = lazy(() =>
+  import('@/features/challenges/components/challenge-editor-page').then((m) => ({ default: m.ChallengeEditorPage })),
+);
+const ChallengePage = lazy(() =>
+  import('@/features/challenges/components/challenge-page').then((m) => ({ default: m.ChallengePage })),
 );
 
 function Loading({ children }: { children: ReactNode }) {
@@ -334,6 +346,11 @@ function FoodRoute() {
   });
 }
 
+function ChallengeRoute() {
+  const id = useRouteId();
+  return signedIn((me) => <ChallengePage key={id} id={id} paths={challengePaths} username={me.username} />);
+}
+
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
@@ -462,6 +479,12 @@ export const routes: RouteObject[] = [
       { path: paths.community, element: signedIn((me) => <CommunityPage paths={communityPaths} userId={me.id} />) },
       { path: paths.userWorkout, element: <UserWorkoutRoute /> },
       { path: paths.privacyVisibility, element: signedIn(() => <VisibilityChangePage />) },
+      { path: paths.communityChallenges, element: signedIn(() => <ChallengesPage paths={challengePaths} />) },
+      {
+        path: paths.communityChallengeNew,
+        element: signedIn((me) => <ChallengeEditorPage paths={challengePaths} timeZone={me.preferences.time_zone} />),
+      },
+      { path: paths.communityChallenge, element: <ChallengeRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2481,6 +2481,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Challenges you can see
+         * @description Public challenges and the ones you made, joined or were invited to, latest start first.
+         */
+        get: operations["listChallenges"];
+        put?: never;
+        /**
+         * Create a challenge
+         * @description The dates are local days of `time_zone`; a workout counts when its start falls on one of them (and its sport matches, when the challenge names one).
+         */
+        post: operations["createChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One challenge
+         * @description Anyone may read a public challenge; an invite-only one is not found for anyone but its creator, members and invited users.
+         */
+        get: operations["getChallenge"];
+        put?: never;
+        post?: never;
+        /** Delete a challenge (its creator) */
+        delete: operations["deleteChallenge"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a challenge (its creator)
+         * @description A change of metric, sport, dates or zone counts every member's workouts again.
+         */
+        patch: operations["updateChallenge"];
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Join a challenge, or change whether your private workouts show on its board
+         * @description Your workouts already logged in the challenge's days count at once. Joins are rate limited.
+         */
+        put: operations["joinChallenge"];
+        post?: never;
+        /** Leave a challenge */
+        delete: operations["leaveChallenge"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a user (members and the creator)
+         * @description The invited user is notified. A user not found, or blocked either way with you, is 404. Invites are rate limited.
+         */
+        post: operations["inviteToChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A challenge's leaderboard as you may see it
+         * @description Each member's value counts the workouts the privacy policy lets you see, and their private
+         *     ones when they allowed it; your own row counts everything of yours. Members blocked either
+         *     way with you are not on your board. Equal values share a rank.
+         */
+        get: operations["getChallengeLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -4462,6 +4582,131 @@ export interface components {
                 enabled?: boolean;
                 hour?: number;
             };
+        };
+        /**
+         * @description What a workout adds. distance (m), time (s, moving where known), sessions (1 each), volume (kg, weight x reps), elevation (m gained).
+         * @enum {string}
+         */
+        ChallengeMetric: "distance" | "time" | "sessions" | "volume" | "elevation";
+        ChallengeInput: {
+            title: string;
+            description?: string;
+            metric: components["schemas"]["ChallengeMetric"];
+            /** @description Only workouts of this sport count; none, every workout. */
+            sport?: string | null;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** @description The IANA zone the dates are days of. */
+            time_zone: string;
+            target?: number | null;
+            /**
+             * @default public
+             * @enum {string}
+             */
+            access: "public" | "invite";
+            /** @description A club challenge (club admins); joinable by the club's members only. */
+            club_id?: string | null;
+        };
+        ChallengePatch: {
+            title?: string;
+            description?: string;
+            metric?: components["schemas"]["ChallengeMetric"];
+            sport?: string | null;
+            /** Format: date */
+            starts_on?: string;
+            /** Format: date */
+            ends_on?: string;
+            time_zone?: string;
+            target?: number | null;
+            /** @enum {string} */
+            access?: "public" | "invite";
+        };
+        ChallengeMemberCard: {
+            username: string;
+            display_name: string;
+            avatar_url: string | null;
+        };
+        Challenge: {
+            id: string;
+            title: string;
+            description: string;
+            metric: components["schemas"]["ChallengeMetric"];
+            sport: string | null;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            time_zone: string;
+            /**
+             * Format: date-time
+             * @description The first day's start in the zone.
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description The start of the day after the last, in the zone.
+             */
+            ends_at: string;
+            target: number | null;
+            /** @enum {string} */
+            access: "public" | "invite";
+            club_id: string | null;
+            /** @enum {string} */
+            status: "upcoming" | "active" | "ended";
+            creator: components["schemas"]["ChallengeMemberCard"] | null;
+            member_count: number;
+            joined: boolean;
+            invited: boolean;
+            /** @description Yours, when joined - your private workouts count on the board. */
+            count_private: boolean;
+            /** @description Your own total, when joined. */
+            progress: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ChallengePage: {
+            items: components["schemas"]["Challenge"][];
+            next_cursor: string | null;
+        };
+        ChallengeMembershipInput: {
+            /**
+             * @description Show my private workouts on the board.
+             * @default false
+             */
+            count_private: boolean;
+        };
+        ChallengeMembership: {
+            challenge_id: string;
+            /** Format: date-time */
+            joined_at: string;
+            count_private: boolean;
+            progress: number;
+        };
+        ChallengeInviteInput: {
+            username: string;
+        };
+        ChallengeInvite: {
+            username: string;
+            /** @description False when the user was invited already or is a member. */
+            invited: boolean;
+        };
+        ChallengeLeaderboard: {
+            challenge_id: string;
+            metric: components["schemas"]["ChallengeMetric"];
+            target: number | null;
+            items: {
+                rank: number;
+                member: components["schemas"]["ChallengeMemberCard"];
+                value: number;
+                is_viewer: boolean;
+            }[];
+            /** @description Your own total (everything of yours counts), when a member. */
+            own_progress: number | null;
+            own_rank: number | null;
         };
         ReportInput: {
             /** @description user, workout, comment, club, club_post (the kinds this server knows) */
@@ -9293,6 +9538,274 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listChallenges: {
+        parameters: {
+            query?: {
+                status?: "upcoming" | "active" | "ended";
+                /** @description Only the challenges of this club. */
+                club_id?: string;
+                /** @description Only the ones you made, joined or were invited to. */
+                mine?: "true" | "false";
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of challenges. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengePage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeInput"];
+            };
+        };
+        responses: {
+            /** @description The challenge. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge as you see it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its members, invites and entries. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengePatch"];
+            };
+        };
+        responses: {
+            /** @description The challenge. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    joinChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeMembershipInput"];
+            };
+        };
+        responses: {
+            /** @description Your membership. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeMembership"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    leaveChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Left; your entries are gone from the board. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    inviteToChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeInviteInput"];
+            };
+        };
+        responses: {
+            /** @description Already invited or a member; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeInvite"];
+                };
+            };
+            /** @description Invited. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeInvite"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getChallengeLeaderboard: {
+        parameters: {
+            query?: {
+                /** @description The top rows to show (default 100, at most 500). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeLeaderboard"];
+                };
+            };
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
