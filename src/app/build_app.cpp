@@ -7,6 +7,7 @@
 #include "features/accounts/feature.hpp"
 #include "features/admin/feature.hpp"
 #include "features/body/feature.hpp"
+#include "features/clubs/feature.hpp"
 #include "features/dashboard/feature.hpp"
 #include "features/diagnostics/feature.hpp"
 #include "features/exercises/feature.hpp"
@@ -269,6 +270,9 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
     foods.SetRecipeSearch(diary.recipe_search());
     foods.SetRecipeLookup(diary.foods_with_recipes());
   }
+
+  // Community: clubs (people and privacy from social; notifies; its content can be reported).
+  Install<features::clubs::ClubsFeature>(*app, context, social, *app->notifier, *app->reportable);
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

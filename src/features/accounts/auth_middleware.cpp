@@ -106,6 +106,20 @@ http::Middleware MakeAuthMiddleware(AuthService& auth, const AuthMiddlewareOptio
            !RoleAtLeast(ctx.principal->role, Role::kModerator))) {
         throw Error(ErrorKind::kForbidden, Msg("role_forbidden"));
       }
+    } else if (!route.scope.empty()) {
+      // A public read that names a scope (a profile, a shared item) answers anyone, and what it
+      // shows depends on who asks: a signed-in caller is known to it; a missing or bad
+      // credential, or a token without the scope, reads as the anonymous.
+      if (bearer) {
+        auto principal = auth.AuthenticateToken(*bearer, ClientFrom(request));
+        if (principal && principal->HasScope(route.scope)) ctx.principal = std::move(principal);
+      } else if (auto session = http::GetCookie(
+                     request, http::CookieName("vigor_session", options.secure_cookies))) {
+        ctx.principal = auth.AuthenticateSession(*session);
+      }
+      if (ctx.principal) {
+        ctx.language = platform::i18n::LanguageFromLocale(ctx.principal->locale);
+      }
     }
 
     http::Response response = next();

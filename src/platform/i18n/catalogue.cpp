@@ -468,6 +468,24 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Das Lebensmittel mit dieser ID wurde gelöscht."},
     {"no_such_food_import", "There is no such food import.",
      "Diesen Lebensmittel-Import gibt es nicht."},
+    // Clubs (features/clubs): errors.
+    {"no_such_club", "There is no such club.", "Diesen Club gibt es nicht."},
+    {"no_such_club_post", "There is no such post in this club.",
+     "Diesen Beitrag gibt es in diesem Club nicht."},
+    {"no_such_club_member", "This user is not a member of the club.",
+     "Diese Person ist kein Mitglied des Clubs."},
+    {"no_such_club_request", "This user has not asked to join the club.",
+     "Diese Person hat nicht um Aufnahme in den Club gebeten."},
+    {"club_admins_only", "Only the club's admins may do that.",
+     "Nur die Admins des Clubs dürfen das."},
+    {"club_owner_only", "Only the club's owner may do that.",
+     "Nur der Besitzer oder die Besitzerin des Clubs darf das."},
+    {"club_owner_leaves", "Make another member the owner first.",
+     "Mach zuerst ein anderes Mitglied zum Besitzer oder zur Besitzerin."},
+    {"club_owner_not_removable", "The club's owner cannot be removed.",
+     "Der Besitzer oder die Besitzerin des Clubs kann nicht entfernt werden."},
+    {"club_members_only", "Join the club to post in it.",
+     "Tritt dem Club bei, um darin zu schreiben."},
 };
 
 }  // namespace
