@@ -49,6 +49,9 @@ export const paths = {
   foodEdit: '/food/foods/:id/edit',
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
+  clubs: '/community/clubs',
+  clubNew: '/community/clubs/new',
+  club: '/community/clubs/:id',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -176,4 +179,11 @@ export const notificationPaths = {
   challenge: (id: string) => generatePath('/community/challenges/:id', { id }),
   club: (id: string) => generatePath('/community/clubs/:id', { id }),
   moderation: '/settings/moderation',
+} as const;
+
+/** What the club pages link to. */
+export const clubPaths = {
+  clubs: paths.clubs,
+  newClub: paths.clubNew,
+  club: (id: string) => generatePath(paths.club, { id }),
 } as const;

@@ -19,6 +19,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import {
   adminPaths,
+  clubPaths,
   diaryPaths,
   exercisePaths,
   goalPaths,
@@ -125,6 +126,9 @@ const NotificationSettingsPage = lazy(() =>
     default: m.NotificationSettingsPage,
   })),
 );
+const ClubsPage = lazy(() => import('@/features/clubs/components/clubs-page').then((m) => ({ default: m.ClubsPage })));
+const NewClubPage = lazy(() => import('@/features/clubs/components/clubs-page').then((m) => ({ default: m.NewClubPage })));
+const ClubPage = lazy(() => import('@/features/clubs/components/club-page').then((m) => ({ default: m.ClubPage })));
 const TargetsPage = lazy(() => import('@/features/nutrition/components/targets-page').then((m) => ({ default: m.TargetsPage })));
 const NutrientDayPage = lazy(() =>
   import('@/features/nutrition/components/nutrient-day-page').then((m) => ({ default: m.NutrientDayPage })),
@@ -382,10 +386,18 @@ export const routes: RouteObject[] = [
         path: paths.notificationSettings,
         element: signedIn(() => <NotificationSettingsPage paths={notificationPaths} />),
       },
+      { path: paths.clubs, element: signedIn(() => <ClubsPage paths={clubPaths} />) },
+      { path: paths.clubNew, element: signedIn(() => <NewClubPage paths={clubPaths} />) },
+      { path: paths.club, element: <ClubRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];
+
+function ClubRoute() {
+  const id = useRouteId();
+  return signedIn(() => <ClubPage key={id} id={id} paths={clubPaths} />);
+}
 
 export function createAppRouter() {
   return createBrowserRouter(routes);
