@@ -370,6 +370,18 @@ TEST_F(ClubsTest, ClubsAndPostsAreReportableAsTheReporterSeesThem) {
   });
 }
 
+// core/limits.hpp: 60 posts an hour per user, as a burst; the 61st is refused with Retry-After.
+TEST_F(ClubsTest, PostingIsRateLimited) {
+  auto club = CreateClub("Chatty", "public");
+  for (int i = 0; i < 60; ++i)
+    ASSERT_EQ(Post(anna_, club, "Post " + std::to_string(i)).status, 201);
+  auto refused = Post(anna_, club, "One too many");
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_TRUE(refused.headers.Get("Retry-After").has_value());
+  EXPECT_EQ(Join(ben_, club), 200);
+  EXPECT_EQ(Post(ben_, club, "Another user's bucket").status, 201);
+}
+
 TEST_F(ClubsTest, InvalidInputIsRefusedFieldByField) {
   auto missing = h_.Post(anna_, "/api/v1/clubs", R"({"access":"secret"})");
   EXPECT_EQ(missing.status, 422);
