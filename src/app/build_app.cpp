@@ -8,6 +8,7 @@
 #include "features/admin/feature.hpp"
 #include "features/body/feature.hpp"
 #include "features/challenges/feature.hpp"
+#include "features/clubs/feature.hpp"
 #include "features/dashboard/feature.hpp"
 #include "features/diagnostics/feature.hpp"
 #include "features/exercises/feature.hpp"
@@ -309,6 +310,9 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // request), decisions told through the notifier; gives accounts its suspension check.
   Install<features::moderation::ModerationFeature>(*app, context, *app->reportable, *app->notifier,
                                                    social.lookup(), accounts.auth());
+
+  // Community: clubs (people and privacy from social; notifies; its content can be reported).
+  Install<features::clubs::ClubsFeature>(*app, context, social, *app->notifier, *app->reportable);
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

@@ -179,3 +179,15 @@ inline constexpr int kChallengeJoinsPerHour = 30;
 inline constexpr int kChallengeInvitesPerHour = 60;
 
 }  // namespace vigor::core::limits
+
+// Clubs (issue 13): a club's name and description in characters, a post's length, and how often
+// one user may create clubs, ask to join or join them, and post (per hour, as a burst that
+// refills evenly over the hour).
+namespace vigor::core::limits {
+inline constexpr std::size_t kClubNameLength = 80;
+inline constexpr std::size_t kClubDescriptionLength = 4'000;
+inline constexpr std::size_t kClubPostLength = 5'000;
+inline constexpr int kClubsCreatedPerHour = 10;
+inline constexpr int kClubJoinsPerHour = 30;
+inline constexpr int kClubPostsPerHour = 60;
+}  // namespace vigor::core::limits

@@ -188,6 +188,26 @@ class AuthorizationMatrixTest : public ::testing::Test {
     //
     //
     // ---- set-up, issue 13 lane clubs: add yours right below this line ----
+    // A private club of the owner's with a member (clubmate), two users asking to join (asker,
+    // asker2) and a post of the owner's: the other user and the admin are strangers to it.
+    {
+      auto club = h_.Post(owner_, "/api/v1/clubs", R"({"name":"Owner's club","access":"private"})");
+      ASSERT_EQ(club.status, 201) << club.body;
+      owner_club_ = std::string(club.Json()["id"].as_string());
+      for (const char* name : {"clubmate", "asker", "asker2"}) {
+        h_.CreateUser(name);
+        Browser b;
+        h_.SignIn(b, name);
+        ASSERT_EQ(h_.Call(b, Method::kPut, "/api/v1/clubs/" + owner_club_ + "/membership").status,
+                  200);
+      }
+      ASSERT_EQ(
+          h_.Post(owner_, "/api/v1/clubs/" + owner_club_ + "/requests/clubmate/approve", "").status,
+          200);
+      auto post = h_.Post(owner_, "/api/v1/clubs/" + owner_club_ + "/posts", R"({"body":"Hi"})");
+      ASSERT_EQ(post.status, 201) << post.body;
+      owner_club_post_ = std::string(post.Json()["id"].as_string());
+    }
     //
     //
     //
@@ -270,6 +290,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   //
   //
   // ---- members, issue 13 lane clubs: add yours right below this line ----
+  std::string owner_club_, owner_club_post_;  // a private club; a post in it
   //
   //
   //
@@ -682,6 +703,45 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       //
       //
       // ---- rows, issue 13 lane clubs: add yours right below this line ----
+      // clubs: anyone reads a club's card; a private club's members, posts and admin actions are
+      // as missing to strangers (clubs_test covers members and roles)
+      {Method::kGet, "/api/v1/clubs", fixed("/api/v1/clubs"), "", 200, 200, 200, 200},
+      {Method::kPost, "/api/v1/clubs", fixed("/api/v1/clubs"), R"({"name":"Club"})", 401, 201, 201,
+       201},
+      {Method::kGet, "/api/v1/clubs/{id}", [this] { return "/api/v1/clubs/" + owner_club_; }, "",
+       200, 200, 200, 200},
+      {Method::kPatch, "/api/v1/clubs/{id}", [this] { return "/api/v1/clubs/" + owner_club_; },
+       R"({"description":"Ours"})", 401, 404, 404, 200},
+      {Method::kPut, "/api/v1/clubs/{id}/membership",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/membership"; }, "", 401, 200, 200, 200},
+      {Method::kDelete, "/api/v1/clubs/{id}/membership",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/membership"; }, "", 401, 204, 204, 409},
+      {Method::kGet, "/api/v1/clubs/{id}/members",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/members"; }, "", 404, 404, 404, 200},
+      {Method::kPatch, "/api/v1/clubs/{id}/members/{username}",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/members/clubmate"; },
+       R"({"role":"admin"})", 401, 404, 404, 200},
+      {Method::kDelete, "/api/v1/clubs/{id}/members/{username}",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/members/clubmate"; }, "", 401, 404, 404,
+       204},
+      {Method::kGet, "/api/v1/clubs/{id}/requests",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/requests"; }, "", 401, 404, 404, 200},
+      {Method::kPost, "/api/v1/clubs/{id}/requests/{username}/approve",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/requests/asker/approve"; }, "", 401, 404,
+       404, 200},
+      {Method::kDelete, "/api/v1/clubs/{id}/requests/{username}",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/requests/asker2"; }, "", 401, 404, 404,
+       204},
+      {Method::kGet, "/api/v1/clubs/{id}/posts",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/posts"; }, "", 404, 404, 404, 200},
+      {Method::kPost, "/api/v1/clubs/{id}/posts",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/posts"; }, R"({"body":"Hello"})", 401,
+       404, 404, 201},
+      {Method::kDelete, "/api/v1/clubs/{id}/posts/{post_id}",
+       [this] { return "/api/v1/clubs/" + owner_club_ + "/posts/" + owner_club_post_; }, "", 401,
+       404, 404, 204},
+      {Method::kDelete, "/api/v1/clubs/{id}", [this] { return "/api/v1/clubs/" + owner_club_; }, "",
+       401, 404, 404, 204},
       //
       //
       //

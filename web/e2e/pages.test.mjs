@@ -243,6 +243,18 @@ const recipes = {
       ready: (p) => p.getByRole('table').first(),
     },
   ],
+  '/community/clubs': [
+    { name: 'clubs', who: 'admin', url: () => '/community/clubs', ready: (p) => p.getByText('Pages runners').first() },
+  ],
+  '/community/clubs/new': [{ name: 'club-new', who: 'admin', url: () => '/community/clubs/new' }],
+  '/community/clubs/:id': [
+    {
+      name: 'club',
+      who: 'admin',
+      url: (d) => `/community/clubs/${d.clubId}`,
+      ready: (p) => p.getByText('First run on Sunday').first(),
+    },
+  ],
   '*': [
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },
     { name: 'not-found-signed-in', who: 'admin', url: () => '/no-such-page' },
@@ -382,8 +394,17 @@ async function makeData(page) {
   assert.equal(challenge.status, 201, JSON.stringify(challenge.body));
   const joined = await callApi(page, 'PUT', `/challenges/${challenge.body.id}/membership`, { count_private: false });
   assert.equal(joined.status, 200, JSON.stringify(joined.body));
+  const club = await callApi(page, 'POST', '/clubs', {
+    name: 'Pages runners',
+    description: 'We run on Sundays.\nEveryone is welcome.',
+    access: 'public',
+  });
+  assert.equal(club.status, 201, JSON.stringify(club.body));
+  const clubPost = await callApi(page, 'POST', `/clubs/${club.body.id}/posts`, { body: 'First run on Sunday' });
+  assert.equal(clubPost.status, 201, JSON.stringify(clubPost.body));
 
   return {
+    clubId: club.body.id,
     strengthId: strength.body.id,
     cardioId: imported.result.workout_id,
     routineId: routine.body.id,

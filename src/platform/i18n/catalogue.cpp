@@ -563,6 +563,24 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"challenge_status_invalid", "must be upcoming, active or ended",
      "muss upcoming, active oder ended sein"},
     {"challenge_mine_invalid", "must be true or false", "muss true oder false sein"},
+    // Clubs (features/clubs): errors.
+    {"no_such_club", "There is no such club.", "Diesen Club gibt es nicht."},
+    {"no_such_club_post", "There is no such post in this club.",
+     "Diesen Beitrag gibt es in diesem Club nicht."},
+    {"no_such_club_member", "This user is not a member of the club.",
+     "Diese Person ist kein Mitglied des Clubs."},
+    {"no_such_club_request", "This user has not asked to join the club.",
+     "Diese Person hat nicht um Aufnahme in den Club gebeten."},
+    {"club_admins_only", "Only the club's admins may do that.",
+     "Nur die Admins des Clubs dürfen das."},
+    {"club_owner_only", "Only the club's owner may do that.",
+     "Nur der Besitzer oder die Besitzerin des Clubs darf das."},
+    {"club_owner_leaves", "Make another member the owner first.",
+     "Mach zuerst ein anderes Mitglied zum Besitzer oder zur Besitzerin."},
+    {"club_owner_not_removable", "The club's owner cannot be removed.",
+     "Der Besitzer oder die Besitzerin des Clubs kann nicht entfernt werden."},
+    {"club_members_only", "Join the club to post in it.",
+     "Tritt dem Club bei, um darin zu schreiben."},
 };
 
 }  // namespace

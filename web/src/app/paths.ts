@@ -65,6 +65,9 @@ export const paths = {
   privacyVisibility: '/settings/privacy/visibility',
   communityChallengeNew: '/community/challenges/new',
   communityChallenge: '/community/challenges/:id',
+  clubs: '/community/clubs',
+  clubNew: '/community/clubs/new',
+  club: '/community/clubs/:id',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -215,4 +218,10 @@ export const challengePaths = {
   challenges: paths.communityChallenges,
   newChallenge: paths.communityChallengeNew,
   challenge: linkTo.communityChallenge,
+
+/** What the club pages link to. */
+export const clubPaths = {
+  clubs: paths.clubs,
+  newClub: paths.clubNew,
+  club: (id: string) => generatePath(paths.club, { id }),
 } as const;

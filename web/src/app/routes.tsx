@@ -21,6 +21,7 @@ import {
   adminPaths,
   communityPaths,
   challengePaths,
+  clubPaths,
   diaryPaths,
   exercisePaths,
   goalPaths,
@@ -142,6 +143,9 @@ const NotificationSettingsPage = lazy(() =>
     default: m.NotificationSettingsPage,
   })),
 );
+const ClubsPage = lazy(() => import('@/features/clubs/components/clubs-page').then((m) => ({ default: m.ClubsPage })));
+const NewClubPage = lazy(() => import('@/features/clubs/components/clubs-page').then((m) => ({ default: m.NewClubPage })));
+const ClubPage = lazy(() => import('@/features/clubs/components/club-page').then((m) => ({ default: m.ClubPage })));
 const TargetsPage = lazy(() => import('@/features/nutrition/components/targets-page').then((m) => ({ default: m.TargetsPage })));
 const NutrientDayPage = lazy(() =>
   import('@/features/nutrition/components/nutrient-day-page').then((m) => ({ default: m.NutrientDayPage })),
@@ -485,10 +489,18 @@ export const routes: RouteObject[] = [
         element: signedIn((me) => <ChallengeEditorPage paths={challengePaths} timeZone={me.preferences.time_zone} />),
       },
       { path: paths.communityChallenge, element: <ChallengeRoute /> },
+      { path: paths.clubs, element: signedIn(() => <ClubsPage paths={clubPaths} />) },
+      { path: paths.clubNew, element: signedIn(() => <NewClubPage paths={clubPaths} />) },
+      { path: paths.club, element: <ClubRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];
+
+function ClubRoute() {
+  const id = useRouteId();
+  return signedIn(() => <ClubPage key={id} id={id} paths={clubPaths} />);
+}
 
 export function createAppRouter() {
   return createBrowserRouter(routes);
