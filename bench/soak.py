@@ -10,10 +10,13 @@ throw-away cluster from scripts/pg-test-server --fast, stopped and removed after
 made with `vigor user create`, then per user one worker and one event-stream subscriber:
 
   worker (a keep-alive connection, signed in with a cookie session and CSRF header, signs out and
-  in again every SIGNIN_EVERY_S): creates a workout (3 blocks, 15 sets), reads it, updates it
+  in again every SIGNIN_EVERY_S): creates a workout (3 blocks, 15 sets; every GZIP_EVERY-th one
+  sent gzip-compressed, Content-Encoding: gzip, as phone apps upload), reads it, updates it
   (If-Match), lists the history (first page, then the next page by cursor), reads an exercise's
-  last sets, records a body measurement and reads the trend, deletes the workout; every
-  IMPORT_EVERY cycles imports a one-workout Strong CSV and follows the job to its end.
+  last sets, records a body measurement and reads the trend, searches the food catalogue, logs
+  two diary items (a catalogue food by portion, a quick entry) and deletes one again, reads its
+  goal (made once at the start), deletes the workout; every IMPORT_EVERY cycles imports a
+  one-workout Strong CSV and follows the job to its end.
   Requests are paced: PACE_PER_USER requests a second each, so the load is steady, not a flood.
   subscriber: holds GET /api/v1/events open (reading what arrives), reconnects every
   STREAM_HOLD_S, so streams open and close all the time.
@@ -37,6 +40,7 @@ it when it rewrites the rest of the file). Exit 1 if any check fails. Standard l
 """
 
 import argparse
+import gzip
 import http.client
 import json
 import os
@@ -59,6 +63,8 @@ USERS = 6
 PACE_PER_USER = 25         # requests a second per worker: 150 a second in all, steady
 SIGNIN_EVERY_S = 30        # 6 users: 0.2 sign-ins a second, the per-address budget refills 1/s
 IMPORT_EVERY = 20          # cycles between two imports of a user
+GZIP_EVERY = 2             # every second workout is uploaded gzip-compressed
+FOOD_QUERIES = ["egg", "chicken breast", "oats", "banana", "rice cooked", "olive oil"]
 SEED_WORKOUTS = 50         # imported at a user's start, so the history has pages
 STREAM_HOLD_S = 10
 DB_CONNECTIONS = 16        # vigor's default --db-connections: the most it may hold open
@@ -406,6 +412,7 @@ def worker(index, session, phase, record, seed_workouts):
             next_at = time.monotonic()  # fell behind: carry on steadily, no burst to catch up
 
     seeded = False
+    goal_id = None
     while True:
         state = phase.get()
         if state == "stop":
@@ -432,11 +439,24 @@ def worker(index, session, phase, record, seed_workouts):
             pace()
             if status == 202:
                 follow_import(session, json.loads(data)["id"], record, pace)
+            # The goal every cycle reads.
+            status, r, data = session.call(
+                "goal-create", "POST", "/api/v1/goals",
+                json.dumps({"title": "Soak weekly", "metric": "sessions", "target": 3,
+                            "period": "week"}), expect=(201,))
+            pace()
+            goal_id = json.loads(data)["id"] if status == 201 else None
             seeded = True
         cycle += 1
         n = index * 1_000_000 + cycle
-        status, r, data = session.call("create", "POST", "/api/v1/workouts",
-                                       workout_body(n, 1 + cycle % 28), expect=(201,))
+        if cycle % GZIP_EVERY == 0:
+            status, r, data = session.call(
+                "create-gzip", "POST", "/api/v1/workouts",
+                gzip.compress(workout_body(n, 1 + cycle % 28).encode(), mtime=0), expect=(201,),
+                extra={"Content-Encoding": "gzip"})
+        else:
+            status, r, data = session.call("create", "POST", "/api/v1/workouts",
+                                           workout_body(n, 1 + cycle % 28), expect=(201,))
         pace()
         if status != 201:
             continue
@@ -465,6 +485,27 @@ def worker(index, session, phase, record, seed_workouts):
         pace()
         session.call("trend", "GET", "/api/v1/measurements?kind=weight")
         pace()
+        query = FOOD_QUERIES[cycle % len(FOOD_QUERIES)]
+        session.call("food-search", "GET",
+                     "/api/v1/foods?limit=10&q=" + urllib.parse.quote(query))
+        pace()
+        status, r, data = session.call(
+            "diary-add", "POST", f"/api/v1/diary/{day}/items",
+            json.dumps({"items": [
+                {"meal": "breakfast", "food_id": "usda-01123",
+                 "portion": {"name": "large", "count": 2}},
+                {"meal": "snacks", "quick": {"name": "Soak bar", "energy_kcal": 200 + cycle % 50,
+                                             "protein_g": 10}}]}), expect=(201,))
+        pace()
+        if status == 201:
+            # One of the two goes again, so a user's diary grows by one item a cycle, as a real
+            # one does, not by a burst.
+            item = json.loads(data)["items"][-1]["id"]
+            session.call("diary-delete", "DELETE", f"/api/v1/diary-items/{item}", expect=(204,))
+            pace()
+        if goal_id:
+            session.call("goal-read", "GET", f"/api/v1/goals/{goal_id}")
+            pace()
         session.call("delete", "DELETE", f"/api/v1/workouts/{wid}", expect=(200, 204))
         pace()
         if cycle % IMPORT_EVERY == 0:
@@ -759,7 +800,9 @@ def section(results, vigor, short):
              f"the end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
              f"- Load (`bench/soak.py`): {USERS} users, each a worker at {PACE_PER_USER} "
              f"requests/s (sign-in every {SIGNIN_EVERY_S} s; create, read, update with If-Match, "
-             f"history pages, last sets, a measurement and its trend, delete; a Strong CSV "
+             f"history pages, last sets, a measurement and its trend, a food search, two diary "
+             f"items logged and one deleted, a goal read, delete; one workout in {GZIP_EVERY} "
+             f"uploaded gzip-compressed; a Strong CSV "
              f"import every {IMPORT_EVERY} cycles) and an event-stream subscriber reconnecting "
              f"every {STREAM_HOLD_S} s; PostgreSQL from `scripts/pg-test-server --fast`",
              f"- Windows: the first and the last {WINDOW_FRACTION:.0%} of the measured run, after "

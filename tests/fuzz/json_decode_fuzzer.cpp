@@ -1,9 +1,13 @@
 // JSON decoding of every resource: the body is read as the server reads a request body
 // (http::ParseJsonObject: Content-Type, UTF-8, depth), then handed to the decoder of each resource
-// (workout, routine, program, measurement, exercise, the profile's preferences). Each may refuse
-// it only with a platform::Error (a 400 or 422 problem); anything else escaping is a finding.
+// (workout, routine, program, measurement, exercise, the profile's preferences, goal, food, recipe,
+// the diary's items, item patch, copy and water, the nutrition targets). Each may refuse it only
+// with a platform::Error (a 400 or 422 problem); anything else escaping is a finding.
 // The body is also written back with http::SerializeJson (every response goes through it) and
 // read again: the same values must come back.
+// The same bytes are also read as an import job's parameters (imports::DecodeRequest). Those are
+// written by the server itself (EncodeRequest), so a foreign text may fail with any exception (the
+// job fails); what it does read must survive EncodeRequest and DecodeRequest unchanged.
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -12,12 +16,18 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <string>
 #include <string_view>
 
 #include "features/accounts/json_codec.hpp"
 #include "features/body/json_codec.hpp"
 #include "features/exercises/json_codec.hpp"
+#include "features/goals/json_codec.hpp"
+#include "features/imports/import_service.hpp"
+#include "features/nutrition/diary_json.hpp"
+#include "features/nutrition/foods_routes.hpp"
+#include "features/nutrition/targets_json.hpp"
 #include "features/workouts/json_codec.hpp"
 #include "platform/error.hpp"
 #include "platform/http/json.hpp"
@@ -90,6 +100,30 @@ bool SameValue(const json::value& a, const json::value& b) {
   return a == b;
 }
 
+// Only the members EncodeRequest keeps (dry_run is a request's, never a job's).
+bool SameImportRequest(const vigor::features::imports::ImportRequest& a,
+                       const vigor::features::imports::ImportRequest& b) {
+  return a.format == b.format && a.file_name == b.file_name &&
+         a.allow_duplicate == b.allow_duplicate && a.weight_unit == b.weight_unit &&
+         a.distance_unit == b.distance_unit && a.time_zone == b.time_zone;
+}
+
+void CheckImportRequest(std::string_view text) {
+  namespace imports = vigor::features::imports;
+  imports::ImportRequest request;
+  try {
+    request = imports::DecodeRequest(text);
+  } catch (const std::exception&) {
+    return;  // not a job's parameters: the job fails
+  }
+  std::string encoded = imports::EncodeRequest(request);
+  imports::ImportRequest again = imports::DecodeRequest(encoded);
+  if (!SameImportRequest(request, again)) {
+    std::fprintf(stderr, "an import request changed through EncodeRequest: %s\n", encoded.c_str());
+    std::abort();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -97,6 +131,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.method = http::Method::kPost;
   request.headers.Add("Content-Type", "application/json");
   request.body.assign(reinterpret_cast<const char*>(data), size);
+
+  CheckImportRequest(request.body);
 
   json::object body;
   try {
@@ -112,6 +148,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Refusable([&] { workouts::DecodeProgramInput(body); });
   Refusable([&] { body::DecodeMeasurementInput(body); });
   Refusable([&] { exercises::DecodeExerciseInput(body); });
+  Refusable([&] { goals::DecodeGoalInput(body); });
+  Refusable([&] { nutrition::DecodeFoodInput(body); });
+  Refusable([&] { nutrition::DecodeRecipeInput(body); });
+  Refusable([&] { nutrition::DecodeDiaryItems(body); });
+  Refusable([&] { nutrition::DecodeDiaryItemPatch(body); });
+  Refusable([&] { nutrition::DecodeDiaryCopy(body); });
+  Refusable([&] { nutrition::DecodeDiaryWater(body); });
+  Refusable([&] { nutrition::DecodeTargetsSettings(body); });
   Refusable([&] {
     http::JsonBody patch(request);
     accounts::DecodePreferencesPatch(patch);

@@ -99,11 +99,15 @@ TEST_F(AppTest, ClientRequestIdIsKeptWhenPlainAndReplacedWhenNot) {
   Request ok;
   ok.target = "/healthz";
   ok.headers.Add("X-Request-Id", "trace-123");
-  EXPECT_EQ(app_->http->Handle(ok).headers.Get("X-Request-Id"), "trace-123");
+  auto kept = app_->http->Handle(ok);
+  testing::ExpectKeepsContract(testing::ExchangeOf(ok, kept));
+  EXPECT_EQ(kept.headers.Get("X-Request-Id"), "trace-123");
   Request bad;
   bad.target = "/healthz";
   bad.headers.Add("X-Request-Id", "evil\r\ninjected");
-  EXPECT_NE(app_->http->Handle(bad).headers.Get("X-Request-Id"), "evil\r\ninjected");
+  auto replaced = app_->http->Handle(bad);
+  testing::ExpectKeepsContract(testing::ExchangeOf(bad, replaced));
+  EXPECT_NE(replaced.headers.Get("X-Request-Id"), "evil\r\ninjected");
 }
 
 TEST_F(AppTest, UnknownApiPathIsAProblem404) {
@@ -263,7 +267,10 @@ TEST(AppWiringTest, WriteProbeRoutesExistOnlyWhenEnabled) {
   Request request;
   request.method = Method::kGet;
   request.target = "/diagnostics/write-probe/x";
-  EXPECT_EQ(app->http->Handle(request).status, 404);
+  auto response = app->http->Handle(request);
+  // The contract documents the 404 of a server started without the probe.
+  testing::ExpectKeepsContract(testing::ExchangeOf(request, response));
+  EXPECT_EQ(response.status, 404);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "platform/ratelimit/rate_limiter.hpp"
 #include "support/app_harness.hpp"
+#include "support/openapi_contract.hpp"
 
 namespace vigor {
 namespace {
@@ -179,6 +180,7 @@ TEST(LockoutTlsTest, OverTlsTheDeviceCookieIsSecureAndHostPrefixed) {
   meta.headers.Add("Host", "vigor.test");
   std::string csrf;
   auto primed = h.app().http->Handle(meta);
+  testing::ExpectKeepsContract(testing::ExchangeOf(meta, primed));
   for (const auto& f : primed.headers.fields()) {
     if (f.name == "Set-Cookie" && f.value.starts_with("__Host-vigor_csrf=")) {
       csrf = f.value.substr(18, f.value.find(';') - 18);
@@ -195,6 +197,7 @@ TEST(LockoutTlsTest, OverTlsTheDeviceCookieIsSecureAndHostPrefixed) {
   login.headers.Add("X-CSRF-Token", csrf);
   login.body = LoginBody("owner", AppHarness::PasswordOf("owner"));
   auto reply = h.app().http->Handle(login);
+  testing::ExpectKeepsContract(testing::ExchangeOf(login, reply));
   ASSERT_EQ(reply.status, 200) << reply.body;
   bool seen = false;
   for (const auto& f : reply.headers.fields()) {

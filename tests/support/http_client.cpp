@@ -30,8 +30,7 @@ HttpConnection::~HttpConnection() {
 }
 
 void HttpConnection::SendRaw(const std::string& bytes) {
-  sent_ += bytes;
-  ParseSent();
+  exchanges_.Sent(bytes);
   std::size_t sent = 0;
   while (sent < bytes.size()) {
     ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
@@ -58,7 +57,12 @@ std::string LowerCase(std::string s) {
 }
 }  // namespace
 
-void HttpConnection::ParseSent() {
+void SentRequests::Sent(const std::string& bytes) {
+  sent_ += bytes;
+  Parse();
+}
+
+void SentRequests::Parse() {
   while (!unparseable_) {
     auto head_end = sent_.find("\r\n\r\n");
     if (head_end == std::string::npos) return;  // the rest is still to come
@@ -96,7 +100,7 @@ void HttpConnection::ParseSent() {
   }
 }
 
-void HttpConnection::CheckAnswer(const RawResponse& response, bool body_read) {
+void SentRequests::Answered(const RawResponse& response, bool body_read) {
   if (unparseable_ || requests_.empty()) return;
   Exchange exchange = std::move(requests_.front());
   requests_.pop_front();
@@ -121,7 +125,7 @@ std::optional<RawResponse> HttpConnection::ReadResponse(int timeout_ms) {
   }
   response->body = buffer_.substr(0, length);
   buffer_.erase(0, length);
-  CheckAnswer(*response, true);
+  exchanges_.Answered(*response, true);
   return response;
 }
 
@@ -170,7 +174,7 @@ bool HttpConnection::ReadStreamEnd(int timeout_ms) {
 
 std::optional<RawResponse> HttpConnection::ReadHead(int timeout_ms) {
   auto response = ReadHeadUnchecked(timeout_ms);
-  if (response) CheckAnswer(*response, false);
+  if (response) exchanges_.Answered(*response, false);
   return response;
 }
 

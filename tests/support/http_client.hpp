@@ -16,10 +16,27 @@ struct RawResponse {
   std::string body;
 };
 
+// The requests sent on one connection, kept until their responses come, so that every response
+// read is checked against api/openapi.yaml with the request it answers (ExpectKeepsContract).
+// Only as long as what was sent parses as HTTP/1.1 requests framed by Content-Length: after
+// anything else (garbage, a TLS hello on a plain port, a chunked request) nothing more on that
+// connection is checked. The plain and the TLS test clients share it.
+class SentRequests {
+ public:
+  void Sent(const std::string& bytes);
+  // `body_read`: false when only the head was read (a stream): its body is not checked.
+  void Answered(const RawResponse& response, bool body_read);
+
+ private:
+  void Parse();
+  std::string sent_;               // bytes sent and not yet parsed into requests_
+  std::deque<Exchange> requests_;  // sent, not yet answered
+  bool unparseable_ = false;
+};
+
 // A deliberately small HTTP/1.1 client on plain POSIX sockets, so tests do not compile Beast.
 // Every response read is checked against api/openapi.yaml with the request it answers
-// (ExpectKeepsContract), as long as what was sent parses as HTTP/1.1 requests framed by
-// Content-Length; a connection that sent anything else (garbage, a TLS hello) is not checked.
+// (SentRequests).
 class HttpConnection {
  public:
   explicit HttpConnection(std::uint16_t port);
@@ -47,16 +64,12 @@ class HttpConnection {
  private:
   bool Fill(int timeout_ms);
   std::optional<RawResponse> ReadHeadUnchecked(int timeout_ms);
-  void ParseSent();
-  void CheckAnswer(const RawResponse& response, bool body_read);
   void DecodeChunks();
   int fd_ = -1;
   std::string buffer_;
   std::string stream_text_;
   bool stream_ended_ = false;
-  std::string sent_;               // bytes sent and not yet parsed into requests_
-  std::deque<Exchange> requests_;  // sent, not yet answered
-  bool unparseable_ = false;
+  SentRequests exchanges_;
 };
 
 std::string MakeRequest(const std::string& method, const std::string& target,

@@ -140,6 +140,7 @@ std::string TlsConnection::alpn() const {
 }
 
 bool TlsConnection::SendRaw(const std::string& bytes, int timeout_ms) {
+  exchanges_.Sent(bytes);
   auto deadline = DeadlineIn(timeout_ms);
   std::size_t sent = 0;
   while (sent < bytes.size()) {
@@ -195,6 +196,7 @@ std::optional<RawResponse> TlsConnection::ReadResponse(int timeout_ms) {
   }
   response.body = buffer_.substr(0, length);
   buffer_.erase(0, length);
+  exchanges_.Answered(response, true);
   return response;
 }
 

@@ -24,6 +24,8 @@ struct TlsClientOptions {
 };
 
 // A deliberately small HTTPS/1.1 client: OpenSSL's SSL_* API over a POSIX socket (no Beast).
+// Every response read is checked against api/openapi.yaml with the request it answers
+// (SentRequests), as with the plain client.
 class TlsConnection {
  public:
   explicit TlsConnection(std::uint16_t port, TlsClientOptions options = {});
@@ -58,6 +60,7 @@ class TlsConnection {
   ssl_st* ssl_ = nullptr;
   std::string buffer_;
   std::string error_;
+  SentRequests exchanges_;
 };
 
 }  // namespace vigor::testing

@@ -31,12 +31,13 @@ CompressedFileReader::Chunk CompressedFileReader::Read(char* buffer, std::size_t
   auto want = static_cast<unsigned>(std::min<std::size_t>(capacity, INT_MAX));
   int n = gzread(impl_->file, buffer, want);
   if (n > 0) return {Status::kData, static_cast<std::size_t>(n), {}};
-  if (n == 0) return {Status::kEnd, 0, {}};
   int code = 0;
   const char* message = gzerror(impl_->file, &code);
-  // A cut gzip stream: what was decompressed so far was delivered.
+  // A cut gzip stream: what was decompressed so far was delivered. gzread reports it with 0
+  // bytes, not -1, like the end of a whole file: only gzerror tells them apart.
   if (code == Z_BUF_ERROR) return {Status::kCutOff, 0, {}};
-  return {Status::kFailed, 0, message != nullptr ? message : "read error"};
+  if (n == 0 && code == Z_OK) return {Status::kEnd, 0, {}};
+  return {Status::kFailed, 0, message != nullptr && *message != '\0' ? message : "read error"};
 }
 
 std::int64_t CompressedFileReader::CompressedOffset() const { return gzoffset(impl_->file); }

@@ -218,6 +218,7 @@ export const challengePaths = {
   challenges: paths.communityChallenges,
   newChallenge: paths.communityChallengeNew,
   challenge: linkTo.communityChallenge,
+} as const;
 
 /** What the club pages link to. */
 export const clubPaths = {

@@ -4093,6 +4093,48 @@ export interface components {
             alcohol_g?: number;
             water_g?: number;
         };
+        /** @description NutrientAmounts in 100 g of a food, each within what the server accepts (core/limits.hpp; written by scripts/gen-nutrition-ranges). */
+        NutrientAmountsPer100g: {
+            energy_kcal?: number;
+            protein_g?: number;
+            carbohydrate_g?: number;
+            fiber_g?: number;
+            sugars_g?: number;
+            fat_g?: number;
+            saturated_fat_g?: number;
+            monounsaturated_fat_g?: number;
+            polyunsaturated_fat_g?: number;
+            trans_fat_g?: number;
+            omega3_g?: number;
+            omega6_g?: number;
+            cholesterol_mg?: number;
+            sodium_mg?: number;
+            potassium_mg?: number;
+            calcium_mg?: number;
+            iron_mg?: number;
+            magnesium_mg?: number;
+            phosphorus_mg?: number;
+            zinc_mg?: number;
+            copper_mg?: number;
+            manganese_mg?: number;
+            selenium_ug?: number;
+            vitamin_a_ug?: number;
+            vitamin_c_mg?: number;
+            vitamin_d_ug?: number;
+            vitamin_e_mg?: number;
+            vitamin_k_ug?: number;
+            thiamin_mg?: number;
+            riboflavin_mg?: number;
+            niacin_mg?: number;
+            pantothenic_acid_mg?: number;
+            vitamin_b6_mg?: number;
+            folate_ug?: number;
+            vitamin_b12_ug?: number;
+            choline_mg?: number;
+            caffeine_mg?: number;
+            alcohol_g?: number;
+            water_g?: number;
+        };
         /** @enum {string} */
         NutrientKey: "energy_kcal" | "protein_g" | "carbohydrate_g" | "fiber_g" | "sugars_g" | "fat_g" | "saturated_fat_g" | "monounsaturated_fat_g" | "polyunsaturated_fat_g" | "trans_fat_g" | "omega3_g" | "omega6_g" | "cholesterol_mg" | "sodium_mg" | "potassium_mg" | "calcium_mg" | "iron_mg" | "magnesium_mg" | "phosphorus_mg" | "zinc_mg" | "copper_mg" | "manganese_mg" | "selenium_ug" | "vitamin_a_ug" | "vitamin_c_mg" | "vitamin_d_ug" | "vitamin_e_mg" | "vitamin_k_ug" | "thiamin_mg" | "riboflavin_mg" | "niacin_mg" | "pantothenic_acid_mg" | "vitamin_b6_mg" | "folate_ug" | "vitamin_b12_ug" | "choline_mg" | "caffeine_mg" | "alcohol_g" | "water_g";
         NutrientTotals: {
@@ -4136,7 +4178,7 @@ export interface components {
             barcode?: string | null;
             portions?: components["schemas"]["FoodPortion"][];
             /** @description energy_kcal is required. */
-            per_100g: components["schemas"]["NutrientAmounts"];
+            per_100g: components["schemas"]["NutrientAmountsPer100g"];
         };
         FoodList: {
             items: components["schemas"]["Food"][];
