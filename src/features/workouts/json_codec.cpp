@@ -392,7 +392,8 @@ boost::json::object EncodeWorkoutPage(const WorkoutPage& page) {
                                         {"totals", EncodeTotals(w.totals)},
                                         {"cardio", EncodeCardio(w.cardio)},
                                         {"exercise_names", std::move(names)},
-                                        {"perceived_effort", OrNull(w.perceived_effort)}});
+                                        {"perceived_effort", OrNull(w.perceived_effort)},
+                                        {"has_notes", w.has_notes}});
   }
   return {{"items", std::move(items)}, {"next_cursor", OrNull(page.next_cursor)}};
 }

@@ -136,6 +136,7 @@ struct WorkoutSummary {
   std::vector<std::string> exercise_ids;         // distinct, in block order
   std::vector<std::string> exercise_names;       // of those ids, where known
   std::optional<std::int64_t> perceived_effort;  // 1-10, as the user rated the workout
+  bool has_notes = false;  // a note on the workout, one of its exercises or sets (the list's)
 };
 
 struct WorkoutFilter {

@@ -2519,6 +2519,8 @@ export interface components {
             cardio?: components["schemas"]["Cardio"] | null;
             exercise_names?: string[];
             perceived_effort?: number | null;
+            /** @description The workout, one of its exercises or one of its sets has a note. */
+            has_notes?: boolean;
         };
         RoutineItem: {
             exercise_id: string;
