@@ -173,7 +173,13 @@ describe('two devices, one user', () => {
     await waitUntilPageOffline(phone);
     await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
     noPostWhileOffline(phoneNet, 'nothing was even tried');
-    assert.equal((await serverWorkouts(desktop, title)).length, 0, 'nothing reached the server while offline');
+    const early = await serverWorkouts(desktop, title);
+    assert.equal(
+      early.length,
+      0,
+      `nothing reached the server while offline; on the server: ${JSON.stringify(early.map((w) => [w.id, w.rev, w.ended_at]))}; ` +
+        `the phone's POSTs: ${JSON.stringify(phoneNet.workoutPosts)}`,
+    );
     assert.equal(phoneNet.workoutPosts.length, postsBefore);
 
     const sent = phone.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/workouts', { timeout: 0 });
@@ -210,7 +216,13 @@ describe('two devices, one user', () => {
     await waitUntilPageOffline(phone);
     await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
     noPostWhileOffline(phoneNet, 'nothing was even tried');
-    assert.equal((await serverWorkouts(desktop, title)).length, 0, 'nothing reached the server while offline');
+    const early = await serverWorkouts(desktop, title);
+    assert.equal(
+      early.length,
+      0,
+      `nothing reached the server while offline; on the server: ${JSON.stringify(early.map((w) => [w.id, w.rev, w.ended_at]))}; ` +
+        `the phone's POSTs: ${JSON.stringify(phoneNet.workoutPosts)}`,
+    );
     assert.equal(phoneNet.workoutPosts.length, postsBefore);
 
     const sent = phone.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/workouts', { timeout: 0 });
