@@ -290,6 +290,33 @@ TEST_F(ImportsTest, TcxAndIndoorFitImport) {
   EXPECT_EQ(h_.Get(ana_, "/api/v1/workouts/" + id + "/gpx").status, 404);  // nothing to map
 }
 
+// A file without a name of its own is titled with its sport and date in its owner's language:
+// the profile's, when the import is asked for (the job runs later, outside any request).
+TEST_F(ImportsTest, AnActivityTitleFromSportAndDateIsInTheOwnersLanguage) {
+  ASSERT_EQ(
+      h_.Call(ben_, Method::kPatch, "/api/v1/me", R"({"preferences":{"locale":"de"}})").status,
+      200);
+  auto title = [&](const boost::json::object& import) {
+    auto id = std::string(import.at("result").as_object().at("workout_id").as_string());
+    return std::string(h_.Get(ben_, "/api/v1/workouts/" + id).Json()["title"].as_string());
+  };
+  auto tcx = RunImport(ben_, "format=tcx", Tcx(OneHourRun(51.5, -0.12, 900)));
+  ASSERT_EQ(tcx["status"], "succeeded") << boost::json::serialize(tcx);
+  EXPECT_EQ(title(tcx), "Radfahrt am 01.05.2024");  // the TCX of "Ride on 2024-05-01" above
+  auto fit = RunImport(ben_, "format=fit", IndoorFit());
+  ASSERT_EQ(fit["status"], "succeeded") << boost::json::serialize(fit);
+  EXPECT_EQ(title(fit).substr(0, std::string("Indoor-Lauf am ").size()), "Indoor-Lauf am ");
+
+  // Back to English: the next import speaks English again.
+  ASSERT_EQ(
+      h_.Call(ben_, Method::kPatch, "/api/v1/me", R"({"preferences":{"locale":"en"}})").status,
+      200);
+  auto again =
+      RunImport(ben_, "format=tcx&allow_duplicate=true", Tcx(OneHourRun(51.5, -0.12, 900)));
+  ASSERT_EQ(again["status"], "succeeded") << boost::json::serialize(again);
+  EXPECT_EQ(title(again), "Ride on 2024-05-01");
+}
+
 TEST_F(ImportsTest, TheSameActivityTwiceIsRefusedUnlessAllowed) {
   std::string file = Gpx(OneHourRun(46.52, 6.63, 300));
   auto first = RunImport(ana_, "format=gpx", file);

@@ -108,6 +108,41 @@ TEST_F(WorkoutsTest, HistoryLinesCarryThePerceivedEffort) {
   EXPECT_EQ(items[1].at("perceived_effort"), nullptr);
 }
 
+// A history line says whether the workout has a note anywhere (the list marks it): its own,
+// an exercise's or only a set's; a workout with none, or only empty ones, has none.
+TEST_F(WorkoutsTest, HistoryLinesSayWhetherAWorkoutHasNotes) {
+  auto plain = [](const std::string& title, const std::string& started_at) {
+    auto w = StrengthWorkout(title, started_at);
+    w.erase("notes");
+    auto& blocks = w["blocks"].as_array();
+    blocks[1].as_object().erase("notes");
+    return w;
+  };
+  auto own = StrengthWorkout("Own note", "2026-03-08T17:00:00Z");
+  own["blocks"].as_array()[1].as_object().erase("notes");
+  auto exercise = plain("Exercise note", "2026-03-07T17:00:00Z");
+  exercise["blocks"].as_array()[0].as_object()["notes"] = "belt on";
+  auto set = plain("Set note", "2026-03-06T17:00:00Z");
+  set["blocks"].as_array()[1].as_object()["sets"].as_array()[0].as_object()["notes"] = "grip";
+  auto none = plain("No note", "2026-03-05T17:00:00Z");
+  auto empty = plain("Empty note", "2026-03-04T17:00:00Z");
+  empty["notes"] = "";
+  for (const auto& w : {own, exercise, set, none, empty}) {
+    auto reply = Post(owner_, w);
+    ASSERT_EQ(reply.status, 201) << reply.body;
+  }
+  std::vector<std::pair<std::string, bool>> lines;
+  auto page = h_.Get(owner_, "/api/v1/workouts").Json();
+  for (const auto& item : page["items"].as_array()) {
+    lines.emplace_back(item.at("title").as_string(), item.at("has_notes").as_bool());
+  }
+  EXPECT_EQ(lines, (std::vector<std::pair<std::string, bool>>{{"Own note", true},
+                                                              {"Exercise note", true},
+                                                              {"Set note", true},
+                                                              {"No note", false},
+                                                              {"Empty note", false}}));
+}
+
 // Whole quantities are sent as integers and others in plain decimal: 3600 and 3120, not 3.6E3
 // and 3.12E3 (Boost.JSON's own way of writing a double).
 TEST_F(WorkoutsTest, NumbersAreWrittenAsPeopleWriteThem) {

@@ -201,6 +201,35 @@ describe('imports', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  test('a Strong CSV’s RPE and per-set notes show on the workout page, and the history marks the notes', async () => {
+    const csv =
+      'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n' +
+      '2025-04-05 09:00:00,Pull day,50m,Deadlift (Barbell),1,140,5,0,0,Hook grip,Gym was packed,8.5\n' +
+      '2025-04-05 09:00:00,Pull day,50m,Deadlift (Barbell),2,150,3,0,0,,Gym was packed,9\n';
+    await page.goto(`${server.baseUrl}/import`);
+    await page.getByLabel('Choose a file').setInputFiles({ name: 'pull.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('radio', { name: 'Strong' }).check();
+    await page.getByRole('radio', { name: 'Kilograms (kg)' }).check();
+    await page.getByLabel('Times in the file are local times in').selectOption('America/New_York');
+    await page.getByRole('button', { name: 'Show what it will import' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/1 workouts? with 2 sets (is|are) in your log/).waitFor();
+
+    await page.goto(`${server.baseUrl}/workouts`);
+    const line = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Pull day' }) });
+    await line.getByText('Has notes').waitFor();
+    await line.getByRole('link', { name: 'Pull day' }).click();
+    const table = page.getByRole('table', { name: 'Sets of Barbell Deadlift' });
+    await table.waitFor();
+    const rows = await table.getByRole('row').allTextContents();
+    assert.equal(rows.length, 3, rows.join(' | '));
+    assert.match(rows[1], /^1140 kg × 5 reps.*Hook grip.*RPE 8\.5/);
+    assert.equal(rows[2], '2150 kg × 3 repsNormalRPE 9Done');
+    assert.doesNotMatch(rows[2], /Hook grip/);
+    await page.getByText('Gym was packed').waitFor();
+    await checkPage(page, 'imported-strong-rpe-notes');
+  });
+
   test('shows an exercise with its muscles on the body diagram', async () => {
     await page.goto(`${server.baseUrl}/exercises`);
     await page.getByRole('searchbox', { name: 'Search exercises' }).fill('ben pre');

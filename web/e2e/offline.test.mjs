@@ -6,8 +6,7 @@
 // reload, when the connection comes back.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
-import { waitUntilKept } from './support/offline.mjs';
+import { waitUntilKept, waitUntilPageOffline, watchNetwork } from './support/offline.mjs';
 import { checkPage, openJourney } from './support/page.mjs';
 
 const user = { username: 'bo_basement', email: 'bo@example.org', password: 'no signal under the squat rack' };
@@ -43,21 +42,25 @@ async function tickBenchSet(page, number = 1) {
   await page.getByRole('button', { name: `Set ${number} of Barbell Bench Press done` }).click();
 }
 
-/** Counts the POST /api/v1/workouts that leave the page. */
-function countPosts(page) {
-  const posts = { count: 0 };
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/workouts') posts.count += 1;
-  });
-  return posts;
+/** Whether `response` answers a POST /api/v1/workouts. */
+const isWorkoutPost = (response) =>
+  response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/workouts';
+
+/** What the context tried to send while its network was cut, with the times, for a failure message. */
+function noPostWhileOffline(network, what) {
+  const tried = network.workoutPostsWhileOffline();
+  assert.equal(tried.length, 0, `${what}: POST /api/v1/workouts tried while offline at ${tried.map((p) => `${p.at} (${p.from}, key ${p.key})`).join(', ')}`);
 }
 
 describe('offline logging', () => {
   /** @type {Awaited<ReturnType<typeof openJourney>>} */
   let journey;
+  /** @type {ReturnType<typeof watchNetwork>} */
+  let network;
 
   before(async () => {
     journey = await openJourney({ user });
+    network = watchNetwork(journey.browser.context);
   });
 
   after(async () => {
@@ -68,24 +71,26 @@ describe('offline logging', () => {
     const { page, server, browser } = journey;
     const { context } = browser;
     const title = 'Cut before the request';
-    const posts = countPosts(page);
+    const postsBefore = network.workoutPosts.length;
     await logWorkout(page, server.baseUrl, title);
     await tickBenchSet(page);
 
-    await context.setOffline(true);
+    await network.goOffline();
+    await waitUntilPageOffline(page);
     const tapped = Date.now();
     await page.getByRole('button', { name: 'Finish workout' }).click();
     await page.getByText(/^No connection\. The workout is kept on this device/).waitFor({ timeout: 3_000 });
     assert.ok(Date.now() - tapped < 3_000, 'the offline state shows within 3 s, not after a 45 s timeout');
-    assert.equal(posts.count, 0, 'nothing is sent while the browser is offline');
+    noPostWhileOffline(network, 'nothing is sent while the browser is offline');
+    assert.equal(network.workoutPosts.length, postsBefore);
     assert.equal(await page.getByRole('button', { name: 'Discard workout' }).isEnabled(), true);
     await checkPage(page, 'workout-finished-offline');
 
     // Back online: the background sync sends it, and the screen follows it to the summary.
-    await context.setOffline(false);
+    await network.goOnline();
     await page.getByText('Workout saved').waitFor();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    assert.equal(posts.count, 1);
+    assert.equal(network.workoutPosts.length, postsBefore + 1);
     assert.equal((await serverCopies(context, server.baseUrl, title)).length, 1);
   });
 
@@ -112,16 +117,11 @@ describe('offline logging', () => {
 
     // Reload (the old client lost everything but a 409 here): the outbox is still there, in
     // IndexedDB, and is sent again at start; the replay gets the stored workout back.
-    const replays = [];
-    page.on('response', (response) => {
-      if (response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/workouts') {
-        replays.push(response.status());
-      }
-    });
+    // No time limit of its own: the journey's timeout bounds it.
+    const replay = page.waitForResponse(isWorkoutPost, { timeout: 0 });
     await page.reload();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    for (let i = 0; i < 50 && replays.length === 0; i++) await delay(100);
-    assert.deepEqual(replays, [200], 'the retry is a replay the server answers with the stored workout');
+    assert.equal((await replay).status(), 200, 'the retry is a replay the server answers with the stored workout');
     await page.goto(`${server.baseUrl}/log`);
     await page.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
     assert.equal(await page.getByText(/waiting to sync/).count(), 0, 'nothing waits any more');
@@ -152,15 +152,14 @@ describe('offline logging', () => {
     const second = await context.newPage();
     const replays = [];
     second.on('response', (response) => {
-      if (response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/workouts') {
-        replays.push(response.status());
-      }
+      if (isWorkoutPost(response)) replays.push(response.status());
     });
+    const replay = second.waitForResponse(isWorkoutPost, { timeout: 0 });
     await second.goto(`${server.baseUrl}/log`);
     await second.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
-    for (let i = 0; i < 50 && (await second.getByText(/waiting to sync/).count()) > 0; i++) await delay(100);
-    assert.equal(await second.getByText(/waiting to sync/).count(), 0, 'the outbox emptied');
-    assert.deepEqual(replays, [200], 'the workout was sent again and answered as a replay');
+    assert.equal((await replay).status(), 200, 'the workout was sent again and answered as a replay');
+    await second.getByText(/waiting to sync/).first().waitFor({ state: 'detached', timeout: 0 });
+    assert.deepEqual(replays, [200], 'sent once, answered as a replay');
     assert.equal((await serverCopies(context, server.baseUrl, title)).length, 1);
     await second.close();
   });
@@ -169,9 +168,12 @@ describe('offline logging', () => {
 describe('installable, and logging with no connection at all', () => {
   /** @type {Awaited<ReturnType<typeof openJourney>>} */
   let journey;
+  /** @type {ReturnType<typeof watchNetwork>} */
+  let network;
 
   before(async () => {
     journey = await openJourney({ user });
+    network = watchNetwork(journey.browser.context);
   });
 
   after(async () => {
@@ -213,7 +215,7 @@ describe('installable, and logging with no connection at all', () => {
     await waitUntilKept(page, ['["exercises","catalogue"]']);
     await logWorkout(page, server.baseUrl, title);
 
-    await context.setOffline(true);
+    await network.goOffline();
     await page.getByText(/^You are offline\./).waitFor();
     await tickBenchSet(page, 1);
     await page.getByRole('button', { name: 'Add set to Barbell Bench Press' }).click();
@@ -236,6 +238,7 @@ describe('installable, and logging with no connection at all', () => {
 
     // A reload with no network: the app shell comes from the service worker, the workout from this device.
     await page.reload();
+    await waitUntilPageOffline(page);
     await page.getByRole('textbox', { name: 'Workout name' }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'Workout name' }).inputValue(), title);
     assert.equal(await page.getByLabel('Reps, set 2 of Barbell Bench Press').inputValue(), '8');
@@ -244,14 +247,19 @@ describe('installable, and logging with no connection at all', () => {
 
     // Another reload, still offline: the Log page renders, and says what waits.
     await page.goto(`${server.baseUrl}/log`);
+    await waitUntilPageOffline(page);
     await page.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
     await page.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
-    await checkPage(page, 'log-offline-waiting');
+    noPostWhileOffline(network, 'nothing was even tried');
     assert.equal((await serverCopies(context, server.baseUrl, title)).length, 0, 'nothing reached the server yet');
+    await checkPage(page, 'log-offline-waiting');
 
     // Back online: sent, exactly once, with both sets.
-    await context.setOffline(false);
+    const sent = page.waitForResponse(isWorkoutPost, { timeout: 0 });
+    await network.goOnline();
+    assert.equal((await sent).status(), 201);
     await page.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor({ state: 'detached' });
+    noPostWhileOffline(network, 'still nothing tried offline');
     const copies = await serverCopies(context, server.baseUrl, title);
     assert.equal(copies.length, 1);
     const saved = await (await context.request.get(`${server.baseUrl}/api/v1/workouts/${copies[0].id}`)).json();
@@ -262,8 +270,7 @@ describe('installable, and logging with no connection at all', () => {
   });
 
   test('a German user offline still reads German: the German catalogue is precached', { timeout: 60_000 }, async () => {
-    const { page, server, browser } = journey;
-    const { context } = browser;
+    const { page, server } = journey;
     // German only comes on demand (a chunk of its own, not in the first page's bundle).
     await page.goto(`${server.baseUrl}/me`);
     // The service worker in control, so its precache is complete.
@@ -284,14 +291,15 @@ describe('installable, and logging with no connection at all', () => {
     // fetched earlier, but not after it evicted it, nor to a visit that never used German online.
     assert.equal(precached.length, 1, 'the service worker keeps the German chunk');
 
-    await context.setOffline(true);
+    await network.goOffline();
     await page.reload();
+    await waitUntilPageOffline(page);
     await page.getByRole('button', { name: 'Leeres Training' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Empty workout' }).count(), 0);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
 
     // Back online and to English for whatever runs next.
-    await context.setOffline(false);
+    await network.goOnline();
     await page.goto(`${server.baseUrl}/me`);
     await page.getByRole('radio', { name: 'English' }).check();
     await page.getByRole('group', { name: 'Language' }).waitFor();

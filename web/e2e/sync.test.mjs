@@ -16,9 +16,9 @@
 // sync-server branch, so this file needs a server built with it (every API exchange is checked
 // against api/openapi.yaml).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { keptQueryKeys, waitForServiceWorker, waitUntilKept } from './support/offline.mjs';
+import { keptQueryKeys, waitForServiceWorker, waitUntilKept, waitUntilPageOffline, watchNetwork } from './support/offline.mjs';
 import { createUser, startServer } from './support/server.mjs';
 import { signIn } from './support/page.mjs';
 
@@ -52,6 +52,15 @@ async function serverWorkouts(page, title) {
   return Promise.all(matching.map(async (w) => (await callApi(page, 'GET', `/workouts/${w.id}`)).body));
 }
 
+/** Fails with the times of any POST /api/v1/workouts the phone tried while its network was cut. */
+function noPostWhileOffline(network, what) {
+  const tried = network.workoutPostsWhileOffline();
+  assert.equal(tried.length, 0, `${what}: POST /api/v1/workouts tried while offline at ${tried.map((p) => `${p.at} (${p.from}, key ${p.key})`).join(', ')}`);
+}
+
+/** The Idempotency-Keys of the phone's POST /api/v1/workouts from the `from`th on. */
+const keysSince = (network, from) => network.workoutPosts.slice(from).map((p) => p.key);
+
 async function waitFor(check, what, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -77,10 +86,14 @@ describe('two devices, one user', () => {
   let phoneErrors;
   /** @type {string[]} */
   let desktopErrors;
+  /** The phone's network: cut airtight, and what it tried to send. */
+  /** @type {ReturnType<typeof watchNetwork>} */
+  let phoneNet;
 
   before(async () => {
     server = await startServer({ prepare: (where) => createUser({ ...where, ...user }), args: ['--access-log', 'false'] });
     phoneBrowser = await launchBrowser();
+    phoneNet = watchNetwork(phoneBrowser.context);
     desktopBrowser = await launchBrowser();
     phone = await phoneBrowser.context.newPage();
     phoneErrors = collectPageErrors(phone);
@@ -100,6 +113,11 @@ describe('two devices, one user', () => {
     await waitUntilKept(phone, ['["exercises","catalogue"]', '["routines","list"]', '["workouts","list"']);
   });
 
+  // A journey that failed offline does not take the next ones down with it.
+  afterEach(async () => {
+    if (phoneNet?.offline) await phoneNet.goOnline();
+  });
+
   after(async () => {
     try {
       await phoneBrowser?.close();
@@ -111,10 +129,7 @@ describe('two devices, one user', () => {
 
   test('a workout logged offline, reloaded offline, reaches the server exactly once', { timeout: 90_000 }, async () => {
     const title = 'Garage session';
-    const posts = [];
-    phone.on('request', (r) => {
-      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/workouts') posts.push(r.headers()['idempotency-key']);
-    });
+    const postsBefore = phoneNet.workoutPosts.length;
     const elsewhere = await callApi(
       desktop,
       'POST',
@@ -123,19 +138,22 @@ describe('two devices, one user', () => {
       { 'Idempotency-Key': 'desktop-only-1' },
     );
     assert.equal(elsewhere.status, 201, JSON.stringify(elsewhere.body));
-    await phoneBrowser.context.setOffline(true);
+    await phoneNet.goOffline();
     await phone.reload();
+    await waitUntilPageOffline(phone);
 
     // A page whose data is not kept (a workout never opened here) says so, not "Something went
     // wrong", and loads by itself when the connection is back.
     await phone.goto(`${server.baseUrl}/workouts/${elsewhere.body.id}`);
+    await waitUntilPageOffline(phone);
     await phone.getByText('You are offline; this page needs a connection.', { exact: false }).waitFor();
     assert.equal(await phone.getByText('Something went wrong').count(), 0);
-    await phoneBrowser.context.setOffline(false);
+    await phoneNet.goOnline();
     await phone.getByRole('heading', { level: 1, name: 'Logged on the desktop' }).waitFor();
-    await phoneBrowser.context.setOffline(true);
+    await phoneNet.goOffline();
 
     await phone.goto(`${server.baseUrl}/log`);
+    await waitUntilPageOffline(phone);
     await phone.getByRole('button', { name: 'Empty workout' }).click();
     await phone.getByRole('textbox', { name: 'Workout name' }).fill(title);
     await phone.getByRole('button', { name: 'Add exercise', exact: true }).click();
@@ -150,12 +168,23 @@ describe('two devices, one user', () => {
     await phone.getByText(/^No connection\./).waitFor();
 
     await phone.reload();
+    await waitUntilPageOffline(phone);
     await phone.goto(`${server.baseUrl}/log`);
+    await waitUntilPageOffline(phone);
     await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
-    assert.equal((await serverWorkouts(desktop, title)).length, 0, 'nothing reached the server while offline');
-    assert.equal(posts.length, 0);
+    noPostWhileOffline(phoneNet, 'nothing was even tried');
+    const early = await serverWorkouts(desktop, title);
+    assert.equal(
+      early.length,
+      0,
+      `nothing reached the server while offline; on the server: ${JSON.stringify(early.map((w) => [w.id, w.rev, w.ended_at]))}; ` +
+        `the phone's POSTs: ${JSON.stringify(phoneNet.workoutPosts)}`,
+    );
+    assert.equal(phoneNet.workoutPosts.length, postsBefore);
 
-    await phoneBrowser.context.setOffline(false);
+    const sent = phone.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/workouts', { timeout: 0 });
+    await phoneNet.goOnline();
+    assert.equal((await sent).status(), 201);
     await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor({ state: 'detached', timeout: 20_000 });
     const copies = await serverWorkouts(desktop, title);
     assert.equal(copies.length, 1, 'exactly one copy');
@@ -163,7 +192,8 @@ describe('two devices, one user', () => {
       copies[0].blocks.map((b) => [b.exercise_id, b.sets.map((s) => [s.weight_kg, s.reps, s.done])]),
       [['barbell-bench-press', [[70, 6, true]]]],
     );
-    assert.ok(posts.length >= 1 && posts.every((key) => key === posts[0]), 'every attempt under one Idempotency-Key');
+    const posts = keysSince(phoneNet, postsBefore);
+    assert.ok(posts.length >= 1 && posts.every((key) => key === posts[0]), `every attempt under one Idempotency-Key: ${posts}`);
     // Another reload and a focus do not send it again.
     await phone.reload();
     await phone.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
@@ -172,42 +202,47 @@ describe('two devices, one user', () => {
 
   test('a cardio session entered offline, reloaded offline, reaches the server exactly once', { timeout: 90_000 }, async () => {
     const title = 'Basement rower';
-    const posts = [];
-    const onRequest = (r) => {
-      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/workouts') posts.push(r.headers()['idempotency-key']);
-    };
-    phone.on('request', onRequest);
-    try {
-      await phoneBrowser.context.setOffline(true);
-      await phone.goto(`${server.baseUrl}/log/cardio`);
-      await phone.getByRole('heading', { level: 1, name: 'Record a cardio session' }).waitFor();
-      await phone.getByLabel('Sport', { exact: true }).selectOption('row');
-      await phone.getByLabel('Duration', { exact: true }).fill('0:42:00');
-      await phone.getByLabel('Title', { exact: true }).fill(title);
-      await phone.getByRole('button', { name: 'Save session' }).click();
-      await phone.getByText(/^No connection: the session is kept on this device/).waitFor();
-      await phone.reload();
-      await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
-      assert.equal((await serverWorkouts(desktop, title)).length, 0, 'nothing reached the server while offline');
-      assert.equal(posts.length, 0);
+    const postsBefore = phoneNet.workoutPosts.length;
+    await phoneNet.goOffline();
+    await phone.goto(`${server.baseUrl}/log/cardio`);
+    await waitUntilPageOffline(phone);
+    await phone.getByRole('heading', { level: 1, name: 'Record a cardio session' }).waitFor();
+    await phone.getByLabel('Sport', { exact: true }).selectOption('row');
+    await phone.getByLabel('Duration', { exact: true }).fill('0:42:00');
+    await phone.getByLabel('Title', { exact: true }).fill(title);
+    await phone.getByRole('button', { name: 'Save session' }).click();
+    await phone.getByText(/^No connection: the session is kept on this device/).waitFor();
+    await phone.reload();
+    await waitUntilPageOffline(phone);
+    await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
+    noPostWhileOffline(phoneNet, 'nothing was even tried');
+    const early = await serverWorkouts(desktop, title);
+    assert.equal(
+      early.length,
+      0,
+      `nothing reached the server while offline; on the server: ${JSON.stringify(early.map((w) => [w.id, w.rev, w.ended_at]))}; ` +
+        `the phone's POSTs: ${JSON.stringify(phoneNet.workoutPosts)}`,
+    );
+    assert.equal(phoneNet.workoutPosts.length, postsBefore);
 
-      await phoneBrowser.context.setOffline(false);
-      await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor({ state: 'detached', timeout: 20_000 });
-      const copies = await serverWorkouts(desktop, title);
-      assert.equal(copies.length, 1, 'exactly one copy');
-      assert.equal(copies[0].cardio.duration_s, 42 * 60);
-      assert.ok(posts.length >= 1 && posts.every((key) => key === posts[0]), 'every attempt under one Idempotency-Key');
-      await phone.reload();
-      await phone.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
-      assert.equal((await serverWorkouts(desktop, title)).length, 1);
-    } finally {
-      phone.off('request', onRequest);
-    }
+    const sent = phone.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/workouts', { timeout: 0 });
+    await phoneNet.goOnline();
+    assert.equal((await sent).status(), 201);
+    await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor({ state: 'detached', timeout: 20_000 });
+    const copies = await serverWorkouts(desktop, title);
+    assert.equal(copies.length, 1, 'exactly one copy');
+    assert.equal(copies[0].cardio.duration_s, 42 * 60);
+    const posts = keysSince(phoneNet, postsBefore);
+    assert.ok(posts.length >= 1 && posts.every((key) => key === posts[0]), `every attempt under one Idempotency-Key: ${posts}`);
+    await phone.reload();
+    await phone.getByRole('heading', { level: 1, name: 'Log a workout' }).waitFor();
+    assert.equal((await serverWorkouts(desktop, title)).length, 1);
   });
 
   test('a routine kept on the phone starts offline, and the workout syncs once', { timeout: 90_000 }, async () => {
-    await phoneBrowser.context.setOffline(true);
+    await phoneNet.goOffline();
     await phone.goto(`${server.baseUrl}/log`);
+    await waitUntilPageOffline(phone);
     await phone.getByRole('button', { name: 'Start Squat day' }).click();
     await phone.getByLabel('Weight in kg, set 1 of Barbell Back Squat').fill('100');
     await phone.getByLabel('Reps, set 1 of Barbell Back Squat').fill('5');
@@ -216,11 +251,11 @@ describe('two devices, one user', () => {
     // One of two sets is not done: the app asks before finishing.
     await phone.getByRole('dialog').getByRole('button', { name: 'Finish', exact: true }).click();
     await phone.getByText(/^No connection\./).waitFor();
-    await phoneBrowser.context.setOffline(false);
-    const copies = await waitFor(async () => {
-      const found = await serverWorkouts(desktop, 'Squat day');
-      return found.length > 0 ? found : null;
-    }, 'the routine workout on the server');
+    noPostWhileOffline(phoneNet, 'nothing was even tried');
+    const sent = phone.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/workouts', { timeout: 0 });
+    await phoneNet.goOnline();
+    assert.equal((await sent).status(), 201);
+    const copies = await serverWorkouts(desktop, 'Squat day');
     assert.equal(copies.length, 1);
     assert.equal(copies[0].blocks[0].exercise_id, 'barbell-back-squat');
     assert.deepEqual(copies[0].blocks[0].sets[0], { ...copies[0].blocks[0].sets[0], weight_kg: 100, reps: 5, done: true });
@@ -252,8 +287,9 @@ describe('two devices, one user', () => {
     await phone.goto(`${server.baseUrl}/workouts/${id}`);
     await phone.getByRole('heading', { level: 1, name: title }).waitFor();
     await waitUntilKept(phone, [`["workouts","detail","${id}"]`]);
-    await phoneBrowser.context.setOffline(true);
+    await phoneNet.goOffline();
     await phone.reload();
+    await waitUntilPageOffline(phone);
     await phone.getByRole('heading', { level: 1, name: title }).waitFor();
     await phone.getByRole('button', { name: 'Edit workout' }).click();
     const form = phone.getByRole('form', { name: 'Edit workout' });
@@ -281,7 +317,7 @@ describe('two devices, one user', () => {
     assert.equal(desktopEdit.status, 200, JSON.stringify(desktopEdit.body));
 
     // The phone comes back: its edit is refused as stale, and it says so, offering the choices.
-    await phoneBrowser.context.setOffline(false);
+    await phoneNet.goOnline();
     const card = phone.locator('section', { has: phone.getByRole('heading', { name: 'Changed on another device' }) }).last();
     await card.getByRole('button', { name: choice }).waitFor({ timeout: 20_000 });
     const stillThere = await serverWorkouts(desktop, title);
@@ -351,13 +387,14 @@ describe('two devices, one user', () => {
 
     assert.equal((await callApi(desktop, 'DELETE', `/workouts/${created.body.id}`)).status, 204);
     // The phone comes back online (or to the foreground): it reads the feed and forgets the workout.
-    await phoneBrowser.context.setOffline(true);
-    await phoneBrowser.context.setOffline(false);
+    await phoneNet.goOffline();
+    await phoneNet.goOnline();
     await waitFor(async () => !(await keptQueryKeys(phone)).includes(detailKey), 'the deleted workout to leave the offline copy');
-    await phoneBrowser.context.setOffline(true);
+    await phoneNet.goOffline();
     await phone.goto(`${server.baseUrl}/workouts/${created.body.id}`);
+    await waitUntilPageOffline(phone);
     await phone.getByText('You are offline; this page needs a connection.', { exact: false }).waitFor();
-    await phoneBrowser.context.setOffline(false);
+    await phoneNet.goOnline();
   });
 
   /** A workout saved from the desktop, opened on the phone online (kept), then deleted there offline. */
@@ -376,8 +413,9 @@ describe('two devices, one user', () => {
     await phone.goto(`${server.baseUrl}/workouts/${id}`);
     await phone.getByRole('heading', { level: 1, name: title }).waitFor();
     await waitUntilKept(phone, [`["workouts","detail","${id}"]`]);
-    await phoneBrowser.context.setOffline(true);
+    await phoneNet.goOffline();
     await phone.reload();
+    await waitUntilPageOffline(phone);
     await phone.getByRole('heading', { level: 1, name: title }).waitFor();
     await phone.getByRole('button', { name: 'Delete workout' }).click();
     await phone.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
@@ -401,7 +439,7 @@ describe('two devices, one user', () => {
       await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor();
       assert.equal((await callApi(desktop, 'GET', `/workouts/${id}`)).status, 200, 'still on the server while offline');
 
-      await phoneBrowser.context.setOffline(false);
+      await phoneNet.goOnline();
       await phone.getByRole('heading', { name: '1 workout waiting to sync.' }).waitFor({ state: 'detached', timeout: 20_000 });
       assert.equal((await callApi(desktop, 'GET', `/workouts/${id}`)).status, 404, 'deleted on the server');
       await phone.reload();
@@ -427,7 +465,7 @@ describe('two devices, one user', () => {
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
 
     await phone.goto(`${server.baseUrl}/log`);
-    await phoneBrowser.context.setOffline(false);
+    await phoneNet.goOnline();
     const card = phone.locator('section', { has: phone.getByRole('heading', { name: 'Changed on another device' }) }).last();
     await card.getByRole('button', { name: 'Delete anyway' }).waitFor({ timeout: 20_000 });
     assert.equal((await callApi(desktop, 'GET', `/workouts/${id}`)).body.notes, 'desktop notes', 'nothing deleted before the user chose');

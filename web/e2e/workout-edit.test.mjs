@@ -138,6 +138,93 @@ describe('editing a finished workout', () => {
 
     assert.deepEqual(pageErrors, []);
   });
+
+  test('times, exercises, notes and a set’s RPE: all changed in one edit, kept after a reload, and on the server', async () => {
+    const page = await browser.context.newPage();
+    const pageErrors = collectPageErrors(page);
+    await page.setViewportSize(viewports.phone);
+    // Still signed in from the journey before (the same browser).
+    await page.goto(`${server.baseUrl}/workouts`);
+    await page.getByRole('heading', { level: 1, name: 'Workout history' }).waitFor();
+
+    const created = await callApi(
+      page,
+      'POST',
+      '/workouts',
+      {
+        title: 'Full body',
+        started_at: '2025-06-02T16:00:00Z',
+        ended_at: '2025-06-02T17:00:00Z',
+        time_zone: 'UTC',
+        blocks: [
+          {
+            exercise_id: 'barbell-bench-press',
+            notes: 'Elbows in',
+            sets: [
+              { set_type: 'normal', weight_kg: 80, reps: 8, rpe: 7, done: true },
+              { set_type: 'normal', weight_kg: 80, reps: 8, done: true },
+            ],
+          },
+          { exercise_id: 'barbell-back-squat', sets: [{ set_type: 'normal', weight_kg: 100, reps: 5, done: true }] },
+        ],
+      },
+      { 'Idempotency-Key': 'edit-journey-2' },
+    );
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id;
+
+    await page.goto(`${server.baseUrl}/workouts/${id}`);
+    await page.getByRole('table', { name: 'Sets of Barbell Back Squat' }).waitFor();
+    await page.getByRole('button', { name: 'Edit workout' }).click();
+    const form = page.getByRole('form', { name: 'Edit workout' });
+    await form.waitFor();
+
+    // Times (in the workout's zone, UTC): started half an hour earlier, finished 15 min later.
+    await form.getByLabel('Started', { exact: true }).fill('2025-06-02T15:30');
+    await form.getByLabel('Finished', { exact: true }).fill('2025-06-02T17:15');
+    // The squat goes; a row comes.
+    await form.getByRole('button', { name: 'Remove Barbell Back Squat' }).click();
+    assert.equal(await form.getByRole('region', { name: 'Barbell Back Squat' }).count(), 0);
+    await form.getByRole('button', { name: 'Add exercise', exact: true }).click();
+    const sheet = page.getByRole('dialog', { name: 'Add exercise' });
+    await sheet.getByRole('searchbox', { name: 'Search exercises' }).fill('pendlay');
+    await sheet.getByRole('button', { name: /^Pendlay Row\b/ }).click();
+    await sheet.waitFor({ state: 'hidden' });
+    const row = form.getByRole('group', { name: 'Set 1 of Pendlay Row' });
+    await row.getByLabel('Weight in kg', { exact: true }).fill('60');
+    await row.getByLabel('Reps', { exact: true }).fill('10');
+    await row.getByLabel('Done', { exact: true }).check();
+    // The bench's notes, the first set's RPE (7 -> 9) and a note on the second set.
+    await form.getByLabel('Notes on Barbell Bench Press').fill('Elbows in, pause on the chest');
+    const first = form.getByRole('group', { name: 'Set 1 of Barbell Bench Press' });
+    await first.getByLabel('RPE', { exact: true }).fill('9');
+    const second = form.getByRole('group', { name: 'Set 2 of Barbell Bench Press' });
+    await second.getByLabel('Note on this set').fill('Grip slipped');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved.').waitFor();
+
+    // After a reload the page shows what the server has, not what the form held.
+    await page.reload();
+    await page.getByRole('table', { name: 'Sets of Pendlay Row' }).waitFor();
+    assert.equal(await page.getByRole('table', { name: 'Sets of Barbell Back Squat' }).count(), 0);
+    await page.getByText('Elbows in, pause on the chest').waitFor();
+    await page.getByText('Grip slipped').waitFor();
+    const bench = page.getByRole('table', { name: 'Sets of Barbell Bench Press' });
+    assert.equal(await bench.getByRole('row').nth(1).textContent(), '180 kg × 8 repsNormalRPE 9Done');
+
+    const saved = await callApi(page, 'GET', `/workouts/${id}`);
+    assert.equal(saved.status, 200);
+    assert.equal(Date.parse(saved.body.started_at), Date.parse('2025-06-02T15:30:00Z'));
+    assert.equal(Date.parse(saved.body.ended_at), Date.parse('2025-06-02T17:15:00Z'));
+    assert.deepEqual(
+      saved.body.blocks.map((b) => [b.exercise_id, b.notes ?? null, b.sets.map((s) => [s.weight_kg, s.reps, s.rpe ?? null, s.notes ?? null, s.done])]),
+      [
+        ['barbell-bench-press', 'Elbows in, pause on the chest', [[80, 8, 9, null, true], [80, 8, null, 'Grip slipped', true]]],
+        ['pendlay-row', null, [[60, 10, null, null, true]]],
+      ],
+    );
+    assert.deepEqual(pageErrors, []);
+  });
 });
 
 /** What a PUT takes of a workout the server returned. */

@@ -55,12 +55,31 @@ JobFailed Failure(const std::string& message, int status, json::object extra = {
   return JobFailed(message, json::serialize(extra));
 }
 
-std::string SportTitle(std::string_view sport) {
-  static const std::map<std::string_view, std::string_view> kTitles{
-      {"run", "Run"},   {"ride", "Ride"}, {"walk", "Walk"}, {"hike", "Hike"},
-      {"swim", "Swim"}, {"row", "Row"},   {"ski", "Ski"},   {"elliptical", "Elliptical"}};
-  auto it = kTitles.find(sport);
-  return std::string(it == kTitles.end() ? "Activity" : it->second);
+// An activity's title when its file names none: its sport (indoor or not) and its date, in
+// `language` ("Ride on 2024-05-01", "Radfahrt am 01.05.2024"). `date` is YYYY-MM-DD.
+std::string ActivityTitle(std::string_view sport, bool indoor, std::string_view date,
+                          platform::i18n::Language language) {
+  struct Names {
+    std::string_view outdoor;
+    std::string_view indoor;
+  };
+  static const std::map<std::string_view, Names> kNames{
+      {"run", {"activity_run", "activity_run_indoor"}},
+      {"ride", {"activity_ride", "activity_ride_indoor"}},
+      {"walk", {"activity_walk", "activity_walk_indoor"}},
+      {"hike", {"activity_hike", "activity_hike_indoor"}},
+      {"swim", {"activity_swim", "activity_swim_indoor"}},
+      {"row", {"activity_row", "activity_row_indoor"}},
+      {"ski", {"activity_ski", "activity_ski_indoor"}},
+      {"elliptical", {"activity_elliptical", "activity_elliptical_indoor"}}};
+  auto it = kNames.find(sport);
+  Names names = it == kNames.end() ? Names{"activity_other", "activity_other_indoor"} : it->second;
+  std::string activity = Msg(indoor ? names.indoor : names.outdoor).Text(language);
+  return Msg("activity_title", {{"activity", activity},
+                                {"year", std::string(date.substr(0, 4))},
+                                {"month", std::string(date.substr(5, 2))},
+                                {"day", std::string(date.substr(8, 2))}})
+      .Text(language);
 }
 
 // The activity's own name as its file gives it (GPX <name>), as a title: control characters
@@ -290,6 +309,7 @@ std::string EncodeRequest(const ImportRequest& r) {
                  {"distance_unit", r.distance_unit == core::DistanceUnit::kMiles ? "mi" : "km"}};
   if (r.file_name) o["file_name"] = *r.file_name;
   if (r.time_zone) o["time_zone"] = *r.time_zone;
+  o["language"] = platform::i18n::LanguageTag(r.language);
   return json::serialize(o);
 }
 
@@ -305,6 +325,10 @@ ImportRequest DecodeRequest(std::string_view text) {
   if (auto* f = o.if_contains("file_name")) r.file_name = std::string(f->as_string());
   // Jobs queued before imports kept a zone have none: their user's profile zone is read then.
   if (auto* z = o.if_contains("time_zone")) r.time_zone = std::string(z->as_string());
+  // Jobs queued before imports kept a language write English, as they did then.
+  if (auto* l = o.if_contains("language")) {
+    r.language = platform::i18n::LanguageFromLocale(l->as_string());
+  }
   return r;
 }
 
@@ -337,6 +361,7 @@ Job ImportService::Submit(const Principal& principal, const ImportRequest& reque
     // The zone is settled now: a later change of the profile does not change what was asked.
     ImportRequest settled = request;
     settled.time_zone = ZoneOf(s, principal.user_id, request);
+    settled.language = platform::i18n::LanguageFromLocale(principal.locale);
     auto id = jobs_.Enqueue(s, principal.user_id, kImportJobKind, EncodeRequest(settled));
     imports_.InsertUpload(s, id, principal.user_id, body);
     return *jobs_.Find(s, principal.user_id, id);
@@ -463,9 +488,7 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
   }
   std::string date = input.started_at.substr(0, 10);
   input.title =
-      TitleFromTrackName(track.name)
-          .value_or((indoor ? "Indoor " + Lowercase(SportTitle(sport)) : SportTitle(sport)) +
-                    " on " + date);
+      TitleFromTrackName(track.name).value_or(ActivityTitle(sport, indoor, date, request.language));
   workouts::Cardio cardio;
   cardio.sport = sport;
   if (stats.distance_m > 0) cardio.distance_m = stats.distance_m;

@@ -10,6 +10,7 @@
 #include "core/track.hpp"
 #include "core/units.hpp"
 #include "features/workouts/model.hpp"
+#include "platform/i18n/messages.hpp"
 
 // Imports of activity files (GPX, TCX, FIT) and of other apps' training logs (Strong and Hevy
 // CSV exports), the export of every set as CSV, and the tracks of imported activities.
@@ -34,6 +35,9 @@ struct ImportRequest {
   // a zone). Absent in the request: the user's profile zone, resolved when the import is asked
   // for and kept with its job. Imported workouts carry it as their time_zone.
   std::optional<std::string> time_zone;
+  // The language of what the import writes for its owner (an activity's title made of its
+  // sport and date): the profile's, settled when the import is asked for.
+  platform::i18n::Language language = platform::i18n::Language::kEnglish;
 };
 
 // A set as a training-log CSV gives it, before its exercise is resolved.

@@ -423,7 +423,8 @@ boost::json::object EncodeWorkoutPage(const WorkoutPage& page) {
                                         {"cardio", EncodeCardio(w.cardio)},
                                         {"exercise_names", std::move(names)},
                                         {"perceived_effort", OrNull(w.perceived_effort)},
-                                        {"visibility", w.visibility}});
+                                        {"visibility", w.visibility},
+                                        {"has_notes", w.has_notes}});
   }
   return {{"items", std::move(items)}, {"next_cursor", OrNull(page.next_cursor)}};
 }

@@ -157,6 +157,7 @@ struct WorkoutSummary {
   std::optional<std::int64_t> perceived_effort;  // 1-10, as the user rated the workout
   std::string visibility = "private";
   std::vector<std::string> hidden_details;
+  bool has_notes = false;  // a note on the workout, one of its exercises or sets (the list's)
 };
 
 struct WorkoutFilter {

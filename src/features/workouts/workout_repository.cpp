@@ -144,18 +144,25 @@ constexpr Statement kExerciseIds{
 // $6/$7: the cursor; the first page passes '~', which sorts after every timestamp. $9: a JSON
 // array of exercise ids whose names match q (the workout has one of them among its blocks).
 // SQLite's LIKE ignores the case of A-Z; PostgreSQL's ILIKE on a COLLATE "C" column does the same.
+// Whether a listed workout (aliased w) has a note anywhere: its own, an exercise's or a set's
+// (the history marks those). Each look-up is one primary-key range of that workout.
+#define VIGOR_WORKOUT_HAS_NOTES                                                           \
+  "CASE WHEN COALESCE(w.notes, '') <> '' OR EXISTS (SELECT 1 FROM workout_blocks b "      \
+  "WHERE b.user_id = w.user_id AND b.workout_id = w.id AND COALESCE(b.notes, '') <> '') " \
+  "OR EXISTS (SELECT 1 FROM workout_sets ws WHERE ws.user_id = w.user_id AND "            \
+  "ws.workout_id = w.id AND COALESCE(ws.notes, '') <> '') THEN 1 ELSE 0 END AS has_notes"
 constexpr Statement kList{
     "workouts.list",
-    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS
-    " FROM workouts WHERE user_id = $1 AND deleted_at IS NULL "
+    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS ", " VIGOR_WORKOUT_HAS_NOTES
+    " FROM workouts w WHERE user_id = $1 AND deleted_at IS NULL "
     "AND ($2 IS NULL OR kind = $2) AND ($3 IS NULL OR started_at >= $3) "
     "AND ($4 IS NULL OR started_at <= $4) "
     "AND ($5 IS NULL OR title LIKE $5 ESCAPE '\\' OR notes LIKE $5 ESCAPE '\\' "
     "OR EXISTS (SELECT 1 FROM json_each($9) e "
     "WHERE instr(' ' || exercise_ids || ' ', ' ' || e.value || ' ') > 0)) "
     "AND (started_at, id) < ($6, $7) ORDER BY started_at DESC, id DESC LIMIT $8",
-    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS
-    " FROM workouts WHERE user_id = $1 AND deleted_at IS NULL "
+    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS ", " VIGOR_WORKOUT_HAS_NOTES
+    " FROM workouts w WHERE user_id = $1 AND deleted_at IS NULL "
     "AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR started_at >= $3) "
     "AND ($4::text IS NULL OR started_at <= $4) "
     "AND ($5::text IS NULL OR title ILIKE $5 ESCAPE '\\' OR notes ILIKE $5 ESCAPE '\\' "
@@ -562,6 +569,7 @@ std::vector<WorkoutSummary> WorkoutRepository::List(Session& s, const std::strin
                after ? after->started_at : std::string("~"), after ? after->id : std::string(),
                limit, boost::json::serialize(ids))) {
     items.push_back(WorkoutSummaryFromRow(r));
+    items.back().has_notes = r.Bool("has_notes");
   }
   return items;
 }

@@ -581,6 +581,27 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Der Besitzer oder die Besitzerin des Clubs kann nicht entfernt werden."},
     {"club_members_only", "Join the club to post in it.",
      "Tritt dem Club bei, um darin zu schreiben."},
+    // Imports (features/imports): the title of an activity whose file names none, in its
+    // owner's language. The date's parts are placeholders, so each language orders them.
+    {"activity_title", "{activity} on {year}-{month}-{day}", "{activity} am {day}.{month}.{year}"},
+    {"activity_run", "Run", "Lauf"},
+    {"activity_run_indoor", "Indoor run", "Indoor-Lauf"},
+    {"activity_ride", "Ride", "Radfahrt"},
+    {"activity_ride_indoor", "Indoor ride", "Indoor-Radfahrt"},
+    {"activity_walk", "Walk", "Spaziergang"},
+    {"activity_walk_indoor", "Indoor walk", "Indoor-Gehen"},
+    {"activity_hike", "Hike", "Wanderung"},
+    {"activity_hike_indoor", "Indoor hike", "Indoor-Wanderung"},
+    {"activity_swim", "Swim", "Schwimmen"},
+    {"activity_swim_indoor", "Indoor swim", "Hallenschwimmen"},
+    {"activity_row", "Row", "Rudern"},
+    {"activity_row_indoor", "Indoor row", "Indoor-Rudern"},
+    {"activity_ski", "Ski", "Skifahren"},
+    {"activity_ski_indoor", "Indoor ski", "Indoor-Skifahren"},
+    {"activity_elliptical", "Elliptical", "Crosstrainer"},
+    {"activity_elliptical_indoor", "Indoor elliptical", "Crosstrainer drinnen"},
+    {"activity_other", "Activity", "Aktivität"},
+    {"activity_other_indoor", "Indoor activity", "Indoor-Aktivität"},
 };
 
 }  // namespace

@@ -31,13 +31,14 @@ const contractOfContext = new WeakMap();
 export async function launchBrowser({
   executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   timezoneId = 'UTC',
+  locale = 'en-US',
 } = {}) {
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'vigor-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
-    locale: 'en-US',
+    locale,
     timezoneId,
     viewport: viewports.desktop,
   });

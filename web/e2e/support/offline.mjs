@@ -58,3 +58,56 @@ export async function waitForServiceWorker(page) {
     return { controlled: Boolean(navigator.serviceWorker.controller), active: registration?.active?.state };
   });
 }
+
+/**
+ * Cuts a browser context's network airtight and watches what it still tries to send.
+ * `context.setOffline` alone leaves a gap: a service worker that (re)starts while offline gets
+ * the emulation a moment later, so a request it makes first can still reach the server. A
+ * context route that fails every /api/v1/ request closes it (a context route also sees the
+ * service worker's fetches). Every POST /api/v1/workouts the context attempts is recorded with
+ * its time and whether the network was cut then, so a test can say "nothing was even tried".
+ * @param {import('playwright-core').BrowserContext} context
+ */
+export function watchNetwork(context) {
+  /** @type {{ at: string, offline: boolean, key: string | undefined, from: string }[]} */
+  const workoutPosts = [];
+  let offline = false;
+  context.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/workouts') {
+      const from = request.serviceWorker() ? 'service worker' : request.frame().url();
+      workoutPosts.push({ at: new Date().toISOString(), offline, key: request.headers()['idempotency-key'], from });
+    }
+  });
+  const cutApi = (route) => route.abort('internetdisconnected');
+  return {
+    workoutPosts,
+    /** Whether the network is cut now. */
+    get offline() {
+      return offline;
+    },
+    async goOffline() {
+      offline = true;
+      await context.route('**/api/v1/**', cutApi);
+      await context.setOffline(true);
+    },
+    async goOnline() {
+      await context.unrouteAll({ behavior: 'wait' });
+      // The page hears "online" while setOffline(false) is on its way and may send at once.
+      offline = false;
+      await context.setOffline(false);
+    },
+    /** The POST /api/v1/workouts attempted while the network was cut (none, when all is well). */
+    workoutPostsWhileOffline() {
+      return workoutPosts.filter((p) => p.offline);
+    },
+  };
+}
+
+/**
+ * Waits until the page itself believes it is offline (after a reload or a navigation while the
+ * context is offline, before the test acts on it).
+ * @param {import('playwright-core').Page} page
+ */
+export async function waitUntilPageOffline(page) {
+  await page.waitForFunction(() => navigator.onLine === false);
+}

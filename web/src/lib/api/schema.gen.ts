@@ -3750,6 +3750,8 @@ export interface components {
             exercise_names?: string[];
             perceived_effort?: number | null;
             visibility?: components["schemas"]["ItemVisibility"];
+            /** @description The workout, one of its exercises or one of its sets has a note. */
+            has_notes?: boolean;
         };
         RoutineItem: {
             exercise_id: string;

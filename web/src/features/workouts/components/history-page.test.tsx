@@ -69,6 +69,26 @@ describe('HistoryPage', () => {
     expect(items[1]).not.toHaveTextContent('Perceived effort');
   });
 
+  it('marks a workout that has notes, next to how it felt', async () => {
+    fakeApi({
+      'GET /api/v1/workouts': () =>
+        json({
+          items: [
+            summary('w1', 'Legs', { perceived_effort: 7, has_notes: true }),
+            summary('w2', 'Push', { perceived_effort: null, has_notes: true }),
+            summary('w3', 'Pull', { perceived_effort: null, has_notes: false }),
+          ],
+          next_cursor: null,
+        }),
+    });
+    renderWithApp(<HistoryPage paths={testPaths} />, '/workouts');
+
+    const items = within(await screen.findByRole('list', { name: 'Workouts' })).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Perceived effort: 7 of 10 · Has notes');
+    expect(items[1]).toHaveTextContent('Has notes');
+    expect(items[2]).not.toHaveTextContent('Has notes');
+  });
+
   it('searches and filters by kind through the address', async () => {
     const api = fakeApi({ 'GET /api/v1/workouts': () => json({ items: [], next_cursor: null }) });
     const { router } = renderWithApp(<HistoryPage paths={testPaths} />, '/workouts');

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Card } from '@/components/ui';
+import { Card, Skeleton } from '@/components/ui';
 import { useWorkouts } from '../api/list-workouts';
 import { useMe } from '@/lib/auth/get-me';
 import { deletingIds, usePendingEdits } from '../lib/pending-edits';
@@ -12,7 +12,8 @@ import './workouts.css';
 
 /**
  * The training log at a glance, for Today: the latest workout and what comes next in each
- * program. Nothing until there is something to show (a new user sees the first actions only).
+ * program. Nothing when there is nothing to show (a new user sees the first actions only); while
+ * loading, a placeholder of the usual size.
  */
 export function RecentTraining({ paths }: { paths: WorkoutPaths }) {
   const { t } = useTranslation();
@@ -26,6 +27,23 @@ export function RecentTraining({ paths }: { paths: WorkoutPaths }) {
     const entry = program.routines.find((r) => r.routine_id === program.next_routine_id);
     return entry?.routine_name ? [{ program, name: entry.label ? `${entry.label}: ${entry.routine_name}` : entry.routine_name }] : [];
   });
+  // While the first answer is on its way, the space a workout takes is kept (the title and a
+  // card of a usual height): Today's dashboard below it must not jump down when it arrives.
+  if (workouts.isPending && !workouts.isError) {
+    return (
+      <section aria-labelledby={headingId} className="recent-training" aria-busy="true">
+        <h2 id={headingId} className="workout-section__title">
+          {t('workouts.recent.title')}
+        </h2>
+        <Card className="recent-training__waiting">
+          <Skeleton width="sm" label={t('workouts.history.loading')} />
+          <Skeleton width="lg" />
+          <Skeleton width="md" />
+          <Skeleton width="md" />
+        </Card>
+      </section>
+    );
+  }
   if (!last && next.length === 0) return null;
   return (
     <section aria-labelledby={headingId} className="recent-training">
