@@ -1,6 +1,7 @@
 #include "features/moderation/feature.hpp"
 
 #include "features/moderation/routes.hpp"
+#include "platform/config/config.hpp"
 
 namespace vigor::features::moderation {
 
