@@ -46,4 +46,5 @@ describe('a suspended user', () => {
     await screen.findByRole('link', { name: 'Create account' });
     expect(api.to('POST /api/v1/auth/logout')).toHaveLength(1);
   });
+
 });
