@@ -12,6 +12,8 @@
 #include "features/moderation/reportable.hpp"
 #include "features/notifications/notifier.hpp"
 #include "features/social/privacy_policy.hpp"
+#include "platform/crypto/random.hpp"
+#include "platform/crypto/totp.hpp"
 #include "platform/time.hpp"
 #include "support/app_harness.hpp"
 
@@ -315,6 +317,41 @@ TEST_F(ModerationTest, ASuspendedUserSignsInReadsTheDecisionAppealsOnceAndIsRein
   EXPECT_EQ(h_.Get(suspended, "/api/v1/workouts").status, 200);
   EXPECT_FALSE(h_.Get(suspended, "/api/v1/me").Json().contains("suspended_until"));
   EXPECT_EQ(h_.Post(suspended, "/api/v1/auth/logout", "").status, 204);
+}
+
+TEST_F(ModerationTest, WithTwoFactorTheSecondStepGivesTheRestrictedSession) {
+  auto now = [] {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  auto setup = h_.Post(owner_, "/api/v1/me/totp/setup",
+                       R"({"password":")" + AppHarness::PasswordOf("owner") + R"("})");
+  ASSERT_EQ(setup.status, 200) << setup.body;
+  auto secret = platform::crypto::Base32Decode(std::string(setup.Json()["secret"].as_string()));
+  ASSERT_TRUE(secret);
+  // The previous step's code, so that the sign-in below can use the current one.
+  ASSERT_EQ(h_.Post(owner_, "/api/v1/me/totp/enable",
+                    R"({"code":")" + platform::crypto::TotpCode(*secret, now() - 30) + R"("})")
+                .status,
+            200);
+  ASSERT_EQ(Report(reporter_, "item-1").status, 201);
+  DecideFirstOpen(R"({"action":"suspend","days":3})");
+
+  Browser fresh;
+  auto step1 =
+      h_.Post(fresh, "/api/v1/auth/login",
+              R"({"login":"owner","password":")" + AppHarness::PasswordOf("owner") + "\"}");
+  ASSERT_EQ(step1.status, 200) << step1.body;
+  EXPECT_EQ(step1.Json()["status"], "totp_required");
+  EXPECT_FALSE(step1.Json().contains("suspended_until"));  // not before the second factor
+  auto step2 = h_.Post(fresh, "/api/v1/auth/login/totp",
+                       R"({"challenge":")" + std::string(step1.Json()["challenge"].as_string()) +
+                           R"(","code":")" + platform::crypto::TotpCode(*secret, now()) + R"("})");
+  ASSERT_EQ(step2.status, 200) << step2.body;
+  EXPECT_TRUE(step2.Json().contains("suspended_until"));
+  EXPECT_EQ(h_.Get(fresh, "/api/v1/me/moderation-decisions").status, 200);
+  EXPECT_EQ(h_.Get(fresh, "/api/v1/me/sessions").Json()["code"], "account_suspended");
 }
 
 // The restriction is deny by default: walking every route as a suspended session, only the
