@@ -16,8 +16,8 @@
 #include "features/goals/feature.hpp"
 #include "features/imports/feature.hpp"
 #include "features/meta/feature.hpp"
-#include "features/notifications/feature.hpp"
 #include "features/moderation/feature.hpp"
+#include "features/notifications/feature.hpp"
 #include "features/nutrition/diary_feature.hpp"
 #include "features/nutrition/foods_feature.hpp"
 #include "features/nutrition/targets_feature.hpp"
@@ -307,9 +307,11 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
     foods.SetRecipeLookup(diary.foods_with_recipes());
   }
   // Moderation: reports on the kinds other features registered in *app->reportable (read per
-  // request), decisions told through the notifier; gives accounts its suspension check.
-  Install<features::moderation::ModerationFeature>(*app, context, *app->reportable, *app->notifier,
-                                                   social.lookup(), accounts.auth());
+  // request), decisions told through the notifier (a suspension mailed too); gives accounts its
+  // suspension check.
+  auto& moderation = Install<features::moderation::ModerationFeature>(
+      *app, context, *app->reportable, *app->notifier, social.lookup(), accounts.auth());
+  moderation.SetRecipients(DigestRecipientOf(accounts.account()));
 
   // Community: clubs (people and privacy from social; notifies; its content can be reported).
   Install<features::clubs::ClubsFeature>(*app, context, social, *app->notifier, *app->reportable);

@@ -1,14 +1,19 @@
 // Moderation through the real application on both databases: reports on a kind registered here
 // (items "item-N" of one owner, seen through the privacy policy), the moderators' queue and
-// decisions, the reported user's decisions and their one appeal, suspension at sign-in and on
-// sessions and tokens until it ends, the reporters' rate limit, and the staff-only routes.
+// decisions, the reported user's decisions and their one appeal, suspension until it ends (tokens
+// refused; sign-ins and sessions restricted to the decisions and the appeal, every other route
+// refused; the decision mailed), the reporters' rate limit, and the staff-only routes.
 #include <gtest/gtest.h>
 
 #include <boost/json/serialize.hpp>
+#include <set>
 
+#include "features/accounts/auth_middleware.hpp"
 #include "features/moderation/reportable.hpp"
 #include "features/notifications/notifier.hpp"
 #include "features/social/privacy_policy.hpp"
+#include "platform/crypto/random.hpp"
+#include "platform/crypto/totp.hpp"
 #include "platform/time.hpp"
 #include "support/app_harness.hpp"
 
@@ -198,7 +203,7 @@ TEST_F(ModerationTest, ReportHideAppealReverseTheWholeWay) {
   EXPECT_EQ(notifier_.sent[1].excerpt, "appeal_reversed");
 }
 
-TEST_F(ModerationTest, SuspensionBlocksSignInSessionsAndTokensUntilItEnds) {
+TEST_F(ModerationTest, SuspensionRefusesTokensAndRestrictsSessionsUntilItEnds) {
   auto token = h_.Post(owner_, "/api/v1/me/tokens", R"({"name":"t","scopes":["social:read"]})");
   ASSERT_EQ(token.status, 201) << token.body;
   Browser api;
@@ -209,21 +214,6 @@ TEST_F(ModerationTest, SuspensionBlocksSignInSessionsAndTokensUntilItEnds) {
   std::string decision_id = DecideFirstOpen(R"({"action":"suspend","days":3})");
   auto decision = Items(h_.Get(moderator_, "/api/v1/admin/moderation/reports?state=decided"));
   ASSERT_EQ(decision.size(), 1u);
-
-  // The session the owner had, a token, and signing in again all answer 403 with the end.
-  auto refused = h_.Get(owner_, "/api/v1/me");
-  EXPECT_EQ(refused.status, 403) << refused.body;
-  EXPECT_EQ(refused.Json()["code"], "account_suspended");
-  auto by_token = h_.Get(api, "/api/v1/me/moderation-decisions");
-  EXPECT_EQ(by_token.status, 403);
-  EXPECT_EQ(by_token.Json()["code"], "account_suspended");
-  Browser fresh;
-  auto login =
-      h_.Post(fresh, "/api/v1/auth/login",
-              R"({"login":"owner","password":")" + AppHarness::PasswordOf("owner") + "\"}");
-  EXPECT_EQ(login.status, 403) << login.body;
-  EXPECT_EQ(login.Json()["code"], "account_suspended");
-  // The end is three days from now (the detail names it).
   std::string until;
   h_.app().database->Read([&](Session& s) {
     until = s.QueryOne(Statement{"test.suspended_until",
@@ -231,32 +221,191 @@ TEST_F(ModerationTest, SuspensionBlocksSignInSessionsAndTokensUntilItEnds) {
                        decision_id)
                 ->Text("suspended_until");
   });
+  // The end is three days from now.
   std::string in_three_days =
       platform::FormatRfc3339(std::chrono::system_clock::now() + std::chrono::hours(72));
   EXPECT_EQ(until.substr(0, 13), in_three_days.substr(0, 13));  // the same hour
-  EXPECT_NE(std::string(login.Json()["detail"].as_string()).find(until.substr(0, 10)),
+
+  // The session the owner had is restricted: who they are answers (with the end), the rest 403
+  // with the end in the detail.
+  auto me = h_.Get(owner_, "/api/v1/me");
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.Json()["suspended_until"], until.c_str());
+  auto refused = h_.Get(owner_, "/api/v1/me/sessions");
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(refused.Json()["code"], "account_suspended");
+  EXPECT_NE(std::string(refused.Json()["detail"].as_string()).find(until.substr(0, 10)),
             std::string::npos);
+  // A token is refused everywhere, even on the routes a session may still use.
+  auto by_token = h_.Get(api, "/api/v1/me/moderation-decisions");
+  EXPECT_EQ(by_token.status, 403);
+  EXPECT_EQ(by_token.Json()["code"], "account_suspended");
+  // Signing in again works and says so.
+  Browser fresh;
+  auto login =
+      h_.Post(fresh, "/api/v1/auth/login",
+              R"({"login":"owner","password":")" + AppHarness::PasswordOf("owner") + "\"}");
+  ASSERT_EQ(login.status, 200) << login.body;
+  EXPECT_EQ(login.Json()["status"], "signed_in");
+  EXPECT_EQ(login.Json()["suspended_until"], until.c_str());
+  EXPECT_EQ(h_.Get(fresh, "/api/v1/me/sessions").Json()["code"], "account_suspended");
   EXPECT_EQ(AuditCount("moderation_suspend", owner_id_, moderator_id_), 1);
 
-  // Once it ends, everything works again.
+  // Once it ends, everything works again, on the same sessions and token.
   h_.app().database->Write([&](Session& s) {
     s.Execute(Statement{"test.end_suspension",
                         "UPDATE suspensions SET ends_at = '2020-01-01T00:00:00Z'"});
   });
-  EXPECT_EQ(h_.Get(owner_, "/api/v1/me").status, 200);
+  auto after = h_.Get(owner_, "/api/v1/me");
+  ASSERT_EQ(after.status, 200);
+  EXPECT_FALSE(after.Json().contains("suspended_until"));
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/me/sessions").status, 200);
+  EXPECT_EQ(h_.Get(fresh, "/api/v1/me/sessions").status, 200);
   EXPECT_EQ(h_.Get(api, "/api/v1/me/moderation-decisions").status, 200);
-  EXPECT_EQ(h_.Post(fresh, "/api/v1/auth/login",
-                    R"({"login":"owner","password":")" + AppHarness::PasswordOf("owner") + "\"}")
+  EXPECT_EQ(h_.Post(fresh, "/api/v1/auth/logout", "").status, 204);
+  auto relogin =
+      h_.Post(fresh, "/api/v1/auth/login",
+              R"({"login":"owner","password":")" + AppHarness::PasswordOf("owner") + "\"}");
+  ASSERT_EQ(relogin.status, 200);
+  EXPECT_FALSE(relogin.Json().contains("suspended_until"));
+}
+
+TEST_F(ModerationTest, ASuspendedUserSignsInReadsTheDecisionAppealsOnceAndIsReinstated) {
+  ASSERT_EQ(Report(reporter_, "item-1").status, 201);
+  std::string decision_id = DecideFirstOpen(R"({"action":"suspend","days":30,"note":"Spam"})");
+
+  // The decision reaches the owner by mail: what, until when, and how to contest it.
+  std::string mail;
+  for (const auto& m : h_.Mails()) {
+    if (m.find("To: owner@example.org") != std::string::npos) mail = m;
+  }
+  ASSERT_FALSE(mail.empty()) << "no mail to the suspended user";
+  std::string until_day =
+      platform::FormatRfc3339(std::chrono::system_clock::now() + std::chrono::hours(24 * 30))
+          .substr(0, 10);
+  EXPECT_NE(mail.find("suspended until " + until_day), std::string::npos) << mail;
+  EXPECT_NE(mail.find("The moderator's note: Spam"), std::string::npos) << mail;
+  EXPECT_NE(mail.find("Reason of the report: spam"), std::string::npos) << mail;
+  EXPECT_NE(mail.find("/login"), std::string::npos) << mail;
+  EXPECT_NE(mail.find("appeal against it once"), std::string::npos) << mail;
+
+  Browser suspended;
+  auto login =
+      h_.Post(suspended, "/api/v1/auth/login",
+              R"({"login":"owner","password":")" + AppHarness::PasswordOf("owner") + "\"}");
+  ASSERT_EQ(login.status, 200) << login.body;
+  ASSERT_TRUE(login.Json().contains("suspended_until"));
+  EXPECT_EQ(std::string(login.Json()["suspended_until"].as_string()).substr(0, 10), until_day);
+  EXPECT_EQ(h_.Get(suspended, "/api/v1/workouts").status, 403);
+
+  auto mine = Items(h_.Get(suspended, "/api/v1/me/moderation-decisions"));
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].as_object().at("id"), decision_id.c_str());
+  EXPECT_EQ(mine[0].as_object().at("action"), "suspend");
+  std::string appeal_path = "/api/v1/me/moderation-decisions/" + decision_id + "/appeal";
+  auto appeal = h_.Post(suspended, appeal_path, R"({"text":"It was not spam"})");
+  ASSERT_EQ(appeal.status, 201) << appeal.body;
+  auto twice = h_.Post(suspended, appeal_path, R"({"text":"Please"})");
+  EXPECT_EQ(twice.status, 409) << twice.body;
+
+  ASSERT_EQ(Items(h_.Get(moderator_, "/api/v1/admin/moderation/appeals")).size(), 1u);
+  std::string appeal_id(appeal.Json()["id"].as_string());
+  auto reversed = h_.Post(moderator_, "/api/v1/admin/moderation/appeals/" + appeal_id + "/decision",
+                          R"({"outcome":"reversed"})");
+  ASSERT_EQ(reversed.status, 200) << reversed.body;
+  // The same session works normally again.
+  EXPECT_EQ(h_.Get(suspended, "/api/v1/workouts").status, 200);
+  EXPECT_FALSE(h_.Get(suspended, "/api/v1/me").Json().contains("suspended_until"));
+  EXPECT_EQ(h_.Post(suspended, "/api/v1/auth/logout", "").status, 204);
+}
+
+TEST_F(ModerationTest, WithTwoFactorTheSecondStepGivesTheRestrictedSession) {
+  auto now = [] {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  auto setup = h_.Post(owner_, "/api/v1/me/totp/setup",
+                       R"({"password":")" + AppHarness::PasswordOf("owner") + R"("})");
+  ASSERT_EQ(setup.status, 200) << setup.body;
+  auto secret = platform::crypto::Base32Decode(std::string(setup.Json()["secret"].as_string()));
+  ASSERT_TRUE(secret);
+  // The previous step's code, so that the sign-in below can use the current one.
+  ASSERT_EQ(h_.Post(owner_, "/api/v1/me/totp/enable",
+                    R"({"code":")" + platform::crypto::TotpCode(*secret, now() - 30) + R"("})")
                 .status,
             200);
+  ASSERT_EQ(Report(reporter_, "item-1").status, 201);
+  DecideFirstOpen(R"({"action":"suspend","days":3})");
+
+  Browser fresh;
+  auto step1 =
+      h_.Post(fresh, "/api/v1/auth/login",
+              R"({"login":"owner","password":")" + AppHarness::PasswordOf("owner") + "\"}");
+  ASSERT_EQ(step1.status, 200) << step1.body;
+  EXPECT_EQ(step1.Json()["status"], "totp_required");
+  EXPECT_FALSE(step1.Json().contains("suspended_until"));  // not before the second factor
+  auto step2 = h_.Post(fresh, "/api/v1/auth/login/totp",
+                       R"({"challenge":")" + std::string(step1.Json()["challenge"].as_string()) +
+                           R"(","code":")" + platform::crypto::TotpCode(*secret, now()) + R"("})");
+  ASSERT_EQ(step2.status, 200) << step2.body;
+  EXPECT_TRUE(step2.Json().contains("suspended_until"));
+  EXPECT_EQ(h_.Get(fresh, "/api/v1/me/moderation-decisions").status, 200);
+  EXPECT_EQ(h_.Get(fresh, "/api/v1/me/sessions").Json()["code"], "account_suspended");
+}
+
+// The restriction is deny by default: walking every route as a suspended session, only the
+// allow-list answers anything but 403 account_suspended (public routes need no session).
+TEST_F(ModerationTest, ASuspendedSessionReachesOnlyTheAllowList) {
+  ASSERT_EQ(Report(reporter_, "item-1").status, 201);
+  DecideFirstOpen(R"({"action":"suspend","days":3})");
+  std::set<std::pair<Method, std::string>> routes, answered;
+  for (const auto& route : h_.app().http->router().routes()) {
+    routes.insert({route.spec.method, route.spec.path});
+    if (route.spec.access == platform::http::Access::kPublic) continue;
+    // Signing out ends the session: walked last.
+    if (route.spec.path == "/api/v1/auth/logout") continue;
+    std::string target;
+    for (std::size_t i = 0; i < route.spec.path.size(); ++i) {
+      if (route.spec.path[i] == '{') {
+        target += "x";
+        i = route.spec.path.find('}', i);
+      } else {
+        target += route.spec.path[i];
+      }
+    }
+    bool takes_body = route.spec.method == Method::kPost || route.spec.method == Method::kPut ||
+                      route.spec.method == Method::kPatch;
+    auto reply = h_.Call(owner_, route.spec.method, target, takes_body ? "{}" : "");
+    std::string name = std::string(platform::http::MethodName(route.spec.method)) + " " + target;
+    bool refused = reply.status == 403 && reply.body.find("account_suspended") != std::string::npos;
+    if (features::accounts::OpenWhileSuspended(route.spec)) {
+      EXPECT_FALSE(refused) << name << " should stay open";
+      EXPECT_NE(reply.status, 401) << name;
+      answered.insert({route.spec.method, route.spec.path});
+    } else {
+      EXPECT_TRUE(refused) << name << " answered " << reply.status << " " << reply.body;
+    }
+  }
+  // The allow-list names real routes, exactly these (a renamed route would fail here).
+  std::set<std::pair<Method, std::string>> expected{
+      {Method::kGet, "/api/v1/me"},
+      {Method::kGet, "/api/v1/me/moderation-decisions"},
+      {Method::kPost, "/api/v1/me/moderation-decisions/{id}/appeal"},
+  };
+  EXPECT_EQ(answered, expected);
+  for (const auto& open : features::accounts::RoutesOpenWhileSuspended()) {
+    EXPECT_TRUE(routes.contains({open.method, std::string(open.path)})) << open.path;
+  }
+  EXPECT_EQ(h_.Post(owner_, "/api/v1/auth/logout", "").status, 204);
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/me").status, 401);
 }
 
 TEST_F(ModerationTest, AReversedSuspensionIsLifted) {
   ASSERT_EQ(Report(reporter_, "item-1").status, 201);
   std::string decision_id = DecideFirstOpen(R"({"action":"suspend","days":30})");
-  ASSERT_EQ(h_.Get(owner_, "/api/v1/me").status, 403);
-  // A suspended user cannot appeal through the API: an appeal is made for them here, as the
-  // operator would take it by mail, then a moderator reverses the decision.
+  ASSERT_EQ(h_.Get(owner_, "/api/v1/me/sessions").status, 403);
+  // An appeal taken by the operator (by mail, say) and entered for them; a moderator reverses.
   h_.app().database->Write([&](Session& s) {
     s.Execute(Statement{"test.appeal",
                         "INSERT INTO moderation_appeals (id, decision_id, user_id, text, state, "
@@ -267,7 +416,7 @@ TEST_F(ModerationTest, AReversedSuspensionIsLifted) {
   auto reversed = h_.Post(moderator_, "/api/v1/admin/moderation/appeals/appeal-1/decision",
                           R"({"outcome":"reversed"})");
   ASSERT_EQ(reversed.status, 200) << reversed.body;
-  EXPECT_EQ(h_.Get(owner_, "/api/v1/me").status, 200);
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/me/sessions").status, 200);
 }
 
 TEST_F(ModerationTest, WarningsAndUpheldAppealsChangeNothingElse) {

@@ -47,7 +47,23 @@ bool RoleAtLeast(platform::auth::Role have, platform::auth::Role need) {
   return static_cast<int>(have) >= static_cast<int>(need);
 }
 
+constexpr RouteKey kOpenWhileSuspended[] = {
+    {http::Method::kGet, "/api/v1/me"},
+    {http::Method::kGet, "/api/v1/me/moderation-decisions"},
+    {http::Method::kPost, "/api/v1/me/moderation-decisions/{id}/appeal"},
+    {http::Method::kPost, "/api/v1/auth/logout"},
+};
+
 }  // namespace
+
+std::span<const RouteKey> RoutesOpenWhileSuspended() { return kOpenWhileSuspended; }
+
+bool OpenWhileSuspended(const http::RouteSpec& route) {
+  for (const auto& open : kOpenWhileSuspended) {
+    if (open.method == route.method && open.path == route.path) return true;
+  }
+  return false;
+}
 
 http::Middleware MakeAuthMiddleware(AuthService& auth, const AuthMiddlewareOptions& options) {
   return [&auth, options](http::Request& request, http::RequestContext& ctx,
@@ -116,6 +132,11 @@ http::Middleware MakeAuthMiddleware(AuthService& auth, const AuthMiddlewareOptio
         if (!ctx.principal) throw Error(ErrorKind::kUnauthenticated, Msg("sign_in_first"));
       }
       ctx.language = platform::i18n::LanguageFromLocale(ctx.principal->locale);
+      // Only a session carries a suspension (a suspended user's tokens are refused outright).
+      if (ctx.principal->suspended_until && !OpenWhileSuspended(route)) {
+        throw Error(ErrorKind::kForbidden,
+                    Msg("account_suspended", {{"until", *ctx.principal->suspended_until}}));
+      }
       using platform::auth::Role;
       if ((route.access == http::Access::kAdmin &&
            !RoleAtLeast(ctx.principal->role, Role::kAdmin)) ||

@@ -229,7 +229,7 @@ LoginOutcome AuthService::Login(const std::string& login, const std::string& pas
   if (user->status == UserStatus::kPendingApproval) {
     throw Error(ErrorKind::kForbidden, Msg("account_pending_approval"));
   }
-  d_.database.Read([&](Session& s) { RefuseSuspended(s, user->id); });
+  // A suspended user still signs in, to a restricted session (see SetSuspensionCheck).
   std::optional<std::string> new_hash;
   if (verification.needs_rehash) new_hash = d_.hasher.Hash(password);
 
@@ -250,6 +250,7 @@ LoginOutcome AuthService::Login(const std::string& login, const std::string& pas
     d_.users.TouchLogin(s, user->id, now);
     d_.audit.Record(s, "login_succeeded", user->id, user->id, client.ip);
     outcome.user = *d_.users.FindById(s, user->id);
+    outcome.suspended_until = SuspendedUntil(s, user->id);
     return outcome;
   });
 }
@@ -306,6 +307,7 @@ LoginOutcome AuthService::CompleteSecondFactor(const std::string& challenge,
     d_.users.TouchLogin(s, user->id, now);
     d_.audit.Record(s, "login_succeeded", user->id, user->id, client.ip, "with second factor");
     ok.user = *d_.users.FindById(s, user->id);
+    ok.suspended_until = SuspendedUntil(s, user->id);
     outcome = std::move(ok);
   });
   if (!outcome) throw Error(ErrorKind::kUnauthenticated, Msg("code_wrong"));
@@ -397,11 +399,14 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateSession(
         s, hash, platform::NowRfc3339(),
         platform::Rfc3339FromNow(
             -std::chrono::duration_cast<std::chrono::seconds>(d_.options.session_idle)));
-    if (live) RefuseSuspended(s, live->second.id);
-    return live;
+    std::optional<std::string> suspended_until;
+    if (live) suspended_until = SuspendedUntil(s, live->second.id);
+    return live ? std::optional(std::pair(std::move(*live), std::move(suspended_until)))
+                : std::nullopt;
   });
   if (!found) return std::nullopt;
-  auto& [session, user] = *found;
+  auto& [live, suspended_until] = *found;
+  auto& [session, user] = live;
   if (session.last_used_at <
       platform::Rfc3339FromNow(-std::chrono::duration_cast<std::chrono::seconds>(kTouchEvery))) {
     // Named, not captured: clang 14 (clang-tidy) cannot capture a structured binding.
@@ -409,7 +414,9 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateSession(
     d_.database.Write(
         [&](Session& s) { d_.credentials.TouchSession(s, session_id, platform::NowRfc3339()); });
   }
-  return PrincipalFor(user, platform::auth::Principal::Via::kSession, session.id);
+  auto principal = PrincipalFor(user, platform::auth::Principal::Via::kSession, session.id);
+  principal.suspended_until = std::move(suspended_until);
+  return principal;
 }
 
 std::string AuthService::IssueCsrfToken(std::string_view session_token) const {
@@ -472,9 +479,14 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const st
   return PrincipalFor(user, platform::auth::Principal::Via::kToken, api_token.id, api_token.scopes);
 }
 
+std::optional<std::string> AuthService::SuspendedUntil(Session& s,
+                                                       const std::string& user_id) const {
+  if (!suspension_) return std::nullopt;
+  return suspension_(s, user_id);
+}
+
 void AuthService::RefuseSuspended(Session& s, const std::string& user_id) const {
-  if (!suspension_) return;
-  if (auto until = suspension_(s, user_id)) {
+  if (auto until = SuspendedUntil(s, user_id)) {
     throw Error(ErrorKind::kForbidden, Msg("account_suspended", {{"until", *until}}));
   }
 }

@@ -100,6 +100,9 @@ struct LoginOutcome {
   std::optional<std::string> challenge;  // a second factor is needed
   // Signed in: a new device cookie for this browser (see AuthLimits::login_per_device).
   std::optional<std::string> device_cookie;
+  // Signed in while suspended: the end of the suspension. The session is restricted until then
+  // (see Principal::suspended_until).
+  std::optional<std::string> suspended_until;
 };
 
 // Sign-up, email verification, sign-in (with the second factor), sign-out, password reset and
@@ -108,8 +111,10 @@ class AuthService {
  public:
   explicit AuthService(AccountsDeps& deps) : d_(deps) {}
 
-  // Installation only: a suspended user cannot sign in, and their sessions and tokens answer
-  // 403 account_suspended (with the end time) until the suspension ends.
+  // Installation only: until a user's suspension ends, their tokens answer 403 account_suspended
+  // (with the end time) and their sign-ins and sessions are restricted (Principal::
+  // suspended_until): the auth middleware lets such a session reach only the routes that show
+  // the decision and take the appeal, so a suspended user can still read and contest it.
   void SetSuspensionCheck(SuspensionCheck check) { suspension_ = std::move(check); }
 
   void Signup(const SignupInput& input, const ClientInfo& client);
@@ -156,6 +161,9 @@ class AuthService {
 
   // Throws Error(kForbidden, account_suspended) while `user_id` is suspended.
   void RefuseSuspended(platform::store::Session& s, const std::string& user_id) const;
+  // The end of `user_id`'s suspension; nullopt when they are not suspended.
+  std::optional<std::string> SuspendedUntil(platform::store::Session& s,
+                                            const std::string& user_id) const;
 
   AccountsDeps& d_;
   SuspensionCheck suspension_;

@@ -44,7 +44,16 @@ Response LoginResponse(const LoginOutcome& outcome, CookiePolicy policy) {
   if (outcome.challenge) {
     return http::Json(200, {{"status", "totp_required"}, {"challenge", *outcome.challenge}});
   }
-  auto response = http::Json(200, {{"status", "signed_in"}, {"user", EncodeMe(*outcome.user)}});
+  boost::json::object user = EncodeMe(*outcome.user);
+  boost::json::object body{{"status", "signed_in"}};
+  // Signed in to a restricted session: the app shows the decision and the appeal first (the
+  // user says so too, as GET /me does for such a session).
+  if (outcome.suspended_until) {
+    user["suspended_until"] = *outcome.suspended_until;
+    body["suspended_until"] = *outcome.suspended_until;
+  }
+  body["user"] = std::move(user);
+  auto response = http::Json(200, std::move(body));
   SetSessionCookies(response, *outcome.session, policy);
   if (outcome.device_cookie) {
     http::SetCookie(response, "vigor_device", *outcome.device_cookie,
@@ -152,7 +161,11 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .access = Access::kAuthenticated,
               .scope = "profile:read"},
              [&account](const Request&, RequestContext& ctx) {
-               return http::Json(200, EncodeMe(account.Me(ctx.User())));
+               auto me = EncodeMe(account.Me(ctx.User()));
+               if (ctx.principal->suspended_until) {
+                 me["suspended_until"] = *ctx.principal->suspended_until;
+               }
+               return http::Json(200, std::move(me));
              });
 
   router.Add({.method = Method::kPatch,

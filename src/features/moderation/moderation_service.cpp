@@ -5,6 +5,7 @@
 #include "core/limits.hpp"
 #include "platform/error.hpp"
 #include "platform/id.hpp"
+#include "platform/mail/mail_queue.hpp"
 #include "platform/ratelimit/rate_limiter.hpp"
 #include "platform/time.hpp"
 
@@ -51,8 +52,15 @@ ModerationService::ModerationService(platform::store::Database& database,
                                      platform::ratelimit::RateLimiter& limiter,
                                      const ReportableKinds& kinds,
                                      notifications::Notifier& notifier,
-                                     social::SocialLookup& people)
-    : database_(database), limiter_(limiter), kinds_(kinds), notifier_(notifier), people_(people) {}
+                                     social::SocialLookup& people, platform::mail::MailQueue& mail,
+                                     ModerationMails mails)
+    : database_(database),
+      limiter_(limiter),
+      kinds_(kinds),
+      notifier_(notifier),
+      people_(people),
+      mail_(mail),
+      mails_(std::move(mails)) {}
 
 ReportOutcome ModerationService::Report(const Principal& reporter, const ReportInput& input,
                                         const std::string& ip) {
@@ -101,7 +109,8 @@ Page<Report> ModerationService::Reports(bool open, const std::string& cursor, in
 
 Decision ModerationService::Decide(const Principal& moderator, const std::string& report_id,
                                    const DecisionInput& input, const std::string& ip) {
-  return database_.WriteResult([&](Session& s) {
+  bool mailed = false;
+  auto decided = database_.WriteResult([&](Session& s) {
     auto report = repo_.FindReport(s, report_id);
     if (!report) throw Error(ErrorKind::kNotFound, Msg("no_such_report"));
     if (report->owner_id == moderator.user_id) {
@@ -135,8 +144,16 @@ Decision ModerationService::Decide(const Principal& moderator, const std::string
                       (input.note.empty() ? "" : ": " + input.note));
     // A dismissal changes nothing for the owner: they are not told they were reported.
     if (input.action != "dismiss") notifier_.Notify(s, NotificationOf(decision, input.action));
+    if (input.action == "suspend" && recipients_) {
+      if (auto to = recipients_(s, decision.owner_id); to && to->mailable) {
+        mail_.Enqueue(s, mails_.Suspended(*to, decision));
+        mailed = true;
+      }
+    }
     return decision;
   });
+  if (mailed) mail_.Notify();
+  return decided;
 }
 
 Page<AppealWithDecision> ModerationService::Appeals(bool pending, const std::string& cursor,

@@ -5,6 +5,7 @@
 
 #include "features/accounts/audit_log.hpp"
 #include "features/moderation/model.hpp"
+#include "features/moderation/moderation_mail.hpp"
 #include "features/moderation/moderation_repository.hpp"
 #include "features/moderation/reportable.hpp"
 #include "features/notifications/notifier.hpp"
@@ -15,6 +16,9 @@
 namespace vigor::platform::ratelimit {
 class RateLimiter;
 }
+namespace vigor::platform::mail {
+class MailQueue;
+}
 
 namespace vigor::features::moderation {
 
@@ -23,14 +27,23 @@ namespace vigor::features::moderation {
 // report per reporter and item; a moderator decides all open reports about an item at once,
 // never about themselves; hiding writes hidden_content (the privacy policy does the rest), a
 // suspension keeps the user out until it ends (accounts asks SuspendedUntil). Every decision is
-// audited and told to the content's owner in its transaction. Nothing here knows HTTP.
+// audited and told to the content's owner in its transaction; a suspension is mailed to them too
+// (they may never open the app), with the way to sign in, read it and appeal. Nothing here knows
+// HTTP.
 class ModerationService {
  public:
   using Principal = platform::auth::Principal;
 
   ModerationService(platform::store::Database& database, platform::ratelimit::RateLimiter& limiter,
                     const ReportableKinds& kinds, notifications::Notifier& notifier,
-                    social::SocialLookup& people);
+                    social::SocialLookup& people, platform::mail::MailQueue& mail,
+                    ModerationMails mails);
+
+  // Installation only: whom to mail a suspension to (the accounts feature knows). Without it
+  // (tests of other features) nobody is mailed.
+  void SetRecipients(notifications::DigestRecipientLookup recipients) {
+    recipients_ = std::move(recipients);
+  }
 
   ReportOutcome Report(const Principal& reporter, const ReportInput& input, const std::string& ip);
 
@@ -60,6 +73,9 @@ class ModerationService {
   const ReportableKinds& kinds_;
   notifications::Notifier& notifier_;
   social::SocialLookup& people_;
+  platform::mail::MailQueue& mail_;
+  ModerationMails mails_;
+  notifications::DigestRecipientLookup recipients_;
   ModerationRepository repo_;
   accounts::AuditLog audit_;
 };

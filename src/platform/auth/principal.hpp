@@ -1,6 +1,7 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,10 @@ struct Principal {
   std::string credential_id;        // the session's or the token's id
   std::vector<std::string> scopes;  // for tokens; a session may do everything its role allows
   std::string locale = "en";        // the profile's language: what the server's messages use
+  // A browser session of a suspended user: the end of the suspension (RFC 3339). Such a session
+  // reaches only the few routes that let the user read the decision and appeal; the auth
+  // middleware refuses every other one. Tokens of a suspended user are refused outright.
+  std::optional<std::string> suspended_until;
 
   bool HasScope(std::string_view scope) const {
     return via == Via::kSession || scope.empty() ||

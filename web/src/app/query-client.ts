@@ -24,9 +24,14 @@ export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       // A 401 on any other query means the session ended (expired, signed out elsewhere,
-      // account disabled): ask /me again, and the route guards send the user to sign in.
+      // account disabled): ask /me again, and the route guards send the user to sign in. A 403
+      // account_suspended means a moderator suspended the account meanwhile: /me says until
+      // when, and the shell shows only the suspension page.
       onError: (error, query) => {
-        if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== meQueryKey[0]) {
+        const sessionChanged =
+          error instanceof ApiError &&
+          (error.status === 401 || (error.status === 403 && error.code === 'account_suspended'));
+        if (sessionChanged && query.queryKey[0] !== meQueryKey[0]) {
           void client.invalidateQueries({ queryKey: meQueryKey, exact: true });
         }
       },

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
-import { Logo } from '@/components/ui';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { Button, Logo } from '@/components/ui';
+import { useLogout } from '@/features/auth/api/logout';
 import { GoalReachedListener } from '@/features/goals/components/goal-reached-listener';
+import { SuspendedAccountPage } from '@/features/moderation/components/suspended-account-page';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { TimeZoneNotice } from '@/features/me/components/time-zone-notice';
 import { ServerVersion } from '@/features/meta/components/server-version';
@@ -26,6 +28,7 @@ export interface AppLayoutProps {
 export function AppLayout({ user }: AppLayoutProps) {
   const { t } = useTranslation();
   useProfileLanguage(user?.preferences.locale);
+  if (user?.suspended_until) return <SuspendedShell until={user.suspended_until} />;
   return (
     <div className={user ? 'app-shell app-shell--signed-in' : 'app-shell'}>
       <a className="skip-link" href="#main-content">
@@ -52,6 +55,45 @@ export function AppLayout({ user }: AppLayoutProps) {
         {user ? <GoalReachedListener goalPath={linkTo.goal} /> : null}
         <main id="main-content" className="app-shell__main" tabIndex={-1}>
           <Outlet />
+        </main>
+        <footer className="app-shell__footer">
+          <ServerVersion />
+        </footer>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A suspended user's session reaches only their moderation decisions, the appeal and signing
+ * out (the server refuses the rest): every address shows that page, without the navigation.
+ */
+function SuspendedShell({ until }: { until: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout({ onSignedOut: () => navigate(paths.home, { replace: true, flushSync: true }) });
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <div className="app-shell__body">
+        <header className="app-topbar">
+          <span className="app-topbar__brand">
+            <Logo className="app-topbar__logo" />
+            <span>{t('app.name')}</span>
+          </span>
+        </header>
+        <OfflineNotice />
+        <main id="main-content" className="app-shell__main" tabIndex={-1}>
+          <SuspendedAccountPage
+            until={until}
+            signOut={
+              <Button onClick={() => logout.mutate()} disabled={logout.isPending}>
+                {t('account.signOut')}
+              </Button>
+            }
+          />
         </main>
         <footer className="app-shell__footer">
           <ServerVersion />

@@ -3391,6 +3391,11 @@ export interface components {
             user?: components["schemas"]["Me"];
             /** @description With totp_required, to send to /auth/login/totp within 5 minutes. */
             challenge?: string;
+            /**
+             * Format: date-time
+             * @description Signed in while a moderator's suspension lasts (its end): the session reaches only GET /me, the decisions about the user, their appeal and sign-out until then; every other route answers 403 account_suspended.
+             */
+            suspended_until?: string;
         };
         PasswordResetRequest: {
             email: string;
@@ -3408,6 +3413,11 @@ export interface components {
             totp_enabled: boolean;
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description Only while a moderator's suspension of the account lasts (its end): this session is restricted to reading the decisions and appealing (see LoginResult).
+             */
+            suspended_until?: string;
             preferences: components["schemas"]["Preferences"];
         };
         /** @description How values are shown and entered. Storage stays SI and UTC. */

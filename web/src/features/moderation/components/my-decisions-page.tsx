@@ -14,10 +14,20 @@ const APPEAL_MAX = 2000;
 /** /settings/moderation: what moderators decided about my content or account; one appeal each. */
 export function MyDecisionsPage() {
   const { t } = useTranslation();
-  const decisions = useMyDecisions();
   return (
     <div className="moderation-page">
       <PageHeader title={t('moderation.mine.title')} documentTitle={t('moderation.mine.documentTitle')} />
+      <MyDecisionsList />
+    </div>
+  );
+}
+
+/** The decisions about me, each with its appeal (or the form for the one appeal). */
+export function MyDecisionsList() {
+  const { t } = useTranslation();
+  const decisions = useMyDecisions();
+  return (
+    <>
       {decisions.isPending ? (
         <Skeleton width="lg" label={t('moderation.mine.loading')} />
       ) : decisions.isError ? (
@@ -33,7 +43,7 @@ export function MyDecisionsPage() {
           ))}
         </ul>
       )}
-    </div>
+    </>
   );
 }
 
