@@ -1,8 +1,8 @@
 // The suspension mail: in the recipient's language, with the end as people read it, the reason,
 // the moderator's note and the way back in to appeal.
-#include <gtest/gtest.h>
-
 #include "features/moderation/moderation_mail.hpp"
+
+#include <gtest/gtest.h>
 
 namespace vigor::features::moderation {
 namespace {
