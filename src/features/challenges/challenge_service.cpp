@@ -178,6 +178,7 @@ ChallengePage ChallengeService::List(const Principal& principal, const Challenge
       page.next_cursor = rows.back().challenge.starts_at + "~" + rows.back().challenge.id;
     }
     std::vector<std::string> creators;
+    creators.reserve(rows.size());
     for (const auto& row : rows) creators.push_back(row.challenge.creator_id);
     std::sort(creators.begin(), creators.end());
     creators.erase(std::unique(creators.begin(), creators.end()), creators.end());
@@ -325,6 +326,7 @@ Leaderboard ChallengeService::Board(const std::optional<std::string>& viewer, co
     board.target = c.target;
     auto entries = repo_.Board(s, viewer, id, limit);
     std::vector<std::string> ids;
+    ids.reserve(entries.size());
     for (const auto& e : entries) ids.push_back(e.user_id);
     auto cards = social_.CardsOf(s, ids);
     std::int64_t rank = 0;

@@ -110,6 +110,7 @@ ClubView ClubService::ViewOf(Session& s, Club club, const Viewer& viewer) {
 
 std::vector<MemberView> ClubService::MemberViews(Session& s, std::vector<Membership> members) {
   std::vector<std::string> ids;
+  ids.reserve(members.size());
   for (const auto& m : members) ids.push_back(m.user_id);
   auto cards = people_.CardsOf(s, ids);
   std::vector<MemberView> views;
@@ -366,6 +367,7 @@ PostPage ClubService::Posts(const Viewer& viewer, const std::string& club_id,
       page.next_cursor = posts.back().id;
     }
     std::vector<std::string> ids;
+    ids.reserve(posts.size());
     for (const auto& p : posts) ids.push_back(p.author_id);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

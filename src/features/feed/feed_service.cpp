@@ -333,6 +333,7 @@ KudosPage FeedService::Givers(const Principal& viewer, const std::string& item_i
       page.next_cursor = EncodeCursor({givers.back().created_at, givers.back().user_id});
     }
     std::vector<std::string> ids;
+    ids.reserve(givers.size());
     for (const auto& g : givers) ids.push_back(g.user_id);
     auto cards =
         ids.empty() ? std::map<std::string, social::UserCard>{} : d_.lookup.CardsOf(s, ids);
@@ -373,6 +374,7 @@ CommentPage WithAuthors(platform::store::Session& s, social::SocialLookup& looku
                         std::vector<Comment> comments) {
   CommentPage page;
   std::vector<std::string> ids;
+  ids.reserve(comments.size());
   for (const auto& c : comments) ids.push_back(c.author_id);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
