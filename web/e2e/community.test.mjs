@@ -133,9 +133,15 @@ describe('community (issue 13 acceptance)', () => {
     await card.getByRole('button', { name: 'Kudos · 0' }).click();
     await card.getByRole('button', { name: 'Kudos · 1' }).waitFor();
     await card.getByRole('button', { name: '0 comments' }).click();
-    await card.getByLabel('Write a comment').fill(`Great pace @${userB.username} <script>alert(1)</script>`);
+    await card.getByLabel('Write a comment').fill(`Great pace @${userB.username} <script>alert(1)</script> **fast** [x](javascript:alert(1))`);
     await card.getByRole('button', { name: 'Send', exact: true }).click();
     await card.locator('.comment-list li').first().waitFor();
+    // Hostile input stays text in the browser: no script element, no javascript: link, bold works.
+    const shown = card.locator('.comment-list li').first();
+    await shown.getByText('<script>alert(1)</script>', { exact: false }).waitFor();
+    assert.equal(await shown.locator('script').count(), 0);
+    assert.equal(await shown.locator('a[href^="javascript"]').count(), 0);
+    assert.equal(await shown.locator('strong', { hasText: 'fast' }).count(), 1);
 
     // B's page, never reloaded, gets the notifications live.
     await pageB.getByText(`${userA.username} gave you kudos`).waitFor({ timeout: 15_000 });
@@ -180,6 +186,8 @@ describe('community (issue 13 acceptance)', () => {
     assert.ok(html.startsWith(`Great pace @${userB.username} `), html);
     assert.doesNotMatch(html, /<script/i, html);
     assert.match(html, /&lt;script&gt;/, html);
+    assert.match(html, /<strong>fast<\/strong>/, html);
+    assert.doesNotMatch(html, /href="javascript/i, html);
 
     assert.deepEqual(errorsA, []);
     assert.deepEqual(errorsB, []);
@@ -210,8 +218,7 @@ ${points.map((p) => `<trkpt lat="${p.lat}" lon="${p.lon}"><ele>40</ele><time>${p
     // New workouts public by default, so that the import is public.
     const settings = await call(pageB, 'GET', '/api/v1/me/privacy');
     assert.equal(settings.status, 200, JSON.stringify(settings.body));
-    const { workouts: _w, sports: _s, ...rest } = settings.body;
-    const put = await call(pageB, 'PUT', '/api/v1/me/privacy', { ...rest, workouts: 'public', sports: {} });
+    const put = await call(pageB, 'PUT', '/api/v1/me/privacy', { ...settings.body, workouts: 'public', sports: {} });
     assert.equal(put.status, 200, JSON.stringify(put.body));
 
     const started = await call(pageB, 'POST', '/api/v1/imports?format=gpx&name=home-loop.gpx', gpx, { contentType: 'application/gpx+xml' });
