@@ -175,7 +175,7 @@ std::pair<std::string, std::string> DecodeCursor(const std::string& cursor) {
   return {text.substr(0, bar), text.substr(bar + 1)};
 }
 
-PersonPage PageOf(std::vector<Row> rows, int limit) {
+PersonPage PageOf(const std::vector<Row>& rows, int limit) {
   PersonPage page;
   for (const auto& row : rows) {
     page.items.push_back({.user_id = row.Text("id"),

@@ -36,7 +36,7 @@ notifications::Notification About(std::string recipient, std::string kind, std::
           .actor_id = actor,
           .subject_kind = "user",
           .subject_owner_id = actor,
-          .subject_id = std::move(actor),
+          .subject_id = actor,
           .excerpt = std::move(username)};
 }
 
