@@ -225,4 +225,6 @@ export const clubPaths = {
   clubs: paths.clubs,
   newClub: paths.clubNew,
   club: (id: string) => generatePath(paths.club, { id }),
+  challenge: linkTo.communityChallenge,
+  newClubChallenge: (clubId: string) => `${paths.communityChallengeNew}?${new URLSearchParams({ club_id: clubId }).toString()}`,
 } as const;

@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format/format';
 import {
   useApproveRequest,
   useClub,
+  useClubChallenges,
   useClubMembers,
   useClubPosts,
   useClubRequests,
@@ -238,6 +239,33 @@ function Settings({ club, owner, paths }: { club: Club; owner: boolean; paths: C
   );
 }
 
+function Challenges({ club, admin, paths }: { club: Club; admin: boolean; paths: ClubPaths }) {
+  const { t } = useTranslation();
+  const challenges = useClubChallenges(club.id, true);
+  const items = challenges.data?.items ?? [];
+  return (
+    <section aria-labelledby="club-challenges" className="club-section">
+      <h2 id="club-challenges">{t('clubs.challenges.title')}</h2>
+      {admin ? <Link to={paths.newClubChallenge(club.id)}>{t('clubs.challenges.new')}</Link> : null}
+      {challenges.isPending ? (
+        <Skeleton width="full" />
+      ) : challenges.isError ? (
+        <ErrorState message={errorMessage(challenges.error, t)} onRetry={() => void challenges.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={t('clubs.challenges.empty')}>{null}</EmptyState>
+      ) : (
+        <ul className="club-challenges">
+          {items.map((challenge) => (
+            <li key={challenge.id}>
+              <Link to={paths.challenge(challenge.id)}>{challenge.title}</Link> · {challenge.starts_on} – {challenge.ends_on}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /** /community/clubs/:id: about, membership, posts, members, requests and settings for admins. */
 export function ClubPage({ id, paths }: { id: string; paths: ClubPaths }) {
   const { t } = useTranslation();
@@ -263,6 +291,7 @@ export function ClubPage({ id, paths }: { id: string; paths: ClubPaths }) {
       {readable ? (
         <>
           <Posts club={c} member={member} />
+          <Challenges club={c} admin={admin} paths={paths} />
           <Members club={c} admin={admin} owner={owner} />
         </>
       ) : (

@@ -7,7 +7,14 @@ import { ClubPage } from './club-page';
 import type { ClubPaths } from './club-paths';
 import { ClubsPage, NewClubPage } from './clubs-page';
 
-const paths: ClubPaths = { clubs: '/community/clubs', newClub: '/community/clubs/new', club: (id) => `/community/clubs/${id}` };
+const paths: ClubPaths = {
+  clubs: '/community/clubs',
+  newClub: '/community/clubs/new',
+  club: (id) => `/community/clubs/${id}`,
+  challenge: (id) => `/community/challenges/${id}`,
+  newClubChallenge: (clubId) => `/community/challenges/new?club_id=${clubId}`,
+};
+const noChallenges = () => json({ items: [], next_cursor: null });
 const anna = { username: 'anna', display_name: 'Anna', avatar_url: null };
 const ben = { username: 'ben', display_name: 'Ben', avatar_url: null };
 
@@ -55,6 +62,7 @@ describe('the club page', () => {
       'GET /api/v1/clubs/c1': () => json(joined ? club({ my_role: 'member', my_state: 'active', member_count: 3 }) : club()),
       'GET /api/v1/clubs/c1/posts': () => json({ items: [post()], next_cursor: null }),
       'GET /api/v1/clubs/c1/members': () => json({ items: [member(anna, 'owner'), member(ben, 'member')], next_cursor: null }),
+      'GET /api/v1/challenges': noChallenges,
       'PUT /api/v1/clubs/c1/membership': () => {
         joined = true;
         return json(club({ my_role: 'member', my_state: 'active', member_count: 3 }));
@@ -94,6 +102,7 @@ describe('the club page', () => {
       'POST /api/v1/clubs/c1/requests/cleo/approve': () => json(member({ username: 'cleo', display_name: 'Cleo', avatar_url: null }, 'member')),
       'PATCH /api/v1/clubs/c1/members/ben': () => json(member(ben, 'admin')),
       'POST /api/v1/clubs/c1/posts': () => json(post({ id: 'p2', author: anna, body: 'Hello', may_delete: true }), 201),
+      'GET /api/v1/challenges': noChallenges,
     });
     renderClub();
     const requests = await screen.findByRole('region', { name: 'Requests to join' });
@@ -109,6 +118,38 @@ describe('the club page', () => {
     await waitFor(() => expect(api.to('POST /api/v1/clubs/c1/posts')[0]?.body).toEqual({ body: 'Hello' }));
     expect(screen.getByRole('region', { name: 'Club settings' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Delete club' })).toBeInTheDocument();
+  });
+});
+
+describe("the club page's challenges", () => {
+  const challenge = { id: 'ch1', title: 'December miles', starts_on: '2026-12-01', ends_on: '2026-12-31' };
+  function clubApi(role: 'member' | 'admin') {
+    return fakeApi({
+      'GET /api/v1/clubs/c1': () => json(club({ my_role: role, my_state: 'active' })),
+      'GET /api/v1/clubs/c1/posts': () => json({ items: [], next_cursor: null }),
+      'GET /api/v1/clubs/c1/members': () => json({ items: [member(anna, 'owner')], next_cursor: null }),
+      'GET /api/v1/clubs/c1/requests': () => json({ items: [], next_cursor: null }),
+      'GET /api/v1/challenges': () => json({ items: [challenge], next_cursor: null }),
+    });
+  }
+
+  it("lists the club's challenges with links to them; a member gets no link to make one", async () => {
+    const api = clubApi('member');
+    renderClub();
+    const section = await screen.findByRole('region', { name: 'Challenges' });
+    expect(await within(section).findByRole('link', { name: 'December miles' })).toHaveAttribute('href', '/community/challenges/ch1');
+    expect(api.to('GET /api/v1/challenges').map((r) => r.query.get('club_id'))).toEqual(['c1']);
+    expect(within(section).queryByRole('link', { name: 'New club challenge' })).not.toBeInTheDocument();
+  });
+
+  it("gives the club's admins a link to a new club challenge", async () => {
+    clubApi('admin');
+    renderClub();
+    const section = await screen.findByRole('region', { name: 'Challenges' });
+    expect(within(section).getByRole('link', { name: 'New club challenge' })).toHaveAttribute(
+      'href',
+      '/community/challenges/new?club_id=c1',
+    );
   });
 });
 
