@@ -45,10 +45,10 @@ const post = (overrides: Partial<ClubPost> = {}): ClubPost => ({
   ...overrides,
 });
 
-function renderClub(id = 'c1') {
+function renderClub(id = 'c1', viewer = 'cleo') {
   return renderRoutes(
     [
-      { path: '/community/clubs/:id', element: <ClubPage id={id} paths={paths} /> },
+      { path: '/community/clubs/:id', element: <ClubPage id={id} paths={paths} viewer={viewer} /> },
       { path: '/community/clubs', element: <p>The list</p> },
     ],
     `/community/clubs/${id}`,
@@ -118,6 +118,26 @@ describe('the club page', () => {
     await waitFor(() => expect(api.to('POST /api/v1/clubs/c1/posts')[0]?.body).toEqual({ body: 'Hello' }));
     expect(screen.getByRole('region', { name: 'Club settings' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Delete club' })).toBeInTheDocument();
+  });
+});
+
+describe('reporting on the club page', () => {
+  it("offers to report the club and others' posts, not your own", async () => {
+    const api = fakeApi({
+      'GET /api/v1/clubs/c1': () => json(club({ my_role: 'member', my_state: 'active' })),
+      'GET /api/v1/clubs/c1/posts': () => json({ items: [post(), post({ id: 'p2', author: anna, body: 'From Anna' })], next_cursor: null }),
+      'GET /api/v1/clubs/c1/members': () => json({ items: [member(anna, 'owner'), member(ben, 'member')], next_cursor: null }),
+      'GET /api/v1/challenges': noChallenges,
+      'POST /api/v1/reports': () => json({ id: 'r1', kind: 'club_post', item_id: 'p2', reason: 'spam', details: '', state: 'open', created_at: '2026-12-02T11:00:00Z' }, 201),
+    });
+    renderClub('c1', 'ben');
+    expect(await screen.findByRole('button', { name: 'Report the club Trail Runners' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: "Report Anna's post" })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: "Report Ben's post" })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: "Report Anna's post" }));
+    const dialog = await screen.findByRole('dialog', { name: 'Report this' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send report' }));
+    await waitFor(() => expect(api.to('POST /api/v1/reports').map((r) => r.body)).toEqual([{ kind: 'club_post', id: 'p2', reason: 'spam', details: '' }]));
   });
 });
 
