@@ -280,13 +280,17 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       *app, context,
       DashboardSourcesOf(stats.service(), goals.service(), records.service(),
                          TrainingProfileOf(accounts.account())));
+  // Community: clubs (people and privacy from social; notifies; its content can be reported).
+  // Before challenges, which ask it who belongs to and who runs a club.
+  auto& clubs = Install<features::clubs::ClubsFeature>(*app, context, social, *app->notifier,
+                                                       *app->reportable);
   // Challenges keep their members' entries from workouts in the write's transaction.
   Install<features::challenges::ChallengesFeature>(
       *app, context, social.lookup(), *app->notifier, workouts.changes(),
       features::challenges::ChallengeService::Links{
           .workouts = ChallengeWorkoutsOf(workouts.workouts()),
-          .club_member = {},
-          .club_admin = {}});
+          .club_member = ChallengeClubMemberOf(clubs.service()),
+          .club_admin = ChallengeClubAdminOf(clubs.service())});
   Install<features::sync::SyncFeature>(*app, context);
   if (config.enable_write_probe) Install<features::diagnostics::DiagnosticsFeature>(*app, context);
   // Nutrition: foods (search, barcodes, custom foods, the Open Food Facts import), targets and
@@ -312,9 +316,6 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& moderation = Install<features::moderation::ModerationFeature>(
       *app, context, *app->reportable, *app->notifier, social.lookup(), accounts.auth());
   moderation.SetRecipients(DigestRecipientOf(accounts.account()));
-
-  // Community: clubs (people and privacy from social; notifies; its content can be reported).
-  Install<features::clubs::ClubsFeature>(*app, context, social, *app->notifier, *app->reportable);
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

@@ -471,4 +471,14 @@ features::challenges::WorkoutSource ChallengeWorkoutsOf(
   return source;
 }
 
+features::challenges::ClubMembership ChallengeClubMemberOf(features::clubs::ClubService& clubs) {
+  return [&clubs](platform::store::Session& s, const std::string& club_id,
+                  const std::string& user_id) { return clubs.IsActiveMember(s, club_id, user_id); };
+}
+
+features::challenges::ClubAdministration ChallengeClubAdminOf(features::clubs::ClubService& clubs) {
+  return [&clubs](platform::store::Session& s, const std::string& club_id,
+                  const std::string& user_id) { return clubs.IsAdminOrOwner(s, club_id, user_id); };
+}
+
 }  // namespace vigor::app

@@ -3,6 +3,7 @@
 #include "features/accounts/account_service.hpp"
 #include "features/body/measurement_service.hpp"
 #include "features/challenges/links.hpp"
+#include "features/clubs/club_service.hpp"
 #include "features/dashboard/dashboard_service.hpp"
 #include "features/exercises/exercise_service.hpp"
 #include "features/feed/feed_sources.hpp"
@@ -93,5 +94,9 @@ features::feed::WorkoutSnapshotOf FeedWorkoutSnapshotOf(
 // workouts started in a challenge's days, read through the workouts service.
 features::challenges::WorkoutSource ChallengeWorkoutsOf(
     features::workouts::WorkoutService& workouts);
+// Club challenges: who belongs to a club (to join) and who runs it (to create), answered by the
+// clubs service inside the challenge write's transaction.
+features::challenges::ClubMembership ChallengeClubMemberOf(features::clubs::ClubService& clubs);
+features::challenges::ClubAdministration ChallengeClubAdminOf(features::clubs::ClubService& clubs);
 
 }  // namespace vigor::app

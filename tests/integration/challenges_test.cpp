@@ -238,7 +238,7 @@ TEST_F(ChallengesTest, InvalidChallengesAreRefusedFieldByField) {
                            R"("ends_on":"2026-03-01","time_zone":"UTC"})");
   ASSERT_EQ(backwards.status, 422);
   EXPECT_EQ(testing::FieldsOf(backwards), (std::set<std::string>{"ends_on"}));
-  // No clubs are connected: a club challenge cannot be made.
+  // A club that does not exist has no admins: a challenge for it cannot be made.
   auto club =
       h_.Post(alice_, "/api/v1/challenges", ChallengeBody("Club", "time", R"(,"club_id":"c1")"));
   ASSERT_EQ(club.status, 422);
@@ -494,6 +494,48 @@ const testing::RegisterPrivacyReadPath kLeaderboardRow{{
           return false;
         },
 }};
+
+// Club challenges, answered by the clubs feature: its admins make them, its active members join
+// them, and nobody else does either (a plain member may not make one; a pending request is no
+// membership).
+TEST_F(ChallengesTest, AClubsAdminsMakeItsChallengesAndOnlyItsMembersJoinThem) {
+  auto club = h_.Post(alice_, "/api/v1/clubs", R"({"name":"Runners","access":"public"})");
+  ASSERT_EQ(club.status, 201) << club.body;
+  std::string club_id(club.Json()["id"].as_string());
+  ASSERT_EQ(h_.Call(bob_, Method::kPut, "/api/v1/clubs/" + club_id + "/membership", "").status,
+            200);
+  // Carol asks to join a private club and is still waiting.
+  auto closed = h_.Post(alice_, "/api/v1/clubs", R"({"name":"Closed","access":"private"})");
+  ASSERT_EQ(closed.status, 201) << closed.body;
+  std::string closed_id(closed.Json()["id"].as_string());
+  ASSERT_EQ(h_.Call(carol_, Method::kPut, "/api/v1/clubs/" + closed_id + "/membership", "").status,
+            200);
+
+  // Bob is a member, not an admin: he may not make one.
+  auto by_member = h_.Post(bob_, "/api/v1/challenges",
+                           ChallengeBody("Bob's", "distance", R"(,"club_id":")" + club_id + "\""));
+  ASSERT_EQ(by_member.status, 422) << by_member.body;
+  EXPECT_EQ(testing::FieldsOf(by_member), (std::set<std::string>{"club_id"}));
+
+  auto id =
+      Create(alice_, ChallengeBody("Club miles", "distance", R"(,"club_id":")" + club_id + "\""));
+  ASSERT_FALSE(id.empty());
+  auto listed = h_.Get(bob_, "/api/v1/challenges?club_id=" + club_id);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  ASSERT_EQ(listed.Json()["items"].as_array().size(), 1u);
+  EXPECT_EQ(listed.Json()["items"].as_array()[0].as_object().at("id").as_string(), id);
+
+  EXPECT_EQ(Join(bob_, id).status, 200);
+  EXPECT_EQ(Join(carol_, id).status, 403);
+  auto pending = Create(
+      alice_, ChallengeBody("Closed miles", "distance", R"(,"club_id":")" + closed_id + "\""));
+  ASSERT_FALSE(pending.empty());
+  EXPECT_EQ(Join(carol_, pending).status, 403);
+  EXPECT_EQ(Join(bob_, pending).status, 403);
+  auto board = BoardOf(h_, alice_, id);
+  EXPECT_EQ(board.count("bob"), 1u);
+  EXPECT_EQ(board.count("carol"), 0u);
+}
 
 }  // namespace
 }  // namespace vigor

@@ -93,6 +93,17 @@ Membership ClubService::RequireAdmin(Session& s, const Club& club, const std::st
   return *mine;
 }
 
+bool ClubService::IsActiveMember(Session& s, const std::string& club_id,
+                                 const std::string& user_id) {
+  return IsActive(repo_.MembershipOf(s, club_id, user_id));
+}
+
+bool ClubService::IsAdminOrOwner(Session& s, const std::string& club_id,
+                                 const std::string& user_id) {
+  auto mine = repo_.MembershipOf(s, club_id, user_id);
+  return IsActive(mine) && IsAdminRole(mine->role);
+}
+
 std::string ClubService::UserIdOf(Session& s, const std::string& username) {
   auto id = people_.UserIdOf(s, username);
   if (!id) throw Error(ErrorKind::kNotFound, Msg("no_such_club_member"));

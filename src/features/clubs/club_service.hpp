@@ -80,6 +80,14 @@ class ClubService {
                                                           const std::string& viewer_id,
                                                           std::string_view post_id);
 
+  // For other features (challenges), inside the caller's transaction: whether the user is an
+  // active member of the club (a pending request is not), and whether an active admin or owner.
+  // A club that does not exist has no members.
+  bool IsActiveMember(platform::store::Session& s, const std::string& club_id,
+                      const std::string& user_id);
+  bool IsAdminOrOwner(platform::store::Session& s, const std::string& club_id,
+                      const std::string& user_id);
+
  private:
   using Session = platform::store::Session;
   Club FindClub(Session& s, const std::string& club_id);

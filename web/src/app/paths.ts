@@ -188,19 +188,15 @@ export const nutritionPaths = {
   body: paths.body,
 } as const;
 
-/**
- * What the notifications link to. The community pages belong to other features (profiles, feed,
- * challenges, clubs, moderation): their patterns are written here until their paths entries
- * exist, then these take those.
- */
+/** What the notifications link to: the community pages of profiles, feed, challenges, clubs and moderation. */
 export const notificationPaths = {
   notifications: paths.notifications,
   settings: paths.notificationSettings,
-  user: (username: string) => generatePath('/u/:username', { username }),
-  feed: '/community',
-  challenge: (id: string) => generatePath('/community/challenges/:id', { id }),
-  club: (id: string) => generatePath('/community/clubs/:id', { id }),
-  moderation: '/settings/moderation',
+  user: linkTo.userProfile,
+  feed: paths.community,
+  challenge: linkTo.communityChallenge,
+  club: (id: string) => generatePath(paths.club, { id }),
+  moderation: paths.moderationSettings,
 } as const;
 /** What the people pages (a profile, /community/people) link to. */
 export const peoplePaths = { profile: linkTo.userProfile, editProfile: paths.profileSettings } as const;
@@ -225,4 +221,6 @@ export const clubPaths = {
   clubs: paths.clubs,
   newClub: paths.clubNew,
   club: (id: string) => generatePath(paths.club, { id }),
+  challenge: linkTo.communityChallenge,
+  newClubChallenge: (clubId: string) => `${paths.communityChallengeNew}?${new URLSearchParams({ club_id: clubId }).toString()}`,
 } as const;

@@ -232,9 +232,10 @@ function UserWorkoutRoute() {
   const params = useParams();
   const username = params.username ?? '';
   const id = params.id ?? '';
+  const me = useMe();
   return (
     <Loading>
-      <SharedWorkoutPage key={`${username}/${id}`} username={username} id={id} />
+      <SharedWorkoutPage key={`${username}/${id}`} username={username} id={id} viewer={me.data?.username ?? null} />
     </Loading>
   );
 }
@@ -499,7 +500,7 @@ export const routes: RouteObject[] = [
 
 function ClubRoute() {
   const id = useRouteId();
-  return signedIn(() => <ClubPage key={id} id={id} paths={clubPaths} />);
+  return signedIn((me) => <ClubPage key={id} id={id} paths={clubPaths} viewer={me.username} />);
 }
 
 export function createAppRouter() {

@@ -12,13 +12,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function renderEditor(timeZone = 'America/New_York') {
+function renderEditor(timeZone = 'America/New_York', at = '/community/challenges/new') {
   return renderRoutes(
     [
       { path: '/community/challenges/new', element: <ChallengeEditorPage paths={paths} timeZone={timeZone} /> },
       { path: '/c/:id', element: <p>The challenge page</p> },
     ],
-    '/community/challenges/new',
+    at,
   );
 }
 
@@ -54,6 +54,17 @@ describe('the new challenge form', () => {
         access: 'invite',
       },
     ]);
+  });
+
+  it('makes a club challenge when a club page sent the club along', async () => {
+    const api = fakeApi({
+      'POST /api/v1/challenges': (request: FakeRequest) => json(challengeFixture({ id: 'club1', ...(request.body as object) }), 201),
+    });
+    renderEditor('UTC', '/community/challenges/new?club_id=k7');
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Club miles' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create challenge' }));
+    expect(await screen.findByText('The challenge page')).toBeInTheDocument();
+    expect(api.to('POST /api/v1/challenges').map((r) => (r.body as { club_id?: string }).club_id)).toEqual(['k7']);
   });
 
   it('checks the title, the order of the days and the zone before sending anything', async () => {

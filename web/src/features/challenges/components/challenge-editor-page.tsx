@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Button, ButtonLink, ErrorState, NumberField, PageHeader, RadioGroup, SelectField, TextField } from '@/components/ui';
 import { ApiError } from '@/lib/api/client';
 import { errorMessage } from '@/lib/api/error-message';
@@ -25,12 +25,17 @@ const cardioSports = ['run', 'ride', 'walk', 'hike', 'swim', 'row', 'ski', 'elli
 
 type Problems = Partial<Record<'title' | 'ends_on' | 'time_zone' | 'target', string>>;
 
-/** /community/challenges/new: a challenge's metric, sport, days in a zone (the profile's first) and access. */
+/**
+ * /community/challenges/new: a challenge's metric, sport, days in a zone (the profile's first) and access.
+ * With ?club_id= (a club page's admins link here) the challenge is that club's: its members join it.
+ */
 export function ChallengeEditorPage({ paths, timeZone }: { paths: ChallengesPaths; timeZone: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [system] = useUnitSystem();
   const create = useCreateChallenge();
+  const [search] = useSearchParams();
+  const clubId = search.get('club_id') ?? '';
   const first = todayIn(timeZone);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -88,6 +93,7 @@ export function ChallengeEditorPage({ paths, timeZone }: { paths: ChallengesPath
       time_zone: zone,
       target: target === null ? null : targetInSi(target),
       access,
+      ...(clubId === '' ? {} : { club_id: clubId }),
     };
     create.mutate(input, {
       onSuccess: (challenge) => void navigate(paths.challenge(challenge.id)),

@@ -10,6 +10,7 @@ export type ClubMember = Schema<'ClubMember'>;
 export type ClubMemberPage = Schema<'ClubMemberPage'>;
 export type ClubPost = Schema<'ClubPost'>;
 export type ClubPostPage = Schema<'ClubPostPage'>;
+export type ClubChallengePage = Schema<'ChallengePage'>;
 
 /** Every clubs query starts with this key, so one invalidation refreshes them all. */
 export const clubsQueryKey = ['clubs'] as const;
@@ -96,3 +97,15 @@ export const useCreatePost = (id: string) =>
   useClubWrite((body: string) => api.post<ClubPost>(`${clubPath(id)}/posts`, { body: { body } }));
 export const useDeletePost = (id: string) =>
   useClubWrite((postId: string) => api.delete<void>(`${clubPath(id)}/posts/${encodeURIComponent(postId)}`));
+
+/**
+ * GET /api/v1/challenges?club_id=: the club's challenges (the first 50). Keyed under the challenges'
+ * own key, so creating or joining a challenge refreshes this list too.
+ */
+export function useClubChallenges(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['challenges', 'club', id],
+    queryFn: ({ signal }) => api.get<ClubChallengePage>('/challenges', { query: { club_id: id, limit: 50 }, signal }),
+    enabled,
+  });
+}

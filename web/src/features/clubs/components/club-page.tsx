@@ -1,12 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ReportButton } from '@/components/report';
 import { Badge, Button, ConfirmDialog, EmptyState, ErrorState, PageHeader, Skeleton } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDateTime } from '@/lib/format/format';
 import {
   useApproveRequest,
   useClub,
+  useClubChallenges,
   useClubMembers,
   useClubPosts,
   useClubRequests,
@@ -60,7 +62,7 @@ function Membership({ club }: { club: Club }) {
   );
 }
 
-function Posts({ club, member }: { club: Club; member: boolean }) {
+function Posts({ club, member, viewer }: { club: Club; member: boolean; viewer: string | undefined }) {
   const { t, i18n } = useTranslation();
   const composerId = useId();
   const posts = useClubPosts(club.id, true);
@@ -116,6 +118,13 @@ function Posts({ club, member }: { club: Club; member: boolean }) {
                   {t('clubs.posts.delete')}
                 </Button>
               ) : null}
+              {post.author.username === viewer ? null : (
+                <ReportButton
+                  kind="club_post"
+                  id={post.id}
+                  label={t('moderation.report.postLabel', { name: post.author.display_name || post.author.username })}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -238,8 +247,35 @@ function Settings({ club, owner, paths }: { club: Club; owner: boolean; paths: C
   );
 }
 
+function Challenges({ club, admin, paths }: { club: Club; admin: boolean; paths: ClubPaths }) {
+  const { t } = useTranslation();
+  const challenges = useClubChallenges(club.id, true);
+  const items = challenges.data?.items ?? [];
+  return (
+    <section aria-labelledby="club-challenges" className="club-section">
+      <h2 id="club-challenges">{t('clubs.challenges.title')}</h2>
+      {admin ? <Link to={paths.newClubChallenge(club.id)}>{t('clubs.challenges.new')}</Link> : null}
+      {challenges.isPending ? (
+        <Skeleton width="full" />
+      ) : challenges.isError ? (
+        <ErrorState message={errorMessage(challenges.error, t)} onRetry={() => void challenges.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={t('clubs.challenges.empty')}>{null}</EmptyState>
+      ) : (
+        <ul className="club-challenges">
+          {items.map((challenge) => (
+            <li key={challenge.id}>
+              <Link to={paths.challenge(challenge.id)}>{challenge.title}</Link> · {challenge.starts_on} – {challenge.ends_on}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /** /community/clubs/:id: about, membership, posts, members, requests and settings for admins. */
-export function ClubPage({ id, paths }: { id: string; paths: ClubPaths }) {
+export function ClubPage({ id, paths, viewer }: { id: string; paths: ClubPaths; viewer?: string | undefined }) {
   const { t } = useTranslation();
   const club = useClub(id);
   if (club.isPending) return <Skeleton width="full" />;
@@ -257,12 +293,18 @@ export function ClubPage({ id, paths }: { id: string; paths: ClubPaths }) {
         title={c.name}
         intro={`${t('clubs.memberCount', { count: c.member_count })} · ${t(`clubs.access.${c.access}`)}`}
         back={<Link to={paths.clubs}>{t('clubs.back')}</Link>}
-        actions={<Membership club={c} />}
+        actions={
+          <>
+            <Membership club={c} />
+            {c.my_role === 'owner' ? null : <ReportButton kind="club" id={c.id} label={t('moderation.report.clubLabel', { name: c.name })} />}
+          </>
+        }
       />
       {c.description ? <p className="club-description">{c.description}</p> : null}
       {readable ? (
         <>
-          <Posts club={c} member={member} />
+          <Posts club={c} member={member} viewer={viewer} />
+          <Challenges club={c} admin={admin} paths={paths} />
           <Members club={c} admin={admin} owner={owner} />
         </>
       ) : (

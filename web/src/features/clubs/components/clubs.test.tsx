@@ -7,7 +7,14 @@ import { ClubPage } from './club-page';
 import type { ClubPaths } from './club-paths';
 import { ClubsPage, NewClubPage } from './clubs-page';
 
-const paths: ClubPaths = { clubs: '/community/clubs', newClub: '/community/clubs/new', club: (id) => `/community/clubs/${id}` };
+const paths: ClubPaths = {
+  clubs: '/community/clubs',
+  newClub: '/community/clubs/new',
+  club: (id) => `/community/clubs/${id}`,
+  challenge: (id) => `/community/challenges/${id}`,
+  newClubChallenge: (clubId) => `/community/challenges/new?club_id=${clubId}`,
+};
+const noChallenges = () => json({ items: [], next_cursor: null });
 const anna = { username: 'anna', display_name: 'Anna', avatar_url: null };
 const ben = { username: 'ben', display_name: 'Ben', avatar_url: null };
 
@@ -38,10 +45,10 @@ const post = (overrides: Partial<ClubPost> = {}): ClubPost => ({
   ...overrides,
 });
 
-function renderClub(id = 'c1') {
+function renderClub(id = 'c1', viewer = 'cleo') {
   return renderRoutes(
     [
-      { path: '/community/clubs/:id', element: <ClubPage id={id} paths={paths} /> },
+      { path: '/community/clubs/:id', element: <ClubPage id={id} paths={paths} viewer={viewer} /> },
       { path: '/community/clubs', element: <p>The list</p> },
     ],
     `/community/clubs/${id}`,
@@ -55,6 +62,7 @@ describe('the club page', () => {
       'GET /api/v1/clubs/c1': () => json(joined ? club({ my_role: 'member', my_state: 'active', member_count: 3 }) : club()),
       'GET /api/v1/clubs/c1/posts': () => json({ items: [post()], next_cursor: null }),
       'GET /api/v1/clubs/c1/members': () => json({ items: [member(anna, 'owner'), member(ben, 'member')], next_cursor: null }),
+      'GET /api/v1/challenges': noChallenges,
       'PUT /api/v1/clubs/c1/membership': () => {
         joined = true;
         return json(club({ my_role: 'member', my_state: 'active', member_count: 3 }));
@@ -94,6 +102,7 @@ describe('the club page', () => {
       'POST /api/v1/clubs/c1/requests/cleo/approve': () => json(member({ username: 'cleo', display_name: 'Cleo', avatar_url: null }, 'member')),
       'PATCH /api/v1/clubs/c1/members/ben': () => json(member(ben, 'admin')),
       'POST /api/v1/clubs/c1/posts': () => json(post({ id: 'p2', author: anna, body: 'Hello', may_delete: true }), 201),
+      'GET /api/v1/challenges': noChallenges,
     });
     renderClub();
     const requests = await screen.findByRole('region', { name: 'Requests to join' });
@@ -109,6 +118,58 @@ describe('the club page', () => {
     await waitFor(() => expect(api.to('POST /api/v1/clubs/c1/posts')[0]?.body).toEqual({ body: 'Hello' }));
     expect(screen.getByRole('region', { name: 'Club settings' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Delete club' })).toBeInTheDocument();
+  });
+});
+
+describe('reporting on the club page', () => {
+  it("offers to report the club and others' posts, not your own", async () => {
+    const api = fakeApi({
+      'GET /api/v1/clubs/c1': () => json(club({ my_role: 'member', my_state: 'active' })),
+      'GET /api/v1/clubs/c1/posts': () => json({ items: [post(), post({ id: 'p2', author: anna, body: 'From Anna' })], next_cursor: null }),
+      'GET /api/v1/clubs/c1/members': () => json({ items: [member(anna, 'owner'), member(ben, 'member')], next_cursor: null }),
+      'GET /api/v1/challenges': noChallenges,
+      'POST /api/v1/reports': () => json({ id: 'r1', kind: 'club_post', item_id: 'p2', reason: 'spam', details: '', state: 'open', created_at: '2026-12-02T11:00:00Z' }, 201),
+    });
+    renderClub('c1', 'ben');
+    expect(await screen.findByRole('button', { name: 'Report the club Trail Runners' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: "Report Anna's post" })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: "Report Ben's post" })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: "Report Anna's post" }));
+    const dialog = await screen.findByRole('dialog', { name: 'Report this' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send report' }));
+    await waitFor(() => expect(api.to('POST /api/v1/reports').map((r) => r.body)).toEqual([{ kind: 'club_post', id: 'p2', reason: 'spam', details: '' }]));
+  });
+});
+
+describe("the club page's challenges", () => {
+  const challenge = { id: 'ch1', title: 'December miles', starts_on: '2026-12-01', ends_on: '2026-12-31' };
+  function clubApi(role: 'member' | 'admin') {
+    return fakeApi({
+      'GET /api/v1/clubs/c1': () => json(club({ my_role: role, my_state: 'active' })),
+      'GET /api/v1/clubs/c1/posts': () => json({ items: [], next_cursor: null }),
+      'GET /api/v1/clubs/c1/members': () => json({ items: [member(anna, 'owner')], next_cursor: null }),
+      'GET /api/v1/clubs/c1/requests': () => json({ items: [], next_cursor: null }),
+      'GET /api/v1/challenges': () => json({ items: [challenge], next_cursor: null }),
+    });
+  }
+
+  it("lists the club's challenges with links to them; a member gets no link to make one", async () => {
+    const api = clubApi('member');
+    renderClub();
+    const section = await screen.findByRole('region', { name: 'Challenges' });
+    expect(await within(section).findByRole('link', { name: 'December miles' })).toHaveAttribute('href', '/community/challenges/ch1');
+    expect(api.to('GET /api/v1/challenges').map((r) => r.query.get('club_id'))).toEqual(['c1']);
+    expect(within(section).queryByRole('link', { name: 'New club challenge' })).not.toBeInTheDocument();
+  });
+
+  it("gives the club's admins a link to a new club challenge", async () => {
+    clubApi('admin');
+    renderClub();
+    const section = await screen.findByRole('region', { name: 'Challenges' });
+    expect(within(section).getByRole('link', { name: 'New club challenge' })).toHaveAttribute(
+      'href',
+      '/community/challenges/new?club_id=c1',
+    );
   });
 });
 

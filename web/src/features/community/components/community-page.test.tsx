@@ -98,6 +98,24 @@ describe('the community page', () => {
     await waitFor(() => expect(api.to('DELETE /api/v1/comments/c-1')).toHaveLength(1));
   });
 
+  it("offers to report another user's comment, not your own", async () => {
+    const mine = { ...hostile, id: 'c-2', author: card('u-me', 'me'), body: 'mine' };
+    const api = fakeApi({
+      'GET /api/v1/feed': () => json({ items: [{ ...run, comments_count: 2 }], next_cursor: null }),
+      'GET /api/v1/feed-items/item-1/comments': () => json({ items: [hostile, mine], next_cursor: null }),
+      'POST /api/v1/reports': () => json({ id: 'r1', kind: 'comment', item_id: 'c-1', reason: 'spam', details: '', state: 'open', created_at: '2026-12-01T09:00:00Z' }, 201),
+    });
+    renderWithApp(<CommunityPage paths={paths} userId="u-me" />);
+    fireEvent.click(await screen.findByRole('button', { name: '2 comments' }));
+    const thread = await screen.findByRole('region', { name: 'Comments' });
+    const reports = await within(thread).findAllByRole('button', { name: /^Report / });
+    expect(reports.map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(["Report eve's comment"]);
+    fireEvent.click(reports[0]!);
+    const dialog = await screen.findByRole('dialog', { name: 'Report this' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send report' }));
+    await waitFor(() => expect(api.to('POST /api/v1/reports').map((r) => r.body)).toEqual([{ kind: 'comment', id: 'c-1', reason: 'spam', details: '' }]));
+  });
+
   it('says to find people when the feed is empty', async () => {
     fakeApi({ 'GET /api/v1/feed': () => json({ items: [], next_cursor: null }) });
     renderWithApp(<CommunityPage paths={paths} userId="u-me" />);

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ReportButton } from '@/components/report';
 import { Button, ButtonLink, Card, EmptyState, ErrorState, PageHeader, Skeleton } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { formatDateTime, formatDuration } from '@/lib/format';
@@ -257,6 +258,15 @@ function CommentView({
           ) : null}
         </div>
       ) : null}
+      {mine ? null : (
+        <div className="comment__actions">
+          <ReportButton
+            kind="comment"
+            id={comment.id}
+            label={t('moderation.report.commentLabel', { name: comment.author.display_name || comment.author.username })}
+          />
+        </div>
+      )}
     </article>
   );
 }

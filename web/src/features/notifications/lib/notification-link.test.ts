@@ -30,6 +30,8 @@ describe('where a notification leads', () => {
   it('opens its subject', () => {
     expect(notificationLink(make({ subject: { kind: 'workout', id: 'w1', owner_id: 'u1' } }), paths)).toBe('/community');
     expect(notificationLink(make({ subject: { kind: 'comment', id: 'c1', owner_id: 'u1' } }), paths)).toBe('/community');
+    // Kudos name the feed item, not the actor: the feed, not the giver's profile.
+    expect(notificationLink(make({ subject: { kind: 'feed_item', id: 'f1', owner_id: 'u1' } }), paths)).toBe('/community');
     expect(notificationLink(make({ kind: 'challenge', subject: { kind: 'challenge', id: 'ch9', owner_id: null } }), paths)).toBe(
       '/community/challenges/ch9',
     );

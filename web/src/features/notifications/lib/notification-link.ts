@@ -28,6 +28,9 @@ export function notificationLink(notification: AppNotification, paths: Notificat
       case 'user':
         if (subject.username) return paths.user(subject.username);
         break;
+      // Kudos are about a feed item, comments and mentions about a comment: both are seen in the
+      // feed (there is no page of one item).
+      case 'feed_item':
       case 'workout':
       case 'comment':
         return paths.feed;

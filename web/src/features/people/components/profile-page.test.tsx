@@ -40,6 +40,24 @@ describe('the profile page', () => {
     expect(screen.getByText("Bob's workouts")).toBeInTheDocument();
   });
 
+  it('offers to report another user by username, never yourself', async () => {
+    const api = fakeApi({
+      'GET /api/v1/users/bob': () => json(profile()),
+      'GET /api/v1/users/me': () => json(profile({ username: 'me', display_name: 'Me', relation: { self: true, following: 'none', follows_you: false, blocked_by_you: false, muted: false } })),
+      'POST /api/v1/reports': () => json({ id: 'r1', kind: 'user', item_id: 'bob', reason: 'spam', details: '', state: 'open', created_at: '2026-12-01T09:00:00Z' }, 201),
+    });
+    const { unmount } = renderWithApp(<ProfilePage username="bob" paths={paths} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Report Bob Builder' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Report this' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send report' }));
+    await waitFor(() => expect(api.to('POST /api/v1/reports').map((r) => r.body)).toEqual([{ kind: 'user', id: 'bob', reason: 'spam', details: '' }]));
+    unmount();
+
+    renderWithApp(<ProfilePage username="me" paths={paths} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Me' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Report/ })).toBeNull();
+  });
+
   it('asks to follow a user who approves followers, then shows the request', async () => {
     let following = 'none';
     const api = fakeApi({

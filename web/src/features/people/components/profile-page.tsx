@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReportButton } from '@/components/report';
 import { Button, ButtonLink, ConfirmDialog, ErrorState, LoadingState, PageHeader } from '@/components/ui';
 import { ApiError } from '@/lib/api/api-error';
 import { errorMessage } from '@/lib/api/error-message';
@@ -96,6 +97,7 @@ function ProfileView({ profile, paths, activity }: { profile: UserProfile; paths
               {t('people.block')}
             </Button>
           )}
+          <ReportButton kind="user" id={profile.username} label={t('moderation.report.userLabel', { name: profile.display_name })} />
         </div>
       )}
       {action.isError ? <ErrorState inline message={errorMessage(action.error, t)} /> : null}

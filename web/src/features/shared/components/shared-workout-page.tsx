@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ReportButton } from '@/components/report';
 import { Card, ErrorState, PageHeader, Skeleton } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useUserWorkout, type SharedWorkout } from '../api/shared-workouts';
@@ -6,6 +7,8 @@ import { useUserWorkout, type SharedWorkout } from '../api/shared-workouts';
 export interface SharedWorkoutPageProps {
   username: string;
   id: string;
+  /** Who is looking (null: nobody is signed in); another signed-in user may report the workout. */
+  viewer?: string | null | undefined;
 }
 
 function Figures({ workout }: { workout: SharedWorkout }) {
@@ -32,7 +35,7 @@ function Figures({ workout }: { workout: SharedWorkout }) {
 }
 
 /** Another user's workout as the server returns it: nothing it leaves out is shown or guessed. */
-export function SharedWorkoutPage({ username, id }: SharedWorkoutPageProps) {
+export function SharedWorkoutPage({ username, id, viewer }: SharedWorkoutPageProps) {
   const { t } = useTranslation();
   const query = useUserWorkout(username, id);
   let content;
@@ -65,7 +68,16 @@ export function SharedWorkoutPage({ username, id }: SharedWorkoutPageProps) {
   const title = query.data?.title || t('shared.workout.untitled');
   return (
     <main>
-      <PageHeader title={title} documentTitle={title} intro={t('shared.workout.by', { username })} />
+      <PageHeader
+        title={title}
+        documentTitle={title}
+        intro={t('shared.workout.by', { username })}
+        actions={
+          viewer && viewer !== username && query.data ? (
+            <ReportButton kind="workout" id={id} owner={username} label={t('moderation.report.workoutLabel', { name: username })} />
+          ) : undefined
+        }
+      />
       {content}
     </main>
   );

@@ -96,6 +96,46 @@ describe('SharedWorkoutPage', () => {
     expect(screen.queryByText('This workout has a route.')).not.toBeInTheDocument();
   });
 
+  it("lets another signed-in user report the workout with its owner; not the owner, not the signed out", async () => {
+    const workout = {
+      id: 'w9',
+      kind: 'cardio',
+      title: 'Run',
+      date: '2026-03-02',
+      started_at: null,
+      ended_at: null,
+      time_zone: null,
+      notes: null,
+      perceived_effort: null,
+      cardio: null,
+      blocks: [],
+      totals: { sets: 0, reps: 0, exercises: 0, volume_kg: null, duration_s: null },
+      visibility: 'public',
+      hide: [],
+      has_map: false,
+    };
+    const api = fakeApi({
+      'GET /api/v1/users/ana/workouts/w9': () => json(workout),
+      'POST /api/v1/reports': () =>
+        json({ id: 'r1', kind: 'workout', item_id: 'w9', reason: 'spam', details: '', state: 'open', created_at: '2026-03-02T10:00:00Z' }, 201),
+    });
+    const first = renderRoutes([{ path: '/', element: <SharedWorkoutPage username="ana" id="w9" viewer="ana" /> }]);
+    expect(await screen.findByRole('heading', { name: 'Run' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Report/ })).toBeNull();
+    first.unmount();
+    const second = renderRoutes([{ path: '/', element: <SharedWorkoutPage username="ana" id="w9" viewer={null} /> }]);
+    expect(await screen.findByRole('heading', { name: 'Run' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Report/ })).toBeNull();
+    second.unmount();
+
+    renderRoutes([{ path: '/', element: <SharedWorkoutPage username="ana" id="w9" viewer="bob" /> }]);
+    fireEvent.click(await screen.findByRole('button', { name: "Report ana's workout" }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Send report' }));
+    await waitFor(() =>
+      expect(api.to('POST /api/v1/reports').map((r) => r.body)).toEqual([{ kind: 'workout', id: 'w9', reason: 'spam', details: '', owner: 'ana' }]),
+    );
+  });
+
   it('shows a missing workout as an error, like any other', async () => {
     fakeApi({ 'GET /api/v1/users/ana/workouts/nope': () => problem(404, { detail: 'There is no such workout.' }) });
     renderRoutes([{ path: '/', element: <SharedWorkoutPage username="ana" id="nope" /> }]);
