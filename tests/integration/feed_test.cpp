@@ -454,7 +454,7 @@ bool AnonymousRefused(testing::PrivacyWorld& world, const std::string& path,
 
 std::string IdOf(const std::string& item) { return item.substr(0, item.find('|')); }
 
-static testing::RegisterPrivacyReadPath kFeedRow{
+const testing::RegisterPrivacyReadPath kFeedRow{
     {"feed", MakeItem,
      [](testing::PrivacyWorld& world, testing::ViewerKind viewer, const std::string& item) {
        if (viewer == testing::ViewerKind::kAnonymous) {
@@ -466,7 +466,7 @@ static testing::RegisterPrivacyReadPath kFeedRow{
        return std::find(ids.begin(), ids.end(), IdOf(item)) != ids.end();
      }}};
 
-static testing::RegisterPrivacyReadPath kFeedItemRow{
+const testing::RegisterPrivacyReadPath kFeedItemRow{
     {"feed.item", MakeItem,
      [](testing::PrivacyWorld& world, testing::ViewerKind viewer, const std::string& item) {
        std::string path = "/api/v1/feed-items/" + IdOf(item);
@@ -476,7 +476,7 @@ static testing::RegisterPrivacyReadPath kFeedItemRow{
        return status == 200;
      }}};
 
-static testing::RegisterPrivacyReadPath kCommentsRow{
+const testing::RegisterPrivacyReadPath kCommentsRow{
     {"feed.comments", MakeItem,
      [](testing::PrivacyWorld& world, testing::ViewerKind viewer, const std::string& item) {
        std::string path = "/api/v1/feed-items/" + IdOf(item) + "/comments";

@@ -123,7 +123,7 @@ bool Lists(const boost::json::object& page, const std::string& id) {
 
 const std::string kOwnerPath = std::string("/api/v1/users/") + PrivacyWorld::kOwnerName;
 
-static testing::RegisterPrivacyReadPath kWorkoutsRow{
+const testing::RegisterPrivacyReadPath kWorkoutsRow{
     {"user.workouts", CreateWorkout, [](PrivacyWorld& w, ViewerKind viewer, const std::string& id) {
        auto reply = w.harness().Get(w.Of(viewer), kOwnerPath + "/workouts?limit=100");
        if (reply.status == 404) return false;
@@ -131,7 +131,7 @@ static testing::RegisterPrivacyReadPath kWorkoutsRow{
        return reply.status == 200 && Lists(reply.Json(), id);
      }}};
 
-static testing::RegisterPrivacyReadPath kWorkoutRow{
+const testing::RegisterPrivacyReadPath kWorkoutRow{
     {"user.workout", CreateWorkout, [](PrivacyWorld& w, ViewerKind viewer, const std::string& id) {
        int status = StatusOf(w, viewer, kOwnerPath + "/workouts/" + id);
        EXPECT_TRUE(status == 200 || status == 404) << status;
@@ -144,7 +144,7 @@ std::string CreateRun(PrivacyWorld& w, Visibility v) {
   return id;
 }
 
-static testing::RegisterPrivacyReadPath kTrackRow{
+const testing::RegisterPrivacyReadPath kTrackRow{
     {"user.workout.track", CreateRun,
      [](PrivacyWorld& w, ViewerKind viewer, const std::string& id) {
        int status = StatusOf(w, viewer, kOwnerPath + "/workouts/" + id + "/track");
@@ -152,14 +152,14 @@ static testing::RegisterPrivacyReadPath kTrackRow{
        return status == 200;
      }}};
 
-static testing::RegisterPrivacyReadPath kGpxRow{
+const testing::RegisterPrivacyReadPath kGpxRow{
     {"user.workout.gpx", CreateRun, [](PrivacyWorld& w, ViewerKind viewer, const std::string& id) {
        int status = StatusOf(w, viewer, kOwnerPath + "/workouts/" + id + "/gpx");
        EXPECT_TRUE(status == 200 || status == 404) << status;
        return status == 200;
      }}};
 
-static testing::RegisterPrivacyReadPath kMeasurementsRow{
+const testing::RegisterPrivacyReadPath kMeasurementsRow{
     {"user.measurements",
      [](PrivacyWorld& w, Visibility v) {
        // A day per visibility: one entry per kind and day.

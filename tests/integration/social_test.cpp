@@ -41,7 +41,7 @@ std::string SetOwnerSetting(PrivacyWorld& world, const char* setting, Visibility
   return PrivacyWorld::kOwnerName;
 }
 
-static testing::RegisterPrivacyReadPath kStatsRow{{
+const testing::RegisterPrivacyReadPath kStatsRow{{
     .name = "profile.stats",
     .make_item =
         [](PrivacyWorld& world, Visibility visibility) {
@@ -54,7 +54,7 @@ static testing::RegisterPrivacyReadPath kStatsRow{{
         },
 }};
 
-static testing::RegisterPrivacyReadPath kFollowersRow{{
+const testing::RegisterPrivacyReadPath kFollowersRow{{
     .name = "profile.followers",
     .make_item =
         [](PrivacyWorld& world, Visibility visibility) {
@@ -68,7 +68,7 @@ static testing::RegisterPrivacyReadPath kFollowersRow{{
         },
 }};
 
-static testing::RegisterPrivacyReadPath kFollowingRow{{
+const testing::RegisterPrivacyReadPath kFollowingRow{{
     .name = "profile.following",
     .make_item =
         [](PrivacyWorld& world, Visibility visibility) {
