@@ -196,6 +196,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   app->event_outbox = std::make_unique<platform::events::EventOutbox>();
   app->notifier = std::make_unique<features::notifications::NotifierSlot>();
   app->reportable = std::make_unique<features::moderation::ReportableKinds>();
+  app->grant_events = std::make_unique<features::oauth::GrantObservers>();
 
   // Features, each installing its routes, housekeeping tasks, job kinds and event kinds.
   platform::http::Router router;
@@ -316,6 +317,13 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& moderation = Install<features::moderation::ModerationFeature>(
       *app, context, *app->reportable, *app->notifier, social.lookup(), accounts.auth());
   moderation.SetRecipients(DigestRecipientOf(accounts.account()));
+
+  // Third-party apps (issue 14): client registration, the OAuth 2.0 authorization server,
+  // webhooks, the one-request upload. Each lane installs its feature below its own line.
+  // ---- issue 14 lane apps ----
+  // ---- issue 14 lane oauth ----
+  // ---- issue 14 lane webhooks ----
+  // ---- issue 14 lane uploads ----
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

@@ -7,6 +7,7 @@
 
 #include "features/moderation/reportable.hpp"
 #include "features/notifications/notifier.hpp"
+#include "features/oauth/grant_events.hpp"
 #include "platform/config/config.hpp"
 #include "platform/feature.hpp"
 #include "platform/http/app.hpp"
@@ -79,6 +80,9 @@ struct App {
   // Kinds of content users can report (features/moderation/reportable.hpp): each feature that
   // owns one adds its resolver while it installs; moderation reads them.
   std::unique_ptr<features::moderation::ReportableKinds> reportable;
+  // Who hears of an app's authorisation ending (features/oauth/grant_events.hpp): the OAuth
+  // feature notifies, webhooks observe. Made before the features.
+  std::unique_ptr<features::oauth::GrantObservers> grant_events;
   std::unique_ptr<platform::events::EventBus> event_bus;
   std::unique_ptr<platform::events::EventDispatcher> event_dispatcher;
   std::unique_ptr<platform::events::EventStreams> event_streams;

@@ -212,6 +212,10 @@ class AuthorizationMatrixTest : public ::testing::Test {
     //
     //
     //
+    // ---- set-up, issue 14 lane apps: add yours right below this line ----
+    // ---- set-up, issue 14 lane oauth: add yours right below this line ----
+    // ---- set-up, issue 14 lane webhooks: add yours right below this line ----
+    // ---- set-up, issue 14 lane uploads: add yours right below this line ----
     // ---- set-up, issue 13 lane moderation: add yours right below this line ----
     //
     //
@@ -295,6 +299,10 @@ class AuthorizationMatrixTest : public ::testing::Test {
   //
   //
   //
+  // ---- members, issue 14 lane apps: add yours right below this line ----
+  // ---- members, issue 14 lane oauth: add yours right below this line ----
+  // ---- members, issue 14 lane webhooks: add yours right below this line ----
+  // ---- members, issue 14 lane uploads: add yours right below this line ----
   // ---- members, issue 13 lane moderation: add yours right below this line ----
   //
   //
@@ -746,6 +754,10 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       //
       //
       //
+      // ---- rows, issue 14 lane apps: add yours right below this line ----
+      // ---- rows, issue 14 lane oauth: add yours right below this line ----
+      // ---- rows, issue 14 lane webhooks: add yours right below this line ----
+      // ---- rows, issue 14 lane uploads: add yours right below this line ----
       // ---- rows, issue 13 lane moderation: add yours right below this line ----
       // moderation: reports and one's own decisions for everyone signed in; the queue and the
       // appeals for moderators and admins (the admin column), from the web app only
