@@ -14,6 +14,7 @@
 #include "features/social/privacy_policy.hpp"
 #include "platform/crypto/random.hpp"
 #include "platform/crypto/totp.hpp"
+#include "platform/image/image.hpp"
 #include "platform/time.hpp"
 #include "support/app_harness.hpp"
 
@@ -201,6 +202,40 @@ TEST_F(ModerationTest, ReportHideAppealReverseTheWholeWay) {
   EXPECT_EQ(AuditCount("moderation_appeal_reversed", owner_id_, moderator_id_), 1);
   ASSERT_EQ(notifier_.sent.size(), 2u);
   EXPECT_EQ(notifier_.sent[1].excerpt, "appeal_reversed");
+}
+
+// A hidden profile is what was reported: others see only the username (no name, bio or
+// avatar); its owner still sees it whole.
+TEST_F(ModerationTest, AHiddenProfileShowsOthersOnlyItsUsername) {
+  ASSERT_EQ(h_.Call(owner_, Method::kPut, "/api/v1/me/profile",
+                    R"({"display_name":"Buy Pills Here","bio":"cheap pills at example.org"})")
+                .status,
+            200);
+  platform::image::RgbImage red{.width = 8, .height = 8, .pixels = std::string(8 * 8 * 3, '\x7f')};
+  ASSERT_EQ(h_.Call(owner_, Method::kPut, "/api/v1/me/avatar", platform::image::EncodeJpeg(red),
+                    testing::ContentType("image/jpeg"))
+                .status,
+            200);
+  auto before = h_.Get(stranger_, "/api/v1/users/owner");
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_EQ(before.Json()["display_name"], "Buy Pills Here");
+  EXPECT_EQ(h_.Get(stranger_, "/api/v1/users/owner/avatar").status, 200);
+
+  ASSERT_EQ(h_.Post(reporter_, "/api/v1/reports",
+                    R"({"kind":"user","id":"owner","reason":"spam","details":"pills"})")
+                .status,
+            201);
+  DecideFirstOpen(R"({"action":"hide","note":"Spam profile"})");
+
+  auto hidden = h_.Get(stranger_, "/api/v1/users/owner");
+  ASSERT_EQ(hidden.status, 200) << hidden.body;
+  EXPECT_EQ(hidden.Json()["username"], "owner");
+  EXPECT_EQ(hidden.body.find("Pills"), std::string::npos) << hidden.body;
+  EXPECT_EQ(hidden.body.find("pills"), std::string::npos) << hidden.body;
+  EXPECT_EQ(h_.Get(stranger_, "/api/v1/users/owner/avatar").status, 404);
+  auto own = h_.Get(owner_, "/api/v1/users/owner");
+  EXPECT_EQ(own.Json()["display_name"], "Buy Pills Here");
+  EXPECT_EQ(h_.Get(owner_, "/api/v1/users/owner/avatar").status, 200);
 }
 
 TEST_F(ModerationTest, SuspensionRefusesTokensAndRestrictsSessionsUntilItEnds) {

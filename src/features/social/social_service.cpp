@@ -87,10 +87,18 @@ ProfileView SocialService::ViewProfile(const Viewer& viewer, std::string_view us
                    .since = ""};
     view.bio = profile.bio;
     view.has_avatar = profile.has_avatar;
+    view.is_self = viewer && *viewer == user.id;
+    // A profile a moderator hid shows others only its username: the name, bio and avatar are
+    // what was reported.
+    if (!view.is_self && d_.policy.IsHidden(s, "profile", user.id, user.id)) {
+      view.person.display_name.clear();
+      view.person.avatar_etag.reset();
+      view.bio.clear();
+      view.has_avatar = false;
+    }
     view.followers = repo_.CountFollowers(s, user.id);
     view.following = repo_.CountFollowing(s, user.id);
     view.requires_approval = settings.require_follow_approval;
-    view.is_self = viewer && *viewer == user.id;
     if (d_.policy.MaySee(s, viewer, user.id, settings.stats_visibility, "profile", user.id)) {
       view.stats = stats_ ? stats_(s, user.id) : std::optional<ProfileStats>(ProfileStats{});
     }
@@ -135,7 +143,9 @@ SocialService::AvatarImage SocialService::AvatarOf(const Viewer& viewer,
   return d_.database.ReadResult([&](Session& s) {
     auto user = Addressable(s, viewer, username);
     auto avatar = repo_.LoadAvatar(s, user.id);
-    if (!avatar) throw Error(ErrorKind::kNotFound, Msg("no_such_avatar"));
+    bool hidden_from_viewer =
+        viewer != user.id && d_.policy.IsHidden(s, "profile", user.id, user.id);
+    if (!avatar || hidden_from_viewer) throw Error(ErrorKind::kNotFound, Msg("no_such_avatar"));
     return AvatarImage{std::move(avatar->bytes), std::move(avatar->etag)};
   });
 }
