@@ -297,6 +297,26 @@ TEST_F(UploadsTest, TheSameRecordingTwiceIsReportedNotCreated) {
   EXPECT_EQ(LiveWorkouts(), 2);
 }
 
+TEST_F(UploadsTest, ARetryWithTheSameIdempotencyKeyAnswersTheFirstResult) {
+  std::string file = GpxAlongTheEquator(5, 18);
+  Headers headers = ContentType("application/gpx+xml");
+  headers.Add("Idempotency-Key", "upload-2024-06-01-18");
+  auto first = Upload(tracker_, file, headers);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto again = Upload(tracker_, Gzip(file), headers);  // the same file, packed differently
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.Json()["job"].as_object()["id"], first.Json()["job"].as_object()["id"]);
+  EXPECT_EQ(again.Json()["workout"].as_object()["id"], first.Json()["workout"].as_object()["id"]);
+  EXPECT_EQ(Count("jobs"), 1);
+  EXPECT_EQ(LiveWorkouts(), 1);
+  // The same key with another file: a conflict, and nothing created.
+  auto other = Upload(tracker_, GpxAlongTheEquator(5, 19), headers);
+  EXPECT_EQ(other.status, 409) << other.body;
+  EXPECT_EQ(other.Json()["code"], "idempotency_key_reused");
+  EXPECT_EQ(Count("jobs"), 1);
+  EXPECT_EQ(LiveWorkouts(), 1);
+}
+
 TEST_F(UploadsTest, ATokenWithoutWorkoutsWriteIsRefused) {
   auto reply = Upload(reader_, GpxAlongTheEquator(3), ContentType("application/gpx+xml"));
   EXPECT_EQ(reply.status, 403) << reply.body;

@@ -313,6 +313,8 @@ std::string EncodeRequest(const ImportRequest& r) {
   if (r.title) o["title"] = *r.title;
   if (r.visibility) o["visibility"] = *r.visibility;
   if (r.sport) o["sport"] = *r.sport;
+  if (r.idempotency_key) o["idempotency_key"] = *r.idempotency_key;
+  if (r.file_sha256) o["file_sha256"] = *r.file_sha256;
   return json::serialize(o);
 }
 
@@ -331,6 +333,8 @@ ImportRequest DecodeRequest(std::string_view text) {
   if (auto* t = o.if_contains("title")) r.title = std::string(t->as_string());
   if (auto* v = o.if_contains("visibility")) r.visibility = std::string(v->as_string());
   if (auto* sp = o.if_contains("sport")) r.sport = std::string(sp->as_string());
+  if (auto* k = o.if_contains("idempotency_key")) r.idempotency_key = std::string(k->as_string());
+  if (auto* h = o.if_contains("file_sha256")) r.file_sha256 = std::string(h->as_string());
   // Jobs queued before imports kept a language write English, as they did then.
   if (auto* l = o.if_contains("language")) {
     r.language = platform::i18n::LanguageFromLocale(l->as_string());
@@ -374,6 +378,15 @@ Job ImportService::Submit(const Principal& principal, const ImportRequest& reque
   });
   if (start_in_background) jobs_.Notify();
   return job;
+}
+
+std::optional<Job> ImportService::FindByIdempotencyKey(const Principal& principal,
+                                                       const std::string& key) {
+  return database_.ReadResult([&](Session& s) -> std::optional<Job> {
+    auto id = imports_.JobByIdempotencyKey(s, principal.user_id, key);
+    if (!id) return std::nullopt;
+    return jobs_.Find(s, principal.user_id, *id);
+  });
 }
 
 std::optional<workouts::Workout> ImportService::FindWorkout(const Principal& principal,

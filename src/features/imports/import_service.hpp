@@ -75,6 +75,9 @@ class ImportService {
   // itself; a queued import is cancelled. kConflict while it runs.
   void Undo(const platform::auth::Principal& principal, const std::string& id);
 
+  // The user's newest import asked for with this Idempotency-Key (ImportRequest), if any.
+  std::optional<platform::jobs::Job> FindByIdempotencyKey(
+      const platform::auth::Principal& principal, const std::string& key);
   // The user's live workout of that id (an upload's answer shows the workout it created).
   std::optional<workouts::Workout> FindWorkout(const platform::auth::Principal& principal,
                                                const std::string& workout_id);

@@ -44,6 +44,10 @@ struct ImportRequest {
   std::optional<std::string> title;
   std::optional<std::string> visibility;
   std::optional<std::string> sport;
+  // A one-request upload's Idempotency-Key and the SHA-256 (hex) of its file: a retry with the
+  // key finds this import again (ImportService::FindByIdempotencyKey).
+  std::optional<std::string> idempotency_key;
+  std::optional<std::string> file_sha256;
 };
 
 // A set as a training-log CSV gives it, before its exercise is resolved.

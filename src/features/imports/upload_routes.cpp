@@ -138,6 +138,14 @@ std::pair<UploadRequest, std::string> ParseUpload(const Request& request) {
     file = request.body;
   }
   errors.ThrowIfAny();
+  if (auto key = request.headers.Get("Idempotency-Key")) {
+    bool printable =
+        std::all_of(key->begin(), key->end(), [](char c) { return c > 0x20 && c < 0x7f; });
+    if (key->empty() || key->size() > 200 || !printable) {
+      throw Error(ErrorKind::kBadRequest, Msg("idempotency_key_invalid"));
+    }
+    r.idempotency_key = std::string(*key);
+  }
   return {std::move(r), std::move(file)};
 }
 

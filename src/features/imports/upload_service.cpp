@@ -5,6 +5,7 @@
 
 #include "core/limits.hpp"
 #include "features/imports/activity_file.hpp"
+#include "platform/crypto/random.hpp"
 #include "platform/error.hpp"
 #include "platform/http/content_encoding.hpp"
 
@@ -74,6 +75,16 @@ UploadOutcome UploadService::Upload(const platform::auth::Principal& principal,
   if (!kind.format)
     throw Error(ErrorKind::kValidation, kind.unrecognised, {{"file", kind.unrecognised}});
 
+  std::string sha256 = platform::crypto::Sha256Hex(file);
+  if (request.idempotency_key) {
+    if (auto earlier = imports_.FindByIdempotencyKey(principal, *request.idempotency_key)) {
+      if (DecodeRequest(earlier->payload).file_sha256 != sha256) {
+        throw Error(ErrorKind::kConflict, Msg("idempotency_key_reused"));
+      }
+      return Settle(principal, std::move(*earlier), *kind.format);
+    }
+  }
+
   ImportRequest import;
   import.format = *kind.format;
   import.file_name = request.filename;
@@ -81,24 +92,32 @@ UploadOutcome UploadService::Upload(const platform::auth::Principal& principal,
   import.title = request.title;
   import.visibility = request.visibility;
   import.sport = request.sport;
+  import.idempotency_key = request.idempotency_key;
+  import.file_sha256 = std::move(sha256);
   const bool now = file.size() <= kSynchronousBytes;
   Job job = imports_.Submit(principal, import, file, /*start_in_background=*/!now);
   file.clear();
   file.shrink_to_fit();
+  if (!now) return UploadOutcome{std::move(job), std::nullopt, std::nullopt};
 
-  UploadOutcome outcome{job, std::nullopt, std::nullopt};
-  if (!now) return outcome;
   if (auto ran = jobs_.RunNow(principal.user_id, job.id)) {
-    outcome.job = std::move(*ran);
+    job = std::move(*ran);
   } else {
     // Another runner claimed it between the submit and here: its outcome, if it comes soon.
     auto deadline = std::chrono::steady_clock::now() + kWaitForRunner;
-    outcome.job = imports_.Get(principal, job.id);
-    while (outcome.pending() && std::chrono::steady_clock::now() < deadline) {
+    job = imports_.Get(principal, job.id);
+    while ((job.status == JobStatus::kQueued || job.status == JobStatus::kRunning) &&
+           std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      outcome.job = imports_.Get(principal, job.id);
+      job = imports_.Get(principal, job.id);
     }
   }
+  return Settle(principal, std::move(job), *kind.format);
+}
+
+UploadOutcome UploadService::Settle(const platform::auth::Principal& principal, Job job,
+                                    ImportFormat format) {
+  UploadOutcome outcome{std::move(job), std::nullopt, std::nullopt};
   if (outcome.job.status == JobStatus::kSucceeded) {
     auto result = json::parse(outcome.job.result.value_or("{}")).as_object();
     if (const auto* id = result.if_contains("workout_id"); id && id->is_string()) {
@@ -113,7 +132,7 @@ UploadOutcome UploadService::Upload(const platform::auth::Principal& principal,
     } else if (status && status->is_int64() && status->as_int64() == 422) {
       // The client hears why at once; the failed import is not kept (it created nothing).
       imports_.Undo(principal, outcome.job.id);
-      auto message = Msg("upload_file_invalid", {{"format", FormatLabel(*kind.format)},
+      auto message = Msg("upload_file_invalid", {{"format", FormatLabel(format)},
                                                  {"reason", outcome.job.error.value_or("")}});
       throw Error(ErrorKind::kValidation, message, {{"file", message}});
     } else {

@@ -19,6 +19,9 @@ struct UploadRequest {
   std::optional<std::string> visibility;
   std::optional<std::string> sport;
   bool allow_duplicate = false;
+  // A retry with the same key and the same file answers what the first request did, and
+  // creates nothing more; the same key with another file is a conflict.
+  std::optional<std::string> idempotency_key;
 };
 
 // How an upload ended, as far as the request could see it.
@@ -53,11 +56,16 @@ class UploadService {
   UploadService(ImportService& imports, platform::jobs::JobQueue& jobs);
 
   // Throws Error: kValidation (empty, not an activity file, not valid gzip, a file the importer
-  // refuses: nothing is kept), kPayloadTooLarge (over the limit, after decompression too).
+  // refuses: nothing is kept), kPayloadTooLarge (over the limit, after decompression too),
+  // kConflict (an Idempotency-Key used before with another file).
   UploadOutcome Upload(const platform::auth::Principal& principal, const UploadRequest& request,
                        std::string file);
 
  private:
+  // What a job's state means for the answer (run, or found again by its Idempotency-Key).
+  UploadOutcome Settle(const platform::auth::Principal& principal, platform::jobs::Job job,
+                       ImportFormat format);
+
   ImportService& imports_;
   platform::jobs::JobQueue& jobs_;
 };

@@ -2987,7 +2987,7 @@ export interface paths {
         put?: never;
         /**
          * Upload one activity file in one request (phone trackers, HTTP shortcut apps)
-         * @description One activity file (GPX, TCX or FIT, each gzip-compressed or not), as the raw body or as the part `file` of a multipart/form-data body, for a personal access token or an OAuth access token with workouts:write (or a signed-in session with its CSRF header). The format is read from the content (an XML root <gpx> or <TrainingCenterDatabase>, the FIT header's ".FIT" signature; a gzip wrapper, 1f 8b, is inflated first), never from a name or the Content-Type, so any media type is accepted. The file goes through the same import pipeline, limits and duplicate detection as POST /api/v1/imports and becomes an import job. A file of at most 8 MiB (after decompression) is imported before the answer: 201 with the import, the created workout and Location of the workout; or, when the same recording (the same start and sport) is in the user's log already, 200 with duplicate_of set and nothing created (allow_duplicate=true keeps both). A larger file answers 202 with the queued import and the Location to poll, like POST /api/v1/imports. Refusals, with nothing kept: an empty file 422; a file that is not GPX, TCX or FIT 422 naming what it was recognised as (XML with another root element, a ZIP archive, other text, other binary data); a gzip wrapper that is not valid gzip 422; a GPX, TCX or FIT file the importer cannot read 422 with the reason; a file over 64 MiB (decompressed, and also for `Content-Encoding: gzip`) 413; a malformed multipart body 400 whose problem `code` names the fault (multipart_boundary_missing, multipart_delimiter_line, multipart_unterminated, ...); a form without the part `file`, or with an unknown part, 422 naming the field. The optional fields may come in the query string or (for a form) as text parts; a part wins over the query.
+         * @description One activity file (GPX, TCX or FIT, each gzip-compressed or not), as the raw body or as the part `file` of a multipart/form-data body, for a personal access token or an OAuth access token with workouts:write (or a signed-in session with its CSRF header). The format is read from the content (an XML root <gpx> or <TrainingCenterDatabase>, the FIT header's ".FIT" signature; a gzip wrapper, 1f 8b, is inflated first), never from a name or the Content-Type, so any media type is accepted. The file goes through the same import pipeline, limits and duplicate detection as POST /api/v1/imports and becomes an import job. A file of at most 8 MiB (after decompression) is imported before the answer: 201 with the import, the created workout and Location of the workout; or, when the same recording (the same start and sport) is in the user's log already, 200 with duplicate_of set and nothing created (allow_duplicate=true keeps both). A larger file answers 202 with the queued import and the Location to poll, like POST /api/v1/imports. Refusals, with nothing kept: an empty file 422; a file that is not GPX, TCX or FIT 422 naming what it was recognised as (XML with another root element, a ZIP archive, other text, other binary data); a gzip wrapper that is not valid gzip 422; a GPX, TCX or FIT file the importer cannot read 422 with the reason; a file over 64 MiB (decompressed, and also for `Content-Encoding: gzip`) 413; a malformed multipart body 400 whose problem `code` names the fault (multipart_boundary_missing, multipart_delimiter_line, multipart_unterminated, ...); a form without the part `file`, or with an unknown part, 422 naming the field. The optional fields may come in the query string or (for a form) as text parts; a part wins over the query. A retry is safe: the same recording is reported as a duplicate (200) and not created again; with an Idempotency-Key the retry answers what the first request did (the same import and workout, kept as long as the import is), and the same key with another file is 409.
          */
         post: operations["createUpload"];
         delete?: never;
@@ -10924,7 +10924,10 @@ export interface operations {
                 /** @description Import the file even when the same recording is in the log already. */
                 allow_duplicate?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10990,6 +10993,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
