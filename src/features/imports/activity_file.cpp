@@ -39,7 +39,7 @@ std::optional<std::string> XmlRootName(std::string_view text) {
       std::size_t bracket = rest.find('[');
       std::size_t close = rest.find('>');
       if (bracket != std::string_view::npos && bracket < close) {
-        std::size_t subset_end = rest.find("]", bracket);
+        std::size_t subset_end = rest.find(']', bracket);
         close = subset_end == std::string_view::npos ? subset_end : rest.find('>', subset_end);
       }
       end = close == std::string_view::npos ? close : close + 1;
