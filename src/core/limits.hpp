@@ -191,3 +191,10 @@ inline constexpr int kClubsCreatedPerHour = 10;
 inline constexpr int kClubJoinsPerHour = 30;
 inline constexpr int kClubPostsPerHour = 60;
 }  // namespace vigor::core::limits
+
+// Imports (features/imports): the largest activity file or training log, whatever the way in
+// (POST /api/v1/imports, POST /api/v1/uploads raw or as a form); a compressed
+// file counts by its decompressed size.
+namespace vigor::core::limits {
+inline constexpr std::size_t kImportFileBytes = 64 * 1024 * 1024;
+}  // namespace vigor::core::limits

@@ -758,6 +758,10 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       // ---- rows, issue 14 lane oauth: add yours right below this line ----
       // ---- rows, issue 14 lane webhooks: add yours right below this line ----
       // ---- rows, issue 14 lane uploads: add yours right below this line ----
+      // uploads: anyone signed in, into their own log (allow_duplicate: the owner imported the
+      // same file above)
+      {Method::kPost, "/api/v1/uploads", fixed("/api/v1/uploads?allow_duplicate=true"), kGpxBody,
+       401, 201, 201, 201, ContentType("application/gpx+xml")},
       // ---- rows, issue 13 lane moderation: add yours right below this line ----
       // moderation: reports and one's own decisions for everyone signed in; the queue and the
       // appeals for moderators and admins (the admin column), from the web app only

@@ -22,6 +22,14 @@ constexpr Statement kSameActivity{
     "workouts.same_activity",
     "SELECT id FROM workouts WHERE user_id = $1 AND started_at = $2 AND sport = $3 "
     "AND deleted_at IS NULL AND kind = 'cardio' LIMIT 1"};
+// The user's newest import job asked for with this Idempotency-Key (a one-request upload keeps
+// the key in the job's parameters): JSON is read the way each database reads it.
+constexpr Statement kJobByIdempotencyKey{
+    "imports.job_by_idempotency_key",
+    "SELECT id FROM jobs WHERE user_id = $1 AND kind = 'import' "
+    "AND json_extract(payload, '$.idempotency_key') = $2 ORDER BY created_at DESC, id DESC LIMIT 1",
+    "SELECT id FROM jobs WHERE user_id = $1 AND kind = 'import' "
+    "AND (payload::jsonb ->> 'idempotency_key') = $2 ORDER BY created_at DESC, id DESC LIMIT 1"};
 constexpr Statement kStartingAt{
     "workouts.starting_at",
     "SELECT id FROM workouts WHERE user_id = $1 AND started_at = $2 AND deleted_at IS NULL "
@@ -133,6 +141,14 @@ std::optional<std::string> ImportRepository::FindSameActivity(Session& s,
                                                               const std::string& started_at,
                                                               const std::string& sport) {
   auto row = s.QueryOne(kSameActivity, user_id, started_at, sport);
+  if (!row) return std::nullopt;
+  return row->Text("id");
+}
+
+std::optional<std::string> ImportRepository::JobByIdempotencyKey(Session& s,
+                                                                 const std::string& user_id,
+                                                                 const std::string& key) {
+  auto row = s.QueryOne(kJobByIdempotencyKey, user_id, key);
   if (!row) return std::nullopt;
   return row->Text("id");
 }

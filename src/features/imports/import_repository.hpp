@@ -35,6 +35,10 @@ class ImportRepository {
                                         const std::string& user_id);
   void DeleteUpload(Session& s, const std::string& job_id, const std::string& user_id);
 
+  // The id of the user's newest import job asked for with this Idempotency-Key.
+  std::optional<std::string> JobByIdempotencyKey(Session& s, const std::string& user_id,
+                                                 const std::string& key);
+
   // A live cardio workout of the user that started at `started_at` with this sport.
   std::optional<std::string> FindSameActivity(Session& s, const std::string& user_id,
                                               const std::string& started_at,

@@ -310,6 +310,11 @@ std::string EncodeRequest(const ImportRequest& r) {
   if (r.file_name) o["file_name"] = *r.file_name;
   if (r.time_zone) o["time_zone"] = *r.time_zone;
   o["language"] = platform::i18n::LanguageTag(r.language);
+  if (r.title) o["title"] = *r.title;
+  if (r.visibility) o["visibility"] = *r.visibility;
+  if (r.sport) o["sport"] = *r.sport;
+  if (r.idempotency_key) o["idempotency_key"] = *r.idempotency_key;
+  if (r.file_sha256) o["file_sha256"] = *r.file_sha256;
   return json::serialize(o);
 }
 
@@ -325,6 +330,11 @@ ImportRequest DecodeRequest(std::string_view text) {
   if (auto* f = o.if_contains("file_name")) r.file_name = std::string(f->as_string());
   // Jobs queued before imports kept a zone have none: their user's profile zone is read then.
   if (auto* z = o.if_contains("time_zone")) r.time_zone = std::string(z->as_string());
+  if (auto* t = o.if_contains("title")) r.title = std::string(t->as_string());
+  if (auto* v = o.if_contains("visibility")) r.visibility = std::string(v->as_string());
+  if (auto* sp = o.if_contains("sport")) r.sport = std::string(sp->as_string());
+  if (auto* k = o.if_contains("idempotency_key")) r.idempotency_key = std::string(k->as_string());
+  if (auto* h = o.if_contains("file_sha256")) r.file_sha256 = std::string(h->as_string());
   // Jobs queued before imports kept a language write English, as they did then.
   if (auto* l = o.if_contains("language")) {
     r.language = platform::i18n::LanguageFromLocale(l->as_string());
@@ -353,7 +363,7 @@ ImportService::ImportService(platform::store::Database& database, platform::jobs
 }
 
 Job ImportService::Submit(const Principal& principal, const ImportRequest& request,
-                          const std::string& body) {
+                          const std::string& body, bool start_in_background) {
   if (body.empty()) {
     throw Error(ErrorKind::kValidation, Msg("file_empty"), {{"body", Msg("empty")}});
   }
@@ -366,8 +376,23 @@ Job ImportService::Submit(const Principal& principal, const ImportRequest& reque
     imports_.InsertUpload(s, id, principal.user_id, body);
     return *jobs_.Find(s, principal.user_id, id);
   });
-  jobs_.Notify();
+  if (start_in_background) jobs_.Notify();
   return job;
+}
+
+std::optional<Job> ImportService::FindByIdempotencyKey(const Principal& principal,
+                                                       const std::string& key) {
+  return database_.ReadResult([&](Session& s) -> std::optional<Job> {
+    auto id = imports_.JobByIdempotencyKey(s, principal.user_id, key);
+    if (!id) return std::nullopt;
+    return jobs_.Find(s, principal.user_id, *id);
+  });
+}
+
+std::optional<workouts::Workout> ImportService::FindWorkout(const Principal& principal,
+                                                            const std::string& workout_id) {
+  return database_.ReadResult(
+      [&](Session& s) { return workouts_.Find(s, principal.user_id, workout_id); });
 }
 
 std::string ImportService::ZoneOf(Session& s, const std::string& user_id,
@@ -473,6 +498,7 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
   auto stats = core::ComputeStats(track);
   bool indoor = !track.has_positions();
   std::string sport = workouts::IsCardioSport(track.sport) ? track.sport : "other";
+  if (request.sport && workouts::IsCardioSport(*request.sport)) sport = *request.sport;
 
   std::int64_t start_ms =
       track.start_unix_ms.value_or(std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -487,8 +513,9 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
         start_ms + static_cast<std::int64_t>(std::llround(stats.duration_s * 1000)));
   }
   std::string date = input.started_at.substr(0, 10);
-  input.title =
-      TitleFromTrackName(track.name).value_or(ActivityTitle(sport, indoor, date, request.language));
+  input.title = request.title ? *request.title
+                              : TitleFromTrackName(track.name)
+                                    .value_or(ActivityTitle(sport, indoor, date, request.language));
   workouts::Cardio cardio;
   cardio.sport = sport;
   if (stats.distance_m > 0) cardio.distance_m = stats.distance_m;
@@ -533,7 +560,11 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
       }
     }
     std::string now = platform::NowRfc3339();
-    if (default_visibility_) input.visibility = default_visibility_(s, job.user_id, sport);
+    if (request.visibility) {
+      input.visibility = request.visibility;
+    } else if (default_visibility_) {
+      input.visibility = default_visibility_(s, job.user_id, sport);
+    }
     std::string fingerprint = workouts::Fingerprint(input);
     std::string id = *input.id;
     auto workout = workouts::MakeWorkout(job.user_id, std::move(id), std::move(input),

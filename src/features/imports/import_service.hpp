@@ -61,9 +61,12 @@ class ImportService {
                 exercises::ExerciseService& exercises, ProfileTimeZone profile_time_zone,
                 const workouts::WorkoutChangeObservers& changes);
 
-  // Stores the upload and queues its job; returns the job.
+  // Stores the upload and queues its job; returns the job. `start_in_background` false: the
+  // queue's runner is not woken (the caller runs the job itself, JobQueue::RunNow; a runner's
+  // next poll still finds it if the caller does not).
   platform::jobs::Job Submit(const platform::auth::Principal& principal,
-                             const ImportRequest& request, const std::string& body);
+                             const ImportRequest& request, const std::string& body,
+                             bool start_in_background = true);
   // Reads a training-log CSV and says what an import would do, writing nothing.
   LogImportSummary DryRun(const platform::auth::Principal& principal, const ImportRequest& request,
                           const std::string& body);
@@ -71,6 +74,13 @@ class ImportService {
   // Deletes what the import created (workouts, their tracks, custom exercises) and the import
   // itself; a queued import is cancelled. kConflict while it runs.
   void Undo(const platform::auth::Principal& principal, const std::string& id);
+
+  // The user's newest import asked for with this Idempotency-Key (ImportRequest), if any.
+  std::optional<platform::jobs::Job> FindByIdempotencyKey(
+      const platform::auth::Principal& principal, const std::string& key);
+  // The user's live workout of that id (an upload's answer shows the workout it created).
+  std::optional<workouts::Workout> FindWorkout(const platform::auth::Principal& principal,
+                                               const std::string& workout_id);
 
   StoredTrack Track(const platform::auth::Principal& principal, const std::string& workout_id);
   // The track as GPX 1.1; `title` receives the workout's title.

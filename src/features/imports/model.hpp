@@ -38,6 +38,16 @@ struct ImportRequest {
   // The language of what the import writes for its owner (an activity's title made of its
   // sport and date): the profile's, settled when the import is asked for.
   platform::i18n::Language language = platform::i18n::Language::kEnglish;
+  // What a one-request upload (POST /api/v1/uploads) may say about the activity, in place of
+  // what the file says or the owner's defaults: its title, its visibility ("private",
+  // "followers", "public") and its sport (workouts::IsCardioSport). Activity files only.
+  std::optional<std::string> title;
+  std::optional<std::string> visibility;
+  std::optional<std::string> sport;
+  // A one-request upload's Idempotency-Key and the SHA-256 (hex) of its file: a retry with the
+  // key finds this import again (ImportService::FindByIdempotencyKey).
+  std::optional<std::string> idempotency_key;
+  std::optional<std::string> file_sha256;
 };
 
 // A set as a training-log CSV gives it, before its exercise is resolved.

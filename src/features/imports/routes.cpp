@@ -90,35 +90,6 @@ ImportRequest ParseImportRequest(const Request& request) {
   return r;
 }
 
-json::object EncodeImport(const platform::jobs::Job& job) {
-  json::object o{{"id", job.id},
-                 {"status", platform::jobs::JobStatusName(job.status)},
-                 {"progress", job.progress},
-                 {"done", job.done},
-                 {"created_at", job.created_at},
-                 {"updated_at", job.updated_at}};
-  o["total"] = job.total ? json::value(*job.total) : json::value(nullptr);
-  auto request = DecodeRequest(job.payload);
-  o["format"] = FormatName(request.format);
-  o["result"] = nullptr;
-  o["error"] = nullptr;
-  if (job.status == platform::jobs::JobStatus::kSucceeded && job.result) {
-    o["result"] = json::parse(*job.result);
-  }
-  if (job.status == platform::jobs::JobStatus::kFailed) {
-    json::object error{{"detail", job.error.value_or("The import failed.")}};
-    if (job.result) {
-      auto details = json::parse(*job.result);
-      if (details.is_object()) {
-        for (const auto& [key, value] : details.as_object()) error[key] = value;
-      }
-    }
-    if (!error.contains("status")) error["status"] = 500;
-    o["error"] = std::move(error);
-  }
-  return o;
-}
-
 json::object EncodeSummary(const LogImportSummary& s) {
   json::array exercises, to_create, unknown, errors, sample;
   for (const auto& m : s.exercises) {
@@ -205,6 +176,35 @@ std::string SafeFileName(std::string_view title, std::string_view fallback) {
 }
 
 }  // namespace
+
+json::object EncodeImport(const platform::jobs::Job& job) {
+  json::object o{{"id", job.id},
+                 {"status", platform::jobs::JobStatusName(job.status)},
+                 {"progress", job.progress},
+                 {"done", job.done},
+                 {"created_at", job.created_at},
+                 {"updated_at", job.updated_at}};
+  o["total"] = job.total ? json::value(*job.total) : json::value(nullptr);
+  auto request = DecodeRequest(job.payload);
+  o["format"] = FormatName(request.format);
+  o["result"] = nullptr;
+  o["error"] = nullptr;
+  if (job.status == platform::jobs::JobStatus::kSucceeded && job.result) {
+    o["result"] = json::parse(*job.result);
+  }
+  if (job.status == platform::jobs::JobStatus::kFailed) {
+    json::object error{{"detail", job.error.value_or("The import failed.")}};
+    if (job.result) {
+      auto details = json::parse(*job.result);
+      if (details.is_object()) {
+        for (const auto& [key, value] : details.as_object()) error[key] = value;
+      }
+    }
+    if (!error.contains("status")) error["status"] = 500;
+    o["error"] = std::move(error);
+  }
+  return o;
+}
 
 void RegisterRoutes(http::Router& router, ImportService& imports) {
   router.Add({.method = Method::kPost,

@@ -60,6 +60,80 @@ constexpr CatalogueEntry kCatalogue[] = {
      "The database is unavailable for a moment. Try again in a few seconds.",
      "Die Datenbank ist gerade nicht erreichbar. Versuche es in ein paar Sekunden noch einmal."},
     {"file_empty", "The file is empty.", "Die Datei ist leer."},
+    // Uploads in one request (POST /api/v1/uploads, issue 14): a multipart body refused, and why.
+    {"multipart_not_form_data", "The body is not multipart/form-data.",
+     "Der Inhalt ist kein multipart/form-data."},
+    {"multipart_boundary_missing",
+     "The Content-Type multipart/form-data has no boundary parameter.",
+     "Der Content-Type multipart/form-data hat keinen Parameter boundary."},
+    {"multipart_boundary_invalid",
+     "The multipart boundary must be 1 to 70 letters, digits or '()+_,-./:=? characters, not "
+     "ending in a space.",
+     "Die multipart-Grenze (boundary) muss aus 1 bis 70 Buchstaben, Ziffern oder den Zeichen "
+     "'()+_,-./:=? bestehen und darf nicht auf ein Leerzeichen enden."},
+    {"multipart_no_first_delimiter",
+     "The multipart body must start with two dashes and the boundary of its Content-Type.",
+     "Der multipart-Inhalt muss mit zwei Bindestrichen und der Grenze aus seinem Content-Type "
+     "beginnen."},
+    {"multipart_delimiter_line",
+     "A multipart boundary line must end with CRLF (or with two dashes after the last part).",
+     "Eine multipart-Grenzzeile muss mit CRLF enden (oder nach dem letzten Teil mit zwei "
+     "Bindestrichen)."},
+    {"multipart_header_too_long", "The headers of a multipart part are longer than {max} bytes.",
+     "Die Kopfzeilen eines multipart-Teils sind länger als {max} Bytes."},
+    {"multipart_header_malformed",
+     "A header line of a multipart part cannot be read (each is Name: value, ending in CRLF, "
+     "never folded).",
+     "Eine Kopfzeile eines multipart-Teils ist nicht lesbar (jede lautet Name: Wert, endet mit "
+     "CRLF und ist nie umbrochen)."},
+    {"multipart_disposition_missing", "A multipart part has no Content-Disposition header.",
+     "Ein multipart-Teil hat keine Kopfzeile Content-Disposition."},
+    {"multipart_disposition_invalid",
+     "A multipart part's Content-Disposition must be form-data with a name.",
+     "Die Content-Disposition eines multipart-Teils muss form-data mit einem Namen sein."},
+    {"multipart_duplicate_name", "Two multipart parts have the same name.",
+     "Zwei multipart-Teile haben denselben Namen."},
+    {"multipart_too_many_parts", "The form has more than {max} parts.",
+     "Das Formular hat mehr als {max} Teile."},
+    {"multipart_field_too_large", "A form field is longer than {max} bytes.",
+     "Ein Formularfeld ist länger als {max} Bytes."},
+    {"multipart_file_too_large", "The file is larger than the {limit} bytes this endpoint accepts.",
+     "Die Datei ist größer als die {limit} Bytes, die dieser Endpunkt annimmt."},
+    {"multipart_unterminated", "The multipart body ends before its closing boundary.",
+     "Der multipart-Inhalt endet vor seiner schließenden Grenze."},
+    {"multipart_trailing_data", "Something follows the closing boundary of the multipart body.",
+     "Nach der schließenden Grenze des multipart-Inhalts folgt noch etwas."},
+    {"upload_file_part_missing", "Send the file in a form part named \"file\".",
+     "Sende die Datei in einem Formularteil namens \"file\"."},
+    {"upload_unknown_part",
+     "This form part is not known; the known ones are file, title, name, "
+     "visibility, sport, filename and allow_duplicate.",
+     "Dieser Formularteil ist unbekannt; bekannt sind file, title, name, visibility, sport, "
+     "filename und allow_duplicate."},
+    {"upload_gzip_corrupt", "The file looks gzip-compressed but is not valid gzip.",
+     "Die Datei sieht gzip-komprimiert aus, ist aber kein gültiges gzip."},
+    {"upload_file_too_large", "The file is larger than the {limit} bytes an import accepts.",
+     "Die Datei ist größer als die {limit} Bytes, die ein Import annimmt."},
+    {"upload_format_unknown_xml",
+     "The file is XML with the root element <{root}>, not GPX (<gpx>) or TCX "
+     "(<TrainingCenterDatabase>).",
+     "Die Datei ist XML mit dem Wurzelelement <{root}>, nicht GPX (<gpx>) oder TCX "
+     "(<TrainingCenterDatabase>)."},
+    {"upload_format_unknown_zip",
+     "The file is a ZIP archive; send the activity file itself (GPX, TCX or FIT, gzip allowed).",
+     "Die Datei ist ein ZIP-Archiv; sende die Aktivitätsdatei selbst (GPX, TCX oder FIT, gern "
+     "gzip-komprimiert)."},
+    {"upload_format_unknown_text",
+     "The file is text but not GPX or TCX; activity files are GPX, TCX or FIT (gzip allowed).",
+     "Die Datei ist Text, aber weder GPX noch TCX; Aktivitätsdateien sind GPX, TCX oder FIT "
+     "(gern gzip-komprimiert)."},
+    {"upload_format_unknown_binary",
+     "The file is binary but not FIT (no .FIT signature); activity files are GPX, TCX or FIT "
+     "(gzip allowed).",
+     "Die Datei ist binär, aber kein FIT (keine .FIT-Kennung); Aktivitätsdateien sind GPX, TCX "
+     "oder FIT (gern gzip-komprimiert)."},
+    {"upload_file_invalid", "The {format} file cannot be imported: {reason}",
+     "Die {format}-Datei kann nicht importiert werden: {reason}"},
     {"import_running", "The import is running; undo it once it has finished.",
      "Der Import läuft noch; du kannst ihn rückgängig machen, sobald er fertig ist."},
     {"invite_invalid", "The invite code is not valid.", "Der Einladungscode ist nicht gültig."},

@@ -56,6 +56,12 @@ constexpr Statement kClaim{
     "FOR UPDATE SKIP LOCKED) "
     "AND (status = 'queued' OR (status = 'running' AND lease_until < $1)) "
     "RETURNING " VIGOR_JOB_COLUMNS};
+// One given job of the user, taken with a lease while it is still queued (nobody claimed it).
+constexpr Statement kClaimQueued{
+    "jobs.claim_queued",
+    "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_token = $2, "
+    "lease_until = $3, updated_at = $1 WHERE id = $4 AND user_id = $5 AND status = 'queued' "
+    "RETURNING " VIGOR_JOB_COLUMNS};
 constexpr Statement kProgress{
     "jobs.progress",
     "UPDATE jobs SET done = $3, total = $4, progress = $5, lease_until = $6, updated_at = $7 "
@@ -219,8 +225,25 @@ bool JobQueue::RunOne() {
     return job;
   });
   if (!claimed) return false;
-  const Job& job = *claimed;
+  Execute(*claimed, token);
+  return true;
+}
 
+std::optional<Job> JobQueue::RunNow(const std::string& user_id, const std::string& id) {
+  std::string token = crypto::RandomToken(16);
+  auto claimed = database_.WriteResult([&](Session& s) -> std::optional<Job> {
+    auto row = s.QueryOne(kClaimQueued, NowRfc3339(), token, LeaseEnd(), id, user_id);
+    if (!row) return std::nullopt;
+    Job job = JobFromRow(*row);
+    ReportProgress(s, job);
+    return job;
+  });
+  if (!claimed) return std::nullopt;
+  Execute(*claimed, token);
+  return database_.ReadResult([&](Session& s) { return Find(s, user_id, id); });
+}
+
+void JobQueue::Execute(const Job& job, const std::string& token) {
   std::optional<std::string> result;
   std::optional<std::string> details;
   std::string error;
@@ -252,7 +275,6 @@ bool JobQueue::RunOne() {
   logger_.Info("job finished", {{"job_id", std::string_view(job.id)},
                                 {"kind", std::string_view(job.kind)},
                                 {"status", std::string_view(result ? "succeeded" : "failed")}});
-  return true;
 }
 
 }  // namespace vigor::platform::jobs

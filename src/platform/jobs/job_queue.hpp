@@ -131,10 +131,19 @@ class JobQueue {
   // Runs every due job on the calling thread; returns how many ran.
   std::size_t DrainForTests();
 
+  // Runs the user's job `id` on the calling thread at once, if it is still queued (no runner has
+  // claimed it): for small work a request answers with its outcome (a one-request upload). It
+  // takes a lease like any runner, so a runner polling meanwhile skips it; it does not wait for
+  // the job another runner of this process may be running. Returns the job as it ended, or
+  // nullopt when it was not queued (a runner has it, or there is no such job).
+  std::optional<Job> RunNow(const std::string& user_id, const std::string& id);
+
  private:
   friend class JobContext;
   // Claims and runs one due job; false when there was none.
   bool RunOne();
+  // Runs a claimed job's handler and records its outcome.
+  void Execute(const Job& job, const std::string& token);
   bool AnyDue();
   void ReportProgress(store::Session& session, const Job& job);
 

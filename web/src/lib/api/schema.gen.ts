@@ -2976,6 +2976,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload one activity file in one request (phone trackers, HTTP shortcut apps)
+         * @description One activity file (GPX, TCX or FIT, each gzip-compressed or not), as the raw body or as the part `file` of a multipart/form-data body, for a personal access token or an OAuth access token with workouts:write (or a signed-in session with its CSRF header). The format is read from the content (an XML root <gpx> or <TrainingCenterDatabase>, the FIT header's ".FIT" signature; a gzip wrapper, 1f 8b, is inflated first), never from a name or the Content-Type, so any media type is accepted. The file goes through the same import pipeline, limits and duplicate detection as POST /api/v1/imports and becomes an import job. A file of at most 8 MiB (after decompression) is imported before the answer: 201 with the import, the created workout and Location of the workout; or, when the same recording (the same start and sport) is in the user's log already, 200 with duplicate_of set and nothing created (allow_duplicate=true keeps both). A larger file answers 202 with the queued import and the Location to poll, like POST /api/v1/imports. Refusals, with nothing kept: an empty file 422; a file that is not GPX, TCX or FIT 422 naming what it was recognised as (XML with another root element, a ZIP archive, other text, other binary data); a gzip wrapper that is not valid gzip 422; a GPX, TCX or FIT file the importer cannot read 422 with the reason; a file over 64 MiB (decompressed, and also for `Content-Encoding: gzip`) 413; a malformed multipart body 400 whose problem `code` names the fault (multipart_boundary_missing, multipart_delimiter_line, multipart_unterminated, ...); a form without the part `file`, or with an unknown part, 422 naming the field. The optional fields may come in the query string or (for a form) as text parts; a part wins over the query. A retry is safe: the same recording is reported as a duplicate (200) and not created again; with an Idempotency-Key the retry answers what the first request did (the same import and workout, kept as long as the import is), and the same key with another file is 409.
+         */
+        post: operations["createUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5195,6 +5215,13 @@ export interface components {
         StaffAppealPage: {
             items: components["schemas"]["StaffAppeal"][];
             next_cursor: string | null;
+        };
+        Upload: {
+            job: components["schemas"]["Import"];
+            /** @description The workout the file became (201); null otherwise. */
+            workout: components["schemas"]["Workout"] | null;
+            /** @description The id of the user's workout that is the same recording (200); null otherwise. */
+            duplicate_of: string | null;
         };
     };
     responses: {
@@ -10877,6 +10904,98 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createUpload: {
+        parameters: {
+            query?: {
+                /** @description The workout's title (default the file's own name, GPX <name>, else its sport and day). */
+                title?: string;
+                /** @description The same as title (Strava's upload API calls it name). */
+                name?: string;
+                /** @description Who may see the workout (default the owner's default for its sport). */
+                visibility?: "private" | "followers" | "public";
+                /** @description The sport, in place of what the file says. */
+                sport?: "run" | "ride" | "walk" | "hike" | "swim" | "row" | "ski" | "elliptical" | "other";
+                /** @description The file's name, kept with the import; a hint only, never deciding the format. For a raw body it may also come as `Content-Disposition: attachment; filename="..."`, for a form as the file part's filename. */
+                filename?: string;
+                /** @description Import the file even when the same recording is in the log already. */
+                allow_duplicate?: boolean;
+            };
+            header?: {
+                /** @description A client-chosen key (1-200 characters); a repeated create with it returns the first result. Keys are remembered for 30 days; a client that also sends its own workout id is safe from duplicates after that too. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/gpx+xml": string;
+                "application/vnd.garmin.tcx+xml": string;
+                "application/vnd.ant.fit": string;
+                "application/gzip": string;
+                "application/xml": string;
+                "text/xml": string;
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The activity file (the only file part).
+                     */
+                    file: string;
+                    title?: string;
+                    name?: string;
+                    /** @enum {string} */
+                    visibility?: "private" | "followers" | "public";
+                    /** @enum {string} */
+                    sport?: "run" | "ride" | "walk" | "hike" | "swim" | "row" | "ski" | "elliptical" | "other";
+                    filename?: string;
+                    /** @enum {string} */
+                    allow_duplicate?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            /** @description The same recording is in the log already; nothing was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description The file was imported; the workout it became. */
+            201: {
+                headers: {
+                    /** @description The created workout. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description The import runs in the background (a large file); poll its Location. */
+            202: {
+                headers: {
+                    /** @description Where to poll the import (GET /api/v1/imports/{id}). */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
