@@ -21,6 +21,7 @@
 #include "features/nutrition/diary_feature.hpp"
 #include "features/nutrition/foods_feature.hpp"
 #include "features/nutrition/targets_feature.hpp"
+#include "features/oauth/feature.hpp"
 #include "features/operations/feature.hpp"
 #include "features/records/feature.hpp"
 #include "features/social/feature.hpp"
@@ -322,6 +323,9 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // webhooks, the one-request upload. Each lane installs its feature below its own line.
   // ---- issue 14 lane apps ----
   // ---- issue 14 lane oauth ----
+  // The authorization server: checks OAuth access tokens for accounts' Bearer authentication and
+  // tells *app->grant_events of every revocation.
+  Install<features::oauth::OAuthFeature>(*app, context, accounts.auth(), *app->grant_events);
   // ---- issue 14 lane webhooks ----
   // ---- issue 14 lane uploads ----
 

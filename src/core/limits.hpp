@@ -198,3 +198,19 @@ inline constexpr int kClubPostsPerHour = 60;
 namespace vigor::core::limits {
 inline constexpr std::size_t kImportFileBytes = 64 * 1024 * 1024;
 }  // namespace vigor::core::limits
+
+// OAuth authorization server (issue 14, features/oauth): requests per client address to the
+// token, revocation and introspection endpoints (a burst, then this many per minute: an app
+// refreshes every 15 minutes, a device polls every 5 seconds), and device authorizations (codes a
+// user must type: few are ever needed, each fills a row for 10 minutes).
+namespace vigor::core::limits {
+inline constexpr double kOAuthTokenBurst = 60;
+inline constexpr double kOAuthTokenPerMinute = 60;
+inline constexpr double kOAuthDeviceBurst = 20;
+inline constexpr double kOAuthDevicePerHour = 60;
+// Authorization requests per client address (each parks a row for 10 minutes).
+inline constexpr double kOAuthAuthorizeBurst = 30;
+inline constexpr double kOAuthAuthorizePerHour = 300;
+// Bytes of a form body to /oauth/* (tokens and codes are short).
+inline constexpr std::size_t kOAuthFormBytes = 16 * 1024;
+}  // namespace vigor::core::limits
