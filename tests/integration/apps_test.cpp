@@ -111,7 +111,7 @@ TEST_F(AppsTest, AConfidentialAppGetsItsSecretOnceAndOnlyItsHashIsStored) {
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(list.body.find(secret), std::string::npos);
   ASSERT_EQ(list.Json().at("items").as_array().size(), 1u);
-  EXPECT_EQ(list.Json().at("items").as_array()[0].at("client_id"), client_id);
+  EXPECT_EQ(list.Json().at("items").as_array()[0].at("client_id").as_string(), client_id);
 }
 
 TEST_F(AppsTest, APublicAppHasNoSecretAndNothingToRotate) {
@@ -204,14 +204,14 @@ TEST_F(AppsTest, AdminsListEveryAppWithItsOwnerAndDisableOne) {
   ASSERT_EQ(page1.status, 200) << page1.body;
   auto items1 = page1.Json().at("items").as_array();
   ASSERT_EQ(items1.size(), 2u);
-  EXPECT_EQ(items1[0].at("client_id"), third);
+  EXPECT_EQ(items1[0].at("client_id").as_string(), third);
   EXPECT_EQ(items1[0].at("owner_username"), "anna");
-  EXPECT_EQ(items1[1].at("client_id"), second);
+  EXPECT_EQ(items1[1].at("client_id").as_string(), second);
   EXPECT_EQ(items1[1].at("owner_username"), "ben");
   auto cursor = Text(page1.Json(), "next_cursor");
   auto page2 = h_.Get(admin_, "/api/v1/admin/apps?limit=2&cursor=" + cursor).Json();
   ASSERT_EQ(page2.at("items").as_array().size(), 1u);
-  EXPECT_EQ(page2.at("items").as_array()[0].at("client_id"), first);
+  EXPECT_EQ(page2.at("items").as_array()[0].at("client_id").as_string(), first);
   EXPECT_TRUE(page2.at("next_cursor").is_null());
   EXPECT_EQ(page1.body.find("client_secret"), std::string::npos);
 
@@ -296,15 +296,15 @@ TEST_F(AppsTest, EveryRuleOnTheInputNamesItsField) {
       201);
   // Redirect URIs: absolute, no fragment, https or loopback http or a private-use scheme.
   EXPECT_EQ(refused(R"({"name":"X","confidential":true,"redirect_uris":[)"
-                    R"("https://ok.example/cb",)"          // 0: fine
-                    R"("/relative/cb",)"                   // 1: not absolute
-                    R"("https://ok.example/cb#frag",)"     // 2: fragment
-                    R"("http://example.org/cb",)"          // 3: http off loopback
-                    R"("http://localhost:8000/cb",)"       // 4: a name, not a loopback IP
-                    R"("javascript:alert(1)",)"            // 5: a browser's scheme
-                    R"("myapp:/cb",)"                      // 6: not reverse-domain
-                    R"("https://ok.example/cb",)"          // 7: twice
-                    R"("http://127.0.0.1:51004/cb",)"      // 8: fine
+                    R"("https://ok.example/cb",)"               // 0: fine
+                    R"("/relative/cb",)"                        // 1: not absolute
+                    R"("https://ok.example/cb#frag",)"          // 2: fragment
+                    R"("http://example.org/cb",)"               // 3: http off loopback
+                    R"("http://localhost:8000/cb",)"            // 4: a name, not a loopback IP
+                    R"x("javascript:alert(1)",)x"               // 5: a browser's scheme
+                    R"("myapp:/cb",)"                           // 6: not reverse-domain
+                    R"("https://ok.example/cb",)"               // 7: twice
+                    R"("http://127.0.0.1:51004/cb",)"           // 8: fine
                     R"("com.example.app:/oauth2redirect"]})"),  // 9: fine
             (Fields{"redirect_uris[1]", "redirect_uris[2]", "redirect_uris[3]", "redirect_uris[4]",
                     "redirect_uris[5]", "redirect_uris[6]", "redirect_uris[7]"}));
