@@ -16,7 +16,7 @@ const app = {
   updated_at: '2026-03-01T10:00:00Z',
   secret_rotated_at: null,
   disabled: false,
-  disabled_at: null,
+  disabled_at: null as string | null,
   owner_username: 'ben',
 };
 
