@@ -322,8 +322,13 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // Third-party apps (issue 14): client registration, the OAuth 2.0 authorization server,
   // webhooks, the one-request upload. Each lane installs its feature below its own line.
   // ---- issue 14 lane apps ----
-  // Client apps their owners register and admins disable. Disabling or deleting one must end its
-  // grants: the oauth feature's RevokeClientGrants is connected with SetGrantRevoker at merge.
+  // Client apps their owners register and admins disable. Disabling or deleting one ends its
+  // grants through the oauth feature (features/oauth/grant_revocation.hpp), connected when that
+  // feature's definition of RevokeClientGrants is merged:
+  //   apps.service().SetGrantRevoker([&observers = *app->grant_events](
+  //       platform::store::Session& s, const std::string& client_row_id, const std::string& why) {
+  //     features::oauth::RevokeClientGrants(s, observers, client_row_id, why);
+  //   });
   [[maybe_unused]] auto& apps = Install<features::apps::AppsFeature>(*app, context, accounts);
   // ---- issue 14 lane oauth ----
   // ---- issue 14 lane webhooks ----
