@@ -6,6 +6,7 @@
 #include "app/feature_links.hpp"
 #include "features/accounts/feature.hpp"
 #include "features/admin/feature.hpp"
+#include "features/apps/feature.hpp"
 #include "features/body/feature.hpp"
 #include "features/challenges/feature.hpp"
 #include "features/clubs/feature.hpp"
@@ -22,6 +23,7 @@
 #include "features/nutrition/foods_feature.hpp"
 #include "features/nutrition/targets_feature.hpp"
 #include "features/oauth/feature.hpp"
+#include "features/oauth/grant_revocation.hpp"
 #include "features/operations/feature.hpp"
 #include "features/records/feature.hpp"
 #include "features/social/feature.hpp"
@@ -322,6 +324,14 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // Third-party apps (issue 14): client registration, the OAuth 2.0 authorization server,
   // webhooks, the one-request upload. Each lane installs its feature below its own line.
   // ---- issue 14 lane apps ----
+  // Client apps their owners register and admins disable. Disabling or deleting one ends its
+  // grants through the oauth feature, which tells *app->grant_events of each.
+  auto& apps = Install<features::apps::AppsFeature>(*app, context, accounts);
+  apps.service().SetGrantRevoker([&observers = *app->grant_events](platform::store::Session& s,
+                                                                   const std::string& client_row_id,
+                                                                   const std::string& reason) {
+    features::oauth::RevokeClientGrants(s, observers, client_row_id, reason);
+  });
   // ---- issue 14 lane oauth ----
   // The authorization server: checks OAuth access tokens for accounts' Bearer authentication and
   // tells *app->grant_events of every revocation.

@@ -199,6 +199,14 @@ namespace vigor::core::limits {
 inline constexpr std::size_t kImportFileBytes = 64 * 1024 * 1024;
 }  // namespace vigor::core::limits
 
+// Client apps (issue 14): an app's name in characters, a logo, homepage or redirect URL's length,
+// and how many redirect URIs one app may register.
+namespace vigor::core::limits {
+inline constexpr std::size_t kAppNameLength = 80;
+inline constexpr std::size_t kAppUrlLength = 2'000;
+inline constexpr std::size_t kAppRedirectUris = 10;
+}  // namespace vigor::core::limits
+
 // OAuth authorization server (issue 14, features/oauth): requests per client address to the
 // token, revocation and introspection endpoints (a burst, then this many per minute: an app
 // refreshes every 15 minutes, a device polls every 5 seconds), and device authorizations (codes a
