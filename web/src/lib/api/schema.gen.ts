@@ -8729,6 +8729,8 @@ export interface operations {
                     "application/json": components["schemas"]["UserProfile"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
@@ -8761,6 +8763,8 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
@@ -8790,6 +8794,8 @@ export interface operations {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -8820,6 +8826,8 @@ export interface operations {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -9997,6 +10005,8 @@ export interface operations {
                     "application/json": components["schemas"]["Challenge"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
@@ -10177,6 +10187,8 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeLeaderboard"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10209,6 +10221,8 @@ export interface operations {
                     "application/json": components["schemas"]["ClubPage"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
@@ -10263,6 +10277,8 @@ export interface operations {
                     "application/json": components["schemas"]["Club"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10406,6 +10422,8 @@ export interface operations {
                     "application/json": components["schemas"]["ClubMemberPage"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10591,6 +10609,8 @@ export interface operations {
                     "application/json": components["schemas"]["ClubPostPage"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
