@@ -2976,6 +2976,277 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OAuth 2.0 authorization server metadata (RFC 8414)
+         * @description Where the endpoints are and what this server supports. `issuer` is the instance's public origin.
+         */
+        get: operations["getOAuthServerMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Authorization request (RFC 6749 4.1.1, PKCE S256 required)
+         * @description Checks the request and parks it for ten minutes, then answers 303 to the web app's consent
+         *     page `/oauth/consent?request=<id>` (same origin), where the signed-in user approves or denies.
+         *     An unknown or disabled client or a redirect URI that is not registered is a 400 page and
+         *     never a redirect. Any other error is a 303 to the redirect URI with `error`,
+         *     `error_description`, `state` and `iss` (RFC 9207). Loopback redirect URIs
+         *     (`http://127.0.0.1`, `http://[::1]`) may differ from the registered one in the port only (RFC 8252 7.3).
+         */
+        get: operations["oauthAuthorize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/authorization-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id in the consent page's `request` parameter. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** A parked authorization request, for the consent page */
+        get: operations["getOAuthAuthorizationRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/authorization-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id in the consent page's `request` parameter. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or deny a parked authorization request
+         * @description Binds the request to the signed-in user and ends it. The answer names where the browser goes
+         *     next: the app's redirect URI with `code`, `state` and `iss`, or with `error=access_denied`.
+         *     The code is single-use and valid for 60 seconds.
+         */
+        post: operations["decideOAuthAuthorizationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/device_authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Device authorization request (RFC 8628 3.1)
+         * @description A device without a browser asks for a user code. The user enters it at `verification_uri`
+         *     (the web app's `/device` page) while signed in. The device then polls the token endpoint
+         *     with `grant_type=urn:ietf:params:oauth:grant-type:device_code` no faster than `interval`
+         *     seconds. Confidential clients authenticate as at the token endpoint.
+         */
+        post: operations["oauthDeviceAuthorization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/device-requests/{user_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user code, `XXXX-XXXX` (dash and letter case optional). */
+                user_code: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A pending device request, for the device page
+         * @description The user code is accepted with or without the dash and in any letter case.
+         */
+        get: operations["getOAuthDeviceRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oauth/device-requests/{user_code}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user code, `XXXX-XXXX` (dash and letter case optional). */
+                user_code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or deny a device request
+         * @description Unknown, expired or already decided codes are a 404.
+         */
+        post: operations["decideOAuthDeviceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Token endpoint (RFC 6749 3.2)
+         * @description Grants: `authorization_code` (with `code`, `redirect_uri`, `code_verifier`), `refresh_token`
+         *     (rotated on every use: presenting a used one revokes the whole grant) and
+         *     `urn:ietf:params:oauth:grant-type:device_code` (with `device_code`). Confidential clients
+         *     authenticate with HTTP Basic (`client_secret_basic`) or `client_secret` in the form
+         *     (`client_secret_post`); public clients send only `client_id`. Access tokens (`vgr_oat_...`)
+         *     live 15 minutes, refresh tokens (`vgr_ort_...`) 60 days. Errors are RFC 6749 5.2 JSON, not
+         *     problem documents. Cookies are never read here.
+         */
+        post: operations["oauthToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Token revocation (RFC 7009)
+         * @description A refresh token revokes its whole grant; an access token only itself. An unknown or
+         *     already dead token, or one of another client, is answered 200 all the same. The client
+         *     authenticates as at the token endpoint.
+         */
+        post: operations["oauthRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Token introspection (RFC 7662)
+         * @description For the operator's other services: a confidential client's credentials are required. Any
+         *     token that is unknown, expired, revoked, of a disabled client or a suspended user is
+         *     `{"active": false}`.
+         */
+        post: operations["oauthIntrospect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/connected-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Apps the user authorised
+         * @description One item per app with a live grant, its scopes (all grants together) and when it was last used.
+         */
+        get: operations["listConnectedApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/connected-apps/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an app's access
+         * @description Revokes every grant of that app for the user; its tokens stop working at once.
+         */
+        delete: operations["revokeConnectedApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5195,6 +5466,142 @@ export interface components {
         StaffAppealPage: {
             items: components["schemas"]["StaffAppeal"][];
             next_cursor: string | null;
+        };
+        /** @description An OAuth error response (RFC 6749 5.2, RFC 8628 3.5, RFC 7009 2.2.1). */
+        OAuthError: {
+            /** @enum {string} */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "authorization_pending" | "slow_down" | "access_denied" | "expired_token" | "unsupported_token_type";
+            error_description?: string;
+        };
+        OAuthTokenForm: {
+            /** @enum {string} */
+            grant_type: "authorization_code" | "refresh_token" | "urn:ietf:params:oauth:grant-type:device_code";
+            code?: string;
+            redirect_uri?: string;
+            /** @description 43 to 128 characters of [A-Za-z0-9-._~] (RFC 7636 4.1). */
+            code_verifier?: string;
+            refresh_token?: string;
+            device_code?: string;
+            /** @description On refresh, a subset of the grant's scopes (optional). */
+            scope?: string;
+            client_id?: string;
+            /** @description client_secret_post; or send HTTP Basic instead. */
+            client_secret?: string;
+        };
+        OAuthTokenResponse: {
+            /** @description `vgr_oat_` and 43 characters; send as `Authorization: Bearer`. */
+            access_token: string;
+            /** @enum {string} */
+            token_type: "Bearer";
+            /** @description Seconds (900). */
+            expires_in: number;
+            /** @description `vgr_ort_` and 43 characters; valid 60 days, single use. */
+            refresh_token: string;
+            /** @description Space-separated granted scopes. */
+            scope: string;
+        };
+        OAuthRevokeForm: {
+            token: string;
+            /** @enum {string} */
+            token_type_hint?: "access_token" | "refresh_token";
+            client_id?: string;
+            client_secret?: string;
+        };
+        OAuthIntrospectForm: {
+            token: string;
+            /** @enum {string} */
+            token_type_hint?: "access_token" | "refresh_token";
+            client_id?: string;
+            client_secret?: string;
+        };
+        OAuthIntrospection: {
+            active: boolean;
+            scope?: string;
+            client_id?: string;
+            username?: string;
+            /** @description The user's id. */
+            sub?: string;
+            /** @description Seconds since the epoch. */
+            exp?: number;
+            /** @description Seconds since the epoch. */
+            iat?: number;
+            /** @enum {string} */
+            token_type?: "Bearer" | "refresh_token";
+        };
+        OAuthDeviceAuthorizationForm: {
+            client_id: string;
+            scope?: string;
+            client_secret?: string;
+        };
+        OAuthDeviceAuthorization: {
+            device_code: string;
+            user_code: string;
+            verification_uri: string;
+            verification_uri_complete: string;
+            expires_in: number;
+            interval: number;
+        };
+        OAuthRequestClient: {
+            client_id: string;
+            name: string;
+            logo_url: string | null;
+            homepage_url: string | null;
+            /** @description Where the browser goes after the decision (authorization requests only). */
+            redirect_uri?: string;
+        };
+        OAuthAuthorizationRequest: {
+            id: string;
+            client: components["schemas"]["OAuthRequestClient"];
+            scopes: string[];
+            /** Format: date-time */
+            expires_at: string;
+        };
+        OAuthDecisionInput: {
+            approve: boolean;
+        };
+        OAuthDecisionResult: {
+            /** @description The app's redirect URI with `code`, `state` and `iss`, or `error=access_denied`. */
+            redirect_to: string;
+        };
+        OAuthDeviceRequest: {
+            /** @description XXXX-XXXX */
+            user_code: string;
+            client: components["schemas"]["OAuthRequestClient"];
+            scopes: string[];
+            /** Format: date-time */
+            expires_at: string;
+        };
+        ConnectedApp: {
+            client_id: string;
+            name: string;
+            logo_url: string | null;
+            homepage_url: string | null;
+            scopes: string[];
+            /**
+             * Format: date-time
+             * @description When the oldest live grant was made.
+             */
+            authorized_at: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+        };
+        OAuthServerMetadata: {
+            issuer: string;
+            authorization_endpoint: string;
+            token_endpoint: string;
+            revocation_endpoint?: string;
+            introspection_endpoint?: string;
+            device_authorization_endpoint?: string;
+            scopes_supported?: string[];
+            response_types_supported: string[];
+            response_modes_supported?: string[];
+            grant_types_supported?: string[];
+            code_challenge_methods_supported?: string[];
+            token_endpoint_auth_methods_supported?: string[];
+            revocation_endpoint_auth_methods_supported?: string[];
+            introspection_endpoint_auth_methods_supported?: string[];
+            authorization_response_iss_parameter_supported?: boolean;
+            service_documentation?: string;
         };
     };
     responses: {
@@ -10898,6 +11305,419 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOAuthServerMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metadata document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthServerMetadata"];
+                };
+            };
+        };
+    };
+    oauthAuthorize: {
+        parameters: {
+            query: {
+                response_type: "code";
+                client_id: string;
+                redirect_uri: string;
+                /** @description Space-separated scope names */
+                scope: string;
+                state?: string;
+                /** @description BASE64URL(SHA256(code_verifier)) */
+                code_challenge: string;
+                code_challenge_method: "S256";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the consent page, or to the redirect URI with an error. */
+            303: {
+                headers: {
+                    Location?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unknown or disabled client, or a redirect URI that does not match; a page, never a redirect. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOAuthAuthorizationRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id in the consent page's `request` parameter. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The app asking and the scopes it asks for. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthAuthorizationRequest"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    decideOAuthAuthorizationRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id in the consent page's `request` parameter. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description Where to send the browser. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthDecisionResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    oauthDeviceAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["OAuthDeviceAuthorizationForm"];
+            };
+        };
+        responses: {
+            /** @description The codes. */
+            200: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthDeviceAuthorization"];
+                };
+            };
+            /** @description An RFC 6749 5.2 error (JSON, not a problem document). */
+            400: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description An RFC 6749 5.2 error (JSON, not a problem document). */
+            401: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOAuthDeviceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user code, `XXXX-XXXX` (dash and letter case optional). */
+                user_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The app asking and the scopes it asks for. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthDeviceRequest"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    decideOAuthDeviceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user code, `XXXX-XXXX` (dash and letter case optional). */
+                user_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description Decided; the device gets its tokens (or access_denied) on its next poll. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    oauthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["OAuthTokenForm"];
+            };
+        };
+        responses: {
+            /** @description The tokens. */
+            200: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthTokenResponse"];
+                };
+            };
+            /** @description An RFC 6749 5.2 error (JSON, not a problem document). */
+            400: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description An RFC 6749 5.2 error (JSON, not a problem document). */
+            401: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    oauthRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["OAuthRevokeForm"];
+            };
+        };
+        responses: {
+            /** @description Revoked, or nothing to revoke. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 6749 5.2 error (JSON, not a problem document). */
+            400: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description An RFC 6749 5.2 error (JSON, not a problem document). */
+            401: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    oauthIntrospect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["OAuthIntrospectForm"];
+            };
+        };
+        responses: {
+            /** @description What the token is. */
+            200: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthIntrospection"];
+                };
+            };
+            /** @description An RFC 6749 5.2 error (JSON, not a problem document). */
+            400: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description An RFC 6749 5.2 error (JSON, not a problem document). */
+            401: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listConnectedApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The apps. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConnectedApp"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeConnectedApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
     };
