@@ -6,6 +6,7 @@
 #include "app/feature_links.hpp"
 #include "features/accounts/feature.hpp"
 #include "features/admin/feature.hpp"
+#include "features/apps/feature.hpp"
 #include "features/body/feature.hpp"
 #include "features/challenges/feature.hpp"
 #include "features/clubs/feature.hpp"
@@ -321,6 +322,9 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // Third-party apps (issue 14): client registration, the OAuth 2.0 authorization server,
   // webhooks, the one-request upload. Each lane installs its feature below its own line.
   // ---- issue 14 lane apps ----
+  // Client apps their owners register and admins disable. Disabling or deleting one must end its
+  // grants: the oauth feature's RevokeClientGrants is connected with SetGrantRevoker at merge.
+  [[maybe_unused]] auto& apps = Install<features::apps::AppsFeature>(*app, context, accounts);
   // ---- issue 14 lane oauth ----
   // ---- issue 14 lane webhooks ----
   // ---- issue 14 lane uploads ----

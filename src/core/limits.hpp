@@ -191,3 +191,11 @@ inline constexpr int kClubsCreatedPerHour = 10;
 inline constexpr int kClubJoinsPerHour = 30;
 inline constexpr int kClubPostsPerHour = 60;
 }  // namespace vigor::core::limits
+
+// Client apps (issue 14): an app's name in characters, a logo, homepage or redirect URL's length,
+// and how many redirect URIs one app may register.
+namespace vigor::core::limits {
+inline constexpr std::size_t kAppNameLength = 80;
+inline constexpr std::size_t kAppUrlLength = 2'000;
+inline constexpr std::size_t kAppRedirectUris = 10;
+}  // namespace vigor::core::limits

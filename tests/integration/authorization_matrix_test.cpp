@@ -213,6 +213,14 @@ class AuthorizationMatrixTest : public ::testing::Test {
     //
     //
     // ---- set-up, issue 14 lane apps: add yours right below this line ----
+    // A confidential client app of the owner's: nobody else may see or change it.
+    {
+      auto app = h_.Post(owner_, "/api/v1/me/apps",
+                         R"({"name":"Owner's app","redirect_uris":["https://app.example/cb"],)"
+                         R"("confidential":true})");
+      ASSERT_EQ(app.status, 201) << app.body;
+      owner_app_ = std::string(app.Json()["client_id"].as_string());
+    }
     // ---- set-up, issue 14 lane oauth: add yours right below this line ----
     // ---- set-up, issue 14 lane webhooks: add yours right below this line ----
     // ---- set-up, issue 14 lane uploads: add yours right below this line ----
@@ -300,6 +308,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   //
   //
   // ---- members, issue 14 lane apps: add yours right below this line ----
+  std::string owner_app_;  // the client_id of a client app of the owner's
   // ---- members, issue 14 lane oauth: add yours right below this line ----
   // ---- members, issue 14 lane webhooks: add yours right below this line ----
   // ---- members, issue 14 lane uploads: add yours right below this line ----
@@ -755,6 +764,22 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       //
       //
       // ---- rows, issue 14 lane apps: add yours right below this line ----
+      // client apps: each user's own, from the web app only; every app for admins
+      {Method::kGet, "/api/v1/me/apps", fixed("/api/v1/me/apps"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/me/apps", fixed("/api/v1/me/apps"),
+       R"({"name":"","confidential":true})", 401, 422, 422, 422},
+      {Method::kGet, "/api/v1/me/apps/{id}", [this] { return "/api/v1/me/apps/" + owner_app_; }, "",
+       401, 404, 404, 200},
+      {Method::kPut, "/api/v1/me/apps/{id}", [this] { return "/api/v1/me/apps/" + owner_app_; },
+       R"({"name":"Renamed app","redirect_uris":["https://app.example/cb"]})", 401, 404, 404, 200},
+      {Method::kPost, "/api/v1/me/apps/{id}/secret",
+       [this] { return "/api/v1/me/apps/" + owner_app_ + "/secret"; }, "", 401, 404, 404, 200},
+      {Method::kGet, "/api/v1/admin/apps", fixed("/api/v1/admin/apps"), "", 401, 403, 200, 403},
+      {Method::kPut, "/api/v1/admin/apps/{id}/disabled",
+       [this] { return "/api/v1/admin/apps/" + owner_app_ + "/disabled"; }, R"({"disabled":false})",
+       401, 403, 200, 403},
+      {Method::kDelete, "/api/v1/me/apps/{id}", [this] { return "/api/v1/me/apps/" + owner_app_; },
+       "", 401, 404, 404, 204},
       // ---- rows, issue 14 lane oauth: add yours right below this line ----
       // ---- rows, issue 14 lane webhooks: add yours right below this line ----
       // ---- rows, issue 14 lane uploads: add yours right below this line ----

@@ -259,6 +259,40 @@ const recipes = {
     { name: 'not-found-signed-out', who: 'visitor', url: () => '/no-such-page' },
     { name: 'not-found-signed-in', who: 'admin', url: () => '/no-such-page' },
   ],
+  // Client apps (issue 14, apps): the admin's registered app; the consent and device pages with a
+  // request and a code that do not exist (the flow itself is the e2e lane's test).
+  '/settings/apps': [
+    { name: 'developer-apps', who: 'admin', url: () => '/settings/apps', ready: (p) => p.getByText('Pages app').first() },
+  ],
+  '/settings/apps/:id': [
+    {
+      name: 'developer-app',
+      who: 'admin',
+      url: (d) => `/settings/apps/${d.appClientId}`,
+      ready: (p) => p.getByRole('heading', { level: 1, name: 'Pages app' }),
+    },
+  ],
+  '/settings/connected-apps': [{ name: 'connected-apps', who: 'admin', url: () => '/settings/connected-apps' }],
+  '/oauth/consent': [
+    {
+      name: 'oauth-consent-unknown',
+      who: 'admin',
+      url: () => '/oauth/consent?request=no-such-request',
+      ready: (p) => p.getByText('This request has expired or does not exist'),
+    },
+  ],
+  '/device': [
+    { name: 'device', who: 'admin', url: () => '/device', ready: (p) => p.getByRole('textbox', { name: 'Code' }) },
+    {
+      name: 'device-unknown-code',
+      who: 'admin',
+      url: () => '/device?code=bcdf-ghjk',
+      ready: (p) => p.getByText('The code BCDF-GHJK has expired or does not exist'),
+    },
+  ],
+  '/admin/apps': [
+    { name: 'admin-apps', who: 'admin', url: () => '/admin/apps', ready: (p) => p.getByText('Pages app').first() },
+  ],
 };
 
 // --- A run of 301 points 10 m apart heading north-east from Berlin, one every 3 s. ---
@@ -403,7 +437,16 @@ async function makeData(page) {
   const clubPost = await callApi(page, 'POST', `/clubs/${club.body.id}/posts`, { body: 'First run on Sunday' });
   assert.equal(clubPost.status, 201, JSON.stringify(clubPost.body));
 
+  const app = await callApi(page, 'POST', '/me/apps', {
+    name: 'Pages app',
+    homepage_url: 'https://pages-app.example',
+    redirect_uris: ['https://pages-app.example/callback', 'http://127.0.0.1:8123/callback', 'com.example.pages:/cb'],
+    confidential: true,
+  });
+  assert.equal(app.status, 201, JSON.stringify(app.body));
+
   return {
+    appClientId: app.body.client_id,
     clubId: club.body.id,
     strengthId: strength.body.id,
     cardioId: imported.result.workout_id,

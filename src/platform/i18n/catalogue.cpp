@@ -581,6 +581,27 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Der Besitzer oder die Besitzerin des Clubs kann nicht entfernt werden."},
     {"club_members_only", "Join the club to post in it.",
      "Tritt dem Club bei, um darin zu schreiben."},
+    // Client apps (features/apps, issue 14): errors.
+    {"no_such_app", "There is no such app.", "Diese App gibt es nicht."},
+    {"app_public_has_no_secret", "A public app has no secret to rotate.",
+     "Eine öffentliche App hat kein Geheimnis, das erneuert werden könnte."},
+    {"app_url_invalid", "must be an absolute URL with a host",
+     "muss eine absolute URL mit Host sein"},
+    {"app_url_user_info", "must not contain a user name or password",
+     "darf keinen Benutzernamen und kein Passwort enthalten"},
+    {"app_url_https", "must start with https:// (http:// only for localhost)",
+     "muss mit https:// beginnen (http:// nur für localhost)"},
+    {"redirect_uri_invalid", "must be an absolute URI", "muss eine absolute URI sein"},
+    {"redirect_uri_fragment", "must not contain a fragment (#)",
+     "darf kein Fragment (#) enthalten"},
+    {"redirect_uri_scheme",
+     "must use https://, http:// on 127.0.0.1 or [::1], or a private-use scheme such as "
+     "com.example.app:",
+     "muss https://, http:// auf 127.0.0.1 oder [::1] oder ein eigenes Schema wie "
+     "com.example.app: verwenden"},
+    {"redirect_uri_duplicate", "is listed twice", "steht doppelt in der Liste"},
+    {"redirect_uris_too_many", "must hold at most {max} redirect URIs",
+     "darf höchstens {max} Weiterleitungs-URIs enthalten"},
     // Imports (features/imports): the title of an activity whose file names none, in its
     // owner's language. The date's parts are placeholders, so each language orders them.
     {"activity_title", "{activity} on {year}-{month}-{day}", "{activity} am {day}.{month}.{year}"},

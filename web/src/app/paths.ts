@@ -68,6 +68,13 @@ export const paths = {
   clubs: '/community/clubs',
   clubNew: '/community/clubs/new',
   club: '/community/clubs/:id',
+  /** Issue 14, apps: developer apps, connected apps, the OAuth consent and device pages, the admin's list. */
+  developerApps: '/settings/apps',
+  developerApp: '/settings/apps/:id',
+  connectedApps: '/settings/connected-apps',
+  oauthConsent: '/oauth/consent',
+  device: '/device',
+  adminApps: '/admin/apps',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -96,7 +103,7 @@ export const linkTo = {
   communityChallenge: (id: string) => generatePath(paths.communityChallenge, { id }),
 };
 
-export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings } as const;
+export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings, apps: paths.adminApps } as const;
 
 /** What the workout pages link to. */
 export const workoutPaths = {
@@ -223,4 +230,11 @@ export const clubPaths = {
   club: (id: string) => generatePath(paths.club, { id }),
   challenge: linkTo.communityChallenge,
   newClubChallenge: (clubId: string) => `${paths.communityChallengeNew}?${new URLSearchParams({ club_id: clubId }).toString()}`,
+} as const;
+
+/** What the pages of client apps link to (issue 14, apps). */
+export const appsPaths = {
+  apps: paths.developerApps,
+  app: (id: string) => generatePath(paths.developerApp, { id }),
+  connectedApps: paths.connectedApps,
 } as const;

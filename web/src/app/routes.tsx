@@ -19,6 +19,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import {
   adminPaths,
+  appsPaths,
   communityPaths,
   challengePaths,
   clubPaths,
@@ -178,6 +179,23 @@ const ChallengeEditorPage = lazy(() =>
 const ChallengePage = lazy(() =>
   import('@/features/challenges/components/challenge-page').then((m) => ({ default: m.ChallengePage })),
 );
+
+// Client apps (issue 14): developer apps, connected apps, the OAuth consent and device pages, the admin's list.
+const DeveloperAppsPage = lazy(() =>
+  import('@/features/apps/components/developer-apps-page').then((m) => ({ default: m.DeveloperAppsPage })),
+);
+const AppDetailsPage = lazy(() =>
+  import('@/features/apps/components/app-details-page').then((m) => ({ default: m.AppDetailsPage })),
+);
+const ConnectedAppsPage = lazy(() =>
+  import('@/features/apps/components/connected-apps-page').then((m) => ({ default: m.ConnectedAppsPage })),
+);
+const ConsentPage = lazy(() => import('@/features/apps/components/consent-page').then((m) => ({ default: m.ConsentPage })));
+const DevicePage = lazy(() => import('@/features/apps/components/device-page').then((m) => ({ default: m.DevicePage })));
+const AdminAppsPage = lazy(() =>
+  import('@/features/apps/components/admin-apps-page').then((m) => ({ default: m.AdminAppsPage })),
+);
+const AdminNav = lazy(() => import('@/features/admin/components/admin-nav').then((m) => ({ default: m.AdminNav })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageCodeWaiting />}>{children}</Suspense>;
@@ -493,6 +511,23 @@ export const routes: RouteObject[] = [
       { path: paths.clubs, element: signedIn(() => <ClubsPage paths={clubPaths} />) },
       { path: paths.clubNew, element: signedIn(() => <NewClubPage paths={clubPaths} />) },
       { path: paths.club, element: <ClubRoute /> },
+      { path: paths.developerApps, element: signedIn(() => <DeveloperAppsPage paths={appsPaths} />) },
+      { path: paths.developerApp, element: <DeveloperAppRoute /> },
+      { path: paths.connectedApps, element: signedIn(() => <ConnectedAppsPage developerAppsPath={appsPaths.apps} />) },
+      { path: paths.oauthConsent, element: <ConsentRoute /> },
+      { path: paths.device, element: <DeviceRoute /> },
+      {
+        path: paths.adminApps,
+        element: (
+          <RequireAdmin>
+            {() => (
+              <Loading>
+                <AdminAppsPage nav={<AdminNav paths={adminPaths} />} />
+              </Loading>
+            )}
+          </RequireAdmin>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -501,6 +536,25 @@ export const routes: RouteObject[] = [
 function ClubRoute() {
   const id = useRouteId();
   return signedIn((me) => <ClubPage key={id} id={id} paths={clubPaths} viewer={me.username} />);
+}
+
+function DeveloperAppRoute() {
+  const id = useRouteId();
+  return signedIn(() => <AppDetailsPage key={id} clientId={id} paths={appsPaths} />);
+}
+
+/** /oauth/consent?request=<id>: signing in first brings the user back here, the request kept. */
+function ConsentRoute() {
+  const [search] = useSearchParams();
+  const request = search.get('request') ?? '';
+  return signedIn((me) => <ConsentPage key={request} requestId={request} username={me.username} />);
+}
+
+/** /device and /device?code=XXXX-XXXX (the verification_uri_complete a device shows as a QR code). */
+function DeviceRoute() {
+  const [search] = useSearchParams();
+  const code = search.get('code') ?? '';
+  return signedIn((me) => <DevicePage key={code} initialCode={code} username={me.username} />);
 }
 
 export function createAppRouter() {

@@ -67,6 +67,16 @@ export function AccountMenu({ me }: { me: Me }) {
               {t('account.security')}
             </Link>
           </li>
+          <li>
+            <Link className="account-menu__item" to={paths.developerApps}>
+              {t('apps.menu.developer')}
+            </Link>
+          </li>
+          <li>
+            <Link className="account-menu__item" to={paths.connectedApps}>
+              {t('apps.menu.connected')}
+            </Link>
+          </li>
           {me.role === 'admin' ? (
             <li>
               <Link className="account-menu__item" to={paths.adminUsers}>

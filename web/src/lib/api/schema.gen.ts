@@ -2976,6 +2976,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client apps the user registered
+         * @description Newest first. Never a secret.
+         */
+        get: operations["listMyApps"];
+        put?: never;
+        /**
+         * Register a client app
+         * @description A confidential app gets its client_secret in this response only (stored as a SHA-256 hash); a public app (a native or browser app that cannot keep a secret) gets none. Redirect URIs are absolute, without a fragment: https, http on a loopback IP literal (RFC 8252: http://127.0.0.1:port/..., http://[::1]:port/...) or a private-use scheme in reverse-domain form (com.example.app:/callback); at most 10.
+         */
+        post: operations["registerApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/apps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** One of the user's apps */
+        get: operations["getMyApp"];
+        /**
+         * Change an app's name, logo, homepage and redirect URIs
+         * @description Whether the app is confidential stays as registered.
+         */
+        put: operations["updateMyApp"];
+        post?: never;
+        /**
+         * Delete an app
+         * @description Every grant users gave the app ends with it.
+         */
+        delete: operations["deleteMyApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/apps/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a confidential app a new secret
+         * @description The new client_secret is in this response only; the old one stops working at once. A public app has no secret (409).
+         */
+        post: operations["rotateMyAppSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every client app, with its owner
+         * @description Newest first, disabled ones too.
+         */
+        get: operations["adminListApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/apps/{id}/disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Disable or enable a client app
+         * @description Disabling ends every grant of the app; audited.
+         */
+        put: operations["adminSetAppDisabled"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/oauth-authorization-server": {
         parameters: {
             query?: never;
@@ -5466,6 +5584,50 @@ export interface components {
         StaffAppealPage: {
             items: components["schemas"]["StaffAppeal"][];
             next_cursor: string | null;
+        };
+        ClientAppInput: {
+            name: string;
+            /** @description https (http only for localhost); empty or null for none. */
+            logo_url?: string | null;
+            /** @description https (http only for localhost); empty or null for none. */
+            homepage_url?: string | null;
+            redirect_uris?: string[];
+        };
+        NewClientAppInput: {
+            name: string;
+            logo_url?: string | null;
+            homepage_url?: string | null;
+            redirect_uris?: string[];
+            /** @description true for an app that keeps a secret on a server; false for a native or browser app. */
+            confidential: boolean;
+        };
+        ClientApp: {
+            /** @description "vgr_client_" and 22 base64url characters. */
+            client_id: string;
+            name: string;
+            logo_url: string | null;
+            homepage_url: string | null;
+            redirect_uris: string[];
+            confidential: boolean;
+            /** @description The secret's first characters, to recognise it by (null for a public app). */
+            secret_hint: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            secret_rotated_at: string | null;
+            /** @description Disabled by an admin; nobody can authorise it. */
+            disabled: boolean;
+            /** Format: date-time */
+            disabled_at: string | null;
+        };
+        ClientAppWithSecret: components["schemas"]["ClientApp"] & {
+            /** @description Confidential apps only, shown this once: "vgr_cs_" and 43 base64url characters. */
+            client_secret?: string;
+        };
+        AdminClientApp: components["schemas"]["ClientApp"] & {
+            owner_username: string;
         };
         /** @description An OAuth error response (RFC 6749 5.2, RFC 8628 3.5, RFC 7009 2.2.1). */
         OAuthError: {
@@ -11304,6 +11466,240 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMyApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's apps. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ClientApp"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    registerApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewClientAppInput"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientAppWithSecret"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMyApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The app. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientApp"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateMyApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientAppInput"];
+            };
+        };
+        responses: {
+            /** @description The app as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientApp"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteMyApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rotateMyAppSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The app with its new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientAppWithSecret"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminListApps: {
+        parameters: {
+            query?: {
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of apps. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AdminClientApp"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminSetAppDisabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    disabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The app as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminClientApp"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };

@@ -4,6 +4,8 @@ import { NavLink } from 'react-router';
 export interface AdminPaths {
   users: string;
   settings: string;
+  /** Client apps (issue 14); the link shows when given. */
+  apps?: string;
 }
 
 /** Users | Settings, at the top of every admin page. */
@@ -17,6 +19,11 @@ export function AdminNav({ paths }: { paths: AdminPaths }) {
       <NavLink to={paths.settings} className="admin-nav__link" end>
         {t('admin.settings.navTitle')}
       </NavLink>
+      {paths.apps ? (
+        <NavLink to={paths.apps} className="admin-nav__link" end>
+          {t('apps.admin.navTitle')}
+        </NavLink>
+      ) : null}
     </nav>
   );
 }
