@@ -245,8 +245,9 @@ describe('a third-party app through OAuth 2.0', () => {
     }
     await page.waitForURL(/\/oauth\/consent\?request=/);
     await page.getByRole('heading', { level: 1, name: 'Allow access?' }).waitFor();
-    // The consent page names the app.
+    // The consent page names the app and each scope it asks for.
     await page.getByText(appName).first().waitFor();
+    for (const name of scope.split(' ')) await page.getByText(name, { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Allow', exact: true }).click();
     const callbackUrl = await arrived;
     assert.equal(`${callbackUrl.origin}${callbackUrl.pathname}`, redirectUri);
