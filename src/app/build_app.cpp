@@ -22,6 +22,8 @@
 #include "features/nutrition/diary_feature.hpp"
 #include "features/nutrition/foods_feature.hpp"
 #include "features/nutrition/targets_feature.hpp"
+#include "features/oauth/feature.hpp"
+#include "features/oauth/grant_revocation.hpp"
 #include "features/operations/feature.hpp"
 #include "features/records/feature.hpp"
 #include "features/social/feature.hpp"
@@ -322,10 +324,18 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // Third-party apps (issue 14): client registration, the OAuth 2.0 authorization server,
   // webhooks, the one-request upload. Each lane installs its feature below its own line.
   // ---- issue 14 lane apps ----
-  // Client apps their owners register and admins disable. Disabling or deleting one must end its
-  // grants: the oauth feature's RevokeClientGrants is connected with SetGrantRevoker at merge.
-  [[maybe_unused]] auto& apps = Install<features::apps::AppsFeature>(*app, context, accounts);
+  // Client apps their owners register and admins disable. Disabling or deleting one ends its
+  // grants through the oauth feature, which tells *app->grant_events of each.
+  auto& apps = Install<features::apps::AppsFeature>(*app, context, accounts);
+  apps.service().SetGrantRevoker([&observers = *app->grant_events](platform::store::Session& s,
+                                                                   const std::string& client_row_id,
+                                                                   const std::string& reason) {
+    features::oauth::RevokeClientGrants(s, observers, client_row_id, reason);
+  });
   // ---- issue 14 lane oauth ----
+  // The authorization server: checks OAuth access tokens for accounts' Bearer authentication and
+  // tells *app->grant_events of every revocation.
+  Install<features::oauth::OAuthFeature>(*app, context, accounts.auth(), *app->grant_events);
   // ---- issue 14 lane webhooks ----
   // ---- issue 14 lane uploads ----
 

@@ -199,3 +199,16 @@ inline constexpr std::size_t kAppNameLength = 80;
 inline constexpr std::size_t kAppUrlLength = 2'000;
 inline constexpr std::size_t kAppRedirectUris = 10;
 }  // namespace vigor::core::limits
+
+// OAuth authorization server (issue 14, features/oauth): requests per client address to the
+// token, revocation and introspection endpoints (a burst, then this many per minute: an app
+// refreshes every 15 minutes, a device polls every 5 seconds), and device authorizations (codes a
+// user must type: few are ever needed, each fills a row for 10 minutes).
+namespace vigor::core::limits {
+inline constexpr double kOAuthTokenBurst = 60;
+inline constexpr double kOAuthTokenPerMinute = 60;
+inline constexpr double kOAuthDeviceBurst = 20;
+inline constexpr double kOAuthDevicePerHour = 60;
+// Bytes of a form body to /oauth/* (tokens and codes are short).
+inline constexpr std::size_t kOAuthFormBytes = 16 * 1024;
+}  // namespace vigor::core::limits

@@ -8,6 +8,7 @@
 #include <boost/json/serialize.hpp>
 #include <regex>
 
+#include "features/apps/feature.hpp"
 #include "platform/crypto/random.hpp"
 #include "platform/store/database.hpp"
 #include "support/app_harness.hpp"
@@ -26,6 +27,8 @@ constexpr Statement kClientRow{
     "test.apps.client_row",
     "SELECT owner_id, secret_hash, confidential, disabled_at FROM oauth_clients WHERE public_id = "
     "$1"};
+constexpr Statement kRowId{"test.apps.row_id", "SELECT id FROM oauth_clients WHERE public_id = $1"};
+constexpr Statement kById{"test.apps.by_id", "SELECT id FROM oauth_clients WHERE id = $1"};
 constexpr Statement kCount{"test.apps.count", "SELECT COUNT(*) AS n FROM oauth_clients"};
 
 constexpr const char* kConfidentialBody =
@@ -326,6 +329,43 @@ TEST_F(AppsTest, EveryRuleOnTheInputNamesItsField) {
   EXPECT_EQ(FieldsOf(put), (Fields{"name", "redirect_uris[0]"}));
   EXPECT_EQ(Text(h_.Get(anna_, "/api/v1/me/apps/" + client_id).Json(), "name"), "Ride Sync");
   EXPECT_EQ(Count(), 3);  // the two accepted above and this one
+}
+
+// The oauth feature ends a client's grants through the revoker (build_app.cpp connects it); here a
+// recording one stands in: it must run for a disable and a delete, inside their transaction
+// (the row still exists when a delete asks), with the row id (not the public client_id) and the
+// reason; enabling again ends nothing.
+TEST_F(AppsTest, DisablingAndDeletingEndTheClientsGrants) {
+  struct Call {
+    std::string row_id, reason;
+    bool row_exists;
+  };
+  std::vector<Call> calls;
+  h_.app().Get<features::apps::AppsFeature>().service().SetGrantRevoker(
+      [&](Session& s, const std::string& row_id, const std::string& reason) {
+        calls.push_back({row_id, reason, s.QueryOne(kById, row_id).has_value()});
+      });
+  auto client_id = Text(Register(anna_, kConfidentialBody), "client_id");
+  auto row_id = h_.app().database->ReadResult(
+      [&](Session& s) { return s.QueryOne(kRowId, client_id)->Text("id"); });
+  ASSERT_NE(row_id, client_id);
+
+  auto path = "/api/v1/admin/apps/" + client_id + "/disabled";
+  ASSERT_EQ(h_.Call(admin_, Method::kPut, path, R"({"disabled":true})").status, 200);
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].row_id, row_id);
+  EXPECT_EQ(calls[0].reason, "client_disabled");
+  // Disabling what is disabled, and enabling, end nothing more.
+  ASSERT_EQ(h_.Call(admin_, Method::kPut, path, R"({"disabled":true})").status, 200);
+  ASSERT_EQ(h_.Call(admin_, Method::kPut, path, R"({"disabled":false})").status, 200);
+  EXPECT_EQ(calls.size(), 1u);
+
+  ASSERT_EQ(h_.Call(anna_, Method::kDelete, "/api/v1/me/apps/" + client_id).status, 204);
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[1].row_id, row_id);
+  EXPECT_EQ(calls[1].reason, "client_deleted");
+  EXPECT_TRUE(calls[1].row_exists);
+  EXPECT_FALSE(RowOf(client_id));
 }
 
 TEST_F(AppsTest, RegisteringIsForBrowserSessionsOnly) {

@@ -10,8 +10,10 @@
 #include <set>
 
 #include "platform/http/router.hpp"
+#include "platform/id.hpp"
 #include "platform/jobs/job_queue.hpp"
 #include "support/app_harness.hpp"
+#include "support/oauth_clients.hpp"
 
 namespace vigor {
 namespace {
@@ -222,6 +224,36 @@ class AuthorizationMatrixTest : public ::testing::Test {
       owner_app_ = std::string(app.Json()["client_id"].as_string());
     }
     // ---- set-up, issue 14 lane oauth: add yours right below this line ----
+    // A public client app with a grant of the owner's (connected apps), a parked authorization
+    // request and a pending device request (both belong to nobody until someone decides).
+    {
+      auto client = testing::InsertOAuthClient(h_, target_id_, "Matrix App", false,
+                                               {"https://app.example/cb"});
+      oauth_client_id_ = client.client_id;
+      h_.app().database->Write([&](platform::store::Session& s) {
+        s.Execute(
+            platform::store::Statement{
+                "test.authz.oauth_grant",
+                "INSERT INTO oauth_grants (id, client_id, user_id, scopes, created_at) "
+                "SELECT $1, $2, id, 'profile:read', '2026-03-01T00:00:00.000Z' FROM users "
+                "WHERE username = 'owner'"},
+            platform::NewId(), client.row_id);
+      });
+      Browser nobody;
+      auto authorize =
+          h_.Get(nobody, "/oauth/authorize?response_type=code&client_id=" + client.client_id +
+                             "&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&scope=profile%3Aread"
+                             "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                             "&code_challenge_method=S256");
+      std::string location(authorize.headers.Get("Location").value_or(""));
+      ASSERT_TRUE(location.starts_with("/oauth/consent?request=")) << authorize.body;
+      oauth_request_ = location.substr(location.find('=') + 1);
+      auto device = testing::CallAsApp(
+          h_, Method::kPost, "/oauth/device_authorization",
+          testing::Form({{"client_id", client.client_id}, {"scope", "profile:read"}}));
+      ASSERT_EQ(device.status, 200) << device.body;
+      oauth_user_code_ = std::string(device.Json()["user_code"].as_string());
+    }
     // ---- set-up, issue 14 lane webhooks: add yours right below this line ----
     // ---- set-up, issue 14 lane uploads: add yours right below this line ----
     // ---- set-up, issue 13 lane moderation: add yours right below this line ----
@@ -310,6 +342,9 @@ class AuthorizationMatrixTest : public ::testing::Test {
   // ---- members, issue 14 lane apps: add yours right below this line ----
   std::string owner_app_;  // the client_id of a client app of the owner's
   // ---- members, issue 14 lane oauth: add yours right below this line ----
+  std::string oauth_client_id_;  // a public app the owner connected
+  std::string oauth_request_;    // a parked authorization request of it
+  std::string oauth_user_code_;  // a pending device request of it
   // ---- members, issue 14 lane webhooks: add yours right below this line ----
   // ---- members, issue 14 lane uploads: add yours right below this line ----
   // ---- members, issue 13 lane moderation: add yours right below this line ----
@@ -781,6 +816,35 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       {Method::kDelete, "/api/v1/me/apps/{id}", [this] { return "/api/v1/me/apps/" + owner_app_; },
        "", 401, 404, 404, 204},
       // ---- rows, issue 14 lane oauth: add yours right below this line ----
+      // oauth: the authorization server's endpoints are public (apps authenticate with their
+      // client credentials, never cookies: without a form they answer 400); the consent and
+      // device decisions and connected apps are for signed-in sessions. A parked request belongs
+      // to nobody until the decision (invalid bodies here, so nothing is decided).
+      {Method::kGet, "/.well-known/oauth-authorization-server",
+       fixed("/.well-known/oauth-authorization-server"), "", 200, 200, 200, 200},
+      {Method::kGet, "/oauth/docs", fixed("/oauth/docs"), "", 200, 200, 200, 200},
+      {Method::kGet, "/oauth/authorize", fixed("/oauth/authorize"), "", 400, 400, 400, 400},
+      {Method::kPost, "/oauth/token", fixed("/oauth/token"), "", 400, 400, 400, 400},
+      {Method::kPost, "/oauth/revoke", fixed("/oauth/revoke"), "", 400, 400, 400, 400},
+      {Method::kPost, "/oauth/introspect", fixed("/oauth/introspect"), "", 400, 400, 400, 400},
+      {Method::kPost, "/oauth/device_authorization", fixed("/oauth/device_authorization"), "", 400,
+       400, 400, 400},
+      {Method::kGet, "/api/v1/oauth/authorization-requests/{id}",
+       [this] { return "/api/v1/oauth/authorization-requests/" + oauth_request_; }, "", 401, 200,
+       200, 200},
+      {Method::kPost, "/api/v1/oauth/authorization-requests/{id}/decision",
+       [this] { return "/api/v1/oauth/authorization-requests/" + oauth_request_ + "/decision"; },
+       R"({"approve":"yes"})", 401, 422, 422, 422},
+      {Method::kGet, "/api/v1/oauth/device-requests/{user_code}",
+       [this] { return "/api/v1/oauth/device-requests/" + oauth_user_code_; }, "", 401, 200, 200,
+       200},
+      {Method::kPost, "/api/v1/oauth/device-requests/{user_code}/decision",
+       [this] { return "/api/v1/oauth/device-requests/" + oauth_user_code_ + "/decision"; },
+       R"({"approve":"yes"})", 401, 422, 422, 422},
+      {Method::kGet, "/api/v1/me/connected-apps", fixed("/api/v1/me/connected-apps"), "", 401, 200,
+       200, 200},
+      {Method::kDelete, "/api/v1/me/connected-apps/{client_id}",
+       [this] { return "/api/v1/me/connected-apps/" + oauth_client_id_; }, "", 401, 404, 404, 204},
       // ---- rows, issue 14 lane webhooks: add yours right below this line ----
       // ---- rows, issue 14 lane uploads: add yours right below this line ----
       // ---- rows, issue 13 lane moderation: add yours right below this line ----

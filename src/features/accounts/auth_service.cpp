@@ -458,6 +458,7 @@ std::optional<std::string> AuthService::DeviceBucket(std::string_view device_coo
 
 std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const std::string& token,
                                                                         const ClientInfo& client) {
+  if (token.starts_with("vgr_oat_") && token.size() <= 200) return AuthenticateOAuthToken(token);
   if (!token.starts_with("vgr_pat_") || token.size() > 200) return std::nullopt;
   std::string hash = crypto::Sha256Hex(token);
   auto found = d_.database.ReadResult([&](Session& s) {
@@ -477,6 +478,22 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const st
     });
   }
   return PrincipalFor(user, platform::auth::Principal::Via::kToken, api_token.id, api_token.scopes);
+}
+
+std::optional<platform::auth::Principal> AuthService::AuthenticateOAuthToken(
+    const std::string& token) {
+  if (!oauth_verifier_) return std::nullopt;
+  auto holder = oauth_verifier_(token);
+  if (!holder) return std::nullopt;
+  auto user = d_.database.ReadResult([&](Session& s) -> std::optional<User> {
+    auto found = d_.users.FindById(s, holder->user_id);
+    if (!found || found->status != UserStatus::kActive) return std::nullopt;
+    RefuseSuspended(s, found->id);
+    return found;
+  });
+  if (!user) return std::nullopt;
+  return PrincipalFor(*user, platform::auth::Principal::Via::kToken, holder->grant_id,
+                      holder->scopes);
 }
 
 std::optional<std::string> AuthService::SuspendedUntil(Session& s,

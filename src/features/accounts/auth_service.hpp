@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/token_bucket.hpp"
 #include "features/accounts/audit_log.hpp"
@@ -78,6 +79,18 @@ struct AccountsDeps {
 using SuspensionCheck = std::function<std::optional<std::string>(platform::store::Session&,
                                                                  const std::string& user_id)>;
 
+// Who an OAuth access token ("vgr_oat_...") speaks for: the user, the grant (the principal's
+// credential id) and the grant's scopes. The OAuth feature supplies the check at installation
+// (SetOAuthTokenVerifier), so accounts does not depend on it; nullopt when the token is unknown,
+// expired, revoked, or its grant or client is no longer live. The verifier keeps the grant's
+// last use itself.
+struct OAuthTokenHolder {
+  std::string user_id;
+  std::string grant_id;
+  std::vector<std::string> scopes;
+};
+using OAuthTokenVerifier = std::function<std::optional<OAuthTokenHolder>(const std::string& token)>;
+
 // A new sign-in session: the cookie values to hand to the browser once.
 struct IssuedSession {
   std::string token;
@@ -116,6 +129,9 @@ class AuthService {
   // suspended_until): the auth middleware lets such a session reach only the routes that show
   // the decision and take the appeal, so a suspended user can still read and contest it.
   void SetSuspensionCheck(SuspensionCheck check) { suspension_ = std::move(check); }
+  // Installation only: how Bearer tokens starting "vgr_oat_" (OAuth access tokens) are checked.
+  // Without one, such tokens are refused.
+  void SetOAuthTokenVerifier(OAuthTokenVerifier verifier) { oauth_verifier_ = std::move(verifier); }
 
   void Signup(const SignupInput& input, const ClientInfo& client);
   // Returns "verified", "email_changed" or "awaiting_approval".
@@ -167,6 +183,9 @@ class AuthService {
 
   AccountsDeps& d_;
   SuspensionCheck suspension_;
+  OAuthTokenVerifier oauth_verifier_;
+
+  std::optional<platform::auth::Principal> AuthenticateOAuthToken(const std::string& token);
 };
 
 // Lower-cased, trimmed; empty when it is not a plausible address.

@@ -71,8 +71,9 @@ void Validate(const AppInput& input) {
       errors.Add(field, Msg("too_long", {{"max", limits::kAppUrlLength}}));
     } else if (auto problem = RedirectUriProblem(uri)) {
       errors.Add(field, Msg(*problem));
-    } else if (std::find(input.redirect_uris.begin(), input.redirect_uris.begin() + i, uri) !=
-               input.redirect_uris.begin() + i) {
+    } else if (std::find(input.redirect_uris.begin(),
+                         input.redirect_uris.begin() + static_cast<std::ptrdiff_t>(i),
+                         uri) != input.redirect_uris.begin() + static_cast<std::ptrdiff_t>(i)) {
       errors.Add(field, Msg("redirect_uri_duplicate"));
     }
   }

@@ -29,36 +29,36 @@ bool IsLoopbackIp(const boost::urls::url_view& url) {
 
 }  // namespace
 
-std::optional<std::string_view> WebUrlProblem(std::string_view text) {
-  if (HasControlOrSpace(text)) return "app_url_invalid";
-  auto parsed = boost::urls::parse_absolute_uri(text);
+std::optional<std::string_view> WebUrlProblem(std::string_view url) {
+  if (HasControlOrSpace(url)) return "app_url_invalid";
+  auto parsed = boost::urls::parse_absolute_uri(url);
   if (!parsed) return "app_url_invalid";
-  const auto& url = *parsed;
-  auto scheme = Lower(url.scheme());
-  if (!url.has_authority() || url.encoded_host().empty()) return "app_url_invalid";
-  if (url.has_userinfo()) return "app_url_user_info";
+  const auto& view = *parsed;
+  auto scheme = Lower(view.scheme());
+  if (!view.has_authority() || view.encoded_host().empty()) return "app_url_invalid";
+  if (view.has_userinfo()) return "app_url_user_info";
   if (scheme == "https") return std::nullopt;
-  if (scheme == "http" && (IsLoopbackIp(url) || Lower(url.encoded_host()) == "localhost")) {
+  if (scheme == "http" && (IsLoopbackIp(view) || Lower(view.encoded_host()) == "localhost")) {
     return std::nullopt;
   }
   return "app_url_https";
 }
 
-std::optional<std::string_view> RedirectUriProblem(std::string_view text) {
-  if (HasControlOrSpace(text)) return "redirect_uri_invalid";
+std::optional<std::string_view> RedirectUriProblem(std::string_view uri) {
+  if (HasControlOrSpace(uri)) return "redirect_uri_invalid";
   // parse_uri: a fragment is allowed by the grammar; RFC 6749 3.1.2 forbids it here.
-  auto parsed = boost::urls::parse_uri(text);
+  auto parsed = boost::urls::parse_uri(uri);
   if (!parsed) return "redirect_uri_invalid";
-  const auto& url = *parsed;
-  if (url.has_fragment()) return "redirect_uri_fragment";
-  if (url.has_userinfo()) return "redirect_uri_invalid";
-  auto scheme = Lower(url.scheme());
+  const auto& view = *parsed;
+  if (view.has_fragment()) return "redirect_uri_fragment";
+  if (view.has_userinfo()) return "redirect_uri_invalid";
+  auto scheme = Lower(view.scheme());
   if (scheme == "https") {
-    if (!url.has_authority() || url.encoded_host().empty()) return "redirect_uri_invalid";
+    if (!view.has_authority() || view.encoded_host().empty()) return "redirect_uri_invalid";
     return std::nullopt;
   }
   if (scheme == "http") {
-    if (url.has_authority() && IsLoopbackIp(url)) return std::nullopt;
+    if (view.has_authority() && IsLoopbackIp(view)) return std::nullopt;
     return "redirect_uri_scheme";
   }
   // A private-use scheme names a domain the developer controls, reversed: it holds a dot.
