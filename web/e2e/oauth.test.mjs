@@ -51,8 +51,9 @@ async function startCallbackServer() {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/favicon.ico') {
-      // The browser asks for it after showing the page: not a redirect to the app.
-      response.writeHead(404).end();
+      // The browser asks for it after showing the page: not a redirect to the app (and no 404,
+      // which the page would report as an error).
+      response.writeHead(204).end();
       return;
     }
     received.push(url);
