@@ -1,6 +1,7 @@
 // The scope column of the authorization matrix: every route a token may call names its scope, and
-// the server enforces exactly that scope, for personal access tokens as for OAuth access tokens
-// (both become the same principal in the auth middleware). What each route needs is read from
+// the server enforces exactly that scope, for personal access tokens and for OAuth access tokens
+// alike (each call below is made with both kinds; the OAuth ones come from the real flow:
+// authorization request, consent, code exchange with PKCE). What each route needs is read from
 // api/openapi.yaml, not from the router: an operation whose `security` admits a bearer token
 // names its scope in `x-vigor-scope` (a list: any one of them) and repeats it in its `oauth2`
 // requirement; one whose security is the session alone refuses every token. The router's own
@@ -12,13 +13,17 @@
 // A route that a token can reach without a scope fails the test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
 #include <map>
 #include <set>
 
 #include "features/accounts/model.hpp"
 #include "platform/http/router.hpp"
 #include "support/app_harness.hpp"
+#include "support/oauth_clients.hpp"
 #include "support/openapi_contract.hpp"
 
 namespace vigor {
@@ -30,6 +35,26 @@ using platform::http::Method;
 using testing::AppHarness;
 using testing::Browser;
 using testing::OpenApiContract;
+
+// RFC 7636 Appendix B: a code verifier and its S256 challenge.
+constexpr const char* kVerifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+constexpr const char* kChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+constexpr const char* kRedirect = "https://scope-matrix.example/callback";
+
+// The two kinds of bearer token a user can hand out.
+enum class Kind { kPersonal, kOAuth };
+constexpr Kind kKinds[] = {Kind::kPersonal, Kind::kOAuth};
+const char* KindName(Kind kind) {
+  return kind == Kind::kPersonal ? "a personal access token" : "an OAuth access token";
+}
+
+// The query parameter `name` of a URI (decoded); "" when absent.
+std::string ParamOf(const std::string& uri, const std::string& name) {
+  auto parsed = boost::urls::parse_uri_reference(uri);
+  if (!parsed) return "";
+  auto it = parsed->params().find(name);
+  return it == parsed->params().end() ? "" : std::string((*it).value);
+}
 
 // What the contract says of one operation.
 struct Declared {
@@ -175,39 +200,87 @@ TEST(ScopeContractTest, EveryOperationDeclaresItsScopeConsistently) {
 class ScopeMatrixTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    h_.CreateUser("holder");
+    holder_id_ = h_.CreateUser("holder");
+    std::string developer = h_.CreateUser("developer");
     h_.SignIn(holder_, "holder");
+    app_ = testing::InsertOAuthClient(h_, developer, "Scope matrix", true, {kRedirect});
     all_scopes_ = DocumentedScopes();
     ASSERT_EQ(all_scopes_.size(), features::accounts::KnownScopes().size());
   }
 
-  // A personal access token of the holder's with exactly these scopes, made once.
-  Browser& TokenWith(const std::set<std::string>& scopes) {
-    auto found = tokens_.find(scopes);
+  // A token of the holder's with exactly these scopes, made once per kind and set of scopes.
+  Browser& TokenWith(Kind kind, const std::set<std::string>& scopes) {
+    auto key = std::make_pair(kind, scopes);
+    auto found = tokens_.find(key);
     if (found != tokens_.end()) return found->second;
+    Browser token;
+    token.bearer = kind == Kind::kPersonal ? PersonalToken(scopes) : OAuthToken(scopes);
+    return tokens_.emplace(key, std::move(token)).first->second;
+  }
+
+  Browser& TokenWithout(Kind kind, const std::set<std::string>& left_out) {
+    std::set<std::string> scopes;
+    for (const auto& s : all_scopes_) {
+      if (!left_out.contains(s)) scopes.insert(s);
+    }
+    return TokenWith(kind, scopes);
+  }
+
+  std::string PersonalToken(const std::set<std::string>& scopes) {
     json::array list;
     for (const auto& s : scopes) list.emplace_back(s);
     json::object body{{"name", "scope matrix " + std::to_string(tokens_.size())},
                       {"scopes", std::move(list)}};
     auto created = h_.Post(holder_, "/api/v1/me/tokens", json::serialize(body));
     EXPECT_EQ(created.status, 201) << created.body;
-    Browser token;
-    if (created.status == 201) token.bearer = std::string(created.Json()["token"].as_string());
-    return tokens_.emplace(scopes, std::move(token)).first->second;
+    return created.status == 201 ? std::string(created.Json()["token"].as_string()) : "";
   }
 
-  Browser& TokenWithout(const std::set<std::string>& left_out) {
-    std::set<std::string> scopes;
-    for (const auto& s : all_scopes_) {
-      if (!left_out.contains(s)) scopes.insert(s);
+  // The authorization code flow as an app goes through it: the holder approves on the consent
+  // page's API, the app exchanges the code with its verifier.
+  std::string OAuthToken(const std::set<std::string>& scopes) {
+    std::string scope;
+    for (const auto& s : scopes) scope += (scope.empty() ? "" : " ") + s;
+    Browser app;
+    auto authorize = h_.Get(
+        app, "/oauth/authorize?response_type=code&client_id=" + app_.client_id + "&" +
+                 testing::Form({{"redirect_uri", kRedirect}, {"scope", scope}}) +
+                 "&state=matrix&code_challenge=" + kChallenge + "&code_challenge_method=S256");
+    EXPECT_EQ(authorize.status, 303) << authorize.body;
+    std::string consent(authorize.headers.Get("Location").value_or(""));
+    auto decision =
+        h_.Post(holder_,
+                "/api/v1/oauth/authorization-requests/" + ParamOf(consent, "request") + "/decision",
+                R"({"approve":true})");
+    EXPECT_EQ(decision.status, 200) << consent << ": " << decision.body;
+    if (decision.status != 200) return "";
+    std::string code = ParamOf(std::string(decision.Json()["redirect_to"].as_string()), "code");
+    auto tokens = testing::CallAsApp(h_, Method::kPost, "/oauth/token",
+                                     testing::Form({{"grant_type", "authorization_code"},
+                                                    {"code", code},
+                                                    {"redirect_uri", kRedirect},
+                                                    {"code_verifier", kVerifier}}),
+                                     app_.client_id, app_.secret);
+    EXPECT_EQ(tokens.status, 200) << tokens.body;
+    if (tokens.status != 200) return "";
+    auto granted = tokens.Json();
+    std::set<std::string> got;  // the scopes asked for, all granted (in any order)
+    std::string listed(granted["scope"].as_string());
+    for (std::size_t at = 0; at < listed.size();) {
+      auto space = std::min(listed.find(' ', at), listed.size());
+      got.insert(listed.substr(at, space - at));
+      at = space + 1;
     }
-    return TokenWith(scopes);
+    EXPECT_EQ(got, scopes);
+    return std::string(granted["access_token"].as_string());
   }
 
   AppHarness h_;
   Browser holder_;
+  std::string holder_id_;
+  testing::TestClient app_;
   std::set<std::string> all_scopes_;
-  std::map<std::set<std::string>, Browser> tokens_;
+  std::map<std::pair<Kind, std::set<std::string>>, Browser> tokens_;
 };
 
 TEST_F(ScopeMatrixTest, EveryRouteEnforcesTheScopeTheContractNames) {
@@ -228,9 +301,11 @@ TEST_F(ScopeMatrixTest, EveryRouteEnforcesTheScopeTheContractNames) {
     if (d.who == Declared::Who::kSessionOnly) {
       ++session_routes;
       EXPECT_TRUE(spec.session_only) << name << ": session only in the contract, not the router";
-      auto reply = h_.Call(TokenWith(all_scopes_), spec.method, target, body);
-      EXPECT_EQ(reply.status, 403) << name << " with a token: " << reply.body;
-      EXPECT_EQ(CodeOf(reply), "session_only") << name << ": " << reply.body;
+      for (Kind kind : kKinds) {
+        auto reply = h_.Call(TokenWith(kind, all_scopes_), spec.method, target, body);
+        EXPECT_EQ(reply.status, 403) << name << " with " << KindName(kind) << ": " << reply.body;
+        EXPECT_EQ(CodeOf(reply), "session_only") << name << ": " << reply.body;
+      }
       continue;
     }
     if (d.who == Declared::Who::kAnyone) {
@@ -253,34 +328,39 @@ TEST_F(ScopeMatrixTest, EveryRouteEnforcesTheScopeTheContractNames) {
     EXPECT_EQ(spec.access == Access::kPublic, d.anonymous_too)
         << name << ": whether anyone signed out may call it";
 
-    auto refused = h_.Call(TokenWithout(d.scopes), spec.method, target, body);
-    EXPECT_EQ(refused.status, 403) << name << " without its scope: " << refused.body;
-    EXPECT_EQ(TypeOf(refused), "urn:vigor:problem:forbidden") << name;
-    EXPECT_EQ(CodeOf(refused), "token_scope_missing") << name << ": " << refused.body;
+    for (Kind kind : kKinds) {
+      std::string with = name + " with " + KindName(kind);
+      auto refused = h_.Call(TokenWithout(kind, d.scopes), spec.method, target, body);
+      EXPECT_EQ(refused.status, 403) << with << " without its scope: " << refused.body;
+      EXPECT_EQ(TypeOf(refused), "urn:vigor:problem:forbidden") << with;
+      EXPECT_EQ(CodeOf(refused), "token_scope_missing") << with << ": " << refused.body;
 
-    for (const auto& scope : d.scopes) {
-      auto allowed = h_.Call(TokenWith({scope}), spec.method, target, body);
-      EXPECT_NE(allowed.status, 401) << name << " with " << scope << ": " << allowed.body;
-      EXPECT_NE(CodeOf(allowed), "token_scope_missing")
-          << name << " with only " << scope << ": " << allowed.body;
-      EXPECT_NE(CodeOf(allowed), "session_only") << name << ": " << allowed.body;
+      for (const auto& scope : d.scopes) {
+        auto allowed = h_.Call(TokenWith(kind, {scope}), spec.method, target, body);
+        EXPECT_NE(allowed.status, 401) << with << " of " << scope << ": " << allowed.body;
+        EXPECT_NE(CodeOf(allowed), "token_scope_missing")
+            << with << " of only " << scope << ": " << allowed.body;
+        EXPECT_NE(CodeOf(allowed), "session_only") << with << ": " << allowed.body;
+      }
     }
   }
-  // The walk did happen (and tokens were made once per set of scopes, not per route).
+  // The walk did happen (and tokens were made once per kind and set of scopes, not per route).
   EXPECT_GT(token_routes, 100);
   EXPECT_GT(session_routes, 10);
-  EXPECT_LE(tokens_.size(), all_scopes_.size() * 2 + 3);
+  EXPECT_LE(tokens_.size(), 2 * (all_scopes_.size() * 2 + 3));
 }
 
-// A token the server does not know is a 401 on a token-callable route, never a 403 that would
-// answer anything about scopes. (OAuth access tokens go through the same middleware:
-// web/e2e/oauth.test.mjs calls scoped routes with one.)
+// A token the server does not know, of either kind, is a 401 on a token-callable route, never a
+// 403 that would answer anything about scopes.
 TEST_F(ScopeMatrixTest, AnUnknownTokenIsUnauthenticatedNotForbidden) {
-  Browser forged;
-  forged.bearer = "vgr_pat_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-  for (const char* target : {"/api/v1/me", "/api/v1/workouts", "/api/v1/users/holder"}) {
-    auto reply = h_.Get(forged, target);
-    EXPECT_EQ(reply.status, 401) << target << ": " << reply.body;
+  for (const char* made_up : {"vgr_pat_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                              "vgr_oat_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}) {
+    Browser forged;
+    forged.bearer = made_up;
+    for (const char* target : {"/api/v1/me", "/api/v1/workouts", "/api/v1/users/holder"}) {
+      auto reply = h_.Get(forged, target);
+      EXPECT_EQ(reply.status, 401) << made_up << " " << target << ": " << reply.body;
+    }
   }
 }
 
