@@ -96,8 +96,8 @@ Declared Declaration(const json::object& op) {
     if (const auto* oauth2 = r.if_contains("oauth2")) {
       bearer = true;
       if (oauth2->as_array().size() != 1) {
-        d.errors.push_back("an oauth2 requirement names " +
-                           std::to_string(oauth2->as_array().size()) + " scopes, not one");
+        d.errors.emplace_back("an oauth2 requirement names " +
+                              std::to_string(oauth2->as_array().size()) + " scopes, not one");
       }
       for (const auto& s : oauth2->as_array()) d.oauth2.insert(std::string(s.as_string()));
     }
@@ -112,15 +112,15 @@ Declared Declaration(const json::object& op) {
   if (bearer) {
     d.who = Declared::Who::kToken;
     d.anonymous_too = anyone;
-    if (d.scopes.empty()) d.errors.push_back("a token may call it, but it has no x-vigor-scope");
-    if (d.oauth2 != d.scopes) d.errors.push_back("its oauth2 scopes are not its x-vigor-scope");
+    if (d.scopes.empty()) d.errors.emplace_back("a token may call it, but it has no x-vigor-scope");
+    if (d.oauth2 != d.scopes) d.errors.emplace_back("its oauth2 scopes are not its x-vigor-scope");
   } else if (session && !anyone) {
     d.who = Declared::Who::kSessionOnly;
   } else {
     d.who = Declared::Who::kAnyone;
   }
   if (!bearer && !d.scopes.empty()) {
-    d.errors.push_back("it has an x-vigor-scope, but its security admits no token");
+    d.errors.emplace_back("it has an x-vigor-scope, but its security admits no token");
   }
   return d;
 }
