@@ -209,6 +209,9 @@ inline constexpr double kOAuthTokenBurst = 60;
 inline constexpr double kOAuthTokenPerMinute = 60;
 inline constexpr double kOAuthDeviceBurst = 20;
 inline constexpr double kOAuthDevicePerHour = 60;
+// Authorization requests per client address (each parks a row for 10 minutes).
+inline constexpr double kOAuthAuthorizeBurst = 30;
+inline constexpr double kOAuthAuthorizePerHour = 300;
 // Bytes of a form body to /oauth/* (tokens and codes are short).
 inline constexpr std::size_t kOAuthFormBytes = 16 * 1024;
 }  // namespace vigor::core::limits

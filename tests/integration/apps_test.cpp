@@ -29,6 +29,12 @@ constexpr Statement kClientRow{
     "$1"};
 constexpr Statement kRowId{"test.apps.row_id", "SELECT id FROM oauth_clients WHERE public_id = $1"};
 constexpr Statement kById{"test.apps.by_id", "SELECT id FROM oauth_clients WHERE id = $1"};
+constexpr Statement kInsertGrant{
+    "test.apps.insert_grant",
+    "INSERT INTO oauth_grants (id, client_id, user_id, scopes, created_at) VALUES ($1, $2, $3, "
+    "'profile:read', '2026-01-01T00:00:00.000Z')"};
+constexpr Statement kGrant{"test.apps.grant",
+                           "SELECT revoked_at, revoked_why FROM oauth_grants WHERE id = $1"};
 constexpr Statement kCount{"test.apps.count", "SELECT COUNT(*) AS n FROM oauth_clients"};
 
 constexpr const char* kConfidentialBody =
@@ -366,6 +372,30 @@ TEST_F(AppsTest, DisablingAndDeletingEndTheClientsGrants) {
   EXPECT_EQ(calls[1].reason, "client_deleted");
   EXPECT_TRUE(calls[1].row_exists);
   EXPECT_FALSE(RowOf(client_id));
+}
+
+// With the oauth feature connected (build_app.cpp): an admin disabling an app ends the grants
+// users gave it, with the reason.
+TEST_F(AppsTest, DisablingAClientRevokesItsGrants) {
+  auto client_id = Text(Register(anna_, kConfidentialBody), "client_id");
+  auto ben_id = h_.app().database->ReadResult([&](Session& s) {
+    return s.QueryOne(Statement{"test.apps.ben", "SELECT id FROM users WHERE username = 'ben'"})
+        ->Text("id");
+  });
+  h_.app().database->Write([&](Session& s) {
+    auto row_id = s.QueryOne(kRowId, client_id)->Text("id");
+    s.Execute(kInsertGrant, "grant-of-ben", row_id, ben_id);
+  });
+  ASSERT_EQ(h_.Call(admin_, Method::kPut, "/api/v1/admin/apps/" + client_id + "/disabled",
+                    R"({"disabled":true})")
+                .status,
+            200);
+  h_.app().database->Read([&](Session& s) {
+    auto grant = s.QueryOne(kGrant, "grant-of-ben");
+    ASSERT_TRUE(grant);
+    EXPECT_TRUE(grant->OptText("revoked_at").has_value());
+    EXPECT_EQ(grant->OptText("revoked_why"), std::optional<std::string>("client_disabled"));
+  });
 }
 
 TEST_F(AppsTest, RegisteringIsForBrowserSessionsOnly) {

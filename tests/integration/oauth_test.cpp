@@ -9,14 +9,19 @@
 #include <boost/json/parse.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
+#include <chrono>
+#include <fstream>
 #include <set>
 
 #include "features/oauth/grant_events.hpp"
 #include "features/oauth/grant_revocation.hpp"
 #include "features/oauth/oauth_service.hpp"
+#include "platform/config/config.hpp"
+#include "platform/jobs/housekeeping.hpp"
 #include "platform/store/database.hpp"
 #include "support/app_harness.hpp"
 #include "support/oauth_clients.hpp"
+#include "support/temp_dir.hpp"
 
 namespace vigor {
 namespace {
@@ -666,6 +671,45 @@ TEST_F(OAuthTest, TheTokenEndpointIgnoresCookiesAndTheWebPagesCannotBeFramed) {
                        Form({{"grant_type", "refresh_token"}, {"refresh_token", "x"}}),
                        testing::ContentType("application/x-www-form-urlencoded"));
   ExpectError(reply, 401, "invalid_client");
+}
+
+TEST_F(OAuthTest, HousekeepingPurgesExpiredRowsAndLongRevokedGrants) {
+  using namespace std::chrono_literals;
+  Tokens(public_, "workouts:read");                            // a used code, two tokens, a grant
+  h_.Get(anonymous_, AuthorizeUrl(public_, "workouts:read"));  // a parked request
+  Post(public_, "/oauth/device_authorization", {{"scope", "workouts:read"}});  // a device code
+  auto now = std::chrono::system_clock::now();
+  // Nothing is due yet.
+  EXPECT_EQ(h_.app().housekeeping->RunOnce(now)["oauth"], 0);
+  // After 61 days: the request (10 min), the code (60 s, kept a day), the device code (10 min)
+  // and both tokens (15 min, 60 days) are due; the live grant stays.
+  EXPECT_EQ(h_.app().housekeeping->RunOnce(now + 61 * 24h)["oauth"], 5);
+  ASSERT_EQ(Grants().size(), 1u);
+  // A revoked grant is kept 30 days. (The purge above ended anna's session too: revoked here
+  // as the admin's disabling would.)
+  h_.app().database->Write([&](Session& s) {
+    features::oauth::RevokeClientGrants(s, *h_.app().grant_events, public_.row_id,
+                                        "client_disabled");
+  });
+  EXPECT_EQ(h_.app().housekeeping->RunOnce(now + 29 * 24h)["oauth"], 0);
+  EXPECT_EQ(h_.app().housekeeping->RunOnce(now + 31 * 24h)["oauth"], 1);
+  EXPECT_TRUE(Grants().empty());
+}
+
+TEST(OAuthPagesTest, TheConsentAndDevicePagesCannotBeFramed) {
+  testing::TempDir web;
+  std::ofstream(web.path() / "index.html") << "<!doctype html><title>Vigor</title>";
+  AppHarness h([&](platform::config::Config& config) { config.web_dir = web.path(); });
+  Browser browser;
+  for (const char* page : {"/oauth/consent?request=abc", "/device?code=BCDF-GHJK", "/device"}) {
+    auto reply = h.Get(browser, page);
+    EXPECT_EQ(reply.status, 200) << page;
+    EXPECT_EQ(reply.headers.Get("X-Frame-Options").value_or(""), "DENY") << page;
+    EXPECT_NE(
+        reply.headers.Get("Content-Security-Policy").value_or("").find("frame-ancestors 'none'"),
+        std::string::npos)
+        << page;
+  }
 }
 
 }  // namespace

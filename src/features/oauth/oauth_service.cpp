@@ -173,6 +173,7 @@ AuthorizeOutcome OAuthService::Authorize(const AuthorizeInput& in) {
   auto scopes = SplitScopes(in.scope.value_or(""));
   if (auto refused = CheckScopes(scopes)) return fail(refused->error, refused->description);
 
+  if (in.before_parking) in.before_parking();
   std::string id = platform::crypto::RandomToken(16);
   auto now = Clock::now();
   database_.Write([&](Session& s) {

@@ -41,6 +41,8 @@ struct AuthorizeInput {
   std::optional<std::string> state;
   std::optional<std::string> code_challenge;
   std::optional<std::string> code_challenge_method;
+  // Called once the request is valid, before it is parked: the caller's rate limit (throws).
+  std::function<void()> before_parking;
 };
 
 struct TokenInput {

@@ -29,6 +29,8 @@ namespace {
 
 const core::BucketRule kTokenRule{core::limits::kOAuthTokenBurst,
                                   core::limits::kOAuthTokenPerMinute / 60.0};
+const core::BucketRule kAuthorizeRule{core::limits::kOAuthAuthorizeBurst,
+                                      core::limits::kOAuthAuthorizePerHour / 3600.0};
 const core::BucketRule kDeviceRule{core::limits::kOAuthDeviceBurst,
                                    core::limits::kOAuthDevicePerHour / 3600.0};
 
@@ -286,14 +288,20 @@ void RegisterRoutes(http::Router& router, OAuthService& oauth,
       });
 
   router.Add({.method = Method::kGet, .path = "/oauth/authorize", .access = Access::kPublic},
-             [&oauth](const Request& request, RequestContext&) {
+             [&oauth, &limiter](const Request& request, RequestContext&) {
+               // Only a request that will be parked spends from the address's budget (a GET
+               // that is refused writes nothing, not even a rate-limit bucket).
+               auto take = [&] {
+                 limiter.Take("oauth_authorize:" + request.remote_address, kAuthorizeRule);
+               };
                AuthorizeInput input{request.QueryParam("response_type"),
                                     request.QueryParam("client_id"),
                                     request.QueryParam("redirect_uri"),
                                     request.QueryParam("scope"),
                                     request.QueryParam("state"),
                                     request.QueryParam("code_challenge"),
-                                    request.QueryParam("code_challenge_method")};
+                                    request.QueryParam("code_challenge_method"),
+                                    take};
                auto outcome = oauth.Authorize(input);
                if (outcome.page_error) return ErrorPage(*outcome.page_error);
                Response response = Response::Empty(303);
