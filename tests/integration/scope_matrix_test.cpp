@@ -242,6 +242,9 @@ class ScopeMatrixTest : public ::testing::Test {
     std::string scope;
     for (const auto& s : scopes) scope += (scope.empty() ? "" : " ") + s;
     Browser app;
+    // Each from an address of its own: authorization requests are rate-limited per address, and
+    // this makes a few dozen at once.
+    app.ip = "198.51.100." + std::to_string(1 + tokens_.size() % 250);
     auto authorize = h_.Get(
         app, "/oauth/authorize?response_type=code&client_id=" + app_.client_id + "&" +
                  testing::Form({{"redirect_uri", kRedirect}, {"scope", scope}}) +
