@@ -9345,6 +9345,8 @@ export interface operations {
                     "application/json": components["schemas"]["UserProfile"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
@@ -9377,6 +9379,8 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
@@ -9406,6 +9410,8 @@ export interface operations {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -9436,6 +9442,8 @@ export interface operations {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10613,6 +10621,8 @@ export interface operations {
                     "application/json": components["schemas"]["Challenge"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
@@ -10793,6 +10803,8 @@ export interface operations {
                     "application/json": components["schemas"]["ChallengeLeaderboard"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10825,6 +10837,8 @@ export interface operations {
                     "application/json": components["schemas"]["ClubPage"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
@@ -10879,6 +10893,8 @@ export interface operations {
                     "application/json": components["schemas"]["Club"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -11022,6 +11038,8 @@ export interface operations {
                     "application/json": components["schemas"]["ClubMemberPage"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -11207,6 +11225,8 @@ export interface operations {
                     "application/json": components["schemas"]["ClubPostPage"];
                 };
             };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
