@@ -26,6 +26,7 @@
 #include "features/social/feature.hpp"
 #include "features/stats/feature.hpp"
 #include "features/sync/feature.hpp"
+#include "features/webhooks/feature.hpp"
 #include "features/workouts/feature.hpp"
 #include "platform/crypto/password.hpp"
 #include "platform/crypto/password_policy.hpp"
@@ -323,6 +324,10 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // ---- issue 14 lane apps ----
   // ---- issue 14 lane oauth ----
   // ---- issue 14 lane webhooks ----
+  // Webhooks hear of workout writes and ended grants inside their transactions (a delivery is
+  // queued exactly when the change commits).
+  Install<features::webhooks::WebhooksFeature>(*app, context, workouts.changes(),
+                                               *app->grant_events);
   // ---- issue 14 lane uploads ----
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the

@@ -215,6 +215,19 @@ class AuthorizationMatrixTest : public ::testing::Test {
     // ---- set-up, issue 14 lane apps: add yours right below this line ----
     // ---- set-up, issue 14 lane oauth: add yours right below this line ----
     // ---- set-up, issue 14 lane webhooks: add yours right below this line ----
+    // An app of the owner's (inserted as the apps lane's registration makes one) whose webhooks
+    // only the owner may see.
+    owner_app_ = "vgr_client_authzMatrixOwnerApp00";
+    h_.app().database->Write([&](platform::store::Session& s) {
+      s.Execute(
+          platform::store::Statement{
+              "test.authz.owner_app",
+              "INSERT INTO oauth_clients (id, public_id, owner_id, name, confidential, "
+              "secret_hash, created_at, updated_at) SELECT 'authz-app', $1, id, 'App', 1, "
+              "'0', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM users "
+              "WHERE username = 'owner'"},
+          owner_app_);
+    });
     // ---- set-up, issue 14 lane uploads: add yours right below this line ----
     // ---- set-up, issue 13 lane moderation: add yours right below this line ----
     //
@@ -302,6 +315,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   // ---- members, issue 14 lane apps: add yours right below this line ----
   // ---- members, issue 14 lane oauth: add yours right below this line ----
   // ---- members, issue 14 lane webhooks: add yours right below this line ----
+  std::string owner_app_;  // a client_id
   // ---- members, issue 14 lane uploads: add yours right below this line ----
   // ---- members, issue 13 lane moderation: add yours right below this line ----
   //
@@ -757,6 +771,15 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       // ---- rows, issue 14 lane apps: add yours right below this line ----
       // ---- rows, issue 14 lane oauth: add yours right below this line ----
       // ---- rows, issue 14 lane webhooks: add yours right below this line ----
+      // webhooks: an app's own calls take its client credentials (HTTP Basic), never a user's
+      // session; the owner's view of an app's deliveries is the owner's alone
+      {Method::kGet, "/api/v1/webhooks", fixed("/api/v1/webhooks"), "", 401, 401, 401, 401},
+      {Method::kPost, "/api/v1/webhooks", fixed("/api/v1/webhooks"),
+       R"({"url":"https://example.com/hook","events":["workout.created"]})", 401, 401, 401, 401},
+      {Method::kDelete, "/api/v1/webhooks/{id}", fixed("/api/v1/webhooks/nonexistent"), "", 401,
+       401, 401, 401},
+      {Method::kGet, "/api/v1/me/apps/{client_id}/webhooks",
+       [this] { return "/api/v1/me/apps/" + owner_app_ + "/webhooks"; }, "", 401, 404, 404, 200},
       // ---- rows, issue 14 lane uploads: add yours right below this line ----
       // ---- rows, issue 13 lane moderation: add yours right below this line ----
       // moderation: reports and one's own decisions for everyone signed in; the queue and the

@@ -581,6 +581,33 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Der Besitzer oder die Besitzerin des Clubs kann nicht entfernt werden."},
     {"club_members_only", "Join the club to post in it.",
      "Tritt dem Club bei, um darin zu schreiben."},
+    // Webhooks (issue 14, features/webhooks).
+    {"client_credentials_invalid",
+     "The client credentials are not valid: send the client_id and client_secret of a "
+     "confidential app with HTTP Basic authentication.",
+     "Die Client-Zugangsdaten sind nicht gültig: Sende client_id und client_secret einer "
+     "vertraulichen App per HTTP-Basic-Authentifizierung."},
+    {"webhook_url_invalid",
+     "Give an absolute http or https URL of at most 2048 characters, without a user name or "
+     "password.",
+     "Gib eine absolute http- oder https-URL mit höchstens 2048 Zeichen an, ohne Benutzernamen "
+     "oder Passwort."},
+    {"webhook_url_unresolvable", "This host name has no address.",
+     "Dieser Hostname hat keine Adresse."},
+    {"webhook_url_private",
+     "This server does not send webhooks to loopback, private or reserved network addresses.",
+     "Dieser Server sendet keine Webhooks an Loopback-, private oder reservierte "
+     "Netzwerkadressen."},
+    {"webhook_events_invalid",
+     "Give a list of one or more of workout.created, workout.updated, workout.deleted and "
+     "app.deauthorized.",
+     "Gib eine Liste mit einem oder mehreren von workout.created, workout.updated, "
+     "workout.deleted und app.deauthorized an."},
+    {"webhook_limit_reached", "An app may have at most {max} webhook subscriptions.",
+     "Eine App darf höchstens {max} Webhook-Abonnements haben."},
+    {"no_such_webhook", "No such webhook subscription.",
+     "Dieses Webhook-Abonnement gibt es nicht."},
+    {"webhooks_no_such_app", "No such app.", "Diese App gibt es nicht."},
     // Imports (features/imports): the title of an activity whose file names none, in its
     // owner's language. The date's parts are placeholders, so each language orders them.
     {"activity_title", "{activity} on {year}-{month}-{day}", "{activity} am {day}.{month}.{year}"},
