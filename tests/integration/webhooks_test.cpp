@@ -21,6 +21,7 @@
 #include "features/webhooks/feature.hpp"
 #include "platform/crypto/random.hpp"
 #include "platform/id.hpp"
+#include "platform/jobs/job_queue.hpp"
 #include "platform/time.hpp"
 #include "support/app_harness.hpp"
 
@@ -392,6 +393,16 @@ TEST_F(WebhooksTest, ClientCredentialsAreChecked) {
   // A user's session is not an app's credentials.
   EXPECT_EQ(h_.Get(developer_, "/api/v1/webhooks").status, 401);
   EXPECT_EQ(AsApp(app_, Method::kGet, "/api/v1/webhooks").status, 200);
+}
+
+// Guessing a client secret is slowed down per address: 30 tries at once, then one every 6 s.
+TEST_F(WebhooksTest, GuessingSecretsIsRateLimited) {
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_EQ(AsApp(app_, Method::kGet, "/api/v1/webhooks", "", "vgr_cs_guess").status, 401) << i;
+  }
+  auto limited = AsApp(app_, Method::kGet, "/api/v1/webhooks", "", "vgr_cs_guess");
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_TRUE(limited.headers.Get("Retry-After").has_value());
 }
 
 TEST_F(WebhooksTest, AnotherAppsSubscriptionIsNotFound) {

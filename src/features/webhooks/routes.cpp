@@ -111,7 +111,6 @@ std::optional<std::pair<std::string, std::string>> BasicCredentials(const Reques
 template <class Work>
 Response AsClient(const Request& request, RequestContext& ctx, WebhookService& webhooks,
                   Work&& work) {
-  webhooks.LimitCaller(accounts::ClientFrom(request).ip);
   std::optional<ClientApp> client;
   try {
     auto credentials = BasicCredentials(request);
@@ -119,6 +118,9 @@ Response AsClient(const Request& request, RequestContext& ctx, WebhookService& w
       throw platform::Error(platform::ErrorKind::kUnauthenticated,
                             Msg("client_credentials_invalid"));
     }
+    // Only a request that tries credentials counts against its address: one without any is
+    // refused at once, and costs no write (a GET stays a pure read).
+    webhooks.LimitCaller(accounts::ClientFrom(request).ip);
     client = webhooks.AuthenticateClient(credentials->first, credentials->second);
   } catch (const platform::Error& e) {
     if (e.kind() != platform::ErrorKind::kUnauthenticated) throw;
