@@ -325,9 +325,11 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // ---- issue 14 lane oauth ----
   // ---- issue 14 lane webhooks ----
   // Webhooks hear of workout writes and ended grants inside their transactions (a delivery is
-  // queued exactly when the change commits).
-  Install<features::webhooks::WebhooksFeature>(*app, context, workouts.changes(),
-                                               *app->grant_events);
+  // queued exactly when the change commits); the admin decides whether they may reach private
+  // addresses.
+  Install<features::webhooks::WebhooksFeature>(
+      *app, context, workouts.changes(), *app->grant_events,
+      [settings = &accounts.settings()] { return settings->WebhooksAllowPrivateTargets(); });
   // ---- issue 14 lane uploads ----
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the

@@ -185,8 +185,7 @@ constexpr const char* kWorkout =
 class WebhooksTest : public ::testing::Test {
  protected:
   explicit WebhooksTest(bool allow_private = true)
-      : h_([allow_private](platform::config::Config& c) {
-          c.webhooks_allow_private = allow_private;
+      : allow_private_(allow_private), h_([](platform::config::Config& c) {
           c.webhooks_retry_base_seconds = 0;  // a retry is due at once
         }) {}
 
@@ -194,6 +193,16 @@ class WebhooksTest : public ::testing::Test {
     developer_id_ = h_.CreateUser("developer");
     athlete_id_ = h_.CreateUser("athlete");
     h_.CreateUser("stranger");
+    h_.CreateUser("chief", /*admin=*/true);
+    if (allow_private_) {
+      // The admin lets webhooks reach the receiver on loopback.
+      Browser chief;
+      h_.SignIn(chief, "chief");
+      auto allowed = h_.Call(chief, Method::kPut, "/api/v1/admin/settings",
+                             R"({"webhooks_allow_private_targets":true})");
+      ASSERT_EQ(allowed.status, 200) << allowed.body;
+      ASSERT_EQ(allowed.Json()["webhooks_allow_private_targets"], true);
+    }
     h_.SignIn(developer_, "developer");
     h_.SignIn(athlete_, "athlete");
     h_.SignIn(stranger_, "stranger");
@@ -260,6 +269,7 @@ class WebhooksTest : public ::testing::Test {
     throw std::logic_error("webhooks not installed");
   }
 
+  bool allow_private_;
   AppHarness h_;
   Browser developer_, athlete_, stranger_;
   std::string developer_id_, athlete_id_, grant_id_;

@@ -8,13 +8,14 @@ namespace vigor::features::webhooks {
 
 WebhooksFeature::WebhooksFeature(platform::FeatureContext& context,
                                  workouts::WorkoutChangeObservers& workout_changes,
-                                 oauth::GrantObservers& grant_events)
+                                 oauth::GrantObservers& grant_events,
+                                 std::function<bool()> allow_private_targets)
     : service_({.database = context.database,
                 .secrets = context.secrets,
                 .jobs = context.jobs,
                 .limiter = context.rate_limiter,
                 .logger = context.logger,
-                .options = {.allow_private_targets = context.config.webhooks_allow_private,
+                .options = {.allow_private_targets = std::move(allow_private_targets),
                             .retry_base_seconds = context.config.webhooks_retry_base_seconds}}),
       retries_(
           "webhook retries", kRetryPollEvery, [this] { service_.EnqueueDueRetries(); },

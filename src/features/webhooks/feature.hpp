@@ -17,7 +17,7 @@ class WebhooksFeature final : public platform::Feature {
 
   WebhooksFeature(platform::FeatureContext& context,
                   workouts::WorkoutChangeObservers& workout_changes,
-                  oauth::GrantObservers& grant_events);
+                  oauth::GrantObservers& grant_events, std::function<bool()> allow_private_targets);
   ~WebhooksFeature() override;
 
   void Start() override { retries_.Start(); }

@@ -85,7 +85,7 @@ NewSubscription WebhookService::Subscribe(const ClientApp& client, const std::st
   if (url.empty() || url.size() > kMaxUrlLength) {
     errors.Add("url", Msg("webhook_url_invalid"));
   } else {
-    switch (outbound::CheckTarget(url, d_.options.allow_private_targets)) {
+    switch (outbound::CheckTarget(url, d_.options.allow_private_targets())) {
       case outbound::TargetProblem::kNone:
         break;
       case outbound::TargetProblem::kInvalidUrl:
@@ -254,7 +254,7 @@ std::string WebhookService::RunJob(platform::jobs::JobContext& job) {
         .body = pending->body};
     try {
       auto response =
-          outbound::PostOutbound(request, {.allow_private = d_.options.allow_private_targets});
+          outbound::PostOutbound(request, {.allow_private = d_.options.allow_private_targets()});
       status_code = response.status;
       if (response.status < 200 || response.status > 299) {
         error = "the receiver answered " + std::to_string(response.status);

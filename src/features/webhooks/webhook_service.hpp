@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -37,7 +38,8 @@ class WebhookService {
   using Session = platform::store::Session;
 
   struct Options {
-    bool allow_private_targets = false;
+    // Whether loopback and private targets are allowed now (the admin's instance setting).
+    std::function<bool()> allow_private_targets;
     std::int64_t retry_base_seconds = 30;
   };
   struct Dependencies {

@@ -23,8 +23,11 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Bestätige zuerst deine E-Mail-Adresse: Öffne den Link, den wir dir geschickt haben."},
     {"migrations_pending", "Database migrations are not applied.",
      "Die Datenbank-Migrationen sind nicht angewendet."},
-    {"settings_empty", "Give at least one of registration, map_tile_url and map_attribution.",
-     "Gib mindestens eines von registration, map_tile_url und map_attribution an."},
+    {"settings_empty",
+     "Give at least one of registration, map_tile_url, map_attribution and "
+     "webhooks_allow_private_targets.",
+     "Gib mindestens eines von registration, map_tile_url, map_attribution und "
+     "webhooks_allow_private_targets an."},
     {"idempotency_key_invalid",
      "Idempotency-Key must be 1 to 200 visible ASCII characters, such as a UUID.",
      "Idempotency-Key muss aus 1 bis 200 sichtbaren ASCII-Zeichen bestehen, zum Beispiel eine "

@@ -3668,6 +3668,8 @@ export interface components {
             map_tile_url: string;
             /** @description The attribution shown on maps; empty when none. */
             map_attribution: string;
+            /** @description Whether apps' webhooks may reach loopback and private network addresses (off by default against SSRF; the server option --webhooks-allow-private is the default until an admin sets it). */
+            webhooks_allow_private_targets: boolean;
         };
         InstanceSettingsChange: {
             /** @enum {string} */
@@ -3683,6 +3685,8 @@ export interface components {
             map_tile_url?: string;
             /** @description Plain text (no < or >, no control characters), at most 300 bytes. */
             map_attribution?: string;
+            /** @description Let apps' webhooks reach loopback and private network addresses (for receivers on the operator's own network). Off refuses them (SSRF). */
+            webhooks_allow_private_targets?: boolean;
         };
         Invite: {
             code: string;
