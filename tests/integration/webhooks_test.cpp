@@ -357,6 +357,48 @@ TEST_F(WebhooksTest, AReceiverThatFailsOnceGetsTheDeliveryAgain) {
   EXPECT_NE(last["delivered_at"], nullptr);
 }
 
+// Six attempts in all (the first and five retries), then the delivery is failed.
+TEST_F(WebhooksTest, ADeliveryFailsAfterSixAttempts) {
+  Receiver receiver({500, 500, 500, 500, 500, 500, 200});
+  Subscribe(app_, receiver.Url(), R"(["workout.created"])");
+  LogWorkout(athlete_);
+  h_.app().jobs->DrainForTests();
+  for (int retry = 0; retry < 6; ++retry) {
+    Webhooks().EnqueueDueRetries();
+    h_.app().jobs->DrainForTests();
+  }
+  EXPECT_EQ(receiver.Requests().size(), 6u);
+  auto view = h_.Get(developer_, "/api/v1/me/apps/" + app_.client_id + "/webhooks").Json();
+  auto last = view["subscriptions"].as_array().at(0).as_object()["last_delivery"].as_object();
+  EXPECT_EQ(last["status"], "failed");
+  EXPECT_EQ(last["attempts"], 6);
+  EXPECT_EQ(last["last_status_code"], 500);
+  EXPECT_EQ(last["next_attempt_at"], nullptr);
+}
+
+// The target is checked again at delivery time: allowed when subscribing, refused once the
+// admin withdraws the permission (or a host name comes to point at a private address).
+TEST_F(WebhooksTest, APrivateTargetIsRefusedAtDeliveryTimeToo) {
+  Receiver receiver;
+  Subscribe(app_, receiver.Url(), R"(["workout.created"])");
+  Browser chief;
+  h_.SignIn(chief, "chief");
+  ASSERT_EQ(h_.Call(chief, Method::kPut, "/api/v1/admin/settings",
+                    R"({"webhooks_allow_private_targets":false})")
+                .status,
+            200);
+  LogWorkout(athlete_);
+  h_.app().jobs->DrainForTests();
+  EXPECT_EQ(receiver.Requests().size(), 0u);
+  auto view = h_.Get(developer_, "/api/v1/me/apps/" + app_.client_id + "/webhooks").Json();
+  auto last = view["subscriptions"].as_array().at(0).as_object()["last_delivery"].as_object();
+  EXPECT_EQ(last["status"], "queued");  // retried later: the admin may allow it again
+  EXPECT_EQ(last["attempts"], 1);
+  EXPECT_EQ(last["last_status_code"], nullptr);
+  EXPECT_NE(std::string(last["last_error"].as_string()).find("refused"), std::string::npos)
+      << boost::json::serialize(last);
+}
+
 TEST_F(WebhooksTest, OnlySubscribedEventsOfAuthorisedUsersAreSent) {
   Receiver receiver;
   Subscribe(app_, receiver.Url(), R"(["workout.deleted"])");

@@ -2,6 +2,7 @@
 
 #include "features/webhooks/routes.hpp"
 #include "platform/config/config.hpp"
+#include "platform/jobs/housekeeping.hpp"
 #include "platform/jobs/job_queue.hpp"
 
 namespace vigor::features::webhooks {
@@ -24,6 +25,9 @@ WebhooksFeature::WebhooksFeature(platform::FeatureContext& context,
   context.jobs.Register(std::string(kDeliveryJobKind),
                         [this](platform::jobs::JobContext& job) { return service_.RunJob(job); });
   using platform::store::Session;
+  context.housekeeping.Add("webhook_deliveries",
+                           [this](Session& s, std::chrono::system_clock::time_point now,
+                                  int limit) { return service_.PurgeSettled(s, now, limit); });
   workout_changes.Add([this](Session& s, std::span<const workouts::WorkoutChange> changes) {
     service_.OnWorkoutChanges(s, changes);
   });

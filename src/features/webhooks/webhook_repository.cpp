@@ -69,6 +69,10 @@ constexpr Statement kDueRetries{
 constexpr Statement kClaimRetry{"webhooks.claim_retry",
                                 "UPDATE webhook_deliveries SET next_attempt_at = NULL "
                                 "WHERE id = $1 AND next_attempt_at = $2 AND status = 'queued'"};
+constexpr Statement kPurgeSettled{
+    "webhooks.purge_settled",
+    "DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries "
+    "WHERE status <> 'queued' AND created_at < $1 LIMIT $2)"};
 #define VIGOR_WEBHOOK_DELIVERY_COLUMNS                                                         \
   "d.id, d.subscription_id, d.event, d.status, d.attempts, d.last_status_code, d.last_error, " \
   "d.last_attempt_at, d.next_attempt_at, d.created_at, d.delivered_at"
@@ -227,6 +231,10 @@ std::vector<WebhookRepository::Due> WebhookRepository::DueRetries(Session& s,
 
 bool WebhookRepository::ClaimRetry(Session& s, const std::string& id, const std::string& expected) {
   return s.Execute(kClaimRetry, id, expected) > 0;
+}
+
+std::int64_t WebhookRepository::PurgeSettled(Session& s, const std::string& before, int limit) {
+  return s.Execute(kPurgeSettled, before, limit);
 }
 
 std::optional<Delivery> WebhookRepository::LastDelivery(Session& s,

@@ -63,6 +63,9 @@ class WebhookRepository {
   // Clears next_attempt_at when it is still `expected`: true for the one caller that claims it.
   bool ClaimRetry(Session& s, const std::string& id, const std::string& expected);
 
+  // Housekeeping: deletes settled deliveries (delivered or failed) made before `before`.
+  std::int64_t PurgeSettled(Session& s, const std::string& before, int limit);
+
   std::optional<Delivery> LastDelivery(Session& s, const std::string& subscription_id);
   // The client's deliveries, newest first, older than `cursor` (a delivery id) when given.
   std::vector<Delivery> Deliveries(Session& s, const std::string& client_id,

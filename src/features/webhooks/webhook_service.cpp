@@ -291,6 +291,11 @@ std::string WebhookService::RunJob(platform::jobs::JobContext& job) {
   return boost::json::serialize(boost::json::object{{"attempted", true}, {"outcome", outcome}});
 }
 
+std::int64_t WebhookService::PurgeSettled(Session& s, std::chrono::system_clock::time_point now,
+                                          int limit) {
+  return repo_.PurgeSettled(s, platform::FormatRfc3339(now - kKeepSettled), limit);
+}
+
 int WebhookService::EnqueueDueRetries() {
   std::string now = platform::NowRfc3339();
   // A cheap read first: an idle poll costs no durable write.

@@ -81,6 +81,9 @@ class WebhookService {
   // Enqueues a job for every delivery whose retry is due; returns how many. Called by the
   // feature's poller, and by tests.
   int EnqueueDueRetries();
+  // Housekeeping: settled deliveries are kept kKeepSettled for the owner's view, then deleted.
+  static constexpr std::chrono::hours kKeepSettled{24 * 30};
+  std::int64_t PurgeSettled(Session& s, std::chrono::system_clock::time_point now, int limit);
 
  private:
   void Queue(Session& s, const std::string& subscription_id, const std::string& user_id,
