@@ -120,6 +120,7 @@ Delivery DeliveryOf(const Row& r) {
 
 std::vector<WebhookRepository::Target> TargetsOf(const std::vector<Row>& rows) {
   std::vector<WebhookRepository::Target> targets;
+  targets.reserve(rows.size());
   for (const auto& r : rows) {
     targets.push_back({r.Text("id"), SplitWords(r.Text("events")), r.Text("scopes")});
   }

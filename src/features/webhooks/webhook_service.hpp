@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "features/oauth/grant_events.hpp"
@@ -53,7 +54,7 @@ class WebhookService {
   static constexpr int kMaxSubscriptionsPerClient = 10;
   static constexpr std::size_t kMaxUrlLength = 2048;
 
-  explicit WebhookService(Dependencies d) : d_(d) {}
+  explicit WebhookService(Dependencies d) : d_(std::move(d)) {}
 
   // Counts one attempt of `caller` (an IP address) at the apps' webhook API; throws kRateLimited
   // when there were too many.

@@ -59,9 +59,9 @@ class OutboundError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Sends `request` as a POST and reads the answer; a 3xx is returned as it is (not followed).
+// Sends `outbound` as a POST and reads the answer; a 3xx is returned as it is (not followed).
 // Throws OutboundError when there is no answer (refused target, DNS, connect, TLS, timeout).
 // Blocks the calling thread for at most total_timeout (plus name resolution).
-OutboundResponse PostOutbound(const OutboundRequest& request, const OutboundOptions& options);
+OutboundResponse PostOutbound(const OutboundRequest& outbound, const OutboundOptions& options);
 
 }  // namespace vigor::platform::http
