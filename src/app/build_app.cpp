@@ -29,6 +29,7 @@
 #include "features/social/feature.hpp"
 #include "features/stats/feature.hpp"
 #include "features/sync/feature.hpp"
+#include "features/webhooks/feature.hpp"
 #include "features/workouts/feature.hpp"
 #include "platform/crypto/password.hpp"
 #include "platform/crypto/password_policy.hpp"
@@ -337,6 +338,12 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // tells *app->grant_events of every revocation.
   Install<features::oauth::OAuthFeature>(*app, context, accounts.auth(), *app->grant_events);
   // ---- issue 14 lane webhooks ----
+  // Webhooks hear of workout writes and ended grants inside their transactions (a delivery is
+  // queued exactly when the change commits); the admin decides whether they may reach private
+  // addresses.
+  Install<features::webhooks::WebhooksFeature>(
+      *app, context, workouts.changes(), *app->grant_events,
+      [settings = &accounts.settings()] { return settings->WebhooksAllowPrivateTargets(); });
   // ---- issue 14 lane uploads ----
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the

@@ -255,6 +255,19 @@ class AuthorizationMatrixTest : public ::testing::Test {
       oauth_user_code_ = std::string(device.Json()["user_code"].as_string());
     }
     // ---- set-up, issue 14 lane webhooks: add yours right below this line ----
+    // An app of the owner's (inserted as the apps lane's registration makes one) whose webhooks
+    // only the owner may see.
+    owner_app_ = "vgr_client_authzMatrixOwnerApp00";
+    h_.app().database->Write([&](platform::store::Session& s) {
+      s.Execute(
+          platform::store::Statement{
+              "test.authz.owner_app",
+              "INSERT INTO oauth_clients (id, public_id, owner_id, name, confidential, "
+              "secret_hash, created_at, updated_at) SELECT 'authz-app', $1, id, 'App', 1, "
+              "'0', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM users "
+              "WHERE username = 'owner'"},
+          owner_app_);
+    });
     // ---- set-up, issue 14 lane uploads: add yours right below this line ----
     // ---- set-up, issue 13 lane moderation: add yours right below this line ----
     //
@@ -346,6 +359,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string oauth_request_;    // a parked authorization request of it
   std::string oauth_user_code_;  // a pending device request of it
   // ---- members, issue 14 lane webhooks: add yours right below this line ----
+  std::string owner_app_;  // a client_id
   // ---- members, issue 14 lane uploads: add yours right below this line ----
   // ---- members, issue 13 lane moderation: add yours right below this line ----
   //
@@ -846,6 +860,15 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       {Method::kDelete, "/api/v1/me/connected-apps/{client_id}",
        [this] { return "/api/v1/me/connected-apps/" + oauth_client_id_; }, "", 401, 404, 404, 204},
       // ---- rows, issue 14 lane webhooks: add yours right below this line ----
+      // webhooks: an app's own calls take its client credentials (HTTP Basic), never a user's
+      // session; the owner's view of an app's deliveries is the owner's alone
+      {Method::kGet, "/api/v1/webhooks", fixed("/api/v1/webhooks"), "", 401, 401, 401, 401},
+      {Method::kPost, "/api/v1/webhooks", fixed("/api/v1/webhooks"),
+       R"({"url":"https://example.com/hook","events":["workout.created"]})", 401, 401, 401, 401},
+      {Method::kDelete, "/api/v1/webhooks/{id}", fixed("/api/v1/webhooks/nonexistent"), "", 401,
+       401, 401, 401},
+      {Method::kGet, "/api/v1/me/apps/{client_id}/webhooks",
+       [this] { return "/api/v1/me/apps/" + owner_app_ + "/webhooks"; }, "", 401, 404, 404, 200},
       // ---- rows, issue 14 lane uploads: add yours right below this line ----
       // uploads: anyone signed in, into their own log (allow_duplicate: the owner imported the
       // same file above)

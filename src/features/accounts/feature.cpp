@@ -25,7 +25,8 @@ bool SecureCookies(const platform::config::Config& config) {
 }  // namespace
 
 AccountsFeature::AccountsFeature(platform::FeatureContext& context)
-    : settings_(context.database, context.config.registration, context.logger),
+    : settings_(context.database, context.config.registration, context.logger,
+                context.config.webhooks_allow_private),
       mails_(context.config.effective_public_url(), context.config.instance_name),
       deps_{context.database, context.hasher, context.password_policy,
             context.secrets,  context.mail,   context.rate_limiter,

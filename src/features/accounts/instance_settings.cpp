@@ -15,6 +15,7 @@ constexpr Statement kSet{
     "updated_at = excluded.updated_at"};
 constexpr const char* kMapTileUrl = "map_tile_url";
 constexpr const char* kMapAttribution = "map_attribution";
+constexpr const char* kWebhooksAllowPrivate = "webhooks_allow_private_targets";
 }  // namespace
 
 bool IsRegistrationMode(const std::string& mode) {
@@ -22,9 +23,11 @@ bool IsRegistrationMode(const std::string& mode) {
 }
 
 InstanceSettings::InstanceSettings(platform::store::Database& database,
-                                   std::string default_registration, platform::obs::Logger& logger)
+                                   std::string default_registration, platform::obs::Logger& logger,
+                                   bool default_webhooks_allow_private)
     : database_(database),
       default_registration_(std::move(default_registration)),
+      default_webhooks_allow_private_(default_webhooks_allow_private),
       poller_(
           "instance settings", kRefreshEvery, [this] { Refresh(); }, logger) {
   Refresh();
@@ -38,6 +41,7 @@ void InstanceSettings::Refresh() {
     v->registration = Registration(s);
     v->map = MapTiles(s);
     if (v->map) v->map_image_source = core::TileImageSource(v->map->tile_url);
+    v->webhooks_allow_private_targets = WebhooksAllowPrivateTargets(s);
     return v;
   });
   std::lock_guard lock(mutex_);
@@ -52,6 +56,18 @@ std::shared_ptr<const InstanceSettings::Values> InstanceSettings::Current() {
 std::string InstanceSettings::Registration() { return Current()->registration; }
 std::optional<core::MapTiles> InstanceSettings::MapTiles() { return Current()->map; }
 std::string InstanceSettings::MapImageSource() { return Current()->map_image_source; }
+bool InstanceSettings::WebhooksAllowPrivateTargets() {
+  return Current()->webhooks_allow_private_targets;
+}
+
+bool InstanceSettings::WebhooksAllowPrivateTargets(platform::store::Session& s) {
+  auto row = s.QueryOne(kGet, kWebhooksAllowPrivate);
+  return row ? row->Text("value") == "true" : default_webhooks_allow_private_;
+}
+
+void InstanceSettings::SetWebhooksAllowPrivateTargets(platform::store::Session& s, bool allow) {
+  s.Execute(kSet, kWebhooksAllowPrivate, allow ? "true" : "false", platform::NowRfc3339());
+}
 
 std::string InstanceSettings::Registration(platform::store::Session& s) {
   auto row = s.QueryOne(kGet, "registration");

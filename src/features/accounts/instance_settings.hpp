@@ -23,8 +23,10 @@ class InstanceSettings {
   static constexpr std::chrono::seconds kRefreshEvery{2};
 
   // Loads the values once; `logger` must outlive this.
+  // `default_webhooks_allow_private` (the server option --webhooks-allow-private) holds until
+  // an admin sets the setting.
   InstanceSettings(platform::store::Database& database, std::string default_registration,
-                   platform::obs::Logger& logger);
+                   platform::obs::Logger& logger, bool default_webhooks_allow_private = false);
   ~InstanceSettings();
 
   // Starts and stops the background reload (idempotent).
@@ -40,23 +42,29 @@ class InstanceSettings {
   std::optional<core::MapTiles> MapTiles(platform::store::Session& s);
   // Stores a validated value; nullopt clears it.
   void SetMapTiles(platform::store::Session& s, const std::optional<core::MapTiles>& tiles);
+  // Whether webhooks may reach loopback and private network addresses (SSRF guard lifted).
+  bool WebhooksAllowPrivateTargets(platform::store::Session& s);
+  void SetWebhooksAllowPrivateTargets(platform::store::Session& s, bool allow);
 
   // As last loaded: no I/O.
   std::string Registration();
   std::optional<core::MapTiles> MapTiles();
   // The CSP image source of the tile server, or "" when there is none.
   std::string MapImageSource();
+  bool WebhooksAllowPrivateTargets();
 
  private:
   struct Values {
     std::string registration;
     std::optional<core::MapTiles> map;
     std::string map_image_source;
+    bool webhooks_allow_private_targets = false;
   };
   std::shared_ptr<const Values> Current();
 
   platform::store::Database& database_;
   std::string default_registration_;
+  bool default_webhooks_allow_private_;
   std::mutex mutex_;
   std::shared_ptr<const Values> values_;
   platform::jobs::Poller poller_;  // last: its thread stops before the rest goes

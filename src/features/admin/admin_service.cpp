@@ -157,14 +157,15 @@ void AdminService::ForcePasswordReset(const Principal& admin, const std::string&
 Settings AdminService::GetSettings(const Principal& admin) {
   RequireAdmin(admin);
   return d_.database.ReadResult([&](Session& s) {
-    return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s)};
+    return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s),
+                    d_.settings.WebhooksAllowPrivateTargets(s)};
   });
 }
 
 Settings AdminService::ChangeSettings(const Principal& admin, const SettingsChange& change,
                                       const accounts::ClientInfo& client) {
   RequireAdmin(admin);
-  if (!change.registration && !change.map) {
+  if (!change.registration && !change.map && !change.webhooks_allow_private_targets) {
     throw Error(ErrorKind::kValidation, Msg("settings_empty"));
   }
   platform::FieldErrors errors;
@@ -192,12 +193,19 @@ Settings AdminService::ChangeSettings(const Principal& admin, const SettingsChan
       d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
                       "registration: " + *change.registration);
     }
+    if (change.webhooks_allow_private_targets) {
+      d_.settings.SetWebhooksAllowPrivateTargets(s, *change.webhooks_allow_private_targets);
+      d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
+                      std::string("webhooks to private addresses: ") +
+                          (*change.webhooks_allow_private_targets ? "allowed" : "refused"));
+    }
     if (change.map) {
       d_.settings.SetMapTiles(s, map);
       d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
                       map ? "map tiles: " + map->tile_url : std::string("map tiles: none"));
     }
-    return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s)};
+    return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s),
+                    d_.settings.WebhooksAllowPrivateTargets(s)};
   });
   // Only now is the change durable: /api/v1/meta and the next page's Content-Security-Policy
   // may tell it.

@@ -31,12 +31,14 @@ struct NewInvite {
 struct Settings {
   std::string registration;
   std::optional<core::MapTiles> map;  // nullopt: no tile server
+  bool webhooks_allow_private_targets = false;
 };
 
 // Only what is given changes. An empty map tile URL clears the map setting.
 struct SettingsChange {
   std::optional<std::string> registration;
   std::optional<core::MapTiles> map;
+  std::optional<bool> webhooks_allow_private_targets;
 };
 
 // What an administrator may do to accounts and instance settings. Every method checks that the

@@ -23,7 +23,8 @@ namespace {
 boost::json::object EncodeSettings(const Settings& settings) {
   return {{"registration", settings.registration},
           {"map_tile_url", settings.map ? settings.map->tile_url : ""},
-          {"map_attribution", settings.map ? settings.map->attribution : ""}};
+          {"map_attribution", settings.map ? settings.map->attribution : ""},
+          {"webhooks_allow_private_targets", settings.webhooks_allow_private_targets}};
 }
 }  // namespace
 
@@ -104,7 +105,9 @@ void RegisterRoutes(http::Router& router, AdminService& admin) {
     // Length and content are the service's rules; this bound only keeps the body small.
     auto url = body.String("map_tile_url", {.max_length = 4096});
     auto attribution = body.String("map_attribution", {.max_length = 4096});
-    body.Finish({"registration", "map_tile_url", "map_attribution"});
+    change.webhooks_allow_private_targets = body.Bool("webhooks_allow_private_targets", false);
+    body.Finish(
+        {"registration", "map_tile_url", "map_attribution", "webhooks_allow_private_targets"});
     if (url || attribution) change.map = core::MapTiles{url.value_or(""), attribution.value_or("")};
     return http::Json(
         200, EncodeSettings(admin.ChangeSettings(ctx.User(), change, ClientFrom(request))));

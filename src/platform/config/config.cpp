@@ -248,6 +248,13 @@ const std::vector<Setting>& Settings() {
       {"enable-write-probe", "BOOL",
        "serve /diagnostics/write-probe, to check that writes survive crashes (default false)", true,
        BoolSetting(&Config::enable_write_probe)},
+      {"webhooks-allow-private", "BOOL",
+       "let webhooks reach loopback and private network addresses (default false: refused)", true,
+       BoolSetting(&Config::webhooks_allow_private)},
+      {"webhooks-retry-base", "SECONDS",
+       "delay before a failed webhook delivery's first retry; later ones wait 4, 20, 120 and 720 "
+       "times as long (default 30)",
+       false, IntSetting(&Config::webhooks_retry_base_seconds, 0, 3600)},
       {"food-import-dir", "DIR",
        "where an admin's Open Food Facts exports are read from (default <data-dir>/food-imports)",
        false,

@@ -71,6 +71,12 @@ struct Config {
   // Where Open Food Facts exports for the admin's food import are read from. Empty:
   // <data-dir>/food-imports (created by the operator when first used).
   std::filesystem::path food_import_dir;
+  // Webhooks (issue 14): whether apps may subscribe and deliver to loopback and private
+  // addresses (off: such targets are refused against SSRF; on for a receiver on the operator's
+  // own network, and for tests), and the first retry's delay (the next ones are 4, 20, 120 and
+  // 720 times it: 30 s, 2 min, 10 min, 1 h, 6 h by default).
+  bool webhooks_allow_private = false;
+  int webhooks_retry_base_seconds = 30;
 
   std::filesystem::path database_path() const { return data_dir / "vigor.db"; }
   bool postgresql() const { return !database_url.empty(); }

@@ -23,8 +23,11 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Bestätige zuerst deine E-Mail-Adresse: Öffne den Link, den wir dir geschickt haben."},
     {"migrations_pending", "Database migrations are not applied.",
      "Die Datenbank-Migrationen sind nicht angewendet."},
-    {"settings_empty", "Give at least one of registration, map_tile_url and map_attribution.",
-     "Gib mindestens eines von registration, map_tile_url und map_attribution an."},
+    {"settings_empty",
+     "Give at least one of registration, map_tile_url, map_attribution and "
+     "webhooks_allow_private_targets.",
+     "Gib mindestens eines von registration, map_tile_url, map_attribution und "
+     "webhooks_allow_private_targets an."},
     {"idempotency_key_invalid",
      "Idempotency-Key must be 1 to 200 visible ASCII characters, such as a UUID.",
      "Idempotency-Key muss aus 1 bis 200 sichtbaren ASCII-Zeichen bestehen, zum Beispiel eine "
@@ -676,6 +679,33 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"redirect_uri_duplicate", "is listed twice", "steht doppelt in der Liste"},
     {"redirect_uris_too_many", "must hold at most {max} redirect URIs",
      "darf höchstens {max} Weiterleitungs-URIs enthalten"},
+    // Webhooks (issue 14, features/webhooks).
+    {"client_credentials_invalid",
+     "The client credentials are not valid: send the client_id and client_secret of a "
+     "confidential app with HTTP Basic authentication.",
+     "Die Client-Zugangsdaten sind nicht gültig: Sende client_id und client_secret einer "
+     "vertraulichen App per HTTP-Basic-Authentifizierung."},
+    {"webhook_url_invalid",
+     "Give an absolute http or https URL of at most 2048 characters, without a user name or "
+     "password.",
+     "Gib eine absolute http- oder https-URL mit höchstens 2048 Zeichen an, ohne Benutzernamen "
+     "oder Passwort."},
+    {"webhook_url_unresolvable", "This host name has no address.",
+     "Dieser Hostname hat keine Adresse."},
+    {"webhook_url_private",
+     "This server does not send webhooks to loopback, private or reserved network addresses.",
+     "Dieser Server sendet keine Webhooks an Loopback-, private oder reservierte "
+     "Netzwerkadressen."},
+    {"webhook_events_invalid",
+     "Give a list of one or more of workout.created, workout.updated, workout.deleted and "
+     "app.deauthorized.",
+     "Gib eine Liste mit einem oder mehreren von workout.created, workout.updated, "
+     "workout.deleted und app.deauthorized an."},
+    {"webhook_limit_reached", "An app may have at most {max} webhook subscriptions.",
+     "Eine App darf höchstens {max} Webhook-Abonnements haben."},
+    {"no_such_webhook", "No such webhook subscription.",
+     "Dieses Webhook-Abonnement gibt es nicht."},
+    {"webhooks_no_such_app", "No such app.", "Diese App gibt es nicht."},
     // Imports (features/imports): the title of an activity whose file names none, in its
     // owner's language. The date's parts are placeholders, so each language orders them.
     {"activity_title", "{activity} on {year}-{month}-{day}", "{activity} am {day}.{month}.{year}"},

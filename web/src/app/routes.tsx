@@ -187,6 +187,9 @@ const DeveloperAppsPage = lazy(() =>
 const AppDetailsPage = lazy(() =>
   import('@/features/apps/components/app-details-page').then((m) => ({ default: m.AppDetailsPage })),
 );
+const AppWebhooks = lazy(() =>
+  import('@/features/webhooks/components/app-webhooks').then((m) => ({ default: m.AppWebhooks })),
+);
 const ConnectedAppsPage = lazy(() =>
   import('@/features/apps/components/connected-apps-page').then((m) => ({ default: m.ConnectedAppsPage })),
 );
@@ -540,7 +543,14 @@ function ClubRoute() {
 
 function DeveloperAppRoute() {
   const id = useRouteId();
-  return signedIn(() => <AppDetailsPage key={id} clientId={id} paths={appsPaths} />);
+  // A confidential app's webhooks (the webhooks feature) show under its settings.
+  return signedIn(() => (
+    <AppDetailsPage key={id} clientId={id} paths={appsPaths}>
+      <Suspense fallback={null}>
+        <AppWebhooks clientId={id} />
+      </Suspense>
+    </AppDetailsPage>
+  ));
 }
 
 /** /oauth/consent?request=<id>: signing in first brings the user back here, the request kept. */

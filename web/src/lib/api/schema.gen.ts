@@ -3385,6 +3385,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling app's webhook subscriptions
+         * @description For an app's server, authenticated with the app's client credentials (HTTP Basic, client_id:client_secret, RFC 6749 2.3.1) of a confidential client; no session, no Bearer token. The signing secrets are never shown again.
+         */
+        get: operations["listWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe the calling app to events of the users who authorised it
+         * @description Events: `workout.created`, `workout.updated`, `workout.deleted` (sent for users whose
+         *     grant includes `workouts:read`) and `app.deauthorized` (the user's last grant to the app
+         *     ended). Each event is POSTed to `url` as JSON
+         *     `{"id", "event", "created_at", "user": {"id", "username"}, "data": {...}}` (`data` holds
+         *     `workout_id`, or `reason` for a deauthorisation; never the workout itself: fetch it with
+         *     an access token) with the headers `Content-Type: application/json`,
+         *     `User-Agent: Vigor-Webhooks`, `Vigor-Webhook-Id: <the delivery id, the same on every
+         *     attempt>` and `Vigor-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t + "." + body
+         *     under the subscription's secret>`. Answer 2xx to acknowledge; anything else, no answer
+         *     in 10 s, or a refused connection is retried after 30 s, 2 min, 10 min, 1 h and 6 h (six
+         *     attempts), then the delivery is failed. Redirects are not followed. The URL must resolve
+         *     to public addresses only, unless the operator allows private targets
+         *     (`--webhooks-allow-private`). The signing secret (`vgr_whs_` + 43 characters) is in
+         *     this response only.
+         */
+        post: operations["createWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of the calling app's subscriptions
+         * @description Its queued deliveries are dropped. Another app's subscription answers 404.
+         */
+        delete: operations["deleteWebhookSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/apps/{client_id}/webhooks": {
+        parameters: {
+            query?: {
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * An app's webhook subscriptions and deliveries, for its owner
+         * @description Each subscription with its newest delivery, and the app's deliveries newest first (paged with limit and cursor). Only the app's owner; another user gets 404.
+         */
+        get: operations["listMyAppWebhooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/uploads": {
         parameters: {
             query?: never;
@@ -4009,6 +4097,8 @@ export interface components {
             map_tile_url: string;
             /** @description The attribution shown on maps; empty when none. */
             map_attribution: string;
+            /** @description Whether apps' webhooks may reach loopback and private network addresses (off by default against SSRF; the server option --webhooks-allow-private is the default until an admin sets it). */
+            webhooks_allow_private_targets: boolean;
         };
         InstanceSettingsChange: {
             /** @enum {string} */
@@ -4024,6 +4114,8 @@ export interface components {
             map_tile_url?: string;
             /** @description Plain text (no < or >, no control characters), at most 300 bytes. */
             map_attribution?: string;
+            /** @description Let apps' webhooks reach loopback and private network addresses (for receivers on the operator's own network). Off refuses them (SSRF). */
+            webhooks_allow_private_targets?: boolean;
         };
         Invite: {
             code: string;
@@ -5805,6 +5897,46 @@ export interface components {
             authorization_response_iss_parameter_supported?: boolean;
             service_documentation?: string;
         };
+        /** @enum {string} */
+        WebhookEvent: "workout.created" | "workout.updated" | "workout.deleted" | "app.deauthorized";
+        WebhookSubscription: {
+            id: string;
+            url: string;
+            events: components["schemas"]["WebhookEvent"][];
+            /** Format: date-time */
+            created_at: string;
+        };
+        NewWebhookSubscription: {
+            id: string;
+            url: string;
+            events: components["schemas"]["WebhookEvent"][];
+            /** Format: date-time */
+            created_at: string;
+            /** @description The signing secret (`vgr_whs_` + 43 characters), shown this once. */
+            secret: string;
+        };
+        WebhookDelivery: {
+            /** @description The Vigor-Webhook-Id header and the body's id. */
+            id: string;
+            subscription_id: string;
+            event: components["schemas"]["WebhookEvent"];
+            /**
+             * @description queued (an attempt is coming), delivered (a 2xx came back), failed (six attempts failed).
+             * @enum {string}
+             */
+            status: "queued" | "delivered" | "failed";
+            attempts: number;
+            last_status_code: number | null;
+            last_error: string | null;
+            /** Format: date-time */
+            last_attempt_at: string | null;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            delivered_at: string | null;
+        };
         Upload: {
             job: components["schemas"]["Import"];
             /** @description The workout the file became (201); null otherwise. */
@@ -5814,6 +5946,16 @@ export interface components {
         };
     };
     responses: {
+        /** @description Missing or wrong client credentials, or a public or disabled client; with `WWW-Authenticate: Basic`. */
+        ClientCredentialsRequired: {
+            headers: {
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Accepted; what happens next is said in the message. */
         Accepted: {
             headers: {
@@ -12181,6 +12323,132 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhookSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The app's subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookSubscription"][];
+                    };
+                };
+            };
+            401: components["responses"]["ClientCredentialsRequired"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    url: string;
+                    events: components["schemas"]["WebhookEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Subscribed; the signing secret is shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewWebhookSubscription"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["ClientCredentialsRequired"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["ClientCredentialsRequired"];
+            404: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMyAppWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Most items to return. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The app's client_id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions and a page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscriptions: ({
+                            last_delivery: components["schemas"]["WebhookDelivery"] | null;
+                        } & components["schemas"]["WebhookSubscription"])[];
+                        deliveries: {
+                            items: components["schemas"]["WebhookDelivery"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
     };

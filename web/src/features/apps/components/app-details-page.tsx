@@ -19,7 +19,19 @@ export interface AppDetailsPaths {
 }
 
 /** /settings/apps/:id: one app's client_id, redirect URIs and kind; edit, new secret, delete. */
-export function AppDetailsPage({ clientId, paths }: { clientId: string; paths: AppDetailsPaths }) {
+/**
+ * `children`: what other features show about the app under its settings (the app composes it,
+ * e.g. the webhooks and their deliveries), since features never import each other.
+ */
+export function AppDetailsPage({
+  clientId,
+  paths,
+  children,
+}: {
+  clientId: string;
+  paths: AppDetailsPaths;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const app = useApp(clientId);
   const back = (
@@ -49,10 +61,24 @@ export function AppDetailsPage({ clientId, paths }: { clientId: string; paths: A
       </div>
     );
   }
-  return <Details app={app.data} paths={paths} back={back} />;
+  return (
+    <Details app={app.data} paths={paths} back={back}>
+      {children}
+    </Details>
+  );
 }
 
-function Details({ app, paths, back }: { app: AppDetails; paths: AppDetailsPaths; back: ReactNode }) {
+function Details({
+  app,
+  paths,
+  back,
+  children,
+}: {
+  app: AppDetails;
+  paths: AppDetailsPaths;
+  back: ReactNode;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const toast = useToast();
@@ -222,6 +248,7 @@ function Details({ app, paths, back }: { app: AppDetails; paths: AppDetailsPaths
         <p>{t('apps.details.deleteBody')}</p>
         {remove.isError ? <ErrorState message={errorMessage(remove.error, t)} /> : null}
       </ConfirmDialog>
+      {app.confidential ? children : null}
     </div>
   );
 }
