@@ -41,6 +41,13 @@ class InstanceSettings {
   // Stores a validated value; nullopt clears it.
   void SetMapTiles(platform::store::Session& s, const std::optional<core::MapTiles>& tiles);
 
+  // The days between DELETE /api/v1/me and the hard erasure of the account (0: at the next
+  // housekeeping run). kDefaultErasureGraceDays until an admin sets it.
+  static constexpr int kDefaultErasureGraceDays = 7;
+  static constexpr int kMaxErasureGraceDays = 365;
+  int ErasureGraceDays(platform::store::Session& s);
+  void SetErasureGraceDays(platform::store::Session& s, int days);
+
   // As last loaded: no I/O.
   std::string Registration();
   std::optional<core::MapTiles> MapTiles();

@@ -157,14 +157,15 @@ void AdminService::ForcePasswordReset(const Principal& admin, const std::string&
 Settings AdminService::GetSettings(const Principal& admin) {
   RequireAdmin(admin);
   return d_.database.ReadResult([&](Session& s) {
-    return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s)};
+    return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s),
+                    d_.settings.ErasureGraceDays(s)};
   });
 }
 
 Settings AdminService::ChangeSettings(const Principal& admin, const SettingsChange& change,
                                       const accounts::ClientInfo& client) {
   RequireAdmin(admin);
-  if (!change.registration && !change.map) {
+  if (!change.registration && !change.map && !change.erasure_grace_days) {
     throw Error(ErrorKind::kValidation, Msg("settings_empty"));
   }
   platform::FieldErrors errors;
@@ -185,6 +186,11 @@ Settings AdminService::ChangeSettings(const Principal& admin, const SettingsChan
       errors.Add("map_attribution", MapProblemMessage(*problem));
     }
   }
+  if (change.erasure_grace_days &&
+      (*change.erasure_grace_days < 0 ||
+       *change.erasure_grace_days > accounts::InstanceSettings::kMaxErasureGraceDays)) {
+    errors.Add("erasure_grace_days", Msg("erasure_grace_days_invalid"));
+  }
   errors.ThrowIfAny();
   Settings saved = d_.database.WriteResult([&](Session& s) {
     if (change.registration) {
@@ -197,7 +203,13 @@ Settings AdminService::ChangeSettings(const Principal& admin, const SettingsChan
       d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
                       map ? "map tiles: " + map->tile_url : std::string("map tiles: none"));
     }
-    return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s)};
+    if (change.erasure_grace_days) {
+      d_.settings.SetErasureGraceDays(s, static_cast<int>(*change.erasure_grace_days));
+      d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
+                      "erasure grace days: " + std::to_string(*change.erasure_grace_days));
+    }
+    return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s),
+                    d_.settings.ErasureGraceDays(s)};
   });
   // Only now is the change durable: /api/v1/meta and the next page's Content-Security-Policy
   // may tell it.

@@ -31,12 +31,14 @@ struct NewInvite {
 struct Settings {
   std::string registration;
   std::optional<core::MapTiles> map;  // nullopt: no tile server
+  int erasure_grace_days = 7;         // see InstanceSettings::ErasureGraceDays
 };
 
 // Only what is given changes. An empty map tile URL clears the map setting.
 struct SettingsChange {
   std::optional<std::string> registration;
   std::optional<core::MapTiles> map;
+  std::optional<std::int64_t> erasure_grace_days;
 };
 
 // What an administrator may do to accounts and instance settings. Every method checks that the

@@ -230,6 +230,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "muss eines von warmup, normal, drop, failure, amrap sein"},
     {"registration_invalid", "must be open, closed, invite_only or approval",
      "muss open, closed, invite_only oder approval sein"},
+    {"erasure_grace_days_invalid", "must be a whole number of days from 0 to 365",
+     "muss eine ganze Zahl von Tagen zwischen 0 und 365 sein"},
     {"visibility_invalid", "must be private or public", "muss private oder public sein"},
     {"workout_kind_invalid", "must be strength or cardio", "muss strength oder cardio sein"},
     {"id_mismatch", "must be the id in the path", "muss die ID im Pfad sein"},
