@@ -754,6 +754,10 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       //
       //
       //
+      // Deleting the account (issue 15 lane erasure): a wrong password for every role, so
+      // nobody's account goes; session only (a token is refused).
+      {Method::kDelete, "/api/v1/me", fixed("/api/v1/me"), R"({"password":"not the password"})",
+       401, 422, 422, 422},
       // ---- rows, issue 14 lane apps: add yours right below this line ----
       // ---- rows, issue 14 lane oauth: add yours right below this line ----
       // ---- rows, issue 14 lane webhooks: add yours right below this line ----
