@@ -374,5 +374,25 @@ TEST_F(ErasureTest, TheAdminSetsTheGracePeriodAndZeroErasesAtTheNextRun) {
   EXPECT_EQ(Count(kUserExists, doomed_id_), 0);
 }
 
+TEST_F(ErasureTest, AnAdminsDeletionErasesTheSameWay) {
+  ASSERT_EQ(h_.Post(doomed_, "/api/v1/workouts", kWorkoutBody).status, 201);
+  ASSERT_EQ(
+      h_.Call(doomed_, Method::kPut, std::string("/api/v1/users/") + kKeeper + "/follow").status,
+      200);
+  ASSERT_EQ(
+      h_.Call(admin_, Method::kPatch, "/api/v1/admin/users/" + doomed_id_, R"({"role":"user"})")
+          .status,
+      200);
+  std::string email = std::string(kDoomed) + "@example.org";
+  ASSERT_FALSE(References(doomed_id_, kDoomed, email).empty());
+  ASSERT_EQ(h_.Call(admin_, Method::kDelete, "/api/v1/admin/users/" + doomed_id_).status, 204);
+  auto left = References(doomed_id_, kDoomed, email);
+  EXPECT_TRUE(left.empty()) << (left.empty() ? "" : left.front());
+  // The admin's action stays in the log, naming nobody.
+  auto events = h_.Get(admin_, "/api/v1/admin/audit-events");
+  ASSERT_EQ(events.status, 200) << events.body;
+  EXPECT_NE(events.body.find("account_deleted"), std::string::npos) << events.body;
+}
+
 }  // namespace
 }  // namespace vigor

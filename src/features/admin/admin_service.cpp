@@ -128,10 +128,12 @@ void AdminService::DeleteUser(const Principal& admin, const std::string& user_id
   }
   d_.database.Write([&](Session& s) {
     User user = Existing(d_.users.FindById(s, user_id));
-    // Sessions, tokens, one-time tokens and codes go with the row (ON DELETE CASCADE).
-    d_.users.Delete(s, user.id);
-    d_.audit.Record(s, "account_deleted", user.id, admin.user_id, client.ip,
-                    "username: " + user.username);
+    // The same erasure as a user's own deletion after its grace period (docs/privacy.md): the
+    // row with everything that cascades, and what refers to the user without a foreign key.
+    d_.erasure.Erase(s, user.id);
+    // What the admin did stays in the log, naming nobody: the erased user cannot read it any
+    // more, and the name would be a trace of them.
+    d_.audit.Record(s, "account_deleted", std::nullopt, admin.user_id, client.ip);
   });
 }
 
