@@ -292,8 +292,24 @@ TEST_F(ErasureTest, DeletingSignsOutEverywhereAndHidesTheUserAtOnce) {
   auto workout = h_.Post(doomed_, "/api/v1/workouts", kWorkoutBody);
   ASSERT_EQ(workout.status, 201) << workout.body;
   h_.app().database->Write([&](Session& s) {
-    s.Execute(Statement{"test.erasure.public", "UPDATE workouts SET visibility = 'public'"});
+    s.Execute(Statement{"test.erasure.public",
+                        "UPDATE workouts SET visibility = 'public' "
+                        "WHERE user_id = $1"},
+              doomed_id_);
   });
+  // A comment of theirs on the keeper's public workout, and a post in the keeper's club.
+  ASSERT_EQ(h_.Post(keeper_, "/api/v1/workouts", kWorkoutBody).status, 201);
+  h_.app().database->Write([&](Session& s) { s.Execute(kShareItem, keeper_id_); });
+  std::string comments = "/api/v1/feed-items/" + ItemOf(keeper_id_) + "/comments";
+  ASSERT_EQ(h_.Post(doomed_, comments, R"({"body":"Strong!"})").status, 201);
+  auto club = h_.Post(keeper_, "/api/v1/clubs", R"({"name":"Keepers","access":"public"})");
+  ASSERT_EQ(club.status, 201) << club.body;
+  std::string posts = "/api/v1/clubs/" + IdOf(club) + "/posts";
+  ASSERT_EQ(h_.Call(doomed_, Method::kPut, "/api/v1/clubs/" + IdOf(club) + "/membership").status,
+            200);
+  ASSERT_EQ(h_.Post(doomed_, posts, R"({"body":"Hello"})").status, 201);
+  ASSERT_EQ(h_.Get(keeper_, comments).Json().at("items").as_array().size(), 1u);
+  ASSERT_EQ(h_.Get(keeper_, posts).Json().at("items").as_array().size(), 1u);
   std::string profile = std::string("/api/v1/users/") + kDoomed;
   std::string their_workout = profile + "/workouts/" + IdOf(workout);
   ASSERT_EQ(h_.Get(keeper_, profile).status, 200);
@@ -313,6 +329,8 @@ TEST_F(ErasureTest, DeletingSignsOutEverywhereAndHidesTheUserAtOnce) {
   EXPECT_EQ(h_.Get(keeper_, profile).status, 404);
   EXPECT_EQ(h_.Get(keeper_, their_workout).status, 404);
   EXPECT_EQ(h_.Get(anonymous_, their_workout).status, 404);
+  EXPECT_EQ(h_.Get(keeper_, comments).Json().at("items").as_array().size(), 0u);
+  EXPECT_EQ(h_.Get(keeper_, posts).Json().at("items").as_array().size(), 0u);
   auto mails = h_.Mails();
   ASSERT_FALSE(mails.empty());
   EXPECT_NE(mails.back().find(erase_after), std::string::npos) << mails.back();
