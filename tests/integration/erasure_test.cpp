@@ -105,8 +105,7 @@ class ErasureTest : public ::testing::Test {
         for (const auto& column : s.Query(postgres ? kPostgresColumns : kSqliteColumns, name)) {
           std::string col = column.Text("name");
           // Identifiers come from the catalogue itself; quoted in case one is a keyword.
-          std::string text =
-              postgres ? "CAST(\"" + col + "\" AS TEXT)" : "CAST(\"" + col + "\" AS TEXT)";
+          std::string text = "CAST(\"" + col + "\" AS TEXT)";
           std::string statement_name = "test.erasure.scan." + name + "." + col;
           std::string sql = "SELECT " + text + " AS v FROM \"" + name + "\" WHERE " + text +
                             " LIKE '%' || $1 || '%' OR lower(" + text + ") LIKE '%' || $2 || '%' " +
