@@ -85,6 +85,16 @@ class ErasureTest : public ::testing::Test {
     return h_.app().database->ReadResult(
         [&](Session& s) { return s.QueryOne(statement, arg)->Int("n"); });
   }
+  // Whether one mail to the doomed user holds every one of `parts`.
+  bool AnyMailHas(const std::vector<std::string>& parts) {
+    for (const auto& mail : h_.Mails()) {
+      if (mail.find(std::string("To: ") + kDoomed + "@example.org") == std::string::npos) continue;
+      bool all = true;
+      for (const auto& part : parts) all = all && mail.find(part) != std::string::npos;
+      if (all) return true;
+    }
+    return false;
+  }
   std::string ItemOf(const std::string& owner_id) {
     return h_.app().database->ReadResult(
         [&](Session& s) { return s.QueryOne(kItemOf, owner_id)->Text("id"); });
@@ -330,10 +340,8 @@ TEST_F(ErasureTest, DeletingSignsOutEverywhereAndHidesTheUserAtOnce) {
   EXPECT_EQ(h_.Get(anonymous_, their_workout).status, 404);
   EXPECT_EQ(h_.Get(keeper_, comments).Json().at("items").as_array().size(), 0u);
   EXPECT_EQ(h_.Get(keeper_, posts).Json().at("items").as_array().size(), 0u);
-  auto mails = h_.Mails();
-  ASSERT_FALSE(mails.empty());
-  EXPECT_NE(mails.back().find(erase_after), std::string::npos) << mails.back();
-  EXPECT_NE(mails.back().find("Sign in before then"), std::string::npos) << mails.back();
+  // Mails written in one second have no order among them: look for it among all.
+  EXPECT_TRUE(AnyMailHas({erase_after, "Sign in before then"}));
 }
 
 TEST_F(ErasureTest, SigningInWithinTheGracePeriodCancels) {
@@ -351,9 +359,7 @@ TEST_F(ErasureTest, SigningInWithinTheGracePeriodCancels) {
   EXPECT_NE(audit.body.find("erasure_cancelled"), std::string::npos) << audit.body;
   RunHousekeeping(30 * 24h);
   EXPECT_EQ(Count(kUserExists, doomed_id_), 1);
-  auto mails = h_.Mails();
-  ASSERT_FALSE(mails.empty());
-  EXPECT_NE(mails.back().find("not deleted"), std::string::npos) << mails.back();
+  EXPECT_TRUE(AnyMailHas({"your account is not deleted"}));
 }
 
 TEST_F(ErasureTest, AWrongPasswordRefusesAndChangesNothing) {
