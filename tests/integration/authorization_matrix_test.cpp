@@ -812,6 +812,10 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       //
       //
       //
+      // Deleting the account (issue 15 lane erasure): a wrong password for every role, so
+      // nobody's account goes; session only (a token is refused).
+      {Method::kDelete, "/api/v1/me", fixed("/api/v1/me"), R"({"password":"not the password"})",
+       401, 422, 422, 422},
       // ---- rows, issue 14 lane apps: add yours right below this line ----
       // client apps: each user's own, from the web app only; every app for admins
       {Method::kGet, "/api/v1/me/apps", fixed("/api/v1/me/apps"), "", 401, 200, 200, 200},

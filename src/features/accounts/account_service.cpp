@@ -322,6 +322,39 @@ void AccountService::DisableTotp(const Principal& principal, const std::string& 
   d_.limiter.Refund(bucket, d_.options.limits.second_factor_per_user);
 }
 
+std::string AccountService::RequestErasure(const Principal& principal, const std::string& password,
+                                           const std::string& code, const ClientInfo& client) {
+  User user = Load(principal.user_id);
+  RequirePassword(user, password);
+  std::string bucket = "second_factor:" + user.id;
+  if (user.totp_enabled()) d_.limiter.Take(bucket, d_.options.limits.second_factor_per_user);
+  std::string erase_after = d_.database.WriteResult([&](Session& s) {
+    if (user.totp_enabled()) {
+      if (code.empty()) {
+        throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"code", Msg("required")}});
+      }
+      if (!auth_.CheckSecondFactor(s, user, code, client)) {
+        throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"code", Msg("not_right")}});
+      }
+    }
+    std::string now = platform::NowRfc3339();
+    std::string until =
+        platform::Rfc3339FromNow(std::chrono::hours(24 * d_.settings.ErasureGraceDays(s)));
+    d_.erasure.Schedule(s, user.id, now, until);
+    // Signed out everywhere at once: sessions, personal access tokens, OAuth grants (their
+    // codes and tokens go with them).
+    d_.credentials.DeleteSessions(s, user.id);
+    d_.credentials.DeleteTokens(s, user.id);
+    d_.erasure.EndOAuthGrants(s, user.id);
+    d_.audit.Record(s, "erasure_requested", user.id, user.id, client.ip, "erase after " + until);
+    d_.mail.Enqueue(s, d_.mails.ErasureScheduled(user.email, user.username, until));
+    return until;
+  });
+  if (user.totp_enabled()) d_.limiter.Refund(bucket, d_.options.limits.second_factor_per_user);
+  d_.mail.Notify();
+  return erase_after;
+}
+
 AuditPage AccountService::AuditEvents(const Principal& principal, const std::string& cursor,
                                       int limit) {
   AuditPage page;

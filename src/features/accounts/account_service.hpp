@@ -80,6 +80,13 @@ class AccountService {
   void DisableTotp(const platform::auth::Principal& principal, const std::string& password,
                    const std::string& code, const ClientInfo& client);
 
+  // DELETE /api/v1/me: after the password (and the second factor when it is on), ends every
+  // session and token of the user, marks the account pending erasure and mails when it will be
+  // erased. Returns erase_after (RFC 3339): the grace period is the admin's setting.
+  std::string RequestErasure(const platform::auth::Principal& principal,
+                             const std::string& password, const std::string& code,
+                             const ClientInfo& client);
+
   AuditPage AuditEvents(const platform::auth::Principal& principal, const std::string& cursor,
                         int limit);
 

@@ -233,7 +233,7 @@ LoginOutcome AuthService::Login(const std::string& login, const std::string& pas
   std::optional<std::string> new_hash;
   if (verification.needs_rehash) new_hash = d_.hasher.Hash(password);
 
-  return d_.database.WriteResult([&](Session& s) {
+  auto signed_in = d_.database.WriteResult([&](Session& s) {
     std::string now = platform::NowRfc3339();
     if (new_hash) d_.users.SetPasswordHash(s, user->id, new_hash, now);
     LoginOutcome outcome;
@@ -249,10 +249,13 @@ LoginOutcome AuthService::Login(const std::string& login, const std::string& pas
     outcome.device_cookie = IssueDeviceCookie(user->id);
     d_.users.TouchLogin(s, user->id, now);
     d_.audit.Record(s, "login_succeeded", user->id, user->id, client.ip);
+    outcome.erasure_cancelled = CancelErasure(s, *user, client);
     outcome.user = *d_.users.FindById(s, user->id);
     outcome.suspended_until = SuspendedUntil(s, user->id);
     return outcome;
   });
+  if (signed_in.erasure_cancelled) d_.mail.Notify();
+  return signed_in;
 }
 
 bool AuthService::CheckSecondFactor(Session& s, const User& user, const std::string& code,
@@ -306,12 +309,14 @@ LoginOutcome AuthService::CompleteSecondFactor(const std::string& challenge,
     ok.device_cookie = IssueDeviceCookie(user->id);
     d_.users.TouchLogin(s, user->id, now);
     d_.audit.Record(s, "login_succeeded", user->id, user->id, client.ip, "with second factor");
+    ok.erasure_cancelled = CancelErasure(s, *user, client);
     ok.user = *d_.users.FindById(s, user->id);
     ok.suspended_until = SuspendedUntil(s, user->id);
     outcome = std::move(ok);
   });
   if (!outcome) throw Error(ErrorKind::kUnauthenticated, Msg("code_wrong"));
   d_.limiter.Refund(bucket, d_.options.limits.second_factor_per_user);
+  if (outcome->erasure_cancelled) d_.mail.Notify();
   return std::move(*outcome);
 }
 
@@ -519,6 +524,22 @@ std::int64_t AuthService::PurgeExpiredOneTimeTokens(Session& s,
                                                     std::chrono::system_clock::time_point now,
                                                     int limit) {
   return d_.credentials.DeleteExpiredOneTimeTokens(s, platform::FormatRfc3339(now), limit);
+}
+
+bool AuthService::CancelErasure(Session& s, const User& user, const ClientInfo& client) {
+  if (!d_.erasure.Cancel(s, user.id)) return false;
+  d_.audit.Record(s, "erasure_cancelled", user.id, user.id, client.ip);
+  d_.mail.Enqueue(s, d_.mails.ErasureCancelled(user.email, user.username));
+  return true;
+}
+
+std::int64_t AuthService::EraseDueAccounts(Session& s, std::chrono::system_clock::time_point now,
+                                           int limit) {
+  std::int64_t erased = 0;
+  for (const auto& user_id : d_.erasure.Due(s, platform::FormatRfc3339(now), limit)) {
+    if (d_.erasure.Erase(s, user_id)) ++erased;
+  }
+  return erased;
 }
 
 }  // namespace vigor::features::accounts

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/token_bucket.hpp"
+#include "features/accounts/account_erasure.hpp"
 #include "features/accounts/audit_log.hpp"
 #include "features/accounts/credential_repository.hpp"
 #include "features/accounts/instance_settings.hpp"
@@ -71,6 +72,7 @@ struct AccountsDeps {
   UserRepository users;
   CredentialRepository credentials;
   AuditLog audit;
+  AccountErasure erasure;
 };
 
 // When a user is suspended (by moderation), the end of the suspension as RFC 3339 text; nullopt
@@ -116,6 +118,8 @@ struct LoginOutcome {
   // Signed in while suspended: the end of the suspension. The session is restricted until then
   // (see Principal::suspended_until).
   std::optional<std::string> suspended_until;
+  // Signed in while the account was pending erasure: the deletion is cancelled.
+  bool erasure_cancelled = false;
 };
 
 // Sign-up, email verification, sign-in (with the second factor), sign-out, password reset and
@@ -168,6 +172,9 @@ class AuthService {
                                  std::chrono::system_clock::time_point now, int limit);
   std::int64_t PurgeExpiredOneTimeTokens(platform::store::Session& s,
                                          std::chrono::system_clock::time_point now, int limit);
+  // Erases the accounts whose grace period after DELETE /api/v1/me ended before `now`.
+  std::int64_t EraseDueAccounts(platform::store::Session& s,
+                                std::chrono::system_clock::time_point now, int limit);
 
  private:
   std::string IssueDeviceCookie(const std::string& user_id) const;
@@ -177,6 +184,8 @@ class AuthService {
 
   // Throws Error(kForbidden, account_suspended) while `user_id` is suspended.
   void RefuseSuspended(platform::store::Session& s, const std::string& user_id) const;
+  // A sign-in of a user pending erasure keeps the account: removes the mark, audits and mails.
+  bool CancelErasure(platform::store::Session& s, const User& user, const ClientInfo& client);
   // The end of `user_id`'s suspension; nullopt when they are not suspended.
   std::optional<std::string> SuspendedUntil(platform::store::Session& s,
                                             const std::string& user_id) const;

@@ -46,6 +46,9 @@ AccountsFeature::AccountsFeature(platform::FeatureContext& context)
   context.housekeeping.Add("one_time_tokens", [this](Session& s, TimePoint now, int limit) {
     return auth_.PurgeExpiredOneTimeTokens(s, now, limit);
   });
+  context.housekeeping.Add("account_erasures", [this](Session& s, TimePoint now, int limit) {
+    return auth_.EraseDueAccounts(s, now, limit);
+  });
 }
 
 }  // namespace vigor::features::accounts

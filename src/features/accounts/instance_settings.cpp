@@ -1,5 +1,8 @@
 #include "features/accounts/instance_settings.hpp"
 
+#include <stdexcept>
+#include <string>
+
 #include "platform/time.hpp"
 
 namespace vigor::features::accounts {
@@ -16,6 +19,7 @@ constexpr Statement kSet{
 constexpr const char* kMapTileUrl = "map_tile_url";
 constexpr const char* kMapAttribution = "map_attribution";
 constexpr const char* kWebhooksAllowPrivate = "webhooks_allow_private_targets";
+constexpr const char* kErasureGraceDays = "erasure_grace_days";
 }  // namespace
 
 bool IsRegistrationMode(const std::string& mode) {
@@ -76,6 +80,22 @@ std::string InstanceSettings::Registration(platform::store::Session& s) {
 
 void InstanceSettings::SetRegistration(platform::store::Session& s, const std::string& mode) {
   s.Execute(kSet, "registration", mode, platform::NowRfc3339());
+}
+
+int InstanceSettings::ErasureGraceDays(platform::store::Session& s) {
+  auto row = s.QueryOne(kGet, kErasureGraceDays);
+  if (!row) return kDefaultErasureGraceDays;
+  // A value edited by hand that is not a number in range reads as the default.
+  try {
+    int days = std::stoi(row->Text("value"));
+    if (days >= 0 && days <= kMaxErasureGraceDays) return days;
+  } catch (const std::exception&) {
+  }
+  return kDefaultErasureGraceDays;
+}
+
+void InstanceSettings::SetErasureGraceDays(platform::store::Session& s, int days) {
+  s.Execute(kSet, kErasureGraceDays, std::to_string(days), platform::NowRfc3339());
 }
 
 std::optional<core::MapTiles> InstanceSettings::MapTiles(platform::store::Session& s) {

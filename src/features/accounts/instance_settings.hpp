@@ -46,6 +46,13 @@ class InstanceSettings {
   bool WebhooksAllowPrivateTargets(platform::store::Session& s);
   void SetWebhooksAllowPrivateTargets(platform::store::Session& s, bool allow);
 
+  // The days between DELETE /api/v1/me and the hard erasure of the account (0: at the next
+  // housekeeping run). kDefaultErasureGraceDays until an admin sets it.
+  static constexpr int kDefaultErasureGraceDays = 7;
+  static constexpr int kMaxErasureGraceDays = 365;
+  int ErasureGraceDays(platform::store::Session& s);
+  void SetErasureGraceDays(platform::store::Session& s, int days);
+
   // As last loaded: no I/O.
   std::string Registration();
   std::optional<core::MapTiles> MapTiles();

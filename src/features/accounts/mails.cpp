@@ -49,4 +49,24 @@ MailMessage AccountMails::EmailChangedNotice(const std::string& to,
               instance_name_ + ".\n"};
 }
 
+MailMessage AccountMails::ErasureScheduled(const std::string& to, const std::string& username,
+                                           const std::string& erase_after) const {
+  return {to, "Your " + instance_name_ + " account will be deleted",
+          "Hello " + username + ",\n\nyou asked to delete your account on " + instance_name_ +
+              ". You were signed out everywhere and others no longer see your profile or "
+              "anything you shared.\n\nAfter " +
+              erase_after +
+              " (UTC) the account and all its data are erased for good; this cannot be undone."
+              "\n\nChanged your mind? Sign in before then and the deletion is cancelled:\n\n" +
+              public_url_ + "/login\n"};
+}
+
+MailMessage AccountMails::ErasureCancelled(const std::string& to,
+                                           const std::string& username) const {
+  return {to, "The deletion of your " + instance_name_ + " account was cancelled",
+          "Hello " + username +
+              ",\n\nyou signed in, so your account is not deleted: everything is as it was. If "
+              "you still want to leave, delete the account again in the account settings.\n"};
+}
+
 }  // namespace vigor::features::accounts

@@ -22,6 +22,11 @@ class AccountMails {
                                           const std::string& token) const;
   platform::mail::MailMessage EmailChangedNotice(const std::string& to,
                                                  const std::string& username) const;
+  // DELETE /api/v1/me: when the account goes for good, and that signing in keeps it.
+  platform::mail::MailMessage ErasureScheduled(const std::string& to, const std::string& username,
+                                               const std::string& erase_after) const;
+  platform::mail::MailMessage ErasureCancelled(const std::string& to,
+                                               const std::string& username) const;
 
  private:
   std::string public_url_;

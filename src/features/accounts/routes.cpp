@@ -46,6 +46,8 @@ Response LoginResponse(const LoginOutcome& outcome, CookiePolicy policy) {
   }
   boost::json::object user = EncodeMe(*outcome.user);
   boost::json::object body{{"status", "signed_in"}};
+  // The account was pending erasure (DELETE /api/v1/me): this sign-in keeps it.
+  if (outcome.erasure_cancelled) body["erasure_cancelled"] = true;
   // Signed in to a restricted session: the app shows the decision and the appeal first (the
   // user says so too, as GET /me does for such a session).
   if (outcome.suspended_until) {
@@ -331,6 +333,23 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
                body.Finish({"password", "code"});
                account.DisableTotp(ctx.User(), password, code, ClientFrom(request));
                return Response::Empty(204);
+             });
+
+  router.Add({.method = Method::kDelete,
+              .path = "/api/v1/me",
+              .access = Access::kAuthenticated,
+              .session_only = true},
+             [&account, cookies](const Request& request, RequestContext& ctx) {
+               http::JsonBody body(request);
+               auto password = body.RequiredSecret("password", kPasswordMax);
+               auto code = body.String("code", {.max_length = 32});
+               body.Finish({"password", "code"});
+               auto erase_after = account.RequestErasure(ctx.User(), password, code.value_or(""),
+                                                         ClientFrom(request));
+               auto response = http::Json(202, {{"erase_after", erase_after}});
+               http::SetCookie(response, "vigor_session", "",
+                               {.http_only = true, .secure = cookies.secure, .max_age_seconds = 0});
+               return response;
              });
 
   router.Add({.method = Method::kGet,

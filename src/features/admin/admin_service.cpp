@@ -128,10 +128,12 @@ void AdminService::DeleteUser(const Principal& admin, const std::string& user_id
   }
   d_.database.Write([&](Session& s) {
     User user = Existing(d_.users.FindById(s, user_id));
-    // Sessions, tokens, one-time tokens and codes go with the row (ON DELETE CASCADE).
-    d_.users.Delete(s, user.id);
-    d_.audit.Record(s, "account_deleted", user.id, admin.user_id, client.ip,
-                    "username: " + user.username);
+    // The same erasure as a user's own deletion after its grace period (docs/privacy.md): the
+    // row with everything that cascades, and what refers to the user without a foreign key.
+    d_.erasure.Erase(s, user.id);
+    // What the admin did stays in the log, naming nobody: the erased user cannot read it any
+    // more, and the name would be a trace of them.
+    d_.audit.Record(s, "account_deleted", std::nullopt, admin.user_id, client.ip);
   });
 }
 
@@ -158,14 +160,15 @@ Settings AdminService::GetSettings(const Principal& admin) {
   RequireAdmin(admin);
   return d_.database.ReadResult([&](Session& s) {
     return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s),
-                    d_.settings.WebhooksAllowPrivateTargets(s)};
+                    d_.settings.WebhooksAllowPrivateTargets(s), d_.settings.ErasureGraceDays(s)};
   });
 }
 
 Settings AdminService::ChangeSettings(const Principal& admin, const SettingsChange& change,
                                       const accounts::ClientInfo& client) {
   RequireAdmin(admin);
-  if (!change.registration && !change.map && !change.webhooks_allow_private_targets) {
+  if (!change.registration && !change.map && !change.webhooks_allow_private_targets &&
+      !change.erasure_grace_days) {
     throw Error(ErrorKind::kValidation, Msg("settings_empty"));
   }
   platform::FieldErrors errors;
@@ -186,6 +189,11 @@ Settings AdminService::ChangeSettings(const Principal& admin, const SettingsChan
       errors.Add("map_attribution", MapProblemMessage(*problem));
     }
   }
+  if (change.erasure_grace_days &&
+      (*change.erasure_grace_days < 0 ||
+       *change.erasure_grace_days > accounts::InstanceSettings::kMaxErasureGraceDays)) {
+    errors.Add("erasure_grace_days", Msg("erasure_grace_days_invalid"));
+  }
   errors.ThrowIfAny();
   Settings saved = d_.database.WriteResult([&](Session& s) {
     if (change.registration) {
@@ -204,8 +212,13 @@ Settings AdminService::ChangeSettings(const Principal& admin, const SettingsChan
       d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
                       map ? "map tiles: " + map->tile_url : std::string("map tiles: none"));
     }
+    if (change.erasure_grace_days) {
+      d_.settings.SetErasureGraceDays(s, static_cast<int>(*change.erasure_grace_days));
+      d_.audit.Record(s, "settings_changed", std::nullopt, admin.user_id, client.ip,
+                      "erasure grace days: " + std::to_string(*change.erasure_grace_days));
+    }
     return Settings{d_.settings.Registration(s), d_.settings.MapTiles(s),
-                    d_.settings.WebhooksAllowPrivateTargets(s)};
+                    d_.settings.WebhooksAllowPrivateTargets(s), d_.settings.ErasureGraceDays(s)};
   });
   // Only now is the change durable: /api/v1/meta and the next page's Content-Security-Policy
   // may tell it.

@@ -32,6 +32,7 @@ struct Settings {
   std::string registration;
   std::optional<core::MapTiles> map;  // nullopt: no tile server
   bool webhooks_allow_private_targets = false;
+  int erasure_grace_days = 7;  // see InstanceSettings::ErasureGraceDays
 };
 
 // Only what is given changes. An empty map tile URL clears the map setting.
@@ -39,6 +40,7 @@ struct SettingsChange {
   std::optional<std::string> registration;
   std::optional<core::MapTiles> map;
   std::optional<bool> webhooks_allow_private_targets;
+  std::optional<std::int64_t> erasure_grace_days;
 };
 
 // What an administrator may do to accounts and instance settings. Every method checks that the

@@ -24,7 +24,8 @@ boost::json::object EncodeSettings(const Settings& settings) {
   return {{"registration", settings.registration},
           {"map_tile_url", settings.map ? settings.map->tile_url : ""},
           {"map_attribution", settings.map ? settings.map->attribution : ""},
-          {"webhooks_allow_private_targets", settings.webhooks_allow_private_targets}};
+          {"webhooks_allow_private_targets", settings.webhooks_allow_private_targets},
+          {"erasure_grace_days", settings.erasure_grace_days}};
 }
 }  // namespace
 
@@ -106,8 +107,10 @@ void RegisterRoutes(http::Router& router, AdminService& admin) {
     auto url = body.String("map_tile_url", {.max_length = 4096});
     auto attribution = body.String("map_attribution", {.max_length = 4096});
     change.webhooks_allow_private_targets = body.Bool("webhooks_allow_private_targets", false);
-    body.Finish(
-        {"registration", "map_tile_url", "map_attribution", "webhooks_allow_private_targets"});
+    // The range is the service's rule (a field error there); this only keeps the number sane.
+    change.erasure_grace_days = body.Int("erasure_grace_days", false, -1'000'000, 1'000'000);
+    body.Finish({"registration", "map_tile_url", "map_attribution",
+                 "webhooks_allow_private_targets", "erasure_grace_days"});
     if (url || attribution) change.map = core::MapTiles{url.value_or(""), attribution.value_or("")};
     return http::Json(
         200, EncodeSettings(admin.ChangeSettings(ctx.User(), change, ClientFrom(request))));

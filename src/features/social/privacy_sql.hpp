@@ -30,8 +30,12 @@
       VIEWER, OWNER) " AND NOT EXISTS (SELECT 1 FROM hidden_content ph WHERE ph.kind = " KIND    \
                      " AND ph.owner_id = " OWNER " AND ph.item_id = " ITEM_ID ")))"
 
-// Neither user blocked the other: what a profile, a follow or a mention first needs. True for an
-// anonymous viewer (bound NULL): nobody can block the anonymous.
+// Neither user blocked the other, and the owner is not pending erasure (an account its user
+// deleted reads like one that does not exist, from the moment of DELETE /api/v1/me): what a
+// profile, a follow or a mention first needs. True for an anonymous viewer (bound NULL) of a
+// live account: nobody can block the anonymous.
 #define VIGOR_PRIVACY_NOT_BLOCKED(VIEWER, OWNER)                                                  \
   "NOT EXISTS (SELECT 1 FROM blocks pb WHERE (pb.user_id = " OWNER " AND pb.blocked_id = " VIEWER \
-  ") OR (pb.user_id = " VIEWER " AND pb.blocked_id = " OWNER "))"
+  ") OR (pb.user_id = " VIEWER " AND pb.blocked_id = " OWNER                                      \
+  ")) AND NOT EXISTS (SELECT 1 FROM "                                                             \
+  "account_erasures pe WHERE pe.user_id = " OWNER ")"

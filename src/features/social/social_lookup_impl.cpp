@@ -16,7 +16,8 @@ constexpr Statement kZones{"privacy_zones.list",
                            "SELECT id, name, sealed_center, radius_m FROM privacy_zones "
                            "WHERE user_id = $1 ORDER BY created_at, id"};
 constexpr Statement kUserId{"social.user_id",
-                            "SELECT id FROM users WHERE username = $1 AND status = 'active'"};
+                            "SELECT id FROM users WHERE username = $1 AND status = 'active' "
+                            "AND id NOT IN (SELECT user_id FROM account_erasures)"};
 constexpr Statement kCards{
     "social.cards",
     "SELECT u.id, u.username, p.display_name, p.avatar_etag FROM users u "

@@ -15,7 +15,8 @@ using platform::store::Statement;
 
 constexpr Statement kFindUser{"social.find_user",
                               "SELECT id, username FROM users WHERE username = $1 "
-                              "AND status = 'active'"};
+                              "AND status = 'active' "
+                              "AND id NOT IN (SELECT user_id FROM account_erasures)"};
 
 constexpr Statement kLoadProfile{
     "social.profile",
@@ -87,7 +88,7 @@ constexpr Statement kFollowers{
     "SELECT " VIGOR_PERSON_COLUMNS
     "f.created_at AS since FROM follows f JOIN users u ON u.id = f.follower_id "
     "LEFT JOIN profiles p ON p.user_id = u.id WHERE f.followee_id = $1 AND f.state = $2 "
-    "AND u.status = 'active' AND (f.created_at < $4 OR (f.created_at = $4 AND u.id < $5)) "
+    "AND u.status = 'active' AND NOT EXISTS (SELECT 1 FROM account_erasures ae WHERE ae.user_id = u.id) AND (f.created_at < $4 OR (f.created_at = $4 AND u.id < $5)) "
     "AND " VIGOR_PRIVACY_NOT_BLOCKED("$3", "u.id") " ORDER BY f.created_at DESC, u.id DESC "
     "LIMIT $6"};
 constexpr Statement kFollowing{
@@ -95,7 +96,7 @@ constexpr Statement kFollowing{
     "SELECT " VIGOR_PERSON_COLUMNS
     "f.created_at AS since FROM follows f JOIN users u ON u.id = f.followee_id "
     "LEFT JOIN profiles p ON p.user_id = u.id WHERE f.follower_id = $1 AND f.state = 'approved' "
-    "AND u.status = 'active' AND (f.created_at < $3 OR (f.created_at = $3 AND u.id < $4)) "
+    "AND u.status = 'active' AND NOT EXISTS (SELECT 1 FROM account_erasures ae WHERE ae.user_id = u.id) AND (f.created_at < $3 OR (f.created_at = $3 AND u.id < $4)) "
     "AND " VIGOR_PRIVACY_NOT_BLOCKED("$2", "u.id") " ORDER BY f.created_at DESC, u.id DESC "
     "LIMIT $5"};
 
@@ -139,7 +140,8 @@ constexpr Statement kDirectory{
     "SELECT " VIGOR_PERSON_COLUMNS
     "u.username AS since FROM users u JOIN privacy_settings ps ON ps.user_id = u.id "
     "LEFT JOIN profiles p ON p.user_id = u.id WHERE ps.listed_in_directory = 1 "
-    "AND u.status = 'active' AND u.username > $3 AND ($2 = '' OR lower(u.username) LIKE $2 || '%' "
+    "AND u.status = 'active' AND NOT EXISTS (SELECT 1 FROM account_erasures ae WHERE ae.user_id = "
+    "u.id) AND u.username > $3 AND ($2 = '' OR lower(u.username) LIKE $2 || '%' "
     "OR (' ' || COALESCE(p.display_key, '')) LIKE '% ' || $2 || '%') "
     "AND " VIGOR_PRIVACY_NOT_BLOCKED("$1", "u.id") " ORDER BY u.username LIMIT $4"};
 

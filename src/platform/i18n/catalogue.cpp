@@ -24,10 +24,10 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"migrations_pending", "Database migrations are not applied.",
      "Die Datenbank-Migrationen sind nicht angewendet."},
     {"settings_empty",
-     "Give at least one of registration, map_tile_url, map_attribution and "
-     "webhooks_allow_private_targets.",
-     "Gib mindestens eines von registration, map_tile_url, map_attribution und "
-     "webhooks_allow_private_targets an."},
+     "Give at least one of registration, map_tile_url, map_attribution, "
+     "webhooks_allow_private_targets and erasure_grace_days.",
+     "Gib mindestens eines von registration, map_tile_url, map_attribution, "
+     "webhooks_allow_private_targets und erasure_grace_days an."},
     {"idempotency_key_invalid",
      "Idempotency-Key must be 1 to 200 visible ASCII characters, such as a UUID.",
      "Idempotency-Key muss aus 1 bis 200 sichtbaren ASCII-Zeichen bestehen, zum Beispiel eine "
@@ -307,6 +307,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "muss eines von warmup, normal, drop, failure, amrap sein"},
     {"registration_invalid", "must be open, closed, invite_only or approval",
      "muss open, closed, invite_only oder approval sein"},
+    {"erasure_grace_days_invalid", "must be a whole number of days from 0 to 365",
+     "muss eine ganze Zahl von Tagen zwischen 0 und 365 sein"},
     {"visibility_invalid", "must be private or public", "muss private oder public sein"},
     {"workout_kind_invalid", "must be strength or cardio", "muss strength oder cardio sein"},
     {"id_mismatch", "must be the id in the path", "muss die ID im Pfad sein"},

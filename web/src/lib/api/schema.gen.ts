@@ -239,7 +239,11 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete the account (GDPR Art. 17)
+         * @description Needs the password, and the two-factor code when two-factor is on. Ends every session, personal access token and connected app of the user at once; from then on the account reads to everyone else as if it did not exist (profile, workouts, comments, club posts, feed items). A mail tells the user when the account is erased. Signing in before `erase_after` cancels the deletion (the sign-in answer says `erasure_cancelled`); after it, the account and everything that refers to it are erased for good (docs/privacy.md, "Deleting an account"). The grace period is the admin's setting `erasure_grace_days`.
+         */
+        delete: operations["deleteMe"];
         options?: never;
         head?: never;
         /**
@@ -3913,6 +3917,11 @@ export interface components {
              * @description Signed in while a moderator's suspension lasts (its end): the session reaches only GET /me, the decisions about the user, their appeal and sign-out until then; every other route answers 403 account_suspended.
              */
             suspended_until?: string;
+            /**
+             * @description The account was pending erasure (DELETE /api/v1/me); this sign-in cancelled the deletion. Absent otherwise.
+             * @enum {boolean}
+             */
+            erasure_cancelled?: true;
         };
         PasswordResetRequest: {
             email: string;
@@ -4099,6 +4108,8 @@ export interface components {
             map_attribution: string;
             /** @description Whether apps' webhooks may reach loopback and private network addresses (off by default against SSRF; the server option --webhooks-allow-private is the default until an admin sets it). */
             webhooks_allow_private_targets: boolean;
+            /** @description Days between a user's DELETE /api/v1/me and the erasure of the account (0: at the next housekeeping run, within 10 minutes). Default 7. */
+            erasure_grace_days: number;
         };
         InstanceSettingsChange: {
             /** @enum {string} */
@@ -4116,6 +4127,8 @@ export interface components {
             map_attribution?: string;
             /** @description Let apps' webhooks reach loopback and private network addresses (for receivers on the operator's own network). Off refuses them (SSRF). */
             webhooks_allow_private_targets?: boolean;
+            /** @description Days between a user's account deletion and its erasure (0 to 365). */
+            erasure_grace_days?: number;
         };
         Invite: {
             code: string;
@@ -5717,6 +5730,18 @@ export interface components {
             items: components["schemas"]["StaffAppeal"][];
             next_cursor: string | null;
         };
+        AccountDeletion: {
+            password: string;
+            /** @description The TOTP or a recovery code; required when two-factor is on. */
+            code?: string;
+        };
+        AccountDeletionScheduled: {
+            /**
+             * Format: date-time
+             * @description When the account is erased, unless the user signs in before.
+             */
+            erase_after: string;
+        };
         ClientAppInput: {
             name: string;
             /** @description https (http only for localhost); empty or null for none. */
@@ -6288,6 +6313,36 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountDeletion"];
+            };
+        };
+        responses: {
+            /** @description Signed out everywhere; the account is erased after `erase_after`. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletionScheduled"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -32,6 +32,8 @@ const knownKinds = [
   'account_deleted',
   'invite_created',
   'settings_changed',
+  'erasure_requested',
+  'erasure_cancelled',
 ] as const;
 type KnownKind = (typeof knownKinds)[number];
 

@@ -6,6 +6,7 @@ import { forgetSession, type Me } from '@/lib/auth/get-me';
 import { AuditEventsSection } from './audit-events-section';
 import { ChangeEmailSection } from './change-email-section';
 import { ChangePasswordSection } from './change-password-section';
+import { DeleteAccountSection } from './delete-account-section';
 import { SessionsSection } from './sessions-section';
 import { TokensSection } from './tokens-section';
 import { TwoFactorSection } from './two-factor-section';
@@ -30,6 +31,13 @@ export function SecurityPage({ me, homePath }: SecurityPageProps) {
     forgetSession(queryClient);
   };
 
+  // The account is pending erasure and every session ended: to the landing page, which says
+  // when the account goes and that signing in keeps it.
+  const onDeleted = async (eraseAfter: string) => {
+    await navigate(homePath, { replace: true, flushSync: true, state: { accountDeletion: { eraseAfter } } });
+    forgetSession(queryClient);
+  };
+
   return (
     <div className="settings-page">
       <PageHeader title={t('security.title')} documentTitle={t('security.documentTitle')} intro={t('security.intro', { username: me.username })} />
@@ -39,6 +47,7 @@ export function SecurityPage({ me, homePath }: SecurityPageProps) {
       <SessionsSection onSignedOut={() => void onSignedOut()} />
       <TokensSection />
       <AuditEventsSection />
+      <DeleteAccountSection me={me} onDeleted={(eraseAfter) => void onDeleted(eraseAfter)} />
     </div>
   );
 }

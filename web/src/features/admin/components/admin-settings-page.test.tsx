@@ -8,7 +8,7 @@ const paths = { users: '/admin/users', settings: '/admin/settings' };
 const osm = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 function settings(extra: Record<string, unknown> = {}) {
-  return { registration: 'open', map_tile_url: '', map_attribution: '', ...extra };
+  return { registration: 'open', map_tile_url: '', map_attribution: '', erasure_grace_days: 7, ...extra };
 }
 
 describe('AdminSettingsPage map tiles', () => {
@@ -79,5 +79,27 @@ describe('AdminSettingsPage map tiles', () => {
     expect(await screen.findByText(/Tile server removed/)).toBeInTheDocument();
     expect(api.to('PUT /api/v1/admin/settings').map((r) => r.body)).toEqual([{ map_tile_url: '', map_attribution: '' }]);
     expect(screen.getByLabelText('Tile URL template')).toHaveValue('');
+  });
+});
+
+describe('AdminSettingsPage erasure grace period', () => {
+  it('shows the stored days, refuses a number out of range before sending, and saves', async () => {
+    const api = fakeApi({
+      'GET /api/v1/admin/settings': () => json(settings()),
+      'PUT /api/v1/admin/settings': (request: FakeRequest) => json(settings(request.body as Record<string, unknown>)),
+    });
+    renderWithApp(<AdminSettingsPage paths={paths} />, '/admin/settings');
+
+    const days = await screen.findByLabelText('Days before erasure');
+    expect(days).toHaveValue(7);
+    fireEvent.change(days, { target: { value: '400' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[2]!);
+    await waitFor(() => expect(days).toHaveAttribute('aria-invalid', 'true'));
+    expect(api.to('PUT /api/v1/admin/settings')).toHaveLength(0);
+
+    fireEvent.change(days, { target: { value: '0' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[2]!);
+    await waitFor(() => expect(api.to('PUT /api/v1/admin/settings').map((r) => r.body)).toEqual([{ erasure_grace_days: 0 }]));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
   });
 });

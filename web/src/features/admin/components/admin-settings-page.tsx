@@ -10,7 +10,10 @@ import { usePutSettings } from '../api/put-settings';
 import { AdminNav, type AdminPaths } from './admin-nav';
 import './admin.css';
 
-/** /admin/settings: how new accounts are admitted, the map tile server, and invite codes. */
+/**
+ * /admin/settings: how new accounts are admitted, the map tile server, the grace period before a
+ * deleted account is erased, and invite codes.
+ */
 export function AdminSettingsPage({ paths }: { paths: AdminPaths }) {
   const { t } = useTranslation();
   const settings = useSettings();
@@ -27,6 +30,7 @@ export function AdminSettingsPage({ paths }: { paths: AdminPaths }) {
         <>
           <RegistrationForm key={settings.data.registration} settings={settings.data} />
           <MapTilesForm settings={settings.data} />
+          <ErasureGraceForm settings={settings.data} />
         </>
       )}
       <InviteSection />
@@ -179,6 +183,74 @@ function MapTilesForm({ settings }: { settings: InstanceSettings }) {
                 {t('admin.settings.map.clear')}
               </Button>
             ) : null}
+          </div>
+        </form>
+      </Card>
+    </section>
+  );
+}
+
+/** The days between a user's account deletion and its erasure (docs/operations.md). */
+function ErasureGraceForm({ settings }: { settings: InstanceSettings }) {
+  const { t } = useTranslation();
+  const [saved, setSaved] = useState(false);
+  const save = usePutSettings();
+  const stored = String(settings.erasure_grace_days);
+  const form = useForm({
+    initial: { days: stored },
+    validate: (v) => {
+      const days = Number(v.days.trim());
+      return v.days.trim() === '' || !Number.isInteger(days) || days < 0 || days > 365
+        ? { days: t('admin.erasureGrace.invalid') }
+        : {};
+    },
+  });
+
+  return (
+    <section aria-labelledby="erasure-grace-title">
+      <Card className="settings-section">
+        <h2 id="erasure-grace-title" className="settings-section__title">
+          {t('admin.erasureGrace.title')}
+        </h2>
+        <p className="settings-section__intro">{t('admin.erasureGrace.intro')}</p>
+        {saved ? <Notice>{t('admin.settings.saved')}</Notice> : null}
+        {form.formError ? <ErrorState message={form.formError} /> : null}
+        <form
+          ref={form.formRef}
+          className="form"
+          noValidate
+          onSubmit={form.handleSubmit((v) => {
+            setSaved(false);
+            save.mutate(
+              { erasure_grace_days: Number(v.days.trim()) },
+              {
+                onSuccess: (now) => {
+                  form.reset({ days: String(now.erasure_grace_days) });
+                  setSaved(true);
+                },
+                onError: form.showError,
+              },
+            );
+          })}
+        >
+          <TextField
+            label={t('admin.erasureGrace.days')}
+            hint={t('admin.erasureGrace.hint')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={365}
+            value={form.values.days}
+            onValueChange={(value) => {
+              setSaved(false);
+              form.setValue('days', value);
+            }}
+            error={form.errors.days}
+          />
+          <div className="form__actions">
+            <Button type="submit" variant="primary" disabled={save.isPending || form.values.days.trim() === stored}>
+              {t('admin.settings.save')}
+            </Button>
           </div>
         </form>
       </Card>

@@ -1,5 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { Outlet } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { ToastProvider } from '@/components/ui';
 import { meQueryKey } from '@/lib/auth/get-me';
 import { renderRoutes } from '@/testing/render';
 import { fakeApi, json, problem, testUser } from '@/testing/fake-api';
@@ -242,5 +244,30 @@ describe('LoginPage: two-factor step', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Try again in 1 minute.');
+  });
+});
+
+describe('LoginPage: an account pending deletion', () => {
+  it('says that signing in cancelled the deletion', async () => {
+    fakeApi({ 'POST /api/v1/auth/login': () => json({ status: 'signed_in', user: testUser, erasure_cancelled: true }) });
+    // The toast outlives the page: the provider is around both routes, as in the app.
+    renderRoutes(
+      [
+        {
+          element: (
+            <ToastProvider>
+              <Outlet />
+            </ToastProvider>
+          ),
+          children: [
+            { path: '/login', element: <LoginPage homePath="/" signupPath="/signup" forgotPasswordPath="/forgot-password" /> },
+            { path: '/', element: <p>home page</p> },
+          ],
+        },
+      ],
+      '/login',
+    );
+    signIn();
+    expect(await screen.findByText('Welcome back: your account is no longer being deleted.')).toBeInTheDocument();
   });
 });

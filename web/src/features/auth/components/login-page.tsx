@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, ErrorState, PasswordField, TextField } from '@/components/ui';
+import { Button, ErrorState, PasswordField, TextField, useToast } from '@/components/ui';
 import { ApiError } from '@/lib/api/client';
 import { safeNextPath } from '@/lib/auth/safe-next';
 import { useForm } from '@/lib/forms/use-form';
@@ -25,8 +25,15 @@ export function LoginPage({ homePath, signupPath, forgotPasswordPath }: LoginPag
   const [searchParams] = useSearchParams();
   const [challenge, setChallenge] = useState<string | null>(null);
 
+  const { t } = useTranslation();
+  const toast = useToast();
+
   const destination = safeNextPath(searchParams.get('next')) ?? homePath;
-  const goOn = () => void navigate(destination, { replace: true });
+  // Signing in while the account was pending deletion cancels it (DELETE /api/v1/me): say so.
+  const goOn = (result?: SignedIn) => {
+    if (result?.erasure_cancelled) toast({ message: t('login.erasureCancelled'), tone: 'info' });
+    void navigate(destination, { replace: true });
+  };
 
   if (challenge) {
     return <TotpStep challenge={challenge} onSignedIn={goOn} onStartOver={() => setChallenge(null)} />;
@@ -41,10 +48,15 @@ export function LoginPage({ homePath, signupPath, forgotPasswordPath }: LoginPag
   );
 }
 
+/** What a successful sign-in answers, as far as this page reads it. */
+interface SignedIn {
+  erasure_cancelled?: boolean | undefined;
+}
+
 interface PasswordStepProps {
   signupPath: string;
   forgotPasswordPath: string;
-  onSignedIn: () => void;
+  onSignedIn: (result: SignedIn) => void;
   onTotpRequired: (challenge: string) => void;
 }
 
@@ -63,7 +75,7 @@ function PasswordStep({ signupPath, forgotPasswordPath, onSignedIn, onTotpRequir
       {
         onSuccess: (result) => {
           if (result.status === 'totp_required' && result.challenge) onTotpRequired(result.challenge);
-          else onSignedIn();
+          else onSignedIn(result);
         },
         onError: (error) => {
           if (error instanceof ApiError && error.status === 401) form.setFormError(t('login.wrongCredentials'));

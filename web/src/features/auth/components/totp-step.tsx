@@ -10,7 +10,7 @@ import { AuthFrame } from './auth-frame';
 export interface TotpStepProps {
   /** From POST /auth/login; valid for 5 minutes. */
   challenge: string;
-  onSignedIn: () => void;
+  onSignedIn: (result: { erasure_cancelled?: boolean | undefined }) => void;
   /** Back to username and password (e.g. once the challenge has expired). */
   onStartOver: () => void;
 }
@@ -45,7 +45,7 @@ export function TotpStep({ challenge, onSignedIn, onStartOver }: TotpStepProps) 
     loginTotp.mutate(
       { challenge, code },
       {
-        onSuccess: onSignedIn,
+        onSuccess: (result) => onSignedIn(result),
         onError: (error) => {
           if (error instanceof ApiError && error.status === 401 && challengeExpired(error)) {
             form.setFormError(t('login.challengeExpired'));

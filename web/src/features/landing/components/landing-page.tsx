@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { ButtonLink, Card, Icon, Logo, type IconName } from '@/components/ui';
+import { ButtonLink, Card, Icon, Logo, Notice, type IconName } from '@/components/ui';
+import { formatDateTime } from '@/lib/format';
 import { HeroArt } from './hero-art';
 import './landing-page.css';
 
@@ -21,8 +23,10 @@ const features = [
 
 /** What a signed-out visitor sees at `/`: what Vigor is, and the way in. */
 export function LandingPage({ signupPath, loginPath }: LandingPageProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useDocumentTitle(t('landing.documentTitle'));
+  // Arrived here after deleting the account (the security page's DeleteAccountSection).
+  const deletion = (useLocation().state as { accountDeletion?: { eraseAfter: string } } | null)?.accountDeletion;
   const titleId = useId();
   const featuresId = useId();
 
@@ -30,6 +34,11 @@ export function LandingPage({ signupPath, loginPath }: LandingPageProps) {
     <div className="landing">
       <section className="landing__hero" aria-labelledby={titleId}>
         <div className="landing__hero-inner">
+          {deletion ? (
+            <Notice tone="info" title={t('security.deleteAccount.signedOutTitle')}>
+              <p>{t('security.deleteAccount.signedOutBody', { when: formatDateTime(deletion.eraseAfter, i18n.language) })}</p>
+            </Notice>
+          ) : null}
           <h1 id={titleId} className="landing__title">
             <Logo className="landing__logo" />
             {t('app.name')}
