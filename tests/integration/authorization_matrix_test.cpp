@@ -255,19 +255,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
       oauth_user_code_ = std::string(device.Json()["user_code"].as_string());
     }
     // ---- set-up, issue 14 lane webhooks: add yours right below this line ----
-    // An app of the owner's (inserted as the apps lane's registration makes one) whose webhooks
-    // only the owner may see.
-    owner_app_ = "vgr_client_authzMatrixOwnerApp00";
-    h_.app().database->Write([&](platform::store::Session& s) {
-      s.Execute(
-          platform::store::Statement{
-              "test.authz.owner_app",
-              "INSERT INTO oauth_clients (id, public_id, owner_id, name, confidential, "
-              "secret_hash, created_at, updated_at) SELECT 'authz-app', $1, id, 'App', 1, "
-              "'0', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM users "
-              "WHERE username = 'owner'"},
-          owner_app_);
-    });
+    // The owner's app of the apps lane's set-up (owner_app_): only the owner sees its webhooks.
     // ---- set-up, issue 14 lane uploads: add yours right below this line ----
     // ---- set-up, issue 13 lane moderation: add yours right below this line ----
     //
@@ -359,7 +347,6 @@ class AuthorizationMatrixTest : public ::testing::Test {
   std::string oauth_request_;    // a parked authorization request of it
   std::string oauth_user_code_;  // a pending device request of it
   // ---- members, issue 14 lane webhooks: add yours right below this line ----
-  std::string owner_app_;  // a client_id
   // ---- members, issue 14 lane uploads: add yours right below this line ----
   // ---- members, issue 13 lane moderation: add yours right below this line ----
   //
