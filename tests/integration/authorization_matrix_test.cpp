@@ -818,6 +818,9 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       {Method::kPut, "/api/v1/admin/apps/{id}/disabled",
        [this] { return "/api/v1/admin/apps/" + owner_app_ + "/disabled"; }, R"({"disabled":false})",
        401, 403, 200, 403},
+      // (webhooks lane) before the owner deletes the app below.
+      {Method::kGet, "/api/v1/me/apps/{client_id}/webhooks",
+       [this] { return "/api/v1/me/apps/" + owner_app_ + "/webhooks"; }, "", 401, 404, 404, 200},
       {Method::kDelete, "/api/v1/me/apps/{id}", [this] { return "/api/v1/me/apps/" + owner_app_; },
        "", 401, 404, 404, 204},
       // ---- rows, issue 14 lane oauth: add yours right below this line ----
@@ -858,8 +861,6 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
        R"({"url":"https://example.com/hook","events":["workout.created"]})", 401, 401, 401, 401},
       {Method::kDelete, "/api/v1/webhooks/{id}", fixed("/api/v1/webhooks/nonexistent"), "", 401,
        401, 401, 401},
-      {Method::kGet, "/api/v1/me/apps/{client_id}/webhooks",
-       [this] { return "/api/v1/me/apps/" + owner_app_ + "/webhooks"; }, "", 401, 404, 404, 200},
       // ---- rows, issue 14 lane uploads: add yours right below this line ----
       // uploads: anyone signed in, into their own log (allow_duplicate: the owner imported the
       // same file above)
