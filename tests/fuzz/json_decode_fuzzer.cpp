@@ -105,8 +105,8 @@ bool SameImportRequest(const vigor::features::imports::ImportRequest& a,
                        const vigor::features::imports::ImportRequest& b) {
   return a.format == b.format && a.file_name == b.file_name &&
          a.allow_duplicate == b.allow_duplicate && a.weight_unit == b.weight_unit &&
-         a.distance_unit == b.distance_unit && a.time_zone == b.time_zone &&
-         a.title == b.title && a.visibility == b.visibility && a.sport == b.sport &&
+         a.distance_unit == b.distance_unit && a.time_zone == b.time_zone && a.title == b.title &&
+         a.visibility == b.visibility && a.sport == b.sport &&
          a.idempotency_key == b.idempotency_key && a.file_sha256 == b.file_sha256;
 }
 
