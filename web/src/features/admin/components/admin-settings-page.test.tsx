@@ -8,7 +8,14 @@ const paths = { users: '/admin/users', settings: '/admin/settings' };
 const osm = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 function settings(extra: Record<string, unknown> = {}) {
-  return { registration: 'open', map_tile_url: '', map_attribution: '', erasure_grace_days: 7, ...extra };
+  return {
+    registration: 'open',
+    map_tile_url: '',
+    map_attribution: '',
+    erasure_grace_days: 7,
+    webhooks_allow_private_targets: false,
+    ...extra,
+  };
 }
 
 describe('AdminSettingsPage map tiles', () => {
@@ -100,6 +107,27 @@ describe('AdminSettingsPage erasure grace period', () => {
     fireEvent.change(days, { target: { value: '0' } });
     fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[2]!);
     await waitFor(() => expect(api.to('PUT /api/v1/admin/settings').map((r) => r.body)).toEqual([{ erasure_grace_days: 0 }]));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+  });
+});
+
+describe('AdminSettingsPage webhooks to the local network', () => {
+  it('is off by default and sends only the switch when turned on', async () => {
+    const api = fakeApi({
+      'GET /api/v1/admin/settings': () => json(settings()),
+      'PUT /api/v1/admin/settings': (request: FakeRequest) => json(settings(request.body as Record<string, unknown>)),
+    });
+    renderWithApp(<AdminSettingsPage paths={paths} />, '/admin/settings');
+
+    const allow = await screen.findByLabelText('Allow webhooks to loopback and private network addresses');
+    expect(allow).not.toBeChecked();
+    const save = screen.getAllByRole('button', { name: 'Save' })[3]!;
+    expect(save).toBeDisabled();
+    fireEvent.click(allow);
+    fireEvent.click(save);
+    await waitFor(() =>
+      expect(api.to('PUT /api/v1/admin/settings').map((r) => r.body)).toEqual([{ webhooks_allow_private_targets: true }]),
+    );
     expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
   });
 });

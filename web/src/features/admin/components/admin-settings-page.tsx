@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, CopyButton, ErrorState, Notice, PageHeader, RadioGroup, Skeleton, TextField } from '@/components/ui';
+import { Button, Card, Checkbox, CopyButton, ErrorState, Notice, PageHeader, RadioGroup, Skeleton, TextField } from '@/components/ui';
 import { errorMessage } from '@/lib/api/error-message';
 import { useForm } from '@/lib/forms/use-form';
 import { formatDateTime } from '@/lib/format';
@@ -12,7 +12,7 @@ import './admin.css';
 
 /**
  * /admin/settings: how new accounts are admitted, the map tile server, the grace period before a
- * deleted account is erased, and invite codes.
+ * deleted account is erased, whether webhooks may reach the local network, and invite codes.
  */
 export function AdminSettingsPage({ paths }: { paths: AdminPaths }) {
   const { t } = useTranslation();
@@ -31,6 +31,7 @@ export function AdminSettingsPage({ paths }: { paths: AdminPaths }) {
           <RegistrationForm key={settings.data.registration} settings={settings.data} />
           <MapTilesForm settings={settings.data} />
           <ErasureGraceForm settings={settings.data} />
+          <WebhookTargetsForm settings={settings.data} />
         </>
       )}
       <InviteSection />
@@ -295,6 +296,53 @@ function InviteSection() {
             {t('admin.settings.createInvite')}
           </Button>
         </div>
+      </Card>
+    </section>
+  );
+}
+
+/** Whether apps' webhooks may reach loopback and private addresses (off against SSRF). */
+function WebhookTargetsForm({ settings }: { settings: InstanceSettings }) {
+  const { t } = useTranslation();
+  const [allow, setAllow] = useState(settings.webhooks_allow_private_targets);
+  const [saved, setSaved] = useState(false);
+  const save = usePutSettings();
+
+  return (
+    <section aria-labelledby="webhook-targets-title">
+      <Card className="settings-section">
+        <h2 id="webhook-targets-title" className="settings-section__title">
+          {t('admin.webhookTargets.title')}
+        </h2>
+        <p className="settings-section__intro">{t('admin.webhookTargets.intro')}</p>
+        {saved ? <Notice>{t('admin.settings.saved')}</Notice> : null}
+        {save.isError ? <ErrorState message={errorMessage(save.error, t)} /> : null}
+        <form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setSaved(false);
+            save.mutate({ webhooks_allow_private_targets: allow }, { onSuccess: () => setSaved(true) });
+          }}
+        >
+          <Checkbox
+            label={t('admin.webhookTargets.allow')}
+            checked={allow}
+            onCheckedChange={(checked) => {
+              setSaved(false);
+              setAllow(checked);
+            }}
+          />
+          <div className="form__actions">
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={save.isPending || allow === settings.webhooks_allow_private_targets}
+            >
+              {t('admin.settings.save')}
+            </Button>
+          </div>
+        </form>
       </Card>
     </section>
   );
