@@ -12,11 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "features/oauth/grant_events.hpp"
 #include "platform/jobs/housekeeping.hpp"
 #include "platform/jobs/job_queue.hpp"
 #include "platform/store/database.hpp"
 #include "platform/time.hpp"
 #include "support/app_harness.hpp"
+#include "support/oauth_clients.hpp"
 
 namespace vigor {
 namespace {
@@ -345,6 +347,38 @@ TEST_F(ErasureTest, DeletingSignsOutEverywhereAndHidesTheUserAtOnce) {
   EXPECT_EQ(h_.Get(keeper_, posts).Json().at("items").as_array().size(), 0u);
   // Mails written in one second have no order among them: look for it among all.
   EXPECT_TRUE(AnyMailHas({erase_after, "Sign in before then"}));
+}
+
+// The apps the user authorised hear of it (their webhooks send "app.deauthorized"): the grants
+// are revoked through the OAuth feature, not deleted behind its back.
+TEST_F(ErasureTest, DeletingEndsTheUsersAppGrantsAndTellsTheApps) {
+  auto client =
+      testing::InsertOAuthClient(h_, keeper_id_, "Keeper's app", false, {"https://app.example/cb"});
+  const std::string grant_id = "grant-of-the-doomed";
+  h_.app().database->Write([&](Session& s) {
+    s.Execute(Statement{"test.erasure.grant",
+                        "INSERT INTO oauth_grants (id, client_id, user_id, scopes, created_at) "
+                        "VALUES ($1, $2, $3, 'profile:read', '2026-03-01T00:00:00.000Z')"},
+              grant_id, client.row_id, doomed_id_);
+  });
+  std::vector<features::oauth::GrantRevoked> heard;
+  h_.app().grant_events->Add(
+      [&heard](Session&, const features::oauth::GrantRevoked& g) { heard.push_back(g); });
+
+  ASSERT_EQ(DeleteDoomed().status, 202);
+
+  ASSERT_EQ(heard.size(), 1u);
+  EXPECT_EQ(heard[0].user_id, doomed_id_);
+  EXPECT_EQ(heard[0].client_id, client.row_id);
+  EXPECT_EQ(heard[0].grant_id, grant_id);
+  EXPECT_EQ(heard[0].reason, "account_deleted");
+  h_.app().database->Read([&](Session& s) {
+    auto row = s.QueryOne(
+        Statement{"test.erasure.grant_state", "SELECT revoked_at FROM oauth_grants WHERE id = $1"},
+        grant_id);
+    ASSERT_TRUE(row.has_value());
+    EXPECT_TRUE(row->OptText("revoked_at").has_value());
+  });
 }
 
 TEST_F(ErasureTest, SigningInWithinTheGracePeriodCancels) {

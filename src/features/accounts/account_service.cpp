@@ -345,7 +345,11 @@ std::string AccountService::RequestErasure(const Principal& principal, const std
     // codes and tokens go with them).
     d_.credentials.DeleteSessions(s, user.id);
     d_.credentials.DeleteTokens(s, user.id);
-    d_.erasure.EndOAuthGrants(s, user.id);
+    if (const auto& end_grants = auth_.oauth_grants_ender()) {
+      end_grants(s, user.id);
+    } else {
+      d_.erasure.EndOAuthGrants(s, user.id);
+    }
     d_.audit.Record(s, "erasure_requested", user.id, user.id, client.ip, "erase after " + until);
     d_.mail.Enqueue(s, d_.mails.ErasureScheduled(user.email, user.username, until));
     return until;

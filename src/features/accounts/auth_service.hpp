@@ -136,6 +136,12 @@ class AuthService {
   // Installation only: how Bearer tokens starting "vgr_oat_" (OAuth access tokens) are checked.
   // Without one, such tokens are refused.
   void SetOAuthTokenVerifier(OAuthTokenVerifier verifier) { oauth_verifier_ = std::move(verifier); }
+  // Installation only: how the OAuth feature ends a user's grants, told to the apps (their
+  // webhooks), inside the caller's transaction. Without it (no OAuth feature), the grants'
+  // rows are deleted.
+  using OAuthGrantsEnder = std::function<void(platform::store::Session&, const std::string&)>;
+  void SetOAuthGrantsEnder(OAuthGrantsEnder ender) { oauth_grants_ender_ = std::move(ender); }
+  const OAuthGrantsEnder& oauth_grants_ender() const { return oauth_grants_ender_; }
 
   void Signup(const SignupInput& input, const ClientInfo& client);
   // Returns "verified", "email_changed" or "awaiting_approval".
@@ -193,6 +199,7 @@ class AuthService {
   AccountsDeps& d_;
   SuspensionCheck suspension_;
   OAuthTokenVerifier oauth_verifier_;
+  OAuthGrantsEnder oauth_grants_ender_;
 
   std::optional<platform::auth::Principal> AuthenticateOAuthToken(const std::string& token);
 };

@@ -29,6 +29,9 @@ OAuthFeature::OAuthFeature(platform::FeatureContext& context, accounts::AuthServ
         if (!holder) return std::nullopt;
         return accounts::OAuthTokenHolder{holder->user_id, holder->grant_id, holder->scopes};
       });
+  auth.SetOAuthGrantsEnder([this](platform::store::Session& s, const std::string& user_id) {
+    service_.RevokeAllOfUser(s, user_id, "account_deleted");
+  });
   // Introspection reports a suspended user's access tokens inactive, as the API refuses them.
   service_.SetAccessTokenCheck([&auth](const std::string& token) {
     try {

@@ -16,7 +16,8 @@ struct GrantRevoked {
   std::string user_id;
   std::string client_id;
   std::string grant_id;
-  std::string reason;  // "user", "app", "reuse", "client_disabled", "client_deleted"
+  std::string
+      reason;  // "user", "app", "reuse", "client_disabled", "client_deleted", "account_deleted"
 };
 
 // Who needs to know when a grant ends (webhooks send the app a deauthorisation event). The OAuth

@@ -70,6 +70,10 @@ constexpr Statement kLiveGrantsOfUserAndClient{
     "oauth_grants.live_of_user_and_client",
     "SELECT id, user_id, client_id FROM oauth_grants "
     "WHERE user_id = $1 AND client_id = $2 AND revoked_at IS NULL ORDER BY id"};
+constexpr Statement kLiveGrantsOfUser{
+    "oauth_grants.live_of_user",
+    "SELECT id, user_id, client_id FROM oauth_grants WHERE user_id = $1 AND revoked_at IS NULL "
+    "ORDER BY id"};
 constexpr Statement kTouchGrant{"oauth_grants.touch",
                                 "UPDATE oauth_grants SET last_used_at = $2 WHERE id = $1"};
 constexpr Statement kConnectedGrants{
@@ -312,6 +316,13 @@ std::vector<OAuthRepository::GrantRef> OAuthRepository::LiveGrantsOfUserAndClien
   for (const auto& row : s.Query(kLiveGrantsOfUserAndClient, user_id, client_id)) {
     out.push_back(GrantFromRow(row));
   }
+  return out;
+}
+
+std::vector<OAuthRepository::GrantRef> OAuthRepository::LiveGrantsOfUser(
+    Session& s, const std::string& user_id) {
+  std::vector<GrantRef> out;
+  for (const auto& row : s.Query(kLiveGrantsOfUser, user_id)) out.push_back(GrantFromRow(row));
   return out;
 }
 

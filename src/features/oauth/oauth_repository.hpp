@@ -66,6 +66,7 @@ class OAuthRepository {
   std::vector<GrantRef> LiveGrantsOfClient(Session& s, const std::string& client_id);
   std::vector<GrantRef> LiveGrantsOfUserAndClient(Session& s, const std::string& user_id,
                                                   const std::string& client_id);
+  std::vector<GrantRef> LiveGrantsOfUser(Session& s, const std::string& user_id);
   void TouchGrant(Session& s, const std::string& grant_id, const std::string& now);
   struct ConnectedGrant {
     std::string client_public_id;

@@ -533,6 +533,12 @@ void OAuthService::Disconnect(const platform::auth::Principal& user, const std::
   });
 }
 
+void OAuthService::RevokeAllOfUser(Session& s, const std::string& user_id,
+                                   const std::string& reason) {
+  std::string now = platform::NowRfc3339();
+  for (const auto& grant : repo_.LiveGrantsOfUser(s, user_id)) RevokeGrant(s, grant, reason, now);
+}
+
 std::optional<OAuthService::Holder> OAuthService::VerifyAccessToken(const std::string& token) {
   std::string hash = platform::crypto::Sha256Hex(token);
   auto now_tp = Clock::now();

@@ -96,6 +96,11 @@ class OAuthService {
   std::vector<ConnectedApp> ConnectedApps(const platform::auth::Principal& user);
   void Disconnect(const platform::auth::Principal& user, const std::string& client_id);
 
+  // Ends every live grant of the user inside the caller's transaction, each told to the grant
+  // observers (an app's webhooks hear "app.deauthorized"): accounts calls it when the user asks
+  // to delete their account (AuthService::SetOAuthGrantsEnder).
+  void RevokeAllOfUser(platform::store::Session& s, const std::string& user_id,
+                       const std::string& reason);
   // For accounts' Bearer authentication (AuthService::SetOAuthTokenVerifier).
   struct Holder {
     std::string user_id;
