@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/html_escape.hpp"
+
 namespace vigor::core {
 
 namespace {
@@ -105,33 +107,6 @@ class Renderer {
 };
 
 }  // namespace
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 bool IsSafeLinkTarget(std::string_view url) {
   std::size_t scheme = 0;

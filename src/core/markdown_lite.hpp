@@ -12,9 +12,6 @@ namespace vigor::core {
 
 std::string RenderMarkdownLite(std::string_view text);
 
-// `text` with &, <, >, " and ' escaped, for HTML text and double-quoted attribute values.
-std::string EscapeHtml(std::string_view text);
-
 // Whether `url` may be a link's target: http:// or https:// (any case), then at least one
 // character, none of them a space, a control character, '<', '>', '"', '\'' or '\\'.
 bool IsSafeLinkTarget(std::string_view url);

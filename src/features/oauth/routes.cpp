@@ -7,6 +7,7 @@
 #include <boost/url/pct_string_view.hpp>
 #include <map>
 
+#include "core/html_escape.hpp"
 #include "core/limits.hpp"
 #include "core/token_bucket.hpp"
 #include "features/accounts/model.hpp"
@@ -156,39 +157,13 @@ Response OAuthPost(const Request& request, platform::ratelimit::RateLimiter& lim
   }
 }
 
-std::string HtmlEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 Response ErrorPage(const std::string& text) {
   Response response = Response::Text(
       400,
       "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Authorization "
       "request refused</title></head><body><h1>This authorization request cannot be "
       "answered</h1><p>" +
-          HtmlEscape(text) +
+          core::EscapeHtml(text) +
           "</p><p>The app that sent you here is not set up correctly. Nothing was shared with "
           "it.</p></body></html>\n",
       "text/html; charset=utf-8");
@@ -199,7 +174,7 @@ Response ErrorPage(const std::string& text) {
 // The metadata's service_documentation: what an app developer needs on one page (the full text
 // is docs/oauth.md, "The authorization server").
 std::string DocumentationPage(const std::string& issuer) {
-  std::string i = HtmlEscape(issuer);
+  std::string i = core::EscapeHtml(issuer);
   return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>OAuth 2.0 for "
          "app developers</title></head><body><h1>OAuth 2.0 for app developers</h1>"
          "<p>Register your app under Settings, Developer apps. Metadata (RFC 8414): <code>" +
