@@ -5,7 +5,7 @@
 // and sets the training preferences on Me. The built app (web/dist) runs on the real server binary.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { checkPage, openJourney } from './support/page.mjs';
+import { checkPage, openJourney, setWeekStart, weekStartHolding } from './support/page.mjs';
 
 const user = { username: 'gina_goals', email: 'gina@example.org', password: 'ten kilometres every week' };
 const title = 'Run 10 km a week';
@@ -21,6 +21,9 @@ describe('goals', () => {
     journey = await openJourney({ user });
     page = journey.page;
     baseUrl = journey.server.baseUrl;
+    // The run is logged as two hours ago: that must be this week, at any hour of the run.
+    const now = Date.now();
+    await setWeekStart(page, weekStartHolding(now - 3 * 3600_000, now + 3600_000));
   });
 
   after(async () => {

@@ -94,3 +94,38 @@ export async function checkPage(page, name) {
   }
   if (original) await page.setViewportSize(original);
 }
+
+const DAY_MS = 24 * 3600_000;
+// Days from each week start to a Thursday: 1 January 1970 (day 0 of the epoch) was one.
+const WEEK_OFFSET = { monday: 3, saturday: 5, sunday: 4 };
+
+/** The number of the week (UTC) that `ms` falls in, for weeks starting on `weekStart`. */
+export function weekIndex(ms, weekStart) {
+  return Math.floor((ms / DAY_MS + WEEK_OFFSET[weekStart]) / 7);
+}
+
+/**
+ * A week start under which the instants `from` and `to` (a few hours apart) fall in one week:
+ * Monday unless a week begins between them (a test run in the first hours of a Monday), then
+ * Saturday, else Sunday. Weekly goals' tests log their activity "an hour ago", which must be
+ * this week whatever the hour the suite runs.
+ */
+export function weekStartHolding(from, to) {
+  const found = Object.keys(WEEK_OFFSET).find((w) => weekIndex(from, w) === weekIndex(to, w));
+  assert.ok(found, `no week start holds ${new Date(from).toISOString()} and ${new Date(to).toISOString()}`);
+  return found;
+}
+
+/** Sets the signed-in user's week start through the API (PATCH /api/v1/me). */
+export async function setWeekStart(page, weekStart) {
+  const status = await page.evaluate(async (week_start) => {
+    const csrf = document.cookie.split('; ').find((c) => c.startsWith('vigor_csrf='))?.split('=')[1] ?? '';
+    const response = await fetch('/api/v1/me', {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
+      body: JSON.stringify({ preferences: { week_start } }),
+    });
+    return response.status;
+  }, weekStart);
+  assert.equal(status, 200, `week start ${weekStart} not set`);
+}
