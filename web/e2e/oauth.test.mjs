@@ -251,6 +251,9 @@ describe('a third-party app through OAuth 2.0', () => {
     for (const name of scope.split(' ')) await page.getByText(name, { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Allow', exact: true }).click();
     const callbackUrl = await arrived;
+    // The app's server has the request; the browser's navigation there must also end before
+    // the next one starts (else that one is "interrupted" by this late arrival).
+    await page.waitForURL((at) => `${at.origin}${at.pathname}` === redirectUri);
     assert.equal(`${callbackUrl.origin}${callbackUrl.pathname}`, redirectUri);
     const params = oauth.validateAuthResponse(as, client, callbackUrl, state);
     assert.ok(params.get('code'), 'a code in the authorization response');
