@@ -98,6 +98,10 @@ void RegisterPlatformHousekeeping(App& app) {
   app.housekeeping->Add("mail_outbox", [mail_queue](Session& s, TimePoint now, int limit) {
     return mail_queue->PurgeOld(s, now, limit);
   });
+  app.sealed_columns.Add({.table = "mail_outbox",
+                          .key_columns = {"id"},
+                          .column = "sealed_body",
+                          .what = "queued mail bodies (one-time links)"});
   app.housekeeping->Add("rate_limits", [rate_limiter](Session& s, TimePoint now, int limit) {
     return rate_limiter->PurgeIdle(s, now, limit);
   });
@@ -218,7 +222,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                                    .middleware = middleware,
                                    .housekeeping = *app->housekeeping,
                                    .jobs = *app->jobs,
-                                   .event_kinds = app->event_kinds};
+                                   .event_kinds = app->event_kinds,
+                                   .sealed_columns = app->sealed_columns};
   Install<features::operations::OperationsFeature>(*app, context);
   auto& accounts = Install<features::accounts::AccountsFeature>(*app, context);
   Install<features::meta::MetaFeature>(*app, context, InstanceInfoOf(config, accounts.settings()));

@@ -9,6 +9,7 @@
 #include "features/notifications/notifier.hpp"
 #include "features/oauth/grant_events.hpp"
 #include "platform/config/config.hpp"
+#include "platform/crypto/sealed_columns.hpp"
 #include "platform/feature.hpp"
 #include "platform/http/app.hpp"
 #include "platform/http/static_files.hpp"
@@ -89,6 +90,7 @@ struct App {
   std::unique_ptr<platform::jobs::JobQueue> jobs;              // background jobs (imports)
   std::unique_ptr<platform::jobs::Housekeeping> housekeeping;  // expired rows, every 10 minutes
   platform::EventKinds event_kinds;                            // what features publish
+  platform::crypto::SealedColumns sealed_columns;              // where sealed values live
   std::vector<std::unique_ptr<platform::Feature>> features;    // in the order installed
   std::unique_ptr<platform::http::HttpApp> http;
 };

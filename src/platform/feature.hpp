@@ -13,6 +13,7 @@ namespace vigor::platform::crypto {
 class PasswordHasher;
 class PasswordPolicy;
 class SecretBox;
+class SealedColumns;
 }  // namespace vigor::platform::crypto
 namespace vigor::platform::jobs {
 class Housekeeping;
@@ -85,6 +86,7 @@ struct FeatureContext {
   jobs::Housekeeping& housekeeping;
   jobs::JobQueue& jobs;
   EventKinds& event_kinds;
+  crypto::SealedColumns& sealed_columns;  // columns sealed with the instance keys
 };
 
 // An installed feature. It owns its services; the application keeps it until shutdown and

@@ -1,5 +1,6 @@
 #include "features/accounts/feature.hpp"
 
+#include "platform/crypto/sealed_columns.hpp"
 #include "features/accounts/auth_middleware.hpp"
 #include "features/accounts/routes.hpp"
 #include "platform/config/config.hpp"
@@ -37,6 +38,14 @@ AccountsFeature::AccountsFeature(platform::FeatureContext& context)
   RegisterRoutes(context.router, auth_, account_, {.secure = secure});
   context.middleware.push_back(MakeAuthMiddleware(
       auth_, {.secure_cookies = secure, .public_origin = context.config.effective_public_url()}));
+  context.sealed_columns.Add({.table = "users",
+                              .key_columns = {"id"},
+                              .column = "totp_secret_sealed",
+                              .what = "two-factor (TOTP) secrets"});
+  context.sealed_columns.Add({.table = "users",
+                              .key_columns = {"id"},
+                              .column = "totp_pending_sealed",
+                              .what = "two-factor secrets being set up"});
 
   using platform::store::Session;
   using TimePoint = std::chrono::system_clock::time_point;

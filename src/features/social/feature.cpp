@@ -1,5 +1,6 @@
 #include "features/social/feature.hpp"
 
+#include "platform/crypto/sealed_columns.hpp"
 #include "features/social/routes.hpp"
 
 namespace vigor::features::social {
@@ -15,6 +16,10 @@ SocialFeature::SocialFeature(platform::FeatureContext& context, notifications::N
                 .limiter = context.rate_limiter,
                 .secrets = context.secrets}) {
   RegisterSocialRoutes(context.router, service_);
+  context.sealed_columns.Add({.table = "privacy_zones",
+                              .key_columns = {"user_id", "id"},
+                              .column = "sealed_center",
+                              .what = "privacy zones' centres (\"lat,lon\")"});
   // A user is reported by username; what the moderator reads is the profile as it was then.
   reportable.Add("user",
                  [this](platform::store::Session& s, const std::string& viewer_id, std::string_view,

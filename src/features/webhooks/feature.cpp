@@ -1,5 +1,6 @@
 #include "features/webhooks/feature.hpp"
 
+#include "platform/crypto/sealed_columns.hpp"
 #include "features/webhooks/routes.hpp"
 #include "platform/config/config.hpp"
 #include "platform/jobs/housekeeping.hpp"
@@ -22,6 +23,10 @@ WebhooksFeature::WebhooksFeature(platform::FeatureContext& context,
           "webhook retries", kRetryPollEvery, [this] { service_.EnqueueDueRetries(); },
           context.logger) {
   RegisterRoutes(context.router, service_);
+  context.sealed_columns.Add({.table = "webhook_subscriptions",
+                              .key_columns = {"id"},
+                              .column = "secret_sealed",
+                              .what = "webhook signing secrets"});
   context.jobs.Register(std::string(kDeliveryJobKind),
                         [this](platform::jobs::JobContext& job) { return service_.RunJob(job); });
   using platform::store::Session;
