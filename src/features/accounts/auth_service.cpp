@@ -435,8 +435,8 @@ bool AuthService::IsCsrfTokenFor(std::string_view csrf_token,
   if (dot == std::string_view::npos || csrf_token.size() > 200) return false;
   std::string_view nonce = csrf_token.substr(0, dot);
   std::string_view mac = csrf_token.substr(dot + 1);
-  return crypto::ConstantTimeEquals(mac,
-                                    d_.secrets.Mac(kCsrfPurpose, MacInput({session_token, nonce})));
+  // Under any key of the ring: a token issued before a key rotation stays good.
+  return d_.secrets.MacMatches(kCsrfPurpose, MacInput({session_token, nonce}), mac);
 }
 
 // "<user id>.<nonce>.<MAC>": a device cookie names the account it signed in to and proves it
@@ -455,8 +455,9 @@ std::optional<std::string> AuthService::DeviceBucket(std::string_view device_coo
   std::string_view named = device_cookie.substr(0, first);
   std::string_view nonce = device_cookie.substr(first + 1, second - first - 1);
   std::string_view mac = device_cookie.substr(second + 1);
-  std::string expected = d_.secrets.Mac(kDevicePurpose, MacInput({named, nonce}));
-  if (!crypto::ConstantTimeEquals(mac, expected) || named != user_id) return std::nullopt;
+  if (!d_.secrets.MacMatches(kDevicePurpose, MacInput({named, nonce}), mac) || named != user_id) {
+    return std::nullopt;
+  }
   // The nonce is hashed: the table of buckets holds nothing a cookie could be rebuilt from.
   return "login:device:" + crypto::Sha256Hex(nonce);
 }
