@@ -1,5 +1,7 @@
 #include "app/build_app.hpp"
 
+#include <sys/stat.h>
+
 #include <fstream>
 
 #include "app/build_info.hpp"
@@ -136,6 +138,33 @@ F& Install(App& app, platform::FeatureContext& context, Links&&... links) {
 
 }  // namespace
 
+namespace {
+
+// A database file made by an earlier version, before `vigor` set its umask, may be readable by
+// others: it becomes 0600, its -wal and -shm files with it (SQLite gives them the database
+// file's mode when it creates them).
+void KeepPrivate(const std::filesystem::path& database, platform::obs::Logger& logger) {
+  for (const auto& path : {database, std::filesystem::path(database.string() + "-wal"),
+                           std::filesystem::path(database.string() + "-shm")}) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || (st.st_mode & 077) == 0) continue;
+    if (::chmod(path.c_str(), 0600) == 0) {
+      logger.Info("database file made private (0600)", {{"file", path.string()}});
+    } else {
+      logger.Warn("database file is readable by others; chmod 600 it", {{"file", path.string()}});
+    }
+  }
+}
+
+}  // namespace
+
+platform::crypto::SecretBox OpenKeyring(const platform::config::Config& config) {
+  if (!config.secret_keys.empty()) {
+    return platform::crypto::SecretBox::FromText(config.secret_keys, "VIGOR_SECRET_KEYS");
+  }
+  return platform::crypto::SecretBox::LoadOrCreate(config.secret_key_path());
+}
+
 App::App() = default;
 
 App::~App() {
@@ -172,6 +201,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // whichever database holds the rows.
   std::filesystem::create_directories(config.data_dir);
   app->database = platform::store::OpenDatabase(config, logger);
+  if (!config.postgresql()) KeepPrivate(config.database_path(), logger);
   auto& database = *app->database;
   RegisterDatabaseMetrics(app->metrics, &database);
   app->metrics.Gauge("vigor_build_info", "The running build; the value is always 1.", {"version"})
@@ -182,8 +212,7 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   }
 
   // Platform services.
-  app->secrets = std::make_unique<platform::crypto::SecretBox>(
-      platform::crypto::SecretBox::LoadOrCreate(config.secret_key_path()));
+  app->secrets = std::make_unique<platform::crypto::SecretBox>(OpenKeyring(config));
   app->hasher = std::make_unique<platform::crypto::PasswordHasher>(
       platform::crypto::PasswordParams{
           .ops_limit = static_cast<unsigned long long>(config.password_iterations),

@@ -101,4 +101,8 @@ struct App {
 std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::obs::Logger& logger,
                               bool start_background = true);
 
+// The instance's keyring: VIGOR_SECRET_KEYS when set (fixed), else the key file (created with one
+// key when absent, followed when it changes).
+platform::crypto::SecretBox OpenKeyring(const platform::config::Config& config);
+
 }  // namespace vigor::app

@@ -403,6 +403,10 @@ Config LoadConfig(const std::vector<std::string>& args, const EnvLookup& env) {
     }
   }
 
+  // The keyring, from the environment only: a key given as a flag would show in process
+  // listings, one in the config file would travel with copies of it.
+  if (const char* keys = env("VIGOR_SECRET_KEYS"); keys && *keys) config.secret_keys = keys;
+
   // 4. Flags, over everything.
   for (const auto& [setting, value] : flags) {
     if (auto error = setting->apply(config, value)) {
@@ -434,6 +438,9 @@ std::string SettingsHelp() {
     flag.resize(std::max<std::size_t>(flag.size() + 2, 34), ' ');
     out += flag + s.help + "  [" + EnvName(s.name) + "]\n";
   }
+  out +=
+      "  VIGOR_SECRET_KEYS               the keyring instead of a key file, 'k1:KEY,k2:KEY' "
+      "(environment only)\n";
   out += "\nPrecedence: flags, then VIGOR_* environment variables, then the config file.\n";
   return out;
 }

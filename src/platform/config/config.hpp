@@ -62,6 +62,9 @@ struct Config {
   bool smtp_require_tls = false;
   // The key that seals secrets at rest (TOTP secrets, mail bodies). Empty: <data-dir>/secret.key.
   std::filesystem::path secret_key_file;
+  // The keyring from VIGOR_SECRET_KEYS ("k1:<base64url>,k2:<base64url>", oldest first), used
+  // instead of the key file when set. Environment only; never logged.
+  std::string secret_keys;
   int session_idle_hours = 24 * 7;
   int session_absolute_hours = 24 * 30;
   // Argon2id cost (OWASP minimum: 19 MiB, 2 iterations) and how many hashes may run at once.
