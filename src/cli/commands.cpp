@@ -5,6 +5,7 @@
 
 #include "app/build_app.hpp"
 #include "app/build_info.hpp"
+#include "cli/keys.hpp"
 #include "cli/migrate_data.hpp"
 #include "features/admin/feature.hpp"
 #include "features/nutrition/foods_feature.hpp"
@@ -38,6 +39,11 @@ void PrintUsage(std::ostream& out) {
       << "  import-foods FILE\n"
       << "            import an Open Food Facts export (tab-separated, plain or .gz) into the\n"
       << "            shared products, as an admin's food import does, and print its progress\n"
+      << "  keys rotate [--batch-rows N] [--resume]\n"
+      << "            add a key to the keyring and re-seal every sealed value under it while\n"
+      << "            the servers run (--resume: under the newest key, adding none)\n"
+      << "  keys status\n"
+      << "            the keyring, how many sealed values each key holds, the last rotation\n"
       << "  version   print the version\n"
       << "  help      show this help\n\n"
       << "Settings:\n"
@@ -271,6 +277,14 @@ int Main(const std::vector<std::string>& args) {
       return MigrateData(rest);
     } catch (const std::exception& e) {
       std::cerr << "vigor migrate-data: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  if (command == "keys") {
+    try {
+      return Keys(rest);
+    } catch (const std::exception& e) {
+      std::cerr << "vigor keys: " << e.what() << "\n";
       return 1;
     }
   }
