@@ -9,6 +9,7 @@
 #include <set>
 
 #include "features/body/measurement_repository.hpp"
+#include "platform/crypto/secret_box.hpp"
 #include "support/app_harness.hpp"
 
 namespace vigor {
@@ -327,7 +328,7 @@ TEST_F(MeasurementsTest, KindsCostOneStatementWhateverTheirNumber) {
                 200);
     }
   }
-  features::body::MeasurementRepository repository;
+  features::body::MeasurementRepository repository(*h_.app().secrets);
   auto cost = [&](const std::string& user_id, std::size_t expected_kinds) {
     std::uint64_t statements = 0;
     h_.app().database->Read([&](platform::store::Session& s) {

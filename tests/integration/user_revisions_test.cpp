@@ -11,6 +11,7 @@
 #include "features/workouts/program_repository.hpp"
 #include "features/workouts/routine_repository.hpp"
 #include "features/workouts/workout_repository.hpp"
+#include "platform/crypto/secret_box.hpp"
 #include "platform/obs/log.hpp"
 #include "platform/store/revisions.hpp"
 #include "support/temp_dir.hpp"
@@ -66,7 +67,8 @@ class UserRevisionsTest : public ::testing::Test {
   features::workouts::WorkoutRepository workouts_;
   features::workouts::RoutineRepository routines_;
   features::workouts::ProgramRepository programs_;
-  features::body::MeasurementRepository measurements_;
+  platform::crypto::SecretBox secrets_{std::string(32, 'k')};
+  features::body::MeasurementRepository measurements_{secrets_};
   features::exercises::CustomExerciseRepository exercises_;
 };
 

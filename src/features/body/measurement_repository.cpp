@@ -1,6 +1,7 @@
 #include "features/body/measurement_repository.hpp"
 
 #include "features/social/privacy_sql.hpp"
+#include "platform/crypto/secret_box.hpp"
 #include "platform/store/revisions.hpp"
 
 namespace vigor::features::body {
@@ -75,9 +76,20 @@ constexpr Statement kSetVisibility{
     "UPDATE measurements SET visibility = $3, updated_at = $4, rev = $5 "
     "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND visibility <> $3"};
 
-#undef VIGOR_MEASUREMENT_COLUMNS
+// Notes stored before they were sealed, a batch of them, and the compare-and-swap that seals one
+// unless the owner changed it since.
+constexpr Statement kPlainNotes{
+    "measurements.plain_notes",
+    "SELECT user_id, id, notes FROM measurements WHERE notes IS NOT NULL "
+    "AND substr(notes, 1, 3) NOT IN ('v1.', 'v2.') LIMIT $1"};
+constexpr Statement kSealNote{"measurements.seal_note",
+                              "UPDATE measurements SET notes = $3 WHERE user_id = $1 AND id = $2 "
+                              "AND notes = $4"};
 
-Measurement FromRow(const Row& r) {
+#undef VIGOR_MEASUREMENT_COLUMNS
+}  // namespace
+
+Measurement MeasurementRepository::FromRow(const Row& r) const {
   Measurement m;
   m.id = r.Text("id");
   m.kind = r.Text("kind");
@@ -85,17 +97,23 @@ Measurement FromRow(const Row& r) {
   m.value = r.Real("value");
   m.unit = r.Text("unit");
   m.notes = r.OptText("notes");
+  if (m.notes && platform::crypto::SecretBox::KeyIdOf(*m.notes)) {
+    // Not opened: a note from before notes were sealed that merely starts like a sealed value
+    // (they are left as they are), shown as written.
+    if (auto opened = secrets_.Open(*m.notes)) m.notes = std::move(*opened);
+  }
   m.created_at = r.Text("created_at");
   m.updated_at = r.Text("updated_at");
   m.rev = r.Int("rev");
   m.visibility = r.Text("visibility");
   return m;
 }
-}  // namespace
 
 Measurement MeasurementRepository::Upsert(Session& s, const std::string& user_id,
                                           const Measurement& m) {
-  s.Execute(kUpsert, m.id, user_id, m.kind, m.day, m.value, m.unit, m.notes, m.updated_at,
+  std::optional<std::string> sealed;
+  if (m.notes) sealed = secrets_.Seal(*m.notes);
+  s.Execute(kUpsert, m.id, user_id, m.kind, m.day, m.value, m.unit, sealed, m.updated_at,
             NextRevision(s, user_id), m.visibility);
   return FromRow(*s.QueryOne(kByDay, user_id, m.kind, m.day));
 }
@@ -180,6 +198,15 @@ std::optional<Measurement> MeasurementRepository::LatestBefore(Session& s,
   auto row = s.QueryOne(kLatestBefore, user_id, kind, day);
   if (!row) return std::nullopt;
   return FromRow(*row);
+}
+
+std::int64_t MeasurementRepository::SealPlainNotes(Session& s, int limit) {
+  std::int64_t sealed = 0;
+  for (const auto& row : s.Query(kPlainNotes, limit)) {
+    const std::string& notes = row.Text("notes");
+    sealed += s.Execute(kSealNote, row.Text("user_id"), row.Text("id"), secrets_.Seal(notes), notes);
+  }
+  return sealed;
 }
 
 }  // namespace vigor::features::body

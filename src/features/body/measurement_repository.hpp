@@ -7,12 +7,20 @@
 #include "features/body/model.hpp"
 #include "platform/store/database.hpp"
 
+namespace vigor::platform::crypto {
+class SecretBox;
+}
+
 namespace vigor::features::body {
 
 // The SQL of body measurements: one row per user, kind and day. Every method takes the owner.
+// Notes are health notes: stored sealed with the instance keys (registered in SealedColumns), so
+// they are written and read here, where the rows are.
 class MeasurementRepository {
  public:
   using Session = platform::store::Session;
+
+  explicit MeasurementRepository(const platform::crypto::SecretBox& secrets) : secrets_(secrets) {}
 
   // `rev` is the user's change sequence in measurements, as for workouts.
 
@@ -52,6 +60,15 @@ class MeasurementRepository {
   // The live value of a kind on the latest day before `day` (what goals start a period from).
   std::optional<Measurement> LatestBefore(Session& s, const std::string& user_id,
                                           const std::string& kind, const std::string& day);
+
+  // Seals at most `limit` notes written before notes were sealed (any user's: housekeeping);
+  // returns how many. The value is the same, so neither rev nor updated_at changes.
+  std::int64_t SealPlainNotes(Session& s, int limit);
+
+ private:
+  Measurement FromRow(const platform::store::Row& r) const;
+
+  const platform::crypto::SecretBox& secrets_;
 };
 
 }  // namespace vigor::features::body

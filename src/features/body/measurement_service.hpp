@@ -25,13 +25,18 @@ using ProfileTimeZone =
 // A measurement's day is refused when it is after today in the user's time zone.
 class MeasurementService {
  public:
-  MeasurementService(platform::store::Database& database, ProfileTimeZone profile_time_zone,
+  MeasurementService(platform::store::Database& database,
+                     const platform::crypto::SecretBox& secrets, ProfileTimeZone profile_time_zone,
                      social::SocialLookup* social = nullptr,
                      const social::PrivacyPolicy* policy = nullptr)
       : database_(database),
         profile_time_zone_(std::move(profile_time_zone)),
         social_(social),
-        policy_(policy) {}
+        policy_(policy),
+        measurements_(secrets) {}
+
+  // For housekeeping, which seals notes stored before notes were sealed.
+  MeasurementRepository& repository() { return measurements_; }
 
   // One user's entries as `viewer_id` (nullopt: anonymous) may see them (the privacy policy),
   // newest first, of `kind` when given. An unknown user, or one blocked either way: kNotFound.
