@@ -360,8 +360,10 @@ SecretBox SecretBox::FromText(std::string_view text, std::string_view source) {
   }
 }
 
-std::string SecretBox::AppendKey(const std::filesystem::path& key_file) {
+std::string SecretBox::AppendKey(const std::filesystem::path& named_file) {
   EnsureSodium();
+  // A symbolic link (to /etc/vigor/secret.key, say) stays one: the file it names is replaced.
+  const std::filesystem::path key_file = std::filesystem::canonical(named_file);
   auto [ring, stamp] = ReadKeyFile(key_file);
   int highest = 0;
   for (const auto& key : ring) {
@@ -393,6 +395,12 @@ std::string SecretBox::AppendKey(const std::filesystem::path& key_file) {
     std::string error = ErrnoText();
     ::unlink(tmp.c_str());
     throw std::runtime_error("cannot replace key file " + key_file.string() + ": " + error);
+  }
+  // The rename itself survives a crash once the directory is synced.
+  int dir = ::open(key_file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
   }
   return id;
 }
