@@ -360,11 +360,11 @@ SecretBox SecretBox::FromText(std::string_view text, std::string_view source) {
   }
 }
 
-std::string SecretBox::AppendKey(const std::filesystem::path& named_file) {
+std::string SecretBox::AppendKey(const std::filesystem::path& key_file) {
   EnsureSodium();
   // A symbolic link (to /etc/vigor/secret.key, say) stays one: the file it names is replaced.
-  const std::filesystem::path key_file = std::filesystem::canonical(named_file);
-  auto [ring, stamp] = ReadKeyFile(key_file);
+  const std::filesystem::path file = std::filesystem::canonical(key_file);
+  auto [ring, stamp] = ReadKeyFile(file);
   int highest = 0;
   for (const auto& key : ring) {
     if (key.id.size() > 1 && key.id.size() < 10 && key.id[0] == 'k' &&
@@ -375,7 +375,7 @@ std::string SecretBox::AppendKey(const std::filesystem::path& named_file) {
   Wipe(ring);
   std::string id = "k" + std::to_string(highest + 1);
   // The file's own text is kept (comments, a bare first key): only a line is added.
-  std::ifstream in(key_file, std::ios::binary);
+  std::ifstream in(file, std::ios::binary);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   std::string text = buffer.str();
@@ -385,19 +385,19 @@ std::string SecretBox::AppendKey(const std::filesystem::path& named_file) {
   sodium_memzero(key.data(), key.size());
   std::string tmp;
   try {
-    tmp = WriteTempKeyFile(key_file, text);
+    tmp = WriteTempKeyFile(file, text);
   } catch (...) {
     sodium_memzero(text.data(), text.size());
     throw;
   }
   sodium_memzero(text.data(), text.size());
-  if (::rename(tmp.c_str(), key_file.c_str()) != 0) {
+  if (::rename(tmp.c_str(), file.c_str()) != 0) {
     std::string error = ErrnoText();
     ::unlink(tmp.c_str());
-    throw std::runtime_error("cannot replace key file " + key_file.string() + ": " + error);
+    throw std::runtime_error("cannot replace key file " + file.string() + ": " + error);
   }
   // The rename itself survives a crash once the directory is synced.
-  int dir = ::open(key_file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int dir = ::open(file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir >= 0) {
     ::fsync(dir);
     ::close(dir);
