@@ -52,6 +52,19 @@ TEST(ConfigTest, FlagsBeatEnvironmentWhichBeatsTheFile) {
   EXPECT_EQ(only_file.listen_port, 9001);
 }
 
+TEST(ConfigTest, TheKeyringComesFromTheEnvironmentOnly) {
+  testing::TempDir dir;
+  auto file = dir.path() / "vigor.conf";
+  std::ofstream(file) << "secret_keys = k1:AAAA\n";
+  FakeEnv env;
+  EXPECT_EQ(LoadConfig({}, env.lookup()).secret_keys, "");
+  env.values["VIGOR_SECRET_KEYS"] = "k1:abc,k2:def";
+  EXPECT_EQ(LoadConfig({}, env.lookup()).secret_keys, "k1:abc,k2:def");
+  // Never a flag (process listings) nor a config-file line (copies of the file).
+  EXPECT_THROW(LoadConfig({"--secret-keys", "k1:abc"}, env.lookup()), ConfigError);
+  EXPECT_THROW(LoadConfig({"--config", file.string()}, env.lookup()), ConfigError);
+}
+
 TEST(ConfigTest, EveryBadSettingIsReportedAtOnce) {
   testing::TempDir dir;
   auto file = dir.path() / "vigor.conf";
