@@ -102,6 +102,17 @@ struct ColumnSql {
   }
 };
 
+// A row key's value as stored, to bind back: text ids, or an integer id (mail_outbox). Rows are
+// read by type, and the registrations do not say the type.
+Value KeyValue(const Row& row, std::size_t i) {
+  if (row.IsNull(i)) return nullptr;
+  try {
+    return row.Text(i);
+  } catch (const std::logic_error&) {
+    return row.Int(i);
+  }
+}
+
 std::int64_t Count(Session& s, const std::string& sql, std::vector<Value> params) {
   auto rows = s.QueryParams(Statement{"key_status_count", sql}, params);
   return rows.empty() ? 0 : rows.front().Int("n");
@@ -189,7 +200,7 @@ KeyRotationRecord KeyRotation::Run(int batch_rows, std::chrono::milliseconds set
           batch_size = rows.size();
           for (const auto& row : rows) {
             std::vector<Value> key;
-            for (std::size_t k = 0; k < keys; ++k) key.push_back(row.At(k));
+            for (std::size_t k = 0; k < keys; ++k) key.push_back(KeyValue(row, k));
             last_key = key;
             const std::string& old_value = row.Text("sealed");
             auto plain = box_.Open(old_value);

@@ -91,9 +91,6 @@ class Row {
   std::optional<std::int64_t> OptInt(std::size_t i) const;
   std::optional<double> OptReal(std::size_t i) const;
   std::optional<std::string> OptText(std::size_t i) const;
-  // As stored, whatever its type: for code that binds a value back without knowing its column's
-  // type (key rotation's row keys).
-  const Value& At(std::size_t i) const { return values_.at(i); }
 
   // By column name (as the SELECT names it): a column added to a statement cannot shift the
   // others. A name the result does not have, or has twice (a join without aliases), is a
