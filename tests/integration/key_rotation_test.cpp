@@ -3,6 +3,8 @@
 // one then reads back through the API; a value no key of the ring opens is counted and left as
 // it was; notes stored before notes were sealed are sealed by housekeeping. The same under load,
 // with a separate process: tests/process/key_rotation_test.py.
+#include "platform/crypto/key_rotation.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -10,7 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "platform/crypto/key_rotation.hpp"
 #include "platform/crypto/secret_box.hpp"
 #include "platform/jobs/housekeeping.hpp"
 #include "platform/store/database.hpp"
@@ -71,7 +72,9 @@ class KeyRotationTest : public ::testing::Test {
   Browser ann_;
 };
 
-std::string Day(int n) { return "2026-01-" + std::string(n < 9 ? "0" : "") + std::to_string(n + 1); }
+std::string Day(int n) {
+  return "2026-01-" + std::string(n < 9 ? "0" : "") + std::to_string(n + 1);
+}
 
 TEST_F(KeyRotationTest, ReSealsEveryValueUnderTheNewKeyInBatchesAndEachReadsBack) {
   std::map<std::string, std::string> notes;
@@ -179,9 +182,8 @@ TEST_F(KeyRotationTest, NotesStoredBeforeNotesWereSealedAreSealedByHousekeeping)
                         "UPDATE measurements SET notes = 'v2.k1.not sealed' WHERE day = $1"},
               Day(2));
   });
-  std::map<std::string, std::string> expected{{Day(0), "plain " + Day(0)},
-                                              {Day(1), "plain " + Day(1)},
-                                              {Day(2), "v2.k1.not sealed"}};
+  std::map<std::string, std::string> expected{
+      {Day(0), "plain " + Day(0)}, {Day(1), "plain " + Day(1)}, {Day(2), "v2.k1.not sealed"}};
   EXPECT_EQ(NotesByDay(), expected);  // read as they are meanwhile
   auto done = h_.app().housekeeping->RunOnce(std::chrono::system_clock::now());
   EXPECT_EQ(done["measurement_notes_sealing"], 2);

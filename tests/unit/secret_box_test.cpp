@@ -134,8 +134,8 @@ TEST(SecretBoxKeyring, ReadsTheEnvironmentForm) {
   EXPECT_EQ(ring.KeyIds(), (std::vector<std::string>{"k1", "k2"}));
   EXPECT_EQ(SecretBox({{"k1", Key('a')}}).Open(ring.Seal("x")), std::nullopt);
   EXPECT_EQ(SecretBox({{"k2", Key('b')}}).Open(ring.Seal("x")), "x");
-  for (std::string bad : {std::string(), "k1=" + a, "k1:" + a.substr(1), "k1:" + a + ",k1:" + b,
-                          "K1:" + a}) {
+  for (std::string bad :
+       {std::string(), "k1=" + a, "k1:" + a.substr(1), "k1:" + a + ",k1:" + b, "K1:" + a}) {
     try {
       SecretBox::FromText(bad, "VIGOR_SECRET_KEYS");
       ADD_FAILURE() << "accepted '" << bad << "'";

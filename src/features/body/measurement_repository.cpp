@@ -204,7 +204,8 @@ std::int64_t MeasurementRepository::SealPlainNotes(Session& s, int limit) {
   std::int64_t sealed = 0;
   for (const auto& row : s.Query(kPlainNotes, limit)) {
     const std::string& notes = row.Text("notes");
-    sealed += s.Execute(kSealNote, row.Text("user_id"), row.Text("id"), secrets_.Seal(notes), notes);
+    sealed +=
+        s.Execute(kSealNote, row.Text("user_id"), row.Text("id"), secrets_.Seal(notes), notes);
   }
   return sealed;
 }

@@ -60,7 +60,8 @@ const std::string& Identifier(const std::string& name) {
 }
 
 // The SQL walking one sealed column (values not sealed yet, such as measurement notes written
-// before they were sealed, are not its business: their owner seals them): built once per column, kept for the statements' lifetime.
+// before they were sealed, are not its business: their owner seals them): built once per column,
+// kept for the statements' lifetime.
 struct ColumnSql {
   std::string count_all;
   std::string count_prefixed;  // values starting with $1, of length given in the text
@@ -89,14 +90,14 @@ struct ColumnSql {
       ++n;
     }
     count_all = "SELECT COUNT(*) AS n FROM " + table + " WHERE " + column + " IS NOT NULL";
-    count_prefixed = "SELECT COUNT(*) AS n FROM " + table + " WHERE substr(" + column +
-                     ", 1, length($1)) = $1";
+    count_prefixed =
+        "SELECT COUNT(*) AS n FROM " + table + " WHERE substr(" + column + ", 1, length($1)) = $1";
     std::string select = "SELECT " + keys + ", " + column + " AS sealed FROM " + table +
                          " WHERE substr(" + column + ", 1, 3) IN ('v1.', 'v2.') AND substr(" +
                          column + ", 1, length($1)) <> $1";
     first_batch = select + " ORDER BY " + keys + " LIMIT $2";
-    next_batch = select + " AND (" + keys + ") > (" + key_params + ") ORDER BY " + keys +
-                 " LIMIT $2";
+    next_batch =
+        select + " AND (" + keys + ") > (" + key_params + ") ORDER BY " + keys + " LIMIT $2";
     swap = "UPDATE " + table + " SET " + column + " = $1 WHERE " + key_match + " AND " + column +
            " = $" + std::to_string(n - 1);
   }
@@ -159,8 +160,8 @@ KeyRotationRecord KeyRotation::Run(int batch_rows, std::chrono::milliseconds set
     if (auto row = s.QueryOne(kLastRotation)) {
       auto last = RecordOf(*row);
       if (Running(last)) {
-        throw std::runtime_error("another rotation (to key " + last.target_key_id +
-                                 ", started " + last.started_at +
+        throw std::runtime_error("another rotation (to key " + last.target_key_id + ", started " +
+                                 last.started_at +
                                  ") is running; wait for it, or for its heartbeat to be " +
                                  std::to_string(kStaleAfter.count()) + " s old");
       }
