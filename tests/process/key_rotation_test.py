@@ -149,6 +149,15 @@ def text_columns(args, srv):
     return out
 
 
+def as_text(v):
+    """A stored value as text: BLOB columns read as bytes (SQLite), BYTEA as hex (psql)."""
+    if isinstance(v, bytes):
+        return v.decode("utf-8", "replace")
+    if v.startswith("\\x"):
+        return bytes.fromhex(v[2:]).decode("utf-8", "replace")
+    return v
+
+
 def mode(path):
     return stat.S_IMODE(os.stat(path).st_mode)
 
@@ -162,7 +171,7 @@ def main():
                     args=["--password-memory-kib", "8", "--password-iterations", "1"])
     try:
         srv.start()
-        for name in ("ada", "bea", "cy"):
+        for name in ("ada", "bea", "cyd"):
             r = srv.run_cli(["user", "create", "--username", name, "--email",
                              f"{name}@example.org"], input=PASSWORD + "\n")
             if r.returncode != 0:
@@ -190,7 +199,7 @@ def main():
             z = bea.expect(201, "POST", "/api/v1/me/privacy-zones", body).json()
             zones[z["id"]] = body
         cy = Browser(srv)
-        cy.sign_in("cy")
+        cy.sign_in("cyd")
         check.ok(open(os.path.join(data, "secret.key")).read().count("\n") == 1,
                  "before: the key file holds one key")
 
@@ -301,8 +310,8 @@ def main():
                  status.stdout)
         total = 0
         for table, column in sorted(sealed):
-            values = [v for (v,) in query(args, srv, f"SELECT {column} FROM {table} "
-                                                     f"WHERE {column} IS NOT NULL")]
+            values = [as_text(v) for (v,) in query(args, srv, f"SELECT {column} FROM {table} "
+                                                              f"WHERE {column} IS NOT NULL")]
             total += len(values)
             old = [v[:12] for v in values if not v.startswith("v2.k2.")]
             check.ok(not old, f"{table}.{column}: all {len(values)} values are under k2",

@@ -1,7 +1,7 @@
 #include "features/social/feature.hpp"
 
-#include "platform/crypto/sealed_columns.hpp"
 #include "features/social/routes.hpp"
+#include "platform/crypto/sealed_columns.hpp"
 
 namespace vigor::features::social {
 
@@ -19,7 +19,8 @@ SocialFeature::SocialFeature(platform::FeatureContext& context, notifications::N
   context.sealed_columns.Add({.table = "privacy_zones",
                               .key_columns = {"user_id", "id"},
                               .column = "sealed_center",
-                              .what = "privacy zones' centres (\"lat,lon\")"});
+                              .what = "privacy zones' centres (\"lat,lon\")",
+                              .binary = true});
   // A user is reported by username; what the moderator reads is the profile as it was then.
   reportable.Add("user",
                  [this](platform::store::Session& s, const std::string& viewer_id, std::string_view,

@@ -60,13 +60,15 @@ const std::string& Identifier(const std::string& name) {
 }
 
 // The SQL walking one sealed column (values not sealed yet, such as measurement notes written
-// before they were sealed, are not its business: their owner seals them): built once per column,
-// kept for the statements' lifetime.
+// before they were sealed, are not its business: their owner seals them). Prefixes are bound
+// as parameters of the column's own type, so one text serves TEXT and BLOB / BYTEA columns on
+// both databases ($1 the target key's prefix, $2 "v1.", $3 "v2.", $4 the batch size, $5.. the
+// previous batch's last row key).
 struct ColumnSql {
   std::string count_all;
-  std::string count_prefixed;  // values starting with $1, of length given in the text
-  std::string first_batch;     // values not under the target key ($1), by key, LIMIT $2
-  std::string next_batch;      // the same after the row keys $3..
+  std::string count_prefixed;  // values starting with $1
+  std::string first_batch;     // sealed values not under the target key, by row key
+  std::string next_batch;      // the same after the row key $5..
   std::string swap;            // SET column = $1 WHERE keys = $2.. AND column = $n
   std::string name;
 
@@ -77,7 +79,7 @@ struct ColumnSql {
     std::string keys;
     std::string key_params;
     std::string key_match;
-    int n = 3;
+    int n = 0;
     for (const auto& key : c.key_columns) {
       if (!keys.empty()) {
         keys += ", ";
@@ -85,23 +87,29 @@ struct ColumnSql {
         key_match += " AND ";
       }
       keys += Identifier(key);
-      key_params += "$" + std::to_string(n);
-      key_match += key + " = $" + std::to_string(n - 1);
+      key_params += "$" + std::to_string(5 + n);
+      key_match += key + " = $" + std::to_string(2 + n);
       ++n;
     }
     count_all = "SELECT COUNT(*) AS n FROM " + table + " WHERE " + column + " IS NOT NULL";
     count_prefixed =
         "SELECT COUNT(*) AS n FROM " + table + " WHERE substr(" + column + ", 1, length($1)) = $1";
     std::string select = "SELECT " + keys + ", " + column + " AS sealed FROM " + table +
-                         " WHERE substr(" + column + ", 1, 3) IN ('v1.', 'v2.') AND substr(" +
-                         column + ", 1, length($1)) <> $1";
-    first_batch = select + " ORDER BY " + keys + " LIMIT $2";
+                         " WHERE substr(" + column + ", 1, 3) IN ($2, $3) AND substr(" + column +
+                         ", 1, length($1)) <> $1";
+    first_batch = select + " ORDER BY " + keys + " LIMIT $4";
     next_batch =
-        select + " AND (" + keys + ") > (" + key_params + ") ORDER BY " + keys + " LIMIT $2";
+        select + " AND (" + keys + ") > (" + key_params + ") ORDER BY " + keys + " LIMIT $4";
     swap = "UPDATE " + table + " SET " + column + " = $1 WHERE " + key_match + " AND " + column +
-           " = $" + std::to_string(n - 1);
+           " = $" + std::to_string(2 + n);
   }
 };
+
+// A sealed value or prefix as the column stores it.
+Value AsStored(const SealedColumn& column, std::string text) {
+  if (column.binary) return store::Blob{std::move(text)};
+  return text;
+}
 
 // A row key's value as stored, to bind back: text ids, or an integer id (mail_outbox). Rows are
 // read by type, and the registrations do not say the type.
@@ -135,7 +143,7 @@ KeyStatus KeyRotation::Status() const {
       count.total = Count(s, sql.count_all, {});
       std::int64_t known = 0;
       auto add = [&](const std::string& id, const std::string& prefix) {
-        std::int64_t n = Count(s, sql.count_prefixed, {prefix});
+        std::int64_t n = Count(s, sql.count_prefixed, {AsStored(column, prefix)});
         count.by_key.emplace_back(id, n);
         known += n;
       };
@@ -193,7 +201,8 @@ KeyRotationRecord KeyRotation::Run(int batch_rows, std::chrono::milliseconds set
         database_.Write([&](Session& s) {
           resealed = unreadable = seen = 0;
           last_key.reset();
-          std::vector<Value> params{prefix, std::int64_t{batch_rows}};
+          std::vector<Value> params{AsStored(column, prefix), AsStored(column, "v1."),
+                                    AsStored(column, "v2."), std::int64_t{batch_rows}};
           if (after) params.insert(params.end(), after->begin(), after->end());
           auto rows = s.QueryParams(
               Statement{"key_rotation_batch", after ? sql[c].next_batch : sql[c].first_batch},
@@ -210,9 +219,9 @@ KeyRotationRecord KeyRotation::Run(int batch_rows, std::chrono::milliseconds set
               continue;
             }
             ++seen;
-            std::vector<Value> swap{box_.Seal(*plain)};
+            std::vector<Value> swap{AsStored(column, box_.Seal(*plain))};
             swap.insert(swap.end(), key.begin(), key.end());
-            swap.emplace_back(old_value);
+            swap.push_back(AsStored(column, old_value));
             // 0 when a server changed the value since it was read: the next pass sees it again.
             resealed += s.ExecuteParams(Statement{"key_rotation_swap", sql[c].swap}, swap);
           }

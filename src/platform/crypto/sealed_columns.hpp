@@ -15,7 +15,8 @@ struct SealedColumn {
   std::string table;
   std::vector<std::string> key_columns;  // identify one row: "id", or "user_id" and "id"
   std::string column;
-  std::string what;  // one line for `vigor keys status` and the docs
+  std::string what;     // one line for `vigor keys status` and the docs
+  bool binary = false;  // stored as BLOB / BYTEA (bound as store::Blob), not TEXT
 };
 
 class SealedColumns {
