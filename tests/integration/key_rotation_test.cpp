@@ -56,7 +56,8 @@ class KeyRotationTest : public ::testing::Test {
     auto reply = h_.Get(ann_, "/api/v1/measurements?kind=weight");
     EXPECT_EQ(reply.status, 200) << reply.body;
     std::map<std::string, std::string> notes;
-    for (const auto& item : reply.Json()["items"].as_array()) {
+    auto json = reply.Json();  // kept: the loop reads into it
+    for (const auto& item : json["items"].as_array()) {
       const auto& m = item.as_object();
       notes[std::string(m.at("day").as_string())] =
           m.at("notes").is_null() ? "(null)" : std::string(m.at("notes").as_string());
