@@ -211,7 +211,7 @@ std::uint64_t Open(const BackupKey& key, const std::string& label, std::istream&
   std::vector<unsigned char> plain(kChunkBytes);
   std::vector<char> output_buffer(ZSTD_DStreamOutSize());
   std::uint64_t plain_total = 0;
-  std::size_t zstd_left = 1;  // 0 once a whole zstd frame has been decoded
+  bool frame_done = false;  // a whole zstd frame has been decoded
   bool final = false;
   while (!final) {
     unsigned char size[4];
@@ -234,30 +234,29 @@ std::uint64_t Open(const BackupKey& key, const std::string& label, std::istream&
     }
     final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
     ZSTD_inBuffer input{plain.data(), static_cast<std::size_t>(plain_len), 0};
-    while (input.pos < input.size) {
+    // Until the input is used up and zstd no longer fills the whole output (it may hold decoded
+    // bytes back until asked again).
+    bool more = input.size > 0;
+    while (more) {
       ZSTD_outBuffer output{output_buffer.data(), output_buffer.size(), 0};
-      zstd_left = ZSTD_decompressStream(zstd.ctx, &output, &input);
-      if (ZSTD_isError(zstd_left)) {
+      std::size_t before = input.pos;
+      std::size_t left = ZSTD_decompressStream(zstd.ctx, &output, &input);
+      if (ZSTD_isError(left)) {
         throw BackupError("part " + label + " is corrupted: it does not decompress (" +
-                          ZSTD_getErrorName(zstd_left) + ")");
+                          ZSTD_getErrorName(left) + ")");
+      }
+      // A call that moved nothing only asks for the next frame's header: no news.
+      if (left == 0) {
+        frame_done = true;
+      } else if (output.pos > 0 || input.pos > before) {
+        frame_done = false;
       }
       WriteAll(out, output_buffer.data(), output.pos);
       plain_total += output.pos;
+      more = input.pos < input.size || output.pos == output.size;
     }
   }
-  // zstd may hold decoded bytes back until asked once more with no input.
-  for (;;) {
-    ZSTD_inBuffer input{nullptr, 0, 0};
-    ZSTD_outBuffer output{output_buffer.data(), output_buffer.size(), 0};
-    zstd_left = ZSTD_decompressStream(zstd.ctx, &output, &input);
-    if (ZSTD_isError(zstd_left)) {
-      throw BackupError("part " + label + " is corrupted: it does not decompress");
-    }
-    WriteAll(out, output_buffer.data(), output.pos);
-    plain_total += output.pos;
-    if (output.pos == 0) break;
-  }
-  if (zstd_left != 0) throw BackupError("part " + label + " is corrupted: its data ends early");
+  if (!frame_done) throw BackupError("part " + label + " is corrupted: its data ends early");
   if (in.peek() != std::char_traits<char>::eof()) {
     throw BackupError("part " + label + " is corrupted: it has bytes after its end");
   }

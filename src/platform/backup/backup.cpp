@@ -224,6 +224,9 @@ void SnapshotSqlite(const fs::path& source, const fs::path& target) {
     throw BackupError(std::string("SQLite backup failed: ") + sqlite3_errstr(rc));
   }
   src.Exec("COMMIT");
+  // The copy carries the source's WAL mode in its header: back to a rollback journal, so the copy
+  // is one self-contained file (the server switches a restored one to WAL when it opens it).
+  dst.Exec("PRAGMA journal_mode=DELETE");
 }
 
 // integrity_check and foreign_key_check of a SQLite file; throws BackupError naming what fails.
@@ -323,7 +326,7 @@ BackupEntry TakeBackup(const config::Config& config, const fs::path& to, const B
       m.schema_version = store::PeekSqliteSchemaVersion(plain).value_or(0);
     }
     m.parts.push_back(SealPart(key, id, "database", plain, work, "database.zst.enc"));
-    fs::remove(plain);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(plain.string() + suffix);
     // The instance key opens sealed values (TOTP secrets, queued mail): without it a restored
     // instance could not. Copied as bytes, whatever its format.
     fs::path secret_key = config.secret_key_path();
@@ -370,6 +373,11 @@ std::unique_ptr<Unpacked> Unpack(const fs::path& backup, const BackupKey& key,
     throw BackupError("the backup's database kind '" + m.database + "' is unknown");
   }
   if (m.Find("database") == nullptr) throw BackupError("the backup has no database part");
+  for (const auto& p : m.parts) {
+    if (p.name != "database" && p.name != "secret.key") {
+      throw BackupError("the backup has a part this Vigor does not know: " + p.name);
+    }
+  }
   // Sizes and checksums of the sealed files first: a copy cut short or damaged on the way is
   // named as such before any decryption.
   for (const auto& p : m.parts) {
