@@ -148,10 +148,9 @@ int Restore(const std::vector<std::string>& args_in) {
   if (!config) return 2;
   try {
     auto key = backup::BackupKey::Load(config->backup_key_path());
-    auto did = backup::RestoreBackup(path, key,
-                                     {.data_dir = config->data_dir,
-                                      .database_url = config->database_url,
-                                      .replace = force});
+    auto did = backup::RestoreBackup(
+        path, key,
+        {.data_dir = config->data_dir, .database_url = config->database_url, .replace = force});
     for (const auto& line : did) std::cout << line << "\n";
     std::cout << "start it with: vigor serve --data-dir " << config->data_dir.string()
               << (config->postgresql() ? " --database URL" : "") << std::endl;

@@ -7,7 +7,9 @@ namespace vigor::core {
 
 namespace {
 
-std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 std::int64_t DayOf(std::chrono::sys_seconds t) {
   return std::chrono::floor<std::chrono::days>(t).time_since_epoch().count();

@@ -1,11 +1,10 @@
-#include "platform/backup/archive.hpp"
-
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <fstream>
 #include <sstream>
 
+#include "platform/backup/archive.hpp"
 #include "platform/crypto/random.hpp"
 #include "support/temp_dir.hpp"
 
@@ -71,8 +70,8 @@ TEST(BackupArchiveTest, RepetitiveDataIsCompressed) {
 TEST(BackupArchiveTest, AnyAlteredByteIsRefused) {
   auto key = KeyOf(7);
   auto sealed = SealText(key, "b1/database", BigInput());
-  for (std::size_t at : {std::size_t{3}, std::size_t{20}, std::size_t{40}, sealed.size() / 2,
-                         sealed.size() - 1}) {
+  for (std::size_t at :
+       {std::size_t{3}, std::size_t{20}, std::size_t{40}, sealed.size() / 2, sealed.size() - 1}) {
     auto altered = sealed;
     altered[at] = static_cast<char>(altered[at] ^ 0x01);
     EXPECT_NE(OpenError(key, "b1/database", altered), "") << "byte " << at;
@@ -150,14 +149,13 @@ TEST(BackupManifestTest, TellsWhatIsWrong) {
   EXPECT_NE(ManifestError(Replace(json, "\"schema_version\":36", "\"schema_version\":35"), key)
                 .find("altered"),
             std::string::npos);
-  EXPECT_NE(ManifestError(Replace(json, std::string(64, 'a'), std::string(64, 'b')), key)
-                .find("altered"),
-            std::string::npos);
+  EXPECT_NE(
+      ManifestError(Replace(json, std::string(64, 'a'), std::string(64, 'b')), key).find("altered"),
+      std::string::npos);
   EXPECT_NE(ManifestError(Replace(json, "\"format_version\":1", "\"format_version\":2"), key)
                 .find("unknown backup format version 2"),
             std::string::npos);
-  EXPECT_NE(ManifestError(json.substr(0, json.size() / 2), key).find("damaged"),
-            std::string::npos);
+  EXPECT_NE(ManifestError(json.substr(0, json.size() / 2), key).find("damaged"), std::string::npos);
 }
 
 TEST(BackupKeyTest, CreatedOncePrivateAndReadBack) {

@@ -36,10 +36,9 @@ TEST(BackupRetentionTest, SevenDailyAndFourWeeklyOfFiveWeeksOfDailyBackups) {
     taken.push_back(sys_seconds(day) + hours(2));
   }
   ASSERT_EQ(taken.size(), 36u);
-  std::vector<sys_seconds> expected{At(2026, 11, 15), At(2026, 11, 22), At(2026, 11, 29),
-                                    At(2026, 11, 30), At(2026, 12, 1),  At(2026, 12, 2),
-                                    At(2026, 12, 3),  At(2026, 12, 4),  At(2026, 12, 5),
-                                    At(2026, 12, 6)};
+  std::vector<sys_seconds> expected{
+      At(2026, 11, 15), At(2026, 11, 22), At(2026, 11, 29), At(2026, 11, 30), At(2026, 12, 1),
+      At(2026, 12, 2),  At(2026, 12, 3),  At(2026, 12, 4),  At(2026, 12, 5),  At(2026, 12, 6)};
   EXPECT_EQ(Kept(taken, {.daily = 7, .weekly = 4}), expected);
 }
 
@@ -73,9 +72,7 @@ TEST(BackupRetentionTest, WeeksRunFromMondayToSunday) {
   EXPECT_EQ(keep, (std::vector<bool>{false, true, true}));
 }
 
-TEST(BackupRetentionTest, NothingToKeepOfNothing) {
-  EXPECT_TRUE(BackupsToKeep({}, {}).empty());
-}
+TEST(BackupRetentionTest, NothingToKeepOfNothing) { EXPECT_TRUE(BackupsToKeep({}, {}).empty()); }
 
 // Before 1970 the week arithmetic must still floor: Monday 1969-12-29 starts the week of
 // Thursday 1970-01-01, Sunday 1969-12-28 ends the one before.

@@ -75,8 +75,8 @@ void BackupsFeature::Round() {
     newest = newest_good_;
   }
   bool due = !newest || now - *newest >= interval;
-  bool retry_wait = last_attempt_ && now - *last_attempt_ < std::min<Clock::duration>(
-                                                                interval, kRetryAfterFailure);
+  bool retry_wait = last_attempt_ &&
+                    now - *last_attempt_ < std::min<Clock::duration>(interval, kRetryAfterFailure);
   if (due && !retry_wait) {
     last_attempt_ = now;
     try {
@@ -89,8 +89,8 @@ void BackupsFeature::Round() {
       runs_->Inc({"ok"});
       logger_.Info("backup taken", {{"backup", taken.dir.string()}});
       for (const auto& gone : backup::ApplyRetention(
-               config_.backup_dir, {.daily = config_.backup_keep_daily,
-                                    .weekly = config_.backup_keep_weekly})) {
+               config_.backup_dir,
+               {.daily = config_.backup_keep_daily, .weekly = config_.backup_keep_weekly})) {
         logger_.Info("backup removed by the retention", {{"backup", gone.dir.string()}});
       }
     } catch (const std::exception& e) {
@@ -105,9 +105,9 @@ void BackupsFeature::Round() {
   auto backups = backup::ListBackups(config_.backup_dir);
   if (backups.empty()) return;
   last_drill_ = now;
-  drill_time_->Set({}, static_cast<double>(
-                           std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch())
-                               .count()));
+  drill_time_->Set(
+      {}, static_cast<double>(
+              std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count()));
   try {
     auto key = backup::BackupKey::Load(config_.backup_key_path());
     auto summary = backup::VerifyBackup(config_, backups.back().dir, key);
@@ -115,8 +115,8 @@ void BackupsFeature::Round() {
     logger_.Info("backup drill passed", {{"result", summary}});
   } catch (const std::exception& e) {
     drill_ok_->Set({}, 0);
-    logger_.Error("backup drill failed", {{"backup", backups.back().dir.string()},
-                                          {"error", std::string_view(e.what())}});
+    logger_.Error("backup drill failed",
+                  {{"backup", backups.back().dir.string()}, {"error", std::string_view(e.what())}});
   }
 }
 

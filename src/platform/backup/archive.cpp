@@ -24,8 +24,7 @@ namespace json = boost::json;
 constexpr char kMagic[8] = {'V', 'I', 'G', 'O', 'R', 'B', 'K', '1'};
 // Plaintext per encrypted chunk: the compressed stream is cut into pieces this large.
 constexpr std::size_t kChunkBytes = 1 << 20;
-constexpr std::size_t kMaxRecord =
-    kChunkBytes + crypto_secretstream_xchacha20poly1305_ABYTES;
+constexpr std::size_t kMaxRecord = kChunkBytes + crypto_secretstream_xchacha20poly1305_ABYTES;
 
 std::string Hex(const unsigned char* bytes, std::size_t n) {
   std::string out(n * 2 + 1, '\0');
@@ -114,8 +113,7 @@ BackupKey BackupKey::LoadOrCreate(const std::filesystem::path& file) {
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
     int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST) {
-      throw BackupError("cannot create backup key " + file.string() + ": " +
-                        std::strerror(errno));
+      throw BackupError("cannot create backup key " + file.string() + ": " + std::strerror(errno));
     }
     if (fd >= 0) {
       std::string text = crypto::Base64UrlEncode(crypto::RandomBytes(32)) + "\n";
@@ -292,8 +290,7 @@ json::object ManifestBody(const Manifest& m) {
 std::string Mac(const std::string& text, const BackupKey& key) {
   auto subkey = key.Subkey(kManifestSubkey);
   unsigned char mac[crypto_auth_BYTES];
-  crypto_auth(mac, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-              subkey.data());
+  crypto_auth(mac, reinterpret_cast<const unsigned char*>(text.data()), text.size(), subkey.data());
   sodium_memzero(subkey.data(), subkey.size());
   return Hex(mac, sizeof mac);
 }

@@ -62,10 +62,10 @@ std::uint64_t Open(const BackupKey& key, const std::string& label, std::istream&
                    std::ostream& out);
 
 struct Part {
-  std::string name;  // "database", "secret.key"
-  std::string file;  // the sealed file's name inside the backup directory
-  std::uint64_t size = 0;    // of the sealed file
-  std::string sha256;        // of the sealed file, lower-case hex
+  std::string name;        // "database", "secret.key"
+  std::string file;        // the sealed file's name inside the backup directory
+  std::uint64_t size = 0;  // of the sealed file
+  std::string sha256;      // of the sealed file, lower-case hex
   std::uint64_t plain_size = 0;
   friend bool operator==(const Part&, const Part&) = default;
 };

@@ -439,9 +439,8 @@ std::string VerifyBackup(const config::Config& config, const fs::path& backup,
                        "restoring into a temporary database (pg_restore)");
         int schema = PeekPostgres(url);
         if (schema != m.schema_version) {
-          throw BackupError("the restored database is at schema version " +
-                            std::to_string(schema) + ", the manifest says " +
-                            std::to_string(m.schema_version));
+          throw BackupError("the restored database is at schema version " + std::to_string(schema) +
+                            ", the manifest says " + std::to_string(m.schema_version));
         }
         checks = "restored into a temporary database, schema version " + std::to_string(schema);
       } catch (...) {
@@ -524,9 +523,12 @@ std::vector<std::string> RestoreBackup(const fs::path& backup, const BackupKey& 
     SyncFile(db);
     did.push_back("restored the database to " + db.string());
   } else {
-    std::vector<std::string> args{"pg_restore",    "--no-owner",
-                                  "--no-privileges", "--exit-on-error",
-                                  "--single-transaction", "--no-password",
+    std::vector<std::string> args{"pg_restore",
+                                  "--no-owner",
+                                  "--no-privileges",
+                                  "--exit-on-error",
+                                  "--single-transaction",
+                                  "--no-password",
                                   "--dbname=" + target.database_url};
     if (target.replace) {
       args.emplace_back("--clean");

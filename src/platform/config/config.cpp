@@ -267,20 +267,22 @@ const std::vector<Setting>& Settings() {
        "where vigor serve keeps scheduled backups (default: none, no scheduled backups; vigor "
        "backup without --to uses <data-dir>/backups)",
        false,
-       [](Config& c, const std::string& v) -> std::optional<std::string> {
-         c.backup_dir = v;
-         return std::nullopt;
-       }},
+       [](Config& c, const std::string& v) -> std::
+                                               optional<std::string> {
+                                                 c.backup_dir = v;
+                                                 return std::nullopt;
+                                               }},
       {"backup-key-file", "FILE",
        "the key backups are encrypted with, created on first use (default <data-dir>/backup.key); "
        "keep a copy away from this machine",
        false,
-       [](Config& c, const std::string& v) -> std::optional<std::string> {
-         c.backup_key_file = v;
-         return std::nullopt;
-       }},
-      {"backup-interval-minutes", "N", "time between scheduled backups (default 1440: daily)", false,
-       IntSetting(&Config::backup_interval_minutes, 1, 7 * 24 * 60)},
+       [](Config& c, const std::string& v) -> std::
+                                               optional<std::string> {
+                                                 c.backup_key_file = v;
+                                                 return std::nullopt;
+                                               }},
+      {"backup-interval-minutes", "N", "time between scheduled backups (default 1440: daily)",
+       false, IntSetting(&Config::backup_interval_minutes, 1, 7 * 24 * 60)},
       {"backup-keep-daily", "N",
        "scheduled backups kept: the newest of each of the last N days that have one (default 7)",
        false, IntSetting(&Config::backup_keep_daily, 0, 3660)},
