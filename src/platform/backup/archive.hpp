@@ -93,7 +93,7 @@ struct Manifest {
 // changed checksum or schema version) is refused like an altered part.
 std::string ManifestJson(const Manifest& manifest, const BackupKey& key);
 // Checks in the order that gives the clearest message: JSON, format and version, key id, MAC.
-Manifest ParseManifest(const std::string& json, const BackupKey& key);
+Manifest ParseManifest(const std::string& text, const BackupKey& key);
 
 // SHA-256 (hex) and size of a file, read in chunks.
 struct FileDigest {

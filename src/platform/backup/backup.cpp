@@ -22,8 +22,6 @@
 #include "platform/store/postgres_database.hpp"
 #include "platform/store/schema_version.hpp"
 
-extern char** environ;
-
 namespace vigor::platform::backup {
 
 namespace fs = std::filesystem;
@@ -113,6 +111,7 @@ ToolResult RunTool(const std::vector<std::string>& args) {
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   pid_t pid = 0;
@@ -575,6 +574,7 @@ std::vector<BackupEntry> ApplyRetention(const fs::path& dir,
                                         const core::BackupRetention& retention) {
   auto backups = ListBackups(dir);
   std::vector<std::chrono::sys_seconds> taken;
+  taken.reserve(backups.size());
   for (const auto& b : backups) taken.push_back(b.taken);
   auto keep = core::BackupsToKeep(taken, retention);
   std::vector<BackupEntry> removed;
