@@ -9,6 +9,7 @@
 #include "features/accounts/feature.hpp"
 #include "features/admin/feature.hpp"
 #include "features/apps/feature.hpp"
+#include "features/backups/feature.hpp"
 #include "features/body/feature.hpp"
 #include "features/challenges/feature.hpp"
 #include "features/clubs/feature.hpp"
@@ -379,6 +380,9 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
       *app, context, workouts.changes(), *app->grant_events,
       [settings = &accounts.settings()] { return settings->WebhooksAllowPrivateTargets(); });
   // ---- issue 14 lane uploads ----
+  // ---- issue 15 lane backup ----
+  // Scheduled backups and the restore drill, on only with --backup-dir.
+  Install<features::backups::BackupsFeature>(*app, context, std::string(Version()));
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

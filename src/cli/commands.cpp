@@ -6,6 +6,7 @@
 #include "app/build_app.hpp"
 #include "app/build_info.hpp"
 #include "cli/keys.hpp"
+#include "cli/backup.hpp"
 #include "cli/migrate_data.hpp"
 #include "features/admin/feature.hpp"
 #include "features/nutrition/foods_feature.hpp"
@@ -44,6 +45,16 @@ void PrintUsage(std::ostream& out) {
       << "            the servers run (--resume: under the newest key, adding none)\n"
       << "  keys status\n"
       << "            the keyring, how many sealed values each key holds, the last rotation\n"
+      << "  backup [--to DIR]\n"
+      << "            take an encrypted backup of the running instance now (database, instance\n"
+      << "            key) into DIR (default --backup-dir, else <data-dir>/backups)\n"
+      << "  backup verify [PATH]\n"
+      << "            restore drill: check, decrypt and restore PATH (default the newest backup)\n"
+      << "            into a temporary place and run the integrity checks\n"
+      << "  backup list\n"
+      << "            the finished backups, oldest first\n"
+      << "  restore PATH --data-dir NEW [--database URL] [--backup-key-file FILE] [--force]\n"
+      << "            verify the backup PATH completely, then restore it into a new instance\n"
       << "  version   print the version\n"
       << "  help      show this help\n\n"
       << "Settings:\n"
@@ -285,6 +296,14 @@ int Main(const std::vector<std::string>& args) {
       return Keys(rest);
     } catch (const std::exception& e) {
       std::cerr << "vigor keys: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  if (command == "backup" || command == "restore") {
+    try {
+      return command == "backup" ? Backup(rest) : Restore(rest);
+    } catch (const std::exception& e) {
+      std::cerr << "vigor " << command << ": " << e.what() << "\n";
       return 1;
     }
   }

@@ -13,7 +13,7 @@ and one include root per layer (CMakeLists.txt), plus what the build cannot see:
 - core includes only the C++ standard library (minus its I/O and threads), pugixml and
   GeographicLib: system headers are visible to every layer, so the build cannot refuse them;
 - SQL drivers, outbound HTTP, cryptography and compression (sqlite3, libpq, curl, OpenSSL,
-  libsodium, zlib) are included only by platform, which puts them behind its own interfaces.
+  libsodium, zlib, zstd) are included only by platform, which puts them behind its own interfaces.
 
 `check_includes.py SRC_DIR` prints each violation and exits 1 if there is one.
 `check_includes.py --self-test` runs the checks on a made-up tree with one violation of each kind
@@ -35,7 +35,7 @@ LAYERS = set(ALLOWED)
 CORE_THIRD_PARTY = re.compile(r"^(pugixml\.hpp|GeographicLib/[A-Za-z0-9_/]+\.hpp)$")
 STANDARD_HEADER = re.compile(r"^[a-z_0-9]+$")
 CORE_FORBIDDEN_STANDARD = {"fstream", "iostream", "filesystem", "thread", "mutex", "future"}
-PLATFORM_ONLY = re.compile(r"^(sqlite3\.h|libpq-fe\.h|postgresql/|curl/|openssl/|sodium[./]|zlib\.h)")
+PLATFORM_ONLY = re.compile(r"^(sqlite3\.h|libpq-fe\.h|postgresql/|curl/|openssl/|sodium[./]|zlib\.h|zstd\.h)")
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')
 
 

@@ -263,6 +263,35 @@ const std::vector<Setting>& Settings() {
                                                  c.food_import_dir = v;
                                                  return std::nullopt;
                                                }},
+      {"backup-dir", "DIR",
+       "where vigor serve keeps scheduled backups (default: none, no scheduled backups; vigor "
+       "backup without --to uses <data-dir>/backups)",
+       false,
+       [](Config& c, const std::string& v) -> std::
+                                               optional<std::string> {
+                                                 c.backup_dir = v;
+                                                 return std::nullopt;
+                                               }},
+      {"backup-key-file", "FILE",
+       "the key backups are encrypted with, created on first use (default <data-dir>/backup.key); "
+       "keep a copy away from this machine",
+       false,
+       [](Config& c, const std::string& v) -> std::
+                                               optional<std::string> {
+                                                 c.backup_key_file = v;
+                                                 return std::nullopt;
+                                               }},
+      {"backup-interval-minutes", "N", "time between scheduled backups (default 1440: daily)",
+       false, IntSetting(&Config::backup_interval_minutes, 1, 7 * 24 * 60)},
+      {"backup-keep-daily", "N",
+       "scheduled backups kept: the newest of each of the last N days that have one (default 7)",
+       false, IntSetting(&Config::backup_keep_daily, 0, 3660)},
+      {"backup-keep-weekly", "N",
+       "and the newest of each of the last N weeks that have one (default 4)", false,
+       IntSetting(&Config::backup_keep_weekly, 0, 520)},
+      {"backup-verify-interval-minutes", "N",
+       "time between restore drills of the newest backup (default 1440; 0: none)", false,
+       IntSetting(&Config::backup_verify_interval_minutes, 0, 31 * 24 * 60)},
   };
   return kSettings;
 }

@@ -80,6 +80,15 @@ struct Config {
   // 720 times it: 30 s, 2 min, 10 min, 1 h, 6 h by default).
   bool webhooks_allow_private = false;
   int webhooks_retry_base_seconds = 30;
+  // Backups (issue 15; docs/operations.md, "Backups and restore"). vigor serve takes them on a
+  // schedule only when backup_dir is set: a copy on the same disk as the data is no backup, so
+  // the operator chooses where they go. `vigor backup` without --to uses <data-dir>/backups.
+  std::filesystem::path backup_dir;
+  std::filesystem::path backup_key_file;  // empty: <data-dir>/backup.key
+  int backup_interval_minutes = 24 * 60;
+  int backup_keep_daily = 7;
+  int backup_keep_weekly = 4;
+  int backup_verify_interval_minutes = 24 * 60;  // the restore drill; 0: never on its own
 
   std::filesystem::path database_path() const { return data_dir / "vigor.db"; }
   bool postgresql() const { return !database_url.empty(); }
@@ -91,6 +100,12 @@ struct Config {
     return food_import_dir.empty() ? data_dir / "food-imports" : food_import_dir;
   }
   std::string effective_public_url() const;
+  std::filesystem::path backup_key_path() const {
+    return backup_key_file.empty() ? data_dir / "backup.key" : backup_key_file;
+  }
+  std::filesystem::path backup_path() const {
+    return backup_dir.empty() ? data_dir / "backups" : backup_dir;
+  }
 };
 
 // Every bad setting found, one message each, so an operator fixes them in one go.
