@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
@@ -42,12 +43,16 @@ struct Logger::Sink {
     written.wait(lock, [&] { return pending.size() < kMaxPending; });
     bool was_empty = pending.empty();
     pending.append(line);
+    appended += line.size();
     if (was_empty) wake.notify_one();
   }
 
+  // Waits for what was appended before the call, not for a quiet moment: under a steady stream
+  // of lines the queue is never empty.
   void Flush() {
     std::unique_lock lock(mutex);
-    written.wait(lock, [&] { return pending.empty() && !writing; });
+    std::uint64_t target = appended;
+    written.wait(lock, [&] { return written_bytes >= target; });
   }
 
   void Run() {
@@ -57,13 +62,13 @@ struct Logger::Sink {
       wake.wait(lock, [&] { return stop || !pending.empty(); });
       if (pending.empty() && stop) break;
       batch.swap(pending);
-      writing = true;
       lock.unlock();
       WriteAll(batch);
+      std::size_t done = batch.size();
       batch.clear();
       if (batch.capacity() > kMaxPending) batch.shrink_to_fit();
       lock.lock();
-      writing = false;
+      written_bytes += done;
       written.notify_all();
     }
   }
@@ -83,7 +88,8 @@ struct Logger::Sink {
   std::condition_variable wake;     // the writer: lines are waiting, or stop
   std::condition_variable written;  // callers: a batch was written
   std::string pending;
-  bool writing = false;
+  std::uint64_t appended = 0;       // bytes handed to Append, ever
+  std::uint64_t written_bytes = 0;  // of those, bytes the writer is done with
   bool stop = false;
   std::thread writer;  // last: starts once the rest is initialised
 };
