@@ -174,8 +174,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   std::filesystem::create_directories(config.data_dir);
   // Every write passes the table watch, which tells the credential cache when a table its copies
   // were read from changed.
-  auto watch = std::make_unique<platform::store::TableWatch>(
-      platform::store::OpenDatabase(config, logger));
+  auto watch =
+      std::make_unique<platform::store::TableWatch>(platform::store::OpenDatabase(config, logger));
   app->credential_cache = std::make_unique<platform::auth::CredentialCache>(
       *watch, std::chrono::seconds(config.credential_cache_seconds));
   app->database = std::move(watch);

@@ -1,8 +1,8 @@
 // Which tables a statement names (platform/store/table_watch.hpp): the credential cache is
 // invalidated by writes to the tables its reads named, so a name missed here is a stale copy.
-#include <gtest/gtest.h>
-
 #include "platform/store/table_watch.hpp"
+
+#include <gtest/gtest.h>
 
 namespace vigor::platform::store {
 namespace {

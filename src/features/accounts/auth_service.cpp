@@ -400,41 +400,45 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateSession(
     const std::string& token) {
   if (token.empty() || token.size() > 200) return std::nullopt;
   std::string hash = crypto::Sha256Hex(token);
-  return Resolve("session:" + hash, [&]() -> std::optional<platform::auth::CredentialCache::Loaded> {
-    auto idle = std::chrono::duration_cast<std::chrono::seconds>(d_.options.session_idle);
-    auto found = d_.database.ReadResult([&](Session& s) {
-      auto live = d_.credentials.FindLiveSession(s, hash, platform::NowRfc3339(),
-                                                 platform::Rfc3339FromNow(-idle));
-      std::optional<std::string> suspended_until;
-      if (live) suspended_until = SuspendedUntil(s, live->second.id);
-      return live ? std::optional(std::pair(std::move(*live), std::move(suspended_until)))
-                  : std::nullopt;
-    });
-    if (!found) return std::nullopt;
-    auto& [live, suspended_until] = *found;
-    auto& [session, user] = live;
-    // A copy lasts no longer than the session itself: its absolute end, its idle end as of the
-    // last use read here, and the end of a suspension (which changes what it may reach).
-    std::string valid_until = session.expires_at;
-    if (auto used = platform::ParseRfc3339Ms(session.last_used_at)) {
-      valid_until = std::min(
-          valid_until,
-          platform::FormatUtcMs(*used + std::chrono::duration_cast<std::chrono::milliseconds>(
-                                            d_.options.session_idle)
-                                            .count()));
-    }
-    if (suspended_until) valid_until = std::min(valid_until, *suspended_until);
-    if (session.last_used_at < platform::Rfc3339FromNow(-std::chrono::duration_cast<std::chrono::seconds>(
-                                   kTouchEvery))) {
-      // Named, not captured: clang 14 (clang-tidy) cannot capture a structured binding.
-      const std::string& session_id = session.id;
-      d_.database.Write(
-          [&](Session& s) { d_.credentials.TouchSession(s, session_id, platform::NowRfc3339()); });
-    }
-    auto principal = PrincipalFor(user, platform::auth::Principal::Via::kSession, session.id);
-    principal.suspended_until = std::move(suspended_until);
-    return platform::auth::CredentialCache::Loaded{std::move(principal), std::move(valid_until)};
-  });
+  return Resolve(
+      "session:" + hash, [&]() -> std::optional<platform::auth::CredentialCache::Loaded> {
+        auto idle = std::chrono::duration_cast<std::chrono::seconds>(d_.options.session_idle);
+        auto found = d_.database.ReadResult([&](Session& s) {
+          auto live = d_.credentials.FindLiveSession(s, hash, platform::NowRfc3339(),
+                                                     platform::Rfc3339FromNow(-idle));
+          std::optional<std::string> suspended_until;
+          if (live) suspended_until = SuspendedUntil(s, live->second.id);
+          return live ? std::optional(std::pair(std::move(*live), std::move(suspended_until)))
+                      : std::nullopt;
+        });
+        if (!found) return std::nullopt;
+        auto& [live, suspended_until] = *found;
+        auto& [session, user] = live;
+        // A copy lasts no longer than the session itself: its absolute end, its idle end as of the
+        // last use read here, and the end of a suspension (which changes what it may reach).
+        std::string valid_until = session.expires_at;
+        if (auto used = platform::ParseRfc3339Ms(session.last_used_at)) {
+          valid_until = std::min(
+              valid_until,
+              platform::FormatUtcMs(*used + std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                d_.options.session_idle)
+                                                .count()));
+        }
+        if (suspended_until) valid_until = std::min(valid_until, *suspended_until);
+        if (session.last_used_at <
+            platform::Rfc3339FromNow(
+                -std::chrono::duration_cast<std::chrono::seconds>(kTouchEvery))) {
+          // Named, not captured: clang 14 (clang-tidy) cannot capture a structured binding.
+          const std::string& session_id = session.id;
+          d_.database.Write([&](Session& s) {
+            d_.credentials.TouchSession(s, session_id, platform::NowRfc3339());
+          });
+        }
+        auto principal = PrincipalFor(user, platform::auth::Principal::Via::kSession, session.id);
+        principal.suspended_until = std::move(suspended_until);
+        return platform::auth::CredentialCache::Loaded{std::move(principal),
+                                                       std::move(valid_until)};
+      });
 }
 
 std::optional<platform::auth::Principal> AuthService::Resolve(
@@ -487,7 +491,8 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const st
                                                                         const ClientInfo& client) {
   using Loaded = platform::auth::CredentialCache::Loaded;
   if (token.starts_with("vgr_oat_") && token.size() <= 200) {
-    return Resolve("oauth:" + crypto::Sha256Hex(token), [&] { return AuthenticateOAuthToken(token); });
+    return Resolve("oauth:" + crypto::Sha256Hex(token),
+                   [&] { return AuthenticateOAuthToken(token); });
   }
   if (!token.starts_with("vgr_pat_") || token.size() > 200) return std::nullopt;
   std::string hash = crypto::Sha256Hex(token);
@@ -508,9 +513,9 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const st
         d_.credentials.TouchToken(s, token_id, platform::NowRfc3339(), client.ip);
       });
     }
-    return Loaded{PrincipalFor(user, platform::auth::Principal::Via::kToken, api_token.id,
-                               api_token.scopes),
-                  api_token.expires_at.value_or(std::string())};
+    return Loaded{
+        PrincipalFor(user, platform::auth::Principal::Via::kToken, api_token.id, api_token.scopes),
+        api_token.expires_at.value_or(std::string())};
   });
 }
 
@@ -527,8 +532,7 @@ std::optional<platform::auth::CredentialCache::Loaded> AuthService::Authenticate
   });
   if (!user) return std::nullopt;
   return platform::auth::CredentialCache::Loaded{
-      PrincipalFor(*user, platform::auth::Principal::Via::kToken, holder->grant_id,
-                   holder->scopes),
+      PrincipalFor(*user, platform::auth::Principal::Via::kToken, holder->grant_id, holder->scopes),
       holder->expires_at};
 }
 

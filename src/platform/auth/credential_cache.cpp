@@ -11,8 +11,8 @@ CredentialCache::CredentialCache(store::TableWatch& watch, std::chrono::millisec
   watch_.OnChange([this](const std::vector<std::string>&) { Invalidate(); });
 }
 
-std::optional<Principal> CredentialCache::Find(
-    const std::string& key, const std::function<std::optional<Loaded>()>& load) {
+std::optional<Principal> CredentialCache::Find(const std::string& key,
+                                               const std::function<std::optional<Loaded>()>& load) {
   if (lifetime_.count() <= 0) {
     auto loaded = load();
     if (!loaded) return std::nullopt;

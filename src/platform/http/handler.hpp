@@ -23,7 +23,7 @@ struct RouteCost {
   void Record(std::int64_t took_micros) {
     auto old = micros.load(std::memory_order_relaxed);
     std::int64_t next = took_micros > 2 * std::int64_t{old}
-                            ? took_micros                      // one slow run is enough
+                            ? took_micros                     // one slow run is enough
                             : old + (took_micros - old) / 8;  // fast runs count slowly
     micros.store(static_cast<std::int32_t>(std::min<std::int64_t>(next, 1'000'000'000)),
                  std::memory_order_relaxed);
