@@ -4,7 +4,7 @@
     bench/api_user.py --vigor PATH --base http://127.0.0.1:PORT [--workouts N] -- DB-ARGS...
 
 Creates an account with `vigor user create DB-ARGS` (the server's --data-dir or --database),
-signs in (CSRF double submit), creates a personal access token (workouts:read, workouts:write),
+signs in (CSRF double submit), creates a personal access token (workouts:read, workouts:write, profile:read),
 imports N strength workouts (15 sets each) from a Strong CSV so that the history has pages to
 read, and prints the token on standard output. Python standard library only.
 """
@@ -56,7 +56,7 @@ def main():
     # The CSRF token is bound to the session: sign-in hands out a new one.
     csrf = re.search(r"vigor_csrf=([^;]+)", cookie).group(1)
     st, _, body = call("POST", "/api/v1/me/tokens",
-                       json.dumps({"name": "bench", "scopes": ["workouts:read", "workouts:write"]}),
+                       json.dumps({"name": "bench", "scopes": ["workouts:read", "workouts:write", "profile:read"]}),
                        {"Content-Type": "application/json", "X-CSRF-Token": csrf,
                         "Cookie": f"vigor_csrf={csrf}; {session}"})
     assert st == 201, body

@@ -18,16 +18,17 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 PY=/usr/bin/python3
 WRK=${WRK:-/usr/bin/wrk}
-LOG_LEVEL=${BENCH_LOG_LEVEL:-warn}
+# The default level (info: one access-log line per request), as an instance runs (issue 16).
+LOG_LEVEL=${BENCH_LOG_LEVEL:-info}
 command -v "$WRK" >/dev/null || { echo "bench: wrk not found (apt-get install wrk)" >&2; exit 2; }
 command -v curl >/dev/null || { echo "bench: curl not found" >&2; exit 2; }
 
 if [ "$SMOKE" = 1 ]; then
-  DUR=1s; WARM=1s; SQLITE_SECS=1; SEED_WORKOUTS=20
+  DUR=1s; WARM=1s; SQLITE_SECS=1; SEED_WORKOUTS=20; IDLE_CONNECTIONS=200
   PROGRESS_DUR=1s; PROGRESS_WARM=1s
   OUT="${TMPDIR:-/tmp}/vigor-bench-smoke.XXXXXX.md"   # made by mktemp when the report is written
 else
-  DUR=10s; WARM=3s; SQLITE_SECS=5; SEED_WORKOUTS=200
+  DUR=10s; WARM=3s; SQLITE_SECS=5; SEED_WORKOUTS=200; IDLE_CONNECTIONS=2000
   # A dozen progress reads a backend: shorter steps keep the whole run near 8 minutes.
   PROGRESS_DUR=${BENCH_PROGRESS_DUR:-5s}; PROGRESS_WARM=2s
   OUT="$HERE/RESULTS.md"
@@ -121,6 +122,16 @@ run_wrk() {
 
 echo "bench: binary $BIN, steps of $DUR (warm-up $WARM), report to $OUT"
 
+# The bare Beast reference server, built next to the binary (a bench target, not in `all`).
+BARE_BIN=""
+if cmake --build "$(dirname "$BIN")" --target vigor_bare_server >"$WORK/bare.build" 2>&1; then
+  BARE_BIN="$(dirname "$BIN")/vigor_bare_server"
+else
+  echo "bench: the bare Beast server did not build (see below); its figure is left out" >&2
+  tail -n 20 "$WORK/bare.build" >&2
+  echo "no binary" >"$WORK/bare.skipped"
+fi
+
 # Facts about this run, for the report.
 commit=$(git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null || echo "none (no commit yet)")
 if [ -n "$(git -C "$ROOT" status --porcelain 2>/dev/null | head -n1)" ]; then
@@ -150,10 +161,58 @@ setup_user() {
   }
 }
 
+# idle_step PREFIX: memory per idle keep-alive connection of the running server, fresh from its
+# start (bench/idle_memory.py)
+idle_step() {
+  local p=$1
+  "$PY" "$HERE/idle_memory.py" --pid "$SERVER_PID" --base "$BASE" \
+    --connections "$IDLE_CONNECTIONS" >"$WORK/${p}idle.json" 2>"$WORK/${p}idle.err" || {
+    echo "bench: idle-connection memory on '${p:-sqlite}' failed:" >&2
+    cat "$WORK/${p}idle.err" >&2
+    exit 1
+  }
+  printf 'bench: %-12s %12.0f bytes per idle keep-alive connection (%s connections)\n' "${p}idle" \
+    "$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["bytes_per_connection"])' \
+       "$WORK/${p}idle.json")" "$IDLE_CONNECTIONS"
+}
+
+# bare_step PREFIX: the bare Beast server (bench/bare_server.cpp) answering the bytes of this
+# server's /healthz response, measured right after it; the reference of Vigor's own work
+bare_step() {
+  local p=$1
+  [ -n "$BARE_BIN" ] || return 0
+  "$PY" - "$BASE" "$WORK/${p}healthz.response" <<'PYEOF'
+import socket, sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+s = socket.create_connection((u.hostname, u.port))
+s.sendall(f"GET /healthz HTTP/1.1\r\nHost: {u.netloc}\r\n\r\n".encode())
+data = b""
+while b"\r\n\r\n" not in data:
+    data += s.recv(65536)
+head, _, body = data.partition(b"\r\n\r\n")
+n = [int(l.split(b":")[1]) for l in head.split(b"\r\n") if l.lower().startswith(b"content-length:")][0]
+while len(body) < n:
+    body += s.recv(65536)
+open(sys.argv[2], "wb").write(head + b"\r\n\r\n" + body)
+PYEOF
+  "$BARE_BIN" "$WORK/${p}healthz.response" >"$WORK/${p}bare.out" 2>&1 &
+  local bare_pid=$! port="" i
+  for i in $(seq 1 100); do
+    port=$(sed -n 's/^listening on //p' "$WORK/${p}bare.out")
+    [ -n "$port" ] && break
+    sleep 0.05
+  done
+  [ -n "$port" ] || { echo "bench: the bare server did not start" >&2; kill "$bare_pid"; exit 1; }
+  run_wrk "${p}bare" "http://127.0.0.1:$port/healthz"
+  kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
+}
+
 # api_steps PREFIX: the scenarios run on each backend, against the running server
 api_steps() {
   local p=$1
   run_wrk "${p}healthz" "$BASE/healthz"
+  bare_step "$p"
+  run_wrk "${p}me" "$BASE/api/v1/me" -H "Authorization: Bearer $TOKEN"
   run_wrk "${p}meta" "$BASE/api/v1/meta"
   run_wrk "${p}list" "$BASE/api/v1/workouts?limit=20" -H "Authorization: Bearer $TOKEN"
   BENCH_TOKEN=$TOKEN run_wrk "${p}create" "$BASE/api/v1/workouts" -s "$HERE/workout_create.lua"
@@ -196,6 +255,7 @@ progress_steps() {
 # 1. SQLite: the reference, the API read and write paths, acknowledged durable writes, then the
 # progress reads of a user with ten years of history
 start_server sqlite --enable-write-probe
+idle_step ""
 setup_user sqlite --data-dir "$WORK/data-sqlite"
 api_steps ""
 progress_steps "" --data-dir "$WORK/data-sqlite"
@@ -226,6 +286,7 @@ else
   chmod 755 "$PGDIR"  # the server runs as postgres when the bench runs as root
   PG_URL=$("$ROOT/scripts/pg-test-server" start "$PGDIR/server")
   start_server pg --database "$PG_URL" --enable-write-probe
+  idle_step pg_
   if [ "$(psql "$PG_URL" -tAc "SELECT count(*) FROM information_schema.tables
                                WHERE table_name = 'schema_migrations'")" != 1 ]; then
     stop_server

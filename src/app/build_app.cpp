@@ -49,6 +49,7 @@
 #include "platform/ratelimit/rate_limiter.hpp"
 #include "platform/store/migrations.hpp"
 #include "platform/store/open_database.hpp"
+#include "platform/store/table_watch.hpp"
 
 namespace vigor::app {
 
@@ -201,7 +202,13 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // The data directory holds more than SQLite's file (the secret key, the mail outbox): it exists
   // whichever database holds the rows.
   std::filesystem::create_directories(config.data_dir);
-  app->database = platform::store::OpenDatabase(config, logger);
+  // Every write passes the table watch, which tells the credential cache when a table its copies
+  // were read from changed.
+  auto watch =
+      std::make_unique<platform::store::TableWatch>(platform::store::OpenDatabase(config, logger));
+  app->credential_cache = std::make_unique<platform::auth::CredentialCache>(
+      *watch, std::chrono::seconds(config.credential_cache_seconds));
+  app->database = std::move(watch);
   if (!config.postgresql()) KeepPrivate(config.database_path(), logger);
   auto& database = *app->database;
   RegisterDatabaseMetrics(app->metrics, &database);
@@ -253,7 +260,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                                    .housekeeping = *app->housekeeping,
                                    .jobs = *app->jobs,
                                    .event_kinds = app->event_kinds,
-                                   .sealed_columns = app->sealed_columns};
+                                   .sealed_columns = app->sealed_columns,
+                                   .credential_cache = app->credential_cache.get()};
   Install<features::operations::OperationsFeature>(*app, context);
   auto& accounts = Install<features::accounts::AccountsFeature>(*app, context);
   Install<features::meta::MetaFeature>(*app, context, InstanceInfoOf(config, accounts.settings()));

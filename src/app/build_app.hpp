@@ -8,6 +8,7 @@
 #include "features/moderation/reportable.hpp"
 #include "features/notifications/notifier.hpp"
 #include "features/oauth/grant_events.hpp"
+#include "platform/auth/credential_cache.hpp"
 #include "platform/config/config.hpp"
 #include "platform/crypto/sealed_columns.hpp"
 #include "platform/feature.hpp"
@@ -65,6 +66,8 @@ struct App {
   platform::config::Config config;
   platform::obs::MetricsRegistry metrics;
   std::unique_ptr<platform::store::Database> database;
+  // Resolved credentials in memory; after the database, which it subscribes to, so it goes first.
+  std::unique_ptr<platform::auth::CredentialCache> credential_cache;
   std::unique_ptr<platform::http::StaticFiles> static_files;
   std::unique_ptr<platform::crypto::SecretBox> secrets;
   std::unique_ptr<platform::crypto::PasswordHasher> hasher;

@@ -9,6 +9,9 @@
 namespace vigor::platform::config {
 struct Config;
 }
+namespace vigor::platform::auth {
+class CredentialCache;
+}
 namespace vigor::platform::crypto {
 class PasswordHasher;
 class PasswordPolicy;
@@ -87,6 +90,8 @@ struct FeatureContext {
   jobs::JobQueue& jobs;
   EventKinds& event_kinds;
   crypto::SealedColumns& sealed_columns;  // columns sealed with the instance keys
+  // Resolved credentials kept in memory (issue 16); nullptr: every request reads the database.
+  auth::CredentialCache* credential_cache = nullptr;
 };
 
 // An installed feature. It owns its services; the application keeps it until shutdown and

@@ -14,6 +14,7 @@
 #include "platform/mail/mail_queue.hpp"
 #include "platform/ratelimit/rate_limiter.hpp"
 #include "platform/time.hpp"
+#include "platform/time_text.hpp"
 
 namespace vigor::features::accounts {
 
@@ -399,29 +400,54 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateSession(
     const std::string& token) {
   if (token.empty() || token.size() > 200) return std::nullopt;
   std::string hash = crypto::Sha256Hex(token);
-  auto found = d_.database.ReadResult([&](Session& s) {
-    auto live = d_.credentials.FindLiveSession(
-        s, hash, platform::NowRfc3339(),
-        platform::Rfc3339FromNow(
-            -std::chrono::duration_cast<std::chrono::seconds>(d_.options.session_idle)));
-    std::optional<std::string> suspended_until;
-    if (live) suspended_until = SuspendedUntil(s, live->second.id);
-    return live ? std::optional(std::pair(std::move(*live), std::move(suspended_until)))
-                : std::nullopt;
-  });
-  if (!found) return std::nullopt;
-  auto& [live, suspended_until] = *found;
-  auto& [session, user] = live;
-  if (session.last_used_at <
-      platform::Rfc3339FromNow(-std::chrono::duration_cast<std::chrono::seconds>(kTouchEvery))) {
-    // Named, not captured: clang 14 (clang-tidy) cannot capture a structured binding.
-    const std::string& session_id = session.id;
-    d_.database.Write(
-        [&](Session& s) { d_.credentials.TouchSession(s, session_id, platform::NowRfc3339()); });
-  }
-  auto principal = PrincipalFor(user, platform::auth::Principal::Via::kSession, session.id);
-  principal.suspended_until = std::move(suspended_until);
-  return principal;
+  return Resolve(
+      "session:" + hash, [&]() -> std::optional<platform::auth::CredentialCache::Loaded> {
+        auto idle = std::chrono::duration_cast<std::chrono::seconds>(d_.options.session_idle);
+        auto found = d_.database.ReadResult([&](Session& s) {
+          auto live = d_.credentials.FindLiveSession(s, hash, platform::NowRfc3339(),
+                                                     platform::Rfc3339FromNow(-idle));
+          std::optional<std::string> suspended_until;
+          if (live) suspended_until = SuspendedUntil(s, live->second.id);
+          return live ? std::optional(std::pair(std::move(*live), std::move(suspended_until)))
+                      : std::nullopt;
+        });
+        if (!found) return std::nullopt;
+        auto& [live, suspended_until] = *found;
+        auto& [session, user] = live;
+        // A copy lasts no longer than the session itself: its absolute end, its idle end as of the
+        // last use read here, and the end of a suspension (which changes what it may reach).
+        std::string valid_until = session.expires_at;
+        if (auto used = platform::ParseRfc3339Ms(session.last_used_at)) {
+          valid_until = std::min(
+              valid_until,
+              platform::FormatUtcMs(*used + std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                d_.options.session_idle)
+                                                .count()));
+        }
+        if (suspended_until) valid_until = std::min(valid_until, *suspended_until);
+        if (session.last_used_at <
+            platform::Rfc3339FromNow(
+                -std::chrono::duration_cast<std::chrono::seconds>(kTouchEvery))) {
+          // Named, not captured: clang 14 (clang-tidy) cannot capture a structured binding.
+          const std::string& session_id = session.id;
+          d_.database.Write([&](Session& s) {
+            d_.credentials.TouchSession(s, session_id, platform::NowRfc3339());
+          });
+        }
+        auto principal = PrincipalFor(user, platform::auth::Principal::Via::kSession, session.id);
+        principal.suspended_until = std::move(suspended_until);
+        return platform::auth::CredentialCache::Loaded{std::move(principal),
+                                                       std::move(valid_until)};
+      });
+}
+
+std::optional<platform::auth::Principal> AuthService::Resolve(
+    const std::string& key,
+    const std::function<std::optional<platform::auth::CredentialCache::Loaded>()>& load) {
+  if (cache_) return cache_->Find(key, load);
+  auto loaded = load();
+  if (!loaded) return std::nullopt;
+  return std::move(loaded->principal);
 }
 
 std::string AuthService::IssueCsrfToken(std::string_view session_token) const {
@@ -464,29 +490,37 @@ std::optional<std::string> AuthService::DeviceBucket(std::string_view device_coo
 
 std::optional<platform::auth::Principal> AuthService::AuthenticateToken(const std::string& token,
                                                                         const ClientInfo& client) {
-  if (token.starts_with("vgr_oat_") && token.size() <= 200) return AuthenticateOAuthToken(token);
+  using Loaded = platform::auth::CredentialCache::Loaded;
+  if (token.starts_with("vgr_oat_") && token.size() <= 200) {
+    return Resolve("oauth:" + crypto::Sha256Hex(token),
+                   [&] { return AuthenticateOAuthToken(token); });
+  }
   if (!token.starts_with("vgr_pat_") || token.size() > 200) return std::nullopt;
   std::string hash = crypto::Sha256Hex(token);
-  auto found = d_.database.ReadResult([&](Session& s) {
-    auto live = d_.credentials.FindLiveToken(s, hash, platform::NowRfc3339());
-    if (live) RefuseSuspended(s, live->second.id);
-    return live;
-  });
-  if (!found) return std::nullopt;
-  auto& [api_token, user] = *found;
-  if (!api_token.last_used_at ||
-      *api_token.last_used_at <
-          platform::Rfc3339FromNow(
-              -std::chrono::duration_cast<std::chrono::seconds>(kTouchEvery))) {
-    const std::string& token_id = api_token.id;  // clang 14 cannot capture a binding
-    d_.database.Write([&](Session& s) {
-      d_.credentials.TouchToken(s, token_id, platform::NowRfc3339(), client.ip);
+  return Resolve("token:" + hash, [&]() -> std::optional<Loaded> {
+    auto found = d_.database.ReadResult([&](Session& s) {
+      auto live = d_.credentials.FindLiveToken(s, hash, platform::NowRfc3339());
+      if (live) RefuseSuspended(s, live->second.id);
+      return live;
     });
-  }
-  return PrincipalFor(user, platform::auth::Principal::Via::kToken, api_token.id, api_token.scopes);
+    if (!found) return std::nullopt;
+    auto& [api_token, user] = *found;
+    if (!api_token.last_used_at ||
+        *api_token.last_used_at <
+            platform::Rfc3339FromNow(
+                -std::chrono::duration_cast<std::chrono::seconds>(kTouchEvery))) {
+      const std::string& token_id = api_token.id;  // clang 14 cannot capture a binding
+      d_.database.Write([&](Session& s) {
+        d_.credentials.TouchToken(s, token_id, platform::NowRfc3339(), client.ip);
+      });
+    }
+    return Loaded{
+        PrincipalFor(user, platform::auth::Principal::Via::kToken, api_token.id, api_token.scopes),
+        api_token.expires_at.value_or(std::string())};
+  });
 }
 
-std::optional<platform::auth::Principal> AuthService::AuthenticateOAuthToken(
+std::optional<platform::auth::CredentialCache::Loaded> AuthService::AuthenticateOAuthToken(
     const std::string& token) {
   if (!oauth_verifier_) return std::nullopt;
   auto holder = oauth_verifier_(token);
@@ -498,8 +532,9 @@ std::optional<platform::auth::Principal> AuthService::AuthenticateOAuthToken(
     return found;
   });
   if (!user) return std::nullopt;
-  return PrincipalFor(*user, platform::auth::Principal::Via::kToken, holder->grant_id,
-                      holder->scopes);
+  return platform::auth::CredentialCache::Loaded{
+      PrincipalFor(*user, platform::auth::Principal::Via::kToken, holder->grant_id, holder->scopes),
+      holder->expires_at};
 }
 
 std::optional<std::string> AuthService::SuspendedUntil(Session& s,

@@ -15,6 +15,7 @@
 #include "features/accounts/mails.hpp"
 #include "features/accounts/model.hpp"
 #include "features/accounts/user_repository.hpp"
+#include "platform/auth/credential_cache.hpp"
 #include "platform/auth/principal.hpp"
 #include "platform/store/database.hpp"
 
@@ -90,6 +91,7 @@ struct OAuthTokenHolder {
   std::string user_id;
   std::string grant_id;
   std::vector<std::string> scopes;
+  std::string expires_at;  // RFC 3339, as stored
 };
 using OAuthTokenVerifier = std::function<std::optional<OAuthTokenHolder>(const std::string& token)>;
 
@@ -136,6 +138,9 @@ class AuthService {
   // Installation only: how Bearer tokens starting "vgr_oat_" (OAuth access tokens) are checked.
   // Without one, such tokens are refused.
   void SetOAuthTokenVerifier(OAuthTokenVerifier verifier) { oauth_verifier_ = std::move(verifier); }
+  // Installation only: resolved sessions and tokens are kept in `cache` (see CredentialCache:
+  // every write in this process that changes what they were read from drops them at once).
+  void SetCredentialCache(platform::auth::CredentialCache* cache) { cache_ = cache; }
   // Installation only: how the OAuth feature ends a user's grants, told to the apps (their
   // webhooks), inside the caller's transaction. Without it (no OAuth feature), the grants'
   // rows are deleted.
@@ -201,7 +206,14 @@ class AuthService {
   OAuthTokenVerifier oauth_verifier_;
   OAuthGrantsEnder oauth_grants_ender_;
 
-  std::optional<platform::auth::Principal> AuthenticateOAuthToken(const std::string& token);
+  platform::auth::CredentialCache* cache_ = nullptr;
+
+  std::optional<platform::auth::CredentialCache::Loaded> AuthenticateOAuthToken(
+      const std::string& token);
+  // Through the cache when there is one.
+  std::optional<platform::auth::Principal> Resolve(
+      const std::string& key,
+      const std::function<std::optional<platform::auth::CredentialCache::Loaded>()>& load);
 };
 
 // Lower-cased, trimmed; empty when it is not a plausible address.

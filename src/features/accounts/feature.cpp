@@ -34,6 +34,7 @@ AccountsFeature::AccountsFeature(platform::FeatureContext& context)
             settings_,        mails_,         AuthOptionsOf(context.config)},
       auth_(deps_),
       account_(deps_, auth_, context.config.instance_name) {
+  auth_.SetCredentialCache(context.credential_cache);
   bool secure = SecureCookies(context.config);
   RegisterRoutes(context.router, auth_, account_, {.secure = secure});
   context.middleware.push_back(MakeAuthMiddleware(

@@ -27,7 +27,8 @@ OAuthFeature::OAuthFeature(platform::FeatureContext& context, accounts::AuthServ
       [this](const std::string& token) -> std::optional<accounts::OAuthTokenHolder> {
         auto holder = service_.VerifyAccessToken(token);
         if (!holder) return std::nullopt;
-        return accounts::OAuthTokenHolder{holder->user_id, holder->grant_id, holder->scopes};
+        return accounts::OAuthTokenHolder{holder->user_id, holder->grant_id, holder->scopes,
+                                          holder->expires_at};
       });
   auth.SetOAuthGrantsEnder([this](platform::store::Session& s, const std::string& user_id) {
     service_.RevokeAllOfUser(s, user_id, "account_deleted");

@@ -548,7 +548,7 @@ std::optional<OAuthService::Holder> OAuthService::VerifyAccessToken(const std::s
   if (!live->grant_last_used_at || *live->grant_last_used_at < At(now_tp - kTouchEvery)) {
     database_.Write([&](Session& s) { repo_.TouchGrant(s, live->grant_id, At(now_tp)); });
   }
-  return Holder{live->user_id, live->grant_id, SplitScopes(live->scopes)};
+  return Holder{live->user_id, live->grant_id, SplitScopes(live->scopes), live->expires_at};
 }
 
 std::int64_t OAuthService::Purge(Session& s, Clock::time_point now, int limit) {

@@ -106,6 +106,7 @@ class OAuthService {
     std::string user_id;
     std::string grant_id;
     std::vector<std::string> scopes;
+    std::string expires_at;  // RFC 3339, as stored
   };
   std::optional<Holder> VerifyAccessToken(const std::string& token);
 

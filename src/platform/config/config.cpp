@@ -118,6 +118,15 @@ const std::vector<Setting>& Settings() {
        "threads for reading requests (GET, HEAD); default: as many as the database's read "
        "connections (--db-readers, or --db-connections on PostgreSQL)",
        false, IntSetting(&Config::read_workers, 1, 1024)},
+      {"inline-reads-below-micros", "N",
+       "a read (GET, HEAD) whose route lately took less than N microseconds runs on the I/O "
+       "thread instead of a worker (default 500; 0: never)",
+       false, IntSetting(&Config::inline_reads_below_micros, 0, 100'000)},
+      {"credential-cache-seconds", "N",
+       "seconds a signed-in session or token is remembered without reading the database; a "
+       "revocation or sign-out in this process applies at once, one by another process or "
+       "instance within N seconds (default 5; 0: read the database on every request)",
+       false, IntSetting(&Config::credential_cache_seconds, 0, 300)},
       {"db-readers", "N", "SQLite: read connections to the database (default 4)", false,
        IntSetting(&Config::db_readers, 1, 256)},
       {"database", "URL",

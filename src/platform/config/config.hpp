@@ -24,6 +24,11 @@ struct Config {
   bool shared_io_context = false;  // --io-model shared | per-thread
   int workers = 32;
   int read_workers = 0;  // 0: as many as the database's read connections
+  // How long a resolved session or token is kept in memory (0: not at all). Writes in this
+  // process invalidate it at once; this bounds what another process's writes leave unseen.
+  int credential_cache_seconds = 5;
+  // Reads whose route lately took less than this run on the I/O thread (0: never).
+  int inline_reads_below_micros = 500;
   int db_readers = 4;
   // PostgreSQL connection URI (postgresql://USER@HOST:PORT/DB?sslmode=...). Empty: SQLite at
   // database_path() under data_dir.

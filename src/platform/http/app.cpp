@@ -90,7 +90,8 @@ RouteTraits HttpApp::Traits(Method method, std::string_view target) const {
   probe.target = std::string(target);
   auto match = router_.Find(method, probe.Path());
   if (match.route == nullptr) return RouteTraits{false, 0};  // static files or an error
-  return RouteTraits{match.route->spec.blocking, match.route->spec.max_body_bytes};
+  return RouteTraits{match.route->spec.blocking, match.route->spec.max_body_bytes,
+                     match.route->cost.get()};
 }
 
 Response HttpApp::Handle(Request& request) {

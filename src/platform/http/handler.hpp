@@ -1,6 +1,9 @@
 #pragma once
 
+#include <algorithm>
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "platform/error.hpp"
@@ -8,10 +11,30 @@
 
 namespace vigor::platform::http {
 
+// How long a route's handler took lately, in microseconds: a moving average that rises at once
+// with a slow run and falls slowly with fast ones. The server keeps it and, for reads, runs a
+// route that is reliably quick on the I/O thread itself instead of handing it to a worker and
+// back (two thread switches that cost more than such a read). A new route starts as slow
+// (kUnknown): it runs on the pool until it has shown that it is quick.
+struct RouteCost {
+  static constexpr std::int32_t kUnknown = 4000;
+  std::atomic<std::int32_t> micros{kUnknown};
+
+  void Record(std::int64_t took_micros) {
+    auto old = micros.load(std::memory_order_relaxed);
+    std::int64_t next = took_micros > 2 * std::int64_t{old}
+                            ? took_micros                     // one slow run is enough
+                            : old + (took_micros - old) / 8;  // fast runs count slowly
+    micros.store(static_cast<std::int32_t>(std::min<std::int64_t>(next, 1'000'000'000)),
+                 std::memory_order_relaxed);
+  }
+};
+
 // What the socket layer needs to know about a request before reading its body.
 struct RouteTraits {
   bool blocking = true;            // run on the worker pool, not the I/O thread
   std::size_t max_body_bytes = 0;  // 0: the server's default
+  RouteCost* cost = nullptr;       // the route's, when it is one
 };
 
 // The seam between sockets and the application: the server parses bytes into a Request and

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "platform/http/handler.hpp"
 #include "platform/http/message.hpp"
 
 namespace vigor::platform::http {
@@ -57,6 +59,8 @@ struct Route {
   RouteSpec spec;
   Handler handler;
   std::vector<std::string> segments;  // "{name}" marks a parameter
+  // What its handler took lately, in microseconds, as the server measures it (RouteCost).
+  std::shared_ptr<RouteCost> cost = std::make_shared<RouteCost>();
 };
 
 class Router {

@@ -315,12 +315,29 @@ struct Server::Impl {
     if (done) asio::post(main_context(), [this] { Finish(); });
   }
 
-  awaitable<Response> RunBlocking(Request& request) {
+  awaitable<Response> RunBlocking(Request& request, const RouteTraits& traits) {
     bool reads = request.method == Method::kGet || request.method == Method::kHead;
     co_return co_await asio::co_spawn(
         reads && read_workers ? read_workers->get_executor() : workers.get_executor(),
-        [this, &request]() -> awaitable<Response> { co_return handler.Handle(request); },
+        [this, &request, &traits]() -> awaitable<Response> { co_return Timed(traits, request); },
         asio::use_awaitable);
+  }
+
+  // A read of a route that has been quick lately: the I/O thread runs it (RouteCost).
+  bool RunsInline(Method method, const RouteTraits& traits) const {
+    return (method == Method::kGet || method == Method::kHead) && traits.cost != nullptr &&
+           traits.cost->micros.load(std::memory_order_relaxed) < options.inline_reads_below_micros;
+  }
+
+  // Handles the request and records what it took on the route's cost.
+  Response Timed(const RouteTraits& traits, Request& request) {
+    if (traits.cost == nullptr) return handler.Handle(request);
+    auto started = std::chrono::steady_clock::now();
+    Response response = handler.Handle(request);
+    traits.cost->Record(std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - started)
+                            .count());
+    return response;
   }
 
   template <class Stream>
@@ -393,22 +410,25 @@ struct Server::Impl {
     }
     boost::system::error_code ignored;
     transport.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    if (refused) {
-      // Read (and drop) what the client is still sending for a moment, so that closing does not
-      // reset the connection before the client has read our answer.
-      transport.expires_after(std::chrono::seconds(1));
-      std::array<char, 16384> scratch;
-      std::size_t drained = 0;
-      while (drained < 16 * 1024 * 1024) {
-        auto [ec, n] = co_await transport.async_read_some(asio::buffer(scratch), kNoThrow);
-        if (ec) break;
-        drained += n;
-      }
-    }
+    if (refused) co_await DrainRefused(transport);
     connection->closed = true;
     connection->stream = nullptr;
     open_connections.Add({}, -1);
     Unregister(connection);
+  }
+
+  // Reads (and drops) what the client is still sending for a moment, so that closing does not
+  // reset the connection before the client has read our answer. A coroutine of its own: its
+  // scratch space exists only while it runs, not in every connection's frame.
+  static awaitable<void> DrainRefused(beast::tcp_stream& transport) {
+    transport.expires_after(std::chrono::seconds(1));
+    std::vector<char> scratch(16384);
+    std::size_t drained = 0;
+    while (drained < 16 * 1024 * 1024) {
+      auto [ec, n] = co_await transport.async_read_some(asio::buffer(scratch), kNoThrow);
+      if (ec) break;
+      drained += n;
+    }
   }
 
   // The request/response loop of a connection, until it closes; true when the last request was
@@ -417,6 +437,9 @@ struct Server::Impl {
   awaitable<bool> Exchange(Stream& stream, Connection& connection, const Peer& peer) {
     beast::tcp_stream& transport = beast::get_lowest_layer(stream);
     beast::flat_buffer buffer;
+    // Where the first bytes of the next request land: an idle keep-alive connection holds no
+    // read buffer (issue 16, memory per idle connection), only these few bytes of its frame.
+    std::array<char, 256> first_bytes;
     bool first = true;
     bool refused = false;
     while (true) {
@@ -424,9 +447,12 @@ struct Server::Impl {
       connection.busy = false;
       if (draining) break;
       if (buffer.size() == 0) {
+        buffer.shrink_to_fit();  // empty: gives its memory back while the connection waits
         transport.expires_after(first ? options.header_timeout : options.idle_timeout);
-        auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), kNoThrow);
+        auto [ec, n] = co_await stream.async_read_some(asio::buffer(first_bytes), kNoThrow);
         if (ec) break;
+        auto room = buffer.prepare(std::max<std::size_t>(n, 4096));
+        asio::buffer_copy(room, asio::buffer(first_bytes, n));
         buffer.commit(n);
       }
       first = false;
@@ -492,9 +518,11 @@ struct Server::Impl {
       bool head = request.method == Method::kHead;
       bool keep_alive = request.keep_alive;
       Response response;
-      if (traits.blocking) {
+      if (traits.blocking && RunsInline(request.method, traits)) {
+        response = Timed(traits, request);
+      } else if (traits.blocking) {
         try {
-          response = co_await RunBlocking(request);
+          response = co_await RunBlocking(request, traits);
         } catch (const std::exception& e) {
           logger.Error("handler escaped", {{"error", std::string_view(e.what())}});
           break;

@@ -28,6 +28,10 @@ struct ServerOptions {
   // third of the dashboard's throughput in context switches (bench/RESULTS.md). Writes keep the
   // larger pool, since a write waits for its batch's fsync and concurrent writes share one.
   int read_workers = 0;
+  // A blocking GET or HEAD whose route lately took less than this many microseconds (RouteCost)
+  // runs on the I/O thread itself: no hop to a worker and back. 0: every blocking handler runs
+  // on a pool. A slow run sends the route back to the pool at once.
+  int inline_reads_below_micros = 500;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
   std::chrono::milliseconds header_timeout{10'000};  // whole header, from its first byte

@@ -19,7 +19,8 @@ struct LogField {
   LogValue value;
 };
 
-// Structured logs: one JSON object per line ({"ts","level","msg",...fields}) through spdlog.
+// Structured logs: one JSON object per line ({"ts","level","msg",...fields}), written by a
+// thread of their own (no line is dropped; warnings and errors are written before Log returns).
 // Never pass secrets (passwords, tokens, cookies, full URLs with query strings) as fields.
 class Logger {
  public:
