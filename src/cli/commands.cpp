@@ -88,7 +88,7 @@ int Serve(const Config& config) {
       .read_workers = config.read_workers > 0       ? config.read_workers
                       : config.database_url.empty() ? config.db_readers
                                                     : config.db_connections,
-      .inline_reads_below_micros = config.inline_reads_below_micros,
+      .inline_reads_below_micros = config.InlineReadsBelowMicros(),
       .max_header_bytes = config.max_header_bytes,
       .max_body_bytes = config.max_body_bytes,
       .header_timeout = std::chrono::seconds(config.header_timeout_seconds),
