@@ -68,6 +68,11 @@ void AccountService::RequirePassword(const User& user, const std::string& passwo
 
 User AccountService::Me(const Principal& principal) { return Load(principal.user_id); }
 
+bool AccountService::ConsentRequired(const Principal& principal) {
+  return d_.database.ReadResult(
+      [&](Session& s) { return auth_.ConsentRequired(s, principal.user_id); });
+}
+
 std::string AccountService::TimeZoneOf(Session& s, const std::string& user_id) {
   auto user = d_.users.FindById(s, user_id);
   return user ? user->preferences.time_zone : "UTC";
@@ -351,6 +356,7 @@ std::string AccountService::RequestErasure(const Principal& principal, const std
       d_.erasure.EndOAuthGrants(s, user.id);
     }
     d_.audit.Record(s, "erasure_requested", user.id, user.id, client.ip, "erase after " + until);
+    auth_.WithdrawConsent(s, user.id, client.ip);
     d_.mail.Enqueue(s, d_.mails.ErasureScheduled(user.email, user.username, until));
     return until;
   });
