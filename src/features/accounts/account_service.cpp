@@ -374,6 +374,14 @@ AuditPage AccountService::AuditEvents(const Principal& principal, const std::str
     page.items.pop_back();
     page.next_cursor = page.items.back().id;
   }
+  for (auto& event : page.items) {
+    if (!event.actor_id || *event.actor_id == principal.user_id) continue;
+    // Someone else acted on the account (an admin, a moderator, a reporter): the user sees
+    // what was done and when, and that it was not them, but not the other person's address.
+    event.ip.reset();
+    // Who reported the user is not theirs to know (moderation keeps reporters anonymous).
+    if (event.kind == "moderation_report") event.actor_id.reset();
+  }
   return page;
 }
 
