@@ -21,8 +21,8 @@ using testing::Browser;
 
 std::string SignupBody(const std::string& username, const std::string& email,
                        const std::string& password = "a long passphrase, 5 horses in the gym") {
-  return R"({"consent_policy_version":1,"email":")" + email + R"(","username":")" + username + R"(","password":")" + password +
-         R"("})";
+  return R"({"consent_policy_version":1,"email":")" + email + R"(","username":")" + username +
+         R"(","password":")" + password + R"("})";
 }
 
 std::string LoginBody(const std::string& login, const std::string& password) {

@@ -5,7 +5,9 @@
 // route shows a user's private data (the walk covers every admin GET route the server has).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,9 +77,9 @@ class ConsentTest : public ::testing::Test {
   }
   // Signs up through the API with consent to `version`, confirms the address and signs in.
   void SignUp(Browser& b, const std::string& username, int version) {
-    auto reply = h_.Post(b, "/api/v1/auth/signup",
-                         SignupBody(username, ",\"consent_policy_version\":" +
-                                                  std::to_string(version)));
+    auto reply =
+        h_.Post(b, "/api/v1/auth/signup",
+                SignupBody(username, ",\"consent_policy_version\":" + std::to_string(version)));
     ASSERT_EQ(reply.status, 202) << reply.body;
     auto token = h_.LinkToken(username + "@example.org", "verify-email");
     ASSERT_EQ(h_.Post(b, "/api/v1/auth/verify-email", R"({"token":")" + token + R"("})").status,
@@ -93,8 +95,7 @@ class ConsentTest : public ::testing::Test {
     return me.Json().at("consent_required").as_bool();
   }
   testing::Reply Publish(const std::string& text) {
-    return h_.Post(admin_, "/api/v1/admin/privacy-policies",
-                   R"({"text":")" + text + R"("})");
+    return h_.Post(admin_, "/api/v1/admin/privacy-policies", R"({"text":")" + text + R"("})");
   }
 
   AppHarness h_;
@@ -108,13 +109,15 @@ TEST_F(ConsentTest, SignUpWithoutConsentIsRefusedAndWritesNothing) {
   auto without = h_.Post(b, "/api/v1/auth/signup", SignupBody("nobox", ""));
   EXPECT_EQ(without.status, 422) << without.body;
   EXPECT_EQ(FieldsOf(without), Fields{"consent_policy_version"});
-  auto zero = h_.Post(b, "/api/v1/auth/signup", SignupBody("nobox", R"(,"consent_policy_version":0)"));
+  auto zero =
+      h_.Post(b, "/api/v1/auth/signup", SignupBody("nobox", R"(,"consent_policy_version":0)"));
   EXPECT_EQ(zero.status, 422) << zero.body;
   EXPECT_EQ(FieldsOf(zero), Fields{"consent_policy_version"});
   // Consent to a version that is no longer the current one (the form was open while the admin
   // published a new one): refused the same way, inside the transaction.
   ASSERT_EQ(Publish("Version two").status, 201);
-  auto stale = h_.Post(b, "/api/v1/auth/signup", SignupBody("nobox", R"(,"consent_policy_version":1)"));
+  auto stale =
+      h_.Post(b, "/api/v1/auth/signup", SignupBody("nobox", R"(,"consent_policy_version":1)"));
   EXPECT_EQ(stale.status, 422) << stale.body;
   EXPECT_EQ(FieldsOf(stale), Fields{"consent_policy_version"});
 
@@ -180,7 +183,8 @@ TEST_F(ConsentTest, ANewPolicyVersionAsksAgainUntilTheUserConsents) {
   EXPECT_FALSE(ConsentRequired(b));
   // Twice is once.
   ASSERT_EQ(h_.Post(b, "/api/v1/me/consents", R"({"policy_version":2})").status, 201);
-  EXPECT_EQ(ConsentsOf("grace"), (std::vector<std::pair<std::int64_t, bool>>{{1, false}, {2, false}}));
+  EXPECT_EQ(ConsentsOf("grace"),
+            (std::vector<std::pair<std::int64_t, bool>>{{1, false}, {2, false}}));
   // An empty text is not a policy.
   auto empty = Publish("  ");
   EXPECT_EQ(empty.status, 422) << empty.body;
@@ -191,9 +195,9 @@ TEST_F(ConsentTest, ANewPolicyVersionAsksAgainUntilTheUserConsents) {
 TEST_F(ConsentTest, UsersTheOperatorCreatedAreAskedAtTheirFirstVisit) {
   h_.CreateUser("console");
   Browser b;
-  auto login = h_.Post(b, "/api/v1/auth/login",
-                       R"({"login":"console","password":")" + AppHarness::PasswordOf("console") +
-                           R"("})");
+  auto login =
+      h_.Post(b, "/api/v1/auth/login",
+              R"({"login":"console","password":")" + AppHarness::PasswordOf("console") + R"("})");
   ASSERT_EQ(login.status, 200) << login.body;
   EXPECT_TRUE(login.Json().at("user").as_object().at("consent_required").as_bool());
   EXPECT_TRUE(ConsentRequired(b));
@@ -270,11 +274,11 @@ TEST_F(ConsentTest, NoAdminRouteShowsAUsersPrivateData) {
   Browser b;
   h_.SignIn(b, "private_person");
   std::string user_id(h_.Get(b, "/api/v1/me").Json().at("id").as_string());
-  auto workout = h_.Post(
-      b, "/api/v1/workouts",
-      R"({"title":")" + marker + R"( squats","notes":")" + marker +
-          R"( knee pain","started_at":"2026-03-02T07:30:00Z","blocks":[{"exercise_id":)"
-          R"("barbell-back-squat","sets":[{"reps":5,"weight_kg":123.45}]}]})");
+  auto workout =
+      h_.Post(b, "/api/v1/workouts",
+              R"({"title":")" + marker + R"( squats","notes":")" + marker +
+                  R"( knee pain","started_at":"2026-03-02T07:30:00Z","blocks":[{"exercise_id":)"
+                  R"("barbell-back-squat","sets":[{"reps":5,"weight_kg":123.45}]}]})");
   ASSERT_EQ(workout.status, 201) << workout.body;
   auto measurement = h_.Call(b, Method::kPut, "/api/v1/measurements",
                              R"({"kind":"weight","day":"2026-03-02","value":87.65})");
@@ -283,15 +287,16 @@ TEST_F(ConsentTest, NoAdminRouteShowsAUsersPrivateData) {
                       R"({"name":")" + marker + R"( bar","per_100g":{"energy_kcal":432}})");
   ASSERT_EQ(food.status, 201) << food.body;
   std::string food_id(food.Json().at("id").as_string());
-  auto diary = h_.Post(b, "/api/v1/diary/2026-03-02/items",
-                       R"({"items":[{"meal":"breakfast","food_id":")" + food_id +
-                           R"(","grams":77}]})");
+  auto diary =
+      h_.Post(b, "/api/v1/diary/2026-03-02/items",
+              R"({"items":[{"meal":"breakfast","food_id":")" + food_id + R"(","grams":77}]})");
   ASSERT_EQ(diary.status, 201) << diary.body;
   auto goal = h_.Post(b, "/api/v1/goals", R"({"metric":"sessions","target":3,"period":"week"})");
   ASSERT_EQ(goal.status, 201) << goal.body;
   std::vector<std::string> secrets = {marker, "123.45", "87.65", "knee pain"};
   // The test would find them if they were shown: the user's own reads do.
-  std::string own = h_.Get(b, "/api/v1/workouts").body + h_.Get(b, "/api/v1/measurements?kind=weight").body;
+  std::string own =
+      h_.Get(b, "/api/v1/workouts").body + h_.Get(b, "/api/v1/measurements?kind=weight").body;
   for (const char* secret : {"zqprivatemarker", "123.45", "87.65"}) {
     EXPECT_NE(own.find(secret), std::string::npos) << secret;
   }
@@ -320,8 +325,7 @@ TEST_F(ConsentTest, NoAdminRouteShowsAUsersPrivateData) {
   std::set<std::string> keys;
   for (const auto& kv : page) keys.insert(std::string(kv.key()));
   EXPECT_EQ(keys, (std::set<std::string>{"id", "username", "email", "role", "email_verified",
-                                         "totp_enabled", "created_at", "status",
-                                         "last_login_at"}));
+                                         "totp_enabled", "created_at", "status", "last_login_at"}));
 }
 
 }  // namespace

@@ -106,8 +106,7 @@ struct ConsentHooks {
   // consented to an older version than the current one. In the caller's transaction.
   std::function<bool(platform::store::Session&, const std::string& user_id)> required;
   // Inside DELETE /api/v1/me's transaction: deleting the account withdraws the consent.
-  std::function<void(platform::store::Session&, const std::string& user_id,
-                     const std::string& ip)>
+  std::function<void(platform::store::Session&, const std::string& user_id, const std::string& ip)>
       withdraw;
 };
 

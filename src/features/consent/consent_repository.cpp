@@ -26,10 +26,9 @@ constexpr Statement kConsents{
     "consents.list_for_user",
     "SELECT id, purpose, policy_version, given_at, withdrawn_at FROM consents "
     "WHERE user_id = $1 ORDER BY id DESC LIMIT $2"};
-constexpr Statement kActiveVersion{
-    "consents.active_version",
-    "SELECT MAX(policy_version) AS version FROM consents "
-    "WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL"};
+constexpr Statement kActiveVersion{"consents.active_version",
+                                   "SELECT MAX(policy_version) AS version FROM consents "
+                                   "WHERE user_id = $1 AND purpose = $2 AND withdrawn_at IS NULL"};
 constexpr Statement kInsert{"consents.insert",
                             "INSERT INTO consents (id, user_id, purpose, policy_version, given_at) "
                             "VALUES ($1, $2, $3, $4, $5)"};
@@ -60,8 +59,8 @@ std::vector<Policy> ConsentRepository::Policies(Session& s, int limit) {
   return out;
 }
 
-std::int64_t ConsentRepository::Publish(Session& s, const std::string& text,
-                                        const std::string& now, const std::string& admin_id) {
+std::int64_t ConsentRepository::Publish(Session& s, const std::string& text, const std::string& now,
+                                        const std::string& admin_id) {
   return s.QueryOne(kPublish, text, now, admin_id)->Int("version");
 }
 
@@ -78,8 +77,7 @@ std::vector<Consent> ConsentRepository::Consents(Session& s, const std::string& 
   return out;
 }
 
-std::optional<std::int64_t> ConsentRepository::ActiveVersion(Session& s,
-                                                             const std::string& user_id,
+std::optional<std::int64_t> ConsentRepository::ActiveVersion(Session& s, const std::string& user_id,
                                                              std::string_view purpose) {
   auto row = s.QueryOne(kActiveVersion, user_id, std::string(purpose));
   if (!row) return std::nullopt;

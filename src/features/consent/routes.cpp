@@ -44,11 +44,10 @@ constexpr std::size_t kPublishBodyBytes = 2 * ConsentService::kMaxPolicyBytes + 
 }  // namespace
 
 void RegisterRoutes(http::Router& router, ConsentService& consent) {
-  router.Add(
-      {.method = Method::kGet, .path = "/api/v1/privacy-policy", .access = Access::kPublic},
-      [&consent](const Request&, RequestContext&) {
-        return http::Json(200, EncodePolicy(consent.CurrentPolicy()));
-      });
+  router.Add({.method = Method::kGet, .path = "/api/v1/privacy-policy", .access = Access::kPublic},
+             [&consent](const Request&, RequestContext&) {
+               return http::Json(200, EncodePolicy(consent.CurrentPolicy()));
+             });
 
   // Consent is a person's decision in the app: no token or app may read or give it.
   router.Add({.method = Method::kGet,
