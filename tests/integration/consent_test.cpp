@@ -267,6 +267,37 @@ TEST_F(ConsentTest, EveryAdminActionOnAUserIsInTheirAccountActivity) {
       << events.body;
 }
 
+// What someone else did to the account shows without their address, and a report without the
+// reporter: the reported user learns that they were reported, not by whom.
+TEST_F(ConsentTest, AccountActivityKeepsOthersAddressesAndReportersToThemselves) {
+  h_.CreateUser("reported");
+  h_.CreateUser("reporter");
+  Browser reported;
+  Browser reporter;
+  reporter.ip = "198.51.100.9";
+  h_.SignIn(reported, "reported");
+  h_.SignIn(reporter, "reporter");
+  ASSERT_EQ(
+      h_.Post(reporter, "/api/v1/reports", R"({"kind":"user","id":"reported","reason":"spam"})")
+          .status,
+      201);
+  auto events = h_.Get(reported, "/api/v1/me/audit-events");
+  ASSERT_EQ(events.status, 200) << events.body;
+  EXPECT_EQ(events.body.find("198.51.100.9"), std::string::npos) << events.body;
+  bool seen = false;
+  for (const auto& e : events.Json().at("items").as_array()) {
+    const auto& o = e.as_object();
+    if (o.at("kind") != "moderation_report") continue;
+    seen = true;
+    EXPECT_TRUE(o.at("actor_id").is_null()) << boost::json::serialize(o);
+    EXPECT_TRUE(o.at("ip").is_null()) << boost::json::serialize(o);
+  }
+  EXPECT_TRUE(seen) << events.body;
+  // The admin's log keeps both, for the moderators' work.
+  EXPECT_NE(h_.Get(admin_, "/api/v1/admin/audit-events").body.find("198.51.100.9"),
+            std::string::npos);
+}
+
 TEST_F(ConsentTest, NoAdminRouteShowsAUsersPrivateData) {
   // A user with private data of every kind, each holding a marker no admin page may show.
   const std::string marker = "zqprivatemarker";
