@@ -91,7 +91,12 @@ void RegisterRoutes(http::Router& router, ConsentService& consent) {
               .max_body_bytes = kPublishBodyBytes},
              [&consent](const Request& request, RequestContext& ctx) {
                http::JsonBody body(request);
-               auto text = body.Required("text", ConsentService::kMaxPolicyBytes);
+               // Markdown: line breaks and tabs belong in it.
+               auto text = body.String("text", {.required = true,
+                                                .min_length = 1,
+                                                .max_length = ConsentService::kMaxPolicyBytes,
+                                                .text = http::JsonFields::Text::kMultiLine})
+                               .value_or("");
                body.Finish({"text"});
                return http::Json(201, EncodePolicy(consent.Publish(
                                           ctx.User(), text, accounts::ClientFrom(request).ip)));
