@@ -486,7 +486,8 @@ TEST_F(AccountsTest, ApiNeverSendsSecretsOrHiddenFields) {
   std::set<std::string> keys;
   for (const auto& kv : h_.Get(b, "/api/v1/me").Json()) keys.insert(std::string(kv.key()));
   EXPECT_EQ(keys, (std::set<std::string>{"id", "username", "email", "role", "email_verified",
-                                         "totp_enabled", "created_at", "preferences"}));
+                                         "totp_enabled", "created_at", "preferences",
+                                         "consent_required"}));
   auto listed = h_.Get(admin, "/api/v1/admin/users").body;
   for (const auto* secret : {"password_hash", "argon2", "totp_secret", "token_hash", "sealed"}) {
     EXPECT_EQ(listed.find(secret), std::string::npos) << secret;
