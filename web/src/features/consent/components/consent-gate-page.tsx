@@ -40,7 +40,7 @@ export function ConsentGatePage({ signOut, paths }: ConsentGatePageProps) {
         intro={everConsented ? t('consent.page.introChanged', { version: policy.version }) : t('consent.page.intro')}
         actions={signOut}
       />
-      <Card className="consent-page__policy">
+      <Card>
         <PolicyText text={policy.text} />
       </Card>
       {give.isError ? <ErrorState message={errorMessage(give.error, t)} onRetry={() => void consents.refetch()} /> : null}
