@@ -13,6 +13,7 @@
 #include "features/body/feature.hpp"
 #include "features/challenges/feature.hpp"
 #include "features/clubs/feature.hpp"
+#include "features/consent/feature.hpp"
 #include "features/dashboard/feature.hpp"
 #include "features/diagnostics/feature.hpp"
 #include "features/exercises/feature.hpp"
@@ -364,6 +365,10 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   auto& moderation = Install<features::moderation::ModerationFeature>(
       *app, context, *app->reportable, *app->notifier, social.lookup(), accounts.auth());
   moderation.SetRecipients(DigestRecipientOf(accounts.account()));
+  // ---- issue 15 lane consent ----
+  // The privacy policy and the consent to process health data: sign-up requires it, GET /me
+  // says when it is required again, deleting the account withdraws it (hooks into accounts).
+  Install<features::consent::ConsentFeature>(*app, context, accounts);
 
   // Third-party apps (issue 14): client registration, the OAuth 2.0 authorization server,
   // webhooks, the one-request upload. Each lane installs its feature below its own line.

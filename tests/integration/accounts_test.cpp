@@ -21,8 +21,8 @@ using testing::Browser;
 
 std::string SignupBody(const std::string& username, const std::string& email,
                        const std::string& password = "a long passphrase, 5 horses in the gym") {
-  return R"({"email":")" + email + R"(","username":")" + username + R"(","password":")" + password +
-         R"("})";
+  return R"({"consent_policy_version":1,"email":")" + email + R"(","username":")" + username +
+         R"(","password":")" + password + R"("})";
 }
 
 std::string LoginBody(const std::string& login, const std::string& password) {
@@ -88,7 +88,7 @@ TEST_F(AccountsTest, SignUpVerifySignIn) {
 TEST_F(AccountsTest, SignUpTakesTheBrowsersLanguageAndTimeZone) {
   Browser b;
   auto bad = h_.Post(b, "/api/v1/auth/signup",
-                     R"({"email":"eve@example.org","username":"eve",)"
+                     R"({"consent_policy_version":1,"email":"eve@example.org","username":"eve",)"
                      R"("password":"a long passphrase, 5 horses in the gym",)"
                      R"("locale":"fr","time_zone":"Mars Base"})");
   ASSERT_EQ(bad.status, 422) << bad.body;
@@ -97,7 +97,7 @@ TEST_F(AccountsTest, SignUpTakesTheBrowsersLanguageAndTimeZone) {
   EXPECT_TRUE(h_.LinkToken("eve@example.org", "verify-email").empty());
 
   auto reply = h_.Post(b, "/api/v1/auth/signup",
-                       R"({"email":"eve@example.org","username":"eve",)"
+                       R"({"consent_policy_version":1,"email":"eve@example.org","username":"eve",)"
                        R"("password":"a long passphrase, 5 horses in the gym",)"
                        R"("locale":"de","time_zone":"Europe/Berlin"})");
   ASSERT_EQ(reply.status, 202) << reply.body;
@@ -421,11 +421,11 @@ TEST_F(AccountsTest, RegistrationModes) {
   ASSERT_EQ(invite.status, 201);
   std::string code(invite.Json()["code"].as_string());
   std::string with_code =
-      R"({"email":"inv@example.org","username":"invited","password":"a long passphrase, 5 horses in the gym","invite_code":")" +
+      R"({"consent_policy_version":1,"email":"inv@example.org","username":"invited","password":"a long passphrase, 5 horses in the gym","invite_code":")" +
       code + R"("})";
   EXPECT_EQ(h_.Post(visitor, "/api/v1/auth/signup", with_code).status, 202);
   std::string reuse =
-      R"({"email":"inv2@example.org","username":"invited2","password":"a long passphrase, 5 horses in the gym","invite_code":")" +
+      R"({"consent_policy_version":1,"email":"inv2@example.org","username":"invited2","password":"a long passphrase, 5 horses in the gym","invite_code":")" +
       code + R"("})";
   EXPECT_EQ(h_.Post(visitor, "/api/v1/auth/signup", reuse).status, 422) << "invites are single-use";
 
@@ -486,7 +486,8 @@ TEST_F(AccountsTest, ApiNeverSendsSecretsOrHiddenFields) {
   std::set<std::string> keys;
   for (const auto& kv : h_.Get(b, "/api/v1/me").Json()) keys.insert(std::string(kv.key()));
   EXPECT_EQ(keys, (std::set<std::string>{"id", "username", "email", "role", "email_verified",
-                                         "totp_enabled", "created_at", "preferences"}));
+                                         "totp_enabled", "created_at", "preferences",
+                                         "consent_required"}));
   auto listed = h_.Get(admin, "/api/v1/admin/users").body;
   for (const auto* secret : {"password_hash", "argon2", "totp_secret", "token_hash", "sealed"}) {
     EXPECT_EQ(listed.find(secret), std::string::npos) << secret;

@@ -803,6 +803,18 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       // nobody's account goes; session only (a token is refused).
       {Method::kDelete, "/api/v1/me", fixed("/api/v1/me"), R"({"password":"not the password"})",
        401, 422, 422, 422},
+      // Consent (issue 15 lane consent): the policy is public; each user's consent is their own
+      // and given in the app only (a version that is not current changes nothing); only admins
+      // read and publish versions (an empty text publishes nothing).
+      {Method::kGet, "/api/v1/privacy-policy", fixed("/api/v1/privacy-policy"), "", 200, 200, 200,
+       200},
+      {Method::kGet, "/api/v1/me/consents", fixed("/api/v1/me/consents"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/me/consents", fixed("/api/v1/me/consents"),
+       R"({"policy_version":999})", 401, 422, 422, 422},
+      {Method::kGet, "/api/v1/admin/privacy-policies", fixed("/api/v1/admin/privacy-policies"), "",
+       401, 403, 200, 403},
+      {Method::kPost, "/api/v1/admin/privacy-policies", fixed("/api/v1/admin/privacy-policies"),
+       R"({"text":" "})", 401, 403, 422, 403},
       // ---- rows, issue 14 lane apps: add yours right below this line ----
       // client apps: each user's own, from the web app only; every app for admins
       {Method::kGet, "/api/v1/me/apps", fixed("/api/v1/me/apps"), "", 401, 200, 200, 200},

@@ -265,6 +265,8 @@ TEST_F(ErasureTest, AfterTheGracePeriodNoRowAnywhereReferencesTheUser) {
       h_.Call(admin_, Method::kPatch, "/api/v1/admin/users/" + doomed_id_, R"({"role":"user"})")
           .status,
       200);
+  // Consent to the privacy policy (issue 15 lane consent).
+  ASSERT_EQ(h_.Post(doomed_, "/api/v1/me/consents", R"({"policy_version":1})").status, 201);
   std::string email = std::string(kDoomed) + "@example.org";
   ASSERT_FALSE(References(doomed_id_, kDoomed, email).empty()) << "the walk finds the user";
   auto keeper_before = KeeperListings();

@@ -122,7 +122,7 @@ TEST_F(InputValidationTest, TimeZonesMustBeInTheTzDatabase) {
 
   Browser newcomer;
   auto signup = h_.Post(newcomer, "/api/v1/auth/signup",
-                        R"({"email":"zed@example.org","username":"zed",)"
+                        R"({"consent_policy_version":1,"email":"zed@example.org","username":"zed",)"
                         R"("password":"a long passphrase, 5 horses in the gym",)"
                         R"("time_zone":"Mars/Olympus"})");
   EXPECT_EQ(FieldsOf(signup), Fields{"time_zone"});

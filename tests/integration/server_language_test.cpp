@@ -18,7 +18,7 @@ platform::http::Headers AcceptLanguage(const std::string& value) {
 }
 
 std::string SignupBody(const std::string& username, const std::string& email) {
-  return R"({"email":")" + email + R"(","username":")" + username +
+  return R"({"consent_policy_version":1,"email":")" + email + R"(","username":")" + username +
          R"(","password":"a long passphrase, 5 horses in the gym"})";
 }
 

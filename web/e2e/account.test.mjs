@@ -103,6 +103,9 @@ describe('accounts', () => {
     await page.getByLabel('Email', { exact: true }).fill(user.email);
     await page.getByLabel('Username', { exact: true }).fill(user.username);
     await page.getByLabel('Password', { exact: true }).fill(user.password);
+    // Explicit consent to the processing of health data, for the policy version linked next to it.
+    await page.getByRole('link', { name: 'Read the privacy policy (version 1)' }).waitFor();
+    await page.getByRole('checkbox', { name: /^I consent to the processing of my health data/ }).check();
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
     await checkPage(page, 'signup-check-email');
@@ -227,6 +230,10 @@ describe('accounts', () => {
       await page.setViewportSize(viewports.desktop);
       await page.goto(`${base}/login`);
       await fillCredentials(page, admin.username, admin.password);
+      // The admin was made with `vigor user create`: asked for consent at the first sign-in.
+      await page.getByRole('heading', { level: 1, name: 'Your consent' }).waitFor();
+      await checkPage(page, 'consent');
+      await page.getByRole('button', { name: 'I consent (version 1)' }).click();
       await page.getByRole('heading', { level: 1, name: `Hello, ${admin.username}` }).waitFor();
 
       await page.getByRole('button', { name: `Account menu: ${admin.username}` }).click();
@@ -253,6 +260,12 @@ describe('accounts', () => {
       await page.getByRole('button', { name: 'Create invite code' }).click();
       await page.getByTestId('invite-code').waitFor();
       await checkPage(page, 'admin-settings');
+
+      // The privacy policy the admin edits: the version Vigor shipped.
+      await page.getByRole('link', { name: 'Privacy policy' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Privacy policy' }).waitFor();
+      await page.getByText('Version 1, published').waitFor();
+      await checkPage(page, 'admin-privacy-policy');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

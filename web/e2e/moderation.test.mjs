@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { collectPageErrors, launchBrowser, viewports } from './support/browser.mjs';
-import { checkPage, signIn } from './support/page.mjs';
+import { checkPage, consentIfAsked, signIn } from './support/page.mjs';
 import { createUser, startServer } from './support/server.mjs';
 
 const reporter = { username: 'rita', email: 'rita@example.com', password: 'correct horse battery staple' };
@@ -128,6 +128,8 @@ describe('moderation', () => {
 
     // The same session works normally again.
     await pageO.goto(`${server.baseUrl}/`);
+    // Made with `vigor user create` and suspended at the first sign-in: asked for consent now.
+    await consentIfAsked(pageO);
     await pageO.getByRole('heading', { level: 1, name: `Hello, ${offender.username}` }).waitFor();
     const open = await call(pageO, 'GET', '/api/v1/workouts');
     assert.equal(open.status, 200, JSON.stringify(open.body));

@@ -245,7 +245,13 @@ describe('a third-party app through OAuth 2.0', () => {
       signedIn = true;
     }
     await page.waitForURL(/\/oauth\/consent\?request=/);
-    await page.getByRole('heading', { level: 1, name: 'Allow access?' }).waitFor();
+    // The user (made with `vigor user create`) consents to the processing of their health data
+    // first (issue 15); the authorization request waits at the same address.
+    const allow = page.getByRole('heading', { level: 1, name: 'Allow access?' });
+    const healthData = page.getByRole('heading', { level: 1, name: 'Your consent' });
+    await allow.or(healthData).first().waitFor();
+    if (await healthData.isVisible()) await page.getByRole('button', { name: 'I consent (version 1)' }).click();
+    await allow.waitFor();
     // The consent page names the app and each scope it asks for.
     await page.getByText(appName).first().waitFor();
     for (const name of scope.split(' ')) await page.getByText(name, { exact: true }).waitFor();

@@ -293,6 +293,18 @@ const recipes = {
   '/admin/apps': [
     { name: 'admin-apps', who: 'admin', url: () => '/admin/apps', ready: (p) => p.getByText('Pages app').first() },
   ],
+  // Consent (issue 15): the public policy, and the admin's editor with the shipped version.
+  '/privacy-policy': [
+    { name: 'privacy-policy', who: 'visitor', url: () => '/privacy-policy', ready: (p) => p.getByText('Version 1, published') },
+  ],
+  '/admin/privacy-policy': [
+    {
+      name: 'admin-privacy-policy',
+      who: 'admin',
+      url: () => '/admin/privacy-policy',
+      ready: (p) => p.getByText('(shipped with Vigor)'),
+    },
+  ],
 };
 
 // --- A run of 301 points 10 m apart heading north-east from Berlin, one every 3 s. ---

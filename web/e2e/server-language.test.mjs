@@ -27,6 +27,8 @@ describe('server messages in the user’s language', () => {
     await page.getByLabel('E-Mail', { exact: true }).fill('noch.eine@example.org');
     await page.getByLabel('Benutzername', { exact: true }).fill(existing.username);
     await page.getByLabel('Passwort', { exact: true }).fill('ein langes Passwort mit 5 Hanteln');
+    await page.getByRole('link', { name: 'Datenschutzerklärung lesen (Version 1)' }).waitFor();
+    await page.getByRole('checkbox', { name: /^Ich willige in die Verarbeitung meiner Gesundheitsdaten ein/ }).check();
 
     const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/auth/signup');
     await page.getByRole('button', { name: 'Konto erstellen' }).click();

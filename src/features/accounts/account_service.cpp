@@ -68,6 +68,11 @@ void AccountService::RequirePassword(const User& user, const std::string& passwo
 
 User AccountService::Me(const Principal& principal) { return Load(principal.user_id); }
 
+bool AccountService::ConsentRequired(const Principal& principal) {
+  return d_.database.ReadResult(
+      [&](Session& s) { return auth_.ConsentRequired(s, principal.user_id); });
+}
+
 std::string AccountService::TimeZoneOf(Session& s, const std::string& user_id) {
   auto user = d_.users.FindById(s, user_id);
   return user ? user->preferences.time_zone : "UTC";
@@ -351,6 +356,7 @@ std::string AccountService::RequestErasure(const Principal& principal, const std
       d_.erasure.EndOAuthGrants(s, user.id);
     }
     d_.audit.Record(s, "erasure_requested", user.id, user.id, client.ip, "erase after " + until);
+    auth_.WithdrawConsent(s, user.id, client.ip);
     d_.mail.Enqueue(s, d_.mails.ErasureScheduled(user.email, user.username, until));
     return until;
   });
@@ -367,6 +373,14 @@ AuditPage AccountService::AuditEvents(const Principal& principal, const std::str
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.pop_back();
     page.next_cursor = page.items.back().id;
+  }
+  for (auto& event : page.items) {
+    if (!event.actor_id || *event.actor_id == principal.user_id) continue;
+    // Someone else acted on the account (an admin, a moderator, a reporter): the user sees
+    // what was done and when, and that it was not them, but not the other person's address.
+    event.ip.reset();
+    // Who reported the user is not theirs to know (moderation keeps reporters anonymous).
+    if (event.kind == "moderation_report") event.actor_id.reset();
   }
   return page;
 }

@@ -42,6 +42,8 @@ class AccountService {
       : d_(deps), auth_(auth), issuer_(std::move(issuer)) {}
 
   User Me(const platform::auth::Principal& principal);
+  // Whether the user must consent to the current privacy policy before using the app.
+  bool ConsentRequired(const platform::auth::Principal& principal);
   // The IANA zone of the user's profile ("UTC" when there is no such user), in the caller's
   // transaction: other features read local times in it (imports).
   std::string TimeZoneOf(platform::store::Session& s, const std::string& user_id);

@@ -103,6 +103,10 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
     errors.Add("password", *problem);
   }
   AddPreferenceErrors(errors, input.preferences, "");
+  // Explicit consent (GDPR Art. 9(2)(a)): the box ticked for the policy version the form showed.
+  if (consent_.record_at_signup && !input.consent_policy_version) {
+    errors.Add("consent_policy_version", Msg("consent_required"));
+  }
   errors.ThrowIfAny();
 
   std::string mode = d_.settings.Registration();
@@ -141,6 +145,9 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
         !d_.credentials.UseInvite(s, crypto::Sha256Hex(*input.invite_code), user.id, now)) {
       throw Error(ErrorKind::kValidation, Msg("invite_invalid"),
                   {{"invite_code", Msg("token_unknown")}});
+    }
+    if (consent_.record_at_signup) {
+      consent_.record_at_signup(s, user.id, *input.consent_policy_version, client.ip);
     }
     d_.credentials.InsertOneTimeToken(s, crypto::Sha256Hex(token), "verify_email", user.id,
                                       std::nullopt, now, platform::Rfc3339FromNow(kVerifyTtl));
@@ -253,6 +260,7 @@ LoginOutcome AuthService::Login(const std::string& login, const std::string& pas
     outcome.erasure_cancelled = CancelErasure(s, *user, client);
     outcome.user = *d_.users.FindById(s, user->id);
     outcome.suspended_until = SuspendedUntil(s, user->id);
+    outcome.consent_required = ConsentRequired(s, user->id);
     return outcome;
   });
   if (signed_in.erasure_cancelled) d_.mail.Notify();
@@ -313,6 +321,7 @@ LoginOutcome AuthService::CompleteSecondFactor(const std::string& challenge,
     ok.erasure_cancelled = CancelErasure(s, *user, client);
     ok.user = *d_.users.FindById(s, user->id);
     ok.suspended_until = SuspendedUntil(s, user->id);
+    ok.consent_required = ConsentRequired(s, user->id);
     outcome = std::move(ok);
   });
   if (!outcome) throw Error(ErrorKind::kUnauthenticated, Msg("code_wrong"));

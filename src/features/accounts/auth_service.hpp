@@ -95,6 +95,23 @@ struct OAuthTokenHolder {
 };
 using OAuthTokenVerifier = std::function<std::optional<OAuthTokenHolder>(const std::string& token)>;
 
+// Consent to the processing of health data (issue 15). The consent feature supplies these at
+// installation, so accounts does not depend on it; without them nobody is asked (an application
+// without the feature, as in some tests of other features).
+struct ConsentHooks {
+  // Inside the sign-up's transaction: records the consent to privacy policy `version`, or throws
+  // Error(kValidation) naming the field when that is not the current version.
+  std::function<void(platform::store::Session&, const std::string& user_id, std::int64_t version,
+                     const std::string& ip)>
+      record_at_signup;
+  // Whether the user must consent (again) before using the app: never consented, withdrew, or
+  // consented to an older version than the current one. In the caller's transaction.
+  std::function<bool(platform::store::Session&, const std::string& user_id)> required;
+  // Inside DELETE /api/v1/me's transaction: deleting the account withdraws the consent.
+  std::function<void(platform::store::Session&, const std::string& user_id, const std::string& ip)>
+      withdraw;
+};
+
 // A new sign-in session: the cookie values to hand to the browser once.
 struct IssuedSession {
   std::string token;
@@ -109,6 +126,8 @@ struct SignupInput {
   std::optional<std::string> invite_code;
   // The browser's language and time zone, so that a new account starts out speaking it.
   PreferencesPatch preferences;
+  // The privacy policy version the user ticked the consent box for (ConsentHooks).
+  std::optional<std::int64_t> consent_policy_version;
 };
 
 struct LoginOutcome {
@@ -122,6 +141,8 @@ struct LoginOutcome {
   std::optional<std::string> suspended_until;
   // Signed in while the account was pending erasure: the deletion is cancelled.
   bool erasure_cancelled = false;
+  // Signed in: the user must consent to the current privacy policy first (ConsentHooks).
+  bool consent_required = false;
 };
 
 // Sign-up, email verification, sign-in (with the second factor), sign-out, password reset and
@@ -147,6 +168,18 @@ class AuthService {
   using OAuthGrantsEnder = std::function<void(platform::store::Session&, const std::string&)>;
   void SetOAuthGrantsEnder(OAuthGrantsEnder ender) { oauth_grants_ender_ = std::move(ender); }
   const OAuthGrantsEnder& oauth_grants_ender() const { return oauth_grants_ender_; }
+  // Installation only: sign-up then requires consent to the current privacy policy, and sign-in
+  // and GET /me tell whether consent is required.
+  void SetConsentHooks(ConsentHooks hooks) { consent_ = std::move(hooks); }
+  // Whether `user_id` must consent before using the app, in the caller's transaction.
+  bool ConsentRequired(platform::store::Session& s, const std::string& user_id) const {
+    return consent_.required && consent_.required(s, user_id);
+  }
+  // DELETE /api/v1/me: the consent is withdrawn with the account, in the caller's transaction.
+  void WithdrawConsent(platform::store::Session& s, const std::string& user_id,
+                       const std::string& ip) const {
+    if (consent_.withdraw) consent_.withdraw(s, user_id, ip);
+  }
 
   void Signup(const SignupInput& input, const ClientInfo& client);
   // Returns "verified", "email_changed" or "awaiting_approval".
@@ -205,6 +238,7 @@ class AuthService {
   SuspensionCheck suspension_;
   OAuthTokenVerifier oauth_verifier_;
   OAuthGrantsEnder oauth_grants_ender_;
+  ConsentHooks consent_;
 
   platform::auth::CredentialCache* cache_ = nullptr;
 

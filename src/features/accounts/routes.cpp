@@ -54,6 +54,7 @@ Response LoginResponse(const LoginOutcome& outcome, CookiePolicy policy) {
     user["suspended_until"] = *outcome.suspended_until;
     body["suspended_until"] = *outcome.suspended_until;
   }
+  user["consent_required"] = outcome.consent_required;
   body["user"] = std::move(user);
   auto response = http::Json(200, std::move(body));
   SetSessionCookies(response, *outcome.session, policy);
@@ -82,7 +83,10 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
                input.invite_code = body.String("invite_code", {.max_length = 100});
                input.preferences.locale = body.String("locale", {.max_length = 10});
                input.preferences.time_zone = body.String("time_zone", {.max_length = 64});
-               body.Finish({"email", "username", "password", "invite_code", "locale", "time_zone"});
+               input.consent_policy_version =
+                   body.Int("consent_policy_version", false, 1, 1'000'000'000);
+               body.Finish({"email", "username", "password", "invite_code", "locale", "time_zone",
+                            "consent_policy_version"});
                auth.Signup(input, ClientFrom(request));
                return Accepted(
                    "Check your inbox: we sent a link to confirm the address. It is valid for 48 "
@@ -167,6 +171,7 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
                if (ctx.principal->suspended_until) {
                  me["suspended_until"] = *ctx.principal->suspended_until;
                }
+               me["consent_required"] = account.ConsentRequired(ctx.User());
                return http::Json(200, std::move(me));
              });
 

@@ -729,6 +729,16 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"activity_elliptical_indoor", "Indoor elliptical", "Crosstrainer drinnen"},
     {"activity_other", "Activity", "Aktivität"},
     {"activity_other_indoor", "Indoor activity", "Indoor-Aktivität"},
+    // Consent to the processing of health data (features/consent).
+    {"consent_required",
+     "must be given: tick the box to consent to the processing of your health data under the "
+     "privacy policy",
+     "ist erforderlich: Kreuze das Kästchen an, um der Verarbeitung deiner Gesundheitsdaten "
+     "gemäß der Datenschutzerklärung zuzustimmen"},
+    {"policy_version_not_current",
+     "is not the current privacy policy: a new version was published; read it and consent again",
+     "ist nicht die aktuelle Datenschutzerklärung: Eine neue Version wurde veröffentlicht; lies "
+     "sie und stimme erneut zu"},
 };
 
 }  // namespace

@@ -63,7 +63,24 @@ export async function signIn(page, baseUrl, user) {
   await page.getByLabel('Username or email', { exact: true }).fill(user.username);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await consentIfAsked(page);
   await page.getByRole('heading', { level: 1, name: `Hello, ${user.username}` }).waitFor();
+}
+
+/**
+ * Accounts made with `vigor user create` have not consented to the processing of their health
+ * data: their first sign-in shows the consent page before the app (issue 15). Consents there
+ * when it shows; otherwise waits until the signed-in app (any page's navigation) is there.
+ * @param {import('playwright-core').Page} page
+ */
+export async function consentIfAsked(page) {
+  const consent = page.getByRole('heading', { level: 1, name: 'Your consent' });
+  const app = page.getByRole('navigation').first();
+  await consent.or(app).first().waitFor();
+  if (await consent.isVisible()) {
+    await page.getByRole('button', { name: /^I consent \(version \d+\)$/ }).click();
+    await app.waitFor();
+  }
 }
 
 /**

@@ -75,6 +75,9 @@ export const paths = {
   oauthConsent: '/oauth/consent',
   device: '/device',
   adminApps: '/admin/apps',
+  /** Issue 15, consent: the public privacy policy and the admin's editor of it. */
+  privacyPolicy: '/privacy-policy',
+  adminPrivacyPolicy: '/admin/privacy-policy',
 } as const satisfies Record<string, `/${string}`>;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -103,7 +106,22 @@ export const linkTo = {
   communityChallenge: (id: string) => generatePath(paths.communityChallenge, { id }),
 };
 
-export const adminPaths = { users: paths.adminUsers, settings: paths.adminSettings, apps: paths.adminApps } as const;
+export const adminPaths = {
+  users: paths.adminUsers,
+  settings: paths.adminSettings,
+  apps: paths.adminApps,
+  privacyPolicy: paths.adminPrivacyPolicy,
+} as const;
+
+/**
+ * Where withdrawing consent leads (issue 15): the export ("Your data", #export) and the account
+ * deletion, both on the security settings page, which the consent gate leaves open.
+ */
+export const consentPaths = {
+  policy: paths.privacyPolicy,
+  export: `${paths.securitySettings}#export`,
+  deleteAccount: `${paths.securitySettings}#delete-account`,
+} as const;
 
 /** What the workout pages link to. */
 export const workoutPaths = {

@@ -20,6 +20,7 @@ import { RouteErrorPage } from './pages/route-error-page';
 import {
   adminPaths,
   appsPaths,
+  consentPaths,
   communityPaths,
   challengePaths,
   clubPaths,
@@ -199,6 +200,16 @@ const AdminAppsPage = lazy(() =>
   import('@/features/apps/components/admin-apps-page').then((m) => ({ default: m.AdminAppsPage })),
 );
 const AdminNav = lazy(() => import('@/features/admin/components/admin-nav').then((m) => ({ default: m.AdminNav })));
+// Consent (issue 15): the public privacy policy and the admin's editor of it.
+const PrivacyPolicyPage = lazy(() =>
+  import('@/features/consent/components/privacy-policy-page').then((m) => ({ default: m.PrivacyPolicyPage })),
+);
+const AdminPrivacyPolicyPage = lazy(() =>
+  import('@/features/consent/components/admin-privacy-policy-page').then((m) => ({ default: m.AdminPrivacyPolicyPage })),
+);
+const ConsentSection = lazy(() =>
+  import('@/features/consent/components/consent-section').then((m) => ({ default: m.ConsentSection })),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageCodeWaiting />}>{children}</Suspense>;
@@ -234,7 +245,12 @@ function HomeRoute() {
 function SignupRoute() {
   const meta = useMeta();
   return (
-    <SignupPage registration={meta.data?.registration} registrationPending={meta.isPending} loginPath={paths.login} />
+    <SignupPage
+      registration={meta.data?.registration}
+      registrationPending={meta.isPending}
+      loginPath={paths.login}
+      privacyPolicyPath={paths.privacyPolicy}
+    />
   );
 }
 
@@ -411,7 +427,11 @@ export const routes: RouteObject[] = [
           <RequireAuth>
             {(me) => (
               <Loading>
-                <SecurityPage me={me} homePath={paths.home} />
+                <SecurityPage
+                  me={me}
+                  homePath={paths.home}
+                  privacySection={<ConsentSection paths={consentPaths} />}
+                />
               </Loading>
             )}
           </RequireAuth>
@@ -526,6 +546,26 @@ export const routes: RouteObject[] = [
             {() => (
               <Loading>
                 <AdminAppsPage nav={<AdminNav paths={adminPaths} />} />
+              </Loading>
+            )}
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: paths.privacyPolicy,
+        element: (
+          <Loading>
+            <PrivacyPolicyPage />
+          </Loading>
+        ),
+      },
+      {
+        path: paths.adminPrivacyPolicy,
+        element: (
+          <RequireAdmin>
+            {() => (
+              <Loading>
+                <AdminPrivacyPolicyPage nav={<AdminNav paths={adminPaths} />} />
               </Loading>
             )}
           </RequireAdmin>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Logo } from '@/components/ui';
 import { useLogout } from '@/features/auth/api/logout';
+import { ConsentGatePage } from '@/features/consent/components/consent-gate-page';
 import { GoalReachedListener } from '@/features/goals/components/goal-reached-listener';
 import { SuspendedAccountPage } from '@/features/moderation/components/suspended-account-page';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
@@ -12,7 +13,7 @@ import { WorkoutInProgressBar } from '@/features/workouts/components/workout-in-
 import { lastSignedInUser, useMe, type Me } from '@/lib/auth/get-me';
 import { useProfileLanguage } from '@/lib/i18n/use-profile-language';
 import { useOnline } from '@/lib/network/online';
-import { linkTo, paths } from '../paths';
+import { consentPaths, linkTo, paths } from '../paths';
 import { AccountMenu } from './account-menu';
 import { AppNav } from './app-nav';
 import './app-layout.css';
@@ -27,8 +28,12 @@ export interface AppLayoutProps {
 
 export function AppLayout({ user }: AppLayoutProps) {
   const { t } = useTranslation();
+  const location = useLocation();
   useProfileLanguage(user?.preferences.locale);
   if (user?.suspended_until) return <SuspendedShell until={user.suspended_until} />;
+  // Consent first (issue 15). The policy and the settings page, with the export and the
+  // deletion a user who declines needs, stay open.
+  if (user?.consent_required && !consentGateOpen(location.pathname)) return <ConsentShell />;
   return (
     <div className={user ? 'app-shell app-shell--signed-in' : 'app-shell'}>
       <a className="skip-link" href="#main-content">
@@ -90,6 +95,50 @@ function SuspendedShell({ until }: { until: string }) {
             until={until}
             signOut={
               <Button onClick={() => logout.mutate()} disabled={logout.isPending}>
+                {t('account.signOut')}
+              </Button>
+            }
+          />
+        </main>
+        <footer className="app-shell__footer">
+          <ServerVersion />
+        </footer>
+      </div>
+    </div>
+  );
+}
+
+/** The addresses a user whose consent is required still reaches. */
+function consentGateOpen(pathname: string): boolean {
+  return pathname === paths.privacyPolicy || pathname === paths.securitySettings;
+}
+
+/**
+ * A signed-in user whose consent to processing their health data is required (never given, or
+ * a newer privacy policy): the policy and the choice on every address, without the navigation.
+ */
+function ConsentShell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout({ onSignedOut: () => navigate(paths.home, { replace: true, flushSync: true }) });
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <div className="app-shell__body">
+        <header className="app-topbar">
+          <span className="app-topbar__brand">
+            <Logo className="app-topbar__logo" />
+            <span>{t('app.name')}</span>
+          </span>
+        </header>
+        <OfflineNotice />
+        <main id="main-content" className="app-shell__main" tabIndex={-1}>
+          <ConsentGatePage
+            paths={consentPaths}
+            signOut={
+              <Button variant="secondary" onClick={() => logout.mutate()} disabled={logout.isPending}>
                 {t('account.signOut')}
               </Button>
             }

@@ -449,6 +449,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The instance's current privacy policy
+         * @description The newest version the admin published (Vigor ships version 1). Sign-up sends its `version` as `consent_policy_version`; a user is asked again when a newer one exists.
+         */
+        get: operations["getPrivacyPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user's consent to the processing of health data
+         * @description Whether consent is required (never given, withdrawn, or given to an older policy version than the current one), the current policy, and the consents given, newest first.
+         */
+        get: operations["getMyConsents"];
+        put?: never;
+        /**
+         * Consent to the processing of health data under a policy version
+         * @description `policy_version` must be the current version (a 422 on `policy_version` otherwise: a newer one was published since it was shown). Consenting again to the same version records nothing new. Withdrawing is deleting the account (DELETE /api/v1/me), which marks the consent withdrawn.
+         */
+        post: operations["giveConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/privacy-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version of the privacy policy */
+        get: operations["adminListPrivacyPolicies"];
+        put?: never;
+        /**
+         * Publish a new version of the privacy policy
+         * @description The next version number; every user is asked to consent again at their next visit. Audited (privacy_policy_published).
+         */
+        post: operations["adminPublishPrivacyPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -3888,6 +3953,8 @@ export interface components {
             locale?: "en" | "de";
             /** @description The IANA time zone the account starts with (the browser's); UTC when absent. A zone the tz database does not know is a 422. */
             time_zone?: string;
+            /** @description Required: the privacy policy version (GET /api/v1/privacy-policy) the user explicitly consented to, for the processing of their health data. A 422 names this field when it is absent or not the current version. */
+            consent_policy_version: number;
         };
         TokenInput: {
             token: string;
@@ -3944,6 +4011,8 @@ export interface components {
              * @description Only while a moderator's suspension of the account lasts (its end): this session is restricted to reading the decisions and appealing (see LoginResult).
              */
             suspended_until?: string;
+            /** @description The user must consent to the current privacy policy (GET/POST /api/v1/me/consents) before using the app: never consented (an account created with `vigor user create`), or a newer policy version was published. The web app asks first; see docs/privacy.md. */
+            consent_required?: boolean;
             preferences: components["schemas"]["Preferences"];
         };
         /** @description How values are shown and entered. Storage stays SI and UTC. */
@@ -4075,6 +4144,45 @@ export interface components {
             detail?: string | null;
             /** Format: date-time */
             created_at: string;
+        };
+        PrivacyPolicy: {
+            version: number;
+            /** @description Markdown. */
+            text: string;
+            /** Format: date-time */
+            published_at: string;
+        };
+        PrivacyPolicyList: {
+            items: {
+                version: number;
+                text: string;
+                /** Format: date-time */
+                published_at: string;
+                /** @description The admin's user id; null for the version Vigor shipped. */
+                published_by: string | null;
+            }[];
+        };
+        PrivacyPolicyInput: {
+            /** @description Markdown. */
+            text: string;
+        };
+        ConsentInput: {
+            policy_version: number;
+        };
+        ConsentStatus: {
+            required: boolean;
+            current_policy: components["schemas"]["PrivacyPolicy"];
+            /** @description Newest first. */
+            items: {
+                id: string;
+                /** @enum {string} */
+                purpose: "health_data";
+                policy_version: number;
+                /** Format: date-time */
+                given_at: string;
+                /** Format: date-time */
+                withdrawn_at: string | null;
+            }[];
         };
         AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];
@@ -6691,6 +6799,132 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPrivacyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyPolicy"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMyConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consent status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStatus"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    giveConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the new status. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStatus"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminListPrivacyPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyPolicyList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminPublishPrivacyPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description The new current version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyPolicy"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };

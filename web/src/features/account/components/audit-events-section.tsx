@@ -34,6 +34,22 @@ const knownKinds = [
   'settings_changed',
   'erasure_requested',
   'erasure_cancelled',
+  'account_approved',
+  'consent_given',
+  'consent_withdrawn',
+  'privacy_policy_published',
+  'moderation_report',
+  'moderation_hide',
+  'moderation_suspend',
+  'moderation_dismiss',
+  'moderation_warn',
+  'moderation_appeal',
+  'moderation_appeal_upheld',
+  'moderation_appeal_reversed',
+  'app_secret_rotated',
+  'app_deleted',
+  'app_disabled',
+  'app_enabled',
 ] as const;
 type KnownKind = (typeof knownKinds)[number];
 
@@ -41,7 +57,8 @@ function isKnown(kind: string): kind is KnownKind {
   return (knownKinds as readonly string[]).includes(kind);
 }
 
-export function AuditEventsSection() {
+/** `meId`: the signed-in user, so that what someone else (an admin) did says so. */
+export function AuditEventsSection({ meId }: { meId: string }) {
   const { t, i18n } = useTranslation();
   const events = useAuditEvents();
 
@@ -69,6 +86,7 @@ export function AuditEventsSection() {
                     <time dateTime={event.created_at}>{formatDateTime(event.created_at, i18n.language)}</time>
                     {event.ip ? ` · ${t('security.sessions.ip', { ip: event.ip })}` : ''}
                     {event.detail ? ` · ${event.detail}` : ''}
+                    {event.actor_id !== null && event.actor_id !== meId ? ` · ${t('security.events.bySomeoneElse')}` : ''}
                   </p>
                 </div>
               </li>

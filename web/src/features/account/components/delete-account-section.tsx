@@ -23,7 +23,7 @@ export function DeleteAccountSection({ me, onDeleted }: DeleteAccountSectionProp
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
-    <Section title={t('security.deleteAccount.title')} intro={t('security.deleteAccount.intro')}>
+    <Section anchor="delete-account" title={t('security.deleteAccount.title')} intro={t('security.deleteAccount.intro')}>
       <div className="form__actions">
         <Button variant="destructive" onClick={() => setOpen(true)}>
           {t('security.deleteAccount.open')}

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui';
 import { useNavigate } from 'react-router';
@@ -16,10 +17,12 @@ export interface SecurityPageProps {
   me: Me;
   /** Where to go when this device's session ends here. */
   homePath: string;
+  /** The consent to processing health data (issue 15), composed by the app; before deletion. */
+  privacySection?: ReactNode;
 }
 
 /** /settings/security: password, email, two-factor, devices, access tokens, security events. */
-export function SecurityPage({ me, homePath }: SecurityPageProps) {
+export function SecurityPage({ me, homePath, privacySection }: SecurityPageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -46,7 +49,8 @@ export function SecurityPage({ me, homePath }: SecurityPageProps) {
       <TwoFactorSection me={me} />
       <SessionsSection onSignedOut={() => void onSignedOut()} />
       <TokensSection />
-      <AuditEventsSection />
+      <AuditEventsSection meId={me.id} />
+      {privacySection}
       <DeleteAccountSection me={me} onDeleted={(eraseAfter) => void onDeleted(eraseAfter)} />
     </div>
   );

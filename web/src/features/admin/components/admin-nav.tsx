@@ -6,6 +6,8 @@ export interface AdminPaths {
   settings: string;
   /** Client apps (issue 14); the link shows when given. */
   apps?: string;
+  /** The privacy policy (issue 15); the link shows when given. */
+  privacyPolicy?: string;
 }
 
 /** Users | Settings, at the top of every admin page. */
@@ -22,6 +24,11 @@ export function AdminNav({ paths }: { paths: AdminPaths }) {
       {paths.apps ? (
         <NavLink to={paths.apps} className="admin-nav__link" end>
           {t('apps.admin.navTitle')}
+        </NavLink>
+      ) : null}
+      {paths.privacyPolicy ? (
+        <NavLink to={paths.privacyPolicy} className="admin-nav__link" end>
+          {t('consent.admin.navTitle')}
         </NavLink>
       ) : null}
     </nav>

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '@/testing/render';
 import { fakeApi, json, problem } from '@/testing/fake-api';
@@ -10,15 +10,29 @@ function fill(label: string, value: string) {
 
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
 
+// The current privacy policy, which the consent box is for (version 3: not the shipped 1).
+const policy = {
+  'GET /api/v1/privacy-policy': () => json({ version: 3, text: '# Policy', published_at: '2026-01-01T00:00:00Z' }),
+};
+const consentLabel = 'I consent to the processing of my health data as described in the privacy policy.';
+
+/** Ticks the consent box once the policy it is for has loaded. */
+async function tick() {
+  const box = await screen.findByRole('checkbox', { name: consentLabel });
+  await waitFor(() => expect(box).toBeEnabled());
+  fireEvent.click(box);
+}
+
 describe('SignupPage', () => {
   it('checks the fields before sending anything, and says what to fix next to each', async () => {
-    const api = fakeApi({});
-    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" />);
+    const api = fakeApi({ ...policy });
+    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
 
     submit();
     expect(await screen.findByText('Enter your email address.')).toBeInTheDocument();
     expect(screen.getByText('Choose a username.')).toBeInTheDocument();
     expect(screen.getByText('Enter a password.')).toBeInTheDocument();
+    expect(screen.getByText('Tick the box to consent; without it, Vigor cannot keep your data.')).toBeInTheDocument();
     expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Email')).toHaveFocus();
 
@@ -33,12 +47,58 @@ describe('SignupPage', () => {
     expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(
       expect.stringContaining('Use 3 to 30 lowercase letters'),
     );
-    expect(api.requests).toHaveLength(0);
+    expect(api.to('POST /api/v1/auth/signup')).toHaveLength(0);
+  });
+
+  it('needs the consent box, links to the policy, and sends the version the box was ticked for', async () => {
+    const api = fakeApi({
+      ...policy,
+      'POST /api/v1/auth/signup': () => json({ status: 'accepted', message: 'Sent.' }, 202),
+    });
+    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
+
+    expect(await screen.findByRole('link', { name: 'Read the privacy policy (version 3)' })).toHaveAttribute(
+      'href',
+      '/privacy-policy',
+    );
+    fill('Email', 'ann@example.org');
+    fill('Username', 'ann');
+    fill('Password', 'a long enough password');
+    submit();
+    expect(await screen.findByText('Tick the box to consent; without it, Vigor cannot keep your data.')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: consentLabel })).toHaveAttribute('aria-invalid', 'true');
+    expect(api.to('POST /api/v1/auth/signup')).toHaveLength(0);
+
+    await tick();
+    submit();
+    await screen.findByRole('heading', { name: 'Check your email' });
+    expect(api.to('POST /api/v1/auth/signup')[0]?.body).toMatchObject({ consent_policy_version: 3 });
+  });
+
+  it('unticks the box and shows the field error when a newer policy was published meanwhile', async () => {
+    fakeApi({
+      ...policy,
+      'POST /api/v1/auth/signup': () =>
+        problem(422, {
+          type: 'urn:vigor:problem:validation',
+          title: 'Invalid',
+          detail: 'The request has invalid fields.',
+          errors: [{ field: 'consent_policy_version', message: 'is not the current privacy policy' }],
+        }),
+    });
+    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
+    fill('Email', 'ann@example.org');
+    fill('Username', 'ann');
+    fill('Password', 'a long enough password');
+    await tick();
+    submit();
+    expect(await screen.findByText(/is not the current privacy policy/)).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: consentLabel })).not.toBeChecked();
   });
 
   it('shows the live length hint under the password, with no composition rules', () => {
-    fakeApi({});
-    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" />);
+    fakeApi({ ...policy });
+    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
 
     const password = screen.getByLabelText('Password', { exact: true });
     expect(password).toHaveAccessibleDescription(expect.stringContaining('At least 12 characters.'));
@@ -49,8 +109,8 @@ describe('SignupPage', () => {
   });
 
   it('shows and hides the password', () => {
-    fakeApi({});
-    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" />);
+    fakeApi({ ...policy });
+    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
 
     const password = screen.getByLabelText('Password', { exact: true });
     expect(password).toHaveAttribute('type', 'password');
@@ -61,6 +121,7 @@ describe('SignupPage', () => {
 
   it("puts the server's field errors next to their inputs", async () => {
     const api = fakeApi({
+      ...policy,
       'POST /api/v1/auth/signup': () =>
         problem(409, {
           type: 'urn:vigor:problem:conflict',
@@ -72,11 +133,12 @@ describe('SignupPage', () => {
           ],
         }),
     });
-    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" />);
+    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
 
     fill('Email', 'ann@example.org');
     fill('Username', 'ann');
     fill('Password', 'ann ann ann ann');
+    await tick();
     submit();
 
     expect(await screen.findByText('Username is taken')).toBeInTheDocument();
@@ -90,20 +152,23 @@ describe('SignupPage', () => {
       // The language the page is shown in and the browser's zone, so the account starts in them.
       locale: 'en',
       time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      consent_policy_version: 3,
     });
     expect(api.to('POST /api/v1/auth/signup')[0]?.headers.get('X-CSRF-Token')).toBe('test-csrf');
   });
 
   it('says "check your email" with the server\'s words after 202, whether or not the address was known', async () => {
     fakeApi({
+      ...policy,
       'POST /api/v1/auth/signup': () =>
         json({ status: 'accepted', message: 'Check your inbox: we sent a link to confirm the address.' }, 202),
     });
-    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" />);
+    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
 
     fill('Email', 'ann@example.org');
     fill('Username', 'ann');
     fill('Password', 'a long enough password');
+    await tick();
     submit();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Check your email' })).toBeInTheDocument();
@@ -113,13 +178,15 @@ describe('SignupPage', () => {
 
   it('asks for an invite code when registration is invite-only, and sends it', async () => {
     const api = fakeApi({
+      ...policy,
       'POST /api/v1/auth/signup': () => json({ status: 'accepted', message: 'Sent.' }, 202),
     });
-    renderWithApp(<SignupPage registration="invite_only" registrationPending={false} loginPath="/login" />);
+    renderWithApp(<SignupPage registration="invite_only" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
 
     fill('Email', 'ann@example.org');
     fill('Username', 'ann');
     fill('Password', 'a long enough password');
+    await tick();
     submit();
     expect(await screen.findByText('Fill this in.')).toBeInTheDocument();
 
@@ -130,14 +197,14 @@ describe('SignupPage', () => {
   });
 
   it('has no invite field when registration is open', () => {
-    fakeApi({});
-    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" />);
+    fakeApi({ ...policy });
+    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
     expect(screen.queryByLabelText('Invite code')).not.toBeInTheDocument();
   });
 
   it('says clearly that registration is closed, instead of a form', () => {
-    fakeApi({});
-    renderWithApp(<SignupPage registration="closed" registrationPending={false} loginPath="/login" />);
+    fakeApi({ ...policy });
+    renderWithApp(<SignupPage registration="closed" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
 
     const status = screen.getByRole('status');
     expect(within(status).getByText('Registration is closed')).toBeInTheDocument();
@@ -147,14 +214,16 @@ describe('SignupPage', () => {
 
   it('says "too many attempts" with the wait from Retry-After', async () => {
     fakeApi({
+      ...policy,
       'POST /api/v1/auth/signup': () =>
         problem(429, { type: 'urn:vigor:problem:rate-limited', detail: 'Too many attempts.' }, { 'Retry-After': '152' }),
     });
-    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" />);
+    renderWithApp(<SignupPage registration="open" registrationPending={false} loginPath="/login" privacyPolicyPath="/privacy-policy" />);
 
     fill('Email', 'ann@example.org');
     fill('Username', 'ann');
     fill('Password', 'a long enough password');
+    await tick();
     submit();
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Try again in 3 minutes.');

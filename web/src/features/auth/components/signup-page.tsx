@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, ButtonLink, ErrorState, LoadingState, Notice, PasswordField, TextField } from '@/components/ui';
+import { Button, ButtonLink, Checkbox, ChoiceGroup, ErrorState, LoadingState, Notice, PasswordField, TextField } from '@/components/ui';
 import type { Schema } from '@/lib/api/types';
 import { PasswordHint } from '@/lib/forms/password-hint';
 import { useForm } from '@/lib/forms/use-form';
 import { compact, emailError, newPasswordError, requiredError, usernameError } from '@/lib/forms/validation';
+import { usePrivacyPolicy } from '@/lib/privacy/privacy-policy';
 import { useSignup } from '../api/signup';
 import { startingPreferences } from '../lib/starting-preferences';
 import { AuthFrame } from './auth-frame';
@@ -17,10 +18,12 @@ export interface SignupPageProps {
   registration: RegistrationMode | undefined;
   registrationPending: boolean;
   loginPath: string;
+  /** The public privacy policy page, which the consent box links to. */
+  privacyPolicyPath: string;
 }
 
 /** /signup: create an account, then "check your email". */
-export function SignupPage({ registration, registrationPending, loginPath }: SignupPageProps) {
+export function SignupPage({ registration, registrationPending, loginPath, privacyPolicyPath }: SignupPageProps) {
   const { t } = useTranslation();
   const [accepted, setAccepted] = useState<string | null>(null);
 
@@ -59,44 +62,58 @@ export function SignupPage({ registration, registrationPending, loginPath }: Sig
     );
   }
 
-  return <SignupForm registration={registration} loginPath={loginPath} onAccepted={setAccepted} />;
+  return (
+    <SignupForm registration={registration} loginPath={loginPath} privacyPolicyPath={privacyPolicyPath} onAccepted={setAccepted} />
+  );
 }
 
 interface SignupFormProps {
   registration: RegistrationMode | undefined;
   loginPath: string;
+  privacyPolicyPath: string;
   onAccepted: (message: string) => void;
 }
 
-function SignupForm({ registration, loginPath, onAccepted }: SignupFormProps) {
+function SignupForm({ registration, loginPath, privacyPolicyPath, onAccepted }: SignupFormProps) {
   const { t, i18n } = useTranslation();
   const needsInvite = registration === 'invite_only';
   const signup = useSignup();
+  const policy = usePrivacyPolicy();
   const form = useForm({
-    initial: { email: '', username: '', password: '', invite_code: '' },
+    // consent_policy_version: the box, named as the API names the version it sends.
+    initial: { email: '', username: '', password: '', invite_code: '', consent_policy_version: false },
     validate: (v) =>
       compact({
         email: emailError(v.email, t),
         username: usernameError(v.username, t),
         password: newPasswordError(v.password, t),
         invite_code: needsInvite ? requiredError(v.invite_code, t) : undefined,
+        consent_policy_version: v.consent_policy_version ? undefined : t('signup.consentRequired'),
       }),
   });
   const { values, errors, setValue } = form;
 
   const onSubmit = form.handleSubmit((v) => {
+    if (!policy.data) return;
     signup.mutate(
       {
         email: v.email.trim(),
         username: v.username,
         password: v.password,
         ...(needsInvite ? { invite_code: v.invite_code.trim() } : {}),
+        // The version the box was ticked for: a newer one published meanwhile is a field error.
+        consent_policy_version: policy.data.version,
         // The new account speaks the language shown here, in the browser's time zone.
         ...startingPreferences(i18n.language),
       },
       {
         onSuccess: (accepted) => onAccepted(accepted.message),
-        onError: form.showError,
+        onError: (error) => {
+          // A newer policy was published meanwhile: show it and ask for the box again.
+          void policy.refetch();
+          setValue('consent_policy_version', false);
+          form.showError(error);
+        },
       },
     );
   });
@@ -158,6 +175,32 @@ function SignupForm({ registration, loginPath, onAccepted }: SignupFormProps) {
             required
           />
         ) : null}
+        <ChoiceGroup
+          legend={t('signup.consentLegend')}
+          hint={
+            <>
+              {t('signup.consentHint')}{' '}
+              <Link to={privacyPolicyPath} target="_blank" rel="noopener">
+                {policy.data
+                  ? t('signup.consentPolicyLink', { version: policy.data.version })
+                  : t('signup.consentPolicyLinkPending')}
+              </Link>
+            </>
+          }
+          error={errors.consent_policy_version}
+        >
+          {policy.isError ? (
+            <ErrorState message={t('signup.consentPolicyFailed')} onRetry={() => void policy.refetch()} />
+          ) : null}
+          <Checkbox
+            label={t('signup.consentLabel')}
+            checked={values.consent_policy_version}
+            onCheckedChange={(checked) => setValue('consent_policy_version', checked)}
+            disabled={!policy.data}
+            aria-invalid={errors.consent_policy_version ? true : undefined}
+            required
+          />
+        </ChoiceGroup>
         <div className="form__actions">
           <Button type="submit" variant="primary" block disabled={signup.isPending}>
             {signup.isPending ? t('signup.submitting') : t('signup.submit')}
