@@ -7,6 +7,7 @@ import { AuditEventsSection } from './audit-events-section';
 import { ChangeEmailSection } from './change-email-section';
 import { ChangePasswordSection } from './change-password-section';
 import { DeleteAccountSection } from './delete-account-section';
+import { ExportSection } from './export-section';
 import { SessionsSection } from './sessions-section';
 import { TokensSection } from './tokens-section';
 import { TwoFactorSection } from './two-factor-section';
@@ -18,7 +19,10 @@ export interface SecurityPageProps {
   homePath: string;
 }
 
-/** /settings/security: password, email, two-factor, devices, access tokens, security events. */
+/**
+ * /settings/security: password, email, two-factor, devices, access tokens, security events, your
+ * data (#export) and deleting the account.
+ */
 export function SecurityPage({ me, homePath }: SecurityPageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -47,6 +51,7 @@ export function SecurityPage({ me, homePath }: SecurityPageProps) {
       <SessionsSection onSignedOut={() => void onSignedOut()} />
       <TokensSection />
       <AuditEventsSection />
+      <ExportSection />
       <DeleteAccountSection me={me} onDeleted={(eraseAfter) => void onDeleted(eraseAfter)} />
     </div>
   );
