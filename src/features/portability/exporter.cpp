@@ -82,8 +82,9 @@ json::object TableFile(Session& s, const Table& table, const std::string& where,
     for (std::size_t i = 0; i < exported.size(); ++i) {
       const Column& c = *exported[i];
       json::value v = ValueOf(row, i, c.kind);
-      if (v.is_string() && sealed.contains(c.name)) {
-        auto opened = box.Open(v.as_string());
+      if (sealed.contains(c.name) && !row.IsNull(i)) {
+        // Sealed values are text or bytes of the same "v1." text (a BLOB column).
+        auto opened = box.Open(row.Text(i));
         if (!opened) throw std::runtime_error("a sealed value of " + table.name + " cannot be opened");
         v = json::string(*opened);
       }

@@ -79,6 +79,13 @@ Value ToStore(const json::value& v, ColumnKind kind) {
   throw NotVigor();
 }
 
+// An integer value as key text; nullopt for anything else.
+std::optional<std::string> NumberOf(const json::object& row, const std::string& column) {
+  const auto* v = row.if_contains(column);
+  if (v == nullptr || !v->is_int64()) return std::nullopt;
+  return std::to_string(v->as_int64());
+}
+
 std::string ReplaceAll(std::string text, const std::map<std::string, std::string>& changed) {
   for (const auto& [from, to] : changed) {
     for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
@@ -103,10 +110,15 @@ class Import {
         if (row) people_[std::string(person.at("id").as_string())] = row->Text("id");
       }
     }
+    // People's ids also appear outside foreign keys (an audit event's actor, a feed item's
+    // snapshot): every text takes the ids of this instance.
+    changed_[source_user_] = user_id_;
+    for (const auto& [from, to] : people_) changed_[from] = to;
   }
 
   ImportReport Run(const ImportProgress& progress) {
     auto catalogue = ReadCatalogue(s_);
+    ReserveTakenIds(catalogue);
     std::int64_t total = static_cast<std::int64_t>(catalogue.size());
     std::int64_t done = 0;
     for (const auto& table : catalogue) {
@@ -129,6 +141,33 @@ class Import {
     auto it = people_.find(id);
     if (it == people_.end()) return std::nullopt;
     return it->second;
+  }
+
+  // Ids another account holds here get new ones before any row is written: a reference to them
+  // may sit in a table that comes earlier (a program's routine ids have no foreign key).
+  void ReserveTakenIds(const std::vector<Table>& catalogue) {
+    for (const auto& table : catalogue) {
+      auto file = parsed_.tables.find(table.name);
+      if (file == parsed_.tables.end() || DeniedTables().contains(table.name)) continue;
+      auto user_columns = UserColumns(table);
+      if (table.primary_key != std::vector<std::string>{"id"} || user_columns.empty()) continue;
+      std::string owners;
+      for (const auto& u : user_columns) owners += (owners.empty() ? "" : ", ") + Quote(u);
+      OwnedStatement find{"portability.import.owner." + table.name,
+                          "SELECT " + owners + " FROM " + Quote(table.name) + " WHERE id = $1"};
+      for (const auto& r : file->second.at("rows").as_array()) {
+        const auto* id = r.as_object().if_contains("id");
+        if (id == nullptr || !id->is_string()) continue;
+        std::array<Value, 1> params{std::string(id->as_string())};
+        auto existing = s_.QueryParams(find.view(), params);
+        if (existing.empty()) continue;
+        bool ours = false;
+        for (const auto& u : user_columns) {
+          ours = ours || existing.front().OptText(u) == std::optional<std::string>(user_id_);
+        }
+        if (!ours) changed_[std::string(id->as_string())] = platform::NewId();
+      }
+    }
   }
 
   // The profile and preferences; never the identity (username, email, password, role).
@@ -229,7 +268,8 @@ class Import {
       std::optional<std::string> reason;
       for (const auto* c : columns) {
         const auto& v = row.contains(c->name) ? row.at(c->name) : json::value(nullptr);
-        if (!v.is_string()) continue;
+        // Ids and references are text; a blob's base64url is bound as its bytes below.
+        if (!v.is_string() || c->kind != ColumnKind::kText) continue;
         std::string value(v.as_string());
         if (is_user(c->name)) {
           auto mapped = MapUser(value);
@@ -247,7 +287,13 @@ class Import {
         for (std::size_t i = 0; i < fk.columns.size(); ++i) {
           auto t = text.find(fk.columns[i]);
           if (t == text.end()) {
-            complete = false;
+            // A number in the key (a block's position) identifies the parent as it is.
+            auto number = NumberOf(row, fk.columns[i]);
+            if (number) {
+              tuple.push_back(*number);
+            } else {
+              complete = false;
+            }
             continue;
           }
           if (is_user(fk.columns[i])) {
@@ -269,14 +315,15 @@ class Import {
         continue;
       }
       std::vector<std::string> key;
+      std::vector<Value> key_params;  // the same, bound as the columns' kinds
       for (const auto& k : table.primary_key) {
         auto t = text.find(k);
-        if (t != text.end()) {
-          key.push_back(t->second);
-        } else if (row.contains(k) && row.at(k).is_int64()) {
-          key.push_back(std::to_string(row.at(k).as_int64()));
+        key.push_back(t != text.end() ? t->second : NumberOf(row, k).value_or(""));
+        const Column* column = table.Find(k);
+        if (t != text.end() || column == nullptr || !row.contains(k)) {
+          key_params.emplace_back(key.back());
         } else {
-          key.push_back("");
+          key_params.push_back(ToStore(row.at(k), column->kind));
         }
       }
       std::string old_id = own_id ? text["id"] : "";
@@ -285,8 +332,9 @@ class Import {
         Skip("already_present");
         continue;
       }
+      bool exists = false;
+      if (!own_id) exists = !s_.QueryParams(find.view(), key_params).empty();
       if (own_id) {
-        std::vector<Value> key_params(key.begin(), key.end());
         auto existing = s_.QueryParams(find.view(), key_params);
         if (!existing.empty()) {
           bool ours = parent_present;
@@ -300,7 +348,8 @@ class Import {
             continue;
           }
           // Taken by someone else on this instance: a new id, and every reference follows.
-          std::string fresh = platform::NewId();
+          auto reserved = changed_.find(old_id);
+          std::string fresh = reserved != changed_.end() ? reserved->second : platform::NewId();
           ids_[table.name][old_id] = fresh;
           changed_[old_id] = fresh;
           text["id"] = fresh;
@@ -313,10 +362,17 @@ class Import {
         const auto& v = row.contains(c->name) ? row.at(c->name) : json::value(nullptr);
         if (c->name == "rev" && has_rev) {
           params.emplace_back(platform::store::NextRevision(s_, user_id_));
+        } else if (sealed.contains(c->name) && v.is_string()) {
+          // Opened in the archive: sealed again with this instance's key, in the column's kind.
+          std::string sealed_value = box_.Seal(v.as_string());
+          if (c->kind == ColumnKind::kBlob) {
+            params.emplace_back(platform::store::Blob{std::move(sealed_value)});
+          } else {
+            params.emplace_back(std::move(sealed_value));
+          }
         } else if (auto t = text.find(c->name); t != text.end()) {
           std::string value = t->second;
-          if (!changed_.empty() && !(own_id && c->name == "id")) value = ReplaceAll(value, changed_);
-          if (sealed.contains(c->name)) value = box_.Seal(value);
+          if (!(own_id && c->name == "id")) value = ReplaceAll(value, changed_);
           params.emplace_back(std::move(value));
         } else {
           params.push_back(ToStore(v, c->kind));
@@ -324,7 +380,7 @@ class Import {
       }
       bool ok = Guarded([&] { s_.ExecuteParams(insert.view(), params); });
       if (ok) {
-        ++report_.inserted[table.name];
+        ++(exists ? report_.updated : report_.inserted)[table.name];
       } else {
         if (own_id) ids_[table.name].erase(old_id);
         Skip("conflict");
@@ -397,7 +453,10 @@ json::object EncodeReport(const ImportReport& report) {
   json::object inserted, skipped;
   for (const auto& [table, n] : report.inserted) inserted[table] = n;
   for (const auto& [reason, n] : report.skipped) skipped[reason] = n;
+  json::object updated;
+  for (const auto& [table, n] : report.updated) updated[table] = n;
   return {{"inserted", std::move(inserted)},
+          {"updated", std::move(updated)},
           {"skipped", std::move(skipped)},
           {"profile_applied", report.profile_applied}};
 }

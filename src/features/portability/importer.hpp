@@ -34,6 +34,9 @@ ParsedExport ParseExport(std::string_view zip_bytes);
 // another user's that is not here, "conflict": clashes with a row the account already has).
 struct ImportReport {
   std::map<std::string, std::int64_t> inserted;
+  // Rows of one-row-per-key tables (settings, statistics per day) that existed and took the
+  // archive's values.
+  std::map<std::string, std::int64_t> updated;
   std::map<std::string, std::int64_t> skipped;
   bool profile_applied = false;
 };
