@@ -4202,6 +4202,13 @@ export interface components {
                 [key: string]: number;
             };
             /**
+             * @description Rows of one-row-per-key tables (settings, statistics per day) that existed and took
+             *     the archive's values, by table.
+             */
+            updated: {
+                [key: string]: number;
+            };
+            /**
              * @description Rows left out, by reason: already_present (imported before), absent_user (another
              *     person this instance does not know), absent_item (another user's item that is not
              *     here), conflict (clashes with a row the account already has).
