@@ -100,10 +100,11 @@ struct OtherInstance {
 
   OtherInstance() {
     if (testing::OnPostgres()) {
-      harness = std::make_unique<AppHarness>(
-          [](platform::config::Config& c) { c.database_url.clear(); });
+      harness =
+          std::make_unique<AppHarness>([](platform::config::Config& c) { c.database_url.clear(); });
     } else {
-      // The fixture's folder sits next to the test binary (CMakeLists.txt: VIGOR_TEST_POSTGRES_DIR).
+      // The fixture's folder sits next to the test binary (CMakeLists.txt:
+      // VIGOR_TEST_POSTGRES_DIR).
       fs::path dir = fs::read_symlink("/proc/self/exe").parent_path() / "pgtest";
       if (fs::exists(dir / "server" / "url")) {
         ::setenv("VIGOR_TEST_POSTGRES_DIR", dir.c_str(), 1);
@@ -156,10 +157,9 @@ class PortabilityTest : public ::testing::Test {
                       R"({"kind":"weight","day":"2026-03-02","value":80})")
                   .status,
               200);
-    ASSERT_EQ(
-        h_.Post(rich_, "/api/v1/goals", R"({"metric":"sessions","target":3,"period":"week"})")
-            .status,
-        201);
+    ASSERT_EQ(h_.Post(rich_, "/api/v1/goals", R"({"metric":"sessions","target":3,"period":"week"})")
+                  .status,
+              201);
     ASSERT_EQ(h_.Post(rich_, "/api/v1/foods",
                       R"({"name":"My bar","barcode":"96385074","per_100g":{"energy_kcal":500}})")
                   .status,
@@ -182,12 +182,12 @@ class PortabilityTest : public ::testing::Test {
     ASSERT_EQ(import.status, 202) << import.body;
     h_.app().jobs->DrainForTests();
     // Follows both ways; comments and kudos both ways on public workouts.
-    ASSERT_EQ(h_.Call(rich_, Method::kPut, std::string("/api/v1/users/") + kFriend + "/follow")
-                  .status,
-              200);
-    ASSERT_EQ(h_.Call(friend_, Method::kPut, std::string("/api/v1/users/") + kRich + "/follow")
-                  .status,
-              200);
+    ASSERT_EQ(
+        h_.Call(rich_, Method::kPut, std::string("/api/v1/users/") + kFriend + "/follow").status,
+        200);
+    ASSERT_EQ(
+        h_.Call(friend_, Method::kPut, std::string("/api/v1/users/") + kRich + "/follow").status,
+        200);
     ASSERT_EQ(h_.Post(friend_, "/api/v1/workouts", kWorkoutBody).status, 201);
     h_.app().database->Write([&](Session& s) {
       s.Execute(kShareItems, rich_id_);
@@ -248,10 +248,10 @@ std::map<std::string, std::string> Listings(AppHarness& h, Browser& b,
   std::map<std::string, std::string> out;
   for (std::string path :
        {"/api/v1/workouts", "/api/v1/routines", "/api/v1/programs",
-        "/api/v1/measurements?kind=weight", "/api/v1/goals", "/api/v1/records",
-        "/api/v1/recipes", "/api/v1/diary/2026-03-02", "/api/v1/me/privacy-zones",
-        "/api/v1/users/rich/following", "/api/v1/users/rich/followers", "/api/v1/exports/sets.csv",
-        "/api/v1/foods?q=My%20bar", "/api/v1/exercises?q=squat"}) {
+        "/api/v1/measurements?kind=weight", "/api/v1/goals", "/api/v1/records", "/api/v1/recipes",
+        "/api/v1/diary/2026-03-02", "/api/v1/me/privacy-zones", "/api/v1/users/rich/following",
+        "/api/v1/users/rich/followers", "/api/v1/exports/sets.csv", "/api/v1/foods?q=My%20bar",
+        "/api/v1/exercises?q=squat"}) {
     out[path] = "";
   }
   out["/api/v1/workouts/" + workout_with_track + "/track"] = "";
@@ -314,7 +314,8 @@ TEST_F(PortabilityTest, TheExportOfARichAccountImportsIntoTheOtherDatabaseWithEv
   for (const auto& [path, bytes] : files) {
     if (path.starts_with("gpx/")) ++gpx_files;
     if (path == "manifest.json") continue;
-    EXPECT_EQ(manifest["files"].as_object()[path], json::value(platform::crypto::Sha256Hex(bytes))) << path;
+    EXPECT_EQ(manifest["files"].as_object()[path], json::value(platform::crypto::Sha256Hex(bytes)))
+        << path;
   }
   EXPECT_EQ(gpx_files, 1);
   // The privacy zone's centre leaves opened, never sealed with this instance's key.
@@ -407,6 +408,26 @@ TEST_F(PortabilityTest, TheLinkIsTheOwnersOnlyAndExpires) {
   EXPECT_EQ(h_.Get(rich_, "/api/v1/me/exports/" + export_id_).status, 404);
 }
 
+TEST_F(PortabilityTest, AnErasedAccountsArchiveGoesAtTheNextHousekeeping) {
+  std::string zip = Export();
+  ASSERT_FALSE(zip.empty());
+  auto kept = h_.dir() / "data" / "exports" / (export_id_ + ".zip");
+  ASSERT_TRUE(fs::exists(kept));
+  // The friend's archive stays: it still has its row.
+  auto friends = h_.Post(friend_, "/api/v1/me/exports", "");
+  ASSERT_EQ(friends.status, 202) << friends.body;
+  h_.app().jobs->DrainForTests();
+  auto friends_file = h_.dir() / "data" / "exports" / (IdOf(friends) + ".zip");
+  ASSERT_TRUE(fs::exists(friends_file));
+  // The account's rows go with it (ON DELETE CASCADE); its files are not rows.
+  h_.app().database->Write([&](Session& s) {
+    s.Execute(Statement{"test.portability.erase", "DELETE FROM users WHERE id = $1"}, rich_id_);
+  });
+  h_.app().housekeeping->RunOnce(Clock::now());
+  EXPECT_FALSE(fs::exists(kept));
+  EXPECT_TRUE(fs::exists(friends_file));
+}
+
 TEST_F(PortabilityTest, OnlyOneExportAtATime) {
   ASSERT_EQ(h_.Post(rich_, "/api/v1/me/exports", "").status, 202);
   auto second = h_.Post(rich_, "/api/v1/me/exports", "");
@@ -464,8 +485,8 @@ TEST_F(PortabilityTest, ADamagedOrForeignZipIsRefusedAndChangesNothing) {
 }
 
 TEST_F(PortabilityTest, EveryTableIsExportedOrDeniedWithAReason) {
-  auto catalogue = h_.app().database->ReadResult(
-      [](Session& s) { return portability::ReadCatalogue(s); });
+  auto catalogue =
+      h_.app().database->ReadResult([](Session& s) { return portability::ReadCatalogue(s); });
   auto plan = portability::PlanExport(catalogue);
   // A table no user's row can be found in: export it (a user_id column or a foreign key to an
   // exported table) or name it in DeniedTables() with the reason.

@@ -28,7 +28,8 @@ constexpr Statement kColumns{
     "   JOIN information_schema.key_column_usage k ON k.constraint_schema = t.constraint_schema"
     "    AND k.constraint_name = t.constraint_name"
     "   WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name"
-    "    AND t.constraint_type = 'PRIMARY KEY' AND k.column_name = c.column_name), 0)::bigint AS pk "
+    "    AND t.constraint_type = 'PRIMARY KEY' AND k.column_name = c.column_name), 0)::bigint AS "
+    "pk "
     "FROM information_schema.columns c "
     "WHERE c.table_schema = current_schema() AND c.table_name::text = $1::text "
     "ORDER BY c.ordinal_position"};
@@ -41,7 +42,8 @@ constexpr Statement kForeignKeys{
     "FROM pragma_foreign_key_list($1) ORDER BY id, seq",
     "SELECT f.oid::bigint AS fk, k.n::bigint AS seq, p.relname::text AS parent,"
     " a.attname::text AS col, pa.attname::text AS parent_col "
-    "FROM pg_constraint f JOIN pg_class c ON c.oid = f.conrelid JOIN pg_class p ON p.oid = f.confrelid"
+    "FROM pg_constraint f JOIN pg_class c ON c.oid = f.conrelid JOIN pg_class p ON p.oid = "
+    "f.confrelid"
     " CROSS JOIN LATERAL unnest(f.conkey, f.confkey) WITH ORDINALITY AS k(child, par, n)"
     " JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.child"
     " JOIN pg_attribute pa ON pa.attrelid = f.confrelid AND pa.attnum = k.par "

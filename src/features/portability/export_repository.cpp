@@ -7,21 +7,22 @@ namespace {
 using platform::store::Row;
 using platform::store::Statement;
 
-
 constexpr Statement kInsert{
     "data_exports.insert",
     "INSERT INTO data_exports (id, user_id, job_id, status, created_at, expires_at) "
     "VALUES ($1, $2, $3, $4, $5, $6)"};
-constexpr Statement kFind{"data_exports.find",
-                          "SELECT e.id, e.user_id, e.job_id, e.status, e.file_name, e.size_bytes, e.sha256, "
-"e.created_at, e.ready_at, e.expires_at, COALESCE(j.progress, 0) AS progress "
-                          "FROM data_exports e LEFT JOIN jobs j ON j.id = e.job_id "
-                          "WHERE e.user_id = $1 AND e.id = $2"};
-constexpr Statement kList{"data_exports.list",
-                          "SELECT e.id, e.user_id, e.job_id, e.status, e.file_name, e.size_bytes, e.sha256, "
-"e.created_at, e.ready_at, e.expires_at, COALESCE(j.progress, 0) AS progress "
-                          "FROM data_exports e LEFT JOIN jobs j ON j.id = e.job_id "
-                          "WHERE e.user_id = $1 ORDER BY e.created_at DESC, e.id DESC LIMIT $2"};
+constexpr Statement kFind{
+    "data_exports.find",
+    "SELECT e.id, e.user_id, e.job_id, e.status, e.file_name, e.size_bytes, e.sha256, "
+    "e.created_at, e.ready_at, e.expires_at, COALESCE(j.progress, 0) AS progress "
+    "FROM data_exports e LEFT JOIN jobs j ON j.id = e.job_id "
+    "WHERE e.user_id = $1 AND e.id = $2"};
+constexpr Statement kList{
+    "data_exports.list",
+    "SELECT e.id, e.user_id, e.job_id, e.status, e.file_name, e.size_bytes, e.sha256, "
+    "e.created_at, e.ready_at, e.expires_at, COALESCE(j.progress, 0) AS progress "
+    "FROM data_exports e LEFT JOIN jobs j ON j.id = e.job_id "
+    "WHERE e.user_id = $1 ORDER BY e.created_at DESC, e.id DESC LIMIT $2"};
 constexpr Statement kPending{"data_exports.pending",
                              "SELECT COUNT(*) AS n FROM data_exports WHERE user_id = $1 AND "
                              "status IN ('queued', 'running')"};
@@ -32,16 +33,18 @@ constexpr Statement kReady{
     "data_exports.ready",
     "UPDATE data_exports SET status = 'ready', file_name = $3, size_bytes = $4, sha256 = $5, "
     "ready_at = $6, expires_at = $7 WHERE user_id = $1 AND id = $2"};
-constexpr Statement kFailed{"data_exports.failed",
-                            "UPDATE data_exports SET status = 'failed' WHERE user_id = $1 AND id = $2"};
-constexpr Statement kExpired{"data_exports.expired",
-                             "SELECT e.id, e.user_id, e.job_id, e.status, e.file_name, e.size_bytes, e.sha256, "
-"e.created_at, e.ready_at, e.expires_at, COALESCE(j.progress, 0) AS progress "
-                             "FROM data_exports e LEFT JOIN jobs j ON j.id = e.job_id "
-                             "WHERE e.expires_at <= $1 ORDER BY e.expires_at, e.id LIMIT $2"};
+constexpr Statement kFailed{
+    "data_exports.failed",
+    "UPDATE data_exports SET status = 'failed' WHERE user_id = $1 AND id = $2"};
+constexpr Statement kExpired{
+    "data_exports.expired",
+    "SELECT e.id, e.user_id, e.job_id, e.status, e.file_name, e.size_bytes, e.sha256, "
+    "e.created_at, e.ready_at, e.expires_at, COALESCE(j.progress, 0) AS progress "
+    "FROM data_exports e LEFT JOIN jobs j ON j.id = e.job_id "
+    "WHERE e.expires_at <= $1 ORDER BY e.expires_at, e.id LIMIT $2"};
 constexpr Statement kDelete{"data_exports.delete", "DELETE FROM data_exports WHERE id = $1"};
 constexpr Statement kExists{"data_exports.exists",
-                          "SELECT COUNT(*) AS n FROM data_exports WHERE id = $1"};
+                            "SELECT COUNT(*) AS n FROM data_exports WHERE id = $1"};
 constexpr Statement kRecipient{"data_exports.recipient",
                                "SELECT email, locale FROM users WHERE id = $1"};
 

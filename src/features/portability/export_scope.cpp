@@ -53,9 +53,8 @@ bool IsSecretUserColumn(std::string_view column) {
 
 bool IsProfileColumn(std::string_view column) {
   static const std::set<std::string, std::less<>> kIdentity = {
-      "id",         "username",   "email",         "password_hash", "role",
-      "status",     "created_at", "updated_at",    "last_login_at", "rev",
-      "email_verified_at"};
+      "id",         "username",      "email", "password_hash",    "role", "status", "created_at",
+      "updated_at", "last_login_at", "rev",   "email_verified_at"};
   return !kIdentity.contains(column) && !IsSecretUserColumn(column);
 }
 
@@ -102,8 +101,8 @@ ExportPlan PlanExport(const std::vector<Table>& catalogue) {
           cols += (i ? ", " : "") + Quote(fk.columns[i]);
           parent_cols += (i ? ", " : "") + Quote(fk.parent_columns[i]);
         }
-        terms.push_back("(" + cols + ") IN (SELECT " + parent_cols + " FROM " +
-                        Quote(fk.parent) + " WHERE " + parent->second + ")");
+        terms.push_back("(" + cols + ") IN (SELECT " + parent_cols + " FROM " + Quote(fk.parent) +
+                        " WHERE " + parent->second + ")");
       }
     }
     if (terms.empty()) {

@@ -72,9 +72,9 @@ json::object TableFile(Session& s, const Table& table, const std::string& where,
   }
   std::string order;
   for (const auto& k : table.primary_key) order += (order.empty() ? "" : ", ") + Quote(k);
-  OwnedStatement statement{"portability.export.rows." + table.name,
-                           "SELECT " + select + " FROM " + Quote(table.name) + " WHERE " + where +
-                               " ORDER BY " + order};
+  OwnedStatement statement{
+      "portability.export.rows." + table.name,
+      "SELECT " + select + " FROM " + Quote(table.name) + " WHERE " + where + " ORDER BY " + order};
   auto user_columns = UserColumns(table);
   json::array rows;
   for (const auto& row : s.Query(statement.view(), user_id)) {
@@ -85,11 +85,13 @@ json::object TableFile(Session& s, const Table& table, const std::string& where,
       if (sealed.contains(c.name) && !row.IsNull(i)) {
         // Sealed values are text or bytes of the same "v1." text (a BLOB column).
         auto opened = box.Open(row.Text(i));
-        if (!opened) throw std::runtime_error("a sealed value of " + table.name + " cannot be opened");
+        if (!opened)
+          throw std::runtime_error("a sealed value of " + table.name + " cannot be opened");
         v = json::string(*opened);
       }
-      if (v.is_string() && std::find(user_columns.begin(), user_columns.end(), c.name) !=
-                               user_columns.end() && v.as_string() != user_id) {
+      if (v.is_string() &&
+          std::find(user_columns.begin(), user_columns.end(), c.name) != user_columns.end() &&
+          v.as_string() != user_id) {
         people.insert(std::string(v.as_string()));
       }
       out[c.name] = std::move(v);
@@ -108,13 +110,10 @@ json::object TableFile(Session& s, const Table& table, const std::string& where,
 
 }  // namespace
 
-std::map<std::string, std::string> BuildExport(platform::store::Database& database,
-                                               const std::string& user_id,
-                                               const platform::crypto::SealedColumns& sealed,
-                                               const platform::crypto::SecretBox& box,
-                                               const ExportSources& sources,
-                                               const ExportOrigin& origin,
-                                               const ExportProgress& progress) {
+std::map<std::string, std::string> BuildExport(
+    platform::store::Database& database, const std::string& user_id,
+    const platform::crypto::SealedColumns& sealed, const platform::crypto::SecretBox& box,
+    const ExportSources& sources, const ExportOrigin& origin, const ExportProgress& progress) {
   std::map<std::string, std::string> files;
   json::object counts;
   json::array people_json;
@@ -137,8 +136,9 @@ std::map<std::string, std::string> BuildExport(platform::store::Database& databa
     std::int64_t done = 1;
     for (const auto& scope : plan.tables) {
       const Table& table = *scope.table;
-      auto file = TableFile(s, table, scope.where, user_id, SealedColumnsOf(sealed, table.name),
-                            box, people, table.name == "workout_tracks" ? &track_workouts : nullptr);
+      auto file =
+          TableFile(s, table, scope.where, user_id, SealedColumnsOf(sealed, table.name), box,
+                    people, table.name == "workout_tracks" ? &track_workouts : nullptr);
       counts[table.name] = file["rows"].as_array().size();
       files["data/" + table.name + ".json"] = json::serialize(file);
       if (progress) progress(++done, total + 1);

@@ -38,12 +38,9 @@ struct ExportOrigin {
 using ExportProgress = std::function<void(std::int64_t done, std::int64_t total)>;
 
 // The files of the archive: path -> bytes. Reads the rows in one snapshot.
-std::map<std::string, std::string> BuildExport(platform::store::Database& database,
-                                               const std::string& user_id,
-                                               const platform::crypto::SealedColumns& sealed,
-                                               const platform::crypto::SecretBox& box,
-                                               const ExportSources& sources,
-                                               const ExportOrigin& origin,
-                                               const ExportProgress& progress);
+std::map<std::string, std::string> BuildExport(
+    platform::store::Database& database, const std::string& user_id,
+    const platform::crypto::SealedColumns& sealed, const platform::crypto::SecretBox& box,
+    const ExportSources& sources, const ExportOrigin& origin, const ExportProgress& progress);
 
 }  // namespace vigor::features::portability

@@ -18,17 +18,17 @@ PortabilityFeature::PortabilityFeature(platform::FeatureContext& context, Export
                            .public_url = context.config.effective_public_url()}},
                std::move(sources)) {
   RegisterRoutes(context.router, service_);
-  context.jobs.Register(std::string(kExportJobKind),
-                        [this](platform::jobs::JobContext& job) { return service_.RunExport(job); });
-  context.jobs.Register(std::string(kImportJobKind),
-                        [this](platform::jobs::JobContext& job) { return service_.RunImport(job); });
+  context.jobs.Register(std::string(kExportJobKind), [this](platform::jobs::JobContext& job) {
+    return service_.RunExport(job);
+  });
+  context.jobs.Register(std::string(kImportJobKind), [this](platform::jobs::JobContext& job) {
+    return service_.RunImport(job);
+  });
   context.event_kinds.Add("export.progress", "how far the user's data export has got");
   context.event_kinds.Add("account_import.progress", "how far the import of an export has got");
-  context.housekeeping.Add("data_exports", [this](platform::store::Session& s,
-                                                  std::chrono::system_clock::time_point now,
-                                                  int limit) {
-    return service_.PurgeExpired(s, now, limit);
-  });
+  context.housekeeping.Add(
+      "data_exports", [this](platform::store::Session& s, std::chrono::system_clock::time_point now,
+                             int limit) { return service_.PurgeExpired(s, now, limit); });
 }
 
 }  // namespace vigor::features::portability

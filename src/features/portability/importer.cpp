@@ -186,9 +186,9 @@ class Import {
     }
     if (params.empty()) return;
     params.push_back(user_id_);
-    OwnedStatement update{"portability.import.profile" + names,
-                          "UPDATE users SET " + sets + " WHERE id = $" +
-                              std::to_string(params.size())};
+    OwnedStatement update{
+        "portability.import.profile" + names,
+        "UPDATE users SET " + sets + " WHERE id = $" + std::to_string(params.size())};
     report_.profile_applied = Guarded([&] { s_.ExecuteParams(update.view(), params); });
   }
 
@@ -208,9 +208,9 @@ class Import {
   }
 
   bool ParentExists(const std::string& parent, const std::string& column, const std::string& v) {
-    OwnedStatement q{"portability.import.exists." + parent + "." + column,
-                     "SELECT 1 AS one FROM " + Quote(parent) + " WHERE " + Quote(column) +
-                         " = $1 LIMIT 1"};
+    OwnedStatement q{
+        "portability.import.exists." + parent + "." + column,
+        "SELECT 1 AS one FROM " + Quote(parent) + " WHERE " + Quote(column) + " = $1 LIMIT 1"};
     std::array<Value, 1> params{v};
     return !s_.QueryParams(q.view(), params).empty();
   }
@@ -255,13 +255,14 @@ class Import {
             (updates.empty() || own_id ? std::string("NOTHING") : "UPDATE SET " + updates)};
     std::string key_where;
     for (std::size_t i = 0; i < table.primary_key.size(); ++i) {
-      key_where += (i ? " AND " : "") + Quote(table.primary_key[i]) + " = $" + std::to_string(i + 1);
+      key_where +=
+          (i ? " AND " : "") + Quote(table.primary_key[i]) + " = $" + std::to_string(i + 1);
     }
     std::string owner_select = "1 AS one";
     for (const auto& u : user_columns) owner_select += ", " + Quote(u);
-    OwnedStatement find{"portability.import.find." + table.name,
-                        "SELECT " + owner_select + " FROM " + Quote(table.name) + " WHERE " +
-                            key_where};
+    OwnedStatement find{
+        "portability.import.find." + table.name,
+        "SELECT " + owner_select + " FROM " + Quote(table.name) + " WHERE " + key_where};
     for (const auto& r : file.at("rows").as_array()) {
       const auto& row = r.as_object();
       std::map<std::string, std::string> text;  // mapped text values of user and key columns
@@ -397,7 +398,7 @@ class Import {
   std::map<std::string, std::string> people_;                      // source user id -> here
   std::map<std::string, std::map<std::string, std::string>> ids_;  // table -> old id -> id here
   std::map<std::string, std::string> changed_;                     // ids that had to change
-  std::map<std::string, std::set<std::string>> present_;  // table -> keys already here
+  std::map<std::string, std::set<std::string>> present_;           // table -> keys already here
   ImportReport report_;
 };
 

@@ -50,8 +50,7 @@ using ImportProgress = std::function<void(std::int64_t done, std::int64_t total)
 // sealed with this instance's key, every row a new change number. Importing the same export again
 // inserts nothing new.
 ImportReport ImportRows(platform::store::Session& s, const ParsedExport& parsed,
-                        const std::string& user_id,
-                        const platform::crypto::SealedColumns& sealed,
+                        const std::string& user_id, const platform::crypto::SealedColumns& sealed,
                         const platform::crypto::SecretBox& box, const ImportProgress& progress);
 
 }  // namespace vigor::features::portability

@@ -38,8 +38,8 @@ void WritePrivateFile(const std::filesystem::path& path, std::string_view bytes)
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out) throw std::runtime_error("cannot write " + path.string());
   }
-  std::filesystem::permissions(path, std::filesystem::perms::owner_read |
-                                         std::filesystem::perms::owner_write);
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
 std::string FieldOf(const std::string& payload, std::string_view field) {
@@ -51,16 +51,18 @@ platform::mail::MailMessage ReadyMail(const std::string& to, const std::string& 
   if (locale == "de") {
     return {.to = to,
             .subject = "Dein Vigor-Export ist fertig",
-            .text = "Hallo,\n\ndein Export aller deiner Daten ist fertig. Lade ihn hier herunter "
-                    "(angemeldet):\n\n" +
-                    link + "\n\nDer Link gilt bis " + expires_at +
-                    " (UTC). Danach wird die Datei gelöscht.\n"};
+            .text =
+                "Hallo,\n\ndein Export aller deiner Daten ist fertig. Lade ihn hier herunter "
+                "(angemeldet):\n\n" +
+                link + "\n\nDer Link gilt bis " + expires_at +
+                " (UTC). Danach wird die Datei gelöscht.\n"};
   }
-  return {.to = to,
-          .subject = "Your Vigor export is ready",
-          .text = "Hello,\n\nthe export of all your data is ready. Download it here (signed in):\n\n" +
-                  link + "\n\nThe link works until " + expires_at +
-                  " (UTC); then the file is deleted.\n"};
+  return {
+      .to = to,
+      .subject = "Your Vigor export is ready",
+      .text = "Hello,\n\nthe export of all your data is ready. Download it here (signed in):\n\n" +
+              link + "\n\nThe link works until " + expires_at +
+              " (UTC); then the file is deleted.\n"};
 }
 
 }  // namespace
@@ -118,10 +120,9 @@ std::string PortabilityService::RunExport(JobContext& context) {
   std::string export_id = FieldOf(job.payload, "export_id");
   parts_.database.Write([&](Session& s) { exports_.MarkRunning(s, job.user_id, export_id); });
   try {
-    auto files = BuildExport(parts_.database, job.user_id, parts_.sealed, parts_.box, sources_,
-                             parts_.origin, [&](std::int64_t done, std::int64_t total) {
-                               context.Progress(done, total);
-                             });
+    auto files = BuildExport(
+        parts_.database, job.user_id, parts_.sealed, parts_.box, sources_, parts_.origin,
+        [&](std::int64_t done, std::int64_t total) { context.Progress(done, total); });
     std::filesystem::create_directories(parts_.directory);
     std::string file_name = export_id + ".zip";
     auto path = parts_.directory / file_name;
@@ -135,12 +136,12 @@ std::string PortabilityService::RunExport(JobContext& context) {
                          static_cast<std::int64_t>(bytes.size()),
                          platform::crypto::Sha256Hex(bytes), ready_at, expires_at);
       if (auto recipient = exports_.Recipient(s, job.user_id)) {
-        parts_.mail.Enqueue(s, ReadyMail(recipient->first, recipient->second,
-                                         parts_.origin.public_url + "/settings/security#export",
-                                         expires_at));
+        parts_.mail.Enqueue(
+            s, ReadyMail(recipient->first, recipient->second,
+                         parts_.origin.public_url + "/settings/security#export", expires_at));
       }
-      result = json::serialize(json::object{{"export_id", export_id},
-                                            {"size_bytes", bytes.size()}});
+      result =
+          json::serialize(json::object{{"export_id", export_id}, {"size_bytes", bytes.size()}});
       context.Succeed(s, result);
     });
     parts_.mail.Notify();
@@ -182,10 +183,9 @@ std::string PortabilityService::RunImport(JobContext& context) {
     std::string bytes = ReadFile(path);
     auto parsed = ParseExport(bytes);
     parts_.database.Write([&](Session& s) {
-      auto report = ImportRows(s, parsed, job.user_id, parts_.sealed, parts_.box,
-                               [&](std::int64_t done, std::int64_t total) {
-                                 context.Progress(s, done, total);
-                               });
+      auto report = ImportRows(
+          s, parsed, job.user_id, parts_.sealed, parts_.box,
+          [&](std::int64_t done, std::int64_t total) { context.Progress(s, done, total); });
       result = json::serialize(EncodeReport(report));
       context.Succeed(s, result);
     });
@@ -195,8 +195,7 @@ std::string PortabilityService::RunImport(JobContext& context) {
   return result;
 }
 
-std::int64_t PortabilityService::PurgeExpired(Session& s,
-                                              std::chrono::system_clock::time_point now,
+std::int64_t PortabilityService::PurgeExpired(Session& s, std::chrono::system_clock::time_point now,
                                               int limit) {
   std::int64_t purged = 0;
   for (const auto& e : exports_.Expired(s, platform::FormatRfc3339(now), limit)) {

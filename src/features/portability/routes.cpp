@@ -28,9 +28,8 @@ json::object EncodeExport(const DataExport& e) {
   o["ready_at"] = e.ready_at ? json::value(*e.ready_at) : json::value(nullptr);
   o["size_bytes"] = e.size_bytes ? json::value(*e.size_bytes) : json::value(nullptr);
   o["sha256"] = e.sha256 ? json::value(*e.sha256) : json::value(nullptr);
-  o["download_url"] = e.status == "ready"
-                          ? json::value("/api/v1/me/exports/" + e.id + "/download")
-                          : json::value(nullptr);
+  o["download_url"] = e.status == "ready" ? json::value("/api/v1/me/exports/" + e.id + "/download")
+                                          : json::value(nullptr);
   return o;
 }
 
