@@ -91,6 +91,7 @@ ExportPlan PlanExport(const std::vector<Table>& catalogue) {
     if (DeniedTables().contains(table.name)) continue;
     std::vector<std::string> terms;
     auto users = UserColumns(table);
+    terms.reserve(users.size() + table.foreign_keys.size());
     for (const auto& c : users) terms.push_back(Quote(c) + " = $1");
     if (users.empty()) {
       for (const auto& fk : table.foreign_keys) {
@@ -101,8 +102,15 @@ ExportPlan PlanExport(const std::vector<Table>& catalogue) {
           cols += (i ? ", " : "") + Quote(fk.columns[i]);
           parent_cols += (i ? ", " : "") + Quote(fk.parent_columns[i]);
         }
-        terms.push_back("(" + cols + ") IN (SELECT " + parent_cols + " FROM " + Quote(fk.parent) +
-                        " WHERE " + parent->second + ")");
+        std::string term = "(" + cols;
+        term += ") IN (SELECT ";
+        term += parent_cols;
+        term += " FROM ";
+        term += Quote(fk.parent);
+        term += " WHERE ";
+        term += parent->second;
+        term += ")";
+        terms.push_back(std::move(term));
       }
     }
     if (terms.empty()) {

@@ -185,7 +185,7 @@ class Import {
       names += "." + c.name;
     }
     if (params.empty()) return;
-    params.push_back(user_id_);
+    params.emplace_back(user_id_);
     OwnedStatement update{
         "portability.import.profile" + names,
         "UPDATE users SET " + sets + " WHERE id = $" + std::to_string(params.size())};
