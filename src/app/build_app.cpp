@@ -29,6 +29,7 @@
 #include "features/oauth/feature.hpp"
 #include "features/oauth/grant_revocation.hpp"
 #include "features/operations/feature.hpp"
+#include "features/portability/feature.hpp"
 #include "features/records/feature.hpp"
 #include "features/social/feature.hpp"
 #include "features/stats/feature.hpp"
@@ -396,6 +397,23 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // ---- issue 15 lane backup ----
   // Scheduled backups and the restore drill, on only with --backup-dir.
   Install<features::backups::BackupsFeature>(*app, context, std::string(Version()));
+
+  // ---- issue 15 lane portability ----
+  // Exports of everything a user owns and their import: the rows from the catalogue, the GPX and
+  // the sets' CSV as the imports feature renders them.
+  Install<features::portability::PortabilityFeature>(
+      *app, context,
+      features::portability::ExportSources{
+          .gpx =
+              [&imports](const std::string& user_id, const std::string& workout_id) {
+                std::string title;
+                return imports.service().Gpx({.user_id = user_id}, workout_id, title);
+              },
+          .sets_csv =
+              [&imports](const std::string& user_id) {
+                return imports.service().ExportSetsCsv({.user_id = user_id});
+              }});
+  // ---- end issue 15 lane portability ----
 
   // Live events (Server-Sent Events): outbox rows reach the bus after commit through the
   // dispatcher; job progress (imports) is the first producer.

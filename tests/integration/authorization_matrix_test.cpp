@@ -262,6 +262,11 @@ class AuthorizationMatrixTest : public ::testing::Test {
     //
     //
     //
+    // ---- set-up, issue 15 lane portability ----
+    // An export of the owner's, still queued (no job runs after this): only the owner sees it.
+    auto data_export = h_.Post(owner_, "/api/v1/me/exports", "");
+    ASSERT_EQ(data_export.status, 202) << data_export.body;
+    owner_export_ = std::string(data_export.Json()["id"].as_string());
   }
   static constexpr const char* kDiaryItemsBody =
       R"({"items":[{"meal":"breakfast","food_id":"usda-01123","grams":50}]})";
@@ -349,6 +354,8 @@ class AuthorizationMatrixTest : public ::testing::Test {
   // ---- members, issue 14 lane webhooks: add yours right below this line ----
   // ---- members, issue 14 lane uploads: add yours right below this line ----
   // ---- members, issue 13 lane moderation: add yours right below this line ----
+  // ---- members, issue 15 lane portability ----
+  std::string owner_export_;  // the owner's export, queued
   //
   //
   //
@@ -898,6 +905,17 @@ TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEachRoleAsDeclared) {
       {Method::kPost, "/api/v1/admin/moderation/appeals/{id}/decision",
        fixed("/api/v1/admin/moderation/appeals/nonexistent/decision"), R"({"outcome":"upheld"})",
        401, 403, 404, 403},
+      // ---- rows, issue 15 lane portability ----
+      // Each acts on the caller's own exports; the owner's is still being prepared.
+      {Method::kGet, "/api/v1/me/exports", fixed("/api/v1/me/exports"), "", 401, 200, 200, 200},
+      {Method::kPost, "/api/v1/me/exports", fixed("/api/v1/me/exports"), "", 401, 202, 202, 409},
+      {Method::kGet, "/api/v1/me/exports/{id}",
+       [this] { return "/api/v1/me/exports/" + owner_export_; }, "", 401, 404, 404, 200},
+      {Method::kGet, "/api/v1/me/exports/{id}/download",
+       [this] { return "/api/v1/me/exports/" + owner_export_ + "/download"; }, "", 401, 404, 404,
+       409},
+      {Method::kPost, "/api/v1/me/import", fixed("/api/v1/me/import"), "not a zip", 401, 422, 422,
+       422, ContentType("application/zip")},
       //
       //
       //

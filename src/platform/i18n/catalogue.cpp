@@ -739,6 +739,21 @@ constexpr CatalogueEntry kCatalogue[] = {
      "is not the current privacy policy: a new version was published; read it and consent again",
      "ist nicht die aktuelle Datenschutzerklärung: Eine neue Version wurde veröffentlicht; lies "
      "sie und stimme erneut zu"},
+    // ---- issue 15 lane portability ----
+    {"export_not_zip", "This file is not a zip archive.", "Diese Datei ist kein ZIP-Archiv."},
+    {"export_not_vigor", "This zip is not a Vigor export (it has no valid manifest.json).",
+     "Dieses ZIP ist kein Vigor-Export (es hat keine gültige manifest.json)."},
+    {"export_version_unsupported",
+     "This export has format version {version}, which this server cannot read.",
+     "Dieser Export hat die Formatversion {version}, die dieser Server nicht lesen kann."},
+    {"export_damaged", "This export is damaged: {file} does not match its checksum.",
+     "Dieser Export ist beschädigt: {file} passt nicht zu seiner Prüfsumme."},
+    {"export_in_progress", "An export is already being prepared; wait until it is ready.",
+     "Ein Export wird schon vorbereitet; warte, bis er fertig ist."},
+    {"export_expired", "This export has expired; request a new one.",
+     "Dieser Export ist abgelaufen; fordere einen neuen an."},
+    {"export_not_ready", "This export is not ready yet.", "Dieser Export ist noch nicht fertig."},
+    // ---- end issue 15 lane portability ----
 };
 
 }  // namespace

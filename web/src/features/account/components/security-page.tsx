@@ -8,6 +8,7 @@ import { AuditEventsSection } from './audit-events-section';
 import { ChangeEmailSection } from './change-email-section';
 import { ChangePasswordSection } from './change-password-section';
 import { DeleteAccountSection } from './delete-account-section';
+import { ExportSection } from './export-section';
 import { SessionsSection } from './sessions-section';
 import { TokensSection } from './tokens-section';
 import { TwoFactorSection } from './two-factor-section';
@@ -21,7 +22,10 @@ export interface SecurityPageProps {
   privacySection?: ReactNode;
 }
 
-/** /settings/security: password, email, two-factor, devices, access tokens, security events. */
+/**
+ * /settings/security: password, email, two-factor, devices, access tokens, security events, your
+ * data (#export), privacy and consent, and deleting the account.
+ */
 export function SecurityPage({ me, homePath, privacySection }: SecurityPageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -50,6 +54,7 @@ export function SecurityPage({ me, homePath, privacySection }: SecurityPageProps
       <SessionsSection onSignedOut={() => void onSignedOut()} />
       <TokensSection />
       <AuditEventsSection meId={me.id} />
+      <ExportSection />
       {privacySection}
       <DeleteAccountSection me={me} onDeleted={(eraseAfter) => void onDeleted(eraseAfter)} />
     </div>

@@ -5,11 +5,13 @@ import { errorMessage } from '@/lib/api/error-message';
 import { useServerEvents } from '@/lib/events';
 import { useCreateImport, usePreviewImport, type ImportRequest } from '../api/create-import';
 import { exportSetsCsvUrl } from '../api/export-sets';
-import { acceptedFiles, formatOfFileName, MAX_IMPORT_BYTES, type CsvApp } from '../lib/formats';
+import { useImportVigorExport } from '../api/import-vigor-export';
+import { acceptedFiles, formatOfFileName, MAX_EXPORT_BYTES, MAX_IMPORT_BYTES, type CsvApp } from '../lib/formats';
 import { timeZoneOptions } from '../lib/time-zones';
 import type { ImportPaths } from '../paths';
 import { ImportPreviewView } from './import-preview';
 import { ImportProgress } from './import-progress';
+import { VigorImportOutcome } from './vigor-import-outcome';
 import './imports.css';
 
 export interface ImportPageProps {
@@ -21,15 +23,20 @@ export interface ImportPageProps {
 type Step =
   | { kind: 'choose'; problem?: string }
   | { kind: 'csv'; file: File }
-  | { kind: 'job'; id: string; request: ImportRequest };
+  | { kind: 'job'; id: string; request: ImportRequest }
+  | { kind: 'vigor'; file: File };
 
 function ignoreHere() {}
 
-/** /import: an activity file (GPX, TCX, FIT) or a Strong / Hevy CSV export into the log. */
+/**
+ * /import: an activity file (GPX, TCX, FIT) or a Strong / Hevy CSV export into the log, or a
+ * whole Vigor export (zip) into the account.
+ */
 export function ImportPage({ paths, timeZone = 'UTC' }: ImportPageProps) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const create = useCreateImport();
+  const vigor = useImportVigorExport();
   const headingId = useId();
   // The event stream opens with the page, not after the upload: a small file is imported in
   // milliseconds, before a stream opened then would connect, and its progress would come only
@@ -42,9 +49,17 @@ export function ImportPage({ paths, timeZone = 'UTC' }: ImportPageProps) {
 
   function choose(file: File) {
     create.reset();
+    vigor.reset();
     const kind = formatOfFileName(file.name);
     if (kind === null) {
       setStep({ kind: 'choose', problem: t('imports.choose.unknownType', { file: file.name }) });
+    } else if (kind === 'zip') {
+      if (file.size > MAX_EXPORT_BYTES) {
+        setStep({ kind: 'choose', problem: t('imports.choose.tooLarge', { file: file.name }) });
+      } else {
+        setStep({ kind: 'vigor', file });
+        vigor.mutate(file);
+      }
     } else if (file.size > MAX_IMPORT_BYTES) {
       setStep({ kind: 'choose', problem: t('imports.choose.tooLarge', { file: file.name }) });
     } else if (kind === 'csv') {
@@ -57,6 +72,7 @@ export function ImportPage({ paths, timeZone = 'UTC' }: ImportPageProps) {
 
   const reset = () => {
     create.reset();
+    vigor.reset();
     setStep({ kind: 'choose' });
   };
 
@@ -85,6 +101,15 @@ export function ImportPage({ paths, timeZone = 'UTC' }: ImportPageProps) {
             paths={paths}
             onReset={reset}
             onImportAnyway={() => start({ ...step.request, allowDuplicate: true })}
+          />
+        ) : null}
+        {step.kind === 'vigor' ? (
+          <VigorImportOutcome
+            fileName={step.file.name}
+            pending={vigor.isPending}
+            outcome={vigor.data}
+            error={vigor.isError ? errorMessage(vigor.error, t) : undefined}
+            onReset={reset}
           />
         ) : null}
         {create.isError ? <ErrorState message={errorMessage(create.error, t)} /> : null}

@@ -4,12 +4,15 @@ export type CsvApp = 'strong_csv' | 'hevy_csv';
 export const csvApps: readonly CsvApp[] = ['strong_csv', 'hevy_csv'];
 
 /** The file types the picker offers. */
-export const acceptedFiles = '.gpx,.tcx,.fit,.csv,application/gpx+xml,text/csv';
+export const acceptedFiles = '.gpx,.tcx,.fit,.csv,.zip,application/gpx+xml,text/csv,application/zip';
 
-/** The kind of file by its name: an activity format, "csv" (which app's is asked), or null. */
-export function formatOfFileName(name: string): 'gpx' | 'tcx' | 'fit' | 'csv' | null {
+/**
+ * The kind of file by its name: an activity format, "csv" (which app's is asked), "zip" (a Vigor
+ * export, POST /me/import), or null.
+ */
+export function formatOfFileName(name: string): 'gpx' | 'tcx' | 'fit' | 'csv' | 'zip' | null {
   const ext = /\.([a-z0-9]+)$/i.exec(name.trim())?.[1]?.toLowerCase();
-  if (ext === 'gpx' || ext === 'tcx' || ext === 'fit' || ext === 'csv') return ext;
+  if (ext === 'gpx' || ext === 'tcx' || ext === 'fit' || ext === 'csv' || ext === 'zip') return ext;
   return null;
 }
 
@@ -33,3 +36,5 @@ export function contentTypeFor(format: ImportFormat): string {
 
 /** The server refuses bodies over 64 MiB (413); the page says so before uploading. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** A Vigor export may be larger (POST /me/import takes up to 256 MiB). */
+export const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
