@@ -5,8 +5,8 @@
 
 #include "app/build_app.hpp"
 #include "app/build_info.hpp"
-#include "cli/keys.hpp"
 #include "cli/backup.hpp"
+#include "cli/keys.hpp"
 #include "cli/migrate_data.hpp"
 #include "features/admin/feature.hpp"
 #include "features/nutrition/foods_feature.hpp"

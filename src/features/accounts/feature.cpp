@@ -1,9 +1,9 @@
 #include "features/accounts/feature.hpp"
 
-#include "platform/crypto/sealed_columns.hpp"
 #include "features/accounts/auth_middleware.hpp"
 #include "features/accounts/routes.hpp"
 #include "platform/config/config.hpp"
+#include "platform/crypto/sealed_columns.hpp"
 #include "platform/jobs/housekeeping.hpp"
 
 namespace vigor::features::accounts {

@@ -1,8 +1,8 @@
 #include "features/webhooks/feature.hpp"
 
-#include "platform/crypto/sealed_columns.hpp"
 #include "features/webhooks/routes.hpp"
 #include "platform/config/config.hpp"
+#include "platform/crypto/sealed_columns.hpp"
 #include "platform/jobs/housekeeping.hpp"
 #include "platform/jobs/job_queue.hpp"
 
