@@ -39,6 +39,8 @@ const std::map<std::string, std::string, std::less<>>& DeniedTables() {
       {"webhook_deliveries", "machinery: webhook deliveries"},
       {"account_erasures", "machinery: pending deletion"},
       {"data_exports", "machinery: these exports"},
+      {"key_rotations", "machinery: key rotation progress"},
+      {"privacy_policies", "instance data: the privacy policy's versions (the user's consents name them)"},
       {"reports", "moderation records, kept by the instance"},
       {"moderation_decisions", "moderation records, kept by the instance"},
       {"moderation_appeals", "moderation records, kept by the instance"},
