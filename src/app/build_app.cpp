@@ -288,6 +288,11 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                                                              workouts.changes());
   // Imported workouts get the owner's default visibility; others see tracks cut by zones.
   imports.service().SetDefaultVisibility(workouts.workouts().default_visibility());
+  // A deleted workout's original file goes with it (issue 15).
+  workouts.changes().Add([&imports](platform::store::Session& s,
+                                    std::span<const features::workouts::WorkoutChange> changes) {
+    imports.service().ForgetOriginals(s, changes);
+  });
   workouts.visibility_changes().SetMeasurementBatch(
       [&body](platform::store::Session& s, const std::string& user_id,
               const std::string& visibility, const std::optional<std::string>& from,

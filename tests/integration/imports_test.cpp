@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "core/csv.hpp"
+#include "platform/crypto/random.hpp"
 #include "platform/http/server.hpp"
 #include "platform/jobs/job_queue.hpp"
 #include "support/app_harness.hpp"
@@ -575,6 +576,38 @@ TEST_F(ImportsTest, UndoRemovesEverythingTheImportCreatedAndNothingElse) {
   EXPECT_EQ(h_.Call(ana_, Method::kDelete, "/api/v1/imports/" + gpx_id).status, 204);
   EXPECT_EQ(WorkoutCount(ana_), 1u);
   EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM workout_tracks"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM activity_originals"), 0);
+}
+
+// The file an activity came from is kept with its workout byte for byte (a FIT file's bytes are
+// binary, NULs included), named as it was uploaded, and goes when the workout is deleted.
+TEST_F(ImportsTest, TheOriginalFileIsKeptWithItsWorkoutAndGoesWithIt) {
+  std::string fit = IndoorFit();
+  ASSERT_NE(fit.find('\0'), std::string::npos);
+  auto done = RunImport(ana_, "format=fit&name=treadmill.fit", fit);
+  ASSERT_EQ(done["status"], "succeeded") << boost::json::serialize(done);
+  std::string workout_id(done["result"].as_object()["workout_id"].as_string());
+  auto stored = h_.app().database->ReadResult([&](platform::store::Session& s) {
+    return s.QueryOne(platform::store::Statement{
+        "test.original",
+        "SELECT workout_id, file_name, format, size_bytes, sha256, content "
+        "FROM activity_originals"});
+  });
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->Text("workout_id"), workout_id);
+  EXPECT_EQ(stored->OptText("file_name"), std::optional<std::string>("treadmill.fit"));
+  EXPECT_EQ(stored->Text("format"), "fit");
+  EXPECT_EQ(stored->Int("size_bytes"), static_cast<std::int64_t>(fit.size()));
+  EXPECT_EQ(stored->Text("sha256"), platform::crypto::Sha256Hex(fit));
+  EXPECT_EQ(stored->Text("content"), fit);
+  // Another user's workout keeps its own: only ana's goes with ana's workout.
+  auto bens = RunImport(ben_, "format=tcx", Tcx(OneHourRun(51.5, -0.12, 900)));
+  ASSERT_EQ(bens["status"], "succeeded");
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM activity_originals"), 2);
+
+  EXPECT_EQ(h_.Call(ana_, Method::kDelete, "/api/v1/workouts/" + workout_id).status, 204);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM activity_originals"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) AS n FROM activity_originals WHERE format = 'tcx'"), 1);
 }
 
 TEST_F(ImportsTest, AQueuedImportCanBeCancelledAndProgressIsRecorded) {

@@ -242,6 +242,14 @@ TEST_F(UploadsTest, AGzippedTcxRawBody) {
   EXPECT_EQ(broken.status, 422) << broken.body;
   EXPECT_EQ(broken.Json()["code"], "upload_gzip_corrupt");
   EXPECT_EQ(LiveWorkouts(), 1);
+  // The original is kept as the file itself, not its gzip wrapper.
+  auto original = h_.app().database->ReadResult([&](platform::store::Session& s) {
+    return s
+        .QueryOne(platform::store::Statement{"test.uploads.original",
+                                             "SELECT format, content FROM activity_originals"})
+        ->Text("content");
+  });
+  EXPECT_EQ(original, tcx);
 }
 
 TEST_F(UploadsTest, AFitFileRaw) {

@@ -61,6 +61,13 @@ constexpr Statement kFindTrack{
     "AND w.user_id = $1 AND w.deleted_at IS NULL"};
 constexpr Statement kDeleteTrack{
     "workout_tracks.delete", "DELETE FROM workout_tracks WHERE user_id = $1 AND workout_id = $2"};
+constexpr Statement kInsertOriginal{
+    "activity_originals.insert",
+    "INSERT INTO activity_originals (user_id, workout_id, file_name, format, size_bytes, sha256, "
+    "content, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"};
+constexpr Statement kDeleteOriginal{
+    "activity_originals.delete",
+    "DELETE FROM activity_originals WHERE user_id = $1 AND workout_id = $2"};
 constexpr Statement kAllSets{
     "workout_sets.export",
     "SELECT w.id AS workout_id, w.title, w.started_at, w.ended_at, w.time_zone, "
@@ -202,6 +209,19 @@ std::optional<ImportRepository::TrackRow> ImportRepository::FindTrack(
 void ImportRepository::DeleteTrack(Session& s, const std::string& user_id,
                                    const std::string& workout_id) {
   s.Execute(kDeleteTrack, user_id, workout_id);
+}
+
+void ImportRepository::InsertOriginal(Session& s, const std::string& user_id,
+                                      const std::string& workout_id, const Original& original,
+                                      const std::string& now) {
+  s.Execute(kInsertOriginal, user_id, workout_id, original.file_name, original.format,
+            static_cast<std::int64_t>(original.content.size()), original.sha256,
+            platform::store::Blob{original.content}, now);
+}
+
+void ImportRepository::DeleteOriginal(Session& s, const std::string& user_id,
+                                      const std::string& workout_id) {
+  s.Execute(kDeleteOriginal, user_id, workout_id);
 }
 
 std::vector<ExportedSet> ImportRepository::AllSets(Session& s, const std::string& user_id) {

@@ -84,6 +84,17 @@ class ImportRepository {
                                     const std::string& workout_id);
   void DeleteTrack(Session& s, const std::string& user_id, const std::string& workout_id);
 
+  // The activity file a workout was made from, byte for byte (activity_originals).
+  struct Original {
+    std::optional<std::string> file_name;
+    std::string format;  // FormatName: gpx, tcx, fit
+    std::string sha256;  // hex
+    std::string content;
+  };
+  void InsertOriginal(Session& s, const std::string& user_id, const std::string& workout_id,
+                      const Original& original, const std::string& now);
+  void DeleteOriginal(Session& s, const std::string& user_id, const std::string& workout_id);
+
   // Every set of the user's live workouts, oldest workout first, in block and set order. One
   // statement for the whole log.
   std::vector<ExportedSet> AllSets(Session& s, const std::string& user_id);

@@ -445,6 +445,7 @@ void ImportService::RemoveCreated(Session& s, const std::string& user_id,
       removed.push_back({user_id, workout_id, workouts::FactsOf(*head), std::nullopt});
     }
     imports_.DeleteTrack(s, user_id, workout_id);
+    imports_.DeleteOriginal(s, user_id, workout_id);
   }
   // After the tracks are gone too: what observers keep from a track goes with it.
   workout_changes_.Notify(s, removed);
@@ -572,6 +573,13 @@ std::string ImportService::RunActivityImport(JobContext& context, const ImportRe
     workout.import_id = job.id;
     if (!workouts_.Insert(s, workout)) throw std::runtime_error("a new workout id is taken");
     imports_.InsertTrack(s, workout.id, job.user_id, stored, points, now);
+    // The file itself, kept with the workout it became (the account export holds it).
+    imports_.InsertOriginal(s, job.user_id, workout.id,
+                            {.file_name = request.file_name,
+                             .format = std::string(FormatName(request.format)),
+                             .sha256 = platform::crypto::Sha256Hex(bytes),
+                             .content = bytes},
+                            now);
     // With its track stored: records read best efforts from it.
     workouts::WorkoutChange created{job.user_id, workout.id, std::nullopt,
                                     workouts::FactsOf(workout)};
@@ -869,6 +877,12 @@ std::string ImportService::RunLogImport(JobContext& context, const ImportRequest
     if (last) return result;
     batch = std::move(following);
     next = end;
+  }
+}
+
+void ImportService::ForgetOriginals(Session& s, std::span<const workouts::WorkoutChange> changes) {
+  for (const auto& change : changes) {
+    if (!change.after) imports_.DeleteOriginal(s, change.user_id, change.workout_id);
   }
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -52,6 +53,7 @@ void CheckParsedLog(ParsedLog& log, const std::string& time_zone);
 // request names, else the user's profile zone.
 class ImportService {
  public:
+  using Session = platform::store::Session;
   static constexpr std::size_t kBatchWorkouts = 200;
   static constexpr std::size_t kPreviewWorkouts = 20;
 
@@ -83,6 +85,9 @@ class ImportService {
                                                const std::string& workout_id);
 
   StoredTrack Track(const platform::auth::Principal& principal, const std::string& workout_id);
+  // Deletes the originals of deleted workouts: a workout observer (app/build_app.cpp), since a
+  // deleted workout stays as a tombstone and its row's ON DELETE CASCADE does not fire.
+  void ForgetOriginals(Session& s, std::span<const workouts::WorkoutChange> changes);
   // The track as GPX 1.1; `title` receives the workout's title.
   std::string Gpx(const platform::auth::Principal& principal, const std::string& workout_id,
                   std::string& title);
@@ -99,8 +104,6 @@ class ImportService {
   std::string RunJob(platform::jobs::JobContext& context);
 
  private:
-  using Session = platform::store::Session;
-
   std::string RunActivityImport(platform::jobs::JobContext& context, const ImportRequest& request,
                                 const std::string& bytes);
   std::string RunLogImport(platform::jobs::JobContext& context, const ImportRequest& request,
