@@ -318,6 +318,19 @@ TEST_F(PortabilityTest, TheExportOfARichAccountImportsIntoTheOtherDatabaseWithEv
         << path;
   }
   EXPECT_EQ(gpx_files, 1);
+  // The GPX file imported is in the archive as it was uploaded, once: the row names the file.
+  std::string gpx_workout = WorkoutWithTrack(h_, rich_);
+  std::string original_path = "originals/" + gpx_workout + ".gpx";
+  ASSERT_TRUE(files.contains(original_path));
+  EXPECT_EQ(files.at(original_path), kGpxBody);
+  auto originals = json::parse(files.at("data/activity_originals.json")).as_object();
+  EXPECT_EQ(originals["columns"].as_object()["content"], "file");
+  ASSERT_EQ(originals["rows"].as_array().size(), 1U);
+  auto original_row = originals["rows"].as_array()[0].as_object();
+  EXPECT_EQ(original_row["content"], json::value(original_path));
+  EXPECT_EQ(original_row["sha256"], json::value(platform::crypto::Sha256Hex(kGpxBody)));
+  EXPECT_EQ(original_row["size_bytes"], static_cast<std::int64_t>(std::string(kGpxBody).size()));
+  EXPECT_EQ(original_row["format"], "gpx");
   // The privacy zone's centre leaves opened, never sealed with this instance's key.
   auto zones = json::parse(files.at("data/privacy_zones.json")).as_object();
   EXPECT_EQ(zones["rows"].as_array()[0].as_object()["sealed_center"], "46.5191000,6.6323000");
@@ -352,6 +365,17 @@ TEST_F(PortabilityTest, TheExportOfARichAccountImportsIntoTheOtherDatabaseWithEv
     EXPECT_EQ(after[path], text) << path << " (" << h_.app().database->dialect() << " -> "
                                  << other.dialect << ")";
   }
+  // The original came along: the target's own export holds it again, byte for byte.
+  auto t_requested = t.Post(t_rich_b, "/api/v1/me/exports", "");
+  ASSERT_EQ(t_requested.status, 202) << t_requested.body;
+  t.app().jobs->DrainForTests();
+  auto t_ready = t.Get(t_rich_b, "/api/v1/me/exports/" + IdOf(t_requested)).Json();
+  ASSERT_EQ(t_ready["status"], "ready");
+  auto t_zip = t.Get(t_rich_b, std::string(t_ready["download_url"].as_string()));
+  ASSERT_EQ(t_zip.status, 200);
+  auto t_files = portability::ReadZip(t_zip.body, 1 << 30);
+  ASSERT_TRUE(t_files.contains(original_path));
+  EXPECT_EQ(t_files.at(original_path), kGpxBody);
   // The zone's centre is sealed again, with the target's key.
   auto sealed = t.app().database->ReadResult(
       [&](Session& s) { return s.QueryOne(kZoneCentre, t_rich)->Text("sealed_center"); });
@@ -472,6 +496,26 @@ TEST_F(PortabilityTest, ADamagedOrForeignZipIsRefusedAndChangesNothing) {
   auto mismatch = Import(h_, friend_, tampered);
   EXPECT_EQ(mismatch.status, 422) << mismatch.body;
   EXPECT_EQ(code(mismatch), "export_damaged") << mismatch.body;
+
+  // An original activity file left out of the archive and its manifest: the row naming it is not
+  // taken as it is (no row without its bytes).
+  auto without_original = portability::ReadZip(zip, 1 << 30);
+  std::string original_path;
+  for (const auto& [path, bytes] : without_original) {
+    if (path.starts_with("originals/")) original_path = path;
+  }
+  ASSERT_FALSE(original_path.empty());
+  without_original.erase(original_path);
+  auto manifest = json::parse(without_original.at("manifest.json")).as_object();
+  manifest["files"].as_object().erase(original_path);
+  without_original.at("manifest.json") = json::serialize(manifest);
+  portability::WriteZip(dir.path() / "without_original.zip", without_original);
+  std::ifstream without_in(dir.path() / "without_original.zip", std::ios::binary);
+  std::string without(std::istreambuf_iterator<char>(without_in), {});
+  auto missing = Import(h_, friend_, without);
+  EXPECT_EQ(missing.status, 422) << missing.body;
+  EXPECT_EQ(code(missing), "export_damaged") << missing.body;
+  EXPECT_NE(missing.body.find(original_path), std::string::npos) << missing.body;
 
   // Another app's zip (no manifest).
   portability::WriteZip(dir.path() / "other.zip", {{"activities.csv", "a,b\n"}});

@@ -60,13 +60,15 @@ std::set<std::string> SealedColumnsOf(const platform::crypto::SealedColumns& sea
 json::object TableFile(Session& s, const Table& table, const std::string& where,
                        const std::string& user_id, const std::set<std::string>& sealed,
                        const platform::crypto::SecretBox& box, std::set<std::string>& people,
-                       std::vector<std::string>* track_workouts) {
+                       std::vector<std::string>* track_workouts,
+                       std::map<std::string, std::string>& files) {
   json::object columns;
   std::string select;
   std::vector<const Column*> exported;
   for (const auto& c : table.columns) {
     if (table.name == "users" && IsSecretUserColumn(c.name)) continue;
-    columns[c.name] = KindName(c.kind);
+    bool original = table.name == kOriginalsTable && c.name == kOriginalsContent;
+    columns[c.name] = original ? std::string_view("file") : KindName(c.kind);
     select += (select.empty() ? "" : ", ") + Quote(c.name);
     exported.push_back(&c);
   }
@@ -92,6 +94,13 @@ json::object TableFile(Session& s, const Table& table, const std::string& where,
         if (!opened && (stored.starts_with("v1.") || stored.starts_with("v2.")))
           throw std::runtime_error("a sealed value of " + table.name + " cannot be opened");
         v = json::string(opened ? *opened : stored);
+      }
+      if (table.name == kOriginalsTable && c.name == kOriginalsContent && !row.IsNull(i)) {
+        // The file goes into the archive as itself; the row names it (the bytes once only).
+        std::string path =
+            OriginalPath(row.Text(row.IndexOf("workout_id")), row.Text(row.IndexOf("format")));
+        files[path] = row.Text(i);
+        v = json::string(path);
       }
       if (v.is_string() &&
           std::find(user_columns.begin(), user_columns.end(), c.name) != user_columns.end() &&
@@ -131,7 +140,7 @@ std::map<std::string, std::string> BuildExport(
     auto total = static_cast<std::int64_t>(plan.tables.size() + 1);
     for (const auto& table : catalogue) {
       if (table.name != "users") continue;
-      auto file = TableFile(s, table, "\"id\" = $1", user_id, {}, box, people, nullptr);
+      auto file = TableFile(s, table, "\"id\" = $1", user_id, {}, box, people, nullptr, files);
       if (file["rows"].as_array().empty()) throw std::runtime_error("no such user");
       username = std::string(file["rows"].as_array()[0].as_object()["username"].as_string());
       files["data/users.json"] = json::serialize(file);
@@ -142,7 +151,7 @@ std::map<std::string, std::string> BuildExport(
       const Table& table = *scope.table;
       auto file =
           TableFile(s, table, scope.where, user_id, SealedColumnsOf(sealed, table.name), box,
-                    people, table.name == "workout_tracks" ? &track_workouts : nullptr);
+                    people, table.name == "workout_tracks" ? &track_workouts : nullptr, files);
       counts[table.name] = file["rows"].as_array().size();
       files["data/" + table.name + ".json"] = json::serialize(file);
       if (progress) progress(++done, total + 1);

@@ -21,6 +21,15 @@ namespace vigor::features::portability {
 inline constexpr std::string_view kFormatName = "vigor-export";
 inline constexpr int kFormatVersion = 1;
 
+// The original activity files (features/imports keeps them with their workouts) travel as
+// files of their own, `originals/<workout id>.<format>`; the table's rows name them in the
+// content column (whose kind the data file gives as "file"), so the bytes are in the archive once.
+inline constexpr std::string_view kOriginalsTable = "activity_originals";
+inline constexpr std::string_view kOriginalsContent = "content";
+inline std::string OriginalPath(std::string_view workout_id, std::string_view format) {
+  return "originals/" + std::string(workout_id) + "." + std::string(format);
+}
+
 // What other features give the export: their own renderings of the user's data.
 struct ExportSources {
   // The GPX of one of the user's tracked workouts.

@@ -438,6 +438,20 @@ ParsedExport ParseExport(std::string_view zip_bytes) {
         for (const auto& row : table.at("rows").as_array()) {
           if (!row.is_object()) throw NotVigor();
         }
+        if (table.at("table") == json::value(kOriginalsTable)) {
+          // Each row names its file (exporter.hpp): the row takes the bytes as the generic import
+          // reads a blob. A file the manifest does not vouch for is not taken.
+          for (auto& row : table.at("rows").as_array()) {
+            auto& content = row.as_object()[kOriginalsContent];
+            if (content.is_null()) continue;
+            std::string original_path(content.as_string());
+            auto original = files.find(original_path);
+            if (!m.at("files").as_object().contains(original_path) || original == files.end()) {
+              throw Error(ErrorKind::kValidation, Msg("export_damaged", {{"file", original_path}}));
+            }
+            content = json::string(platform::crypto::Base64UrlEncode(original->second));
+          }
+        }
         parsed.tables[std::string(table.at("table").as_string())] = std::move(table);
       }
     }
