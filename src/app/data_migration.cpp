@@ -389,11 +389,14 @@ std::vector<std::string> CompareSchemas(const std::vector<Table>& source,
   return problems;
 }
 
+bool SeededByMigrations(std::string_view table) { return table == "privacy_policies"; }
+
 std::vector<std::string> NonEmptyTables(store::Database& database,
                                         const std::vector<Table>& tables) {
   std::vector<std::string> non_empty;
   database.Read([&](store::Session& session) {
     for (const auto& table : tables) {
+      if (SeededByMigrations(table.name)) continue;
       OwnedStatement any{"migrate_data.any_row." + table.name,
                          "SELECT 1 AS one FROM " + Quote(table.name) + " LIMIT 1",
                          {}};
@@ -411,6 +414,13 @@ std::int64_t CopyTables(store::Database& source, store::Database& target,
       auto started = std::chrono::steady_clock::now();
       InsertStatements inserts(table);
       std::int64_t rows = 0;
+      if (SeededByMigrations(table.name)) {
+        // The target's migrations wrote their own first rows; the source's take their place.
+        // Nothing references them yet: the tables after this one are still empty.
+        OwnedStatement clear{
+            "migrate_data.clear_seeded." + table.name, "DELETE FROM " + Quote(table.name), {}};
+        target.Write([&](store::Session& to) { to.ExecuteParams(clear.view(), {}); });
+      }
       ForEachPage(from, table, options.batch_rows, [&](auto& page) {
         target.Write([&](store::Session& to) { inserts.Insert(to, page); });
         rows += static_cast<std::int64_t>(page.size());

@@ -45,7 +45,11 @@ std::vector<Table> ReadSchema(platform::store::Database& database);
 std::vector<std::string> CompareSchemas(const std::vector<Table>& source,
                                         const std::vector<Table>& target);
 
-// The tables that hold at least one row.
+// Tables whose first rows the migrations themselves write (the privacy policy's version 1): a
+// new instance is not empty there, and a copy replaces those rows with the source's.
+bool SeededByMigrations(std::string_view table);
+
+// The tables that hold at least one row, apart from the rows the migrations wrote.
 std::vector<std::string> NonEmptyTables(platform::store::Database& database,
                                         const std::vector<Table>& tables);
 
