@@ -14,7 +14,8 @@ using std::chrono::sys_days;
 using std::chrono::sys_seconds;
 
 sys_seconds At(int y, unsigned m, unsigned d, int h = 2) {
-  return sys_seconds(sys_days(std::chrono::year(y) / m / d)) + hours(h);
+  return sys_seconds(sys_days(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d))) +
+         hours(h);
 }
 
 std::vector<sys_seconds> Kept(const std::vector<sys_seconds>& taken, BackupRetention r) {
