@@ -2,11 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, useParams, useSearchParams } from 'react-router';
-import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
 import { LoginPage } from '@/features/auth/components/login-page';
-import { ResetPasswordPage } from '@/features/auth/components/reset-password-page';
-import { SignupPage } from '@/features/auth/components/signup-page';
-import { VerifyEmailPage } from '@/features/auth/components/verify-email-page';
 import { LandingPage } from '@/features/landing/components/landing-page';
 import { useMeta } from '@/features/meta/api/get-meta';
 import { TodayPage } from '@/features/today/components/today-page';
@@ -40,6 +36,18 @@ import {
   sharedPaths,
 } from './paths';
 
+// Sign-up, e-mail verification and password reset are each visited once or rarely: they load on
+// first use too, so the landing page and sign-in (the usual first pages) stay small.
+const SignupPage = lazy(() => import('@/features/auth/components/signup-page').then((m) => ({ default: m.SignupPage })));
+const VerifyEmailPage = lazy(() =>
+  import('@/features/auth/components/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('@/features/auth/components/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('@/features/auth/components/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+);
 // Pages only signed-in users (or only admins) reach load on first use, so a first visit
 // to the landing page or sign-in does not download them.
 // Today's training summary comes with the workout code, so the landing page does not load it.
@@ -245,12 +253,14 @@ function HomeRoute() {
 function SignupRoute() {
   const meta = useMeta();
   return (
-    <SignupPage
-      registration={meta.data?.registration}
-      registrationPending={meta.isPending}
-      loginPath={paths.login}
-      privacyPolicyPath={paths.privacyPolicy}
-    />
+    <Loading>
+      <SignupPage
+        registration={meta.data?.registration}
+        registrationPending={meta.isPending}
+        loginPath={paths.login}
+        privacyPolicyPath={paths.privacyPolicy}
+      />
+    </Loading>
   );
 }
 
@@ -415,11 +425,29 @@ export const routes: RouteObject[] = [
           </SignedOutOnly>
         ),
       },
-      { path: paths.verifyEmail, element: <VerifyEmailPage loginPath={paths.login} homePath={paths.home} /> },
-      { path: paths.forgotPassword, element: <ForgotPasswordPage loginPath={paths.login} /> },
+      {
+        path: paths.verifyEmail,
+        element: (
+          <Loading>
+            <VerifyEmailPage loginPath={paths.login} homePath={paths.home} />
+          </Loading>
+        ),
+      },
+      {
+        path: paths.forgotPassword,
+        element: (
+          <Loading>
+            <ForgotPasswordPage loginPath={paths.login} />
+          </Loading>
+        ),
+      },
       {
         path: paths.resetPassword,
-        element: <ResetPasswordPage loginPath={paths.login} forgotPasswordPath={paths.forgotPassword} />,
+        element: (
+          <Loading>
+            <ResetPasswordPage loginPath={paths.login} forgotPasswordPath={paths.forgotPassword} />
+          </Loading>
+        ),
       },
       {
         path: paths.securitySettings,

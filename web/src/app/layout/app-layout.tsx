@@ -1,10 +1,9 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Logo } from '@/components/ui';
 import { useLogout } from '@/features/auth/api/logout';
-import { ConsentGatePage } from '@/features/consent/components/consent-gate-page';
 import { GoalReachedListener } from '@/features/goals/components/goal-reached-listener';
-import { SuspendedAccountPage } from '@/features/moderation/components/suspended-account-page';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { TimeZoneNotice } from '@/features/me/components/time-zone-notice';
 import { ServerVersion } from '@/features/meta/components/server-version';
@@ -17,6 +16,15 @@ import { consentPaths, linkTo, paths } from '../paths';
 import { AccountMenu } from './account-menu';
 import { AppNav } from './app-nav';
 import './app-layout.css';
+
+// Shown instead of the app only to a suspended user or one who has yet to accept a new privacy
+// policy: their code loads when needed, not on every first page.
+const SuspendedAccountPage = lazy(() =>
+  import('@/features/moderation/components/suspended-account-page').then((m) => ({ default: m.SuspendedAccountPage })),
+);
+const ConsentGatePage = lazy(() =>
+  import('@/features/consent/components/consent-gate-page').then((m) => ({ default: m.ConsentGatePage })),
+);
 
 export interface AppLayoutProps {
   /**
@@ -75,36 +83,18 @@ export function AppLayout({ user }: AppLayoutProps) {
  */
 function SuspendedShell({ until }: { until: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const logout = useLogout({ onSignedOut: () => navigate(paths.home, { replace: true, flushSync: true }) });
+  const signOut = useSignOut();
   return (
-    <div className="app-shell">
-      <a className="skip-link" href="#main-content">
-        {t('app.skipToContent')}
-      </a>
-      <div className="app-shell__body">
-        <header className="app-topbar">
-          <span className="app-topbar__brand">
-            <Logo className="app-topbar__logo" />
-            <span>{t('app.name')}</span>
-          </span>
-        </header>
-        <OfflineNotice />
-        <main id="main-content" className="app-shell__main" tabIndex={-1}>
-          <SuspendedAccountPage
-            until={until}
-            signOut={
-              <Button onClick={() => logout.mutate()} disabled={logout.isPending}>
-                {t('account.signOut')}
-              </Button>
-            }
-          />
-        </main>
-        <footer className="app-shell__footer">
-          <ServerVersion />
-        </footer>
-      </div>
-    </div>
+    <StandaloneShell>
+      <SuspendedAccountPage
+        until={until}
+        signOut={
+          <Button onClick={signOut.run} disabled={signOut.pending}>
+            {t('account.signOut')}
+          </Button>
+        }
+      />
+    </StandaloneShell>
   );
 }
 
@@ -119,8 +109,31 @@ function consentGateOpen(pathname: string): boolean {
  */
 function ConsentShell() {
   const { t } = useTranslation();
+  const signOut = useSignOut();
+  return (
+    <StandaloneShell>
+      <ConsentGatePage
+        paths={consentPaths}
+        signOut={
+          <Button variant="secondary" onClick={signOut.run} disabled={signOut.pending}>
+            {t('account.signOut')}
+          </Button>
+        }
+      />
+    </StandaloneShell>
+  );
+}
+
+/** Signs out and goes home; for the pages shown instead of the app. */
+function useSignOut() {
   const navigate = useNavigate();
   const logout = useLogout({ onSignedOut: () => navigate(paths.home, { replace: true, flushSync: true }) });
+  return { run: () => logout.mutate(), pending: logout.isPending };
+}
+
+/** The app's frame without its navigation, around one page whose code loads on first use. */
+function StandaloneShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main-content">
@@ -135,14 +148,7 @@ function ConsentShell() {
         </header>
         <OfflineNotice />
         <main id="main-content" className="app-shell__main" tabIndex={-1}>
-          <ConsentGatePage
-            paths={consentPaths}
-            signOut={
-              <Button variant="secondary" onClick={() => logout.mutate()} disabled={logout.isPending}>
-                {t('account.signOut')}
-              </Button>
-            }
-          />
+          <Suspense fallback={null}>{children}</Suspense>
         </main>
         <footer className="app-shell__footer">
           <ServerVersion />
