@@ -245,8 +245,8 @@ def main():
     args = vp.base_args(__doc__)
     check = vp.Check("nginx_test")
     if not os.access(NGINX, os.X_OK):
-        vp.log("NOT CHECKED: nginx is not installed (apt-get install nginx)")
-        return 0
+        vp.log("  NOT CHECKED: nginx is not installed (apt-get install nginx)")
+        return check.finish()
     tmp = vp.TempDir("vigor-nginx-")
     as_user = "nobody" if os.geteuid() == 0 else None
     srv = nginx = dropper = None
