@@ -443,7 +443,9 @@ def sse_check(check, client):
              "GET /api/v1/events through nginx: 200 text/event-stream", f"{st} {data[:300]!r}")
     check.ok(b": connected" in data, "the stream's first line arrives at once", repr(data[:300]))
     gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
-    check.ok(len(arrivals) >= 2 and arrivals[0] < 2.0 and all(0.5 < g < 1.6 for g in gaps),
+    # Wide bounds for a busy machine; a buffering proxy would deliver them together (gaps ~0)
+    # or not at all within the 3.5 s.
+    check.ok(len(arrivals) >= 2 and arrivals[0] < 2.5 and all(0.4 < g < 2.0 for g in gaps),
              "heartbeats arrive one by one, about 1 s apart (not buffered)",
              f"arrivals at {[round(a, 2) for a in arrivals]} s")
     check.ok("gzip" not in h.get("content-encoding", ""), "the stream is not gzip-compressed",
