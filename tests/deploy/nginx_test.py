@@ -38,6 +38,8 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 USERNAME, PASSWORD = "edge", "Gateway-Passphrase-Trial-7"
 ASSET = "assets/app-3f9c2a1b.js"
 ASSET_BODY = ("// content-hashed bundle\n" + "export const x = 'vigor';\n" * 200).encode()
+# Files only the "new version" instance has (the other answers 404), one request each.
+NEW_ASSETS = [f"assets/chunk-{i}a7e.js" for i in range(4)]
 MIB = 1024 * 1024
 
 
@@ -106,10 +108,12 @@ class Nginx:
 
 
 class Dropper(threading.Thread):
-    """An "instance" that reads each request, records it and closes without answering."""
+    """An "instance" that reads each request, records it and closes without answering (or, with
+    `answer`, sends that answer: an instance of another version that lacks a file)."""
 
-    def __init__(self):
+    def __init__(self, answer=None):
         super().__init__(daemon=True)
+        self.answer = answer
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(16)
@@ -134,7 +138,13 @@ class Dropper(threading.Thread):
                 pass
             head = data.split(b"\r\n\r\n")[0].decode("latin-1")
             m = re.search(r"(?im)^x-test-id: *(\S+)", head)
-            self.seen.append((head.split(" ")[0], m.group(1) if m else None))
+            parts = head.split(" ")
+            self.seen.append((parts[0], m.group(1) if m else (parts[1] if len(parts) > 1 else None)))
+            if self.answer:
+                try:
+                    conn.sendall(self.answer)
+                except OSError:
+                    pass
             conn.close()
 
     def close(self):
@@ -256,8 +266,9 @@ def main():
         make_cert(tmp.path)
         with open(f"{tmp.path}/web/index.html", "w") as f:
             f.write("<!doctype html><title>Vigor</title><script src='/assets/app.js'></script>")
-        with open(f"{tmp.path}/web/{ASSET}", "wb") as f:
-            f.write(ASSET_BODY)
+        for name in [ASSET] + NEW_ASSETS:
+            with open(f"{tmp.path}/web/{name}", "wb") as f:
+                f.write(ASSET_BODY)
 
         srv = vp.Server(args.vigor, os.path.join(tmp.path, "data"), tmp.path, name="vigor",
                         args=["--trusted-proxies", "127.0.0.1", "--event-heartbeat", "1",
@@ -396,6 +407,23 @@ def main():
         check.ok(dropped_get and all(s == 200 for s in statuses),
                  "a GET that reached a failing instance is retried on another: all 200",
                  f"{statuses}, dropper saw {dropper.seen}")
+
+        vp.log("\n[rolling upgrade: an asset one instance lacks]")
+        nginx.stop()
+        old_version = Dropper(answer=b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n"
+                                     b"Connection: close\r\n\r\n")
+        old_version.start()
+        conf = render(production, ports, [old_version.port, srv.port], tmp.path)
+        with open(f"{tmp.path}/nginx.conf", "w") as f:
+            f.write(conf)
+        nginx.start()
+        wait_port(ports["https"])
+        got = [c.raw("GET", "/" + name)[::2] for name in NEW_ASSETS]
+        asked_old = [path for _, path in old_version.seen if path and "chunk-" in path]
+        old_version.close()
+        check.ok(asked_old and all(st == 200 and body == ASSET_BODY for st, body in got),
+                 "an asset answered 404 by one instance is fetched from another",
+                 f"{[st for st, _ in got]}, the old instance was asked for {asked_old}")
     except vp.TestFailure as e:
         check.fail("test setup", str(e))
     finally:
