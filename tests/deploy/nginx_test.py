@@ -16,7 +16,6 @@ nginx runs as an unprivileged user (`nobody` when started as root) with a tempor
 Usage: nginx_test.py --vigor build/release/vigor
 """
 
-import argparse
 import gzip
 import json
 import os
@@ -29,6 +28,7 @@ import sys
 import threading
 import time
 
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "process"))
 import vigorproc as vp  # noqa: E402
 

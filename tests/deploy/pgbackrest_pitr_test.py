@@ -14,7 +14,6 @@ PostgreSQL, Patroni and pgBackRest run as the `postgres` user when started as ro
 Usage: pgbackrest_pitr_test.py --vigor build/release/vigor  (the binary is not used)
 """
 
-import json
 import os
 import pwd
 import random
@@ -26,6 +25,7 @@ import tempfile
 import time
 import urllib.request
 
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "process"))
 import vigorproc as vp  # noqa: E402
 
