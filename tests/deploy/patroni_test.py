@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Point-in-time recovery as docs/scaling.md describes it, with the deploy/ files, on loopback:
+"""One Patroni member from deploy/, on loopback: HAProxy finds it, then a point-in-time recovery
+as docs/scaling.md describes it.
 
   etcd, then one Patroni member from deploy/patroni/patroni-1.yml (addresses, paths and timings
   moved for a test; archive_command and restore_command as written) archiving its WAL with
@@ -8,15 +9,18 @@
   target time; then the documented restore: stop Patroni, `patronictl remove`, data directory
   moved aside, deploy/patroni/pitr-bootstrap.yml merged in with the target, Patroni started.
   The restored primary has the rows from before the target and none from after, on a new
-  timeline.
+  timeline. Before the restore, deploy/haproxy/haproxy.cfg (addresses moved; the two other
+  members' ports closed) runs in front: its primary port reaches the primary, its replica port
+  falls back to the primary while there is no replica, and its Prometheus endpoint answers.
 
 PostgreSQL, Patroni and pgBackRest run as the `postgres` user when started as root.
-Usage: pgbackrest_pitr_test.py --vigor build/release/vigor  (the binary is not used)
+Usage: patroni_test.py --vigor build/release/vigor  (the binary is not used)
 """
 
 import os
 import pwd
 import random
+import re
 import shutil
 import socket
 import subprocess
@@ -56,7 +60,7 @@ class Run:
                         PGBACKREST_REPO1_CIPHER_PASS="pitr-test-cipher",
                         PATRONI_SUPERUSER_PASSWORD=PASSWORD, PATRONI_REPLICATION_PASSWORD=PASSWORD,
                         PATRONI_REWIND_PASSWORD=PASSWORD, PATRONI_RESTAPI_PASSWORD=PASSWORD,
-                        PGPASSWORD=PASSWORD, HOME=tmp)
+                        PGPASSWORD=PASSWORD, PGCONNECT_TIMEOUT="3", HOME=tmp)
 
     def as_user(self, cmd):
         if not self.user:
@@ -151,7 +155,7 @@ def render_pgbackrest(ports, tmp):
 
 def main():
     vp.base_args(__doc__)
-    check = vp.Check("pgbackrest_pitr_test")
+    check = vp.Check("patroni_test")
     missing = [t for t in ("patroni", "patronictl", "etcd", "pgbackrest")
                if not shutil.which(t)] + ([] if os.path.exists(f"{PG_BIN}/postgres")
                                           else ["postgresql-15"])
@@ -165,9 +169,10 @@ def main():
         os.makedirs(f"{tmp}/{d}")
     if user:
         subprocess.run(["chown", "-R", user, tmp], check=True)
-    ports = dict(zip(("etcd", "peer", "rest", "pg"), low_ports(4)))
+    ports = dict(zip(("etcd", "peer", "rest", "pg", "hap_primary", "hap_replicas", "hap_stats",
+                      "hap_http", "dead_pg", "dead_rest"), low_ports(10)))
     r = Run(tmp, user)
-    etcd = patroni = None
+    etcd = patroni = haproxy = None
     started = time.monotonic()
     try:
         etcd = r.start(["etcd", "--name", "e1", "--data-dir", f"{tmp}/etcd",
@@ -199,6 +204,9 @@ def main():
             p = r.run(cmd, timeout=300)
             if not check.ok(p.returncode == 0, " ".join(cmd[1:]), (p.stdout + p.stderr)[-1500:]):
                 return check.finish()
+
+        haproxy = start_haproxy(ports, tmp)
+        haproxy_checks(check, r, ports, tmp, haproxy)
 
         sql("CREATE TABLE marks (label text PRIMARY KEY, at timestamptz DEFAULT now())")
         sql("INSERT INTO marks (label) VALUES ('before-1'), ('before-2')")
@@ -244,12 +252,86 @@ def main():
     except vp.TestFailure as e:
         check.fail("point-in-time recovery", f"{e}\n--- patroni.log\n{tail(f'{tmp}/patroni.log')}")
     finally:
+        stop(haproxy)
         stop(patroni)
         if os.path.exists(f"{tmp}/data/postmaster.pid"):
             r.run([f"{PG_BIN}/pg_ctl", "-D", f"{tmp}/data", "-m", "immediate", "stop"])
         stop(etcd)
         shutil.rmtree(tmp, ignore_errors=True)
     return check.finish()
+
+
+def render_haproxy(ports, tmp):
+    """deploy/haproxy/haproxy.cfg with db1 the test's member and db2, db3 (and the Vigor
+    instances of `listen vigor_http`) on closed ports."""
+    with open(os.path.join(DEPLOY, "haproxy", "haproxy.cfg")) as f:
+        text = f.read()
+    replacements = [
+        ("    daemon\n", ""),
+        ("    user haproxy\n", ""),
+        ("    group haproxy\n", ""),
+        ("    log /dev/log local0\n", ""),
+        ("/run/haproxy/admin.sock", f"{tmp}/haproxy.sock"),
+        ("127.0.0.1:5000", f"127.0.0.1:{ports['hap_primary']}"),
+        ("127.0.0.1:5001", f"127.0.0.1:{ports['hap_replicas']}"),
+        ("127.0.0.1:8404", f"127.0.0.1:{ports['hap_stats']}"),
+        ("127.0.0.1:8090", f"127.0.0.1:{ports['hap_http']}"),
+        ("10.0.2.11:5432", f"127.0.0.1:{ports['pg']}"),
+        ("10.0.2.12:5432", f"127.0.0.1:{ports['dead_pg']}"),
+        ("10.0.2.13:5432", f"127.0.0.1:{ports['dead_pg']}"),
+    ]
+    for old, new in replacements:
+        if old not in text:
+            raise vp.TestFailure(f"deploy/haproxy/haproxy.cfg no longer contains {old!r}")
+        text = text.replace(old, new)
+    # The member's REST port for db1; the others' checks go to a closed port.
+    text = re.sub(r"(server db1\S* 127\.0\.0\.1:\d+ .*check port )8008",
+                  rf"\g<1>{ports['rest']}", text)
+    text = text.replace("check port 8008", f"check port {ports['dead_rest']}")
+    text = re.sub(r"10\.0\.1\.1\d:8080", f"127.0.0.1:{ports['dead_rest']}", text)
+    with open(f"{tmp}/haproxy.cfg", "w") as f:
+        f.write(text)
+
+
+def start_haproxy(ports, tmp):
+    vp.log("\n[HAProxy in front: deploy/haproxy/haproxy.cfg]")
+    haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
+    if not os.access(haproxy, os.X_OK):
+        vp.log("  NOT CHECKED: HAProxy routing: haproxy is not installed")
+        return None
+    render_haproxy(ports, tmp)
+    return subprocess.Popen([haproxy, "-db", "-f", f"{tmp}/haproxy.cfg"],
+                            stdout=open(f"{tmp}/haproxy.log", "ab"), stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL)
+
+
+def haproxy_checks(check, r, ports, tmp, proc):
+    if proc is None:
+        return
+
+    def through(port):
+        try:
+            p = r.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-d",
+                       "postgres", "-At", "-c", "SELECT pg_is_in_recovery()"], timeout=8)
+        except subprocess.TimeoutExpired:
+            return "timeout"
+        return p.stdout.strip() if p.returncode == 0 else f"error: {p.stderr.strip()[-200:]}"
+
+    # Checks run every second and a server needs one good check (rise 1) to be used.
+    ok = wait_quietly(lambda: through(ports["hap_primary"]) == "f", 15)
+    check.ok(ok, "HAProxy's primary port reaches the member whose /primary answers 200",
+             f"{through(ports['hap_primary'])}\n{tail(f'{tmp}/haproxy.log', 1500)}")
+    ok = wait_quietly(lambda: through(ports["hap_replicas"]) == "f", 15)
+    check.ok(ok, "its replica port falls back to the primary while no replica answers "
+             "/replica (the primary as the fallback backend)", through(ports["hap_replicas"]))
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{ports['hap_stats']}/metrics",
+                                    timeout=5) as resp:
+            metrics = resp.read().decode()
+    except OSError as e:
+        metrics = repr(e)
+    check.ok('haproxy_server_status{proxy="postgres_primary",server="db1"' in metrics,
+             "its Prometheus endpoint reports each server's state", metrics[:300])
 
 
 def wait_quietly(cond, timeout):
