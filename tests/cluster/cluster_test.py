@@ -28,7 +28,6 @@ import argparse
 import http.client
 import json
 import os
-import random
 import select
 import socket
 import sys
