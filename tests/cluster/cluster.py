@@ -533,6 +533,25 @@ class Cluster:
             pass
         return counts
 
+    def metric_sum(self, name):
+        """The sum of a metric's samples over the running instances' /metrics (None when no
+        instance has it)."""
+        total = None
+        for inst in self.instances:
+            if inst.proc is None or not inst.proc.alive():
+                continue
+            try:
+                r = vp.http_request(inst.port, "GET", "/metrics", timeout=5)
+            except (OSError, vp.http.client.HTTPException):
+                continue
+            for line in r.body.decode("utf-8", "replace").splitlines():
+                if line.startswith(name) and line[len(name):len(name) + 1] in (" ", "{"):
+                    try:
+                        total = (total or 0.0) + float(line.rsplit(" ", 1)[1])
+                    except ValueError:
+                        pass
+        return total
+
     # ---- faults --------------------------------------------------------------------------
     def kill_member(self, m):
         """SIGKILL the member's Patroni, then its postmaster (Patroni first, so that it does not

@@ -469,11 +469,14 @@ def check_read_your_writes(check, cluster, user, rounds):
              f"sent {c.xff}, session {current}")
     misses = []
     delays = []
+    feed_misses = []
+    first = int(time.time()) - rounds - 60
     for n in range(rounds):
         title = f"RYW {n}"
+        # Each newer than the last, so that it heads the user's feed.
         r = c.call("create", "POST", "/api/v1/workouts",
-                   {"title": title, "started_at": time.strftime(
-                       "%Y-%m-%dT%H:%M:%SZ", time.gmtime(1_650_000_000 + n * 60))},
+                   {"title": title, "visibility": "public", "started_at": time.strftime(
+                       "%Y-%m-%dT%H:%M:%SZ", time.gmtime(first + n))},
                    headers={"Idempotency-Key": str(uuid.uuid4())}, ok=(201,), fresh=True)
         if r is None or r.status != 201:
             misses.append(f"{title}: create {r and r.status}")
@@ -485,9 +488,22 @@ def check_read_your_writes(check, cluster, user, rounds):
         delays.append(time.monotonic() - t)
         if g is None or g.status != 200 or (g.json() or {}).get("title") != title:
             misses.append(f"{title}: read back {g and g.status} {(g.body[:120] if g else b'')!r}")
+        # The feed (the user's own items too) is a read the replica serves when there is one.
+        f = c.once("GET", "/api/v1/feed?limit=5", fresh=True)
+        items = (f.json() or {}).get("items", []) if f is not None and f.status == 200 else []
+        if not any(i.get("workout_id") == wid for i in items):
+            feed_misses.append(f"{title}: not in the feed read at once "
+                               f"({f and f.status} {(f.body[:160] if f else b'')!r})")
     c.close()
     check.ok(not misses, f"read-your-writes: {rounds} writes read back at once through nginx",
              "; ".join(misses[:5]))
+    check.ok(not feed_misses,
+             f"read-your-writes: {rounds} writes in the writer's feed at once through nginx",
+             f"{len(feed_misses)} missing: " + "; ".join(feed_misses[:3]))
+    if replica:
+        served = cluster.metric_sum("vigor_db_replica_reads_total")
+        log(f"  reads the replicas served (vigor_db_replica_reads_total over the instances): "
+            f"{served}")
     if not replica:
         log("NOT CHECKED: read-your-writes with replica reads (this vigor has no "
             "--database-replica: every read went to the primary)")
