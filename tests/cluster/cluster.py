@@ -488,7 +488,7 @@ class Cluster:
             os.chmod(os.path.join(d, sub), 0o777)  # nginx's workers run as nobody under root
         with open(os.path.join(HERE, "nginx.conf.in")) as f:
             text = f.read()
-        servers = "\n".join(f"        server 127.0.0.1:{i.port} max_fails=1 fail_timeout=3s;"
+        servers = "\n".join(f"        server 127.0.0.1:{i.port} max_fails=2 fail_timeout=5s;"
                             for i in self.instances)
         user = "user nobody nogroup;" if os.geteuid() == 0 else ""
         text = (text.replace("@DIR@", d).replace("@PORT@", str(self.nginx_port))

@@ -29,6 +29,7 @@ import http.client
 import json
 import os
 import select
+import shutil
 import socket
 import sys
 import threading
@@ -729,11 +730,37 @@ def check_job_once(check, cluster, user, workouts):
     cluster.start_instance(victim)
 
 
+def summarize_logs(cluster):
+    """What the instances logged as errors and warnings, by message: the failover's are
+    expected (the database was away); anything else is worth a look."""
+    for level in ("error", "warn"):
+        counts = {}
+        for inst in cluster.instances:
+            try:
+                with open(os.path.join(cluster.logdir, f"{inst.name}.log"), "rb") as f:
+                    lines = f.read().decode("utf-8", "replace").splitlines()
+            except OSError:
+                continue
+            for line in lines:
+                if f'"level":"{level}"' not in line:
+                    continue
+                try:
+                    msg = json.loads(line).get("msg", "?")
+                except ValueError:
+                    msg = line[:80]
+                counts[msg] = counts.get(msg, 0) + 1
+        log(f"  the instances logged at level {level}: "
+            + (", ".join(f"{m!r} x{n}" for m, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+               or "nothing"))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--vigor", required=True)
     p.add_argument("--short", action="store_true", help="the short form run by make test")
     p.add_argument("--keep", action="store_true", help="keep the cluster's folder and logs")
+    p.add_argument("--logs-to", metavar="DIR",
+                   help="after a failure, copy every process's log into DIR")
     a = p.parse_args()
     cl.install_signal_handlers()
     short = a.short
@@ -757,6 +784,7 @@ def main():
         check_read_your_writes(check, cluster, "ryw", 40 if short else 300)
         check_sse_across(check, cluster, "star", followers)
         check_job_once(check, cluster, "importer", 1200 if short else 3000)
+        summarize_logs(cluster)
         code = check.finish()
     except vp.TestFailure as e:
         check.fail("the cluster ran", str(e)[:4000])
@@ -767,6 +795,10 @@ def main():
     finally:
         if check.failures and not a.keep:
             log(cluster.log_tails(1200))
+        if check.failures and a.logs_to and cluster.root:
+            shutil.rmtree(a.logs_to, ignore_errors=True)
+            shutil.copytree(cluster.logdir, a.logs_to, dirs_exist_ok=True)
+            log(f"logs copied to {a.logs_to}")
         cluster.stop()
         log(f"cluster test took {time.monotonic() - started:.0f} s")
     return code
