@@ -79,6 +79,8 @@ class Client:
         self.record = record if record is not None else []
         self.unexpected = []
         self.gave_up = []
+        self.bad_503 = []      # Vigor's 503s without a problem body or a Retry-After
+        self.gateway_503 = 0   # nginx's own 503s (no instance answered)
 
     def close(self):
         if self.conn is not None:
@@ -139,6 +141,8 @@ class Client:
             self.record.append(Attempt(op, sent, time.monotonic(), status, good))
             if good:
                 return r
+            if status == 503:
+                self.judge_503(op, r)
             retry = status in RETRYABLE or (retry_409 and status == 409)
             if not retry:
                 self.unexpected.append(f"{op} {method} {path}: {status} "
@@ -149,6 +153,16 @@ class Client:
                 return r
             # Retry-After says 3 s; a test measuring an outage asks more often than that.
             time.sleep(0.2)
+
+    def judge_503(self, op, r):
+        body = r.json()
+        ctype = (r.header("Content-Type") or "").split(";")[0].strip()
+        if isinstance(body, dict) and "request_id" not in body:
+            self.gateway_503 += 1  # nginx's @vigor_unavailable: no instance answered
+            return
+        retry = r.header("Retry-After") or ""
+        if ctype != "application/problem+json" or not retry.isdigit():
+            self.bad_503.append(f"{op}: 503 {ctype!r} Retry-After {retry!r} {r.body[:120]!r}")
 
     def sign_in(self, deadline_s=90.0):
         if "vigor_csrf" not in self.cookies:
@@ -337,6 +351,13 @@ def judge_load(check, loaders, label):
     check.ok(ops > 0 and failed == 0 and not unexpected and not gave_up,
              f"{label}: every client operation succeeded ({ops}, retries included)",
              f"{failed} failed; unexpected {unexpected[:5]}; gave up {gave_up[:5]}")
+    bad = [b for ld in loaders for b in ld.client.bad_503]
+    vigor_503 = statuses.get(503, 0) - sum(ld.client.gateway_503 for ld in loaders)
+    gateway = sum(ld.client.gateway_503 for ld in loaders)
+    if statuses.get(503):
+        log(f"  503 answers: {vigor_503} from vigor, {gateway} from nginx (no instance answered)")
+    check.ok(not bad, f"{label}: every 503 from vigor is a problem with Retry-After "
+             f"({vigor_503})", "; ".join(bad[:5]))
     return attempts
 
 
