@@ -44,7 +44,7 @@ run: build
 test: bootstrap
 	@scripts/run-tests
 
-# The cluster test, long form (about 3 minutes): etcd, three Patroni-managed PostgreSQL nodes,
+# The cluster test, long form (3-4 minutes): etcd, three Patroni-managed PostgreSQL nodes,
 # three vigor serve and nginx on loopback, things killed under load (docs/scaling.md). make test
 # runs its short form.
 test-cluster: release
