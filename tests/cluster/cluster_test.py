@@ -523,9 +523,19 @@ def check_read_your_writes(check, cluster, user, rounds):
              f"read-your-writes: {rounds} writes in the writer's feed at once through nginx",
              f"{len(feed_misses)} missing: " + "; ".join(feed_misses[:3]))
     if replica:
+        # Reads a while after the last write: the replicas have replayed it by then.
+        time.sleep(1.0)
+        for _ in range(10):
+            c.once("GET", "/api/v1/feed?limit=5", fresh=True)
+        c.close()
         served = cluster.metric_sum("vigor_db_replica_reads_total")
-        log(f"  reads the replicas served (vigor_db_replica_reads_total over the instances): "
-            f"{served}")
+        fallbacks = cluster.metric_sum("vigor_db_replica_fallbacks_total")
+        log(f"  reads the replicas served over the instances: {served} "
+            f"(vigor_db_replica_reads_total), sent to the primary instead: {fallbacks} "
+            f"(vigor_db_replica_fallbacks_total)")
+        check.ok(served is not None and served > 0,
+                 "read-your-writes: replica reads on, and the replicas served some reads",
+                 f"vigor_db_replica_reads_total {served}, fallbacks {fallbacks}")
     if not replica:
         log("NOT CHECKED: read-your-writes with replica reads (this vigor has no "
             "--database-replica: every read went to the primary)")
