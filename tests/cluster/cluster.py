@@ -102,6 +102,8 @@ class Proc:
         self.args = args
         self.log_path = os.path.join(logdir, f"{name}.log")
         kwargs = {}
+        # The user is switched in the child before exec, not with runuser: runuser stays as the
+        # parent, and a SIGKILL to its pid would not reach Patroni.
         if as_postgres:
             kwargs.update(user="postgres", group="postgres", extra_groups=[])
         with open(self.log_path, "ab") as out:
