@@ -235,6 +235,10 @@ class Loader(threading.Thread):
         if r is not None and r.status in (200, 201):
             data = r.json() or {}
             self.acked[title] = data.get("id")
+            if "id" in body and data.get("id") != body["id"]:
+                self.client.unexpected.append(f"create {title}: sent id {body['id']}, "
+                                              f"acknowledged as {data.get('id')}")
+                return False
             return True
         return False
 
@@ -266,6 +270,8 @@ class Loader(threading.Thread):
                 results.append(r is not None and r.status == 202)
                 c.unexpected += other.unexpected
                 c.gave_up += other.gave_up
+                c.bad_503 += other.bad_503
+                c.gateway_503 += other.gateway_503
                 self.signups += 1
             if n % 12 == 0:
                 # Signing out and in again: the session lives in the database, any instance.
