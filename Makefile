@@ -7,7 +7,7 @@ LISTEN ?= 127.0.0.1:8080
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: all run test bench lighthouse soak bootstrap build release asan fuzz fuzz-build web clean format
+.PHONY: all run test test-cluster bench lighthouse soak bootstrap build release asan fuzz fuzz-build web clean format
 
 all: build
 
@@ -43,6 +43,12 @@ run: build
 
 test: bootstrap
 	@scripts/run-tests
+
+# The cluster test, long form (3-4 minutes): etcd, three Patroni-managed PostgreSQL nodes,
+# three vigor serve and nginx on loopback, things killed under load (docs/scaling.md). make test
+# runs its short form.
+test-cluster: release
+	@/usr/bin/python3 tests/cluster/cluster_test.py --vigor build/release/vigor
 
 bench: build
 	@bench/run.sh build/release/vigor
