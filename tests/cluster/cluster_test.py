@@ -157,10 +157,12 @@ class Client:
     def judge_503(self, op, r):
         body = r.json()
         ctype = (r.header("Content-Type") or "").split(";")[0].strip()
+        retry = r.header("Retry-After") or ""
         if isinstance(body, dict) and "request_id" not in body:
             self.gateway_503 += 1  # nginx's @vigor_unavailable: no instance answered
+            if not retry.isdigit():
+                self.bad_503.append(f"{op}: nginx's 503 without Retry-After {r.body[:120]!r}")
             return
-        retry = r.header("Retry-After") or ""
         if ctype != "application/problem+json" or not retry.isdigit():
             self.bad_503.append(f"{op}: 503 {ctype!r} Retry-After {retry!r} {r.body[:120]!r}")
 
