@@ -94,7 +94,7 @@ struct App {
   std::unique_ptr<platform::events::EventBus> event_bus;
   std::unique_ptr<platform::events::EventDispatcher> event_dispatcher;
   std::unique_ptr<platform::events::EventStreams> event_streams;
-  std::unique_ptr<platform::jobs::JobQueue> jobs;              // background jobs (imports)
+  std::unique_ptr<platform::jobs::JobQueue> jobs;  // background jobs (imports)
   // Periodic work once per period across the instances sharing the database (issue 17).
   std::unique_ptr<platform::jobs::ClusterSchedule> cluster_schedule;
   std::unique_ptr<platform::jobs::Housekeeping> housekeeping;  // expired rows, every 10 minutes
