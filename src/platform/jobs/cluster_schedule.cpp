@@ -15,6 +15,10 @@ using store::Statement;
 
 namespace {
 
+// A cheap read first: an instance asking for a period not yet due (the usual case) writes nothing.
+constexpr Statement kPeek{"periodic_runs.peek",
+                          "SELECT 1 AS busy FROM periodic_runs WHERE name = $1 "
+                          "AND (due_at > $2 OR lease_until >= $2)"};
 // A name seen for the first time is due at once (a fresh cluster runs its housekeeping now).
 constexpr Statement kEnsure{
     "periodic_runs.ensure",
@@ -45,6 +49,9 @@ ClusterSchedule::ClusterSchedule(store::Database& database, obs::Logger& logger,
 std::optional<ClusterSchedule::Lease> ClusterSchedule::TryClaim(std::string_view name,
                                                                 Clock::time_point now) {
   std::string at = FormatRfc3339(now);
+  if (database_.ReadResult([&](Session& s) { return s.QueryOne(kPeek, name, at).has_value(); })) {
+    return std::nullopt;
+  }
   bool claimed = database_.WriteResult([&](Session& s) {
     s.Execute(kEnsure, name, at);
     return s.QueryOne(kClaim, name, instance_, FormatRfc3339(now + lease_), at).has_value();
