@@ -1,6 +1,7 @@
 #include "app/build_app.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -38,12 +39,14 @@
 #include "features/workouts/feature.hpp"
 #include "platform/crypto/password.hpp"
 #include "platform/crypto/password_policy.hpp"
+#include "platform/crypto/random.hpp"
 #include "platform/crypto/secret_box.hpp"
 #include "platform/events/dispatcher.hpp"
 #include "platform/events/event_bus.hpp"
 #include "platform/events/event_streams.hpp"
 #include "platform/events/outbox.hpp"
 #include "platform/events/routes.hpp"
+#include "platform/jobs/cluster_schedule.hpp"
 #include "platform/jobs/housekeeping.hpp"
 #include "platform/jobs/job_queue.hpp"
 #include "platform/mail/mail_queue.hpp"
@@ -51,6 +54,7 @@
 #include "platform/ratelimit/rate_limiter.hpp"
 #include "platform/store/migrations.hpp"
 #include "platform/store/open_database.hpp"
+#include "platform/store/pg_listener.hpp"
 #include "platform/store/table_watch.hpp"
 
 namespace vigor::app {
@@ -93,6 +97,15 @@ std::unique_ptr<platform::mail::Mailer> MakeMailer(const platform::config::Confi
                                    .require_tls = config.smtp_require_tls};
   if (!config.smtp_password_file.empty()) smtp.password = ReadSecretFile(config.smtp_password_file);
   return std::make_unique<platform::mail::SmtpMailer>(std::move(smtp));
+}
+
+// This process among the instances sharing the database (periodic_runs.lease_owner): the host,
+// the process and a random part, so a restarted process on the same host is another instance.
+std::string InstanceName() {
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  return std::string(host) + "/" + std::to_string(::getpid()) + "/" +
+         platform::crypto::RandomToken(6);
 }
 
 // The platform's own expired rows: delivered mail and idle rate-limit buckets.
@@ -172,6 +185,8 @@ platform::crypto::SecretBox OpenKeyring(const platform::config::Config& config) 
 App::App() = default;
 
 App::~App() {
+  // Nothing more from the other instances: it would wake what is stopping next.
+  if (listener) listener->Stop();
   // Background threads use the database and the features' services: stop them first.
   if (housekeeping) housekeeping->Stop();
   for (auto it = features.rbegin(); it != features.rend(); ++it) (*it)->Stop();
@@ -189,6 +204,7 @@ App::~App() {
 void App::StartBackground() {
   // The dispatcher first: it starts reading the outbox where it stands when started.
   event_dispatcher->Start();
+  if (listener) listener->Start();
   mail_queue->Start();
   jobs->Start();
   housekeeping->Start();
@@ -206,11 +222,12 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   std::filesystem::create_directories(config.data_dir);
   // Every write passes the table watch, which tells the credential cache when a table its copies
   // were read from changed.
-  auto watch =
+  auto owned_watch =
       std::make_unique<platform::store::TableWatch>(platform::store::OpenDatabase(config, logger));
+  auto* watch = owned_watch.get();
   app->credential_cache = std::make_unique<platform::auth::CredentialCache>(
       *watch, std::chrono::seconds(config.credential_cache_seconds));
-  app->database = std::move(watch);
+  app->database = std::move(owned_watch);
   if (!config.postgresql()) KeepPrivate(config.database_path(), logger);
   auto& database = *app->database;
   RegisterDatabaseMetrics(app->metrics, &database);
@@ -234,13 +251,26 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   app->mail_queue =
       std::make_unique<platform::mail::MailQueue>(database, *app->secrets, *app->mailer, logger);
   app->rate_limiter = std::make_unique<platform::ratelimit::RateLimiter>(database);
-  app->jobs = std::make_unique<platform::jobs::JobQueue>(database, logger);
-  // Expired rows go away in the background; each task is its owner's own SQL.
+  app->jobs = std::make_unique<platform::jobs::JobQueue>(
+      database, logger, std::chrono::seconds(config.job_lease_seconds));
+  // ---- issue 17 lane events: periodic work once per cluster ----
+  app->cluster_schedule =
+      std::make_unique<platform::jobs::ClusterSchedule>(database, logger, InstanceName());
+  app->cluster_schedule->CountRunsIn(app->metrics.Counter(
+      "vigor_periodic_runs_total",
+      "Periodic work (housekeeping, backup, backup_drill) run by this instance, by name; the "
+      "other instances skip a period one of them ran.",
+      {"name"}));
+  // Expired rows go away in the background, once per period across the instances; each task is
+  // its owner's own SQL.
   app->housekeeping = std::make_unique<platform::jobs::Housekeeping>(database, logger);
+  app->housekeeping->RunOn(*app->cluster_schedule);
+  // ---- end issue 17 lane events ----
   RegisterPlatformHousekeeping(*app);
 
   // The event outbox before the features: they append to it inside their transactions (goals).
-  app->event_outbox = std::make_unique<platform::events::EventOutbox>();
+  // On PostgreSQL each Append also tells the other instances (NOTIFY, see outbox.hpp).
+  app->event_outbox = std::make_unique<platform::events::EventOutbox>(config.postgresql());
   app->notifier = std::make_unique<features::notifications::NotifierSlot>();
   app->reportable = std::make_unique<features::moderation::ReportableKinds>();
   app->grant_events = std::make_unique<features::oauth::GrantObservers>();
@@ -401,7 +431,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   // ---- issue 14 lane uploads ----
   // ---- issue 15 lane backup ----
   // Scheduled backups and the restore drill, on only with --backup-dir.
-  Install<features::backups::BackupsFeature>(*app, context, std::string(Version()));
+  Install<features::backups::BackupsFeature>(*app, context, std::string(Version()),
+                                             *app->cluster_schedule);
 
   // ---- issue 15 lane portability ----
   // Exports of everything a user owns and their import: the rows from the catalogue, the GPX and
@@ -439,6 +470,45 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                             platform::store::Session& s, std::chrono::system_clock::time_point now,
                             int limit) { return outbox->PurgeOld(s, now, limit); });
   }
+
+  // ---- issue 17 lane events: what the other instances write ----
+  // On PostgreSQL one LISTEN connection hears the other instances: an event appended there wakes
+  // the dispatcher (an SSE stream held here hears it at once), a watched table changed there drops
+  // the copies made of it here. After a reconnection everything counts as changed: the
+  // notifications sent meanwhile are lost.
+  if (config.postgresql()) {
+    auto* dispatcher = app->event_dispatcher.get();
+    app->listener = std::make_unique<platform::store::PgListener>(
+        platform::store::PgListenerOptions{
+            .url = config.database_url,
+            .channels = {std::string(platform::events::EventOutbox::kChannel),
+                         std::string(platform::store::TableWatch::kChannel)}},
+        logger,
+        [dispatcher, watch](std::string_view channel, std::string_view payload) {
+          if (channel == platform::store::TableWatch::kChannel) {
+            watch->ChangedElsewhere({std::string(payload)});
+          } else {
+            dispatcher->Wake();
+          }
+        },
+        [dispatcher, watch] {
+          watch->ChangedEverywhere();
+          dispatcher->Wake();
+        });
+    auto* listener = app->listener.get();
+    app->metrics.CounterCallback(
+        "vigor_notify_received_total",
+        "Notifications (events, table changes) heard from the database's LISTEN connection.",
+        [listener] { return static_cast<double>(listener->received()); });
+    app->metrics.GaugeCallback("vigor_notify_listener_connected",
+                               "1 while the LISTEN connection to the database is up, else 0.",
+                               [listener] { return listener->connected() ? 1.0 : 0.0; });
+    app->metrics.CounterCallback(
+        "vigor_notify_listener_connections_total",
+        "Times the LISTEN connection was made (1 + reconnections after the server went away).",
+        [listener] { return static_cast<double>(listener->connections()); });
+  }
+  // ---- end issue 17 lane events ----
 
   // HTTP.
   auto* settings = &accounts.settings();

@@ -25,9 +25,13 @@ class EventDispatcher;
 class EventStreams;
 }  // namespace vigor::platform::events
 namespace vigor::platform::jobs {
+class ClusterSchedule;
 class Housekeeping;
 class JobQueue;
 }  // namespace vigor::platform::jobs
+namespace vigor::platform::store {
+class PgListener;
+}
 namespace vigor::platform::crypto {
 class PasswordHasher;
 class PasswordPolicy;
@@ -90,12 +94,16 @@ struct App {
   std::unique_ptr<platform::events::EventBus> event_bus;
   std::unique_ptr<platform::events::EventDispatcher> event_dispatcher;
   std::unique_ptr<platform::events::EventStreams> event_streams;
-  std::unique_ptr<platform::jobs::JobQueue> jobs;              // background jobs (imports)
+  std::unique_ptr<platform::jobs::JobQueue> jobs;  // background jobs (imports)
+  // Periodic work once per period across the instances sharing the database (issue 17).
+  std::unique_ptr<platform::jobs::ClusterSchedule> cluster_schedule;
   std::unique_ptr<platform::jobs::Housekeeping> housekeeping;  // expired rows, every 10 minutes
   platform::EventKinds event_kinds;                            // what features publish
   platform::crypto::SealedColumns sealed_columns;              // where sealed values live
   std::vector<std::unique_ptr<platform::Feature>> features;    // in the order installed
   std::unique_ptr<platform::http::HttpApp> http;
+  // PostgreSQL only: hears the other instances' events and table changes (issue 17).
+  std::unique_ptr<platform::store::PgListener> listener;
 };
 
 // The composition root: database -> platform services -> features (each installs its routes,

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "platform/backup/backup.hpp"
+#include "platform/jobs/cluster_schedule.hpp"
 #include "platform/obs/log.hpp"
 #include "platform/obs/metrics.hpp"
 
@@ -20,9 +21,11 @@ constexpr std::chrono::minutes kRetryAfterFailure{15};
 
 }  // namespace
 
-BackupsFeature::BackupsFeature(platform::FeatureContext& context, std::string vigor_version)
+BackupsFeature::BackupsFeature(platform::FeatureContext& context, std::string vigor_version,
+                               platform::jobs::ClusterSchedule& schedule)
     : config_(context.config),
       logger_(context.logger),
+      schedule_(schedule),
       vigor_version_(std::move(vigor_version)),
       schedule_started_(Clock::now()) {
   if (!enabled()) return;
@@ -78,30 +81,54 @@ void BackupsFeature::Round() {
   bool retry_wait = last_attempt_ &&
                     now - *last_attempt_ < std::min<Clock::duration>(interval, kRetryAfterFailure);
   if (due && !retry_wait) {
-    last_attempt_ = now;
-    try {
-      auto key = backup::BackupKey::LoadOrCreate(config_.backup_key_path());
-      auto taken = backup::TakeBackup(config_, config_.backup_dir, key, vigor_version_);
-      {
-        std::lock_guard lock(mutex_);
-        newest_good_ = taken.taken;
-      }
-      runs_->Inc({"ok"});
-      logger_.Info("backup taken", {{"backup", taken.dir.string()}});
-      for (const auto& gone : backup::ApplyRetention(
-               config_.backup_dir,
-               {.daily = config_.backup_keep_daily, .weekly = config_.backup_keep_weekly})) {
-        logger_.Info("backup removed by the retention", {{"backup", gone.dir.string()}});
-      }
-    } catch (const std::exception& e) {
-      runs_->Inc({"failed"});
-      logger_.Error("backup failed", {{"error", std::string_view(e.what())}});
+    // Once per interval across the instances: the one that claims the period takes it.
+    bool ran_here = schedule_.RunIfDueThen(
+        "backup", [&] { return TakeBackup(now); }, now);
+    if (!ran_here) {
+      // Another instance took it (or is taking it): a shared backup directory shows it.
+      auto existing = backup::ListBackups(config_.backup_dir);
+      std::lock_guard lock(mutex_);
+      if (!existing.empty()) newest_good_ = existing.back().taken;
     }
   }
 
   if (config_.backup_verify_interval_minutes <= 0 || poller_->stopping()) return;
   auto drill_every = std::chrono::minutes(config_.backup_verify_interval_minutes);
   if (last_drill_ && now - *last_drill_ < drill_every) return;
+  if (backup::ListBackups(config_.backup_dir).empty()) return;
+  if (!schedule_.RunIfDue(
+          "backup_drill", drill_every, [&] { Drill(now); }, now)) {
+    last_drill_ = now;  // another instance drills this period
+  }
+}
+
+std::chrono::milliseconds BackupsFeature::TakeBackup(Clock::time_point now) {
+  auto interval = std::chrono::minutes(config_.backup_interval_minutes);
+  last_attempt_ = now;
+  try {
+    auto key = backup::BackupKey::LoadOrCreate(config_.backup_key_path());
+    auto taken = backup::TakeBackup(config_, config_.backup_dir, key, vigor_version_);
+    {
+      std::lock_guard lock(mutex_);
+      newest_good_ = taken.taken;
+    }
+    runs_->Inc({"ok"});
+    logger_.Info("backup taken", {{"backup", taken.dir.string()}});
+    for (const auto& gone : backup::ApplyRetention(
+             config_.backup_dir,
+             {.daily = config_.backup_keep_daily, .weekly = config_.backup_keep_weekly})) {
+      logger_.Info("backup removed by the retention", {{"backup", gone.dir.string()}});
+    }
+    return interval;
+  } catch (const std::exception& e) {
+    runs_->Inc({"failed"});
+    logger_.Error("backup failed", {{"error", std::string_view(e.what())}});
+    // A transient failure is retried soon, by whichever instance asks first.
+    return std::min<std::chrono::milliseconds>(interval, kRetryAfterFailure);
+  }
+}
+
+void BackupsFeature::Drill(Clock::time_point now) {
   auto backups = backup::ListBackups(config_.backup_dir);
   if (backups.empty()) return;
   last_drill_ = now;

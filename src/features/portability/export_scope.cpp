@@ -40,6 +40,7 @@ const std::map<std::string, std::string, std::less<>>& DeniedTables() {
       {"account_erasures", "machinery: pending deletion"},
       {"data_exports", "machinery: these exports"},
       {"key_rotations", "machinery: key rotation progress"},
+      {"periodic_runs", "machinery: periodic work once per cluster"},
       {"privacy_policies",
        "instance data: the privacy policy's versions (the user's consents name them)"},
       {"reports", "moderation records, kept by the instance"},

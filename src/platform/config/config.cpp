@@ -264,6 +264,10 @@ const std::vector<Setting>& Settings() {
        "delay before a failed webhook delivery's first retry; later ones wait 4, 20, 120 and 720 "
        "times as long (default 30)",
        false, IntSetting(&Config::webhooks_retry_base_seconds, 0, 3600)},
+      {"job-lease-seconds", "SECONDS",
+       "lease of a running background job, renewed while it runs; another instance takes over the "
+       "job of a dead one within this time (default 30)",
+       false, IntSetting(&Config::job_lease_seconds, 3, 3600)},
       {"food-import-dir", "DIR",
        "where an admin's Open Food Facts exports are read from (default <data-dir>/food-imports)",
        false,

@@ -86,6 +86,9 @@ struct Config {
   // 720 times it: 30 s, 2 min, 10 min, 1 h, 6 h by default).
   bool webhooks_allow_private = false;
   int webhooks_retry_base_seconds = 30;
+  // Issue 17, several instances: a background job's lease. The running instance renews it every
+  // third of it; a job whose instance died is taken over by another within this many seconds.
+  int job_lease_seconds = 30;
   // Backups (issue 15; docs/operations.md, "Backups and restore"). vigor serve takes them on a
   // schedule only when backup_dir is set: a copy on the same disk as the data is no backup, so
   // the operator chooses where they go. `vigor backup` without --to uses <data-dir>/backups.

@@ -21,6 +21,8 @@ constexpr Statement kLastSeq{"event_sequences.last",
 constexpr Statement kInsert{"event_outbox.insert",
                             "INSERT INTO event_outbox (user_id, seq, kind, payload, created_at) "
                             "VALUES ($1, $2, $3, $4, $5) RETURNING id"};
+// PostgreSQL only (see the header); the payload says nothing: the dispatcher reads the outbox.
+constexpr Statement kNotify{"event_outbox.notify", "SELECT pg_notify('vigor_events', '') AS sent"};
 constexpr Statement kAfter{"event_outbox.after",
                            "SELECT id, user_id, seq, kind, payload, created_at FROM event_outbox "
                            "WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"};
@@ -62,6 +64,7 @@ Event EventOutbox::Append(Session& session, const std::string& user_id, std::str
   event.seq = session.QueryOne(kNextSeq, user_id)->Int("seq");
   event.id = session.QueryOne(kInsert, user_id, event.seq, kind, payload_json, event.created_at)
                  ->Int("id");
+  if (notify_instances_) session.Query(kNotify);
   if (on_append_) on_append_();
   return event;
 }

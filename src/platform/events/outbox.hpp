@@ -33,10 +33,18 @@ struct Event {
 // Lock order: Append locks the user's counter row. Call it late in the transaction, after the
 // change's own rows, so that two transactions of the same user never take the locks in
 // opposite orders (a deadlock on PostgreSQL).
+//
+// Several instances on one PostgreSQL (`notify_instances`): Append also sends NOTIFY on kChannel
+// in the writer's transaction, delivered at commit (once per transaction: PostgreSQL folds
+// repeats), and every instance's listener wakes its dispatcher, so an event reaches a stream held
+// by another instance at once instead of at that dispatcher's next idle read. Not on SQLite.
 class EventOutbox {
  public:
   // Rows are kept this long for Last-Event-ID replay, then housekeeping deletes them.
   static constexpr std::chrono::hours kKeep{6};
+  static constexpr std::string_view kChannel = "vigor_events";
+
+  explicit EventOutbox(bool notify_instances = false) : notify_instances_(notify_instances) {}
 
   // Called after each Append, still inside the writer's transaction (not yet committed): the
   // dispatcher uses it to look for the row soon after. Must not block. Set before use.
@@ -61,6 +69,7 @@ class EventOutbox {
                         int limit);
 
  private:
+  bool notify_instances_;
   std::function<void()> on_append_;
 };
 

@@ -1,5 +1,8 @@
 #include "platform/jobs/housekeeping.hpp"
 
+#include <algorithm>
+
+#include "platform/jobs/cluster_schedule.hpp"
 #include "platform/obs/log.hpp"
 #include "platform/store/database.hpp"
 
@@ -9,8 +12,21 @@ Housekeeping::Housekeeping(store::Database& database, obs::Logger& logger,
                            std::chrono::milliseconds interval)
     : database_(database),
       logger_(logger),
+      interval_(interval),
       poller_(
-          "housekeeping", interval, [this] { RunOnce(std::chrono::system_clock::now()); }, logger) {
+          "housekeeping", std::min<std::chrono::milliseconds>(interval, kAskEvery),
+          [this] { Round(); }, logger) {}
+
+void Housekeeping::Round() {
+  if (schedule_ != nullptr) {
+    schedule_->RunIfDue("housekeeping", interval_,
+                        [this] { RunOnce(std::chrono::system_clock::now()); });
+    return;
+  }
+  auto now = std::chrono::steady_clock::now();
+  if (now < next_local_run_) return;
+  next_local_run_ = now + interval_;
+  RunOnce(std::chrono::system_clock::now());
 }
 
 void Housekeeping::Add(std::string name, Task task) {

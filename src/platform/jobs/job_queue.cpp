@@ -7,6 +7,7 @@
 #include "platform/crypto/random.hpp"
 #include "platform/events/outbox.hpp"
 #include "platform/id.hpp"
+#include "platform/jobs/heartbeat.hpp"
 #include "platform/obs/log.hpp"
 #include "platform/store/database.hpp"
 #include "platform/time.hpp"
@@ -66,6 +67,10 @@ constexpr Statement kProgress{
     "jobs.progress",
     "UPDATE jobs SET done = $3, total = $4, progress = $5, lease_until = $6, updated_at = $7 "
     "WHERE id = $1 AND lease_token = $2 AND status = 'running' RETURNING " VIGOR_JOB_COLUMNS};
+// The heartbeat: only while this runner still holds the job.
+constexpr Statement kRenew{"jobs.renew",
+                           "UPDATE jobs SET lease_until = $3 WHERE id = $1 AND lease_token = $2 "
+                           "AND status = 'running' RETURNING id"};
 constexpr Statement kSucceed{
     "jobs.succeed",
     "UPDATE jobs SET status = 'succeeded', progress = 1, result = $3, error = NULL, "
@@ -108,10 +113,6 @@ double ProgressOf(std::int64_t done, std::optional<std::int64_t> total) {
   return std::clamp(static_cast<double>(done) / static_cast<double>(*total), 0.0, 1.0);
 }
 
-std::string LeaseEnd() {
-  return Rfc3339FromNow(std::chrono::duration_cast<std::chrono::seconds>(JobQueue::kLease));
-}
-
 }  // namespace
 
 std::string_view JobStatusName(JobStatus status) {
@@ -130,7 +131,7 @@ std::string_view JobStatusName(JobStatus status) {
 
 bool JobContext::Progress(Session& session, std::int64_t done, std::optional<std::int64_t> total) {
   auto row = session.QueryOne(kProgress, job_.id, lease_token_, done, total,
-                              ProgressOf(done, total), LeaseEnd(), NowRfc3339());
+                              ProgressOf(done, total), queue_.LeaseEnd(), NowRfc3339());
   if (row) queue_.ReportProgress(session, JobFromRow(*row));
   return row.has_value();
 }
@@ -147,9 +148,10 @@ void JobContext::Progress(std::int64_t done, std::optional<std::int64_t> total) 
   queue_.database_.Write([&](Session& s) { Progress(s, done, total); });
 }
 
-JobQueue::JobQueue(store::Database& database, obs::Logger& logger)
+JobQueue::JobQueue(store::Database& database, obs::Logger& logger, std::chrono::seconds lease)
     : database_(database),
       logger_(logger),
+      lease_(lease),
       poller_(
           "job queue", kPollInterval,
           [this] {
@@ -161,6 +163,8 @@ JobQueue::JobQueue(store::Database& database, obs::Logger& logger)
           logger) {}
 
 JobQueue::~JobQueue() { Stop(); }
+
+std::string JobQueue::LeaseEnd() const { return Rfc3339FromNow(lease_); }
 
 void JobQueue::ReportProgress(Session& session, const Job& job) {
   if (events_ == nullptr) return;
@@ -252,6 +256,11 @@ void JobQueue::Execute(const Job& job, const std::string& token) {
     error = "This kind of job is not known to this server.";
   } else {
     JobContext context(*this, job, token);
+    // Keeps the lease while the handler runs; stops once the lease is lost (taken over).
+    Heartbeat heartbeat(std::chrono::duration_cast<std::chrono::milliseconds>(lease_) / 3, [&] {
+      return database_.WriteResult(
+          [&](Session& s) { return s.QueryOne(kRenew, job.id, token, LeaseEnd()).has_value(); });
+    });
     try {
       result = handler->second(context);
     } catch (const JobFailed& e) {

@@ -88,21 +88,28 @@ class JobContext {
 
 // A job queue in the database (table jobs). A service enqueues inside its own transaction, so the
 // job exists exactly when the change that asked for it committed. A runner thread claims due jobs
-// one at a time with a lease (kLease), so several processes may share the table: a job whose
-// runner died is claimed again once its lease ran out, at most kMaxAttempts times; the handler
-// then finds the progress its predecessor committed in job().done and may go on from there. A
-// handler returns the job's result (JSON text) or throws (see JobFailed).
+// one at a time with a lease, so several processes may share the table: a job whose runner died
+// is claimed again once its lease ran out, at most kMaxAttempts times; the handler then finds the
+// progress its predecessor committed in job().done and may go on from there. A handler returns
+// the job's result (JSON text) or throws (see JobFailed).
+//
+// The lease is short (--job-lease-seconds, 30 s by default) so that another instance picks up the
+// job of a dead one quickly; while the handler runs, a heartbeat renews it every third of a lease,
+// so a long export or import keeps it. A runner that stops renewing (killed, frozen, cut off from
+// the database) loses it after one lease; from then on its writes through JobContext find no row
+// (Progress returns false, Succeed records nothing), so the job's effect commits once.
 class JobQueue {
  public:
   using Handler = std::function<std::string(JobContext&)>;
 
   static constexpr std::chrono::milliseconds kPollInterval{500};
-  static constexpr std::chrono::minutes kLease{10};
+  static constexpr std::chrono::seconds kDefaultLease{30};
   static constexpr std::chrono::milliseconds kProgressInterval{250};
   static constexpr int kMaxAttempts = 3;
   static constexpr std::size_t kMaxErrorLength = 1000;
 
-  JobQueue(store::Database& database, obs::Logger& logger);
+  JobQueue(store::Database& database, obs::Logger& logger,
+           std::chrono::seconds lease = kDefaultLease);
   ~JobQueue();  // calls Stop()
   JobQueue(const JobQueue&) = delete;
   JobQueue& operator=(const JobQueue&) = delete;
@@ -146,11 +153,14 @@ class JobQueue {
   void Execute(const Job& job, const std::string& token);
   bool AnyDue();
   void ReportProgress(store::Session& session, const Job& job);
+  // When a lease taken or renewed now runs out.
+  std::string LeaseEnd() const;
 
   store::Database& database_;
   obs::Logger& logger_;
   std::map<std::string, Handler, std::less<>> handlers_;
   events::EventOutbox* events_ = nullptr;
+  std::chrono::seconds lease_;
 
   std::mutex run_mutex_;  // one job at a time in this process (worker and DrainForTests)
   Poller poller_;         // last: its thread stops before the rest goes

@@ -7,6 +7,11 @@ namespace vigor::platform::store {
 
 namespace {
 
+// Tells the other instances, delivered when the transaction commits. PostgreSQL folds repeats of
+// one table in a transaction into one notification.
+constexpr Statement kNotifyTable{"table_watch.notify",
+                                 "SELECT pg_notify('vigor_tables', $1) AS sent"};
+
 // The TableWatch whose Recording is alive on this thread.
 thread_local TableWatch* recording = nullptr;
 
@@ -117,10 +122,15 @@ void TableWatch::Write(const std::function<void(Session&)>& work) {
   // Every write names its tables, even while nothing is watched yet: a write in flight when a
   // table becomes watched must still say so once it commits.
   std::vector<std::string> tables;
+  bool broadcast = inner_->dialect() == "postgresql";
   inner_->Write([&](Session& s) {
     NamingSession naming(s, true);
     work(naming);
     tables = std::move(naming.tables);  // the last attempt's, when the backend retries
+    if (!broadcast) return;
+    for (const auto& table : tables) {
+      if (Watched(table)) s.Query(kNotifyTable, table);
+    }
   });
   // Committed: the watched set is read after the commit, so a copy whose reads began before the
   // commit is invalidated whenever its tables were watched by now.
@@ -137,6 +147,23 @@ void TableWatch::Write(const std::function<void(Session&)>& work) {
 bool TableWatch::Watched(const std::string& table) const {
   std::lock_guard lock(mutex_);
   return watched_.contains(table);
+}
+
+void TableWatch::ChangedElsewhere(const std::vector<std::string>& tables) {
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& table : tables) watched_.insert(table);
+  }
+  Notify(tables);
+}
+
+void TableWatch::ChangedEverywhere() {
+  std::vector<std::string> all;
+  {
+    std::lock_guard lock(mutex_);
+    all.assign(watched_.begin(), watched_.end());
+  }
+  if (!all.empty()) Notify(all);
 }
 
 void TableWatch::AddWatched(const std::vector<std::string>& tables) {

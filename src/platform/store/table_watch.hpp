@@ -25,10 +25,15 @@ std::vector<std::string> TablesNamedIn(std::string_view sql);
 // set only grows, and growing it calls the listeners too (a copy made while the set was
 // incomplete is dropped).
 //
-// In one process this is complete: every write goes through here. Another process writing the
-// same database (a second instance, `vigor user ...` on the command line) is not seen: the
-// listeners are where such notifications come in and go out (the cluster issue broadcasts
-// them), and copies keep a short lifetime meanwhile.
+// In one process this is complete: every write goes through here. Other processes on the same
+// PostgreSQL (more instances, `vigor user ...` on the command line) hear of it too: a write that
+// changes a watched table also sends `NOTIFY vigor_tables, '<table>'` inside its transaction
+// (delivered at commit, never for a rollback), and each instance's listener
+// (store/pg_listener.hpp, wired in app/build_app.cpp) hands it to ChangedElsewhere. After that
+// listener lost its connection, ChangedEverywhere drops every copy (notifications were missed).
+// A table is broadcast once the writing process watches it; the instances run the same code, so
+// they watch the same tables, and copies keep a short lifetime (--credential-cache-seconds) for
+// the rest. On SQLite (one process) nothing is sent.
 class TableWatch final : public Database {
  public:
   explicit TableWatch(std::unique_ptr<Database> inner) : inner_(std::move(inner)) {}
@@ -58,6 +63,15 @@ class TableWatch final : public Database {
   };
 
   bool Watched(const std::string& table) const;
+
+  // Another instance committed a write to `tables`: the listeners hear of those (they become
+  // watched here too, so this instance broadcasts them from now on).
+  void ChangedElsewhere(const std::vector<std::string>& tables);
+  // Every watched table may have changed (notifications were missed).
+  void ChangedEverywhere();
+
+  // The channel of the table broadcasts.
+  static constexpr std::string_view kChannel = "vigor_tables";
 
  private:
   void Notify(const std::vector<std::string>& tables) const;
