@@ -4,7 +4,6 @@
 // a replica that cannot serve (down, or not a standby) falling back to the primary, and a
 // multi-host --database whose first host is down.
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 
 #include <regex>
 #include <stdexcept>
