@@ -76,6 +76,19 @@ void RegisterDatabaseMetrics(platform::obs::MetricsRegistry& metrics,
   metrics.CounterCallback(
       "vigor_db_writes_committed_total", "Write transactions committed since start.",
       [database] { return static_cast<double>(database->Stats().writes_committed); });
+  // Replica reads (--database-replica): how many the replica served, how many went to the
+  // primary instead, and how far behind the replica was at the latest one.
+  metrics.CounterCallback(
+      "vigor_db_replica_reads_total", "Reads served by the PostgreSQL replica since start.",
+      [database] { return static_cast<double>(database->Stats().replica_reads); });
+  metrics.CounterCallback(
+      "vigor_db_replica_fallbacks_total",
+      "Replica reads served by the primary instead (replica behind, down or promoted).",
+      [database] { return static_cast<double>(database->Stats().replica_fallbacks); });
+  metrics.GaugeCallback(
+      "vigor_db_replica_lag_bytes",
+      "WAL bytes the replica had yet to replay at the latest replica read.",
+      [database] { return static_cast<double>(database->Stats().replica_lag_bytes); });
 }
 
 std::string ReadSecretFile(const std::filesystem::path& path) {

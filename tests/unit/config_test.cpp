@@ -123,5 +123,33 @@ TEST(ConfigTest, ListenAcceptsIpv6AndLocalhost) {
   EXPECT_THROW(LoadConfig({"--listen", "8080"}, env.lookup()), ConfigError);
 }
 
+TEST(ConfigTest, AClusterUrlAndAReplicaAreAccepted) {
+  FakeEnv env;
+  env.values["VIGOR_DATABASE_REPLICA"] =
+      "postgresql://vigor@db2:5432,db3:5432/vigor?target_session_attrs=prefer-standby";
+  Config c = LoadConfig({"--database", "postgresql://vigor@db1:5432,db2:5432,db3:5432/vigor",
+                         "--database-replica-wait", "20"},
+                        env.lookup());
+  EXPECT_EQ(c.database_url, "postgresql://vigor@db1:5432,db2:5432,db3:5432/vigor");
+  EXPECT_EQ(c.database_replica_url,
+            "postgresql://vigor@db2:5432,db3:5432/vigor?target_session_attrs=prefer-standby");
+  EXPECT_EQ(c.db_replica_wait_ms, 20);
+  EXPECT_EQ(LoadConfig({}, FakeEnv{}.lookup()).db_replica_wait_ms, 50);
+}
+
+TEST(ConfigTest, AReplicaNeedsAPrimaryAndAPostgresUrl) {
+  try {
+    LoadConfig({"--database-replica", "postgresql://vigor@db2/vigor"}, FakeEnv{}.lookup());
+    FAIL() << "expected a ConfigError";
+  } catch (const ConfigError& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_NE(e.problems()[0].find("needs --database"), std::string::npos) << e.problems()[0];
+  }
+  EXPECT_THROW(LoadConfig({"--database", "postgresql://vigor@db1/vigor", "--database-replica",
+                           "mysql://db2/vigor"},
+                          FakeEnv{}.lookup()),
+               ConfigError);
+}
+
 }  // namespace
 }  // namespace vigor::platform::config

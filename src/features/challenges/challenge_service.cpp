@@ -318,7 +318,7 @@ bool ChallengeService::Invite(const Principal& principal, const std::string& id,
 
 Leaderboard ChallengeService::Board(const std::optional<std::string>& viewer, const std::string& id,
                                     int limit) {
-  return database_.ReadResult([&](Session& s) {
+  return database_.ReadOnReplicaResult([&](Session& s) {
     auto c = Reachable(s, viewer, id);
     Leaderboard board;
     board.challenge_id = c.id;

@@ -60,8 +60,10 @@ WriteProbe WriteProbeService::Put(const std::string& key, const std::string& val
 
 WriteProbe WriteProbeService::Get(const std::string& key) {
   if (!IsValidKey(key)) throw Error(ErrorKind::kNotFound, Msg("no_such_probe"));
-  auto probe =
-      database_.ReadResult([&](Session& session) { return repository_.Find(session, key); });
+  // Read the way the feed reads (from a replica when one is configured), so the probe also shows
+  // that a write is seen at once through that path.
+  auto probe = database_.ReadOnReplicaResult(
+      [&](Session& session) { return repository_.Find(session, key); });
   if (!probe) throw Error(ErrorKind::kNotFound, Msg("no_such_probe"));
   return std::move(*probe);
 }

@@ -259,7 +259,7 @@ std::optional<FeedCursor> CursorOrThrow(const std::string& text) {
 
 FeedPage FeedService::Page(const Principal& viewer, const std::string& cursor, int limit) {
   auto after = CursorOrThrow(cursor);
-  return d_.database.ReadResult([&](Session& s) {
+  return d_.database.ReadOnReplicaResult([&](Session& s) {
     FeedPage page;
     page.items = repo_.Page(s, viewer.user_id, after, limit + 1);
     if (static_cast<int>(page.items.size()) > limit) {

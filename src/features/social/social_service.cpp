@@ -75,7 +75,7 @@ MyProfile SocialService::SaveProfile(const std::string& user_id, const ProfileIn
 }
 
 ProfileView SocialService::ViewProfile(const Viewer& viewer, std::string_view username) {
-  return d_.database.ReadResult([&](Session& s) {
+  return d_.database.ReadOnReplicaResult([&](Session& s) {
     auto user = Addressable(s, viewer, username);
     auto profile = repo_.LoadProfile(s, user.id);
     auto settings = repo_.LoadSettings(s, user.id);
@@ -310,7 +310,7 @@ PersonPage SocialService::Mutes(const std::string& me, const std::string& cursor
 PersonPage SocialService::Directory(const Viewer& viewer, std::string_view query,
                                     const std::string& cursor, int limit) {
   auto folded = core::SearchKey(query);
-  return d_.database.ReadResult(
+  return d_.database.ReadOnReplicaResult(
       [&](Session& s) { return repo_.Directory(s, viewer, folded, cursor, limit); });
 }
 

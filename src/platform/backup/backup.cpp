@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <boost/url.hpp>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -151,11 +150,15 @@ void RunToolOrThrow(const std::vector<std::string>& args, const std::string& wha
 
 // The same server and credentials, another database.
 std::string UrlWithDatabase(const std::string& url, const std::string& database) {
-  auto parsed = boost::urls::parse_uri(url);
-  if (!parsed) throw BackupError("the database URL cannot be parsed");
-  boost::urls::url u = *parsed;
-  u.set_path("/" + database);
-  return std::string(u.buffer());
+  // By hand, not with Boost.URL: a libpq URL naming several hosts
+  // (postgresql://vigor@db1:5432,db2:5432/vigor) is no RFC 3986 URI, and parse_uri refuses it.
+  auto scheme = url.find("://");
+  if (scheme == std::string::npos) throw BackupError("the database URL cannot be parsed");
+  auto path = url.find_first_of("/?", scheme + 3);
+  if (path == std::string::npos) return url + "/" + database;
+  auto query = url.find('?', path);
+  return url.substr(0, path) + "/" + database +
+         (query == std::string::npos ? "" : url.substr(query));
 }
 
 // ---- SQLite ----------------------------------------------------------------------------------

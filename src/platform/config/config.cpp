@@ -131,7 +131,9 @@ const std::vector<Setting>& Settings() {
        IntSetting(&Config::db_readers, 1, 256)},
       {"database", "URL",
        "PostgreSQL to use instead of SQLite, e.g. postgresql://vigor@127.0.0.1:5432/vigor"
-       "?sslmode=verify-full (default: SQLite under --data-dir)",
+       "?sslmode=verify-full; several hosts (postgresql://vigor@db1:5432,db2:5432/vigor) name a "
+       "cluster, whose primary is found again after a failover (default: SQLite under "
+       "--data-dir)",
        false,
        [](Config& c, const std::string& v) -> std::optional<std::string> {
          if (!v.empty() && !v.starts_with("postgresql://") && !v.starts_with("postgres://")) {
@@ -145,6 +147,23 @@ const std::vector<Setting>& Settings() {
       {"db-statement-timeout", "MS",
        "PostgreSQL: longest a statement may run before it is cancelled (default 15000)", false,
        IntSetting(&Config::db_statement_timeout_ms, 100, 3600 * 1000)},
+      {"database-replica", "URL",
+       "PostgreSQL: a streaming replica of --database for reads of other people's data (feed, "
+       "leaderboards, profiles, search), used once it has replayed every write acknowledged "
+       "before the read, e.g. postgresql://vigor@db2:5432,db3:5432/vigor"
+       "?target_session_attrs=prefer-standby (default: none, every read on the primary)",
+       false,
+       [](Config& c, const std::string& v) -> std::optional<std::string> {
+         if (!v.empty() && !v.starts_with("postgresql://") && !v.starts_with("postgres://")) {
+           return "must be a postgresql:// URL";
+         }
+         c.database_replica_url = v;
+         return std::nullopt;
+       }},
+      {"database-replica-wait", "MS",
+       "PostgreSQL: how long a read waits for the replica to catch up before it goes to the "
+       "primary instead (default 50)",
+       false, IntSetting(&Config::db_replica_wait_ms, 0, 10'000)},
       {"max-header-bytes", "BYTES", "largest request header (default 16384)", false,
        IntSetting(&Config::max_header_bytes, 1024, 1024 * 1024)},
       {"max-body-bytes", "BYTES", "largest request body for ordinary routes (default 1048576)",
@@ -456,6 +475,9 @@ Config LoadConfig(const std::vector<std::string>& args, const EnvLookup& env) {
     }
   }
 
+  if (!config.database_replica_url.empty() && config.database_url.empty()) {
+    problems.emplace_back("--database-replica: needs --database (a replica of that PostgreSQL)");
+  }
   if (config.tls_cert.empty() != config.tls_key.empty()) {
     problems.emplace_back("--tls-cert and --tls-key: give both or neither");
   }

@@ -36,6 +36,10 @@ struct Config {
   std::string database_url;
   int db_connections = 16;              // PostgreSQL pool size
   int db_statement_timeout_ms = 15000;  // PostgreSQL statement_timeout
+  // A streaming replica of database_url for Database::ReadOnReplica (empty: none), and how long
+  // such a read waits for it to catch up before reading from the primary.
+  std::string database_replica_url;
+  int db_replica_wait_ms = 50;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
   int header_timeout_seconds = 10;

@@ -19,7 +19,13 @@
 //
 // The contract, true on both backends:
 // - Read(work) runs `work` on one consistent snapshot: it sees every write that returned before
-//   Read began and nothing of a write still in flight. It never writes.
+//   Read began and nothing of a write still in flight. It never writes. When the connection turns
+//   out dead at the first statement of `work` (the server restarted or failed over while it sat
+//   idle), Read runs `work` once more on a fresh connection: `work` had no answer yet.
+// - ReadOnReplica(work) gives the same guarantee as Read, but may run on a streaming replica
+//   that has replayed every write that returned before it began (so a user always sees their own
+//   writes, whichever instance made them). Meant for heavy reads of other people's data (feed,
+//   leaderboards, profiles, search) that should spare the primary.
 // - Write(work) runs `work` in one transaction. When Write returns, the changes are durable (they
 //   survive a crash of the process, the database server or the machine); when it throws, none of
 //   them remain. A ConstraintViolation or a domain error thrown by `work` leaves other writers
@@ -30,7 +36,9 @@
 //   per-user counter row (store/revisions.hpp), whose row lock also orders that user's writes.
 // - Write must not be called from inside another Write's work: pass the Session down instead.
 // - A failure of the database itself (unreachable, restarting, busy past its timeout, disk full,
-//   a write that was not saved) is StorageUnavailable: the client may retry (HTTP 503).
+//   a write that was not saved) is StorageUnavailable: the client may retry (HTTP 503). A Write
+//   whose connection died during COMMIT is never run again by the server (it may have committed):
+//   the client's retry with its Idempotency-Key makes that safe.
 namespace vigor::platform::store {
 
 // Bytes that are not text (an uploaded file): bound as a BLOB, where a std::string is UTF-8 text.
@@ -160,6 +168,12 @@ struct PoolStats {
   std::uint64_t write_batches = 0;
   std::uint64_t writes_committed = 0;
   std::uint64_t writes_failed = 0;
+  // ReadOnReplica: reads served by a replica, reads that went to the primary instead (replica
+  // behind for longer than the wait, down, or not a standby), and the replica's replay lag behind
+  // the primary in WAL bytes as the latest replica read measured it.
+  std::uint64_t replica_reads = 0;
+  std::uint64_t replica_fallbacks = 0;
+  std::int64_t replica_lag_bytes = 0;
 };
 
 class Database {
@@ -170,6 +184,8 @@ class Database {
   virtual std::string_view dialect() const = 0;
   // Runs `work` on a read-only snapshot. Blocks the calling thread: call from worker threads only.
   virtual void Read(const std::function<void(Session&)>& work) = 0;
+  // Read, possibly on a replica (see the contract above). Without replicas it is Read.
+  virtual void ReadOnReplica(const std::function<void(Session&)>& work) { Read(work); }
   // Runs `work` in a transaction and returns once its changes are durable. If `work` throws,
   // none of its changes remain and the exception reaches the caller; other writers are unharmed.
   virtual void Write(const std::function<void(Session&)>& work) = 0;
@@ -182,6 +198,13 @@ class Database {
     using R = std::invoke_result_t<F&, Session&>;
     std::optional<R> result;
     Read([&](Session& s) { result.emplace(work(s)); });
+    return std::move(*result);
+  }
+  template <class F>
+  auto ReadOnReplicaResult(F&& work) {
+    using R = std::invoke_result_t<F&, Session&>;
+    std::optional<R> result;
+    ReadOnReplica([&](Session& s) { result.emplace(work(s)); });
     return std::move(*result);
   }
   template <class F>

@@ -9,6 +9,8 @@ std::unique_ptr<Database> OpenDatabase(const config::Config& config, obs::Logger
   if (config.postgresql()) {
     return std::make_unique<PostgresDatabase>(
         PostgresOptions{.url = config.database_url,
+                        .replica_url = config.database_replica_url,
+                        .replica_wait = std::chrono::milliseconds(config.db_replica_wait_ms),
                         .connections = config.db_connections,
                         .statement_timeout_ms = config.db_statement_timeout_ms},
         logger);

@@ -40,6 +40,11 @@ class TableWatch final : public Database {
 
   std::string_view dialect() const override { return inner_->dialect(); }
   void Read(const std::function<void(Session&)>& work) override;
+  // Forwarded, or the backend's replica would never be used. Not recorded: in-memory copies are
+  // made from Read (a copy must not come from a replica's snapshot).
+  void ReadOnReplica(const std::function<void(Session&)>& work) override {
+    inner_->ReadOnReplica(work);
+  }
   void Write(const std::function<void(Session&)>& work) override;
   int SchemaVersion() override { return inner_->SchemaVersion(); }
   PoolStats Stats() const override { return inner_->Stats(); }

@@ -1230,6 +1230,8 @@ export interface paths {
          * Read a probe write back
          * @description Only served when the server was started with `--enable-write-probe`; 404 otherwise.
          *     Lets an operator check that acknowledged writes survive a crash of the process or machine.
+         *     Reads the way the feed does: from the PostgreSQL replica (`--database-replica`) once it has
+         *     replayed every acknowledged write, else from the primary, so a write is always seen at once.
          */
         get: operations["getWriteProbe"];
         /**
