@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <limits>
 
 #include "app/build_info.hpp"
 #include "app/feature_links.hpp"
@@ -41,6 +42,7 @@
 #include "platform/crypto/password_policy.hpp"
 #include "platform/crypto/random.hpp"
 #include "platform/crypto/secret_box.hpp"
+#include "platform/error.hpp"
 #include "platform/events/dispatcher.hpp"
 #include "platform/events/event_bus.hpp"
 #include "platform/events/event_streams.hpp"
@@ -266,6 +268,17 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
   app->rate_limiter = std::make_unique<platform::ratelimit::RateLimiter>(database);
   app->jobs = std::make_unique<platform::jobs::JobQueue>(
       database, logger, std::chrono::seconds(config.job_lease_seconds));
+  // The shared queue's backlog (deploy/prometheus alerts on it). One COUNT per scrape; while the
+  // database is away the figure is unknown (NaN), and /metrics still answers.
+  app->metrics.GaugeCallback("vigor_jobs_queued",
+                             "Background jobs waiting for a runner, across all instances.",
+                             [jobs = app->jobs.get()] {
+                               try {
+                                 return static_cast<double>(jobs->QueuedCount());
+                               } catch (const platform::Error&) {
+                                 return std::numeric_limits<double>::quiet_NaN();
+                               }
+                             });
   // ---- issue 17 lane events: periodic work once per cluster ----
   app->cluster_schedule =
       std::make_unique<platform::jobs::ClusterSchedule>(database, logger, InstanceName());

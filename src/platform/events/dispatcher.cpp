@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "platform/error.hpp"
 #include "platform/events/event_bus.hpp"
 #include "platform/events/outbox.hpp"
 #include "platform/obs/log.hpp"
@@ -82,8 +83,21 @@ void EventDispatcher::Run() {
     bool found = false;
     try {
       found = RunOnce();
+      if (database_away_) {
+        database_away_ = false;
+        logger_.Info("event dispatch resumed: the database answers again");
+      }
+    } catch (const Error& e) {
+      // The database briefly unavailable (a restart, a failover): the next round reads the same
+      // rows again. One warning for the outage, not an error every round.
+      if (e.kind() != ErrorKind::kUnavailable) {
+        logger_.Error("event dispatch failed", {{"error", std::string_view(e.what())}});
+      } else if (!database_away_) {
+        database_away_ = true;
+        logger_.Warn("event dispatch waits: the database is unavailable",
+                     {{"error", std::string_view(e.what())}});
+      }
     } catch (const std::exception& e) {
-      // The database may be briefly unavailable: the next round reads the same rows again.
       logger_.Error("event dispatch failed", {{"error", std::string_view(e.what())}});
     }
     lock.lock();

@@ -87,6 +87,7 @@ class EventDispatcher {
   std::condition_variable wake_;
   bool woken_ = false;
   bool stopping_ = false;
+  bool database_away_ = false;  // the round's thread only
   std::chrono::steady_clock::time_point expect_until_{};
   std::uint64_t expect_generation_ = 0;
   std::thread thread_;

@@ -35,6 +35,9 @@ constexpr Statement kAnyDue{
     "jobs.any_due",
     "SELECT 1 FROM jobs WHERE status = 'queued' OR (status = 'running' AND lease_until < $1) "
     "LIMIT 1"};
+// The backlog for the metrics: jobs waiting for a runner (due or not), across all instances.
+constexpr Statement kQueuedCount{"jobs.queued_count",
+                                 "SELECT COUNT(*) AS n FROM jobs WHERE status = 'queued'"};
 // Jobs whose runner died too often (the job itself may be what kills it) fail for good.
 constexpr Statement kGiveUp{
     "jobs.give_up",
@@ -206,6 +209,10 @@ void JobQueue::Notify() { poller_.Notify(); }
 bool JobQueue::AnyDue() {
   return database_.ReadResult(
       [&](Session& s) { return s.QueryOne(kAnyDue, NowRfc3339()).has_value(); });
+}
+
+std::int64_t JobQueue::QueuedCount() {
+  return database_.ReadResult([&](Session& s) { return s.QueryOne(kQueuedCount)->Int("n"); });
 }
 
 std::size_t JobQueue::DrainForTests() {

@@ -135,6 +135,9 @@ class JobQueue {
   void Stop();
   void Notify();
 
+  // Jobs waiting for a runner, across every instance sharing the database (a metric).
+  std::int64_t QueuedCount();
+
   // Runs every due job on the calling thread; returns how many ran.
   std::size_t DrainForTests();
 

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "platform/error.hpp"
 #include "platform/obs/log.hpp"
 
 namespace vigor::platform::jobs {
@@ -54,6 +55,20 @@ void Poller::Run() {
     }
     try {
       round_();
+      if (database_away_) {
+        database_away_ = false;
+        logger_.Info(what_ + " resumed: the database answers again");
+      }
+    } catch (const Error& e) {
+      // The database away (a restart, a failover) is expected and lasts seconds: one warning
+      // when it starts and one line when it ends, not an error on every round meanwhile.
+      if (e.kind() != ErrorKind::kUnavailable) {
+        logger_.Error(what_ + " poll failed", {{"error", std::string_view(e.what())}});
+      } else if (!database_away_) {
+        database_away_ = true;
+        logger_.Warn(what_ + " waits: the database is unavailable",
+                     {{"error", std::string_view(e.what())}});
+      }
     } catch (const std::exception& e) {
       logger_.Error(what_ + " poll failed", {{"error", std::string_view(e.what())}});
     }

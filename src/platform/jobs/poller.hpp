@@ -44,6 +44,7 @@ class Poller {
   std::condition_variable wake_;
   bool notified_ = false;
   bool stopping_ = false;
+  bool database_away_ = false;  // the round's thread only
   std::thread worker_;
 };
 
