@@ -6217,6 +6217,16 @@ export interface components {
         };
     };
     responses: {
+        /** @description Not Modified: If-None-Match named the ETag of the answer this read would give now. No body; the same ETag, Cache-Control and Vary as the 200. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["RepresentationETag"];
+                "Cache-Control"?: string;
+                Vary?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description Missing or wrong client credentials, or a public or disabled client; with `WWW-Authenticate: Basic`. */
         ClientCredentialsRequired: {
             headers: {
@@ -6276,6 +6286,8 @@ export interface components {
     headers: {
         /** @description The resource's version; send it back in If-Match to update. */
         ETag: string;
+        /** @description A strong validator of this answer for this reader (a hash of the body keyed by the signed-in user): send it back in If-None-Match to get 304 Not Modified while the answer is unchanged. Comes with `Cache-Control: private, no-cache` (`no-cache` for answers that are the same for everyone, such as /meta) and `Vary: Authorization, Cookie, Accept-Language`. */
+        RepresentationETag: string;
     };
     pathItems: never;
 }
@@ -6354,12 +6366,14 @@ export interface operations {
             /** @description Instance information. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Meta"];
                 };
             };
+            304: components["responses"]["NotModified"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -6551,12 +6565,14 @@ export interface operations {
             /** @description The user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -6683,6 +6699,7 @@ export interface operations {
             /** @description The user's active sessions, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6691,6 +6708,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -6754,6 +6772,7 @@ export interface operations {
             /** @description The user's tokens (never their secret). */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6762,6 +6781,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -6929,12 +6949,14 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -6953,12 +6975,14 @@ export interface operations {
             /** @description The current version. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyPolicy"];
                 };
             };
+            304: components["responses"]["NotModified"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -6974,12 +6998,14 @@ export interface operations {
             /** @description The consent status. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentStatus"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -7026,12 +7052,14 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyPolicyList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -7079,12 +7107,14 @@ export interface operations {
             /** @description The latest exports (at most 20), with their progress and download links. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataExportList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -7130,12 +7160,14 @@ export interface operations {
             /** @description The export. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataExport"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -7229,6 +7261,7 @@ export interface operations {
             /** @description Users, by username. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7238,6 +7271,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -7259,12 +7293,14 @@ export interface operations {
             /** @description The user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AdminUser"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -7368,12 +7404,14 @@ export interface operations {
             /** @description The settings. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstanceSettings"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -7448,12 +7486,14 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -7483,6 +7523,7 @@ export interface operations {
             /** @description Exercises by name. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7492,6 +7533,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -7543,12 +7585,14 @@ export interface operations {
             /** @description The exercise. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Exercise"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -7629,6 +7673,7 @@ export interface operations {
             /** @description The sets (empty when never done). */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7644,6 +7689,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -7672,6 +7718,7 @@ export interface operations {
             /** @description Workout summaries. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7681,6 +7728,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -7852,6 +7900,7 @@ export interface operations {
             /** @description Routines by name. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7860,6 +7909,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -8004,6 +8054,7 @@ export interface operations {
             /** @description Entries, one per day. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8012,6 +8063,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8059,6 +8111,7 @@ export interface operations {
             /** @description Kinds, by name. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8067,6 +8120,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -8170,12 +8224,14 @@ export interface operations {
             /** @description The import. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Import"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -8250,12 +8306,14 @@ export interface operations {
             /** @description The track's streams and splits. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkoutTrack"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -8331,6 +8389,7 @@ export interface operations {
             /** @description Templates, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8340,6 +8399,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8386,6 +8446,7 @@ export interface operations {
             /** @description Programs by name. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8394,6 +8455,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -8539,12 +8601,14 @@ export interface operations {
             /** @description The changes after `since`, oldest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             /** @description `since` is ahead of the server (`latest_rev`): the client's copy does not come from this server's current data. Discard the sync point and start over with `since=0`. */
@@ -8637,12 +8701,14 @@ export interface operations {
             /** @description The records, strength first (by exercise, kind, reps), then cardio (by sport, kind, distance). */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8668,12 +8734,14 @@ export interface operations {
             /** @description A page of records, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8695,12 +8763,14 @@ export interface operations {
             /** @description The workout's records. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -8727,12 +8797,14 @@ export interface operations {
             /** @description The exercise's progress. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ExerciseProgress"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -8763,12 +8835,14 @@ export interface operations {
             /** @description The periods. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatsSummary"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8792,12 +8866,14 @@ export interface operations {
             /** @description The muscles trained in the range, most sets first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MuscleStats"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8821,12 +8897,14 @@ export interface operations {
             /** @description The days and streaks. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingCalendar"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8850,12 +8928,14 @@ export interface operations {
             /** @description One item per day of the range, oldest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingLoad"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8879,12 +8959,14 @@ export interface operations {
             /** @description The weigh-ins and trend, oldest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BodyWeightTrend"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8906,12 +8988,14 @@ export interface operations {
             /** @description The zones and the time in each. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HeartRateZones"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -8930,12 +9014,14 @@ export interface operations {
             /** @description The dashboard. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Dashboard"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -8956,12 +9042,14 @@ export interface operations {
             /** @description The goals, oldest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GoalList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -9143,12 +9231,14 @@ export interface operations {
             /** @description The goal's finished periods, newest first (at most the last 104). */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GoalHistory"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -9172,12 +9262,14 @@ export interface operations {
             /** @description The best matches first: exact and prefix matches, common foods before obscure preparations, then your own frequent and recent foods lifted. Searches the shipped catalogue (USDA SR24), your own foods, your recipes and the shared products an admin imported. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FoodList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -9237,12 +9329,14 @@ export interface operations {
             /** @description Recent (newest first) and frequent (most logged in the last 90 days first), at most 20 each. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecentFoods"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -9263,12 +9357,14 @@ export interface operations {
             /** @description Your own product with this barcode if you have one, else the shared one. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Food"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -9291,12 +9387,14 @@ export interface operations {
             /** @description The food. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Food"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -9372,12 +9470,14 @@ export interface operations {
             /** @description The imports. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FoodImportList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -9426,12 +9526,14 @@ export interface operations {
             /** @description The import. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FoodImport"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -9453,12 +9555,14 @@ export interface operations {
             /** @description The day: meals in order (breakfast, lunch, dinner, snacks, then your own names in the order first used), each with its items and totals. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DiaryDay"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -9635,12 +9739,14 @@ export interface operations {
             /** @description By name. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecipeList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -9702,12 +9808,14 @@ export interface operations {
             /** @description The recipe. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Recipe"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -9783,12 +9891,14 @@ export interface operations {
             /** @description The targets in force, with how the computed ones were worked out. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NutritionTargets"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -9865,12 +9975,14 @@ export interface operations {
             /** @description The nutrients in the order of the closed list. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NutrientDay"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -9892,12 +10004,14 @@ export interface operations {
             /** @description The week that holds `date`, starting on your week start. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NutritionWeek"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -9916,12 +10030,14 @@ export interface operations {
             /** @description Your profile. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MyProfile"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10025,12 +10141,14 @@ export interface operations {
             /** @description A page of users, by username. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -10051,12 +10169,14 @@ export interface operations {
             /** @description The profile as the caller may see it. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserProfile"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10116,12 +10236,14 @@ export interface operations {
             /** @description A page of approved follows, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10148,12 +10270,14 @@ export interface operations {
             /** @description A page of approved follows, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10328,12 +10452,14 @@ export interface operations {
             /** @description A page of requests, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -10429,12 +10555,14 @@ export interface operations {
             /** @description A page, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -10458,12 +10586,14 @@ export interface operations {
             /** @description A page, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -10482,12 +10612,14 @@ export interface operations {
             /** @description Your settings. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacySettings"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10533,12 +10665,14 @@ export interface operations {
             /** @description Your zones, oldest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyZoneList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10684,12 +10818,14 @@ export interface operations {
             /** @description The change. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VisibilityChange"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10715,6 +10851,7 @@ export interface operations {
             /** @description Workout summaries. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10724,6 +10861,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10747,12 +10885,14 @@ export interface operations {
             /** @description The workout. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SharedWorkout"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10775,12 +10915,14 @@ export interface operations {
             /** @description The track's points and splits. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkoutTrack"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10836,6 +10978,7 @@ export interface operations {
             /** @description Entries. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10845,6 +10988,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10869,12 +11013,14 @@ export interface operations {
             /** @description A page of the feed. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -10896,12 +11042,14 @@ export interface operations {
             /** @description The item. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeedItem"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10928,12 +11076,14 @@ export interface operations {
             /** @description The givers. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["KudosPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11014,12 +11164,14 @@ export interface operations {
             /** @description A page of comments. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11134,12 +11286,14 @@ export interface operations {
             /** @description A page of notifications. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -11158,12 +11312,14 @@ export interface operations {
             /** @description The unread count. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationUnreadCount"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -11210,12 +11366,14 @@ export interface operations {
             /** @description Your preferences (defaults where you set none). */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPreferences"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -11272,12 +11430,14 @@ export interface operations {
             /** @description A page of challenges. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChallengePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
@@ -11327,12 +11487,14 @@ export interface operations {
             /** @description The challenge as you see it. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Challenge"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11509,12 +11671,14 @@ export interface operations {
             /** @description The board. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChallengeLeaderboard"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11543,12 +11707,14 @@ export interface operations {
             /** @description A page of clubs. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClubPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -11599,12 +11765,14 @@ export interface operations {
             /** @description The club. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Club"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11744,12 +11912,14 @@ export interface operations {
             /** @description A page of members. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClubMemberPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11840,12 +12010,14 @@ export interface operations {
             /** @description A page of requests. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClubMemberPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11931,12 +12103,14 @@ export interface operations {
             /** @description A page of posts. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClubPostPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -12061,12 +12235,14 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ModerationDecisionPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -12123,12 +12299,14 @@ export interface operations {
             /** @description A page of reports. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["QueueReportPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -12185,12 +12363,14 @@ export interface operations {
             /** @description A page of appeals. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StaffAppealPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -12241,6 +12421,7 @@ export interface operations {
             /** @description The user's apps. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12249,6 +12430,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -12298,12 +12480,14 @@ export interface operations {
             /** @description The app. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClientApp"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -12413,6 +12597,7 @@ export interface operations {
             /** @description A page of apps. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12422,6 +12607,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -12559,12 +12745,14 @@ export interface operations {
             /** @description The app asking and the scopes it asks for. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthAuthorizationRequest"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -12666,12 +12854,14 @@ export interface operations {
             /** @description The app asking and the scopes it asks for. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthDeviceRequest"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -12859,6 +13049,7 @@ export interface operations {
             /** @description The apps. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12867,6 +13058,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -12908,6 +13100,7 @@ export interface operations {
             /** @description The app's subscriptions. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12916,6 +13109,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["ClientCredentialsRequired"];
             429: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -13001,6 +13195,7 @@ export interface operations {
             /** @description The subscriptions and a page of deliveries. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13015,6 +13210,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
