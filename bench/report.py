@@ -501,7 +501,8 @@ def issue17_sections(work, smoke, problems):
                      if name.startswith("cg_true_me_") and name.endswith(".wrk")})
     lines += [
         "What the ETag costs a 200 (SQLite, the same data, `--conditional-gets true` and `false` "
-        "on a fresh server each, alternating; token reads):",
+        "on a fresh server each; odd rounds measure on first, even rounds off first; token "
+        "reads):",
         "",
         "| Read | Round | on: req/s (p99) | off: req/s (p99) | on / off |",
         "| --- | ---: | ---: | ---: | ---: |",

@@ -286,9 +286,12 @@ progress_steps "" --data-dir "$WORK/data-sqlite"
 stop_server
 
 # 1b. what conditional GETs cost a 200 (issue 17: "measure each before keeping it"): the same
-# server and data with --conditional-gets on and off, alternating twice, /me and the history page
-for round in $([ "$SMOKE" = 1 ] && echo 1 || echo 1 2); do
-  for cg in true false; do
+# server and data with --conditional-gets on and off, /me and the history page; the order flips
+# each round (on-off, off-on), so a machine getting busier or quieter during the run does not
+# favour the one measured second
+for round in $([ "$SMOKE" = 1 ] && echo 1 || echo 1 2 3 4); do
+  order="true false"; [ $((round % 2)) = 0 ] && order="false true"
+  for cg in $order; do
     start_server sqlite --conditional-gets "$cg"
     DUR=$PROGRESS_DUR WARM=$PROGRESS_WARM run_wrk "cg_${cg}_me_$round" "$BASE/api/v1/me" \
       -H "Authorization: Bearer $TOKEN"
