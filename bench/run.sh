@@ -16,6 +16,8 @@ BIN=$(readlink -f "$1")
 [ -x "$BIN" ] || { echo "bench: $1 is not an executable" >&2; exit 2; }
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
+# The layer step (three instances behind nginx, issue 17): functions only.
+. "$HERE/layers.sh"
 PY=/usr/bin/python3
 WRK=${WRK:-/usr/bin/wrk}
 # The default level (info: one access-log line per request), as an instance runs (issue 16).
@@ -55,6 +57,7 @@ stop_server() {
 }
 PGDIR=""
 cleanup() {
+  stop_layers
   stop_server
   if [ -n "$PGDIR" ]; then "$ROOT/scripts/pg-test-server" stop "$PGDIR/server" || true; rm -rf "$PGDIR"; fi
   if [ -n "${FEED_PG:-}" ]; then "$ROOT/tests/support/pg_fixture" stop "$FEED_PG" >/dev/null 2>&1 || true; fi
@@ -94,12 +97,29 @@ start_server() {
   exit 1
 }
 
+# wait_idle URL: until the server behind URL has no request in flight but the asking one (at
+# most 15 s). wrk stops sending when its time is up, but requests it had sent are still queued
+# for the workers (slow writes on a loaded machine): the next step must not wait behind them.
+wait_idle() {
+  local base i n
+  base=$(printf '%s' "$1" | sed -E 's#^(https?://[^/]+).*#\1#')
+  for i in $(seq 1 150); do
+    n=$(curl -s --max-time 2 "$base/metrics" 2>/dev/null \
+          | awk '/^vigor_http_requests_in_flight / {print $2}') || true
+    [ -z "$n" ] && return 0
+    awk -v n="$n" 'BEGIN { exit !(n + 0 <= 1) }' && return 0
+    sleep 0.1
+  done
+}
+
 # run_wrk NAME URL [extra wrk args...]: warm-up, then the measured run into $WORK/NAME.wrk
 run_wrk() {
   local name=$1 url=$2; shift 2
+  wait_idle "$url"
   # The smoke run only proves each step works: no warm-up.
   # BENCH_PHASE tells a writing script which run it is in (workout_create.lua: new dates each).
   [ "$SMOKE" = 1 ] || BENCH_PHASE=0 "$WRK" "${WRK_ARGS[@]}" -d"$WARM" "$@" "$url" >"$WORK/$name.warmup" 2>&1
+  [ "$SMOKE" = 1 ] || wait_idle "$url"
   BENCH_PHASE=1 "$WRK" "${WRK_ARGS[@]}" -d"$DUR" "$@" "$url" >"$WORK/$name.wrk" 2>&1
   local rps
   rps=$(grep -oE 'Requests/sec:[[:space:]]+[0-9.]+' "$WORK/$name.wrk" | awk '{print $2}') || true
@@ -213,8 +233,12 @@ api_steps() {
   run_wrk "${p}healthz" "$BASE/healthz"
   bare_step "$p"
   run_wrk "${p}me" "$BASE/api/v1/me" -H "Authorization: Bearer $TOKEN"
+  # Conditional GETs (issue 17): the same read with the ETag it was answered, so every answer
+  # is a 304 without a body.
+  inm_wrk "${p}me_inm" "$BASE/api/v1/me" -H "Authorization: Bearer $TOKEN"
   run_wrk "${p}meta" "$BASE/api/v1/meta"
   run_wrk "${p}list" "$BASE/api/v1/workouts?limit=20" -H "Authorization: Bearer $TOKEN"
+  inm_wrk "${p}list_inm" "$BASE/api/v1/workouts?limit=20" -H "Authorization: Bearer $TOKEN"
   BENCH_TOKEN=$TOKEN run_wrk "${p}create" "$BASE/api/v1/workouts" -s "$HERE/workout_create.lua"
   run_wrk "${p}writes" "$BASE/diagnostics/write-probe/x" -s "$HERE/write_probe.lua"
 }
@@ -261,6 +285,22 @@ api_steps ""
 progress_steps "" --data-dir "$WORK/data-sqlite"
 stop_server
 
+# 1b. what conditional GETs cost a 200 (issue 17: "measure each before keeping it"): the same
+# server and data with --conditional-gets on and off, /me and the history page; the order flips
+# each round (on-off, off-on), so a machine getting busier or quieter during the run does not
+# favour the one measured second
+for round in $([ "$SMOKE" = 1 ] && echo 1 || echo 1 2 3 4); do
+  order="true false"; [ $((round % 2)) = 0 ] && order="false true"
+  for cg in $order; do
+    start_server sqlite --conditional-gets "$cg"
+    DUR=$PROGRESS_DUR WARM=$PROGRESS_WARM run_wrk "cg_${cg}_me_$round" "$BASE/api/v1/me" \
+      -H "Authorization: Bearer $TOKEN"
+    DUR=$PROGRESS_DUR WARM=$PROGRESS_WARM run_wrk "cg_${cg}_list_$round" \
+      "$BASE/api/v1/workouts?limit=20" -H "Authorization: Bearer $TOKEN"
+    stop_server
+  done
+done
+
 # 2. the two I/O models on the API read path
 start_server per-thread --io-model per-thread
 run_wrk per_thread "$BASE/api/v1/meta"
@@ -302,6 +342,16 @@ else
     sleep 0.2
     run_wrk pg_writes_delay "$BASE/diagnostics/write-probe/x" -s "$HERE/write_probe.lua"
     stop_server
+    psql "$PG_URL" -q -c "ALTER SYSTEM RESET commit_delay" -c "ALTER SYSTEM RESET commit_siblings" \
+      -c "SELECT pg_reload_conf()" >/dev/null
+    # 4b. the cluster's layers (issue 17): three instances on this PostgreSQL behind nginx
+    if [ "${BENCH_LAYERS:-1}" = 0 ]; then
+      echo "BENCH_LAYERS=0" >"$WORK/layers.skipped"
+    elif ! command -v nginx >/dev/null; then
+      echo "nginx is not installed (scripts/bootstrap installs it)" >"$WORK/layers.skipped"
+    else
+      layer_steps "$PG_URL"
+    fi
   fi
   "$ROOT/scripts/pg-test-server" stop "$PGDIR/server"
   rm -rf "$PGDIR"; PGDIR=""

@@ -544,7 +544,8 @@ std::unique_ptr<App> BuildApp(const platform::config::Config& config, platform::
                                  .access_log = config.access_log,
                                  .image_source = [settings] { return settings->MapImageSource(); },
                                  .trusted_proxies = TrustedProxiesOf(config),
-                                 .max_body_bytes = config.max_body_bytes},
+                                 .max_body_bytes = config.max_body_bytes,
+                                 .conditional_gets = config.conditional_gets},
       logger, app->metrics);
   for (auto& m : middleware) app->http->Use(std::move(m));
 

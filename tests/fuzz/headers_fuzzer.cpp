@@ -8,11 +8,12 @@
 //   4 the peer address  TrustedProxies::ClientAddress
 //   5 Content-Type      http::ParseJsonObject (which media types count as JSON)
 //   6 Accept-Encoding   http::StaticFiles::Serve (which precompressed file is sent)
-//   7 If-None-Match     http::StaticFiles::Serve (304 or not)
+//   7 If-None-Match     http::StaticFiles::Serve (304 or not), and http::ApplyConditionalGet
 //
 // Checks: a cookie appended after the fuzzed ones is found with its value; an ETag appended to
 // the fuzzed If-Match list matches its revision; the client address is the peer or one of the
-// forwarded hops; a 304 only when If-None-Match was sent.
+// forwarded hops; a 304 only when If-None-Match was sent; an API read's ETag appended to the
+// fuzzed If-None-Match list is a 304 without a body.
 #include <boost/json/object.hpp>
 #include <cstddef>
 #include <cstdint>
@@ -28,6 +29,7 @@
 
 #include "features/workouts/revision.hpp"
 #include "platform/error.hpp"
+#include "platform/http/conditional_get.hpp"
 #include "platform/http/cookies.hpp"
 #include "platform/http/json.hpp"
 #include "platform/http/static_files.hpp"
@@ -146,6 +148,18 @@ void StaticFile(std::string_view accept_encoding, std::string_view if_none_match
   if (response->status != 304 && response->status != 200) Fail("an unexpected status");
 }
 
+void ApiRead(std::string_view if_none_match) {
+  const std::string body = R"({"items":[]})";
+  std::string etag = http::RepresentationETag("u1", body);
+  http::Request request;
+  request.target = "/api/v1/workouts";
+  request.headers.Add("If-None-Match", std::string(if_none_match) + ", " + etag);
+  auto response = http::Response::JsonText(200, body);
+  http::ApplyConditionalGet(request, "u1", response);
+  if (response.status != 304 || !response.body.empty()) Fail("an appended ETag is not a 304");
+  if (response.headers.Get("ETag") != etag) Fail("a 304 without its ETag");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -156,5 +170,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ForwardedFor(lines[2], lines[3], lines[4]);
   ContentType(lines[5]);
   StaticFile(lines[6], lines[7], !lines[7].empty());
+  ApiRead(lines[7]);
   return 0;
 }

@@ -194,6 +194,10 @@ const std::vector<Setting>& Settings() {
        }},
       {"access-log", "BOOL", "log every request (default true)", true,
        BoolSetting(&Config::access_log)},
+      {"conditional-gets", "BOOL",
+       "ETag on the API's JSON reads and 304 Not Modified for If-None-Match (default true; "
+       "false only to measure what they cost)",
+       true, BoolSetting(&Config::conditional_gets)},
       {"trusted-proxies", "LIST",
        "reverse proxies whose X-Forwarded-For names the client, e.g. 127.0.0.1,10.0.0.0/8 "
        "(default none)",

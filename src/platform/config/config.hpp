@@ -53,6 +53,7 @@ struct Config {
   int event_heartbeat_seconds = 20;
   obs::LogLevel log_level = obs::LogLevel::kInfo;
   bool access_log = true;
+  bool conditional_gets = true;  // ETag and 304 on the API's JSON reads
   bool enable_write_probe = false;
   // Reverse proxies whose X-Forwarded-For is believed: addresses and CIDR networks, checked by
   // http::TrustedProxies::Parse. Empty: none.

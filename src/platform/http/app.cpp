@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "platform/http/conditional_get.hpp"
 #include "platform/http/content_encoding.hpp"
 #include "platform/http/problem.hpp"
 #include "platform/http/static_files.hpp"
@@ -147,6 +148,10 @@ Response HttpApp::Wrap(Request& request, const std::function<Response(RequestCon
     response = ProblemResponse(Error::Internal(""), ctx.request_id, ctx.language);
   }
 
+  if (options_.conditional_gets) {
+    ApplyConditionalGet(request, ctx.principal ? std::string_view(ctx.principal->user_id) : "",
+                        response);
+  }
   ApplySecurityHeaders(response, options_.tls || request.tls,
                        options_.image_source ? options_.image_source() : std::string());
   response.headers.Set("X-Request-Id", ctx.request_id);

@@ -36,6 +36,9 @@ struct AppOptions {
   // The body limit of routes that set none (the server's, ServerOptions::max_body_bytes): a
   // compressed body is held to its route's limit once decoded.
   std::size_t max_body_bytes = 1024 * 1024;
+  // ETag and 304 on the API's cacheable JSON reads (conditional_get.hpp); off only to measure
+  // what they cost.
+  bool conditional_gets = true;
 };
 
 // What a 503 for a storage failure asks the client to wait (Retry-After): long enough for a busy

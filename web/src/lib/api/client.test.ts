@@ -354,3 +354,26 @@ describe('api client: retry policy', () => {
     expect(calls).toHaveLength(1);
   });
 });
+
+describe('api client: conditional GETs (issue 17)', () => {
+  // The server answers cacheable reads with an ETag and `Cache-Control: private, no-cache`: the
+  // browser's HTTP cache stores them, revalidates with If-None-Match by itself and hands fetch
+  // its stored 200 when the server says 304. The client must leave that to the browser.
+  it('adds no validator or cache mode of its own to a GET', async () => {
+    const { fetch, calls } = scriptedFetch(json({ id: 'u1' }));
+    const client = createApiClient({ fetch, readCookie: hasCookie, retryDelaysMs: [] });
+    await expect(client.get('/me')).resolves.toEqual({ id: 'u1' });
+    const headers = new Headers(calls[0]?.init.headers);
+    expect(headers.has('If-None-Match')).toBe(false);
+    expect(headers.has('Cache-Control')).toBe(false);
+    expect(calls[0]?.init.cache).toBeUndefined();
+  });
+
+  it('reports a bare 304 (only a caller sending its own If-None-Match sees one) without retrying', async () => {
+    const { fetch, calls } = scriptedFetch(new Response(null, { status: 304 }));
+    const client = createApiClient({ fetch, readCookie: hasCookie, retryDelaysMs: [1, 1] });
+    const error = await rejection(client.get('/me', { headers: { 'If-None-Match': '"abc"' } }));
+    expect(error.status).toBe(304);
+    expect(calls).toHaveLength(1);
+  });
+});

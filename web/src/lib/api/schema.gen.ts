@@ -6219,6 +6219,16 @@ export interface components {
         };
     };
     responses: {
+        /** @description Not Modified: If-None-Match named the ETag of the answer this read would give now. No body; the same ETag, Cache-Control and Vary as the 200. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["RepresentationETag"];
+                "Cache-Control"?: string;
+                Vary?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description Missing or wrong client credentials, or a public or disabled client; with `WWW-Authenticate: Basic`. */
         ClientCredentialsRequired: {
             headers: {
@@ -6278,6 +6288,8 @@ export interface components {
     headers: {
         /** @description The resource's version; send it back in If-Match to update. */
         ETag: string;
+        /** @description A strong validator of this answer for this reader (a hash of the body keyed by the signed-in user): send it back in If-None-Match to get 304 Not Modified while the answer is unchanged. Comes with `Cache-Control: private, no-cache` (`no-cache` for answers that are the same for everyone, such as /meta) and `Vary: Authorization, Cookie, Accept-Language`. */
+        RepresentationETag: string;
     };
     pathItems: never;
 }
@@ -6356,12 +6368,14 @@ export interface operations {
             /** @description Instance information. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Meta"];
                 };
             };
+            304: components["responses"]["NotModified"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -6553,12 +6567,14 @@ export interface operations {
             /** @description The user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -6685,6 +6701,7 @@ export interface operations {
             /** @description The user's active sessions, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6693,6 +6710,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -6756,6 +6774,7 @@ export interface operations {
             /** @description The user's tokens (never their secret). */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6764,6 +6783,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -6931,12 +6951,14 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -6955,12 +6977,14 @@ export interface operations {
             /** @description The current version. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyPolicy"];
                 };
             };
+            304: components["responses"]["NotModified"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -6976,12 +7000,14 @@ export interface operations {
             /** @description The consent status. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentStatus"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -7028,12 +7054,14 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyPolicyList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -7081,12 +7109,14 @@ export interface operations {
             /** @description The latest exports (at most 20), with their progress and download links. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataExportList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -7132,12 +7162,14 @@ export interface operations {
             /** @description The export. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataExport"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -7231,6 +7263,7 @@ export interface operations {
             /** @description Users, by username. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7240,6 +7273,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -7261,12 +7295,14 @@ export interface operations {
             /** @description The user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AdminUser"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -7370,12 +7406,14 @@ export interface operations {
             /** @description The settings. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstanceSettings"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -7450,12 +7488,14 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -7485,6 +7525,7 @@ export interface operations {
             /** @description Exercises by name. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7494,6 +7535,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -7545,12 +7587,14 @@ export interface operations {
             /** @description The exercise. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Exercise"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -7631,6 +7675,7 @@ export interface operations {
             /** @description The sets (empty when never done). */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7646,6 +7691,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -7674,6 +7720,7 @@ export interface operations {
             /** @description Workout summaries. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7683,6 +7730,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -7854,6 +7902,7 @@ export interface operations {
             /** @description Routines by name. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7862,6 +7911,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -8006,6 +8056,7 @@ export interface operations {
             /** @description Entries, one per day. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8014,6 +8065,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8061,6 +8113,7 @@ export interface operations {
             /** @description Kinds, by name. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8069,6 +8122,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -8172,12 +8226,14 @@ export interface operations {
             /** @description The import. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Import"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -8252,12 +8308,14 @@ export interface operations {
             /** @description The track's streams and splits. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkoutTrack"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -8333,6 +8391,7 @@ export interface operations {
             /** @description Templates, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8342,6 +8401,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8388,6 +8448,7 @@ export interface operations {
             /** @description Programs by name. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8396,6 +8457,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -8541,12 +8603,14 @@ export interface operations {
             /** @description The changes after `since`, oldest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             /** @description `since` is ahead of the server (`latest_rev`): the client's copy does not come from this server's current data. Discard the sync point and start over with `since=0`. */
@@ -8639,12 +8703,14 @@ export interface operations {
             /** @description The records, strength first (by exercise, kind, reps), then cardio (by sport, kind, distance). */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8670,12 +8736,14 @@ export interface operations {
             /** @description A page of records, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8697,12 +8765,14 @@ export interface operations {
             /** @description The workout's records. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -8729,12 +8799,14 @@ export interface operations {
             /** @description The exercise's progress. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ExerciseProgress"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -8765,12 +8837,14 @@ export interface operations {
             /** @description The periods. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatsSummary"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8794,12 +8868,14 @@ export interface operations {
             /** @description The muscles trained in the range, most sets first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MuscleStats"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8823,12 +8899,14 @@ export interface operations {
             /** @description The days and streaks. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingCalendar"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8852,12 +8930,14 @@ export interface operations {
             /** @description One item per day of the range, oldest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingLoad"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8881,12 +8961,14 @@ export interface operations {
             /** @description The weigh-ins and trend, oldest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BodyWeightTrend"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8908,12 +8990,14 @@ export interface operations {
             /** @description The zones and the time in each. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HeartRateZones"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -8932,12 +9016,14 @@ export interface operations {
             /** @description The dashboard. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Dashboard"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -8958,12 +9044,14 @@ export interface operations {
             /** @description The goals, oldest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GoalList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -9145,12 +9233,14 @@ export interface operations {
             /** @description The goal's finished periods, newest first (at most the last 104). */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GoalHistory"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -9174,12 +9264,14 @@ export interface operations {
             /** @description The best matches first: exact and prefix matches, common foods before obscure preparations, then your own frequent and recent foods lifted. Searches the shipped catalogue (USDA SR24), your own foods, your recipes and the shared products an admin imported. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FoodList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -9239,12 +9331,14 @@ export interface operations {
             /** @description Recent (newest first) and frequent (most logged in the last 90 days first), at most 20 each. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecentFoods"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -9265,12 +9359,14 @@ export interface operations {
             /** @description Your own product with this barcode if you have one, else the shared one. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Food"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -9293,12 +9389,14 @@ export interface operations {
             /** @description The food. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Food"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -9374,12 +9472,14 @@ export interface operations {
             /** @description The imports. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FoodImportList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -9428,12 +9528,14 @@ export interface operations {
             /** @description The import. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FoodImport"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -9455,12 +9557,14 @@ export interface operations {
             /** @description The day: meals in order (breakfast, lunch, dinner, snacks, then your own names in the order first used), each with its items and totals. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DiaryDay"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -9637,12 +9741,14 @@ export interface operations {
             /** @description By name. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecipeList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -9704,12 +9810,14 @@ export interface operations {
             /** @description The recipe. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Recipe"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -9785,12 +9893,14 @@ export interface operations {
             /** @description The targets in force, with how the computed ones were worked out. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NutritionTargets"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -9867,12 +9977,14 @@ export interface operations {
             /** @description The nutrients in the order of the closed list. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NutrientDay"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -9894,12 +10006,14 @@ export interface operations {
             /** @description The week that holds `date`, starting on your week start. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NutritionWeek"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -9918,12 +10032,14 @@ export interface operations {
             /** @description Your profile. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MyProfile"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10027,12 +10143,14 @@ export interface operations {
             /** @description A page of users, by username. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -10053,12 +10171,14 @@ export interface operations {
             /** @description The profile as the caller may see it. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserProfile"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10118,12 +10238,14 @@ export interface operations {
             /** @description A page of approved follows, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10150,12 +10272,14 @@ export interface operations {
             /** @description A page of approved follows, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10330,12 +10454,14 @@ export interface operations {
             /** @description A page of requests, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -10431,12 +10557,14 @@ export interface operations {
             /** @description A page, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -10460,12 +10588,14 @@ export interface operations {
             /** @description A page, newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -10484,12 +10614,14 @@ export interface operations {
             /** @description Your settings. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacySettings"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10535,12 +10667,14 @@ export interface operations {
             /** @description Your zones, oldest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyZoneList"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -10686,12 +10820,14 @@ export interface operations {
             /** @description The change. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VisibilityChange"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10717,6 +10853,7 @@ export interface operations {
             /** @description Workout summaries. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10726,6 +10863,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10749,12 +10887,14 @@ export interface operations {
             /** @description The workout. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SharedWorkout"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10777,12 +10917,14 @@ export interface operations {
             /** @description The track's points and splits. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkoutTrack"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10838,6 +10980,7 @@ export interface operations {
             /** @description Entries. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10847,6 +10990,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10871,12 +11015,14 @@ export interface operations {
             /** @description A page of the feed. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeedPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -10898,12 +11044,14 @@ export interface operations {
             /** @description The item. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FeedItem"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -10930,12 +11078,14 @@ export interface operations {
             /** @description The givers. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["KudosPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11016,12 +11166,14 @@ export interface operations {
             /** @description A page of comments. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11136,12 +11288,14 @@ export interface operations {
             /** @description A page of notifications. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -11160,12 +11314,14 @@ export interface operations {
             /** @description The unread count. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationUnreadCount"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -11212,12 +11368,14 @@ export interface operations {
             /** @description Your preferences (defaults where you set none). */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPreferences"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -11274,12 +11432,14 @@ export interface operations {
             /** @description A page of challenges. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChallengePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
@@ -11329,12 +11489,14 @@ export interface operations {
             /** @description The challenge as you see it. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Challenge"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11511,12 +11673,14 @@ export interface operations {
             /** @description The board. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChallengeLeaderboard"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11545,12 +11709,14 @@ export interface operations {
             /** @description A page of clubs. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClubPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -11601,12 +11767,14 @@ export interface operations {
             /** @description The club. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Club"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11746,12 +11914,14 @@ export interface operations {
             /** @description A page of members. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClubMemberPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11842,12 +12012,14 @@ export interface operations {
             /** @description A page of requests. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClubMemberPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -11933,12 +12105,14 @@ export interface operations {
             /** @description A page of posts. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClubPostPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -12063,12 +12237,14 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ModerationDecisionPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -12125,12 +12301,14 @@ export interface operations {
             /** @description A page of reports. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["QueueReportPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -12187,12 +12365,14 @@ export interface operations {
             /** @description A page of appeals. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StaffAppealPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -12243,6 +12423,7 @@ export interface operations {
             /** @description The user's apps. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12251,6 +12432,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -12300,12 +12482,14 @@ export interface operations {
             /** @description The app. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClientApp"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -12415,6 +12599,7 @@ export interface operations {
             /** @description A page of apps. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12424,6 +12609,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -12561,12 +12747,14 @@ export interface operations {
             /** @description The app asking and the scopes it asks for. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthAuthorizationRequest"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -12668,12 +12856,14 @@ export interface operations {
             /** @description The app asking and the scopes it asks for. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthDeviceRequest"];
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -12861,6 +13051,7 @@ export interface operations {
             /** @description The apps. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12869,6 +13060,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -12910,6 +13102,7 @@ export interface operations {
             /** @description The app's subscriptions. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12918,6 +13111,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["ClientCredentialsRequired"];
             429: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
@@ -13003,6 +13197,7 @@ export interface operations {
             /** @description The subscriptions and a page of deliveries. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RepresentationETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13017,6 +13212,7 @@ export interface operations {
                     };
                 };
             };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
