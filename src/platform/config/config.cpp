@@ -202,12 +202,15 @@ const std::vector<Setting>& Settings() {
        "reverse proxies whose X-Forwarded-For names the client, e.g. 127.0.0.1,10.0.0.0/8 "
        "(default none)",
        false,
-       [](Config& c, const std::string& v) -> std::optional<std::string> {
-         std::string error;
-         if (!platform::http::TrustedProxies::Parse(v, error)) return error;
-         c.trusted_proxies = v;
-         return std::nullopt;
-       }},
+       [](Config& c, const std::string& v) -> std::
+                                               optional<std::string> {
+                                                 std::string error;
+                                                 if (!platform::http::TrustedProxies::Parse(v,
+                                                                                            error))
+                                                   return error;
+                                                 c.trusted_proxies = v;
+                                                 return std::nullopt;
+                                               }},
       {"public-url", "URL", "the address users reach Vigor at, e.g. https://vigor.example", false,
        [](Config& c, const std::string& v) -> std::optional<std::string> {
          if (!(v.starts_with("http://") || v.starts_with("https://")) || v.size() < 10 ||
