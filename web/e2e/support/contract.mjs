@@ -202,10 +202,16 @@ export function watchContract(context) {
     if (!url.pathname.startsWith('/api/')) return;
     const work = (async () => {
       const request = response.request();
-      const responseContentType = (await response.allHeaders())['content-type'];
+      const responseHeaders = await response.allHeaders();
+      const responseContentType = responseHeaders['content-type'];
+      // Chromium answers a revalidated read (the server said 304 Not Modified to the ETag it
+      // sent) from its HTTP cache, and reports the stored status (200) with the 304's headers:
+      // an ETag and no Content-Type, which no 200 of Vigor's has. What crossed the wire was
+      // the 304: that is the exchange to check.
+      const revalidated = response.status() === 200 && !responseContentType && responseHeaders.etag !== undefined;
       let responseBody = null;
       // An event stream stays open: its head is checked, not its body.
-      if (mediaType(responseContentType) !== 'text/event-stream') {
+      if (!revalidated && mediaType(responseContentType) !== 'text/event-stream') {
         try {
           responseBody = (await response.body()).toString('utf8');
         } catch {
@@ -222,7 +228,7 @@ export function watchContract(context) {
         // Chromium does not hand over a Blob body (an uploaded file): a Content-Type without
         // post data is such a body.
         requestBodyUnread: requestBody === null && requestContentType !== undefined,
-        status: response.status(),
+        status: revalidated ? 304 : response.status(),
         responseContentType,
         responseBody,
       });
