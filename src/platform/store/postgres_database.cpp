@@ -180,6 +180,12 @@ class Connection final : public Session {
 
   // SQL with no parameters, possibly several statements (transaction control, migrations).
   void Exec(const std::string& sql) {
+    Settle();
+    if (!deferred_begin_.empty()) {
+      std::string begin = std::move(deferred_begin_);
+      deferred_begin_.clear();
+      Exec(begin);
+    }
     Result result(PQexec(conn_, sql.c_str()));
     auto status = PQresultStatus(result.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -187,8 +193,45 @@ class Connection final : public Session {
     }
   }
 
-  bool usable() const { return PQstatus(conn_) == CONNECTION_OK; }
-  bool in_transaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
+  bool usable() const { return !failed_ && PQstatus(conn_) == CONNECTION_OK; }
+  // A transaction we began is open on the server (a read's COMMIT on its way does not count).
+  bool in_transaction() const {
+    return !commit_in_flight_ && PQtransactionStatus(conn_) != PQTRANS_IDLE;
+  }
+
+  // Round trips are the cost of a short transaction here (issue 16): BEGIN, one statement and
+  // COMMIT were three, each a wait for another process. `BeginLazily` keeps the BEGIN until the
+  // first statement and sends both in one pipeline; a unit of work that runs no statement sends
+  // nothing at all.
+  void BeginLazily(std::string begin) { deferred_begin_ = std::move(begin); }
+
+  // Ends the transaction and waits for the outcome (a write: its COMMIT is the acknowledgement).
+  void Commit() {
+    if (!deferred_begin_.empty()) {
+      deferred_begin_.clear();  // nothing ran: nothing to commit
+      return;
+    }
+    Exec("COMMIT");
+  }
+
+  // Ends a read-only transaction without waiting: the server ends it (and drops its snapshot) as
+  // soon as the COMMIT arrives; the answer is read before the connection's next command
+  // (Settle). A read-only transaction has nothing to lose at COMMIT.
+  void CommitReadOnly() {
+    if (!deferred_begin_.empty()) {
+      deferred_begin_.clear();
+      return;
+    }
+    Settle();
+    if (PQsendQuery(conn_, "COMMIT") == 1) {
+      commit_in_flight_ = true;
+    } else {
+      failed_ = true;  // the pool drops it
+    }
+  }
+
+  // Forgets a BEGIN that no statement followed (the unit of work ended without one).
+  void ForgetDeferredBegin() { deferred_begin_.clear(); }
 
   std::vector<Row> QueryParams(const Statement& statement, std::span<const Value> params) override {
     auto [result, prepared] = Run(statement, params);
@@ -258,12 +301,14 @@ class Connection final : public Session {
     prepared.name = "s" + std::to_string(statements_.size() + 1);
     // A failed prepare would abort the surrounding transaction: try it inside a savepoint when
     // a NULL leaves a type to infer, which is the case that may fail.
-    bool guarded = in_transaction() && std::find(types.begin(), types.end(), 0) != types.end();
+    // (Outside a transaction, as before a lazily begun one's first statement, nothing aborts.)
+    bool infers = std::find(types.begin(), types.end(), 0) != types.end();
+    bool guarded = infers && in_transaction();
     if (guarded) Exec("SAVEPOINT vigor_prepare");
     Result made(PQprepare(conn_, prepared.name.c_str(), text.c_str(),
                           static_cast<int>(types.size()), types.data()));
-    if (PQresultStatus(made.get()) != PGRES_COMMAND_OK && guarded && IsIndeterminate(made.get())) {
-      Exec("ROLLBACK TO SAVEPOINT vigor_prepare");
+    if (PQresultStatus(made.get()) != PGRES_COMMAND_OK && infers && IsIndeterminate(made.get())) {
+      if (guarded) Exec("ROLLBACK TO SAVEPOINT vigor_prepare");
       for (auto& t : types) {
         if (t == 0) t = kTextOid;
       }
@@ -302,6 +347,7 @@ class Connection final : public Session {
   std::pair<Result, const Prepared*> Run(const Statement& statement,
                                          std::span<const Value> params) {
     ++statement_count_;
+    Settle();
     const Prepared& prepared = Prepare(statement, params);
     std::size_t count = prepared.param_types.size();
     if (params.size() < count) {
@@ -338,8 +384,14 @@ class Connection final : public Session {
         values[i] = texts[i].c_str();
       }
     }
-    Result result(PQexecPrepared(conn_, prepared.name.c_str(), static_cast<int>(count),
-                                 values.data(), lengths.data(), formats.data(), 0));
+    Result result;
+    if (deferred_begin_.empty()) {
+      result.reset(PQexecPrepared(conn_, prepared.name.c_str(), static_cast<int>(count),
+                                  values.data(), lengths.data(), formats.data(), 0));
+    } else {
+      result = BeginAndExecPrepared(prepared.name, static_cast<int>(count), values.data(),
+                                    lengths.data(), formats.data(), statement.name);
+    }
     auto status = PQresultStatus(result.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       ThrowResult(conn_, result.get(), statement.name);
@@ -347,7 +399,70 @@ class Connection final : public Session {
     return {std::move(result), &prepared};
   }
 
+  // The deferred BEGIN and the first statement in one pipeline: one round trip for both.
+  Result BeginAndExecPrepared(const std::string& name, int count, const char* const* values,
+                              const int* lengths, const int* formats, std::string_view what) {
+    std::string begin = std::move(deferred_begin_);
+    deferred_begin_.clear();
+    if (PQenterPipelineMode(conn_) != 1) {
+      Exec(begin);
+      return Result(PQexecPrepared(conn_, name.c_str(), count, values, lengths, formats, 0));
+    }
+    bool sent =
+        PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+        PQsendQueryPrepared(conn_, name.c_str(), count, values, lengths, formats, 0) == 1 &&
+        PQpipelineSync(conn_) == 1;
+    // Expected: BEGIN's result, NULL, the statement's result, NULL, the sync. After a failed
+    // BEGIN the statement's result is PGRES_PIPELINE_ABORTED.
+    std::vector<Result> results;
+    int separators = 0;
+    while (sent) {
+      PGresult* r = PQgetResult(conn_);
+      if (r == nullptr) {
+        if (PQstatus(conn_) != CONNECTION_OK || ++separators > 2) break;
+        continue;
+      }
+      if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+        PQclear(r);
+        break;
+      }
+      results.emplace_back(r);
+    }
+    if (PQexitPipelineMode(conn_) != 1) failed_ = true;  // results left unread: not reusable
+    if (results.empty() || PQstatus(conn_) != CONNECTION_OK) {
+      ThrowResult(conn_, results.empty() ? nullptr : results.front().get(), what);
+    }
+    if (PQresultStatus(results.front().get()) != PGRES_COMMAND_OK) {
+      ThrowResult(conn_, results.front().get(), begin);
+    }
+    if (results.size() < 2) ThrowResult(conn_, nullptr, what);
+    return std::move(results[1]);
+  }
+
+  // Reads the answer to a read's COMMIT sent by CommitReadOnly, before the next command.
+  void Settle() {
+    if (!commit_in_flight_) return;
+    commit_in_flight_ = false;
+    Result failure;
+    while (PGresult* r = PQgetResult(conn_)) {
+      if (PQresultStatus(r) != PGRES_COMMAND_OK && !failure) {
+        failure.reset(r);
+      } else {
+        PQclear(r);
+      }
+    }
+    if (failure || PQstatus(conn_) != CONNECTION_OK || PQtransactionStatus(conn_) != PQTRANS_IDLE) {
+      failed_ = true;
+      throw ConnectionLost(
+          "ending the previous read: " +
+          Trimmed(failure ? PQresultErrorMessage(failure.get()) : PQerrorMessage(conn_)));
+    }
+  }
+
   PGconn* conn_ = nullptr;
+  std::string deferred_begin_;     // BeginLazily's BEGIN, until the first statement
+  bool commit_in_flight_ = false;  // CommitReadOnly's COMMIT, answer not read yet
+  bool failed_ = false;            // left in a state it cannot be used from: drop it
   struct SqlHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view sql) const {
@@ -528,6 +643,7 @@ class Pool {
 
   void Release(std::unique_ptr<Connection> conn, bool broken) {
     std::vector<std::unique_ptr<Connection>> dropped;
+    conn->ForgetDeferredBegin();
     {
       std::lock_guard lock(mutex_);
       --in_use_;
@@ -601,20 +717,15 @@ struct PostgresDatabase::Impl {
   }
 
   // Runs `body` on a connection of `pool`, inside the transaction `begin` starts (none when
-  // null). A connection that turns out dead at BEGIN or at the first statement of `body` (it
-  // died while idle: a restart or failover) is replaced once, invisibly to the caller: nothing
-  // had answered `body` yet, so running it again cannot repeat anything it did with an answer.
+  // null; sent with the first statement). A connection that turns out dead at the first
+  // statement of `body` (it died while idle: a restart or failover) is replaced once, invisibly
+  // to the caller: nothing had answered `body` yet, so running it again cannot repeat anything
+  // it did with an answer.
   template <class Body>
   void WithConnection(Pool& pool, const char* begin, const Body& body) {
     for (int attempt = 0;; ++attempt) {
       auto conn = pool.Acquire();
-      try {
-        if (begin != nullptr) conn->Exec(begin);
-      } catch (const ConnectionLost&) {
-        pool.Release(std::move(conn), true);
-        if (attempt == 0) continue;
-        throw;
-      }
+      if (begin != nullptr) conn->BeginLazily(begin);  // sent with the first statement
       auto before = conn->statement_count();
       try {
         body(*conn);
@@ -769,7 +880,7 @@ void PostgresDatabase::Read(const std::function<void(Session&)>& work) {
   impl_->WithConnection(impl_->primary, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
                         [&](Connection& conn) {
                           work(conn);
-                          conn.Exec("COMMIT");
+                          conn.CommitReadOnly();
                         });
 }
 
@@ -796,7 +907,7 @@ void PostgresDatabase::Write(const std::function<void(Session&)>& work) {
         work(conn);
         // COMMIT returns once the WAL is flushed (synchronous_commit on): durable.
         try {
-          conn.Exec("COMMIT");
+          conn.Commit();
         } catch (const ConnectionLost& e) {
           // The server may have committed before the connection died: running the work again
           // could apply it twice. The client retries, with its Idempotency-Key.
