@@ -127,6 +127,30 @@ TEST_F(CredentialCacheTest, AChangedLanguageAppliesOnTheNextRequest) {
   EXPECT_EQ(h_.Get(b, missing).Json()["detail"], "Dieses Workout gibt es nicht.");
 }
 
+// GET /me is kept in memory too (accounts/me_reader.hpp): a changed preference shows on the very
+// next read, and so does a change another user made (an admin's promotion).
+TEST_F(CredentialCacheTest, GetMeShowsAChangeOnTheNextRequest) {
+  std::string id = h_.CreateUser("mover");
+  h_.CreateUser("registrar", true);
+  Browser b, admin;
+  h_.SignIn(b, "mover");
+  h_.SignIn(admin, "registrar");
+  UseTwice(b, "/api/v1/me");
+  ASSERT_EQ(h_.Get(b, "/api/v1/me").Json()["preferences"].at("time_zone"), "UTC");
+  auto patched =
+      h_.Call(b, Method::kPatch, "/api/v1/me", R"({"preferences":{"time_zone":"Asia/Tokyo"}})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(h_.Get(b, "/api/v1/me").Json()["preferences"].at("time_zone"), "Asia/Tokyo");
+
+  Browser api = TokenOf(b, R"("profile:read")");
+  UseTwice(api, "/api/v1/me");
+  ASSERT_EQ(h_.Get(api, "/api/v1/me").Json()["role"], "user");
+  auto promoted =
+      h_.Call(admin, Method::kPatch, "/api/v1/admin/users/" + id, R"({"role":"admin"})");
+  ASSERT_EQ(promoted.status, 200) << promoted.body;
+  EXPECT_EQ(h_.Get(api, "/api/v1/me").Json()["role"], "admin");
+}
+
 // Without the cache (0 seconds) the same journey holds: the setting turns it off.
 TEST(CredentialCacheOffTest, ZeroSecondsReadsTheDatabaseEveryTime) {
   AppHarness h([](platform::config::Config& c) { c.credential_cache_seconds = 0; });

@@ -5,6 +5,7 @@
 #include "platform/config/config.hpp"
 #include "platform/crypto/sealed_columns.hpp"
 #include "platform/jobs/housekeeping.hpp"
+#include "platform/store/table_watch.hpp"
 
 namespace vigor::features::accounts {
 
@@ -36,7 +37,12 @@ AccountsFeature::AccountsFeature(platform::FeatureContext& context)
       account_(deps_, auth_, context.config.instance_name) {
   auth_.SetCredentialCache(context.credential_cache);
   bool secure = SecureCookies(context.config);
-  RegisterRoutes(context.router, auth_, account_, {.secure = secure});
+  // The application's database is the table watch (app/build_app.cpp); without one (a test's
+  // bare database) GET /me reads every time.
+  auto* watch = dynamic_cast<platform::store::TableWatch*>(&context.database);
+  auto me_reader = std::make_shared<MeReader>(
+      account_, watch, std::chrono::seconds(context.config.credential_cache_seconds));
+  RegisterRoutes(context.router, auth_, account_, {.secure = secure}, std::move(me_reader));
   context.middleware.push_back(MakeAuthMiddleware(
       auth_, {.secure_cookies = secure, .public_origin = context.config.effective_public_url()}));
   context.sealed_columns.Add({.table = "users",

@@ -71,7 +71,7 @@ Response LoginResponse(const LoginOutcome& outcome, CookiePolicy policy) {
 }  // namespace
 
 void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& account,
-                    CookiePolicy cookies) {
+                    CookiePolicy cookies, std::shared_ptr<MeReader> me_reader) {
   // ---- auth ------------------------------------------------------------------------------
   router.Add({.method = Method::kPost, .path = "/api/v1/auth/signup", .access = Access::kPublic},
              [&auth](const Request& request, RequestContext&) {
@@ -166,12 +166,13 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .path = "/api/v1/me",
               .access = Access::kAuthenticated,
               .scope = "profile:read"},
-             [&account](const Request&, RequestContext& ctx) {
-               auto me = EncodeMe(account.Me(ctx.User()));
+             [me_reader = std::move(me_reader)](const Request&, RequestContext& ctx) {
+               auto read = me_reader->Read(ctx.User());
+               auto me = EncodeMe(read.user);
                if (ctx.principal->suspended_until) {
                  me["suspended_until"] = *ctx.principal->suspended_until;
                }
-               me["consent_required"] = account.ConsentRequired(ctx.User());
+               me["consent_required"] = read.consent_required;
                return http::Json(200, std::move(me));
              });
 
