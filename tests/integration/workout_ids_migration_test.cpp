@@ -309,5 +309,16 @@ TEST_F(WorkoutIdsMigrationTest, GivesChildrenTheUserOfTheirWorkout) {
   EXPECT_EQ(db_->One("SELECT COUNT(*) FROM workout_sets"), "4");
 }
 
+// The same old database carried on to 0039, which stores whether a workout has a note (issue
+// 16: the history list worked it out from every block and set): on the workout itself (w1), on
+// one of its exercises only (w4); an empty note is none (w2).
+TEST_F(WorkoutIdsMigrationTest, LaterMarksTheWorkoutsThatHaveANote) {
+  db_->Exec("UPDATE workout_blocks SET notes = 'grip' WHERE workout_id = 'w4'");
+  db_->Exec("UPDATE workouts SET notes = '' WHERE id = 'w2'");
+  Migrate();
+  EXPECT_EQ(db_->Rows("SELECT id, has_notes FROM workouts ORDER BY id"),
+            (std::vector<std::string>{"w1|1", "w2|0", "w3|0", "w4|1", "w5|0"}));
+}
+
 }  // namespace
 }  // namespace vigor

@@ -38,9 +38,9 @@ constexpr Statement kInsert{
     "perceived_effort, routine_id, sport, distance_m, duration_s, moving_time_s, "
     "elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, total_volume_kg, "
     "total_exercises, total_duration_s, input_hash, created_at, updated_at, exercise_ids, "
-    "import_id, rev, visibility, hidden_details) "
+    "import_id, rev, visibility, hidden_details, has_notes) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
-    "$20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31) "
+    "$20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32) "
     "ON CONFLICT (user_id, id) DO NOTHING RETURNING rev"};
 // The parameters of kInsert up to $27 ($25, created_at, stays as it was), then the expected rev
 // and the new one.
@@ -51,7 +51,7 @@ constexpr Statement kUpdate{
     "duration_s = $13, moving_time_s = $14, elevation_gain_m = $15, avg_hr = $16, max_hr = $17, "
     "calories_kcal = $18, total_sets = $19, total_reps = $20, total_volume_kg = $21, "
     "total_exercises = $22, total_duration_s = $23, input_hash = $24, updated_at = $26, "
-    "exercise_ids = $27, rev = $29, visibility = $30, hidden_details = $31 "
+    "exercise_ids = $27, rev = $29, visibility = $30, hidden_details = $31, has_notes = $32 "
     "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND rev = $28 RETURNING rev",
     // PostgreSQL must know the type of every parameter, also of $25, which is not written:
     // created_at is NOT NULL, so COALESCE keeps it as it was.
@@ -61,7 +61,7 @@ constexpr Statement kUpdate{
     "calories_kcal = $18, total_sets = $19, total_reps = $20, total_volume_kg = $21, "
     "total_exercises = $22, total_duration_s = $23, input_hash = $24, "
     "created_at = COALESCE(created_at, $25::text), updated_at = $26, exercise_ids = $27, "
-    "rev = $29, visibility = $30, hidden_details = $31 "
+    "rev = $29, visibility = $30, hidden_details = $31, has_notes = $32 "
     "WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL AND rev = $28 RETURNING rev"};
 // Blocks and sets are inserted up to kRowsPerInsert rows a statement. Every row of one
 // statement shares the workout id ($1) and user id ($2); each row adds its own parameters.
@@ -146,14 +146,10 @@ constexpr Statement kExerciseIds{
 // SQLite's LIKE ignores the case of A-Z; PostgreSQL's ILIKE on a COLLATE "C" column does the same.
 // Whether a listed workout (aliased w) has a note anywhere: its own, an exercise's or a set's
 // (the history marks those). Each look-up is one primary-key range of that workout.
-#define VIGOR_WORKOUT_HAS_NOTES                                                           \
-  "CASE WHEN COALESCE(w.notes, '') <> '' OR EXISTS (SELECT 1 FROM workout_blocks b "      \
-  "WHERE b.user_id = w.user_id AND b.workout_id = w.id AND COALESCE(b.notes, '') <> '') " \
-  "OR EXISTS (SELECT 1 FROM workout_sets ws WHERE ws.user_id = w.user_id AND "            \
-  "ws.workout_id = w.id AND COALESCE(ws.notes, '') <> '') THEN 1 ELSE 0 END AS has_notes"
 constexpr Statement kList{
     "workouts.list",
-    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS ", " VIGOR_WORKOUT_HAS_NOTES
+    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS
+    ", has_notes"
     " FROM workouts w WHERE user_id = $1 AND deleted_at IS NULL "
     "AND ($2 IS NULL OR kind = $2) AND ($3 IS NULL OR started_at >= $3) "
     "AND ($4 IS NULL OR started_at <= $4) "
@@ -161,7 +157,8 @@ constexpr Statement kList{
     "OR EXISTS (SELECT 1 FROM json_each($9) e "
     "WHERE instr(' ' || exercise_ids || ' ', ' ' || e.value || ' ') > 0)) "
     "AND (started_at, id) < ($6, $7) ORDER BY started_at DESC, id DESC LIMIT $8",
-    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS ", " VIGOR_WORKOUT_HAS_NOTES
+    "SELECT " VIGOR_WORKOUT_SUMMARY_COLUMNS
+    ", has_notes"
     " FROM workouts w WHERE user_id = $1 AND deleted_at IS NULL "
     "AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR started_at >= $3) "
     "AND ($4::text IS NULL OR started_at <= $4) "
@@ -420,6 +417,20 @@ IdempotencyRecord IdempotencyRecordFromRow(const Row& r) {
                            .workout_id = r.Text("workout_id")};
 }
 
+// A note on the workout, one of its exercises or sets: the list's marker, stored with the
+// workout (column has_notes, migration 0039).
+bool HasNotes(const Workout& w) {
+  auto noted = [](const std::optional<std::string>& notes) { return notes && !notes->empty(); };
+  if (noted(w.notes)) return true;
+  for (const auto& block : w.blocks) {
+    if (noted(block.notes)) return true;
+    for (const auto& set : block.sets) {
+      if (noted(set.notes)) return true;
+    }
+  }
+  return false;
+}
+
 // "%text%" for LIKE, with the wildcards of `text` itself escaped.
 std::string ContainsPattern(const std::string& text) {
   std::string pattern = "%";
@@ -439,6 +450,7 @@ std::optional<std::int64_t> WorkoutRepository::Insert(Session& s, const Workout&
   params.push_back(ToValue(NextRevision(s, w.user_id)));
   params.push_back(ToValue(w.visibility));
   params.push_back(ToValue(JoinedNames(w.hidden_details)));
+  params.push_back(Value(std::int64_t{HasNotes(w) ? 1 : 0}));
   auto rows = s.QueryParams(kInsert, params);
   if (rows.empty()) return std::nullopt;
   InsertChildren(s, w);
@@ -452,6 +464,7 @@ std::optional<std::int64_t> WorkoutRepository::Replace(Session& s, const Workout
   params.push_back(ToValue(NextRevision(s, w.user_id)));
   params.push_back(ToValue(w.visibility));
   params.push_back(ToValue(JoinedNames(w.hidden_details)));
+  params.push_back(Value(std::int64_t{HasNotes(w) ? 1 : 0}));
   auto rows = s.QueryParams(kUpdate, params);
   if (rows.empty()) return std::nullopt;
   s.Execute(kDeleteSets, w.id, w.user_id);
