@@ -4,10 +4,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
@@ -139,7 +139,13 @@ bool ParseLogLevel(std::string_view text, LogLevel& level) {
 
 void AppendJsonString(std::string& out, std::string_view text) {
   out.push_back('"');
-  for (unsigned char c : text) {
+  // Runs that need no escape are appended whole (issue 16; as http/json.cpp's AppendString).
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -156,16 +162,15 @@ void AppendJsonString(std::string& out, std::string_view text) {
       case '\t':
         out += "\\t";
         break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
+      }
     }
   }
+  out.append(text.data() + run, text.size() - run);
   out.push_back('"');
 }
 
@@ -211,9 +216,9 @@ void Logger::Log(LogLevel level, std::string_view msg, std::initializer_list<Log
           } else if constexpr (std::is_same_v<T, bool>) {
             line += v ? "true" : "false";
           } else if constexpr (std::is_same_v<T, double>) {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%.3f", v);
-            line += buf;
+            char buf[64];
+            auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+            line.append(buf, ec == std::errc() ? end : buf);
           } else {
             line += std::to_string(v);
           }
