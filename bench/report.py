@@ -428,6 +428,12 @@ def request_path_section(work, facts, problems):
               + (f", {len(unmeasured)} not measured" if unmeasured else "")
               + (" (not met: " + ", ".join(f"{b} {k}" for b, k in missed) + ")" if missed else "")
               + ".", ""]
+    # Where the time goes: a profile taken by hand (perf needs a person to read it), kept next to
+    # this script and copied in as it is.
+    profile = os.path.join(os.path.dirname(os.path.abspath(__file__)), "PROFILE.md")
+    if os.path.exists(profile):
+        with open(profile) as fh:
+            lines += ["### Where the time goes (bench/PROFILE.md)", "", fh.read().strip(), ""]
     return lines
 
 
