@@ -450,7 +450,7 @@ std::optional<std::int64_t> WorkoutRepository::Insert(Session& s, const Workout&
   params.push_back(ToValue(NextRevision(s, w.user_id)));
   params.push_back(ToValue(w.visibility));
   params.push_back(ToValue(JoinedNames(w.hidden_details)));
-  params.push_back(Value(std::int64_t{HasNotes(w) ? 1 : 0}));
+  params.push_back(ToValue(HasNotes(w)));
   auto rows = s.QueryParams(kInsert, params);
   if (rows.empty()) return std::nullopt;
   InsertChildren(s, w);
@@ -464,7 +464,7 @@ std::optional<std::int64_t> WorkoutRepository::Replace(Session& s, const Workout
   params.push_back(ToValue(NextRevision(s, w.user_id)));
   params.push_back(ToValue(w.visibility));
   params.push_back(ToValue(JoinedNames(w.hidden_details)));
-  params.push_back(Value(std::int64_t{HasNotes(w) ? 1 : 0}));
+  params.push_back(ToValue(HasNotes(w)));
   auto rows = s.QueryParams(kUpdate, params);
   if (rows.empty()) return std::nullopt;
   s.Execute(kDeleteSets, w.id, w.user_id);
