@@ -1,6 +1,6 @@
-// The log's JSON strings (platform/obs/log.hpp AppendJsonString): what JSON requires escaped is,
-// the rest (including UTF-8 and DEL) is copied as it is. Expected texts written by hand from RFC
-// 8259 section 7.
+// JSON strings (platform/obs/log.hpp AppendJsonString, also the API's): what JSON requires escaped
+// is, the rest (including UTF-8 and DEL) is copied as it is. Expected texts written by hand from
+// RFC 8259 section 7.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -28,6 +28,7 @@ TEST(LogLineTest, PlainTextIsCopiedWhole) {
 TEST(LogLineTest, QuotesBackslashesAndControlCharactersAreEscaped) {
   EXPECT_EQ(Quoted("a\"b\\c"), "x=\"a\\\"b\\\\c\"");
   EXPECT_EQ(Quoted("line\nnext\r\ttab"), "x=\"line\\nnext\\r\\ttab\"");
+  EXPECT_EQ(Quoted("\b\f"), "x=\"\\b\\f\"");
   EXPECT_EQ(Quoted(std::string("\x01mid\x1f", 5)), "x=\"\\u0001mid\\u001f\"");
   EXPECT_EQ(Quoted(std::string("nul\0end", 7)), "x=\"nul\\u0000end\"");
   EXPECT_EQ(Quoted("\"\""), "x=\"\\\"\\\"\"");

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "platform/obs/log.hpp"
+
 namespace vigor::platform::http {
 
 namespace {
@@ -63,48 +65,8 @@ const char* ControlCharacterProblem(std::string_view s, bool multi_line) {
   return nullptr;
 }
 
-void AppendString(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  // Runs of characters that need no escape (nearly all of them) are appended whole: pushing
-  // them one by one was the largest single cost of encoding a history page (issue 16).
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += "\\u00";
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out.push_back('"');
-}
+// One escaping for API JSON and log lines (RFC 8259 section 7).
+void AppendString(std::string& out, std::string_view s) { obs::AppendJsonString(out, s); }
 
 void AppendDouble(std::string& out, double d) {
   if (!std::isfinite(d)) {
