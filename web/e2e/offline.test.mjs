@@ -6,7 +6,7 @@
 // reload, when the connection comes back.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { waitUntilKept, waitUntilPageOffline, watchNetwork } from './support/offline.mjs';
+import { waitForServiceWorker, waitUntilKept, waitUntilPageOffline, watchNetwork } from './support/offline.mjs';
 import { checkPage, openJourney } from './support/page.mjs';
 
 const user = { username: 'bo_basement', email: 'bo@example.org', password: 'no signal under the squat rack' };
@@ -204,12 +204,7 @@ describe('installable, and logging with no connection at all', () => {
 
     // A first visit installs the service worker, which precaches the app.
     await page.goto(`${server.baseUrl}/log`);
-    const worker = await page.evaluate(async () => {
-      const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline && !navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 100));
-      const registration = await navigator.serviceWorker.getRegistration();
-      return { controlled: Boolean(navigator.serviceWorker.controller), active: registration?.active?.state };
-    });
+    const worker = await waitForServiceWorker(page);
     assert.deepEqual(worker, { controlled: true, active: 'activated' }, 'the first visit is served by the service worker');
     // The exercise catalogue is kept on the device after one online visit.
     await waitUntilKept(page, ['["exercises","catalogue"]']);

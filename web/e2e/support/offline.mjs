@@ -47,15 +47,20 @@ export async function waitUntilKept(page, keys, timeoutMs = 15_000) {
 }
 
 /**
- * Waits until the service worker controls the page (it serves the app shell offline).
+ * Waits until the service worker controls the page (it serves the app shell offline) and has
+ * finished activating. The page may be controlled (clients.claim) a moment before the worker's
+ * activate handler is done: checking only the first raced the worker (seen once in CI, the
+ * state still 'activating').
  * @param {import('playwright-core').Page} page
  */
 export async function waitForServiceWorker(page) {
   return page.evaluate(async () => {
     const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline && !navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 100));
-    const registration = await navigator.serviceWorker.getRegistration();
-    return { controlled: Boolean(navigator.serviceWorker.controller), active: registration?.active?.state };
+    const state = async () => (await navigator.serviceWorker.getRegistration())?.active?.state;
+    while (Date.now() < deadline && !(navigator.serviceWorker.controller && (await state()) === 'activated')) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { controlled: Boolean(navigator.serviceWorker.controller), active: await state() };
   });
 }
 
