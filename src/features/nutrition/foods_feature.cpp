@@ -7,7 +7,7 @@
 namespace vigor::features::nutrition {
 
 FoodsFeature::FoodsFeature(platform::FeatureContext& context)
-    : service_(context.database, context.jobs, FoodCatalog::Embedded(),
+    : service_(context.database, context.jobs, &FoodCatalog::Embedded,
                context.config.food_import_path()) {
   RegisterFoodRoutes(context.router, service_);
   context.jobs.Register(std::string(kFoodImportJobKind), [this](platform::jobs::JobContext& job) {

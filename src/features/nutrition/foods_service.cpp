@@ -121,7 +121,7 @@ LoggableFood LoggableOfShared(const StoredFood& food) {
 }
 
 FoodsService::FoodsService(platform::store::Database& database, platform::jobs::JobQueue& jobs,
-                           const FoodCatalog& catalog, std::filesystem::path import_dir)
+                           CatalogSource catalog, std::filesystem::path import_dir)
     : database_(database), jobs_(jobs), catalog_(catalog), import_dir_(std::move(import_dir)) {}
 
 std::vector<LoggableFood> FoodsService::Search(const Principal& principal, std::string_view query,
@@ -146,8 +146,9 @@ std::vector<LoggableFood> FoodsService::SearchIn(Session& s, const std::string& 
   }
 
   std::vector<Scored> scored;
-  for (const auto& hit : catalog_.search_index().Search(query, limit, &boosts)) {
-    if (const auto* food = catalog_.Find(hit.id)) scored.push_back({hit.score, LoggableOf(*food)});
+  const FoodCatalog& catalog = catalog_();
+  for (const auto& hit : catalog.search_index().Search(query, limit, &boosts)) {
+    if (const auto* food = catalog.Find(hit.id)) scored.push_back({hit.score, LoggableOf(*food)});
   }
 
   // The user's own foods (a few hundred at most) and the shared products whose words start with
@@ -345,7 +346,7 @@ FoodsService::RecentFoods FoodsService::Recent(const Principal& principal) {
 std::optional<LoggableFood> FoodsService::Lookup(Session& s, const std::string& user_id,
                                                  const std::string& food_id) {
   if (food_id.starts_with(kCatalogueIdPrefix)) {
-    const auto* food = catalog_.Find(food_id);
+    const auto* food = catalog_().Find(food_id);
     if (!food) return std::nullopt;
     return LoggableOf(*food);
   }
