@@ -10,6 +10,7 @@
 #include "core/privacy.hpp"
 #include "platform/error.hpp"
 #include "platform/http/json.hpp"
+#include "platform/http/json_writer.hpp"
 #include "platform/id.hpp"
 #include "platform/time_text.hpp"
 #include "platform/time_zone.hpp"
@@ -201,25 +202,74 @@ boost::json::object EncodeSet(const WorkoutSet& s) {
           {"notes", OrNull(s.notes)}};
 }
 
+// The members of a cardio summary and of a workout's totals, listed once for both encoders: the
+// boost::json trees (a workout, an input) and the JsonWriter of the history page.
+template <class Member>
+void CardioMembers(const Cardio& c, Member&& member) {
+  member("sport", c.sport);
+  member("distance_m", c.distance_m);
+  member("duration_s", c.duration_s);
+  member("moving_time_s", c.moving_time_s);
+  member("elevation_gain_m", c.elevation_gain_m);
+  member("avg_heart_rate", c.avg_heart_rate);
+  member("max_heart_rate", c.max_heart_rate);
+  member("calories_kcal", c.calories_kcal);
+}
+
+template <class Member>
+void TotalsMembers(const Totals& t, Member&& member) {
+  member("sets", t.sets.sets);
+  member("reps", t.sets.reps);
+  member("volume_kg", t.sets.volume_kg);
+  member("exercises", t.sets.exercises);
+  member("duration_s", t.duration_s);
+}
+
+template <class T>
+boost::json::value Tree(const T& value) {
+  return boost::json::value(value);
+}
+template <class T>
+boost::json::value Tree(const std::optional<T>& value) {
+  return OrNull(value);
+}
+
+// Adds each member to `object`.
+auto MembersOf(boost::json::object& object) {
+  return [&object](std::string_view key, const auto& value) { object[key] = Tree(value); };
+}
+// Writes each member to `json`.
+auto MembersOf(http::JsonWriter& json) {
+  return [&json](std::string_view key, const auto& value) { json.Field(key, value); };
+}
+
 boost::json::value EncodeCardio(const std::optional<Cardio>& cardio) {
   if (!cardio) return nullptr;
-  const auto& c = *cardio;
-  return boost::json::object{{"sport", c.sport},
-                             {"distance_m", OrNull(c.distance_m)},
-                             {"duration_s", OrNull(c.duration_s)},
-                             {"moving_time_s", OrNull(c.moving_time_s)},
-                             {"elevation_gain_m", OrNull(c.elevation_gain_m)},
-                             {"avg_heart_rate", OrNull(c.avg_heart_rate)},
-                             {"max_heart_rate", OrNull(c.max_heart_rate)},
-                             {"calories_kcal", OrNull(c.calories_kcal)}};
+  boost::json::object o;
+  CardioMembers(*cardio, MembersOf(o));
+  return o;
+}
+
+void WriteCardio(http::JsonWriter& json, const std::optional<Cardio>& cardio) {
+  if (!cardio) {
+    json.Null();
+    return;
+  }
+  json.BeginObject();
+  CardioMembers(*cardio, MembersOf(json));
+  json.EndObject();
 }
 
 boost::json::object EncodeTotals(const Totals& t) {
-  return {{"sets", t.sets.sets},
-          {"reps", t.sets.reps},
-          {"volume_kg", t.sets.volume_kg},
-          {"exercises", t.sets.exercises},
-          {"duration_s", OrNull(t.duration_s)}};
+  boost::json::object o;
+  TotalsMembers(t, MembersOf(o));
+  return o;
+}
+
+void WriteTotals(http::JsonWriter& json, const Totals& t) {
+  json.BeginObject();
+  TotalsMembers(t, MembersOf(json));
+  json.EndObject();
 }
 
 boost::json::object EncodeRoutineContent(const Routine& r);  // below EncodeRoutine
@@ -408,25 +458,31 @@ void CheckWorkoutInput(const WorkoutInput& input) {
   WorkoutService::CheckRules(DecodeWorkoutInput(EncodeWorkoutInput(input)));
 }
 
-boost::json::object EncodeWorkoutPage(const WorkoutPage& page) {
-  boost::json::array items;
+std::string EncodeWorkoutPage(const WorkoutPage& page) {
+  http::JsonWriter json(512 * (page.items.size() + 1));
+  json.BeginObject().Key("items").BeginArray();
   for (const auto& w : page.items) {
-    boost::json::array names;
-    for (const auto& name : w.exercise_names) names.emplace_back(name);
-    items.push_back(boost::json::object{{"id", w.id},
-                                        {"title", w.title},
-                                        {"kind", KindName(w.kind)},
-                                        {"started_at", w.started_at},
-                                        {"ended_at", OrNull(w.ended_at)},
-                                        {"time_zone", OrNull(w.time_zone)},
-                                        {"totals", EncodeTotals(w.totals)},
-                                        {"cardio", EncodeCardio(w.cardio)},
-                                        {"exercise_names", std::move(names)},
-                                        {"perceived_effort", OrNull(w.perceived_effort)},
-                                        {"visibility", w.visibility},
-                                        {"has_notes", w.has_notes}});
+    json.BeginObject()
+        .Field("id", w.id)
+        .Field("title", w.title)
+        .Field("kind", KindName(w.kind))
+        .Field("started_at", w.started_at)
+        .Field("ended_at", w.ended_at)
+        .Field("time_zone", w.time_zone)
+        .Key("totals");
+    WriteTotals(json, w.totals);
+    json.Key("cardio");
+    WriteCardio(json, w.cardio);
+    json.Key("exercise_names").BeginArray();
+    for (const auto& name : w.exercise_names) json.Value(name);
+    json.EndArray()
+        .Field("perceived_effort", w.perceived_effort)
+        .Field("visibility", w.visibility)
+        .Field("has_notes", w.has_notes)
+        .EndObject();
   }
-  return {{"items", std::move(items)}, {"next_cursor", OrNull(page.next_cursor)}};
+  json.EndArray().Field("next_cursor", page.next_cursor).EndObject();
+  return std::move(json).Take();
 }
 
 boost::json::object EncodeLastSets(const LastSets& last) {

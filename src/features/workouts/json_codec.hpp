@@ -26,7 +26,9 @@ boost::json::object EncodeWorkoutInput(const WorkoutInput& input);
 void CheckWorkoutInput(const WorkoutInput& input);
 
 boost::json::object EncodeWorkout(const Workout& workout);
-boost::json::object EncodeWorkoutPage(const WorkoutPage& page);
+// As JSON text, written without a boost::json tree: the history page is the hottest read
+// (issue 16).
+std::string EncodeWorkoutPage(const WorkoutPage& page);
 boost::json::object EncodeLastSets(const LastSets& last);
 boost::json::object EncodeRoutine(const Routine& routine);
 boost::json::object EncodeTemplatePage(const TemplatePage& page);

@@ -78,8 +78,8 @@ void RegisterWorkoutRoutes(http::Router& router, WorkoutService& workouts) {
              [&workouts](const Request& request, RequestContext& ctx) {
                auto page = http::ParsePage(request);
                auto filter = ParseFilter(request);
-               return http::Json(200, EncodeWorkoutPage(workouts.List(ctx.User(), filter,
-                                                                      page.cursor, page.limit)));
+               return Response::JsonText(200, EncodeWorkoutPage(workouts.List(
+                                                  ctx.User(), filter, page.cursor, page.limit)));
              });
 
   router.Add({.method = Method::kPost,

@@ -1,9 +1,9 @@
 #include "platform/http/json.hpp"
 
 #include <boost/json/parse.hpp>
-#include <charconv>
 #include <cmath>
 
+#include "platform/http/json_writer.hpp"
 #include "platform/obs/log.hpp"
 
 namespace vigor::platform::http {
@@ -68,32 +68,6 @@ const char* ControlCharacterProblem(std::string_view s, bool multi_line) {
 // One escaping for API JSON and log lines (RFC 8259 section 7).
 void AppendString(std::string& out, std::string_view s) { obs::AppendJsonString(out, s); }
 
-void AppendDouble(std::string& out, double d) {
-  if (!std::isfinite(d)) {
-    out += "null";
-    return;
-  }
-  if (d == 0) d = 0;  // -0.0 is written 0
-  // Without a precision, to_chars writes the shortest text that reads back as `d`; in fixed
-  // notation a whole number comes out without a fraction. Like JavaScript's Number#toString,
-  // magnitudes from 1e21 up and below 1e-6 (no quantity Vigor stores) take an exponent, which
-  // every parser reads exactly; 309 digits of 1.8e308 would not be (Boost.JSON reads inf).
-  double magnitude = std::fabs(d);
-  auto format = (magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e21))
-                    ? std::chars_format::fixed
-                    : std::chars_format::scientific;
-  char buffer[64];  // fixed: at most 21 digits before the point, or 6 zeros and 17 digits after it
-  auto end = std::to_chars(buffer, buffer + sizeof buffer, d, format).ptr;
-  out.append(buffer, end);
-}
-
-template <class Number>
-void AppendInteger(std::string& out, Number n) {
-  char buffer[24];
-  auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
-  out.append(buffer, end);
-}
-
 void AppendValue(std::string& out, const boost::json::value& v) {
   switch (v.kind()) {
     case boost::json::kind::null:
@@ -103,13 +77,13 @@ void AppendValue(std::string& out, const boost::json::value& v) {
       out += v.get_bool() ? "true" : "false";
       break;
     case boost::json::kind::int64:
-      AppendInteger(out, v.get_int64());
+      AppendJsonInteger(out, v.get_int64());
       break;
     case boost::json::kind::uint64:
-      AppendInteger(out, v.get_uint64());
+      AppendJsonInteger(out, v.get_uint64());
       break;
     case boost::json::kind::double_:
-      AppendDouble(out, v.get_double());
+      AppendJsonNumber(out, v.get_double());
       break;
     case boost::json::kind::string:
       AppendString(out, v.get_string());
