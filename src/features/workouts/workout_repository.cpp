@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "features/social/privacy_sql.hpp"
+#include "features/workouts/workout_rows.hpp"
 #include "platform/store/revisions.hpp"
 
 namespace vigor::features::workouts {
@@ -263,18 +264,6 @@ std::string JoinedNames(const std::vector<std::string>& names) {
   return joined;
 }
 
-std::vector<std::string> SplitIds(const std::string& joined) {
-  std::vector<std::string> ids;
-  std::size_t start = 0;
-  while (start < joined.size()) {
-    auto end = joined.find(' ', start);
-    if (end == std::string::npos) end = joined.size();
-    if (end > start) ids.push_back(joined.substr(start, end - start));
-    start = end + 1;
-  }
-  return ids;
-}
-
 std::vector<Value> HeadParams(const Workout& w) {
   const Cardio* c = w.cardio ? &*w.cardio : nullptr;
   auto opt = [c](auto member) { return c ? ToValue(c->*member) : Value(nullptr); };
@@ -305,111 +294,6 @@ std::vector<Value> HeadParams(const Workout& w) {
           ToValue(w.created_at),
           ToValue(w.updated_at),
           ToValue(JoinedExerciseIds(w.blocks))};
-}
-
-WorkoutSet WorkoutSetFromRow(const Row& r) {
-  WorkoutSet s;
-  s.set_type = ParseSetType(r.Text("set_type")).value_or(SetType::kNormal);
-  s.reps = r.OptInt("reps");
-  s.weight_kg = r.OptReal("weight_kg");
-  s.duration_s = r.OptReal("duration_s");
-  s.distance_m = r.OptReal("distance_m");
-  s.rpe = r.OptReal("rpe");
-  s.rir = r.OptInt("rir");
-  s.done = r.Bool("done");
-  s.target_reps = r.OptInt("target_reps");
-  s.target_weight_kg = r.OptReal("target_weight_kg");
-  s.target_rir = r.OptInt("target_rir");
-  s.notes = r.OptText("notes");
-  return s;
-}
-
-WorkoutBlock WorkoutBlockFromRow(const Row& r) {
-  WorkoutBlock block;
-  block.exercise_id = r.Text("exercise_id");
-  block.superset_group = r.OptInt("superset_group");
-  block.rest_s = r.OptInt("rest_s");
-  block.notes = r.OptText("notes");
-  return block;
-}
-
-Cardio CardioFromRow(const Row& r) {
-  Cardio c;
-  c.sport = r.OptText("sport").value_or("other");
-  c.distance_m = r.OptReal("distance_m");
-  c.duration_s = r.OptReal("duration_s");
-  c.moving_time_s = r.OptReal("moving_time_s");
-  c.elevation_gain_m = r.OptReal("elevation_gain_m");
-  c.avg_heart_rate = r.OptInt("avg_hr");
-  c.max_heart_rate = r.OptInt("max_hr");
-  c.calories_kcal = r.OptReal("calories_kcal");
-  return c;
-}
-
-Totals TotalsFromRow(const Row& r) {
-  Totals t;
-  t.sets.sets = r.Int("total_sets");
-  t.sets.reps = r.Int("total_reps");
-  t.sets.volume_kg = r.Real("total_volume_kg");
-  t.sets.exercises = r.Int("total_exercises");
-  t.duration_s = r.OptReal("total_duration_s");
-  return t;
-}
-
-WorkoutSummary WorkoutSummaryFromRow(const Row& r) {
-  WorkoutSummary w;
-  w.id = r.Text("id");
-  w.title = r.Text("title");
-  w.kind = ParseKind(r.Text("kind")).value_or(WorkoutKind::kStrength);
-  w.started_at = r.Text("started_at");
-  w.ended_at = r.OptText("ended_at");
-  w.time_zone = r.OptText("time_zone");
-  if (w.kind == WorkoutKind::kCardio) w.cardio = CardioFromRow(r);
-  w.totals = TotalsFromRow(r);
-  w.exercise_ids = SplitIds(r.Text("exercise_ids"));
-  w.perceived_effort = r.OptInt("perceived_effort");
-  w.visibility = r.Text("visibility");
-  w.hidden_details = SplitIds(r.Text("hidden_details"));
-  return w;
-}
-
-// The workout without its blocks (they are rows of their own).
-Workout WorkoutFromRow(const Row& r) {
-  Workout w;
-  w.id = r.Text("id");
-  w.user_id = r.Text("user_id");
-  w.kind = ParseKind(r.Text("kind")).value_or(WorkoutKind::kStrength);
-  w.title = r.Text("title");
-  w.started_at = r.Text("started_at");
-  w.ended_at = r.OptText("ended_at");
-  w.time_zone = r.OptText("time_zone");
-  w.notes = r.OptText("notes");
-  w.perceived_effort = r.OptInt("perceived_effort");
-  w.routine_id = r.OptText("routine_id");
-  if (w.kind == WorkoutKind::kCardio) w.cardio = CardioFromRow(r);
-  w.totals = TotalsFromRow(r);
-  w.input_hash = r.Text("input_hash");
-  w.created_at = r.Text("created_at");
-  w.updated_at = r.Text("updated_at");
-  w.rev = r.Int("rev");
-  w.visibility = r.Text("visibility");
-  w.hidden_details = SplitIds(r.Text("hidden_details"));
-  return w;
-}
-
-WorkoutHead WorkoutHeadFromRow(const Row& r) {
-  return WorkoutHead{.id = r.Text("id"),
-                     .rev = r.Int("rev"),
-                     .input_hash = r.Text("input_hash"),
-                     .deleted = r.Bool("deleted"),
-                     .created_at = r.Text("created_at"),
-                     .started_at = r.Text("started_at"),
-                     .time_zone = r.OptText("time_zone"),
-                     .kind = ParseKind(r.Text("kind")).value_or(WorkoutKind::kStrength),
-                     .sport = r.OptText("sport"),
-                     .exercise_ids = SplitIds(r.Text("exercise_ids")),
-                     .visibility = r.Text("visibility"),
-                     .hidden_details = SplitIds(r.Text("hidden_details"))};
 }
 
 IdempotencyRecord IdempotencyRecordFromRow(const Row& r) {
@@ -651,119 +535,6 @@ void WorkoutRepository::InsertIdempotencyKey(Session& s, const std::string& user
 std::int64_t WorkoutRepository::DeleteIdempotencyKeysBefore(Session& s, const std::string& cutoff,
                                                             int limit) {
   return s.Execute(kDeleteKeysBefore, cutoff, limit);
-}
-
-// ---- for the aggregates of analytics (stats) ------------------------------------------------
-
-namespace {
-
-// The workouts of FindStartedIn; the blocks and sets statements select the same ones ($1-$4).
-#define VIGOR_STARTED_IN                                                                    \
-  "SELECT id FROM workouts WHERE user_id = $1 AND deleted_at IS NULL AND started_at >= $2 " \
-  "AND started_at < $3 ORDER BY started_at, id LIMIT $4"
-constexpr Statement kStartedIn{
-    "workouts.started_in",
-    "SELECT id, title, kind, started_at, ended_at, time_zone, sport, distance_m, duration_s, "
-    "moving_time_s, elevation_gain_m, avg_hr, max_hr, calories_kcal, total_sets, total_reps, "
-    "total_volume_kg, total_exercises, total_duration_s, exercise_ids, perceived_effort, "
-    "user_id, notes, routine_id, input_hash, created_at, updated_at, rev, visibility, "
-    "hidden_details FROM workouts "
-    "WHERE user_id = $1 AND deleted_at IS NULL AND started_at >= $2 AND started_at < $3 "
-    "ORDER BY started_at, id LIMIT $4"};
-constexpr Statement kBlocksStartedIn{
-    "workout_blocks.started_in",
-    "SELECT workout_id, position, exercise_id, superset_group, rest_s, notes FROM workout_blocks "
-    "WHERE user_id = $1 AND workout_id IN (" VIGOR_STARTED_IN ") ORDER BY workout_id, position"};
-constexpr Statement kSetsStartedIn{
-    "workout_sets.started_in",
-    "SELECT workout_id, block_position, set_type, reps, weight_kg, duration_s, distance_m, rpe, "
-    "rir, done, target_reps, target_weight_kg, target_rir, notes FROM workout_sets "
-    "WHERE user_id = $1 AND workout_id IN (" VIGOR_STARTED_IN
-    ") "
-    "ORDER BY workout_id, block_position, position"};
-#undef VIGOR_STARTED_IN
-
-}  // namespace
-
-std::vector<Workout> WorkoutRepository::FindStartedIn(Session& s, const std::string& user_id,
-                                                      const std::string& from,
-                                                      const std::string& to, int limit) {
-  std::vector<Workout> workouts;
-  std::unordered_map<std::string, std::size_t> index;
-  for (const auto& r : s.Query(kStartedIn, user_id, from, to, limit)) {
-    index.emplace(r.Text("id"), workouts.size());
-    workouts.push_back(WorkoutFromRow(r));
-  }
-  if (workouts.empty()) return workouts;
-  for (const auto& r : s.Query(kBlocksStartedIn, user_id, from, to, limit)) {
-    auto found = index.find(r.Text("workout_id"));
-    if (found != index.end()) workouts[found->second].blocks.push_back(WorkoutBlockFromRow(r));
-  }
-  for (const auto& r : s.Query(kSetsStartedIn, user_id, from, to, limit)) {
-    auto found = index.find(r.Text("workout_id"));
-    if (found == index.end()) continue;
-    auto& blocks = workouts[found->second].blocks;
-    auto position = static_cast<std::size_t>(r.Int("block_position"));
-    if (position < blocks.size()) blocks[position].sets.push_back(WorkoutSetFromRow(r));
-  }
-  return workouts;
-}
-
-// ---- for records (issue 11) -----------------------------------------------------------------
-
-namespace {
-constexpr Statement kSetsOfExerciseBetween{
-    "workout_sets.of_exercise_between",
-    "SELECT w.id AS workout_id, w.started_at, w.time_zone, s.set_type, s.reps, s.weight_kg, "
-    "s.done FROM workout_blocks b "
-    "JOIN workouts w ON w.user_id = b.user_id AND w.id = b.workout_id "
-    "JOIN workout_sets s ON s.user_id = b.user_id AND s.workout_id = b.workout_id "
-    "AND s.block_position = b.position "
-    "WHERE b.user_id = $1 AND b.exercise_id = $2 AND w.deleted_at IS NULL "
-    "AND w.started_at >= $3 AND ($4 IS NULL OR w.started_at < $4) "
-    "ORDER BY w.started_at, w.id, b.position, s.position",
-    "SELECT w.id AS workout_id, w.started_at, w.time_zone, s.set_type, s.reps, s.weight_kg, "
-    "s.done FROM workout_blocks b "
-    "JOIN workouts w ON w.user_id = b.user_id AND w.id = b.workout_id "
-    "JOIN workout_sets s ON s.user_id = b.user_id AND s.workout_id = b.workout_id "
-    "AND s.block_position = b.position "
-    "WHERE b.user_id = $1 AND b.exercise_id = $2 AND w.deleted_at IS NULL "
-    "AND w.started_at >= $3 AND ($4::text IS NULL OR w.started_at < $4) "
-    "ORDER BY w.started_at, w.id, b.position, s.position"};
-constexpr Statement kCardioOfSport{
-    "workouts.cardio_of_sport_since",
-    "SELECT id AS workout_id, started_at, distance_m, duration_s, elevation_gain_m FROM workouts "
-    "WHERE user_id = $1 AND kind = 'cardio' AND sport = $2 AND deleted_at IS NULL "
-    "AND started_at >= $3 ORDER BY started_at, id"};
-}  // namespace
-
-std::vector<WorkoutRepository::ExerciseSetRow> WorkoutRepository::SetsOfExercise(
-    Session& s, const std::string& user_id, const std::string& exercise_id, const std::string& from,
-    const std::optional<std::string>& to) {
-  std::vector<ExerciseSetRow> sets;
-  for (const auto& r : s.Query(kSetsOfExerciseBetween, user_id, exercise_id, from, to)) {
-    sets.push_back({.workout_id = r.Text("workout_id"),
-                    .started_at = r.Text("started_at"),
-                    .time_zone = r.OptText("time_zone"),
-                    .set_type = ParseSetType(r.Text("set_type")).value_or(SetType::kNormal),
-                    .reps = r.OptInt("reps"),
-                    .weight_kg = r.OptReal("weight_kg"),
-                    .done = r.Bool("done")});
-  }
-  return sets;
-}
-
-std::vector<WorkoutRepository::CardioRow> WorkoutRepository::CardioOfSport(
-    Session& s, const std::string& user_id, const std::string& sport, const std::string& from) {
-  std::vector<CardioRow> rows;
-  for (const auto& r : s.Query(kCardioOfSport, user_id, sport, from)) {
-    rows.push_back({.workout_id = r.Text("workout_id"),
-                    .started_at = r.Text("started_at"),
-                    .distance_m = r.OptReal("distance_m"),
-                    .duration_s = r.OptReal("duration_s"),
-                    .elevation_gain_m = r.OptReal("elevation_gain_m")});
-  }
-  return rows;
 }
 
 }  // namespace vigor::features::workouts
