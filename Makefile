@@ -7,7 +7,7 @@ LISTEN ?= 127.0.0.1:8080
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
 
-.PHONY: all run test test-cluster bench lighthouse soak bootstrap build release asan fuzz fuzz-build web clean format
+.PHONY: all run test test-sanitizers test-cluster bench lighthouse soak bootstrap build release asan fuzz fuzz-build web clean format
 
 all: build
 
@@ -43,6 +43,12 @@ run: build
 
 test: bootstrap
 	@scripts/run-tests
+
+# The C++ unit and in-process tests under ASan + UBSan, every one on both databases (make test
+# runs the feature suites on SQLite only under the sanitizers; scripts/run-tests says why).
+test-sanitizers: asan
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --preset asan -L cpp -j$(JOBS) --timeout 600 --output-on-failure
 
 # The cluster test, long form (3-4 minutes): etcd, three Patroni-managed PostgreSQL nodes,
 # three vigor serve and nginx on loopback, things killed under load (docs/scaling.md). make test
