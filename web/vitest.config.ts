@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config.ts';
 
@@ -15,6 +16,9 @@ export default mergeConfig(
       include: ['src/**/*.test.{ts,tsx}'],
       setupFiles: ['./src/testing/setup.ts'],
       restoreMocks: true,
+      // A worker per core: Vitest's default keeps one core for itself, which sat idle a third of
+      // the run on 2 cores (241 s against 147 s with two workers).
+      maxWorkers: availableParallelism(),
     },
   }),
 );
