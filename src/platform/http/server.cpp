@@ -20,6 +20,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -34,6 +35,7 @@
 #include <unordered_set>
 
 #include "platform/http/response_stream.hpp"
+#include "platform/http/wire.hpp"
 #include "platform/obs/log.hpp"
 #include "platform/obs/metrics.hpp"
 
@@ -55,6 +57,9 @@ constexpr bool kIsTls = std::is_same_v<Stream, TlsStream>;
 
 // How long a closing TLS connection waits for the client's close_notify.
 constexpr std::chrono::milliseconds kTlsShutdownTimeout{1'000};
+// A body up to this size is copied behind the head and sent as one buffer (one TLS record, one
+// send); a larger one is sent from where it lies, after the head.
+constexpr std::size_t kJoinedBodyBytes = 16 * 1024;
 
 // TLS 1.2 suites: forward secret (ECDHE) and AEAD (AES-GCM, ChaCha20-Poly1305) only, so no CBC
 // and no RSA key exchange. TLS 1.3 keeps OpenSSL's suites, which are all of that kind.
@@ -191,17 +196,6 @@ Request ToRequest(const bhttp::request_header<>& header, const Peer& peer) {
   request.remote_address = peer.address;
   request.tls = peer.tls;
   return request;
-}
-
-bhttp::response<bhttp::string_body> ToBeast(Response&& response, bool head, bool keep_alive) {
-  bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), 11};
-  // insert, not set: a response may carry several fields of one name (Set-Cookie).
-  for (auto& field : response.headers.fields()) message.insert(field.name, field.value);
-  message.body() = std::move(response.body);
-  message.keep_alive(keep_alive);
-  message.prepare_payload();
-  if (head) message.body().clear();  // Content-Length stays that of the GET
-  return message;
 }
 
 }  // namespace
@@ -343,11 +337,18 @@ struct Server::Impl {
   template <class Stream>
   awaitable<void> WriteResponse(Stream& stream, Response&& response, bool head, bool keep_alive,
                                 bool& write_failed) {
-    auto message = ToBeast(std::move(response), head, keep_alive);
+    // The head is written by AppendResponseHead (wire.hpp), not Beast's serializer; a small body
+    // rides in the same string, so the response leaves in one buffer.
+    std::string wire;
+    bool body_sent = !head && StatusHasBody(response.status) && !response.body.empty();
+    bool body_joined = body_sent && response.body.size() <= kJoinedBodyBytes;
+    if (body_joined) wire.reserve(512 + response.body.size());
+    AppendResponseHead(wire, response, keep_alive);
+    if (body_joined) wire.append(response.body);
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(wire), asio::const_buffer()};
+    if (body_sent && !body_joined) buffers[1] = asio::buffer(response.body);
     beast::get_lowest_layer(stream).expires_after(options.write_timeout);
-    // False positive: clang-tidy 14 sees the coroutine frame's copy of `response` in co_await.
-    // NOLINTNEXTLINE(bugprone-use-after-move)
-    auto [ec, n] = co_await bhttp::async_write(stream, message, kNoThrow);
+    auto [ec, n] = co_await asio::async_write(stream, buffers, kNoThrow);
     write_failed = static_cast<bool>(ec);
   }
 
