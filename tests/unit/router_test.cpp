@@ -95,3 +95,50 @@ TEST(RouterTest, DuplicateRouteIsRefused) {
 
 }  // namespace
 }  // namespace vigor::platform::http
+
+namespace vigor::platform::http {
+namespace {
+
+// The tree walks every branch a path can take: a literal at one position and a parameter at
+// another both match, and the route with more literal segments wins wherever they sit.
+TEST(RouterTest, MostLiteralSegmentsWinAcrossBranches) {
+  Router router;
+  router.Add({.method = Method::kGet, .path = "/a/{x}/c", .access = Access::kPublic}, Answer(201));
+  router.Add({.method = Method::kGet, .path = "/{y}/b/c", .access = Access::kPublic}, Answer(202));
+  router.Add({.method = Method::kGet, .path = "/{y}/b/{z}", .access = Access::kPublic},
+             Answer(203));
+  auto match = router.Find(Method::kGet, "/a/b/c");
+  ASSERT_NE(match.route, nullptr);
+  // Two literal segments each for the first two: the first added wins the tie.
+  EXPECT_EQ(match.route->spec.path, "/a/{x}/c");
+  match = router.Find(Method::kGet, "/q/b/c");
+  ASSERT_NE(match.route, nullptr);
+  EXPECT_EQ(match.route->spec.path, "/{y}/b/c");
+  ASSERT_EQ(match.params.items().size(), 1U);
+  EXPECT_EQ(match.params.Get("y"), "q");
+  match = router.Find(Method::kGet, "/q/b/zz");
+  ASSERT_NE(match.route, nullptr);
+  EXPECT_EQ(match.params.Get("z"), "zz");
+  EXPECT_EQ(router.Find(Method::kGet, "/a/b").route, nullptr);
+  EXPECT_EQ(router.Find(Method::kGet, "/a/b/c/d").route, nullptr);
+}
+
+// Allow lists the path's methods in the order their routes were added, whichever branch each
+// sits on.
+TEST(RouterTest, AllowedMethodsInTheOrderRoutesWereAdded) {
+  Router router;
+  router.Add({.method = Method::kDelete, .path = "/{kind}/one", .access = Access::kPublic},
+             Answer(204));
+  router.Add({.method = Method::kPost, .path = "/things/{id}", .access = Access::kPublic},
+             Answer(201));
+  router.Add({.method = Method::kGet, .path = "/things/one", .access = Access::kPublic},
+             Answer(200));
+  auto match = router.Find(Method::kPatch, "/things/one");
+  EXPECT_EQ(match.route, nullptr);
+  EXPECT_EQ(match.allowed, (std::vector<std::string>{"DELETE", "POST", "GET", "HEAD"}));
+  Router moved = std::move(router);
+  EXPECT_NE(moved.Find(Method::kGet, "/things/one").route, nullptr);
+}
+
+}  // namespace
+}  // namespace vigor::platform::http

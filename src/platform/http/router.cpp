@@ -1,6 +1,7 @@
 #include "platform/http/router.hpp"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 namespace vigor::platform::http {
@@ -38,6 +39,19 @@ bool IsParam(const std::string& segment) {
 }
 
 }  // namespace
+
+// One segment position of the route tree: literal segments by text, every "{parameter}" under
+// one child (its name is the route's own), and the routes whose path ends here.
+struct Router::Node {
+  std::map<std::string, std::unique_ptr<Node>, std::less<>> literals;
+  std::unique_ptr<Node> parameter;
+  std::vector<std::size_t> routes;  // indexes into routes_
+};
+
+Router::Router() : root_(std::make_unique<Node>()) {}
+Router::~Router() = default;
+Router::Router(Router&&) noexcept = default;
+Router& Router::operator=(Router&&) noexcept = default;
 
 const std::string& PathParams::Get(std::string_view name) const {
   for (const auto& [k, v] : items_) {
@@ -96,8 +110,39 @@ void Router::Add(RouteSpec spec, Handler handler) {
       throw std::logic_error("route registered twice: " + route.spec.path);
     }
   }
+  Node* node = root_.get();
+  for (const auto& segment : route.segments) {
+    std::unique_ptr<Node>& next = IsParam(segment) ? node->parameter : node->literals[segment];
+    if (!next) next = std::make_unique<Node>();
+    node = next.get();
+  }
+  node->routes.push_back(routes_.size());
   routes_.push_back(std::move(route));
 }
+
+namespace {
+
+// A route the path matches, and how many of its segments matched literally.
+struct Candidate {
+  std::size_t index;
+  int literal_segments;
+};
+
+template <class Node>
+void Collect(const Node& node, const std::vector<std::string>& segments, std::size_t depth,
+             int literal_segments, std::vector<Candidate>& out) {
+  if (depth == segments.size()) {
+    for (std::size_t index : node.routes) out.push_back({index, literal_segments});
+    return;
+  }
+  auto literal = node.literals.find(segments[depth]);
+  if (literal != node.literals.end()) {
+    Collect(*literal->second, segments, depth + 1, literal_segments + 1, out);
+  }
+  if (node.parameter) Collect(*node.parameter, segments, depth + 1, literal_segments, out);
+}
+
+}  // namespace
 
 Router::Match Router::Find(Method method, std::string_view path) const {
   Match match;
@@ -105,32 +150,34 @@ Router::Match Router::Find(Method method, std::string_view path) const {
   if (!SplitPath(path, segments)) return match;
   Method wanted = method == Method::kHead ? Method::kGet : method;
 
-  // Literal segments beat parameters, so "/workouts/import" wins over "/workouts/{id}".
+  std::vector<Candidate> candidates;
+  Collect(*root_, segments, 0, 0, candidates);
+  // In the order the routes were added, as the Allow header lists them; the first of the most
+  // literal matches wins, so "/workouts/import" beats "/workouts/{id}".
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.index < b.index; });
   int best_score = -1;
-  for (const auto& route : routes_) {
-    if (route.segments.size() != segments.size()) continue;
-    int score = 0;
-    bool ok = true;
-    for (std::size_t i = 0; i < segments.size() && ok; ++i) {
-      if (IsParam(route.segments[i])) continue;
-      ok = route.segments[i] == segments[i];
-      ++score;
-    }
-    if (!ok) continue;
-    std::string name(MethodName(route.spec.method));
-    if (std::find(match.allowed.begin(), match.allowed.end(), name) == match.allowed.end()) {
-      match.allowed.push_back(name);
-      if (route.spec.method == Method::kGet) match.allowed.emplace_back("HEAD");
-    }
-    if (route.spec.method != wanted || score <= best_score) continue;
-    best_score = score;
+  for (const auto& candidate : candidates) {
+    const Route& route = routes_[candidate.index];
+    if (route.spec.method != wanted || candidate.literal_segments <= best_score) continue;
+    best_score = candidate.literal_segments;
     match.route = &route;
   }
-  if (match.route != nullptr) {
-    for (std::size_t i = 0; i < segments.size(); ++i) {
-      const auto& seg = match.route->segments[i];
-      if (IsParam(seg)) match.params.Add(seg.substr(1, seg.size() - 2), segments[i]);
+  if (match.route == nullptr) {
+    // Only a 405 needs the methods the path accepts.
+    for (const auto& candidate : candidates) {
+      const Route& route = routes_[candidate.index];
+      std::string name(MethodName(route.spec.method));
+      if (std::find(match.allowed.begin(), match.allowed.end(), name) == match.allowed.end()) {
+        match.allowed.push_back(name);
+        if (route.spec.method == Method::kGet) match.allowed.emplace_back("HEAD");
+      }
     }
+    return match;
+  }
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const auto& seg = match.route->segments[i];
+    if (IsParam(seg)) match.params.Add(seg.substr(1, seg.size() - 2), segments[i]);
   }
   return match;
 }

@@ -65,12 +65,17 @@ struct Route {
 
 class Router {
  public:
+  Router();
+  ~Router();
+  Router(Router&&) noexcept;
+  Router& operator=(Router&&) noexcept;
+
   void Add(RouteSpec spec, Handler handler);
 
   struct Match {
     const Route* route = nullptr;  // null when nothing matched this method
     PathParams params;
-    std::vector<std::string> allowed;  // methods the path does accept (for 405)
+    std::vector<std::string> allowed;  // when route is null: the methods the path accepts (405)
   };
   // `path` is percent-encoded, as sent. HEAD matches GET routes.
   Match Find(Method method, std::string_view path) const;
@@ -78,7 +83,11 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  // The routes as a tree of their segments (router.cpp): a look-up walks the path's segments
+  // rather than comparing it with every route (issue 16: the scan was ~3% of a request).
+  struct Node;
   std::vector<Route> routes_;
+  std::unique_ptr<Node> root_;
 };
 
 // Splits a percent-encoded path into decoded segments; false when it cannot be decoded or a
