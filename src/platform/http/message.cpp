@@ -50,6 +50,15 @@ void Headers::Remove(std::string_view name) {
   std::erase_if(fields_, [&](const Field& f) { return EqualsIgnoreCase(f.name, name); });
 }
 
+void Headers::SetAll(const std::vector<Field>& fields) {
+  std::erase_if(fields_, [&](const Field& f) {
+    return std::any_of(fields.begin(), fields.end(),
+                       [&](const Field& g) { return EqualsIgnoreCase(f.name, g.name); });
+  });
+  fields_.reserve(fields_.size() + fields.size() + 2);
+  fields_.insert(fields_.end(), fields.begin(), fields.end());
+}
+
 std::optional<std::string_view> Headers::Get(std::string_view name) const {
   for (const auto& f : fields_) {
     if (EqualsIgnoreCase(f.name, name)) return std::string_view(f.value);

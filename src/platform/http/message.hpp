@@ -32,6 +32,11 @@ class Headers {
   // Replaces every field of that name.
   void Set(std::string_view name, std::string value);
   void Remove(std::string_view name);
+  // Replaces every field named in `fields`, then adds them in their order: Set for a whole set
+  // in one pass (the security headers every response gets).
+  void SetAll(const std::vector<Field>& fields);
+  void Reserve(std::size_t count) { fields_.reserve(count); }
+  std::size_t size() const { return fields_.size(); }
   std::optional<std::string_view> Get(std::string_view name) const;
   bool Has(std::string_view name) const { return Get(name).has_value(); }
   const std::vector<Field>& fields() const { return fields_; }
