@@ -153,3 +153,27 @@ TEST(ConfigTest, AReplicaNeedsAPrimaryAndAPostgresUrl) {
 
 }  // namespace
 }  // namespace vigor::platform::config
+
+namespace vigor::platform::config {
+namespace {
+
+// docs/operations.md: 500 us on SQLite, 50 us on PostgreSQL (only reads answered from memory are
+// that quick there), whatever the flag says when it is given.
+TEST(ConfigTest, InlineReadsDefaultDependsOnTheDatabase) {
+  FakeEnv env;
+  EXPECT_EQ(LoadConfig({}, env.lookup()).InlineReadsBelowMicros(), 500);
+  EXPECT_EQ(LoadConfig({"--database", "postgresql://vigor@db1/vigor"}, env.lookup())
+                .InlineReadsBelowMicros(),
+            50);
+  EXPECT_EQ(
+      LoadConfig({"--database", "postgresql://vigor@db1/vigor", "--inline-reads-below-micros", "0"},
+                 env.lookup())
+          .InlineReadsBelowMicros(),
+      0);
+  EXPECT_EQ(
+      LoadConfig({"--inline-reads-below-micros", "120"}, env.lookup()).InlineReadsBelowMicros(),
+      120);
+}
+
+}  // namespace
+}  // namespace vigor::platform::config

@@ -120,7 +120,7 @@ const std::vector<Setting>& Settings() {
        false, IntSetting(&Config::read_workers, 1, 1024)},
       {"inline-reads-below-micros", "N",
        "a read (GET, HEAD) whose route lately took less than N microseconds runs on the I/O "
-       "thread instead of a worker (default 500 on SQLite, 0 on PostgreSQL; 0: never)",
+       "thread instead of a worker (default 500 on SQLite, 50 on PostgreSQL; 0: never)",
        false, IntSetting(&Config::inline_reads_below_micros, 0, 100'000)},
       {"credential-cache-seconds", "N",
        "seconds a signed-in session or token is remembered without reading the database; a "

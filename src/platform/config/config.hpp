@@ -104,11 +104,13 @@ struct Config {
   int backup_keep_weekly = 4;
   int backup_verify_interval_minutes = 24 * 60;  // the restore drill; 0: never on its own
 
-  // 500 us on SQLite; 0 on PostgreSQL, where a read waits for the server over the network and an
-  // I/O thread waiting with it was measured slower than the hop to the read pool (issue 16).
+  // 500 us on SQLite; 50 us on PostgreSQL, where a read of the database waits for the server over
+  // the network (never under 50 us) and an I/O thread waiting with it was measured slower than the
+  // hop to the read pool, while a read answered from memory (/me, a cached dashboard) gains a
+  // third by skipping the hop (issue 16, bench/RESULTS.md).
   int InlineReadsBelowMicros() const {
     if (inline_reads_below_micros >= 0) return inline_reads_below_micros;
-    return postgresql() ? 0 : 500;
+    return postgresql() ? 50 : 500;
   }
   std::filesystem::path database_path() const { return data_dir / "vigor.db"; }
   bool postgresql() const { return !database_url.empty(); }
