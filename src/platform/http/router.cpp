@@ -97,24 +97,17 @@ void Router::Add(RouteSpec spec, Handler handler) {
     route.segments.emplace_back(p.substr(start, end - start));
     start = end + 1;
   }
-  auto same_shape = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      if (IsParam(a[i]) != IsParam(b[i]) || (!IsParam(a[i]) && a[i] != b[i])) return false;
-    }
-    return true;
-  };
-  for (const auto& existing : routes_) {
-    if (existing.spec.method == route.spec.method &&
-        same_shape(existing.segments, route.segments)) {
-      throw std::logic_error("route registered twice: " + route.spec.path);
-    }
-  }
+  // Routes of one shape (the same literals, parameters in the same places) end on one node.
   Node* node = root_.get();
   for (const auto& segment : route.segments) {
     std::unique_ptr<Node>& next = IsParam(segment) ? node->parameter : node->literals[segment];
     if (!next) next = std::make_unique<Node>();
     node = next.get();
+  }
+  for (std::size_t index : node->routes) {
+    if (routes_[index].spec.method == route.spec.method) {
+      throw std::logic_error("route registered twice: " + route.spec.path);
+    }
   }
   node->routes.push_back(routes_.size());
   routes_.push_back(std::move(route));
