@@ -154,6 +154,33 @@ TEST_F(AccountsTest, SignUpDoesNotRevealWhetherTheAddressExists) {
   EXPECT_EQ(users[0].as_object().at("username"), "newname2");
 }
 
+TEST_F(AccountsTest, ASignUpSentAgainGetsTheFirstAnswerAndChangesNothing) {
+  Browser b;
+  auto body = SignupBody("retried", "retried@example.org");
+  ASSERT_EQ(h_.Post(b, "/api/v1/auth/signup", body).status, 202);
+  auto mails_after_first = h_.Mails().size();
+  // The answer was lost; the client sends the very same sign-up again.
+  auto again = h_.Post(b, "/api/v1/auth/signup", body);
+  EXPECT_EQ(again.status, 202) << again.body;
+  EXPECT_EQ(h_.Mails().size(), mails_after_first) << "no second verification mail";
+  // Someone else picking the name (another password, or another address) is told it is taken.
+  auto other_password = h_.Post(
+      b, "/api/v1/auth/signup",
+      SignupBody("retried", "retried@example.org", "another long passphrase, 7 rowing machines"));
+  EXPECT_EQ(other_password.status, 409) << other_password.body;
+  auto other_address = h_.Post(b, "/api/v1/auth/signup", SignupBody("retried", "else@example.org"));
+  EXPECT_EQ(other_address.status, 409) << other_address.body;
+  // Once the account is verified, the name is simply taken.
+  auto token = h_.LinkToken("retried@example.org", "verify-email");
+  ASSERT_EQ(h_.Post(b, "/api/v1/auth/verify-email", R"({"token":")" + token + R"("})").status, 200);
+  EXPECT_EQ(h_.Post(b, "/api/v1/auth/signup", body).status, 409);
+  Browser admin;
+  h_.CreateUser("root", true);
+  h_.SignIn(admin, "root");
+  auto users = h_.Get(admin, "/api/v1/admin/users?q=retried").Json()["items"].as_array();
+  EXPECT_EQ(users.size(), 1u);
+}
+
 TEST_F(AccountsTest, LoginAnswersAlikeForUnknownAccountsAndWrongPasswords) {
   h_.CreateUser("real");
   Browser b;

@@ -122,11 +122,10 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
   std::string hash = d_.hasher.Hash(input.password);
   std::string token = crypto::RandomToken();
 
+  bool username_taken = false;
   d_.database.Write([&](Session& s) {
-    if (d_.users.UsernameTaken(s, username)) {
-      throw Error(ErrorKind::kConflict, Msg("username_taken_detail"),
-                  {{"username", Msg("username_taken")}});
-    }
+    username_taken = d_.users.UsernameTaken(s, username);
+    if (username_taken) return;
     if (d_.users.EmailTaken(s, email)) {
       d_.mail.Enqueue(s, d_.mails.AlreadyRegistered(email));
       return;
@@ -154,7 +153,28 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
     d_.audit.Record(s, "signup", user.id, user.id, client.ip);
     d_.mail.Enqueue(s, d_.mails.Verification(email, username, token));
   });
+  if (username_taken) {
+    if (IsRetriedSignup(username, email, input.password)) return;
+    throw Error(ErrorKind::kConflict, Msg("username_taken_detail"),
+                {{"username", Msg("username_taken")}});
+  }
   d_.mail.Notify();
+}
+
+// A sign-up whose answer was lost (a dropped connection, a primary that failed over after its
+// COMMIT) is sent again by the client: it finds its own account and must get the answer the
+// first attempt had, not "username taken". It is the same sign-up when the account is still
+// unverified, with the same address, and the password matches: whoever sends that already knows
+// everything the answer could tell. Nothing is written again; the first verification mail stands.
+bool AuthService::IsRetriedSignup(const std::string& username, const std::string& email,
+                                  const std::string& password) {
+  auto existing =
+      d_.database.ReadResult([&](Session& s) { return d_.users.FindByUsername(s, username); });
+  if (!existing || existing->email_verified() || existing->email != email ||
+      !existing->password_hash) {
+    return false;
+  }
+  return d_.hasher.Verify(password, *existing->password_hash).ok;
 }
 
 std::string AuthService::VerifyEmail(const std::string& token, const ClientInfo& client) {

@@ -221,6 +221,8 @@ class AuthService {
                                 std::chrono::system_clock::time_point now, int limit);
 
  private:
+  bool IsRetriedSignup(const std::string& username, const std::string& email,
+                       const std::string& password);
   std::string IssueDeviceCookie(const std::string& user_id) const;
   // The rate-limit bucket of a device cookie that is genuine and names `user_id`.
   std::optional<std::string> DeviceBucket(std::string_view device_cookie,
