@@ -243,7 +243,10 @@ Client OAuthService::AuthenticateClient(const ClientCredentials& credentials) {
 IssuedTokens OAuthService::IssueTokens(Session& s, const std::string& grant_id,
                                        const std::vector<std::string>& scopes,
                                        const std::string& now) {
-  auto now_tp = Clock::now();
+  // Expiry counts from the `now` the tokens are stored with: a second Clock::now() here could
+  // fall in the next second and make a token's lifetime (exp - iat) one second long.
+  auto now_ms = platform::ParseRfc3339Ms(now);
+  auto now_tp = now_ms ? Clock::time_point(std::chrono::milliseconds(*now_ms)) : Clock::now();
   IssuedTokens out;
   out.access_token = "vgr_oat_" + platform::crypto::RandomToken(32);
   out.refresh_token = "vgr_ort_" + platform::crypto::RandomToken(32);
