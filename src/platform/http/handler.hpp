@@ -12,21 +12,27 @@
 namespace vigor::platform::http {
 
 // How long a route's handler took lately, in microseconds: a moving average that rises at once
-// with a slow run and falls slowly with fast ones. The server keeps it and, for reads, runs a
+// with a slow route and falls slowly with fast runs. The server keeps it and, for reads, runs a
 // route that is reliably quick on the I/O thread itself instead of handing it to a worker and
 // back (two thread switches that cost more than such a read). A new route starts as slow
 // (kUnknown): it runs on the pool until it has shown that it is quick.
+//
+// A run counts as the quicker of it and the run before. A thread preempted in the middle of a
+// quick handler (a busy machine, or one of many pool threads on two cores) shows one slow run
+// that is not the route's doing; one such run sent a 20 us route to the pool, where its runs
+// are preempted more often still (bench/PROFILE.md). A route that is slow is slow twice running.
 struct RouteCost {
   static constexpr std::int32_t kUnknown = 4000;
   std::atomic<std::int32_t> micros{kUnknown};
+  std::atomic<std::int32_t> last_run{kUnknown};
 
   void Record(std::int64_t took_micros) {
-    auto old = micros.load(std::memory_order_relaxed);
-    std::int64_t next = took_micros > 2 * std::int64_t{old}
-                            ? took_micros                     // one slow run is enough
-                            : old + (took_micros - old) / 8;  // fast runs count slowly
-    micros.store(static_cast<std::int32_t>(std::min<std::int64_t>(next, 1'000'000'000)),
-                 std::memory_order_relaxed);
+    auto took = static_cast<std::int32_t>(std::clamp<std::int64_t>(took_micros, 0, 1'000'000'000));
+    std::int64_t run = std::min(took, last_run.exchange(took, std::memory_order_relaxed));
+    std::int64_t old = micros.load(std::memory_order_relaxed);
+    std::int64_t next = run > 2 * old ? run                     // a slow route, at once
+                                      : old + (run - old) / 8;  // fast runs count slowly
+    micros.store(static_cast<std::int32_t>(next), std::memory_order_relaxed);
   }
 };
 
