@@ -401,7 +401,8 @@ if cmake --build "$(dirname "$BIN")" --target vigor_feed_bench >"$WORK/feed_benc
     "$ROOT/tests/support/pg_fixture" stop "$FEED_PG" >/dev/null 2>&1 || true
     FEED_PG=""
   else
-    echo "PostgreSQL skipped: the test server did not start" >"$WORK/feed_pg.txt"
+    { echo "PostgreSQL skipped: the test server did not start:"
+      tail -n 5 "$WORK/feed_pg.start" | sed 's/^/    /'; } >"$WORK/feed_pg.txt"
   fi
   worst=$(cat "$WORK/feed_sqlite.txt" "$WORK/feed_pg.txt" | awk '/^worst p99/ { if ($3 + 0 > w) w = $3 + 0 } END { print w }')
   verdict=$(awk -v p="$worst" 'BEGIN { print (p != "" && p + 0 < 20) ? "**met**" : "**not met**" }')
