@@ -97,7 +97,9 @@ export interface paths {
          * Create an account
          * @description Always answers 202 for a valid request, whether or not the email is already registered
          *     (no user enumeration); a verification link is mailed. A taken username is reported
-         *     (usernames are public). Needs `invite_code` when registration is invite-only.
+         *     (usernames are public). Needs `invite_code` when registration is invite-only. Safe to
+         *     retry: the same sign-up sent again (same username, address and password, account not
+         *     yet verified) answers 202 again and changes nothing.
          */
         post: operations["signup"];
         delete?: never;
