@@ -60,7 +60,10 @@ cleanup() {
   stop_layers
   stop_server
   if [ -n "$PGDIR" ]; then "$ROOT/scripts/pg-test-server" stop "$PGDIR/server" || true; rm -rf "$PGDIR"; fi
-  if [ -n "${FEED_PG:-}" ]; then "$ROOT/tests/support/pg_fixture" stop "$FEED_PG" >/dev/null 2>&1 || true; fi
+  if [ -n "${FEED_PG:-}" ]; then
+    "$ROOT/tests/support/pg_fixture" stop "$FEED_PG" >/dev/null 2>&1 || true
+    rm -rf "$FEED_PG"
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -392,14 +395,18 @@ if cmake --build "$(dirname "$BIN")" --target vigor_feed_bench >"$WORK/feed_benc
   FEED_ARGS=(); [ "$SMOKE" = 1 ] && FEED_ARGS=(20 30 50)
   FEED_BENCH="$(dirname "$BIN")/vigor_feed_bench"
   (cd "$WORK" && "$FEED_BENCH" "${FEED_ARGS[@]}") >"$WORK/feed_sqlite.txt" 2>&1 || status=$?
-  FEED_PG="$WORK/feed-pg"
+  # Its own directory that the postgres user can enter ($WORK is mktemp's 0700 and the server
+  # runs as postgres when the bench runs as root: inside $WORK it never started).
+  FEED_PG=$(mktemp -d /tmp/vigor-bench-feed-pg.XXXXXX)
+  chmod 755 "$FEED_PG"
   if [ "$SMOKE" = 1 ] || [ "${BENCH_POSTGRESQL:-1}" = 0 ]; then
-    echo "PostgreSQL skipped (--smoke or BENCH_POSTGRESQL=0)" >"$WORK/feed_pg.txt"; FEED_PG=""
+    echo "PostgreSQL skipped (--smoke or BENCH_POSTGRESQL=0)" >"$WORK/feed_pg.txt"
+    rm -rf "$FEED_PG"; FEED_PG=""
   elif "$ROOT/tests/support/pg_fixture" start "$FEED_PG" "$BIN" >"$WORK/feed_pg.start" 2>&1; then
     (cd "$WORK" && VIGOR_TEST_POSTGRES_DIR="$FEED_PG" "$FEED_BENCH" "${FEED_ARGS[@]}") \
       >"$WORK/feed_pg.txt" 2>&1 || status=$?
     "$ROOT/tests/support/pg_fixture" stop "$FEED_PG" >/dev/null 2>&1 || true
-    FEED_PG=""
+    rm -rf "$FEED_PG"; FEED_PG=""
   else
     { echo "PostgreSQL skipped: the test server did not start:"
       tail -n 5 "$WORK/feed_pg.start" | sed 's/^/    /'; } >"$WORK/feed_pg.txt"
