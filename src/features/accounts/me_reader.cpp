@@ -1,5 +1,8 @@
 #include "features/accounts/me_reader.hpp"
 
+#include "features/accounts/json_codec.hpp"
+#include "platform/http/json.hpp"
+
 namespace vigor::features::accounts {
 
 MeReader::MeReader(AccountService& account, platform::store::TableWatch* watch,
@@ -16,8 +19,17 @@ MeReader::Me MeReader::Read(const platform::auth::Principal& principal) {
 }
 
 MeReader::Me MeReader::Load(const platform::auth::Principal& principal) {
-  return Me{.user = account_.Me(principal),
-            .consent_required = account_.ConsentRequired(principal)};
+  Me me{.user = account_.Me(principal), .consent_required = account_.ConsentRequired(principal)};
+  me.json = platform::http::SerializeJson(EncodeMeAnswer(me.user, me.consent_required, nullptr));
+  return me;
+}
+
+boost::json::object EncodeMeAnswer(const User& user, bool consent_required,
+                                   const std::string* suspended_until) {
+  auto me = EncodeMe(user);
+  if (suspended_until != nullptr) me["suspended_until"] = *suspended_until;
+  me["consent_required"] = consent_required;
+  return me;
 }
 
 }  // namespace vigor::features::accounts

@@ -168,12 +168,10 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
               .scope = "profile:read"},
              [me_reader = std::move(me_reader)](const Request&, RequestContext& ctx) {
                auto read = me_reader->Read(ctx.User());
-               auto me = EncodeMe(read.user);
-               if (ctx.principal->suspended_until) {
-                 me["suspended_until"] = *ctx.principal->suspended_until;
-               }
-               me["consent_required"] = read.consent_required;
-               return http::Json(200, std::move(me));
+               const auto& suspended_until = ctx.principal->suspended_until;
+               if (!suspended_until) return Response::JsonText(200, std::move(read.json));
+               return http::Json(
+                   200, EncodeMeAnswer(read.user, read.consent_required, &*suspended_until));
              });
 
   router.Add({.method = Method::kPatch,
