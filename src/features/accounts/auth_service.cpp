@@ -166,12 +166,15 @@ void AuthService::Signup(const SignupInput& input, const ClientInfo& client) {
 // first attempt had, not "username taken". It is the same sign-up when the account is still
 // unverified, with the same address, and the password matches: whoever sends that already knows
 // everything the answer could tell. Nothing is written again; the first verification mail stands.
+// Every taken username costs one password check, so the time of the 409 does not tell whether
+// the address sent is the (unverified) account's.
 bool AuthService::IsRetriedSignup(const std::string& username, const std::string& email,
                                   const std::string& password) {
   auto existing =
       d_.database.ReadResult([&](Session& s) { return d_.users.FindByUsername(s, username); });
   if (!existing || existing->email_verified() || existing->email != email ||
       !existing->password_hash) {
+    d_.hasher.VerifyDummy(password);
     return false;
   }
   return d_.hasher.Verify(password, *existing->password_hash).ok;
