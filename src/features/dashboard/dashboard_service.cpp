@@ -71,7 +71,7 @@ std::shared_ptr<const std::string> DashboardService::Body(
     auto composed = std::make_shared<const ComposedHome>(
         ComposedHome{encode_(Compose(s, principal, profile, today)), profile.time_zone, today});
     cache_.Put(principal.user_id, version, composed, at);
-    return DashboardCache::Home(composed);
+    return DashboardCache::Held(composed);
   });
   // Shares the body with the cache entry rather than copying it.
   return {home, &home->body};

@@ -33,11 +33,12 @@ WorkoutsFeature::WorkoutsFeature(platform::FeatureContext& context, const Exerci
                                  social::SocialFeature& social,
                                  moderation::ReportableKinds& reportable)
     : workouts_(context.database, exercises, changes_, DefaultVisibilityFrom(social.lookup())),
+      history_pages_(context.database, workouts_),
       routines_(context.database, exercises.exists, exercises.in_catalogue),
       programs_(context.database),
       shared_(context.database, social.lookup(), social.policy(), exercises),
       visibility_changes_(context.database, context.jobs, changes_) {
-  RegisterWorkoutRoutes(context.router, workouts_);
+  RegisterWorkoutRoutes(context.router, workouts_, history_pages_);
   RegisterRoutineRoutes(context.router, routines_);
   RegisterProgramRoutes(context.router, programs_);
   RegisterSharedWorkoutRoutes(context.router, shared_);

@@ -3,6 +3,7 @@
 #include "features/moderation/reportable.hpp"
 #include "features/social/feature.hpp"
 #include "features/workouts/exercise_lookup.hpp"
+#include "features/workouts/history_pages.hpp"
 #include "features/workouts/program_service.hpp"
 #include "features/workouts/routine_service.hpp"
 #include "features/workouts/shared_workouts.hpp"
@@ -38,6 +39,7 @@ class WorkoutsFeature final : public platform::Feature {
  private:
   WorkoutChangeObservers changes_;  // before the services that hold a reference to it
   WorkoutService workouts_;
+  HistoryPages history_pages_;
   RoutineService routines_;
   ProgramService programs_;
   SharedWorkoutService shared_;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "features/workouts/history_pages.hpp"
 #include "features/workouts/program_service.hpp"
 #include "features/workouts/routine_service.hpp"
 #include "features/workouts/shared_workouts.hpp"
@@ -10,7 +11,8 @@
 namespace vigor::features::workouts {
 
 // /api/v1/workouts..., /api/v1/exercises/{id}/last-sets
-void RegisterWorkoutRoutes(platform::http::Router& router, WorkoutService& workouts);
+void RegisterWorkoutRoutes(platform::http::Router& router, WorkoutService& workouts,
+                           HistoryPages& history);
 // /api/v1/routines..., /api/v1/routine-templates...
 void RegisterRoutineRoutes(platform::http::Router& router, RoutineService& routines);
 // /api/v1/programs...

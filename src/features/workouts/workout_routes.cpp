@@ -3,6 +3,7 @@
 #include "features/workouts/json_codec.hpp"
 #include "features/workouts/revision.hpp"
 #include "features/workouts/routes.hpp"
+#include "platform/http/conditional_get.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/json.hpp"
 #include "platform/http/pagination.hpp"
@@ -70,16 +71,18 @@ std::optional<std::string> IdempotencyKey(const Request& request) {
 
 }  // namespace
 
-void RegisterWorkoutRoutes(http::Router& router, WorkoutService& workouts) {
+void RegisterWorkoutRoutes(http::Router& router, WorkoutService& workouts, HistoryPages& history) {
   router.Add({.method = Method::kGet,
               .path = "/api/v1/workouts",
               .access = Access::kAuthenticated,
               .scope = "workouts:read"},
-             [&workouts](const Request& request, RequestContext& ctx) {
+             [&history](const Request& request, RequestContext& ctx) {
                auto page = http::ParsePage(request);
                auto filter = ParseFilter(request);
-               return Response::JsonText(200, EncodeWorkoutPage(workouts.List(
-                                                  ctx.User(), filter, page.cursor, page.limit)));
+               auto kept = history.Read(ctx.User(), filter, page.cursor, page.limit);
+               auto response = Response::JsonText(200, kept->body);
+               http::AnswerConditionally(request, kept->etag, response);
+               return response;
              });
 
   router.Add({.method = Method::kPost,

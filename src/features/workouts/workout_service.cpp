@@ -94,42 +94,49 @@ Workout WorkoutService::Get(const Principal& principal, const std::string& id) {
 
 WorkoutPage WorkoutService::List(const Principal& principal, const WorkoutFilter& filter,
                                  const std::string& cursor, int limit) {
-  std::optional<WorkoutCursor> after;
-  if (!cursor.empty()) {
-    after = DecodeCursor(cursor);
-    if (!after) {
-      throw Error(ErrorKind::kValidation, Msg("invalid_fields"),
-                  {{"cursor", Msg("cursor_invalid")}});
+  auto after = CursorOrError(cursor);
+  return database_.ReadResult(
+      [&](Session& s) { return ListIn(s, principal, filter, after, limit); });
+}
+
+std::optional<WorkoutCursor> WorkoutService::CursorOrError(const std::string& cursor) {
+  if (cursor.empty()) return std::nullopt;
+  auto after = DecodeCursor(cursor);
+  if (!after) {
+    throw Error(ErrorKind::kValidation, Msg("invalid_fields"), {{"cursor", Msg("cursor_invalid")}});
+  }
+  return after;
+}
+
+WorkoutPage WorkoutService::ListIn(Session& s, const Principal& principal,
+                                   const WorkoutFilter& filter,
+                                   const std::optional<WorkoutCursor>& after, int limit) {
+  WorkoutPage page;
+  std::vector<std::string> matching_exercises;
+  if (filter.q && exercises_.search) {
+    matching_exercises = exercises_.search(s, principal.user_id, *filter.q, kMaxQueryExercises);
+  }
+  page.items = workouts_.List(s, principal.user_id, filter, matching_exercises, after, limit + 1);
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.pop_back();
+    page.next_cursor = EncodeCursor({page.items.back().started_at, page.items.back().id});
+  }
+  if (!exercises_.names) return page;
+  // One look-up for the whole page.
+  std::vector<std::string> ids;
+  std::unordered_set<std::string> seen;
+  for (const auto& item : page.items) {
+    for (const auto& id : item.exercise_ids) {
+      if (seen.insert(id).second) ids.push_back(id);
     }
   }
-  WorkoutPage page;
-  database_.Read([&](Session& s) {
-    std::vector<std::string> matching_exercises;
-    if (filter.q && exercises_.search) {
-      matching_exercises = exercises_.search(s, principal.user_id, *filter.q, kMaxQueryExercises);
+  if (ids.empty()) return page;
+  auto names = exercises_.names(s, principal.user_id, ids, principal.locale);
+  for (auto& item : page.items) {
+    for (const auto& id : item.exercise_ids) {
+      if (auto it = names.find(id); it != names.end()) item.exercise_names.push_back(it->second);
     }
-    page.items = workouts_.List(s, principal.user_id, filter, matching_exercises, after, limit + 1);
-    if (static_cast<int>(page.items.size()) > limit) {
-      page.items.pop_back();
-      page.next_cursor = EncodeCursor({page.items.back().started_at, page.items.back().id});
-    }
-    if (!exercises_.names) return;
-    // One look-up for the whole page.
-    std::vector<std::string> ids;
-    std::unordered_set<std::string> seen;
-    for (const auto& item : page.items) {
-      for (const auto& id : item.exercise_ids) {
-        if (seen.insert(id).second) ids.push_back(id);
-      }
-    }
-    if (ids.empty()) return;
-    auto names = exercises_.names(s, principal.user_id, ids, principal.locale);
-    for (auto& item : page.items) {
-      for (const auto& id : item.exercise_ids) {
-        if (auto it = names.find(id); it != names.end()) item.exercise_names.push_back(it->second);
-      }
-    }
-  });
+  }
   return page;
 }
 

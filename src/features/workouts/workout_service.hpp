@@ -59,6 +59,12 @@ class WorkoutService {
   // matches the title, the notes or the name of an exercise in the workout.
   WorkoutPage List(const platform::auth::Principal& principal, const WorkoutFilter& filter,
                    const std::string& cursor, int limit);
+  // List's parts: the cursor decoded (empty: none; not one List handed out: kValidation), and
+  // the page read in the caller's snapshot (HistoryPages reads the user's rev in the same one).
+  static std::optional<WorkoutCursor> CursorOrError(const std::string& cursor);
+  WorkoutPage ListIn(platform::store::Session& s, const platform::auth::Principal& principal,
+                     const WorkoutFilter& filter, const std::optional<WorkoutCursor>& after,
+                     int limit);
   // A create that is safe to retry: with the same `idempotency_key`, or the same client id and
   // content, it answers with the workout already made (created = false) and makes nothing. The
   // same key or id with other content is a conflict.

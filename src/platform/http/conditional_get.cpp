@@ -76,7 +76,10 @@ bool IsCacheableRead(const Request& request, const Response& response) {
 
 void ApplyConditionalGet(const Request& request, std::string_view user_id, Response& response) {
   if (!IsCacheableRead(request, response)) return;
-  std::string etag = RepresentationETag(user_id, response.body);
+  AnswerConditionally(request, RepresentationETag(user_id, response.body), response);
+}
+
+void AnswerConditionally(const Request& request, std::string etag, Response& response) {
   if (!response.headers.Has("Cache-Control")) {
     response.headers.Set("Cache-Control", std::string(kPrivateRevalidate));
   }

@@ -39,4 +39,8 @@ bool IsCacheableRead(const Request& request, const Response& response);
 // alone.
 void ApplyConditionalGet(const Request& request, std::string_view user_id, Response& response);
 
+// The same for a cacheable read whose validator was computed with its body, RepresentationETag
+// of the same reader and bytes, kept with an answer held in memory: the body is not hashed again.
+void AnswerConditionally(const Request& request, std::string etag, Response& response);
+
 }  // namespace vigor::platform::http
