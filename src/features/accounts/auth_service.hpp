@@ -254,6 +254,8 @@ class AuthService {
 
 // Lower-cased, trimmed; empty when it is not a plausible address.
 std::string NormalizeEmail(const std::string& email);
+// Trimmed, lower case: a username as stored, and a sign-in name as looked up.
+std::string NormalizeUsername(const std::string& username);
 bool IsValidUsername(const std::string& username);
 
 }  // namespace vigor::features::accounts
