@@ -242,6 +242,9 @@ api_steps() {
   run_wrk "${p}meta" "$BASE/api/v1/meta"
   run_wrk "${p}list" "$BASE/api/v1/workouts?limit=20" -H "Authorization: Bearer $TOKEN"
   inm_wrk "${p}list_inm" "$BASE/api/v1/workouts?limit=20" -H "Authorization: Bearer $TOKEN"
+  # The same page composed for every request (a query asked once each): "list" is answered from
+  # the page kept under the user's rev.
+  run_wrk "${p}list_new" "$BASE" -H "Authorization: Bearer $TOKEN" -s "$HERE/history_new_page.lua"
   # One user's 64 concurrent creates queue on that user's rows: on PostgreSQL (about 30 a second
   # here) none may finish within the smoke run's 1 s, so its create step gets 3 s.
   STEP_DUR=$([ "$SMOKE" = 1 ] && echo 3s || echo "$DUR") \
