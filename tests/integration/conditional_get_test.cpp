@@ -175,6 +175,17 @@ TEST(ConditionalGetSwitchTest, OffMeansNoValidatorsAndNoStore) {
   EXPECT_FALSE(me.headers.Has("ETag"));
   EXPECT_EQ(Header(me, "Cache-Control"), "no-store");
   EXPECT_EQ(h.Call(cy, Method::kGet, "/api/v1/me", {}, IfNoneMatch("*")).status, 200);
+  // Answers kept in memory with their validator (/me, the history's pages) too.
+  for (int twice = 0; twice < 2; ++twice) {
+    auto me_again = h.Get(cy, "/api/v1/me");
+    EXPECT_FALSE(me_again.headers.Has("ETag"));
+    auto list = h.Get(cy, "/api/v1/workouts?limit=20");
+    EXPECT_EQ(list.status, 200);
+    EXPECT_FALSE(list.headers.Has("ETag"));
+    EXPECT_EQ(Header(list, "Cache-Control"), "no-store");
+    EXPECT_EQ(h.Call(cy, Method::kGet, "/api/v1/workouts?limit=20", {}, IfNoneMatch("*")).status,
+              200);
+  }
 }
 
 }  // namespace

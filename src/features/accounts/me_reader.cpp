@@ -1,6 +1,7 @@
 #include "features/accounts/me_reader.hpp"
 
 #include "features/accounts/json_codec.hpp"
+#include "platform/http/conditional_get.hpp"
 #include "platform/http/json.hpp"
 
 namespace vigor::features::accounts {
@@ -21,6 +22,7 @@ MeReader::Me MeReader::Read(const platform::auth::Principal& principal) {
 MeReader::Me MeReader::Load(const platform::auth::Principal& principal) {
   Me me{.user = account_.Me(principal), .consent_required = account_.ConsentRequired(principal)};
   me.json = platform::http::SerializeJson(EncodeMeAnswer(me.user, me.consent_required, nullptr));
+  me.etag = platform::http::RepresentationETag(principal.user_id, me.json);
   return me;
 }
 

@@ -24,6 +24,8 @@ class MeReader {
     // The answer for an account that is not suspended, encoded when read: encoding it for every
     // request was a tenth of the handler's time (bench/PROFILE.md).
     std::string json;
+    // Its validator (http::RepresentationETag of the user and `json`), hashed once with it.
+    std::string etag;
   };
 
   // No cache when `watch` is null or `lifetime` is zero (--credential-cache-seconds 0).

@@ -169,7 +169,10 @@ void RegisterRoutes(http::Router& router, AuthService& auth, AccountService& acc
              [me_reader = std::move(me_reader)](const Request&, RequestContext& ctx) {
                auto read = me_reader->Read(ctx.User());
                const auto& suspended_until = ctx.principal->suspended_until;
-               if (!suspended_until) return Response::JsonText(200, std::move(read.json));
+               if (!suspended_until) {
+                 ctx.known_etag = std::move(read.etag);
+                 return Response::JsonText(200, std::move(read.json));
+               }
                return http::Json(
                    200, EncodeMeAnswer(read.user, read.consent_required, &*suspended_until));
              });

@@ -3,7 +3,6 @@
 #include "features/workouts/json_codec.hpp"
 #include "features/workouts/revision.hpp"
 #include "features/workouts/routes.hpp"
-#include "platform/http/conditional_get.hpp"
 #include "platform/http/context.hpp"
 #include "platform/http/json.hpp"
 #include "platform/http/pagination.hpp"
@@ -80,9 +79,8 @@ void RegisterWorkoutRoutes(http::Router& router, WorkoutService& workouts, Histo
                auto page = http::ParsePage(request);
                auto filter = ParseFilter(request);
                auto kept = history.Read(ctx.User(), filter, page.cursor, page.limit);
-               auto response = Response::JsonText(200, kept->body);
-               http::AnswerConditionally(request, kept->etag, response);
-               return response;
+               ctx.known_etag = kept->etag;
+               return Response::JsonText(200, kept->body);
              });
 
   router.Add({.method = Method::kPost,

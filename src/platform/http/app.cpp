@@ -201,7 +201,7 @@ Response HttpApp::Wrap(Request& request, const std::function<Response(RequestCon
 
   if (options_.conditional_gets) {
     ApplyConditionalGet(request, ctx.principal ? std::string_view(ctx.principal->user_id) : "",
-                        response);
+                        response, std::move(ctx.known_etag));
   }
   ApplySecurityHeaders(response, options_.tls || request.tls,
                        options_.image_source ? options_.image_source() : std::string());

@@ -74,12 +74,11 @@ bool IsCacheableRead(const Request& request, const Response& response) {
   return content_type && IsJson(*content_type);
 }
 
-void ApplyConditionalGet(const Request& request, std::string_view user_id, Response& response) {
+void ApplyConditionalGet(const Request& request, std::string_view user_id, Response& response,
+                         std::string known_etag) {
   if (!IsCacheableRead(request, response)) return;
-  AnswerConditionally(request, RepresentationETag(user_id, response.body), response);
-}
-
-void AnswerConditionally(const Request& request, std::string etag, Response& response) {
+  std::string etag =
+      known_etag.empty() ? RepresentationETag(user_id, response.body) : std::move(known_etag);
   if (!response.headers.Has("Cache-Control")) {
     response.headers.Set("Cache-Control", std::string(kPrivateRevalidate));
   }

@@ -36,11 +36,9 @@ bool IsCacheableRead(const Request& request, const Response& response);
 // For a cacheable read: sets ETag, Cache-Control (kPrivateRevalidate unless the route said
 // "no-cache" for an answer that is the same for everyone) and Vary; when If-None-Match names
 // the ETag, turns the answer into a 304 with those headers and no body. Other answers are left
-// alone.
-void ApplyConditionalGet(const Request& request, std::string_view user_id, Response& response);
-
-// The same for a cacheable read whose validator was computed with its body, RepresentationETag
-// of the same reader and bytes, kept with an answer held in memory: the body is not hashed again.
-void AnswerConditionally(const Request& request, std::string etag, Response& response);
+// alone. `known_etag`, when given, is RepresentationETag(user_id, response.body) computed
+// earlier (kept with a body held in memory): the body is not hashed again.
+void ApplyConditionalGet(const Request& request, std::string_view user_id, Response& response,
+                         std::string known_etag = {});
 
 }  // namespace vigor::platform::http

@@ -21,6 +21,10 @@ struct RequestContext {
   // signed-in user's profile language, set by the authentication middleware, else the
   // Accept-Language header's best choice, set when the request arrives.
   i18n::Language language = i18n::Language::kEnglish;
+  // Set by a handler whose body was kept in memory with its validator (RepresentationETag of
+  // this reader and those bytes, http/conditional_get.hpp): the conditional GET, when it is on,
+  // uses it instead of hashing the body again.
+  std::string known_etag;
 
   const auth::Principal& User() const { return principal.value(); }
 
