@@ -64,6 +64,9 @@ cleanup() {
     "$ROOT/tests/support/pg_fixture" stop "$FEED_PG" >/dev/null 2>&1 || true
     rm -rf "$FEED_PG"
   fi
+  # BENCH_KEEP_WORK=DIR: the raw outputs (wrk logs, facts) are copied there, to read them or to
+  # run report.py on them again.
+  if [ -n "${BENCH_KEEP_WORK:-}" ]; then rm -rf "$BENCH_KEEP_WORK"; cp -r "$WORK" "$BENCH_KEEP_WORK"; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
