@@ -2,6 +2,8 @@
 // Cache-Control "private, no-cache" and a Vary naming the credentials; the same read with
 // If-None-Match naming that ETag is a 304 with the same headers and no body; a change gives a 200
 // with a new ETag; one user's ETag never earns another user a 304, even for the same bytes.
+#include "platform/http/conditional_get.hpp"
+
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -107,6 +109,32 @@ TEST_F(ConditionalGetTest, TheWorkoutListIsA304UntilAWorkoutIsAdded) {
   EXPECT_EQ(after.status, 200);
   EXPECT_EQ(after.Json()["items"].as_array().size(), 2u);
   EXPECT_NE(ExpectCacheable(after, "list after a new workout"), etag);
+}
+
+// /me, the history's pages and the dashboard are answered from memory with the ETag kept beside
+// the body: each answer's ETag must still be the validator of the very bytes it came with, before
+// and after a change.
+TEST_F(ConditionalGetTest, AnswersKeptInMemoryCarryTheValidatorOfTheirOwnBytes) {
+  std::string ada_id(h_.Get(ada_, "/api/v1/me").Json()["id"].as_string());
+  auto expect_own_validator = [&](const std::string& target, const std::string& when) {
+    auto r = h_.Get(ada_, target);
+    std::string etag = ExpectCacheable(r, target + " " + when);
+    EXPECT_EQ(etag, platform::http::RepresentationETag(ada_id, r.body)) << target << " " << when;
+    return etag;
+  };
+  for (const std::string target :
+       {"/api/v1/me", "/api/v1/workouts?limit=20", "/api/v1/dashboard"}) {
+    std::string first = expect_own_validator(target, "first");
+    EXPECT_EQ(expect_own_validator(target, "again, from memory"), first) << target;
+    ExpectNotModified(ada_, target, first);
+  }
+  std::string list_before = expect_own_validator("/api/v1/workouts?limit=20", "before");
+  std::string home_before = expect_own_validator("/api/v1/dashboard", "before");
+  ASSERT_EQ(h_.Post(ada_, "/api/v1/workouts", WorkoutBody("Legs", "2026-03-02")).status, 201);
+  EXPECT_NE(expect_own_validator("/api/v1/workouts?limit=20", "after a workout"), list_before);
+  EXPECT_NE(expect_own_validator("/api/v1/dashboard", "after a workout"), home_before);
+  EXPECT_EQ(h_.Call(ada_, Method::kGet, "/api/v1/dashboard", {}, IfNoneMatch(home_before)).status,
+            200);
 }
 
 TEST_F(ConditionalGetTest, AnotherUsersValidatorNeverMatches) {

@@ -185,8 +185,8 @@ TEST_F(DashboardTest, KeepsTheComposedHomeUntilSomethingItShowsChanges) {
   auto now = At("2026-03-04T12:00:00Z");
   auto cost = [&](const platform::auth::Principal& who, std::chrono::system_clock::time_point at) {
     counting.statements = 0;
-    auto body = counted.Body(who, at);
-    return std::pair{counting.statements, boost::json::parse(*body).as_object()};
+    auto home = counted.Body(who, at);
+    return std::pair{counting.statements, boost::json::parse(home->body).as_object()};
   };
   Log(Squat("2026-03-02T07:30:00Z", 100, 5, 8));
 

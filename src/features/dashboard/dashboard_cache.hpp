@@ -8,13 +8,15 @@
 
 namespace vigor::features::dashboard {
 
-// A composed home: the response body, and the local day and time zone it was composed for.
+// A composed home: the response body, the local day and time zone it was composed for, and the
+// body's validator ("" when the service was given none).
 struct ComposedHome {
   std::string body;
   std::string time_zone;
   core::Day today;
+  std::string etag;
 
-  std::size_t bytes() const { return body.size() + time_zone.size(); }
+  std::size_t bytes() const { return body.size() + time_zone.size() + etag.size(); }
 };
 
 // The dashboards this instance composed last, each under the user and the version of everything

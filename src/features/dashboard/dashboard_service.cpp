@@ -56,9 +56,9 @@ boost::json::object DashboardService::Get(const platform::auth::Principal& princ
   });
 }
 
-std::shared_ptr<const std::string> DashboardService::Body(
-    const platform::auth::Principal& principal, std::chrono::system_clock::time_point now) {
-  auto home = database_.ReadResult([&](platform::store::Session& s) {
+DashboardCache::Held DashboardService::Body(const platform::auth::Principal& principal,
+                                            std::chrono::system_clock::time_point now) {
+  return database_.ReadResult([&](platform::store::Session& s) -> DashboardCache::Held {
     // In the same snapshot as the parts composed below, so the version names what they show.
     auto version = VersionOf(platform::store::CurrentRevision(s, principal.user_id), principal);
     auto at = DashboardCache::Clock::now();
@@ -68,13 +68,12 @@ std::shared_ptr<const std::string> DashboardService::Body(
     }
     auto profile = sources_.profile(s, principal.user_id);
     core::Day today = TodayOf(profile.time_zone, now);
-    auto composed = std::make_shared<const ComposedHome>(
-        ComposedHome{encode_(Compose(s, principal, profile, today)), profile.time_zone, today});
-    cache_.Put(principal.user_id, version, composed, at);
-    return DashboardCache::Held(composed);
+    ComposedHome composed{encode_(Compose(s, principal, profile, today)), profile.time_zone, today};
+    if (validate_) composed.etag = validate_(principal.user_id, composed.body);
+    auto held = std::make_shared<const ComposedHome>(std::move(composed));
+    cache_.Put(principal.user_id, version, held, at);
+    return held;
   });
-  // Shares the body with the cache entry rather than copying it.
-  return {home, &home->body};
 }
 
 }  // namespace vigor::features::dashboard

@@ -55,11 +55,16 @@ class DashboardService {
   // How a body is written: the API's JSON text (platform::http::SerializeJson), given by the
   // feature so that the service knows nothing of HTTP.
   using Encode = std::function<std::string(const boost::json::value&)>;
+  // The body's validator for its reader (platform::http::RepresentationETag), kept with it so
+  // that a conditional GET does not hash ~15 kB again on every read. Unset: none is kept.
+  using Validate = std::function<std::string(std::string_view user_id, std::string_view body)>;
 
-  DashboardService(platform::store::Database& database, DashboardSources sources, Encode encode)
+  DashboardService(platform::store::Database& database, DashboardSources sources, Encode encode,
+                   Validate validate = {})
       : database_(database),
         sources_(std::move(sources)),
         encode_(std::move(encode)),
+        validate_(std::move(validate)),
         cache_(kCacheBytes, kCacheMaxAge) {}
 
   // `now` is passed in so that tests can ask about a fixed day.
@@ -67,8 +72,8 @@ class DashboardService {
                           std::chrono::system_clock::time_point now);
   // The same as a response body (Get's JSON, encoded), from the cache when nothing it shows
   // has changed.
-  std::shared_ptr<const std::string> Body(const platform::auth::Principal& principal,
-                                          std::chrono::system_clock::time_point now);
+  DashboardCache::Held Body(const platform::auth::Principal& principal,
+                            std::chrono::system_clock::time_point now);
 
   const DashboardCache& cache() const { return cache_; }
 
@@ -80,6 +85,7 @@ class DashboardService {
   platform::store::Database& database_;
   DashboardSources sources_;
   Encode encode_;
+  Validate validate_;
   DashboardCache cache_;
 };
 
